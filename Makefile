@@ -1,0 +1,46 @@
+# make run: install, migrate, load the demo alliance, serve at http://127.0.0.1:8000 (SQLite, tasks inline).
+# make test: install and run the whole suite (browser tests in Debian's Chromium included).
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install system-deps browser-deps messages run test lint worker clean
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	touch $@
+
+system-deps:
+	@bash scripts/system-deps.sh base
+
+browser-deps:
+	@bash scripts/system-deps.sh browser
+
+install: system-deps $(VENV)/.installed
+	$(PYTHON) manage.py compilemessages --ignore=$(VENV) --verbosity 0
+
+run: install
+	$(PYTHON) manage.py migrate --no-input
+	$(PYTHON) manage.py load_demo
+	$(PYTHON) manage.py runserver $(HOST):$(PORT)
+
+test: install browser-deps
+	$(PYTHON) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PYTHON) manage.py makemigrations --check --dry-run
+
+worker: install
+	$(VENV)/bin/celery -A axs_platform worker --loglevel=INFO
+
+# Refresh the translation catalogue after changing user-facing strings.
+messages: install
+	$(PYTHON) manage.py makemessages -l es --ignore=$(VENV) --ignore=bench --ignore=tests --no-obsolete
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

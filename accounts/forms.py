@@ -1,0 +1,148 @@
+"""Forms for signing in, resetting a password, the profile and staff's user administration."""
+
+from datetime import timedelta
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from audit.models import AuditEvent
+from audit.selectors import recent_failed_logins
+from audit.services import audit_record, client_ip
+from axs_platform.mail import send_email
+
+from .models import User
+
+
+def _helper(submit_label):
+    helper = FormHelper()
+    helper.add_input(Submit("submit", submit_label))
+    return helper
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Sign in with e-mail and password; refuse for a while after repeated failures.
+
+    The message never says whether the e-mail address has an account.
+    """
+
+    username = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+    error_messages = {
+        "invalid_login": _("The e-mail address or the password is not correct. Check both and try again."),
+        "inactive": _("The e-mail address or the password is not correct. Check both and try again."),
+        "throttled": _(
+            "Too many failed attempts. For your security, wait %(minutes)d minutes before trying again, "
+            "or reset your password."
+        ),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.helper = _helper(_("Sign in"))
+
+    def clean(self):
+        email = User.objects.normalize_email(self.cleaned_data.get("username"))
+        window = settings.AXS_LOGIN_FAILURE_WINDOW_SECONDS
+        limit = settings.AXS_LOGIN_FAILURE_LIMIT
+        by_email, by_ip = recent_failed_logins(
+            identifier=email,
+            ip_address=client_ip(self.request),
+            since=timezone.now() - timedelta(seconds=window),
+        )
+        if by_email >= limit or by_ip >= limit * 10:
+            audit_record(actor=None, action=AuditEvent.Action.LOGIN_THROTTLED, request=self.request, identifier=email)
+            raise forms.ValidationError(
+                self.error_messages["throttled"], code="throttled", params={"minutes": max(1, window // 60)}
+            )
+        if email:
+            self.cleaned_data["username"] = email
+        return super().clean()
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Send the reset link through the worker, in the account's own language."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Send me the link"))
+
+    def get_users(self, email):
+        return User.objects.filter(email__iexact=email.strip(), is_active=True)
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
+        user = context["user"]
+        with translation.override(user.preferred_language):
+            subject = render_to_string(subject_template_name, context)
+            body = render_to_string(email_template_name, context)
+        send_email(subject=subject, body=body, to=[to_email])
+
+    def save(self, *args, request=None, **kwargs):
+        audit_record(
+            actor=None,
+            action=AuditEvent.Action.PASSWORD_RESET_REQUESTED,
+            request=request,
+            identifier=User.objects.normalize_email(self.cleaned_data["email"]),
+        )
+        return super().save(*args, request=request, **kwargs)
+
+
+class ProfileForm(forms.ModelForm):
+    """A person's own details and language."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "job_title", "phone", "preferred_language"]
+        widgets = {"phone": forms.TextInput(attrs={"autocomplete": "tel"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Save"))
+
+
+class UserAdminForm(forms.Form):
+    """Staff's form to create a person or change their details, role and status.
+
+    A plain form: the service checks what needs the database (a free e-mail address, the
+    back-office rule) and the view puts its refusals next to the fields.
+    """
+
+    email = User._meta.get_field("email").formfield()
+    full_name = User._meta.get_field("full_name").formfield()
+    job_title = User._meta.get_field("job_title").formfield()
+    phone = User._meta.get_field("phone").formfield()
+    role = User._meta.get_field("role").formfield()
+    preferred_language = User._meta.get_field("preferred_language").formfield()
+    is_active = User._meta.get_field("is_active").formfield()
+
+    def __init__(self, *args, creating=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if creating:
+            del self.fields["is_active"]
+        self.helper = _helper(_("Create and send the invitation") if creating else _("Save"))
+
+
+class UserFilterForm(forms.Form):
+    """Search and filter the list of people."""
+
+    q = forms.CharField(label=_("Name or e-mail"), required=False, max_length=200)
+    role = forms.ChoiceField(label=_("Role"), required=False, choices=[("", _("Any"))] + list(User.Role.choices))
+    active = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any")), ("yes", _("Active")), ("no", _("Inactive"))],
+    )

@@ -1,0 +1,113 @@
+"""The platform's user: a person who signs in with an e-mail address, and the role they hold.
+
+Committee posts (chair, secretary) are not roles: they belong to ``committees``. Which
+organization a representative speaks for belongs to ``companies``.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    """Create users whose login is their e-mail address, stored in lower case."""
+
+    use_in_migrations = True
+
+    @classmethod
+    def normalize_email(cls, email):
+        return (email or "").strip().lower()
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=self.normalize_email(username))
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", extra_fields.get("role") == User.Role.STAFF)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.update(is_staff=True, is_superuser=True, role=User.Role.STAFF)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person of the alliance who signs in with e-mail and password."""
+
+    class Role(models.TextChoices):
+        STAFF = "staff", _("AMEXCID staff")
+        EVALUATOR = "evaluator", _("Evaluator")
+        REPRESENTATIVE = "representative", _("Organization representative")
+
+    email = models.EmailField(_("e-mail address"), max_length=254, unique=True)
+    full_name = models.CharField(_("full name"), max_length=200)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.REPRESENTATIVE)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive people cannot sign in; their history is kept.")
+    )
+    is_staff = models.BooleanField(_("back-office access"), default=False, help_text=_("Given to AMEXCID staff only."))
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["full_name", "email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            models.CheckConstraint(
+                condition=models.Q(is_staff=False) | models.Q(role="staff"),
+                name="accounts_user_back_office_only_for_staff",
+                violation_error_message=_("Only AMEXCID staff may have back-office access."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} <{self.email}>" if self.full_name else self.email
+
+    def get_absolute_url(self):
+        return reverse("accounts:user-update", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        self.email = type(self).objects.normalize_email(self.email)
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def is_amexcid_staff(self):
+        return self.is_active and self.role == self.Role.STAFF
+
+    @property
+    def is_evaluator(self):
+        return self.is_active and self.role == self.Role.EVALUATOR
+
+    @property
+    def is_representative(self):
+        return self.is_active and self.role == self.Role.REPRESENTATIVE

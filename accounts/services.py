@@ -1,0 +1,139 @@
+"""Writes on people and their roles. Views, the admin and commands all call these."""
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from audit.models import AuditEvent
+from audit.services import audit_record, changes_between, snapshot
+from axs_platform.mail import send_email
+
+from .models import User
+from .permissions import can_manage_users
+
+PROFILE_FIELDS = ["full_name", "preferred_language", "phone", "job_title"]
+ADMIN_FIELDS = [*PROFILE_FIELDS, "email", "role", "is_active"]
+
+
+def _password_link(user):
+    path = reverse(
+        "accounts:password-reset-confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return f"{settings.AXS_SITE_URL}{path}"
+
+
+def _check_email_free(email, *, exclude_pk=None):
+    taken = User.objects.filter(email__iexact=email)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    if taken.exists():
+        raise ValidationError({"email": _("Somebody already uses this e-mail address.")}, code="duplicate_email")
+
+
+def send_welcome_email(user):
+    """Send a new person the link that lets them choose a password, in their language."""
+    with translation.override(user.preferred_language):
+        context = {"user": user, "link": _password_link(user), "site_url": settings.AXS_SITE_URL}
+        send_email(
+            subject=render_to_string("accounts/email/welcome_subject.txt", context),
+            body=render_to_string("accounts/email/welcome_body.txt", context),
+            to=[user.email],
+        )
+
+
+@transaction.atomic
+def user_create(*, actor, email, full_name, role, preferred_language=None, phone="", job_title="", request=None):
+    """Create a person with no usable password and e-mail them the link to set one."""
+    if not can_manage_users(actor):
+        raise PermissionDenied
+    email = User.objects.normalize_email(email)
+    _check_email_free(email)
+    user = User(
+        email=email,
+        full_name=full_name.strip(),
+        role=role,
+        is_staff=role == User.Role.STAFF,
+        preferred_language=preferred_language or settings.LANGUAGE_CODE,
+        phone=phone,
+        job_title=job_title,
+    )
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATED,
+        target=user,
+        request=request,
+        changes=changes_between({}, snapshot(user, ADMIN_FIELDS)),
+    )
+    send_welcome_email(user)
+    return user
+
+
+@transaction.atomic
+def user_update(*, actor, user, request=None, **fields):
+    """Change a person's details, role or active state as staff; keep who changed what."""
+    if not can_manage_users(actor):
+        raise PermissionDenied
+    unknown = set(fields) - set(ADMIN_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown fields: {sorted(unknown)}")
+    user = User.objects.select_for_update().get(pk=user.pk)
+    before = snapshot(user, ADMIN_FIELDS)
+    if "email" in fields:
+        fields["email"] = User.objects.normalize_email(fields["email"])
+        _check_email_free(fields["email"], exclude_pk=user.pk)
+    if user.pk == actor.pk:
+        if fields.get("is_active") is False:
+            raise ValidationError({"is_active": _("You cannot deactivate your own account.")}, code="self_deactivate")
+        if fields.get("role", user.role) != User.Role.STAFF:
+            raise ValidationError({"role": _("You cannot remove your own staff role.")}, code="self_demote")
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.is_staff = user.role == User.Role.STAFF
+    if not user.is_staff:
+        user.is_superuser = False
+    user.full_clean()
+    user.save()
+    changes = changes_between(before, snapshot(user, ADMIN_FIELDS))
+    if changes:
+        audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=user, changes=changes, request=request)
+    return user
+
+
+@transaction.atomic
+def profile_update(*, user, request=None, **fields):
+    """Let a person change their own name, contact details and language."""
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown fields: {sorted(unknown)}")
+    user = User.objects.select_for_update().get(pk=user.pk)
+    before = snapshot(user, PROFILE_FIELDS)
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.full_clean()
+    user.save(update_fields=list(fields))
+    changes = changes_between(before, snapshot(user, PROFILE_FIELDS))
+    if changes:
+        audit_record(actor=user, action=AuditEvent.Action.UPDATED, target=user, changes=changes, request=request)
+    return user
+
+
+def user_set_language(*, user, language):
+    """Remember the language a signed-in person chose with the language switch."""
+    if language not in dict(settings.LANGUAGES) or user.preferred_language == language:
+        return
+    User.objects.filter(pk=user.pk).update(preferred_language=language)
+    user.preferred_language = language

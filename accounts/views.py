@@ -1,0 +1,217 @@
+"""Sign-in, password, profile, language switch and staff's administration of people."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, ListView, View
+from django.views.i18n import set_language as django_set_language
+
+from audit.models import AuditEvent
+from audit.selectors import events_for
+from audit.services import audit_record
+
+from . import services
+from .forms import (
+    EmailAuthenticationForm,
+    ProfileForm,
+    QueuedPasswordResetForm,
+    UserAdminForm,
+    UserFilterForm,
+)
+from .models import User
+from .permissions import StaffRequiredMixin
+
+
+def add_service_errors(form, error):
+    """Put a service's ``ValidationError`` next to the fields it names, or on top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class LoginView(auth_views.LoginView):
+    form_class = EmailAuthenticationForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = QueuedPasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset_body.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password-reset-done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password-reset-complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit_record(
+            actor=form.user, action=AuditEvent.Action.PASSWORD_RESET_DONE, target=form.user, request=self.request
+        )
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit_record(
+            actor=self.request.user,
+            action=AuditEvent.Action.PASSWORD_CHANGED,
+            target=self.request.user,
+            request=self.request,
+        )
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+class ProfileView(LoginRequiredMixin, FormView):
+    """A person's own details and preferred language."""
+
+    form_class = ProfileForm
+    template_name = "accounts/profile.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            services.profile_update(user=self.request.user, request=self.request, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your profile has been saved."))
+        response = redirect("accounts:profile")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            form.cleaned_data["preferred_language"],
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+        return response
+
+
+@require_POST
+def set_language(request):
+    """Switch the language (works without JavaScript) and remember it on the person's profile."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=language)
+    return response
+
+
+class UserListView(StaffRequiredMixin, ListView):
+    """Staff's list of people, searchable by name or e-mail and filterable by role and status."""
+
+    template_name = "accounts/user_list.html"
+    context_object_name = "people"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filter_form = UserFilterForm(self.request.GET or None)
+        people = User.objects.order_by("full_name", "email")
+        if self.filter_form.is_valid():
+            data = self.filter_form.cleaned_data
+            if data["q"]:
+                people = people.filter(Q(full_name__icontains=data["q"]) | Q(email__icontains=data["q"]))
+            if data["role"]:
+                people = people.filter(role=data["role"])
+            if data["active"]:
+                people = people.filter(is_active=data["active"] == "yes")
+        return people
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(filter_form=self.filter_form, query_without_page=query.urlencode())
+        return context
+
+
+class UserCreateView(StaffRequiredMixin, FormView):
+    """Create a person; they receive an e-mail to choose their password."""
+
+    template_name = "accounts/user_form.html"
+
+    def get_form(self, form_class=None):
+        return UserAdminForm(**self.get_form_kwargs(), creating=True)
+
+    def form_valid(self, form):
+        try:
+            person = services.user_create(actor=self.request.user, request=self.request, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("%(name)s has been created and invited by e-mail.") % {"name": person.full_name}
+        )
+        return redirect("accounts:user-list")
+
+
+class UserUpdateView(StaffRequiredMixin, FormView):
+    """Change a person's details, role and status, and see their history."""
+
+    template_name = "accounts/user_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.person = get_object_or_404(User, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {name: getattr(self.person, name) for name in services.ADMIN_FIELDS}
+
+    def get_form(self, form_class=None):
+        return UserAdminForm(**self.get_form_kwargs())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(person=self.person, history=events_for(self.person)[:50])
+        return context
+
+    def form_valid(self, form):
+        try:
+            services.user_update(actor=self.request.user, user=self.person, request=self.request, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The changes have been saved."))
+        return redirect(reverse("accounts:user-update", args=[self.person.pk]))
+
+
+class UserInviteAgainView(StaffRequiredMixin, View):
+    """Send a person the link to choose a password again."""
+
+    def post(self, request, *args, **kwargs):
+        person = get_object_or_404(User, pk=kwargs["pk"], is_active=True)
+        services.send_welcome_email(person)
+        messages.success(request, _("The invitation has been sent again to %(email)s.") % {"email": person.email})
+        return redirect("accounts:user-update", pk=person.pk)

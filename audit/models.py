@@ -1,0 +1,86 @@
+"""The audit event: one immutable row for each thing somebody did."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    """Record who did what to which object, when, and what changed."""
+
+    class Action(models.TextChoices):
+        """Actions that the foundation records; later apps add their own dotted codes."""
+
+        LOGIN = "auth.login", _("Signed in")
+        LOGIN_FAILED = "auth.login_failed", _("Failed sign-in")
+        LOGIN_THROTTLED = "auth.login_throttled", _("Sign-in refused: too many failures")
+        LOGOUT = "auth.logout", _("Signed out")
+        PASSWORD_CHANGED = "auth.password_changed", _("Password changed")
+        PASSWORD_RESET_REQUESTED = "auth.password_reset_requested", _("Password reset requested")
+        PASSWORD_RESET_DONE = "auth.password_reset_done", _("Password set through a reset link")
+        ACCESS_DENIED = "auth.access_denied", _("Access refused")
+        CREATED = "object.created", _("Created")
+        UPDATED = "object.updated", _("Changed")
+        ARCHIVED = "object.archived", _("Archived")
+        RESTORED = "object.restored", _("Restored")
+        TRANSITION = "object.transition", _("Status changed")
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="audit_events",
+    )
+    actor_repr = models.CharField(_("who (as shown then)"), max_length=254, blank=True)
+    action = models.CharField(_("action"), max_length=64)
+    target_type = models.ForeignKey(
+        ContentType, verbose_name=_("object type"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    target_id = models.CharField(_("object id"), max_length=64, blank=True)
+    target_repr = models.CharField(_("object"), max_length=255, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    message = models.TextField(_("reason or note"), blank=True)
+    identifier = models.CharField(
+        _("identifier typed"),
+        max_length=254,
+        blank=True,
+        help_text=_("For sign-in attempts: the e-mail address that was typed."),
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    path = models.CharField(_("page"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["target_type", "target_id", "-created_at"], name="audit_target_idx"),
+            models.Index(fields=["action", "identifier", "created_at"], name="audit_action_ident_idx"),
+            models.Index(fields=["action", "ip_address", "created_at"], name="audit_action_ip_idx"),
+            models.Index(fields=["actor", "-created_at"], name="audit_actor_idx"),
+        ]
+
+    def __str__(self):
+        who = self.actor_repr or _("anonymous")
+        return f"{self.created_at:%Y-%m-%d %H:%M} {who} {self.action} {self.target_repr}".strip()
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise ValidationError(_("Audit events cannot be changed."), code="immutable")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Audit events cannot be deleted."), code="immutable")
+
+    @property
+    def action_label(self):
+        """Return the human name of a known action, or its code."""
+        try:
+            return self.Action(self.action).label
+        except ValueError:
+            return self.action

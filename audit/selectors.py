@@ -1,0 +1,39 @@
+"""Reads of the audit trail shared by pages and by the sign-in throttle."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+
+from .models import AuditEvent
+
+
+def audit_events(*, actor_email="", action="", target_type_id=None, target_id="", date_from=None, date_to=None):
+    """Return events, newest first, filtered as staff asked on the audit page."""
+    events = AuditEvent.objects.select_related("actor", "target_type")
+    if actor_email:
+        events = events.filter(Q(actor_repr__icontains=actor_email) | Q(identifier__icontains=actor_email))
+    if action:
+        events = events.filter(action=action)
+    if target_type_id:
+        events = events.filter(target_type_id=target_type_id)
+    if target_id:
+        events = events.filter(target_id=target_id)
+    if date_from:
+        events = events.filter(created_at__date__gte=date_from)
+    if date_to:
+        events = events.filter(created_at__date__lte=date_to)
+    return events
+
+
+def events_for(obj):
+    """Return the history of one object, newest first."""
+    return AuditEvent.objects.select_related("actor").filter(
+        target_type=ContentType.objects.get_for_model(obj, for_concrete_model=False), target_id=str(obj.pk)
+    )
+
+
+def recent_failed_logins(*, identifier="", ip_address=None, since):
+    """Count failed sign-ins since a moment, for one typed e-mail and for one address."""
+    failures = AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_FAILED, created_at__gte=since)
+    by_identifier = failures.filter(identifier=identifier).count() if identifier else 0
+    by_ip = failures.filter(ip_address=ip_address).count() if ip_address else 0
+    return by_identifier, by_ip

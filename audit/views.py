@@ -1,0 +1,41 @@
+"""The staff page that browses and filters the audit trail."""
+
+from django.views.generic import ListView
+
+from axs_platform.permissions import StaffRequiredMixin
+
+from .forms import AuditFilterForm
+from .models import AuditEvent
+from .selectors import audit_events
+
+
+class AuditEventListView(StaffRequiredMixin, ListView):
+    """List audit events, newest first, filtered by the form in the query string."""
+
+    template_name = "audit/event_list.html"
+    context_object_name = "events"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filter_form = AuditFilterForm(self.request.GET or None)
+        if self.filter_form.is_bound and self.filter_form.is_valid():
+            data = self.filter_form.cleaned_data
+            return audit_events(
+                actor_email=data["who"],
+                action=data["action"],
+                target_type_id=data["target_type"].pk if data["target_type"] else None,
+                target_id=data["target_id"],
+                date_from=data["date_from"],
+                date_to=data["date_to"],
+            )
+        if self.filter_form.is_bound:
+            return AuditEvent.objects.none()
+        return audit_events()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        return context

@@ -1,0 +1,34 @@
+"""The platform's URLs. Paths are in Spanish, the users' language; names are English kebab-case."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from django.views.i18n import JavaScriptCatalog
+
+from . import views
+
+handler403 = "axs_platform.views.permission_denied"
+handler404 = "axs_platform.views.page_not_found"
+handler500 = "axs_platform.views.server_error"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("aviso-de-privacidad/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
+    path("salud/", views.health, name="health"),
+    path("salud/trivial/", views.trivial, name="trivial"),
+    path("cuenta/", include("accounts.urls")),
+    path("ods/", include("sdg.urls")),
+    path("auditoria/", include("audit.urls")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+admin.site.site_header = "Alianza por la Sostenibilidad"
+admin.site.site_title = "AxS"
+admin.site.index_title = _("Back office")

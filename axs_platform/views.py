@@ -1,0 +1,62 @@
+"""Project-wide pages: the home page, error pages and a health check."""
+
+from django.db import connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
+
+from audit.models import AuditEvent
+from audit.services import audit_record
+from sdg.models import Goal
+
+COMMITTEE_GOALS = (4, 7, 10, 11, 12)
+
+
+def home(request):
+    """Explain the alliance to the public; show a signed-in person what they can do."""
+    return render(
+        request,
+        "home.html",
+        {"committee_goals": Goal.objects.filter(number__in=COMMITTEE_GOALS).order_by("number")},
+    )
+
+
+@never_cache
+def health(request):
+    """Answer whether the database can be reached (for load balancers and the benchmarks)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    """Record the refused access, then answer 403 in the site's design."""
+    audit_record(
+        actor=request.user if request.user.is_authenticated else None,
+        action=AuditEvent.Action.ACCESS_DENIED,
+        request=request,
+    )
+    return render(request, "403.html", status=403)
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+@requires_csrf_token
+def server_error(request):
+    """Answer 500 from a template that needs no context, queries nothing and shows no detail."""
+    try:
+        template = loader.get_template("500.html")
+    except Exception:  # The error page must never fail in turn.
+        return HttpResponseServerError("Error 500", content_type="text/plain")
+    return HttpResponseServerError(template.render({"request": request}))
+
+
+def trivial(request):
+    """A page that does nothing, the reference against which the benchmarks measure pages."""
+    return HttpResponse("ok", content_type="text/plain")

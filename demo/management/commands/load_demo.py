@@ -1,0 +1,17 @@
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Each app's ``demo.load(stdout)``, in the order of the layering (lowest first).
+DEMO_MODULES = ["accounts.demo"]
+
+
+class Command(BaseCommand):
+    help = "Load the demo alliance and its accounts (password axs-demo-2026). Running it twice changes nothing."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            for name in DEMO_MODULES:
+                import_module(name).load(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo alliance ready."))
