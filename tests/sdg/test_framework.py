@@ -1,5 +1,7 @@
 """The SDG framework: what the shipped data loads, and the pages that show it in both languages."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -66,6 +68,8 @@ def test_the_goal_list_shows_the_17_goals_in_the_chosen_language(
     assert response.status_code == 200
     assert expected in content
     assert content.count('class="sdg-tile ') == 17
+    numbers = [int(number) for number in re.findall(r'<span class="sdg-tile-number">(\d+)</span>', content)]
+    assert numbers == list(range(1, 18))
 
 
 def test_a_goal_page_shows_all_its_targets_and_indicators_in_a_few_queries(client, django_assert_max_num_queries):
