@@ -1,9 +1,23 @@
 """Fixtures every test shares: fast password hashing, inline Celery tasks, demo data on demand."""
 
 import io
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+
+LOCALE = Path(__file__).resolve().parents[1] / "locale"
+
+
+def pytest_sessionstart(session):
+    """Compile a translation catalogue that changed since it was last compiled (make does it too)."""
+    msgfmt = shutil.which("msgfmt")
+    for catalogue in LOCALE.glob("*/LC_MESSAGES/django.po"):
+        compiled = catalogue.with_suffix(".mo")
+        if msgfmt and (not compiled.exists() or compiled.stat().st_mtime < catalogue.stat().st_mtime):
+            subprocess.run([msgfmt, "--check-format", "-o", str(compiled), str(catalogue)], check=True)
 
 
 @pytest.fixture(autouse=True)
