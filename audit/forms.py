@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
+from .selectors import recorded_actions_and_types
 
 
 class AuditFilterForm(forms.Form):
@@ -12,9 +13,7 @@ class AuditFilterForm(forms.Form):
 
     who = forms.CharField(label=_("Person (e-mail)"), required=False, max_length=254)
     action = forms.ChoiceField(label=_("Action"), required=False)
-    target_type = forms.ModelChoiceField(
-        label=_("Object type"), required=False, queryset=ContentType.objects.none(), empty_label=_("Any")
-    )
+    target_type = forms.TypedChoiceField(label=_("Object type"), required=False, coerce=int, empty_value=None)
     target_id = forms.CharField(label=_("Object id"), required=False, max_length=64)
     date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -22,13 +21,11 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         known = dict(AuditEvent.Action.choices)
-        recorded = AuditEvent.objects.order_by().values_list("action", flat=True).distinct()
+        recorded, used_types = recorded_actions_and_types()
         codes = sorted(set(known) | set(recorded))
         self.fields["action"].choices = [("", _("Any"))] + [(code, known.get(code, code)) for code in codes]
-        used_types = AuditEvent.objects.order_by().exclude(target_type=None).values("target_type").distinct()
-        self.fields["target_type"].queryset = ContentType.objects.filter(pk__in=used_types).order_by(
-            "app_label", "model"
-        )
+        types = sorted((ContentType.objects.get_for_id(pk) for pk in used_types), key=lambda ct: str(ct.name))
+        self.fields["target_type"].choices = [("", _("Any"))] + [(ct.pk, str(ct.name).capitalize()) for ct in types]
 
     def clean(self):
         cleaned = super().clean()

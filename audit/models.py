@@ -27,7 +27,7 @@ class AuditEvent(models.Model):
         RESTORED = "object.restored", _("Restored")
         TRANSITION = "object.transition", _("Status changed")
 
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("who"),
@@ -59,6 +59,8 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("audit events")
         ordering = ["-created_at", "-id"]
         indexes = [
+            models.Index(fields=["-created_at", "-id"], name="audit_newest_first_idx"),
+            models.Index(fields=["action", "-created_at", "-id"], name="audit_action_newest_idx"),
             models.Index(fields=["target_type", "target_id", "-created_at"], name="audit_target_idx"),
             models.Index(fields=["action", "identifier", "created_at"], name="audit_action_ident_idx"),
             models.Index(fields=["action", "ip_address", "created_at"], name="audit_action_ip_idx"),

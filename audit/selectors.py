@@ -1,6 +1,7 @@
 """Reads of the audit trail shared by pages and by the sign-in throttle."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Q
 
 from .models import AuditEvent
@@ -37,3 +38,20 @@ def recent_failed_logins(*, identifier="", ip_address=None, since):
     by_identifier = failures.filter(identifier=identifier).count() if identifier else 0
     by_ip = failures.filter(ip_address=ip_address).count() if ip_address else 0
     return by_identifier, by_ip
+
+
+def recorded_actions_and_types():
+    """Return the action codes and object types the trail holds, for the filter's choices.
+
+    Scanning the whole trail for its distinct values is slow once it is large, and the lists
+    change rarely, so they are kept in the cache for a few minutes.
+    """
+    cached = cache.get("audit:filter-choices")
+    if cached is None:
+        events = AuditEvent.objects.order_by()
+        cached = (
+            list(events.values_list("action", flat=True).distinct()),
+            list(events.exclude(target_type=None).values_list("target_type", flat=True).distinct()),
+        )
+        cache.set("audit:filter-choices", cached, 300)
+    return cached

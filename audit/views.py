@@ -2,6 +2,7 @@
 
 from django.views.generic import ListView
 
+from axs_platform.pagination import CappedPaginator
 from axs_platform.permissions import StaffRequiredMixin
 
 from .forms import AuditFilterForm
@@ -15,6 +16,7 @@ class AuditEventListView(StaffRequiredMixin, ListView):
     template_name = "audit/event_list.html"
     context_object_name = "events"
     paginate_by = 50
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         self.filter_form = AuditFilterForm(self.request.GET or None)
@@ -23,7 +25,7 @@ class AuditEventListView(StaffRequiredMixin, ListView):
             return audit_events(
                 actor_email=data["who"],
                 action=data["action"],
-                target_type_id=data["target_type"].pk if data["target_type"] else None,
+                target_type_id=data["target_type"],
                 target_id=data["target_id"],
                 date_from=data["date_from"],
                 date_to=data["date_to"],

@@ -26,6 +26,14 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start every test with an empty cache, so no test sees what another cached."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _celery_tasks_inline(request):
     """Run tasks in the test's own process, except in tests that go through a real worker."""
     if request.node.get_closest_marker("worker"):

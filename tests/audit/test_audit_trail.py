@@ -82,3 +82,18 @@ def test_a_filter_with_the_end_before_the_start_says_so(client):
     response = client.get(AUDIT, {"date_from": "2026-05-02", "date_to": "2026-05-01"})
     assert response.status_code == 200
     assert "La fecha final no puede ser anterior a la fecha inicial" in response.content.decode()
+
+
+def test_a_very_long_trail_is_counted_only_up_to_the_cap_and_says_so(client, settings, monkeypatch):
+    from axs_platform.pagination import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 100)
+    person = make_representative()
+    AuditEvent.objects.bulk_create(
+        [AuditEvent(actor_repr=person.email, action=AuditEvent.Action.LOGIN) for _ in range(130)]
+    )
+    client.force_login(make_staff())
+    content = client.get(AUDIT).content.decode()
+    assert "Más de 100 eventos coinciden" in content
+    assert "Página 1 de 2" in content
+    assert client.get(AUDIT, {"page": 3}).status_code == 404

@@ -1,0 +1,141 @@
+"""Shared plumbing of the benchmarks: a throwaway database, page timings, and the printed table.
+
+A benchmark script calls ``setup(name)`` before importing any model: it creates a PostgreSQL
+database of its own (SQLite in a temporary file when PostgreSQL cannot be reached), migrates
+it, and drops it at exit. Pages are measured with Django's test client, side by side with the
+trivial page, so the ratio does not depend on the machine.
+"""
+
+import atexit
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+
+
+def _postgres_reachable():
+    try:
+        import psycopg2
+
+        psycopg2.connect(f"{POSTGRES}/postgres", connect_timeout=3).close()
+        return True
+    except Exception:  # noqa: BLE001 (any failure means: use SQLite)
+        return False
+
+
+def _run_on_postgres(sql):
+    import psycopg2
+
+    connection = psycopg2.connect(f"{POSTGRES}/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+    connection.close()
+
+
+def setup(name):
+    """Point Django at a new empty database called ``name``, migrate it, and drop it at exit."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "axs_platform.settings"
+    os.environ.pop("CELERY_BROKER_URL", None)
+    if _postgres_reachable():
+        _run_on_postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _run_on_postgres(f'CREATE DATABASE "{name}"')
+        os.environ["DATABASE_URL"] = f"{POSTGRES}/{name}"
+        engine = "PostgreSQL"
+    else:
+        folder = tempfile.mkdtemp(prefix="axs-bench-")
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/{name}.sqlite3"
+        engine = "SQLite (PostgreSQL not reachable)"
+
+    import django
+    from django.conf import settings
+
+    django.setup()
+    # Measure as production runs: no debug cursor, no template debugging.
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+    def drop():
+        from django.db import connections
+
+        connections.close_all()
+        if engine == "PostgreSQL":
+            _run_on_postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    atexit.register(drop)
+    print(f"Database: {engine}, {name}")
+    return engine
+
+
+def time_page(client, url, *, runs=30, warmup=3):
+    """Return (timings in ms, queries of one request, status) for GETting ``url``."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(warmup):
+        client.get(url)
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    queries = len(captured)  # read now: later requests clear the connection's query log
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings, queries, response.status_code
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def compare_pages(client, pages, *, runs=30):
+    """Time each (label, url) beside the trivial page and print the table; return the rows.
+
+    The reference is the trivial page: the site's layout through the whole middleware stack
+    with no data and no query (``/salud/trivial/``). A bare response that skips templates
+    (``/salud/``, one ``SELECT 1``) is printed too, for scale.
+    """
+    ref_timings, ref_queries, _status = time_page(client, "/salud/trivial/", runs=runs)
+    ref_median = statistics.median(ref_timings)
+    bare_timings, bare_queries, _status = time_page(client, "/salud/", runs=runs)
+    rows = [
+        ("trivial page (reference)", ref_median, percentile(ref_timings, 0.95), ref_queries, 1.0, 200),
+        (
+            "bare health check",
+            statistics.median(bare_timings),
+            percentile(bare_timings, 0.95),
+            bare_queries,
+            statistics.median(bare_timings) / ref_median,
+            200,
+        ),
+    ]
+    for label, url in pages:
+        timings, queries, status = time_page(client, url, runs=runs)
+        median = statistics.median(timings)
+        rows.append((label, median, percentile(timings, 0.95), queries, median / ref_median, status))
+    print_table(["page", "median ms", "p95 ms", "queries", "× trivial", "status"], rows)
+    return rows
+
+
+def print_table(headers, rows):
+    """Print rows as an aligned text table."""
+    formatted = [[f"{cell:.2f}" if isinstance(cell, float) else str(cell) for cell in row] for row in rows]
+    widths = [max(len(str(header)), *(len(row[i]) for row in formatted)) for i, header in enumerate(headers)]
+    line = "  ".join(f"{{:<{widths[0]}}}" if i == 0 else f"{{:>{width}}}" for i, width in enumerate(widths))
+    print(line.format(*headers))
+    print("  ".join("-" * width for width in widths))
+    for row in formatted:
+        print(line.format(*row))
