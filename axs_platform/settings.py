@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "audit",
     "accounts",
     "sdg",
+    "companies",
     "demo",
     # Django and third parties.
     "django.contrib.admin",

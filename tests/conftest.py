@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
