@@ -44,6 +44,7 @@ class OrganizationForm(forms.ModelForm):
     Duplicates are checked by the service, which names the organization already registered.
     """
 
+    website = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
     logo = forms.FileField(
         label=_("Logo"),
         required=False,
@@ -75,8 +76,10 @@ class OrganizationForm(forms.ModelForm):
             self.add_error("state", _("Leave the state empty for organizations based outside Mexico."))
         return cleaned
 
-    def validate_unique(self):
-        """Leave duplicate checks to the service, whose message names the existing organization."""
+    def _get_validation_exclusions(self):
+        # The service checks duplicates and the RFC rule, with messages that name the field and the
+        # organization already registered; the form fields keep their own validators.
+        return super()._get_validation_exclusions() | {"legal_name", "rfc"}
 
     def _post_clean(self):
         # Validate the model fields without writing the uploaded logo onto the instance.

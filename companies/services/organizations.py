@@ -39,7 +39,7 @@ STATUSES_NEEDING_REASON = {ParticipationStatus.SUSPENDED, ParticipationStatus.WI
 
 
 def _check_duplicates(organization):
-    """Refuse a legal name or RFC another organization already has, naming that organization."""
+    """Refuse a legal name or RFC another organization already has (naming it), or a missing RFC."""
     others = Organization.objects.exclude(pk=organization.pk)
     errors = {}
     same_name = others.filter(legal_name__iexact=organization.legal_name.strip()).first()
@@ -57,6 +57,8 @@ def _check_duplicates(organization):
                 code="duplicate_rfc",
                 params={"rfc": organization.rfc, "name": same_rfc.legal_name},
             )
+    if organization.country == "MX" and not organization.rfc:
+        errors["rfc"] = ValidationError(_("Organizations based in Mexico need their RFC."), code="rfc_required")
     if errors:
         raise ValidationError(errors)
 
