@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "accounts",
     "sdg",
     "documents",
+    "companies",
     "demo",
     # Django and third parties.
     "django.contrib.admin",
