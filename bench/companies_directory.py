@@ -65,6 +65,7 @@ def main():
 
     from accounts.models import User
     from companies.models import Organization
+    from companies.selectors import bump_directory_cache
     from sdg.models import Goal
 
     started = time.perf_counter()
@@ -81,6 +82,8 @@ def main():
             ("public directory, page 1", "/organizaciones/"),
             ("public, filtered", f"/organizaciones/?organization_type=company&size=small&goal={goal}"),
             (f"public, page {deep_public:,}", f"/organizaciones/?page={deep_public}"),
+            ("public, page 1, cold (after a change)", "/organizaciones/", bump_directory_cache),
+            ("public, filtered, cold", f"/organizaciones/?organization_type=company&goal={goal}", bump_directory_cache),
         ],
     )
     client.force_login(staff)
@@ -90,6 +93,7 @@ def main():
             ("staff directory, page 1", "/organizaciones/"),
             ("staff, filtered", f"/organizaciones/?due_diligence=pending&state=JAL&goal={goal}"),
             (f"staff, page {deep_staff:,}", f"/organizaciones/?page={deep_staff}"),
+            ("staff, page 1, cold (after a change)", "/organizaciones/", bump_directory_cache),
         ],
     )
 

@@ -77,19 +77,27 @@ def setup(name):
     return engine
 
 
-def time_page(client, url, *, runs=30, warmup=3):
-    """Return (timings in ms, queries of one request, status) for GETting ``url``."""
+def time_page(client, url, *, runs=30, warmup=3, before_each=None):
+    """Return (timings in ms, queries of one request, status) for GETting ``url``.
+
+    ``before_each`` runs, untimed, before every request: e.g. to empty a cache and time the
+    page as its first visitor after a change sees it.
+    """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    prepare = before_each or (lambda: None)
     for _ in range(warmup):
+        prepare()
         client.get(url)
+    prepare()
     connection.queries_log.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     queries = len(captured)  # read now: later requests clear the connection's query log
     timings = []
     for _ in range(runs):
+        prepare()
         started = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
@@ -102,7 +110,7 @@ def percentile(values, share):
 
 
 def compare_pages(client, pages, *, runs=30):
-    """Time each (label, url) beside the trivial page and print the table; return the rows.
+    """Time each (label, url[, before_each]) beside the trivial page and print the table.
 
     The reference is the trivial page: the site's layout through the whole middleware stack
     with no data and no query (``/salud/trivial/``). A bare response that skips templates
@@ -122,8 +130,10 @@ def compare_pages(client, pages, *, runs=30):
             200,
         ),
     ]
-    for label, url in pages:
-        timings, queries, status = time_page(client, url, runs=runs)
+    for label, url, *before_each in pages:
+        timings, queries, status = time_page(
+            client, url, runs=runs, before_each=before_each[0] if before_each else None
+        )
         median = statistics.median(timings)
         rows.append((label, median, percentile(timings, 0.95), queries, median / ref_median, status))
     print_table(["page", "median ms", "p95 ms", "queries", "× trivial", "status"], rows)

@@ -1,12 +1,18 @@
 """The directory of organizations (public and staff), its exports, the figures and "my organization"."""
 
 import csv
+import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, View
 
@@ -27,27 +33,58 @@ def _filtered_directory(request, *, private):
     return form, selectors.directory(private=private, **filters)
 
 
-class DirectoryView(ListView):
-    """Everyone sees active members; staff and evaluators see every organization and more filters."""
+class DirectoryView(View):
+    """Everyone sees active members; staff and evaluators see every organization and more filters.
 
-    template_name = "companies/directory.html"
-    context_object_name = "organizations"
+    The filter form and the results are rendered once per version of the directory, language,
+    audience and query, and kept in the cache: any change to an organization or its SDGs makes
+    a new version (``companies.receivers``), so a cached page is never stale.
+    """
+
     paginate_by = 25
+    cache_seconds = 600
 
-    def get_queryset(self):
-        self.private = can_see_private_directory(self.request.user)
-        self.filter_form, organizations = _filtered_directory(self.request, private=self.private)
-        return organizations
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            filter_form=self.filter_form,
-            private=self.private,
-            query_without_page=query_without_page(self.request),
-            today=timezone.localdate(),
+    def get(self, request, *args, **kwargs):
+        private = can_see_private_directory(request.user)
+        today = timezone.localdate()
+        query = sorted((key, value) for key, values in request.GET.lists() for value in values)
+        key = (
+            "companies:directory:"
+            + hashlib.sha256(
+                repr((selectors.directory_cache_version(), get_language(), private, today, query)).encode()
+            ).hexdigest()
         )
-        return context
+        parts = cache.get(key)
+        if parts is None:
+            parts = self.render_parts(private=private, today=today)
+            cache.set(key, parts, self.cache_seconds)
+        return render(
+            request,
+            "companies/directory.html",
+            {
+                "private": private,
+                "query_without_page": query_without_page(request),
+                **{name: mark_safe(html) for name, html in parts.items()},  # noqa: S308 (our own rendering)
+            },
+        )
+
+    def render_parts(self, *, private, today):
+        filter_form, organizations = _filtered_directory(self.request, private=private)
+        paginator = Paginator(organizations, self.paginate_by)
+        page = paginator.get_page(self.request.GET.get("page"))
+        context = {
+            "filter_form": filter_form,
+            "private": private,
+            "organizations": page.object_list,
+            "page_obj": page,
+            "paginator": paginator,
+            "query_without_page": query_without_page(self.request),
+            "today": today,
+        }
+        return {
+            "filter_html": render_to_string("companies/includes/directory_filter.html", context),
+            "results_html": render_to_string("companies/includes/directory_results.html", context),
+        }
 
 
 class _ExportView(StaffRequiredMixin, View):
