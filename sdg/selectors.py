@@ -7,9 +7,10 @@ from .models import Goal, Indicator, Target
 
 def goals_with_counts():
     """Return the 17 goals with how many targets and indicator listings each has."""
+    # Aggregating queries ignore Meta.ordering, so the order is given here.
     return Goal.objects.annotate(
         target_count=Count("targets", distinct=True), indicator_count=Count("targets__indicators", distinct=True)
-    )
+    ).order_by("number")
 
 
 def goal_with_framework(number):

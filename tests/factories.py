@@ -13,8 +13,9 @@ def make_user(*, role=User.Role.REPRESENTATIVE, email=None, password=PASSWORD, *
     number = next(_sequence)
     fields.setdefault("full_name", f"Persona de Prueba {number}")
     fields.setdefault("is_superuser", role == User.Role.STAFF)
-    email = email or f"person{number}@example.org"
-    return User.objects.create_user(email=email, password=password, role=role, **fields)
+    return User.objects.create_user(
+        email=email or f"person{number}@example.org", password=password, role=role, **fields
+    )
 
 
 def make_staff(**fields):

@@ -1,0 +1,88 @@
+"""Password reset by e-mail (through the worker's task) and password change."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from audit.models import AuditEvent
+from tests.factories import PASSWORD, make_representative
+
+pytestmark = pytest.mark.django_db
+RESET = reverse("accounts:password-reset")
+
+
+def reset_link(message):
+    return re.search(r"https?://[^/\s]+(/cuenta/contrasena/restablecer/\S+/)", message.body).group(1)
+
+
+def test_reset_sends_a_single_use_link_in_the_accounts_language(client, django_capture_on_commit_callbacks):
+    make_representative(email="eng@b.example", preferred_language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(RESET, {"email": "ENG@b.example"})
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:password-reset-done")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["eng@b.example"]
+    assert message.subject == "Choose a new password for the Alliance for Sustainability"
+    assert "/cuenta/contrasena/restablecer/" in message.body
+
+
+def test_reset_in_spanish_for_a_spanish_speaking_account(client, django_capture_on_commit_callbacks):
+    make_representative(email="es@b.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(RESET, {"email": "es@b.example"})
+    assert mail.outbox[0].subject == "Elija una nueva contraseña para la Alianza por la Sostenibilidad"
+
+
+def test_reset_for_an_unknown_email_looks_the_same_and_sends_nothing(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(RESET, {"email": "nobody@b.example"})
+    assert response.url == reverse("accounts:password-reset-done")
+    assert mail.outbox == []
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.PASSWORD_RESET_REQUESTED, identifier="nobody@b.example"
+    ).exists()
+
+
+def test_the_link_sets_a_new_password_once(client, django_capture_on_commit_callbacks):
+    user = make_representative(email="r@b.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(RESET, {"email": "r@b.example"})
+    link = reset_link(mail.outbox[0])
+    form_page = client.get(link, follow=True)
+    set_password_url = form_page.redirect_chain[-1][0]
+    response = client.post(
+        set_password_url, {"new_password1": "Otra-Clave-Segura-77", "new_password2": "Otra-Clave-Segura-77"}
+    )
+    assert response.url == reverse("accounts:password-reset-complete")
+    user.refresh_from_db()
+    assert user.check_password("Otra-Clave-Segura-77")
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.PASSWORD_RESET_DONE, actor=user).exists()
+    again = client.get(link, follow=True)
+    assert "ya no funciona" in again.content.decode()
+
+
+def test_password_change_needs_the_old_password_and_is_recorded(client):
+    user = make_representative()
+    client.force_login(user)
+    url = reverse("accounts:password-change")
+    refused = client.post(
+        url, {"old_password": "wrong", "new_password1": "N3w-Pass-Word!", "new_password2": "N3w-Pass-Word!"}
+    )
+    assert refused.status_code == 200
+    response = client.post(
+        url, {"old_password": PASSWORD, "new_password1": "N3w-Pass-Word!", "new_password2": "N3w-Pass-Word!"}
+    )
+    assert response.url == reverse("accounts:profile")
+    user.refresh_from_db()
+    assert user.check_password("N3w-Pass-Word!")
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.PASSWORD_CHANGED, actor=user).exists()
+
+
+def test_password_change_requires_sign_in(client):
+    response = client.get(reverse("accounts:password-change"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))

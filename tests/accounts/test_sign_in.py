@@ -1,0 +1,106 @@
+"""Signing in with e-mail and password, signing out, and throttling repeated failures."""
+
+import pytest
+from django.urls import reverse
+
+from audit.models import AuditEvent
+from tests.factories import PASSWORD, make_representative
+
+pytestmark = pytest.mark.django_db
+LOGIN = reverse("accounts:login")
+WRONG = "El correo electrónico o la contraseña no son correctos"
+
+
+def sign_in(client, email, password=PASSWORD, **extra):
+    return client.post(LOGIN, {"username": email, "password": password}, **extra)
+
+
+def test_a_person_signs_in_with_email_and_password_and_lands_on_home(client):
+    user = make_representative(email="mariana@bimbo.example")
+    response = sign_in(client, "Mariana@Bimbo.example")
+    assert response.status_code == 302
+    assert response.url == reverse("home")
+    assert int(client.session["_auth_user_id"]) == user.pk
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN, actor=user).count() == 1
+
+
+def test_sign_in_follows_next_when_it_is_a_local_page(client):
+    make_representative(email="a@b.example")
+    response = client.post(LOGIN + "?next=/cuenta/perfil/", {"username": "a@b.example", "password": PASSWORD})
+    assert response.url == "/cuenta/perfil/"
+
+
+def test_wrong_password_and_unknown_email_get_the_same_message(client):
+    make_representative(email="known@b.example")
+    wrong_password = sign_in(client, "known@b.example", "not-the-password")
+    unknown_email = sign_in(client, "nobody@b.example", "not-the-password")
+    assert wrong_password.status_code == unknown_email.status_code == 200
+    assert WRONG in wrong_password.content.decode()
+    assert WRONG in unknown_email.content.decode()
+    assert "known@b.example" in wrong_password.content.decode()  # what was typed is kept
+
+
+def test_an_inactive_person_cannot_sign_in_and_is_told_nothing_more(client):
+    make_representative(email="gone@b.example", is_active=False)
+    response = sign_in(client, "gone@b.example")
+    assert WRONG in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_failed_sign_ins_are_recorded_with_the_typed_email(client):
+    sign_in(client, "Someone@B.example", "bad")
+    event = AuditEvent.objects.get(action=AuditEvent.Action.LOGIN_FAILED)
+    assert event.identifier == "someone@b.example"
+    assert event.actor is None
+    assert event.ip_address == "127.0.0.1"
+
+
+def test_after_five_failures_even_the_right_password_is_refused_for_a_while(client, settings):
+    settings.AXS_LOGIN_FAILURE_LIMIT = 5
+    make_representative(email="target@b.example")
+    for _attempt in range(5):
+        sign_in(client, "target@b.example", "guess")
+    response = sign_in(client, "target@b.example")
+    assert response.status_code == 200
+    assert "Demasiados intentos fallidos" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_THROTTLED).count() == 1
+
+
+def test_throttling_applies_to_unknown_emails_too_so_it_reveals_nothing(client, settings):
+    settings.AXS_LOGIN_FAILURE_LIMIT = 3
+    for _attempt in range(3):
+        sign_in(client, "ghost@b.example", "guess")
+    assert "Demasiados intentos fallidos" in sign_in(client, "ghost@b.example", "guess").content.decode()
+
+
+def test_failures_older_than_the_window_no_longer_count(client, settings):
+    settings.AXS_LOGIN_FAILURE_LIMIT = 2
+    make_representative(email="late@b.example")
+    for _attempt in range(2):
+        sign_in(client, "late@b.example", "guess")
+    AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_FAILED).update(created_at="2020-01-01T00:00:00Z")
+    assert sign_in(client, "late@b.example").status_code == 302
+
+
+def test_many_failures_from_one_address_throttle_every_email_from_it(client, settings):
+    settings.AXS_LOGIN_FAILURE_LIMIT = 1
+    make_representative(email="victim@b.example")
+    for number in range(10):
+        sign_in(client, f"spray{number}@b.example", "guess")
+    assert "Demasiados intentos fallidos" in sign_in(client, "victim@b.example").content.decode()
+
+
+def test_sign_out_is_a_post_and_is_recorded(client):
+    user = make_representative()
+    client.force_login(user)
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.LOGOUT, actor=user).exists()
+
+
+def test_a_signed_in_person_opening_the_sign_in_page_goes_home(client):
+    client.force_login(make_representative())
+    assert client.get(LOGIN).status_code == 302
