@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "accounts",
     "sdg",
     "companies",
+    "committees",
     "demo",
     # Django and third parties.
     "django.contrib.admin",
