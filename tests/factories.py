@@ -30,21 +30,43 @@ def make_representative(**fields):
     return make_user(role=User.Role.REPRESENTATIVE, **fields)
 
 
-# Committees: organizations, representatives, committees with members and posts, sessions.
-# Builders write rows directly (they set up a scene); the behaviour under test goes through services.
-
-
-def make_organization(name=None, **fields):
-    """Create an active organization based abroad (no RFC needed)."""
-    from companies.models import Organization
+def make_organization(*, actor=None, status="active", **fields):
+    """Register an organization through the service, then move it to ``status``."""
+    from companies import services
 
     number = next(_sequence)
+    actor = actor or make_staff()
+    fields.setdefault("legal_name", f"Organización de Prueba {number}, S.A. de C.V.")
+    fields.setdefault("short_name", f"Prueba {number}")
     fields.setdefault("organization_type", "company")
-    fields.setdefault("size", "large")
+    fields.setdefault("size", "small")
     fields.setdefault("sector", "manufacturing")
-    fields.setdefault("country", "US")
-    fields.setdefault("participation_status", "active")
-    return Organization.objects.create(legal_name=name or f"Organización de Prueba {number}", **fields)
+    fields.setdefault("country", "MX")
+    fields.setdefault("state", "JAL")
+    if "rfc" not in fields:
+        fields["rfc"] = (
+            f"TES{10 + number // 300 % 80:02d}{number // 28 % 12 + 1:02d}{number % 28 + 1:02d}AB{number % 10}"
+        )
+    organization = services.organization_create(actor=actor, **fields)
+    if status != "invited":
+        services.participation_change(actor=actor, organization=organization, to_status="active")
+    if status in ("suspended", "withdrawn"):
+        services.participation_change(actor=actor, organization=organization, to_status=status, reason="Prueba")
+    organization.refresh_from_db()
+    return organization
+
+
+def make_member(organization, **fields):
+    """Create a person who currently represents the organization."""
+    from companies.models import Representative
+
+    user = make_representative(**fields)
+    Representative.objects.create(organization=organization, user=user)
+    return user
+
+
+# Committees: organizations, representatives, committees with members and posts, sessions.
+# Builders write rows directly (they set up a scene); the behaviour under test goes through services.
 
 
 def make_member_person(organization=None, **fields):
@@ -81,7 +103,7 @@ def seat(committee, organization, *, joined_on=None):
     )
 
 
-def make_member(committee, **fields):
+def make_committee_member(committee, **fields):
     """Create a person whose organization sits on the committee."""
     organization = make_organization()
     seat(committee, organization)
@@ -94,7 +116,7 @@ def make_post_holder(committee, kind, **fields):
 
     from committees.models import Post
 
-    person = make_member(committee, **fields)
+    person = make_committee_member(committee, **fields)
     Post.objects.create(
         committee=committee,
         kind=kind,

@@ -11,7 +11,7 @@ from committees import services
 from committees.models import Committee, Membership, MembershipChange, Post, PostKind, WorkPlanActivity
 from tests.factories import (
     make_committee,
-    make_member,
+    make_committee_member,
     make_member_person,
     make_organization,
     make_post_holder,
@@ -141,8 +141,8 @@ def test_a_request_cannot_be_suspended():
 def test_appointing_a_new_chair_ends_the_previous_term_and_keeps_history():
     staff = make_staff()
     committee = make_committee()
-    first = make_member(committee)
-    second = make_member(committee)
+    first = make_committee_member(committee)
+    second = make_committee_member(committee)
     services.post_appoint(
         actor=staff, committee=committee, kind=PostKind.CHAIR, holder=first, started_on=datetime.date(2016, 11, 1)
     )
@@ -158,7 +158,7 @@ def test_appointing_a_new_chair_ends_the_previous_term_and_keeps_history():
 def test_the_database_refuses_a_second_current_chair():
     committee = make_committee()
     make_post_holder(committee, PostKind.CHAIR)
-    other = make_member(committee)
+    other = make_committee_member(committee)
     with pytest.raises(IntegrityError), transaction.atomic():
         Post.objects.create(
             committee=committee,
@@ -172,7 +172,7 @@ def test_the_database_refuses_a_second_current_chair():
 def test_a_second_current_chair_through_the_form_rules_is_refused_with_a_clear_message():
     committee = make_committee()
     make_post_holder(committee, PostKind.CHAIR)
-    other = make_member(committee)
+    other = make_committee_member(committee)
     post = Post(
         committee=committee,
         kind=PostKind.CHAIR,
@@ -197,7 +197,9 @@ def test_a_chair_cannot_appoint_posts():
     committee = make_committee()
     chair = make_post_holder(committee, PostKind.CHAIR)
     with pytest.raises(PermissionDenied):
-        services.post_appoint(actor=chair, committee=committee, kind=PostKind.SECRETARY, holder=make_member(committee))
+        services.post_appoint(
+            actor=chair, committee=committee, kind=PostKind.SECRETARY, holder=make_committee_member(committee)
+        )
 
 
 def test_when_the_organization_leaves_its_post_holder_term_ends():

@@ -13,7 +13,7 @@ from committees.models import Agreement, Attendance, Minutes, PostKind, Session
 from committees.selectors import agreements, quorum
 from tests.factories import (
     make_committee,
-    make_member,
+    make_committee_member,
     make_member_person,
     make_organization,
     make_post_holder,
@@ -62,7 +62,7 @@ def secretary(committee):
 def test_the_chair_schedules_a_session_and_every_member_gets_an_invitation_with_ics(
     committee, chair, django_capture_on_commit_callbacks
 ):
-    english = make_member(committee, full_name="John Smith", preferred_language="en")
+    english = make_committee_member(committee, full_name="John Smith", preferred_language="en")
     outsider = make_member_person()
     with django_capture_on_commit_callbacks(execute=True):
         session = schedule(chair, committee)
@@ -159,9 +159,9 @@ def test_only_staff_schedule_plenaries(chair, django_capture_on_commit_callbacks
 
 
 def test_the_secretary_records_attendance_and_quorum_counts_current_members(committee, secretary, chair):
-    member = make_member(committee)
-    make_member(committee)
-    make_member(committee)  # five member organizations: chair's, secretary's and three more
+    member = make_committee_member(committee)
+    make_committee_member(committee)
+    make_committee_member(committee)  # five member organizations: chair's, secretary's and three more
     session = make_session(committee, days_from_now=-1)
     services.attendance_record(
         actor=secretary,
@@ -205,7 +205,7 @@ def test_a_secretary_of_another_committee_cannot_record_attendance(committee, ch
 
 
 def test_members_confirm_their_attendance_and_outsiders_cannot(committee):
-    member = make_member(committee)
+    member = make_committee_member(committee)
     session = make_session(committee)
     services.attendance_confirm(actor=member, session=session, response="attending")
     assert Attendance.objects.get(session=session, person=member).response == "attending"
@@ -232,7 +232,7 @@ def test_plenary_attendance_counts_organizations_and_the_reported_figure():
 def test_minutes_are_drafted_commented_approved_frozen_and_corrected(
     committee, secretary, chair, django_capture_on_commit_callbacks
 ):
-    member = make_member(committee, full_name="Mariana Torres")
+    member = make_committee_member(committee, full_name="Mariana Torres")
     session = make_session(committee, days_from_now=-2)
     draft = services.minutes_save_draft(actor=secretary, session=session, body="Se instaló el comité.")
     services.minutes_save_draft(actor=secretary, session=session, body="Se instaló el comité con 9 miembros.")
