@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "sdg",
     "documents",
     "companies",
+    "committees",
     "demo",
     # Django and third parties.
     "django.contrib.admin",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("organizaciones/", include("companies.urls")),
     path("auditoria/", include("audit.urls")),
     path("documentos/", include("documents.urls")),
+    path("", include("committees.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 ]

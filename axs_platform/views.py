@@ -9,6 +9,7 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from committees.models import Post
 from sdg.models import Goal
 
 COMMITTEE_GOALS = (4, 7, 10, 11, 12)
@@ -16,10 +17,13 @@ COMMITTEE_GOALS = (4, 7, 10, 11, 12)
 
 def home(request):
     """Explain the alliance to the public; show a signed-in person what they can do."""
+    my_posts = []
+    if request.user.is_authenticated:
+        my_posts = Post.objects.current().filter(holder=request.user).select_related("committee")
     return render(
         request,
         "home.html",
-        {"committee_goals": Goal.objects.filter(number__in=COMMITTEE_GOALS).order_by("number")},
+        {"committee_goals": Goal.objects.filter(number__in=COMMITTEE_GOALS).order_by("number"), "my_posts": my_posts},
     )
 
 

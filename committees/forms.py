@@ -1,0 +1,321 @@
+"""Forms for committees and sessions. They validate what was typed; the services apply the rules."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from companies.models import Organization
+
+from .models import (
+    Agreement,
+    AgreementStatus,
+    AttendanceResponse,
+    AttendanceStatus,
+    Committee,
+    PostKind,
+    Session,
+    SessionKind,
+    WorkPlanActivity,
+)
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def _helper(submit_label, *, multipart=False):
+    helper = FormHelper()
+    helper.add_input(Submit("submit", submit_label))
+    if multipart:
+        helper.attrs = {"enctype": "multipart/form-data"}
+    return helper
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format=DATETIME_FORMAT, **kwargs)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.full_name} <{obj.email}>"
+
+
+class CommitteeForm(forms.ModelForm):
+    class Meta:
+        model = Committee
+        fields = ["name", "goal", "description", "decision_mechanism", "operating_rules", "installed_on"]
+        widgets = {"installed_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Save"))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+    def __init__(self, *args, submit_label, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(submit_label)
+
+
+class MembershipAddForm(forms.Form):
+    organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
+    joined_on = forms.DateField(label=_("Joined on"), required=False, widget=DateInput())
+    reason = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.helper = _helper(_("Add to the committee"))
+
+
+class MembershipRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why does your organization want to join?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Send the request"))
+
+
+class MembershipTransitionForm(forms.Form):
+    effective_on = forms.DateField(label=_("Effective on"), required=False, widget=DateInput())
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, submit_label, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(submit_label)
+
+
+class PostAppointForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Post"), choices=PostKind.choices)
+    holder = PersonChoiceField(label=_("New holder"), queryset=get_user_model().objects.none())
+    started_on = forms.DateField(label=_("Term starts on"), required=False, widget=DateInput())
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["holder"].queryset = people
+        self.fields["holder"].help_text = _("People who represent a current member organization.")
+        self.helper = _helper(_("Appoint"))
+
+
+class PriorityAreaForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Add the priority area"))
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = WorkPlanActivity
+        fields = ["priority_area", "title", "responsible_organization", "starts_on", "ends_on", "status"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+    def __init__(self, *args, committee, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority_area"].queryset = committee.priority_areas.all()
+        self.fields["responsible_organization"].queryset = organizations
+        self.helper = _helper(_("Save"))
+
+    def _post_clean(self):
+        """Leave the model's rules to the service, which reports them next to the fields."""
+
+
+class SessionForm(forms.ModelForm):
+    video_url = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[(SessionKind.PLENARY, SessionKind.PLENARY.label), (SessionKind.CHAIRS, SessionKind.CHAIRS.label)],
+    )
+
+    class Meta:
+        model = Session
+        fields = [
+            "title",
+            "starts_at",
+            "ends_at",
+            "place",
+            "video_url",
+            "description",
+            "is_public",
+            "reported_attendance",
+        ]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, plenary=False, creating=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        if not (plenary and creating):
+            del self.fields["kind"]
+        if not plenary:
+            del self.fields["reported_attendance"]
+        self.helper = _helper(_("Schedule and notify") if creating else _("Save"))
+
+    def _post_clean(self):
+        """Leave the model's rules to the service, which reports them next to the fields."""
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("Item"), max_length=255)
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Add to the agenda"))
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Upload"), multipart=True)
+
+
+class AttendanceConfirmForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Will you attend?"), choices=AttendanceResponse.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Send my answer"))
+
+
+ATTENDANCE_CHOICES = [("", _("Not recorded")), *AttendanceStatus.choices]
+
+
+class AttendanceSheetForm(forms.Form):
+    """One choice per person who may attend, plus a line to add somebody by e-mail."""
+
+    other_email = forms.EmailField(
+        label=_("Somebody else, by e-mail"),
+        required=False,
+        help_text=_("For a representative who is not listed above."),
+    )
+    other_status = forms.ChoiceField(label=_("Their attendance"), required=False, choices=ATTENDANCE_CHOICES)
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for person, organization, record in rows:
+            name = f"person_{person.pk}"
+            label = f"{person.full_name} ({organization})" if organization else person.full_name
+            self.fields[name] = forms.ChoiceField(
+                label=label, required=False, choices=ATTENDANCE_CHOICES, initial=record.status if record else ""
+            )
+            self.rows.append((name, person, organization, record))
+        self.fields["other_email"] = self.fields.pop("other_email")
+        self.fields["other_status"] = self.fields.pop("other_status")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("other_email") and not data.get("other_status"):
+            self.add_error("other_status", _("Choose the attendance of this person."))
+        return data
+
+    def person_fields(self):
+        return [(self[name], person, organization, record) for name, person, organization, record in self.rows]
+
+
+class MinutesForm(forms.Form):
+    body = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 14}))
+    correction_note = forms.CharField(label=_("What this version corrects"), required=False, max_length=255)
+
+    def __init__(self, *args, correcting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if correcting:
+            self.fields["correction_note"].required = True
+        else:
+            del self.fields["correction_note"]
+        self.helper = _helper(_("Save the correction") if correcting else _("Save the draft"))
+
+
+class MinutesApproveForm(forms.Form):
+    approved_at_session = forms.ModelChoiceField(
+        label=_("Approved at the session"),
+        required=False,
+        queryset=Session.objects.none(),
+        help_text=_("Leave empty when the chair approves them outside a session."),
+    )
+
+    def __init__(self, *args, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approved_at_session"].queryset = sessions
+        self.helper = _helper(_("Approve and publish"))
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Send the comment"))
+
+
+class AgreementForm(forms.ModelForm):
+    responsible_person = PersonChoiceField(
+        label=_("Responsible person"), required=False, queryset=get_user_model().objects.none()
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ["description", "responsible_organization", "responsible_person", "due_on", "status", "follow_up"]
+        widgets = {
+            "due_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "follow_up": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, organizations, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_organization"].queryset = organizations
+        self.fields["responsible_person"].queryset = people
+        self.helper = _helper(_("Save"))
+
+    def _post_clean(self):
+        """Leave the model's rules to the service, which reports them next to the fields."""
+
+
+class AgreementFilterForm(forms.Form):
+    STATUS_CHOICES = [("", _("Any")), ("open", _("Open (pending or in progress)")), *AgreementStatus.choices]
+
+    q = forms.CharField(label=_("Text"), required=False, max_length=200)
+    committee = forms.ModelChoiceField(label=_("Committee"), required=False, queryset=Committee.objects.all())
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+    def __init__(self, *args, with_committee=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if with_committee:
+            self.fields["committee"].queryset = Committee.objects.select_related("goal")
+        else:
+            del self.fields["committee"]
+
+
+class SubscribeForm(forms.Form):
+    """Nothing to fill in: posting renews the secret address of the person's feed."""

@@ -1,0 +1,88 @@
+"""iCalendar (RFC 5545) for sessions, written by hand: invitations, cancellations and feeds."""
+
+from datetime import UTC
+
+from django.conf import settings
+from django.utils import timezone
+
+PRODID = "-//AMEXCID//Alianza por la Sostenibilidad//ES"
+
+
+def escape_text(value):
+    """Escape a TEXT value: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11)."""
+    return (
+        str(value)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def fold(line):
+    """Fold a content line into pieces of at most 75 octets, never splitting a UTF-8 character."""
+    encoded = line.encode()
+    if len(encoded) <= 75:
+        return line
+    pieces, current, limit = [], b"", 75
+    for character in line:
+        octets = character.encode()
+        if len(current) + len(octets) > limit:
+            pieces.append(current.decode())
+            current, limit = b"", 74  # continuation lines start with one space
+        current += octets
+    pieces.append(current.decode())
+    return "\r\n ".join(pieces)
+
+
+def format_utc(moment):
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def event_lines(session, *, cancelled=False, now=None, attendee=""):
+    """Return the VEVENT of a session as unfolded content lines."""
+    location = session.place or session.video_url
+    description = session.description
+    if session.video_url:
+        description = f"{description}\n{session.video_url}".strip()
+    url = f"{settings.AXS_SITE_URL}{session.get_absolute_url()}"
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{session.uid}@axs.amexcid",
+        f"DTSTAMP:{format_utc(now or timezone.now())}",
+        f"DTSTART:{format_utc(session.starts_at)}",
+        f"DTEND:{format_utc(session.ends_at)}",
+        f"SEQUENCE:{session.sequence}",
+        f"SUMMARY:{escape_text(session.title)}",
+        f"URL:{url}",
+        f"STATUS:{'CANCELLED' if cancelled or session.is_cancelled else 'CONFIRMED'}",
+    ]
+    if attendee:
+        organizer = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
+        lines.append(f"ORGANIZER:mailto:{organizer}")
+        lines.append(f"ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:{attendee}")
+    if location:
+        lines.append(f"LOCATION:{escape_text(location)}")
+    if description:
+        lines.append(f"DESCRIPTION:{escape_text(description)}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def calendar(sessions, *, method=None, name="", cancelled=False, now=None, attendee=""):
+    """Return a whole VCALENDAR as text with CRLF line endings.
+
+    ``method`` is REQUEST (an invitation or its change), CANCEL, or None for a subscribed feed;
+    invitations name the recipient as ``attendee``.
+    """
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
+    if method:
+        lines.append(f"METHOD:{method}")
+    if name:
+        lines.append(f"X-WR-CALNAME:{escape_text(name)}")
+    for session in sessions:
+        lines.extend(event_lines(session, cancelled=cancelled, now=now, attendee=attendee))
+    lines.append("END:VCALENDAR")
+    return "".join(f"{fold(line)}\r\n" for line in lines)

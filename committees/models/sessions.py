@@ -1,0 +1,398 @@
+"""Sessions of a committee or of the whole alliance, their attendance, minutes and agreements."""
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .committees import Committee
+
+
+def document_upload_to(instance, filename):
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"committees/documents/{uuid.uuid4().hex}.{extension}"
+
+
+class SessionKind(models.TextChoices):
+    COMMITTEE = "committee", _("Committee session")
+    PLENARY = "plenary", _("Plenary session")
+    CHAIRS = "chairs", _("Cross-committee session of chairs")
+
+
+class SessionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Session(models.Model):
+    """A meeting: of one committee, or of the whole alliance (plenary, cross-committee)."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=SessionKind.choices, default=SessionKind.COMMITTEE)
+    committee = models.ForeignKey(
+        Committee,
+        verbose_name=_("committee"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    title = models.CharField(_("title"), max_length=255)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
+    )
+    is_public = models.BooleanField(
+        _("published"), default=False, help_text=_("Anyone can see a published session, its agenda and minutes.")
+    )
+    reported_attendance = models.PositiveIntegerField(
+        _("organizations attending (reported figure)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For plenaries whose attendance list is kept outside the platform: how many organizations attended."
+        ),
+    )
+    uid = models.UUIDField(_("calendar identifier"), default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("scheduled by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["-starts_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="committee", committee__isnull=False)
+                | (~models.Q(kind="committee") & models.Q(committee__isnull=True)),
+                name="committees_session_committee_iff_committee_kind",
+                violation_error_message=_("A committee session needs its committee; a plenary has none."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="committees_session_ends_after_start",
+                violation_error_message=_("A session must end after it starts."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["committee", "-starts_at"], name="committees_session_idx"),
+            models.Index(fields=["starts_at"], name="committees_session_start_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("committees:session-detail", args=[self.pk])
+
+    @property
+    def is_plenary(self):
+        return self.kind != SessionKind.COMMITTEE
+
+    @property
+    def is_cancelled(self):
+        return self.status == SessionStatus.CANCELLED
+
+    @property
+    def is_upcoming(self):
+        return self.starts_at > timezone.now()
+
+
+class AgendaItem(models.Model):
+    """An item of a session's agenda (orden del día)."""
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="agenda")
+    position = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("item"), max_length=255)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["session", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["session", "position"], name="committees_agenda_position_once")]
+
+    def __str__(self):
+        return f"{self.position}. {self.title}"
+
+
+class SessionDocument(models.Model):
+    """A document of a session: a presentation, a study, an attendance list."""
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=document_upload_to)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("session document")
+        verbose_name_plural = _("session documents")
+        ordering = ["session", "uploaded_at", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class AttendanceResponse(models.TextChoices):
+    ATTENDING = "attending", _("Will attend")
+    NOT_ATTENDING = "not_attending", _("Will not attend")
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("Present")
+    EXCUSED = "excused", _("Excused")
+    ABSENT = "absent", _("Absent")
+
+
+class Attendance(models.Model):
+    """A person at a session, for an organization: their own answer beforehand and what was recorded."""
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="attendance")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.PROTECT, related_name="attendances"
+    )
+    organization = models.ForeignKey(
+        "companies.Organization", verbose_name=_("organization"), on_delete=models.PROTECT, related_name="attendances"
+    )
+    response = models.CharField(_("their answer"), max_length=20, choices=AttendanceResponse.choices, blank=True)
+    status = models.CharField(_("attendance"), max_length=20, choices=AttendanceStatus.choices, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["session", "organization__legal_name", "person__full_name"]
+        constraints = [models.UniqueConstraint(fields=["session", "person"], name="committees_attendance_once")]
+        indexes = [models.Index(fields=["session", "status"], name="committees_attendance_idx")]
+
+    def __str__(self):
+        return f"{self.person} · {self.session}"
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved and published")
+
+
+class Minutes(models.Model):
+    """One version of a session's minutes (minuta); approved versions are frozen.
+
+    A correction is a new version, approved in turn; the latest approved version is the one in force.
+    """
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="minutes")
+    version = models.PositiveSmallIntegerField(_("version"))
+    body = models.TextField(_("text"))
+    status = models.CharField(_("status"), max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
+    correction_note = models.CharField(_("what this version corrects"), max_length=255, blank=True)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("drafted by"), on_delete=models.PROTECT, related_name="+"
+    )
+    drafted_at = models.DateTimeField(_("drafted"), default=timezone.now)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    approved_at_session = models.ForeignKey(
+        Session,
+        verbose_name=_("approved at the session"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+        ordering = ["session", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "version"], name="committees_minutes_version_once"),
+            models.UniqueConstraint(
+                fields=["session"],
+                condition=models.Q(status="draft"),
+                name="committees_minutes_one_draft",
+                violation_error_message=_("This session already has minutes in draft."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="draft") | models.Q(approved_by__isnull=False, approved_at__isnull=False),
+                name="committees_minutes_approval_complete",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Minutes of %(session)s, version %(version)s") % {"session": self.session, "version": self.version}
+
+    @property
+    def is_draft(self):
+        return self.status == MinutesStatus.DRAFT
+
+
+class MinutesComment(models.Model):
+    """A member's comment on draft minutes."""
+
+    minutes = models.ForeignKey(Minutes, verbose_name=_("minutes"), on_delete=models.PROTECT, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT)
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("comment on minutes")
+        verbose_name_plural = _("comments on minutes")
+        ordering = ["minutes", "created_at", "id"]
+
+    def __str__(self):
+        return f"{self.author} · {self.minutes}"
+
+
+class AgreementStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+OPEN_AGREEMENT_STATUSES = (AgreementStatus.PENDING, AgreementStatus.IN_PROGRESS)
+
+
+class AgreementQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        return self.filter(status__in=OPEN_AGREEMENT_STATUSES, due_on__lt=today or timezone.localdate())
+
+
+class Agreement(models.Model):
+    """An agreement (acuerdo) taken at a session, with who answers for it and by when."""
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="agreements")
+    committee = models.ForeignKey(
+        Committee,
+        verbose_name=_("committee"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agreements",
+        help_text=_("The session's committee, kept here for the follow-up lists."),
+    )
+    description = models.TextField(_("agreement"))
+    responsible_organization = models.ForeignKey(
+        "companies.Organization",
+        verbose_name=_("responsible organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agreements",
+    )
+    responsible_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agreements",
+    )
+    due_on = models.DateField(_("due"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.PENDING
+    )
+    follow_up = models.TextField(_("follow-up notes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    completed_on = models.DateField(_("done on"), null=True, blank=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(responsible_organization__isnull=False) | models.Q(responsible_person__isnull=False),
+                name="committees_agreement_has_responsible",
+                violation_error_message=_("An agreement needs a responsible organization or person."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["committee", "status", "due_on"], name="committees_agreement_idx"),
+            models.Index(fields=["status", "due_on"], name="committees_agreement_due_idx"),
+            models.Index(fields=["due_on", "id"], name="committees_agreement_order_idx"),
+        ]
+
+    def __str__(self):
+        return self.description[:80]
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_AGREEMENT_STATUSES
+
+    @property
+    def is_overdue(self):
+        return self.is_open and self.due_on < timezone.localdate()
+
+    @property
+    def responsible_display(self):
+        names = []
+        if self.responsible_person_id:
+            names.append(self.responsible_person.full_name)
+        if self.responsible_organization_id:
+            names.append(str(self.responsible_organization))
+        return " · ".join(names)
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a person's .ics feed of their sessions."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.person)
+
+    def get_absolute_url(self):
+        return reverse("committees:calendar-feed", args=[self.token])

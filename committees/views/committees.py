@@ -1,0 +1,371 @@
+"""Pages of the committees: the list, one committee, its members and posts, its work plan."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+
+from accounts.views import add_service_errors
+from audit.selectors import events_for
+from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
+from companies.models import Organization
+
+from .. import permissions, selectors, services
+from ..forms import (
+    ActivityForm,
+    CommitteeForm,
+    MembershipAddForm,
+    MembershipRequestForm,
+    MembershipTransitionForm,
+    PostAppointForm,
+    PriorityAreaForm,
+    ReasonForm,
+)
+from ..models import Committee, Membership, WorkPlanActivity
+
+MEMBERS_PER_PAGE = 50
+SESSIONS_ON_COMMITTEE_PAGE = 8
+
+
+def page_of(request, rows, per_page):
+    return Paginator(rows, per_page).get_page(request.GET.get("page"))
+
+
+class CommitteeMixin:
+    """Load the committee named in the URL before the permission check."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.committee = get_object_or_404(Committee.objects.select_related("goal"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(committee=self.committee, **kwargs)
+
+
+class ServiceFormView(FormView):
+    """Validate the form, call one service, turn its refusal into form errors, redirect."""
+
+    success_message = ""
+
+    def call_service(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            result = self.call_service(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url_for(result))
+
+    def get_success_url_for(self, result):
+        return result.get_absolute_url()
+
+
+class CommitteeListView(TemplateView):
+    """The committees, each with its SDG and its number of member organizations (public)."""
+
+    template_name = "committees/committee_list.html"
+
+    def get_context_data(self, **kwargs):
+        committees = list(selectors.committees_with_counts())
+        return super().get_context_data(
+            open_committees=[c for c in committees if c.is_open],
+            closed_committees=[c for c in committees if not c.is_open],
+            can_manage=permissions.can_manage_committees(self.request.user),
+            **kwargs,
+        )
+
+
+class MyCommitteesView(PredicateRequiredMixin, TemplateView):
+    """The committees of the signed-in person's organization and posts; one is shown at once."""
+
+    template_name = "committees/my_committees.html"
+
+    def get(self, request, *args, **kwargs):
+        self.committees = list(selectors.my_committees(request.user))
+        if len(self.committees) == 1:
+            return redirect(self.committees[0])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(committees=self.committees, **kwargs)
+
+
+class CommitteeDetailView(CommitteeMixin, TemplateView):
+    """A committee: its SDG, posts and current members for everybody; sessions and follow-up for members."""
+
+    template_name = "committees/committee_detail.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        committee = self.committee
+        internals = permissions.can_see_committee_internals(user, committee)
+        areas, progress = selectors.work_plan(committee)
+        context = {
+            "internals": internals,
+            "posts": list(selectors.current_posts(committee)),
+            "members": page_of(self.request, selectors.current_members(committee), MEMBERS_PER_PAGE),
+            "areas": areas,
+            "progress": progress,
+            "can_manage": permissions.can_manage_committees(user) and committee.is_open,
+            "can_schedule": permissions.can_schedule_session(user, committee),
+            "can_edit_work_plan": permissions.can_edit_work_plan(user, committee),
+            "can_request": user.is_authenticated and permissions.can_request_membership(user, committee),
+        }
+        sessions = selectors.committee_sessions(committee, user=user)
+        context["upcoming_sessions"] = list(
+            sessions.filter(starts_at__gte=timezone.now()).order_by("starts_at")[:SESSIONS_ON_COMMITTEE_PAGE]
+        )
+        context["recent_sessions"] = list(
+            sessions.filter(starts_at__lt=timezone.now()).order_by("-starts_at")[:SESSIONS_ON_COMMITTEE_PAGE]
+        )
+        if internals:
+            context["agreement_counts"] = selectors.agreement_counts(committee=committee)
+        if context["can_manage"]:
+            context["pending_requests"] = list(selectors.pending_requests(committee))
+        return super().get_context_data(**context, **kwargs)
+
+
+class CommitteeMembersView(CommitteeMixin, TemplateView):
+    """Every membership period and every change, and who held each post (public)."""
+
+    template_name = "committees/committee_members.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            memberships=page_of(self.request, selectors.memberships(self.committee), MEMBERS_PER_PAGE),
+            changes=list(selectors.membership_history(self.committee)[:200]),
+            post_history=list(selectors.post_history(self.committee)[:100]),
+            can_manage=permissions.can_manage_committees(self.request.user) and self.committee.is_open,
+            **kwargs,
+        )
+
+
+class CommitteeCreateView(StaffRequiredMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    form_class = CommitteeForm
+    success_message = gettext_lazy("The committee has been created.")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("New committee"), **kwargs)
+
+    def call_service(self, form):
+        return services.committee_create(actor=self.request.user, request=self.request, **form.cleaned_data)
+
+
+class CommitteeUpdateView(StaffRequiredMixin, CommitteeMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    form_class = CommitteeForm
+    success_message = gettext_lazy("The changes have been saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.committee}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=_("Edit the committee"), history=events_for(self.committee)[:50], **kwargs
+        )
+
+    def call_service(self, form):
+        return services.committee_update(
+            actor=self.request.user, committee=self.committee, request=self.request, **form.cleaned_data
+        )
+
+
+class CommitteeCloseView(StaffRequiredMixin, CommitteeMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    success_message = gettext_lazy("The committee has been closed. Its history is kept.")
+
+    def get_form(self, form_class=None):
+        return ReasonForm(**self.get_form_kwargs(), submit_label=_("Close the committee"))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=_("Close the committee"),
+            intro=_("A closed committee keeps its members, posts, sessions and minutes; nothing new can be added."),
+            **kwargs,
+        )
+
+    def call_service(self, form):
+        return services.committee_close(
+            actor=self.request.user, committee=self.committee, reason=form.cleaned_data["reason"], request=self.request
+        )
+
+
+class MembershipAddView(StaffRequiredMixin, CommitteeMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    success_message = gettext_lazy("The organization now sits on the committee.")
+
+    def get_form(self, form_class=None):
+        return MembershipAddForm(
+            **self.get_form_kwargs(), organizations=selectors.organizations_for_membership(self.committee)
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Add a member organization"), **kwargs)
+
+    def call_service(self, form):
+        services.membership_add(
+            actor=self.request.user, committee=self.committee, request=self.request, **form.cleaned_data
+        )
+        return self.committee
+
+
+class MembershipRequestView(CommitteeMixin, PredicateRequiredMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    form_class = MembershipRequestForm
+    success_message = gettext_lazy("Your request has been sent. AMEXCID staff will answer it.")
+
+    def has_permission(self):
+        return permissions.can_request_membership(self.request.user, self.committee)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Ask to join the committee"), **kwargs)
+
+    def call_service(self, form):
+        services.membership_request(
+            actor=self.request.user, committee=self.committee, request=self.request, **form.cleaned_data
+        )
+        return self.committee
+
+
+MEMBERSHIP_ACTION_LABELS = {
+    "approve": gettext_lazy("Approve the request"),
+    "decline": gettext_lazy("Decline the request"),
+    "suspend": gettext_lazy("Suspend the membership"),
+    "reinstate": gettext_lazy("Reinstate the membership"),
+    "end": gettext_lazy("End the membership"),
+}
+
+
+class MembershipTransitionView(StaffRequiredMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    success_message = gettext_lazy("The membership has been updated.")
+
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs["action"] not in services.MEMBERSHIP_TRANSITIONS:
+            raise Http404
+        self.membership = get_object_or_404(
+            Membership.objects.select_related("committee__goal", "organization"), pk=kwargs["pk"]
+        )
+        self.action = kwargs["action"]
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        return MembershipTransitionForm(**self.get_form_kwargs(), submit_label=MEMBERSHIP_ACTION_LABELS[self.action])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            committee=self.membership.committee,
+            title=f"{MEMBERSHIP_ACTION_LABELS[self.action]}: {self.membership.organization}",
+            **kwargs,
+        )
+
+    def call_service(self, form):
+        services.membership_transition(
+            actor=self.request.user,
+            membership=self.membership,
+            action=self.action,
+            request=self.request,
+            **form.cleaned_data,
+        )
+        return self.membership.committee
+
+
+class PostAppointView(StaffRequiredMixin, CommitteeMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    success_message = gettext_lazy("The post has a new holder; the previous term has ended.")
+
+    def get_form(self, form_class=None):
+        return PostAppointForm(**self.get_form_kwargs(), people=selectors.member_representatives(self.committee))
+
+    def get_initial(self):
+        return {"kind": self.request.GET.get("cargo", "")}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Appoint the chair or the secretary"), **kwargs)
+
+    def call_service(self, form):
+        services.post_appoint(
+            actor=self.request.user, committee=self.committee, request=self.request, **form.cleaned_data
+        )
+        return self.committee
+
+
+class WorkPlanMixin(CommitteeMixin, PredicateRequiredMixin):
+    def has_permission(self):
+        return permissions.can_edit_work_plan(self.request.user, self.committee)
+
+    def get_success_url_for(self, result):
+        return self.committee.get_absolute_url() + "#plan"
+
+
+class PriorityAreaCreateView(WorkPlanMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    form_class = PriorityAreaForm
+    success_message = gettext_lazy("The priority area has been added.")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("New priority area"), **kwargs)
+
+    def call_service(self, form):
+        return services.priority_area_create(
+            actor=self.request.user, committee=self.committee, request=self.request, **form.cleaned_data
+        )
+
+
+class ActivityCreateView(WorkPlanMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    success_message = gettext_lazy("The activity has been added to the work plan.")
+
+    def get_form(self, form_class=None):
+        return ActivityForm(
+            **self.get_form_kwargs(),
+            committee=self.committee,
+            organizations=selectors.member_organizations(self.committee),
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("New work-plan activity"), **kwargs)
+
+    def call_service(self, form):
+        return services.activity_create(
+            actor=self.request.user, committee=self.committee, request=self.request, **form.cleaned_data
+        )
+
+
+class ActivityUpdateView(WorkPlanMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    success_message = gettext_lazy("The activity has been saved.")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.activity = get_object_or_404(WorkPlanActivity, pk=kwargs["activity_pk"])
+        if self.activity.committee_id != kwargs["pk"]:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        organizations = Organization.objects.filter(
+            Q(pk__in=selectors.member_organizations(self.committee).values("pk"))
+            | Q(pk=self.activity.responsible_organization_id)
+        ).order_by("legal_name")
+        return ActivityForm(
+            **self.get_form_kwargs(), instance=self.activity, committee=self.committee, organizations=organizations
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Edit the activity"), history=events_for(self.activity)[:50], **kwargs)
+
+    def call_service(self, form):
+        return services.activity_update(
+            actor=self.request.user, activity=self.activity, request=self.request, **form.cleaned_data
+        )
