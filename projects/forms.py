@@ -151,7 +151,7 @@ class AlignmentForm(forms.Form):
             targets = targets.filter(goal=goal)
             indicators = indicators.filter(target__goal=goal)
         if target is not None:
-            self.fields["target"].initial = target
+            self.fields["target"].initial = target.pk
             if not self.is_bound:
                 indicators = indicators.filter(target=target)
         self.fields["target"].queryset = targets

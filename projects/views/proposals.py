@@ -64,7 +64,8 @@ class ProposalMixin(PredicateRequiredMixin):
         return permissions.can_view_proposal(self.request.user, self.proposal)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(proposal=self.proposal, **kwargs)
+        kwargs.setdefault("proposal", self.proposal)
+        return super().get_context_data(**kwargs)
 
 
 class ProposalListView(PredicateRequiredMixin, TemplateView):
@@ -128,6 +129,12 @@ class ProposalStartView(PredicateRequiredMixin, FormView):
         return redirect("projects:proposal-edit", pk=proposal.pk, step="general")
 
 
+def _budget_rows(proposal, members):
+    accepted = [m for m in members if m.status == PartnerStatus.ACCEPTED]
+    totals = checklist.budget_by_member(proposal, accepted, proposal.budget.all())
+    return [(m, totals[m.pk][0], totals[m.pk][1]) for m in accepted]
+
+
 def _context_for_reading(user, proposal):
     """Return what the detail page shows of a fully loaded proposal."""
     members = [m for m in proposal.consortium.all() if m.status in (PartnerStatus.INVITED, PartnerStatus.ACCEPTED)]
@@ -136,9 +143,7 @@ def _context_for_reading(user, proposal):
         "sustainability": [(c, DEFINITIONS[c], getattr(proposal, c.value)) for c in SUSTAINABILITY_CRITERIA],
         "axs": [(c, getattr(proposal, c.value)) for c in AXS_CRITERIA],
         "objective_indicators": [i for i in proposal.indicators.all() if i.component_id is None],
-        "budget_totals": checklist.budget_by_member(
-            proposal, [m for m in members if m.status == PartnerStatus.ACCEPTED], proposal.budget.all()
-        ),
+        "budget_rows": _budget_rows(proposal, members),
         "budget_total": sum((line.amount_mxn for line in proposal.budget.all()), 0),
     }
 
@@ -222,7 +227,7 @@ class ProposalStepView(ProposalMixin, TemplateView):
         if self.step == "alignment":
             goal, target = self._goal_and_target()
             forms["alignment"] = AlignmentForm(goal=goal, target=target)
-            forms["goal"] = GoalPickForm(initial={"goal": goal})
+            forms["goal"] = GoalPickForm(initial={"goal": goal.pk if goal else None})
         if self.step == "indicators":
             forms["indicator"] = IndicatorForm(proposal=proposal)
         if self.step == "consortium":
@@ -257,6 +262,7 @@ class ProposalStepView(ProposalMixin, TemplateView):
         return members.select_related("organization")
 
     def get_context_data(self, bound=None, **kwargs):
+        kwargs.pop("step", None)
         proposal = selectors.proposal_full().get(pk=self.proposal.pk)
         items = checklist.checklist(proposal)
         user = self.request.user
