@@ -401,7 +401,7 @@ def attachment_add(*, actor, proposal, title, upload, request=None):
     try:
         validate_attachment(upload)
     except ValidationError as error:
-        raise ValidationError({"file": error.messages}, code=error.code) from None
+        raise ValidationError({"file": error}) from None
     attachment = Attachment.objects.create(
         proposal=proposal,
         title=title or upload.name,
