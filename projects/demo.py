@@ -171,7 +171,8 @@ def _history(proposal, path, reason, actor, submitter, *, start):
     steps = [S.SUBMITTED, *path]
     for index, status in enumerate(steps):
         if status == S.STRUCTURED:
-            day = STRUCTURED_ON
+            # The four projects of March 2018; the pilot closed later was structured a year after.
+            day = STRUCTURED_ON if S.CLOSED not in path else D(2019, 3, 15)
         is_last_decision = status in (S.SELECTED, S.NOT_SELECTED, S.DECLINED, S.WITHDRAWN, S.RETURNED)
         ProposalTransition.objects.create(
             proposal=proposal, from_status=previous, to_status=status,
