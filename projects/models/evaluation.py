@@ -1,0 +1,100 @@
+"""The evaluation matrix: evaluators assigned to proposals, their conflict declarations and scores."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..criteria import Criterion
+from .proposals import Proposal
+
+
+class EvaluationStatus(models.TextChoices):
+    ASSIGNED = "assigned", _("Assigned")
+    IN_PROGRESS = "in_progress", _("Scoring")
+    CONFLICT = "conflict", _("Conflict of interest declared")
+    SUBMITTED = "submitted", _("Submitted")
+    WITHDRAWN = "withdrawn", _("Assignment withdrawn")
+
+
+class Evaluation(models.Model):
+    """One evaluator's work on one proposal: first the conflict declaration, then the scores."""
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.PROTECT, related_name="evaluations"
+    )
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("evaluator"), on_delete=models.PROTECT, related_name="evaluations"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=EvaluationStatus.choices, default=EvaluationStatus.ASSIGNED
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("assigned by"), on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_at = models.DateTimeField(_("assigned"), default=timezone.now)
+    has_conflict = models.BooleanField(_("conflict of interest"), null=True, blank=True)
+    conflict_statement = models.TextField(_("conflict of interest statement"), blank=True)
+    declared_at = models.DateTimeField(_("declared"), null=True, blank=True)
+    overall_comment = models.TextField(_("overall comment"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+        ordering = ["proposal", "assigned_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "evaluator"],
+                condition=~models.Q(status="withdrawn"),
+                name="projects_one_evaluation_per_evaluator",
+                violation_error_message=_("This evaluator is already assigned to this proposal."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="conflict") | models.Q(has_conflict=True),
+                name="projects_evaluation_conflict_declared",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["in_progress", "submitted"]) | models.Q(has_conflict=False),
+                name="projects_evaluation_scores_only_without_conflict",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="submitted") | models.Q(submitted_at__isnull=False),
+                name="projects_evaluation_submitted_at",
+            ),
+        ]
+        indexes = [models.Index(fields=["evaluator", "status"], name="projects_eval_person_idx")]
+
+    def __str__(self):
+        return f"{self.evaluator} · {self.proposal}"
+
+    @property
+    def is_submitted(self):
+        return self.status == EvaluationStatus.SUBMITTED
+
+
+class Score(models.Model):
+    """One evaluator's score of one criterion, from 0 to 5, with a comment."""
+
+    evaluation = models.ForeignKey(
+        Evaluation, verbose_name=_("evaluation"), on_delete=models.CASCADE, related_name="scores"
+    )
+    criterion = models.CharField(_("criterion"), max_length=30, choices=Criterion.choices)
+    score = models.PositiveSmallIntegerField(_("score"))
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        ordering = ["evaluation", "criterion"]
+        constraints = [
+            models.UniqueConstraint(fields=["evaluation", "criterion"], name="projects_score_once_per_criterion"),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0, score__lte=5),
+                name="projects_score_0_5",
+                violation_error_message=_("Scores go from 0 to 5."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_criterion_display()}: {self.score}"

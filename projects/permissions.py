@@ -1,0 +1,152 @@
+"""Who may do what with calls, proposals and evaluations. Views answer 403 with these; services check again.
+
+The lead organization's representatives write the proposal and submit it; partners read and comment;
+staff and the committee's chair review it, assign evaluators and see the matrix; an assigned
+evaluator scores it. The person's organization and posts are read once per request (committees'
+predicates keep them on the user object).
+"""
+
+from axs_platform.permissions import is_staff_member
+from committees.models import PostKind
+from committees.permissions import current_organization, is_chair, post_keys
+
+from .models import EDITABLE_BY_PROPOSER, PartnerStatus, ProposalStatus
+
+REVIEWABLE = (ProposalStatus.SUBMITTED,)
+EVALUABLE = (ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW)
+
+
+def chaired_committee_ids(user):
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    return {committee_id for committee_id, kind in post_keys(user) if kind == PostKind.CHAIR}
+
+
+def is_evaluator(user):
+    return bool(user.is_authenticated and user.is_active and user.role == "evaluator")
+
+
+def can_manage_calls(user, committee=None):
+    """Open and change calls: staff for any committee, a chair for their own."""
+    if is_staff_member(user):
+        return True
+    if committee is None:
+        return bool(chaired_committee_ids(user))
+    return committee.is_open and is_chair(user, committee.pk)
+
+
+def can_see_call_proposals(user, call):
+    return is_staff_member(user) or is_chair(user, call.committee_id)
+
+
+def can_start_proposal(user, call):
+    """A representative of an active member organization may start a proposal while the call is open."""
+    organization = current_organization(user)
+    return (
+        user.is_representative
+        and organization is not None
+        and organization.participation_status == "active"
+        and not organization.is_archived
+        and call.is_open
+    )
+
+
+def _membership(user, proposal):
+    """Return the consortium row of the person's organization in this proposal, or None."""
+    organization = current_organization(user)
+    if organization is None:
+        return None
+    cache = getattr(proposal, "_axs_members", None)
+    if cache is None:
+        cache = {m.organization_id: m for m in proposal.consortium.all()}
+        proposal._axs_members = cache
+    return cache.get(organization.pk)
+
+
+def is_lead(user, proposal):
+    organization = current_organization(user)
+    return organization is not None and organization.pk == proposal.lead_organization_id
+
+
+def is_partner(user, proposal):
+    member = _membership(user, proposal)
+    return (
+        member is not None and not member.is_lead and member.status in (PartnerStatus.INVITED, PartnerStatus.ACCEPTED)
+    )
+
+
+def can_review(user, proposal):
+    """Comment as a reviewer, move the proposal along, assign evaluators, see the evaluations."""
+    return is_staff_member(user) or is_chair(user, proposal.committee_id)
+
+
+def is_assigned_evaluator(user, proposal):
+    if not is_evaluator(user):
+        return False
+    cache = getattr(proposal, "_axs_evaluator_ids", None)
+    if cache is None:
+        cache = set(proposal.evaluations.exclude(status="withdrawn").values_list("evaluator_id", flat=True))
+        proposal._axs_evaluator_ids = cache
+    return user.pk in cache
+
+
+def can_view_proposal(user, proposal):
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return (
+        can_review(user, proposal)
+        or is_lead(user, proposal)
+        or is_partner(user, proposal)
+        or is_assigned_evaluator(user, proposal)
+    )
+
+
+def can_edit_proposal(user, proposal):
+    """The lead edits while the proposal is a draft or returned; in structuring, reviewers may too."""
+    if proposal.status in EDITABLE_BY_PROPOSER:
+        return is_lead(user, proposal) and user.is_representative
+    if proposal.status == ProposalStatus.STRUCTURING:
+        return can_review(user, proposal) or is_lead(user, proposal)
+    return False
+
+
+def can_submit(user, proposal):
+    return proposal.status in EDITABLE_BY_PROPOSER and is_lead(user, proposal) and user.is_representative
+
+
+def can_withdraw(user, proposal):
+    if proposal.status in (ProposalStatus.WITHDRAWN, ProposalStatus.CLOSED, ProposalStatus.DECLINED):
+        return False
+    if proposal.status in (ProposalStatus.NOT_SELECTED,):
+        return False
+    return can_review(user, proposal) or (is_lead(user, proposal) and proposal.status in EDITABLE_BY_PROPOSER)
+
+
+def can_comment(user, proposal):
+    return can_view_proposal(user, proposal) and not is_assigned_evaluator(user, proposal)
+
+
+def can_respond_to_invitation(user, member):
+    organization = current_organization(user)
+    return organization is not None and member.organization_id == organization.pk and member.status == "invited"
+
+
+def can_assign_evaluators(user, proposal):
+    return can_review(user, proposal) and proposal.status in EVALUABLE
+
+
+def can_evaluate(user, evaluation):
+    return (
+        is_evaluator(user)
+        and evaluation.evaluator_id == user.pk
+        and evaluation.status not in ("withdrawn", "submitted", "conflict")
+        and evaluation.proposal.status in EVALUABLE
+    )
+
+
+def can_see_matrix(user, call):
+    return is_staff_member(user) or is_chair(user, call.committee_id)
+
+
+def can_publish(user, proposal):
+    return is_staff_member(user)

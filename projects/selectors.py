@@ -1,0 +1,141 @@
+"""Reads that pages share, each with a query count that does not grow with its rows."""
+
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q
+
+from .criteria import Criterion
+from .models import (
+    Activity,
+    AlignedTarget,
+    Attachment,
+    BudgetLine,
+    Call,
+    ConsortiumMember,
+    Evaluation,
+    EvaluationStatus,
+    ProjectIndicator,
+    Proposal,
+    ProposalStatus,
+    Score,
+)
+
+
+def calls_for(user, *, committee_ids=None):
+    """Return calls with their committee and how many proposals were submitted to each."""
+    calls = Call.objects.filter(archived_at__isnull=True).select_related("committee__goal")
+    if committee_ids is not None:
+        calls = calls.filter(committee_id__in=committee_ids)
+    return calls.annotate(
+        proposal_count=Count("proposals", filter=~Q(proposals__status__in=["draft", "withdrawn"]))
+    ).order_by("-opens_on", "-id")
+
+
+def proposal_rows(*, call=None, committee=None, organization_id=None, status=""):
+    """Return the proposals of a list with what each row shows."""
+    proposals = Proposal.objects.select_related("lead_organization", "call", "committee")
+    if call is not None:
+        proposals = proposals.filter(call=call)
+    if committee is not None:
+        proposals = proposals.filter(committee=committee)
+    if organization_id is not None:
+        proposals = proposals.filter(
+            Q(lead_organization_id=organization_id)
+            | Q(consortium__organization_id=organization_id, consortium__status__in=["invited", "accepted"])
+        ).distinct()
+    else:
+        proposals = proposals.exclude(status=ProposalStatus.DRAFT)
+    if status:
+        proposals = proposals.filter(status=status)
+    return proposals.order_by("-updated_at", "-id")
+
+
+def proposal_full():
+    """Return proposals with every part of their content, for the detail page and the versions."""
+    return Proposal.objects.select_related(
+        "call", "committee__goal", "lead_organization", "created_by"
+    ).prefetch_related(
+        Prefetch(
+            "consortium",
+            queryset=ConsortiumMember.objects.select_related("organization").prefetch_related("contributions"),
+        ),
+        Prefetch("components__activities", queryset=Activity.objects.order_by("starts_on", "id")),
+        Prefetch(
+            "aligned_targets",
+            queryset=AlignedTarget.objects.select_related("target__goal").prefetch_related("indicators"),
+        ),
+        Prefetch("indicators", queryset=ProjectIndicator.objects.select_related("component", "sdg_indicator")),
+        Prefetch("budget", queryset=BudgetLine.objects.select_related("source_member__organization")),
+        Prefetch("attachments", queryset=Attachment.objects.filter(removed_at__isnull=True)),
+    )
+
+
+def published_projects():
+    return (
+        Proposal.objects.published()
+        .select_related("committee__goal", "lead_organization")
+        .order_by("-published_at", "-id")
+    )
+
+
+def evaluations_of(user):
+    return (
+        Evaluation.objects.filter(evaluator=user)
+        .exclude(status=EvaluationStatus.WITHDRAWN)
+        .select_related("proposal__call", "proposal__committee", "proposal__lead_organization")
+        .order_by("status", "-assigned_at")
+    )
+
+
+def _mean(values):
+    return sum(values, Decimal(0)) / len(values) if values else None
+
+
+def evaluation_matrix(call):
+    """Return the call's matrix: per proposal, per-criterion averages, weighted total, spread and rank.
+
+    Three queries whatever the number of proposals and evaluators: proposals, evaluations, scores.
+    """
+    proposals = list(
+        Proposal.objects.filter(call=call)
+        .exclude(status__in=[ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN])
+        .select_related("lead_organization")
+        .order_by("id")
+    )
+    evaluations = Evaluation.objects.filter(proposal__call=call).exclude(status=EvaluationStatus.WITHDRAWN)
+    counts = {}
+    for proposal_id, status in evaluations.values_list("proposal_id", "status"):
+        entry = counts.setdefault(proposal_id, {"assigned": 0, "submitted": 0, "conflict": 0})
+        entry["assigned"] += 1
+        if status == EvaluationStatus.SUBMITTED:
+            entry["submitted"] += 1
+        elif status == EvaluationStatus.CONFLICT:
+            entry["conflict"] += 1
+    scores = {}
+    for proposal_id, evaluation_id, criterion, score in Score.objects.filter(
+        evaluation__proposal__call=call, evaluation__status=EvaluationStatus.SUBMITTED
+    ).values_list("evaluation__proposal_id", "evaluation_id", "criterion", "score"):
+        scores.setdefault(proposal_id, {}).setdefault(criterion, []).append(Decimal(score))
+        scores[proposal_id].setdefault("_evaluations", {}).setdefault(evaluation_id, []).append((criterion, score))
+    weights = {criterion: call.weight(criterion) for criterion in Criterion}
+    weight_sum = sum(weights.values()) or Decimal(1)
+    rows = []
+    for proposal in proposals:
+        by_criterion = scores.get(proposal.pk, {})
+        averages = [(criterion, _mean(by_criterion.get(criterion.value, []))) for criterion in Criterion]
+        totals = []
+        for marks in by_criterion.get("_evaluations", {}).values():
+            totals.append(sum(weights[Criterion(c)] * Decimal(s) for c, s in marks) / weight_sum)
+        rows.append(
+            {
+                "proposal": proposal,
+                "averages": averages,
+                "total": _mean(totals),
+                "spread": (max(totals) - min(totals)) if totals else None,
+                "counts": counts.get(proposal.pk, {"assigned": 0, "submitted": 0, "conflict": 0}),
+            }
+        )
+    ranked = sorted((row for row in rows if row["total"] is not None), key=lambda row: -row["total"])
+    for position, row in enumerate(ranked, start=1):
+        row["rank"] = position
+    return sorted(rows, key=lambda row: (row.get("rank") or 10**9, row["proposal"].pk)), weights

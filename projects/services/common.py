@@ -1,0 +1,57 @@
+"""Helpers every projects service shares: refusals, locking and notifications."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from axs_platform.mail import send_email
+from companies.models import Representative
+
+from ..models import Proposal
+
+
+def require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def locked(proposal):
+    """Return the proposal's row locked for this transaction, so its state is read once and kept."""
+    return Proposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+def require_editable(proposal):
+    if not (proposal.is_editable_by_proposer or proposal.status == "structuring"):
+        raise ValidationError(
+            _("This proposal was submitted and can no longer be changed, unless it is returned for changes."),
+            code="not_editable",
+        )
+
+
+def proposal_people(proposal, *, partners=False):
+    """Return the people to tell about a proposal: the lead's representatives (and the partners')."""
+    organizations = [proposal.lead_organization_id]
+    if partners:
+        organizations += list(
+            proposal.consortium.filter(status="accepted", is_lead=False).values_list("organization_id", flat=True)
+        )
+    return [
+        link.user
+        for link in Representative.objects.current()
+        .filter(organization_id__in=organizations, user__is_active=True)
+        .select_related("user")
+    ]
+
+
+def notify(people, *, template, context):
+    """Send ``projects/email/<template>_subject.txt`` and ``_body.txt`` to each person, in their language."""
+    for person in people:
+        with translation.override(person.preferred_language):
+            full = {**context, "person": person, "site_url": settings.AXS_SITE_URL}
+            send_email(
+                subject=render_to_string(f"projects/email/{template}_subject.txt", full),
+                body=render_to_string(f"projects/email/{template}_body.txt", full),
+                to=[person.email],
+            )

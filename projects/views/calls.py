@@ -1,0 +1,185 @@
+"""Pages of calls for proposals: the list, one call with its proposals, the committee's proposals, the matrix."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from accounts.views import add_service_errors
+from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
+from committees.models import Committee
+
+from .. import permissions, selectors, services
+from ..forms import CallForm
+from ..models import Call, ProposalStatus
+
+PER_PAGE = 50
+
+
+def page_of(request, rows, per_page=PER_PAGE):
+    return Paginator(rows, per_page).get_page(request.GET.get("page"))
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+class CallListView(PredicateRequiredMixin, TemplateView):
+    """Open and past calls; staff and chairs see how many proposals each received."""
+
+    template_name = "projects/call_list.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        calls = selectors.calls_for(user)
+        return super().get_context_data(
+            calls=page_of(self.request, calls),
+            can_create=permissions.can_manage_calls(user),
+            chaired=permissions.chaired_committee_ids(user),
+            is_staff=is_staff_member(user),
+            **kwargs,
+        )
+
+
+class CallFormMixin(PredicateRequiredMixin, FormView):
+    template_name = "projects/form.html"
+    form_class = CallForm
+
+    def committees(self):
+        committees = Committee.objects.open().select_related("goal")
+        if is_staff_member(self.request.user):
+            return committees
+        return committees.filter(pk__in=permissions.chaired_committee_ids(self.request.user))
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "committees": self.committees(), "instance": getattr(self, "call", None)}
+
+    def form_valid(self, form):
+        try:
+            call = self.save(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The call was saved."))
+        return redirect(call)
+
+
+class CallCreateView(CallFormMixin):
+    def has_permission(self):
+        return permissions.can_manage_calls(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Open a call for proposals"), **kwargs)
+
+    def save(self, form):
+        data = form.cleaned_data
+        return services.call_create(
+            actor=self.request.user,
+            committee=data["committee"],
+            title=data["title"],
+            guidance=data["guidance"],
+            opens_on=data["opens_on"],
+            closes_on=data["closes_on"],
+            weights=form.weights,
+            request=self.request,
+        )
+
+
+class CallUpdateView(CallFormMixin):
+    def dispatch(self, request, *args, **kwargs):
+        self.call = get_object_or_404(Call.objects.select_related("committee"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_manage_calls(self.request.user, self.call.committee)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Change the call"), call=self.call, **kwargs)
+
+    def save(self, form):
+        data = form.cleaned_data
+        return services.call_update(
+            actor=self.request.user,
+            call=self.call,
+            title=data["title"],
+            guidance=data["guidance"],
+            opens_on=data["opens_on"],
+            closes_on=data["closes_on"],
+            weights=form.weights,
+            request=self.request,
+        )
+
+
+class CallDetailView(PredicateRequiredMixin, TemplateView):
+    """A call: its guidance and dates; for staff and the chair, the proposals as they arrive."""
+
+    template_name = "projects/call_detail.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.call = get_object_or_404(Call.objects.select_related("committee__goal"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        context = {
+            "call": self.call,
+            "can_start": permissions.can_start_proposal(user, self.call),
+            "can_manage": permissions.can_manage_calls(user, self.call.committee),
+            "can_see_proposals": permissions.can_see_call_proposals(user, self.call),
+            "statuses": ProposalStatus.choices,
+            "status": self.request.GET.get("status", ""),
+        }
+        if context["can_see_proposals"]:
+            context["proposals"] = page_of(
+                self.request, selectors.proposal_rows(call=self.call, status=context["status"])
+            )
+            context["query_without_page"] = _query_without_page(self.request)
+        return super().get_context_data(**context, **kwargs)
+
+
+class CommitteeProposalListView(PredicateRequiredMixin, TemplateView):
+    """Every proposal submitted to a committee, across its calls (staff and the chair)."""
+
+    template_name = "projects/committee_proposals.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.committee = get_object_or_404(Committee.objects.select_related("goal"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        user = self.request.user
+        return is_staff_member(user) or self.committee.pk in permissions.chaired_committee_ids(user)
+
+    def get_context_data(self, **kwargs):
+        status = self.request.GET.get("status", "")
+        return super().get_context_data(
+            committee=self.committee,
+            proposals=page_of(self.request, selectors.proposal_rows(committee=self.committee, status=status)),
+            statuses=ProposalStatus.choices,
+            status=status,
+            query_without_page=_query_without_page(self.request),
+            **kwargs,
+        )
+
+
+class EvaluationMatrixView(PredicateRequiredMixin, TemplateView):
+    """The call's evaluation matrix: averages per criterion, weighted total, spread and ranking."""
+
+    template_name = "projects/evaluation_matrix.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.call = get_object_or_404(Call.objects.select_related("committee"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        if not permissions.can_see_matrix(self.request.user, self.call):
+            raise PermissionDenied
+        return True
+
+    def get_context_data(self, **kwargs):
+        rows, weights = selectors.evaluation_matrix(self.call)
+        return super().get_context_data(call=self.call, rows=rows, weights=weights, **kwargs)

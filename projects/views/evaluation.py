@@ -1,0 +1,128 @@
+"""Pages of the evaluation: assigning evaluators, an evaluator's list, and the scoring form."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from accounts.views import add_service_errors
+from axs_platform.permissions import PredicateRequiredMixin
+
+from .. import permissions, selectors, services
+from ..forms import ConflictForm, EvaluatorAssignForm, ScoresForm
+from ..models import Evaluation, EvaluationStatus
+from .proposals import ProposalMixin
+
+
+class EvaluatorAssignView(ProposalMixin, TemplateView):
+    template_name = "projects/evaluator_assign.html"
+
+    def has_permission(self):
+        return permissions.can_assign_evaluators(self.request.user, self.proposal)
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(
+            form=form or EvaluatorAssignForm(),
+            evaluations=self.proposal.evaluations.select_related("evaluator"),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("unassign"):
+            evaluation = get_object_or_404(Evaluation, pk=request.POST["unassign"], proposal=self.proposal)
+            try:
+                services.evaluator_unassign(actor=request.user, evaluation=evaluation, request=request)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            return redirect(request.path)
+        form = EvaluatorAssignForm(request.POST)
+        if form.is_valid():
+            try:
+                services.evaluator_assign(
+                    actor=request.user,
+                    proposal=self.proposal,
+                    evaluator=form.cleaned_data["evaluator"],
+                    request=request,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The evaluator was assigned and told by e-mail."))
+                return redirect(request.path)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class MyEvaluationsView(PredicateRequiredMixin, TemplateView):
+    template_name = "projects/my_evaluations.html"
+    permission_predicate = staticmethod(permissions.is_evaluator)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(evaluations=selectors.evaluations_of(self.request.user), **kwargs)
+
+
+class EvaluationView(PredicateRequiredMixin, TemplateView):
+    """Declare a conflict of interest first; then score the thirteen criteria, save, and submit."""
+
+    template_name = "projects/evaluation_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.evaluation = get_object_or_404(
+            Evaluation.objects.select_related("proposal__call", "proposal__lead_organization", "proposal__committee"),
+            pk=kwargs["pk"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        user = self.request.user
+        return permissions.is_evaluator(user) and self.evaluation.evaluator_id == user.pk
+
+    def get_context_data(self, conflict_form=None, scores_form=None, **kwargs):
+        evaluation = self.evaluation
+        scores = {s.criterion: s for s in evaluation.scores.all()}
+        context = {"evaluation": evaluation, "proposal": evaluation.proposal, "scores": scores}
+        if evaluation.has_conflict is None:
+            context["conflict_form"] = conflict_form or ConflictForm()
+        elif evaluation.status == EvaluationStatus.IN_PROGRESS:
+            context["scores_form"] = scores_form or ScoresForm(
+                scores=scores, initial={"overall_comment": evaluation.overall_comment}
+            )
+        return super().get_context_data(**context, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        evaluation = self.evaluation
+        if "has_conflict" in request.POST:
+            form = ConflictForm(request.POST)
+            if form.is_valid():
+                try:
+                    services.conflict_declare(
+                        actor=request.user,
+                        evaluation=evaluation,
+                        has_conflict=form.cleaned_data["has_conflict"],
+                        statement=form.cleaned_data["conflict_statement"],
+                        request=request,
+                    )
+                except ValidationError as error:
+                    add_service_errors(form, error)
+                else:
+                    return redirect(request.path)
+            return self.render_to_response(self.get_context_data(conflict_form=form))
+        form = ScoresForm(request.POST)
+        submit = request.POST.get("submit_scores") == "1"
+        if form.is_valid():
+            try:
+                services.scores_save(
+                    actor=request.user,
+                    evaluation=evaluation,
+                    scores=form.scores,
+                    overall_comment=form.cleaned_data["overall_comment"],
+                    submit=submit,
+                    request=request,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The evaluation was submitted.") if submit else _("Scores saved."))
+                return redirect(request.path)
+        messages.error(request, _("Please correct what is marked below; nothing you typed was lost."))
+        return self.render_to_response(self.get_context_data(scores_form=form))

@@ -1,0 +1,24 @@
+"""The demo alliance's calls and proposals."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from projects.models import Evaluation, Proposal, ProposalStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_has_proposals_in_every_state_and_loading_twice_changes_nothing(demo):
+    statuses = set(Proposal.objects.values_list("status", flat=True))
+    assert statuses == set(ProposalStatus.values)
+    structured_by_march_2018 = Proposal.objects.filter(
+        transitions__to_status="structured", transitions__created_at__date__lte="2018-03-31"
+    ).count()
+    assert structured_by_march_2018 == 4
+    assert Proposal.objects.filter(status="draft", created_by__email="representante@axs.example").exists()
+    assert Evaluation.objects.filter(evaluator__email="evaluador@axs.example").exists()
+    before = (Proposal.objects.count(), Evaluation.objects.count())
+    call_command("load_demo", stdout=io.StringIO())
+    assert (Proposal.objects.count(), Evaluation.objects.count()) == before
