@@ -22,6 +22,7 @@ urlpatterns = [
     path("cuenta/", include("accounts.urls")),
     path("ods/", include("sdg.urls")),
     path("auditoria/", include("audit.urls")),
+    path("documentos/", include("documents.urls")),
     path("", include("committees.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

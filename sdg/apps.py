@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SdgConfig(AppConfig):
     name = "sdg"
     verbose_name = _("Sustainable Development Goals")
+
+    def ready(self):
+        from documents.registry import register
+
+        from .documents import goal_sheet
+
+        register(goal_sheet)

@@ -29,3 +29,16 @@ def _celery_tasks_inline(request):
 def demo(db):
     """Load the demo alliance."""
     call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _framework_after_flush(request):
+    """Reload the SDG framework for transactional tests: each one ends by emptying every table."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        from sdg.loader import load_framework
+        from sdg.models import Goal, Indicator, Target
+
+        if not Goal.objects.exists():
+            load_framework(Goal, Target, Indicator)
+    yield

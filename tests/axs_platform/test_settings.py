@@ -57,7 +57,7 @@ def test_nothing_set_runs_embedded_with_sqlite_inline_tasks_console_mail_and_loc
     assert values["engine"] == "django.db.backends.sqlite3"
     assert values["name"].endswith("db.sqlite3")
     assert values["eager"] is True
-    assert values["broker"] == ""
+    assert values["broker"] == "memory://"
     assert values["email"] == "django.core.mail.backends.console.EmailBackend"
     assert values["media"] == str(ROOT / "media")
     assert values["language"] == "es-mx"

@@ -34,3 +34,22 @@ def test_a_password_reset_asked_on_the_site_is_sent_by_the_worker(celery_worker_
     text = message.read_text(encoding="utf-8")
     assert "worker@b.example" in text
     assert "/cuenta/contrasena/restablecer/" in text
+
+
+def test_a_document_is_rendered_by_the_worker(celery_worker_process, client):
+    from documents.models import Document
+    from sdg.models import Goal
+
+    client.force_login(make_representative())
+    goal = Goal.objects.get(number=11)
+    client.post(
+        reverse("documents:document-request"), {"kind": "sdg.goal_sheet", "object_id": goal.pk, "language": "es-mx"}
+    )
+    document = Document.objects.get()
+    deadline = time.monotonic() + 60
+    while document.status != Document.Status.READY and time.monotonic() < deadline:
+        time.sleep(0.2)
+        document.refresh_from_db()
+    assert document.status == Document.Status.READY, document.error
+    assert document.attempts == 1
+    assert client.get(reverse("documents:document-download", args=[document.pk])).status_code == 200

@@ -1,0 +1,83 @@
+"""A generated document: who asked for which data, when, and where the rendering stands."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def document_upload_to(instance, filename):
+    return f"documents/{instance.requested_at:%Y/%m}/{instance.pk}-{filename}"
+
+
+class Document(models.Model):
+    """One rendering job and, once ready, its PDF. Kept for good; asked again, a new one is made."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RENDERING = "rendering", _("Rendering")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    IN_PROGRESS = (Status.QUEUED, Status.RENDERING)
+
+    kind = models.CharField(_("kind"), max_length=64)
+    title = models.CharField(_("title"), max_length=255)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    target_type = models.ForeignKey(
+        ContentType, verbose_name=_("object type"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    target_id = models.CharField(_("object id"), max_length=64, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    params_key = models.CharField(_("parameters key"), max_length=64, blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.QUEUED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("reason of the failure"), blank=True)
+    file = models.FileField(_("file"), upload_to=document_upload_to, blank=True)
+    filename = models.CharField(_("file name"), max_length=200, blank=True)
+    file_size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True)
+    page_count = models.PositiveSmallIntegerField(_("pages"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("generated document")
+        verbose_name_plural = _("generated documents")
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            # Asking twice for the same document while it renders must not render it twice. A kind
+            # is tied to one model, so the kind and the object id name the data.
+            models.UniqueConstraint(
+                fields=["kind", "target_id", "language", "params_key"],
+                condition=models.Q(status__in=["queued", "rendering"]),
+                name="documents_one_job_in_progress",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="ready") | ~models.Q(file=""),
+                name="documents_ready_has_a_file",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["target_type", "target_id", "kind", "-requested_at"], name="documents_target_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("documents:document-detail", args=[self.pk])
+
+    @property
+    def in_progress(self):
+        return self.status in self.IN_PROGRESS
+
+    @property
+    def target(self):
+        if self.target_type_id is None:
+            return None
+        return self.target_type.get_object_for_this_type(pk=self.target_id)

@@ -1,0 +1,168 @@
+"""Asking for, rendering, retrying and regenerating documents. Views and tasks call these."""
+
+import hashlib
+import json
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from audit.models import AuditEvent
+from audit.services import audit_record
+
+from .models import Document
+from .pdf import render_pdf
+from .permissions import can_request_document, can_view_document
+from .registry import get_kind
+
+logger = logging.getLogger(__name__)
+# A job that has been started this many times without finishing (its worker died each time)
+# is marked failed instead of being tried for ever.
+MAX_ATTEMPTS = 5
+
+
+class DocumentError(Exception):
+    """A failure whose message can be shown to the person who asked for the document."""
+
+
+def params_key(params):
+    """Return a stable key for a dict of parameters."""
+    canonical = json.dumps(params or {}, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _enqueue(document):
+    from .tasks import render_document_task
+
+    transaction.on_commit(lambda: render_document_task.delay(document.pk))
+
+
+@transaction.atomic
+def document_request(*, actor, kind, language, target=None, params=None, request=None):
+    """Queue a document, or return the one already queued or rendering for the same data."""
+    kind_spec = get_kind(kind)
+    params = params or {}
+    if not can_request_document(actor, kind, target, params):
+        raise PermissionDenied
+    target_id = str(target.pk) if target is not None else ""
+    key = params_key(params)
+    same_data = Document.objects.select_for_update().filter(
+        kind=kind, target_id=target_id, language=language, params_key=key, status__in=Document.IN_PROGRESS
+    )
+    existing = same_data.first()
+    if existing is not None:
+        return existing
+    with translation.override(language):
+        title = str(kind_spec.describe(target, params))
+    document = Document(
+        kind=kind,
+        title=title[:255],
+        language=language,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=target_id,
+        params=params,
+        params_key=key,
+        requested_by=actor,
+    )
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:
+        # Another request queued the same document between our check and our insert.
+        return same_data.get()
+    audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=document, request=request)
+    _enqueue(document)
+    return document
+
+
+def document_render(*, document_id):
+    """Render a queued document; safe to run twice and after a worker died mid-job."""
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document_id)
+        if document.status in (Document.Status.READY, Document.Status.FAILED):
+            return document
+        if document.attempts >= MAX_ATTEMPTS:
+            with translation.override(document.language):
+                document.error = _("The document was started %(count)d times without finishing. Try again later.") % {
+                    "count": document.attempts
+                }
+            document.status = Document.Status.FAILED
+            document.finished_at = timezone.now()
+            document.save(update_fields=["status", "error", "finished_at"])
+            return document
+        document.status = Document.Status.RENDERING
+        document.started_at = timezone.now()
+        document.attempts += 1
+        document.save(update_fields=["status", "started_at", "attempts"])
+
+    try:
+        kind_spec = get_kind(document.kind)
+        with translation.override(document.language):
+            source = kind_spec.build(document)
+            pdf, pages = render_pdf(source.html)
+    except Exception as error:  # noqa: BLE001 (every failure is recorded on the job)
+        if isinstance(error, DocumentError):
+            reason = str(error)
+        else:
+            logger.exception("Rendering document %s failed", document_id)
+            with translation.override(document.language):
+                reason = _(
+                    "The document could not be rendered (%(error)s). Try again; if it fails again, tell the staff."
+                ) % {"error": type(error).__name__}
+        return _finish(document_id, status=Document.Status.FAILED, error=reason)
+    return _finish(document_id, status=Document.Status.READY, pdf=pdf, pages=pages, filename=source.filename)
+
+
+@transaction.atomic
+def _finish(document_id, *, status, error="", pdf=None, pages=None, filename=""):
+    document = Document.objects.select_for_update().get(pk=document_id)
+    if document.status != Document.Status.RENDERING:
+        return document  # Another delivery of the same job finished first: keep its result.
+    if pdf is not None:
+        document.file.save(filename, ContentFile(pdf), save=False)
+        document.filename = filename
+        document.file_size = len(pdf)
+        document.page_count = pages
+    document.status = status
+    document.error = error
+    document.finished_at = timezone.now()
+    document.save()
+    return document
+
+
+@transaction.atomic
+def document_retry(*, actor, document, request=None):
+    """Queue a failed document again."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if not can_view_document(actor, document):
+        raise PermissionDenied
+    if document.status != Document.Status.FAILED:
+        raise ValidationError(_("Only a failed document can be tried again."), code="not_failed")
+    document.status = Document.Status.QUEUED
+    document.error = ""
+    document.save(update_fields=["status", "error"])
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.TRANSITION,
+        target=document,
+        request=request,
+        changes={"status": [Document.Status.FAILED, Document.Status.QUEUED]},
+    )
+    _enqueue(document)
+    return document
+
+
+def document_regenerate(*, actor, document, request=None):
+    """Render the same document again from today's data; the earlier one is kept."""
+    return document_request(
+        actor=actor,
+        kind=document.kind,
+        language=document.language,
+        target=document.target,
+        params=document.params,
+        request=request,
+    )

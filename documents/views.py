@@ -1,0 +1,121 @@
+"""Pages of generated documents: ask, follow the progress, download, retry, regenerate."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, ListView
+
+from .forms import DocumentRequestForm
+from .models import Document
+from .permissions import can_list_all_documents, can_view_document
+from .selectors import documents_for
+from .services import document_regenerate, document_request, document_retry
+
+
+class DocumentAccessMixin(LoginRequiredMixin):
+    """Load the document of the URL; 403 to people who may not read it."""
+
+    def get_document(self):
+        document = get_object_or_404(Document.objects.select_related("requested_by"), pk=self.kwargs["pk"])
+        if not can_view_document(self.request.user, document):
+            raise PermissionDenied
+        return document
+
+
+class DocumentRequestView(LoginRequiredMixin, View):
+    """Queue a document (or find the one already rendering) and go to its progress page."""
+
+    def post(self, request):
+        form = DocumentRequestForm(request.POST)
+        if not form.is_valid():
+            for error in form.non_field_errors() + form.errors.get("language", []):
+                messages.error(request, error)
+            next_url = request.POST.get("next", "")
+            if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
+                next_url = reverse("documents:document-list")
+            return redirect(next_url)
+        document = document_request(
+            actor=request.user,
+            kind=form.cleaned_data["kind"],
+            language=form.cleaned_data["language"],
+            target=form.cleaned_data["target"],
+            request=request,
+        )
+        return redirect(document)
+
+
+class DocumentDetailView(DocumentAccessMixin, DetailView):
+    """The progress page: it follows the job without a reload (htmx) or with one (no JavaScript)."""
+
+    context_object_name = "document"
+
+    def get_object(self, queryset=None):
+        return self.get_document()
+
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["documents/includes/status.html"]
+        return ["documents/document_detail.html"]
+
+
+class DocumentDownloadView(DocumentAccessMixin, View):
+    def get(self, request, pk):
+        document = self.get_document()
+        if document.status != Document.Status.READY:
+            raise Http404
+        return FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.filename,
+            content_type="application/pdf",
+        )
+
+
+class DocumentRetryView(DocumentAccessMixin, View):
+    def post(self, request, pk):
+        document = self.get_document()
+        try:
+            document_retry(actor=request.user, document=document, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(document)
+
+
+class DocumentRegenerateView(DocumentAccessMixin, View):
+    def post(self, request, pk):
+        document = document_regenerate(actor=request.user, document=self.get_document(), request=request)
+        messages.success(request, _("A new version of the document is being prepared."))
+        return redirect(document)
+
+
+class DocumentListView(LoginRequiredMixin, ListView):
+    """The documents a person asked for; staff see everybody's."""
+
+    template_name = "documents/document_list.html"
+    context_object_name = "documents"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.show_all = can_list_all_documents(self.request.user)
+        status = self.request.GET.get("status", "")
+        return documents_for(
+            self.request.user,
+            all_documents=self.show_all,
+            status=status if status in Document.Status.values else "",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            show_all=self.show_all, statuses=Document.Status.choices, status=self.request.GET.get("status", "")
+        )
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        return context
