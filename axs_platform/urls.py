@@ -21,6 +21,7 @@ urlpatterns = [
     path("salud/trivial/", views.trivial, name="trivial"),
     path("cuenta/", include("accounts.urls")),
     path("ods/", include("sdg.urls")),
+    path("organizaciones/", include("companies.urls")),
     path("auditoria/", include("audit.urls")),
     path("documentos/", include("documents.urls")),
     path("", include("committees.urls")),

@@ -1,0 +1,228 @@
+"""The demo alliance's member organizations, their representatives and due-diligence reviews.
+
+Every organization named in the domain digest is here, with the committees it sat on at the
+installation (``DEMO_COMMITTEE_SEATS``, for the committees app's own demo). RFCs are invented
+for the demo; "Minera Ejemplo del Pacífico" is fictitious and carries the rejected review.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from . import services
+from .models import (
+    Decision,
+    DueDiligenceReview,
+    Finding,
+    Organization,
+    OrganizationSize,
+    OrganizationType,
+    ParticipationStatus,
+    Representative,
+    RiskQuestion,
+    RiskRating,
+    Sector,
+)
+
+T = OrganizationType
+S = OrganizationSize
+ACTIVE, SUSPENDED, WITHDRAWN = ParticipationStatus.ACTIVE, ParticipationStatus.SUSPENDED, ParticipationStatus.WITHDRAWN
+
+# short name, legal name, type, size, sector, state, committees, priority SDGs, website
+DEMO_ORGANIZATIONS = [
+    ("AMEXCID", "Agencia Mexicana de Cooperación Internacional para el Desarrollo", T.PUBLIC_BODY, S.LARGE, Sector.GOVERNMENT, "CMX", (), (17, 4, 7, 11, 12), "https://www.gob.mx/amexcid"),
+    ("GIZ", "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH", T.COOPERATION_AGENCY, S.LARGE, Sector.GOVERNMENT, "", (), (17, 13, 7), "https://www.giz.de"),
+    ("BBVA Bancomer", "BBVA Bancomer, S.A.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (4, 10), (4, 10, 8), ""),
+    ("Citibanamex", "Banco Nacional de México, S.A.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (4, 11), (4, 11, 8), ""),
+    ("Fundación Mapfre", "Fundación Mapfre México, A.C.", T.CORPORATE_FOUNDATION, S.MEDIUM, Sector.SOCIAL, "CMX", (4,), (4, 3), ""),
+    ("Fundación Telefónica", "Fundación Telefónica México, A.C.", T.CORPORATE_FOUNDATION, S.MEDIUM, Sector.SOCIAL, "CMX", (4,), (4, 9), ""),
+    ("Fundación Posadas", "Fundación Posadas, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "CMX", (4,), (4, 8), ""),
+    ("Grupo CICE", "Grupo CICE, S.A. de C.V.", T.COMPANY, S.MEDIUM, Sector.EDUCATION, "CMX", (4,), (4,), ""),
+    ("KidZania", "KidZania de México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.TOURISM, "CMX", (4,), (4, 12), ""),
+    ("PwC", "PricewaterhouseCoopers, S.C.", T.COMPANY, S.LARGE, Sector.PROFESSIONAL, "CMX", (4,), (4, 17), ""),
+    ("CANACINTRA", "Cámara Nacional de la Industria de Transformación", T.CHAMBER, S.MEDIUM, Sector.BUSINESS_REPRESENTATION, "CMX", (4, 11, 12), (9, 12, 4), ""),
+    ("Aeroméxico", "Aerovías de México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.TRANSPORT, "CMX", (7,), (7, 13), ""),
+    ("Clean Energy Partners", "Clean Energy Partners México, S.A.P.I. de C.V.", T.COMPANY, S.SMALL, Sector.ENERGY, "NLE", (7,), (7, 13), ""),
+    ("Eolectric", "Eolectric Desarrollo Renovable, S.A.P.I. de C.V.", T.COMPANY, S.MEDIUM, Sector.ENERGY, "CMX", (7,), (7, 13, 9), ""),
+    ("Gauss Energía", "Gauss Energía, S.A.P.I. de C.V.", T.COMPANY, S.MEDIUM, Sector.ENERGY, "CMX", (7,), (7,), ""),
+    ("Grupo Dragón", "Grupo Dragón, S.A. de C.V.", T.COMPANY, S.MEDIUM, Sector.ENERGY, "CMX", (7, 10), (7, 10), ""),
+    ("KABYAX", "KABYAX Energía Sustentable, S.A. de C.V.", T.SOCIAL_ECONOMY, S.SMALL, Sector.ENERGY, "YUC", (7,), (7, 1), ""),
+    ("Maersk", "Maersk México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.TRANSPORT, "CMX", (7,), (7, 14), ""),
+    ("Siemens", "Siemens, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (7, 11), (7, 9, 11), ""),
+    ("Nacional Monte de Piedad", "Nacional Monte de Piedad, I.A.P.", T.CIVIL_SOCIETY, S.LARGE, Sector.FINANCE, "CMX", (7,), (1, 7), ""),
+    ("Total Energy Systems", "Total Energy Systems de México, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.ENERGY, "QUE", (7,), (7,), ""),
+    ("ANTAD", "Asociación Nacional de Tiendas de Autoservicio y Departamentales, A.C.", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "CMX", (7,), (12, 7), ""),
+    ("ALSEA", "Alsea, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.FOOD, "CMX", (10,), (10, 2, 8), ""),
+    ("AXA", "AXA Seguros, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (10, 11), (10, 11), ""),
+    ("Fundación Manpower", "Fundación Manpower, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "CMX", (10,), (8, 10), ""),
+    ("Kimberly Clark", "Kimberly-Clark de México, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (10,), (6, 10, 12), ""),
+    ("McBride Sustainability", "McBride Sustainability, S.C.", T.COMPANY, S.MICRO, Sector.PROFESSIONAL, "CMX", (10,), (10, 17), ""),
+    ("Microsoft", "Microsoft México, S. de R.L. de C.V.", T.COMPANY, S.LARGE, Sector.TELECOM, "CMX", (10,), (4, 10, 9), ""),
+    ("Pfizer", "Pfizer, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.PHARMA, "CMX", (10,), (3, 10), ""),
+    ("AMDEE", "Asociación Mexicana de Empresas de Energía, A.C.", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "CMX", (10, 11), (7, 11), ""),
+    ("FUNDEMEX", "Fundación del Empresariado en México, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "CMX", (10,), (10, 1, 17), ""),
+    ("BASF", "BASF Mexicana, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.CHEMICALS, "CMX", (11, 12), (12, 11, 6), ""),
+    ("Bioconstrucción y Energía Alternativa", "Bioconstrucción y Energía Alternativa, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.CONSTRUCTION, "NLE", (11,), (11, 7), ""),
+    ("DINA", "DINA Camiones, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "HID", (11,), (11, 9), ""),
+    ("DOW", "Dow Química Mexicana, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.CHEMICALS, "CMX", (11, 12), (12, 6, 11), ""),
+    ("Mabe", "Mabe, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (11,), (11, 12), ""),
+    ("Rotoplas", "Grupo Rotoplas, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (11, 12), (6, 11, 12), ""),
+    ("Fundación Avina", "Fundación Avina México, A.C.", T.CIVIL_SOCIETY, S.SMALL, Sector.SOCIAL, "CMX", (11, 12), (11, 12, 17), ""),
+    ("Reforestamos México", "Reforestamos México, A.C.", T.CIVIL_SOCIETY, S.SMALL, Sector.SOCIAL, "CMX", (11, 12), (15, 13, 12), ""),
+    ("Bimbo", "Grupo Bimbo, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.FOOD, "CMX", (12,), (12, 2, 13), "https://www.grupobimbo.com"),
+    ("Biopapel", "Biopapel, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "JAL", (12,), (12, 15), ""),
+    ("Danone", "Danone de México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.FOOD, "MEX", (12,), (12, 2, 3), ""),
+    ("Fundación Grupo Lala", "Fundación Grupo Lala, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "COA", (12,), (2, 12), ""),
+    ("GreenMark México", "GreenMark México, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.PROFESSIONAL, "CMX", (12,), (12,), ""),
+    ("Helvex", "Helvex, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (12,), (6, 12), ""),
+    ("HSBC", "HSBC México, S.A.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (12,), (12, 13, 8), ""),
+    ("CANAJAD", "Cámara Nacional de la Industria de Aceites, Grasas, Jabones y Detergentes", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "CMX", (12,), (12,), ""),
+    ("CONCAMIN", "Confederación de Cámaras Industriales de los Estados Unidos Mexicanos", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "CMX", (12,), (9, 12, 8), ""),
+    ("Minera Ejemplo del Pacífico", "Minera Ejemplo del Pacífico, S.A. de C.V. (ficticia)", T.COMPANY, S.MEDIUM, Sector.MINING, "SON", (), (8,), ""),
+]  # fmt: skip
+
+DEMO_COMMITTEE_SEATS = {
+    goal: [legal for _short, legal, _t, _s, _sec, _st, seats, *_rest in DEMO_ORGANIZATIONS if goal in seats]
+    for goal in (4, 7, 10, 11, 12)
+}
+
+# Participation steps after the invitation, with the reasons the history keeps; default: joined.
+JOINED = (ACTIVE, "Aceptó la invitación a la alianza.")
+DEMO_PARTICIPATION = {
+    "Maersk": [JOINED, (SUSPENDED, "El proyecto de energía elegido no se ajusta por ahora a su modelo de negocio en México.")],
+    "Total Energy Systems": [JOINED, (SUSPENDED, "Pausa solicitada por la empresa mientras reorganiza su área de sostenibilidad.")],
+    "Gauss Energía": [JOINED, (WITHDRAWN, "La empresa cambió sus prioridades corporativas y dejó la alianza.")],
+    "Minera Ejemplo del Pacífico": [(WITHDRAWN, "Se retiró la invitación tras la debida diligencia.")],
+    "McBride Sustainability": [],
+    "GreenMark México": [
+        JOINED,
+        (SUSPENDED, "Suspensión temporal por falta de representante."),
+        (ACTIVE, "Nombró nueva representante y retomó su participación."),
+    ],
+}  # fmt: skip
+
+# Account e-mail → the organization it represents (committee N's chair and secretary sit on N).
+DEMO_REPRESENTATIVES = {
+    "representante@axs.example": "Bimbo",
+    "presidencia.ods4@axs.example": "BBVA Bancomer",
+    "secretaria.ods4@axs.example": "KidZania",
+    "presidencia.ods7@axs.example": "Eolectric",
+    "secretaria.ods7@axs.example": "Aeroméxico",
+    "presidencia.ods10@axs.example": "Microsoft",
+    "secretaria.ods10@axs.example": "ALSEA",
+    "presidencia.ods11@axs.example": "Rotoplas",
+    "secretaria.ods11@axs.example": "Mabe",
+    "presidencia.ods12@axs.example": "Danone",
+    "secretaria.ods12@axs.example": "Helvex",
+}
+
+# short name → (decision or "" for in progress, risk, conditions, days the review stays valid; negative: expired)
+DEMO_REVIEWS = {
+    "Bimbo": (Decision.APPROVED, RiskRating.LOW, "", 540),
+    "Danone": (Decision.APPROVED, RiskRating.LOW, "", 400),
+    "Rotoplas": (Decision.APPROVED, RiskRating.LOW, "", 300),
+    "Grupo Dragón": (
+        Decision.APPROVED_WITH_CONDITIONS,
+        RiskRating.MEDIUM,
+        "Presentar el resultado de la auditoría ambiental de su planta en curso antes de firmar el convenio.",
+        365,
+    ),
+    "Aeroméxico": (Decision.APPROVED, RiskRating.LOW, "", -30),
+    "Minera Ejemplo del Pacífico": (Decision.REJECTED, RiskRating.HIGH, "", 365),
+    "Pfizer": ("", "", "", 0),
+    "Microsoft": ("", "", "", 0),
+}
+
+
+def _demo_rfc(index, short_name):
+    letters = "".join(character for character in short_name.upper() if "A" <= character <= "Z")[:3].ljust(3, "X")
+    return f"{letters}{(index // 12) % 20 + 90:02d}{index % 12 + 1:02d}{index % 28 + 1:02d}AX{index % 10}"
+
+
+def _review(actor, organization, decision, risk, conditions, valid_days):
+    review = services.review_start(actor=actor, organization=organization)
+    concern = Finding.SERIOUS_CONCERN if decision == Decision.REJECTED else Finding.NO_CONCERN
+    answers = {
+        question: (concern if question == RiskQuestion.ENVIRONMENT else Finding.NO_CONCERN, "")
+        for question in RiskQuestion.values
+    }
+    if not decision:
+        answers = {RiskQuestion.SANCTIONS_CORRUPTION: (Finding.NO_CONCERN, "Sin registros en las listas consultadas.")}
+    services.checklist_save(actor=actor, review=review, answers=answers, summary="Revisión de demostración.")
+    if not decision:
+        return
+    today = timezone.localdate()
+    services.review_decide(
+        actor=actor,
+        review=review,
+        decision=decision,
+        risk_rating=risk,
+        conditions=conditions,
+        expires_on=today + timedelta(days=max(valid_days, 1)),
+    )
+    if valid_days < 0:
+        # The demo needs an expired review; the service only accepts future dates, so age it here.
+        expired_on = today + timedelta(days=valid_days)
+        DueDiligenceReview.objects.filter(pk=review.pk).update(
+            expires_on=expired_on, decided_at=timezone.now() - timedelta(days=365 * 2)
+        )
+        Organization.objects.filter(pk=organization.pk).update(due_diligence_expires_on=expired_on)
+
+
+def load(stdout):
+    """Create the organizations that do not exist yet, with their history; leave existing ones alone."""
+    from sdg.models import Goal
+
+    User = get_user_model()
+    actor = User.objects.get(email="staff@amexcid.example")
+    goals = {goal.number: goal for goal in Goal.objects.all()}
+    by_short_name = {}
+    created = 0
+    for index, (short, legal, kind, size, sector, state, _seats, priorities, website) in enumerate(DEMO_ORGANIZATIONS):
+        organization = Organization.objects.filter(legal_name=legal).first()
+        if organization is None:
+            foreign = short == "GIZ"
+            organization = services.organization_create(
+                actor=actor,
+                legal_name=legal,
+                short_name=short,
+                organization_type=kind,
+                size=size,
+                sector=sector,
+                rfc="" if foreign else _demo_rfc(index, short),
+                country="DE" if foreign else "MX",
+                state=state,
+                website=website,
+                description="",
+                contact_email="",
+                contact_phone="",
+            )
+            for status, reason in DEMO_PARTICIPATION.get(short, [JOINED]):
+                services.participation_change(actor=actor, organization=organization, to_status=status, reason=reason)
+            services.priorities_set(
+                actor=actor,
+                organization=organization,
+                goals=[goals[number] for number in priorities],
+                alliance_roles=["join_consortia", "technical_expertise"] if kind == T.COMPANY else ["disseminate"],
+            )
+            if short in DEMO_REVIEWS:
+                _review(actor, organization, *DEMO_REVIEWS[short])
+            created += 1
+        by_short_name[short] = organization
+    attached = 0
+    for email, short in DEMO_REPRESENTATIVES.items():
+        user = User.objects.get(email=email)
+        if Representative.objects.current().filter(user=user).exists():
+            continue
+        services.representative_attach(
+            actor=actor,
+            organization=by_short_name[short],
+            user=user,
+            is_primary_contact=not Representative.objects.current().filter(organization=by_short_name[short]).exists(),
+        )
+        attached += 1
+    stdout.write(
+        f"Organizations: {created} created, {len(DEMO_ORGANIZATIONS) - created} already there; "
+        f"representatives: {attached} attached."
+    )

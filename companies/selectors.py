@@ -1,0 +1,146 @@
+"""Reads of organizations that pages share, each with a query count that does not grow with rows."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from .models import (
+    SME_SIZES,
+    DueDiligenceReview,
+    DueDiligenceState,
+    Invitation,
+    Organization,
+    OrganizationSize,
+    OrganizationType,
+    ParticipationStatus,
+    Representative,
+    SDGPriority,
+)
+
+EXPIRED = "expired"
+PENDING = "pending"
+APPROVED_STATES = (DueDiligenceState.APPROVED, DueDiligenceState.APPROVED_WITH_CONDITIONS)
+
+
+def organization_of(user):
+    """Return the organization the user currently represents, or None."""
+    link = Representative.objects.current().filter(user=user).select_related("organization").first()
+    return link.organization if link else None
+
+
+def _priorities_prefetch():
+    return Prefetch("sdg_priorities", queryset=SDGPriority.objects.select_related("goal").order_by("rank"))
+
+
+def due_diligence_filter(state, *, today=None):
+    """Return the condition for a due-diligence filter value, including "expired" and "pending"."""
+    today = today or timezone.localdate()
+    expired = Q(due_diligence_state__in=APPROVED_STATES, due_diligence_expires_on__lt=today)
+    if state == EXPIRED:
+        return expired
+    if state == PENDING:
+        return Q(due_diligence_state__in=[DueDiligenceState.NOT_STARTED, DueDiligenceState.IN_PROGRESS]) | expired
+    if state in APPROVED_STATES:
+        return Q(due_diligence_state=state) & ~expired
+    return Q(due_diligence_state=state)
+
+
+def directory(
+    *,
+    private=False,
+    q="",
+    organization_type="",
+    size="",
+    sector="",
+    state="",
+    goal=None,
+    participation_status="",
+    due_diligence="",
+    archived=False,
+):
+    """Return the directory's organizations, filtered, with their SDG priorities prefetched.
+
+    The public directory lists only active, unarchived members; ``private`` lists every one.
+    """
+    organizations = Organization.objects.all()
+    if private:
+        organizations = organizations.filter(archived_at__isnull=not archived)
+        if participation_status:
+            organizations = organizations.filter(participation_status=participation_status)
+        if due_diligence:
+            organizations = organizations.filter(due_diligence_filter(due_diligence))
+    else:
+        organizations = organizations.public()
+    if q:
+        organizations = organizations.filter(
+            Q(legal_name__icontains=q) | Q(short_name__icontains=q) | (Q(rfc__iexact=q) if private else Q(pk=None))
+        )
+    if organization_type:
+        organizations = organizations.filter(organization_type=organization_type)
+    if size:
+        organizations = organizations.filter(size=size)
+    if sector:
+        organizations = organizations.filter(sector=sector)
+    if state:
+        organizations = organizations.filter(state=state)
+    if goal is not None:
+        organizations = organizations.filter(Exists(SDGPriority.objects.filter(organization=OuterRef("pk"), goal=goal)))
+    return organizations.order_by("legal_name", "pk").prefetch_related(_priorities_prefetch())
+
+
+def organization_detail_queryset():
+    """Return organizations with what their page shows."""
+    return Organization.objects.prefetch_related(_priorities_prefetch())
+
+
+def current_representatives(organization):
+    return Representative.objects.current().filter(organization=organization).select_related("user")
+
+
+def open_invitations(organization=None):
+    """Return invitations nobody has accepted or revoked (expired ones included), newest first."""
+    invitations = Invitation.objects.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+    if organization is not None:
+        invitations = invitations.filter(organization=organization)
+    return invitations.select_related("organization", "invited_by")
+
+
+def participation_history(organization):
+    return organization.participation_changes.select_related("changed_by")
+
+
+def due_diligence_reviews(organization):
+    return (
+        DueDiligenceReview.objects.filter(organization=organization)
+        .select_related("reviewer", "started_by")
+        .annotate(evidence_count=Count("evidence", distinct=True))
+    )
+
+
+def figures(*, today=None):
+    """Return the alliance's membership figures for staff, counted by the database."""
+    members = Organization.objects.not_archived()
+    by_type = dict(members.values_list("organization_type").annotate(total=Count("pk")).order_by())
+    by_size = dict(members.values_list("size").annotate(total=Count("pk")).order_by())
+    by_status = dict(members.values_list("participation_status").annotate(total=Count("pk")).order_by())
+    totals = members.aggregate(
+        total=Count("pk"),
+        smes=Count("pk", filter=Q(size__in=SME_SIZES)),
+        active_total=Count("pk", filter=Q(participation_status=ParticipationStatus.ACTIVE)),
+        active_smes=Count("pk", filter=Q(participation_status=ParticipationStatus.ACTIVE, size__in=SME_SIZES)),
+        dd_not_started=Count("pk", filter=Q(due_diligence_state=DueDiligenceState.NOT_STARTED)),
+        dd_in_progress=Count("pk", filter=Q(due_diligence_state=DueDiligenceState.IN_PROGRESS)),
+        dd_expired=Count("pk", filter=due_diligence_filter(EXPIRED, today=today)),
+        dd_rejected=Count("pk", filter=Q(due_diligence_state=DueDiligenceState.REJECTED)),
+    )
+
+    def share(part, whole):
+        return round(100 * part / whole, 1) if whole else 0
+
+    return {
+        "by_type": [(label, by_type.get(value, 0)) for value, label in OrganizationType.choices],
+        "by_size": [(label, by_size.get(value, 0)) for value, label in OrganizationSize.choices],
+        "by_status": [(value, label, by_status.get(value, 0)) for value, label in ParticipationStatus.choices],
+        "sme_share": share(totals["smes"], totals["total"]),
+        "active_sme_share": share(totals["active_smes"], totals["active_total"]),
+        **totals,
+    }

@@ -1,0 +1,1 @@
+"""Pages of the member organizations, one module per area."""

@@ -1,0 +1,161 @@
+"""Due-diligence reviews of an organization: staff run them, evaluators read them."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+
+from accounts.views import add_service_errors
+from audit.selectors import events_for
+
+from .. import selectors, services
+from ..forms import ChecklistForm, DecisionForm, EvidenceForm
+from ..models import DueDiligenceReview, Evidence
+from ..permissions import can_run_due_diligence, can_view_due_diligence
+from .mixins import OrganizationAccessMixin, organization_flags
+
+
+def _may_view(user, organization):
+    return can_view_due_diligence(user)
+
+
+def _may_run(user, organization):
+    return can_run_due_diligence(user)
+
+
+class ReviewListView(OrganizationAccessMixin, TemplateView):
+    template_name = "companies/due_diligence_list.html"
+    organization_predicate = _may_view
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            reviews=selectors.due_diligence_reviews(self.organization),
+            can_run=can_run_due_diligence(self.request.user),
+            **kwargs,
+        )
+
+
+class ReviewStartView(OrganizationAccessMixin, View):
+    organization_predicate = _may_run
+
+    def post(self, request, *args, **kwargs):
+        try:
+            review = services.review_start(actor=request.user, organization=self.organization, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("companies:due-diligence-list", pk=self.organization.pk)
+        messages.success(request, _("A new due-diligence review has been opened."))
+        return redirect(review)
+
+
+class ReviewDetailView(OrganizationAccessMixin, View):
+    """A review: read by staff and evaluators; while open, staff fill it in with three forms."""
+
+    organization_predicate = _may_view
+    template_name = "companies/due_diligence_detail.html"
+
+    def get_review(self):
+        return get_object_or_404(
+            DueDiligenceReview.objects.select_related("reviewer", "started_by"),
+            pk=self.kwargs["review_pk"],
+            organization=self.organization,
+        )
+
+    def render_page(self, review, **forms):
+        can_run = can_run_due_diligence(self.request.user) and not review.is_decided
+        context = {
+            "organization": self.organization,
+            "review": review,
+            "answers": review.answers.all(),
+            "evidence": review.evidence.select_related("uploaded_by"),
+            "can_run": can_run,
+            "history": events_for(review)[:30],
+            **organization_flags(self.request.user, self.organization),
+        }
+        if can_run:
+            initial = {"summary": review.summary}
+            for answer in context["answers"]:
+                initial[f"{answer.question}_finding"] = answer.finding
+                initial[f"{answer.question}_notes"] = answer.notes
+            context["checklist_form"] = forms.get("checklist_form") or ChecklistForm(initial=initial)
+            context["evidence_form"] = forms.get("evidence_form") or EvidenceForm()
+            context["decision_form"] = forms.get("decision_form") or DecisionForm()
+        status = 400 if forms else 200
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_page(self.get_review())
+
+
+class _ReviewWriteView(ReviewDetailView):
+    organization_predicate = _may_run
+    form_class = None
+    form_name = ""
+    success_message = ""
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.get_review())
+
+    def post(self, request, *args, **kwargs):
+        review = self.get_review()
+        form = self.form_class(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                self.save(review, form)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, self.success_message)
+                return redirect(review)
+        return self.render_page(review, **{self.form_name: form})
+
+
+class ChecklistSaveView(_ReviewWriteView):
+    form_class = ChecklistForm
+    form_name = "checklist_form"
+    success_message = gettext_lazy("The checklist has been saved.")
+
+    def save(self, review, form):
+        services.checklist_save(
+            actor=self.request.user,
+            review=review,
+            answers=form.answers(),
+            summary=form.cleaned_data["summary"],
+            request=self.request,
+        )
+
+
+class EvidenceAddView(_ReviewWriteView):
+    form_class = EvidenceForm
+    form_name = "evidence_form"
+    success_message = gettext_lazy("The document has been attached.")
+
+    def save(self, review, form):
+        services.evidence_add(actor=self.request.user, review=review, request=self.request, **form.cleaned_data)
+
+
+class DecisionView(_ReviewWriteView):
+    form_class = DecisionForm
+    form_name = "decision_form"
+    success_message = gettext_lazy("The decision has been recorded.")
+
+    def save(self, review, form):
+        services.review_decide(actor=self.request.user, review=review, request=self.request, **form.cleaned_data)
+
+
+class EvidenceDownloadView(OrganizationAccessMixin, View):
+    """Serve an evidence document only to staff and evaluators, never from a public URL."""
+
+    organization_predicate = _may_view
+
+    def get(self, request, *args, **kwargs):
+        evidence = get_object_or_404(
+            Evidence,
+            pk=kwargs["evidence_pk"],
+            review_id=kwargs["review_pk"],
+            review__organization=self.organization,
+        )
+        return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
