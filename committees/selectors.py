@@ -225,7 +225,14 @@ def quorum(session):
         .count()
     )
     required = expected // 2 + 1 if expected else 0
-    summary.update(expected=expected, required=required, reached=bool(expected) and present >= required)
+    counted = max(present, session.reported_attendance or 0)
+    summary.update(
+        expected=expected,
+        required=required,
+        reported=session.reported_attendance,
+        organizations_counted=counted,
+        reached=bool(expected) and counted >= required,
+    )
     return summary
 
 

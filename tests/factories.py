@@ -63,3 +63,85 @@ def make_member(organization, **fields):
     user = make_representative(**fields)
     Representative.objects.create(organization=organization, user=user)
     return user
+
+
+# Committees: organizations, representatives, committees with members and posts, sessions.
+# Builders write rows directly (they set up a scene); the behaviour under test goes through services.
+
+
+def make_member_person(organization=None, **fields):
+    """Create a representative speaking for an organization (a new one unless given)."""
+    from companies.models import Representative
+
+    person = make_representative(**fields)
+    Representative.objects.create(organization=organization or make_organization(), user=person)
+    return person
+
+
+def make_committee(goal_number=4, name=None, **fields):
+    from committees.models import Committee, DecisionMechanism
+    from sdg.models import Goal
+
+    fields.setdefault("decision_mechanism", DecisionMechanism.CO_CONSTRUCTION)
+    return Committee.objects.create(
+        name=name or f"Comité de Prueba {next(_sequence)}", goal=Goal.objects.get(number=goal_number), **fields
+    )
+
+
+def seat(committee, organization, *, joined_on=None):
+    """Make an organization a current member of a committee."""
+    import datetime
+
+    from committees.models import Membership
+
+    return Membership.objects.create(
+        committee=committee,
+        organization=organization,
+        status="active",
+        source="invitation",
+        joined_on=joined_on or datetime.date(2016, 11, 1),
+    )
+
+
+def make_committee_member(committee, **fields):
+    """Create a person whose organization sits on the committee."""
+    organization = make_organization()
+    seat(committee, organization)
+    return make_member_person(organization, **fields)
+
+
+def make_post_holder(committee, kind, **fields):
+    """Create a person of a member organization who holds the committee's chair or secretary post."""
+    import datetime
+
+    from committees.models import Post
+
+    person = make_committee_member(committee, **fields)
+    Post.objects.create(
+        committee=committee,
+        kind=kind,
+        holder=person,
+        organization=person.representations.get().organization,
+        started_on=datetime.date(2016, 11, 1),
+    )
+    return person
+
+
+def make_session(committee=None, *, days_from_now=7, kind=None, **fields):
+    """Create a session (a committee one when a committee is given, else a plenary), not notified."""
+    import datetime
+
+    from django.utils import timezone
+
+    from committees.models import Session
+
+    starts_at = timezone.now() + datetime.timedelta(days=days_from_now)
+    fields.setdefault("title", f"Sesión de prueba {next(_sequence)}")
+    fields.setdefault("place", "AMEXCID, Plaza Juárez 20, Ciudad de México")
+    return Session.objects.create(
+        committee=committee,
+        kind=kind or ("committee" if committee else "plenary"),
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+        **fields,
+    )

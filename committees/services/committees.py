@@ -35,6 +35,11 @@ MEMBERSHIP_TRANSITIONS = {
 REASON_REQUIRED = {MembershipStatus.SUSPENDED, MembershipStatus.LEFT, MembershipStatus.DECLINED}
 
 
+def field_error(field, message, code):
+    """Return a refusal attached to one form field, keeping its code (a dict alone would drop it)."""
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
 def _require(allowed):
     if not allowed:
         raise PermissionDenied
@@ -86,7 +91,7 @@ def committee_close(*, actor, committee, reason, request=None):
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     _require_open(committee)
     if not reason.strip():
-        raise ValidationError({"reason": _("Say why the committee is closed.")}, code="reason_required")
+        raise field_error("reason", _("Say why the committee is closed."), "reason_required")
     today = timezone.localdate()
     for post in Post.objects.select_for_update().current().filter(committee=committee):
         post.ended_on = max(today, post.started_on)
@@ -131,10 +136,10 @@ def _check_no_open_membership(committee, organization):
         organization=organization,
         status__in=(MembershipStatus.REQUESTED, MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED),
     ).exists():
-        raise ValidationError(
-            {"organization": _("%(organization)s already sits on this committee or has asked to.")}
-            % {"organization": organization},
-            code="already_member",
+        raise field_error(
+            "organization",
+            _("%(organization)s already sits on this committee or has asked to.") % {"organization": organization},
+            "already_member",
         )
 
 
@@ -145,7 +150,7 @@ def membership_add(*, actor, committee, organization, joined_on=None, reason="",
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     _require_open(committee)
     if organization.is_archived:
-        raise ValidationError({"organization": _("This organization is archived.")}, code="archived_organization")
+        raise field_error("organization", _("This organization is archived."), "archived_organization")
     _check_no_open_membership(committee, organization)
     joined_on = joined_on or timezone.localdate()
     membership = Membership.objects.create(
@@ -204,11 +209,11 @@ def membership_transition(*, actor, membership, action, reason="", effective_on=
         )
     reason = reason.strip()
     if target in REASON_REQUIRED and not reason:
-        raise ValidationError({"reason": _("Give the reason for this step.")}, code="reason_required")
+        raise field_error("reason", _("Give the reason for this step."), "reason_required")
     effective_on = effective_on or timezone.localdate()
     if membership.joined_on and effective_on < membership.joined_on:
-        raise ValidationError(
-            {"effective_on": _("The date cannot be before the organization joined.")}, code="date_before_joining"
+        raise field_error(
+            "effective_on", _("The date cannot be before the organization joined."), "date_before_joining"
         )
     from_status = membership.status
     membership.status = target
@@ -245,18 +250,17 @@ def post_appoint(*, actor, committee, kind, holder, started_on=None, request=Non
             committee=committee, organization=representation.organization, status=MembershipStatus.ACTIVE
         ).exists()
     ):
-        raise ValidationError(
-            {"holder": _("The holder must represent an organization that currently sits on this committee.")},
-            code="holder_not_member",
+        raise field_error(
+            "holder",
+            _("The holder must represent an organization that currently sits on this committee."),
+            "holder_not_member",
         )
     previous = Post.objects.select_for_update().current().filter(committee=committee, kind=kind).first()
     if previous is not None:
         if previous.holder_id == holder.pk:
-            raise ValidationError({"holder": _("This person already holds the post.")}, code="same_holder")
+            raise field_error("holder", _("This person already holds the post."), "same_holder")
         if started_on < previous.started_on:
-            raise ValidationError(
-                {"started_on": _("The new term cannot start before the current one did.")}, code="term_overlap"
-            )
+            raise field_error("started_on", _("The new term cannot start before the current one did."), "term_overlap")
         previous.ended_on = started_on
         previous.end_reason = _("A new holder was appointed.")
         previous.save(update_fields=["ended_on", "end_reason"])
@@ -310,7 +314,7 @@ def priority_area_create(*, actor, committee, name, description="", request=None
 def _check_activity(committee, fields):
     area = fields.get("priority_area")
     if area is not None and area.committee_id != committee.pk:
-        raise ValidationError({"priority_area": _("Choose a priority area of this committee.")}, code="foreign_area")
+        raise field_error("priority_area", _("Choose a priority area of this committee."), "foreign_area")
     organization = fields.get("responsible_organization")
     if (
         organization is not None
@@ -318,9 +322,10 @@ def _check_activity(committee, fields):
             committee=committee, organization=organization, status=MembershipStatus.ACTIVE
         ).exists()
     ):
-        raise ValidationError(
-            {"responsible_organization": _("The responsible organization must be a current member.")},
-            code="responsible_not_member",
+        raise field_error(
+            "responsible_organization",
+            _("The responsible organization must be a current member."),
+            "responsible_not_member",
         )
 
 

@@ -29,6 +29,7 @@ from ..models import (
     SessionStatus,
 )
 from . import notifications
+from .committees import field_error
 
 SESSION_FIELDS = [
     "title",
@@ -53,12 +54,13 @@ def _require(allowed):
 def _check_schedule(fields, *, check_past=True):
     starts_at, ends_at = fields.get("starts_at"), fields.get("ends_at")
     if check_past and starts_at is not None and starts_at <= timezone.now():
-        raise ValidationError(
-            {"starts_at": _("A session cannot be scheduled in the past. Choose a date and time from now on.")},
-            code="session_in_past",
+        raise field_error(
+            "starts_at",
+            _("A session cannot be scheduled in the past. Choose a date and time from now on."),
+            "session_in_past",
         )
     if starts_at and ends_at and ends_at <= starts_at:
-        raise ValidationError({"ends_at": _("The session must end after it starts.")}, code="ends_before_start")
+        raise field_error("ends_at", _("The session must end after it starts."), "ends_before_start")
     if not (fields.get("place") or "").strip() and not (fields.get("video_url") or "").strip():
         raise ValidationError(_("Give a place or a video link, or both."), code="no_place")
 
@@ -71,7 +73,7 @@ def session_schedule(*, actor, committee=None, kind=SessionKind.COMMITTEE, reque
         committee = Committee.objects.select_for_update().get(pk=committee.pk)
         kind = SessionKind.COMMITTEE
     elif kind == SessionKind.COMMITTEE:
-        raise ValidationError({"committee": _("Choose the committee.")}, code="committee_required")
+        raise field_error("committee", _("Choose the committee."), "committee_required")
     _require(permissions.can_schedule_session(actor, committee))
     _check_schedule(fields)
     session = Session(kind=kind, committee=committee, created_by=actor, **fields)
@@ -130,7 +132,7 @@ def session_cancel(*, actor, session, reason, request=None):
     if not session.is_upcoming:
         raise ValidationError(_("A session that has already started cannot be cancelled."), code="session_started")
     if not reason.strip():
-        raise ValidationError({"reason": _("Say why the session is cancelled.")}, code="reason_required")
+        raise field_error("reason", _("Say why the session is cancelled."), "reason_required")
     session.status = SessionStatus.CANCELLED
     session.sequence += 1
     session.save(update_fields=["status", "sequence", "updated_at"])
@@ -277,7 +279,7 @@ def minutes_save_draft(*, actor, session, body, correction_note="", request=None
     session = _locked_session(session)
     _require(permissions.can_record_session_outcome(actor, session))
     if not body.strip():
-        raise ValidationError({"body": _("Write the minutes.")}, code="empty")
+        raise field_error("body", _("Write the minutes."), "empty")
     if session.starts_at.date() > timezone.localdate():
         raise ValidationError(_("Minutes are written once the session takes place."), code="session_not_held")
     latest = _latest_minutes(session)
@@ -317,9 +319,9 @@ def minutes_start_correction(*, actor, session, body, correction_note, request=N
     if latest is None or latest.is_draft:
         raise ValidationError(_("There are no approved minutes to correct."), code="nothing_to_correct")
     if not correction_note.strip():
-        raise ValidationError({"correction_note": _("Say what the correction is about.")}, code="reason_required")
+        raise field_error("correction_note", _("Say what the correction is about."), "reason_required")
     if not body.strip():
-        raise ValidationError({"body": _("Write the minutes.")}, code="empty")
+        raise field_error("body", _("Write the minutes."), "empty")
     minutes = Minutes.objects.create(
         session=session,
         version=latest.version + 1,
@@ -345,9 +347,7 @@ def minutes_approve(*, actor, minutes, approved_at_session=None, request=None):
     if approved_at_session is not None and (
         approved_at_session.committee_id != session.committee_id or approved_at_session.starts_at <= session.starts_at
     ):
-        raise ValidationError(
-            {"approved_at_session": _("Choose a later session of the same committee.")}, code="wrong_session"
-        )
+        raise field_error("approved_at_session", _("Choose a later session of the same committee."), "wrong_session")
     minutes.status = MinutesStatus.APPROVED
     minutes.approved_by = actor
     minutes.approved_at = timezone.now()
@@ -373,7 +373,7 @@ def minutes_comment(*, actor, minutes, body, request=None):
     if not minutes.is_draft:
         raise ValidationError(_("Approved minutes take no more comments."), code="minutes_frozen")
     if not body.strip():
-        raise ValidationError({"body": _("Write your comment.")}, code="empty")
+        raise field_error("body", _("Write your comment."), "empty")
     comment = MinutesComment.objects.create(minutes=minutes, author=actor, body=body.strip())
     audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=comment, request=request)
     return comment
@@ -394,14 +394,13 @@ def _check_agreement(session, fields):
             committee_id=session.committee_id, organization=organization, status=MembershipStatus.ACTIVE
         ).exists()
     ):
-        raise ValidationError(
-            {"responsible_organization": _("The responsible organization must be a current member of the committee.")},
-            code="responsible_not_member",
+        raise field_error(
+            "responsible_organization",
+            _("The responsible organization must be a current member of the committee."),
+            "responsible_not_member",
         )
     if isinstance(organization, Organization) and organization.is_archived:
-        raise ValidationError(
-            {"responsible_organization": _("This organization is archived.")}, code="archived_organization"
-        )
+        raise field_error("responsible_organization", _("This organization is archived."), "archived_organization")
 
 
 @transaction.atomic

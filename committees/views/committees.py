@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.views.generic import FormView, TemplateView
 from accounts.views import add_service_errors
 from audit.selectors import events_for
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
+from companies.models import Organization
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -218,7 +220,7 @@ class MembershipAddView(StaffRequiredMixin, CommitteeMixin, ServiceFormView):
         return self.committee
 
 
-class MembershipRequestView(PredicateRequiredMixin, CommitteeMixin, ServiceFormView):
+class MembershipRequestView(CommitteeMixin, PredicateRequiredMixin, ServiceFormView):
     template_name = "committees/form.html"
     form_class = MembershipRequestForm
     success_message = gettext_lazy("Your request has been sent. AMEXCID staff will answer it.")
@@ -299,7 +301,7 @@ class PostAppointView(StaffRequiredMixin, CommitteeMixin, ServiceFormView):
         return self.committee
 
 
-class WorkPlanMixin(PredicateRequiredMixin, CommitteeMixin):
+class WorkPlanMixin(CommitteeMixin, PredicateRequiredMixin):
     def has_permission(self):
         return permissions.can_edit_work_plan(self.request.user, self.committee)
 
@@ -352,14 +354,12 @@ class ActivityUpdateView(WorkPlanMixin, ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form(self, form_class=None):
-        organizations = selectors.member_organizations(self.committee) | type(
-            self.activity.responsible_organization
-        ).objects.filter(pk=self.activity.responsible_organization_id)
+        organizations = Organization.objects.filter(
+            Q(pk__in=selectors.member_organizations(self.committee).values("pk"))
+            | Q(pk=self.activity.responsible_organization_id)
+        ).order_by("legal_name")
         return ActivityForm(
-            **self.get_form_kwargs(),
-            instance=self.activity,
-            committee=self.committee,
-            organizations=organizations.distinct(),
+            **self.get_form_kwargs(), instance=self.activity, committee=self.committee, organizations=organizations
         )
 
     def get_context_data(self, **kwargs):

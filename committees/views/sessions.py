@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -393,12 +394,15 @@ class AgreementUpdateView(PredicateRequiredMixin, ServiceFormView):
 
     def get_form(self, form_class=None):
         organizations, people = _agreement_choices(self.agreement.session)
-        if self.agreement.responsible_organization_id:
-            organizations = (
-                organizations | Organization.objects.filter(pk=self.agreement.responsible_organization_id)
-            ).distinct()
-        if self.agreement.responsible_person_id:
-            people = (people | get_user_model().objects.filter(pk=self.agreement.responsible_person_id)).distinct()
+        # Whoever answers for the agreement stays choosable even if they have left since.
+        organizations = Organization.objects.filter(
+            Q(pk__in=organizations.values("pk")) | Q(pk=self.agreement.responsible_organization_id)
+        ).order_by("legal_name")
+        people = (
+            get_user_model()
+            .objects.filter(Q(pk__in=people.values("pk")) | Q(pk=self.agreement.responsible_person_id))
+            .order_by("full_name")
+        )
         return AgreementForm(
             **self.get_form_kwargs(), instance=self.agreement, organizations=organizations, people=people
         )
@@ -456,7 +460,7 @@ class AgreementListView(StaffRequiredMixin, AgreementListMixin, TemplateView):
         return super().get_context_data(**self.agreement_page(), across=True, can_edit=True, **kwargs)
 
 
-class CommitteeAgreementListView(PredicateRequiredMixin, CommitteeMixin, AgreementListMixin, TemplateView):
+class CommitteeAgreementListView(CommitteeMixin, PredicateRequiredMixin, AgreementListMixin, TemplateView):
     """A committee's follow-up of its agreements, for its members."""
 
     def has_permission(self):

@@ -25,8 +25,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # Per module, not per session: a browser test elsewhere that starts its own Playwright must not
+    # find this one's event loop still running.
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
         pytest.skip(f"Chromium is not installed at {CHROMIUM} (make browser-deps installs it as root).")
     from playwright.sync_api import sync_playwright

@@ -1,0 +1,315 @@
+"""The demo alliance's committees, plenaries and sessions, after the 2016–2018 history in DOMAIN.md.
+
+Memberships and posts go through the services (they keep the history and the audit trail).
+Sessions, minutes and agreements of the past are written directly: the services refuse, rightly,
+to schedule a session in the past. Attendance figures of the plenaries (81, "more than 90") are
+recorded as reported figures, since the demo holds only the ~60 organizations the report names.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from companies.demo import DEMO_COMMITTEE_SEATS
+from companies.models import Organization
+from sdg.models import Goal
+
+from . import services
+from .models import (
+    AgendaItem,
+    Agreement,
+    AgreementStatus,
+    Attendance,
+    Committee,
+    DecisionMechanism,
+    Membership,
+    Minutes,
+    MinutesStatus,
+    PostKind,
+    Session,
+    SessionKind,
+    WorkPlanActivity,
+)
+
+D = datetime.date
+
+COMMITTEES = {
+    4: (
+        "Educación",
+        "Impulsa proyectos de educación de calidad, habilidades para el empleo y educación para el desarrollo "
+        "sostenible, con la participación de empresas, fundaciones y cámaras.",
+        DecisionMechanism.CO_CONSTRUCTION,
+        [
+            ("Habilidades para el empleo", "Educación dual y formación técnica."),
+            ("Educación para la sostenibilidad", ""),
+        ],
+    ),
+    7: (
+        "Energía asequible y no contaminante",
+        "Promueve proyectos de energías renovables y eficiencia energética replicables en Centroamérica y el Caribe.",
+        DecisionMechanism.PRIOR_STUDIES,
+        [("Energía renovable en comunidades", ""), ("Eficiencia energética en PyMES", "")],
+    ),
+    10: (
+        "Inclusión social",
+        "Reúne a las organizaciones que trabajan por la inclusión laboral y financiera de grupos en situación de "
+        "vulnerabilidad.",
+        DecisionMechanism.ONLINE_SURVEY,
+        [("Inclusión laboral", "Personas con discapacidad y jóvenes."), ("Inclusión financiera", "")],
+    ),
+    11: (
+        "Ciudades y comunidades sostenibles",
+        "Trabaja en vivienda, movilidad, agua y resiliencia urbana con un enfoque de co-construcción.",
+        DecisionMechanism.CO_CONSTRUCTION,
+        [("Agua y saneamiento urbano", ""), ("Vivienda y construcción sostenible", "")],
+    ),
+    12: (
+        "Producción y consumo responsables",
+        "Impulsa la economía circular, la gestión de residuos y las cadenas de valor sostenibles.",
+        DecisionMechanism.VOTE,
+        [("Economía circular y residuos", ""), ("Cadenas de suministro sostenibles", "")],
+    ),
+}
+INSTALLED_ON = {4: D(2016, 10, 31), 7: D(2016, 11, 1), 10: D(2016, 11, 2), 11: D(2016, 11, 3), 12: D(2016, 11, 4)}
+CHAIRS = {goal: f"presidencia.ods{goal}@axs.example" for goal in INSTALLED_ON}
+SECRETARIES = {goal: f"secretaria.ods{goal}@axs.example" for goal in INSTALLED_ON}
+# The chair of Producción y consumo was first held by Bimbo's representative, replaced in September 2017.
+FIRST_CHAIR = {12: ("representante@axs.example", D(2017, 9, 1))}
+# (goal, organization short name, action, date, reason)
+MEMBERSHIP_STEPS = [
+    (7, "Maersk", "suspend", D(2017, 5, 10), "El proyecto elegido no se ajusta por ahora a su modelo de negocio."),
+    (7, "Gauss Energía", "end", D(2017, 8, 15), "La empresa cambió sus prioridades corporativas y dejó la alianza."),
+    (7, "Total Energy Systems", "suspend", D(2017, 10, 2), "Pausa solicitada mientras reorganiza su área."),
+    (10, "McBride Sustainability", "end", D(2017, 11, 30), "Concluyó su participación al elegirse los proyectos."),
+]
+PLENARIES = [
+    (
+        "Lanzamiento de la Alianza por la Sostenibilidad",
+        datetime.datetime(2016, 5, 19, 10),
+        "Sesión plenaria de lanzamiento con la AMEXCID, la GIZ y el sector privado.",
+        81,
+    ),
+    (
+        "Segunda sesión plenaria",
+        datetime.datetime(2016, 7, 6, 10),
+        "Más de 90 organizaciones asistieron; la cifra registrada es el mínimo reportado.",
+        90,
+    ),
+    ("Tercera sesión plenaria", datetime.datetime(2016, 8, 23, 10), "Presentación de la encuesta electrónica.", None),
+    (
+        "Cuarta sesión plenaria: resultados de la encuesta",
+        datetime.datetime(2016, 10, 4, 10),
+        "Se presentaron los resultados de la encuesta y la propuesta de los cinco comités de trabajo.",
+        None,
+    ),
+]
+UPCOMING = {
+    4: datetime.datetime(2026, 12, 1, 10),
+    7: datetime.datetime(2026, 12, 2, 10),
+    10: datetime.datetime(2026, 12, 3, 10),
+    11: datetime.datetime(2026, 12, 8, 10),
+    12: datetime.datetime(2026, 12, 9, 10),
+}
+UPCOMING_PLENARY = datetime.datetime(2027, 1, 20, 10)
+PLACE = "AMEXCID, Plaza Juárez 20, Centro, Ciudad de México"
+MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+          "noviembre", "diciembre"]  # fmt: skip
+
+
+def aware(moment):
+    return timezone.make_aware(moment)
+
+
+def _session(*, committee=None, kind=SessionKind.COMMITTEE, title, starts, description="", reported=None, public=False):
+    starts_at = aware(starts)
+    session, _created = Session.objects.get_or_create(
+        kind=kind,
+        committee=committee,
+        title=title,
+        defaults={
+            "starts_at": starts_at,
+            "ends_at": starts_at + datetime.timedelta(hours=2),
+            "place": PLACE,
+            "description": description,
+            "reported_attendance": reported,
+            "is_public": public,
+        },
+    )
+    return session
+
+
+def _monthly_dates():
+    """The first Tuesday of each month from December 2016 to March 2018."""
+    year, month = 2016, 12
+    while (year, month) <= (2018, 3):
+        day = D(year, month, 1)
+        day += datetime.timedelta(days=(1 - day.weekday()) % 7)
+        yield day
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _load_committee(goal_number, actor, organizations, users):
+    name, description, mechanism, areas = COMMITTEES[goal_number]
+    if Committee.objects.filter(name=name).exists():
+        return False
+    installed_on = INSTALLED_ON[goal_number]
+    committee = services.committee_create(
+        actor=actor,
+        name=name,
+        goal=Goal.objects.get(number=goal_number),
+        description=description,
+        decision_mechanism=mechanism,
+        operating_rules="Sesiones ordinarias mensuales; quórum con la mitad más una de las organizaciones integrantes.",
+        installed_on=installed_on,
+    )
+    members = [organizations[legal] for legal in DEMO_COMMITTEE_SEATS[goal_number]]
+    for organization in members:
+        services.membership_add(actor=actor, committee=committee, organization=organization, joined_on=installed_on)
+    chair, secretary = users[CHAIRS[goal_number]], users[SECRETARIES[goal_number]]
+    first_chair = FIRST_CHAIR.get(goal_number)
+    services.post_appoint(
+        actor=actor,
+        committee=committee,
+        kind=PostKind.CHAIR,
+        holder=users[first_chair[0]] if first_chair else chair,
+        started_on=installed_on,
+    )
+    if first_chair:
+        services.post_appoint(
+            actor=actor, committee=committee, kind=PostKind.CHAIR, holder=chair, started_on=first_chair[1]
+        )
+    services.post_appoint(
+        actor=actor, committee=committee, kind=PostKind.SECRETARY, holder=secretary, started_on=installed_on
+    )
+    by_short = {organization.short_name: organization for organization in members}
+    for goal, short, action, effective_on, reason in MEMBERSHIP_STEPS:
+        if goal == goal_number:
+            membership = Membership.objects.get(committee=committee, organization=by_short[short], status="active")
+            services.membership_transition(
+                actor=actor, membership=membership, action=action, reason=reason, effective_on=effective_on
+            )
+
+    chair_org = chair.representations.get(ended_at__isnull=True).organization
+    secretary_org = secretary.representations.get(ended_at__isnull=True).organization
+    for position, (area_name, area_description) in enumerate(areas, start=1):
+        area = committee.priority_areas.create(name=area_name, description=area_description, position=position)
+        for number, status in enumerate(("done", "done", "in_progress", "planned")):
+            WorkPlanActivity.objects.create(
+                committee=committee,
+                priority_area=area,
+                title=f"{['Diagnóstico', 'Mapeo de iniciativas', 'Estructuración del proyecto', 'Piloto'][number]}: "
+                f"{area_name.lower()}",
+                responsible_organization=(chair_org, secretary_org)[number % 2],
+                starts_on=D(2017, 1 + 3 * number, 1),
+                ends_on=D(2017, 3 + 3 * number, 28),
+                status=status,
+            )
+
+    installation = _session(
+        committee=committee,
+        title=f"Sesión de instalación del Comité de {name}",
+        starts=datetime.datetime.combine(installed_on, datetime.time(10)),
+        description="Instalación del comité con las organizaciones integrantes.",
+        reported=len(members),
+        public=True,
+    )
+    for position, item in enumerate(
+        ["Bienvenida de la AMEXCID", "Resultados de la encuesta para este ODS", "Elección de presidencia y secretaría",
+         "Reglas de operación y plan de trabajo"], start=1):  # fmt: skip
+        AgendaItem.objects.create(session=installation, position=position, title=item)
+    sessions = [installation]
+    for day in _monthly_dates():
+        sessions.append(
+            _session(
+                committee=committee,
+                title=f"Sesión ordinaria de {MONTHS[day.month - 1]} de {day.year}",
+                starts=datetime.datetime.combine(day, datetime.time(10)),
+            )
+        )
+    chair_terms = [(users[first_chair[0]], first_chair[1])] if first_chair else []
+    for index, session in enumerate(sessions):
+        date = session.starts_at.date()
+        approver = next((holder for holder, until in chair_terms if date < until), chair)
+        for person in (approver, secretary):
+            organization = person.representations.filter(ended_at__isnull=True).first()
+            if (
+                organization
+                and Membership.objects.filter(committee=committee, organization=organization.organization).exists()
+            ):
+                Attendance.objects.get_or_create(
+                    session=session,
+                    person=person,
+                    defaults={"organization": organization.organization, "status": "present", "recorded_by": secretary},
+                )
+        following = sessions[index + 1] if index + 1 < len(sessions) else None
+        Minutes.objects.create(
+            session=session,
+            version=1,
+            body=(
+                f"Sesión del Comité de {name} celebrada el {date:%d/%m/%Y}.\n\n"
+                "Se revisó el avance del plan de trabajo y el seguimiento de acuerdos. "
+                "Las organizaciones presentes compartieron los avances de sus iniciativas."
+            ),
+            status=MinutesStatus.APPROVED,
+            drafted_by=secretary,
+            drafted_at=session.ends_at,
+            approved_by=approver,
+            approved_at=following.ends_at if following else session.ends_at + datetime.timedelta(days=7),
+            approved_at_session=following,
+        )
+        due_on = date + datetime.timedelta(days=28)
+        Agreement.objects.create(
+            session=session,
+            committee=committee,
+            description="Enviar a la secretaría los avances de las iniciativas para el siguiente informe.",
+            responsible_organization=members[index % len(members)] if index % 3 else chair_org,
+            responsible_person=None if index % 3 else chair,
+            due_on=due_on,
+            status=AgreementStatus.DONE if index < len(sessions) - 2 else AgreementStatus.PENDING,
+            completed_on=due_on if index < len(sessions) - 2 else None,
+            created_by=secretary,
+            created_at=session.ends_at,
+        )
+    upcoming = _session(
+        committee=committee,
+        title=f"Sesión ordinaria de diciembre de 2026 del Comité de {name}",
+        starts=UPCOMING[goal_number],
+        description="Revisión de los indicadores de los proyectos en implementación.",
+    )
+    for position, item in enumerate(["Seguimiento de acuerdos", "Avance de indicadores", "Asuntos generales"], 1):
+        AgendaItem.objects.get_or_create(session=upcoming, position=position, defaults={"title": item})
+    return True
+
+
+def load(stdout):
+    """Create the committees and sessions that do not exist yet; leave existing ones alone."""
+    User = get_user_model()
+    actor = User.objects.get(email="staff@amexcid.example")
+    organizations = {organization.legal_name: organization for organization in Organization.objects.all()}
+    users = {user.email: user for user in User.objects.filter(email__endswith="@axs.example")}
+    created = sum(_load_committee(goal, actor, organizations, users) for goal in COMMITTEES)
+    plenaries = 0
+    for title, starts, description, reported in PLENARIES:
+        if not Session.objects.filter(kind=SessionKind.PLENARY, title=title).exists():
+            _session(kind=SessionKind.PLENARY, title=title, starts=starts, description=description, reported=reported,
+                     public=True)  # fmt: skip
+            plenaries += 1
+    if not Session.objects.filter(kind=SessionKind.CHAIRS).exists():
+        _session(
+            kind=SessionKind.CHAIRS,
+            title="Sesión intercomités de presidencias",
+            starts=datetime.datetime(2017, 6, 7, 10),
+            description="Las presidencias de los cinco comités compartieron avances y retos.",
+        )
+        plenaries += 1
+    if not Session.objects.filter(kind=SessionKind.PLENARY, starts_at=aware(UPCOMING_PLENARY)).exists():
+        _session(
+            kind=SessionKind.PLENARY,
+            title="Sesión plenaria de 2027: resultados de los proyectos",
+            starts=UPCOMING_PLENARY,
+            description="Presentación de resultados de los proyectos en implementación.",
+            public=True,
+        )
+        plenaries += 1
+    stdout.write(f"Committees: {created} created, {len(COMMITTEES) - created} already there; {plenaries} plenaries.")

@@ -1,0 +1,346 @@
+"""Sessions: scheduling and its e-mails, attendance and quorum, minutes and agreements."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from audit.models import AuditEvent
+from committees import services
+from committees.models import Agreement, Attendance, Minutes, PostKind, Session
+from committees.selectors import agreements, quorum
+from tests.factories import (
+    make_committee,
+    make_committee_member,
+    make_member_person,
+    make_organization,
+    make_post_holder,
+    make_session,
+    make_staff,
+    seat,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def in_days(days, hour=10):
+    moment = timezone.localtime() + datetime.timedelta(days=days)
+    return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+def schedule(actor, committee, **fields):
+    data = {
+        "title": "Sesión ordinaria de diciembre",
+        "starts_at": in_days(10),
+        "ends_at": in_days(10, hour=12),
+        "place": "AMEXCID, Plaza Juárez 20",
+        "video_url": "",
+        "description": "",
+        "is_public": False,
+    }
+    data.update(fields)
+    return services.session_schedule(actor=actor, committee=committee, **data)
+
+
+@pytest.fixture
+def committee():
+    return make_committee(4, name="Educación")
+
+
+@pytest.fixture
+def chair(committee):
+    return make_post_holder(committee, PostKind.CHAIR, full_name="Gabriela Núñez")
+
+
+@pytest.fixture
+def secretary(committee):
+    return make_post_holder(committee, PostKind.SECRETARY, full_name="Tomás Beltrán")
+
+
+def test_the_chair_schedules_a_session_and_every_member_gets_an_invitation_with_ics(
+    committee, chair, django_capture_on_commit_callbacks
+):
+    english = make_committee_member(committee, full_name="John Smith", preferred_language="en")
+    outsider = make_member_person()
+    with django_capture_on_commit_callbacks(execute=True):
+        session = schedule(chair, committee)
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == sorted([chair.email, english.email])
+    assert outsider.email not in recipients
+    spanish = next(m for m in mail.outbox if m.to == [chair.email])
+    assert spanish.subject == "Invitación: Sesión ordinaria de diciembre"
+    assert "Hola, Gabriela:" in spanish.body
+    assert "Comité: Educación" in spanish.body
+    assert f"/sesiones/{session.pk}/" in spanish.body
+    filename, content, mimetype = spanish.attachments[0]
+    assert filename == "sesion.ics"
+    assert mimetype.startswith("text/calendar")
+    assert "method=REQUEST" in mimetype
+    assert "METHOD:REQUEST" in content
+    assert f"UID:{session.uid}@axs.amexcid" in content
+    assert "SEQUENCE:0" in content
+    assert f"mailto:{chair.email}" in content
+    in_english = next(m for m in mail.outbox if m.to == [english.email])
+    assert in_english.subject == "Invitation: Sesión ordinaria de diciembre"
+    assert "You are invited to the following session:" in in_english.body
+    assert in_english.attachments[0][0] == "session.ics"
+
+
+def test_changing_the_time_increments_the_sequence_and_sends_the_change(
+    committee, chair, django_capture_on_commit_callbacks
+):
+    session = make_session(committee)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_update(actor=chair, session=session, starts_at=in_days(12), ends_at=in_days(12, hour=13))
+    session.refresh_from_db()
+    assert session.sequence == 1
+    assert mail.outbox[0].subject == f"Cambio: {session.title}"
+    assert "SEQUENCE:1" in mail.outbox[0].attachments[0][1]
+
+
+def test_publishing_a_session_sends_no_calendar_change(committee, chair, django_capture_on_commit_callbacks):
+    session = make_session(committee)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_update(actor=chair, session=session, is_public=True)
+    session.refresh_from_db()
+    assert session.sequence == 0
+    assert mail.outbox == []
+
+
+def test_cancelling_sends_method_cancel(committee, chair, django_capture_on_commit_callbacks):
+    session = make_session(committee)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_cancel(actor=chair, session=session, reason="Cambio de agenda de la AMEXCID")
+    session.refresh_from_db()
+    assert session.is_cancelled and session.sequence == 1
+    message = mail.outbox[0]
+    assert message.subject == f"Cancelada: {session.title}"
+    assert "METHOD:CANCEL" in message.attachments[0][1]
+    assert "STATUS:CANCELLED" in message.attachments[0][1]
+
+
+def test_scheduling_in_the_past_is_refused_with_a_clear_message(committee, chair):
+    with pytest.raises(ValidationError) as error:
+        schedule(chair, committee, starts_at=in_days(-1), ends_at=in_days(-1, hour=12))
+    assert error.value.error_dict["starts_at"][0].code == "session_in_past"
+    assert "No es posible programar una sesión en el pasado" in error.value.error_dict["starts_at"][0].message
+    assert not Session.objects.exists()
+
+
+def test_a_session_needs_a_place_or_a_link_and_to_end_after_it_starts(committee, chair):
+    with pytest.raises(ValidationError) as error:
+        schedule(chair, committee, place="")
+    assert error.value.code == "no_place"
+    with pytest.raises(ValidationError) as error:
+        schedule(chair, committee, ends_at=in_days(10, hour=9))
+    assert error.value.error_dict["ends_at"][0].code == "ends_before_start"
+
+
+def test_a_chair_cannot_schedule_for_another_committee(committee, chair):
+    with pytest.raises(PermissionDenied):
+        schedule(chair, make_committee(7))
+
+
+def test_a_secretary_cannot_schedule(committee, secretary):
+    with pytest.raises(PermissionDenied):
+        schedule(secretary, committee)
+
+
+def test_only_staff_schedule_plenaries(chair, django_capture_on_commit_callbacks):
+    data = {"title": "Quinta sesión plenaria", "starts_at": in_days(20), "ends_at": in_days(20, 14), "place": "SRE"}
+    with pytest.raises(PermissionDenied):
+        services.session_schedule(actor=chair, kind="plenary", **data)
+    with django_capture_on_commit_callbacks(execute=True):
+        plenary = services.session_schedule(actor=make_staff(), kind="plenary", **data)
+    assert plenary.committee is None and plenary.is_plenary
+    assert chair.email in [address for message in mail.outbox for address in message.to]
+
+
+def test_the_secretary_records_attendance_and_quorum_counts_current_members(committee, secretary, chair):
+    member = make_committee_member(committee)
+    make_committee_member(committee)
+    make_committee_member(committee)  # five member organizations: chair's, secretary's and three more
+    session = make_session(committee, days_from_now=-1)
+    services.attendance_record(
+        actor=secretary,
+        session=session,
+        entries={secretary: "present", chair: "present", member: "excused"},
+    )
+    summary = quorum(session)
+    assert summary["expected"] == 5
+    assert summary["required"] == 3
+    assert summary["organizations_present"] == 2
+    assert summary["reached"] is False
+    services.attendance_record(actor=secretary, session=session, entries={member: "present"})
+    assert quorum(session)["reached"] is True
+    assert AuditEvent.objects.filter(target_id=str(session.pk), message="Asistencia registrada.").exists() or (
+        AuditEvent.objects.filter(target_id=str(session.pk)).count() == 2
+    )
+
+
+def test_attendance_for_someone_who_is_not_a_member_is_refused(committee, secretary):
+    outsider = make_member_person(full_name="Persona Ajena")
+    session = make_session(committee, days_from_now=-1)
+    with pytest.raises(ValidationError) as error:
+        services.attendance_record(actor=secretary, session=session, entries={outsider: "present"})
+    assert error.value.code == "not_a_member"
+    assert "Persona Ajena no es integrante de este comité" in error.value.messages[0]
+    assert not Attendance.objects.exists()
+
+
+def test_attendance_is_not_recorded_before_the_session(committee, secretary):
+    with pytest.raises(ValidationError) as error:
+        services.attendance_record(actor=secretary, session=make_session(committee), entries={secretary: "present"})
+    assert error.value.code == "session_not_held"
+
+
+def test_a_secretary_of_another_committee_cannot_record_attendance(committee, chair):
+    other_secretary = make_post_holder(make_committee(10), PostKind.SECRETARY)
+    with pytest.raises(PermissionDenied):
+        services.attendance_record(
+            actor=other_secretary, session=make_session(committee, days_from_now=-1), entries={chair: "present"}
+        )
+
+
+def test_members_confirm_their_attendance_and_outsiders_cannot(committee):
+    member = make_committee_member(committee)
+    session = make_session(committee)
+    services.attendance_confirm(actor=member, session=session, response="attending")
+    assert Attendance.objects.get(session=session, person=member).response == "attending"
+    with pytest.raises(PermissionDenied):
+        services.attendance_confirm(actor=make_member_person(), session=session, response="attending")
+
+
+def test_plenary_attendance_counts_organizations_and_the_reported_figure():
+    staff = make_staff()
+    organization = make_organization()
+    first = make_member_person(organization)
+    second = make_member_person(organization)
+    third = make_member_person()
+    plenary = make_session(days_from_now=-3, reported_attendance=81)
+    services.attendance_record(
+        actor=staff, session=plenary, entries={first: "present", second: "present", third: "present"}
+    )
+    summary = quorum(plenary)
+    assert summary["organizations_present"] == 2
+    assert summary["people_present"] == 3
+    assert summary["organizations_counted"] == 81
+
+
+def test_minutes_are_drafted_commented_approved_frozen_and_corrected(
+    committee, secretary, chair, django_capture_on_commit_callbacks
+):
+    member = make_committee_member(committee, full_name="Mariana Torres")
+    session = make_session(committee, days_from_now=-2)
+    draft = services.minutes_save_draft(actor=secretary, session=session, body="Se instaló el comité.")
+    services.minutes_save_draft(actor=secretary, session=session, body="Se instaló el comité con 9 miembros.")
+    services.minutes_comment(actor=member, minutes=draft, body="Faltó mencionar a KidZania.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_approve(actor=chair, minutes=draft)
+    draft.refresh_from_db()
+    assert draft.status == "approved" and draft.approved_by == chair
+    published = next(m for m in mail.outbox if m.to == [member.email])
+    assert published.subject == f"Minuta aprobada: {session.title}"
+    assert "Se instaló el comité con 9 miembros." in published.body
+
+    with pytest.raises(ValidationError) as error:
+        services.minutes_save_draft(actor=secretary, session=session, body="Cambio a escondidas")
+    assert error.value.code == "minutes_frozen"
+    assert "Una minuta aprobada no puede editarse" in error.value.messages[0]
+    with pytest.raises(ValidationError) as error:
+        services.minutes_comment(actor=member, minutes=draft, body="Tarde")
+    assert error.value.code == "minutes_frozen"
+
+    correction = services.minutes_start_correction(
+        actor=secretary, session=session, body="Se instaló el comité con 10 miembros.", correction_note="Número"
+    )
+    assert correction.version == 2 and correction.is_draft
+    services.minutes_approve(actor=chair, minutes=correction)
+    assert list(Minutes.objects.filter(session=session).values_list("version", "status")) == [
+        (2, "approved"),
+        (1, "approved"),
+    ]
+    draft.refresh_from_db()
+    assert draft.body == "Se instaló el comité con 9 miembros."
+
+
+def test_minutes_can_be_approved_at_the_next_session(committee, secretary, chair):
+    session = make_session(committee, days_from_now=-40)
+    next_session = make_session(committee, days_from_now=-10)
+    draft = services.minutes_save_draft(actor=secretary, session=session, body="Acta")
+    with pytest.raises(ValidationError):
+        services.minutes_approve(actor=chair, minutes=draft, approved_at_session=make_session(make_committee(7)))
+    services.minutes_approve(actor=chair, minutes=draft, approved_at_session=next_session)
+    assert Minutes.objects.get().approved_at_session == next_session
+
+
+def test_the_secretary_cannot_approve_and_another_chair_cannot_either(committee, secretary):
+    session = make_session(committee, days_from_now=-1)
+    draft = services.minutes_save_draft(actor=secretary, session=session, body="Acta")
+    with pytest.raises(PermissionDenied):
+        services.minutes_approve(actor=secretary, minutes=draft)
+    with pytest.raises(PermissionDenied):
+        services.minutes_approve(actor=make_post_holder(make_committee(12), PostKind.CHAIR), minutes=draft)
+
+
+def test_an_agreement_without_a_responsible_is_refused(committee, secretary):
+    session = make_session(committee, days_from_now=-1)
+    with pytest.raises(ValidationError) as error:
+        services.agreement_create(
+            actor=secretary,
+            session=session,
+            description="Enviar propuestas",
+            responsible_organization=None,
+            responsible_person=None,
+            due_on=datetime.date(2026, 12, 1),
+        )
+    assert error.value.code == "no_responsible"
+    assert "Un acuerdo requiere a alguien responsable" in error.value.messages[0]
+    assert not Agreement.objects.exists()
+
+
+def test_agreements_are_followed_up_and_overdue_ones_flagged(committee, secretary):
+    session = make_session(committee, days_from_now=-30)
+    organization = secretary.representations.get().organization
+    late = services.agreement_create(
+        actor=secretary,
+        session=session,
+        description="Enviar el mapeo de programas",
+        responsible_organization=organization,
+        responsible_person=None,
+        due_on=timezone.localdate() - datetime.timedelta(days=3),
+    )
+    on_time = services.agreement_create(
+        actor=secretary,
+        session=session,
+        description="Preparar la convocatoria",
+        responsible_organization=None,
+        responsible_person=secretary,
+        due_on=timezone.localdate() + datetime.timedelta(days=3),
+    )
+    assert late.is_overdue and not on_time.is_overdue
+    assert list(agreements(committee=committee, overdue=True)) == [late]
+    services.agreement_update(actor=secretary, agreement=late, status="done", follow_up="Enviado por correo")
+    late.refresh_from_db()
+    assert not late.is_overdue and late.completed_on == timezone.localdate()
+
+
+def test_an_agreement_responsible_organization_must_be_a_member(committee, secretary):
+    with pytest.raises(ValidationError) as error:
+        services.agreement_create(
+            actor=secretary,
+            session=make_session(committee, days_from_now=-1),
+            description="X",
+            responsible_organization=make_organization(),
+            responsible_person=None,
+            due_on=datetime.date(2027, 1, 1),
+        )
+    assert error.value.error_dict["responsible_organization"][0].code == "responsible_not_member"
+
+
+def test_a_member_organization_joining_later_is_not_counted_for_earlier_quorum(committee, secretary):
+    session = make_session(committee, days_from_now=-100)
+    seat(committee, make_organization(), joined_on=timezone.localdate())
+    assert quorum(session)["expected"] == 1
