@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "documents",
     "companies",
     "committees",
+    "surveys",
     "demo",
     # Django and third parties.
     "django.contrib.admin",
