@@ -298,3 +298,73 @@ def test_copying_a_survey_starts_a_draft_with_the_same_questions_and_conditions(
     assert copy.questions.count() == survey.questions.count()
     conditional = copy.questions.get(kind="long_text")
     assert conditional.condition_question.survey == copy
+
+
+def _object_urls(survey):
+    section = survey.sections.first()
+    question = survey.q["single"]
+    return [
+        (reverse("surveys:section-update", args=[section.pk]), "get"),
+        (reverse("surveys:question-create", args=[section.pk]), "get"),
+        (reverse("surveys:question-update", args=[question.pk]), "get"),
+        (reverse("surveys:question-delete", args=[question.pk]), "post"),
+        (reverse("surveys:survey-publish", args=[survey.pk]), "post"),
+        (reverse("surveys:survey-close", args=[survey.pk]), "post"),
+        (reverse("surveys:survey-archive", args=[survey.pk]), "post"),
+        (reverse("surveys:invitation-send", args=[survey.pk]), "post"),
+        (reverse("surveys:reminder-send", args=[survey.pk]), "post"),
+        (reverse("surveys:committee-proposals", args=[survey.pk]), "get"),
+    ]
+
+
+def test_section_question_and_action_urls_refuse_others_and_send_anonymous_visitors_to_sign_in(
+    client, staff, chair, other_chair, committee
+):
+    survey = build_survey(chair, committee=committee, audience="committee", publish=False)
+    for url, method in _object_urls(survey):
+        assert getattr(client, method)(url).status_code == 302, url
+    client.force_login(other_chair)
+    for url, method in _object_urls(survey):
+        assert getattr(client, method)(url).status_code == 403, url
+    client.force_login(chair)
+    for url, method in _object_urls(survey)[:3]:
+        assert getattr(client, method)(url).status_code == 200, url
+    client.force_login(staff)
+    for url, method in _object_urls(survey):
+        assert getattr(client, method)(url).status_code in (200, 302), url
+
+
+def test_my_surveys_needs_signing_in(client):
+    response = client.get(reverse("surveys:my-surveys"))
+    assert response.status_code == 302 and "/cuenta/" in response.url
+
+
+def test_respondents_see_the_survey_in_their_language(client, staff, survey, rep_a2):
+    services.invitations_send(actor=staff, survey=survey)
+    invitation = survey.invitations.get(organization__short_name="Alfa")
+    client.force_login(rep_a2)
+    page = client.get(invitation.get_absolute_url()).content.decode()
+    assert "Kind of action" in page and "Education" in page and "Submit my answers" in page
+    assert "Tipo de acción" not in page
+
+
+def test_pages_run_a_fixed_number_of_queries(client, staff, survey, rep_a, rep_b, django_assert_max_num_queries):
+    services.invitations_send(actor=staff, survey=survey)
+    invitation = survey.invitations.get(organization__short_name="Alfa")
+    client.force_login(rep_a)
+    with django_assert_max_num_queries(20):
+        assert client.get(invitation.get_absolute_url()).status_code == 200
+    client.force_login(staff)
+    for name, args in (("surveys:survey-list", []), ("surveys:survey-detail", [survey.pk])):
+        with django_assert_max_num_queries(20):
+            assert client.get(reverse(name, args=args)).status_code == 200
+
+
+def test_the_reminder_task_does_nothing_once_the_survey_has_closed(staff, survey, rep_a, mailoutbox):
+    from surveys.tasks import send_reminders
+
+    services.invitations_send(actor=staff, survey=survey)
+    mailoutbox.clear()
+    assert send_reminders.delay(survey.pk).get() == 3
+    services.survey_close(actor=staff, survey=survey)
+    assert send_reminders.delay(survey.pk).get() == 0
