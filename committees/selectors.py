@@ -1,7 +1,8 @@
 """Reads that committee and session pages share, shaped so their query count does not grow with rows."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from axs_platform.permissions import is_staff_member
@@ -107,8 +108,13 @@ def work_plan(committee):
 
 def sessions_with_counts(queryset):
     """Annotate sessions with their agreements and whether they have approved minutes."""
+    # Correlated subqueries, not a join and GROUP BY: a page shows a few sessions of a committee that
+    # may have thousands of agreements, and only the rows shown are counted.
+    agreement_count = (
+        Agreement.objects.filter(session=OuterRef("pk")).order_by().values("session").annotate(n=Count("*")).values("n")
+    )
     return queryset.select_related("committee__goal").annotate(
-        agreement_count=Count("agreements", distinct=True),
+        agreement_count=Coalesce(Subquery(agreement_count), 0),
         has_approved_minutes=Exists(Minutes.objects.filter(session=OuterRef("pk"), status="approved")),
     )
 

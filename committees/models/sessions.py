@@ -350,6 +350,7 @@ class Agreement(models.Model):
         indexes = [
             models.Index(fields=["committee", "status", "due_on"], name="committees_agreement_idx"),
             models.Index(fields=["status", "due_on"], name="committees_agreement_due_idx"),
+            models.Index(fields=["due_on", "id"], name="committees_agreement_order_idx"),
         ]
 
     def __str__(self):

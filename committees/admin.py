@@ -1,0 +1,59 @@
+"""The back office's read-mostly view of committees and sessions; changes with rules go through the pages."""
+
+from django.contrib import admin
+
+from .models import Agreement, Committee, Membership, MembershipChange, Minutes, Post, Session
+
+
+class ReadOnlyHistoryAdmin(admin.ModelAdmin):
+    """Rows with history are never deleted from the back office."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Committee)
+class CommitteeAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["name", "goal", "decision_mechanism", "installed_on", "closed_at"]
+    list_select_related = ["goal"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["organization", "committee", "status", "joined_on", "ended_on"]
+    list_filter = ["committee", "status"]
+    list_select_related = ["organization", "committee"]
+    search_fields = ["organization__legal_name", "organization__short_name"]
+
+
+@admin.register(MembershipChange)
+class MembershipChangeAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["membership", "from_status", "to_status", "effective_on", "changed_by"]
+    list_select_related = ["membership__organization", "membership__committee", "changed_by"]
+
+
+@admin.register(Post)
+class PostAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["committee", "kind", "holder", "organization", "started_on", "ended_on"]
+    list_select_related = ["committee", "holder", "organization"]
+
+
+@admin.register(Session)
+class SessionAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["title", "kind", "committee", "starts_at", "status", "is_public"]
+    list_filter = ["kind", "status", "committee"]
+    list_select_related = ["committee"]
+    date_hierarchy = "starts_at"
+
+
+@admin.register(Minutes)
+class MinutesAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["session", "version", "status", "approved_at"]
+    list_select_related = ["session"]
+
+
+@admin.register(Agreement)
+class AgreementAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["description", "committee", "due_on", "status"]
+    list_filter = ["status", "committee"]
+    list_select_related = ["committee"]
