@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "documents",
     "companies",
     "committees",
+    "surveys",
     "projects",
     "demo",
     # Django and third parties.

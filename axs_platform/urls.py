@@ -25,6 +25,7 @@ urlpatterns = [
     path("auditoria/", include("audit.urls")),
     path("documentos/", include("documents.urls")),
     path("", include("committees.urls")),
+    path("encuestas/", include("surveys.urls")),
     path("", include("projects.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

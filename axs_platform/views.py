@@ -11,19 +11,26 @@ from audit.models import AuditEvent
 from audit.services import audit_record
 from committees.models import Post
 from sdg.models import Goal
+from surveys.selectors import pending_invitations_for
 
 COMMITTEE_GOALS = (4, 7, 10, 11, 12)
 
 
 def home(request):
     """Explain the alliance to the public; show a signed-in person what they can do."""
-    my_posts = []
+    my_posts, pending_surveys = [], []
     if request.user.is_authenticated:
         my_posts = Post.objects.current().filter(holder=request.user).select_related("committee")
+        if not request.user.is_staff:
+            pending_surveys = pending_invitations_for(request.user)
     return render(
         request,
         "home.html",
-        {"committee_goals": Goal.objects.filter(number__in=COMMITTEE_GOALS).order_by("number"), "my_posts": my_posts},
+        {
+            "committee_goals": Goal.objects.filter(number__in=COMMITTEE_GOALS).order_by("number"),
+            "my_posts": my_posts,
+            "pending_surveys": pending_surveys,
+        },
     )
 
 

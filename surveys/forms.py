@@ -1,0 +1,305 @@
+"""Forms of the survey builder and of the respondent's page. They validate; the services apply the rules."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from committees.models import Committee
+from companies.models import Organization
+from sdg.models import Goal
+
+from . import permissions
+from .models import SCALE_MAX, SCALE_MIN, QuestionKind, Section, Survey
+from .services.answering import field_name
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def _helper(label):
+    helper = FormHelper()
+    helper.add_input(Submit("submit", label))
+    return helper
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format=DATETIME_FORMAT, **kwargs)
+
+
+class SurveyForm(forms.ModelForm):
+    chosen_organizations = forms.ModelMultipleChoiceField(
+        label=_("Chosen organizations"),
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text=_("Only for the audience “Chosen organizations”."),
+    )
+
+    class Meta:
+        model = Survey
+        fields = [
+            "title_es",
+            "title_en",
+            "description_es",
+            "description_en",
+            "purpose",
+            "committee",
+            "audience",
+            "chosen_organizations",
+            "response_unit",
+            "is_anonymous",
+            "opens_at",
+            "closes_at",
+        ]
+        widgets = {
+            "opens_at": DateTimeInput(),
+            "closes_at": DateTimeInput(),
+            "description_es": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chosen_organizations"].queryset = Organization.objects.not_archived().order_by("legal_name")
+        committees = Committee.objects.open().select_related("goal")
+        if not permissions.is_staff_member(user):
+            committees = committees.filter(pk__in=permissions.chaired_committee_ids(user))
+            self.fields["committee"].required = True
+            self.fields["committee"].empty_label = None
+        self.fields["committee"].queryset = committees
+        if self.instance.pk:
+            self.fields["chosen_organizations"].initial = list(self.instance.chosen_organizations.all())
+            if not self.instance.is_draft:
+                for name in (
+                    "purpose",
+                    "committee",
+                    "audience",
+                    "chosen_organizations",
+                    "response_unit",
+                    "is_anonymous",
+                    "opens_at",
+                ):
+                    self.fields[name].disabled = True
+        for name in ("opens_at", "closes_at"):
+            self.fields[name].input_formats = [DATETIME_FORMAT]
+        self.helper = _helper(_("Save"))
+
+
+class SectionForm(forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["title_es", "title_en", "description_es", "description_en"]
+        widgets = {
+            "description_es": forms.Textarea(attrs={"rows": 2}),
+            "description_en": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Save"))
+
+
+class QuestionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Type"), choices=QuestionKind.choices)
+    text_es = forms.CharField(label=_("Question (Spanish)"), max_length=500)
+    text_en = forms.CharField(label=_("Question (English)"), max_length=500, required=False)
+    help_es = forms.CharField(label=_("Help text (Spanish)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    help_en = forms.CharField(label=_("Help text (English)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    required = forms.BooleanField(label=_("Required"), required=False)
+    options = forms.CharField(
+        label=_("Options"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("One option per line, Spanish and English separated by “|”: Educación | Education."),
+    )
+    max_choices = forms.IntegerField(
+        label=_("How many to pick or rank"),
+        required=False,
+        min_value=1,
+        help_text=_("For multiple choice, ranking and SDG goals; empty means no limit."),
+    )
+    scale_min_label_es = forms.CharField(label=_("Label of 1 (Spanish)"), max_length=100, required=False)
+    scale_min_label_en = forms.CharField(label=_("Label of 1 (English)"), max_length=100, required=False)
+    scale_max_label_es = forms.CharField(label=_("Label of 5 (Spanish)"), max_length=100, required=False)
+    scale_max_label_en = forms.CharField(label=_("Label of 5 (English)"), max_length=100, required=False)
+    condition_question = forms.ModelChoiceField(label=_("Show only when question"), queryset=None, required=False)
+    condition_value = forms.CharField(
+        label=_("has the answer"),
+        max_length=100,
+        required=False,
+        help_text=_("The option's Spanish text, “sí” or “no”, or a value from 1 to 5."),
+    )
+
+    def __init__(self, *args, survey, question=None, **kwargs):
+        if question is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                **{name: getattr(question, name) for name in self.base_fields if hasattr(question, name)},
+                "options": "\n".join(
+                    f"{o.text_es} | {o.text_en}" if o.text_en else o.text_es for o in question.options.all()
+                ),
+                "condition_question": question.condition_question_id,
+            }
+        super().__init__(*args, **kwargs)
+        earlier = survey.questions.select_related("section").order_by("section__position", "position", "id")
+        if question is not None:
+            earlier = earlier.exclude(pk=question.pk)
+        self.fields["condition_question"].queryset = earlier
+        self.existing_options = list(question.options.all()) if question is not None else []
+        self.helper = _helper(_("Save"))
+
+    def clean_options(self):
+        lines = [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]
+        options = []
+        for position, line in enumerate(lines):
+            text_es, _bar, text_en = (part.strip() for part in line.partition("|"))
+            key = self.existing_options[position].external_key if position < len(self.existing_options) else ""
+            options.append({"text_es": text_es[:300], "text_en": text_en[:300], "external_key": key})
+        return options
+
+    def service_fields(self):
+        data = dict(self.cleaned_data)
+        options = data.pop("options")
+        data["condition_value"] = data["condition_value"] if data["condition_question"] else ""
+        return data, options
+
+
+class ResponseForm(forms.Form):
+    """The fields of the questions shown, one field per question (one per place for rankings)."""
+
+    def __init__(self, *args, questions, goals=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        self.groups = {}
+        for question in questions:
+            self.groups[question.pk] = self._add(question, goals)
+
+    def _add(self, question, goals):
+        name = field_name(question)
+        label = question.text
+        kind = question.kind
+        common = {"label": label, "required": False, "help_text": question.help}
+        if kind == QuestionKind.SINGLE_CHOICE:
+            choices = [(o.pk, o.text) for o in question.options.all()]
+            self.fields[name] = forms.TypedChoiceField(choices=choices, coerce=int, widget=forms.RadioSelect, **common)
+        elif kind == QuestionKind.MULTIPLE_CHOICE:
+            choices = [(o.pk, o.text) for o in question.options.all()]
+            self.fields[name] = forms.TypedMultipleChoiceField(
+                choices=choices, coerce=int, widget=forms.CheckboxSelectMultiple, **common
+            )
+        elif kind in (QuestionKind.RANKING, QuestionKind.SDG_GOALS):
+            if kind == QuestionKind.RANKING:
+                choices = [(o.pk, o.text) for o in question.options.all()]
+            else:
+                choices = [(g.pk, str(g)) for g in goals]
+            places = min(question.max_choices or len(choices), len(choices))
+            names = []
+            for place in range(1, places + 1):
+                place_name = f"{name}_{place}"
+                self.fields[place_name] = forms.TypedChoiceField(
+                    label=_("Place %(place)d") % {"place": place},
+                    choices=[("", "—")] + choices,
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                )
+                names.append(place_name)
+            return names
+        elif kind == QuestionKind.SCALE:
+            choices = [(value, str(value)) for value in range(SCALE_MIN, SCALE_MAX + 1)]
+            message = _("Choose a value from %(low)d to %(high)d.") % {"low": SCALE_MIN, "high": SCALE_MAX}
+            self.fields[name] = forms.TypedChoiceField(
+                choices=choices,
+                coerce=int,
+                empty_value=None,
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": message},
+                **common,
+            )
+        elif kind == QuestionKind.NUMBER:
+            self.fields[name] = forms.DecimalField(max_digits=14, decimal_places=2, **common)
+        elif kind == QuestionKind.YES_NO:
+            self.fields[name] = forms.TypedChoiceField(
+                choices=[("yes", _("Yes")), ("no", _("No"))],
+                coerce=lambda value: value == "yes",
+                empty_value=None,
+                widget=forms.RadioSelect,
+                **common,
+            )
+        elif kind == QuestionKind.SHORT_TEXT:
+            self.fields[name] = forms.CharField(max_length=500, **common)
+        else:
+            self.fields[name] = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=10000, **common)
+        return [name]
+
+    def clean(self):
+        cleaned = super().clean()
+        for question in self.questions:
+            if not question.is_ranked:
+                continue
+            names = self.groups[question.pk]
+            picks = [cleaned.get(name) for name in names if cleaned.get(name) is not None]
+            if len(set(picks)) != len(picks):
+                message = (
+                    _("Each SDG can be ranked only once.")
+                    if question.kind == QuestionKind.SDG_GOALS
+                    else _("Each option can be ranked only once.")
+                )
+                self.add_error(names[0], message)
+        return cleaned
+
+    def values(self, *, valid_only=True):
+        """Return ``{question_id: value}`` for the questions whose fields are free of errors."""
+        values = {}
+        for question in self.questions:
+            names = self.groups[question.pk]
+            if any(name in self.errors for name in names):
+                continue
+            data = self.cleaned_data
+            if question.is_ranked:
+                values[question.pk] = [data.get(name) for name in names if data.get(name) is not None]
+            else:
+                value = data.get(names[0])
+                values[question.pk] = value if value not in ("", []) else None
+        return values
+
+    def blocks(self):
+        """Return, per question shown, its bound fields, for the template."""
+        return [(question, [self[name] for name in self.groups[question.pk]]) for question in self.questions]
+
+
+def response_form_initial(questions, stored):
+    """Return the form's initial data from saved values."""
+    initial = {}
+    for question in questions:
+        value = stored.get(question.pk)
+        if value is None:
+            continue
+        name = field_name(question)
+        if question.is_ranked:
+            for place, item in enumerate(value, 1):
+                initial[f"{name}_{place}"] = item
+        elif question.kind == QuestionKind.YES_NO:
+            initial[name] = "yes" if value else "no"
+        else:
+            initial[name] = value
+    return initial
+
+
+class CommitteeProposalsForm(forms.Form):
+    ranking_question = forms.ModelChoiceField(label=_("SDG question"), queryset=None, empty_label=None)
+    role_question = forms.ModelChoiceField(label=_("Role question"), queryset=None, required=False)
+    top = forms.IntegerField(label=_("Counted when ranked within the first"), min_value=1, max_value=17, initial=3)
+
+    def __init__(self, *args, survey, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ranking_question"].queryset = survey.questions.filter(kind=QuestionKind.SDG_GOALS)
+        self.fields["role_question"].queryset = survey.questions.filter(
+            kind__in=[QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE]
+        )
+
+
+def sdg_goals():
+    return list(Goal.objects.order_by("number"))

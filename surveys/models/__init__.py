@@ -1,0 +1,40 @@
+"""Surveys: the questionnaire as built, the invitations, the responses and their answers."""
+
+from .responses import Answer, Response, ResponseStatus, SurveyInvitation
+from .structure import (
+    CHOICE_KINDS,
+    RANKED_KINDS,
+    SCALE_MAX,
+    SCALE_MIN,
+    TEXT_KINDS,
+    Audience,
+    Option,
+    Question,
+    QuestionKind,
+    ResponseUnit,
+    Section,
+    Survey,
+    SurveyPurpose,
+    SurveyState,
+)
+
+__all__ = [
+    "CHOICE_KINDS",
+    "RANKED_KINDS",
+    "SCALE_MAX",
+    "SCALE_MIN",
+    "TEXT_KINDS",
+    "Answer",
+    "Audience",
+    "Option",
+    "Question",
+    "QuestionKind",
+    "Response",
+    "ResponseStatus",
+    "ResponseUnit",
+    "Section",
+    "Survey",
+    "SurveyInvitation",
+    "SurveyPurpose",
+    "SurveyState",
+]

@@ -1,0 +1,38 @@
+"""Reads of surveys that pages share; results are computed in the database."""
+
+from .exports import export_header, export_rows
+from .lists import (
+    audience_organizations,
+    invitation_from_token,
+    invitation_progress,
+    pending_invitations_for,
+    response_rate,
+    surveys_for_manager,
+)
+from .results import (
+    committee_proposals,
+    crosstab_by_organization_type,
+    option_results,
+    sdg_ranking,
+    submitted_answers,
+    survey_questions,
+    survey_results,
+)
+
+__all__ = [
+    "audience_organizations",
+    "committee_proposals",
+    "crosstab_by_organization_type",
+    "export_header",
+    "export_rows",
+    "invitation_from_token",
+    "invitation_progress",
+    "option_results",
+    "pending_invitations_for",
+    "response_rate",
+    "sdg_ranking",
+    "submitted_answers",
+    "survey_questions",
+    "survey_results",
+    "surveys_for_manager",
+]

@@ -1,0 +1,252 @@
+"""Results computed in the database: the rows returned grow with questions × options, not with answers."""
+
+from collections import defaultdict
+
+from django.db.models import Avg, Count, Max, Min, Q, Sum
+from django.utils.translation import gettext as _
+
+from committees.models import Committee
+from committees.models.committees import OPEN_MEMBERSHIP_STATUSES
+from companies.models import OrganizationType
+from sdg.models import Goal
+
+from ..models import SCALE_MAX, SCALE_MIN, TEXT_KINDS, Answer, Question, QuestionKind, Response, ResponseStatus
+from ..models.structure import in_english
+
+TEXTS_SHOWN = 20
+
+
+def submitted_answers(survey):
+    return Answer.objects.filter(response__survey=survey, response__status=ResponseStatus.SUBMITTED)
+
+
+def survey_questions(survey):
+    return list(
+        Question.objects.filter(survey=survey)
+        .select_related("section", "condition_question")
+        .prefetch_related("options")
+        .order_by("section__position", "section_id", "position", "id")
+    )
+
+
+def _percent(part, whole):
+    return 100.0 * part / whole if whole else 0.0
+
+
+def _ranked_rows(rows, depth):
+    """Order ranked picks by Borda points: a first place is worth ``depth`` points, the last one 1."""
+    for row in rows:
+        row["points"] = row["count"] * (depth + 1) - (row["rank_sum"] or 0)
+    return sorted(rows, key=lambda row: (-row["points"], -row["first"], row["label"]))
+
+
+def survey_results(survey, *, texts_shown=TEXTS_SHOWN):
+    """Return ``(respondents, [per-question result])`` for the submitted responses."""
+    questions = survey_questions(survey)
+    answers = submitted_answers(survey)
+    respondents = Response.objects.filter(survey=survey, status=ResponseStatus.SUBMITTED).count()
+    answered = dict(
+        answers.values("question_id").annotate(n=Count("response_id", distinct=True)).values_list("question_id", "n")
+    )
+    grouped = (
+        answers.filter(question__kind__in=[k for k in QuestionKind.values if k not in (*TEXT_KINDS, "number")])
+        .values("question_id", "option_id", "goal_id", "number", "boolean")
+        .annotate(count=Count("id"), first=Count("id", filter=Q(rank=1)), rank_sum=Sum("rank"))
+    )
+    cells = defaultdict(list)
+    for row in grouped:
+        cells[row["question_id"]].append(row)
+    numbers = {
+        row["question_id"]: row
+        for row in answers.filter(question__kind=QuestionKind.NUMBER)
+        .values("question_id")
+        .annotate(count=Count("id"), average=Avg("number"), low=Min("number"), high=Max("number"))
+    }
+    goals = (
+        {goal.pk: goal for goal in Goal.objects.all()}
+        if any(q.kind == QuestionKind.SDG_GOALS for q in questions)
+        else {}
+    )
+    results = []
+    for question in questions:
+        total = answered.get(question.pk, 0)
+        result = {"question": question, "answered": total, "rows": [], "kind": question.kind}
+        rows = cells.get(question.pk, [])
+        if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING):
+            by_option = {row["option_id"]: row for row in rows}
+            result["rows"] = [
+                {
+                    "label": option.text,
+                    "option": option,
+                    "external_key": option.external_key,
+                    "colour": "",
+                    "count": by_option.get(option.pk, {}).get("count", 0),
+                    "first": by_option.get(option.pk, {}).get("first", 0),
+                    "rank_sum": by_option.get(option.pk, {}).get("rank_sum", 0),
+                }
+                for option in question.options.all()
+            ]
+            if question.kind == QuestionKind.RANKING:
+                result["rows"] = _ranked_rows(result["rows"], question.max_choices or len(result["rows"]))
+        elif question.kind == QuestionKind.SDG_GOALS:
+            result["rows"] = _ranked_rows(
+                [
+                    {
+                        "label": str(goals[row["goal_id"]]),
+                        "goal": goals[row["goal_id"]],
+                        "colour": goals[row["goal_id"]].color,
+                        "count": row["count"],
+                        "first": row["first"],
+                        "rank_sum": row["rank_sum"],
+                    }
+                    for row in rows
+                ],
+                question.max_choices or len(goals),
+            )
+        elif question.kind == QuestionKind.SCALE:
+            by_value = {int(row["number"]): row["count"] for row in rows}
+            result["rows"] = [
+                {"label": str(value), "count": by_value.get(value, 0), "colour": ""}
+                for value in range(SCALE_MIN, SCALE_MAX + 1)
+            ]
+            weighted = sum(int(row["label"]) * row["count"] for row in result["rows"])
+            result["average"] = weighted / total if total else None
+        elif question.kind == QuestionKind.YES_NO:
+            by_value = {row["boolean"]: row["count"] for row in rows}
+            result["rows"] = [
+                {"label": _("Yes"), "count": by_value.get(True, 0), "colour": "#198754"},
+                {"label": _("No"), "count": by_value.get(False, 0), "colour": "#6c757d"},
+            ]
+        elif question.kind == QuestionKind.NUMBER:
+            result["numbers"] = numbers.get(question.pk)
+        else:
+            result["texts"] = list(
+                answers.filter(question=question)
+                .exclude(text="")
+                .order_by("-id")
+                .values_list("text", flat=True)[:texts_shown]
+            )
+        for row in result["rows"]:
+            row["percent"] = _percent(row["count"], total)
+        results.append(result)
+    return respondents, results
+
+
+def sdg_ranking(results):
+    """Return the result of the first SDG question among computed results, or None."""
+    return next((result for result in results if result["kind"] == QuestionKind.SDG_GOALS), None)
+
+
+def option_results(question):
+    """Return each option's count, first places and points, with its ``external_key``, best first.
+
+    This is how another app (projects, after a selection round) reads back the choice it asked for.
+    """
+    answers = submitted_answers(question.survey).filter(question=question, option__isnull=False)
+    by_option = {
+        row["option_id"]: row
+        for row in answers.values("option_id").annotate(
+            count=Count("id"), first=Count("id", filter=Q(rank=1)), rank_sum=Sum("rank")
+        )
+    }
+    rows = [
+        {
+            "option": option,
+            "external_key": option.external_key,
+            "label": option.text,
+            "count": by_option.get(option.pk, {}).get("count", 0),
+            "first": by_option.get(option.pk, {}).get("first", 0),
+            "rank_sum": by_option.get(option.pk, {}).get("rank_sum", 0) or 0,
+        }
+        for option in question.options.all()
+    ]
+    if question.kind == QuestionKind.RANKING:
+        return _ranked_rows(rows, question.max_choices or len(rows))
+    for row in rows:
+        row["points"] = row["count"]
+    return sorted(rows, key=lambda row: (-row["count"], row["option"].position))
+
+
+def crosstab_by_organization_type(question):
+    """Return ``(types, rows)``: for each answer value, its count among respondents of each organization type."""
+    answers = submitted_answers(question.survey).filter(question=question)
+    type_labels = dict(OrganizationType.choices)
+    counts = defaultdict(dict)
+    key_field = {
+        QuestionKind.SCALE: "number",
+        QuestionKind.YES_NO: "boolean",
+        QuestionKind.SDG_GOALS: "goal_id",
+    }.get(question.kind, "option_id")
+    for row in answers.values(key_field, "response__organization__organization_type").annotate(n=Count("id")):
+        counts[row[key_field]][row["response__organization__organization_type"]] = row["n"]
+    types = sorted({t for per_value in counts.values() for t in per_value if t}, key=lambda t: str(type_labels[t]))
+    if question.kind == QuestionKind.SCALE:
+        values = [(value, str(value)) for value in range(SCALE_MIN, SCALE_MAX + 1)]
+        counts = {int(k): v for k, v in counts.items() if k is not None}
+    elif question.kind == QuestionKind.YES_NO:
+        values = [(True, _("Yes")), (False, _("No"))]
+    elif question.kind == QuestionKind.SDG_GOALS:
+        values = [(goal.pk, str(goal)) for goal in Goal.objects.filter(pk__in=list(counts))]
+    else:
+        values = [(option.pk, option.text) for option in question.options.all()]
+    rows = [{"label": label, "cells": [counts.get(value, {}).get(t, 0) for t in types]} for value, label in values]
+    for row in rows:
+        row["total"] = sum(row["cells"])
+    return [type_labels[t] for t in types], rows
+
+
+def committee_proposals(survey, *, ranking_question, role_question=None, top=3):
+    """For each open committee, the organizations that ranked its SDG in their top ``top``, best rank first.
+
+    Each comes with the roles it chose (when a role question is given) and whether it already sits
+    on the committee, so staff can invite the others in one step.
+    """
+    picks = (
+        submitted_answers(survey)
+        .filter(question=ranking_question, rank__lte=top, response__organization__isnull=False)
+        .values(
+            "goal_id",
+            "rank",
+            "response__organization_id",
+            "response__organization__legal_name",
+            "response__organization__short_name",
+            "response__organization__organization_type",
+        )
+        .order_by("rank", "response__organization__legal_name")
+    )
+    roles = defaultdict(list)
+    if role_question is not None:
+        english = in_english()
+        for row in (
+            submitted_answers(survey)
+            .filter(question=role_question, response__organization__isnull=False, option__isnull=False)
+            .values("response__organization_id", "option__text_es", "option__text_en")
+            .order_by("option__position")
+        ):
+            label = (english and row["option__text_en"]) or row["option__text_es"]
+            roles[row["response__organization_id"]].append(label)
+    committees = list(Committee.objects.open().select_related("goal").order_by("goal__number", "name"))
+    seated = set(
+        Committee.objects.open()
+        .filter(memberships__status__in=OPEN_MEMBERSHIP_STATUSES)
+        .values_list("pk", "memberships__organization_id")
+    )
+    type_labels = dict(OrganizationType.choices)
+    by_goal = defaultdict(list)
+    for row in picks:
+        by_goal[row["goal_id"]].append(row)
+    proposals = []
+    for committee in committees:
+        candidates = [
+            {
+                "organization_id": row["response__organization_id"],
+                "name": row["response__organization__short_name"] or row["response__organization__legal_name"],
+                "type": type_labels.get(row["response__organization__organization_type"], ""),
+                "rank": row["rank"],
+                "roles": roles.get(row["response__organization_id"], []),
+                "is_member": (committee.pk, row["response__organization_id"]) in seated,
+            }
+            for row in by_goal.get(committee.goal_id, [])
+        ]
+        proposals.append({"committee": committee, "candidates": candidates})
+    return proposals

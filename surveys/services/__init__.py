@@ -1,0 +1,42 @@
+"""Every write on surveys that has a rule. Views, tasks and the demo call these."""
+
+from .answering import field_name, response_save, response_submit, stored_values, visible_questions
+from .building import (
+    condition_matches,
+    question_create,
+    question_delete,
+    question_update,
+    section_create,
+    section_update,
+    survey_archive,
+    survey_close,
+    survey_copy,
+    survey_create,
+    survey_publish,
+    survey_update,
+)
+from .forming import committee_members_invite
+from .invitations import invitations_send, reminders_send
+
+__all__ = [
+    "committee_members_invite",
+    "condition_matches",
+    "field_name",
+    "invitations_send",
+    "question_create",
+    "question_delete",
+    "question_update",
+    "reminders_send",
+    "response_save",
+    "response_submit",
+    "section_create",
+    "section_update",
+    "stored_values",
+    "survey_archive",
+    "survey_close",
+    "survey_copy",
+    "survey_create",
+    "survey_publish",
+    "survey_update",
+    "visible_questions",
+]

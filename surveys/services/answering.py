@@ -1,0 +1,248 @@
+"""Writes of respondents: start a response, save answers (partial ones too), submit."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sdg.models import Goal
+
+from .. import permissions
+from ..models import (
+    SCALE_MAX,
+    SCALE_MIN,
+    TEXT_KINDS,
+    Answer,
+    QuestionKind,
+    Response,
+    ResponseStatus,
+    SurveyInvitation,
+    SurveyState,
+)
+from .building import condition_matches
+
+
+def field_name(question):
+    return f"q{question.pk}"
+
+
+def _check_can_change(invitation, user):
+    survey = invitation.survey
+    if not permissions.can_answer(user, invitation):
+        raise PermissionDenied
+    if invitation.responded_at is not None:
+        raise ValidationError(
+            _("This survey was already answered through this invitation; answers cannot change after submitting."),
+            code="already_submitted",
+        )
+    state = survey.state
+    if state == SurveyState.CLOSED:
+        raise ValidationError(_("This survey is closed; answers are no longer accepted."), code="closed")
+    if state != SurveyState.OPEN:
+        raise ValidationError(_("This survey is not open yet."), code="not_open")
+
+
+def _lock(invitation):
+    return SurveyInvitation.objects.select_for_update().select_related("survey").get(pk=invitation.pk)
+
+
+def visible_questions(questions, values):
+    """Return the questions shown given the values answered so far (conditions resolved in order)."""
+    shown, shown_ids = [], set()
+    for question in questions:
+        if question.condition_question_id is not None:
+            if question.condition_question_id not in shown_ids:
+                continue
+            if not condition_matches(question, values.get(question.condition_question_id)):
+                continue
+        shown.append(question)
+        shown_ids.add(question.pk)
+    return shown
+
+
+def _clean_value(question, value):
+    """Check one value against the question's rules; return it normalized, or raise ValidationError."""
+    kind = question.kind
+    if value in (None, "", []):
+        return None
+    if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING):
+        options = {option.pk: option for option in question.options.all()}
+        items = value if isinstance(value, (list, tuple)) else [value]
+        picked = [options.get(getattr(item, "pk", item)) for item in items]
+        if None in picked:
+            raise ValidationError(_("Choose among the options offered."), code="invalid_option")
+        if len({option.pk for option in picked}) != len(picked):
+            raise ValidationError(_("Each option can be ranked only once."), code="repeated")
+        if question.max_choices and len(picked) > question.max_choices and kind != QuestionKind.SINGLE_CHOICE:
+            raise ValidationError(_("Choose at most %(count)d.") % {"count": question.max_choices}, code="too_many")
+        return picked[0] if kind == QuestionKind.SINGLE_CHOICE else picked
+    if kind == QuestionKind.SDG_GOALS:
+        goals = {goal.pk: goal for goal in Goal.objects.all()} if not hasattr(question, "_goals") else question._goals
+        picked = [goals.get(getattr(item, "pk", item)) for item in value]
+        if None in picked:
+            raise ValidationError(_("Choose among the 17 SDGs."), code="invalid_option")
+        if len({goal.pk for goal in picked}) != len(picked):
+            raise ValidationError(_("Each SDG can be ranked only once."), code="repeated")
+        if question.max_choices and len(picked) > question.max_choices:
+            raise ValidationError(_("Choose at most %(count)d.") % {"count": question.max_choices}, code="too_many")
+        return picked
+    if kind == QuestionKind.SCALE:
+        number = int(value)
+        if not SCALE_MIN <= number <= SCALE_MAX:
+            raise ValidationError(
+                _("Choose a value from %(low)d to %(high)d.") % {"low": SCALE_MIN, "high": SCALE_MAX},
+                code="out_of_scale",
+            )
+        return number
+    if kind == QuestionKind.NUMBER:
+        return Decimal(value)
+    if kind == QuestionKind.YES_NO:
+        return bool(value)
+    return str(value).strip() or None
+
+
+def _answer_rows(response, question, value):
+    kind = question.kind
+    if kind == QuestionKind.SINGLE_CHOICE:
+        return [Answer(response=response, question=question, option=value)]
+    if kind == QuestionKind.MULTIPLE_CHOICE:
+        return [Answer(response=response, question=question, option=option) for option in value]
+    if kind == QuestionKind.RANKING:
+        return [Answer(response=response, question=question, option=o, rank=i) for i, o in enumerate(value, 1)]
+    if kind == QuestionKind.SDG_GOALS:
+        return [Answer(response=response, question=question, goal=g, rank=i) for i, g in enumerate(value, 1)]
+    if kind in (QuestionKind.SCALE, QuestionKind.NUMBER):
+        return [Answer(response=response, question=question, number=value)]
+    if kind == QuestionKind.YES_NO:
+        return [Answer(response=response, question=question, boolean=value)]
+    return [Answer(response=response, question=question, text=value)]
+
+
+def stored_values(response, questions):
+    """Return ``{question_id: value}`` of a response's saved answers, in the form the services take."""
+    by_question = {}
+    for answer in response.answers.all() if response else []:
+        by_question.setdefault(answer.question_id, []).append(answer)
+    values = {}
+    for question in questions:
+        rows = sorted(by_question.get(question.pk, []), key=lambda a: (a.rank or 0, a.pk or 0))
+        if not rows:
+            continue
+        kind = question.kind
+        if kind == QuestionKind.SINGLE_CHOICE:
+            values[question.pk] = rows[0].option_id
+        elif kind in (QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING):
+            values[question.pk] = [row.option_id for row in rows]
+        elif kind == QuestionKind.SDG_GOALS:
+            values[question.pk] = [row.goal_id for row in rows]
+        elif kind == QuestionKind.SCALE:
+            values[question.pk] = int(rows[0].number)
+        elif kind == QuestionKind.NUMBER:
+            values[question.pk] = rows[0].number
+        elif kind == QuestionKind.YES_NO:
+            values[question.pk] = rows[0].boolean
+        elif kind in TEXT_KINDS:
+            values[question.pk] = rows[0].text
+    return values
+
+
+def _questions(survey):
+    return list(
+        survey.questions.select_related("section", "condition_question").prefetch_related(
+            "options", "condition_question__options"
+        )
+    )
+
+
+def in_progress_response(invitation):
+    """Return the invitation's response in progress, or None."""
+    return Response.objects.filter(invitation=invitation, status=ResponseStatus.IN_PROGRESS).first()
+
+
+@transaction.atomic
+def response_save(*, user, invitation, values):
+    """Save the given answers (``{question_id: value}``) of an invitation's response in progress.
+
+    Questions not in ``values`` keep their saved answers; a value of None clears one. Answers to
+    questions that the saved answers now hide are removed. Nothing is checked for completeness here.
+    """
+    invitation = _lock(invitation)
+    _check_can_change(invitation, user)
+    survey = invitation.survey
+    questions = _questions(survey)
+    by_id = {question.pk: question for question in questions}
+    cleaned, errors = {}, {}
+    for question_id, value in values.items():
+        question = by_id.get(question_id)
+        if question is None:
+            raise ValidationError(_("This question is not part of the survey."), code="foreign_question")
+        try:
+            cleaned[question_id] = _clean_value(question, value)
+        except ValidationError as error:
+            errors[field_name(question)] = error.messages
+    if errors:
+        raise ValidationError(errors, code="invalid_answer")
+    now = timezone.now()
+    response = in_progress_response(invitation)
+    if response is None:
+        response = Response.objects.create(
+            survey=survey, invitation=invitation, status=ResponseStatus.IN_PROGRESS, started_at=now
+        )
+    merged = stored_values(response, questions)
+    merged.update(
+        {
+            key: (getattr(v, "pk", v) if not isinstance(v, list) else [getattr(i, "pk", i) for i in v])
+            for key, v in cleaned.items()
+        }
+    )
+    shown = {question.pk for question in visible_questions(questions, merged)}
+    hidden = [question.pk for question in questions if question.pk not in shown]
+    response.answers.filter(question_id__in=list(cleaned) + hidden).delete()
+    rows = []
+    for question_id, value in cleaned.items():
+        if value is not None and question_id in shown:
+            rows.extend(_answer_rows(response, by_id[question_id], value))
+    Answer.objects.bulk_create(rows)
+    response.respondent = None if survey.is_anonymous else user
+    response.organization = None if survey.is_anonymous else invitation.organization
+    response.updated_at = now
+    response.save(update_fields=["respondent", "organization", "updated_at"])
+    return response
+
+
+@transaction.atomic
+def response_submit(*, user, invitation):
+    """Submit the response in progress: every required question that is shown must be answered."""
+    invitation = _lock(invitation)
+    _check_can_change(invitation, user)
+    survey = invitation.survey
+    questions = _questions(survey)
+    response = in_progress_response(invitation)
+    values = stored_values(response, questions)
+    missing = {
+        field_name(question): _("This question is required.")
+        for question in visible_questions(questions, values)
+        if question.required and question.pk not in values
+    }
+    if missing:
+        raise ValidationError(missing, code="required")
+    if response is None:
+        raise ValidationError(_("Answer at least one question before submitting."), code="empty")
+    now = timezone.now()
+    response.status = ResponseStatus.SUBMITTED
+    if survey.is_anonymous:
+        # Keep only what says that the invitation was answered; the answers stand alone.
+        response.invitation = None
+        response.organization = None
+        response.respondent = None
+        response.started_at = response.updated_at = response.submitted_at = None
+    else:
+        response.respondent = user
+        response.submitted_at = now
+        response.updated_at = now
+    response.save()
+    invitation.responded_at = now
+    invitation.save(update_fields=["responded_at"])
+    return response

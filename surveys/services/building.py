@@ -1,0 +1,375 @@
+"""Writes that build a survey: the survey itself, sections, questions, options, publishing, closing, copying."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.models import AuditEvent
+from audit.services import audit_record, changes_between, snapshot
+
+from .. import permissions
+from ..models import CHOICE_KINDS, SCALE_MAX, SCALE_MIN, Audience, Option, Question, QuestionKind, Section, Survey
+
+SURVEY_FIELDS = [
+    "title_es",
+    "title_en",
+    "description_es",
+    "description_en",
+    "purpose",
+    "committee",
+    "audience",
+    "response_unit",
+    "is_anonymous",
+    "opens_at",
+    "closes_at",
+]
+# What may still change once a survey is published: wording and the closing date.
+PUBLISHED_EDITABLE = {"title_es", "title_en", "description_es", "description_en", "closes_at"}
+QUESTION_FIELDS = [
+    "kind",
+    "text_es",
+    "text_en",
+    "help_es",
+    "help_en",
+    "required",
+    "max_choices",
+    "scale_min_label_es",
+    "scale_min_label_en",
+    "scale_max_label_es",
+    "scale_max_label_en",
+    "condition_question",
+    "condition_value",
+]
+CONDITION_KINDS = (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.YES_NO, QuestionKind.SCALE)
+YES_WORDS, NO_WORDS = {"yes", "sí", "si", "true", "1"}, {"no", "false", "0"}
+
+
+def require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def require_draft(survey):
+    if not survey.is_draft:
+        raise ValidationError(
+            _("This survey is published; its questions can no longer change. Copy it to start a new one."),
+            code="published",
+        )
+
+
+def _check_audience(actor, survey, chosen_organizations):
+    if survey.audience == Audience.COMMITTEE and survey.committee is None:
+        raise ValidationError({"committee": _("Choose the committee whose members answer.")}, code="committee_required")
+    if survey.audience == Audience.CHOSEN and chosen_organizations is not None and not chosen_organizations:
+        raise ValidationError(
+            {"chosen_organizations": _("Choose at least one organization.")}, code="organizations_required"
+        )
+    if not permissions.is_staff_member(actor):
+        # A chair's survey belongs to their committee and goes to its members (or some of them).
+        require(survey.committee is not None and permissions.can_create_survey(actor, survey.committee))
+        if survey.audience == Audience.ALL_MEMBERS:
+            raise ValidationError(
+                {"audience": _("A committee's survey goes to the committee's members or to some of them.")},
+                code="audience_not_allowed",
+            )
+
+
+@transaction.atomic
+def survey_create(*, actor, chosen_organizations=None, request=None, **fields):
+    """Create a draft survey."""
+    require(permissions.can_create_survey(actor, fields.get("committee")))
+    survey = Survey(created_by=actor, **fields)
+    _check_audience(actor, survey, chosen_organizations)
+    survey.full_clean()
+    survey.save()
+    if chosen_organizations is not None:
+        survey.chosen_organizations.set(chosen_organizations)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATED,
+        target=survey,
+        request=request,
+        changes=changes_between({}, snapshot(survey, SURVEY_FIELDS)),
+    )
+    return survey
+
+
+@transaction.atomic
+def survey_update(*, actor, survey, chosen_organizations=None, request=None, **fields):
+    """Change a survey; once published only its wording and closing date may change."""
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    require(permissions.can_manage_survey(actor, survey))
+    if survey.archived_at:
+        raise ValidationError(_("This survey is archived."), code="archived")
+    before = snapshot(survey, SURVEY_FIELDS)
+    for name, value in fields.items():
+        setattr(survey, name, value)
+    after = snapshot(survey, SURVEY_FIELDS)
+    changed = set(changes_between(before, after))
+    if not survey.is_draft:
+        if changed - PUBLISHED_EDITABLE:
+            raise ValidationError(
+                _("Once a survey is published only its wording and closing date can change."), code="published"
+            )
+        if "closes_at" in changed and survey.closes_at <= timezone.now():
+            raise ValidationError({"closes_at": _("Use “Close now” to close the survey.")}, code="closes_in_past")
+    else:
+        chosen_organizations = (
+            chosen_organizations if chosen_organizations is not None else list(survey.chosen_organizations.all())
+        )
+        _check_audience(actor, survey, chosen_organizations)
+    survey.full_clean()
+    survey.save()
+    if survey.is_draft and chosen_organizations is not None:
+        survey.chosen_organizations.set(chosen_organizations)
+    changes = changes_between(before, after)
+    if changes:
+        audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=survey, changes=changes, request=request)
+    return survey
+
+
+def _locked_draft(actor, survey):
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    require(permissions.can_manage_survey(actor, survey))
+    require_draft(survey)
+    return survey
+
+
+@transaction.atomic
+def section_create(*, actor, survey, title_es, title_en="", description_es="", description_en=""):
+    """Add a section at the end of a draft survey."""
+    survey = _locked_draft(actor, survey)
+    last = survey.sections.aggregate(last=Max("position"))["last"] or 0
+    section = Section(
+        survey=survey,
+        position=last + 1,
+        title_es=title_es,
+        title_en=title_en,
+        description_es=description_es,
+        description_en=description_en,
+    )
+    section.full_clean()
+    section.save()
+    return section
+
+
+@transaction.atomic
+def section_update(*, actor, section, **fields):
+    """Reword a section of a draft survey."""
+    _locked_draft(actor, section.survey)
+    for name, value in fields.items():
+        setattr(section, name, value)
+    section.full_clean()
+    section.save()
+    return section
+
+
+def condition_matches(question, value):
+    """Return whether an answer value (as the respondent form gives it) equals the question's condition."""
+    wanted = question.condition_value.strip().lower()
+    source = question.condition_question
+    if value in (None, "", []):
+        return False
+    if source.kind == QuestionKind.YES_NO:
+        return (wanted in YES_WORDS and value is True) or (wanted in NO_WORDS and value is False)
+    if source.kind == QuestionKind.SCALE:
+        return str(value) == wanted
+    values = value if isinstance(value, (list, tuple)) else [value]
+    texts = {option.pk: option.text_es.strip().lower() for option in source.options.all()}
+    return any(texts.get(getattr(item, "pk", item)) == wanted for item in values)
+
+
+def _check_question(question, options):
+    errors = {}
+    if question.kind in CHOICE_KINDS and len(options) < 2:
+        errors["options"] = _("A question of this type needs at least two options.")
+    if question.kind not in CHOICE_KINDS and options:
+        errors["options"] = _("Only choice and ranking questions have options.")
+    if question.condition_question_id:
+        source = question.condition_question
+        earlier = (source.section.position, source.position, source.pk) < (
+            question.section.position,
+            question.position,
+            question.pk or 10**12,
+        )
+        if source.survey_id != question.survey_id or not earlier:
+            errors["condition_question"] = _("The condition must be on an earlier question of the same survey.")
+        elif source.kind not in CONDITION_KINDS:
+            errors["condition_question"] = _(
+                "A condition can be on a single or multiple choice, yes/no or scale question."
+            )
+        else:
+            wanted = question.condition_value.strip().lower()
+            if source.kind == QuestionKind.YES_NO:
+                valid = wanted in YES_WORDS | NO_WORDS
+            elif source.kind == QuestionKind.SCALE:
+                valid = wanted.isdigit() and SCALE_MIN <= int(wanted) <= SCALE_MAX
+            else:
+                valid = wanted in {option.text_es.strip().lower() for option in source.options.all()}
+            if not valid:
+                errors["condition_value"] = _("This value is not an answer of that question.")
+    if errors:
+        raise ValidationError(errors, code="invalid_question")
+
+
+def _set_options(question, options):
+    existing = {option.position: option for option in question.options.all()}
+    for position, data in enumerate(options, start=1):
+        option = existing.pop(position, None) or Option(question=question, position=position)
+        option.text_es = data["text_es"]
+        option.text_en = data.get("text_en", "")
+        option.external_key = data.get("external_key", "")
+        option.full_clean(exclude=["question"])
+        option.save()
+    for option in existing.values():
+        option.delete()
+
+
+@transaction.atomic
+def question_create(*, actor, section, options=(), **fields):
+    """Add a question at the end of a section of a draft survey.
+
+    ``options`` is a list of ``{"text_es", "text_en", "external_key"}``; another app (projects, for a
+    selection round) puts its own opaque reference in ``external_key`` and reads results back by it.
+    """
+    survey = _locked_draft(actor, section.survey)
+    last = section.questions.aggregate(last=Max("position"))["last"] or 0
+    question = Question(survey=survey, section=section, position=last + 1, **fields)
+    question.full_clean()
+    _check_question(question, list(options))
+    question.save()
+    _set_options(question, list(options))
+    return question
+
+
+@transaction.atomic
+def question_update(*, actor, question, options=None, **fields):
+    """Change a question of a draft survey (and, when given, its options)."""
+    _locked_draft(actor, question.survey)
+    for name, value in fields.items():
+        setattr(question, name, value)
+    options = (
+        list(options)
+        if options is not None
+        else [
+            {"text_es": o.text_es, "text_en": o.text_en, "external_key": o.external_key} for o in question.options.all()
+        ]
+    )
+    question.full_clean()
+    _check_question(question, options)
+    question.save()
+    _set_options(question, options)
+    return question
+
+
+@transaction.atomic
+def question_delete(*, actor, question):
+    """Remove a question from a draft survey (a draft has no answers)."""
+    _locked_draft(actor, question.survey)
+    if question.dependent_questions.exists():
+        raise ValidationError(_("Other questions are shown depending on this one; change them first."), code="in_use")
+    question.delete()
+
+
+@transaction.atomic
+def survey_publish(*, actor, survey, request=None):
+    """Publish a draft: its questions are fixed and it opens and closes on its dates."""
+    survey = _locked_draft(actor, survey)
+    errors = {}
+    if not survey.questions.exists():
+        errors["__all__"] = _("Add at least one question before publishing.")
+    if survey.opens_at is None:
+        errors["opens_at"] = _("Say when the survey opens.")
+    if survey.closes_at is None:
+        errors["closes_at"] = _("Say when the survey closes.")
+    elif survey.closes_at <= timezone.now():
+        errors["closes_at"] = _("The closing date has passed.")
+    if errors:
+        raise ValidationError(errors, code="not_ready")
+    survey.published_at = timezone.now()
+    survey.save(update_fields=["published_at"])
+    audit_record(actor=actor, action=AuditEvent.Action.TRANSITION, target=survey, request=request, message="published")
+    return survey
+
+
+@transaction.atomic
+def survey_close(*, actor, survey, request=None):
+    """Close an open survey now; answers in progress stay saved but can no longer be submitted."""
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    require(permissions.can_manage_survey(actor, survey))
+    if not survey.is_open:
+        raise ValidationError(_("Only an open survey can be closed."), code="not_open")
+    survey.closes_at = max(timezone.now(), survey.opens_at + timedelta(seconds=1))
+    survey.save(update_fields=["closes_at"])
+    audit_record(actor=actor, action=AuditEvent.Action.TRANSITION, target=survey, request=request, message="closed")
+    return survey
+
+
+@transaction.atomic
+def survey_copy(*, actor, survey, request=None):
+    """Start a new draft from a survey: its sections, questions, options and conditions, without dates."""
+    require(permissions.can_manage_survey(actor, survey))
+    copy = Survey.objects.create(
+        title_es=_("%(title)s (copy)") % {"title": survey.title_es},
+        title_en=f"{survey.title_en} (copy)" if survey.title_en else "",
+        description_es=survey.description_es,
+        description_en=survey.description_en,
+        purpose=survey.purpose,
+        committee=survey.committee,
+        audience=survey.audience,
+        response_unit=survey.response_unit,
+        is_anonymous=survey.is_anonymous,
+        copied_from=survey,
+        created_by=actor,
+    )
+    copy.chosen_organizations.set(survey.chosen_organizations.all())
+    question_map = {}
+    for section in survey.sections.prefetch_related("questions__options").order_by("position", "id"):
+        new_section = Section.objects.create(
+            survey=copy,
+            position=section.position,
+            title_es=section.title_es,
+            title_en=section.title_en,
+            description_es=section.description_es,
+            description_en=section.description_en,
+        )
+        for question in section.questions.all():
+            old_pk = question.pk
+            options = list(question.options.all())
+            question.pk = None
+            question.survey = copy
+            question.section = new_section
+            question.condition_question = question_map.get(question.condition_question_id)
+            question.save()
+            question_map[old_pk] = question
+            Option.objects.bulk_create(
+                Option(
+                    question=question,
+                    position=o.position,
+                    text_es=o.text_es,
+                    text_en=o.text_en,
+                    external_key=o.external_key,
+                )
+                for o in options
+            )
+    audit_record(
+        actor=actor, action=AuditEvent.Action.CREATED, target=copy, request=request, message=f"copy of #{survey.pk}"
+    )
+    return copy
+
+
+@transaction.atomic
+def survey_archive(*, actor, survey, request=None):
+    """Archive a survey: it leaves the lists, its responses stay."""
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    require(permissions.can_manage_survey(actor, survey))
+    if survey.is_open:
+        raise ValidationError(_("Close the survey before archiving it."), code="open")
+    survey.archived_at = timezone.now()
+    survey.save(update_fields=["archived_at"])
+    audit_record(actor=actor, action=AuditEvent.Action.ARCHIVED, target=survey, request=request)
+    return survey

@@ -1,0 +1,123 @@
+"""Invitations and reminders: who is asked, and the e-mails (queued on commit, sent by Celery)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from audit.models import AuditEvent
+from audit.services import audit_record
+from axs_platform.mail import send_email
+from companies.models import Representative
+
+from .. import permissions, selectors
+from ..models import ResponseUnit, Survey, SurveyInvitation, SurveyState
+from .building import require
+
+
+def _recipients(invitation):
+    """Return the people an invitation's e-mail goes to: its person, or the organization's representatives."""
+    if invitation.person_id:
+        return [invitation.person]
+    return [
+        representative.user
+        for representative in Representative.objects.current()
+        .filter(organization_id=invitation.organization_id, user__is_active=True)
+        .select_related("user")
+    ]
+
+
+def _mail(invitation, *, reminder):
+    survey = invitation.survey
+    url = f"{settings.AXS_SITE_URL}{invitation.get_absolute_url()}"
+    people = _recipients(invitation)
+    for person in people:
+        with translation.override(person.preferred_language):
+            context = {"survey": survey, "invitation": invitation, "person": person, "url": url, "reminder": reminder}
+            send_email(
+                subject=render_to_string("surveys/email/invitation_subject.txt", context),
+                body=render_to_string("surveys/email/invitation_body.txt", context),
+                to=[person.email],
+            )
+    if not people and invitation.organization.contact_email:
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {"survey": survey, "invitation": invitation, "person": None, "url": url, "reminder": reminder}
+            send_email(
+                subject=render_to_string("surveys/email/invitation_subject.txt", context),
+                body=render_to_string("surveys/email/invitation_body.txt", context),
+                to=[invitation.organization.contact_email],
+            )
+    return len(people)
+
+
+@transaction.atomic
+def invitations_send(*, actor, survey, request=None):
+    """Invite the survey's audience: create the invitations missing and mail those never sent.
+
+    Safe to run twice: an invitation is created once and mailed once; later mails are reminders.
+    """
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    require(permissions.can_manage_survey(actor, survey))
+    if survey.state not in (SurveyState.SCHEDULED, SurveyState.OPEN):
+        raise ValidationError(
+            _("Invitations can be sent once the survey is published and until it closes."), code="not_sendable"
+        )
+    organizations = list(selectors.audience_organizations(survey))
+    if survey.response_unit == ResponseUnit.PERSON:
+        existing = set(survey.invitations.values_list("person_id", flat=True))
+        SurveyInvitation.objects.bulk_create(
+            SurveyInvitation(survey=survey, organization_id=r.organization_id, person_id=r.user_id)
+            for r in Representative.objects.current().filter(organization__in=organizations, user__is_active=True)
+            if r.user_id not in existing
+        )
+    else:
+        existing = set(survey.invitations.values_list("organization_id", flat=True))
+        SurveyInvitation.objects.bulk_create(
+            SurveyInvitation(survey=survey, organization=organization)
+            for organization in organizations
+            if organization.pk not in existing
+        )
+    now = timezone.now()
+    unsent = list(survey.invitations.filter(send_count=0).select_related("organization", "person", "survey"))
+    for invitation in unsent:
+        _mail(invitation, reminder=False)
+    SurveyInvitation.objects.filter(pk__in=[i.pk for i in unsent]).update(sent_at=now, send_count=1)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATED,
+        target=survey,
+        request=request,
+        message=f"invitations sent: {len(unsent)}",
+    )
+    return len(unsent)
+
+
+@transaction.atomic
+def reminders_send(*, actor, survey, request=None):
+    """Remind every invitation of an open survey that has not been answered, with the same link."""
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    if actor is not None:
+        require(permissions.can_manage_survey(actor, survey))
+    if not survey.is_open:
+        raise ValidationError(_("Reminders can be sent only while the survey is open."), code="not_open")
+    pending = list(
+        survey.invitations.filter(responded_at__isnull=True, send_count__gt=0).select_related(
+            "organization", "person", "survey"
+        )
+    )
+    for invitation in pending:
+        _mail(invitation, reminder=True)
+        invitation.reminder_count += 1
+        invitation.sent_at = timezone.now()
+        invitation.send_count += 1
+    SurveyInvitation.objects.bulk_update(pending, ["reminder_count", "sent_at", "send_count"])
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATED,
+        target=survey,
+        request=request,
+        message=f"reminders sent: {len(pending)}",
+    )
+    return len(pending)

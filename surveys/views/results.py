@@ -1,0 +1,217 @@
+"""Pages about a survey's answers: invitations and response rate, results, exports, committees from results."""
+
+import csv
+import tempfile
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, StreamingHttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from axs_platform.charts import Bar, horizontal_bar_chart
+
+from .. import permissions, selectors, services
+from ..forms import CommitteeProposalsForm
+from ..models import CHOICE_KINDS, QuestionKind
+from .building import SurveyActionView, SurveyMixin
+
+INVITATIONS_PER_PAGE = 50
+
+
+class InvitationListView(SurveyMixin, TemplateView):
+    """Who was invited and who has answered, with the response rate by type, size and committee."""
+
+    template_name = "surveys/invitation_list.html"
+
+    def get_context_data(self, **kwargs):
+        rate = selectors.response_rate(self.survey)
+        rows = Paginator(selectors.invitation_progress(self.survey), INVITATIONS_PER_PAGE).get_page(
+            self.request.GET.get("page")
+        )
+        charts = {
+            key: horizontal_bar_chart(
+                [Bar(str(row["label"]), row["answered"]) for row in rate[key]],
+                title=title,
+                description=_("Responses received in each group."),
+                total=rate["overall"]["answered"] or None,
+            )
+            for key, title in (
+                ("by_type", _("Responses by organization type")),
+                ("by_size", _("Responses by size")),
+                ("by_committee", _("Responses by committee")),
+            )
+            if rate[key]
+        }
+        return super().get_context_data(rate=rate, invitations=rows, charts=charts, **kwargs)
+
+
+class InvitationSendView(SurveyActionView):
+    def act(self):
+        return services.invitations_send(actor=self.request.user, survey=self.survey, request=self.request)
+
+    def message(self, result):
+        return _("%(count)d invitations were sent.") % {"count": result}
+
+    def redirect_to(self, result):
+        return reverse("surveys:invitation-list", args=[self.survey.pk])
+
+
+class ReminderSendView(SurveyActionView):
+    def act(self):
+        return services.reminders_send(actor=self.request.user, survey=self.survey, request=self.request)
+
+    def message(self, result):
+        return _("%(count)d reminders were sent.") % {"count": result}
+
+    def redirect_to(self, result):
+        return reverse("surveys:invitation-list", args=[self.survey.pk])
+
+
+def question_chart(result):
+    if not result["rows"]:
+        return ""
+    question = result["question"]
+    value = "points" if question.is_ranked else "count"
+    return horizontal_bar_chart(
+        [Bar(row["label"], row[value], row.get("colour", "")) for row in result["rows"]],
+        title=question.text,
+        description=_("%(count)d responses answered this question.") % {"count": result["answered"]},
+        total=None if question.is_ranked else result["answered"] or None,
+    )
+
+
+class ResultsView(SurveyMixin, TemplateView):
+    """Counts and percentages per question with charts, the SDG ranking, texts, and a cross-tabulation."""
+
+    template_name = "surveys/results.html"
+
+    def get_context_data(self, **kwargs):
+        survey = self.survey
+        respondents, results = selectors.survey_results(survey)
+        for result in results:
+            result["chart"] = question_chart(result)
+        crosstab = None
+        crosstab_questions = [
+            r["question"]
+            for r in results
+            if r["kind"] in (*CHOICE_KINDS, QuestionKind.SCALE, QuestionKind.YES_NO, QuestionKind.SDG_GOALS)
+        ]
+        chosen = self.request.GET.get("cruce")
+        if survey.is_named and chosen and chosen.isdigit():
+            question = next((q for q in crosstab_questions if q.pk == int(chosen)), None)
+            if question is not None:
+                types, rows = selectors.crosstab_by_organization_type(question)
+                crosstab = {"question": question, "types": types, "rows": rows}
+        return super().get_context_data(
+            respondents=respondents,
+            results=results,
+            ranking=selectors.sdg_ranking(results),
+            crosstab=crosstab,
+            crosstab_questions=crosstab_questions if survey.is_named else [],
+            can_form_committees=permissions.can_form_committees(self.request.user, survey)
+            and any(r["kind"] == QuestionKind.SDG_GOALS for r in results),
+            **kwargs,
+        )
+
+
+class Echo:
+    def write(self, value):
+        return value
+
+
+def _stringify(row):
+    return ["" if value is None else value for value in row]
+
+
+class ExportCsvView(SurveyMixin, View):
+    """Stream the submitted responses as CSV, a chunk of responses at a time."""
+
+    def get(self, request, *args, **kwargs):
+        writer = csv.writer(Echo())
+        rows = (writer.writerow(_stringify(row)) for row in selectors.export_rows(self.survey))
+        response = StreamingHttpResponse(_with_bom(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{_filename(self.survey)}.csv"'
+        return response
+
+
+def _with_bom(rows):
+    yield "\ufeff"  # Excel opens UTF-8 CSV with accents correctly only with a byte-order mark.
+    yield from rows
+
+
+def _filename(survey):
+    return slugify(survey.title_es)[:60] or f"encuesta-{survey.pk}"
+
+
+class ExportExcelView(SurveyMixin, View):
+    """Write the submitted responses to an Excel file in write-only mode (rows go to disk as they come)."""
+
+    def get(self, request, *args, **kwargs):
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(_("Responses")[:31])
+        for row in selectors.export_rows(self.survey):
+            sheet.append(_stringify(row))
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent.
+        workbook.save(spool)
+        spool.seek(0)
+        return FileResponse(
+            spool,
+            as_attachment=True,
+            filename=f"{_filename(self.survey)}.xlsx",
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+
+
+class CommitteeProposalsView(SurveyMixin, TemplateView):
+    """For each SDG committee, the organizations that ranked its SDG high and the role they want."""
+
+    template_name = "surveys/committee_proposals.html"
+
+    def has_permission(self):
+        return permissions.can_form_committees(self.request.user, self.survey)
+
+    def get_context_data(self, **kwargs):
+        form = CommitteeProposalsForm(self.request.GET or None, survey=self.survey)
+        proposals = None
+        if not self.request.GET:
+            form = CommitteeProposalsForm(
+                {
+                    "ranking_question": getattr(form.fields["ranking_question"].queryset.first(), "pk", ""),
+                    "role_question": getattr(form.fields["role_question"].queryset.first(), "pk", ""),
+                    "top": 3,
+                },
+                survey=self.survey,
+            )
+        if form.is_valid():
+            proposals = selectors.committee_proposals(
+                self.survey,
+                ranking_question=form.cleaned_data["ranking_question"],
+                role_question=form.cleaned_data["role_question"],
+                top=form.cleaned_data["top"],
+            )
+        return super().get_context_data(form=form, proposals=proposals, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        seats = []
+        for value in request.POST.getlist("seat"):
+            committee_id, _dash, organization_id = value.partition("-")
+            if committee_id.isdigit() and organization_id.isdigit():
+                seats.append((int(committee_id), int(organization_id)))
+        try:
+            seated = services.committee_members_invite(
+                actor=request.user, survey=self.survey, seats=seats, request=request
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("%(count)d organizations were invited to the committees.") % {"count": seated})
+        return redirect(request.get_full_path())
