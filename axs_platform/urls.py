@@ -17,6 +17,7 @@ handler500 = "axs_platform.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("aviso-de-privacidad/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
+    path("administracion/", views.AdministrationView.as_view(), name="administration"),
     path("salud/", views.health, name="health"),
     path("salud/trivial/", views.trivial, name="trivial"),
     path("cuenta/", include("accounts.urls")),

@@ -4,11 +4,15 @@ from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.generic import TemplateView
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform.permissions import StaffRequiredMixin
 from committees.models import Post
 from sdg.models import Goal
 from surveys.selectors import pending_invitations_for
@@ -32,6 +36,57 @@ def home(request):
             "pending_surveys": pending_surveys,
         },
     )
+
+
+ADMINISTRATION_SECTIONS = [
+    (
+        "accounts:user-list",
+        _("People and roles"),
+        _("Accounts of staff, evaluators and representatives; roles; deactivation."),
+    ),
+    (
+        "companies:directory",
+        _("Member organizations"),
+        _("The registry, participation, due diligence, import and export."),
+    ),
+    (
+        "companies:figures",
+        _("Membership figures"),
+        _("Members by type and size, the share of SMEs, due diligence to do."),
+    ),
+    ("companies:invitation-list", _("Pending invitations"), _("Representatives invited who have not accepted yet.")),
+    ("committees:committee-list", _("Committees"), _("Members, posts, work plans and sessions of each committee.")),
+    (
+        "committees:agreement-list",
+        _("Agreements follow-up"),
+        _("Every agreement of every committee and plenary, overdue ones first."),
+    ),
+    ("surveys:survey-list", _("Surveys"), _("Build, send and follow surveys; see their results.")),
+    (
+        "projects:call-list",
+        _("Calls for proposals"),
+        _("Calls of every committee, their proposals and evaluation matrices."),
+    ),
+    (
+        "documents:document-list",
+        _("Generated documents"),
+        _("Every PDF asked for, who asked and when; regenerate them."),
+    ),
+    ("audit:event-list", _("Audit trail"), _("Who did what and when: sign-ins, refused accesses and every change.")),
+    ("admin:index", _("Back office"), _("Django's administration of every record.")),
+]
+
+
+class AdministrationView(StaffRequiredMixin, TemplateView):
+    """The staff's hub: one page that leads to every administrative page."""
+
+    template_name = "administration.html"
+
+    def get_context_data(self, **kwargs):
+        sections = [
+            {"url": reverse(name), "title": title, "text": text} for name, title, text in ADMINISTRATION_SECTIONS
+        ]
+        return super().get_context_data(sections=sections, **kwargs)
 
 
 @never_cache

@@ -96,3 +96,20 @@ def test_the_privacy_notice_is_public(client):
     response = client.get(reverse("privacy"))
     assert response.status_code == 200
     assert "derechos ARCO" in response.content.decode()
+
+
+def test_the_administration_hub_is_for_staff_only_and_leads_everywhere(client):
+    url = reverse("administration")
+    assert client.get(url).status_code == 302
+    client.force_login(make_representative())
+    assert client.get(url).status_code == 403
+    client.force_login(make_staff())
+    content = client.get(url).content.decode()
+    for name in (
+        "accounts:user-list",
+        "companies:figures",
+        "committees:agreement-list",
+        "audit:event-list",
+        "admin:index",
+    ):
+        assert f'href="{reverse(name)}"' in content
