@@ -6,3 +6,11 @@ class CommitteesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "committees"
     verbose_name = _("Committees and sessions")
+
+    def ready(self):
+        from companies.facets import register
+
+        from . import receivers  # noqa: F401  (the directory's cache follows memberships)
+        from .facets import committee_facet
+
+        register(committee_facet)

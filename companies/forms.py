@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sdg.models import Goal
 
+from .facets import facets as directory_facets
 from .geography import MexicanState
 from .models import (
     AllianceRole,
@@ -236,6 +237,10 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, private=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goal"].label_from_instance = lambda goal: f"{goal.number}. {goal.short_title}"
+        for facet in directory_facets():
+            self.fields[facet.name] = forms.ChoiceField(
+                label=facet.label, required=False, choices=_any(facet.choices())
+            )
         if not private:
             for name in self.PRIVATE_FIELDS:
                 del self.fields[name]

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
+from .facets import facets as directory_facets
 from .models import (
     SME_SIZES,
     DueDiligenceReview,
@@ -59,6 +60,7 @@ def directory(
     participation_status="",
     due_diligence="",
     archived=False,
+    **facet_values,
 ):
     """Return the directory's organizations, filtered, with their SDG priorities prefetched.
 
@@ -87,7 +89,20 @@ def directory(
         organizations = organizations.filter(state=state)
     if goal is not None:
         organizations = organizations.filter(Exists(SDGPriority.objects.filter(organization=OuterRef("pk"), goal=goal)))
+    for facet in directory_facets():
+        if facet_values.get(facet.name):
+            organizations = facet.filter(organizations, facet_values[facet.name])
     return organizations.order_by("legal_name", "pk").prefetch_related(_priorities_prefetch())
+
+
+def facet_labels(organizations):
+    """Return, for a page of organizations, each registered facet's labels: ``{id: [(label, title)]}``."""
+    ids = [organization.pk for organization in organizations]
+    labels = {pk: [] for pk in ids}
+    for facet in directory_facets():
+        for pk, items in facet.labels(ids).items():
+            labels[pk].extend(items)
+    return labels
 
 
 def organization_detail_queryset():

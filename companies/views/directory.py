@@ -19,6 +19,7 @@ from django.views.generic import ListView, TemplateView, View
 from axs_platform.permissions import StaffRequiredMixin
 
 from .. import selectors
+from ..facets import facets as directory_facets
 from ..forms import DirectoryFilterForm
 from ..permissions import can_see_private_directory, represented_organization_id
 from ..spreadsheets import EXPORT_COLUMNS, organization_export_row, write_xlsx
@@ -72,8 +73,12 @@ class DirectoryView(View):
         filter_form, organizations = _filtered_directory(self.request, private=private)
         paginator = Paginator(organizations, self.paginate_by)
         page = paginator.get_page(self.request.GET.get("page"))
+        labels = selectors.facet_labels(page.object_list)
+        for organization in page.object_list:
+            organization.facet_labels = labels[organization.pk]
         context = {
             "filter_form": filter_form,
+            "facet_fields": [filter_form[facet.name] for facet in directory_facets()],
             "private": private,
             "organizations": page.object_list,
             "page_obj": page,

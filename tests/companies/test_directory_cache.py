@@ -51,3 +51,19 @@ def test_each_language_and_audience_has_its_own_cached_page(client, staff, org_a
     assert ("Tipo" if language == "es-mx" else "Type") in public
     assert f'<th scope="col">{header}</th>' not in public
     assert f'<th scope="col">{header}</th>' in private
+
+
+def test_the_directory_filters_by_committee_and_labels_each_members_committees(
+    client, staff, org_a, org_b, django_capture_on_commit_callbacks
+):
+    from committees import services as committee_services
+    from tests.factories import make_committee
+
+    education = make_committee(goal_number=4, name="Educación")
+    client.get(DIRECTORY)
+    with django_capture_on_commit_callbacks(execute=True):
+        committee_services.membership_add(actor=staff, committee=education, organization=org_a)
+    listing = client.get(DIRECTORY, {"committee": education.pk}).content.decode()
+    assert "Alfa" in listing and "Beta" not in listing
+    assert 'title="Educación">ODS 4</span>' in listing
+    assert f'<option value="{education.pk}">Educación</option>' in client.get(DIRECTORY).content.decode()
