@@ -198,7 +198,7 @@ def membership_transition(*, actor, membership, action, reason="", effective_on=
     _require(permissions.can_manage_committees(actor))
     if action not in MEMBERSHIP_TRANSITIONS:
         raise ValueError(f"Unknown membership action {action!r}")
-    membership = Membership.objects.select_for_update().select_related("committee").get(pk=membership.pk)
+    membership = Membership.objects.select_for_update(of=("self",)).select_related("committee").get(pk=membership.pk)
     _require_open(membership.committee)
     sources, target = MEMBERSHIP_TRANSITIONS[action]
     if membership.status not in sources:
@@ -353,7 +353,7 @@ def activity_create(*, actor, committee, request=None, **fields):
 def activity_update(*, actor, activity, request=None, **fields):
     """Change an activity of the work plan, its dates or its status."""
     permissions.forget_standing(actor)
-    activity = WorkPlanActivity.objects.select_for_update().select_related("committee").get(pk=activity.pk)
+    activity = WorkPlanActivity.objects.select_for_update(of=("self",)).select_related("committee").get(pk=activity.pk)
     _require(permissions.can_edit_work_plan(actor, activity.committee))
     previous_organization = activity.responsible_organization_id
     if fields.get("responsible_organization") and fields["responsible_organization"].pk == previous_organization:

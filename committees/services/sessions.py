@@ -91,7 +91,7 @@ def session_schedule(*, actor, committee=None, kind=SessionKind.COMMITTEE, reque
 
 
 def _locked_session(session):
-    return Session.objects.select_for_update().select_related("committee").get(pk=session.pk)
+    return Session.objects.select_for_update(of=("self",)).select_related("committee").get(pk=session.pk)
 
 
 @transaction.atomic
@@ -339,7 +339,7 @@ def minutes_start_correction(*, actor, session, body, correction_note, request=N
 def minutes_approve(*, actor, minutes, approved_at_session=None, request=None):
     """Approve draft minutes (the chair, or at a later session); they are frozen and sent to members."""
     permissions.forget_standing(actor)
-    minutes = Minutes.objects.select_for_update().select_related("session__committee").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("session__committee").get(pk=minutes.pk)
     session = minutes.session
     _require(permissions.can_approve_minutes(actor, session))
     if not minutes.is_draft:
@@ -368,7 +368,7 @@ def minutes_approve(*, actor, minutes, approved_at_session=None, request=None):
 def minutes_comment(*, actor, minutes, body, request=None):
     """Comment, as a member, on draft minutes."""
     permissions.forget_standing(actor)
-    minutes = Minutes.objects.select_for_update().select_related("session").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("session").get(pk=minutes.pk)
     _require(permissions.can_comment_on_minutes(actor, minutes.session))
     if not minutes.is_draft:
         raise ValidationError(_("Approved minutes take no more comments."), code="minutes_frozen")
@@ -429,7 +429,7 @@ def agreement_create(*, actor, session, request=None, **fields):
 def agreement_update(*, actor, agreement, request=None, **fields):
     """Follow an agreement up: its status, notes, due date or who answers for it."""
     permissions.forget_standing(actor)
-    agreement = Agreement.objects.select_for_update().select_related("session").get(pk=agreement.pk)
+    agreement = Agreement.objects.select_for_update(of=("self",)).select_related("session").get(pk=agreement.pk)
     _require(permissions.can_record_session_outcome(actor, agreement.session))
     organization = fields.get("responsible_organization", agreement.responsible_organization)
     person = fields.get("responsible_person", agreement.responsible_person)

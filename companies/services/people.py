@@ -124,7 +124,7 @@ def invitation_create(*, actor, organization, email, full_name, job_title="", re
 
 
 def _lock_open_invitation(actor, invitation):
-    invitation = Invitation.objects.select_for_update().select_related("organization").get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update(of=("self",)).select_related("organization").get(pk=invitation.pk)
     if not can_edit_profile(actor, invitation.organization):
         raise PermissionDenied
     if not invitation.is_open:
@@ -252,7 +252,7 @@ def invitation_accept(*, token, full_name, password, request=None):
 def representative_remove(*, actor, representative, reason="", request=None):
     """End a person's link with the organization; their account and history stay."""
     representative = (
-        Representative.objects.select_for_update().select_related("organization", "user").get(pk=representative.pk)
+        Representative.objects.select_for_update(of=("self",)).select_related("organization", "user").get(pk=representative.pk)
     )
     if not can_edit_profile(actor, representative.organization):
         raise PermissionDenied

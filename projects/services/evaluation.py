@@ -38,7 +38,7 @@ def evaluator_assign(*, actor, proposal, evaluator, request=None):
 @transaction.atomic
 def evaluator_unassign(*, actor, evaluation, request=None):
     """Withdraw an assignment that has not been submitted; the row stays as history."""
-    evaluation = Evaluation.objects.select_for_update().select_related("proposal").get(pk=evaluation.pk)
+    evaluation = Evaluation.objects.select_for_update(of=("self",)).select_related("proposal").get(pk=evaluation.pk)
     require(permissions.can_review(actor, evaluation.proposal))
     if evaluation.status == EvaluationStatus.SUBMITTED:
         raise ValidationError(_("A submitted evaluation stays in the matrix."), code="already_submitted")
@@ -54,7 +54,7 @@ def evaluator_unassign(*, actor, evaluation, request=None):
 
 
 def _own(actor, evaluation):
-    evaluation = Evaluation.objects.select_for_update().select_related("proposal").get(pk=evaluation.pk)
+    evaluation = Evaluation.objects.select_for_update(of=("self",)).select_related("proposal").get(pk=evaluation.pk)
     require(permissions.is_evaluator(actor) and evaluation.evaluator_id == actor.pk)
     if evaluation.status == EvaluationStatus.CONFLICT:
         raise ValidationError(

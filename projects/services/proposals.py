@@ -145,7 +145,7 @@ def partner_invite(*, actor, proposal, organization, request=None):
 @transaction.atomic
 def partner_respond(*, actor, member, accept, role="", request=None):
     """Accept the invitation with the organization's role, or decline it."""
-    member = ConsortiumMember.objects.select_for_update().select_related("proposal").get(pk=member.pk)
+    member = ConsortiumMember.objects.select_for_update(of=("self",)).select_related("proposal").get(pk=member.pk)
     require(permissions.can_respond_to_invitation(actor, member))
     require_editable(member.proposal)
     if accept and not role.strip():

@@ -45,7 +45,7 @@ def _check_can_change(invitation, user):
 
 
 def _lock(invitation):
-    return SurveyInvitation.objects.select_for_update().select_related("survey").get(pk=invitation.pk)
+    return SurveyInvitation.objects.select_for_update(of=("self",)).select_related("survey").get(pk=invitation.pk)
 
 
 def visible_questions(questions, values):
