@@ -11,7 +11,12 @@ from .selectors import recorded_actions_and_types
 class AuditFilterForm(forms.Form):
     """Filter the audit trail by person, action, object and dates."""
 
-    who = forms.CharField(label=_("Person (e-mail)"), required=False, max_length=254)
+    who = forms.CharField(
+        label=_("Person (e-mail)"),
+        required=False,
+        max_length=254,
+        help_text=_("The address or its beginning."),
+    )
     action = forms.ChoiceField(label=_("Action"), required=False)
     target_type = forms.TypedChoiceField(label=_("Object type"), required=False, coerce=int, empty_value=None)
     target_id = forms.CharField(label=_("Object id"), required=False, max_length=64)

@@ -65,6 +65,9 @@ class AuditEvent(models.Model):
             models.Index(fields=["action", "identifier", "created_at"], name="audit_action_ident_idx"),
             models.Index(fields=["action", "ip_address", "created_at"], name="audit_action_ip_idx"),
             models.Index(fields=["actor", "-created_at"], name="audit_actor_idx"),
+            # Prefix searches by e-mail on the audit page (PostgreSQL pattern operator class).
+            models.Index(fields=["actor_repr"], name="audit_actor_repr_prefix_idx", opclasses=["varchar_pattern_ops"]),
+            models.Index(fields=["identifier"], name="audit_identifier_prefix_idx", opclasses=["varchar_pattern_ops"]),
         ]
 
     def __str__(self):

@@ -11,7 +11,9 @@ def audit_events(*, actor_email="", action="", target_type_id=None, target_id=""
     """Return events, newest first, filtered as staff asked on the audit page."""
     events = AuditEvent.objects.select_related("actor", "target_type")
     if actor_email:
-        events = events.filter(Q(actor_repr__icontains=actor_email) | Q(identifier__icontains=actor_email))
+        # Addresses are stored in lower case; a prefix search can use the pattern indexes.
+        prefix = actor_email.strip().lower()
+        events = events.filter(Q(actor_repr__startswith=prefix) | Q(identifier__startswith=prefix))
     if action:
         events = events.filter(action=action)
     if target_type_id:
