@@ -1,62 +1,21 @@
 """Benchmark a committee page (500 member organizations, 200 sessions) and the cross-committee
-agreements list (10,000 agreements) against a trivial page measured in the same run.
+agreements list (10,000 agreements) beside the trivial page measured in the same run.
 
-Run from the project root: ``python bench/committees_pages.py``. With a PostgreSQL ``DATABASE_URL``
-(e.g. ``postgres://postgres@127.0.0.1:5432/postgres``) it creates the throwaway database
-``axs_bench_committees`` and drops it at the end; otherwise it uses a temporary SQLite file. It prints
-median and 95th-percentile times, the queries each page ran and the ratio to the trivial page, and
-exits non-zero when a page's median is more than 10 times the trivial page's, or when a page's
-query count differs between the small committee and the large one.
+Run from the project root: ``.venv/bin/python bench/committees_pages.py`` (PostgreSQL when
+reachable, else SQLite; see bench/harness.py). It prints median and p95 times, the queries each page
+ran and the ratio to the trivial page, for warm caches and for a first visitor after a change.
 """
 
 import datetime
 import os
-import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "axs_platform.settings")
+import harness
 
 MEMBERS = int(os.environ.get("BENCH_MEMBERS", "500"))
 SESSIONS = int(os.environ.get("BENCH_SESSIONS", "200"))
 AGREEMENTS = int(os.environ.get("BENCH_AGREEMENTS", "10000"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
-TARGET_RATIO = 10
-
-
-def throwaway_database():
-    """Point DATABASE_URL at a new database; return a function that removes it."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg2
-
-        parsed = urlparse(url)
-        name = "axs_bench_committees"
-        admin_url = urlunparse(parsed._replace(path="/postgres"))
-        connection = psycopg2.connect(admin_url)
-        connection.autocommit = True
-        with connection.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        os.environ["DATABASE_URL"] = urlunparse(parsed._replace(path=f"/{name}"))
-
-        def drop():
-            from django.db import connections
-
-            connections.close_all()
-            with connection.cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            connection.close()
-
-        return "PostgreSQL", drop
-    handle, path = tempfile.mkstemp(suffix=".sqlite3", prefix="axs-bench-")
-    os.close(handle)
-    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    return "SQLite", lambda: os.unlink(path)
+RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 
 
 def seed():
@@ -134,80 +93,50 @@ def seed():
     return large, small, people
 
 
-def measure(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    for _ in range(3):
-        client.get(url)
-    timings, queries = [], set()
-    for _ in range(ROUNDS):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            response = client.get(url)
-            elapsed = (time.perf_counter() - start) * 1000
-        assert response.status_code == 200, (url, response.status_code)
-        timings.append(elapsed)
-        queries.add(len(captured))
-    timings.sort()
-    p95 = timings[min(len(timings) - 1, int(round(0.95 * len(timings))) - 1)]
-    return statistics.median(timings), p95, queries
-
-
 def main():
-    engine, drop = throwaway_database()
-    try:
-        import django
+    harness.setup("axs_bench_committees")
+    from django.test import Client
 
-        django.setup()
-        from django.conf import settings
-        from django.core.management import call_command
-        from django.test import Client
-        from django.test.utils import setup_test_environment
+    from accounts.models import User
+    from committees.selectors import bump_committees_cache
 
-        setup_test_environment()
-        settings.DEBUG = False
-        call_command("migrate", verbosity=0)
-        started = time.perf_counter()
-        large, small, people = seed()
-        print(
-            f"{engine}: seeded {MEMBERS:,} member organizations, {SESSIONS:,} sessions and {AGREEMENTS:,} "
-            f"agreements in {time.perf_counter() - started:.1f} s"
-        )
+    started = time.perf_counter()
+    large, small, people = seed()
+    # Give the planner the statistics autovacuum would gather after a bulk load like this one.
+    from django.db import connection
 
-        from accounts.models import User
-
-        staff = User.objects.create_user(email="bench@amexcid.example", full_name="Bench", role="staff")
-        anonymous, member, signed_in = Client(), Client(), Client()
-        member.force_login(people[0])
-        signed_in.force_login(staff)
-        pages = [
-            ("trivial page", anonymous, "/salud/trivial/"),
-            ("small committee, member", member, f"/comites/{small.pk}/"),
-            ("large committee, member", member, f"/comites/{large.pk}/"),
-            ("large committee, public", anonymous, f"/comites/{large.pk}/"),
-            ("large committee, page 10", member, f"/comites/{large.pk}/?page=10"),
-            ("agreements, staff, page 1", signed_in, "/acuerdos/"),
-            ("agreements, overdue", signed_in, "/acuerdos/?overdue=on&status=open"),
-            ("agreements, page 150", signed_in, "/acuerdos/?page=150"),
-            ("committee agreements", member, f"/comites/{large.pk}/acuerdos/"),
-        ]
-        results = [(label, *measure(client, url)) for label, client, url in pages]
-        trivial_median = results[0][1]
-        print(f"\n{'page':30} {'median ms':>10} {'p95 ms':>10} {'queries':>8} {'× trivial':>10}")
-        for label, median, p95, queries in results:
-            count = "/".join(str(q) for q in sorted(queries))
-            print(f"{label:30} {median:10.2f} {p95:10.2f} {count:>8} {median / trivial_median:10.1f}")
-        worst = max(median for _label, median, _p95, _queries in results[1:])
-        same_queries = results[1][3] == results[2][3]
-        print(
-            f"\nWorst median: {worst / trivial_median:.1f}× the trivial page (target ≤ {TARGET_RATIO}×); "
-            f"committee page queries, small vs large: {sorted(results[1][3])} vs {sorted(results[2][3])}."
-        )
-        return 0 if worst <= TARGET_RATIO * trivial_median and same_queries else 1
-    finally:
-        drop()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    print(
+        f"Seeded {MEMBERS:,} member organizations, {SESSIONS:,} sessions and {AGREEMENTS:,} agreements "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    staff = User.objects.create_user(email="bench@amexcid.example", full_name="Bench", role="staff")
+    pages = {
+        "anonymous": [("large committee, public", f"/comites/{large.pk}/")],
+        "member (chair)": [
+            ("small committee, member", f"/comites/{small.pk}/"),
+            ("large committee, member", f"/comites/{large.pk}/"),
+            ("large committee, page 10", f"/comites/{large.pk}/?page=10"),
+            ("committee agreements", f"/comites/{large.pk}/acuerdos/"),
+        ],
+        "staff": [
+            ("large committee, staff", f"/comites/{large.pk}/"),
+            ("agreements, page 1", "/acuerdos/"),
+            ("agreements, overdue", "/acuerdos/?overdue=on&status=open"),
+            ("agreements, page 150", "/acuerdos/?page=150"),
+        ],
+    }
+    who = {"anonymous": None, "member (chair)": people[0], "staff": staff}
+    for audience, rows in pages.items():
+        print(f"\n{audience}")
+        client = Client()
+        if who[audience] is not None:
+            client.force_login(who[audience])
+        cold = [(f"{label}, cold (after a change)", url, bump_committees_cache) for label, url in rows]
+        harness.compare_pages(client, rows + cold, runs=RUNS)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -10,7 +10,7 @@ class CommitteesConfig(AppConfig):
     def ready(self):
         from companies.facets import register
 
-        from . import receivers  # noqa: F401  (the directory's cache follows memberships)
+        from . import receivers  # noqa: F401  (cached pages and the member directory follow changes)
         from .facets import committee_facet
 
         register(committee_facet)

@@ -91,10 +91,15 @@ def _mean(values):
     return sum(values, Decimal(0)) / len(values) if values else None
 
 
+_SCORE_DECIMALS = {score: Decimal(score) for score in range(0, 6)}
+
+
 def evaluation_matrix(call):
     """Return the call's matrix: per proposal, per-criterion averages, weighted total, spread and rank.
 
     Three queries whatever the number of proposals and evaluators: proposals, evaluations, scores.
+    The evaluations and scores are read unordered (their default ordering joins the proposals and
+    sorts thousands of rows for nothing) and as plain tuples.
     """
     proposals = list(
         Proposal.objects.filter(call=call)
@@ -104,35 +109,40 @@ def evaluation_matrix(call):
     )
     evaluations = Evaluation.objects.filter(proposal__call=call).exclude(status=EvaluationStatus.WITHDRAWN)
     counts = {}
-    for proposal_id, status in evaluations.values_list("proposal_id", "status"):
+    for proposal_id, status in evaluations.order_by().values_list("proposal_id", "status"):
         entry = counts.setdefault(proposal_id, {"assigned": 0, "submitted": 0, "conflict": 0})
         entry["assigned"] += 1
         if status == EvaluationStatus.SUBMITTED:
             entry["submitted"] += 1
         elif status == EvaluationStatus.CONFLICT:
             entry["conflict"] += 1
-    scores = {}
-    for proposal_id, evaluation_id, criterion, score in Score.objects.filter(
-        evaluation__proposal__call=call, evaluation__status=EvaluationStatus.SUBMITTED
-    ).values_list("evaluation__proposal_id", "evaluation_id", "criterion", "score"):
-        scores.setdefault(proposal_id, {}).setdefault(criterion, []).append(Decimal(score))
-        scores[proposal_id].setdefault("_evaluations", {}).setdefault(evaluation_id, []).append((criterion, score))
     weights = {criterion: call.weight(criterion) for criterion in Criterion}
+    weight_by_value = {criterion.value: weight for criterion, weight in weights.items()}
     weight_sum = sum(weights.values()) or Decimal(1)
+    # Per proposal: the scores given to each criterion, and each evaluator's weighted sum.
+    by_criterion, weighted = {}, {}
+    for proposal_id, evaluation_id, criterion, score in (
+        Score.objects.filter(evaluation__proposal__call=call, evaluation__status=EvaluationStatus.SUBMITTED)
+        .order_by()
+        .values_list("evaluation__proposal_id", "evaluation_id", "criterion", "score")
+    ):
+        mark = _SCORE_DECIMALS.get(score) or Decimal(score)
+        by_criterion.setdefault(proposal_id, {}).setdefault(criterion, []).append(mark)
+        sums = weighted.setdefault(proposal_id, {})
+        sums[evaluation_id] = sums.get(evaluation_id, Decimal(0)) + weight_by_value[criterion] * mark
+    no_counts = {"assigned": 0, "submitted": 0, "conflict": 0}
     rows = []
     for proposal in proposals:
-        by_criterion = scores.get(proposal.pk, {})
-        averages = [(criterion, _mean(by_criterion.get(criterion.value, []))) for criterion in Criterion]
-        totals = []
-        for marks in by_criterion.get("_evaluations", {}).values():
-            totals.append(sum(weights[Criterion(c)] * Decimal(s) for c, s in marks) / weight_sum)
+        marks = by_criterion.get(proposal.pk, {})
+        averages = [(criterion, _mean(marks.get(criterion.value, []))) for criterion in Criterion]
+        totals = [total / weight_sum for total in weighted.get(proposal.pk, {}).values()]
         rows.append(
             {
                 "proposal": proposal,
                 "averages": averages,
                 "total": _mean(totals),
                 "spread": (max(totals) - min(totals)) if totals else None,
-                "counts": counts.get(proposal.pk, {"assigned": 0, "submitted": 0, "conflict": 0}),
+                "counts": counts.get(proposal.pk, no_counts),
             }
         )
     ranked = sorted((row for row in rows if row["total"] is not None), key=lambda row: -row["total"])

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -108,31 +109,49 @@ class CommitteeDetailView(CommitteeMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         committee = self.committee
-        internals = permissions.can_see_committee_internals(user, committee)
-        areas, progress = selectors.work_plan(committee)
-        context = {
-            "internals": internals,
-            "posts": list(selectors.current_posts(committee)),
-            "members": page_of(self.request, selectors.current_members(committee), MEMBERS_PER_PAGE),
-            "areas": areas,
-            "progress": progress,
+        audience = {
+            "internals": permissions.can_see_committee_internals(user, committee),
             "can_manage": permissions.can_manage_committees(user) and committee.is_open,
             "can_schedule": permissions.can_schedule_session(user, committee),
             "can_edit_work_plan": permissions.can_edit_work_plan(user, committee),
             "can_request": user.is_authenticated and permissions.can_request_membership(user, committee),
         }
-        sessions = selectors.committee_sessions(committee, user=user)
+        # The body depends only on the committee's data, the audience above and the page asked for:
+        # it is rendered once per version of the data (committees.receivers bumps it on commit).
+        body = selectors.cached_fragment(
+            "committee-detail",
+            (committee.pk, sorted(audience.items()), self.request.GET.get("page")),
+            lambda: self.render_body(audience),
+        )
+        return super().get_context_data(body=body, **audience, **kwargs)
+
+    def render_body(self, audience):
+        committee = self.committee
+        areas, progress = selectors.work_plan(committee)
+        context = {
+            **audience,
+            "committee": committee,
+            "posts": list(selectors.current_posts(committee)),
+            "members": page_of(self.request, selectors.current_members(committee), MEMBERS_PER_PAGE),
+            "areas": areas,
+            "progress": progress,
+        }
+        sessions = selectors.committee_sessions(committee, user=self.request.user)
+        now = timezone.now()
         context["upcoming_sessions"] = list(
-            sessions.filter(starts_at__gte=timezone.now()).order_by("starts_at")[:SESSIONS_ON_COMMITTEE_PAGE]
+            sessions.filter(starts_at__gte=now).order_by("starts_at")[:SESSIONS_ON_COMMITTEE_PAGE]
         )
         context["recent_sessions"] = list(
-            sessions.filter(starts_at__lt=timezone.now()).order_by("-starts_at")[:SESSIONS_ON_COMMITTEE_PAGE]
+            sessions.filter(starts_at__lt=now).order_by("-starts_at")[:SESSIONS_ON_COMMITTEE_PAGE]
         )
-        if internals:
+        if audience["internals"]:
             context["agreement_counts"] = selectors.agreement_counts(committee=committee)
-        if context["can_manage"]:
+        if audience["can_manage"]:
             context["pending_requests"] = list(selectors.pending_requests(committee))
-        return super().get_context_data(**context, **kwargs)
+        html = render_to_string("committees/includes/committee_detail_body.html", context, request=self.request)
+        # The next upcoming session moves to "recent" when it starts: the body is stale from then on.
+        upcoming = context["upcoming_sessions"]
+        return html, (upcoming[0].starts_at if upcoming else None)
 
 
 class CommitteeMembersView(CommitteeMixin, TemplateView):

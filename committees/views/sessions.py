@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -433,9 +434,23 @@ def _safe_next(request):
 class AgreementListMixin:
     template_name = "committees/agreement_list.html"
 
-    def agreement_page(self, committee=None):
+    def agreement_page(self, committee=None, *, can_edit, across=False):
+        """Return the page's body: the counts, the filter form and a page of agreements.
+
+        It is rendered once per version of the committees' data, per filter, page and audience,
+        and kept in the cache (committees.receivers makes it stale on every change).
+        """
+        query = sorted((key, value) for key, values in self.request.GET.lists() for value in values)
+        parts = (committee.pk if committee else None, self.request.path, query, can_edit, across)
+        body = selectors.cached_fragment(
+            "agreements", parts, lambda: (self.render_body(committee, can_edit=can_edit, across=across), None)
+        )
+        return {"body": body}
+
+    def render_body(self, committee, *, can_edit, across):
         form = AgreementFilterForm(self.request.GET or None, with_committee=committee is None)
         filters = {}
+        page_committee = committee
         if form.is_valid():
             data = form.cleaned_data
             filters = {"status": data["status"], "overdue": data["overdue"], "query": data["q"]}
@@ -444,20 +459,26 @@ class AgreementListMixin:
         rows = selectors.agreements(committee=committee, **filters)
         query = self.request.GET.copy()
         query.pop("page", None)
-        return {
+        context = {
+            "committee": page_committee,
             "filter_form": form,
-            "agreements": page_of(self.request, rows, AGREEMENTS_PER_PAGE),
+            "agreements": page_of(self.request, selectors.page_rows(rows), AGREEMENTS_PER_PAGE),
             "query_without_page": query.urlencode(),
             "counts": selectors.agreement_counts(committee=committee),
             "today": timezone.localdate(),
+            "can_edit": can_edit,
+            "across": across,
         }
+        return render_to_string("committees/includes/agreement_list_body.html", context, request=self.request)
 
 
 class AgreementListView(StaffRequiredMixin, AgreementListMixin, TemplateView):
     """Staff's follow-up of agreements across every committee and plenary."""
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**self.agreement_page(), across=True, can_edit=True, **kwargs)
+        return super().get_context_data(
+            **self.agreement_page(can_edit=True, across=True), across=True, can_edit=True, **kwargs
+        )
 
 
 class CommitteeAgreementListView(CommitteeMixin, PredicateRequiredMixin, AgreementListMixin, TemplateView):
@@ -469,7 +490,9 @@ class CommitteeAgreementListView(CommitteeMixin, PredicateRequiredMixin, Agreeme
     def get_context_data(self, **kwargs):
         user = self.request.user
         can_edit = permissions.is_staff_member(user) or permissions.is_secretary(user, self.committee.pk)
-        return super().get_context_data(**self.agreement_page(self.committee), can_edit=can_edit, **kwargs)
+        return super().get_context_data(
+            **self.agreement_page(self.committee, can_edit=can_edit), can_edit=can_edit, **kwargs
+        )
 
 
 class CommitteeSessionListView(CommitteeMixin, TemplateView):

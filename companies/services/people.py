@@ -252,7 +252,9 @@ def invitation_accept(*, token, full_name, password, request=None):
 def representative_remove(*, actor, representative, reason="", request=None):
     """End a person's link with the organization; their account and history stay."""
     representative = (
-        Representative.objects.select_for_update(of=("self",)).select_related("organization", "user").get(pk=representative.pk)
+        Representative.objects.select_for_update(of=("self",))
+        .select_related("organization", "user")
+        .get(pk=representative.pk)
     )
     if not can_edit_profile(actor, representative.organization):
         raise PermissionDenied
