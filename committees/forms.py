@@ -118,9 +118,9 @@ class PriorityAreaForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Add the priority area"))
+        self.helper = _helper(submit_label or _("Add the priority area"))
 
 
 class ActivityForm(forms.ModelForm):
@@ -182,9 +182,9 @@ class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Item"), max_length=255)
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Add to the agenda"))
+        self.helper = _helper(submit_label or _("Add to the agenda"))
 
 
 class DocumentForm(forms.Form):

@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("comites/<int:pk>/cargos/", views.PostAppointView.as_view(), name="post-appoint"),
     path("comites/<int:pk>/plan/areas/nueva/", views.PriorityAreaCreateView.as_view(), name="priority-area-create"),
+    path("comites/<int:pk>/plan/areas/<int:area_pk>/", views.PriorityAreaEditView.as_view(), name="priority-area-edit"),
     path("comites/<int:pk>/plan/actividades/nueva/", views.ActivityCreateView.as_view(), name="activity-create"),
     path(
         "comites/<int:pk>/plan/actividades/<int:activity_pk>/",
@@ -38,6 +39,12 @@ urlpatterns = [
     path("sesiones/<int:pk>/editar/", views.SessionUpdateView.as_view(), name="session-update"),
     path("sesiones/<int:pk>/cancelar/", views.SessionCancelView.as_view(), name="session-cancel"),
     path("sesiones/<int:pk>/orden-del-dia/", views.AgendaItemAddView.as_view(), name="agenda-item-add"),
+    path("sesiones/<int:pk>/orden-del-dia/<int:item_pk>/", views.AgendaItemEditView.as_view(), name="agenda-item-edit"),
+    path(
+        "sesiones/<int:pk>/orden-del-dia/<int:item_pk>/mover/",
+        views.AgendaItemMoveView.as_view(),
+        name="agenda-item-move",
+    ),
     path("sesiones/<int:pk>/documentos/", views.DocumentAddView.as_view(), name="document-add"),
     path("sesiones/documentos/<int:pk>/", views.DocumentDownloadView.as_view(), name="document-download"),
     path("sesiones/<int:pk>/confirmar/", views.AttendanceConfirmView.as_view(), name="attendance-confirm"),

@@ -292,6 +292,22 @@ def post_appoint(*, actor, committee, kind, holder, started_on=None, request=Non
 
 
 @transaction.atomic
+def priority_area_update(*, actor, area, name, description="", request=None):
+    """Rename or redescribe a priority area of a committee's work plan."""
+    permissions.forget_standing(actor)
+    _require(permissions.can_edit_work_plan(actor, area.committee))
+    area = PriorityArea.objects.select_for_update().get(pk=area.pk)
+    before = snapshot(area, ["name", "description"])
+    area.name, area.description = name.strip(), description
+    area.full_clean()
+    area.save(update_fields=["name", "description"])
+    changes = changes_between(before, snapshot(area, ["name", "description"]))
+    if changes:
+        audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=area, changes=changes, request=request)
+    return area
+
+
+@transaction.atomic
 def priority_area_create(*, actor, committee, name, description="", request=None):
     """Add a priority area to a committee's work plan."""
     permissions.forget_standing(actor)

@@ -171,6 +171,56 @@ def agenda_item_add(*, actor, session, title, notes="", request=None):
 
 
 @transaction.atomic
+def agenda_item_update(*, actor, item, title, notes="", request=None):
+    """Reword an agenda item."""
+    permissions.forget_standing(actor)
+    session = _locked_session(item.session)
+    _require(permissions.can_manage_session(actor, session))
+    if session.is_cancelled:
+        raise ValidationError(_("This session was cancelled; it cannot be changed."), code="cancelled")
+    item = AgendaItem.objects.get(pk=item.pk, session=session)
+    before = snapshot(item, ["title", "notes"])
+    item.title, item.notes = title.strip(), notes
+    item.full_clean()
+    item.save(update_fields=["title", "notes"])
+    changes = changes_between(before, snapshot(item, ["title", "notes"]))
+    if changes:
+        audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=item, changes=changes, request=request)
+    return item
+
+
+@transaction.atomic
+def agenda_item_move(*, actor, item, direction, request=None):
+    """Swap an agenda item with the one before (``up``) or after (``down``) it."""
+    permissions.forget_standing(actor)
+    session = _locked_session(item.session)
+    _require(permissions.can_manage_session(actor, session))
+    if session.is_cancelled:
+        raise ValidationError(_("This session was cancelled; it cannot be changed."), code="cancelled")
+    if direction not in ("up", "down"):
+        raise ValidationError(_("Move an item up or down."), code="bad_direction")
+    item = AgendaItem.objects.get(pk=item.pk, session=session)
+    neighbours = session.agenda.exclude(pk=item.pk)
+    neighbour = (
+        neighbours.filter(position__lt=item.position).order_by("-position").first()
+        if direction == "up"
+        else neighbours.filter(position__gt=item.position).order_by("position").first()
+    )
+    if neighbour is None:
+        return item
+    old, new = item.position, neighbour.position
+    # Positions are unique per session: park the item at 0 while its neighbour takes its place.
+    AgendaItem.objects.filter(pk=item.pk).update(position=0)
+    AgendaItem.objects.filter(pk=neighbour.pk).update(position=old)
+    AgendaItem.objects.filter(pk=item.pk).update(position=new)
+    item.position = new
+    audit_record(
+        actor=actor, action=AuditEvent.Action.UPDATED, target=item, changes={"position": [old, new]}, request=request
+    )
+    return item
+
+
+@transaction.atomic
 def document_add(*, actor, session, title, file, request=None):
     """Attach a document to a session."""
     permissions.forget_standing(actor)

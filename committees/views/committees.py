@@ -28,7 +28,7 @@ from ..forms import (
     PriorityAreaForm,
     ReasonForm,
 )
-from ..models import Committee, Membership, WorkPlanActivity
+from ..models import Committee, Membership, PriorityArea, WorkPlanActivity
 
 MEMBERS_PER_PAGE = 50
 SESSIONS_ON_COMMITTEE_PAGE = 8
@@ -339,6 +339,29 @@ class PriorityAreaCreateView(WorkPlanMixin, ServiceFormView):
     def call_service(self, form):
         return services.priority_area_create(
             actor=self.request.user, committee=self.committee, request=self.request, **form.cleaned_data
+        )
+
+
+class PriorityAreaEditView(WorkPlanMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    success_message = gettext_lazy("The priority area has been changed.")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.area = get_object_or_404(PriorityArea, pk=kwargs["area_pk"], committee_id=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        return PriorityAreaForm(**self.get_form_kwargs(), submit_label=_("Save"))
+
+    def get_initial(self):
+        return {"name": self.area.name, "description": self.area.description}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Change a priority area"), **kwargs)
+
+    def call_service(self, form):
+        return services.priority_area_update(
+            actor=self.request.user, area=self.area, request=self.request, **form.cleaned_data
         )
 
 

@@ -31,7 +31,7 @@ from ..forms import (
     ReasonForm,
     SessionForm,
 )
-from ..models import Agreement, Attendance, CalendarFeed, Session, SessionDocument, SessionKind
+from ..models import AgendaItem, Agreement, Attendance, CalendarFeed, Session, SessionDocument, SessionKind
 from .committees import CommitteeMixin, ServiceFormView, page_of
 
 AGREEMENTS_PER_PAGE = 50
@@ -190,6 +190,44 @@ class AgendaItemAddView(SessionMixin, ServiceFormView):
         services.agenda_item_add(
             actor=self.request.user, session=self.session, request=self.request, **form.cleaned_data
         )
+
+
+class AgendaItemEditView(SessionMixin, ServiceFormView):
+    template_name = "committees/form.html"
+    predicate = staticmethod(permissions.can_manage_session)
+    success_message = gettext_lazy("The agenda item has been changed.")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.item = get_object_or_404(AgendaItem, pk=kwargs["item_pk"], session_id=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        return AgendaItemForm(**self.get_form_kwargs(), submit_label=_("Save"))
+
+    def get_initial(self):
+        return {"title": self.item.title, "notes": self.item.notes}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Change an agenda item"), **kwargs)
+
+    def call_service(self, form):
+        services.agenda_item_update(actor=self.request.user, item=self.item, request=self.request, **form.cleaned_data)
+
+
+class AgendaItemMoveView(SessionMixin, View):
+    """Move an agenda item one place up or down (a plain form button)."""
+
+    predicate = staticmethod(permissions.can_manage_session)
+
+    def post(self, request, *args, **kwargs):
+        item = get_object_or_404(AgendaItem, pk=kwargs["item_pk"], session_id=kwargs["pk"])
+        try:
+            services.agenda_item_move(
+                actor=request.user, item=item, direction=request.POST.get("direction"), request=request
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(self.session.get_absolute_url() + "#agenda-title")
 
 
 class DocumentAddView(SessionMixin, ServiceFormView):
