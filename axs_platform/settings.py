@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "committees",
     "surveys",
     "projects",
+    "reports",
     "demo",
     # Django and third parties.
     "django.contrib.admin",

@@ -68,6 +68,11 @@ ADMINISTRATION_SECTIONS = [
         _("Calls of every committee, their proposals and evaluation matrices."),
     ),
     (
+        "reports:report-home",
+        _("Systematization report"),
+        _("The alliance's report for a period, its dashboard and narrative."),
+    ),
+    (
         "documents:document-list",
         _("Generated documents"),
         _("Every PDF asked for, who asked and when; regenerate them."),

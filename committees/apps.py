@@ -8,9 +8,12 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("Committees and sessions")
 
     def ready(self):
-        from companies.facets import register
+        from companies.facets import register as register_facet
+        from documents.registry import register as register_document
 
         from . import receivers  # noqa: F401  (cached pages and the member directory follow changes)
+        from .documents import minutes_pdf
         from .facets import committee_facet
 
-        register(committee_facet)
+        register_facet(committee_facet)
+        register_document(minutes_pdf)

@@ -6,3 +6,10 @@ class ProjectsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "projects"
     verbose_name = _("Projects")
+
+    def ready(self):
+        from documents.registry import register
+
+        from .documents import fact_sheet
+
+        register(fact_sheet)

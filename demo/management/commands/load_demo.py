@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app's ``demo.load(stdout)``, in the order of the layering (lowest first).
-DEMO_MODULES = ["accounts.demo", "companies.demo", "committees.demo", "surveys.demo", "projects.demo"]
+DEMO_MODULES = ["accounts.demo", "companies.demo", "committees.demo", "surveys.demo", "projects.demo", "reports.demo"]
 
 
 class Command(BaseCommand):

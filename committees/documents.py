@@ -1,0 +1,81 @@
+"""The minutes (minuta) of a session as a PDF: the version in force, its agenda, attendance and agreements."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from documents.registry import DocumentKind, Source
+from documents.services import DocumentError
+
+from . import selectors
+from .models import AttendanceStatus, Minutes, MinutesStatus, Session
+from .permissions import can_see_session
+
+MINUTES = "committees.minutes"
+
+
+def _describe(session, params):
+    return _("Minutes: %(title)s") % {"title": session.title}
+
+
+def minutes_context(session):
+    """Return what the minutes PDF shows; only approved minutes are ever printed."""
+    minutes = (
+        Minutes.objects.filter(session=session, status=MinutesStatus.APPROVED)
+        .select_related("approved_by", "approved_at_session", "drafted_by")
+        .order_by("-version")
+        .first()
+    )
+    if minutes is None:
+        raise DocumentError(gettext("This session has no approved minutes yet."))
+    present = (
+        session.attendance.filter(status=AttendanceStatus.PRESENT)
+        .select_related("person", "organization")
+        .order_by("organization__legal_name", "person__full_name")
+    )
+    return {
+        "session": session,
+        "committee": session.committee,
+        "minutes": minutes,
+        "agenda": list(session.agenda.all()),
+        "present": list(present),
+        "summary": selectors.quorum(session),
+        "agreements": list(selectors.agreements().filter(session=session)),
+        "generated_at": timezone.now(),
+    }
+
+
+def _build(document):
+    session = selectors.session_queryset().get(pk=document.target_id)
+    html = render_to_string("committees/pdf/minutes.html", minutes_context(session))
+    return Source(
+        html=html,
+        filename=f"minuta-sesion-{session.pk}-{document.language}.pdf",
+        title=str(_describe(session, {})),
+    )
+
+
+def can_request_minutes(user, session, params=None):
+    """Whoever may see the session, once its minutes are approved (drafts are never printed)."""
+    return (
+        session is not None
+        and can_see_session(user, session)
+        and Minutes.objects.filter(session=session, status=MinutesStatus.APPROVED).exists()
+    )
+
+
+def _can_view(user, document):
+    session = Session.objects.filter(pk=document.target_id).first()
+    return document.requested_by_id == user.pk and session is not None and can_see_session(user, session)
+
+
+minutes_pdf = DocumentKind(
+    code=MINUTES,
+    label=_("Session minutes"),
+    model=Session,
+    build=_build,
+    describe=_describe,
+    can_request=can_request_minutes,
+    can_view=_can_view,
+)

@@ -1,0 +1,115 @@
+"""The project fact sheet (ficha de proyecto): what one proposal or project is, on one to three pages."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Avg
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from documents.registry import DocumentKind, Source
+
+from .criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
+from .models import EvaluationStatus, PartnerStatus, Proposal, ProposalStatus, Score
+from .permissions import can_review, is_lead
+from .selectors import proposal_full
+
+FACT_SHEET = "projects.fact_sheet"
+
+
+def _describe(proposal, params):
+    return _("Fact sheet: %(title)s") % {"title": proposal.title}
+
+
+def fact_sheet_context(proposal):
+    """Return what the fact sheet shows of a proposal loaded with ``proposal_full()``."""
+    members = [m for m in proposal.consortium.all() if m.status in (PartnerStatus.ACCEPTED, PartnerStatus.INVITED)]
+    indicators = list(proposal.indicators.all())
+    by_component = defaultdict(list)
+    for indicator in indicators:
+        by_component[indicator.component_id].append(indicator)
+    averages = dict(
+        Score.objects.filter(evaluation__proposal=proposal, evaluation__status=EvaluationStatus.SUBMITTED)
+        .values_list("criterion")
+        .annotate(average=Avg("score"))
+    )
+    transitions = {t.to_status: t.created_at for t in proposal.transitions.order_by("created_at", "id")}
+    budget = list(proposal.budget.all())
+    contributions_total = sum((c.amount_mxn or Decimal(0) for m in members for c in m.contributions.all()), Decimal(0))
+    return {
+        "proposal": proposal,
+        "goal": proposal.committee.goal,
+        "members": members,
+        "contributions_total": contributions_total,
+        "objective_indicators": by_component.get(None, []),
+        "components": [(component, by_component.get(component.pk, [])) for component in proposal.components.all()],
+        "has_indicators": bool(indicators),
+        "sustainability": [
+            (criterion, DEFINITIONS.get(criterion, ""), getattr(proposal, criterion.value))
+            for criterion in SUSTAINABILITY_CRITERIA
+        ],
+        "axs": [
+            (criterion, getattr(proposal, criterion.value), averages.get(criterion.value)) for criterion in AXS_CRITERIA
+        ],
+        "budget": budget,
+        "budget_total": sum((line.amount_mxn for line in budget), Decimal(0)),
+        "dates": [
+            (_("Started"), proposal.created_at),
+            (_("Submitted"), transitions.get(ProposalStatus.SUBMITTED)),
+            (_("Selected"), transitions.get(ProposalStatus.SELECTED)),
+            (_("Structured"), transitions.get(ProposalStatus.STRUCTURED)),
+            (_("In implementation"), transitions.get(ProposalStatus.IN_IMPLEMENTATION)),
+            (_("Closed"), transitions.get(ProposalStatus.CLOSED)),
+            (_("Published"), proposal.published_at),
+        ],
+        "generated_at": timezone.now(),
+    }
+
+
+def _build(document):
+    proposal = proposal_full().get(pk=document.target_id)
+    html = render_to_string("projects/pdf/fact_sheet.html", fact_sheet_context(proposal))
+    filename = f"ficha-{proposal.pk}-{slugify(proposal.title)[:60]}-{document.language}.pdf"
+    return Source(html=html, filename=filename, title=str(_describe(proposal, {})))
+
+
+def can_request_fact_sheet(user, proposal, params=None):
+    """Staff (checked by documents), the proposal's own organizations, and the committee's chair.
+
+    A draft is its lead organization's alone; a partner sees the sheet once it joined the consortium.
+    """
+    if not (user.is_authenticated and user.is_active) or proposal is None:
+        return False
+    if is_lead(user, proposal) and user.is_representative:
+        return True
+    if proposal.status == ProposalStatus.DRAFT:
+        return False
+    if can_review(user, proposal):
+        return True
+    from committees.permissions import current_organization
+
+    organization = current_organization(user)
+    return (
+        organization is not None
+        and proposal.consortium.filter(organization=organization, status=PartnerStatus.ACCEPTED).exists()
+    )
+
+
+def _can_view(user, document):
+    if document.requested_by_id != user.pk:
+        return False
+    proposal = Proposal.objects.filter(pk=document.target_id).first()
+    return proposal is not None and can_request_fact_sheet(user, proposal)
+
+
+fact_sheet = DocumentKind(
+    code=FACT_SHEET,
+    label=_("Project fact sheet"),
+    model=Proposal,
+    build=_build,
+    describe=_describe,
+    can_request=can_request_fact_sheet,
+    can_view=_can_view,
+)

@@ -1,0 +1,167 @@
+"""The demo alliance's systematization narrative (the seed's findings, milestones, objectives,
+bibliography and acronyms) and its documents: the fact sheets of the four projects structured by
+March 2018 and the report for May 2016 – March 2018, rendered once and kept."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+
+from documents.models import Document
+from documents.services import document_request, params_key
+from projects.models import Proposal, ProposalStatus
+
+from .documents import SYSTEMATIZATION
+from .models import Acronym, BibliographyEntry, Finding, FindingKind, Milestone, ObjectiveContribution, Stage
+
+D = datetime.date
+PERIOD = {"start": "2016-05-01", "end": "2018-03-31"}
+
+SUCCESSES = [
+    ("Se estableció la Agenda 2030 para el Desarrollo Sostenible como marco de acción",
+     "The 2030 Agenda for Sustainable Development was set as the framework for action",
+     "La Agenda 2030 permitió establecer un lenguaje común entre el gobierno y las empresas, y el uso de los "
+     "indicadores de los ODS facilitó una misma narrativa en torno a los proyectos."),
+    ("Se construyeron relaciones sólidas con las empresas", "Solid relationships were built with the companies",
+     "Colaboración horizontal, establecimiento de prioridades con equilibrio de intereses y alineación con el "
+     "modelo de negocios generaron confianza y un vínculo que se ha mantenido en el tiempo."),
+    ("Se seleccionaron y estructuraron proyectos concretos", "Concrete projects were selected and structured",
+     "La AxS transitó del diálogo a acciones concretas con base en el Formato de Presentación de Proyectos de "
+     "Cooperación de la AMEXCID."),
+    ("Se amplió la dimensión de empresa sostenible", "The notion of a sustainable company was broadened",
+     "Se integraron criterios de sostenibilidad e indicadores de los ODS, en algunos casos ligados al negocio."),
+    ("Se mantuvo el interés del sector privado por la AxS", "The private sector's interest in the AxS was kept",
+     "El liderazgo de la AMEXCID y su comunicación constante mantuvieron la participación en los comités."),
+    ("Se documentó y se sistematizó el proceso", "The process was documented and systematized",
+     "Minutas, boletines y piezas informativas se compartieron con los participantes y sustentan esta "
+     "sistematización."),
+    ("Se colaboró estrechamente con el Proyecto de Fortalecimiento Institucional de la AMEXCID, implementado con GIZ",
+     "There was close collaboration with AMEXCID's Institutional Strengthening Project, implemented with GIZ",
+     "El aporte técnico de la GIZ aceleró la estructuración de los proyectos y facilitó la toma de decisiones."),
+]  # fmt: skip
+CHALLENGES = [
+    ("Diversificar la representación del sector privado incorporando PyMES.",
+     "Diversify the private sector's representation by bringing in SMEs."),
+    ("Incrementar el uso de metodologías participativas durante el proceso de estructuración de proyectos.",
+     "Use participatory methods more while projects are structured."),
+    ("Activar otros mecanismos de vinculación con el sector privado más allá de los proyectos.",
+     "Activate other ways of working with the private sector beyond projects."),
+    ("Evaluar el impacto de los proyectos y de la AxS.", "Evaluate the impact of the projects and of the AxS."),
+    ("Profundizar la apropiación de la AxS dentro de la AMEXCID.", "Deepen AMEXCID's ownership of the AxS."),
+    ("Garantizar los recursos para la implementación de los proyectos.",
+     "Secure the resources to implement the projects."),
+]  # fmt: skip
+RECOMMENDATIONS = [
+    ("Posicionar a la AMEXCID y a la AxS como un socio de colaboración público-privada.",
+     "Position AMEXCID and the AxS as a public-private collaboration partner."),
+    ("Establecer acuerdos y criterios base para la colaboración público-privada.",
+     "Set base agreements and criteria for public-private collaboration."),
+    ("Aprovechar las capacidades existentes en la AMEXCID.", "Make use of AMEXCID's existing capacities."),
+    ("Integrar herramientas digitales para fortalecer la comunicación y la transparencia.",
+     "Bring in digital tools to strengthen communication and transparency."),
+    ("Fortalecer el componente de cooperación internacional en los proyectos.",
+     "Strengthen the international-cooperation component of the projects."),
+    ("Aplicar el proceso de due diligence diseñado por la AMEXCID.",
+     "Apply the due-diligence process designed by AMEXCID."),
+    ("Establecer fases de diseño de proyectos más cortas.", "Set shorter project design phases."),
+]  # fmt: skip
+MILESTONES = [
+    (D(2016, 5, 2), Stage.APPROACH, "Invitación a empresas a sumarse a la AxS",
+     "Companies invited to join the AxS",
+     "Se convocó a generar sinergias para proyectos de desarrollo sostenible más allá de las donaciones."),
+    (D(2017, 5, 15), Stage.STRUCTURING, "Inicia el acompañamiento de la GIZ a los comités",
+     "GIZ starts supporting the committees",
+     "Diagnóstico de cada comité, alineación de proyectos a los ODS y construcción de indicadores."),
+    (D(2017, 6, 7), Stage.STRUCTURING, "Sesión transversal y criterios de la AxS",
+     "Cross-committee session and the AxS criteria",
+     "Los presidentes presentaron avances y la AMEXCID compartió los siete criterios de los proyectos."),
+    (D(2017, 9, 1), Stage.STRUCTURING, "Inicia la sistematización de la AxS", "The systematization of the AxS starts",
+     "Ejercicio de reflexión con los actores principales, de septiembre de 2017 a marzo de 2018."),
+]  # fmt: skip
+OBJECTIVES = [
+    ("1.1.2", "Fomentar y fortalecer la inclusión y vinculación con otros actores de la cooperación mexicana",
+     "Foster the inclusion of other actors of Mexican cooperation",
+     "La AxS fomenta la vinculación con el sector privado y posiciona a la AMEXCID como entidad coordinadora de "
+     "la CID ante las empresas."),
+    ("1.2.4", "Promover un esquema de Alianzas Público-Privadas para el desarrollo",
+     "Promote public-private partnerships for development",
+     "A partir del trabajo de los cinco comités, la AxS incrementa los esquemas de colaboración público-privada."),
+    ("1.2.7", "Simplificar los procesos en la AMEXCID, sistematizando las fases que sean factibles",
+     "Simplify AMEXCID's processes", "La sistematización y el manual de estructuración simplifican procesos."),
+    ("2.1.3", "Impulsar proyectos de cooperación en sus distintas modalidades",
+     "Promote cooperation projects in all their forms",
+     "Los proyectos de los comités pueden replicarse en México y en países prioritarios."),
+    ("4.1.7", "Impulsar un enfoque incluyente de los actores locales, no gubernamentales, académicos y privados",
+     "Promote an inclusive approach to local, non-governmental, academic and private actors",
+     "La AxS es referente de cooperación público-privada en foros internacionales."),
+]  # fmt: skip
+BIBLIOGRAPHY = [
+    "Alianza por la Sostenibilidad. (2017). Visión para la vinculación con el sector privado. México: AMEXCID.",
+    "AMEXCID. (2015). Marco de colaboración con el Sector Privado para la Cooperación Internacional para el "
+    "Desarrollo. México: documento interno AMEXCID.",
+    "AMEXCID. (2016). Alianza por la Sostenibilidad. Policy Brief. México: AMEXCID.",
+    "AMEXCID. (2017a). One pager de la Alianza por la Sostenibilidad. México: AMEXCID.",
+    "GIZ. (2015a). Construcción de una estrategia de colaboración de AMEXCID con el sector privado. México: GIZ.",
+    "Ley de Cooperación Internacional para el Desarrollo (LCID, 2011). Diario Oficial de la Federación. México. "
+    "6 de abril de 2011.",
+    "Naciones Unidas. (1992). Declaración de Río sobre el Medio Ambiente y el Desarrollo. Río de Janeiro.",
+    "Programa de Cooperación Internacional para el Desarrollo (PROCID, 2014-2018). Diario Oficial de la "
+    "Federación. México. 30 de abril de 2014.",
+]
+ACRONYMS = [
+    ("AMEXCID", "Agencia Mexicana de Cooperación Internacional para el Desarrollo",
+     "Mexican Agency for International Development Cooperation"),
+    ("AxS", "Alianza por la Sostenibilidad", "Alliance for Sustainability"),
+    ("CID", "Cooperación Internacional para el Desarrollo", "International development cooperation"),
+    ("DGCREB", "Dirección General de Cooperación y Relaciones Económicas Bilaterales",
+     "General Directorate for Bilateral Economic Cooperation and Relations"),
+    ("GIZ", "Cooperación Alemana al Desarrollo", "German Development Cooperation"),
+    ("ODS", "Objetivos de Desarrollo Sostenible", "Sustainable Development Goals"),
+    ("PROCID", "Programa de Cooperación Internacional para el Desarrollo",
+     "International Development Cooperation Programme"),
+    ("PyMES", "Pequeñas y Medianas Empresas", "Small and medium-sized enterprises"),
+]  # fmt: skip
+
+
+def _narrative():
+    if Finding.objects.exists():
+        return False
+    for position, (title_es, title_en, body_es) in enumerate(SUCCESSES, 1):
+        Finding.objects.create(kind=FindingKind.SUCCESS, position=position, title_es=title_es, title_en=title_en,
+                               body_es=body_es)  # fmt: skip
+    for kind, rows in ((FindingKind.CHALLENGE, CHALLENGES), (FindingKind.RECOMMENDATION, RECOMMENDATIONS)):
+        for position, (title_es, title_en) in enumerate(rows, 1):
+            Finding.objects.create(kind=kind, position=position, title_es=title_es, title_en=title_en)
+    for position, (day, stage, title_es, title_en, body_es) in enumerate(MILESTONES, 1):
+        Milestone.objects.create(happened_on=day, stage=stage, position=position, title_es=title_es,
+                                 title_en=title_en, body_es=body_es)  # fmt: skip
+    for position, (reference, title_es, title_en, body_es) in enumerate(OBJECTIVES, 1):
+        ObjectiveContribution.objects.create(position=position, reference=reference, title_es=title_es,
+                                             title_en=title_en, body_es=body_es)  # fmt: skip
+    for position, citation in enumerate(BIBLIOGRAPHY, 1):
+        BibliographyEntry.objects.create(position=position, citation=citation)
+    for acronym, meaning_es, meaning_en in ACRONYMS:
+        Acronym.objects.create(acronym=acronym, meaning_es=meaning_es, meaning_en=meaning_en)
+    return True
+
+
+def demo_documents():
+    """Return ``[(kind, target, params)]`` of the documents the demo leaves ready."""
+    structured = Proposal.objects.filter(
+        transitions__to_status=ProposalStatus.STRUCTURED, transitions__created_at__date__lte=D(2018, 3, 31)
+    ).order_by("title")
+    return [("projects.fact_sheet", proposal, {}) for proposal in structured] + [(SYSTEMATIZATION, None, PERIOD)]
+
+
+def load(stdout):
+    """Write the narrative and ask once for each demo document; a document already asked for is left alone."""
+    staff = get_user_model().objects.get(email="staff@amexcid.example")
+    wrote = _narrative()
+    asked = 0
+    for kind, target, params in demo_documents():
+        target_id = str(target.pk) if target is not None else ""
+        if Document.objects.filter(kind=kind, target_id=target_id, params_key=params_key(params)).exists():
+            continue
+        # Queued now, rendered once the demo's transaction commits: inline without a broker.
+        document_request(actor=staff, kind=kind, language="es-mx", target=target, params=params)
+        asked += 1
+    stdout.write(f"Reports: narrative {'written' if wrote else 'already there'}; {asked} documents asked for.")

@@ -1,0 +1,62 @@
+"""The systematization report (sistematización) of a period, as a PDF."""
+
+import datetime
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from axs_platform.permissions import is_staff_member
+from documents.registry import DocumentKind, Source
+from documents.services import DocumentError
+
+from .selectors import report_charts, report_data
+
+SYSTEMATIZATION = "reports.systematization"
+
+
+def period_of(params):
+    """Return the ``(start, end)`` dates of a report's parameters."""
+    try:
+        start = datetime.date.fromisoformat(params["start"])
+        end = datetime.date.fromisoformat(params["end"])
+    except (KeyError, TypeError, ValueError):
+        raise DocumentError(_("The report's period is not valid.")) from None
+    if end < start:
+        raise DocumentError(_("The report's period ends before it starts."))
+    return start, end
+
+
+def _describe(target, params):
+    start, end = period_of(params)
+    return _("Systematization report, %(start)s – %(end)s") % {
+        "start": date_format(start, "YEAR_MONTH_FORMAT"),
+        "end": date_format(end, "YEAR_MONTH_FORMAT"),
+    }
+
+
+def _build(document):
+    start, end = period_of(document.params)
+    data = report_data(start, end)
+    context = {**data, "charts": report_charts(data), "generated_at": timezone.now()}
+    html = render_to_string("reports/pdf/systematization.html", context)
+    return Source(
+        html=html,
+        filename=f"sistematizacion-axs-{start:%Y-%m}-{end:%Y-%m}-{document.language}.pdf",
+        title=str(_describe(None, document.params)),
+    )
+
+
+def _staff(user, *args):
+    return is_staff_member(user)
+
+
+systematization = DocumentKind(
+    code=SYSTEMATIZATION,
+    label=_("Systematization report"),
+    build=_build,
+    describe=_describe,
+    can_request=_staff,
+    can_view=_staff,
+)

@@ -1,0 +1,65 @@
+"""The report's period and language, and the narrative that staff write."""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import Acronym, BibliographyEntry, Finding, Milestone, ObjectiveContribution
+
+DEFAULT_START = datetime.date(2016, 5, 1)
+DEFAULT_END = datetime.date(2018, 3, 31)
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            raise forms.ValidationError(_("The period must end after it starts."), code="period_reversed")
+        return cleaned
+
+    @property
+    def params(self):
+        return {"start": self.cleaned_data["start"].isoformat(), "end": self.cleaned_data["end"].isoformat()}
+
+
+class ReportRequestForm(PeriodForm):
+    language = forms.ChoiceField(label=_("Language of the report"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Generate the report (PDF)")))
+
+
+class _NarrativeForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Save")))
+
+
+def _form(model_class, field_names):
+    widgets = {"happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+    return forms.modelform_factory(model_class, form=_NarrativeForm, fields=field_names, widgets=widgets)
+
+
+BILINGUAL = ["position", "title_es", "title_en", "body_es", "body_en"]
+# The narrative parts of the report, by the slug of their URL: model, form, and how the list names them.
+NARRATIVE = {
+    "hitos": (Milestone, _form(Milestone, ["happened_on", "stage", *BILINGUAL]), _("Milestones")),
+    "hallazgos": (Finding, _form(Finding, ["kind", *BILINGUAL]), _("Findings")),
+    "objetivos": (
+        ObjectiveContribution,
+        _form(ObjectiveContribution, ["reference", *BILINGUAL]),
+        _("Contributions to the programme's objectives"),
+    ),
+    "bibliografia": (BibliographyEntry, _form(BibliographyEntry, ["position", "citation"]), _("Bibliography")),
+    "acronimos": (Acronym, _form(Acronym, ["acronym", "meaning_es", "meaning_en"]), _("Acronyms")),
+}

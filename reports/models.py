@@ -1,0 +1,121 @@
+"""The narrative of the systematization report: what staff write, beside what is counted from the data.
+
+Everything countable (attendance, response rate, committees, projects) is computed by
+``reports.selectors``; these rows hold only words: milestones, findings, the contributions to
+the programme's objectives, the bibliography and the acronyms. Each text has a Spanish and an
+English version; the report is written in the language it is asked for.
+"""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+def _in_english():
+    return (get_language() or "").startswith("en")
+
+
+class Bilingual(models.Model):
+    """A row whose ``title`` and ``body`` read the English or the Spanish field by the active language."""
+
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    title_es = models.CharField(_("title (Spanish)"), max_length=255)
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+    body_es = models.TextField(_("text (Spanish)"), blank=True)
+    body_en = models.TextField(_("text (English)"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self):
+        return (self.title_en or self.title_es) if _in_english() else self.title_es
+
+    @property
+    def body(self):
+        return (self.body_en or self.body_es) if _in_english() else self.body_es
+
+
+class Stage(models.TextChoices):
+    APPROACH = "approach", _("Approach and dialogue")
+    PRIORITIES = "priorities", _("Identification of priorities")
+    STRUCTURING = "structuring", _("Structuring of projects")
+    IMPLEMENTATION = "implementation", _("Implementation of projects")
+
+
+class Milestone(Bilingual):
+    """A milestone of the timeline that the data does not record by itself (a call sent, an agreement)."""
+
+    happened_on = models.DateField(_("date"))
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["happened_on", "position", "id"]
+
+
+class FindingKind(models.TextChoices):
+    SUCCESS = "success", _("Success")
+    CHALLENGE = "challenge", _("Challenge")
+    RECOMMENDATION = "recommendation", _("Recommendation")
+
+
+class Finding(Bilingual):
+    """A finding of the systematization: a success (acierto), a challenge (desafío) or a recommendation."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=FindingKind.choices)
+
+    class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        ordering = ["kind", "position", "id"]
+
+
+class ObjectiveContribution(Bilingual):
+    """How the alliance contributes to one objective of the programme (PROCID), in staff's words."""
+
+    reference = models.CharField(
+        _("objective, strategy or line of action"), max_length=100, help_text=_("For example “1.1.2”.")
+    )
+
+    class Meta:
+        verbose_name = _("contribution to the programme's objectives")
+        verbose_name_plural = _("contributions to the programme's objectives")
+        ordering = ["position", "id"]
+
+
+class BibliographyEntry(models.Model):
+    """A work cited by the report, written as it should be printed."""
+
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    citation = models.TextField(_("reference"))
+
+    class Meta:
+        verbose_name = _("bibliography entry")
+        verbose_name_plural = _("bibliography")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.citation[:80]
+
+
+class Acronym(models.Model):
+    acronym = models.CharField(_("acronym"), max_length=30, unique=True)
+    meaning_es = models.CharField(_("meaning (Spanish)"), max_length=255)
+    meaning_en = models.CharField(_("meaning (English)"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("acronym")
+        verbose_name_plural = _("acronyms")
+        ordering = ["acronym"]
+
+    def __str__(self):
+        return self.acronym
+
+    @property
+    def meaning(self):
+        return (self.meaning_en or self.meaning_es) if _in_english() else self.meaning_es

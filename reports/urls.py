@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.ReportHomeView.as_view(), name="report-home"),
+    path("tablero/", views.DashboardView.as_view(), name="dashboard"),
+    path("narrativa/", views.NarrativeListView.as_view(), name="narrative-list"),
+    path("narrativa/<slug:part>/nuevo/", views.NarrativeEditView.as_view(), name="narrative-create"),
+    path("narrativa/<slug:part>/<int:pk>/", views.NarrativeEditView.as_view(), name="narrative-update"),
+    path("narrativa/<slug:part>/<int:pk>/eliminar/", views.NarrativeDeleteView.as_view(), name="narrative-delete"),
+]

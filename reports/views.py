@@ -1,0 +1,125 @@
+"""Staff pages of the report: ask for it, see its dashboard, write its narrative."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from audit.models import AuditEvent
+from audit.services import audit_record
+from axs_platform.permissions import StaffRequiredMixin
+from documents.selectors import documents_for
+from documents.services import document_request
+
+from .documents import SYSTEMATIZATION
+from .forms import DEFAULT_END, DEFAULT_START, NARRATIVE, PeriodForm, ReportRequestForm
+from .selectors import report_charts, report_data
+
+
+class ReportHomeView(StaffRequiredMixin, FormView):
+    """Choose the period and the language; the report is rendered by the worker."""
+
+    template_name = "reports/report_home.html"
+    form_class = ReportRequestForm
+
+    def get_initial(self):
+        return {"start": DEFAULT_START, "end": DEFAULT_END, "language": get_language()}
+
+    def form_valid(self, form):
+        document = document_request(
+            actor=self.request.user,
+            kind=SYSTEMATIZATION,
+            language=form.cleaned_data["language"],
+            params=form.params,
+            request=self.request,
+        )
+        return redirect(document)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            reports=documents_for(self.request.user, all_documents=True, kind=SYSTEMATIZATION)[:20],
+            narrative=[(slug, label, model._default_manager.count()) for slug, (model, _f, label) in NARRATIVE.items()],
+            **kwargs,
+        )
+
+
+class DashboardView(StaffRequiredMixin, TemplateView):
+    """The report's figures and charts on a page, for any period (the same SVG as in the PDF)."""
+
+    template_name = "reports/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        form = PeriodForm(self.request.GET or {"start": DEFAULT_START, "end": DEFAULT_END})
+        context = {"form": form}
+        if form.is_valid():
+            data = report_data(form.cleaned_data["start"], form.cleaned_data["end"])
+            context.update(data, charts=report_charts(data))
+        return super().get_context_data(**context, **kwargs)
+
+
+class NarrativeListView(StaffRequiredMixin, TemplateView):
+    template_name = "reports/narrative_list.html"
+
+    def get_context_data(self, **kwargs):
+        sections = [(slug, label, list(model._default_manager.all())) for slug, (model, _f, label) in NARRATIVE.items()]
+        return super().get_context_data(sections=sections, **kwargs)
+
+
+class NarrativeMixin(StaffRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs["part"] not in NARRATIVE:
+            raise Http404
+        self.model, self.form_class, self.part_label = NARRATIVE[kwargs["part"]]
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_success_url(self):
+        return reverse("reports:narrative-list") + f"#{self.kwargs['part']}"
+
+
+class NarrativeEditView(NarrativeMixin, FormView):
+    """Write a new narrative row, or change one."""
+
+    template_name = "reports/form.html"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if "pk" in self.kwargs:
+            kwargs["instance"] = get_object_or_404(self.model, pk=self.kwargs["pk"])
+        return kwargs
+
+    def form_valid(self, form):
+        created = form.instance.pk is None
+        changes = {name: [None, str(form.cleaned_data[name])] for name in form.changed_data}
+        row = form.save()
+        audit_record(
+            actor=self.request.user,
+            action=AuditEvent.Action.CREATED if created else AuditEvent.Action.UPDATED,
+            target=row,
+            changes=changes,
+            request=self.request,
+        )
+        messages.success(self.request, _("Saved. The next report you generate will include it."))
+        return redirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=self.part_label, **kwargs)
+
+
+class NarrativeDeleteView(NarrativeMixin, TemplateView):
+    """Remove a narrative row (it holds words, not history: reports already generated keep them)."""
+
+    template_name = "reports/narrative_delete.html"
+
+    def get_context_data(self, **kwargs):
+        row = get_object_or_404(self.model, pk=self.kwargs["pk"])
+        return super().get_context_data(row=row, title=self.part_label, **kwargs)
+
+    def post(self, request, part, pk):
+        row = get_object_or_404(self.model, pk=pk)
+        audit_record(actor=request.user, action="reports.narrative_removed", message=str(row), request=request)
+        row.delete()
+        messages.success(request, _("Removed."))
+        return redirect(self.get_success_url())

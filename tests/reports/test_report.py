@@ -1,0 +1,188 @@
+"""The systematization report: figures counted from the data, the seed's structure, the narrative staff write."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from documents.models import Document
+from documents.services import document_request
+from reports.documents import SYSTEMATIZATION
+from reports.models import Finding, FindingKind, Milestone
+from reports.selectors import report_data
+from tests.factories import make_committee, make_representative, make_session, make_staff
+from tests.pdf_text import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+PERIOD = (datetime.date(2016, 5, 1), datetime.date(2018, 3, 31))
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_the_demo_leaves_the_report_and_four_fact_sheets_ready(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=io.StringIO())
+    report = Document.objects.get(kind=SYSTEMATIZATION)
+    assert report.status == Document.Status.READY, report.error
+    assert report.params == {"start": "2016-05-01", "end": "2018-03-31"}
+    sheets = Document.objects.filter(kind="projects.fact_sheet", status=Document.Status.READY)
+    assert sheets.count() == 4
+    text = pdf_text(report)
+    assert "Sistematización de la Alianza por la Sostenibilidad" in text
+    assert re.search(r"Resumen ejecutivo[ .]*\d+", text), "the contents list its page numbers"
+    assert "81 organizaciones en el lanzamiento" in text
+    assert "61 % de 90 organizaciones respondieron la encuesta de prioridades" in text
+    assert "5 comités de trabajo" in text
+    assert "4 proyectos completamente estructurados" in text
+    for heading in ("Acrónimos", "Acercamiento y diálogo", "Identificación de prioridades", "Aciertos", "Desafíos"):
+        assert heading in text
+    assert "Se construyeron relaciones sólidas con las empresas" in text
+    assert "Diversificar la representación del sector privado incorporando PyMES." in text
+    assert "Aplicar el proceso de due diligence diseñado por la AMEXCID." in text
+    assert "Habilidades digitales para jóvenes" in text and "Educación financiera para mujeres" in text
+    assert "Bibliografía" in text and "PROCID" in text
+    assert report.page_count >= 10
+
+
+def test_the_demo_figures_match_the_seeds_record(demo):
+    figures = report_data(*PERIOD)["figures"]
+    assert figures["launch_organizations"] == 81
+    assert figures["plenaries"] == 4
+    assert figures["survey_invited"] == 90 and round(figures["survey_rate"]) == 61
+    assert figures["committees"] == 5
+    assert figures["projects_structured"] == 4
+
+
+def test_loading_the_demo_twice_asks_for_no_document_again(demo):
+    before = Document.objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    assert Document.objects.count() == before
+    assert Finding.objects.filter(kind=FindingKind.SUCCESS).count() == 7
+
+
+def test_the_figures_are_counted_from_the_data_not_typed():
+    make_session(kind="plenary", days_from_now=-30, reported_attendance=40)
+    start, end = datetime.date.today() - datetime.timedelta(days=60), datetime.date.today()
+    assert report_data(start, end)["figures"]["launch_organizations"] == 40
+    make_committee(11, installed_on=start)
+    data = report_data(start, end)
+    assert data["figures"]["committees"] == 1 and data["figures"]["plenaries"] == 1
+    assert report_data(end + datetime.timedelta(days=1), end + datetime.timedelta(days=9))["figures"]["plenaries"] == 0
+
+
+def test_the_report_in_english_uses_the_english_narrative(django_capture_on_commit_callbacks):
+    Finding.objects.create(kind=FindingKind.CHALLENGE, title_es="Evaluar el impacto", title_en="Evaluate the impact")
+    Milestone.objects.create(happened_on=datetime.date(2017, 6, 7), stage="structuring", title_es="Sesión transversal")
+    with django_capture_on_commit_callbacks(execute=True):
+        document = document_request(
+            actor=make_staff(), kind=SYSTEMATIZATION, language="en", params={"start": "2017-01-01", "end": "2017-12-31"}
+        )
+    document.refresh_from_db()
+    assert document.status == Document.Status.READY, document.error
+    text = pdf_text(document)
+    assert "Contents" in text and "Findings of the systematization" in text
+    assert "Evaluate the impact" in text
+    assert "Sesión transversal" in text  # no English text written: the Spanish one stands in
+    assert document.filename == "sistematizacion-axs-2017-01-2017-12-en.pdf"
+
+
+PAGES = ["reports:report-home", "reports:dashboard", "reports:narrative-list"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_report_pages_send_anonymous_visitors_to_sign_in(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302 and "/cuenta/" in response.url
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_report_pages_are_refused_to_representatives(client, name):
+    client.force_login(make_representative())
+    assert client.get(reverse(name)).status_code == 403
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_report_pages_open_for_staff(client, name):
+    client.force_login(make_staff())
+    assert client.get(reverse(name)).status_code == 200
+
+
+def test_staff_choose_the_period_and_language_and_follow_the_progress(client, django_capture_on_commit_callbacks):
+    client.force_login(make_staff())
+    data = {"start": "2016-05-01", "end": "2018-03-31", "language": "es-mx"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:report-home"), data)
+    document = Document.objects.get()
+    assert response.url == document.get_absolute_url()
+    assert document.params == {"start": "2016-05-01", "end": "2018-03-31"}
+    assert "Descargar el PDF" in client.get(response.url).content.decode()
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(client):
+    client.force_login(make_staff())
+    response = client.post(
+        reverse("reports:report-home"), {"start": "2018-01-01", "end": "2017-01-01", "language": "en"}
+    )
+    assert response.status_code == 200
+    assert "El periodo debe terminar después de empezar." in response.content.decode()
+    assert not Document.objects.exists()
+
+
+def test_representatives_cannot_ask_for_the_report(client):
+    client.force_login(make_representative())
+    response = client.post(
+        reverse("reports:report-home"), {"start": "2016-05-01", "end": "2018-03-31", "language": "en"}
+    )
+    assert response.status_code == 403
+    assert not Document.objects.exists()
+
+
+def test_the_dashboard_draws_the_reports_charts(client, demo):
+    client.force_login(make_staff())
+    page = client.get(reverse("reports:dashboard"), {"start": "2016-05-01", "end": "2018-03-31"}).content.decode()
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 3
+    assert "Organizaciones en cada sesión plenaria" in page and "Lanzamiento de la Alianza" in page
+    assert "ODS prioritarios elegidos por las organizaciones" in page
+
+
+def test_staff_write_change_and_remove_a_finding(client):
+    client.force_login(make_staff())
+    data = {
+        "kind": "challenge",
+        "position": 1,
+        "title_es": "Garantizar los recursos",
+        "title_en": "",
+        "body_es": "",
+        "body_en": "",
+    }
+    response = client.post(reverse("reports:narrative-create", args=["hallazgos"]), data)
+    assert response.status_code == 302
+    finding = Finding.objects.get()
+    data["title_en"] = "Secure the resources"
+    client.post(reverse("reports:narrative-update", args=["hallazgos", finding.pk]), data)
+    finding.refresh_from_db()
+    assert finding.title_en == "Secure the resources"
+    client.post(reverse("reports:narrative-delete", args=["hallazgos", finding.pk]))
+    assert not Finding.objects.exists()
+
+
+def test_representatives_cannot_write_the_narrative(client):
+    client.force_login(make_representative())
+    data = {"kind": "challenge", "position": 1, "title_es": "X"}
+    assert client.post(reverse("reports:narrative-create", args=["hallazgos"]), data).status_code == 403
+    assert client.get(reverse("reports:narrative-create", args=["hallazgos"])).status_code == 403
+    client.logout()
+    assert client.get(reverse("reports:narrative-create", args=["hallazgos"])).status_code == 302
+    assert not Finding.objects.exists()
+
+
+def test_an_unknown_part_of_the_narrative_is_a_404(client):
+    client.force_login(make_staff())
+    assert client.get(reverse("reports:narrative-create", args=["poemas"])).status_code == 404
