@@ -6,3 +6,6 @@ class ProjectsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "projects"
     verbose_name = _("Projects")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (cached proposal lists and matrices follow changes)
