@@ -25,6 +25,21 @@ def page_of(request, rows, per_page=PER_PAGE):
     return Paginator(rows, per_page).get_page(request.GET.get("page"))
 
 
+def with_status_badges(proposals):
+    """Give each proposal its status badge as HTML, rendering the badge once per distinct status.
+
+    ``proposal_rows.html`` shows it; including the badge's template on every row cost more than
+    the rest of the row.
+    """
+    badges = {}
+    proposals = list(proposals)
+    for proposal in proposals:
+        if proposal.status not in badges:
+            badges[proposal.status] = render_to_string("projects/includes/status.html", {"proposal": proposal})
+        proposal.status_badge = badges[proposal.status]
+    return proposals
+
+
 def proposals_body(request, name, scope, rows, *, template="projects/includes/proposal_list_body.html", **context):
     """Return the HTML of a proposal list (status filter, rows, pagination), cached per data version.
 
@@ -37,8 +52,10 @@ def proposals_body(request, name, scope, rows, *, template="projects/includes/pr
     page = request.GET.get("page")
 
     def render():
+        proposals = page_of(request, selectors.page_rows(rows))
+        proposals.object_list = with_status_badges(proposals.object_list)
         body_context = {
-            "proposals": page_of(request, selectors.page_rows(rows)),
+            "proposals": proposals,
             "statuses": ProposalStatus.choices,
             "status": status,
             "query_without_page": _query_without_page(request),
@@ -232,6 +249,7 @@ def add_matrix_cells(rows):
     so each distinct value is formatted once, by ``floatformat`` itself, in the request's language.
     """
     formatted = {}
+    status_labels = {value: str(label) for value, label in ProposalStatus.choices}
 
     def figure(value, digits):
         if value is None:
@@ -245,5 +263,6 @@ def add_matrix_cells(rows):
         row["average_cells"] = mark_safe(  # noqa: S308 (numbers and a dash only)
             "".join(f'<td class="text-end">{figure(average, 1)}</td>' for _criterion, average in row["averages"])
         )
+        row["status_text"] = status_labels.get(row["proposal"].status, row["proposal"].status)
         row["total_text"] = figure(row["total"], 2)
         row["spread_text"] = figure(row["spread"], 2)

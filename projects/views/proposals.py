@@ -48,7 +48,7 @@ from ..models import (
     Proposal,
     ProposalStatus,
 )
-from .calls import proposals_body
+from .calls import proposals_body, with_status_badges
 
 
 class ProposalMixin(PredicateRequiredMixin):
@@ -79,7 +79,7 @@ class ProposalListView(PredicateRequiredMixin, TemplateView):
         status = self.request.GET.get("status", "")
         context = {"organization": organization, "status": status, "statuses": ProposalStatus.choices}
         if organization is not None:
-            context["mine"] = list(selectors.proposal_rows(organization_id=organization.pk)[:100])
+            context["mine"] = with_status_badges(selectors.proposal_rows(organization_id=organization.pk)[:100])
             # Shown to representatives only (the template lists them under their organization).
             context["open_calls"] = selectors.open_calls(_today())
         if is_staff_member(user):
