@@ -10,6 +10,7 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from documents.registry import register
 
+        from . import receivers  # noqa: F401  (cached proposal lists and matrices follow changes)
         from .documents import fact_sheet
 
         register(fact_sheet)

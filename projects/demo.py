@@ -297,4 +297,6 @@ def _open_call(committee, staff, evaluator, organizations):
             proposal=proposal, organization=lead_org, is_lead=True, status="accepted", invited_by=representative
         )
         created += 1
+    if created:
+        selectors.bump_lists_cache()  # some rows were changed with update(), which sends no signal
     return created

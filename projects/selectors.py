@@ -1,8 +1,12 @@
 """Reads that pages share, each with a query count that does not grow with its rows."""
 
+import hashlib
+import time
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.core.cache import cache
+from django.db.models import Count, Prefetch, Q, Subquery
+from django.utils.translation import get_language
 
 from .criteria import Criterion
 from .models import (
@@ -48,6 +52,70 @@ def proposal_rows(*, call=None, committee=None, organization_id=None, status="")
     if status:
         proposals = proposals.filter(status=status)
     return proposals.order_by("-updated_at", "-id")
+
+
+def open_calls(today, *, limit=20):
+    """Return the calls open today, newest first, with their committee (the proposals page's short list)."""
+    return list(Call.objects.open_on(today).select_related("committee__goal").order_by("-opens_on", "-id")[:limit])
+
+
+class page_rows:  # noqa: N801 (used like a function: selectors.page_rows(rows))
+    """Wrap an ordered queryset so that a page reads its rows' keys first, then joins only those rows.
+
+    A deep page (``OFFSET`` 19,750) otherwise reads and joins every skipped proposal to its
+    organization, call and committee before throwing it away; here the offset runs over the index.
+    """
+
+    ordered = True
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def count(self):
+        return self.rows.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        keys = self.rows.values("pk")[window]
+        return list(self.rows.filter(pk__in=Subquery(keys)))
+
+
+# Cached page bodies. The proposal lists and the evaluation matrix are read far more often than
+# they change: their bodies are rendered once per version of the data and kept in the cache.
+# projects.receivers bumps the versions when a proposal, an evaluation, a score, a call, a
+# committee or an organization changes, at once and again on commit.
+LISTS_VERSION_KEY = "projects:lists:version"
+MATRIX_VERSION_KEY = "projects:matrix:version"
+FRAGMENT_SECONDS = 600
+
+
+def bump_lists_cache():
+    """Make every cached proposal list stale (and the matrix, which shows proposals too)."""
+    now = time.time_ns()
+    cache.set_many({LISTS_VERSION_KEY: now, MATRIX_VERSION_KEY: now}, None)
+
+
+def bump_matrix_cache():
+    """Make every cached evaluation matrix stale (an evaluation or a score changed)."""
+    cache.set(MATRIX_VERSION_KEY, time.time_ns(), None)
+
+
+def cached_fragment(name, version_key, key_parts, render):
+    """Return the HTML of a read-mostly fragment, rendering it only once per version of its data.
+
+    ``key_parts`` must name everything the fragment depends on besides the data (the call or
+    committee, the audience, the page, the filters); the data version and the language are added here.
+    """
+    version = cache.get_or_set(version_key, time.time_ns(), None)
+    digest = hashlib.sha256(repr((version, get_language(), key_parts)).encode()).hexdigest()
+    key = f"projects:{name}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, FRAGMENT_SECONDS)
+    return html
 
 
 def proposal_full():

@@ -10,7 +10,7 @@ from audit.services import audit_record, changes_between, snapshot
 from committees.permissions import current_organization
 from companies.models import Organization
 
-from .. import permissions
+from .. import permissions, receivers
 from ..criteria import AXS_CRITERIA, REPLICATION_COUNTRIES, SUSTAINABILITY_CRITERIA
 from ..models import (
     Activity,
@@ -52,6 +52,7 @@ def _editable(actor, proposal):
 
 def _touch(proposal):
     Proposal.objects.filter(pk=proposal.pk).update(updated_at=timezone.now())
+    receivers.proposal_touched()  # update() sends no signal: the cached lists must still follow
 
 
 def _active_member_organization(organization, field):

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import floatformat
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -22,6 +23,49 @@ PER_PAGE = 50
 
 def page_of(request, rows, per_page=PER_PAGE):
     return Paginator(rows, per_page).get_page(request.GET.get("page"))
+
+
+def with_status_badges(proposals):
+    """Give each proposal its status badge as HTML, rendering the badge once per distinct status.
+
+    ``proposal_rows.html`` shows it; including the badge's template on every row cost more than
+    the rest of the row.
+    """
+    badges = {}
+    proposals = list(proposals)
+    for proposal in proposals:
+        if proposal.status not in badges:
+            badges[proposal.status] = render_to_string("projects/includes/status.html", {"proposal": proposal})
+        proposal.status_badge = badges[proposal.status]
+    return proposals
+
+
+def proposals_body(request, name, scope, rows, *, template="projects/includes/proposal_list_body.html", **context):
+    """Return the HTML of a proposal list (status filter, rows, pagination), cached per data version.
+
+    The body depends only on the proposals, the page and the status asked for, the language and
+    ``key_parts`` (e.g. the committees a chair may review): it is rendered once per version of the
+    data (projects.receivers bumps it) and read from the cache after that. ``scope`` names whose
+    proposals they are (a call, a committee, the committees a chair reviews).
+    """
+    status = request.GET.get("status", "")
+    page = request.GET.get("page")
+
+    def render():
+        proposals = page_of(request, selectors.page_rows(rows))
+        proposals.object_list = with_status_badges(proposals.object_list)
+        body_context = {
+            "proposals": proposals,
+            "statuses": ProposalStatus.choices,
+            "status": status,
+            "query_without_page": _query_without_page(request),
+            **context,
+        }
+        return render_to_string(template, body_context, request=request)
+
+    return selectors.cached_fragment(
+        name, selectors.LISTS_VERSION_KEY, (scope, status, page, _query_without_page(request)), render
+    )
 
 
 def _query_without_page(request):
@@ -136,10 +180,12 @@ class CallDetailView(PredicateRequiredMixin, TemplateView):
             "status": self.request.GET.get("status", ""),
         }
         if context["can_see_proposals"]:
-            context["proposals"] = page_of(
-                self.request, selectors.proposal_rows(call=self.call, status=context["status"])
+            context["proposals_body"] = proposals_body(
+                self.request,
+                "call-proposals",
+                self.call.pk,
+                selectors.proposal_rows(call=self.call, status=context["status"]),
             )
-            context["query_without_page"] = _query_without_page(self.request)
         return super().get_context_data(**context, **kwargs)
 
 
@@ -158,14 +204,14 @@ class CommitteeProposalListView(PredicateRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         status = self.request.GET.get("status", "")
-        return super().get_context_data(
-            committee=self.committee,
-            proposals=page_of(self.request, selectors.proposal_rows(committee=self.committee, status=status)),
-            statuses=ProposalStatus.choices,
-            status=status,
-            query_without_page=_query_without_page(self.request),
-            **kwargs,
+        body = proposals_body(
+            self.request,
+            "committee-proposals",
+            self.committee.pk,
+            selectors.proposal_rows(committee=self.committee, status=status),
+            show_call=True,
         )
+        return super().get_context_data(committee=self.committee, proposals_body=body, **kwargs)
 
 
 class EvaluationMatrixView(PredicateRequiredMixin, TemplateView):
@@ -183,9 +229,16 @@ class EvaluationMatrixView(PredicateRequiredMixin, TemplateView):
         return True
 
     def get_context_data(self, **kwargs):
+        # Everyone who may see the matrix sees the same one: it is rendered once per version of the
+        # evaluations (projects.receivers bumps it when a score, an evaluation or a proposal changes).
+        body = selectors.cached_fragment("matrix", selectors.MATRIX_VERSION_KEY, (self.call.pk,), self.render_body)
+        return super().get_context_data(call=self.call, body=body, **kwargs)
+
+    def render_body(self):
         rows, weights = selectors.evaluation_matrix(self.call)
         add_matrix_cells(rows)
-        return super().get_context_data(call=self.call, rows=rows, weights=weights, **kwargs)
+        context = {"call": self.call, "rows": rows, "weights": weights}
+        return render_to_string("projects/includes/evaluation_matrix_body.html", context, request=self.request)
 
 
 def add_matrix_cells(rows):
@@ -196,6 +249,7 @@ def add_matrix_cells(rows):
     so each distinct value is formatted once, by ``floatformat`` itself, in the request's language.
     """
     formatted = {}
+    status_labels = {value: str(label) for value, label in ProposalStatus.choices}
 
     def figure(value, digits):
         if value is None:
@@ -209,5 +263,6 @@ def add_matrix_cells(rows):
         row["average_cells"] = mark_safe(  # noqa: S308 (numbers and a dash only)
             "".join(f'<td class="text-end">{figure(average, 1)}</td>' for _criterion, average in row["averages"])
         )
+        row["status_text"] = status_labels.get(row["proposal"].status, row["proposal"].status)
         row["total_text"] = figure(row["total"], 2)
         row["spread_text"] = figure(row["spread"], 2)

@@ -48,7 +48,7 @@ from ..models import (
     Proposal,
     ProposalStatus,
 )
-from .calls import _query_without_page, page_of
+from .calls import proposals_body, with_status_badges
 
 
 class ProposalMixin(PredicateRequiredMixin):
@@ -79,19 +79,19 @@ class ProposalListView(PredicateRequiredMixin, TemplateView):
         status = self.request.GET.get("status", "")
         context = {"organization": organization, "status": status, "statuses": ProposalStatus.choices}
         if organization is not None:
-            context["mine"] = list(selectors.proposal_rows(organization_id=organization.pk)[:100])
+            context["mine"] = with_status_badges(selectors.proposal_rows(organization_id=organization.pk)[:100])
+            # Shown to representatives only (the template lists them under their organization).
+            context["open_calls"] = selectors.open_calls(_today())
         if is_staff_member(user):
-            rows = selectors.proposal_rows(status=status)
-        elif permissions.chaired_committee_ids(user):
-            rows = selectors.proposal_rows(status=status).filter(
-                committee_id__in=permissions.chaired_committee_ids(user)
-            )
+            rows, scope = selectors.proposal_rows(status=status), "all"
         else:
-            rows = None
+            chaired = sorted(permissions.chaired_committee_ids(user))
+            rows = selectors.proposal_rows(status=status).filter(committee_id__in=chaired) if chaired else None
+            scope = tuple(chaired)
         if rows is not None:
-            context["to_review"] = page_of(self.request, rows)
-            context["query_without_page"] = _query_without_page(self.request)
-        context["open_calls"] = list(selectors.calls_for(user).filter(pk__in=Call.objects.open_on(_today()))[:20])
+            context["to_review_body"] = proposals_body(
+                self.request, "to-review", scope, rows, template="projects/includes/to_review_body.html", show_call=True
+            )
         return super().get_context_data(**context, **kwargs)
 
 
