@@ -130,7 +130,7 @@ def vote_form_class(ballot, candidates, *, ask_receipt):
             label=_("Your receipt code"), help_text=_("A secret vote can be changed only with the receipt code.")
         )
 
-    def choices(self):
+    def answers(self):
         if ballot.question == QuestionKind.APPROVAL:
             return self.cleaned_data["choices"]
         return {int(name.split("_")[1]): value for name, value in self.cleaned_data.items() if name.startswith("cand")}
@@ -139,7 +139,7 @@ def vote_form_class(ballot, candidates, *, ask_receipt):
         forms.Form.__init__(self, *args, **kwargs)
         self.helper = _helper(_("Cast my vote"))
 
-    return type("VoteForm", (forms.Form,), {**fields, "__init__": init, "choices": choices})
+    return type("VoteForm", (forms.Form,), {**fields, "__init__": init, "answers": answers})
 
 
 class ReasonForm(forms.Form):

@@ -374,7 +374,13 @@ class Participation(models.Model):
         Elector, verbose_name=_("elector"), on_delete=models.PROTECT, related_name="participations"
     )
     cast_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("cast by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cast by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Empty for votes recorded from a session's record, before the platform."),
     )
     cast_at = models.DateTimeField(_("voted"), default=timezone.now)
     changed_at = models.DateTimeField(_("last changed"), null=True, blank=True)

@@ -121,10 +121,14 @@ class RoundCreateView(PredicateRequiredMixin, FormView):
 
 
 class RoundDetailView(PredicateRequiredMixin, TemplateView):
+    """A round: candidates, method, evidence, survey result, ballots; public once it is closed."""
+
     template_name = "projects/selection/round_detail.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.selection_round = _round(kwargs["pk"])
+        if self.selection_round.status == "closed":
+            return TemplateView.dispatch(self, request, *args, **kwargs)
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
@@ -330,14 +334,15 @@ class BallotVoteView(PredicateRequiredMixin, FormView):
         return vote_form_class(self.ballot, self.candidates, ask_receipt=ask_receipt)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(ballot=self.ballot, has_voted=self.has_voted, **kwargs)
+        context = super().get_context_data(**kwargs)
+        return {**context, "ballot": self.ballot, "has_voted": self.has_voted}
 
     def form_valid(self, form):
         try:
             code, changed = services.vote_cast(
                 actor=self.request.user,
                 ballot=self.ballot,
-                choices=form.choices(),
+                choices=form.answers(),
                 receipt=form.cleaned_data.get("receipt", ""),
                 request=self.request,
             )
