@@ -55,10 +55,11 @@ PROJECTS = [
      [S.IN_REVIEW, S.SELECTED, S.STRUCTURING, S.STRUCTURED], SURVEY, True,
      ("8.5", ["8.5.2"]), ("Personas con discapacidad contratadas", "personas", 0, 600, "Registros del IMSS de las empresas", "8.5.2")),
     (10, "Educación financiera para mujeres emprendedoras", "BBVA Bancomer", ["AXA"],
-     [S.IN_REVIEW, S.SELECTED, S.STRUCTURING], SURVEY, False,
-     ("10.2", ["10.2.1"]), ("Mujeres que concluyen el programa", "mujeres", 0, 3000, "Listas de asistencia y constancias", "10.2.1")),
-    (10, "Cocinas comunitarias con jóvenes en riesgo", "ALSEA", ["Kimberly Clark"],
      [S.IN_REVIEW, S.NOT_SELECTED], SURVEY, False, ("10.2", ["10.2.1"]), None),
+    # The survey's second choice (surveys.demo: "Empleo para jóvenes en comunidades vulnerables").
+    (10, "Cocinas comunitarias con jóvenes en riesgo", "ALSEA", ["Kimberly Clark"],
+     [S.IN_REVIEW, S.SELECTED, S.STRUCTURING], SURVEY, False,
+     ("10.2", ["10.2.1"]), ("Jóvenes que concluyen la formación", "jóvenes", 0, 3000, "Listas de asistencia y constancias", "10.2.1")),
     (10, "Microseguros para familias rurales", "AXA", [], [S.IN_REVIEW, S.NOT_SELECTED], SURVEY, False,
      ("10.2", ["10.2.1"]), None),
     (10, "Salud preventiva en comunidades indígenas", "Pfizer", ["FUNDEMEX"], [S.IN_REVIEW, S.NOT_SELECTED], SURVEY,
@@ -249,6 +250,9 @@ def load(stdout):
         created += 1
     created += _open_call(committees.get(12), staff, evaluator, organizations)
     stdout.write(f"Projects: {created} proposals created, {len(PROJECTS) + 4 - created} already there.")
+    from . import demo_selection
+
+    demo_selection.load(stdout)
 
 
 def _open_call(committee, staff, evaluator, organizations):

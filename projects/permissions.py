@@ -8,7 +8,7 @@ predicates keep them on the user object).
 
 from axs_platform.permissions import is_staff_member
 from committees.models import PostKind
-from committees.permissions import current_organization, is_chair, post_keys
+from committees.permissions import current_organization, is_chair, is_committee_member, post_keys
 
 from .models import EDITABLE_BY_PROPOSER, PartnerStatus, ProposalStatus
 
@@ -150,3 +150,60 @@ def can_see_matrix(user, call):
 
 def can_publish(user, proposal):
     return is_staff_member(user)
+
+
+# Selection rounds and ballots.
+
+
+def can_manage_rounds(user, committee):
+    """Open, record and close a committee's selection rounds and ballots: staff, or the committee's chair."""
+    return is_staff_member(user) or (committee.is_open and is_chair(user, committee.pk))
+
+
+def can_see_round(user, selection_round):
+    """A closed round is public (the committee's page shows it); an open one, to the committee and staff."""
+    if selection_round.status == "closed":
+        return True
+    return is_staff_member(user) or is_committee_member(user, selection_round.committee_id)
+
+
+def can_cancel_ballot(user, ballot):
+    return is_staff_member(user) and ballot.status in ("scheduled", "open")
+
+
+def elector_for(user, ballot):
+    """Return the person's place in the ballot's frozen electorate (their own, or their organization's), or None."""
+    if not (user.is_authenticated and user.is_active):
+        return None
+    cache = getattr(user, "_axs_electors", None)
+    if cache is None:
+        cache = user._axs_electors = {}
+    if ballot.pk not in cache:
+        from django.db.models import Q
+
+        organization = current_organization(user)
+        match = Q(user=user) | (Q(organization=organization) if organization is not None else Q(pk__in=[]))
+        cache[ballot.pk] = ballot.electors.filter(match).order_by("organization_id").first()
+    return cache[ballot.pk]
+
+
+def can_vote(user, ballot):
+    return ballot.status == "open" and elector_for(user, ballot) is not None
+
+
+def can_see_ballot(user, ballot):
+    """Staff, the committee's members and chair, and anyone in its electorate."""
+    return (
+        is_staff_member(user)
+        or is_committee_member(user, ballot.round.committee_id)
+        or elector_for(user, ballot) is not None
+    )
+
+
+def can_see_results(user, ballot):
+    """Results show once the ballot closes, to everybody (they are published with the committee)."""
+    return ballot.status == "closed"
+
+
+def can_check_receipt(user, ballot):
+    return ballot.status == "closed" and (is_staff_member(user) or elector_for(user, ballot) is not None)

@@ -1,5 +1,17 @@
 """Every write on calls, proposals and evaluations that has a rule. Views, the demo and tests call these."""
 
+from .ballots import (
+    ballot_cancel,
+    ballot_close,
+    ballot_create,
+    ballot_open,
+    ballot_remind,
+    ballot_runoff_create,
+    ballot_tie_settle,
+    ballots_due,
+    receipt_counted,
+    vote_cast,
+)
 from .calls import call_create, call_update
 from .evaluation import conflict_declare, evaluator_assign, evaluator_unassign, scores_save
 from .proposals import (
@@ -26,6 +38,7 @@ from .proposals import (
     proposal_start,
     proposal_update,
 )
+from .selection import evidence_add, round_close, round_create
 from .workflow import (
     REVIEW_ACTIONS,
     TRANSITIONS,
@@ -49,6 +62,14 @@ __all__ = [
     "attachment_add",
     "attachment_remove",
     "available_actions",
+    "ballot_cancel",
+    "ballot_close",
+    "ballot_create",
+    "ballot_open",
+    "ballot_remind",
+    "ballot_runoff_create",
+    "ballot_tie_settle",
+    "ballots_due",
     "budget_line_add",
     "budget_line_remove",
     "call_create",
@@ -61,6 +82,7 @@ __all__ = [
     "contribution_remove",
     "evaluator_assign",
     "evaluator_unassign",
+    "evidence_add",
     "indicator_add",
     "indicator_remove",
     "member_update",
@@ -74,6 +96,10 @@ __all__ = [
     "proposal_submit",
     "proposal_transition",
     "proposal_update",
+    "receipt_counted",
+    "round_close",
+    "round_create",
     "scores_save",
     "version_changes",
+    "vote_cast",
 ]

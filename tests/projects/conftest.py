@@ -161,3 +161,6 @@ def submitted(cast, draft):
 @pytest.fixture
 def in_review(cast, submitted):
     return services.proposal_transition(actor=cast.staff, proposal=submitted, action="accept")
+
+
+from .ballot_scene import scene  # noqa: E402, F401 (the selection tests' scene)

@@ -46,7 +46,7 @@ def test_the_demo_leaves_the_report_and_four_fact_sheets_ready(django_capture_on
     assert "Se construyeron relaciones sólidas con las empresas" in text
     assert "Diversificar la representación del sector privado incorporando PyMES." in text
     assert "Aplicar el proceso de due diligence diseñado por la AMEXCID." in text
-    assert "Habilidades digitales para jóvenes" in text and "Educación financiera para mujeres" in text
+    assert "Habilidades digitales para jóvenes" in text and "Cocinas comunitarias con jóvenes en riesgo" in text
     assert "Bibliografía" in text and "PROCID" in text
     assert report.page_count >= 10
 

@@ -1,0 +1,239 @@
+"""Benchmark voting over HTTP: 2,000 voters vote twice each, concurrently, against gunicorn in production mode.
+
+Run from the project root: ``python bench/ballots_http.py``. It creates the throwaway PostgreSQL
+database ``axs_bench_ballots`` (bench/harness.py), seeds a committee, three candidates and a ballot
+whose named electorate is 2,000 people, and signs each of them in ahead (a session row and a CSRF
+cookie), so the load is voting, not signing in. It collects the static files into a temporary
+folder, starts gunicorn on 127.0.0.1 on a free port with ``DJANGO_DEBUG=0``, a generated secret
+key and no SSL redirect, then sends every voter's two votes (shuffled) from a bounded pool of
+HTTP clients. It prints throughput and latency, checks that exactly one vote per voter was stored
+and that no request failed with a server error, and exits non-zero otherwise (or when the targets,
+300 votes/s and p95 ≤ 250 ms, are missed).
+"""
+
+import http.client
+import os
+import random
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.harness import ROOT, percentile, print_table, setup  # noqa: E402
+
+VOTERS = int(os.environ.get("BENCH_VOTERS", "2000"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
+WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
+THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "4"))
+TARGET_RATE, TARGET_P95_MS = 300, 250
+
+
+def seed():
+    """Create the committee, three candidates in review, 2,000 voters, the open ballot and the sessions."""
+    import datetime
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    from accounts.models import User
+    from committees.models import Committee
+    from companies.models import Organization
+    from projects import services
+    from projects.models import Call, Proposal
+    from sdg.models import Goal
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    staff = User.objects.create_user(email="bench@amexcid.example", full_name="Bench", role="staff", is_staff=True)
+    organization = Organization.objects.create(
+        legal_name="Organización líder, S.A. de C.V.", organization_type="company", size="large", sector="food",
+        rfc="ORG010101AAA", participation_status="active",
+    )  # fmt: skip
+    committee = Committee.objects.create(name="Educación", goal=Goal.objects.get(number=4), decision_mechanism="vote")
+    today = datetime.date.today()
+    call = Call.objects.create(
+        committee=committee, title="Convocatoria", opens_on=today, closes_on=today, created_by=staff
+    )
+    proposals = [
+        Proposal.objects.create(
+            call=call,
+            committee=committee,
+            lead_organization=organization,
+            created_by=staff,
+            title=f"Candidato {n}",
+            status="in_review",
+            version=1,
+        )  # fmt: skip
+        for n in range(1, 4)
+    ]
+    voters = User.objects.bulk_create(
+        User(email=f"votante{n:05d}@bench.example", full_name=f"Votante {n}", role="representative")
+        for n in range(VOTERS)
+    )
+    selection_round = services.round_create(
+        actor=staff, committee=committee, title="Selección", method="vote", proposals=proposals, seats=1
+    )
+    now = timezone.now()
+    ballot = services.ballot_create(
+        actor=staff, selection_round=selection_round, title="Votación", electorate="people", question="approval",
+        max_choices=1, seats=1, majority="plurality", quorum_percent=50, named_voters=voters,
+        opens_at=now - datetime.timedelta(minutes=1), closes_at=now + datetime.timedelta(hours=2),
+    )  # fmt: skip
+    ballot = services.ballot_open(actor=staff, ballot=ballot)
+    store = SessionStore()
+    expire = now + datetime.timedelta(days=1)
+    cookies = []
+    rows = []
+    for voter in User.objects.filter(pk__in=[v.pk for v in voters]):
+        key = secrets.token_hex(16)
+        data = {
+            SESSION_KEY: str(voter.pk),
+            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+            HASH_SESSION_KEY: voter.get_session_auth_hash(),
+        }
+        rows.append(Session(session_key=key, session_data=store.encode(data), expire_date=expire))
+        cookies.append((key, secrets.token_hex(16)))
+    Session.objects.bulk_create(rows, batch_size=500)
+    return ballot, [p.pk for p in proposals], cookies
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(port, static_root):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.ballots_settings",
+        "BENCH_STATIC_ROOT": static_root,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_CONN_MAX_AGE": "60",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "axs_platform.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(WORKERS), "--threads", str(THREADS), "--worker-class", "gthread",
+         "--keep-alive", "30", "--log-level", "warning"],
+        cwd=ROOT, env=env, start_new_session=True,
+    )  # fmt: skip
+    for _attempt in range(100):
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/salud/")
+            if connection.getresponse().status == 200:
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def main():
+    # One generated key for this process (which signs the sessions) and the server (which reads them).
+    os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(60)
+    engine = setup("axs_bench_ballots")
+    ballot, proposal_ids, cookies = seed()
+    print(
+        f"Seeded {len(cookies)} voters on {engine}; gunicorn {WORKERS} workers × {THREADS} threads, {CLIENTS} clients"
+    )
+    static_root = tempfile.mkdtemp(prefix="axs-bench-static-")
+    port = free_port()
+    server = start_server(port, static_root)
+    path = f"/votaciones/{ballot.pk}/votar/"
+    tasks = [(index, attempt) for index in range(len(cookies)) for attempt in range(2)]
+    random.Random(2017).shuffle(tasks)
+    local = threading.local()
+    results = []
+    lock = threading.Lock()
+
+    def post(task):
+        index, attempt = task
+        session_key, csrf = cookies[index]
+        body = f"choices={proposal_ids[(index + attempt) % 3]}"
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"sessionid={session_key}; csrftoken={csrf}",
+            "X-CSRFToken": csrf,
+        }
+        if not hasattr(local, "connection"):
+            local.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        started = time.perf_counter()
+        try:
+            local.connection.request("POST", path, body=body, headers=headers)
+            response = local.connection.getresponse()
+            content = response.read()
+            status = response.status
+        except (OSError, http.client.HTTPException):
+            local.connection.close()
+            local.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            status, content = 599, b""
+        elapsed = (time.perf_counter() - started) * 1000
+        with lock:
+            results.append((status, elapsed, b'id="receipt-code"' in content))
+
+    try:
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+            list(pool.map(post, tasks))
+        wall = time.perf_counter() - started
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    from projects.models import BallotPaper, Participation
+
+    latencies = [elapsed for _status, elapsed, _receipt in results]
+    statuses = {}
+    for status, _elapsed, _receipt in results:
+        statuses[status] = statuses.get(status, 0) + 1
+    receipts = sum(1 for _status, _elapsed, receipt in results if receipt)
+    stored = Participation.objects.filter(ballot=ballot).count()
+    papers = BallotPaper.objects.filter(ballot=ballot).count()
+    rate = len(results) / wall
+    p95 = percentile(latencies, 0.95)
+    print_table(
+        ["measure", "value"],
+        [
+            ("requests (2 per voter)", len(results)),
+            ("wall time (s)", wall),
+            ("throughput (votes/s)", rate),
+            ("median latency (ms)", statistics.median(latencies)),
+            ("p95 latency (ms)", p95),
+            ("max latency (ms)", max(latencies)),
+            ("status codes", " ".join(f"{k}:{v}" for k, v in sorted(statuses.items()))),
+            ("receipts shown", receipts),
+            ("participations stored", stored),
+            ("ballot papers stored", papers),
+        ],
+    )
+    failures = []
+    if stored != len(cookies) or papers != len(cookies) or receipts != len(cookies):
+        failures.append("votes stored differ from voters")
+    if any(status >= 500 for status in statuses):
+        failures.append("server errors")
+    if rate < TARGET_RATE or p95 > TARGET_P95_MS:
+        failures.append(f"target missed ({TARGET_RATE} votes/s, p95 ≤ {TARGET_P95_MS} ms)")
+    print("OK" if not failures else "FAILED: " + "; ".join(failures))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,245 @@
+"""The demo alliance's selections: how each committee chose its 2017 projects, and a ballot open today.
+
+Producción y consumo voted (a named ballot of its member organizations, closed, with results);
+Inclusión social used the surveys demo's selection survey, whose five options are linked here to
+the five candidate proposals through ``external_key``; Energía decided on prior studies in a
+session; Educación and Ciudades built their projects together. The past is written directly (the
+services rightly refuse to vote in 2017); the 2026 Educación ballot goes through the services.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db.models import Min
+from django.utils import timezone
+
+from committees.models import Committee, Membership, Session
+from companies.models import Organization, Representative
+from surveys.models import Question, Survey
+
+from . import services, tally
+from .demo import CALL_2017, CO_BUILT, STUDIES, SURVEY, VOTE, _chair, _content, _history, _texts, aware
+from .models import (
+    Ballot,
+    BallotCandidate,
+    BallotPaper,
+    Call,
+    ConsortiumMember,
+    Elector,
+    PaperChoice,
+    Participation,
+    Proposal,
+    ProposalStatus,
+    ProposalTransition,
+    RoundCandidate,
+    SelectionEvidence,
+    SelectionRound,
+)
+from .services.ballots import receipt_hash, receipt_new
+
+D = datetime.date
+SELECTION_SURVEY_TITLE = "Selección de proyectos del comité de Inclusión social"
+ROUNDS_2017 = {
+    12: ("Selección de proyectos 2017 · Producción y consumo responsables", "vote", VOTE, 2),
+    10: ("Selección de proyectos 2017 · Inclusión social", "survey", SURVEY, 2),
+    7: ("Selección de proyectos 2017 · Energía asequible y no contaminante", "studies", STUDIES, 1),
+    4: ("Proyecto construido en 2017 · Educación", "co_construction", CO_BUILT, 1),
+    11: ("Proyecto construido en 2017 · Ciudades y comunidades sostenibles", "co_construction", CO_BUILT, 1),
+}
+VOTE_DAY = D(2017, 6, 7)
+# Choices of Producción y consumo's voting organizations (indices of the three candidates).
+VOTE_CHOICES = [(0, 1), (0, 1), (0, 2), (1, 2), (0, 1), (0, 1), (1, 0), (0, 2), (0, 1), (1, 2), (0, 1), (0,)]
+CALL_2026_EDUCATION = "Convocatoria 2026 · Educación"
+BALLOT_2026 = "Votación 2026 · Educación: proyecto para 2027"
+CANDIDATES_2026 = [
+    ("Mentorías de lectura en escuelas públicas", "Fundación Telefónica"),
+    ("Laboratorios de ciencia itinerantes", "KidZania"),
+    ("Becas de formación técnica dual", "Grupo CICE"),
+]
+
+
+def _candidates(committee, reason):
+    return list(
+        Proposal.objects.filter(committee=committee, call__opens_on=CALL_2017[0], transitions__reason=reason)
+        .distinct()
+        .order_by("id")
+    )
+
+
+def _was_selected(proposal):
+    return proposal.transitions.filter(to_status=ProposalStatus.SELECTED).exists()
+
+
+def _decided_on(candidates):
+    """Return when the proposals were selected or not, as the projects demo wrote it."""
+    first = ProposalTransition.objects.filter(
+        proposal__in=candidates, to_status__in=[ProposalStatus.SELECTED, ProposalStatus.NOT_SELECTED]
+    ).aggregate(day=Min("created_at"))["day"]
+    return first or aware(D(2017, 6, 20))
+
+
+def _session_near(committee, moment):
+    return Session.objects.filter(committee=committee, starts_at__lte=moment).order_by("-starts_at").first()
+
+
+def _past_round(committee, title, method, seats, candidates, staff, chair):
+    decided = _decided_on(candidates)
+    selection_round = SelectionRound.objects.create(
+        committee=committee, title=title, method=method, seats=seats, opened_by=chair or staff,
+        opened_at=decided - datetime.timedelta(days=30), status="closed", closed_by=chair or staff, closed_at=decided,
+        session=_session_near(committee, decided),
+    )  # fmt: skip
+    for position, proposal in enumerate(candidates, start=1):
+        RoundCandidate.objects.create(
+            round=selection_round, proposal=proposal, position=position, selected=_was_selected(proposal)
+        )
+    return selection_round
+
+
+def _vote(selection_round, candidates, staff):
+    """Producción y consumo's named ballot of June 2017, counted from its papers."""
+    committee = selection_round.committee
+    opens = aware(VOTE_DAY - datetime.timedelta(days=7), 9)
+    ballot = Ballot.objects.create(
+        round=selection_round, title="Votación de proyectos 2017 · Producción y consumo responsables",
+        electorate="organizations", question="approval", max_choices=2, seats=2, majority="plurality",
+        quorum_percent=50, is_secret=False, allow_changes=False, opens_at=opens, closes_at=aware(VOTE_DAY, 18),
+        status="open", opened_at=opens, created_by=staff, created_at=opens,
+    )  # fmt: skip
+    ballot_candidates = [
+        BallotCandidate.objects.create(ballot=ballot, proposal=p, position=i) for i, p in enumerate(candidates, 1)
+    ]
+    organizations = (
+        Membership.objects.filter(committee=committee, joined_on__lte=VOTE_DAY)
+        .values_list("organization_id", flat=True)
+        .distinct()
+        .order_by("organization_id")
+    )
+    electors = [Elector.objects.create(ballot=ballot, organization_id=pk) for pk in organizations]
+    speakers = {
+        link.organization_id: link.user
+        for link in Representative.objects.filter(organization_id__in=organizations).select_related("user")
+    }
+    for index, (elector, picks) in enumerate(zip(electors, VOTE_CHOICES, strict=False)):
+        Participation.objects.create(
+            ballot=ballot, elector=elector, cast_by=speakers.get(elector.organization_id),
+            cast_at=opens + datetime.timedelta(hours=3 * index + 1),
+        )  # fmt: skip
+        paper = BallotPaper.objects.create(
+            ballot=ballot, receipt_hash=receipt_hash(ballot, receipt_new()), elector=elector
+        )
+        for pick in picks:
+            PaperChoice.objects.create(paper=paper, candidate=ballot_candidates[pick], answer="approve")
+    ballot.status = "closed"
+    ballot.closed_at = aware(VOTE_DAY, 18)
+    ballot.closed_by = selection_round.closed_by
+    ballot.result = tally.tally(ballot)
+    ballot.save()
+    return ballot
+
+
+def _link_survey(selection_round, candidates):
+    """Point the surveys demo's selection question at the round, its options at the candidates."""
+    survey = Survey.objects.filter(title_es=SELECTION_SURVEY_TITLE).first()
+    if survey is None:
+        return
+    question = Question.objects.filter(survey=survey).order_by("position").first()
+    for option, proposal in zip(question.options.order_by("position"), candidates, strict=False):
+        option.external_key = f"proposal:{proposal.pk}"
+        option.save(update_fields=["external_key"])
+    selection_round.survey_question = question
+    selection_round.save(update_fields=["survey_question"])
+
+
+def _evidence(selection_round, staff, method):
+    session = selection_round.session
+    if method == "studies":
+        items = [
+            ("study", "Estudio de potencial solar", "Análisis técnico y de costos de Eolectric y Siemens."),
+            ("study", "Diagnóstico de electrificación rural", "Brechas de acceso a la electricidad en el sureste."),
+        ]  # fmt: skip
+        selection_round.summary = "El comité revisó dos estudios y eligió un proyecto en sesión."
+    else:
+        items = [
+            ("session", "Taller de co-construcción", "Los miembros definieron problema, objetivos y componentes."),
+            ("contribution", "Aportaciones de los miembros", "Cada organización aportó experiencia, datos y recursos."),
+        ]  # fmt: skip
+        selection_round.summary = "El proyecto se construyó desde cero con todos los miembros del comité."
+    selection_round.decision = "Acuerdo del comité registrado en la minuta de la sesión."
+    selection_round.save(update_fields=["summary", "decision"])
+    for kind, title, summary in items:
+        SelectionEvidence.objects.create(
+            round=selection_round, kind=kind, title=title, summary=summary, session=session, added_by=staff,
+            added_at=selection_round.closed_at,
+        )  # fmt: skip
+
+
+def _open_ballot(committee, staff):
+    """Today's Educación ballot over the candidates of a new call, open to the member organizations."""
+    if Ballot.objects.filter(title=BALLOT_2026).exists():
+        return 0
+    organizations = {o.short_name or o.legal_name: o for o in Organization.objects.all()}
+    call, _created = Call.objects.get_or_create(
+        committee=committee, title=CALL_2026_EDUCATION,
+        defaults={"guidance": "Proyectos de educación para 2027.", "opens_on": D(2026, 9, 1),
+                  "closes_on": D(2026, 10, 31), "created_by": staff},
+    )  # fmt: skip
+    proposals = []
+    for title, lead in CANDIDATES_2026:
+        proposal = Proposal.objects.filter(title=title).first()
+        if proposal is None:
+            lead_org = organizations[lead]
+            proposal = Proposal.objects.create(
+                call=call, committee=committee, lead_organization=lead_org, created_by=staff, title=title, version=1,
+                **_texts(title, f"{title}: objetivo general."),
+            )  # fmt: skip
+            member = ConsortiumMember.objects.create(
+                proposal=proposal, organization=lead_org, is_lead=True, status="accepted", invited_by=staff
+            )
+            _content(proposal, member, [], ("4.4", ["4.4.1"]), None)
+            _history(proposal, [ProposalStatus.IN_REVIEW], "", staff, staff, start=D(2026, 10, 15))
+            Proposal.objects.filter(pk=proposal.pk).update(status=ProposalStatus.IN_REVIEW)
+            proposal.refresh_from_db()
+        proposals.append(proposal)
+    selection_round = services.round_create(
+        actor=staff,
+        committee=committee,
+        title="Selección 2026 · Educación",
+        method="vote",
+        proposals=proposals,
+        seats=1,
+    )
+    now = timezone.now()
+    ballot = services.ballot_create(
+        actor=staff, selection_round=selection_round, title=BALLOT_2026, electorate="organizations",
+        question="approval", max_choices=1, seats=1, majority="plurality", quorum_percent=50,
+        opens_at=min(now, aware(D(2026, 11, 20), 9)),
+        closes_at=max(now + datetime.timedelta(days=7), aware(D(2026, 11, 28), 18)),
+    )  # fmt: skip
+    services.ballot_open(actor=staff, ballot=ballot)
+    return 1
+
+
+def load(stdout):
+    """Record the 2017 selections and open today's Educación ballot, once."""
+    staff = get_user_model().objects.get(email="staff@amexcid.example")
+    committees = {c.goal.number: c for c in Committee.objects.select_related("goal")}
+    created = 0
+    for goal, (title, method, reason, seats) in ROUNDS_2017.items():
+        committee = committees.get(goal)
+        if committee is None or SelectionRound.objects.filter(title=title).exists():
+            continue
+        candidates = _candidates(committee, reason)
+        if not candidates:
+            continue
+        selection_round = _past_round(committee, title, method, seats, candidates, staff, _chair(committee))
+        if method == "vote":
+            _vote(selection_round, candidates, staff)
+        elif method == "survey":
+            _link_survey(selection_round, candidates)
+        else:
+            _evidence(selection_round, staff, method)
+        created += 1
+    if 4 in committees:
+        created += _open_ballot(committees[4], staff)
+    stdout.write(f"Selections: {created} rounds created.")

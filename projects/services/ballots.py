@@ -1,0 +1,462 @@
+"""Online ballots: creating, opening (freezing the electorate), voting, closing, ties, runoffs, cancelling.
+
+Voting and closing meet on the ballot's row: a vote holds a shared lock on it (``FOR SHARE`` on
+PostgreSQL) while it checks that the ballot is open and writes its paper; closing takes the row's
+exclusive lock, so it waits for votes in flight and every vote after it sees the ballot closed.
+Two requests of the same voter meet on the voter's ``Elector`` row; the database's unique
+constraint on participations is the last word.
+"""
+
+import hashlib
+import re
+import secrets
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import audit_record
+from committees.models import Membership, MembershipStatus, Post, PostKind
+from companies.models import Representative
+
+from .. import permissions, tally
+from ..models import (
+    Answer,
+    Ballot,
+    BallotCandidate,
+    BallotPaper,
+    BallotStatus,
+    Elector,
+    ElectorateKind,
+    PaperChoice,
+    Participation,
+    QuestionKind,
+    SelectionMethod,
+    TieStatus,
+)
+from .common import field_error, notify, require
+
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+REMIND_BEFORE = timedelta(hours=24)
+
+
+def receipt_new():
+    """Return a random receipt code of 20 characters in groups of four (100 bits)."""
+    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(20))
+    return "-".join(raw[i : i + 4] for i in range(0, 20, 4))
+
+
+def receipt_hash(ballot, code):
+    """Return the stored form of a receipt: only its holder can show which paper it is."""
+    normal = re.sub(r"[^A-Z0-9]", "", (code or "").upper())
+    return hashlib.sha256(f"{ballot.pk}:{normal}".encode()).hexdigest()
+
+
+def _check_candidates(*, seats, question, max_choices, proposals, committee):
+    proposals = list(proposals)
+    if len(proposals) < seats:
+        raise ValidationError(
+            _("A ballot to select %(seats)s proposals needs at least %(seats)s candidates; it has %(count)s.")
+            % {"seats": seats, "count": len(proposals)},
+            code="too_few_candidates",
+        )
+    if any(p.committee_id != committee.pk for p in proposals):
+        raise ValidationError(_("Every candidate must be a proposal to this committee."), code="other_committee")
+    if question == QuestionKind.APPROVAL and not 1 <= max_choices <= len(proposals):
+        raise field_error(
+            "max_choices",
+            _("A voter may choose between 1 and %(count)s candidates.") % {"count": len(proposals)},
+            "invalid_max_choices",
+        )
+    return proposals
+
+
+@transaction.atomic
+def ballot_create(
+    *,
+    actor,
+    selection_round,
+    title,
+    electorate,
+    question,
+    seats,
+    majority,
+    quorum_percent,
+    opens_at,
+    closes_at,
+    max_choices=1,
+    is_secret=False,
+    allow_changes=False,
+    named_voters=(),
+    proposals=None,
+    runoff_of=None,
+    request=None,
+):
+    """Create a scheduled ballot of a vote round over its candidates (or the given ones)."""
+    require(permissions.can_manage_rounds(actor, selection_round.committee))
+    if not selection_round.is_open or selection_round.method != SelectionMethod.VOTE:
+        raise ValidationError(_("Ballots belong to an open selection round decided by vote."), code="round_not_vote")
+    if proposals is None:
+        proposals = [c.proposal for c in selection_round.candidates.select_related("proposal")]
+    proposals = _check_candidates(
+        seats=seats,
+        question=question,
+        max_choices=max_choices,
+        proposals=proposals,
+        committee=selection_round.committee,
+    )
+    named_voters = list(named_voters)
+    if electorate == ElectorateKind.PEOPLE and not named_voters:
+        raise field_error("named_voters", _("Name the people who vote."), "no_voters")
+    if closes_at <= opens_at:
+        raise field_error("closes_at", _("A ballot must close after it opens."), "closes_before_opening")
+    if question == QuestionKind.YES_NO:
+        max_choices = len(proposals)
+    ballot = Ballot.objects.create(
+        round=selection_round,
+        runoff_of=runoff_of,
+        title=title,
+        electorate=electorate,
+        question=question,
+        max_choices=max_choices,
+        seats=seats,
+        majority=majority,
+        quorum_percent=quorum_percent,
+        is_secret=is_secret,
+        allow_changes=allow_changes,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        created_by=actor,
+    )
+    if named_voters:
+        ballot.named_voters.set(named_voters)
+    BallotCandidate.objects.bulk_create(
+        BallotCandidate(ballot=ballot, proposal=proposal, position=position)
+        for position, proposal in enumerate(proposals, start=1)
+    )
+    audit_record(actor=actor, action="projects.ballot_created", target=ballot, request=request)
+    return ballot
+
+
+def _locked(ballot):
+    return Ballot.objects.select_for_update(of=("self",)).select_related("round__committee").get(pk=ballot.pk)
+
+
+def _frozen_electorate(ballot):
+    committee = ballot.round.committee
+    if ballot.electorate == ElectorateKind.CHAIR:
+        chair = Post.objects.current().filter(committee=committee, kind=PostKind.CHAIR).first()
+        return [Elector(ballot=ballot, user_id=chair.holder_id)] if chair else []
+    if ballot.electorate == ElectorateKind.ORGANIZATIONS:
+        organization_ids = (
+            Membership.objects.filter(committee=committee, status=MembershipStatus.ACTIVE)
+            .values_list("organization_id", flat=True)
+            .distinct()
+        )
+        return [Elector(ballot=ballot, organization_id=pk) for pk in organization_ids]
+    return [Elector(ballot=ballot, user=person) for person in ballot.named_voters.filter(is_active=True)]
+
+
+def electorate_people(ballot, *, only_pending=False):
+    """Return the people who may cast the ballot's votes (for organizations: their current representatives)."""
+    electors = ballot.electors.all()
+    if only_pending:
+        electors = electors.exclude(participations__isnull=False)
+    user_ids = {e.user_id for e in electors if e.user_id}
+    organization_ids = {e.organization_id for e in electors if e.organization_id}
+    people = {
+        link.user.pk: link.user
+        for link in Representative.objects.current()
+        .filter(organization_id__in=organization_ids, user__is_active=True)
+        .select_related("user")
+    }
+    from django.contrib.auth import get_user_model
+
+    for person in get_user_model().objects.filter(pk__in=user_ids, is_active=True):
+        people[person.pk] = person
+    return sorted(people.values(), key=lambda person: person.pk)
+
+
+@transaction.atomic
+def ballot_open(*, actor, ballot, now=None, request=None):
+    """Open a scheduled ballot: freeze who may vote, and tell them by e-mail."""
+    ballot = _locked(ballot)
+    if actor is not None:
+        require(permissions.can_manage_rounds(actor, ballot.round.committee))
+    if ballot.status != BallotStatus.SCHEDULED:
+        raise ValidationError(_("Only a scheduled ballot can be opened."), code="not_scheduled")
+    now = now or timezone.now()
+    if now >= ballot.closes_at:
+        raise ValidationError(_("This ballot's closing time has passed; change it before opening."), code="too_late")
+    electors = _frozen_electorate(ballot)
+    if not electors:
+        raise ValidationError(_("Nobody could vote in this ballot: its electorate is empty."), code="empty_electorate")
+    Elector.objects.bulk_create(electors)
+    ballot.status = BallotStatus.OPEN
+    ballot.opened_at = now
+    if ballot.opens_at > now:
+        ballot.opens_at = now
+    ballot.save(update_fields=["status", "opened_at", "opens_at"])
+    audit_record(actor=actor, action="projects.ballot_opened", target=ballot, request=request)
+    notify(electorate_people(ballot), template="ballot_opened", context={"ballot": ballot})
+    return ballot
+
+
+def _share_locked(ballot):
+    """Read the ballot holding a lock that votes share with each other and closing waits for."""
+    if connection.vendor == "postgresql":
+        rows = list(Ballot.objects.raw(f"SELECT * FROM {Ballot._meta.db_table} WHERE id = %s FOR SHARE", [ballot.pk]))
+        return rows[0]
+    return Ballot.objects.select_for_update().get(pk=ballot.pk)
+
+
+def _clean_choices(ballot, choices):
+    """Turn ``{proposal_id: answer}`` or ``[proposal_id, ...]`` into ``{candidate_id: answer}``, or refuse."""
+    by_proposal = {c.proposal_id: c.pk for c in BallotCandidate.objects.filter(ballot=ballot).only("id", "proposal_id")}
+    if ballot.question == QuestionKind.APPROVAL:
+        picked = [int(p) for p in choices]
+        if len(set(picked)) != len(picked):
+            raise ValidationError(_("Each candidate can be chosen once."), code="duplicate_choice")
+        answers = dict.fromkeys(picked, Answer.APPROVE)
+    else:
+        answers = {int(p): a for p, a in dict(choices).items()}
+    unknown = [p for p in answers if p not in by_proposal]
+    if unknown:
+        raise ValidationError(_("You chose a proposal that is not on this ballot."), code="not_a_candidate")
+    if ballot.question == QuestionKind.APPROVAL:
+        if not answers:
+            raise ValidationError(_("Choose at least one candidate."), code="no_choice")
+        if len(answers) > ballot.max_choices:
+            raise ValidationError(
+                _("You may choose at most %(n)s candidates; you chose %(count)s.")
+                % {"n": ballot.max_choices, "count": len(answers)},
+                code="too_many_choices",
+            )
+    else:
+        if set(answers) != set(by_proposal):
+            raise ValidationError(_("Answer yes, no or abstain on every candidate."), code="incomplete_answers")
+        if any(a not in (Answer.YES, Answer.NO, Answer.ABSTAIN) for a in answers.values()):
+            raise ValidationError(_("Answer yes, no or abstain."), code="invalid_answer")
+    return {by_proposal[p]: a for p, a in answers.items()}
+
+
+@transaction.atomic
+def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None):
+    """Record a vote and return ``(receipt code or None, changed)``.
+
+    A first vote returns a new receipt code (shown once, stored hashed). Where the ballot allows it,
+    voting again changes the vote: on a named ballot the elector's paper, on a secret one the paper
+    whose receipt the voter gives; the receipt stays the same.
+    """
+    ballot = _share_locked(ballot)
+    now = now or timezone.now()
+    if not ballot.accepts_votes_at(now):
+        raise ValidationError(
+            _("This ballot is not open for voting now (it takes votes from %(opens)s to %(closes)s).")
+            % {
+                "opens": timezone.localtime(ballot.opens_at).strftime("%Y-%m-%d %H:%M"),
+                "closes": timezone.localtime(ballot.closes_at).strftime("%Y-%m-%d %H:%M"),
+            },
+            code="not_open",
+        )
+    elector = permissions.elector_for(actor, ballot)
+    if elector is None:
+        raise PermissionDenied(_("You are not in this ballot's electorate."))
+    answers = _clean_choices(ballot, choices)
+    elector = Elector.objects.select_for_update().get(pk=elector.pk)
+    participation = Participation.objects.filter(elector=elector).first()
+    if participation is not None:
+        if not ballot.allow_changes:
+            raise ValidationError(
+                _("Your vote was already recorded; this ballot does not allow changing it."), code="already_voted"
+            )
+        if ballot.is_secret:
+            paper = BallotPaper.objects.filter(ballot=ballot, receipt_hash=receipt_hash(ballot, receipt)).first()
+            if paper is None:
+                raise field_error(
+                    "receipt",
+                    _("To change a secret vote, give the receipt code you received when you voted."),
+                    "receipt_required",
+                )
+        else:
+            paper = BallotPaper.objects.get(elector=elector)
+        paper.choices.all().delete()
+        PaperChoice.objects.bulk_create(PaperChoice(paper=paper, candidate_id=c, answer=a) for c, a in answers.items())
+        Participation.objects.filter(pk=participation.pk).update(changed_at=now, changes=participation.changes + 1)
+        audit_record(actor=actor, action="projects.vote_changed", target=ballot, request=request)
+        return None, True
+    code = receipt_new()
+    try:
+        with transaction.atomic():
+            Participation.objects.create(ballot=ballot, elector=elector, cast_by=actor, cast_at=now)
+    except IntegrityError as error:
+        raise ValidationError(_("Your vote was already recorded."), code="already_voted") from error
+    paper = BallotPaper.objects.create(
+        ballot=ballot, receipt_hash=receipt_hash(ballot, code), elector=None if ballot.is_secret else elector
+    )
+    PaperChoice.objects.bulk_create(PaperChoice(paper=paper, candidate_id=c, answer=a) for c, a in answers.items())
+    audit_record(actor=actor, action="projects.voted", target=ballot, request=request)
+    return code, False
+
+
+def receipt_counted(*, ballot, code):
+    """Return whether a paper with this receipt is among the ballot's counted papers."""
+    return BallotPaper.objects.filter(ballot=ballot, receipt_hash=receipt_hash(ballot, code)).exists()
+
+
+@transaction.atomic
+def ballot_close(*, actor, ballot, now=None, request=None):
+    """Close an open ballot, count it from the stored papers and freeze the result; declare any tie."""
+    ballot = _locked(ballot)
+    if actor is not None:
+        require(permissions.can_manage_rounds(actor, ballot.round.committee))
+    if ballot.status != BallotStatus.OPEN:
+        raise ValidationError(_("Only an open ballot can be closed."), code="not_open")
+    now = now or timezone.now()
+    ballot.status = BallotStatus.CLOSED
+    ballot.closed_at = now
+    ballot.closed_by = actor
+    if ballot.closes_at > now:
+        ballot.closes_at = max(now, ballot.opens_at + timedelta(seconds=1))
+    ballot.result = tally.tally(ballot)
+    ballot.tie_status = TieStatus.DECLARED if ballot.result["tied"] else TieStatus.NONE
+    ballot.save()
+    audit_record(
+        actor=actor,
+        action="projects.ballot_closed",
+        target=ballot,
+        request=request,
+        changes={"quorum_met": ballot.result["quorum_met"], "selected": ballot.result["selected"]},
+    )
+    if ballot.runoff_of_id and ballot.result["quorum_met"] and not ballot.result["tied"]:
+        parent = _locked(ballot.runoff_of)
+        if parent.tie_status == TieStatus.DECLARED:
+            parent.result = {**parent.result, "settled": ballot.result["selected"]}
+            parent.tie_status = TieStatus.BY_RUNOFF
+            parent.tie_resolution = _("Settled by the runoff “%(title)s”.") % {"title": ballot.title}
+            parent.save(update_fields=["result", "tie_status", "tie_resolution"])
+    return ballot
+
+
+def _require_declared_tie(ballot):
+    if ballot.status != BallotStatus.CLOSED or ballot.tie_status != TieStatus.DECLARED:
+        raise ValidationError(_("This ballot has no tie to settle."), code="no_tie")
+
+
+@transaction.atomic
+def ballot_tie_settle(*, actor, ballot, proposals, reason, request=None):
+    """Let the chair (or staff) settle a declared tie among the tied proposals, with the reason recorded."""
+    ballot = _locked(ballot)
+    require(permissions.can_manage_rounds(actor, ballot.round.committee))
+    _require_declared_tie(ballot)
+    chosen = sorted({p.pk for p in proposals})
+    if not set(chosen) <= set(ballot.result["tied"]) or len(chosen) != ballot.result["open_seats"]:
+        raise ValidationError(
+            _("Choose %(n)s of the tied proposals.") % {"n": ballot.result["open_seats"]}, code="invalid_settlement"
+        )
+    if not (reason or "").strip():
+        raise field_error("reason", _("Record how the tie was settled."), "reason_required")
+    ballot.result = {**ballot.result, "settled": chosen}
+    ballot.tie_status = TieStatus.BY_CHAIR
+    ballot.tie_resolution = reason.strip()
+    ballot.save(update_fields=["result", "tie_status", "tie_resolution"])
+    audit_record(actor=actor, action="projects.tie_settled", target=ballot, message=reason, request=request)
+    return ballot
+
+
+def ballot_runoff_create(*, actor, ballot, opens_at, closes_at, request=None):
+    """Create a runoff over a closed ballot's tied proposals, for the seats the tie left open."""
+    _require_declared_tie(ballot)
+    if ballot.runoffs.exclude(status=BallotStatus.CANCELLED).exists():
+        raise ValidationError(_("This tie already has a runoff."), code="runoff_exists")
+    from ..models import Proposal
+
+    tied = list(Proposal.objects.filter(pk__in=ballot.result["tied"]))
+    return ballot_create(
+        actor=actor,
+        selection_round=ballot.round,
+        title=_("Runoff: %(title)s") % {"title": ballot.title},
+        electorate=ballot.electorate,
+        question=ballot.question,
+        seats=ballot.result["open_seats"],
+        max_choices=min(ballot.max_choices, ballot.result["open_seats"]),
+        majority="plurality",
+        quorum_percent=ballot.quorum_percent,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        is_secret=ballot.is_secret,
+        allow_changes=ballot.allow_changes,
+        named_voters=list(ballot.named_voters.all()),
+        proposals=tied,
+        runoff_of=ballot,
+        request=request,
+    )
+
+
+@transaction.atomic
+def ballot_cancel(*, actor, ballot, reason, request=None):
+    """Cancel a scheduled or open ballot with a reason (staff); its votes stay stored, uncounted."""
+    ballot = _locked(ballot)
+    require(permissions.can_cancel_ballot(actor, ballot))
+    reason = (reason or "").strip()
+    if not reason:
+        raise field_error("reason", _("Say why the ballot is cancelled."), "reason_required")
+    ballot.status = BallotStatus.CANCELLED
+    ballot.cancelled_at = timezone.now()
+    ballot.cancelled_by = actor
+    ballot.cancel_reason = reason
+    ballot.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason"])
+    audit_record(actor=actor, action="projects.ballot_cancelled", target=ballot, message=reason, request=request)
+    return ballot
+
+
+@transaction.atomic
+def ballot_remind(*, ballot, now=None):
+    """Remind, once, the voters of an open ballot who have not voted; return how many were told."""
+    ballot = _locked(ballot)
+    if ballot.status != BallotStatus.OPEN or ballot.reminded_at is not None:
+        return 0
+    ballot.reminded_at = now or timezone.now()
+    ballot.save(update_fields=["reminded_at"])
+    people = electorate_people(ballot, only_pending=True)
+    notify(people, template="ballot_reminder", context={"ballot": ballot})
+    return len(people)
+
+
+def ballots_due(*, now=None):
+    """Open, remind and close the ballots whose times have come (the periodic task calls this)."""
+    now = now or timezone.now()
+    done = {"opened": 0, "reminded": 0, "closed": 0}
+    for ballot in Ballot.objects.filter(status=BallotStatus.SCHEDULED, opens_at__lte=now, closes_at__gt=now):
+        try:
+            ballot_open(actor=None, ballot=ballot, now=now)
+            done["opened"] += 1
+        except ValidationError:
+            pass
+    for ballot in Ballot.objects.filter(status=BallotStatus.OPEN, closes_at__lte=now):
+        ballot_close(actor=None, ballot=ballot, now=now)
+        done["closed"] += 1
+    for ballot in Ballot.objects.filter(
+        status=BallotStatus.OPEN, reminded_at__isnull=True, closes_at__lte=now + REMIND_BEFORE
+    ):
+        done["reminded"] += bool(ballot_remind(ballot=ballot, now=now))
+    return done
+
+
+__all__ = [
+    "ballot_cancel",
+    "ballot_close",
+    "ballot_create",
+    "ballot_open",
+    "ballot_remind",
+    "ballot_runoff_create",
+    "ballot_tie_settle",
+    "ballots_due",
+    "electorate_people",
+    "receipt_counted",
+    "receipt_hash",
+    "receipt_new",
+    "vote_cast",
+]

@@ -1,0 +1,97 @@
+"""Many voters at once, each several times in parallel, while the ballot is closed: nothing lost, nothing twice."""
+
+import threading
+from collections import Counter
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, connections
+
+from projects import services, tally
+from projects.models import Ballot, BallotPaper, PaperChoice, Participation
+from tests.factories import make_member, make_organization
+
+from .ballot_scene import make_ballot, make_candidates, seat
+
+VOTERS = 10
+ATTEMPTS = 2  # two representatives × two attempts each: 40 requests for 10 votes, within max_connections
+
+
+def test_parallel_votes_while_closing_store_exactly_the_accepted_votes(transactional_db, cast):
+    if connection.vendor != "postgresql":
+        pytest.skip("Row locks and parallel transactions need PostgreSQL; SQLite serializes every writer.")
+    organizations = [make_organization(actor=cast.staff) for _ in range(VOTERS)]
+    for organization in organizations:
+        seat(cast.staff, cast.committee, organization)
+    # Two representatives per organization, racing each other for their organization's one vote.
+    voters = [(make_member(o), make_member(o)) for o in organizations]
+    cast.candidates = make_candidates(cast, 3)
+    ballot = make_ballot(cast, max_choices=2, quorum_percent=10)
+    accepted, refused, errors = [], [], []
+    lock = threading.Lock()
+    start = threading.Barrier(VOTERS * 2 * ATTEMPTS + 1)
+
+    def vote(person, index):
+        try:
+            start.wait()
+            choice = [cast.candidates[index % 3].pk]
+            code, _changed = services.vote_cast(actor=person, ballot=Ballot.objects.get(pk=ballot.pk), choices=choice)
+            with lock:
+                accepted.append((person.pk, code, choice[0]))
+        except (ValidationError, PermissionDenied) as error:
+            with lock:
+                refused.append(getattr(error, "code", "denied"))
+        except Exception as error:  # noqa: BLE001 (any other failure fails the test below)
+            with lock:
+                errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    def close():
+        try:
+            start.wait()
+            services.ballot_close(actor=cast.chair, ballot=Ballot.objects.get(pk=ballot.pk))
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=vote, args=(person, index))
+        for index, pair in enumerate(voters)
+        for person in pair
+        for _attempt in range(ATTEMPTS)
+    ]
+    threads.insert(len(threads) // 2, threading.Thread(target=close))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    ballot.refresh_from_db()
+    assert ballot.status == "closed"
+    assert set(refused) <= {"already_voted", "not_open"}
+    assert Participation.objects.filter(ballot=ballot).count() == len(accepted)
+    assert BallotPaper.objects.filter(ballot=ballot).count() == len(accepted)
+    assert PaperChoice.objects.filter(paper__ballot=ballot).count() == len(accepted)
+    organizations_voted = Counter(
+        Participation.objects.filter(ballot=ballot).values_list("elector__organization_id", flat=True)
+    )
+    assert all(count == 1 for count in organizations_voted.values())
+    assert all(services.receipt_counted(ballot=ballot, code=code) for _person, code, _choice in accepted)
+    expected = Counter(choice for _person, _code, choice in accepted)
+    frozen = {row["proposal_id"]: row["votes"] for row in ballot.result["rows"]}
+    assert frozen == {c.pk: expected.get(c.pk, 0) for c in cast.candidates}
+    # Every later reader counts the same from the stored papers.
+    readings = []
+
+    def read():
+        try:
+            readings.append(tally.tally(Ballot.objects.get(pk=ballot.pk)))
+        finally:
+            connections.close_all()
+
+    readers = [threading.Thread(target=read) for _ in range(8)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert all(reading == ballot.result for reading in readings)

@@ -1,0 +1,170 @@
+"""Pages of selection rounds and ballots: who may open each one, voting through the form, receipts, CSV."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from projects import services
+from projects.models import BallotPaper, Participation
+
+from .ballot_scene import make_ballot, vote_round
+
+pytestmark = pytest.mark.django_db
+
+
+def status(client, user, url, method="get", data=None):
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    return getattr(client, method)(url, data or {}).status_code
+
+
+def test_manager_pages_answer_login_403_and_200_by_role(client, scene):
+    selection_round = vote_round(scene)
+    ballot = make_ballot(scene, selection_round)
+    pages = [
+        reverse("projects:round-create", args=[scene.committee.pk]),
+        reverse("projects:ballot-create", args=[selection_round.pk]),
+        reverse("projects:evidence-add", args=[selection_round.pk]),
+        reverse("projects:round-close", args=[selection_round.pk]),
+    ]
+    for url in pages:
+        assert status(client, None, url) == 302
+        for wrong in (scene.other_chair, scene.voters[0], scene.outsider):
+            assert status(client, wrong, url) == 403, url
+        assert status(client, scene.chair, url) == 200, url
+        assert status(client, scene.staff, url) == 200, url
+    cancel = reverse("projects:ballot-cancel", args=[ballot.pk])
+    assert status(client, None, cancel) == 302
+    assert status(client, scene.chair, cancel) == 403
+    assert status(client, scene.staff, cancel) == 200
+    for action in ("ballot-open", "ballot-close"):
+        url = reverse(f"projects:{action}", args=[ballot.pk])
+        assert status(client, None, url, "post") == 302
+        assert status(client, scene.other_chair, url, "post") == 403
+
+
+def test_ballot_and_vote_pages_by_role(client, scene):
+    ballot = make_ballot(scene)
+    detail = reverse("projects:ballot-detail", args=[ballot.pk])
+    vote = reverse("projects:ballot-vote", args=[ballot.pk])
+    assert status(client, None, detail) == 302
+    assert status(client, scene.outsider, detail) == 403
+    assert status(client, scene.other_chair, detail) == 403
+    assert status(client, scene.voters[0], detail) == 200
+    assert status(client, scene.staff, detail) == 200
+    assert status(client, None, vote) == 302
+    assert status(client, scene.other_chair, vote) == 403
+    assert status(client, scene.staff, vote) == 403
+    assert status(client, scene.voters[0], vote) == 200
+
+
+def test_representative_votes_through_the_form_and_sees_the_receipt_once(client, scene):
+    ballot = make_ballot(scene, max_choices=2)
+    client.force_login(scene.voters[0])
+    url = reverse("projects:ballot-vote", args=[ballot.pk])
+    too_many = client.post(url, {"choices": [c.pk for c in scene.candidates]})
+    assert (
+        too_many.status_code == 200
+        and "como máximo 2" in too_many.content.decode()
+        or "at most 2" in (too_many.content.decode())
+    )
+    assert not Participation.objects.exists()
+    response = client.post(url, {"choices": [scene.candidates[0].pk]})
+    code = re.search(r'id="receipt-code">([A-Z0-9-]+)<', response.content.decode()).group(1)
+    assert services.receipt_counted(ballot=ballot, code=code)
+    again = client.post(url, {"choices": [scene.candidates[1].pk]})
+    assert again.status_code == 200 and BallotPaper.objects.count() == 1
+    assert code not in client.get(reverse("projects:ballot-detail", args=[ballot.pk])).content.decode()
+
+
+def test_results_show_only_after_closing_and_named_ballots_show_who_voted_what(client, scene):
+    ballot = make_ballot(scene)
+    services.vote_cast(actor=scene.voters[0], ballot=ballot, choices=[scene.candidates[2].pk])
+    client.force_login(scene.voters[1])
+    detail = reverse("projects:ballot-detail", args=[ballot.pk])
+    assert "Candidato 3 (" not in client.get(detail).content.decode()
+    assert client.get(reverse("projects:ballot-csv", args=[ballot.pk])).status_code == 404
+    services.ballot_close(actor=scene.chair, ballot=ballot)
+    page = client.get(detail).content.decode()
+    assert "Candidato 3 (" in page and str(scene.member_orgs[0]) in page and "<svg" in page
+    csv = client.get(reverse("projects:ballot-csv", args=[ballot.pk])).content.decode()
+    assert "Candidato 3,1,0,0,0,100.0" in csv
+
+
+def test_secret_ballot_page_never_shows_who_voted_what(client, scene):
+    ballot = make_ballot(scene, is_secret=True)
+    services.vote_cast(actor=scene.voters[0], ballot=ballot, choices=[scene.candidates[2].pk])
+    services.ballot_close(actor=scene.chair, ballot=ballot)
+    client.force_login(scene.staff)
+    page = client.get(reverse("projects:ballot-detail", args=[ballot.pk])).content.decode()
+    assert "Candidato 3 (" not in page
+    assert str(scene.member_orgs[0]) in page  # who has voted, without what
+
+
+def test_receipt_check_says_counted_or_not_found_after_closing(client, scene):
+    ballot = make_ballot(scene, electorate="chair")
+    code, _changed = services.vote_cast(actor=scene.chair, ballot=ballot, choices=[scene.candidates[0].pk])
+    url = reverse("projects:receipt-check", args=[ballot.pk])
+    client.force_login(scene.chair)
+    assert 'id="receipt-result"' not in client.get(url, {"code": code}).content.decode()
+    services.ballot_close(actor=scene.chair, ballot=ballot)
+    assert "Contado" in client.get(url, {"code": code}).content.decode()
+    assert "No encontrado" in client.get(url, {"code": "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"}).content.decode()
+    assert status(client, scene.other_chair, url) == 403
+
+
+def test_chair_opens_a_round_and_a_ballot_through_the_pages(client, scene):
+    client.force_login(scene.chair)
+    response = client.post(
+        reverse("projects:round-create", args=[scene.committee.pk]),
+        {"title": "Ronda 2027", "method": "vote", "seats": 2, "proposals": [p.pk for p in scene.candidates]},
+    )
+    selection_round = scene.committee.selection_rounds.get()
+    assert response.status_code == 302
+    response = client.post(
+        reverse("projects:ballot-create", args=[selection_round.pk]),
+        {
+            "title": "Votación 2027", "electorate": "organizations", "question": "approval", "max_choices": 2,
+            "seats": 2, "majority": "plurality", "quorum_percent": 50, "opens_at": "2026-01-01T10:00",
+            "closes_at": "2030-01-01T10:00", "open_now": "on",
+        },
+    )  # fmt: skip
+    ballot = selection_round.ballots.get()
+    assert response.status_code == 302 and ballot.status == "open" and ballot.electors.count() == 4
+    refused = client.post(
+        reverse("projects:ballot-create", args=[selection_round.pk]),
+        {
+            "title": "Demasiados", "electorate": "chair", "question": "approval", "max_choices": 1, "seats": 5,
+            "majority": "plurality", "quorum_percent": 50, "opens_at": "2026-01-01T10:00",
+            "closes_at": "2030-01-01T10:00",
+        },
+    )  # fmt: skip
+    assert refused.status_code == 200 and selection_round.ballots.count() == 1
+
+
+def test_committee_selections_page_is_public_for_closed_rounds(client, scene):
+    selection_round = services.round_create(
+        actor=scene.chair, committee=scene.committee, title="Construcción conjunta", method="co_construction",
+        proposals=scene.candidates[:1],
+    )  # fmt: skip
+    url = reverse("projects:committee-selections", args=[scene.committee.pk])
+    assert "Construcción conjunta" not in client.get(url).content.decode()
+    services.evidence_add(actor=scene.chair, selection_round=selection_round, kind="session", title="Taller")
+    services.round_close(actor=scene.chair, selection_round=selection_round, selected=scene.candidates[:1])
+    page = client.get(url).content.decode()
+    assert "Construcción conjunta" in page and "Candidato 1" in page
+    assert client.get(selection_round.get_absolute_url()).status_code == 200
+
+
+def test_ballot_page_runs_a_fixed_number_of_queries(client, scene, django_assert_max_num_queries):
+    ballot = make_ballot(scene)
+    for voter in scene.voters:
+        services.vote_cast(actor=voter, ballot=ballot, choices=[scene.candidates[0].pk])
+    services.ballot_close(actor=scene.chair, ballot=ballot)
+    client.force_login(scene.chair)
+    url = reverse("projects:ballot-detail", args=[ballot.pk])
+    client.get(url)
+    with django_assert_max_num_queries(24):
+        assert client.get(url).status_code == 200

@@ -1,0 +1,57 @@
+"""The demo's selections: the 2017 vote, survey, prior studies and co-construction, and today's open ballot."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from projects import permissions, services, tally
+from projects.demo_selection import BALLOT_2026
+from projects.models import Ballot, BallotPaper, Participation, SelectionEvidence, SelectionRound
+from surveys.selectors import option_results
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_2017_selection_is_recorded_with_its_method(demo):
+    methods = dict(SelectionRound.objects.filter(opened_at__year=2017).values_list("committee__goal__number", "method"))
+    assert methods == {12: "vote", 10: "survey", 7: "studies", 4: "co_construction", 11: "co_construction"}
+    assert SelectionEvidence.objects.filter(round__method="studies", kind="study").count() == 2
+    assert SelectionRound.objects.get(method="studies").session is not None
+
+
+def test_the_production_vote_picked_two_projects_by_a_named_ballot(demo):
+    ballot = Ballot.objects.get(round__committee__goal__number=12, status="closed")
+    assert not ballot.is_secret and ballot.result["quorum_met"]
+    selected = set(ballot.result["selected"])
+    assert selected == set(ballot.round.candidates.filter(selected=True).values_list("proposal_id", flat=True))
+    assert len(selected) == 2
+    assert tally.tally(ballot) == ballot.result
+    assert BallotPaper.objects.filter(ballot=ballot, elector__isnull=True).count() == 0
+
+
+def test_the_inclusion_survey_options_point_at_the_candidates_and_agree_with_the_selection(demo):
+    selection_round = SelectionRound.objects.get(method="survey")
+    rows = option_results(selection_round.survey_question)
+    keys = {row["external_key"] for row in rows}
+    assert keys == {f"proposal:{c.proposal_id}" for c in selection_round.candidates.all()}
+    winners = {row["external_key"] for row in rows[:2]}
+    assert winners == {f"proposal:{c.proposal_id}" for c in selection_round.candidates.filter(selected=True)}
+
+
+def test_the_education_chair_can_vote_in_todays_ballot(demo):
+    ballot = Ballot.objects.get(title=BALLOT_2026)
+    chair = User.objects.get(email="presidencia.ods4@axs.example")
+    assert ballot.status == "open" and permissions.can_vote(chair, ballot)
+    other_chair = User.objects.get(email="presidencia.ods7@axs.example")
+    assert not permissions.can_vote(other_chair, ballot)
+    candidate = ballot.candidates.first().proposal
+    code, _changed = services.vote_cast(actor=chair, ballot=ballot, choices=[candidate.pk])
+    assert code and Participation.objects.filter(ballot=ballot).count() == 1
+
+
+def test_loading_the_demo_twice_changes_nothing(demo):
+    counts = (SelectionRound.objects.count(), Ballot.objects.count(), BallotPaper.objects.count())
+    call_command("load_demo", stdout=io.StringIO())
+    assert (SelectionRound.objects.count(), Ballot.objects.count(), BallotPaper.objects.count()) == counts
