@@ -39,10 +39,16 @@ def _run_on_postgres(sql):
     connection.close()
 
 
-def setup(name):
-    """Point Django at a new empty database called ``name``, migrate it, and drop it at exit."""
+def setup(name, *, broker_url=None):
+    """Point Django at a new empty database called ``name``, migrate it, and drop it at exit.
+
+    Tasks run inline unless ``broker_url`` names a broker for a real worker.
+    """
     os.environ["DJANGO_SETTINGS_MODULE"] = "axs_platform.settings"
-    os.environ.pop("CELERY_BROKER_URL", None)
+    if broker_url:
+        os.environ["CELERY_BROKER_URL"] = broker_url
+    else:
+        os.environ.pop("CELERY_BROKER_URL", None)
     if _postgres_reachable():
         _run_on_postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         _run_on_postgres(f'CREATE DATABASE "{name}"')

@@ -20,6 +20,7 @@ SWITCHES = [
     "DJANGO_SECRET_KEY",
     "DJANGO_ALLOWED_HOSTS",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "CELERY_VISIBILITY_TIMEOUT",
 ]
 STRONG_KEY = "k8#Vq2!xR7mP0zL4wN9bT6yH1cJ3fD5gS8aE2uI7oK0pQ4rW6tY9"
 PRINT_SETTINGS = """
@@ -35,6 +36,7 @@ print(json.dumps({
     "media": str(settings.MEDIA_ROOT),
     "debug": settings.DEBUG,
     "language": settings.LANGUAGE_CODE,
+    "visibility_timeout": settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"],
 }))
 """
 
@@ -124,3 +126,8 @@ def test_production_settings_pass_the_deployment_check():
 @pytest.mark.parametrize("debug", ["1", "true", "on", "yes"])
 def test_debug_switch_accepts_the_usual_spellings(debug):
     assert settings_with(DJANGO_DEBUG=debug)["debug"] is True
+
+
+def test_the_visibility_timeout_is_an_hour_unless_the_environment_says_otherwise():
+    assert settings_with()["visibility_timeout"] == 3600
+    assert settings_with(CELERY_VISIBILITY_TIMEOUT="7200")["visibility_timeout"] == 7200

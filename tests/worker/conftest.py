@@ -26,59 +26,100 @@ def _database_url():
     return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+class Workers:
+    """Starts ``celery worker`` processes on one queue of its own; stops them all at the end."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.queue = f"test-{uuid.uuid4().hex[:8]}"
+        self.processes = []
+        self.logs = []
+
+    def start(self, label="worker", env=None):
+        """Start a worker named ``label`` and return its process once it answers a ping."""
+        from axs_platform.celery import app
+
+        name = f"{self.queue}-{label}@localhost"
+        log_path = self.folder / f"{label}.log"
+        log = open(log_path, "w")  # noqa: SIM115 (closed in stop_all, after the process)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "axs_platform",
+                "worker",
+                "--pool=solo",
+                "-Q",
+                self.queue,
+                "-n",
+                name,
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env={
+                **os.environ,
+                "DATABASE_URL": _database_url(),
+                "CELERY_TASK_DEFAULT_QUEUE": self.queue,
+                **(env or {}),
+            },
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        process.log_path = log_path
+        self.processes.append(process)
+        self.logs.append(log)
+        deadline = time.monotonic() + 60
+        while not app.control.ping(destination=[name], timeout=1):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"The Celery worker {label} did not start:\n" + log_path.read_text())
+        return process
+
+    def stop_all(self):
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        for log in self.logs:
+            log.close()
+
+
 @pytest.fixture
-def celery_worker_process(transactional_db, tmp_path):
-    """Start ``celery worker`` on a queue of its own; yield the folder it writes e-mail to."""
+def celery_workers(transactional_db, tmp_path):
+    """Start real workers with ``celery_workers.start()``; tasks sent by the test go to their queue."""
     if settings.CELERY_TASK_ALWAYS_EAGER:
         pytest.skip("No CELERY_BROKER_URL: tasks run inline (the embedded default).")
     if connection.vendor != "postgresql":
         pytest.skip("A worker process needs a database it can share with the tests (PostgreSQL).")
     from axs_platform.celery import app
 
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    name = f"{queue}@localhost"
-    mail_dir = tmp_path / "mail"
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
-        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(mail_dir),
-    }
-    log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 (closed below, after the process)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "axs_platform",
-            "worker",
-            "--pool=solo",
-            "-Q",
-            queue,
-            "-n",
-            name,
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    workers = Workers(tmp_path)
     previous_queue = app.conf.task_default_queue
-    app.conf.task_default_queue = queue
+    app.conf.task_default_queue = workers.queue
     try:
-        deadline = time.monotonic() + 60
-        while not app.control.ping(destination=[name], timeout=1):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("The Celery worker did not start:\n" + (tmp_path / "worker.log").read_text())
-        yield mail_dir
+        yield workers
     finally:
         app.conf.task_default_queue = previous_queue
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+        workers.stop_all()
+
+
+@pytest.fixture
+def celery_worker_process(celery_workers, tmp_path):
+    """Start one worker; yield the folder it writes e-mail to."""
+    mail_dir = tmp_path / "mail"
+    celery_workers.start(
+        env={
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(mail_dir),
+        }
+    )
+    return mail_dir
