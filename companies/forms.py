@@ -244,6 +244,12 @@ class DirectoryFilterForm(forms.Form):
         if not private:
             for name in self.PRIVATE_FIELDS:
                 del self.fields[name]
+        for field in self.fields.values():
+            widget = field.widget
+            css = {"select": "form-select", "checkbox": "form-check-input"}.get(
+                getattr(widget, "input_type", ""), "form-control"
+            )
+            widget.attrs.setdefault("class", css)
 
 
 class ImportForm(forms.Form):
