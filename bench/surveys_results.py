@@ -1,7 +1,7 @@
 """Benchmark a survey's results page with 1,000,000 answers against the raw SQL aggregate, and the CSV export.
 
 Run from the project root: ``python bench/surveys_results.py``. It creates a throwaway PostgreSQL
-database ``axs_bench_surveys`` on ``BENCH_POSTGRES`` (default postgres://postgres@127.0.0.1:5432),
+database ``axs_bench_surveys`` through ``bench/harness.py`` (``BENCH_POSTGRES_URL``, default the local server),
 seeds a survey of nine questions with COPY, and prints a table: the results page's median and
 95th-percentile time against the same aggregates written as raw SQL in the same run, their ratio,
 the rows the aggregates return to Python, and the CSV export's peak Python memory (tracemalloc) at
@@ -15,42 +15,15 @@ import statistics
 import sys
 import time
 import tracemalloc
-from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "axs_platform.settings"
+import harness  # noqa: E402  (puts the project on the path)
 
 ANSWERS = int(os.environ.get("BENCH_ANSWERS", "1000000"))
 SMALL_ANSWERS = int(os.environ.get("BENCH_SMALL_ANSWERS", str(ANSWERS // 10)))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
-SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 NAME = "axs_bench_surveys"
 ORGANIZATIONS = 1000
 TARGET_RATIO = 3
-
-
-def create_database():
-    import psycopg2
-
-    parsed = urlparse(SERVER)
-    connection = psycopg2.connect(urlunparse(parsed._replace(path="/postgres")))
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{NAME}"')
-        cursor.execute(f'CREATE DATABASE "{NAME}"')
-    os.environ["DATABASE_URL"] = urlunparse(parsed._replace(path=f"/{NAME}"))
-
-    def drop():
-        from django.db import connections
-
-        connections.close_all()
-        with connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{NAME}"')
-        connection.close()
-
-    return drop
 
 
 def build_survey(staff, title):
@@ -204,75 +177,68 @@ def export_peak(survey):
 
 
 def main():
-    drop = create_database()
-    try:
-        import django
+    harness.setup(NAME)
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
-        django.setup()
-        from django.core.management import call_command
-        from django.db import connection, reset_queries
-        from django.test import Client
-        from django.test.utils import CaptureQueriesContext
+    from accounts.models import User
+    from companies.models import Organization
+    from surveys import selectors
 
-        from accounts.models import User
-        from companies.models import Organization
-        from surveys import selectors
+    staff = User.objects.create_user(email="bench@amexcid.example", password="x", full_name="Bench", role="staff")
+    Organization.objects.bulk_create(
+        Organization(legal_name=f"Organización {n}", organization_type=["company", "foundation", "chamber"][n % 3],
+                     size=["micro", "small", "medium", "large"][n % 4], sector="manufacturing", country="US")
+        for n in range(ORGANIZATIONS)
+    )  # fmt: skip
+    organizations = list(Organization.objects.values_list("pk", flat=True))
+    started = time.perf_counter()
+    big, big_questions = build_survey(staff, "Encuesta grande")
+    big_answers, big_responses = seed_answers(big, big_questions, organizations, ANSWERS)
+    small, small_questions = build_survey(staff, "Encuesta pequeña")
+    small_answers, _ = seed_answers(small, small_questions, organizations, SMALL_ANSWERS)
+    seeded = time.perf_counter() - started
 
-        call_command("migrate", verbosity=0)
-        staff = User.objects.create_user(email="bench@amexcid.example", password="x", full_name="Bench", role="staff")
-        Organization.objects.bulk_create(
-            Organization(legal_name=f"Organización {n}", organization_type=["company", "foundation", "chamber"][n % 3],
-                         size=["micro", "small", "medium", "large"][n % 4], sector="manufacturing", country="US")
-            for n in range(ORGANIZATIONS)
-        )  # fmt: skip
-        organizations = list(Organization.objects.values_list("pk", flat=True))
-        started = time.perf_counter()
-        big, big_questions = build_survey(staff, "Encuesta grande")
-        big_answers, big_responses = seed_answers(big, big_questions, organizations, ANSWERS)
-        small, small_questions = build_survey(staff, "Encuesta pequeña")
-        small_answers, _ = seed_answers(small, small_questions, organizations, SMALL_ANSWERS)
-        seeded = time.perf_counter() - started
+    client = Client()
+    client.force_login(staff)
+    url = f"/encuestas/{big.pk}/resultados/"
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    queries = len(captured)  # read now: later requests clear the connection's query log
+    page_median, page_p95 = timed(lambda: client.get(url), ROUNDS)
+    raw_median, raw_p95 = timed(lambda: raw_aggregate(big), ROUNDS)
+    reset_queries()
+    answers = selectors.submitted_answers(big)
+    rows_returned = raw_aggregate(big)
+    orm_rows = (
+        answers.exclude(question__kind__in=["short_text", "long_text", "number"])
+        .values("question_id", "option_id", "goal_id", "number", "boolean")
+        .order_by()
+        .distinct()
+        .count()
+    )
+    small_lines, small_peak = export_peak(small)
+    big_lines, big_peak = export_peak(big)
 
-        client = Client()
-        client.force_login(staff)
-        url = f"/encuestas/{big.pk}/resultados/"
-        assert client.get(url).status_code == 200
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        page_median, page_p95 = timed(lambda: client.get(url), ROUNDS)
-        raw_median, raw_p95 = timed(lambda: raw_aggregate(big), ROUNDS)
-        reset_queries()
-        answers = selectors.submitted_answers(big)
-        rows_returned = raw_aggregate(big)
-        orm_rows = (
-            answers.exclude(question__kind__in=["short_text", "long_text", "number"])
-            .values("question_id", "option_id", "goal_id", "number", "boolean")
-            .order_by()
-            .distinct()
-            .count()
-        )
-        small_lines, small_peak = export_peak(small)
-        big_lines, big_peak = export_peak(big)
-
-        ratio = page_median / raw_median
-        print(f"Seeded {big_answers:,} answers in {big_responses:,} responses (+{small_answers:,}) in {seeded:.0f} s")
-        print()
-        print(f"{'measure':<46}{'value':>16}")
-        print(f"{'results page median / p95 (ms)':<46}{page_median:>9.1f} / {page_p95:<6.1f}")
-        print(f"{'raw SQL aggregate median / p95 (ms)':<46}{raw_median:>9.1f} / {raw_p95:<6.1f}")
-        print(f"{'ratio page / raw SQL (target <= 3)':<46}{ratio:>16.2f}")
-        print(f"{'queries of the results page':<46}{len(queries):>16}")
-        print(f"{'aggregate rows returned to Python':<46}{rows_returned:>16}")
-        print(f"{'  of which option/goal/value groups':<46}{orm_rows:>16}")
-        print(f"{'CSV export peak memory, ' + format(small_lines, ',') + ' rows (KiB)':<46}{small_peak / 1024:>16.0f}")
-        print(f"{'CSV export peak memory, ' + format(big_lines, ',') + ' rows (KiB)':<46}{big_peak / 1024:>16.0f}")
-        grows = big_peak > 2 * small_peak
-        failed = ratio > TARGET_RATIO or grows
-        print()
-        print("FAIL" if failed else "OK")
-        return 1 if failed else 0
-    finally:
-        drop()
+    ratio = page_median / raw_median
+    print(f"Seeded {big_answers:,} answers in {big_responses:,} responses (+{small_answers:,}) in {seeded:.0f} s")
+    print()
+    print(f"{'measure':<46}{'value':>16}")
+    print(f"{'results page median / p95 (ms)':<46}{page_median:>9.1f} / {page_p95:<6.1f}")
+    print(f"{'raw SQL aggregate median / p95 (ms)':<46}{raw_median:>9.1f} / {raw_p95:<6.1f}")
+    print(f"{'ratio page / raw SQL (target <= 3)':<46}{ratio:>16.2f}")
+    print(f"{'queries of the results page':<46}{queries:>16}")
+    print(f"{'aggregate rows returned to Python':<46}{rows_returned:>16}")
+    print(f"{'  of which option/goal/value groups':<46}{orm_rows:>16}")
+    print(f"{'CSV export peak memory, ' + format(small_lines, ',') + ' rows (KiB)':<46}{small_peak / 1024:>16.0f}")
+    print(f"{'CSV export peak memory, ' + format(big_lines, ',') + ' rows (KiB)':<46}{big_peak / 1024:>16.0f}")
+    grows = big_peak > 2 * small_peak
+    failed = ratio > TARGET_RATIO or grows
+    print()
+    print("FAIL" if failed else "OK")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
