@@ -17,8 +17,10 @@ from accounts.views import add_service_errors
 from axs_platform.charts import Bar, horizontal_bar_chart
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from committees.models import Committee
+from documents.permissions import can_request_document
 
 from .. import permissions, services, tally
+from ..documents import BALLOT_RESULTS
 from ..forms_selection import (
     BallotForm,
     EvidenceForm,
@@ -314,6 +316,8 @@ class BallotDetailView(PredicateRequiredMixin, TemplateView):
                     .prefetch_related("choices__candidate__proposal")
                 )
             context["can_settle"] = can_manage and ballot.tie_status == "declared"
+            context["can_print_results"] = can_request_document(user, BALLOT_RESULTS, ballot, {})
+            context["results_kind"] = BALLOT_RESULTS
         return super().get_context_data(**context, **kwargs)
 
 
