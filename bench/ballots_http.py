@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.harness import ROOT, percentile, print_table, setup  # noqa: E402
 
 VOTERS = int(os.environ.get("BENCH_VOTERS", "2000"))
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
-THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "4"))
+THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "2"))
 KEEP_ALIVE = int(os.environ.get("BENCH_GUNICORN_KEEP_ALIVE", "30"))
 TARGET_RATE, TARGET_P95_MS = 300, 250
 

@@ -367,6 +367,13 @@ class BallotVoteView(PredicateRequiredMixin, FormView):
                 candidates=self.candidates,
             )
         except ValidationError as error:
+            if getattr(error, "code", None) == "already_voted":
+                # Nothing in the form can change that: say so on the small page, not the whole form again.
+                return render(
+                    self.request,
+                    "projects/selection/vote_refused.html",
+                    {"ballot": self.ballot, "message": _service_error_message(error)},
+                )
             add_service_errors(form, error)
             return self.form_invalid(form)
         # The receipt is shown once, on this response, and never stored in the clear.

@@ -183,3 +183,5 @@ def test_a_vote_reads_little_and_answers_with_the_small_receipt(client, scene, d
     with django_assert_max_num_queries(12):
         again = client.post(url, {"choices": [scene.candidates[1].pk]})
     assert again.status_code == 200 and Participation.objects.count() == 1 and BallotPaper.objects.count() == 1
+    page = again.content.decode()
+    assert 'id="vote-refused"' in page and 'name="choices"' not in page  # the refusal, not the form again
