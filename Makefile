@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps browser-deps messages run test lint worker clean
+.PHONY: install system-deps browser-deps messages run test lint worker beat clean
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -38,9 +38,14 @@ lint: install
 worker: install
 	$(VENV)/bin/celery -A axs_platform worker --loglevel=INFO
 
+# The scheduler of periodic tasks (CELERY_BEAT_SCHEDULE: ballots open, remind and close on time).
+# Run exactly one, next to the workers.
+beat: install
+	$(VENV)/bin/celery -A axs_platform beat --loglevel=INFO
+
 # Refresh the translation catalogue after changing user-facing strings.
 messages: install
 	$(PYTHON) manage.py makemessages -l es --ignore=$(VENV) --ignore=bench --ignore=tests --no-obsolete
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache celerybeat-schedule*

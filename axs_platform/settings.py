@@ -219,6 +219,17 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_IMPORTS = ["axs_platform.mail"]
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "axs")
+# Celery beat (``make beat``, or a worker started with ``-B``) runs the periodic tasks: ballots
+# open, are reminded and close at their times. The task is safe to run twice; each run expires
+# before the next, so a stopped worker does not pile them up.
+CELERY_BEAT_SCHEDULE = {
+    "ballots-due-every-minute": {
+        "task": "projects.ballots_due",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(BASE_DIR / "celerybeat-schedule"))
 
 # Forms.
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -31,9 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.harness import ROOT, percentile, print_table, setup  # noqa: E402
 
 VOTERS = int(os.environ.get("BENCH_VOTERS", "2000"))
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
-THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "4"))
+THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "2"))
+KEEP_ALIVE = int(os.environ.get("BENCH_GUNICORN_KEEP_ALIVE", "30"))
 TARGET_RATE, TARGET_P95_MS = 300, 250
 
 
@@ -131,7 +132,7 @@ def start_server(port, static_root):
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "axs_platform.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", str(WORKERS), "--threads", str(THREADS), "--worker-class", "gthread",
-         "--keep-alive", "30", "--log-level", "warning"],
+         "--keep-alive", str(KEEP_ALIVE), "--log-level", "warning"],
         cwd=ROOT, env=env, start_new_session=True,
     )  # fmt: skip
     for _attempt in range(100):
@@ -149,7 +150,7 @@ def start_server(port, static_root):
 def main():
     # One generated key for this process (which signs the sessions) and the server (which reads them).
     os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(60)
-    engine = setup("axs_bench_ballots")
+    engine = setup(os.environ.get("BENCH_DATABASE", "axs_bench_ballots"))
     ballot, proposal_ids, cookies = seed()
     print(
         f"Seeded {len(cookies)} voters on {engine}; gunicorn {WORKERS} workers × {THREADS} threads, {CLIENTS} clients"

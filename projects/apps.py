@@ -11,6 +11,7 @@ class ProjectsConfig(AppConfig):
         from documents.registry import register
 
         from . import receivers  # noqa: F401  (cached proposal lists and matrices follow changes)
-        from .documents import fact_sheet
+        from .documents import ballot_results, fact_sheet
 
         register(fact_sheet)
+        register(ballot_results)

@@ -7,14 +7,18 @@ from django.db.models import Avg
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.charts import Bar, horizontal_bar_chart
 from documents.registry import DocumentKind, Source
+from documents.services import DocumentError
 
 from .criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
-from .models import EvaluationStatus, PartnerStatus, Proposal, ProposalStatus, Score
-from .permissions import can_review, is_lead
+from .models import Ballot, BallotPaper, BallotStatus, EvaluationStatus, PartnerStatus, Proposal, ProposalStatus, Score
+from .permissions import can_review, can_see_results, is_lead
 from .selectors import proposal_full
+from .tally import final_selection, tally
 
 FACT_SHEET = "projects.fact_sheet"
 
@@ -112,4 +116,77 @@ fact_sheet = DocumentKind(
     describe=_describe,
     can_request=can_request_fact_sheet,
     can_view=_can_view,
+)
+
+
+BALLOT_RESULTS = "projects.ballot_results"
+
+
+def _describe_ballot(ballot, params):
+    return _("Ballot results: %(title)s") % {"title": ballot.title}
+
+
+def ballot_results_context(ballot):
+    """Return what the results PDF of a closed ballot shows: the same tally as its page."""
+    if ballot.status != BallotStatus.CLOSED:
+        raise DocumentError(gettext("Results are printed only once the ballot is closed."))
+    result = tally(ballot)
+    final = final_selection(ballot)
+    titles = {row["proposal_id"]: row["title"] for row in result["rows"]}
+    chart = horizontal_bar_chart(
+        [Bar(row["title"], row["votes"], "#198754" if row["selected"] else "") for row in result["rows"]],
+        title=gettext("Result of “%(title)s”") % {"title": ballot.title},
+        description=gettext("Votes for each candidate; the selected ones in green."),
+        total=result["papers"] or 1,
+    )
+    named_papers = []
+    if not ballot.is_secret:
+        named_papers = list(
+            BallotPaper.objects.filter(ballot=ballot)
+            .select_related("elector__user", "elector__organization")
+            .prefetch_related("choices__candidate__proposal")
+            .order_by("elector_id")
+        )
+    return {
+        "ballot": ballot,
+        "round": ballot.round,
+        "committee": ballot.round.committee,
+        "goal": ballot.round.committee.goal,
+        "result": result,
+        "chart": chart,
+        "selected_titles": [titles[pk] for pk in (final or []) if pk in titles],
+        "final_known": final is not None,
+        "tied_titles": [titles[pk] for pk in result["tied"] if pk in titles],
+        "named_papers": named_papers,
+        "generated_at": timezone.now(),
+    }
+
+
+def _build_ballot(document):
+    ballot = Ballot.objects.select_related("round__committee__goal").get(pk=document.target_id)
+    html = render_to_string("projects/pdf/ballot_results.html", ballot_results_context(ballot))
+    filename = f"votacion-{ballot.pk}-{slugify(ballot.title)[:60]}-{document.language}.pdf"
+    return Source(html=html, filename=filename, title=str(_describe_ballot(ballot, {})))
+
+
+def can_request_ballot_results(user, ballot, params=None):
+    """Whoever may see the ballot's results: anyone signed in, once it is closed (never before)."""
+    return bool(user.is_authenticated and user.is_active and ballot is not None and can_see_results(user, ballot))
+
+
+def _can_view_ballot_results(user, document):
+    if document.requested_by_id != user.pk:
+        return False
+    ballot = Ballot.objects.filter(pk=document.target_id).first()
+    return ballot is not None and can_request_ballot_results(user, ballot)
+
+
+ballot_results = DocumentKind(
+    code=BALLOT_RESULTS,
+    label=_("Ballot results"),
+    model=Ballot,
+    build=_build_ballot,
+    describe=_describe_ballot,
+    can_request=can_request_ballot_results,
+    can_view=_can_view_ballot_results,
 )

@@ -181,8 +181,17 @@ def elector_for(user, ballot):
     if ballot.pk not in cache:
         from django.db.models import Q
 
-        organization = current_organization(user)
-        match = Q(user=user) | (Q(organization=organization) if organization is not None else Q(pk__in=[]))
+        if hasattr(user, "_axs_organization"):
+            organization = current_organization(user)
+            match = Q(user=user) | (Q(organization=organization) if organization is not None else Q(pk__in=[]))
+        else:
+            # One query: the organization the person speaks for now, as current_organization() picks it.
+            speaks_for = (
+                user.representations.filter(ended_at__isnull=True)
+                .order_by(*(user.representations.model._meta.ordering or ["pk"]))
+                .values("organization_id")[:1]
+            )
+            match = Q(user=user) | Q(organization_id__in=speaks_for)
         cache[ballot.pk] = ballot.electors.filter(match).order_by("organization_id").first()
     return cache[ballot.pk]
 

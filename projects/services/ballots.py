@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -212,9 +213,11 @@ def _share_locked(ballot):
     return Ballot.objects.select_for_update().get(pk=ballot.pk)
 
 
-def _clean_choices(ballot, choices):
+def _clean_choices(ballot, choices, candidates=None):
     """Turn ``{proposal_id: answer}`` or ``[proposal_id, ...]`` into ``{candidate_id: answer}``, or refuse."""
-    by_proposal = {c.proposal_id: c.pk for c in BallotCandidate.objects.filter(ballot=ballot).only("id", "proposal_id")}
+    if candidates is None:
+        candidates = BallotCandidate.objects.filter(ballot=ballot).only("id", "proposal_id")
+    by_proposal = {c.proposal_id: c.pk for c in candidates if c.ballot_id == ballot.pk}
     if ballot.question == QuestionKind.APPROVAL:
         picked = [int(p) for p in choices]
         if len(set(picked)) != len(picked):
@@ -243,12 +246,13 @@ def _clean_choices(ballot, choices):
 
 
 @transaction.atomic
-def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None):
+def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None, candidates=None):
     """Record a vote and return ``(receipt code or None, changed)``.
 
     A first vote returns a new receipt code (shown once, stored hashed). Where the ballot allows it,
     voting again changes the vote: on a named ballot the elector's paper, on a secret one the paper
-    whose receipt the voter gives; the receipt stays the same.
+    whose receipt the voter gives; the receipt stays the same. ``candidates``, the ballot's
+    ``BallotCandidate`` rows when the caller has them already, saves reading them again.
     """
     ballot = _share_locked(ballot)
     now = now or timezone.now()
@@ -264,10 +268,15 @@ def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None):
     elector = permissions.elector_for(actor, ballot)
     if elector is None:
         raise PermissionDenied(_("You are not in this ballot's electorate."))
-    answers = _clean_choices(ballot, choices)
-    elector = Elector.objects.select_for_update().get(pk=elector.pk)
-    participation = Participation.objects.filter(elector=elector).first()
-    if participation is not None:
+    answers = _clean_choices(ballot, choices, candidates)
+    # Lock the voter's place and read whether they have voted, in one query.
+    voted = Participation.objects.filter(elector=OuterRef("pk")).order_by()
+    elector = (
+        Elector.objects.select_for_update(of=("self",))
+        .annotate(participation_id=Subquery(voted.values("pk")[:1]), changes=Subquery(voted.values("changes")[:1]))
+        .get(pk=elector.pk)
+    )
+    if elector.participation_id is not None:
         if not ballot.allow_changes:
             raise ValidationError(
                 _("Your vote was already recorded; this ballot does not allow changing it."), code="already_voted"
@@ -284,13 +293,13 @@ def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None):
             paper = BallotPaper.objects.get(elector=elector)
         paper.choices.all().delete()
         PaperChoice.objects.bulk_create(PaperChoice(paper=paper, candidate_id=c, answer=a) for c, a in answers.items())
-        Participation.objects.filter(pk=participation.pk).update(changed_at=now, changes=participation.changes + 1)
+        Participation.objects.filter(pk=elector.participation_id).update(changed_at=now, changes=elector.changes + 1)
         audit_record(actor=actor, action="projects.vote_changed", target=ballot, request=request)
         return None, True
     code = receipt_new()
     try:
-        with transaction.atomic():
-            Participation.objects.create(ballot=ballot, elector=elector, cast_by=actor, cast_at=now)
+        # No savepoint: on a clash the error leaves this function, whose transaction rolls back.
+        Participation.objects.create(ballot=ballot, elector=elector, cast_by=actor, cast_at=now)
     except IntegrityError as error:
         raise ValidationError(_("Your vote was already recorded."), code="already_voted") from error
     paper = BallotPaper.objects.create(

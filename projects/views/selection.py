@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -16,8 +17,10 @@ from accounts.views import add_service_errors
 from axs_platform.charts import Bar, horizontal_bar_chart
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from committees.models import Committee
+from documents.permissions import can_request_document
 
 from .. import permissions, services, tally
+from ..documents import BALLOT_RESULTS
 from ..forms_selection import (
     BallotForm,
     EvidenceForm,
@@ -313,24 +316,40 @@ class BallotDetailView(PredicateRequiredMixin, TemplateView):
                     .prefetch_related("choices__candidate__proposal")
                 )
             context["can_settle"] = can_manage and ballot.tie_status == "declared"
+            context["can_print_results"] = can_request_document(user, BALLOT_RESULTS, ballot, {})
+            context["results_kind"] = BALLOT_RESULTS
         return super().get_context_data(**context, **kwargs)
 
 
 class BallotVoteView(PredicateRequiredMixin, FormView):
+    """The vote form, and the vote itself: kept lean, as every voter posts it at about the same time.
+
+    A vote reads the session and the person, the ballot, the voter's place in the electorate and the
+    candidates, then ``vote_cast`` writes it; the answer is the small receipt page.
+    """
+
     template_name = "projects/selection/vote_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.ballot = _ballot(kwargs["pk"])
+        self.ballot = get_object_or_404(Ballot, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
         return permissions.can_vote(self.request.user, self.ballot)
 
-    def get_form_class(self):
-        self.candidates = list(self.ballot.candidates.select_related("proposal"))
+    @cached_property
+    def has_voted(self):
         elector = permissions.elector_for(self.request.user, self.ballot)
-        self.has_voted = Participation.objects.filter(elector=elector).exists()
-        ask_receipt = self.has_voted and self.ballot.is_secret and self.ballot.allow_changes
+        return Participation.objects.filter(elector=elector).exists()
+
+    def get_form_class(self):
+        self.candidates = list(
+            self.ballot.candidates.select_related("proposal")
+            .only("id", "ballot_id", "proposal_id", "position", "proposal__title")
+            .order_by("position", "id")  # not the default ordering, which joins the ballot
+        )
+        # Only a secret ballot that allows changes asks for the receipt, and only of those who voted.
+        ask_receipt = self.ballot.is_secret and self.ballot.allow_changes and self.has_voted
         return vote_form_class(self.ballot, self.candidates, ask_receipt=ask_receipt)
 
     def get_context_data(self, **kwargs):
@@ -345,8 +364,16 @@ class BallotVoteView(PredicateRequiredMixin, FormView):
                 choices=form.answers(),
                 receipt=form.cleaned_data.get("receipt", ""),
                 request=self.request,
+                candidates=self.candidates,
             )
         except ValidationError as error:
+            if getattr(error, "code", None) == "already_voted":
+                # Nothing in the form can change that: say so on the small page, not the whole form again.
+                return render(
+                    self.request,
+                    "projects/selection/vote_refused.html",
+                    {"ballot": self.ballot, "message": _service_error_message(error)},
+                )
             add_service_errors(form, error)
             return self.form_invalid(form)
         # The receipt is shown once, on this response, and never stored in the clear.

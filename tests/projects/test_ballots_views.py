@@ -168,3 +168,20 @@ def test_ballot_page_runs_a_fixed_number_of_queries(client, scene, django_assert
     client.get(url)
     with django_assert_max_num_queries(24):
         assert client.get(url).status_code == 200
+
+
+def test_a_vote_reads_little_and_answers_with_the_small_receipt(client, scene, django_assert_max_num_queries):
+    ballot = make_ballot(scene)
+    client.force_login(scene.voters[0])
+    url = reverse("projects:ballot-vote", args=[ballot.pk])
+    # Session, person, ballot, place in the electorate, candidates, the ballot's shared lock, the
+    # voter's lock, participation, paper, choice, audit event (plus savepoints of the test's transaction).
+    with django_assert_max_num_queries(15):
+        response = client.post(url, {"choices": [scene.candidates[0].pk]})
+    assert response.status_code == 200 and 'id="receipt-code"' in response.content.decode()
+    assert "Candidato 1" not in response.content.decode()  # the receipt does not repeat the ballot
+    with django_assert_max_num_queries(12):
+        again = client.post(url, {"choices": [scene.candidates[1].pk]})
+    assert again.status_code == 200 and Participation.objects.count() == 1 and BallotPaper.objects.count() == 1
+    page = again.content.decode()
+    assert 'id="vote-refused"' in page and 'name="choices"' not in page  # the refusal, not the form again
