@@ -44,7 +44,7 @@ def test_named_ballot_results_show_counts_turnout_quorum_selection_and_who_voted
     ballot = voted_and_closed(scene)
     document = render(scene.voters[0], ballot)
     assert document.status == Document.Status.READY, document.error
-    text = pdf_text(document)
+    text = " ".join(pdf_text(document).split())  # words across page breaks too
     assert "RESULTADOS DE LA VOTACIÓN" in text  # the running header, in small capitals
     assert "Votación 2026" in text and "Selección 2026" in text and scene.committee.name in text
     assert "3 de 4 (75.0 %)" in text and "Hay quórum" in text
