@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform.errors import field_error
 from companies.models import Representative
 
 from .. import permissions
@@ -33,11 +34,6 @@ MEMBERSHIP_TRANSITIONS = {
     "end": ((MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED), MembershipStatus.LEFT),
 }
 REASON_REQUIRED = {MembershipStatus.SUSPENDED, MembershipStatus.LEFT, MembershipStatus.DECLINED}
-
-
-def field_error(field, message, code):
-    """Return a refusal attached to one form field, keeping its code (a dict alone would drop it)."""
-    return ValidationError({field: ValidationError(message, code=code)})
 
 
 def _require(allowed):

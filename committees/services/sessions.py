@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform.errors import field_error
 from companies.models import Organization
 
 from .. import permissions
@@ -29,7 +30,6 @@ from ..models import (
     SessionStatus,
 )
 from . import notifications
-from .committees import field_error
 
 SESSION_FIELDS = [
     "title",

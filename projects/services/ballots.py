@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from axs_platform.errors import field_error
 from committees.models import Membership, MembershipStatus, Post, PostKind
 from companies.models import Representative
 
@@ -37,7 +38,7 @@ from ..models import (
     SelectionMethod,
     TieStatus,
 )
-from .common import field_error, notify, require
+from .common import notify, require
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 REMIND_BEFORE = timedelta(hours=24)

@@ -17,11 +17,6 @@ def require(allowed):
         raise PermissionDenied
 
 
-def field_error(field, message, code):
-    """Return a refusal that names the form field it belongs to and keeps its code."""
-    return ValidationError({field: ValidationError(message, code=code)})
-
-
 def locked(proposal):
     """Return the proposal's row locked for this transaction, so its state is read once and kept."""
     return Proposal.objects.select_for_update().get(pk=proposal.pk)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from axs_platform.errors import field_error
 from surveys import services as survey_services
 from surveys.selectors import option_results
 
@@ -26,7 +27,7 @@ from ..models import (
     SelectionMethod,
     SelectionRound,
 )
-from .common import field_error, require
+from .common import require
 from .workflow import proposal_not_select, proposal_select
 
 EXTERNAL_KEY = "proposal:{}"
