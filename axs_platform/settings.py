@@ -235,6 +235,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Sessions: read from the cache, written through to the database (which keeps them if the cache is
+# emptied). Every signed-in request reads its session; this saves it a query.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # Security: strict in production, configurable behind a TLS-terminating proxy.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

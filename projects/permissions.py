@@ -6,11 +6,14 @@ evaluator scores it. The person's organization and posts are read once per reque
 predicates keep them on the user object).
 """
 
+from django.db.models import Exists, OuterRef, Q
+
 from axs_platform.permissions import is_staff_member
 from committees.models import PostKind
 from committees.permissions import current_organization, is_chair, is_committee_member, post_keys
+from companies.models import Representative
 
-from .models import EDITABLE_BY_PROPOSER, PartnerStatus, ProposalStatus
+from .models import EDITABLE_BY_PROPOSER, Elector, ElectorateKind, Participation, PartnerStatus, ProposalStatus
 
 REVIEWABLE = (ProposalStatus.SUBMITTED,)
 EVALUABLE = (ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW)
@@ -172,27 +175,29 @@ def can_cancel_ballot(user, ballot):
 
 
 def elector_for(user, ballot):
-    """Return the person's place in the ballot's frozen electorate (their own, or their organization's), or None."""
+    """Return the person's place in the ballot's frozen electorate (their own, or their organization's), or None.
+
+    The place carries ``has_voted``, read with it. Every vote asks this, so it is one query on one of
+    the electorate's unique indexes: the person's own place, or, on a ballot of organizations, the
+    place of the organization they speak for now (at most one: a person represents one at a time).
+    """
     if not (user.is_authenticated and user.is_active):
         return None
     cache = getattr(user, "_axs_electors", None)
     if cache is None:
         cache = user._axs_electors = {}
     if ballot.pk not in cache:
-        from django.db.models import Q
-
-        if hasattr(user, "_axs_organization"):
+        if ballot.electorate != ElectorateKind.ORGANIZATIONS:
+            match = Q(user_id=user.pk)
+        elif hasattr(user, "_axs_organization"):
             organization = current_organization(user)
-            match = Q(user=user) | (Q(organization=organization) if organization is not None else Q(pk__in=[]))
+            match = Q(organization_id=organization.pk) if organization is not None else Q(pk__in=[])
         else:
-            # One query: the organization the person speaks for now, as current_organization() picks it.
-            speaks_for = (
-                user.representations.filter(ended_at__isnull=True)
-                .order_by(*(user.representations.model._meta.ordering or ["pk"]))
-                .values("organization_id")[:1]
-            )
-            match = Q(user=user) | Q(organization_id__in=speaks_for)
-        cache[ballot.pk] = ballot.electors.filter(match).order_by("organization_id").first()
+            speaks_for = Representative.objects.filter(user_id=user.pk, ended_at__isnull=True)
+            match = Q(organization_id__in=speaks_for.values("organization_id"))
+        voted = Participation.objects.filter(elector=OuterRef("pk"))
+        places = Elector.objects.filter(match, ballot_id=ballot.pk).annotate(has_voted=Exists(voted))
+        cache[ballot.pk] = next(iter(places), None)
     return cache[ballot.pk]
 
 

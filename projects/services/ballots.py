@@ -1,10 +1,13 @@
 """Online ballots: creating, opening (freezing the electorate), voting, closing, ties, runoffs, cancelling.
 
-Voting and closing meet on the ballot's row: a vote holds a shared lock on it (``FOR SHARE`` on
-PostgreSQL) while it checks that the ballot is open and writes its paper; closing takes the row's
-exclusive lock, so it waits for votes in flight and every vote after it sees the ballot closed.
-Two requests of the same voter meet on the voter's ``Elector`` row; the database's unique
-constraint on participations is the last word.
+Voting and closing meet on the ballot's lock: a vote holds it shared while it checks that the
+ballot is open and writes its paper; opening, closing, cancelling and reminding hold it exclusively,
+so they wait for votes in flight and every vote after them sees the new status. On PostgreSQL it is
+a transaction-level advisory lock keyed by the ballot's id, not ``FOR SHARE`` on the ballot's row:
+hundreds of voters sharing a row lock would make PostgreSQL rewrite the row's lock owner (a
+MultiXact) on every vote, and votes would queue on that one row. Elsewhere it is the row's lock.
+Two requests of the same voter meet on the voter's ``Elector`` row (ballots that allow changing a
+vote); the database's unique constraint on participations is the last word.
 """
 
 import hashlib
@@ -142,7 +145,21 @@ def ballot_create(
     return ballot
 
 
+# The advisory-lock namespace of ballots (PostgreSQL's two-key form: this constant, then the ballot's id).
+BALLOT_LOCK_SPACE = 0x4178_5301
+
+
+def _advisory_lock(ballot, *, shared):
+    """Take the ballot's advisory lock until the transaction ends (PostgreSQL only; see the module's text)."""
+    if connection.vendor == "postgresql":
+        function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {function}(%s, %s)", [BALLOT_LOCK_SPACE, ballot.pk])
+
+
 def _locked(ballot):
+    """Read the ballot holding its lock exclusively (and its row's lock), for a change of status."""
+    _advisory_lock(ballot, shared=False)
     return Ballot.objects.select_for_update(of=("self",)).select_related("round__committee").get(pk=ballot.pk)
 
 
@@ -207,10 +224,16 @@ def ballot_open(*, actor, ballot, now=None, request=None):
 
 
 def _share_locked(ballot):
-    """Read the ballot holding a lock that votes share with each other and closing waits for."""
+    """Return the ballot, its status and times read again holding its lock shared with other votes.
+
+    Changes of status wait for that lock. The rest of an open ballot (question, seats, secrecy) no
+    longer changes, so only what opening and closing change is read again.
+    """
     if connection.vendor == "postgresql":
-        rows = list(Ballot.objects.raw(f"SELECT * FROM {Ballot._meta.db_table} WHERE id = %s FOR SHARE", [ballot.pk]))
-        return rows[0]
+        _advisory_lock(ballot, shared=True)
+        # Read after the lock is granted: this statement's snapshot sees any change committed before.
+        ballot.refresh_from_db(fields=["status", "opens_at", "closes_at"])
+        return ballot
     return Ballot.objects.select_for_update().get(pk=ballot.pk)
 
 
@@ -270,18 +293,20 @@ def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None, can
     if elector is None:
         raise PermissionDenied(_("You are not in this ballot's electorate."))
     answers = _clean_choices(ballot, choices, candidates)
-    # Lock the voter's place and read whether they have voted, in one query.
-    voted = Participation.objects.filter(elector=OuterRef("pk")).order_by()
-    elector = (
-        Elector.objects.select_for_update(of=("self",))
-        .annotate(participation_id=Subquery(voted.values("pk")[:1]), changes=Subquery(voted.values("changes")[:1]))
-        .get(pk=elector.pk)
+    already_voted = ValidationError(
+        _("Your vote was already recorded; this ballot does not allow changing it."), code="already_voted"
     )
-    if elector.participation_id is not None:
-        if not ballot.allow_changes:
-            raise ValidationError(
-                _("Your vote was already recorded; this ballot does not allow changing it."), code="already_voted"
-            )
+    if not ballot.allow_changes and getattr(elector, "has_voted", False):
+        raise already_voted
+    if ballot.allow_changes:
+        # Lock the voter's place and read whether they have voted, in one query: their requests queue here.
+        voted = Participation.objects.filter(elector=OuterRef("pk")).order_by()
+        elector = (
+            Elector.objects.select_for_update(of=("self",))
+            .annotate(participation_id=Subquery(voted.values("pk")[:1]), changes=Subquery(voted.values("changes")[:1]))
+            .get(pk=elector.pk)
+        )
+    if ballot.allow_changes and elector.participation_id is not None:
         if ballot.is_secret:
             paper = BallotPaper.objects.filter(ballot=ballot, receipt_hash=receipt_hash(ballot, receipt)).first()
             if paper is None:
@@ -299,10 +324,13 @@ def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None, can
         return None, True
     code = receipt_new()
     try:
-        # No savepoint: on a clash the error leaves this function, whose transaction rolls back.
+        # A second vote that got this far (they raced) clashes on the unique participation per elector.
+        # No savepoint: the error leaves this function, whose transaction rolls back.
         Participation.objects.create(ballot=ballot, elector=elector, cast_by=actor, cast_at=now)
     except IntegrityError as error:
-        raise ValidationError(_("Your vote was already recorded."), code="already_voted") from error
+        if ballot.allow_changes:
+            raise ValidationError(_("Your vote was already recorded."), code="already_voted") from error
+        raise already_voted from error
     paper = BallotPaper.objects.create(
         ballot=ballot, receipt_hash=receipt_hash(ballot, code), elector=None if ballot.is_secret else elector
     )

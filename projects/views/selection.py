@@ -294,7 +294,7 @@ class BallotDetailView(PredicateRequiredMixin, TemplateView):
             "ballot": ballot,
             "candidates": list(ballot.candidates.select_related("proposal")),
             "elector": elector,
-            "has_voted": elector is not None and Participation.objects.filter(elector=elector).exists(),
+            "has_voted": elector is not None and elector.has_voted,
             "can_vote": permissions.can_vote(user, ballot) and ballot.accepts_votes_at(timezone.now()),
             "can_manage": can_manage,
             "can_cancel": permissions.can_cancel_ballot(user, ballot),
@@ -339,8 +339,16 @@ class BallotVoteView(PredicateRequiredMixin, FormView):
 
     @cached_property
     def has_voted(self):
-        elector = permissions.elector_for(self.request.user, self.ballot)
-        return Participation.objects.filter(elector=elector).exists()
+        return permissions.elector_for(self.request.user, self.ballot).has_voted
+
+    def post(self, request, *args, **kwargs):
+        if self.has_voted and not self.ballot.allow_changes:
+            # Nothing in the form can change that: say so at once, without reading the form.
+            return self.refused(_("Your vote was already recorded; this ballot does not allow changing it."))
+        return super().post(request, *args, **kwargs)
+
+    def refused(self, message):
+        return render(self.request, "projects/selection/vote_refused.html", {"ballot": self.ballot, "message": message})
 
     def get_form_class(self):
         self.candidates = list(
@@ -369,11 +377,7 @@ class BallotVoteView(PredicateRequiredMixin, FormView):
         except ValidationError as error:
             if getattr(error, "code", None) == "already_voted":
                 # Nothing in the form can change that: say so on the small page, not the whole form again.
-                return render(
-                    self.request,
-                    "projects/selection/vote_refused.html",
-                    {"ballot": self.ballot, "message": _service_error_message(error)},
-                )
+                return self.refused(_service_error_message(error))
             add_service_errors(form, error)
             return self.form_invalid(form)
         # The receipt is shown once, on this response, and never stored in the clear.
