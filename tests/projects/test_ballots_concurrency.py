@@ -95,3 +95,48 @@ def test_parallel_votes_while_closing_store_exactly_the_accepted_votes(transacti
     for reader in readers:
         reader.join()
     assert all(reading == ballot.result for reading in readings)
+
+
+def test_closing_waits_for_a_vote_in_flight_and_votes_after_it_are_refused(transactional_db, cast):
+    if connection.vendor != "postgresql":
+        pytest.skip("The ballot's advisory lock is PostgreSQL's; SQLite serializes every writer.")
+    from django.db import transaction
+
+    from projects.services import ballots as ballot_services
+
+    organization = make_organization(actor=cast.staff)
+    seat(cast.staff, cast.committee, organization)
+    voter = make_member(organization)
+    cast.candidates = make_candidates(cast, 3)
+    ballot = make_ballot(cast, max_choices=1, quorum_percent=10)
+    holding, release, closed = threading.Event(), threading.Event(), threading.Event()
+
+    def vote_in_flight():
+        try:
+            with transaction.atomic():
+                ballot_services._share_locked(Ballot.objects.get(pk=ballot.pk))
+                holding.set()
+                release.wait(timeout=30)
+        finally:
+            connections.close_all()
+
+    def close():
+        try:
+            services.ballot_close(actor=cast.chair, ballot=Ballot.objects.get(pk=ballot.pk))
+            closed.set()
+        finally:
+            connections.close_all()
+
+    voting = threading.Thread(target=vote_in_flight)
+    voting.start()
+    assert holding.wait(timeout=30)
+    closing = threading.Thread(target=close)
+    closing.start()
+    assert not closed.wait(timeout=0.5)  # the close waits for the vote that holds the lock
+    release.set()
+    voting.join(timeout=30)
+    closing.join(timeout=30)
+    assert closed.is_set()
+    with pytest.raises(ValidationError) as refused:
+        services.vote_cast(actor=voter, ballot=Ballot.objects.get(pk=ballot.pk), choices=[cast.candidates[0].pk])
+    assert refused.value.code == "not_open"
