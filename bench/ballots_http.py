@@ -1,14 +1,18 @@
 """Benchmark voting over HTTP: 2,000 voters vote twice each, concurrently, against gunicorn in production mode.
 
 Run from the project root: ``python bench/ballots_http.py``. It creates the throwaway PostgreSQL
-database ``axs_bench_ballots`` (bench/harness.py), seeds a committee, three candidates and a ballot
-whose named electorate is 2,000 people, and signs each of them in ahead (a session row and a CSRF
-cookie), so the load is voting, not signing in. It collects the static files into a temporary
-folder, starts gunicorn on 127.0.0.1 on a free port with ``DJANGO_DEBUG=0``, a generated secret
-key and no SSL redirect, then sends every voter's two votes (shuffled) from a bounded pool of
-HTTP clients. It prints throughput and latency, checks that exactly one vote per voter was stored
-and that no request failed with a server error, and exits non-zero otherwise (or when the targets,
-300 votes/s and p95 ≤ 250 ms, are missed).
+database ``axs_bench_ballots`` (bench/harness.py) and, when Redis answers, uses Redis database 9
+as the cache, where sessions live as in production. It seeds a committee, three candidates and a
+ballot whose named electorate is 2,000 people, and signs each of them in ahead (a session, as
+signing in writes it, and a CSRF cookie), so the load is voting, not signing in. It collects the
+static files into a temporary folder, starts gunicorn on 127.0.0.1 on a free port with
+``DJANGO_DEBUG=0``, a generated secret key and no SSL redirect, then sends every voter's two votes
+(shuffled) from a bounded pool of HTTP clients: 4,000 vote requests, of which the second of each
+voter is refused. It prints vote requests and stored votes per second, latency, and the CPU time
+per request of the web server, PostgreSQL and the load client (all on the same machine); it checks
+that exactly one vote per voter was stored and that no request failed with a server error, and
+exits non-zero otherwise, or when the targets (300 vote requests/s, p95 ≤ 250 ms) are missed.
+Settings: BENCH_VOTERS, BENCH_CLIENTS, BENCH_GUNICORN_WORKERS, _THREADS, _WORKER_CLASS, _CONNECTIONS.
 """
 
 import http.client
