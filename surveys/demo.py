@@ -189,8 +189,8 @@ def _selection_survey(actor):
     )  # fmt: skip
     options = list(choice.options.all())
     members = Organization.objects.filter(
-        committee_memberships__committee=committee, committee_memberships__joined_on__lte=datetime.date(2017, 5, 2)
-    ).distinct()
+        pk__in=committee.memberships.active_on(datetime.date(2017, 5, 2)).values("organization")
+    )
     for index, organization in enumerate(members.order_by("legal_name")):
         invitation = SurveyInvitation.objects.create(
             survey=survey, organization=organization, sent_at=aware(2017, 5, 2, 9), send_count=1
