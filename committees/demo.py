@@ -3,7 +3,16 @@
 Memberships and posts go through the services (they keep the history and the audit trail).
 Sessions, minutes and agreements of the past are written directly: the services refuse, rightly,
 to schedule a session in the past. Attendance figures of the plenaries (81, "more than 90") are
-recorded as reported figures, since the demo holds only the ~60 organizations the report names.
+recorded as reported figures, since the demo holds only the organizations the report names and a
+few fictitious ones.
+
+The seed names 46 organizations at the committees' installation but counts "more than 60", and
+about 50 still active in March 2018. The fictitious participants of ``companies.demo`` fill the
+gap: they are seated at the installation with the named ones, and the departures and suspensions
+of 2017 that take the count to about 50 are theirs (``MEMBERSHIP_STEPS``), with invented reasons;
+one fictitious company joins by invitation in 2018, as the seed says the committees stay open to
+new participants. Attendance lists record the chairs and secretaries only; the installation
+sessions report how many organizations were seated.
 """
 
 import datetime
@@ -82,7 +91,41 @@ MEMBERSHIP_STEPS = [
     (7, "Gauss Energía", "end", D(2017, 8, 15), "La empresa cambió sus prioridades corporativas y dejó la alianza."),
     (7, "Total Energy Systems", "suspend", D(2017, 10, 2), "Pausa solicitada mientras reorganiza su área."),
     (10, "McBride Sustainability", "end", D(2017, 11, 30), "Concluyó su participación al elegirse los proyectos."),
-]
+    # Fictitious participants (companies.demo.FICTITIOUS_PARTICIPANTS).
+    (4, "Editorial Pizarra Abierta (ficticia)", "end", D(2017, 6, 20),
+     "Concluyó su participación al definirse el proyecto del comité; no se sumó al consorcio."),
+    (4, "Escuela de Oficios Santa Clara (ficticia)", "end", D(2017, 10, 18),
+     "Dejó el comité por falta de personal para asistir a las sesiones mensuales."),
+    (7, "Solar Comunitaria de Oaxaca (ficticia)", "suspend", D(2017, 8, 9),
+     "Pausa mientras concluye la instalación de su primera planta comunitaria."),
+    (7, "Cámara de Energía del Sureste (ficticia)", "suspend", D(2017, 11, 8),
+     "Suspende su participación mientras renueva su consejo directivo."),
+    (10, "Microfinanciera Tianguis (ficticia)", "end", D(2017, 2, 14),
+     "Se retiró para concentrar sus recursos en su operación regional."),
+    (10, "Red por el Empleo Incluyente (ficticia)", "suspend", D(2017, 6, 14),
+     "Suspensión temporal por cambio de representante."),
+    (10, "Red por el Empleo Incluyente (ficticia)", "reinstate", D(2017, 9, 6),
+     "Nombró nuevo representante y retomó su participación."),
+    (10, "Farmacias Salud Cercana (ficticia)", "end", D(2017, 12, 5),
+     "Los proyectos elegidos no se ajustan a su modelo de negocio."),
+    (11, "Consejo Empresarial para el Reciclaje (ficticia)", "end", D(2017, 4, 5),
+     "Concentra su participación en el comité de Producción y consumo responsables."),
+    (11, "Constructora Hábitat del Centro (ficticia)", "end", D(2017, 7, 12),
+     "La nueva dirección general decidió no continuar en la alianza."),
+    (11, "Desarrolladores de Vivienda de Occidente (ficticia)", "suspend", D(2017, 10, 4),
+     "Suspensión temporal por falta de representante."),
+    (12, "Artesanas Mixtecas (ficticia)", "suspend", D(2017, 8, 16),
+     "Suspende su participación en este comité para concentrarse en el de Inclusión social."),
+    (12, "Alimentos del Campo Sinaloense (ficticia)", "end", D(2017, 9, 13),
+     "El proyecto elegido por votación no incluye su cadena de valor."),
+    (12, "Consejo Empresarial para el Reciclaje (ficticia)", "end", D(2017, 11, 22),
+     "Sin presupuesto para aportar a los proyectos, dejó la alianza."),
+]  # fmt: skip
+# Organizations seated after the installation, by invitation: (goal, short name, joined on, reason).
+LATER_MEMBERS = [
+    (12, "Textiles Circulares de Puebla (ficticia)", D(2018, 1, 16),
+     "Se sumó por invitación del comité para aportar su experiencia en economía circular textil."),
+]  # fmt: skip
 PLENARIES = [
     (
         "Lanzamiento de la Alianza por la Sostenibilidad",
@@ -185,9 +228,17 @@ def _load_committee(goal_number, actor, organizations, users):
     by_short = {organization.short_name: organization for organization in members}
     for goal, short, action, effective_on, reason in MEMBERSHIP_STEPS:
         if goal == goal_number:
-            membership = Membership.objects.get(committee=committee, organization=by_short[short], status="active")
+            membership = Membership.objects.get(
+                committee=committee, organization=by_short[short], status__in=["active", "suspended"]
+            )
             services.membership_transition(
                 actor=actor, membership=membership, action=action, reason=reason, effective_on=effective_on
+            )
+    by_short = {organization.short_name: organization for organization in organizations.values()}
+    for goal, short, joined_on, reason in LATER_MEMBERS:
+        if goal == goal_number:
+            services.membership_add(
+                actor=actor, committee=committee, organization=by_short[short], joined_on=joined_on, reason=reason
             )
 
     chair_org = chair.representations.get(ended_at__isnull=True).organization
@@ -259,11 +310,13 @@ def _load_committee(goal_number, actor, organizations, users):
             approved_at_session=following,
         )
         due_on = date + datetime.timedelta(days=28)
+        # Agreements fall to organizations that sat on the committee that day.
+        present = [m.organization for m in committee.memberships.active_on(date).select_related("organization")]
         Agreement.objects.create(
             session=session,
             committee=committee,
             description="Enviar a la secretaría los avances de las iniciativas para el siguiente informe.",
-            responsible_organization=members[index % len(members)] if index % 3 else chair_org,
+            responsible_organization=present[index % len(present)] if index % 3 else chair_org,
             responsible_person=None if index % 3 else chair,
             due_on=due_on,
             status=AgreementStatus.DONE if index < len(sessions) - 2 else AgreementStatus.PENDING,

@@ -3,6 +3,13 @@
 Every organization named in the domain digest is here, with the committees it sat on at the
 installation (``DEMO_COMMITTEE_SEATS``, for the committees app's own demo). RFCs are invented
 for the demo; "Minera Ejemplo del Pacífico" is fictitious and carries the rejected review.
+
+The seed counts more participants than it names: "more than 60" companies, foundations and
+chambers at the committees' installation and about 50 still active in March 2018, but its lists
+name 46. ``FICTITIOUS_PARTICIPANTS`` stand in for the unnamed ones, so that those figures come
+out of the data: invented organizations of mixed kinds, marked "(ficticia)" in both names, whose
+history (who left, who was suspended) is invented too; the named organizations keep only the
+history the demo already gave them.
 """
 
 from datetime import timedelta
@@ -82,6 +89,29 @@ DEMO_ORGANIZATIONS = [
     ("Minera Ejemplo del Pacífico", "Minera Ejemplo del Pacífico, S.A. de C.V. (ficticia)", T.COMPANY, S.MEDIUM, Sector.MINING, "SON", (), (8,), ""),
 ]  # fmt: skip
 
+# The unnamed participants of the installation, and one organization invited to a committee in 2018.
+FICTITIOUS_PARTICIPANTS = [
+    ("Colegios Técnicos del Norte (ficticia)", "Colegios Técnicos del Norte, S.C. (ficticia)", T.COMPANY, S.MEDIUM, Sector.EDUCATION, "NLE", (4,), (4, 8), ""),
+    ("Fundación Aprender Juntos (ficticia)", "Fundación Aprender Juntos, A.C. (ficticia)", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "JAL", (4, 10), (4, 10, 5), ""),
+    ("Editorial Pizarra Abierta (ficticia)", "Editorial Pizarra Abierta, S.A. de C.V. (ficticia)", T.COMPANY, S.SMALL, Sector.EDUCATION, "PUE", (4,), (4,), ""),
+    ("Escuela de Oficios Santa Clara (ficticia)", "Escuela de Oficios Santa Clara, I.A.P. (ficticia)", T.CIVIL_SOCIETY, S.MICRO, Sector.EDUCATION, "GUA", (4,), (4, 8), ""),
+    ("Solar Comunitaria de Oaxaca (ficticia)", "Solar Comunitaria de Oaxaca, S.C. de R.L. de C.V. (ficticia)", T.SOCIAL_ECONOMY, S.MICRO, Sector.ENERGY, "OAX", (7,), (7, 1), ""),
+    ("Biogás del Golfo (ficticia)", "Biogás del Golfo, S.A.P.I. de C.V. (ficticia)", T.COMPANY, S.SMALL, Sector.ENERGY, "VER", (7, 12), (7, 12, 13), ""),
+    ("Cámara de Energía del Sureste (ficticia)", "Cámara Regional de Energía del Sureste, A.C. (ficticia)", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "YUC", (7,), (7, 9), ""),
+    ("Microfinanciera Tianguis (ficticia)", "Microfinanciera Tianguis, S.A. de C.V., SOFOM, E.N.R. (ficticia)", T.COMPANY, S.MEDIUM, Sector.FINANCE, "CHP", (10,), (10, 1, 5), ""),
+    ("Red por el Empleo Incluyente (ficticia)", "Red Mexicana por el Empleo Incluyente, A.C. (ficticia)", T.CIVIL_SOCIETY, S.SMALL, Sector.SOCIAL, "CMX", (10,), (10, 8), ""),
+    ("Artesanas Mixtecas (ficticia)", "Cooperativa de Artesanas Mixtecas, S.C. de R.L. de C.V. (ficticia)", T.SOCIAL_ECONOMY, S.MICRO, Sector.MANUFACTURING, "OAX", (10, 12), (5, 10, 12), ""),
+    ("Farmacias Salud Cercana (ficticia)", "Farmacias Salud Cercana, S.A. de C.V. (ficticia)", T.COMPANY, S.LARGE, Sector.RETAIL, "JAL", (10,), (3, 10), ""),
+    ("Constructora Hábitat del Centro (ficticia)", "Constructora Hábitat Sustentable del Centro, S.A. de C.V. (ficticia)", T.COMPANY, S.MEDIUM, Sector.CONSTRUCTION, "QUE", (11,), (11, 6), ""),
+    ("Movilidad Urbana Integral (ficticia)", "Movilidad Urbana Integral, S.A.P.I. de C.V. (ficticia)", T.COMPANY, S.SMALL, Sector.TRANSPORT, "CMX", (11,), (11, 13), ""),
+    ("Desarrolladores de Vivienda de Occidente (ficticia)", "Asociación de Desarrolladores de Vivienda de Occidente, A.C. (ficticia)", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "JAL", (11,), (11, 9), ""),
+    ("Empaques Verdes de Jalisco (ficticia)", "Empaques Verdes de Jalisco, S.A. de C.V. (ficticia)", T.COMPANY, S.SMALL, Sector.CHEMICALS, "JAL", (12,), (12, 9), ""),
+    ("Alimentos del Campo Sinaloense (ficticia)", "Alimentos del Campo Sinaloense, S.A. de C.V. (ficticia)", T.COMPANY, S.LARGE, Sector.FOOD, "SIN", (12,), (12, 2), ""),
+    ("Consejo Empresarial para el Reciclaje (ficticia)", "Consejo Empresarial para el Reciclaje, A.C. (ficticia)", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "NLE", (11, 12), (12, 11), ""),
+    ("Textiles Circulares de Puebla (ficticia)", "Textiles Circulares de Puebla, S.A. de C.V. (ficticia)", T.COMPANY, S.SMALL, Sector.MANUFACTURING, "PUE", (), (12, 8), ""),
+]  # fmt: skip
+DEMO_ORGANIZATIONS += FICTITIOUS_PARTICIPANTS
+
 DEMO_COMMITTEE_SEATS = {
     goal: [legal for _short, legal, _t, _s, _sec, _st, seats, *_rest in DEMO_ORGANIZATIONS if goal in seats]
     for goal in (4, 7, 10, 11, 12)
@@ -100,6 +130,22 @@ DEMO_PARTICIPATION = {
         (SUSPENDED, "Suspensión temporal por falta de representante."),
         (ACTIVE, "Nombró nueva representante y retomó su participación."),
     ],
+    # The fictitious participants that left or paused (committees.demo keeps the dates, committee by committee).
+    "Editorial Pizarra Abierta (ficticia)": [JOINED, (WITHDRAWN, "Concluyó su participación al definirse el proyecto de su comité.")],
+    "Escuela de Oficios Santa Clara (ficticia)": [JOINED, (WITHDRAWN, "No cuenta con personal para asistir a las sesiones.")],
+    "Solar Comunitaria de Oaxaca (ficticia)": [JOINED, (SUSPENDED, "Pausa mientras concluye la instalación de su primera planta.")],
+    "Cámara de Energía del Sureste (ficticia)": [JOINED, (SUSPENDED, "Pausa mientras renueva su consejo directivo.")],
+    "Microfinanciera Tianguis (ficticia)": [JOINED, (WITHDRAWN, "Concentra sus recursos en su operación regional.")],
+    "Red por el Empleo Incluyente (ficticia)": [
+        JOINED,
+        (SUSPENDED, "Suspensión temporal por cambio de representante."),
+        (ACTIVE, "Nombró nuevo representante y retomó su participación."),
+    ],
+    "Farmacias Salud Cercana (ficticia)": [JOINED, (WITHDRAWN, "Los proyectos elegidos no se ajustan a su modelo de negocio.")],
+    "Constructora Hábitat del Centro (ficticia)": [JOINED, (WITHDRAWN, "La nueva dirección general decidió no continuar en la alianza.")],
+    "Desarrolladores de Vivienda de Occidente (ficticia)": [JOINED, (SUSPENDED, "Suspensión temporal por falta de representante.")],
+    "Alimentos del Campo Sinaloense (ficticia)": [JOINED, (WITHDRAWN, "El proyecto elegido no incluye su cadena de valor.")],
+    "Consejo Empresarial para el Reciclaje (ficticia)": [JOINED, (WITHDRAWN, "Sin presupuesto para aportar a los proyectos.")],
 }  # fmt: skip
 
 # Account e-mail → the organization it represents (committee N's chair and secretary sit on N).

@@ -110,7 +110,8 @@ def _vote(selection_round, candidates, staff):
         BallotCandidate.objects.create(ballot=ballot, proposal=p, position=i) for i, p in enumerate(candidates, 1)
     ]
     organizations = (
-        Membership.objects.filter(committee=committee, joined_on__lte=VOTE_DAY)
+        Membership.objects.filter(committee=committee)
+        .active_on(VOTE_DAY)
         .values_list("organization_id", flat=True)
         .distinct()
         .order_by("organization_id")

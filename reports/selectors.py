@@ -8,7 +8,7 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -107,6 +107,15 @@ def _current_on(day):
     )
 
 
+def _seated_at_installation():
+    """Memberships of organizations that sat on their committee on the day it was installed."""
+    return (
+        Q(committee__installed_on__isnull=False, joined_on__lte=F("committee__installed_on"))
+        & (Q(ended_on__isnull=True) | Q(ended_on__gte=F("committee__installed_on")))
+        & ~Q(status__in=[MembershipStatus.REQUESTED, MembershipStatus.DECLINED])
+    )
+
+
 def committees_of(start, end, transitions):
     """Return the committees installed by the end of the period, with members, posts, sessions and projects."""
     since, until = _bounds(start, end)
@@ -128,7 +137,16 @@ def committees_of(start, end, transitions):
         .select_related("organization")
         .order_by("organization__legal_name")
     ):
-        members[membership.committee_id].append(membership.organization)
+        organization = membership.organization
+        organization.suspended_at_end = membership.status == MembershipStatus.SUSPENDED
+        members[membership.committee_id].append(organization)
+    at_installation = dict(
+        Membership.objects.filter(_seated_at_installation(), committee__in=committees)
+        .order_by()
+        .values("committee")
+        .annotate(organizations=Count("organization", distinct=True))
+        .values_list("committee", "organizations")
+    )
     posts = defaultdict(list)
     for post in (
         Post.objects.filter(committee__in=committees, started_on__lte=end)
@@ -143,6 +161,7 @@ def committees_of(start, end, transitions):
         selected[proposal.committee_id].append(proposal)
     for committee in committees:
         committee.members_at_end = members[committee.pk]
+        committee.members_at_installation = at_installation.get(committee.pk, 0)
         committee.posts_in_period = posts[committee.pk]
         committee.selected_projects = selected[committee.pk]
     return committees
@@ -205,6 +224,17 @@ def report_data(start, end):
         .distinct()
         .count()
     )
+    installed_in_period = [c for c in committees if c.installed_on and start <= c.installed_on <= end]
+    # Distinct: an organization seated on several committees took part in the installation once.
+    installation_organizations = (
+        Membership.objects.filter(_seated_at_installation(), committee__in=installed_in_period)
+        .order_by()
+        .values("organization")
+        .distinct()
+        .count()
+        if installed_in_period
+        else None
+    )
     committee_sessions = sum(committee.sessions_held for committee in committees)
     attended = (
         Attendance.objects.filter(
@@ -255,16 +285,17 @@ def report_data(start, end):
                 "recorded": True,
             }
         )
-    for committee in committees:
-        if committee.installed_on and start <= committee.installed_on <= end:
-            timeline.append(
-                {
-                    "date": committee.installed_on,
-                    "title": _("Installation of the committee %(name)s") % {"name": committee.name},
-                    "body": "",
-                    "recorded": True,
-                }
-            )
+    for committee in installed_in_period:
+        timeline.append(
+            {
+                "date": committee.installed_on,
+                "title": _("Installation of the committee %(name)s") % {"name": committee.name},
+                "body": _("%(count)s organizations took part.") % {"count": committee.members_at_installation}
+                if committee.members_at_installation
+                else "",
+                "recorded": True,
+            }
+        )
     by_day = defaultdict(list)
     for project in projects:
         by_day[timezone.localdate(project.structured_on)].append(project.title)
@@ -295,6 +326,7 @@ def report_data(start, end):
             "survey_invited": survey["invited"] if survey else None,
             "survey_rate": survey["rate"] if survey else None,
             "committees": len(committees),
+            "installation_organizations": installation_organizations,
             "committee_sessions": committee_sessions,
             "proposals_submitted": len(submitted),
             "projects_structured": len(projects),

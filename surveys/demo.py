@@ -1,11 +1,14 @@
 """The demo alliance's surveys: the August 2016 priorities survey, a committee's selection survey, an open one.
 
 The 2016 survey went to about 90 organizations and 55 answered (61 %). The demo holds only the
-organizations the report names, so it records those totals on the survey (``recorded_*``) and holds,
-one by one, the invitations of the named organizations and the answers of those that sat on a
-committee afterwards (the committees were formed from the answers). Their SDG ranking is each
-organization's priority SDGs, which puts goals 4, 7, 10, 11 and 12 on top. Past surveys are written
-directly, as the services rightly refuse to open a survey in the past.
+organizations the report names and the fictitious participants of ``companies.demo``, so it records
+those totals on the survey (``recorded_*``) and holds, one by one, the invitations of the
+organizations it has and the answers of those seated on a committee at its installation (the
+committees were formed from the answers and from a follow-up after the fourth plenary, so some
+fictitious participants were seated without answering: ``NOT_ANSWERED``). That makes the 55 answers
+the survey recorded. Their SDG ranking is each organization's priority SDGs, which puts goals 4, 7,
+10, 11 and 12 on top. Past surveys are written directly, as the services rightly refuse to open a
+survey in the past.
 """
 
 import datetime
@@ -35,6 +38,18 @@ PRIORITIES_TITLE = "Encuesta de prioridades de la Alianza por la Sostenibilidad 
 SELECTION_TITLE = "Selección de proyectos del comité de Inclusión social"
 OPEN_TITLE = "Encuesta de seguimiento 2026: plan de trabajo 2027"
 NOT_SURVEYED = ("AMEXCID", "GIZ", "Minera Ejemplo del Pacífico")
+# Fictitious participants seated at the installation that had not answered the survey.
+NOT_ANSWERED = (
+    "Editorial Pizarra Abierta (ficticia)",
+    "Escuela de Oficios Santa Clara (ficticia)",
+    "Cámara de Energía del Sureste (ficticia)",
+    "Microfinanciera Tianguis (ficticia)",
+    "Constructora Hábitat del Centro (ficticia)",
+    "Movilidad Urbana Integral (ficticia)",
+    "Alimentos del Campo Sinaloense (ficticia)",
+    "Consejo Empresarial para el Reciclaje (ficticia)",
+)
+INSTALLATIONS_ENDED = datetime.date(2016, 11, 4)
 CANDIDATES = [
     ("Inclusión laboral de personas con discapacidad", "Employment of people with disabilities"),
     ("Educación financiera para mujeres emprendedoras", "Financial education for women entrepreneurs"),
@@ -42,8 +57,9 @@ CANDIDATES = [
     ("Microseguros para familias de bajos ingresos", "Micro-insurance for low-income families"),
     ("Tecnología accesible para la inclusión", "Accessible technology for inclusion"),
 ]
-# Choices of the eleven members, in the order of their names: candidates 1 and 3 were chosen.
-SELECTION_VOTES = [(0, 2), (0, 2), (0, 1), (2, 3), (0, 2), (0, 4), (2, 0), (1, 2), (0, 2), (3, 4), (2, 0)]
+# Choices of the fifteen members of 2 May 2017, in the order of their names: candidates 1 and 3 were chosen.
+SELECTION_VOTES = [(0, 2), (0, 2), (0, 1), (2, 3), (0, 2), (0, 4), (2, 0), (1, 2), (0, 2), (3, 4), (2, 0),
+                   (0, 2), (0, 1), (2, 3), (0, 4)]  # fmt: skip
 ACTIVITIES = [
     ("Comités de trabajo", "Working committees"),
     ("Proyectos en consorcio", "Consortium projects"),
@@ -88,7 +104,7 @@ def _respond(survey, invitation, when, answers):
     invitation.save(update_fields=["responded_at"])
 
 
-def _priorities_survey(actor, organizations, seated_ids):
+def _priorities_survey(actor, organizations, respondent_ids):
     survey = _survey(
         actor,
         title_es=PRIORITIES_TITLE,
@@ -140,7 +156,7 @@ def _priorities_survey(actor, organizations, seated_ids):
         invitation = SurveyInvitation.objects.create(
             survey=survey, organization=organization, sent_at=aware(2016, 8, 1, 9), send_count=1 + index % 2
         )
-        if organization.pk not in seated_ids:
+        if organization.pk not in respondent_ids:
             continue
         goals = [p.goal for p in organization.sdg_priorities.all()]
         numbers = ", ".join(str(goal.number) for goal in goals)
@@ -189,8 +205,8 @@ def _selection_survey(actor):
     )  # fmt: skip
     options = list(choice.options.all())
     members = Organization.objects.filter(
-        committee_memberships__committee=committee, committee_memberships__joined_on__lte=datetime.date(2017, 5, 2)
-    ).distinct()
+        pk__in=committee.memberships.active_on(datetime.date(2017, 5, 2)).values("organization")
+    )
     for index, organization in enumerate(members.order_by("legal_name")):
         invitation = SurveyInvitation.objects.create(
             survey=survey, organization=organization, sent_at=aware(2017, 5, 2, 9), send_count=1
@@ -284,8 +300,12 @@ def load(stdout):
             .prefetch_related("sdg_priorities__goal")
             .order_by("legal_name")
         )
-        seated_ids = set(Membership.objects.values_list("organization_id", flat=True))
-        created.append(_priorities_survey(actor, organizations, seated_ids))
+        respondent_ids = set(
+            Membership.objects.filter(joined_on__lte=INSTALLATIONS_ENDED)
+            .exclude(organization__short_name__in=NOT_ANSWERED)
+            .values_list("organization_id", flat=True)
+        )
+        created.append(_priorities_survey(actor, organizations, respondent_ids))
     if not Survey.objects.filter(title_es=SELECTION_TITLE).exists():
         created.append(_selection_survey(actor))
     if not Survey.objects.filter(title_es=OPEN_TITLE).exists():

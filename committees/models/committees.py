@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +97,23 @@ class MembershipSource(models.TextChoices):
 class MembershipQuerySet(models.QuerySet):
     def current(self):
         return self.filter(status=MembershipStatus.ACTIVE)
+
+    def active_on(self, day):
+        """Memberships that were active on ``day``, by the last change recorded by then.
+
+        A membership without recorded changes (written outside the services) counts by its status now.
+        """
+        status_then = (
+            MembershipChange.objects.filter(membership=models.OuterRef("pk"), effective_on__lte=day)
+            .order_by("-effective_on", "-created_at", "-id")
+            .values("to_status")[:1]
+        )
+        return (
+            self.filter(joined_on__lte=day)
+            .filter(models.Q(ended_on__isnull=True) | models.Q(ended_on__gt=day))
+            .alias(status_then=Coalesce(models.Subquery(status_then), models.F("status")))
+            .filter(status_then=MembershipStatus.ACTIVE)
+        )
 
 
 class Membership(models.Model):

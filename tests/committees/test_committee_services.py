@@ -85,6 +85,28 @@ def test_membership_history_join_suspend_reinstate_leave_is_kept():
     assert Membership.objects.filter(committee=committee, organization=organization).count() == 2
 
 
+def test_a_membership_is_active_on_the_days_its_history_says_so():
+    staff = make_staff()
+    committee = make_committee()
+    membership = services.membership_add(
+        actor=staff, committee=committee, organization=make_organization(), joined_on=datetime.date(2016, 11, 1)
+    )
+    for action, day in (("suspend", (2017, 3, 1)), ("reinstate", (2017, 6, 1)), ("end", (2017, 9, 1))):
+        services.membership_transition(
+            actor=staff, membership=membership, action=action, reason="Motivo", effective_on=datetime.date(*day)
+        )
+    written_directly = seat(committee, make_organization(), joined_on=datetime.date(2016, 11, 1))
+
+    def active_on(*day):
+        return set(Membership.objects.active_on(datetime.date(*day)).values_list("pk", flat=True))
+
+    assert active_on(2016, 10, 31) == set()
+    assert active_on(2016, 11, 1) == {membership.pk, written_directly.pk}
+    assert active_on(2017, 4, 1) == {written_directly.pk}
+    assert active_on(2017, 7, 1) == {membership.pk, written_directly.pk}
+    assert active_on(2017, 9, 1) == {written_directly.pk}
+
+
 def test_suspending_or_leaving_needs_a_reason():
     staff = make_staff()
     membership = seat(make_committee(), make_organization())

@@ -8,7 +8,9 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from committees import models
+from committees.demo import INSTALLED_ON, LATER_MEMBERS
 from committees.selectors import quorum
+from companies.demo import DEMO_COMMITTEE_SEATS
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +51,8 @@ def test_the_five_committees_with_their_sdgs_members_and_current_posts(demo):
         assert chair.holder.email == f"presidencia.ods{number}@axs.example"
         assert secretary.holder.email == f"secretaria.ods{number}@axs.example"
         assert models.Membership.objects.current().filter(committee=committee, organization=chair.organization).exists()
-    assert models.Membership.objects.filter(committee=committees[12], status="active").count() == 15
+    # 15 named at the installation, 3 fictitious still active, 1 fictitious suspended and 2 gone.
+    assert models.Membership.objects.filter(committee=committees[12], status="active").count() == 18
 
 
 def test_a_chair_was_replaced_and_some_members_left(demo):
@@ -85,3 +88,37 @@ def test_there_are_upcoming_sessions_for_the_calendar(demo):
     upcoming = models.Session.objects.filter(starts_at__gt=timezone.now())
     assert upcoming.filter(kind="committee").count() == 5
     assert upcoming.filter(kind="plenary").exists()
+
+
+def test_the_installations_seat_the_named_and_the_fictitious_participants_and_report_them(demo):
+    for goal, installed_on in INSTALLED_ON.items():
+        seated = models.Membership.objects.filter(committee__goal__number=goal, joined_on=installed_on)
+        assert sorted(seated.values_list("organization__legal_name", flat=True)) == sorted(DEMO_COMMITTEE_SEATS[goal])
+        installation = models.Session.objects.get(
+            committee__goal__number=goal, title__startswith="Sesión de instalación"
+        )
+        assert installation.reported_attendance == seated.count()
+    seated_anywhere = models.Membership.objects.filter(joined_on__lte="2016-11-04").values("organization").distinct()
+    assert seated_anywhere.count() > 60
+
+
+def test_fictitious_participants_left_or_paused_in_2017_with_a_reason_and_one_joined_later(demo):
+    fictitious = models.MembershipChange.objects.filter(membership__organization__legal_name__endswith="(ficticia)")
+    steps = fictitious.filter(to_status__in=["left", "suspended"])
+    assert steps.count() >= 8
+    assert not steps.filter(reason="").exists()
+    assert {change.effective_on.year for change in steps} == {2017}
+    assert fictitious.filter(from_status="suspended", to_status="active").exists()  # one came back
+    goal, short, joined_on, _reason = LATER_MEMBERS[0]
+    later = models.Membership.objects.get(committee__goal__number=goal, organization__short_name=short)
+    assert later.joined_on == joined_on and later.status == "active" and later.source == "invitation"
+
+
+def test_agreements_fall_to_organizations_that_sat_on_the_committee_that_day(demo):
+    for agreement in models.Agreement.objects.filter(session__starts_at__year__lte=2018).select_related("session"):
+        day = agreement.session.starts_at.date()
+        assert (
+            models.Membership.objects.active_on(day)
+            .filter(committee=agreement.committee, organization=agreement.responsible_organization)
+            .exists()
+        ), agreement

@@ -4,8 +4,15 @@ import pytest
 from django.core.management import call_command
 
 from audit.models import AuditEvent
-from companies.demo import DEMO_COMMITTEE_SEATS
-from companies.models import DueDiligenceState, Organization, ParticipationStatus, Representative
+from companies.demo import DEMO_COMMITTEE_SEATS, FICTITIOUS_PARTICIPANTS
+from companies.models import (
+    SME_SIZES,
+    DueDiligenceState,
+    Organization,
+    ParticipationChange,
+    ParticipationStatus,
+    Representative,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +26,25 @@ def test_demo_alliance_has_its_organizations_people_and_reviews(demo):
     assert {ParticipationStatus.SUSPENDED, ParticipationStatus.WITHDRAWN} <= statuses
     assert set(DueDiligenceState.values) <= set(Organization.objects.values_list("due_diligence_state", flat=True))
     assert any(organization.due_diligence_expired for organization in Organization.objects.all())
+
+
+def test_more_than_60_organizations_sit_on_the_committees_at_the_installation_and_the_unnamed_are_fictitious(demo):
+    seated = {legal for seats in DEMO_COMMITTEE_SEATS.values() for legal in seats}
+    assert len(seated) > 60  # "representantes de más de 60 empresas, fundaciones y organismos empresariales"
+    fictitious = Organization.objects.filter(legal_name__in=[row[1] for row in FICTITIOUS_PARTICIPANTS])
+    assert fictitious.count() == len(FICTITIOUS_PARTICIPANTS)
+    for organization in fictitious:
+        assert organization.legal_name.endswith("(ficticia)") and organization.short_name.endswith("(ficticia)")
+        assert organization.rfc
+    kinds = set(fictitious.values_list("organization_type", flat=True))
+    assert {"company", "foundation", "chamber", "civil_society", "social_economy"} <= kinds
+    assert fictitious.filter(organization_type="company", size__in=SME_SIZES).count() >= 5
+    statuses = set(fictitious.values_list("participation_status", flat=True))
+    assert {ParticipationStatus.ACTIVE, ParticipationStatus.SUSPENDED, ParticipationStatus.WITHDRAWN} <= statuses
+    paused_or_gone = ParticipationChange.objects.filter(
+        organization__in=fictitious, to_status__in=[ParticipationStatus.SUSPENDED, ParticipationStatus.WITHDRAWN]
+    )
+    assert paused_or_gone.exists() and not paused_or_gone.filter(reason="").exists()
 
 
 @pytest.mark.parametrize("goal", [4, 7, 10, 11, 12])

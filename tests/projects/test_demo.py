@@ -5,7 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from projects.models import Evaluation, Proposal, ProposalStatus
+from committees.models import Membership
+from projects.models import ConsortiumMember, Evaluation, Proposal, ProposalStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -22,3 +23,18 @@ def test_demo_has_proposals_in_every_state_and_loading_twice_changes_nothing(dem
     before = (Proposal.objects.count(), Evaluation.objects.count())
     call_command("load_demo", stdout=io.StringIO())
     assert (Proposal.objects.count(), Evaluation.objects.count()) == before
+
+
+def test_the_2017_consortia_are_made_of_members_of_the_committee_when_they_submitted(demo):
+    members = ConsortiumMember.objects.filter(
+        proposal__call__opens_on__year=2017, proposal__submitted_at__isnull=False
+    ).select_related("proposal")
+    assert members.count() >= 20
+    for member in members:
+        day = member.proposal.submitted_at.date()
+        assert (
+            Membership.objects.active_on(day)
+            .filter(committee=member.proposal.committee_id, organization=member.organization_id)
+            .exists()
+        ), member
+    assert not members.filter(organization__legal_name__endswith="(ficticia)").exists()

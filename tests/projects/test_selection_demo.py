@@ -6,8 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
+from committees.models import Membership
 from projects import permissions, services, tally
-from projects.demo_selection import BALLOT_2026
+from projects.demo_selection import BALLOT_2026, VOTE_DAY
 from projects.models import Ballot, BallotPaper, Participation, SelectionEvidence, SelectionRound
 from surveys.selectors import option_results
 
@@ -29,6 +30,9 @@ def test_the_production_vote_picked_two_projects_by_a_named_ballot(demo):
     assert len(selected) == 2
     assert tally.tally(ballot) == ballot.result
     assert BallotPaper.objects.filter(ballot=ballot, elector__isnull=True).count() == 0
+    members_that_day = Membership.objects.filter(committee=ballot.round.committee).active_on(VOTE_DAY)
+    electors = set(ballot.electors.values_list("organization_id", flat=True))
+    assert electors == set(members_that_day.values_list("organization_id", flat=True))
 
 
 def test_the_inclusion_survey_options_point_at_the_candidates_and_agree_with_the_selection(demo):

@@ -41,6 +41,17 @@ def test_the_demo_leaves_the_report_and_four_fact_sheets_ready(django_capture_on
     assert "61 % de 90 organizaciones respondieron la encuesta de prioridades" in text
     assert "5 comités de trabajo" in text
     assert "4 proyectos completamente estructurados" in text
+    figures = report_data(*PERIOD)["figures"]
+    installation, active = figures["installation_organizations"], figures["active_organizations"]
+    text = " ".join(text.split())  # a sentence may run across a page break
+    assert f"{installation} organizaciones en la instalación de los comités" in text
+    assert f"{active} organizaciones activas en los comités al cierre del periodo" in text
+    assert (
+        f"{installation} organizaciones participaron en la instalación de los comités. "
+        f"Al cierre del periodo {active} organizaciones seguían activas en los comités."
+    ) in text
+    assert "Participaron 13 organizaciones." in text  # the installation of Educación, in the timeline
+    assert "Maersk (suspendida)" in text
     for heading in ("Acrónimos", "Acercamiento y diálogo", "Identificación de prioridades", "Aciertos", "Desafíos"):
         assert heading in text
     assert "Se construyeron relaciones sólidas con las empresas" in text
@@ -58,6 +69,39 @@ def test_the_demo_figures_match_the_seeds_record(demo):
     assert figures["survey_invited"] == 90 and round(figures["survey_rate"]) == 61
     assert figures["committees"] == 5
     assert figures["projects_structured"] == 4
+    # "más de 60 empresas, fundaciones y organismos empresariales" at the installation (31 Oct – 4 Nov 2016);
+    # "alrededor de 50 empresas continuaban participando activamente" in March 2018.
+    assert figures["installation_organizations"] > 60
+    assert 45 <= figures["active_organizations"] <= 55
+
+
+def test_the_installation_counts_who_sat_on_the_day_and_each_organization_once():
+    from committees import services
+    from tests.factories import make_organization
+
+    staff = make_staff()
+    installed_on = datetime.date(2016, 11, 1)
+    first, second = make_committee(4, installed_on=installed_on), make_committee(7, installed_on=installed_on)
+    on_both, left_later, joined_later = make_organization(), make_organization(), make_organization()
+    for committee in (first, second):
+        services.membership_add(actor=staff, committee=committee, organization=on_both, joined_on=installed_on)
+    membership = services.membership_add(actor=staff, committee=first, organization=left_later, joined_on=installed_on)
+    services.membership_transition(
+        actor=staff, membership=membership, action="end", reason="Cambio de prioridades",
+        effective_on=datetime.date(2017, 3, 1),
+    )  # fmt: skip
+    services.membership_add(
+        actor=staff, committee=first, organization=joined_later, joined_on=datetime.date(2017, 5, 2)
+    )
+    data = report_data(datetime.date(2016, 5, 1), datetime.date(2018, 3, 31))
+    assert data["figures"]["installation_organizations"] == 2
+    assert data["figures"]["active_organizations"] == 2
+    by_goal = {committee.goal.number: committee.members_at_installation for committee in data["committees"]}
+    assert by_goal == {4: 2, 7: 1}
+    assert (
+        report_data(datetime.date(2017, 1, 1), datetime.date(2017, 12, 31))["figures"]["installation_organizations"]
+        is None
+    )
 
 
 def test_loading_the_demo_twice_asks_for_no_document_again(demo):
@@ -150,6 +194,7 @@ def test_the_dashboard_draws_the_reports_charts(client, demo):
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 3
     assert "Organizaciones en cada sesión plenaria" in page and "Lanzamiento de la Alianza" in page
     assert "ODS prioritarios elegidos por las organizaciones" in page
+    assert "organizaciones en la instalación de los comités" in page
 
 
 def test_staff_write_change_and_remove_a_finding(client):

@@ -1,11 +1,13 @@
 """The demo surveys: the 2016 priorities survey, the Inclusión social selection, an open survey."""
 
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
 
 from accounts.models import User
+from committees.models import Membership
 from surveys import demo as surveys_demo
 from surveys import selectors
 from surveys.models import Answer, Response, Survey, SurveyInvitation
@@ -19,6 +21,14 @@ def test_the_priorities_survey_records_61_percent_and_ranks_the_committee_goals_
     rate = selectors.response_rate(survey)
     assert (rate["recorded"]["total"], rate["recorded"]["answered"], round(rate["recorded"]["rate"])) == (90, 55, 61)
     assert rate["overall"]["answered"] <= 55 <= 90 and rate["overall"]["total"] <= 90
+    # The answers held one by one are those of the organizations seated at the installation, less the
+    # fictitious ones seated without answering: the 55 the survey recorded.
+    assert rate["overall"]["answered"] == 55
+    respondents = set(Response.objects.filter(survey=survey).values_list("organization__short_name", flat=True))
+    seated = set(
+        Membership.objects.filter(joined_on__lte="2016-11-04").values_list("organization__short_name", flat=True)
+    )
+    assert respondents == seated - set(surveys_demo.NOT_ANSWERED)
     _respondents, results = selectors.survey_results(survey)
     ranking = selectors.sdg_ranking(results)
     assert {row["goal"].number for row in ranking["rows"][:5]} == {4, 7, 10, 11, 12}
@@ -31,6 +41,19 @@ def test_the_selection_survey_chose_two_of_five_candidates(demo):
     assert len(rows) == 5
     assert rows[1]["count"] > rows[2]["count"]  # two clear winners
     assert [row["label"] for row in rows[:2]] == [surveys_demo.CANDIDATES[0][0], surveys_demo.CANDIDATES[2][0]]
+
+
+def test_the_selection_survey_went_to_the_members_of_its_day(demo):
+    survey = Survey.objects.get(title_es=surveys_demo.SELECTION_TITLE)
+    invited = set(survey.invitations.values_list("organization_id", flat=True))
+    members = set(
+        Membership.objects.filter(committee=survey.committee)
+        .active_on(datetime.date(2017, 5, 2))
+        .values_list("organization_id", flat=True)
+    )
+    assert invited == members
+    assert not survey.invitations.filter(organization__short_name="Microfinanciera Tianguis (ficticia)").exists()
+    assert survey.invitations.filter(responded_at__isnull=False).count() == len(surveys_demo.SELECTION_VOTES)
 
 
 def test_representante_has_an_open_survey_waiting(demo):
