@@ -98,15 +98,6 @@ def priorities_survey(start, end):
     }
 
 
-def _current_on(day):
-    """Memberships current on a day: joined by then and not ended by then."""
-    return (
-        Q(joined_on__lte=day)
-        & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
-        & ~Q(status__in=[MembershipStatus.REQUESTED, MembershipStatus.DECLINED])
-    )
-
-
 def _seated_at_installation():
     """Memberships of organizations that sat on their committee on the day it was installed."""
     return (
@@ -133,12 +124,13 @@ def committees_of(start, end, transitions):
     )
     members = defaultdict(list)
     for membership in (
-        Membership.objects.filter(_current_on(end), committee__in=committees)
+        Membership.objects.on(end)
+        .filter(committee__in=committees)
         .select_related("organization")
         .order_by("organization__legal_name")
     ):
         organization = membership.organization
-        organization.suspended_at_end = membership.status == MembershipStatus.SUSPENDED
+        organization.suspended_at_end = membership.status_on == MembershipStatus.SUSPENDED
         members[membership.committee_id].append(organization)
     at_installation = dict(
         Membership.objects.filter(_seated_at_installation(), committee__in=committees)
@@ -217,13 +209,8 @@ def report_data(start, end):
         project.structured_on = structured_on[project.pk]
         project.budget_total = sum((line.amount_mxn for line in project.budget.all()), Decimal(0))
     submitted = {t["proposal_id"] for t in transitions if t["to_status"] == ProposalStatus.SUBMITTED}
-    active_organizations = (
-        Membership.objects.filter(_current_on(end))
-        .exclude(status=MembershipStatus.SUSPENDED)
-        .values("organization")
-        .distinct()
-        .count()
-    )
+    # Organizations active on a committee on the period's last day (suspended ones not), as of then.
+    active_organizations = Membership.objects.active_on(end).values("organization").distinct().count()
     installed_in_period = [c for c in committees if c.installed_on and start <= c.installed_on <= end]
     # Distinct: an organization seated on several committees took part in the installation once.
     installation_organizations = (

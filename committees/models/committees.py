@@ -98,10 +98,11 @@ class MembershipQuerySet(models.QuerySet):
     def current(self):
         return self.filter(status=MembershipStatus.ACTIVE)
 
-    def active_on(self, day):
-        """Memberships that were active on ``day``, by the last change recorded by then.
+    def on(self, day):
+        """Memberships in force on ``day`` (joined by then, not ended by then), with ``status_on`` that day.
 
-        A membership without recorded changes (written outside the services) counts by its status now.
+        ``status_on`` is the status the last change recorded by then gave, active or suspended; a
+        membership without recorded changes (written outside the services) has its status now.
         """
         status_then = (
             MembershipChange.objects.filter(membership=models.OuterRef("pk"), effective_on__lte=day)
@@ -111,9 +112,13 @@ class MembershipQuerySet(models.QuerySet):
         return (
             self.filter(joined_on__lte=day)
             .filter(models.Q(ended_on__isnull=True) | models.Q(ended_on__gt=day))
-            .alias(status_then=Coalesce(models.Subquery(status_then), models.F("status")))
-            .filter(status_then=MembershipStatus.ACTIVE)
+            .annotate(status_on=Coalesce(models.Subquery(status_then), models.F("status")))
+            .filter(status_on__in=[MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED])
         )
+
+    def active_on(self, day):
+        """Memberships that were active (in force, not suspended) on ``day``; see ``on``."""
+        return self.on(day).filter(status_on=MembershipStatus.ACTIVE)
 
 
 class Membership(models.Model):
