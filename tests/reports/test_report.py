@@ -104,6 +104,30 @@ def test_the_installation_counts_who_sat_on_the_day_and_each_organization_once()
     )
 
 
+def test_the_period_counts_members_by_their_status_on_its_last_day_not_today():
+    from committees import services
+    from tests.factories import make_organization
+
+    staff = make_staff()
+    installed_on = datetime.date(2016, 11, 1)
+    committee = make_committee(12, installed_on=installed_on)
+    suspended_after, suspended_within = make_organization(), make_organization()
+    later = services.membership_add(
+        actor=staff, committee=committee, organization=suspended_after, joined_on=installed_on
+    )
+    within = services.membership_add(
+        actor=staff, committee=committee, organization=suspended_within, joined_on=installed_on
+    )
+    for membership, day in ((later, datetime.date(2018, 6, 1)), (within, datetime.date(2017, 6, 1))):
+        services.membership_transition(
+            actor=staff, membership=membership, action="suspend", reason="Pausa", effective_on=day
+        )
+    data = report_data(datetime.date(2016, 5, 1), datetime.date(2018, 3, 31))
+    assert data["figures"]["active_organizations"] == 1  # suspended since June 2018: active in March
+    [members] = [c.members_at_end for c in data["committees"]]
+    assert {(o.pk, o.suspended_at_end) for o in members} == {(suspended_after.pk, False), (suspended_within.pk, True)}
+
+
 def test_loading_the_demo_twice_asks_for_no_document_again(demo):
     before = Document.objects.count()
     call_command("load_demo", stdout=io.StringIO())
