@@ -56,7 +56,7 @@ PROJECTS = [
      ("8.5", ["8.5.2"]), ("Personas con discapacidad contratadas", "personas", 0, 600, "Registros del IMSS de las empresas", "8.5.2")),
     (10, "Educación financiera para mujeres emprendedoras", "BBVA Bancomer", ["AXA"],
      [S.IN_REVIEW, S.NOT_SELECTED], SURVEY, False, ("10.2", ["10.2.1"]), None),
-    # The survey's second choice (surveys.demo: "Empleo para jóvenes en comunidades vulnerables").
+    # The survey's second choice (surveys.demo's selection survey lists these five proposals).
     (10, "Cocinas comunitarias con jóvenes en riesgo", "ALSEA", ["Kimberly Clark"],
      [S.IN_REVIEW, S.SELECTED, S.STRUCTURING], SURVEY, False,
      ("10.2", ["10.2.1"]), ("Jóvenes que concluyen la formación", "jóvenes", 0, 3000, "Listas de asistencia y constancias", "10.2.1")),

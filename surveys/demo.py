@@ -50,12 +50,13 @@ NOT_ANSWERED = (
     "Consejo Empresarial para el Reciclaje (ficticia)",
 )
 INSTALLATIONS_ENDED = datetime.date(2016, 11, 4)
+# The five proposals of the committee's 2017 call (projects.demo), in the order of their submission.
 CANDIDATES = [
-    ("Inclusión laboral de personas con discapacidad", "Employment of people with disabilities"),
+    ("Empleo incluyente para personas con discapacidad", "Inclusive employment for people with disabilities"),
     ("Educación financiera para mujeres emprendedoras", "Financial education for women entrepreneurs"),
-    ("Empleo para jóvenes en comunidades vulnerables", "Jobs for young people in vulnerable communities"),
-    ("Microseguros para familias de bajos ingresos", "Micro-insurance for low-income families"),
-    ("Tecnología accesible para la inclusión", "Accessible technology for inclusion"),
+    ("Cocinas comunitarias con jóvenes en riesgo", "Community kitchens with young people at risk"),
+    ("Microseguros para familias rurales", "Micro-insurance for rural families"),
+    ("Salud preventiva en comunidades indígenas", "Preventive health in indigenous communities"),
 ]
 # Choices of the fifteen members of 2 May 2017, in the order of their names: candidates 1 and 3 were chosen.
 SELECTION_VOTES = [(0, 2), (0, 2), (0, 1), (2, 3), (0, 2), (0, 4), (2, 0), (1, 2), (0, 2), (3, 4), (2, 0),

@@ -42,6 +42,10 @@ def test_the_inclusion_survey_options_point_at_the_candidates_and_agree_with_the
     assert keys == {f"proposal:{c.proposal_id}" for c in selection_round.candidates.all()}
     winners = {row["external_key"] for row in rows[:2]}
     assert winners == {f"proposal:{c.proposal_id}" for c in selection_round.candidates.filter(selected=True)}
+    # Each option reads as the proposal it stands for.
+    titles = {f"proposal:{c.proposal_id}": c.proposal.title for c in selection_round.candidates.all()}
+    options = selection_round.survey_question.options.all()
+    assert {o.external_key: o.text_es for o in options} == titles
 
 
 def test_the_education_chair_can_vote_in_todays_ballot(demo):
