@@ -36,6 +36,7 @@ urlpatterns = [
     path("selecciones/comite/<int:pk>/", views.CommitteeSelectionsView.as_view(), name="committee-selections"),
     path("selecciones/comite/<int:pk>/nueva/", views.RoundCreateView.as_view(), name="round-create"),
     path("selecciones/<int:pk>/", views.RoundDetailView.as_view(), name="round-detail"),
+    path("selecciones/evidencia/<int:pk>/", views.EvidenceDownloadView.as_view(), name="evidence-download"),
     path("selecciones/<int:pk>/evidencia/", views.EvidenceAddView.as_view(), name="evidence-add"),
     path("selecciones/<int:pk>/cerrar/", views.RoundCloseView.as_view(), name="round-close"),
     path("selecciones/<int:pk>/votacion/nueva/", views.BallotCreateView.as_view(), name="ballot-create"),

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -32,7 +32,15 @@ from ..forms_selection import (
     TieForm,
     vote_form_class,
 )
-from ..models import Ballot, BallotPaper, BallotStatus, Participation, SelectionMethod, SelectionRound
+from ..models import (
+    Ballot,
+    BallotPaper,
+    BallotStatus,
+    Participation,
+    SelectionEvidence,
+    SelectionMethod,
+    SelectionRound,
+)
 
 
 def _service_error_message(error):
@@ -121,6 +129,28 @@ class RoundCreateView(PredicateRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("The selection round is open."))
         return redirect(selection_round)
+
+
+class EvidenceDownloadView(PredicateRequiredMixin, View):
+    """A round's evidence document, to whoever may see the round (everybody once it is closed).
+
+    Uploaded files are never served straight from the media folder: this view checks who asks.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        self.evidence = get_object_or_404(SelectionEvidence.objects.select_related("round"), pk=kwargs["pk"])
+        if not self.evidence.file:
+            raise Http404
+        if self.evidence.round.status == "closed":
+            return View.dispatch(self, request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_see_round(self.request.user, self.evidence.round)
+
+    def get(self, request, *args, **kwargs):
+        name = self.evidence.file.name.rsplit("/", 1)[-1]
+        return FileResponse(self.evidence.file.open("rb"), as_attachment=True, filename=name)
 
 
 class RoundDetailView(PredicateRequiredMixin, TemplateView):

@@ -175,3 +175,35 @@ def test_co_construction_records_sessions_and_contributions_as_evidence(scene):
     with pytest.raises(ValidationError) as error:
         services.round_close(actor=scene.staff, selection_round=selection_round, selected=scene.candidates[:1])
     assert code_of(error) == "round_closed"
+
+
+def test_evidence_documents_are_served_only_to_those_who_may_see_the_round(client, scene, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    selection_round = services.round_create(
+        actor=scene.staff, committee=scene.committee, title="Construcción", method="co_construction",
+        proposals=scene.candidates[:1],
+    )  # fmt: skip
+    study = services.evidence_add(
+        actor=scene.staff, selection_round=selection_round, kind="study", title="Estudio",
+        file=SimpleUploadedFile("estudio-de-mercado.pdf", b"%PDF-1.4 estudio", content_type="application/pdf"),
+    )  # fmt: skip
+    without_file = services.evidence_add(
+        actor=scene.staff, selection_round=selection_round, kind="contribution", title="Aportación"
+    )
+    url = reverse("projects:evidence-download", args=[study.pk])
+    assert client.get(url).status_code == 302  # an open round: sign in first
+    client.force_login(scene.other_chair)
+    assert client.get(url).status_code == 403  # the chair of another committee
+    client.force_login(scene.voters[0])
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 estudio"
+    assert "estudio-de-mercado" in response["Content-Disposition"]
+    page = client.get(selection_round.get_absolute_url()).content.decode()
+    assert url in page and "/media/" not in page
+    assert client.get(reverse("projects:evidence-download", args=[without_file.pk])).status_code == 404
+    services.round_close(actor=scene.staff, selection_round=selection_round, selected=scene.candidates[:1])
+    client.logout()
+    assert client.get(url).status_code == 200  # a closed round is public, and so is what it rests on
