@@ -229,12 +229,9 @@ def quorum(session):
         summary["reported"] = session.reported_attendance
         summary["organizations_counted"] = max(present, session.reported_attendance or 0)
         return summary
-    day = session.starts_at.date()
-    expected = (
-        Membership.objects.filter(committee_id=session.committee_id, joined_on__lte=day)
-        .filter(Q(status=MembershipStatus.ACTIVE) | Q(status=MembershipStatus.LEFT, ended_on__gt=day))
-        .count()
-    )
+    # Members on the session's day, by their history: one suspended since, or gone since, still counts.
+    day = timezone.localdate(session.starts_at)
+    expected = Membership.objects.active_on(day).filter(committee_id=session.committee_id).count()
     required = expected // 2 + 1 if expected else 0
     counted = max(present, session.reported_attendance or 0)
     summary.update(

@@ -344,3 +344,22 @@ def test_a_member_organization_joining_later_is_not_counted_for_earlier_quorum(c
     session = make_session(committee, days_from_now=-100)
     seat(committee, make_organization(), joined_on=timezone.localdate())
     assert quorum(session)["expected"] == 1
+
+
+def test_quorum_counts_the_members_of_the_sessions_day_by_their_history(committee, secretary):
+    from tests.factories import make_staff
+
+    staff = make_staff()
+    today = timezone.localdate()
+    before, after = make_session(committee, days_from_now=-100), make_session(committee, days_from_now=-10)
+    baseline = quorum(before)["expected"]
+    assert quorum(after)["expected"] == baseline
+    membership = services.membership_add(
+        actor=staff, committee=committee, organization=make_organization(), joined_on=today - datetime.timedelta(200)
+    )
+    services.membership_transition(
+        actor=staff, membership=membership, action="suspend", reason="Pausa",
+        effective_on=today - datetime.timedelta(50),
+    )  # fmt: skip
+    assert quorum(before)["expected"] == baseline + 1  # suspended since, but a member on that day
+    assert quorum(after)["expected"] == baseline  # suspended on that day
