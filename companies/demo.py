@@ -67,7 +67,7 @@ DEMO_ORGANIZATIONS = [
     ("McBride Sustainability", "McBride Sustainability, S.C.", T.COMPANY, S.MICRO, Sector.PROFESSIONAL, "CMX", (10,), (10, 17), ""),
     ("Microsoft", "Microsoft México, S. de R.L. de C.V.", T.COMPANY, S.LARGE, Sector.TELECOM, "CMX", (10,), (4, 10, 9), ""),
     ("Pfizer", "Pfizer, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.PHARMA, "CMX", (10,), (3, 10), ""),
-    ("AMDEE", "Asociación Mexicana de Empresas de Energía, A.C.", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "CMX", (10, 11), (7, 11), ""),
+    ("AMDEE", "Asociación Mexicana de Energía Eólica, A.C.", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "CMX", (10, 11), (7, 11), ""),
     ("FUNDEMEX", "Fundación del Empresariado en México, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "CMX", (10,), (10, 1, 17), ""),
     ("BASF", "BASF Mexicana, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.CHEMICALS, "CMX", (11, 12), (12, 11, 6), ""),
     ("Bioconstrucción y Energía Alternativa", "Bioconstrucción y Energía Alternativa, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.CONSTRUCTION, "NLE", (11,), (11, 7), ""),
