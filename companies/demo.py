@@ -15,7 +15,11 @@ history the demo already gave them.
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
+from django.utils.text import slugify
+
+from accounts.demo import DEMO_PASSWORD
 
 from . import services
 from .models import (
@@ -163,6 +167,73 @@ DEMO_REPRESENTATIVES = {
     "secretaria.ods12@axs.example": "Helvex",
 }
 
+# One contact for each member organization without a demo account above (fictitious people, about as many
+# women as men); they sign in with their e-mail (``contact_email``) and the demo password.
+DEMO_CONTACTS = [
+    ("Citibanamex", "Alejandra Mendoza Rivas", "Gerente de Responsabilidad Social"),
+    ("Fundación Mapfre", "Héctor Galindo Paredes", "Director de Programas"),
+    ("Fundación Telefónica", "Claudia Espinosa Marín", "Coordinadora de Proyectos Educativos"),
+    ("Fundación Posadas", "Rodrigo Arellano Vega", "Director Ejecutivo"),
+    ("Grupo CICE", "Mónica Sandoval Reyes", "Directora Académica"),
+    ("PwC", "Emilio Carranza Ruiz", "Socio de Sostenibilidad"),
+    ("CANACINTRA", "Patricia Olvera Montes", "Coordinadora de Vinculación"),
+    ("Clean Energy Partners", "Mauricio Garza Villarreal", "Director General"),
+    ("Gauss Energía", "Karla Bautista Medina", "Gerente de Desarrollo de Proyectos"),
+    ("Grupo Dragón", "Fernando Acosta Lozano", "Gerente de Sostenibilidad"),
+    ("KABYAX", "Yazmín Canul Pech", "Coordinadora de Proyectos Comunitarios"),
+    ("Maersk", "Iván Contreras Villalobos", "Gerente de Asuntos Corporativos"),
+    ("Siemens", "Adriana Robles Estrada", "Gerente de Sostenibilidad"),
+    ("Nacional Monte de Piedad", "Arturo Guzmán Téllez", "Director de Inversión Social"),
+    ("Total Energy Systems", "Fernanda Ugalde Ramos", "Directora de Operaciones"),
+    ("ANTAD", "Sergio Navarro Ponce", "Coordinador de Sustentabilidad"),
+    ("AXA", "Regina Barrientos Solano", "Gerente de Responsabilidad Corporativa"),
+    ("Fundación Manpower", "Julio César Ávila Mora", "Coordinador de Inclusión Laboral"),
+    ("Kimberly Clark", "Beatriz Luján Carrillo", "Gerente de Sostenibilidad"),
+    ("McBride Sustainability", "Diego Ferrer Anaya", "Consultor Asociado"),
+    ("Pfizer", "Lorena Quintero Sáenz", "Directora de Asuntos Públicos"),
+    ("AMDEE", "Óscar Mejía Bravo", "Director de Vinculación"),
+    ("FUNDEMEX", "Itzel Cervantes Zúñiga", "Coordinadora de Alianzas"),
+    ("BASF", "Manuel Rosales Gaytán", "Gerente de Sostenibilidad"),
+    ("Bioconstrucción y Energía Alternativa", "Elena Cavazos Leal", "Directora General"),
+    ("DINA", "Raúl Hernández Islas", "Gerente de Relaciones Institucionales"),
+    ("DOW", "Silvia Padilla Ortiz", "Gerente de Asuntos Públicos"),
+    ("Fundación Avina", "Gerardo Franco Ibáñez", "Coordinador de Programas"),
+    ("Reforestamos México", "Natalia Arriola Benítez", "Directora de Alianzas"),
+    ("Biopapel", "Javier Orozco Íñiguez", "Gerente de Medio Ambiente"),
+    ("Fundación Grupo Lala", "Carmen Valdés Guerra", "Coordinadora de Programas Sociales"),
+    ("GreenMark México", "Luis Alberto Sierra Cortés", "Director de Consultoría"),
+    ("HSBC", "Isabel Montoya Prieto", "Gerente de Sostenibilidad"),
+    ("CANAJAD", "Ernesto Tapia Salgado", "Director Técnico"),
+    ("CONCAMIN", "Rocío Vázquez Alcántara", "Coordinadora de Desarrollo Sostenible"),
+    ("Colegios Técnicos del Norte (ficticia)", "Alfredo Treviño Cantú", "Director de Vinculación"),
+    ("Fundación Aprender Juntos (ficticia)", "Marisol Jiménez Ruelas", "Directora Ejecutiva"),
+    ("Editorial Pizarra Abierta (ficticia)", "Ramón Huerta Sánchez", "Director Editorial"),
+    ("Escuela de Oficios Santa Clara (ficticia)", "Guadalupe Ledesma Aguirre", "Directora"),
+    ("Solar Comunitaria de Oaxaca (ficticia)", "Eduardo Santiago Velasco", "Coordinador General"),
+    ("Biogás del Golfo (ficticia)", "Ximena Rendón Cházaro", "Gerente de Proyectos"),
+    ("Cámara de Energía del Sureste (ficticia)", "Jesús Chan Euán", "Secretario Técnico"),
+    ("Microfinanciera Tianguis (ficticia)", "Rosa María Gómez Vela", "Gerente de Inclusión Financiera"),
+    ("Red por el Empleo Incluyente (ficticia)", "Alberto Rangel Nieto", "Coordinador de Redes"),
+    ("Artesanas Mixtecas (ficticia)", "Juana Martínez Sosa", "Presidenta de la Cooperativa"),
+    ("Farmacias Salud Cercana (ficticia)", "Víctor Manuel Aceves Lara", "Gerente de Responsabilidad Social"),
+    ("Constructora Hábitat del Centro (ficticia)", "Teresa Olguín Barrera", "Gerente de Innovación"),
+    ("Movilidad Urbana Integral (ficticia)", "Pablo Esquivel Romo", "Director de Proyectos"),
+    ("Desarrolladores de Vivienda de Occidente (ficticia)", "Leticia Partida Macías", "Secretaria Técnica"),
+    ("Empaques Verdes de Jalisco (ficticia)", "Joaquín Covarrubias Lomelí", "Director de Operaciones"),
+    ("Alimentos del Campo Sinaloense (ficticia)", "Miriam Félix Inzunza", "Gerente de Sustentabilidad"),
+    ("Consejo Empresarial para el Reciclaje (ficticia)", "Samuel Elizondo Tamez", "Director Ejecutivo"),
+    ("Textiles Circulares de Puebla (ficticia)", "Andrea Carrasco Méndez", "Directora de Diseño"),
+]
+
+
+def contact_email(short_name, full_name):
+    """Return a demo contact's address: first name and first surname at the organization's own subdomain."""
+    names = full_name.split()
+    # Two given names are kept as one ("Julio César Ávila Mora" → julio.avila); surnames are the last two words.
+    local = f"{slugify(names[0])}.{slugify(names[-2])}".replace("-", "")
+    return f"{local}@{slugify(short_name.removesuffix(' (ficticia)'))}.axs.example"
+
+
 # short name → (decision or "" for in progress, risk, conditions, days the review stays valid; negative: expired)
 DEMO_REVIEWS = {
     "Bimbo": (Decision.APPROVED, RiskRating.LOW, "", 540),
@@ -268,7 +339,37 @@ def load(stdout):
             is_primary_contact=not Representative.objects.current().filter(organization=by_short_name[short]).exists(),
         )
         attached += 1
+    attached += _load_contacts(actor, by_short_name)
     stdout.write(
         f"Organizations: {created} created, {len(DEMO_ORGANIZATIONS) - created} already there; "
         f"representatives: {attached} attached."
     )
+
+
+def _load_contacts(actor, by_short_name):
+    """Create the contacts' accounts and make each the primary contact of its organization, once."""
+    User = get_user_model()
+    emails = {contact_email(short, full_name): (short, full_name, title) for short, full_name, title in DEMO_CONTACTS}
+    missing = set(emails) - set(User.objects.filter(email__in=emails).values_list("email", flat=True))
+    if missing:
+        # One hash for all: hashing the shared demo password once per person would double the loading time.
+        password = make_password(DEMO_PASSWORD)
+        User.objects.bulk_create(
+            User(email=email, password=password, full_name=full_name, role=User.Role.REPRESENTATIVE, job_title=title)
+            for email, (_short, full_name, title) in emails.items()
+            if email in missing
+        )
+    representing = set(
+        Representative.objects.current().filter(user__email__in=emails).values_list("user__email", flat=True)
+    )
+    attached = 0
+    for user in User.objects.filter(email__in=set(emails) - representing).order_by("email"):
+        organization = by_short_name[emails[user.email][0]]
+        services.representative_attach(
+            actor=actor,
+            organization=organization,
+            user=user,
+            is_primary_contact=not Representative.objects.current().filter(organization=organization).exists(),
+        )
+        attached += 1
+    return attached

@@ -1,10 +1,13 @@
 import io
+import re
 
 import pytest
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
+from accounts.demo import DEMO_PASSWORD
 from audit.models import AuditEvent
-from companies.demo import DEMO_COMMITTEE_SEATS, FICTITIOUS_PARTICIPANTS
+from companies.demo import DEMO_COMMITTEE_SEATS, DEMO_CONTACTS, DEMO_REPRESENTATIVES, FICTITIOUS_PARTICIPANTS
 from companies.models import (
     SME_SIZES,
     DueDiligenceState,
@@ -55,7 +58,45 @@ def test_committee_chairs_and_secretaries_represent_a_member_of_their_committee(
         assert link.organization.participation_status == "active"
 
 
+def test_every_member_organization_has_a_representative_and_the_demo_accounts_stay_primary(demo):
+    members = Organization.objects.filter(committee_memberships__isnull=False).distinct()
+    assert members.count() == 64  # all but AMEXCID, GIZ and the mining company turned away before joining
+    assert not members.filter(short_name__in=["AMEXCID", "GIZ", "Minera Ejemplo del Pacífico"]).exists()
+    for organization in members:
+        [primary] = Representative.objects.current().filter(organization=organization, is_primary_contact=True)
+        expected = [email for email, short in DEMO_REPRESENTATIVES.items() if short == organization.short_name]
+        if expected:
+            assert primary.user.email in expected, organization
+    assert not Representative.objects.filter(
+        organization__short_name__in=["AMEXCID", "GIZ", "Minera Ejemplo del Pacífico"]
+    ).exists()
+
+
+def test_the_new_contacts_are_fictitious_people_who_sign_in_with_the_demo_password(demo):
+    links = Representative.objects.current().filter(user__email__endswith=".axs.example").select_related("user")
+    assert links.count() == len(DEMO_CONTACTS) == 53
+    names = [link.user.full_name for link in links]
+    assert len(set(names)) == len(names)
+    for link in links:
+        local, domain = link.user.email.split("@")
+        assert re.fullmatch(r"[a-z]+\.[a-z]+", local) and domain.endswith(".axs.example")
+        assert link.user.role == "representative" and link.user.job_title
+    assert authenticate(email="alejandra.mendoza@citibanamex.axs.example", password=DEMO_PASSWORD) is not None
+    assert authenticate(email="representante@axs.example", password=DEMO_PASSWORD) is not None
+
+
 def test_loading_the_demo_twice_changes_nothing(demo):
-    counts = (Organization.objects.count(), Representative.objects.count(), AuditEvent.objects.count())
+    User = get_user_model()
+    counts = (
+        Organization.objects.count(),
+        Representative.objects.count(),
+        User.objects.count(),
+        AuditEvent.objects.count(),
+    )
     call_command("load_demo", stdout=io.StringIO())
-    assert (Organization.objects.count(), Representative.objects.count(), AuditEvent.objects.count()) == counts
+    assert (
+        Organization.objects.count(),
+        Representative.objects.count(),
+        User.objects.count(),
+        AuditEvent.objects.count(),
+    ) == counts
