@@ -1,6 +1,7 @@
 """The demo alliance's committees follow the 2016–2018 history, and loading it twice changes nothing."""
 
 import io
+from collections import Counter
 
 import pytest
 from django.core.management import call_command
@@ -11,6 +12,7 @@ from committees import models
 from committees.demo import INSTALLED_ON, LATER_MEMBERS
 from committees.selectors import quorum
 from companies.demo import DEMO_COMMITTEE_SEATS
+from companies.models import Representative
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +124,62 @@ def test_agreements_fall_to_organizations_that_sat_on_the_committee_that_day(dem
             .filter(committee=agreement.committee, organization=agreement.responsible_organization)
             .exists()
         ), agreement
+
+
+def past_committee_sessions():
+    return models.Session.objects.filter(kind="committee", starts_at__lt=timezone.now()).select_related("committee")
+
+
+def test_members_attend_through_their_representative_only_while_active_on_the_sessions_day(demo):
+    for session in past_committee_sessions():
+        day = timezone.localdate(session.starts_at)
+        active = set(
+            models.Membership.objects.filter(committee=session.committee)
+            .active_on(day)
+            .values_list("organization", flat=True)
+        )
+        recorded = list(session.attendance.values_list("organization", "person"))
+        assert {organization for organization, _person in recorded} == active, session
+        assert len(recorded) == len(active), "one person for each organization"
+        links = Representative.objects.filter(user__in=[person for _organization, person in recorded])
+        assert set(links.values_list("user", "organization")) == {(p, o) for o, p in recorded}
+    suspended = models.Membership.objects.get(committee__goal__number=7, organization__short_name="Maersk")
+    assert not models.Attendance.objects.filter(
+        organization=suspended.organization,
+        session__committee=suspended.committee,
+        session__starts_at__date__gt="2017-05-10",
+    ).exists()
+    assert models.Attendance.objects.filter(
+        organization=suspended.organization, session__committee=suspended.committee, status="present"
+    ).exists()
+
+
+def test_most_members_are_present_some_excused_or_absent_and_the_posts_as_before(demo):
+    statuses = Counter(models.Attendance.objects.filter(session__kind="committee").values_list("status", flat=True))
+    total = sum(statuses.values())
+    assert 0.8 <= statuses["present"] / total <= 0.9
+    assert statuses["excused"] and statuses["absent"]
+    assert not models.Attendance.objects.filter(status="excused").exclude(response="not_attending").exists()
+    for session in past_committee_sessions():
+        posts = models.Post.objects.filter(committee=session.committee, started_on__lte=session.starts_at.date())
+        secretary = posts.filter(kind="secretary").get()
+        assert session.attendance.get(person=secretary.holder).status == "present"
+    assert models.Session.objects.filter(kind="plenary", attendance__isnull=False).count() == 0
+
+
+def test_most_past_sessions_reach_quorum_and_about_50_organizations_attended_in_early_2018(demo):
+    summaries = [quorum(session) for session in past_committee_sessions()]
+    assert len(summaries) == 85
+    assert sum(summary["reached"] for summary in summaries) >= 0.9 * len(summaries)
+    assert all(summary["organizations_present"] <= summary["expected"] for summary in summaries)
+    # "alrededor de 50 empresas continuaban participando activamente en las sesiones de los comités" (March 2018).
+    early_2018 = (
+        models.Attendance.objects.filter(
+            session__kind="committee",
+            session__starts_at__date__range=("2018-01-01", "2018-03-31"),
+            status="present",
+        )
+        .values("organization")
+        .distinct()
+    )
+    assert 45 <= early_2018.count() <= 55
