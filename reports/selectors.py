@@ -189,6 +189,27 @@ def _stage_of(day, boundaries):
     return Stage.APPROACH
 
 
+def _present_at_committee_sessions(since, until):
+    """Count the organizations present at one or more committee sessions between two moments."""
+    return (
+        Attendance.objects.filter(
+            session__kind=SessionKind.COMMITTEE,
+            session__starts_at__range=(since, until),
+            status=AttendanceStatus.PRESENT,
+        )
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .values("organization")
+        .distinct()
+        .count()
+    )
+
+
+def _months_before(day, months):
+    """Return the first day of the month ``months`` months before ``day``'s."""
+    index = day.year * 12 + day.month - 1 - months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
 def report_data(start, end):
     """Return every figure, table and text of the report for the period ``start``–``end`` (dates)."""
     since, until = _bounds(start, end)
@@ -223,16 +244,11 @@ def report_data(start, end):
         else None
     )
     committee_sessions = sum(committee.sessions_held for committee in committees)
-    attended = (
-        Attendance.objects.filter(
-            session__kind=SessionKind.COMMITTEE,
-            session__starts_at__range=(since, until),
-            status=AttendanceStatus.PRESENT,
-        )
-        .values("organization")
-        .distinct()
-        .count()
-    )
+    attended = _present_at_committee_sessions(since, until)
+    # "About 50 companies continued to take an active part in the committees' sessions" (March 2018):
+    # those present at a session of the period's last three months, not the members on paper.
+    recent_since = max(start, _months_before(end, 2))
+    attended_recently = _present_at_committee_sessions(_bounds(recent_since, end)[0], until)
 
     installed = sorted(c.installed_on for c in committees if c.installed_on)
     implementation = sorted(
@@ -319,6 +335,8 @@ def report_data(start, end):
             "projects_structured": len(projects),
             "active_organizations": active_organizations,
             "organizations_in_sessions": attended,
+            "recent_sessions_since": recent_since,
+            "organizations_in_recent_sessions": attended_recently,
         },
         "plenaries": plenaries,
         "survey": survey,

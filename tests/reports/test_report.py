@@ -50,6 +50,12 @@ def test_the_demo_leaves_the_report_and_four_fact_sheets_ready(django_capture_on
         f"{installation} organizaciones participaron en la instalación de los comités. "
         f"Al cierre del periodo {active} organizaciones seguían activas en los comités."
     ) in text
+    attended = figures["organizations_in_recent_sessions"]
+    assert f"{attended} organizaciones presentes en las sesiones de los comités en los últimos tres meses" in text
+    assert (
+        f"Entre el 1 de enero de 2018 y el 31 de marzo de 2018, {attended} organizaciones asistieron a las "
+        "sesiones de los comités."
+    ) in text
     assert "Participaron 13 organizaciones." in text  # the installation of Educación, in the timeline
     assert "Maersk (suspendida)" in text
     for heading in ("Acrónimos", "Acercamiento y diálogo", "Identificación de prioridades", "Aciertos", "Desafíos"):
@@ -73,6 +79,10 @@ def test_the_demo_figures_match_the_seeds_record(demo):
     # "alrededor de 50 empresas continuaban participando activamente" in March 2018.
     assert figures["installation_organizations"] > 60
     assert 45 <= figures["active_organizations"] <= 55
+    # Counted from the attendance lists too: present at a committee session in January–March 2018.
+    assert figures["recent_sessions_since"] == datetime.date(2018, 1, 1)
+    assert 45 <= figures["organizations_in_recent_sessions"] <= 55
+    assert figures["organizations_in_sessions"] > figures["organizations_in_recent_sessions"]
 
 
 def test_the_installation_counts_who_sat_on_the_day_and_each_organization_once():
@@ -126,6 +136,38 @@ def test_the_period_counts_members_by_their_status_on_its_last_day_not_today():
     assert data["figures"]["active_organizations"] == 1  # suspended since June 2018: active in March
     [members] = [c.members_at_end for c in data["committees"]]
     assert {(o.pk, o.suspended_at_end) for o in members} == {(suspended_after.pk, False), (suspended_within.pk, True)}
+
+
+def test_the_attendance_figure_counts_each_organization_present_in_the_last_three_months_once():
+    from django.utils import timezone
+
+    from committees.models import Attendance
+    from tests.factories import make_organization
+
+    committee = make_committee(4)
+
+    def attend(day, organization, status="present"):
+        session = make_session(committee, days_from_now=-1)
+        session.starts_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+        session.ends_at = session.starts_at + datetime.timedelta(hours=2)
+        session.save()
+        Attendance.objects.create(
+            session=session, person=make_representative(), organization=organization, status=status
+        )
+
+    twice, excused, earlier, once = (make_organization() for _ in range(4))
+    attend(datetime.date(2018, 1, 9), twice)
+    attend(datetime.date(2018, 3, 6), twice)
+    attend(datetime.date(2018, 2, 6), excused, status="excused")
+    attend(datetime.date(2017, 12, 5), earlier)
+    attend(datetime.date(2018, 3, 6), once)
+    figures = report_data(datetime.date(2016, 5, 1), datetime.date(2018, 3, 31))["figures"]
+    assert figures["recent_sessions_since"] == datetime.date(2018, 1, 1)
+    assert figures["organizations_in_recent_sessions"] == 2
+    assert figures["organizations_in_sessions"] == 3
+    short = report_data(datetime.date(2018, 2, 15), datetime.date(2018, 3, 31))["figures"]
+    assert short["recent_sessions_since"] == datetime.date(2018, 2, 15)  # never before the period starts
+    assert short["organizations_in_recent_sessions"] == 2
 
 
 def test_loading_the_demo_twice_asks_for_no_document_again(demo):
