@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from accounts.models import User
 from committees.models import Membership
+from companies.models import Representative
 from projects import permissions, services, tally
 from projects.demo_selection import BALLOT_2026, VOTE_DAY
 from projects.models import Ballot, BallotPaper, Participation, SelectionEvidence, SelectionRound
@@ -57,6 +58,16 @@ def test_the_education_chair_can_vote_in_todays_ballot(demo):
     candidate = ballot.candidates.first().proposal
     code, _changed = services.vote_cast(actor=chair, ballot=ballot, choices=[candidate.pk])
     assert code and Participation.objects.filter(ballot=ballot).count() == 1
+
+
+def test_every_elector_of_todays_ballot_has_a_representative_who_can_vote(demo):
+    ballot = Ballot.objects.get(title=BALLOT_2026)
+    assert ballot.electorate == "organizations"
+    electors = list(ballot.electors.select_related("organization"))
+    assert len(electors) >= 10
+    for elector in electors:
+        link = Representative.objects.current().filter(organization=elector.organization).first()
+        assert link is not None and permissions.can_vote(link.user, ballot), elector.organization
 
 
 def test_loading_the_demo_twice_changes_nothing(demo):
