@@ -5,6 +5,8 @@ read once per request and kept on the user object, so that a page asking many qu
 queries, not two per question.
 """
 
+from django.utils import timezone
+
 from axs_platform.permissions import is_staff_member
 
 from .models import Membership, MembershipStatus, Post, PostKind, SessionKind
@@ -151,7 +153,8 @@ def can_see_session(user, session):
 def attendance_organization(person, session):
     """Return the organization for which the person may attend the session, or None.
 
-    Committee sessions: a representative of a current member. Plenaries: a representative of any
+    Committee sessions: a representative of a member active on the session's day (today's members for
+    what is coming; for a past session, who sat on the committee then). Plenaries: a representative of any
     organization. The session of chairs: a current chair or secretary, for their organization.
     """
     if session.kind == SessionKind.CHAIRS:
@@ -160,9 +163,8 @@ def attendance_organization(person, session):
     organization = current_organization(person)
     if organization is None or session.kind == SessionKind.PLENARY:
         return organization
-    if Membership.objects.filter(
-        committee_id=session.committee_id, organization=organization, status=MembershipStatus.ACTIVE
-    ).exists():
+    day = timezone.localdate(session.starts_at)
+    if Membership.objects.filter(committee_id=session.committee_id, organization=organization).active_on(day).exists():
         return organization
     return None
 

@@ -163,17 +163,18 @@ def feed_sessions(user):
 
 
 def session_invitees(session):
-    """Return the active people invited to a session, in a stable order."""
+    """Return the active people invited to a session, in a stable order (for a past one, as of its day)."""
     User = get_user_model()
     if session.kind == SessionKind.CHAIRS:
         people = User.objects.filter(committee_posts__ended_on__isnull=True)
     else:
         representations = Representative.objects.current().filter(user=OuterRef("pk"))
         if session.kind == SessionKind.COMMITTEE:
-            representations = representations.filter(
-                organization__committee_memberships__committee_id=session.committee_id,
-                organization__committee_memberships__status=MembershipStatus.ACTIVE,
+            # The members active on the session's day: today's for what is coming, the day's for the past.
+            members = Membership.objects.filter(committee_id=session.committee_id).active_on(
+                timezone.localdate(session.starts_at)
             )
+            representations = representations.filter(organization__in=members.values("organization"))
         else:
             representations = representations.filter(
                 organization__archived_at__isnull=True,

@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from audit.models import AuditEvent
-from committees import services
+from committees import permissions, services
 from committees.models import Agreement, Attendance, Minutes, PostKind, Session
-from committees.selectors import agreements, quorum
+from committees.selectors import agreements, attendance_sheet, quorum
 from tests.factories import (
     make_committee,
     make_committee_member,
@@ -363,3 +363,30 @@ def test_quorum_counts_the_members_of_the_sessions_day_by_their_history(committe
     )  # fmt: skip
     assert quorum(before)["expected"] == baseline + 1  # suspended since, but a member on that day
     assert quorum(after)["expected"] == baseline  # suspended on that day
+
+
+def test_a_past_sessions_sheet_lists_and_accepts_the_members_of_its_day(committee, secretary):
+    staff = make_staff()
+    session = make_session(committee, days_from_now=-100)
+    paused, newcomer = make_organization(), make_organization()
+    membership = services.membership_add(
+        actor=staff, committee=committee, organization=paused,
+        joined_on=timezone.localdate() - datetime.timedelta(days=300),
+    )  # fmt: skip
+    services.membership_transition(
+        actor=staff, membership=membership, action="suspend", reason="Pausa",
+        effective_on=timezone.localdate() - datetime.timedelta(days=50),
+    )  # fmt: skip
+    services.membership_add(
+        actor=staff, committee=committee, organization=newcomer,
+        joined_on=timezone.localdate() - datetime.timedelta(days=20),
+    )  # fmt: skip
+    paused_person, newcomer_person = make_member_person(paused), make_member_person(newcomer)
+    listed = [person for person, _organization, _record in attendance_sheet(session)]
+    assert paused_person in listed and newcomer_person not in listed
+    services.attendance_record(actor=secretary, session=session, entries={paused_person: "present", secretary: ""})
+    assert services.attendance_record(actor=secretary, session=session, entries={paused_person: "present"}) == 0
+    with pytest.raises(ValidationError) as error:
+        services.attendance_record(actor=secretary, session=session, entries={newcomer_person: "present"})
+    assert error.value.code == "not_a_member"
+    assert not permissions.can_confirm_attendance(paused_person, make_session(committee, days_from_now=5))
