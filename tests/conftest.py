@@ -14,10 +14,20 @@ LOCALE = Path(__file__).resolve().parents[1] / "locale"
 def pytest_sessionstart(session):
     """Compile a translation catalogue that changed since it was last compiled (make does it too)."""
     msgfmt = shutil.which("msgfmt")
+    compiled_any = False
     for catalogue in LOCALE.glob("*/LC_MESSAGES/django.po"):
         compiled = catalogue.with_suffix(".mo")
         if msgfmt and (not compiled.exists() or compiled.stat().st_mtime < catalogue.stat().st_mtime):
             subprocess.run([msgfmt, "--check-format", "-o", str(compiled), str(catalogue)], check=True)
+            compiled_any = True
+    if compiled_any:
+        # Django may have read the old catalogue already (while setting up): make it read the new one.
+        from asgiref.local import Local
+        from django.utils.translation import trans_real
+
+        trans_real._translations = {}
+        trans_real._default = None
+        trans_real._active = Local()
 
 
 @pytest.fixture(autouse=True)
