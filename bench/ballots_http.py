@@ -40,7 +40,10 @@ WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
 THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "2"))
 KEEP_ALIVE = int(os.environ.get("BENCH_GUNICORN_KEEP_ALIVE", "30"))
 WORKER_CLASS = os.environ.get("BENCH_GUNICORN_WORKER_CLASS", "gthread")
-CONNECTIONS = int(os.environ.get("BENCH_GUNICORN_CONNECTIONS", "1000"))
+# At most this many client connections per worker (threads + 1 keeps one kept alive): gunicorn's
+# threaded workers otherwise take every kept-alive connection they can, and one of them may end up
+# with all the clients while the others idle (seen: 98 % of the requests on one of three workers).
+CONNECTIONS = int(os.environ.get("BENCH_GUNICORN_CONNECTIONS", str(THREADS + 1)))
 TARGET_RATE, TARGET_P95_MS = 300, 250
 
 
