@@ -269,6 +269,31 @@ def _clean_choices(ballot, choices, candidates=None):
     return {by_proposal[p]: a for p, a in answers.items()}
 
 
+def _already_voted():
+    return ValidationError(
+        _("Your vote was already recorded; this ballot does not allow changing it."), code="already_voted"
+    )
+
+
+def _vote_change(actor, ballot, elector, answers, receipt, now, request):
+    """Replace the choices of a vote already cast (the ballot allows it); the receipt stays the same."""
+    if ballot.is_secret:
+        paper = BallotPaper.objects.filter(ballot=ballot, receipt_hash=receipt_hash(ballot, receipt)).first()
+        if paper is None:
+            raise field_error(
+                "receipt",
+                _("To change a secret vote, give the receipt code you received when you voted."),
+                "receipt_required",
+            )
+    else:
+        paper = BallotPaper.objects.get(elector=elector)
+    paper.choices.all().delete()
+    PaperChoice.objects.bulk_create(PaperChoice(paper=paper, candidate_id=c, answer=a) for c, a in answers.items())
+    Participation.objects.filter(pk=elector.participation_id).update(changed_at=now, changes=elector.changes + 1)
+    audit_record(actor=actor, action="projects.vote_changed", target=ballot, request=request)
+    return None, True
+
+
 @transaction.atomic
 def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None, candidates=None):
     """Record a vote and return ``(receipt code or None, changed)``.
@@ -293,11 +318,6 @@ def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None, can
     if elector is None:
         raise PermissionDenied(_("You are not in this ballot's electorate."))
     answers = _clean_choices(ballot, choices, candidates)
-    already_voted = ValidationError(
-        _("Your vote was already recorded; this ballot does not allow changing it."), code="already_voted"
-    )
-    if not ballot.allow_changes and getattr(elector, "has_voted", False):
-        raise already_voted
     if ballot.allow_changes:
         # Lock the voter's place and read whether they have voted, in one query: their requests queue here.
         voted = Participation.objects.filter(elector=OuterRef("pk")).order_by()
@@ -306,22 +326,10 @@ def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None, can
             .annotate(participation_id=Subquery(voted.values("pk")[:1]), changes=Subquery(voted.values("changes")[:1]))
             .get(pk=elector.pk)
         )
-    if ballot.allow_changes and elector.participation_id is not None:
-        if ballot.is_secret:
-            paper = BallotPaper.objects.filter(ballot=ballot, receipt_hash=receipt_hash(ballot, receipt)).first()
-            if paper is None:
-                raise field_error(
-                    "receipt",
-                    _("To change a secret vote, give the receipt code you received when you voted."),
-                    "receipt_required",
-                )
-        else:
-            paper = BallotPaper.objects.get(elector=elector)
-        paper.choices.all().delete()
-        PaperChoice.objects.bulk_create(PaperChoice(paper=paper, candidate_id=c, answer=a) for c, a in answers.items())
-        Participation.objects.filter(pk=elector.participation_id).update(changed_at=now, changes=elector.changes + 1)
-        audit_record(actor=actor, action="projects.vote_changed", target=ballot, request=request)
-        return None, True
+        if elector.participation_id is not None:
+            return _vote_change(actor, ballot, elector, answers, receipt, now, request)
+    elif getattr(elector, "has_voted", False):
+        raise _already_voted()
     code = receipt_new()
     try:
         # A second vote that got this far (they raced) clashes on the unique participation per elector.
@@ -330,7 +338,7 @@ def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None, can
     except IntegrityError as error:
         if ballot.allow_changes:
             raise ValidationError(_("Your vote was already recorded."), code="already_voted") from error
-        raise already_voted from error
+        raise _already_voted() from error
     paper = BallotPaper.objects.create(
         ballot=ballot, receipt_hash=receipt_hash(ballot, code), elector=None if ballot.is_secret else elector
     )
