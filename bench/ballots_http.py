@@ -110,7 +110,7 @@ def seed():
         store.update(
             {
                 SESSION_KEY: str(voter.pk),
-                BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                BACKEND_SESSION_KEY: settings.AUTHENTICATION_BACKENDS[0],
                 HASH_SESSION_KEY: voter.get_session_auth_hash(),
             }
         )

@@ -110,12 +110,15 @@ class BallotForm(forms.ModelForm):
 
 
 def vote_form_class(ballot, candidates, *, ask_receipt):
-    """Build the form of one ballot: a checkbox per candidate, or yes/no/abstain on each."""
+    """Build the form of one ballot: a checkbox per candidate, or yes/no/abstain on each.
+
+    ``candidates`` carry their proposal's ``title`` (``selectors.candidates_to_vote``).
+    """
     fields = {}
     if ballot.question == QuestionKind.APPROVAL:
         fields["choices"] = forms.TypedMultipleChoiceField(
             label=_("Choose up to %(n)s") % {"n": ballot.max_choices},
-            choices=[(c.proposal_id, c.proposal.title) for c in candidates],
+            choices=[(c.proposal_id, c.title) for c in candidates],
             coerce=int,
             widget=forms.CheckboxSelectMultiple,
         )
@@ -123,7 +126,7 @@ def vote_form_class(ballot, candidates, *, ask_receipt):
         answers = [(Answer.YES, Answer.YES.label), (Answer.NO, Answer.NO.label), (Answer.ABSTAIN, Answer.ABSTAIN.label)]
         for candidate in candidates:
             fields[f"candidate_{candidate.proposal_id}"] = forms.ChoiceField(
-                label=candidate.proposal.title, choices=answers, widget=forms.RadioSelect
+                label=candidate.title, choices=answers, widget=forms.RadioSelect
             )
     if ask_receipt:
         fields["receipt"] = forms.CharField(

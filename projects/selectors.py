@@ -13,6 +13,8 @@ from .models import (
     Activity,
     AlignedTarget,
     Attachment,
+    Ballot,
+    BallotCandidate,
     BudgetLine,
     Call,
     ConsortiumMember,
@@ -217,3 +219,23 @@ def evaluation_matrix(call):
     for position, row in enumerate(ranked, start=1):
         row["rank"] = position
     return sorted(rows, key=lambda row: (row.get("rank") or 10**9, row["proposal"].pk)), weights
+
+
+# The vote's reads. Every voter posts at about the same time, so the two reads of the vote page are
+# written out in SQL: through the ORM, compiling them cost more than running them.
+_BALLOT_SQL = f"SELECT * FROM {Ballot._meta.db_table} WHERE id = %s"
+_CANDIDATES_SQL = (
+    f"SELECT c.id, c.ballot_id, c.proposal_id, c.position, p.title "
+    f"FROM {BallotCandidate._meta.db_table} c JOIN {Proposal._meta.db_table} p ON p.id = c.proposal_id "
+    f"WHERE c.ballot_id = %s ORDER BY c.position, c.id"
+)
+
+
+def ballot_to_vote(pk):
+    """Return the ballot, or None."""
+    return next(iter(Ballot.objects.raw(_BALLOT_SQL, [pk])), None)
+
+
+def candidates_to_vote(ballot):
+    """Return the ballot's candidates in their order, each with its proposal's ``title``."""
+    return list(BallotCandidate.objects.raw(_CANDIDATES_SQL, [ballot.pk]))

@@ -138,7 +138,7 @@ class InvitationAcceptView(View):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, person)  # the one backend: settings.AUTHENTICATION_BACKENDS
                 messages.success(
                     request,
                     _("Welcome! You now represent %(organization)s. Check its profile.")

@@ -19,7 +19,7 @@ from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from committees.models import Committee
 from documents.permissions import can_request_document
 
-from .. import permissions, services, tally
+from .. import permissions, selectors, services, tally
 from ..documents import BALLOT_RESULTS
 from ..forms_selection import (
     BallotForm,
@@ -361,7 +361,9 @@ class BallotVoteView(PredicateRequiredMixin, FormView):
     template_name = "projects/selection/vote_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.ballot = get_object_or_404(Ballot, pk=kwargs["pk"])
+        self.ballot = selectors.ballot_to_vote(kwargs["pk"])
+        if self.ballot is None:
+            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
@@ -381,11 +383,7 @@ class BallotVoteView(PredicateRequiredMixin, FormView):
         return render(self.request, "projects/selection/vote_refused.html", {"ballot": self.ballot, "message": message})
 
     def get_form_class(self):
-        self.candidates = list(
-            self.ballot.candidates.select_related("proposal")
-            .only("id", "ballot_id", "proposal_id", "position", "proposal__title")
-            .order_by("position", "id")  # not the default ordering, which joins the ballot
-        )
+        self.candidates = selectors.candidates_to_vote(self.ballot)
         # Only a secret ballot that allows changes asks for the receipt, and only of those who voted.
         ask_receipt = self.ballot.is_secret and self.ballot.allow_changes and self.has_voted
         return vote_form_class(self.ballot, self.candidates, ask_receipt=ask_receipt)
