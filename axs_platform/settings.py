@@ -105,6 +105,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "builtins": ["axs_platform.templatetags.cached_urls"],
+            "libraries": {"layout": "axs_platform.templatetags.layout"},
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
