@@ -239,9 +239,7 @@ def _share_locked(ballot):
         # Read after the lock is granted: this statement's snapshot sees any change committed before.
         # Written out: every vote runs it, and ``refresh_from_db`` cost five times as much.
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT status, opens_at, closes_at FROM {Ballot._meta.db_table} WHERE id = %s", [ballot.pk]
-            )
+            cursor.execute(_BALLOT_STATUS_SQL, [ballot.pk])
             ballot.status, ballot.opens_at, ballot.closes_at = cursor.fetchone()
         return ballot
     return Ballot.objects.select_for_update().get(pk=ballot.pk)
