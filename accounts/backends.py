@@ -3,6 +3,8 @@
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
 
+from axs_platform.db import instances
+
 from .models import User
 
 
@@ -20,5 +22,5 @@ class AccountBackend(ModelBackend):
             pk = User._meta.pk.to_python(user_id)
         except ValidationError:
             return None
-        user = next(iter(User.objects.raw(self._person_sql, [pk])), None)
+        user = next(iter(instances(User, self._person_sql, [pk])), None)
         return user if user is not None and self.user_can_authenticate(user) else None

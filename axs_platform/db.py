@@ -9,11 +9,18 @@ has no database default. Constraint violations raise ``django.db.IntegrityError`
 ``insert_rows_sql(Model, rows, where=...)`` returns the same ``INSERT`` as SQL and parameters, to be
 composed into a larger statement, inserting only where an SQL condition holds: a vote on PostgreSQL
 writes its rows and its audit event in one statement, conditional on the ballot being open.
+
+``instances(Model, sql, params)`` is ``Model.objects.raw(sql, params)`` for the reads every request
+makes (the signed-in person, a ballot and the voter's place): the rows of a written-out ``SELECT`` as
+model instances, each value converted by its field as the ORM converts it, and any other column set
+as an attribute. ``raw()`` works out which column is which field, and its converters, on every query;
+here that is worked out once per statement and connection and kept on the connection.
 """
 
 from functools import lru_cache
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.models import DEFERRED
 
 
 @lru_cache(maxsize=64)
@@ -55,3 +62,47 @@ def insert_rows(model, rows):
     params = [field.get_db_prep_save(row[field.name], connection) for row in rows for field in fields]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+
+
+def _read_plan(model, columns):
+    """Return how to turn rows with these columns into ``model`` instances on this connection."""
+    by_column = {field.column: field for field in model._meta.concrete_fields}
+    position = {name: index for index, name in enumerate(columns)}
+    fields = model._meta.concrete_fields
+    # For each of the model's fields, in the model's order: the row's position, or None (deferred).
+    order = tuple(position.get(field.column) for field in fields)
+    converters = []
+    for field in fields:
+        if field.column in position:
+            column = field.get_col(model._meta.db_table)
+            found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+            if found:
+                converters.append((position[field.column], tuple(found), column))
+    extras = tuple((index, name) for index, name in enumerate(columns) if name not in by_column)
+    return order, tuple(converters), extras
+
+
+def instances(model, sql, params):
+    """Return the rows of ``sql`` as ``model`` instances, the columns that are no field as attributes."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+        columns = tuple(column[0] for column in cursor.description)
+    # Kept on this thread's connection (not on ``connection``, the proxy every thread shares).
+    plans = connections[DEFAULT_DB_ALIAS].__dict__.setdefault("_axs_read_plans", {})
+    plan = plans.get((model, sql))
+    if plan is None or plan[0] != columns:
+        plan = plans[(model, sql)] = (columns, *_read_plan(model, columns))
+    _columns, order, converters, extras = plan
+    alias, found = connection.alias, []
+    for row in rows:
+        if converters:
+            row = list(row)
+            for index, functions, column in converters:
+                for function in functions:
+                    row[index] = function(row[index], column, connection)
+        instance = model.from_db(alias, None, [DEFERRED if i is None else row[i] for i in order])
+        for index, name in extras:
+            setattr(instance, name, row[index])
+        found.append(instance)
+    return found

@@ -1,9 +1,12 @@
 """Forms of selection rounds and ballots. They validate what was typed; the services apply the rules."""
 
+from functools import lru_cache
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Session
@@ -110,23 +113,38 @@ class BallotForm(forms.ModelForm):
 
 
 def vote_form_class(ballot, candidates, *, ask_receipt):
-    """Build the form of one ballot: a checkbox per candidate, or yes/no/abstain on each.
+    """Return the form of one ballot: a checkbox per candidate, or yes/no/abstain on each.
 
-    ``candidates`` carry their proposal's ``title`` (``selectors.candidates_to_vote``).
+    ``candidates`` carry their proposal's ``title`` (``selectors.candidates_to_vote``). Every voter of
+    a ballot gets the same class, so it is built once per ballot, question, candidates and language
+    (its labels are translated when it is built) and kept.
     """
+    return _vote_form_class(
+        ballot.pk,
+        ballot.question,
+        ballot.max_choices,
+        tuple((c.proposal_id, c.title) for c in candidates),
+        ask_receipt,
+        get_language(),
+    )
+
+
+@lru_cache(maxsize=256)
+def _vote_form_class(ballot_pk, question, max_choices, candidates, ask_receipt, language):
+    # ``ballot_pk`` and ``language`` are in the key only: the labels are translated in the active language.
     fields = {}
-    if ballot.question == QuestionKind.APPROVAL:
+    if question == QuestionKind.APPROVAL:
         fields["choices"] = forms.TypedMultipleChoiceField(
-            label=_("Choose up to %(n)s") % {"n": ballot.max_choices},
-            choices=[(c.proposal_id, c.title) for c in candidates],
+            label=_("Choose up to %(n)s") % {"n": max_choices},
+            choices=list(candidates),
             coerce=int,
             widget=forms.CheckboxSelectMultiple,
         )
     else:
         answers = [(Answer.YES, Answer.YES.label), (Answer.NO, Answer.NO.label), (Answer.ABSTAIN, Answer.ABSTAIN.label)]
-        for candidate in candidates:
-            fields[f"candidate_{candidate.proposal_id}"] = forms.ChoiceField(
-                label=candidate.title, choices=answers, widget=forms.RadioSelect
+        for proposal_id, title in candidates:
+            fields[f"candidate_{proposal_id}"] = forms.ChoiceField(
+                label=title, choices=answers, widget=forms.RadioSelect
             )
     if ask_receipt:
         fields["receipt"] = forms.CharField(
@@ -134,7 +152,7 @@ def vote_form_class(ballot, candidates, *, ask_receipt):
         )
 
     def answers(self):
-        if ballot.question == QuestionKind.APPROVAL:
+        if question == QuestionKind.APPROVAL:
             return self.cleaned_data["choices"]
         return {int(name.split("_")[1]): value for name, value in self.cleaned_data.items() if name.startswith("cand")}
 

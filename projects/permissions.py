@@ -6,6 +6,7 @@ evaluator scores it. The person's organization and posts are read once per reque
 predicates keep them on the user object).
 """
 
+from axs_platform.db import instances
 from axs_platform.permissions import is_staff_member
 from committees.models import PostKind
 from committees.permissions import current_organization, is_chair, is_committee_member, post_keys
@@ -207,7 +208,7 @@ def elector_for(user, ballot):
             match, key = (_ORGANIZATION_PLACE, organization.pk) if organization is not None else (None, None)
         else:
             match, key = _SPOKEN_FOR_PLACE, user.pk
-        place = next(iter(Elector.objects.raw(_PLACE_SQL + match, [ballot.pk, key])), None) if match else None
+        place = next(iter(instances(Elector, _PLACE_SQL + match, [ballot.pk, key])), None) if match else None
         if place is not None:
             place.has_voted = bool(place.has_voted)  # SQLite answers 0 or 1
         cache[ballot.pk] = place

@@ -8,6 +8,8 @@ from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, Subquery
 from django.utils.translation import get_language
 
+from axs_platform.db import instances
+
 from .criteria import Criterion
 from .models import (
     Activity,
@@ -233,9 +235,9 @@ _CANDIDATES_SQL = (
 
 def ballot_to_vote(pk):
     """Return the ballot, or None."""
-    return next(iter(Ballot.objects.raw(_BALLOT_SQL, [pk])), None)
+    return next(iter(instances(Ballot, _BALLOT_SQL, [pk])), None)
 
 
 def candidates_to_vote(ballot):
     """Return the ballot's candidates in their order, each with its proposal's ``title``."""
-    return list(BallotCandidate.objects.raw(_CANDIDATES_SQL, [ballot.pk]))
+    return instances(BallotCandidate, _CANDIDATES_SQL, [ballot.pk])

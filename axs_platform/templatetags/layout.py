@@ -1,4 +1,11 @@
-"""``{% site_header %}``: the layout's header, rendered once per language, page and kind of viewer.
+"""The layout's parts that are the same for many requests, rendered once and kept in memory.
+
+``{% kept %}…{% endkept %}`` keeps what it encloses once per language (and script prefix and URLconf):
+the layout's ``<head>`` links, skip link and footer, which only translate, reverse and point at static
+files. It renders its content with an empty context, so nothing of one request can be kept for
+another: a variable inside it renders empty.
+
+``{% site_header %}``: the layout's header, rendered once per language, page and kind of viewer.
 
 The header (menu, language switch, account menu) was two thirds of the cost of rendering any page.
 What it shows depends only on the language, the page (its URL namespace and name, which mark the
@@ -54,10 +61,38 @@ def _kept_header(language, prefix, urlconf, namespace, url_name, signed_in, role
     return get_template("includes/site_header.html").render({"viewer": viewer, "here": here, "csrf_token": _TOKEN})
 
 
+# Raised when a setting changes, so that every ``{% kept %}`` forgets what it kept.
+_generation = 0
+
+
 @receiver(setting_changed)
 def _forget_headers(**kwargs):
-    # A test that changes the languages, the URLconf or the templates gets headers made afresh.
+    # A test that changes the languages, the URLconf, the storages or the templates gets them made afresh.
+    global _generation
+    _generation += 1
     _kept_header.cache_clear()
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.kept = {}  # on the node: it lives as long as its template, which the template loader keeps
+
+    def render(self, context):
+        key = (_generation, get_language(), get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
+        html = self.kept.get(key)
+        if html is None:
+            html = self.kept[key] = self.nodelist.render(context.new())  # no variables: see above
+        return html
+
+
+@register.tag("kept")
+def kept(parser, token):
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("{% kept %} takes no arguments.")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(nodelist)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,9 +1,10 @@
-"""The layout's header, kept once per language, page and kind of viewer: the same HTML as rendering it afresh."""
+"""The layout's kept parts (header, head links, footer): the same HTML as rendering them afresh."""
 
 import re
 from urllib.parse import quote
 
 import pytest
+from django.template import Context
 from django.template.loader import get_template
 from django.test import Client
 from django.urls import reverse
@@ -118,3 +119,38 @@ def test_anonymous_visitors_sign_in_back_to_the_page_they_were_on(client):
         f'href="{reverse("accounts:login")}?next={escape(quote(response.wsgi_request.get_full_path(), safe="/"))}"'
         in header
     )
+
+
+def test_the_kept_head_and_footer_are_the_page_rendered_afresh_in_each_language(client, monkeypatch):
+    """``{% kept %}`` parts equal a rendering with the request's own context, in Spanish and in English."""
+    from django.conf import settings
+
+    from axs_platform.templatetags.layout import KeptNode
+
+    def pages():
+        found = []
+        for language in ("es-mx", "en"):
+            client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+            for name, kwargs in PAGES:
+                content = client.get(reverse(name, kwargs=kwargs)).content.decode()
+                found.append(TOKEN.sub("", content))
+        return found
+
+    kept = pages()
+    assert pages() == kept  # served from the kept copies
+    monkeypatch.setattr(KeptNode, "render", lambda node, context: node.nodelist.render(context))
+    assert pages() == kept
+    assert 'lang="es-mx"' in kept[0] and "Aviso de privacidad" in kept[0]
+    assert 'lang="en"' in kept[-1] and "Privacy notice" in kept[-1]
+
+
+def test_what_is_kept_holds_nothing_of_a_request():
+    from django.template import Template
+
+    from axs_platform.templatetags.layout import KeptNode
+
+    page = Template('{% load layout %}{% kept %}[{{ user }}|{% url "privacy" %}]{% endkept %}')
+    assert page.render(Context({"user": "Ana"})) == f"[|{reverse('privacy')}]"
+    assert page.render(Context({"user": "Beto"})) == f"[|{reverse('privacy')}]"
+    [node] = page.nodelist.get_nodes_by_type(KeptNode)
+    assert len(node.kept) == 1
