@@ -21,6 +21,8 @@ from functools import lru_cache
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import DEFERRED
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 
 
 @lru_cache(maxsize=64)
@@ -68,18 +70,29 @@ def _read_plan(model, columns):
     """Return how to turn rows with these columns into ``model`` instances on this connection."""
     by_column = {field.column: field for field in model._meta.concrete_fields}
     position = {name: index for index, name in enumerate(columns)}
-    fields = model._meta.concrete_fields
-    # For each of the model's fields, in the model's order: the row's position, or None (deferred).
-    order = tuple(position.get(field.column) for field in fields)
+    # The model's fields that the row has, with their places in it; the others stay deferred.
+    present = tuple((field.attname, position[field.column]) for field in by_column.values() if field.column in position)
     converters = []
-    for field in fields:
+    for field in by_column.values():
         if field.column in position:
             column = field.get_col(model._meta.db_table)
             found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
             if found:
                 converters.append((position[field.column], tuple(found), column))
     extras = tuple((index, name) for index, name in enumerate(columns) if name not in by_column)
-    return order, tuple(converters), extras
+    return present, tuple(converters), extras
+
+
+def _instance(model, alias, values):
+    # What ``Model.from_db`` does for a row, without ``Model.__init__``'s work per field: on a new instance,
+    # setting a field's attribute only stores the value (a foreign key's also forgets a cached object it
+    # cannot have yet). Models that listen to ``pre_init``/``post_init`` go through ``from_db``.
+    instance = object.__new__(model)
+    instance._state = ModelState()
+    instance._state.adding = False
+    instance._state.db = alias
+    instance.__dict__.update(values)
+    return instance
 
 
 def instances(model, sql, params):
@@ -93,15 +106,22 @@ def instances(model, sql, params):
     plan = plans.get((model, sql))
     if plan is None or plan[0] != columns:
         plan = plans[(model, sql)] = (columns, *_read_plan(model, columns))
-    _columns, order, converters, extras = plan
+    _columns, present, converters, extras = plan
     alias, found = connection.alias, []
+    plain = not (pre_init.has_listeners(model) or post_init.has_listeners(model))
     for row in rows:
         if converters:
             row = list(row)
             for index, functions, column in converters:
                 for function in functions:
                     row[index] = function(row[index], column, connection)
-        instance = model.from_db(alias, None, [DEFERRED if i is None else row[i] for i in order])
+        values = {attname: row[index] for attname, index in present}
+        if plain:
+            instance = _instance(model, alias, values)
+        else:
+            instance = model.from_db(
+                alias, None, [values.get(f.attname, DEFERRED) for f in model._meta.concrete_fields]
+            )
         for index, name in extras:
             setattr(instance, name, row[index])
         found.append(instance)

@@ -43,6 +43,24 @@ def test_instances_set_other_columns_as_attributes_and_leave_missing_fields_defe
     assert instances(User, sql, [-1]) == []
 
 
+def test_instances_of_a_model_with_init_listeners_are_built_by_the_orm_and_send_its_signals():
+    from django.db.models.signals import post_init
+
+    staff = make_staff()
+    seen = []
+
+    def listener(sender, instance, **kwargs):
+        seen.append(instance.__dict__.get("email"))
+
+    post_init.connect(listener, sender=User)
+    try:
+        [person] = instances(User, f"SELECT * FROM {User._meta.db_table} WHERE id = %s", [staff.pk])
+    finally:
+        post_init.disconnect(listener, sender=User)
+    assert seen == [staff.email]
+    assert values(person) == values(User.objects.get(pk=staff.pk))
+
+
 def test_insert_rows_stores_what_the_orm_stores():
     staff = make_staff()
     now = timezone.now()
