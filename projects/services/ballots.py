@@ -14,7 +14,6 @@ import hashlib
 import re
 import secrets
 import uuid
-from contextlib import nullcontext
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, audit_values
-from axs_platform.db import insert_rows, insert_rows_sql
+from axs_platform.db import fetch_prepared, insert_rows, insert_rows_sql
 from axs_platform.errors import field_error
 from committees.models import Membership, MembershipStatus, Post, PostKind
 from companies.models import Representative
@@ -380,7 +379,8 @@ def _vote_locked(actor, ballot, choices, receipt, candidates, now, request):
 # lock shared; the second, whose snapshot is taken once that lock is granted, reads the ballot's
 # status and times and writes the participation, the paper, its choices and the audit event only if
 # the ballot takes votes at that moment (``Ballot.accepts_votes_at``, in SQL). It answers the status
-# and times it read, and whether it wrote.
+# and times it read, and whether it wrote. The second is prepared once per connection
+# (``axs_platform.db.fetch_prepared``); the first round trip of a connection also prepares it.
 _VOTE_LOCK_SQL = "SELECT pg_advisory_xact_lock_shared(%s, %s); "
 _VOTE_READ_SQL = (
     f"WITH ballot AS (SELECT status, opens_at, closes_at FROM {Ballot._meta.db_table} WHERE id = %s), "
@@ -426,17 +426,15 @@ def _vote_at_once(actor, ballot, choices, candidates, now, request):
             where=_IF_ACCEPTING,
         ),
     ]  # fmt: skip
-    sql = _VOTE_LOCK_SQL + _VOTE_READ_SQL + "".join(f", write{n} AS ({w})" for n, (w, _p) in enumerate(writes))
-    params = [BALLOT_LOCK_SPACE, ballot.pk, ballot.pk, BallotStatus.OPEN, now, now]
+    sql = _VOTE_READ_SQL + "".join(f", write{n} AS ({w})" for n, (w, _p) in enumerate(writes))
+    lock = [BALLOT_LOCK_SPACE, ballot.pk]
+    params = [ballot.pk, BallotStatus.OPEN, now, now]
     for _sql, write_params in writes:
         params += write_params
-    # Inside a transaction already (tests; a caller's atomic block), a savepoint keeps a refused
-    # duplicate from spoiling it; otherwise the statement's own implicit transaction is enough.
     try:
-        savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
-        with savepoint, connection.cursor() as cursor:
-            cursor.execute(sql + _VOTE_ANSWER_SQL, params)
-            row = cursor.fetchone()
+        # Prepared: PostgreSQL parsed and planned this long statement on every vote, which cost more than
+        # running it. Within a transaction (tests, a caller's atomic block) it runs in a savepoint.
+        row = fetch_prepared(sql + _VOTE_ANSWER_SQL, params, before=_VOTE_LOCK_SQL, before_params=lock)
     except IntegrityError as error:
         # Two requests of the same voter raced past the check above: the unique participation refuses one.
         raise _already_voted() from error

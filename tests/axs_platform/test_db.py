@@ -98,3 +98,52 @@ def test_insert_rows_sql_refuses_a_value_too_long_for_its_column_instead_of_cutt
     sql, params = insert_rows_sql(AuditEvent, [row], where="true")
     with pytest.raises(DataError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, params)
+
+
+def postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("Prepared statements are PostgreSQL's.")
+
+
+SUM_SQL = "SELECT %s::int + %s::int, %s::text"
+
+
+def test_fetch_prepared_prepares_once_per_connection():
+    postgresql_only()
+    from django.test.utils import CaptureQueriesContext
+
+    from axs_platform.db import fetch_prepared
+
+    with CaptureQueriesContext(connection) as first:
+        assert fetch_prepared(SUM_SQL, [2, 3, "ñ"], before="SELECT %s; ", before_params=[1]) == (5, "ñ")
+    with CaptureQueriesContext(connection) as second:
+        assert fetch_prepared(SUM_SQL, [4, 5, "b"]) == (9, "b")
+    [prepared], [executed] = ([q["sql"] for q in run if "axs_" in q["sql"]] for run in (first, second))
+    assert prepared.startswith("PREPARE axs_") and "SELECT 1; EXECUTE axs_" in prepared
+    assert executed.startswith("EXECUTE axs_")
+
+
+def test_fetch_prepared_mends_a_list_that_disagrees_with_postgresql():
+    postgresql_only()
+    from axs_platform.db import fetch_prepared
+
+    assert fetch_prepared(SUM_SQL, [1, 1, "a"]) == (2, "a")
+    connection._axs_prepared[1].clear()  # the list forgot it: PostgreSQL answers "already prepared"
+    assert fetch_prepared(SUM_SQL, [1, 2, "a"]) == (3, "a")
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # PostgreSQL forgot it: "does not exist"
+    assert fetch_prepared(SUM_SQL, [1, 3, "a"]) == (4, "a")
+    connection._axs_prepared = (object(), set())  # another connection's list: this one starts afresh
+    assert fetch_prepared(SUM_SQL, [1, 4, "a"]) == (5, "a")
+    assert connection._axs_prepared[0] is connection.connection
+    # Each failed try had its savepoint: the test's transaction goes on.
+    assert User.objects.count() >= 0
+
+
+def test_fetch_prepared_raises_the_statements_own_errors_and_leaves_the_transaction_usable():
+    postgresql_only()
+    from axs_platform.db import fetch_prepared
+
+    with pytest.raises(DataError):
+        fetch_prepared("SELECT 1 / %s::int", [0])
+    assert fetch_prepared("SELECT 1 / %s::int", [1]) == (1,)
