@@ -32,45 +32,47 @@ from django.db.models.base import ModelState
 from django.db.models.signals import post_init, pre_init
 
 
-@lru_cache(maxsize=64)
-def _statement(model, names, rows):
+def _insert_into(model, names):
+    """Return the fields named and the ``INSERT INTO table (columns)`` that both statements below begin with."""
     fields = tuple(model._meta.get_field(name) for name in names)
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    return fields, f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns})"
+
+
+def _params(fields, rows):
+    return [field.get_db_prep_save(row[field.name], connection) for row in rows for field in fields]
+
+
+@lru_cache(maxsize=64)
+def _statement(model, names, rows):
+    fields, insert = _insert_into(model, names)
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    sql = f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES " + ", ".join([row] * rows)
-    return fields, sql
+    return fields, f"{insert} VALUES " + ", ".join([row] * rows)
 
 
 @lru_cache(maxsize=64)
 def _conditional_statement(model, names, rows, where):
-    fields = tuple(model._meta.get_field(name) for name in names)
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    fields, insert = _insert_into(model, names)
     # Typed, so that NULLs and quoted values take their column's type; strings as unbounded varchar,
     # so that a value too long for its column fails as in a plain INSERT instead of being cut.
     types = ["varchar" if t.startswith("varchar") else t for t in (field.db_type(connection) for field in fields)]
     row = "(" + ", ".join(f"CAST(%s AS {t})" for t in types) + ")"
-    sql = (
-        f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "
-        f"SELECT * FROM (VALUES {', '.join([row] * rows)}) AS new_rows WHERE {where}"
-    )
-    return fields, sql
+    return fields, f"{insert} SELECT * FROM (VALUES {', '.join([row] * rows)}) AS new_rows WHERE {where}"
 
 
 def insert_rows_sql(model, rows, *, where):
     """Return ``(sql, params)``: an ``INSERT`` of ``rows`` that inserts them only where the SQL ``where`` holds."""
     fields, sql = _conditional_statement(model, tuple(rows[0]), len(rows), where)
-    return sql, [field.get_db_prep_save(row[field.name], connection) for row in rows for field in fields]
+    return sql, _params(fields, rows)
 
 
 def insert_rows(model, rows):
     """Insert ``rows`` (dicts with the same field names) into ``model``'s table in one statement."""
     if not rows:
         return
-    names = tuple(rows[0])
-    fields, sql = _statement(model, names, len(rows))
-    params = [field.get_db_prep_save(row[field.name], connection) for row in rows for field in fields]
+    fields, sql = _statement(model, tuple(rows[0]), len(rows))
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, _params(fields, rows))
 
 
 def _read_plan(model, columns):

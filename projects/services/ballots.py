@@ -330,14 +330,31 @@ def vote_cast(*, actor, ballot, choices, receipt="", now=None, request=None, can
         return _vote_locked(actor, ballot, choices, receipt, candidates, now, request)
 
 
-def _vote_locked(actor, ballot, choices, receipt, candidates, now, request):
-    """Vote holding the ballot's lock shared for the whole transaction (SQLite; ballots that allow changes)."""
-    ballot = _share_locked(ballot)
+def _voter_and_answers(actor, ballot, choices, candidates, now):
+    """Check what every vote checks before writing; return the voter's place and ``{candidate_id: answer}``."""
     _refuse_unless_open(ballot, now)
     elector = permissions.elector_for(actor, ballot)
     if elector is None:
         raise PermissionDenied(_("You are not in this ballot's electorate."))
-    answers = _clean_choices(ballot, choices, candidates)
+    return elector, _clean_choices(ballot, choices, candidates)
+
+
+def _first_vote_rows(actor, ballot, elector, answers, now):
+    """Return a new receipt code and the rows a first vote writes: ``[(Model, rows)]``, participation first."""
+    code, paper = receipt_new(), uuid.uuid4()
+    return code, [
+        (Participation, [{"ballot": ballot.pk, "elector": elector.pk, "cast_by": actor.pk, "cast_at": now,
+                          "changed_at": None, "changes": 0}]),
+        (BallotPaper, [{"id": paper, "ballot": ballot.pk, "receipt_hash": receipt_hash(ballot, code),
+                        "elector": None if ballot.is_secret else elector.pk}]),
+        (PaperChoice, [{"paper": paper, "candidate": c, "answer": a} for c, a in answers.items()]),
+    ]  # fmt: skip
+
+
+def _vote_locked(actor, ballot, choices, receipt, candidates, now, request):
+    """Vote holding the ballot's lock shared for the whole transaction (SQLite; ballots that allow changes)."""
+    ballot = _share_locked(ballot)
+    elector, answers = _voter_and_answers(actor, ballot, choices, candidates, now)
     if ballot.allow_changes:
         # Lock the voter's place and read whether they have voted, in one query: their requests queue here.
         voted = Participation.objects.filter(elector=OuterRef("pk")).order_by()
@@ -350,26 +367,17 @@ def _vote_locked(actor, ballot, choices, receipt, candidates, now, request):
             return _vote_change(actor, ballot, elector, answers, receipt, now, request)
     elif getattr(elector, "has_voted", False):
         raise _already_voted()
-    code = receipt_new()
+    code, (participation, *papers) = _first_vote_rows(actor, ballot, elector, answers, now)
     try:
         # A second vote that got this far (they raced) clashes on the unique participation per elector.
         # No savepoint: the error leaves this function, whose transaction rolls back.
-        insert_rows(
-            Participation,
-            [{"ballot": ballot.pk, "elector": elector.pk, "cast_by": actor.pk, "cast_at": now, "changed_at": None,
-              "changes": 0}],
-        )  # fmt: skip
+        insert_rows(*participation)
     except IntegrityError as error:
         if ballot.allow_changes:
             raise ValidationError(_("Your vote was already recorded."), code="already_voted") from error
         raise _already_voted() from error
-    paper = uuid.uuid4()
-    insert_rows(
-        BallotPaper,
-        [{"id": paper, "ballot": ballot.pk, "receipt_hash": receipt_hash(ballot, code),
-          "elector": None if ballot.is_secret else elector.pk}],
-    )  # fmt: skip
-    insert_rows(PaperChoice, [{"paper": paper, "candidate": c, "answer": a} for c, a in answers.items()])
+    for model, rows in papers:
+        insert_rows(model, rows)
     audit_record(actor=actor, action="projects.voted", target=ballot, request=request)
     return code, False
 
@@ -394,38 +402,13 @@ def _vote_at_once(actor, ballot, choices, candidates, now, request):
     """A first vote in one statement (PostgreSQL, ballots that do not allow changes); see above."""
     # Checked first on what the caller read, so that the messages come in the same order as elsewhere;
     # the statement checks the status and times again under the lock.
-    _refuse_unless_open(ballot, now)
-    elector = permissions.elector_for(actor, ballot)
-    if elector is None:
-        raise PermissionDenied(_("You are not in this ballot's electorate."))
-    answers = _clean_choices(ballot, choices, candidates)
+    elector, answers = _voter_and_answers(actor, ballot, choices, candidates, now)
     if getattr(elector, "has_voted", False):
         raise _already_voted()
-    code, paper = receipt_new(), uuid.uuid4()
-    writes = [
-        insert_rows_sql(
-            Participation,
-            [{"ballot": ballot.pk, "elector": elector.pk, "cast_by": actor.pk, "cast_at": now, "changed_at": None,
-              "changes": 0}],
-            where=_IF_ACCEPTING,
-        ),
-        insert_rows_sql(
-            BallotPaper,
-            [{"id": paper, "ballot": ballot.pk, "receipt_hash": receipt_hash(ballot, code),
-              "elector": None if ballot.is_secret else elector.pk}],
-            where=_IF_ACCEPTING,
-        ),
-        insert_rows_sql(
-            PaperChoice,
-            [{"paper": paper, "candidate": c, "answer": a} for c, a in answers.items()],
-            where=_IF_ACCEPTING,
-        ),
-        insert_rows_sql(
-            AuditEvent,
-            [{"created_at": now, **audit_values(actor=actor, action="projects.voted", target=ballot, request=request)}],
-            where=_IF_ACCEPTING,
-        ),
-    ]  # fmt: skip
+    code, rows = _first_vote_rows(actor, ballot, elector, answers, now)
+    event = {"created_at": now, **audit_values(actor=actor, action="projects.voted", target=ballot, request=request)}
+    writes = [insert_rows_sql(model, model_rows, where=_IF_ACCEPTING) for model, model_rows in rows]
+    writes.append(insert_rows_sql(AuditEvent, [event], where=_IF_ACCEPTING))
     sql = _VOTE_READ_SQL + "".join(f", write{n} AS ({w})" for n, (w, _p) in enumerate(writes))
     lock = [BALLOT_LOCK_SPACE, ballot.pk]
     params = [ballot.pk, BallotStatus.OPEN, now, now]
