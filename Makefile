@@ -28,7 +28,7 @@ run: install
 	$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 test: install browser-deps
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest --durations=15
 
 lint: install
 	$(VENV)/bin/ruff check .

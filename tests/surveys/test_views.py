@@ -1,7 +1,10 @@
 """Survey pages: who may open them, what they show, e-mails sent, and pinned query counts."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from surveys import services
 from surveys.models import Response, ResponseStatus, Survey, SurveyInvitation
@@ -70,6 +73,7 @@ def test_a_chair_cannot_create_a_survey_for_all_members(client, chair, committee
 
 def test_staff_build_a_survey_through_the_pages(client, staff):
     client.force_login(staff)
+    now = timezone.localtime()
     response = client.post(
         reverse("surveys:survey-create"),
         {
@@ -78,8 +82,8 @@ def test_staff_build_a_survey_through_the_pages(client, staff):
             "purpose": "general",
             "audience": "all_members",
             "response_unit": "organization",
-            "opens_at": "2026-11-01T09:00",
-            "closes_at": "2026-12-31T18:00",
+            "opens_at": f"{now - datetime.timedelta(days=30):%Y-%m-%dT09:00}",
+            "closes_at": f"{now + datetime.timedelta(days=30):%Y-%m-%dT18:00}",
         },
     )
     survey = Survey.objects.get(title_es="Encuesta nueva")
