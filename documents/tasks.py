@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
+from .queueing import documents_sweep
 from .services import document_render
 
 
@@ -10,6 +11,7 @@ from .services import document_render
     name="documents.render",
     acks_late=True,
     reject_on_worker_lost=True,
+    ignore_result=True,
     autoretry_for=(OperationalError, InterfaceError),
     retry_backoff=5,
     max_retries=5,
@@ -17,3 +19,8 @@ from .services import document_render
 def render_document_task(document_id):
     document = document_render(document_id=document_id)
     return document.status
+
+
+@shared_task(name="documents.sweep", ignore_result=True)
+def documents_sweep_task():
+    return documents_sweep()
