@@ -177,7 +177,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Cache: process memory when embedded, Redis when a Redis URL is given.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL:
-    CACHES = {"default": {"BACKEND": "axs_platform.cache.RedisCache", "LOCATION": CACHE_URL}}
+    # A Redis that does not answer costs a fraction of a second, then the cache is skipped for a few
+    # seconds: pages and sessions work from the database meanwhile (axs_platform/cache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "axs_platform.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.5, "retry_seconds": 5},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
