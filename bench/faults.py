@@ -102,7 +102,11 @@ class Browser:
     def sign_in(self, email):
         from django.urls import reverse
 
-        self.open(reverse("accounts:login"))
+        deadline = time.monotonic() + 60
+        while self.open(reverse("accounts:login"), timeout=30)[0] != 200:  # The first requests warm it up.
+            if time.monotonic() > deadline:
+                sys.exit("The sign-in page does not answer.")
+            time.sleep(1)
         status, _page, url = self.open(
             reverse("accounts:login"), {"username": email, "password": PASSWORD, "csrfmiddlewaretoken": self.csrf()}
         )
