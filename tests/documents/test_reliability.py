@@ -175,3 +175,10 @@ def test_the_stalled_offer_speaks_english_too(client, goal, settings):
     Document.objects.filter(pk=document.pk).update(requested_at=long_ago)
     page = client.get(document.get_absolute_url()).content.decode()
     assert "Nothing has moved for" in page and "Try again" in page
+
+
+def test_celery_beat_runs_the_sweep_often_enough_to_recover_within_a_couple_of_minutes(settings):
+    [entry] = [e for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"] == "documents.sweep"]
+    assert entry["schedule"] + settings.AXS_DOCUMENT_STALE_SECONDS <= 120
+    assert settings.AXS_DOCUMENT_HEARTBEAT_SECONDS * 3 <= settings.AXS_DOCUMENT_STALE_SECONDS
+    assert "documents.sweep" in render_document_task.app.tasks
