@@ -36,7 +36,7 @@ lint: install
 	$(PYTHON) manage.py makemigrations --check --dry-run
 
 worker: install
-	$(VENV)/bin/celery -A axs_platform worker --loglevel=INFO
+	$(VENV)/bin/celery -A axs_platform worker --loglevel=INFO --without-gossip --without-mingle
 
 # The scheduler of periodic tasks (CELERY_BEAT_SCHEDULE: ballots open, remind and close on time).
 # Run exactly one, next to the workers.

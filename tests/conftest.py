@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.redis_server import throwaway_redis  # noqa: F401 (a fixture for the tests that take Redis away)
+
 LOCALE = Path(__file__).resolve().parents[1] / "locale"
 
 

@@ -1,6 +1,14 @@
 """Every write on surveys that has a rule. Views, tasks and the demo call these."""
 
-from .answering import field_name, response_save, response_submit, stored_values, visible_questions
+from .answering import (
+    NotSubmitted,
+    field_name,
+    response_save,
+    response_save_and_submit,
+    response_submit,
+    stored_values,
+    visible_questions,
+)
 from .building import (
     condition_matches,
     question_create,
@@ -19,6 +27,7 @@ from .forming import committee_members_invite
 from .invitations import invitations_send, reminders_send
 
 __all__ = [
+    "NotSubmitted",
     "committee_members_invite",
     "condition_matches",
     "field_name",
@@ -28,6 +37,7 @@ __all__ = [
     "question_update",
     "reminders_send",
     "response_save",
+    "response_save_and_submit",
     "response_submit",
     "section_create",
     "section_update",
