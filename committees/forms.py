@@ -1,11 +1,11 @@
 """Forms for committees and sessions. They validate what was typed; the services apply the rules."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.forms import ISO_DATETIME, DateInput, DateTimeInput, Submit
 from companies.models import Organization
 
 from .models import (
@@ -20,8 +20,6 @@ from .models import (
     WorkPlanActivity,
 )
 
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
 
 def _helper(submit_label, *, multipart=False):
     helper = FormHelper()
@@ -29,20 +27,6 @@ def _helper(submit_label, *, multipart=False):
     if multipart:
         helper.attrs = {"enctype": "multipart/form-data"}
     return helper
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -167,7 +151,7 @@ class SessionForm(forms.ModelForm):
     def __init__(self, *args, plenary=False, creating=True, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+            self.fields[name].input_formats = [ISO_DATETIME, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
         if not (plenary and creating):
             del self.fields["kind"]
         if not plenary:

@@ -1,12 +1,12 @@
 """Forms of the member organizations: they validate and carry their FormHelper, nothing more."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.forms import DateInput, Submit
 from sdg.models import Goal
 
 from .facets import facets as directory_facets
@@ -108,9 +108,7 @@ class ArchiveForm(forms.Form):
 
 class ParticipationForm(forms.Form):
     to_status = forms.ChoiceField(label=_("New status"), choices=ParticipationStatus.choices)
-    effective_on = forms.DateField(
-        label=_("Effective on"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    effective_on = forms.DateField(label=_("Effective on"), initial=timezone.localdate, widget=DateInput())
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
@@ -311,7 +309,7 @@ class DecisionForm(forms.Form):
     )
     expires_on = forms.DateField(
         label=_("Valid until"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("After this date the review must be renewed."),
     )
 

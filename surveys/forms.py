@@ -1,10 +1,10 @@
 """Forms of the survey builder and of the respondent's page. They validate; the services apply the rules."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.forms import ISO_DATETIME, DateTimeInput, Submit
 from committees.models import Committee
 from companies.models import Organization
 from sdg.models import Goal
@@ -13,20 +13,11 @@ from . import permissions
 from .models import SCALE_MAX, SCALE_MIN, QuestionKind, Section, Survey
 from .services.answering import field_name
 
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
 
 def _helper(label):
     helper = FormHelper()
     helper.add_input(Submit("submit", label))
     return helper
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
 class SurveyForm(forms.ModelForm):
@@ -84,7 +75,7 @@ class SurveyForm(forms.ModelForm):
                 ):
                     self.fields[name].disabled = True
         for name in ("opens_at", "closes_at"):
-            self.fields[name].input_formats = [DATETIME_FORMAT]
+            self.fields[name].input_formats = [ISO_DATETIME]
         self.helper = _helper(_("Save"))
 
 
