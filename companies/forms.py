@@ -275,7 +275,7 @@ class ChecklistForm(forms.Form):
                 widget=forms.Textarea({"rows": 2}),
             )
         self.order_fields([*(f"{q}_{part}" for q in RiskQuestion.values for part in ("finding", "notes")), "summary"])
-        self.helper = _helper(_("Save the checklist"))
+        self.helper = _helper(_("Save the checklist"), form_tag=False)
 
     def answers(self):
         return {
@@ -293,9 +293,30 @@ class EvidenceForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, optional=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Attach"))
+        self.optional = optional
+        if optional:
+            for field in self.fields.values():
+                field.required = False
+            self.helper = _helper(_("Save the checklist and attach"), form_tag=False)
+        else:
+            self.helper = _helper(_("Attach"), form_tag=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.optional and (cleaned.get("title") or cleaned.get("file")):
+            for name in ("title", "file"):
+                if not cleaned.get(name) and name not in self.errors:
+                    message = self.fields[name].error_messages["required"]
+                    self.add_error(name, forms.ValidationError(message, code="required"))
+        return cleaned
+
+    def evidence(self):
+        """What to attach, or None when nothing was chosen."""
+        if self.cleaned_data.get("file"):
+            return {"title": self.cleaned_data["title"], "file": self.cleaned_data["file"]}
+        return None
 
 
 class DecisionForm(forms.Form):
@@ -315,4 +336,4 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Record the decision as reviewer"))
+        self.helper = _helper(_("Record the decision as reviewer"), form_tag=False)
