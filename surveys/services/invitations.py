@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record
-from axs_platform.mail import send_email
+from axs_platform.mail import send_email, site_url
 from companies.models import Representative
 
 from .. import permissions, selectors
@@ -31,7 +31,7 @@ def _recipients(invitation):
 
 def _mail(invitation, *, reminder):
     survey = invitation.survey
-    url = f"{settings.AXS_SITE_URL}{invitation.get_absolute_url()}"
+    url = f"{site_url()}{invitation.get_absolute_url()}"
     people = _recipients(invitation)
     for person in people:
         with translation.override(person.preferred_language):
