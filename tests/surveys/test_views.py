@@ -365,6 +365,28 @@ def test_the_reminder_task_does_nothing_once_the_survey_has_closed(staff, survey
 
     services.invitations_send(actor=staff, survey=survey)
     mailoutbox.clear()
-    assert send_reminders.delay(survey.pk).get() == 3
+    assert send_reminders.delay(survey.pk).get() == 1  # only Alfa has somebody to mail; Beta and Gamma wait
     services.survey_close(actor=staff, survey=survey)
     assert send_reminders.delay(survey.pk).get() == 0
+
+
+def test_sending_invitations_names_each_organization_skipped_and_why(client, staff, rep_a, rep_b, org_a, org_b):
+    from surveys.models import Audience
+    from tests.factories import make_organization
+
+    survey = build_survey(staff, audience=Audience.CHOSEN, chosen_organizations=[org_b])
+    services.invitations_send(actor=staff, survey=survey)
+    no_address = make_organization(actor=staff, short_name="Delta", contact_email="")
+    suspended = make_organization(actor=staff, short_name="Épsilon", status="suspended")
+    survey.chosen_organizations.set([org_a, org_b, no_address, suspended])
+
+    client.force_login(staff)
+    response = client.post(reverse("surveys:invitation-send", args=[survey.pk]), follow=True)
+    text = " ".join(str(message) for message in response.context["messages"])
+    assert "Se envió 1 invitación." in text
+    assert "Se omitieron 3 organizaciones:" in text
+    assert "Beta (ya estaba invitada)" in text
+    assert "Delta (no tiene representante ni correo de contacto)" in text
+    assert "Épsilon (no es una organización miembro activa)" in text
+    assert "Alfa" not in text
+    assert survey.invitations.get(organization=no_address).send_count == 0
