@@ -261,9 +261,20 @@ class CommentForm(forms.Form):
         self.helper = _helper(_("Send the comment"))
 
 
+class ResponsiblePersonField(forms.ModelChoiceField):
+    """A representative, named with the organization they speak for, so the right one is easy to pick."""
+
+    def label_from_instance(self, obj):
+        represents = getattr(obj, "represents", None)
+        return f"{obj.full_name} ({represents})" if represents else obj.full_name
+
+
 class AgreementForm(forms.ModelForm):
-    responsible_person = PersonChoiceField(
-        label=_("Responsible person"), required=False, queryset=get_user_model().objects.none()
+    responsible_person = ResponsiblePersonField(
+        label=_("Responsible person"),
+        required=False,
+        queryset=get_user_model().objects.none(),
+        help_text=_("A representative of the responsible organization, when there is one."),
     )
 
     class Meta:

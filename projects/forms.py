@@ -217,7 +217,8 @@ class PartnerInviteForm(forms.Form):
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
         taken = proposal.consortium.filter(status__in=["invited", "accepted"]).values("organization")
-        self.fields["organization"].queryset = Organization.objects.not_archived().exclude(pk__in=taken)
+        # The same rule as partner_invite: only active members, not already in the consortium.
+        self.fields["organization"].queryset = Organization.objects.active_members().exclude(pk__in=taken)
         self.helper = _helper(_("Invite as partner"), form_name="invite", css="btn-outline-primary")
 
 

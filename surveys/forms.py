@@ -54,7 +54,8 @@ class SurveyForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["chosen_organizations"].queryset = Organization.objects.not_archived().order_by("legal_name")
+        # Only those the survey can invite (surveys.selectors.audience_organizations).
+        self.fields["chosen_organizations"].queryset = Organization.objects.active_members().order_by("legal_name")
         committees = Committee.objects.open().select_related("goal")
         if not permissions.is_staff_member(user):
             committees = committees.filter(pk__in=permissions.chaired_committee_ids(user))

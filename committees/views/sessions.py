@@ -391,13 +391,7 @@ class MinutesCommentView(SessionMixin, View):
 
 
 def _agreement_choices(session):
-    if session.kind == SessionKind.COMMITTEE:
-        organizations = selectors.member_organizations(session.committee)
-        people = selectors.member_representatives(session.committee)
-    else:
-        organizations = Organization.objects.not_archived().order_by("legal_name")
-        people = get_user_model().objects.filter(is_active=True, representations__ended_at__isnull=True).distinct()
-    return organizations, people.order_by("full_name")
+    return selectors.agreement_organizations(session), selectors.agreement_people(session)
 
 
 class AgreementCreateView(SessionMixin, ServiceFormView):
