@@ -81,7 +81,7 @@ class ReviewDetailView(OrganizationAccessMixin, View):
                 initial[f"{answer.question}_finding"] = answer.finding
                 initial[f"{answer.question}_notes"] = answer.notes
             context["checklist_form"] = forms.get("checklist_form") or ChecklistForm(initial=initial)
-            context["evidence_form"] = forms.get("evidence_form") or EvidenceForm()
+            context["evidence_form"] = forms.get("evidence_form") or EvidenceForm(optional=True)
             context["decision_form"] = forms.get("decision_form") or DecisionForm()
         status = 400 if forms else 200
         return render(self.request, self.template_name, context, status=status)
