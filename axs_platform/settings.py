@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "axs_platform.mail.RequestSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.PreferredLanguageMiddleware",
@@ -205,8 +206,11 @@ EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "media" / "ou
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Alianza por la Sostenibilidad <axs@amexcid.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("AxS", address) for address in env_list("DJANGO_ADMINS")]
-# Absolute links in e-mails sent by the worker, which has no request to take the host from.
+# Absolute links in e-mails. When the environment does not set it, mail queued while answering a
+# request links to the address that request came to (axs_platform.mail.site_url); the worker, which
+# has no request, uses this default.
 AXS_SITE_URL = os.environ.get("AXS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+AXS_SITE_URL_FROM_ENVIRONMENT = bool(os.environ.get("AXS_SITE_URL"))
 
 # Celery: inline without a broker, a real worker with one.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")

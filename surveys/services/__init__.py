@@ -24,10 +24,12 @@ from .building import (
     survey_update,
 )
 from .forming import committee_members_invite
-from .invitations import invitations_send, reminders_send
+from .invitations import InvitationsSent, SkipReason, invitations_send, reminders_send
 
 __all__ = [
+    "InvitationsSent",
     "NotSubmitted",
+    "SkipReason",
     "committee_members_invite",
     "condition_matches",
     "field_name",
