@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from axs_platform.figures import percent
 from axs_platform.permissions import is_staff_member
 from companies.models import Organization, ParticipationStatus, Representative
 
@@ -106,7 +107,7 @@ def work_plan(committee):
         "in_progress": counts.get(ActivityStatus.IN_PROGRESS, 0),
         "planned": counts.get(ActivityStatus.PLANNED, 0),
         "cancelled": counts.get(ActivityStatus.CANCELLED, 0),
-        "percent": round(100 * done / active) if active else 0,
+        "percent": percent(done, active),
     }
     return areas, progress
 

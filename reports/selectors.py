@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from axs_platform.charts import Bar, horizontal_bar_chart
+from axs_platform.figures import format_percent, percent
 from committees.models import (
     Attendance,
     AttendanceStatus,
@@ -86,12 +87,13 @@ def priorities_survey(start, end):
     answered = survey.recorded_response_count if survey.recorded_invited_count else survey.answered
     _respondents, results = survey_results(survey, texts_shown=0)
     ranking = sdg_ranking(results)
-    rows = ranking["rows"] if ranking else []
+    # The report shows how many chose each SDG: most chosen first, then most first places, then SDG number.
+    rows = sorted(ranking["rows"] if ranking else [], key=lambda row: (-row["count"], -row["first"], row["order"]))
     return {
         "survey": survey,
         "invited": invited,
         "answered": answered,
-        "rate": 100.0 * answered / invited if invited else 0.0,
+        "rate": percent(answered, invited),
         "recorded": bool(survey.recorded_invited_count),
         "ranking": rows,
         "ranking_answered": ranking["answered"] if ranking else 0,
@@ -283,8 +285,8 @@ def report_data(start, end):
             {
                 "date": timezone.localdate(survey["survey"].opens_at),
                 "title": survey["survey"].title,
-                "body": _("Sent to %(invited)s organizations; %(rate)s%% answered.")
-                % {"invited": survey["invited"], "rate": round(survey["rate"])},
+                "body": _("Sent to %(invited)s organizations; %(rate)s answered.")
+                % {"invited": survey["invited"], "rate": format_percent(survey["rate"])},
                 "recorded": True,
             }
         )
