@@ -212,6 +212,17 @@ def attendance_sheet(session):
     return rows
 
 
+def organizations_counted(present, recorded, reported):
+    """Return the organizations a session counts: the list or the reported figure, whichever is larger.
+
+    ``None`` when nothing was recorded (no attendance row and no reported figure): that is "no data",
+    not zero organizations.
+    """
+    if not recorded and reported is None:
+        return None
+    return max(present, reported or 0)
+
+
 def quorum(session):
     """Return the attendance summary: organizations present, members expected, and whether there was quorum.
 
@@ -226,22 +237,24 @@ def quorum(session):
         .count()
     )
     people_present = Attendance.objects.filter(session=session, status=AttendanceStatus.PRESENT).count()
+    # An answer to the invitation is not attendance: only a status set after the session counts.
+    recorded = people_present > 0 or Attendance.objects.filter(session=session).exclude(status="").exists()
+    counted = organizations_counted(present, recorded, session.reported_attendance)
     summary = {"organizations_present": present, "people_present": people_present}
     if session.kind != SessionKind.COMMITTEE:
         summary["reported"] = session.reported_attendance
-        summary["organizations_counted"] = max(present, session.reported_attendance or 0)
+        summary["organizations_counted"] = counted
         return summary
     # Members on the session's day, by their history: one suspended since, or gone since, still counts.
     day = timezone.localdate(session.starts_at)
     expected = Membership.objects.active_on(day).filter(committee_id=session.committee_id).count()
     required = expected // 2 + 1 if expected else 0
-    counted = max(present, session.reported_attendance or 0)
     summary.update(
         expected=expected,
         required=required,
         reported=session.reported_attendance,
         organizations_counted=counted,
-        reached=bool(expected) and counted >= required,
+        reached=bool(expected) and counted is not None and counted >= required,
     )
     return summary
 

@@ -25,6 +25,7 @@ from committees.models import (
     SessionKind,
     SessionStatus,
 )
+from committees.selectors import organizations_counted
 from projects.models import (
     ConsortiumMember,
     PartnerStatus,
@@ -49,7 +50,7 @@ def _bounds(start, end):
 
 
 def plenary_participation(start, end):
-    """Return the plenaries of the period with the organizations counted at each (attendance or reported)."""
+    """Return the plenaries of the period with the organizations counted at each (attendance, reported or None)."""
     since, until = _bounds(start, end)
     plenaries = list(
         Session.objects.filter(kind=SessionKind.PLENARY, starts_at__range=(since, until))
@@ -59,12 +60,15 @@ def plenary_participation(start, end):
                 "attendance__organization",
                 filter=Q(attendance__status=AttendanceStatus.PRESENT),
                 distinct=True,
-            )
+            ),
+            recorded=Count("attendance", filter=~Q(attendance__status=""), distinct=True),
         )
         .order_by("starts_at", "id")
     )
     for plenary in plenaries:
-        plenary.organizations_counted = max(plenary.present, plenary.reported_attendance or 0)
+        plenary.organizations_counted = organizations_counted(
+            plenary.present, plenary.recorded, plenary.reported_attendance
+        )
     return plenaries
 
 
@@ -358,12 +362,13 @@ def report_data(start, end):
 def report_charts(data):
     """Return the report's charts as inline SVG: the same on the dashboard and in the PDF."""
     charts = {}
-    if data["plenaries"]:
+    counted = [p for p in data["plenaries"] if p.organizations_counted is not None]
+    if counted:
         charts["participation"] = horizontal_bar_chart(
-            [Bar(p.title, p.organizations_counted, "#691c32") for p in data["plenaries"]],
+            [Bar(p.title, p.organizations_counted, "#691c32") for p in counted],
             title=_("Organizations at each plenary session"),
             description=_("Organizations counted at each plenary of the period (attendance list or reported figure)."),
-            total=max(p.organizations_counted for p in data["plenaries"]) or None,
+            total=max(p.organizations_counted for p in counted) or None,
             width=600,
             label_width=250,
         )
