@@ -5,7 +5,7 @@ import time
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -269,7 +269,10 @@ def latest_minutes(session):
 
 
 def agreements(*, committee=None, status="", overdue=False, query=""):
-    """Return agreements for a follow-up list, with what the rows show, soonest due first."""
+    """Return agreements for a follow-up list, with what the rows show: overdue first, then open, then closed.
+
+    Within each group the soonest due comes first.
+    """
     rows = Agreement.objects.select_related(
         "session", "committee__goal", "responsible_organization", "responsible_person"
     )
@@ -283,7 +286,13 @@ def agreements(*, committee=None, status="", overdue=False, query=""):
         rows = rows.overdue()
     if query:
         rows = rows.filter(description__icontains=query)
-    return rows.order_by("due_on", "id")
+    today = timezone.localdate()
+    urgency = Case(
+        When(status__in=OPEN_AGREEMENT_STATUSES, due_on__lt=today, then=Value(0)),
+        When(status__in=OPEN_AGREEMENT_STATUSES, then=Value(1)),
+        default=Value(2),
+    )
+    return rows.alias(urgency=urgency).order_by("urgency", "due_on", "id")
 
 
 def agreement_counts(*, committee=None):
