@@ -106,7 +106,10 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "builtins": ["axs_platform.templatetags.cached_urls"],
-            "libraries": {"layout": "axs_platform.templatetags.layout"},
+            "libraries": {
+                "layout": "axs_platform.templatetags.layout",
+                "figures": "axs_platform.templatetags.figures",
+            },
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
