@@ -225,6 +225,7 @@ class DirectoryFilterForm(forms.Form):
                 ("pending", _("Pending (not started, in progress or expired)")),
                 *DueDiligenceState.choices,
                 ("expired", _("Expired")),
+                ("expiring", _("Expiring within 60 days")),
             ]
         ),
     )

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
@@ -17,7 +18,7 @@ from audit.selectors import events_for
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
 from companies.models import Organization
 
-from .. import ical, permissions, selectors, services
+from .. import desk, ical, permissions, selectors, services
 from ..forms import (
     AgendaItemForm,
     AgreementFilterForm,
@@ -560,6 +561,13 @@ class CommitteeSessionListView(CommitteeMixin, TemplateView):
         return super().get_context_data(sessions=page_of(self.request, sessions, SESSIONS_PER_PAGE), **kwargs)
 
 
+# The session list's "actas" filter, used by the home desk's cards: label and how it narrows the list.
+MINUTES_FILTERS = {
+    "por-aprobar": (gettext_lazy("Sessions whose minutes wait for approval"), desk.sessions_with_draft_minutes),
+    "por-redactar": (gettext_lazy("Sessions held in the last 90 days without minutes"), desk.sessions_needing_minutes),
+}
+
+
 class SessionListView(TemplateView):
     """The plenary sessions and every session one may see, newest first."""
 
@@ -570,12 +578,17 @@ class SessionListView(TemplateView):
         kind = self.request.GET.get("tipo", "")
         if kind in SessionKind.values:
             sessions = sessions.filter(kind=kind)
+        minutes = self.request.GET.get("actas", "")
+        if minutes in MINUTES_FILTERS:
+            sessions = MINUTES_FILTERS[minutes][1](sessions)
+        query = {key: value for key, value in (("tipo", kind), ("actas", minutes)) if value}
         return super().get_context_data(
             sessions=page_of(self.request, sessions, SESSIONS_PER_PAGE),
             kind=kind,
             kinds=SessionKind.choices,
+            minutes_filter=MINUTES_FILTERS[minutes][0] if minutes in MINUTES_FILTERS else "",
             can_schedule_plenary=permissions.can_schedule_session(self.request.user, None),
-            query_without_page=f"tipo={kind}" if kind else "",
+            query_without_page=urlencode(query),
             **kwargs,
         )
 

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from axs_platform.figures import percent
 from committees.models import Committee, MembershipStatus
 from committees.permissions import current_organization
 from companies.models import Organization, OrganizationSize, OrganizationType
@@ -73,7 +74,7 @@ def invitation_progress(survey):
 
 
 def _rate(total, answered):
-    return {"total": total, "answered": answered, "rate": (100.0 * answered / total) if total else 0.0}
+    return {"total": total, "answered": answered, "rate": percent(answered, total)}
 
 
 def response_rate(survey):

@@ -37,7 +37,7 @@ class InvitationListView(SurveyMixin, TemplateView):
         )
         charts = {
             key: horizontal_bar_chart(
-                [Bar(str(row["label"]), row["answered"]) for row in rate[key]],
+                [Bar(str(row["label"]), row["answered"], share=row["rate"]) for row in rate[key]],
                 title=title,
                 description=_("Responses received in each group."),
                 total=rate["overall"]["answered"] or None,
@@ -92,7 +92,10 @@ def question_chart(result):
     question = result["question"]
     value = "points" if question.is_ranked else "count"
     return horizontal_bar_chart(
-        [Bar(row["label"], row[value], row.get("colour", "")) for row in result["rows"]],
+        [
+            Bar(row["label"], row[value], row.get("colour", ""), None if question.is_ranked else row["percent"])
+            for row in result["rows"]
+        ],
         title=question.text,
         description=_("%(count)d responses answered this question.") % {"count": result["answered"]},
         total=None if question.is_ranked else result["answered"] or None,
