@@ -16,6 +16,7 @@ from django.views.i18n import set_language as django_set_language
 from audit.models import AuditEvent
 from audit.selectors import events_for
 from audit.services import audit_record
+from axs_platform.forms import add_service_errors
 
 from . import services
 from .forms import (
@@ -27,15 +28,6 @@ from .forms import (
 )
 from .models import User
 from .permissions import StaffRequiredMixin
-
-
-def add_service_errors(form, error):
-    """Put a service's ``ValidationError`` next to the fields it names, or on top of the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class LoginView(auth_views.LoginView):

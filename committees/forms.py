@@ -1,11 +1,10 @@
 """Forms for committees and sessions. They validate what was typed; the services apply the rules."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.forms import submit_helper
 from companies.models import Organization
 
 from .models import (
@@ -21,14 +20,6 @@ from .models import (
 )
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def _helper(submit_label, *, multipart=False):
-    helper = FormHelper()
-    helper.add_input(Submit("submit", submit_label))
-    if multipart:
-        helper.attrs = {"enctype": "multipart/form-data"}
-    return helper
 
 
 class DateInput(forms.DateInput):
@@ -58,7 +49,7 @@ class CommitteeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
 
 class ReasonForm(forms.Form):
@@ -66,7 +57,7 @@ class ReasonForm(forms.Form):
 
     def __init__(self, *args, submit_label, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit_label)
+        self.helper = submit_helper(submit_label)
 
 
 class MembershipAddForm(forms.Form):
@@ -77,7 +68,7 @@ class MembershipAddForm(forms.Form):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
-        self.helper = _helper(_("Add to the committee"))
+        self.helper = submit_helper(_("Add to the committee"))
 
 
 class MembershipRequestForm(forms.Form):
@@ -90,7 +81,7 @@ class MembershipRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send the request"))
+        self.helper = submit_helper(_("Send the request"))
 
 
 class MembershipTransitionForm(forms.Form):
@@ -99,7 +90,7 @@ class MembershipTransitionForm(forms.Form):
 
     def __init__(self, *args, submit_label, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit_label)
+        self.helper = submit_helper(submit_label)
 
 
 class PostAppointForm(forms.Form):
@@ -111,7 +102,7 @@ class PostAppointForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["holder"].queryset = people
         self.fields["holder"].help_text = _("People who represent a current member organization.")
-        self.helper = _helper(_("Appoint"))
+        self.helper = submit_helper(_("Appoint"))
 
 
 class PriorityAreaForm(forms.Form):
@@ -120,7 +111,7 @@ class PriorityAreaForm(forms.Form):
 
     def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit_label or _("Add the priority area"))
+        self.helper = submit_helper(submit_label or _("Add the priority area"))
 
 
 class ActivityForm(forms.ModelForm):
@@ -133,7 +124,7 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["priority_area"].queryset = committee.priority_areas.all()
         self.fields["responsible_organization"].queryset = organizations
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
     def _post_clean(self):
         """Leave the model's rules to the service, which reports them next to the fields."""
@@ -172,7 +163,7 @@ class SessionForm(forms.ModelForm):
             del self.fields["kind"]
         if not plenary:
             del self.fields["reported_attendance"]
-        self.helper = _helper(_("Schedule and notify") if creating else _("Save"))
+        self.helper = submit_helper(_("Schedule and notify") if creating else _("Save"))
 
     def _post_clean(self):
         """Leave the model's rules to the service, which reports them next to the fields."""
@@ -184,7 +175,7 @@ class AgendaItemForm(forms.Form):
 
     def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit_label or _("Add to the agenda"))
+        self.helper = submit_helper(submit_label or _("Add to the agenda"))
 
 
 class DocumentForm(forms.Form):
@@ -193,7 +184,7 @@ class DocumentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Upload"), multipart=True)
+        self.helper = submit_helper(_("Upload"), multipart=True)
 
 
 class AttendanceConfirmForm(forms.Form):
@@ -203,7 +194,7 @@ class AttendanceConfirmForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send my answer"))
+        self.helper = submit_helper(_("Send my answer"))
 
 
 ATTENDANCE_CHOICES = [("", _("Not recorded")), *AttendanceStatus.choices]
@@ -252,7 +243,7 @@ class MinutesForm(forms.Form):
             self.fields["correction_note"].required = True
         else:
             del self.fields["correction_note"]
-        self.helper = _helper(_("Save the correction") if correcting else _("Save the draft"))
+        self.helper = submit_helper(_("Save the correction") if correcting else _("Save the draft"))
 
 
 class MinutesApproveForm(forms.Form):
@@ -266,7 +257,7 @@ class MinutesApproveForm(forms.Form):
     def __init__(self, *args, sessions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["approved_at_session"].queryset = sessions
-        self.helper = _helper(_("Approve and publish"))
+        self.helper = submit_helper(_("Approve and publish"))
 
 
 class CommentForm(forms.Form):
@@ -274,7 +265,7 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send the comment"))
+        self.helper = submit_helper(_("Send the comment"))
 
 
 class AgreementForm(forms.ModelForm):
@@ -295,7 +286,7 @@ class AgreementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["responsible_organization"].queryset = organizations
         self.fields["responsible_person"].queryset = people
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
     def _post_clean(self):
         """Leave the model's rules to the service, which reports them next to the fields."""

@@ -1,10 +1,9 @@
 """Forms of the survey builder and of the respondent's page. They validate; the services apply the rules."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.forms import submit_helper
 from committees.models import Committee
 from companies.models import Organization
 from sdg.models import Goal
@@ -14,12 +13,6 @@ from .models import SCALE_MAX, SCALE_MIN, QuestionKind, Section, Survey
 from .services.answering import field_name
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def _helper(label):
-    helper = FormHelper()
-    helper.add_input(Submit("submit", label))
-    return helper
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -85,7 +78,7 @@ class SurveyForm(forms.ModelForm):
                     self.fields[name].disabled = True
         for name in ("opens_at", "closes_at"):
             self.fields[name].input_formats = [DATETIME_FORMAT]
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
 
 class SectionForm(forms.ModelForm):
@@ -99,7 +92,7 @@ class SectionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
 
 class QuestionForm(forms.Form):
@@ -148,7 +141,7 @@ class QuestionForm(forms.Form):
             earlier = earlier.exclude(pk=question.pk)
         self.fields["condition_question"].queryset = earlier
         self.existing_options = list(question.options.all()) if question is not None else []
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
     def clean_options(self):
         lines = [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]

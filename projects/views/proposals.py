@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from accounts.views import add_service_errors
 from audit.selectors import events_for
+from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from committees.permissions import current_organization
 from sdg.models import Goal, Target
