@@ -1,14 +1,9 @@
 """Reads that committee and session pages share, shaped so their query count does not grow with rows."""
 
-import hashlib
-import time
-
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from axs_platform.permissions import is_staff_member
 from companies.models import Organization, ParticipationStatus, Representative
@@ -319,63 +314,3 @@ def member_representatives(committee):
 def my_committees(user):
     ids = permissions.member_committee_ids(user) | {c for c, _kind in permissions.post_keys(user)}
     return committees_with_counts().filter(pk__in=ids)
-
-
-CACHE_VERSION_KEY = "committees:pages:version"
-FRAGMENT_SECONDS = 600
-
-
-def committees_cache_version():
-    """Return the version that the committees' cached page fragments are stored under."""
-    return cache.get_or_set(CACHE_VERSION_KEY, time.time_ns(), None)
-
-
-def bump_committees_cache():
-    """Make every cached committee fragment stale (called when what they show changes)."""
-    cache.set(CACHE_VERSION_KEY, time.time_ns(), None)
-
-
-def cached_fragment(name, key_parts, render):
-    """Return the HTML of a read-mostly fragment, rendering it only once per version of the data.
-
-    ``key_parts`` must name everything the fragment depends on besides the data (audience, page,
-    filters); the data version, the language and the day are added here. ``render`` returns
-    ``(html, expires_at)``: ``expires_at`` (or None) is when the fragment goes stale by itself,
-    e.g. when its next upcoming session starts and moves to the past.
-    """
-    digest = hashlib.sha256(
-        repr((committees_cache_version(), get_language(), timezone.localdate(), key_parts)).encode()
-    ).hexdigest()
-    key = f"committees:{name}:{digest}"
-    cached = cache.get(key)
-    if cached is not None and (cached[1] is None or cached[1] > timezone.now()):
-        return cached[0]
-    html, expires_at = render()
-    timeout = FRAGMENT_SECONDS
-    if expires_at is not None:
-        timeout = max(1, min(timeout, int((expires_at - timezone.now()).total_seconds()) + 1))
-    cache.set(key, (html, expires_at), timeout)
-    return html
-
-
-class page_rows:  # noqa: N801 (used like a function: selectors.page_rows(rows))
-    """Wrap an ordered queryset so that a page reads its rows' keys first, then joins only those rows.
-
-    A deep page (``OFFSET`` 7,450) otherwise joins every skipped row to its session, committee,
-    organization and person before throwing it away; here the offset runs over the index alone.
-    """
-
-    ordered = True
-
-    def __init__(self, rows):
-        self.rows = rows
-
-    def count(self):
-        return self.rows.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, window):
-        keys = self.rows.values("pk")[window]
-        return list(self.rows.filter(pk__in=Subquery(keys)))

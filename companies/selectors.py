@@ -1,8 +1,5 @@
 """Reads of organizations that pages share, each with a query count that does not grow with rows."""
 
-import time
-
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
@@ -162,16 +159,3 @@ def figures(*, today=None):
         "active_sme_share": share(totals["active_smes"], totals["active_total"]),
         **totals,
     }
-
-
-DIRECTORY_VERSION_KEY = "companies:directory-version"
-
-
-def directory_cache_version():
-    """Return the version that the directory's cached pages are stored under."""
-    return cache.get_or_set(DIRECTORY_VERSION_KEY, time.time_ns(), None)
-
-
-def bump_directory_cache():
-    """Make every cached directory page stale (called when an organization or its SDGs change)."""
-    cache.set(DIRECTORY_VERSION_KEY, time.time_ns(), None)

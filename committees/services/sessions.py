@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 from axs_platform.errors import field_error
 from companies.models import Organization
 
@@ -66,6 +67,7 @@ def _check_schedule(fields, *, check_past=True):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def session_schedule(*, actor, committee=None, kind=SessionKind.COMMITTEE, request=None, **fields):
     """Schedule a session of a committee, or (staff) a plenary or the session of chairs; invite by e-mail."""
     permissions.forget_standing(actor)
@@ -95,6 +97,7 @@ def _locked_session(session):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def session_update(*, actor, session, request=None, **fields):
     """Change a session; when its date, place or title changes, invitees get the new calendar entry."""
     permissions.forget_standing(actor)
@@ -122,6 +125,7 @@ def session_update(*, actor, session, request=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def session_cancel(*, actor, session, reason, request=None):
     """Cancel an upcoming session and send invitees the cancellation for their calendars."""
     permissions.forget_standing(actor)
@@ -149,6 +153,7 @@ def session_cancel(*, actor, session, reason, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def agenda_item_add(*, actor, session, title, notes="", request=None):
     """Add an item at the end of a session's agenda."""
     permissions.forget_standing(actor)
@@ -171,6 +176,7 @@ def agenda_item_add(*, actor, session, title, notes="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def agenda_item_update(*, actor, item, title, notes="", request=None):
     """Reword an agenda item."""
     permissions.forget_standing(actor)
@@ -190,6 +196,7 @@ def agenda_item_update(*, actor, item, title, notes="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def agenda_item_move(*, actor, item, direction, request=None):
     """Swap an agenda item with the one before (``up``) or after (``down``) it."""
     permissions.forget_standing(actor)
@@ -221,6 +228,7 @@ def agenda_item_move(*, actor, item, direction, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def document_add(*, actor, session, title, file, request=None):
     """Attach a document to a session."""
     permissions.forget_standing(actor)
@@ -240,6 +248,7 @@ def document_add(*, actor, session, title, file, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def attendance_confirm(*, actor, session, response, request=None):
     """Let a member say beforehand whether they will attend."""
     permissions.forget_standing(actor)
@@ -267,6 +276,7 @@ def attendance_confirm(*, actor, session, response, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def attendance_record(*, actor, session, entries, request=None):
     """Record who was present, excused or absent; ``entries`` maps people to an AttendanceStatus or ''.
 
@@ -323,6 +333,7 @@ def _latest_minutes(session):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def minutes_save_draft(*, actor, session, body, correction_note="", request=None):
     """Write or rewrite the draft minutes. Approved minutes are frozen: a correction is a new version."""
     permissions.forget_standing(actor)
@@ -360,6 +371,7 @@ def minutes_save_draft(*, actor, session, body, correction_note="", request=None
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def minutes_start_correction(*, actor, session, body, correction_note, request=None):
     """Open a new draft version of approved minutes, saying what it corrects."""
     permissions.forget_standing(actor)
@@ -386,6 +398,7 @@ def minutes_start_correction(*, actor, session, body, correction_note, request=N
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def minutes_approve(*, actor, minutes, approved_at_session=None, request=None):
     """Approve draft minutes (the chair, or at a later session); they are frozen and sent to members."""
     permissions.forget_standing(actor)
@@ -415,6 +428,7 @@ def minutes_approve(*, actor, minutes, approved_at_session=None, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def minutes_comment(*, actor, minutes, body, request=None):
     """Comment, as a member, on draft minutes."""
     permissions.forget_standing(actor)
@@ -454,6 +468,7 @@ def _check_agreement(session, fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def agreement_create(*, actor, session, request=None, **fields):
     """Record an agreement taken at a session."""
     permissions.forget_standing(actor)
@@ -476,6 +491,7 @@ def agreement_create(*, actor, session, request=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def agreement_update(*, actor, agreement, request=None, **fields):
     """Follow an agreement up: its status, notes, due date or who answers for it."""
     permissions.forget_standing(actor)

@@ -14,7 +14,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from audit.selectors import events_for
+from axs_platform import fragments
+from axs_platform.pagination import page_of, page_rows
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
+from axs_platform.service_views import ServiceFormView
 from companies.models import Organization
 
 from .. import ical, permissions, selectors, services
@@ -32,7 +35,7 @@ from ..forms import (
     SessionForm,
 )
 from ..models import AgendaItem, Agreement, Attendance, CalendarFeed, Session, SessionDocument, SessionKind
-from .committees import CommitteeMixin, ServiceFormView, page_of
+from .committees import CommitteeMixin
 
 AGREEMENTS_PER_PAGE = 50
 SESSIONS_PER_PAGE = 25
@@ -476,12 +479,15 @@ class AgreementListMixin:
         """Return the page's body: the counts, the filter form and a page of agreements.
 
         It is rendered once per version of the committees' data, per filter, page and audience,
-        and kept in the cache (committees.receivers makes it stale on every change).
+        and kept in the cache (the committees' services make it stale on every change).
         """
         query = sorted((key, value) for key, values in self.request.GET.lists() for value in values)
         parts = (committee.pk if committee else None, self.request.path, query, can_edit, across)
-        body = selectors.cached_fragment(
-            "agreements", parts, lambda: (self.render_body(committee, can_edit=can_edit, across=across), None)
+        body = fragments.fragment(
+            [fragments.COMMITTEES],
+            "agreements",
+            parts,
+            lambda: (self.render_body(committee, can_edit=can_edit, across=across), None),
         )
         return {"body": body}
 
@@ -500,7 +506,7 @@ class AgreementListMixin:
         context = {
             "committee": page_committee,
             "filter_form": form,
-            "agreements": page_of(self.request, selectors.page_rows(rows), AGREEMENTS_PER_PAGE),
+            "agreements": page_of(self.request, page_rows(rows), AGREEMENTS_PER_PAGE),
             "query_without_page": query.urlencode(),
             "counts": selectors.agreement_counts(committee=committee),
             "today": timezone.localdate(),

@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 from committees.permissions import current_organization
 from companies.models import Organization
 
-from .. import permissions, receivers
+from .. import permissions
 from ..criteria import AXS_CRITERIA, REPLICATION_COUNTRIES, SUSTAINABILITY_CRITERIA
 from ..models import (
     Activity,
@@ -52,7 +53,6 @@ def _editable(actor, proposal):
 
 def _touch(proposal):
     Proposal.objects.filter(pk=proposal.pk).update(updated_at=timezone.now())
-    receivers.proposal_touched()  # update() sends no signal: the cached lists must still follow
 
 
 def _active_member_organization(organization, field):
@@ -67,6 +67,7 @@ def _active_member_organization(organization, field):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def proposal_start(*, actor, call, title, request=None):
     """Start a draft proposal in an open call, led by the actor's organization."""
     require(permissions.can_start_proposal(actor, call))
@@ -90,6 +91,7 @@ def proposal_start(*, actor, call, title, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def proposal_update(*, actor, proposal, request=None, **fields):
     """Save any of the proposal's texts; what is empty stays allowed until submission."""
     proposal = _editable(actor, proposal)
@@ -119,6 +121,7 @@ def proposal_update(*, actor, proposal, request=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def partner_invite(*, actor, proposal, organization, request=None):
     """Invite a member organization to the consortium; its representatives are told by e-mail."""
     proposal = _editable(actor, proposal)
@@ -144,6 +147,7 @@ def partner_invite(*, actor, proposal, organization, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def partner_respond(*, actor, member, accept, role="", request=None):
     """Accept the invitation with the organization's role, or decline it."""
     member = ConsortiumMember.objects.select_for_update(of=("self",)).select_related("proposal").get(pk=member.pk)
@@ -178,6 +182,7 @@ def _member_for_edit(actor, member):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def member_update(*, actor, member, role, request=None):
     """Change an organization's stated role in the consortium (the lead, or the organization itself)."""
     member, proposal = _member_for_edit(actor, member)
@@ -190,6 +195,7 @@ def member_update(*, actor, member, role, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def partner_remove(*, actor, member, request=None):
     """Take a partner out of the consortium; the row stays as history."""
     member = ConsortiumMember.objects.get(pk=member.pk)
@@ -211,6 +217,7 @@ def partner_remove(*, actor, member, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def contribution_add(*, actor, member, kind, description="", amount_mxn=None, request=None):
     """Record what an organization brings: money (with an amount), know-how, technology, people or goods."""
     member, proposal = _member_for_edit(actor, member)
@@ -236,6 +243,7 @@ def contribution_add(*, actor, member, kind, description="", amount_mxn=None, re
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def contribution_remove(*, actor, contribution, request=None):
     member, proposal = _member_for_edit(actor, contribution.member)
     Contribution.objects.filter(pk=contribution.pk, member=member).delete()
@@ -246,6 +254,7 @@ def contribution_remove(*, actor, contribution, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def component_add(*, actor, proposal, title, description="", request=None):
     proposal = _editable(actor, proposal)
     position = proposal.components.count() + 1
@@ -255,6 +264,7 @@ def component_add(*, actor, proposal, title, description="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def component_remove(*, actor, component, request=None):
     proposal = _editable(actor, component.proposal)
     component.delete()
@@ -262,6 +272,7 @@ def component_remove(*, actor, component, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def activity_add(*, actor, component, description, starts_on, ends_on, request=None):
     proposal = _editable(actor, component.proposal)
     if ends_on < starts_on:
@@ -274,6 +285,7 @@ def activity_add(*, actor, component, description, starts_on, ends_on, request=N
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def activity_remove(*, actor, activity, request=None):
     proposal = _editable(actor, activity.component.proposal)
     activity.delete()
@@ -281,6 +293,7 @@ def activity_remove(*, actor, activity, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def alignment_add(*, actor, proposal, target, indicators, request=None):
     """Align the project with an SDG target and one or more of that target's global indicators."""
     proposal = _editable(actor, proposal)
@@ -302,6 +315,7 @@ def alignment_add(*, actor, proposal, target, indicators, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def alignment_remove(*, actor, alignment, request=None):
     proposal = _editable(actor, alignment.proposal)
     ProjectIndicator.objects.filter(proposal=proposal, sdg_indicator__in=alignment.indicators.all()).update(
@@ -341,6 +355,7 @@ def _check_indicator(proposal, fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def indicator_add(*, actor, proposal, request=None, **fields):
     """Add a row to the results matrix: baseline and means of verification are required."""
     proposal = _editable(actor, proposal)
@@ -353,6 +368,7 @@ def indicator_add(*, actor, proposal, request=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def indicator_remove(*, actor, indicator, request=None):
     proposal = _editable(actor, indicator.proposal)
     indicator.delete()
@@ -360,6 +376,7 @@ def indicator_remove(*, actor, indicator, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def budget_line_add(*, actor, proposal, year, concept, amount_mxn, source_member=None, other_source="", request=None):
     """Add an amount of the budget for one year from one source."""
     proposal = _editable(actor, proposal)
@@ -389,6 +406,7 @@ def budget_line_add(*, actor, proposal, year, concept, amount_mxn, source_member
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def budget_line_remove(*, actor, line, request=None):
     proposal = _editable(actor, line.proposal)
     line.delete()
@@ -396,6 +414,7 @@ def budget_line_remove(*, actor, line, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def attachment_add(*, actor, proposal, title, upload, request=None):
     """Attach a checked document to the proposal."""
     proposal = _editable(actor, proposal)
@@ -419,6 +438,7 @@ def attachment_add(*, actor, proposal, title, upload, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def attachment_remove(*, actor, attachment, request=None):
     """Take a file out of the proposal; it stays stored, since earlier versions may list it."""
     proposal = _editable(actor, attachment.proposal)
@@ -431,6 +451,7 @@ def attachment_remove(*, actor, attachment, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def comment_add(*, actor, proposal, text, request=None):
     """Comment on a proposal: reviewers, the lead and partners; the others in the conversation are told."""
     proposal = Proposal.objects.select_related("lead_organization").get(pk=proposal.pk)
