@@ -8,6 +8,7 @@ queries, not two per question.
 from django.utils import timezone
 
 from axs_platform.permissions import is_staff_member
+from companies.models import Representative
 
 from .models import Membership, MembershipStatus, Post, PostKind, SessionKind
 
@@ -36,7 +37,7 @@ def current_organization(user):
     if not (user.is_authenticated and user.is_active):
         return None
     if not hasattr(user, "_axs_organization"):
-        representation = user.representations.filter(ended_at__isnull=True).select_related("organization").first()
+        representation = Representative.objects.current().filter(user=user).select_related("organization").first()
         user._axs_organization = representation.organization if representation else None
     return user._axs_organization
 

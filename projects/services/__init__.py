@@ -9,8 +9,6 @@ from .ballots import (
     ballot_runoff_create,
     ballot_tie_settle,
     ballots_due,
-    receipt_counted,
-    vote_cast,
 )
 from .calls import call_create, call_update
 from .evaluation import conflict_declare, evaluator_assign, evaluator_unassign, scores_save
@@ -39,6 +37,7 @@ from .proposals import (
     proposal_update,
 )
 from .selection import evidence_add, round_close, round_create
+from .votes import clean_choices, receipt_counted, vote_cast
 from .workflow import (
     REVIEW_ACTIONS,
     TRANSITIONS,
@@ -74,6 +73,7 @@ __all__ = [
     "budget_line_remove",
     "call_create",
     "call_update",
+    "clean_choices",
     "comment_add",
     "component_add",
     "component_remove",

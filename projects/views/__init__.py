@@ -1,5 +1,17 @@
 """Pages of calls, proposals, evaluation and published projects."""
 
+from .ballots import (
+    BallotCancelView,
+    BallotCloseView,
+    BallotCSVView,
+    BallotDetailView,
+    BallotListView,
+    BallotOpenView,
+    BallotRunoffView,
+    BallotTieView,
+    BallotVoteView,
+    ReceiptCheckView,
+)
 from .calls import (
     CallCreateView,
     CallDetailView,
@@ -23,20 +35,11 @@ from .proposals import (
     VersionView,
 )
 from .public import ProjectDetailView, ProjectListView
-from .selection import (
-    BallotActionView,
-    BallotCancelView,
+from .rounds import (
     BallotCreateView,
-    BallotCSVView,
-    BallotDetailView,
-    BallotListView,
-    BallotRunoffView,
-    BallotTieView,
-    BallotVoteView,
     CommitteeSelectionsView,
     EvidenceAddView,
     EvidenceDownloadView,
-    ReceiptCheckView,
     RoundCloseView,
     RoundCreateView,
     RoundDetailView,
@@ -44,12 +47,13 @@ from .selection import (
 
 __all__ = [
     "AttachmentDownloadView",
-    "BallotActionView",
     "BallotCSVView",
     "BallotCancelView",
+    "BallotCloseView",
     "BallotCreateView",
     "BallotDetailView",
     "BallotListView",
+    "BallotOpenView",
     "BallotRunoffView",
     "BallotTieView",
     "BallotVoteView",
