@@ -306,7 +306,3 @@ class AgreementFilterForm(forms.Form):
             self.fields["committee"].queryset = Committee.objects.select_related("goal")
         else:
             del self.fields["committee"]
-
-
-class SubscribeForm(forms.Form):
-    """Nothing to fill in: posting renews the secret address of the person's feed."""

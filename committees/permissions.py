@@ -18,7 +18,6 @@ __all__ = [
     "can_comment_on_minutes",
     "can_confirm_attendance",
     "can_edit_work_plan",
-    "can_follow_up_all_agreements",
     "can_manage_committees",
     "can_manage_session",
     "can_record_session_outcome",
@@ -92,10 +91,6 @@ def holds_any_post(user):
 
 def can_manage_committees(user):
     """Create, change and close committees; admit, suspend and remove members; appoint posts."""
-    return is_staff_member(user)
-
-
-def can_follow_up_all_agreements(user):
     return is_staff_member(user)
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from axs_platform.permissions import is_staff_member
 from companies.models import Organization, ParticipationStatus, Representative
+from sdg.models import Goal
 
 from . import permissions
 from .models import (
@@ -298,17 +299,63 @@ def member_organizations(committee):
 
 def member_representatives(committee):
     """Return the people who speak now for the committee's current member organizations."""
-    User = get_user_model()
-    return (
-        User.objects.filter(
-            is_active=True,
-            representations__ended_at__isnull=True,
-            representations__organization__committee_memberships__committee=committee,
-            representations__organization__committee_memberships__status=MembershipStatus.ACTIVE,
+    speaking = Representative.objects.current().filter(organization__in=member_organizations(committee))
+    return get_user_model().objects.filter(is_active=True, pk__in=speaking.values("user_id")).order_by("full_name")
+
+
+def current_representatives():
+    """Return the active people who speak now for any organization."""
+    speaking = Representative.objects.current().values("user_id")
+    return get_user_model().objects.filter(is_active=True, pk__in=speaking).order_by("full_name")
+
+
+def agreement_choices(session, *, keeping=None):
+    """Return the organizations and people an agreement of this session may name as responsible.
+
+    A committee session's are its current members and their representatives; a plenary's, every
+    organization not archived and every current representative. ``keeping``, an agreement being
+    followed up, keeps its responsible organization and person choosable even if they have left since.
+    """
+    if session.kind == SessionKind.COMMITTEE:
+        organizations, people = member_organizations(session.committee), member_representatives(session.committee)
+    else:
+        organizations, people = Organization.objects.not_archived(), current_representatives()
+    if keeping is not None:
+        organizations = Organization.objects.filter(
+            Q(pk__in=organizations.values("pk")) | Q(pk=keeping.responsible_organization_id)
         )
-        .distinct()
-        .order_by("full_name")
+        people = get_user_model().objects.filter(Q(pk__in=people.values("pk")) | Q(pk=keeping.responsible_person_id))
+    return organizations.order_by("legal_name"), people.order_by("full_name")
+
+
+def recorded_attendance(session):
+    """Return the session's recorded attendance (not bare confirmations), by organization and person."""
+    return list(
+        Attendance.objects.filter(session=session)
+        .exclude(status="")
+        .select_related("person", "organization")
+        .order_by("organization__legal_name", "person__full_name")
     )
+
+
+def attendance_of(session, person):
+    """Return the person's attendance row of the session (their confirmation or its record), or None."""
+    return Attendance.objects.filter(session=session, person=person).first()
+
+
+def sessions_that_may_approve_minutes_of(session):
+    """Return the later sessions of the same committee and kind already held: where its minutes may be approved."""
+    return Session.objects.filter(
+        committee_id=session.committee_id,
+        kind=session.kind,
+        starts_at__gt=session.starts_at,
+        starts_at__lte=timezone.now(),
+    ).order_by("starts_at")
+
+
+def committee_goals():
+    """Return the SDGs that the alliance's open committees work on, in their order."""
+    return Goal.objects.filter(committees__in=Committee.objects.open()).distinct().order_by("number")
 
 
 def my_committees(user):

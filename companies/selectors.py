@@ -22,12 +22,6 @@ PENDING = "pending"
 APPROVED_STATES = (DueDiligenceState.APPROVED, DueDiligenceState.APPROVED_WITH_CONDITIONS)
 
 
-def organization_of(user):
-    """Return the organization the user currently represents, or None."""
-    link = Representative.objects.current().filter(user=user).select_related("organization").first()
-    return link.organization if link else None
-
-
 def _priorities_prefetch():
     return Prefetch("sdg_priorities", queryset=SDGPriority.objects.select_related("goal").order_by("rank"))
 

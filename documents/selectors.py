@@ -13,8 +13,3 @@ def documents_for(user, *, all_documents=False, kind="", status=""):
     if status:
         documents = documents.filter(status=status)
     return documents
-
-
-def latest_documents_of(target, kind):
-    """Return the documents of one kind for one object, newest first."""
-    return Document.objects.select_related("requested_by").filter(kind=kind, target_id=str(target.pk))

@@ -137,15 +137,6 @@ def can_assign_evaluators(user, proposal):
     return can_review(user, proposal) and proposal.status in EVALUABLE
 
 
-def can_evaluate(user, evaluation):
-    return (
-        is_evaluator(user)
-        and evaluation.evaluator_id == user.pk
-        and evaluation.status not in ("withdrawn", "submitted", "conflict")
-        and evaluation.proposal.status in EVALUABLE
-    )
-
-
 def can_see_matrix(user, call):
     return is_staff_member(user) or is_chair(user, call.committee_id)
 

@@ -1,5 +1,6 @@
 """Every write on committees and sessions that has a rule. Views, commands and the demo call these."""
 
+from .calendar import calendar_feed_renew
 from .committees import (
     MEMBERSHIP_TRANSITIONS,
     activity_create,
@@ -33,6 +34,7 @@ from .sessions import (
 )
 
 __all__ = [
+    "calendar_feed_renew",
     "MEMBERSHIP_TRANSITIONS",
     "activity_create",
     "activity_update",

@@ -1,9 +1,7 @@
 """Pages of sessions: scheduling, the session page, attendance, minutes, agreements and calendars."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -13,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
+from accounts.selectors import active_person_with_email
 from audit.selectors import events_for
 from axs_platform import fragments
 from axs_platform.pagination import page_of, page_rows
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
 from axs_platform.service_views import ServiceFormView
-from companies.models import Organization
 
 from .. import ical, permissions, selectors, services
 from ..forms import (
@@ -34,7 +32,7 @@ from ..forms import (
     ReasonForm,
     SessionForm,
 )
-from ..models import AgendaItem, Agreement, Attendance, CalendarFeed, Session, SessionDocument, SessionKind
+from ..models import AgendaItem, Agreement, CalendarFeed, Session, SessionDocument, SessionKind
 from .committees import CommitteeMixin
 
 AGREEMENTS_PER_PAGE = 50
@@ -163,18 +161,13 @@ class SessionDetailView(SessionMixin, TemplateView):
         if internals:
             context["draft"] = draft
             context["summary"] = selectors.quorum(session)
-            context["attendance"] = list(
-                Attendance.objects.filter(session=session)
-                .exclude(status="")
-                .select_related("person", "organization")
-                .order_by("organization__legal_name", "person__full_name")
-            )
+            context["attendance"] = selectors.recorded_attendance(session)
             context["agreements"] = list(selectors.agreements().filter(session=session))
             context["can_comment"] = draft is not None and permissions.can_comment_on_minutes(user, session)
             if draft is not None and context["can_comment"]:
                 context["comment_form"] = CommentForm()
         if user.is_authenticated and permissions.can_confirm_attendance(user, session):
-            mine = Attendance.objects.filter(session=session, person=user).first()
+            mine = selectors.attendance_of(session, user)
             context["my_response"] = mine.get_response_display() if mine and mine.response else ""
             context["confirm_form"] = AttendanceConfirmForm(initial={"response": mine.response if mine else ""})
         return super().get_context_data(**context, **kwargs)
@@ -298,11 +291,7 @@ class AttendanceRecordView(SessionMixin, ServiceFormView):
         entries = {person: form.cleaned_data[name] for name, person, _organization, _record in form.rows}
         email = form.cleaned_data.get("other_email")
         if email:
-            person = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
-            if person is None:
-                raise ValidationError(
-                    {"other_email": _("Nobody with this e-mail address has an account.")}, code="unknown_person"
-                )
+            person = active_person_with_email(email, field="other_email")
             entries[person] = form.cleaned_data["other_status"]
         services.attendance_record(actor=self.request.user, session=self.session, entries=entries, request=self.request)
 
@@ -352,13 +341,8 @@ class MinutesApproveView(SessionMixin, ServiceFormView):
     success_message = gettext_lazy("The minutes are approved and have been sent to the members.")
 
     def get_form(self, form_class=None):
-        later = Session.objects.filter(
-            committee_id=self.session.committee_id,
-            kind=self.session.kind,
-            starts_at__gt=self.session.starts_at,
-            starts_at__lte=timezone.now(),
-        ).order_by("starts_at")
-        return MinutesApproveForm(**self.get_form_kwargs(), sessions=later)
+        sessions = selectors.sessions_that_may_approve_minutes_of(self.session)
+        return MinutesApproveForm(**self.get_form_kwargs(), sessions=sessions)
 
     def get_context_data(self, **kwargs):
         draft = selectors.latest_minutes(self.session).filter(status="draft").first()
@@ -393,23 +377,13 @@ class MinutesCommentView(SessionMixin, View):
         return redirect(reverse("committees:session-detail", args=[self.session.pk]) + "#minutes")
 
 
-def _agreement_choices(session):
-    if session.kind == SessionKind.COMMITTEE:
-        organizations = selectors.member_organizations(session.committee)
-        people = selectors.member_representatives(session.committee)
-    else:
-        organizations = Organization.objects.not_archived().order_by("legal_name")
-        people = get_user_model().objects.filter(is_active=True, representations__ended_at__isnull=True).distinct()
-    return organizations, people.order_by("full_name")
-
-
 class AgreementCreateView(SessionMixin, ServiceFormView):
     template_name = "committees/form.html"
     predicate = staticmethod(permissions.can_record_session_outcome)
     success_message = gettext_lazy("The agreement has been recorded.")
 
     def get_form(self, form_class=None):
-        organizations, people = _agreement_choices(self.session)
+        organizations, people = selectors.agreement_choices(self.session)
         return AgreementForm(**self.get_form_kwargs(), organizations=organizations, people=people)
 
     def get_context_data(self, **kwargs):
@@ -435,16 +409,7 @@ class AgreementUpdateView(PredicateRequiredMixin, ServiceFormView):
         return permissions.can_record_session_outcome(self.request.user, self.agreement.session)
 
     def get_form(self, form_class=None):
-        organizations, people = _agreement_choices(self.agreement.session)
-        # Whoever answers for the agreement stays choosable even if they have left since.
-        organizations = Organization.objects.filter(
-            Q(pk__in=organizations.values("pk")) | Q(pk=self.agreement.responsible_organization_id)
-        ).order_by("legal_name")
-        people = (
-            get_user_model()
-            .objects.filter(Q(pk__in=people.values("pk")) | Q(pk=self.agreement.responsible_person_id))
-            .order_by("full_name")
-        )
+        organizations, people = selectors.agreement_choices(self.agreement.session, keeping=self.agreement)
         return AgreementForm(
             **self.get_form_kwargs(), instance=self.agreement, organizations=organizations, people=people
         )
@@ -587,10 +552,8 @@ class CalendarSubscribeView(PredicateRequiredMixin, View):
     """Create, or renew, the secret address of the person's calendar feed."""
 
     def post(self, request, *args, **kwargs):
-        feed, created = CalendarFeed.objects.get_or_create(person=request.user)
+        _feed, created = services.calendar_feed_renew(person=request.user, request=request)
         if not created:
-            feed.token = CalendarFeed._meta.get_field("token").default()
-            feed.save(update_fields=["token"])
             messages.success(request, _("Your calendar address has been renewed; the previous one no longer works."))
         else:
             messages.success(request, _("Your calendar address is ready. Add it to your calendar application."))
