@@ -11,6 +11,14 @@ from .ballots import (
     ballots_due,
 )
 from .calls import call_create, call_update
+from .consortium import (
+    contribution_add,
+    contribution_remove,
+    member_update,
+    partner_invite,
+    partner_remove,
+    partner_respond,
+)
 from .evaluation import conflict_declare, evaluator_assign, evaluator_unassign, scores_save
 from .proposals import (
     TEXT_FIELDS,
@@ -25,14 +33,8 @@ from .proposals import (
     comment_add,
     component_add,
     component_remove,
-    contribution_add,
-    contribution_remove,
     indicator_add,
     indicator_remove,
-    member_update,
-    partner_invite,
-    partner_remove,
-    partner_respond,
     proposal_start,
     proposal_update,
 )

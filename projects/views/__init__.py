@@ -29,7 +29,6 @@ from .proposals import (
     ProposalListView,
     ProposalPublishView,
     ProposalStartView,
-    ProposalStepView,
     ProposalSubmitView,
     ProposalTransitionView,
     VersionView,
@@ -44,6 +43,7 @@ from .rounds import (
     RoundCreateView,
     RoundDetailView,
 )
+from .wizard import ProposalStepView
 
 __all__ = [
     "AttachmentDownloadView",

@@ -195,7 +195,7 @@ def test_a_vote_that_cannot_be_changed_is_shown_and_confirmed_before_it_is_store
     url = reverse("projects:ballot-vote", args=[ballot.pk])
     form = client.get(url).content.decode()
     assert "cambia su voto" not in form and "changes your vote" not in form
-    assert "como máximo 1 candidato" in form or "up to 1 candidate" in form
+    assert "hasta 1 candidato" in form or "up to 1 candidate" in form
     assert "1 candidatos" not in form and "1 candidates" not in form
     first = client.post(url, {"choices": [scene.candidates[1].pk]})
     page = first.content.decode()
