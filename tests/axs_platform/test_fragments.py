@@ -61,8 +61,13 @@ SHOW = (
 )
 
 
-def shell(code, cache_url):
-    env = {**os.environ, "CACHE_URL": cache_url, "DJANGO_SETTINGS_MODULE": "axs_platform.settings"}
+def shell(code, cache_url, database_url):
+    env = {
+        **os.environ,
+        "CACHE_URL": cache_url,
+        "DATABASE_URL": database_url,  # touched only to learn that no transaction is open
+        "DJANGO_SETTINGS_MODULE": "axs_platform.settings",
+    }
     env.pop("DJANGO_DEBUG", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
@@ -73,8 +78,8 @@ def shell(code, cache_url):
 
 def test_a_change_made_by_one_process_is_seen_by_another(tmp_path):
     """Two processes (a web worker and a Celery worker, say) sharing the cache: no stale copy survives."""
-    cache_url = f"file://{tmp_path / 'cache'}"
-    assert shell(SHOW.format(value="first"), cache_url) == "first"
-    assert shell(SHOW.format(value="second"), cache_url) == "first"  # kept: the data did not change
-    shell("from axs_platform import fragments; fragments.changed('committees')", cache_url)
-    assert shell(SHOW.format(value="third"), cache_url) == "third"
+    cache_url, database_url = f"file://{tmp_path / 'cache'}", f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    assert shell(SHOW.format(value="first"), cache_url, database_url) == "first"
+    assert shell(SHOW.format(value="second"), cache_url, database_url) == "first"  # kept: the data did not change
+    shell("from axs_platform import fragments; fragments.changed('committees')", cache_url, database_url)
+    assert shell(SHOW.format(value="third"), cache_url, database_url) == "third"
