@@ -16,7 +16,13 @@ from .committees import (
     priority_area_create,
     priority_area_update,
 )
-from .minutes import minutes_approve, minutes_comment, minutes_save_draft, minutes_start_correction
+from .minutes import (
+    minutes_approve,
+    minutes_approve_draft,
+    minutes_comment,
+    minutes_save_draft,
+    minutes_start_correction,
+)
 from .sessions import (
     agenda_item_add,
     agenda_item_move,
@@ -49,6 +55,7 @@ __all__ = [
     "membership_request",
     "membership_transition",
     "minutes_approve",
+    "minutes_approve_draft",
     "minutes_comment",
     "minutes_save_draft",
     "minutes_start_correction",

@@ -133,3 +133,11 @@ def minutes_comment(*, actor, minutes, body, request=None):
     comment = MinutesComment.objects.create(minutes=minutes, author=actor, body=body.strip())
     audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=comment, request=request)
     return comment
+
+
+def minutes_approve_draft(*, actor, session, approved_at_session=None, request=None):
+    """Approve the session's draft minutes, or refuse when it has none."""
+    draft = Minutes.objects.filter(session=session, status=MinutesStatus.DRAFT).order_by("-version").first()
+    if draft is None:
+        raise ValidationError(_("There are no draft minutes to approve."), code="no_draft")
+    return minutes_approve(actor=actor, minutes=draft, approved_at_session=approved_at_session, request=request)

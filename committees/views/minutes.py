@@ -72,10 +72,9 @@ class MinutesApproveView(SessionMixin, ServiceFormView):
         return super().get_context_data(title=_("Approve the minutes"), minutes_preview=draft, **kwargs)
 
     def call_service(self, form):
-        draft = selectors.latest_minutes(self.session).filter(status="draft").first()
-        if draft is None:
-            raise ValidationError(_("There are no draft minutes to approve."), code="no_draft")
-        services.minutes_approve(actor=self.request.user, minutes=draft, request=self.request, **form.cleaned_data)
+        services.minutes_approve_draft(
+            actor=self.request.user, session=self.session, request=self.request, **form.cleaned_data
+        )
 
 
 class MinutesCommentView(SessionMixin, View):

@@ -87,3 +87,18 @@ def test_the_people_list_filters_by_name_or_email_role_and_status():
     ana.is_active = False
     ana.save(update_fields=["is_active"])
     assert ana in people(active="no") and ana not in people(active="yes")
+
+
+def test_approving_the_draft_minutes_refuses_a_session_without_a_draft_and_approves_the_draft():
+    from committees.models import PostKind
+    from tests.factories import make_post_holder
+
+    committee = make_committee()
+    chair = make_post_holder(committee, PostKind.CHAIR)
+    session = make_session(committee, days_from_now=-2)
+    with pytest.raises(ValidationError) as error:
+        services.minutes_approve_draft(actor=chair, session=session)
+    assert error.value.code == "no_draft"
+    services.minutes_save_draft(actor=make_staff(), session=session, body="Acuerdos de la sesión.")
+    minutes = services.minutes_approve_draft(actor=chair, session=session)
+    assert minutes.status == "approved"
