@@ -233,3 +233,23 @@ def test_closing_early_shows_who_has_not_voted_and_closes_only_when_confirmed(cl
     assert client.post(url, {"confirm": "yes"}).status_code == 302
     ballot.refresh_from_db()
     assert ballot.status == "closed"
+
+
+def test_the_ballot_list_reads_who_may_vote_in_one_query_whatever_the_number_of_ballots(client, scene):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("projects:ballot-list")
+    first = make_ballot(scene)
+    services.vote_cast(actor=scene.voters[0], ballot=first, choices=[scene.candidates[0].pk])
+    client.force_login(scene.voters[0])
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        page = client.get(url).content.decode()
+    assert first.title in page
+    for _ in range(3):
+        make_ballot(scene)
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(url).content.decode()
+    assert len(four) == len(one)
+    assert page.count("Pendiente") + page.count("Pending") == 3
