@@ -12,17 +12,19 @@ from django.views.generic import TemplateView
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform.desks import desks_for
 from axs_platform.permissions import StaffRequiredMixin
 from committees import selectors as committee_selectors
-from committees.models import Post
+from committees.models import Post, PostKind
 from surveys.selectors import pending_invitations_for
 
 
 def home(request):
     """Explain the alliance to the public; show a signed-in person what they can do."""
-    my_posts, pending_surveys = [], []
+    my_posts, pending_surveys, desks = [], [], []
     if request.user.is_authenticated:
-        my_posts = Post.objects.current().filter(holder=request.user).select_related("committee")
+        my_posts = list(Post.objects.current().filter(holder=request.user).select_related("committee"))
+        desks = desks_for(request.user)
         if not request.user.is_staff:
             pending_surveys = pending_invitations_for(request.user)
     return render(
@@ -31,7 +33,9 @@ def home(request):
         {
             "committee_goals": committee_selectors.committee_goals(),
             "my_posts": my_posts,
+            "chairs_any": any(post.kind == PostKind.CHAIR for post in my_posts),
             "pending_surveys": pending_surveys,
+            "desks": desks,
         },
     )
 

@@ -1,10 +1,11 @@
 """Reads that committee and session pages share, shaped so their query count does not grow with rows."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
+from axs_platform.figures import percent
 from axs_platform.permissions import is_staff_member
 from companies.models import Organization, ParticipationStatus, Representative
 from sdg.models import Goal
@@ -102,7 +103,7 @@ def work_plan(committee):
         "in_progress": counts.get(ActivityStatus.IN_PROGRESS, 0),
         "planned": counts.get(ActivityStatus.PLANNED, 0),
         "cancelled": counts.get(ActivityStatus.CANCELLED, 0),
-        "percent": round(100 * done / active) if active else 0,
+        "percent": percent(done, active),
     }
     return areas, progress
 
@@ -207,6 +208,17 @@ def attendance_sheet(session):
     return rows
 
 
+def organizations_counted(present, recorded, reported):
+    """Return the organizations a session counts: the list or the reported figure, whichever is larger.
+
+    ``None`` when nothing was recorded (no attendance row and no reported figure): that is "no data",
+    not zero organizations.
+    """
+    if not recorded and reported is None:
+        return None
+    return max(present, reported or 0)
+
+
 def quorum(session):
     """Return the attendance summary: organizations present, members expected, and whether there was quorum.
 
@@ -221,22 +233,24 @@ def quorum(session):
         .count()
     )
     people_present = Attendance.objects.filter(session=session, status=AttendanceStatus.PRESENT).count()
+    # An answer to the invitation is not attendance: only a status set after the session counts.
+    recorded = people_present > 0 or Attendance.objects.filter(session=session).exclude(status="").exists()
+    counted = organizations_counted(present, recorded, session.reported_attendance)
     summary = {"organizations_present": present, "people_present": people_present}
     if session.kind != SessionKind.COMMITTEE:
         summary["reported"] = session.reported_attendance
-        summary["organizations_counted"] = max(present, session.reported_attendance or 0)
+        summary["organizations_counted"] = counted
         return summary
     # Members on the session's day, by their history: one suspended since, or gone since, still counts.
     day = timezone.localdate(session.starts_at)
     expected = Membership.objects.active_on(day).filter(committee_id=session.committee_id).count()
     required = expected // 2 + 1 if expected else 0
-    counted = max(present, session.reported_attendance or 0)
     summary.update(
         expected=expected,
         required=required,
         reported=session.reported_attendance,
         organizations_counted=counted,
-        reached=bool(expected) and counted >= required,
+        reached=bool(expected) and counted is not None and counted >= required,
     )
     return summary
 
@@ -251,7 +265,10 @@ def latest_minutes(session):
 
 
 def agreements(*, committee=None, status="", overdue=False, query=""):
-    """Return agreements for a follow-up list, with what the rows show, soonest due first."""
+    """Return agreements for a follow-up list, with what the rows show: overdue first, then open, then closed.
+
+    Within each group the soonest due comes first.
+    """
     rows = Agreement.objects.select_related(
         "session", "committee__goal", "responsible_organization", "responsible_person"
     )
@@ -265,7 +282,13 @@ def agreements(*, committee=None, status="", overdue=False, query=""):
         rows = rows.overdue()
     if query:
         rows = rows.filter(description__icontains=query)
-    return rows.order_by("due_on", "id")
+    today = timezone.localdate()
+    urgency = Case(
+        When(status__in=OPEN_AGREEMENT_STATUSES, due_on__lt=today, then=Value(0)),
+        When(status__in=OPEN_AGREEMENT_STATUSES, then=Value(1)),
+        default=Value(2),
+    )
+    return rows.alias(urgency=urgency).order_by("urgency", "due_on", "id")
 
 
 def agreement_counts(*, committee=None):
@@ -297,29 +320,50 @@ def member_organizations(committee):
     ).order_by("legal_name")
 
 
+def agreement_organizations(session):
+    """Return the organizations that may answer for an agreement of the session (the service's rule)."""
+    if session.kind == SessionKind.COMMITTEE:
+        return member_organizations(session.committee).filter(archived_at__isnull=True)
+    return Organization.objects.not_archived().order_by("legal_name")
+
+
+def agreement_people(session, organization=None):
+    """Return the people who may answer for an agreement: current representatives of such an organization.
+
+    Given ``organization``, only its own current representatives. Each person carries
+    ``represents``, the name of the organization they speak for now.
+    """
+    organizations = agreement_organizations(session)
+    if organization is not None:
+        organizations = organizations.filter(pk=organization.pk)
+    links = Representative.objects.current().filter(organization__in=organizations)
+    speaks_for = (
+        Representative.objects.current()
+        .filter(user=OuterRef("pk"))
+        .annotate(name=Coalesce(NullIf("organization__short_name", Value("")), "organization__legal_name"))
+        .order_by("-started_at")
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, pk__in=links.values("user"))
+        .annotate(represents=Subquery(speaks_for.values("name")[:1]))
+        .order_by("full_name")
+    )
+
+
 def member_representatives(committee):
     """Return the people who speak now for the committee's current member organizations."""
     speaking = Representative.objects.current().filter(organization__in=member_organizations(committee))
     return get_user_model().objects.filter(is_active=True, pk__in=speaking.values("user_id")).order_by("full_name")
 
 
-def current_representatives():
-    """Return the active people who speak now for any organization."""
-    speaking = Representative.objects.current().values("user_id")
-    return get_user_model().objects.filter(is_active=True, pk__in=speaking).order_by("full_name")
-
-
 def agreement_choices(session, *, keeping=None):
     """Return the organizations and people an agreement of this session may name as responsible.
 
-    A committee session's are its current members and their representatives; a plenary's, every
-    organization not archived and every current representative. ``keeping``, an agreement being
-    followed up, keeps its responsible organization and person choosable even if they have left since.
+    ``keeping``, an agreement being followed up, keeps its responsible organization and person
+    choosable even if they have left since.
     """
-    if session.kind == SessionKind.COMMITTEE:
-        organizations, people = member_organizations(session.committee), member_representatives(session.committee)
-    else:
-        organizations, people = Organization.objects.not_archived(), current_representatives()
+    organizations, people = agreement_organizations(session), agreement_people(session)
     if keeping is not None:
         organizations = Organization.objects.filter(
             Q(pk__in=organizations.values("pk")) | Q(pk=keeping.responsible_organization_id)

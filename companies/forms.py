@@ -5,7 +5,7 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import submit_helper
+from axs_platform.forms import DateInput, submit_helper
 from sdg.models import Goal
 
 from .facets import facets as directory_facets
@@ -100,9 +100,7 @@ class ArchiveForm(forms.Form):
 
 class ParticipationForm(forms.Form):
     to_status = forms.ChoiceField(label=_("New status"), choices=ParticipationStatus.choices)
-    effective_on = forms.DateField(
-        label=_("Effective on"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    effective_on = forms.DateField(label=_("Effective on"), initial=timezone.localdate, widget=DateInput())
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
@@ -219,6 +217,7 @@ class DirectoryFilterForm(forms.Form):
                 ("pending", _("Pending (not started, in progress or expired)")),
                 *DueDiligenceState.choices,
                 ("expired", _("Expired")),
+                ("expiring", _("Expiring within 60 days")),
             ]
         ),
     )
@@ -269,7 +268,7 @@ class ChecklistForm(forms.Form):
                 widget=forms.Textarea({"rows": 2}),
             )
         self.order_fields([*(f"{q}_{part}" for q in RiskQuestion.values for part in ("finding", "notes")), "summary"])
-        self.helper = submit_helper(_("Save the checklist"))
+        self.helper = submit_helper(_("Save the checklist"), form_tag=False)
 
     def answers(self):
         return {
@@ -287,9 +286,30 @@ class EvidenceForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, optional=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Attach"))
+        self.optional = optional
+        if optional:
+            for field in self.fields.values():
+                field.required = False
+            self.helper = submit_helper(_("Save the checklist and attach"), form_tag=False)
+        else:
+            self.helper = submit_helper(_("Attach"), form_tag=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.optional and (cleaned.get("title") or cleaned.get("file")):
+            for name in ("title", "file"):
+                if not cleaned.get(name) and name not in self.errors:
+                    message = self.fields[name].error_messages["required"]
+                    self.add_error(name, forms.ValidationError(message, code="required"))
+        return cleaned
+
+    def evidence(self):
+        """What to attach, or None when nothing was chosen."""
+        if self.cleaned_data.get("file"):
+            return {"title": self.cleaned_data["title"], "file": self.cleaned_data["file"]}
+        return None
 
 
 class DecisionForm(forms.Form):
@@ -303,10 +323,10 @@ class DecisionForm(forms.Form):
     )
     expires_on = forms.DateField(
         label=_("Valid until"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("After this date the review must be renewed."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Record the decision as reviewer"))
+        self.helper = submit_helper(_("Record the decision as reviewer"), form_tag=False)

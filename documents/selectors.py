@@ -1,5 +1,7 @@
 """Reads of generated documents shared by pages."""
 
+from django.db.models import Count, Q
+
 from .models import Document
 
 
@@ -13,3 +15,9 @@ def documents_for(user, *, all_documents=False, kind="", status=""):
     if status:
         documents = documents.filter(status=status)
     return documents
+
+
+def failed_count(user, *, all_documents):
+    """Return how many documents failed to render (everybody's for staff, else the person's own): 1 query."""
+    documents = Document.objects.all() if all_documents else Document.objects.filter(requested_by=user)
+    return documents.aggregate(n=Count("pk", filter=Q(status=Document.Status.FAILED)))["n"]

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import submit_helper
+from axs_platform.forms import DateInput, submit_helper
 from companies.geography import Country
 from companies.models import Organization
 from sdg.models import Goal, Indicator, Target
@@ -23,13 +23,6 @@ STEP_TEXT_FIELDS = {
     "criteria": [c.value for c in SUSTAINABILITY_CRITERIA + AXS_CRITERIA],
     "cooperation": ["international_cooperation", "replication_countries"],
 }
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _textarea(rows=3):
@@ -97,6 +90,7 @@ class BaseProposalTextForm(forms.ModelForm):
                 initial=self.instance.replication_countries,
             )
         self.helper = submit_helper(_("Save"), form_name="texts")
+        self.helper.form_id = "step-texts"
 
 
 def proposal_text_form(step):
@@ -211,7 +205,8 @@ class PartnerInviteForm(forms.Form):
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
         taken = proposal.consortium.filter(status__in=["invited", "accepted"]).values("organization")
-        self.fields["organization"].queryset = Organization.objects.not_archived().exclude(pk__in=taken)
+        # The same rule as partner_invite: only active members, not already in the consortium.
+        self.fields["organization"].queryset = Organization.objects.active_members().exclude(pk__in=taken)
         self.helper = submit_helper(_("Invite as partner"), form_name="invite", css="btn-outline-primary")
 
 

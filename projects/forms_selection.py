@@ -5,17 +5,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from axs_platform.forms import submit_helper
+from axs_platform.forms import DateTimeInput, submit_helper
 from committees.models import Session
 
 from .models import Answer, Ballot, EvidenceKind, Proposal, QuestionKind, SelectionMethod
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class ProposalChoiceField(forms.ModelMultipleChoiceField):

@@ -11,7 +11,7 @@ from axs_platform import fragments
 from axs_platform.errors import field_error
 from companies.models import Organization
 
-from .. import permissions
+from .. import permissions, selectors
 from ..models import (
     Agreement,
     AgreementStatus,
@@ -46,6 +46,17 @@ def _check_agreement(session, fields):
         )
     if isinstance(organization, Organization) and organization.is_archived:
         raise field_error("responsible_organization", _("This organization is archived."), "archived_organization")
+    if person is not None and not selectors.agreement_people(session, organization).filter(pk=person.pk).exists():
+        if organization is not None:
+            message = _("%(person)s does not represent %(organization)s; choose one of its representatives.") % {
+                "person": person.full_name,
+                "organization": organization,
+            }
+            raise field_error("responsible_person", message, "responsible_person_not_of_organization")
+        message = _("%(person)s does not represent an organization that can answer for this agreement.") % {
+            "person": person.full_name
+        }
+        raise field_error("responsible_person", message, "responsible_person_not_member")
 
 
 @transaction.atomic
@@ -80,7 +91,10 @@ def agreement_update(*, actor, agreement, request=None, **fields):
     _require(permissions.can_record_session_outcome(actor, agreement.session))
     organization = fields.get("responsible_organization", agreement.responsible_organization)
     person = fields.get("responsible_person", agreement.responsible_person)
-    if organization is None or organization.pk != agreement.responsible_organization_id:
+    if (getattr(organization, "pk", None), getattr(person, "pk", None)) != (
+        agreement.responsible_organization_id,
+        agreement.responsible_person_id,
+    ):
         _check_agreement(agreement.session, {"responsible_organization": organization, "responsible_person": person})
     before = snapshot(agreement, AGREEMENT_FIELDS)
     for name, value in fields.items():

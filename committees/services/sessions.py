@@ -60,16 +60,30 @@ def _check_schedule(fields, *, check_past=True):
 @transaction.atomic
 @fragments.changes(fragments.COMMITTEES)
 def session_schedule(*, actor, committee=None, kind=SessionKind.COMMITTEE, request=None, **fields):
-    """Schedule a session of a committee, or (staff) a plenary or the session of chairs; invite by e-mail."""
+    """Schedule a session of a committee, or (staff) a plenary or the session of chairs; invite by e-mail.
+
+    A session whose start has passed is recorded as held, so its attendance and minutes can follow;
+    nobody is invited to it. The committee's secretary may record such sessions, not schedule new ones.
+    """
     permissions.forget_standing(actor)
     if committee is not None:
         committee = Committee.objects.select_for_update().get(pk=committee.pk)
         kind = SessionKind.COMMITTEE
     elif kind == SessionKind.COMMITTEE:
         raise field_error("committee", _("Choose the committee."), "committee_required")
-    _require(permissions.can_schedule_session(actor, committee))
-    _check_schedule(fields)
-    session = Session(kind=kind, committee=committee, created_by=actor, **fields)
+    starts_at = fields.get("starts_at")
+    took_place = starts_at is not None and starts_at <= timezone.now()
+    if not took_place and not permissions.can_schedule_session(actor, committee):
+        _require(permissions.can_record_past_session(actor, committee))
+        raise field_error(
+            "starts_at",
+            _("Only a session that already took place can be recorded here; the chair schedules upcoming ones."),
+            "session_not_held_yet",
+        )
+    _require(permissions.can_record_past_session(actor, committee))
+    _check_schedule(fields, check_past=False)
+    status = SessionStatus.HELD if took_place else SessionStatus.SCHEDULED
+    session = Session(kind=kind, committee=committee, created_by=actor, status=status, **fields)
     session.full_clean()
     session.save()
     audit_record(
@@ -79,7 +93,8 @@ def session_schedule(*, actor, committee=None, kind=SessionKind.COMMITTEE, reque
         changes=changes_between({}, snapshot(session, SESSION_FIELDS)),
         request=request,
     )
-    notifications.notify_session(session, event=notifications.INVITATION)
+    if not took_place:
+        notifications.notify_session(session, event=notifications.INVITATION)
     return session
 
 

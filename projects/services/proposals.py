@@ -9,6 +9,7 @@ from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
 from committees.permissions import current_organization
+from companies.models import Organization
 
 from .. import permissions
 from ..criteria import AXS_CRITERIA, REPLICATION_COUNTRIES, SUSTAINABILITY_CRITERIA
@@ -53,7 +54,7 @@ def _touch(proposal):
 
 
 def _active_member_organization(organization, field):
-    if organization.participation_status != "active" or organization.is_archived:
+    if not Organization.objects.active_members().filter(pk=organization.pk).exists():
         raise ValidationError(
             {
                 field: _("%(name)s is not an active member of the alliance; only active members can join a consortium.")
