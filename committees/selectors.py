@@ -6,7 +6,7 @@ import time
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -322,6 +322,37 @@ def member_organizations(committee):
     return Organization.objects.filter(
         committee_memberships__committee=committee, committee_memberships__status=MembershipStatus.ACTIVE
     ).order_by("legal_name")
+
+
+def agreement_organizations(session):
+    """Return the organizations that may answer for an agreement of the session (the service's rule)."""
+    if session.kind == SessionKind.COMMITTEE:
+        return member_organizations(session.committee).filter(archived_at__isnull=True)
+    return Organization.objects.not_archived().order_by("legal_name")
+
+
+def agreement_people(session, organization=None):
+    """Return the people who may answer for an agreement: current representatives of such an organization.
+
+    Given ``organization``, only its own current representatives. Each person carries
+    ``represents``, the name of the organization they speak for now.
+    """
+    organizations = agreement_organizations(session)
+    if organization is not None:
+        organizations = organizations.filter(pk=organization.pk)
+    links = Representative.objects.current().filter(organization__in=organizations)
+    speaks_for = (
+        Representative.objects.current()
+        .filter(user=OuterRef("pk"))
+        .annotate(name=Coalesce(NullIf("organization__short_name", Value("")), "organization__legal_name"))
+        .order_by("-started_at")
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, pk__in=links.values("user"))
+        .annotate(represents=Subquery(speaks_for.values("name")[:1]))
+        .order_by("full_name")
+    )
 
 
 def member_representatives(committee):

@@ -32,7 +32,16 @@ from ..forms import (
     ReasonForm,
     SessionForm,
 )
-from ..models import AgendaItem, Agreement, Attendance, CalendarFeed, Session, SessionDocument, SessionKind
+from ..models import (
+    AgendaItem,
+    Agreement,
+    Attendance,
+    CalendarFeed,
+    Session,
+    SessionDocument,
+    SessionKind,
+    SessionStatus,
+)
 from .committees import CommitteeMixin, ServiceFormView, page_of
 
 AGREEMENTS_PER_PAGE = 50
@@ -63,10 +72,20 @@ class SessionMixin(PredicateRequiredMixin):
 
 
 class SessionCreateView(PredicateRequiredMixin, ServiceFormView):
-    """Schedule a committee session (staff or its chair) or a plenary (staff); invitees are e-mailed."""
+    """Schedule a committee session (staff or its chair) or a plenary (staff); invitees are e-mailed.
+
+    With ``recording`` it records a session that already took place (its secretary too); nobody is invited.
+    """
 
     template_name = "committees/form.html"
-    success_message = gettext_lazy("The session has been scheduled and the members have been notified.")
+    recording = False
+    session = None
+
+    @property
+    def success_message(self):
+        if self.session is not None and self.session.status == SessionStatus.HELD:
+            return _("The session was recorded as held, without notifying anyone. Record its attendance and minutes.")
+        return _("The session has been scheduled and the members have been notified.")
 
     def dispatch(self, request, *args, **kwargs):
         self.committee = None
@@ -75,21 +94,27 @@ class SessionCreateView(PredicateRequiredMixin, ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
+        if self.recording:
+            return permissions.can_record_past_session(self.request.user, self.committee)
         return permissions.can_schedule_session(self.request.user, self.committee)
 
     def get_form(self, form_class=None):
-        return SessionForm(**self.get_form_kwargs(), plenary=self.committee is None)
+        return SessionForm(**self.get_form_kwargs(), plenary=self.committee is None, recording=self.recording)
 
     def get_context_data(self, **kwargs):
-        title = _("New plenary session") if self.committee is None else _("New session of the committee")
+        if self.recording:
+            title = _("Record a session that took place")
+        else:
+            title = _("New plenary session") if self.committee is None else _("New session of the committee")
         return super().get_context_data(title=title, committee=self.committee, **kwargs)
 
     def call_service(self, form):
         data = dict(form.cleaned_data)
         kind = data.pop("kind", SessionKind.COMMITTEE)
-        return services.session_schedule(
+        self.session = services.session_schedule(
             actor=self.request.user, committee=self.committee, kind=kind, request=self.request, **data
         )
+        return self.session
 
 
 class SessionUpdateView(SessionMixin, ServiceFormView):
@@ -392,13 +417,7 @@ class MinutesCommentView(SessionMixin, View):
 
 
 def _agreement_choices(session):
-    if session.kind == SessionKind.COMMITTEE:
-        organizations = selectors.member_organizations(session.committee)
-        people = selectors.member_representatives(session.committee)
-    else:
-        organizations = Organization.objects.not_archived().order_by("legal_name")
-        people = get_user_model().objects.filter(is_active=True, representations__ended_at__isnull=True).distinct()
-    return organizations, people.order_by("full_name")
+    return selectors.agreement_organizations(session), selectors.agreement_people(session)
 
 
 class AgreementCreateView(SessionMixin, ServiceFormView):

@@ -5,7 +5,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from axs_platform.figures import percent
 from committees.models import Committee, MembershipStatus
 from committees.permissions import current_organization
-from companies.models import Organization, OrganizationSize, OrganizationType, ParticipationStatus
+from companies.models import Organization, OrganizationSize, OrganizationType
 
 from .. import permissions
 from ..models import Audience, Response, ResponseStatus, ResponseUnit, Survey, SurveyInvitation
@@ -24,7 +24,7 @@ def surveys_for_manager(user):
 
 def audience_organizations(survey):
     """Return the organizations a survey is for, as its audience says (active, not archived)."""
-    organizations = Organization.objects.not_archived().filter(participation_status=ParticipationStatus.ACTIVE)
+    organizations = Organization.objects.active_members()
     if survey.audience == Audience.COMMITTEE:
         organizations = organizations.filter(
             committee_memberships__committee_id=survey.committee_id,

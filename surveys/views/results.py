@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -56,7 +57,19 @@ class InvitationSendView(SurveyActionView):
         return services.invitations_send(actor=self.request.user, survey=self.survey, request=self.request)
 
     def message(self, result):
-        return _("%(count)d invitations were sent.") % {"count": result}
+        text = ngettext("%(count)d invitation was sent.", "%(count)d invitations were sent.", result.sent) % {
+            "count": result.sent
+        }
+        if result.skipped:
+            names = "; ".join(f"{o.display_name} ({services.SkipReason(reason).label})" for o, reason in result.skipped)
+            count = len(result.skipped)
+            skipped = ngettext(
+                "%(count)d organization was skipped: %(names)s.",
+                "%(count)d organizations were skipped: %(names)s.",
+                count,
+            )
+            text = f"{text} {skipped % {'count': count, 'names': names}}"
+        return text
 
     def redirect_to(self, result):
         return reverse("surveys:invitation-list", args=[self.survey.pk])
