@@ -1,12 +1,11 @@
 """Pages of selection rounds and ballots: open and close rounds, record evidence, vote, count, check a receipt."""
 
-import csv
 from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -15,6 +14,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from accounts.views import add_service_errors
 from axs_platform.charts import Bar, horizontal_bar_chart
+from axs_platform.exports import csv_response
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from committees.models import Committee
 from documents.permissions import can_request_document
@@ -555,25 +555,24 @@ class BallotCSVView(View):
         if not ballot.is_closed:
             raise Http404
         result = tally.tally(ballot)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="votacion-{ballot.pk}.csv"'
-        writer = csv.writer(response)
-        writer.writerow([_("Proposal"), _("Votes"), _("Yes"), _("No"), _("Abstain"), _("Percent"), _("Selected")])
-        for row in result["rows"]:
-            writer.writerow(
-                [
-                    row["title"],
-                    row["votes"],
-                    row["yes"],
-                    row["no"],
-                    row["abstain"],
-                    row["percent"],
-                    _("Yes") if row["selected"] else _("No"),
-                ]
-            )
-        writer.writerow([])
-        writer.writerow([_("Electorate"), result["electorate"]])
-        writer.writerow([_("Voted"), result["voted"]])
-        writer.writerow([_("Turnout (%)"), result["turnout"]])
-        writer.writerow([_("Quorum met"), _("Yes") if result["quorum_met"] else _("No")])
-        return response
+        header = [_("Proposal"), _("Votes"), _("Yes"), _("No"), _("Abstain"), _("Percent"), _("Selected")]
+        rows = [
+            [
+                row["title"],
+                row["votes"],
+                row["yes"],
+                row["no"],
+                row["abstain"],
+                row["percent"],
+                _("Yes") if row["selected"] else _("No"),
+            ]
+            for row in result["rows"]
+        ]
+        rows += [
+            [],
+            [_("Electorate"), result["electorate"]],
+            [_("Voted"), result["voted"]],
+            [_("Turnout (%)"), result["turnout"]],
+            [_("Quorum met"), _("Yes") if result["quorum_met"] else _("No")],
+        ]
+        return csv_response(f"votacion-{ballot.pk}.csv", header, rows)
