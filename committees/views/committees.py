@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from accounts.views import add_service_errors
-from audit.selectors import events_for
+from audit.selectors import history_for
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
 from companies.models import Organization
 
@@ -192,7 +192,7 @@ class CommitteeUpdateView(StaffRequiredMixin, CommitteeMixin, ServiceFormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            title=_("Edit the committee"), history=events_for(self.committee)[:50], **kwargs
+            title=_("Edit the committee"), history=history_for(self.committee, limit=50), **kwargs
         )
 
     def call_service(self, form):
@@ -406,7 +406,9 @@ class ActivityUpdateView(WorkPlanMixin, ServiceFormView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(title=_("Edit the activity"), history=events_for(self.activity)[:50], **kwargs)
+        return super().get_context_data(
+            title=_("Edit the activity"), history=history_for(self.activity, limit=50), **kwargs
+        )
 
     def call_service(self, form):
         return services.activity_update(

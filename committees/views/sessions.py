@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
-from audit.selectors import events_for
+from audit.selectors import history_for
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
 from companies.models import Organization
 
@@ -131,7 +131,7 @@ class SessionUpdateView(SessionMixin, ServiceFormView):
         return super().get_context_data(
             title=_("Edit the session"),
             intro=_("If the date, time, place or title change, the invitees receive the updated calendar entry."),
-            history=events_for(self.session)[:50],
+            history=history_for(self.session, limit=50),
             **kwargs,
         )
 
@@ -471,7 +471,7 @@ class AgreementUpdateView(PredicateRequiredMixin, ServiceFormView):
             title=_("Follow up the agreement"),
             session=self.agreement.session,
             committee=self.agreement.session.committee,
-            history=events_for(self.agreement)[:50],
+            history=history_for(self.agreement, limit=50),
             **kwargs,
         )
 

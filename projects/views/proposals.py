@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.views import add_service_errors
-from audit.selectors import events_for
+from audit.selectors import history_for
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from committees.permissions import current_organization
 from sdg.models import Goal, Target
@@ -186,7 +186,7 @@ class ProposalDetailView(ProposalMixin, TemplateView):
         )
         if context["can_review"]:
             context["evaluations"] = proposal.evaluations.exclude(status="withdrawn").select_related("evaluator")
-            context["history"] = events_for(proposal)[:30]
+            context["history"] = history_for(proposal)
         return super().get_context_data(**context, **kwargs)
 
 
