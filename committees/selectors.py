@@ -341,18 +341,18 @@ def agreement_people(session, organization=None):
     if organization is not None:
         organizations = organizations.filter(pk=organization.pk)
     links = Representative.objects.current().filter(organization__in=organizations)
+    return with_organization_name(get_user_model().objects.filter(is_active=True, pk__in=links.values("user")))
+
+
+def with_organization_name(people):
+    """Annotate each person with ``represents``, the name of the organization they speak for now."""
     speaks_for = (
         Representative.objects.current()
         .filter(user=OuterRef("pk"))
         .annotate(name=Coalesce(NullIf("organization__short_name", Value("")), "organization__legal_name"))
         .order_by("-started_at")
     )
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, pk__in=links.values("user"))
-        .annotate(represents=Subquery(speaks_for.values("name")[:1]))
-        .order_by("full_name")
-    )
+    return people.annotate(represents=Subquery(speaks_for.values("name")[:1])).order_by("full_name")
 
 
 def member_representatives(committee):

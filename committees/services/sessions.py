@@ -119,6 +119,12 @@ def session_update(*, actor, session, request=None, **fields):
         raise ValidationError(_("This session was cancelled; it cannot be changed."), code="cancelled")
     before = snapshot(session, SESSION_FIELDS)
     moved = "starts_at" in fields and fields["starts_at"] != session.starts_at
+    if moved and session.status == SessionStatus.HELD and fields["starts_at"] > timezone.now():
+        raise field_error(
+            "starts_at",
+            _("This session was recorded as held; it cannot move to a date to come. Schedule a new one instead."),
+            "held_session_to_future",
+        )
     merged = {name: fields.get(name, getattr(session, name)) for name in ("starts_at", "ends_at", "place", "video_url")}
     _check_schedule(merged, check_past=moved)
     for name, value in fields.items():

@@ -457,10 +457,8 @@ class AgreementUpdateView(PredicateRequiredMixin, ServiceFormView):
         organizations = Organization.objects.filter(
             Q(pk__in=organizations.values("pk")) | Q(pk=self.agreement.responsible_organization_id)
         ).order_by("legal_name")
-        people = (
-            get_user_model()
-            .objects.filter(Q(pk__in=people.values("pk")) | Q(pk=self.agreement.responsible_person_id))
-            .order_by("full_name")
+        people = selectors.with_organization_name(
+            get_user_model().objects.filter(Q(pk__in=people.values("pk")) | Q(pk=self.agreement.responsible_person_id))
         )
         return AgreementForm(
             **self.get_form_kwargs(), instance=self.agreement, organizations=organizations, people=people
