@@ -36,7 +36,6 @@ class ProjectsConfig(AppConfig):
         from audit.labels import register_actions
         from documents.registry import register
 
-        from . import receivers  # noqa: F401  (cached proposal lists and matrices follow changes)
         from .documents import ballot_results, fact_sheet
 
         register(fact_sheet)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 from axs_platform.collation import spanish_sort_key
 
 from ..models import AllianceRole, Organization, ParticipationChange, ParticipationStatus, SDGPriority
@@ -83,6 +84,7 @@ def _check_profile_fields(fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def organization_create(*, actor, request=None, logo=None, **fields):
     """Register an organization as invited, the first step of its participation history."""
     if not can_manage_organizations(actor):
@@ -113,6 +115,7 @@ def organization_create(*, actor, request=None, logo=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def organization_update(*, actor, organization, request=None, logo=None, **fields):
     """Change an organization's profile; ``logo`` is a new file, ``False`` to remove it, None to keep it.
 
@@ -141,6 +144,7 @@ def organization_update(*, actor, organization, request=None, logo=None, **field
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def organization_archive(*, actor, organization, reason="", request=None):
     """Hide an organization from the directory and from its people's editing; keep all its history."""
     if not can_manage_organizations(actor):
@@ -156,6 +160,7 @@ def organization_archive(*, actor, organization, reason="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def organization_restore(*, actor, organization, request=None):
     """Bring an archived organization back."""
     if not can_manage_organizations(actor):
@@ -171,6 +176,7 @@ def organization_restore(*, actor, organization, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def participation_change(*, actor, organization, to_status, reason="", effective_on=None, request=None):
     """Move an organization to another participation status, keeping date, who and why."""
     if not can_manage_organizations(actor):
@@ -226,6 +232,7 @@ def participation_change(*, actor, organization, to_status, reason="", effective
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def priorities_set(*, actor, organization, goals, alliance_roles, request=None):
     """Replace the organization's ranked priority SDGs (most important first) and wanted roles."""
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
