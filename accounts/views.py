@@ -13,7 +13,7 @@ from django.views.generic import FormView, ListView, View
 from django.views.i18n import set_language as django_set_language
 
 from audit.models import AuditEvent
-from audit.selectors import events_for
+from audit.selectors import history_for
 from audit.services import audit_record
 from axs_platform.forms import add_service_errors
 
@@ -179,7 +179,7 @@ class UserUpdateView(StaffRequiredMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(person=self.person, history=events_for(self.person)[:50])
+        context.update(person=self.person, history=history_for(self.person, limit=50))
         return context
 
     def form_valid(self, form):

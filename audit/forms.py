@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from axs_platform.forms import DateInput
 
+from .labels import action_label
 from .models import AuditEvent
 from .selectors import recorded_actions_and_types
 
@@ -30,7 +31,8 @@ class AuditFilterForm(forms.Form):
         known = dict(AuditEvent.Action.choices)
         recorded, used_types = recorded_actions_and_types()
         codes = sorted(set(known) | set(recorded))
-        self.fields["action"].choices = [("", _("Any"))] + [(code, known.get(code, code)) for code in codes]
+        named = sorted(((code, str(action_label(code))) for code in codes), key=lambda choice: choice[1])
+        self.fields["action"].choices = [("", _("Any")), *named]
         types = sorted((ContentType.objects.get_for_id(pk) for pk in used_types), key=lambda ct: str(ct.name))
         self.fields["target_type"].choices = [("", _("Any"))] + [(ct.pk, str(ct.name).capitalize()) for ct in types]
 

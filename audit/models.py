@@ -84,8 +84,7 @@ class AuditEvent(models.Model):
 
     @property
     def action_label(self):
-        """Return the human name of a known action, or its code."""
-        try:
-            return self.Action(self.action).label
-        except ValueError:
-            return self.action
+        """Return the human name of the action (``audit.labels``), or its code when nobody named it."""
+        from .labels import action_label
+
+        return action_label(self.action)

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Q
 
+from .labels import readable_changes
 from .models import AuditEvent
 
 
@@ -29,9 +30,14 @@ def audit_events(*, actor_email="", action="", target_type_id=None, target_id=""
 
 def events_for(obj):
     """Return the history of one object, newest first."""
-    return AuditEvent.objects.select_related("actor").filter(
+    return AuditEvent.objects.select_related("actor", "target_type").filter(
         target_type=ContentType.objects.get_for_model(obj, for_concrete_model=False), target_id=str(obj.pk)
     )
+
+
+def history_for(obj, *, limit=30):
+    """Return the latest events of one object as a list, with their changes in words (``readable_changes``)."""
+    return readable_changes(events_for(obj)[:limit])
 
 
 def recent_failed_logins(*, identifier="", ip_address=None, since):

@@ -6,6 +6,7 @@ from axs_platform.pagination import CappedPaginator
 from axs_platform.permissions import StaffRequiredMixin
 
 from .forms import AuditFilterForm
+from .labels import readable_changes
 from .models import AuditEvent
 from .selectors import audit_events
 
@@ -37,6 +38,7 @@ class AuditEventListView(StaffRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
+        context["events"] = readable_changes(context["events"])
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()

@@ -2,8 +2,12 @@
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Value
+from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import timezone
+
+from axs_platform.collation import SPANISH_COLLATION
 
 from .facets import facets as directory_facets
 from .models import (
@@ -91,7 +95,15 @@ def directory(
     for facet in directory_facets():
         if facet_values.get(facet.name):
             organizations = facet.filter(organizations, facet_values[facet.name])
-    return organizations.order_by("legal_name", "pk").prefetch_related(_priorities_prefetch())
+    return organizations.order_by(*directory_order()).prefetch_related(_priorities_prefetch())
+
+
+def directory_order():
+    """Order by the shown name in Spanish: PostgreSQL's ICU collation, else the stored sort key."""
+    if connection.vendor == "postgresql":
+        shown = Coalesce(NullIf("short_name", Value("")), "legal_name")
+        return [Collate(shown, SPANISH_COLLATION), "pk"]
+    return ["sort_name", "pk"]
 
 
 def facet_labels(organizations):

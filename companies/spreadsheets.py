@@ -174,34 +174,20 @@ def _check_headers(headers):
         )
 
 
-def _cell(value):
-    """Keep spreadsheet programs from running typed text as a formula (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+def _label(name, value):
+    """Return a choice column's label in the active language (the import reads labels as well as codes)."""
+    if name in CHOICE_COLUMNS and value:
+        return str(dict(CHOICE_COLUMNS[name].choices).get(value, value))
     return value
 
 
 def organization_export_row(organization):
-    """Return one organization as export cells, in ``EXPORT_COLUMNS`` order."""
+    """Return one organization as export cells, in ``EXPORT_COLUMNS`` order, choices as their labels."""
     return [
         organization.pk,
-        *(_cell(getattr(organization, name)) for name in IMPORT_COLUMN_NAMES),
-        organization.participation_status,
-        "expired" if organization.due_diligence_expired else organization.due_diligence_state,
+        *(_label(name, getattr(organization, name)) for name in IMPORT_COLUMN_NAMES),
+        organization.get_participation_status_display(),
+        _("Expired") if organization.due_diligence_expired else organization.get_due_diligence_state_display(),
         organization.due_diligence_expires_on.isoformat() if organization.due_diligence_expires_on else "",
         " ".join(str(priority.goal.number) for priority in organization.sdg_priorities.all()),
     ]
-
-
-def write_xlsx(organizations):
-    """Return the bytes of an Excel workbook listing the organizations."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Organizations")[:31])
-    sheet.append(EXPORT_COLUMNS)
-    for organization in organizations:
-        sheet.append(organization_export_row(organization))
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()

@@ -8,8 +8,10 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
+        from audit.labels import register_actions
         from documents.registry import register
 
         from .documents import systematization
 
         register(systematization)
+        register_actions({"reports.narrative_removed": _("Report narrative removed")})

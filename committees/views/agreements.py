@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from audit.selectors import events_for
+from audit.selectors import history_for
 from axs_platform import fragments
 from axs_platform.pagination import page_of, page_rows
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
@@ -67,7 +67,7 @@ class AgreementUpdateView(PredicateRequiredMixin, ServiceFormView):
             title=_("Follow up the agreement"),
             session=self.agreement.session,
             committee=self.agreement.session.committee,
-            history=events_for(self.agreement)[:50],
+            history=history_for(self.agreement, limit=50),
             **kwargs,
         )
 

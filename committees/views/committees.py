@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from audit.selectors import events_for
+from audit.selectors import history_for
 from axs_platform import fragments
 from axs_platform.pagination import page_of
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
@@ -166,7 +166,7 @@ class CommitteeUpdateView(StaffRequiredMixin, CommitteeMixin, ServiceFormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            title=_("Edit the committee"), history=events_for(self.committee)[:50], **kwargs
+            title=_("Edit the committee"), history=history_for(self.committee, limit=50), **kwargs
         )
 
     def call_service(self, form):
@@ -380,7 +380,9 @@ class ActivityUpdateView(WorkPlanMixin, ServiceFormView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(title=_("Edit the activity"), history=events_for(self.activity)[:50], **kwargs)
+        return super().get_context_data(
+            title=_("Edit the activity"), history=history_for(self.activity, limit=50), **kwargs
+        )
 
     def call_service(self, form):
         return services.activity_update(

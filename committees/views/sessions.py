@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from accounts.selectors import active_person_with_email
-from audit.selectors import events_for
+from audit.selectors import history_for
 from axs_platform.pagination import page_of
 from axs_platform.permissions import PredicateRequiredMixin
 from axs_platform.service_views import ServiceFormView
@@ -115,7 +115,7 @@ class SessionUpdateView(SessionMixin, ServiceFormView):
         return super().get_context_data(
             title=_("Edit the session"),
             intro=_("If the date, time, place or title change, the invitees receive the updated calendar entry."),
-            history=events_for(self.session)[:50],
+            history=history_for(self.session, limit=50),
             **kwargs,
         )
 

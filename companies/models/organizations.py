@@ -110,6 +110,9 @@ class Organization(models.Model):
 
     legal_name = models.CharField(_("legal name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    # The shown name as a Spanish sort key (axs_platform.collation), set by the services that save
+    # the profile: the directory's order on databases without a Spanish collation.
+    sort_name = models.CharField(_("sort name"), max_length=255, blank=True, editable=False, db_index=True)
     organization_type = models.CharField(_("type"), max_length=30, choices=OrganizationType.choices)
     size = models.CharField(_("size"), max_length=10, choices=OrganizationSize.choices)
     sector = models.CharField(_("economic sector"), max_length=30, choices=Sector.choices)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
+from axs_platform.collation import spanish_sort_key
 
 from ..models import AllianceRole, Organization, ParticipationChange, ParticipationStatus, SDGPriority
 from ..permissions import can_edit_profile, can_manage_organizations
@@ -73,6 +74,7 @@ def _apply_profile(organization, fields):
         setattr(organization, name, value)
     if organization.country != "MX":
         organization.state = ""
+    organization.sort_name = spanish_sort_key(organization.display_name)
 
 
 def _check_profile_fields(fields):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
-from audit.selectors import events_for
+from audit.selectors import history_for
 from axs_platform.forms import add_service_errors
 
 from .. import selectors, services
@@ -72,7 +72,7 @@ class ReviewDetailView(OrganizationAccessMixin, View):
             "answers": review.answers.all(),
             "evidence": review.evidence.select_related("uploaded_by"),
             "can_run": can_run,
-            "history": events_for(review)[:30],
+            "history": history_for(review),
             **organization_flags(self.request.user, self.organization),
         }
         if can_run:

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
-from audit.selectors import events_for
+from audit.selectors import history_for
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import StaffRequiredMixin
 
@@ -48,7 +48,7 @@ class OrganizationDetailView(View):
         if context["show_contacts"]:
             context["representatives"] = selectors.current_representatives(organization)
         if context["can_manage"]:
-            context["history"] = events_for(organization)[:30]
+            context["history"] = history_for(organization)
         return render(request, "companies/organization_detail.html", context)
 
 

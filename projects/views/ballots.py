@@ -1,10 +1,8 @@
 """Pages of ballots: the list, a ballot, voting with confirmation, closing with confirmation, ties, receipts, CSV."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from axs_platform.charts import Bar, horizontal_bar_chart
+from axs_platform.exports import csv_response
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from documents.permissions import can_request_document
@@ -343,25 +342,24 @@ class BallotCSVView(View):
         if not ballot.is_closed:
             raise Http404
         result = ballot.result
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="votacion-{ballot.pk}.csv"'
-        writer = csv.writer(response)
-        writer.writerow([_("Proposal"), _("Votes"), _("Yes"), _("No"), _("Abstain"), _("Percent"), _("Selected")])
-        for row in result["rows"]:
-            writer.writerow(
-                [
-                    row["title"],
-                    row["votes"],
-                    row["yes"],
-                    row["no"],
-                    row["abstain"],
-                    row["percent"],
-                    _("Yes") if row["selected"] else _("No"),
-                ]
-            )
-        writer.writerow([])
-        writer.writerow([_("Electorate"), result["electorate"]])
-        writer.writerow([_("Voted"), result["voted"]])
-        writer.writerow([_("Turnout (%)"), result["turnout"]])
-        writer.writerow([_("Quorum met"), _("Yes") if result["quorum_met"] else _("No")])
-        return response
+        header = [_("Proposal"), _("Votes"), _("Yes"), _("No"), _("Abstain"), _("Percent"), _("Selected")]
+        rows = [
+            [
+                row["title"],
+                row["votes"],
+                row["yes"],
+                row["no"],
+                row["abstain"],
+                row["percent"],
+                _("Yes") if row["selected"] else _("No"),
+            ]
+            for row in result["rows"]
+        ]
+        rows += [
+            [],
+            [_("Electorate"), result["electorate"]],
+            [_("Voted"), result["voted"]],
+            [_("Turnout (%)"), result["turnout"]],
+            [_("Quorum met"), _("Yes") if result["quorum_met"] else _("No")],
+        ]
+        return csv_response(f"votacion-{ballot.pk}.csv", header, rows)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from audit.selectors import events_for
+from audit.selectors import history_for
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from committees.permissions import current_organization
@@ -167,7 +167,7 @@ class ProposalDetailView(ProposalMixin, TemplateView):
         )
         if context["can_review"]:
             context["evaluations"] = proposal.evaluations.exclude(status="withdrawn").select_related("evaluator")
-            context["history"] = events_for(proposal)[:30]
+            context["history"] = history_for(proposal)
         return super().get_context_data(**context, **kwargs)
 
 

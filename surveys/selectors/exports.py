@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from django.utils.translation import gettext as _
+
 from companies.models import OrganizationSize, OrganizationType
 
 from ..models import Answer, QuestionKind, Response, ResponseStatus
@@ -11,9 +13,9 @@ CHUNK = 500
 
 
 def export_header(survey, questions):
-    header = ["response", "submitted_at"]
+    header = [_("Response"), _("Submitted on")]
     if survey.is_named:
-        header += ["organization", "organization_type", "size", "respondent"]
+        header += [_("Organization"), _("Type"), _("Size"), _("Respondent")]
     return header + [f"{index}. {question.text}" for index, question in enumerate(questions, 1)]
 
 
@@ -32,7 +34,7 @@ def _cell(question, answers, goals_by_pk):
         number = answer.number
         return int(number) if number == number.to_integral_value() else float(number)
     if kind == QuestionKind.YES_NO:
-        return "yes" if answer.boolean else "no"
+        return _("Yes") if answer.boolean else _("No")
     return answer.text
 
 

@@ -89,7 +89,7 @@ def test_results_show_only_after_closing_and_named_ballots_show_who_voted_what(c
     services.ballot_close(actor=scene.chair, ballot=ballot)
     page = client.get(detail).content.decode()
     assert "Candidato 3 (" in page and str(scene.member_orgs[0]) in page and "<svg" in page
-    csv = client.get(reverse("projects:ballot-csv", args=[ballot.pk])).content.decode()
+    csv = b"".join(client.get(reverse("projects:ballot-csv", args=[ballot.pk])).streaming_content).decode()
     assert "Candidato 3,1,0,0,0,100.0" in csv
 
 

@@ -273,6 +273,9 @@ def test_exports_carry_one_row_per_submitted_response(client, staff, survey, rep
     lines = text.strip().splitlines()
     assert len(lines) == 2
     assert "Alfa Sostenible" in lines[1] and "1. 4; 2. 7" in lines[1] and "Educación" in lines[1]
+    # People read labels in their language: the header and a yes/no answer are words, not codes.
+    assert lines[0].startswith("Respuesta,Enviada el,Organización,Tipo,Tamaño")
+    assert ",No," in lines[1] and ",company," not in lines[1] and ",no," not in lines[1]
     response = client.get(reverse("surveys:export-xlsx", args=[survey.pk]))
     from io import BytesIO
 

@@ -1,0 +1,80 @@
+"""What the audit trail shows people: action names, field names and values in words, not codes.
+
+Apps above ``audit`` name their own dotted actions with ``register_actions`` in ``AppConfig.ready()``
+(audit imports no app). ``readable_changes`` turns an event's stored ``{field: [before, after]}``
+into the target model's field names, choice labels and related objects' names, reading each
+related model once for a whole page of events.
+"""
+
+from collections import defaultdict
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+_ACTIONS = {}
+
+
+def register_actions(labels):
+    """Name dotted action codes (``{"projects.voted": _("Voted")}``), with lazy translations."""
+    _ACTIONS.update(labels)
+
+
+def action_label(code):
+    """Return the name of an action in the active language, or its code when nobody named it."""
+    from .models import AuditEvent
+
+    try:
+        return AuditEvent.Action(code).label
+    except ValueError:
+        return _ACTIONS.get(code, code)
+
+
+def _field(model, name):
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    # Reverse relations share names with recorded keys (``checklist``): only the model's own columns have labels.
+    return field if getattr(field, "concrete", False) else None
+
+
+def _shown(field, value, related):
+    if value is None or value == "":
+        return None
+    if field is None:
+        return value
+    if isinstance(field, models.ForeignKey):
+        target = related.get(field.related_model, {}).get(value)
+        return str(target) if target is not None else _("(removed, id %(id)s)") % {"id": value}
+    if getattr(field, "choices", None):
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return value
+
+
+def readable_changes(events):
+    """Return the events as a list, each with ``readable_changes``: ``[(field name, before, after)]``."""
+    events = list(events)
+    wanted = defaultdict(set)
+    for event in events:
+        model = event.target_type.model_class() if event.target_type_id else None
+        event._axs_model = model
+        for name, values in (event.changes or {}).items():
+            field = _field(model, name)
+            if isinstance(field, models.ForeignKey):
+                wanted[field.related_model].update(v for v in values if v not in (None, ""))
+    related = {model: model._default_manager.in_bulk(ids) for model, ids in wanted.items()}
+    for event in events:
+        rows = []
+        for name, values in (event.changes or {}).items():
+            field = _field(event._axs_model, name)
+            label = capfirst(field.verbose_name) if field is not None and hasattr(field, "verbose_name") else name
+            before, after = (list(values) + [None, None])[:2] if isinstance(values, list) else (None, values)
+            rows.append((label, _shown(field, before, related), _shown(field, after, related)))
+        event.readable_changes = rows
+    return events
