@@ -20,7 +20,9 @@ from .models import User
 
 
 def _helper(submit_label):
+    """Crispy renders the fields and the button; the template writes the <form> (its action and hidden fields)."""
     helper = FormHelper()
+    helper.form_tag = False
     helper.add_input(Submit("submit", submit_label))
     return helper
 
@@ -48,6 +50,13 @@ class EmailAuthenticationForm(AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.helper = _helper(_("Sign in"))
+
+    def full_clean(self):
+        """Point both fields at the error that concerns them both (templates/bootstrap5/errors.html gives its id)."""
+        super().full_clean()
+        if self.non_field_errors():
+            for name in ("username", "password"):
+                self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": "form-errors"})
 
     def clean(self):
         email = User.objects.normalize_email(self.cleaned_data.get("username"))

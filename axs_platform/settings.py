@@ -105,7 +105,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "builtins": ["axs_platform.templatetags.cached_urls"],
-            "libraries": {"layout": "axs_platform.templatetags.layout"},
+            "libraries": {"layout": "axs_platform.templatetags.layout", "markup": "axs_platform.templatetags.markup"},
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

@@ -23,11 +23,9 @@ from .models import (
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-def _helper(submit_label, *, multipart=False):
+def _helper(submit_label):
     helper = FormHelper()
     helper.add_input(Submit("submit", submit_label))
-    if multipart:
-        helper.attrs = {"enctype": "multipart/form-data"}
     return helper
 
 
@@ -193,7 +191,7 @@ class DocumentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Upload"), multipart=True)
+        self.helper = _helper(_("Upload"))
 
 
 class AttendanceConfirmForm(forms.Form):

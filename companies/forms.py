@@ -28,9 +28,10 @@ from .services import MAX_PRIORITIES, PROFILE_FIELDS
 from .validators import normalize_rfc, validate_evidence, validate_logo
 
 
-def _helper(submit_label, *, form_tag=True):
+def _helper(submit_label):
+    """Crispy renders the fields and the button; the template writes the <form> (its action and enctype)."""
     helper = FormHelper()
-    helper.form_tag = form_tag
+    helper.form_tag = False
     helper.add_input(Submit("submit", submit_label))
     return helper
 
@@ -66,7 +67,7 @@ class OrganizationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("logo", self.instance.logo or None)
-        self.helper = _helper(_("Save"), form_tag=False)
+        self.helper = _helper(_("Save"))
 
     def clean_rfc(self):
         return normalize_rfc(self.cleaned_data.get("rfc"))

@@ -26,13 +26,12 @@ STEP_TEXT_FIELDS = {
 }
 
 
-def _helper(submit_label, *, form_name=None, multipart=False, css="btn-primary"):
+def _helper(submit_label, *, form_name=None, css="btn-primary"):
     helper = FormHelper()
-    helper.add_input(Submit("submit", submit_label, css_class=css))
+    # A step page shows several forms: each button keeps its own id.
+    helper.add_input(Submit("submit", submit_label, css_class=css, css_id=f"submit-{form_name or 'form'}"))
     if form_name:
         helper.add_input(Hidden("form", form_name))
-    if multipart:
-        helper.attrs = {"enctype": "multipart/form-data"}
     return helper
 
 
@@ -278,7 +277,7 @@ class AttachmentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Attach"), form_name="attachment", multipart=True, css="btn-outline-primary")
+        self.helper = _helper(_("Attach"), form_name="attachment", css="btn-outline-primary")
 
 
 class ReasonForm(forms.Form):

@@ -14,11 +14,9 @@ from committees.models import Session
 from .models import Answer, Ballot, EvidenceKind, Proposal, QuestionKind, SelectionMethod
 
 
-def _helper(label, *, css="btn-primary", multipart=False):
+def _helper(label, *, css="btn-primary"):
     helper = FormHelper()
     helper.add_input(Submit("submit", label, css_class=css))
-    if multipart:
-        helper.attrs = {"enctype": "multipart/form-data"}
     return helper
 
 
@@ -68,7 +66,7 @@ class EvidenceForm(forms.Form):
     def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].queryset = Session.objects.filter(committee=committee).order_by("-starts_at")
-        self.helper = _helper(_("Add the evidence"), multipart=True)
+        self.helper = _helper(_("Add the evidence"))
 
 
 class RoundCloseForm(forms.Form):
