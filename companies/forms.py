@@ -28,11 +28,14 @@ from .services import MAX_PRIORITIES, PROFILE_FIELDS
 from .validators import normalize_rfc, validate_evidence, validate_logo
 
 
-def _helper(submit_label):
-    """Crispy renders the fields and the button; the template writes the <form> (its action and enctype)."""
+def _helper(submit_label, *, button_id=None):
+    """Crispy renders the fields and the button; the template writes the <form> (its action and enctype).
+
+    Give ``button_id`` to a form that shares its page with another (ids are unique in a page).
+    """
     helper = FormHelper()
     helper.form_tag = False
-    helper.add_input(Submit("submit", submit_label))
+    helper.add_input(Submit("submit", submit_label, **({"css_id": button_id} if button_id else {})))
     return helper
 
 
@@ -278,7 +281,7 @@ class ChecklistForm(forms.Form):
                 widget=forms.Textarea({"rows": 2}),
             )
         self.order_fields([*(f"{q}_{part}" for q in RiskQuestion.values for part in ("finding", "notes")), "summary"])
-        self.helper = _helper(_("Save the checklist"))
+        self.helper = _helper(_("Save the checklist"), button_id="save-checklist")
 
     def answers(self):
         return {
@@ -298,7 +301,7 @@ class EvidenceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Attach"))
+        self.helper = _helper(_("Attach"), button_id="attach-evidence")
 
 
 class DecisionForm(forms.Form):
@@ -318,4 +321,4 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Record the decision as reviewer"))
+        self.helper = _helper(_("Record the decision as reviewer"), button_id="record-decision")

@@ -1,5 +1,6 @@
 """A person's walk through the site: signs in, visits pages, and every page reached is checked with axe-core."""
 
+import re
 from urllib.parse import urlsplit
 
 from .checks import assert_accessible
@@ -38,6 +39,10 @@ class Journey:
         response = self.page.goto(self.url(path))
         assert response.ok, f"{path} answered {response.status}"
         self.check(validate_as)
+
+    def field(self, label):
+        """The form field whose label is exactly this text (a required field's label ends in *)."""
+        return self.page.get_by_label(re.compile(rf"^\s*{re.escape(label)}\s*\*?\s*$"))
 
     def press(self, name, validate_as=None, role="button", exact=None):
         """Click a button (or a link, with role="link") that leads to another page, then check that page."""
