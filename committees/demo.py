@@ -26,6 +26,7 @@ import zlib
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from axs_platform import demo_dates
 from companies.demo import DEMO_COMMITTEE_SEATS
 from companies.models import Organization, Representative
 from sdg.models import Goal
@@ -156,17 +157,10 @@ PLENARIES = [
         None,
     ),
 ]
-UPCOMING = {
-    4: datetime.datetime(2026, 12, 1, 10),
-    7: datetime.datetime(2026, 12, 2, 10),
-    10: datetime.datetime(2026, 12, 3, 10),
-    11: datetime.datetime(2026, 12, 8, 10),
-    12: datetime.datetime(2026, 12, 9, 10),
-}
-UPCOMING_PLENARY = datetime.datetime(2027, 1, 20, 10)
+# The next ordinary session of each committee, in days from the day the demo is loaded.
+UPCOMING_IN_DAYS = {4: 1, 7: 2, 10: 3, 11: 8, 12: 9}
+UPCOMING_PLENARY_IN_DAYS = 48
 PLACE = "AMEXCID, Plaza Juárez 20, Centro, Ciudad de México"
-MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-          "noviembre", "diciembre"]  # fmt: skip
 
 
 def aware(moment):
@@ -174,7 +168,7 @@ def aware(moment):
 
 
 def _session(*, committee=None, kind=SessionKind.COMMITTEE, title, starts, description="", reported=None, public=False):
-    starts_at = aware(starts)
+    starts_at = starts if timezone.is_aware(starts) else aware(starts)
     session, _created = Session.objects.get_or_create(
         kind=kind,
         committee=committee,
@@ -283,7 +277,7 @@ def _load_committee(goal_number, actor, organizations, users):
         sessions.append(
             _session(
                 committee=committee,
-                title=f"Sesión ordinaria de {MONTHS[day.month - 1]} de {day.year}",
+                title=f"Sesión ordinaria de {demo_dates.month_es(day)}",
                 starts=datetime.datetime.combine(day, datetime.time(10)),
             )
         )
@@ -333,15 +327,23 @@ def _load_committee(goal_number, actor, organizations, users):
             created_by=secretary,
             created_at=session.ends_at,
         )
+    _upcoming_session(goal_number, committee)
+    return True
+
+
+def _upcoming_session(goal_number, committee):
+    """Schedule the committee's next ordinary session a few days from today, unless the present has one."""
+    if committee.sessions.filter(starts_at__gte=demo_dates.present_era_start()).exists():
+        return
+    starts = demo_dates.moment(UPCOMING_IN_DAYS[goal_number])
     upcoming = _session(
         committee=committee,
-        title=f"Sesión ordinaria de diciembre de 2026 del Comité de {name}",
-        starts=UPCOMING[goal_number],
+        title=f"Sesión ordinaria de {demo_dates.month_es(starts.date())} del Comité de {committee.name}",
+        starts=starts,
         description="Revisión de los indicadores de los proyectos en implementación.",
     )
     for position, item in enumerate(["Seguimiento de acuerdos", "Avance de indicadores", "Asuntos generales"], 1):
         AgendaItem.objects.get_or_create(session=upcoming, position=position, defaults={"title": item})
-    return True
 
 
 def _attendance_of(goal_number, organization, day):
@@ -360,9 +362,11 @@ def _attendance_of(goal_number, organization, day):
 
 
 def _record_attendance(goal_number, committee, secretary):
-    """Record each past session's member organizations that no one attended for yet, one person each."""
+    """Record each historical session's member organizations that no one attended for yet, one person each."""
     sessions = list(
-        committee.sessions.filter(starts_at__lt=timezone.now(), status=SessionStatus.SCHEDULED).order_by("starts_at")
+        committee.sessions.filter(
+            starts_at__lt=demo_dates.present_era_start(), status=SessionStatus.SCHEDULED
+        ).order_by("starts_at")
     )
     speakers = {}
     for link in Representative.objects.current().select_related("user").order_by("-is_primary_contact", "id"):
@@ -419,11 +423,13 @@ def load(stdout):
             description="Las presidencias de los cinco comités compartieron avances y retos.",
         )
         plenaries += 1
-    if not Session.objects.filter(kind=SessionKind.PLENARY, starts_at=aware(UPCOMING_PLENARY)).exists():
+    present = demo_dates.present_era_start()
+    if not Session.objects.filter(kind=SessionKind.PLENARY, starts_at__gte=present).exists():
+        starts = demo_dates.moment(UPCOMING_PLENARY_IN_DAYS)
         _session(
             kind=SessionKind.PLENARY,
-            title="Sesión plenaria de 2027: resultados de los proyectos",
-            starts=UPCOMING_PLENARY,
+            title=f"Sesión plenaria de {starts.year}: resultados de los proyectos",
+            starts=starts,
             description="Presentación de resultados de los proyectos en implementación.",
             public=True,
         )

@@ -4,8 +4,8 @@
 survey), Producción y consumo's proposals (two selected by vote), Energía's project from prior
 studies, and the Educación and Ciudades projects built together; four projects structured by
 March 2018 with their results matrices. The past is written directly (the services rightly refuse
-to submit to a closed call); a 2026 call holds the proposals in review, the evaluations to do and
-representante@axs.example's draft, which goes through the services.
+to submit to a closed call); a call open today holds the proposals in review, the evaluations to do
+and representante@axs.example's draft, which goes through the services.
 """
 
 import datetime
@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from axs_platform import demo_dates
 from committees.models import Committee, Post
 from companies.models import Organization
 from sdg.models import Indicator, Target
@@ -40,7 +41,9 @@ from .models import (
 D = datetime.date
 S = ProposalStatus
 CALL_2017 = (D(2017, 2, 1), D(2017, 5, 31))
-CALL_2026 = (D(2026, 10, 1), D(2027, 3, 31))
+# Producción y consumo's open call, in days from the day the demo is loaded, and when its proposals came in.
+OPEN_CALL_IN_DAYS = (-63, 118)
+OPEN_CALL_SUBMITTED_IN_DAYS = -44
 STRUCTURED_ON = D(2018, 3, 15)
 
 SURVEY = "Resultado de la encuesta en línea entre los miembros del comité."
@@ -86,7 +89,7 @@ PROJECTS = [
      ("11.1", ["11.1.1"]), ("Viviendas con captación de lluvia", "viviendas", 0, 800, "Padrón de beneficiarios y visitas", "11.1.1")),
 ]  # fmt: skip
 
-# The 2026 call of Producción y consumo: proposals in review, and who leads them (accounts of the demo).
+# The open call of Producción y consumo: proposals in review, and who leads them (accounts of the demo).
 OPEN_CALL_PROPOSALS = [
     ("Logística inversa de envases en tiendas de barrio", "presidencia.ods12@axs.example", S.SUBMITTED),
     ("Compras sostenibles en cadenas hoteleras", "secretaria.ods12@axs.example", S.RETURNED),
@@ -256,17 +259,20 @@ def load(stdout):
 
 
 def _open_call(committee, staff, evaluator, organizations):
-    """The 2026 call of Producción y consumo, with proposals in review and the draft to continue."""
+    """Producción y consumo's call open today, with proposals in review and the draft to continue."""
     if committee is None:
         return 0
     User = get_user_model()
-    call = Call.objects.filter(committee=committee, opens_on=CALL_2026[0]).first()
+    call = Call.objects.filter(committee=committee, opens_on__gte=demo_dates.PRESENT_ERA).first()
     if call is None:
+        opens_on, closes_on = (demo_dates.day(offset) for offset in OPEN_CALL_IN_DAYS)
+        years = f"{opens_on.year}–{closes_on.year}" if opens_on.year != closes_on.year else f"{opens_on.year}"
         call = Call.objects.create(
-            committee=committee, title="Convocatoria 2026–2027 · Producción y consumo responsables",
+            committee=committee, title=f"Convocatoria {years} · Producción y consumo responsables",
             guidance="Segunda generación de proyectos: economía circular con PyMES proveedoras.",
-            opens_on=CALL_2026[0], closes_on=CALL_2026[1], created_by=staff,
+            opens_on=opens_on, closes_on=closes_on, created_by=staff,
         )  # fmt: skip
+    submitted_on = demo_dates.day(OPEN_CALL_SUBMITTED_IN_DAYS)
     created = 0
     for title, email, status in OPEN_CALL_PROPOSALS:
         if Proposal.objects.filter(title=title).exists():
@@ -284,8 +290,8 @@ def _open_call(committee, staff, evaluator, organizations):
         _content(proposal, lead_member, [], ("12.5", ["12.5.1"]), None, amount=Decimal("800000"))
         path = {S.SUBMITTED: [], S.RETURNED: [S.RETURNED], S.IN_REVIEW: [S.IN_REVIEW]}[status]
         reason = "Precise la línea base del indicador y el presupuesto por año." if status == S.RETURNED else ""
-        _history(proposal, path, reason, _chair(committee) or staff, lead, start=D(2026, 10, 20))
-        Proposal.objects.filter(pk=proposal.pk).update(status=status, submitted_at=aware(D(2026, 10, 20)))
+        _history(proposal, path, reason, _chair(committee) or staff, lead, start=submitted_on)
+        Proposal.objects.filter(pk=proposal.pk).update(status=status, submitted_at=aware(submitted_on))
         if status == S.IN_REVIEW:
             Evaluation.objects.create(proposal=proposal, evaluator=evaluator, assigned_by=staff)
         created += 1

@@ -4,15 +4,16 @@ Producción y consumo voted (a named ballot of its member organizations, closed,
 Inclusión social used the surveys demo's selection survey, whose five options are linked here to
 the five candidate proposals through ``external_key``; Energía decided on prior studies in a
 session; Educación and Ciudades built their projects together. The past is written directly (the
-services rightly refuse to vote in 2017); the 2026 Educación ballot goes through the services.
+services rightly refuse to vote in 2017); today's Educación ballot goes through the services, its
+dates counted from the day the demo is loaded.
 """
 
 import datetime
 
 from django.contrib.auth import get_user_model
 from django.db.models import Min
-from django.utils import timezone
 
+from axs_platform import demo_dates
 from committees.models import Committee, Membership, Session
 from companies.models import Organization, Representative
 from surveys.models import Question, Survey
@@ -49,9 +50,11 @@ ROUNDS_2017 = {
 VOTE_DAY = D(2017, 6, 7)
 # Choices of Producción y consumo's voting organizations (indices of the three candidates).
 VOTE_CHOICES = [(0, 1), (0, 1), (0, 2), (1, 2), (0, 1), (0, 1), (1, 0), (0, 2), (0, 1), (1, 2), (0, 1), (0,)]
-CALL_2026_EDUCATION = "Convocatoria 2026 · Educación"
-BALLOT_2026 = "Votación 2026 · Educación: proyecto para 2027"
-CANDIDATES_2026 = [
+# Educación's call that closed a month ago and the ballot open today over its candidates, in days from today.
+EDUCATION_CALL_IN_DAYS = (-93, -33)
+CANDIDATES_SUBMITTED_IN_DAYS = -49
+BALLOT_IN_DAYS = (-13, 7)
+CANDIDATES_OPEN_BALLOT = [
     ("Mentorías de lectura en escuelas públicas", "Fundación Telefónica"),
     ("Laboratorios de ciencia itinerantes", "KidZania"),
     ("Becas de formación técnica dual", "Grupo CICE"),
@@ -175,18 +178,27 @@ def _evidence(selection_round, staff, method):
         )  # fmt: skip
 
 
+def open_ballot():
+    """Return today's Educación ballot of the demo (the one ballot of the present era)."""
+    return Ballot.objects.get(round__committee__goal__number=4, opens_at__gte=demo_dates.present_era_start())
+
+
 def _open_ballot(committee, staff):
-    """Today's Educación ballot over the candidates of a new call, open to the member organizations."""
-    if Ballot.objects.filter(title=BALLOT_2026).exists():
+    """Today's Educación ballot over the candidates of a recent call, open to the member organizations."""
+    if Ballot.objects.filter(round__committee=committee, opens_at__gte=demo_dates.present_era_start()).exists():
         return 0
     organizations = {o.short_name or o.legal_name: o for o in Organization.objects.all()}
-    call, _created = Call.objects.get_or_create(
-        committee=committee, title=CALL_2026_EDUCATION,
-        defaults={"guidance": "Proyectos de educación para 2027.", "opens_on": D(2026, 9, 1),
-                  "closes_on": D(2026, 10, 31), "created_by": staff},
-    )  # fmt: skip
+    opens_on, closes_on = (demo_dates.day(offset) for offset in EDUCATION_CALL_IN_DAYS)
+    year = closes_on.year
+    call = Call.objects.filter(committee=committee, opens_on__gte=demo_dates.PRESENT_ERA).first()
+    if call is None:
+        call = Call.objects.create(
+            committee=committee, title=f"Convocatoria {year} · Educación",
+            guidance=f"Proyectos de educación para {year + 1}.", opens_on=opens_on, closes_on=closes_on,
+            created_by=staff,
+        )  # fmt: skip
     proposals = []
-    for title, lead in CANDIDATES_2026:
+    for title, lead in CANDIDATES_OPEN_BALLOT:
         proposal = Proposal.objects.filter(title=title).first()
         if proposal is None:
             lead_org = organizations[lead]
@@ -198,24 +210,26 @@ def _open_ballot(committee, staff):
                 proposal=proposal, organization=lead_org, is_lead=True, status="accepted", invited_by=staff
             )
             _content(proposal, member, [], ("4.4", ["4.4.1"]), None)
-            _history(proposal, [ProposalStatus.IN_REVIEW], "", staff, staff, start=D(2026, 10, 15))
+            _history(
+                proposal, [ProposalStatus.IN_REVIEW], "", staff, staff,
+                start=demo_dates.day(CANDIDATES_SUBMITTED_IN_DAYS),
+            )  # fmt: skip
             Proposal.objects.filter(pk=proposal.pk).update(status=ProposalStatus.IN_REVIEW)
             proposal.refresh_from_db()
         proposals.append(proposal)
     selection_round = services.round_create(
         actor=staff,
         committee=committee,
-        title="Selección 2026 · Educación",
+        title=f"Selección {year} · Educación",
         method="vote",
         proposals=proposals,
         seats=1,
     )
-    now = timezone.now()
     ballot = services.ballot_create(
-        actor=staff, selection_round=selection_round, title=BALLOT_2026, electorate="organizations",
-        question="approval", max_choices=1, seats=1, majority="plurality", quorum_percent=50,
-        opens_at=min(now, aware(D(2026, 11, 20), 9)),
-        closes_at=max(now + datetime.timedelta(days=7), aware(D(2026, 11, 28), 18)),
+        actor=staff, selection_round=selection_round, title=f"Votación {year} · Educación: proyecto para {year + 1}",
+        electorate="organizations", question="approval", max_choices=1, seats=1, majority="plurality",
+        quorum_percent=50, opens_at=demo_dates.moment(BALLOT_IN_DAYS[0], 9),
+        closes_at=demo_dates.moment(BALLOT_IN_DAYS[1], 18),
     )  # fmt: skip
     services.ballot_open(actor=staff, ballot=ballot)
     return 1

@@ -16,6 +16,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from axs_platform import demo_dates
 from committees.models import Committee, Membership, Post
 from companies.models import AllianceRole, Organization, OrganizationType, ParticipationStatus
 
@@ -36,7 +37,6 @@ from .models import (
 
 PRIORITIES_TITLE = "Encuesta de prioridades de la Alianza por la Sostenibilidad 2016"
 SELECTION_TITLE = "Selección de proyectos del comité de Inclusión social"
-OPEN_TITLE = "Encuesta de seguimiento 2026: plan de trabajo 2027"
 NOT_SURVEYED = ("AMEXCID", "GIZ", "Minera Ejemplo del Pacífico")
 # Fictitious participants seated at the installation that had not answered the survey.
 NOT_ANSWERED = (
@@ -220,14 +220,21 @@ def _selection_survey(actor):
     return survey
 
 
+def open_survey():
+    """Return the demo's survey open today (the one survey of the present era)."""
+    return Survey.objects.get(opens_at__gte=demo_dates.present_era_start())
+
+
 def _open_survey(actor):
+    """This year's follow-up survey, opened twelve days ago and answered by the chairs' organizations."""
     now = timezone.now()
+    year, following = now.year, now.year + 1
     survey = _survey(
         actor,
-        title_es=OPEN_TITLE,
-        title_en="2026 follow-up survey: 2027 work plan",
-        description_es="Ayúdenos a preparar el plan de trabajo 2027 de la alianza.",
-        description_en="Help us prepare the alliance's 2027 work plan.",
+        title_es=f"Encuesta de seguimiento {year}: plan de trabajo {following}",
+        title_en=f"{year} follow-up survey: {following} work plan",
+        description_es=f"Ayúdenos a preparar el plan de trabajo {following} de la alianza.",
+        description_en=f"Help us prepare the alliance's {following} work plan.",
         purpose=SurveyPurpose.GENERAL,
         audience=Audience.ALL_MEMBERS,
         response_unit=ResponseUnit.ORGANIZATION,
@@ -235,9 +242,11 @@ def _open_survey(actor):
         closes_at=now + datetime.timedelta(days=20),
     )
     first = Section.objects.create(
-        survey=survey, position=1, title_es="La alianza en 2026", title_en="The alliance in 2026"
+        survey=survey, position=1, title_es=f"La alianza en {year}", title_en=f"The alliance in {year}"
     )
-    second = Section.objects.create(survey=survey, position=2, title_es="Planes para 2027", title_en="Plans for 2027")
+    second = Section.objects.create(
+        survey=survey, position=2, title_es=f"Planes para {following}", title_en=f"Plans for {following}"
+    )
     satisfaction = _question(
         survey, first, 1, QuestionKind.SCALE, "¿Qué tan satisfecha está su organización con la alianza?",
         "How satisfied is your organization with the alliance?", required=True,
@@ -250,16 +259,16 @@ def _open_survey(actor):
         options=[("Presencial", "In person"), ("En línea", "Online"), ("Híbrido", "Hybrid")],
     )  # fmt: skip
     project = _question(
-        survey, second, 1, QuestionKind.YES_NO, "¿Su organización desea participar en un proyecto en 2027?",
-        "Does your organization want to take part in a project in 2027?", required=True,
+        survey, second, 1, QuestionKind.YES_NO, f"¿Su organización desea participar en un proyecto en {following}?",
+        f"Does your organization want to take part in a project in {following}?", required=True,
     )  # fmt: skip
     _question(
         survey, second, 2, QuestionKind.LONG_TEXT, "¿En qué proyecto o tema?", "In which project or theme?",
         condition_question=project, condition_value="sí", required=True,
     )  # fmt: skip
     priorities = _question(
-        survey, second, 3, QuestionKind.SDG_GOALS, "Ordene hasta tres ODS prioritarios para 2027",
-        "Rank up to three priority SDGs for 2027", max_choices=3,
+        survey, second, 3, QuestionKind.SDG_GOALS, f"Ordene hasta tres ODS prioritarios para {following}",
+        f"Rank up to three priority SDGs for {following}", max_choices=3,
     )  # fmt: skip
     _question(
         survey, second, 4, QuestionKind.NUMBER, "¿Cuántas personas de su organización participarían?",
@@ -309,7 +318,7 @@ def load(stdout):
         created.append(_priorities_survey(actor, organizations, respondent_ids))
     if not Survey.objects.filter(title_es=SELECTION_TITLE).exists():
         created.append(_selection_survey(actor))
-    if not Survey.objects.filter(title_es=OPEN_TITLE).exists():
+    if not Survey.objects.filter(opens_at__gte=demo_dates.present_era_start()).exists():
         created.append(_open_survey(actor))
     created = [survey for survey in created if survey is not None]
     stdout.write(f"Surveys: {len(created)} created, {3 - len(created)} already there.")

@@ -6,20 +6,19 @@ import re
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from projects.demo_selection import BALLOT_2026
-from projects.models import Ballot
+from projects.demo_selection import open_ballot
 
 from .test_survey_answering import sign_in
 
 
 def test_a_chair_votes_gets_a_receipt_and_checks_it_after_closing(page, live_server):
     call_command("load_demo", stdout=io.StringIO())
-    ballot = Ballot.objects.get(title=BALLOT_2026)
+    ballot = open_ballot()
     candidate = ballot.candidates.select_related("proposal").first().proposal
 
     sign_in(page, live_server, "presidencia.ods4@axs.example")
     page.goto(f"{live_server.url}/votaciones/")
-    page.get_by_role("link", name=BALLOT_2026).first.click()
+    page.get_by_role("link", name=ballot.title).first.click()
     page.get_by_role("link", name="Emitir mi voto").click()
     page.get_by_label(candidate.title).check()
     page.get_by_role("button", name="Emitir mi voto").click()

@@ -7,7 +7,6 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from surveys import demo as surveys_demo
-from surveys.models import Survey
 
 DEMO_PASSWORD = "axs-demo-2026"
 
@@ -29,7 +28,7 @@ def rate_text(survey):
 
 def test_a_representative_saves_halfway_comes_back_and_submits_and_staff_see_the_rate_move(page, live_server):
     call_command("load_demo", stdout=io.StringIO())
-    survey = Survey.objects.get(title_es=surveys_demo.OPEN_TITLE)
+    survey = surveys_demo.open_survey()
     before = rate_text(survey)
 
     sign_in(page, live_server, "staff@amexcid.example")
@@ -37,8 +36,8 @@ def test_a_representative_saves_halfway_comes_back_and_submits_and_staff_see_the
     expect(page.locator("#response-rate")).to_have_text(before)
 
     sign_in(page, live_server, "representante@axs.example")
-    page.get_by_role("link", name=f"Encuesta en espera de su respuesta: {surveys_demo.OPEN_TITLE}").click()
-    expect(page.get_by_role("heading", name=surveys_demo.OPEN_TITLE)).to_be_visible()
+    page.get_by_role("link", name=f"Encuesta en espera de su respuesta: {survey.title_es}").click()
+    expect(page.get_by_role("heading", name=survey.title_es)).to_be_visible()
     page.get_by_label("4", exact=True).check()
     page.get_by_label("Lugar 1").first.select_option(label="ODS 12: Producción y consumo responsables")
     page.get_by_role("button", name="Guardar y continuar después").click()
@@ -47,7 +46,7 @@ def test_a_representative_saves_halfway_comes_back_and_submits_and_staff_see_the
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Encuestas", exact=True).click()
     expect(page.get_by_text("En curso")).to_be_visible()
-    page.get_by_role("link", name=surveys_demo.OPEN_TITLE).click()
+    page.get_by_role("link", name=survey.title_es).click()
     expect(page.get_by_label("4", exact=True)).to_be_checked()
     expect(page.get_by_text("¿En qué proyecto o tema?")).to_have_count(0)
 

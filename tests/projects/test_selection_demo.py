@@ -9,7 +9,7 @@ from accounts.models import User
 from committees.models import Membership
 from companies.models import Representative
 from projects import permissions, services, tally
-from projects.demo_selection import BALLOT_2026, VOTE_DAY
+from projects.demo_selection import VOTE_DAY, open_ballot
 from projects.models import Ballot, BallotPaper, Participation, SelectionEvidence, SelectionRound
 from surveys.selectors import option_results
 
@@ -50,7 +50,7 @@ def test_the_inclusion_survey_options_point_at_the_candidates_and_agree_with_the
 
 
 def test_the_education_chair_can_vote_in_todays_ballot(demo):
-    ballot = Ballot.objects.get(title=BALLOT_2026)
+    ballot = open_ballot()
     chair = User.objects.get(email="presidencia.ods4@axs.example")
     assert ballot.status == "open" and permissions.can_vote(chair, ballot)
     other_chair = User.objects.get(email="presidencia.ods7@axs.example")
@@ -61,7 +61,7 @@ def test_the_education_chair_can_vote_in_todays_ballot(demo):
 
 
 def test_every_elector_of_todays_ballot_has_a_representative_who_can_vote(demo):
-    ballot = Ballot.objects.get(title=BALLOT_2026)
+    ballot = open_ballot()
     assert ballot.electorate == "organizations"
     electors = list(ballot.electors.select_related("organization"))
     assert len(electors) >= 10

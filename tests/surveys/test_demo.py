@@ -59,7 +59,7 @@ def test_the_selection_survey_went_to_the_members_of_its_day(demo):
 def test_representante_has_an_open_survey_waiting(demo):
     person = User.objects.get(email="representante@axs.example")
     pending = list(selectors.pending_invitations_for(person))
-    assert [invitation.survey.title_es for invitation in pending] == [surveys_demo.OPEN_TITLE]
+    assert [invitation.survey.title_es for invitation in pending] == [surveys_demo.open_survey().title_es]
 
 
 def test_loading_the_demo_twice_changes_nothing(demo):
