@@ -95,3 +95,29 @@ class HtmlChecker:
             where = f"line {message.get('lastLine', '?')}"
             lines.append(f"- {name} ({address}), {where}: {message['message']}\n    {message.get('extract', '')!r}")
         return lines
+
+
+CONTRAST_JS = """
+(element, property) => {
+  const parse = value => (value.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const luminance = ([r, g, b]) => {
+    const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const style = getComputedStyle(element);
+  let color = style[property];
+  if (property === "boxShadow") color = style.boxShadow === "none" ? style.outlineColor : style.boxShadow;
+  let background = "rgb(255, 255, 255)";
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const fill = getComputedStyle(node).backgroundColor;
+    if (fill && fill !== "rgba(0, 0, 0, 0)" && fill !== "transparent") { background = fill; break; }
+  }
+  const [light, dark] = [luminance(parse(color)), luminance(parse(background))].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
+"""
+
+
+def non_text_contrast(locator, css_property):
+    """Contrast of an element's border, outline or focus shadow (``css_property``) against what is behind it."""
+    return locator.evaluate(CONTRAST_JS, css_property)

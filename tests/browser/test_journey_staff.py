@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from companies.models import DueDiligenceReview, Organization, Representative
-from projects.models import Proposal
+from projects.models import Proposal, SelectionRound
 from surveys.models import Survey
 
 PDF = {"name": "acta-constitutiva.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}
@@ -65,6 +65,16 @@ def test_staff_register_an_organization_invite_its_representative_and_review_its
 
     review = DueDiligenceReview.objects.get(organization=organization)
     assert review.decision == "approved" and review.summary.startswith("Sin hallazgos")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    journey.visit("/auditoria/", validate_as="staff-audit")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the audit log scrolls sideways at 390 px"
+    event = page.get_by_role("table", name="Eventos de auditoría").locator("tbody tr").first
+    for column in ("Cuándo", "Quién", "Acción", "Objeto", "Detalles"):
+        cell = event.locator(f"td[data-label='{column}']")
+        expect(cell).to_be_visible()
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, f"the {column} column is cut off at 390 px"
 
 
 def test_staff_build_a_survey_invite_one_organization_and_read_its_results(demo, journey, transactional_db):
@@ -148,6 +158,11 @@ def test_staff_schedule_a_session_open_a_call_and_get_a_fact_sheet(demo, journey
     journey.press("Guardar la convocatoria")
     expect(page.get_by_role("heading", name="Convocatoria de economía circular", level=1)).to_be_visible()
     journey.check(validate_as="staff-call")
+
+    selection = SelectionRound.objects.get(status="open")
+    journey.visit(selection.get_absolute_url(), validate_as="staff-selection-round")
+    expect(page.get_by_role("heading", name="Agregar evidencia")).to_be_visible()
+    expect(page.get_by_role("heading", name="Cerrar la ronda")).to_be_visible()
 
     journey.visit(f"/propuestas/{project.pk}/")
     journey.press("Ficha de proyecto (PDF)")
