@@ -20,8 +20,8 @@ def test_the_secretary_records_attendance_minutes_and_an_agreement(demo, journey
     session = make_session(committee, days_from_now=-1, title="Sesión ordinaria de seguimiento")
     due = timezone.localdate() + datetime.timedelta(days=30)
 
-    journey.sign_in(secretary.email, validate_as="secretary-home")
-    journey.visit(session.get_absolute_url(), validate_as="secretary-session")
+    journey.sign_in(secretary.email)
+    journey.visit(session.get_absolute_url())
     expect(page.get_by_role("heading", name="Sesión ordinaria de seguimiento", level=1)).to_be_visible()
 
     journey.follow("Registrar asistencia", validate_as="secretary-attendance")
@@ -56,7 +56,7 @@ def test_the_secretary_records_attendance_minutes_and_an_agreement(demo, journey
     agreement = Agreement.objects.get(session=session)
     expect(page.get_by_role("link", name=agreement.description)).to_be_visible()
 
-    journey.visit(f"/comites/{committee.pk}/acuerdos/", validate_as="secretary-agreements")
+    journey.visit(f"/comites/{committee.pk}/acuerdos/")
     expect(page.get_by_role("heading", name=f"Seguimiento de acuerdos · {committee.name}")).to_be_visible()
     journey.follow(agreement.description)
     journey.field("Estado").select_option(label="Concluido")

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from companies.models import DueDiligenceReview, Organization, Representative
 from projects.models import Proposal, SelectionRound
 from surveys.models import Survey
+from tests.factories import PASSWORD, make_committee, make_committee_member, make_staff
 
 PDF = {"name": "acta-constitutiva.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}
 
@@ -18,9 +19,9 @@ def test_staff_register_an_organization_invite_its_representative_and_review_its
     demo, journey, transactional_db
 ):
     page = journey.page
-    journey.sign_in("staff@amexcid.example", validate_as="staff-home")
+    journey.sign_in("staff@amexcid.example")
     journey.follow("Organizaciones", exact=True)
-    journey.follow("Nueva organización", validate_as="staff-organization-new")
+    journey.follow("Nueva organización")
     journey.field("Razón social").fill("Reciclados del Bajío, S.A. de C.V.")
     journey.field("Nombre corto").fill("Reciclados del Bajío")
     journey.field("Tipo").select_option(label="Empresa")
@@ -34,7 +35,7 @@ def test_staff_register_an_organization_invite_its_representative_and_review_its
     expect(page.get_by_role("heading", name="Reciclados del Bajío", level=1)).to_be_visible()
     organization = Organization.objects.get(short_name="Reciclados del Bajío")
 
-    journey.follow("Personas", exact=True, validate_as="staff-organization-people")
+    journey.follow("Personas", exact=True)
     journey.field("Nombre completo").fill("Olga Ortega Ruiz")
     journey.field("Correo electrónico").fill("olga@reciclados.example")
     journey.press("Enviar la invitación")
@@ -85,7 +86,7 @@ def test_staff_build_a_survey_invite_one_organization_and_read_its_results(demo,
 
     journey.sign_in("staff@amexcid.example")
     journey.follow("Encuestas", exact=True)
-    journey.follow("Nueva encuesta", validate_as="staff-survey-new")
+    journey.follow("Nueva encuesta")
     journey.field("Título (español)").fill("Consulta rápida sobre economía circular")
     journey.field("Público").select_option(label="Organizaciones elegidas")
     journey.field("Organizaciones elegidas").select_option(label=str(bimbo))
@@ -105,7 +106,6 @@ def test_staff_build_a_survey_invite_one_organization_and_read_its_results(demo,
     journey.field("Opciones").fill("Siempre | Always\nA veces | Sometimes\nNunca | Never")
     journey.press("Guardar", exact=True)
     expect(page.get_by_text("¿Separa sus residuos para reciclarlos?")).to_be_visible()
-    journey.check(validate_as="staff-survey-draft")
 
     journey.press("Publicar")
     expect(page.get_by_role("heading", name=re.compile("Abierta$"))).to_be_visible()
@@ -140,7 +140,7 @@ def test_staff_schedule_a_session_open_a_call_and_get_a_fact_sheet(demo, journey
     journey.sign_in("staff@amexcid.example")
     journey.follow("Comités", exact=True)
     journey.follow("Producción y consumo responsables", exact=True)
-    journey.follow("Programar una sesión", validate_as="staff-session-new")
+    journey.follow("Programar una sesión")
     journey.field("Título").fill("Sesión extraordinaria de economía circular")
     journey.field("Inicio").fill(starts.strftime("%Y-%m-%dT%H:%M"))
     journey.field("Fin").fill((starts + datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"))
@@ -150,7 +150,7 @@ def test_staff_schedule_a_session_open_a_call_and_get_a_fact_sheet(demo, journey
     journey.check(validate_as="staff-session")
 
     journey.visit("/convocatorias/")
-    journey.follow("Abrir una convocatoria", validate_as="staff-call-new")
+    journey.follow("Abrir una convocatoria")
     journey.field("Comité").select_option(label="Producción y consumo responsables")
     journey.field("Título").fill("Convocatoria de economía circular")
     journey.field("Abre el").fill(opens.isoformat())
@@ -174,10 +174,11 @@ def test_staff_schedule_a_session_open_a_call_and_get_a_fact_sheet(demo, journey
 @pytest.mark.xfail(
     strict=True, reason="issue 14: the report's date fields lose their value in Spanish, fixed on branch ui-forms"
 )
-def test_staff_generate_the_systematization_report(demo, journey, transactional_db):
+def test_staff_generate_the_systematization_report(journey, transactional_db):
     page = journey.page
-    journey.sign_in("staff@amexcid.example")
-    journey.visit("/informes/", validate_as="staff-report")
+    staff = make_staff(email="informes@amexcid.example")
+    journey.sign_in(staff.email, password=PASSWORD)
+    journey.visit("/informes/")
     for label in ("Desde", "Hasta"):
         expect(journey.field(label)).to_have_value(re.compile(r"^\d{4}-\d{2}-\d{2}$"))
     journey.press("Generar el informe (PDF)")
@@ -187,12 +188,15 @@ def test_staff_generate_the_systematization_report(demo, journey, transactional_
 @pytest.mark.xfail(
     strict=True, reason="issue 14: a session that already took place cannot be recorded, fixed on branch ui-forms"
 )
-def test_staff_record_a_session_that_already_took_place(demo, journey, transactional_db):
+def test_staff_record_a_session_that_already_took_place(journey, transactional_db):
     page = journey.page
+    staff = make_staff(email="sesiones@amexcid.example")
+    committee = make_committee(12, name="Producción y consumo responsables")
+    for name in ("Mariana Torres", "Tomás Beltrán"):
+        make_committee_member(committee, full_name=name)
     starts = (timezone.localtime() - datetime.timedelta(days=3)).replace(hour=10, minute=0)
-    journey.sign_in("staff@amexcid.example")
-    journey.visit("/comites/")
-    journey.follow("Producción y consumo responsables", exact=True)
+    journey.sign_in(staff.email, password=PASSWORD)
+    journey.visit(committee.get_absolute_url())
     journey.follow("Programar una sesión")
     journey.field("Título").fill("Sesión ordinaria ya celebrada")
     journey.field("Inicio").fill(starts.strftime("%Y-%m-%dT%H:%M"))
