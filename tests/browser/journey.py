@@ -17,11 +17,17 @@ class Journey:
         self.html_checker = html_checker
         self.reached = []
         self.checked = set()
+        self.document = None
         page.on("framenavigated", self._reached)
+        page.on("response", self._document)
 
     def _reached(self, frame):
         if frame == self.page.main_frame:
             self.reached.append(frame.url)
+
+    def _document(self, response):
+        if response.request.is_navigation_request() and response.frame == self.page.main_frame:
+            self.document = response
 
     def url(self, path):
         return self.base_url + path
@@ -32,7 +38,12 @@ class Journey:
         assert_accessible(self.page)
         self.checked.add(_without_fragment(self.page.url))
         if validate_as:
-            self.html_checker.collect_page(self.page, validate_as)
+            # The HTML as the server sent it, also for a page answering a POST (a form shown with its errors).
+            document = self.document
+            if document is not None and document.url == self.page.url and document.ok:
+                self.html_checker.collect(validate_as, document.text(), self.page.url)
+            else:
+                self.html_checker.collect_page(self.page, validate_as)
 
     def visit(self, path, validate_as=None):
         """Open a page by its address and check it."""
