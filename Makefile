@@ -36,7 +36,7 @@ node_modules/.installed: package.json package-lock.json
 test-tools: browser-deps node_modules/.installed
 
 test: install test-tools
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest --durations=15
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -44,7 +44,7 @@ lint: install
 	$(PYTHON) manage.py makemigrations --check --dry-run
 
 worker: install
-	$(VENV)/bin/celery -A axs_platform worker --loglevel=INFO
+	$(VENV)/bin/celery -A axs_platform worker --loglevel=INFO --without-gossip --without-mingle
 
 # The scheduler of periodic tasks (CELERY_BEAT_SCHEDULE: ballots open, remind and close on time).
 # Run exactly one, next to the workers.

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AuditEvent
 from audit.selectors import recent_failed_logins
 from audit.services import audit_record, client_ip
+from axs_platform.forms import Submit
 from axs_platform.mail import send_email
 
 from .models import User

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
-from axs_platform.mail import send_email
+from axs_platform.mail import send_email, site_url
 
 from .models import User
 from .permissions import can_manage_users
@@ -30,7 +30,7 @@ def _password_link(user):
             "token": default_token_generator.make_token(user),
         },
     )
-    return f"{settings.AXS_SITE_URL}{path}"
+    return f"{site_url()}{path}"
 
 
 def _check_email_free(email, *, exclude_pk=None):
@@ -44,7 +44,7 @@ def _check_email_free(email, *, exclude_pk=None):
 def send_welcome_email(user):
     """Send a new person the link that lets them choose a password, in their language."""
     with translation.override(user.preferred_language):
-        context = {"user": user, "link": _password_link(user), "site_url": settings.AXS_SITE_URL}
+        context = {"user": user, "link": _password_link(user), "site_url": site_url()}
         send_email(
             subject=render_to_string("accounts/email/welcome_subject.txt", context),
             body=render_to_string("accounts/email/welcome_body.txt", context),

@@ -1,9 +1,11 @@
 """Outgoing e-mail, always sent by a Celery task so that a slow mail server never slows a page.
 
-Callers render subject and body in the recipient's language before calling ``send_email``.
+Callers render subject and body in the recipient's language before calling ``send_email``, with
+absolute links built on ``site_url()``.
 """
 
 import smtplib
+from contextvars import ContextVar
 
 from celery import shared_task
 from django.conf import settings
@@ -11,6 +13,35 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 
 TRANSIENT_MAIL_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, TimeoutError)
+
+_current_request = ContextVar("axs_current_request", default=None)
+
+
+def site_url():
+    """Return the scheme and host that e-mailed links start with, without a trailing slash.
+
+    ``AXS_SITE_URL`` when the environment sets it; otherwise, while a request is being answered, the
+    address that request came to (a development server on another port then links to itself); and
+    ``AXS_SITE_URL``'s default in tasks, which have no request.
+    """
+    request = _current_request.get()
+    if request is None or settings.AXS_SITE_URL_FROM_ENVIRONMENT:
+        return settings.AXS_SITE_URL
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+class RequestSiteMiddleware:
+    """Make the request being answered known to ``site_url()`` for as long as it is answered."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
 
 
 @shared_task(

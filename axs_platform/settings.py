@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "axs_platform.mail.RequestSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.PreferredLanguageMiddleware",
@@ -105,7 +106,11 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "builtins": ["axs_platform.templatetags.cached_urls"],
-            "libraries": {"layout": "axs_platform.templatetags.layout", "markup": "axs_platform.templatetags.markup"},
+            "libraries": {
+                "layout": "axs_platform.templatetags.layout",
+                "figures": "axs_platform.templatetags.figures",
+                "markup": "axs_platform.templatetags.markup",
+            },
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -177,7 +182,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Cache: process memory when embedded, Redis when a Redis URL is given.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL:
-    CACHES = {"default": {"BACKEND": "axs_platform.cache.RedisCache", "LOCATION": CACHE_URL}}
+    # A Redis that does not answer costs a fraction of a second, then the cache is skipped for a few
+    # seconds: pages and sessions work from the database meanwhile (axs_platform/cache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "axs_platform.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.5, "retry_seconds": 5},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -197,8 +210,11 @@ EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "media" / "ou
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Alianza por la Sostenibilidad <axs@amexcid.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("AxS", address) for address in env_list("DJANGO_ADMINS")]
-# Absolute links in e-mails sent by the worker, which has no request to take the host from.
+# Absolute links in e-mails. When the environment does not set it, mail queued while answering a
+# request links to the address that request came to (axs_platform.mail.site_url); the worker, which
+# has no request, uses this default.
 AXS_SITE_URL = os.environ.get("AXS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+AXS_SITE_URL_FROM_ENVIRONMENT = bool(os.environ.get("AXS_SITE_URL"))
 
 # Celery: inline without a broker, a real worker with one.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
@@ -216,7 +232,24 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 # Seconds before Redis hands a job that was taken but never acknowledged (its worker died) to
 # another worker. Longer than the longest job: a job still running would otherwise run twice.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT") or 60 * 60)}
+# A broker that does not answer costs a request about a second, not twenty: connecting and each
+# read give up quickly, and a task sent from a page is not retried (the sweep below sends it later).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT") or 60 * 60),
+    "socket_connect_timeout": 1,
+    "socket_timeout": 2,
+    # How often a publisher tries to connect before giving up (kombu's default retries for ~2 s more);
+    # the worker's own reconnection follows CELERY_BROKER_CONNECTION_RETRY and is not limited by it.
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+CELERY_REDIS_SOCKET_TIMEOUT = 2
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_IMPORTS = ["axs_platform.mail"]
@@ -230,7 +263,22 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Documents whose worker stopped showing progress, or that were never sent (broker down), go
+    # back to the queue within a couple of minutes, without waiting for the visibility timeout.
+    "documents-sweep": {
+        "task": "documents.sweep",
+        "schedule": float(os.environ.get("AXS_DOCUMENT_SWEEP_SECONDS") or 30),
+        "options": {"expires": 25},
+    },
 }
+# A rendering job writes a heartbeat this often; one silent for AXS_DOCUMENT_STALE_SECONDS is taken
+# to have lost its worker and is handed back to the queue; a queued job sent that long ago and not
+# started is sent again (Redis may have lost it). A page that has shown no progress for
+# AXS_DOCUMENT_STALLED_SECONDS offers to try again.
+AXS_DOCUMENT_HEARTBEAT_SECONDS = float(os.environ.get("AXS_DOCUMENT_HEARTBEAT_SECONDS") or 10)
+AXS_DOCUMENT_STALE_SECONDS = float(os.environ.get("AXS_DOCUMENT_STALE_SECONDS") or 60)
+AXS_DOCUMENT_RESEND_SECONDS = float(os.environ.get("AXS_DOCUMENT_RESEND_SECONDS") or 120)
+AXS_DOCUMENT_STALLED_SECONDS = float(os.environ.get("AXS_DOCUMENT_STALLED_SECONDS") or 180)
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(BASE_DIR / "celerybeat-schedule"))
 
 # Forms.

@@ -12,8 +12,9 @@ from django.views.generic import TemplateView
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform.desks import desks_for
 from axs_platform.permissions import StaffRequiredMixin
-from committees.models import Post
+from committees.models import Post, PostKind
 from sdg.models import Goal
 from surveys.selectors import pending_invitations_for
 
@@ -22,9 +23,10 @@ COMMITTEE_GOALS = (4, 7, 10, 11, 12)
 
 def home(request):
     """Explain the alliance to the public; show a signed-in person what they can do."""
-    my_posts, pending_surveys = [], []
+    my_posts, pending_surveys, desks = [], [], []
     if request.user.is_authenticated:
-        my_posts = Post.objects.current().filter(holder=request.user).select_related("committee")
+        my_posts = list(Post.objects.current().filter(holder=request.user).select_related("committee"))
+        desks = desks_for(request.user)
         if not request.user.is_staff:
             pending_surveys = pending_invitations_for(request.user)
     return render(
@@ -33,7 +35,9 @@ def home(request):
         {
             "committee_goals": Goal.objects.filter(number__in=COMMITTEE_GOALS).order_by("number"),
             "my_posts": my_posts,
+            "chairs_any": any(post.kind == PostKind.CHAIR for post in my_posts),
             "pending_surveys": pending_surveys,
+            "desks": desks,
         },
     )
 

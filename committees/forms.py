@@ -1,11 +1,12 @@
 """Forms for committees and sessions. They validate what was typed; the services apply the rules."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.forms import ISO_DATETIME, DateInput, DateTimeInput, Submit
 from companies.models import Organization
 
 from .models import (
@@ -20,27 +21,11 @@ from .models import (
     WorkPlanActivity,
 )
 
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
 
 def _helper(submit_label):
     helper = FormHelper()
     helper.add_input(Submit("submit", submit_label))
     return helper
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -162,15 +147,37 @@ class SessionForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, plenary=False, creating=True, **kwargs):
+    def __init__(self, *args, plenary=False, creating=True, recording=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.recording = recording
         for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+            self.fields[name].input_formats = [ISO_DATETIME, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
         if not (plenary and creating):
             del self.fields["kind"]
         if not plenary:
             del self.fields["reported_attendance"]
-        self.helper = _helper(_("Schedule and notify") if creating else _("Save"))
+        if recording:
+            self.fields["starts_at"].help_text = _(
+                "When it took place. It is recorded as held and nobody is notified; then record its attendance "
+                "and minutes."
+            )
+            self.helper = _helper(_("Record the session"))
+        elif creating:
+            self.fields["starts_at"].help_text = _(
+                "A date in the past records a session that already took place, without notifying anyone."
+            )
+            self.helper = _helper(_("Schedule and notify"))
+        else:
+            self.helper = _helper(_("Save"))
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        if self.recording and starts_at and starts_at > timezone.now():
+            raise forms.ValidationError(
+                _("This page records sessions that already took place; schedule an upcoming one instead."),
+                code="session_not_held_yet",
+            )
+        return starts_at
 
     def _post_clean(self):
         """Leave the model's rules to the service, which reports them next to the fields."""
@@ -275,9 +282,20 @@ class CommentForm(forms.Form):
         self.helper = _helper(_("Send the comment"))
 
 
+class ResponsiblePersonField(forms.ModelChoiceField):
+    """A representative, named with the organization they speak for, so the right one is easy to pick."""
+
+    def label_from_instance(self, obj):
+        represents = getattr(obj, "represents", None)
+        return f"{obj.full_name} ({represents})" if represents else obj.full_name
+
+
 class AgreementForm(forms.ModelForm):
-    responsible_person = PersonChoiceField(
-        label=_("Responsible person"), required=False, queryset=get_user_model().objects.none()
+    responsible_person = ResponsiblePersonField(
+        label=_("Responsible person"),
+        required=False,
+        queryset=get_user_model().objects.none(),
+        help_text=_("A representative of the responsible organization, when there is one."),
     )
 
     class Meta:

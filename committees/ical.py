@@ -5,6 +5,8 @@ from datetime import UTC
 from django.conf import settings
 from django.utils import timezone
 
+from axs_platform.mail import site_url
+
 PRODID = "-//AMEXCID//Alianza por la Sostenibilidad//ES"
 
 
@@ -47,7 +49,7 @@ def event_lines(session, *, cancelled=False, now=None, attendee=""):
     description = session.description
     if session.video_url:
         description = f"{description}\n{session.video_url}".strip()
-    url = f"{settings.AXS_SITE_URL}{session.get_absolute_url()}"
+    url = f"{site_url()}{session.get_absolute_url()}"
     lines = [
         "BEGIN:VEVENT",
         f"UID:{session.uid}@axs.amexcid",

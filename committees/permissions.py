@@ -12,6 +12,7 @@ from axs_platform.permissions import is_staff_member
 from .models import Membership, MembershipStatus, Post, PostKind, SessionKind
 
 __all__ = [
+    "can_record_past_session",
     "attendance_organization",
     "can_approve_minutes",
     "can_comment_on_minutes",
@@ -119,6 +120,13 @@ def can_schedule_session(user, committee=None):
     if committee is None:
         return is_staff_member(user)
     return committee.is_open and (is_staff_member(user) or is_chair(user, committee.pk))
+
+
+def can_record_past_session(user, committee=None):
+    """Record a session that already took place: whoever schedules sessions, and the committee's secretary."""
+    if can_schedule_session(user, committee):
+        return True
+    return committee is not None and committee.is_open and is_secretary(user, committee.pk)
 
 
 def can_manage_session(user, session):

@@ -5,11 +5,12 @@ import time
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from axs_platform.figures import percent
 from axs_platform.permissions import is_staff_member
 from companies.models import Organization, ParticipationStatus, Representative
 
@@ -106,7 +107,7 @@ def work_plan(committee):
         "in_progress": counts.get(ActivityStatus.IN_PROGRESS, 0),
         "planned": counts.get(ActivityStatus.PLANNED, 0),
         "cancelled": counts.get(ActivityStatus.CANCELLED, 0),
-        "percent": round(100 * done / active) if active else 0,
+        "percent": percent(done, active),
     }
     return areas, progress
 
@@ -211,6 +212,17 @@ def attendance_sheet(session):
     return rows
 
 
+def organizations_counted(present, recorded, reported):
+    """Return the organizations a session counts: the list or the reported figure, whichever is larger.
+
+    ``None`` when nothing was recorded (no attendance row and no reported figure): that is "no data",
+    not zero organizations.
+    """
+    if not recorded and reported is None:
+        return None
+    return max(present, reported or 0)
+
+
 def quorum(session):
     """Return the attendance summary: organizations present, members expected, and whether there was quorum.
 
@@ -225,22 +237,24 @@ def quorum(session):
         .count()
     )
     people_present = Attendance.objects.filter(session=session, status=AttendanceStatus.PRESENT).count()
+    # An answer to the invitation is not attendance: only a status set after the session counts.
+    recorded = people_present > 0 or Attendance.objects.filter(session=session).exclude(status="").exists()
+    counted = organizations_counted(present, recorded, session.reported_attendance)
     summary = {"organizations_present": present, "people_present": people_present}
     if session.kind != SessionKind.COMMITTEE:
         summary["reported"] = session.reported_attendance
-        summary["organizations_counted"] = max(present, session.reported_attendance or 0)
+        summary["organizations_counted"] = counted
         return summary
     # Members on the session's day, by their history: one suspended since, or gone since, still counts.
     day = timezone.localdate(session.starts_at)
     expected = Membership.objects.active_on(day).filter(committee_id=session.committee_id).count()
     required = expected // 2 + 1 if expected else 0
-    counted = max(present, session.reported_attendance or 0)
     summary.update(
         expected=expected,
         required=required,
         reported=session.reported_attendance,
         organizations_counted=counted,
-        reached=bool(expected) and counted >= required,
+        reached=bool(expected) and counted is not None and counted >= required,
     )
     return summary
 
@@ -255,7 +269,10 @@ def latest_minutes(session):
 
 
 def agreements(*, committee=None, status="", overdue=False, query=""):
-    """Return agreements for a follow-up list, with what the rows show, soonest due first."""
+    """Return agreements for a follow-up list, with what the rows show: overdue first, then open, then closed.
+
+    Within each group the soonest due comes first.
+    """
     rows = Agreement.objects.select_related(
         "session", "committee__goal", "responsible_organization", "responsible_person"
     )
@@ -269,7 +286,13 @@ def agreements(*, committee=None, status="", overdue=False, query=""):
         rows = rows.overdue()
     if query:
         rows = rows.filter(description__icontains=query)
-    return rows.order_by("due_on", "id")
+    today = timezone.localdate()
+    urgency = Case(
+        When(status__in=OPEN_AGREEMENT_STATUSES, due_on__lt=today, then=Value(0)),
+        When(status__in=OPEN_AGREEMENT_STATUSES, then=Value(1)),
+        default=Value(2),
+    )
+    return rows.alias(urgency=urgency).order_by("urgency", "due_on", "id")
 
 
 def agreement_counts(*, committee=None):
@@ -299,6 +322,37 @@ def member_organizations(committee):
     return Organization.objects.filter(
         committee_memberships__committee=committee, committee_memberships__status=MembershipStatus.ACTIVE
     ).order_by("legal_name")
+
+
+def agreement_organizations(session):
+    """Return the organizations that may answer for an agreement of the session (the service's rule)."""
+    if session.kind == SessionKind.COMMITTEE:
+        return member_organizations(session.committee).filter(archived_at__isnull=True)
+    return Organization.objects.not_archived().order_by("legal_name")
+
+
+def agreement_people(session, organization=None):
+    """Return the people who may answer for an agreement: current representatives of such an organization.
+
+    Given ``organization``, only its own current representatives. Each person carries
+    ``represents``, the name of the organization they speak for now.
+    """
+    organizations = agreement_organizations(session)
+    if organization is not None:
+        organizations = organizations.filter(pk=organization.pk)
+    links = Representative.objects.current().filter(organization__in=organizations)
+    speaks_for = (
+        Representative.objects.current()
+        .filter(user=OuterRef("pk"))
+        .annotate(name=Coalesce(NullIf("organization__short_name", Value("")), "organization__legal_name"))
+        .order_by("-started_at")
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, pk__in=links.values("user"))
+        .annotate(represents=Subquery(speaks_for.values("name")[:1]))
+        .order_by("full_name")
+    )
 
 
 def member_representatives(committee):

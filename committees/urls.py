@@ -42,6 +42,11 @@ urlpatterns = [
                 ),
                 path("<int:pk>/sesiones/", views.CommitteeSessionListView.as_view(), name="committee-sessions"),
                 path("<int:pk>/sesiones/nueva/", views.SessionCreateView.as_view(), name="session-create"),
+                path(
+                    "<int:pk>/sesiones/registrar/",
+                    views.SessionCreateView.as_view(recording=True),
+                    name="session-record",
+                ),
                 path("<int:pk>/acuerdos/", views.CommitteeAgreementListView.as_view(), name="committee-agreements"),
             ]
         ),
@@ -52,6 +57,7 @@ urlpatterns = [
             [
                 path("", views.SessionListView.as_view(), name="session-list"),
                 path("plenarias/nueva/", views.SessionCreateView.as_view(), name="plenary-create"),
+                path("plenarias/registrar/", views.SessionCreateView.as_view(recording=True), name="plenary-record"),
                 path("<int:pk>/", views.SessionDetailView.as_view(), name="session-detail"),
                 path("<int:pk>/editar/", views.SessionUpdateView.as_view(), name="session-update"),
                 path("<int:pk>/cancelar/", views.SessionCancelView.as_view(), name="session-cancel"),

@@ -1,12 +1,12 @@
 """Forms of the member organizations: they validate and carry their FormHelper, nothing more."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.forms import DateInput, Submit
 from sdg.models import Goal
 
 from .facets import facets as directory_facets
@@ -112,9 +112,7 @@ class ArchiveForm(forms.Form):
 
 class ParticipationForm(forms.Form):
     to_status = forms.ChoiceField(label=_("New status"), choices=ParticipationStatus.choices)
-    effective_on = forms.DateField(
-        label=_("Effective on"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    effective_on = forms.DateField(label=_("Effective on"), initial=timezone.localdate, widget=DateInput())
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
@@ -231,6 +229,7 @@ class DirectoryFilterForm(forms.Form):
                 ("pending", _("Pending (not started, in progress or expired)")),
                 *DueDiligenceState.choices,
                 ("expired", _("Expired")),
+                ("expiring", _("Expiring within 60 days")),
             ]
         ),
     )
@@ -299,9 +298,30 @@ class EvidenceForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, optional=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Attach"), button_id="attach-evidence")
+        self.optional = optional
+        if optional:
+            for field in self.fields.values():
+                field.required = False
+            self.helper = _helper(_("Save the checklist and attach"), button_id="save-checklist-and-attach")
+        else:
+            self.helper = _helper(_("Attach"), button_id="attach-evidence")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.optional and (cleaned.get("title") or cleaned.get("file")):
+            for name in ("title", "file"):
+                if not cleaned.get(name) and name not in self.errors:
+                    message = self.fields[name].error_messages["required"]
+                    self.add_error(name, forms.ValidationError(message, code="required"))
+        return cleaned
+
+    def evidence(self):
+        """What to attach, or None when nothing was chosen."""
+        if self.cleaned_data.get("file"):
+            return {"title": self.cleaned_data["title"], "file": self.cleaned_data["file"]}
+        return None
 
 
 class DecisionForm(forms.Form):
@@ -315,7 +335,7 @@ class DecisionForm(forms.Form):
     )
     expires_on = forms.DateField(
         label=_("Valid until"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("After this date the review must be renewed."),
     )
 

@@ -1,5 +1,6 @@
 """Reads of organizations that pages share, each with a query count that does not grow with rows."""
 
+import datetime
 import time
 
 from django.core.cache import cache
@@ -22,6 +23,9 @@ from .models import (
 
 EXPIRED = "expired"
 PENDING = "pending"
+EXPIRING = "expiring"
+# A review that expires within this many days shows on the staff desk and under the "expiring" filter.
+EXPIRY_WARNING_DAYS = 60
 APPROVED_STATES = (DueDiligenceState.APPROVED, DueDiligenceState.APPROVED_WITH_CONDITIONS)
 
 
@@ -36,11 +40,14 @@ def _priorities_prefetch():
 
 
 def due_diligence_filter(state, *, today=None):
-    """Return the condition for a due-diligence filter value, including "expired" and "pending"."""
+    """Return the condition for a due-diligence filter value, including "expired", "expiring" and "pending"."""
     today = today or timezone.localdate()
     expired = Q(due_diligence_state__in=APPROVED_STATES, due_diligence_expires_on__lt=today)
     if state == EXPIRED:
         return expired
+    if state == EXPIRING:
+        horizon = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+        return Q(due_diligence_state__in=APPROVED_STATES, due_diligence_expires_on__range=(today, horizon))
     if state == PENDING:
         return Q(due_diligence_state__in=[DueDiligenceState.NOT_STARTED, DueDiligenceState.IN_PROGRESS]) | expired
     if state in APPROVED_STATES:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,6 +38,10 @@ class Document(models.Model):
     )
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    # When the job was last handed to the broker (empty: never, e.g. the broker was down), and the
+    # last sign of life of the worker rendering it. The sweep sends again what these show stuck.
+    sent_at = models.DateTimeField(_("sent to the queue"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of progress"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("reason of the failure"), blank=True)
@@ -75,6 +80,20 @@ class Document(models.Model):
     @property
     def in_progress(self):
         return self.status in self.IN_PROGRESS
+
+    @property
+    def last_progress_at(self):
+        """When the job last showed it was moving: sent, started or rendering."""
+        moments = [m for m in (self.requested_at, self.sent_at, self.started_at, self.heartbeat_at) if m]
+        return max(moments) if moments else None
+
+    @property
+    def is_stalled(self):
+        """In progress, but nothing has moved for ``AXS_DOCUMENT_STALLED_SECONDS``: a person may try again."""
+        if not self.in_progress or self.last_progress_at is None:
+            return False
+        waited = (timezone.now() - self.last_progress_at).total_seconds()
+        return waited >= settings.AXS_DOCUMENT_STALLED_SECONDS
 
     @property
     def target(self):

@@ -14,14 +14,16 @@ from django.utils.translation import gettext as _
 from audit.models import AuditEvent
 from audit.services import audit_record
 
+from .heartbeat import heartbeat
 from .models import Document
 from .pdf import render_pdf
 from .permissions import can_request_document, can_view_document
+from .queueing import send_on_commit, stale_before
 from .registry import get_kind
 
 logger = logging.getLogger(__name__)
 # A job that has been started this many times without finishing (its worker died each time)
-# is marked failed instead of being tried for ever.
+# is marked failed instead of being tried for ever; a person's "Try again" starts a fresh count.
 MAX_ATTEMPTS = 5
 
 
@@ -33,12 +35,6 @@ def params_key(params):
     """Return a stable key for a dict of parameters."""
     canonical = json.dumps(params or {}, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def _enqueue(document):
-    from .tasks import render_document_task
-
-    transaction.on_commit(lambda: render_document_task.delay(document.pk))
 
 
 @transaction.atomic
@@ -75,33 +71,50 @@ def document_request(*, actor, kind, language, target=None, params=None, request
         # Another request queued the same document between our check and our insert.
         return same_data.get()
     audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=document, request=request)
-    _enqueue(document)
+    send_on_commit(document)
     return document
+
+
+def fail_started_too_often(document):
+    """Fail a job (locked by the caller) that was started ``MAX_ATTEMPTS`` times without finishing."""
+    with translation.override(document.language):
+        document.error = _("The document was started %(count)d times without finishing. Try again later.") % {
+            "count": document.attempts
+        }
+    document.status = Document.Status.FAILED
+    document.finished_at = timezone.now()
+    document.save(update_fields=["status", "error", "finished_at"])
+    return document
+
+
+def _start(document_id):
+    """Take the job under its row lock; return its attempt number, or None if it is not ours to render."""
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document_id)
+        if document.status in (Document.Status.READY, Document.Status.FAILED):
+            return None
+        alive = document.heartbeat_at is not None and document.heartbeat_at >= stale_before()
+        if document.status == Document.Status.RENDERING and alive:
+            return None  # Another worker is rendering it right now (a second delivery of the job).
+        if document.attempts >= MAX_ATTEMPTS:
+            fail_started_too_often(document)
+            return None
+        document.status = Document.Status.RENDERING
+        document.started_at = document.heartbeat_at = timezone.now()
+        document.attempts += 1
+        document.save(update_fields=["status", "started_at", "heartbeat_at", "attempts"])
+        return document.attempts
 
 
 def document_render(*, document_id):
     """Render a queued document; safe to run twice and after a worker died mid-job."""
-    with transaction.atomic():
-        document = Document.objects.select_for_update().get(pk=document_id)
-        if document.status in (Document.Status.READY, Document.Status.FAILED):
-            return document
-        if document.attempts >= MAX_ATTEMPTS:
-            with translation.override(document.language):
-                document.error = _("The document was started %(count)d times without finishing. Try again later.") % {
-                    "count": document.attempts
-                }
-            document.status = Document.Status.FAILED
-            document.finished_at = timezone.now()
-            document.save(update_fields=["status", "error", "finished_at"])
-            return document
-        document.status = Document.Status.RENDERING
-        document.started_at = timezone.now()
-        document.attempts += 1
-        document.save(update_fields=["status", "started_at", "attempts"])
-
+    attempt = _start(document_id)
+    if attempt is None:
+        return Document.objects.get(pk=document_id)
+    document = Document.objects.get(pk=document_id)
     try:
         kind_spec = get_kind(document.kind)
-        with translation.override(document.language):
+        with heartbeat(document_id, attempt), translation.override(document.language):
             source = kind_spec.build(document)
             pdf, pages = render_pdf(source.html)
     except Exception as error:  # noqa: BLE001 (every failure is recorded on the job)
@@ -113,20 +126,30 @@ def document_render(*, document_id):
                 reason = _(
                     "The document could not be rendered (%(error)s). Try again; if it fails again, tell the staff."
                 ) % {"error": type(error).__name__}
-        return _finish(document_id, status=Document.Status.FAILED, error=reason)
-    return _finish(document_id, status=Document.Status.READY, pdf=pdf, pages=pages, filename=source.filename)
+        return _finish(document_id, attempt, status=Document.Status.FAILED, error=reason)
+    return _finish(document_id, attempt, status=Document.Status.READY, pdf=pdf, pages=pages, filename=source.filename)
 
 
 @transaction.atomic
-def _finish(document_id, *, status, error="", pdf=None, pages=None, filename=""):
+def _finish(document_id, attempt, *, status, error="", pdf=None, pages=None, filename=""):
     document = Document.objects.select_for_update().get(pk=document_id)
-    if document.status != Document.Status.RENDERING:
-        return document  # Another delivery of the same job finished first: keep its result.
+    if document.status != Document.Status.RENDERING or document.attempts != attempt:
+        return document  # Another delivery of the same job finished or took it over: keep its result.
     if pdf is not None:
-        document.file.save(filename, ContentFile(pdf), save=False)
-        document.filename = filename
-        document.file_size = len(pdf)
-        document.page_count = pages
+        try:
+            document.file.save(filename, ContentFile(pdf), save=False)
+        except OSError as storage_error:
+            logger.exception("Storing document %s failed", document_id)
+            with translation.override(document.language):
+                error = _(
+                    "The PDF was rendered but could not be stored (%(reason)s). Try again; if it fails again, "
+                    "tell the staff."
+                ) % {"reason": storage_error.strerror or type(storage_error).__name__}
+            status, document.file = Document.Status.FAILED, ""
+        else:
+            document.filename = filename
+            document.file_size = len(pdf)
+            document.page_count = pages
     document.status = status
     document.error = error
     document.finished_at = timezone.now()
@@ -136,23 +159,29 @@ def _finish(document_id, *, status, error="", pdf=None, pages=None, filename="")
 
 @transaction.atomic
 def document_retry(*, actor, document, request=None):
-    """Queue a failed document again."""
+    """Queue a failed or stalled document again, with a fresh count of attempts."""
     document = Document.objects.select_for_update().get(pk=document.pk)
     if not can_view_document(actor, document):
         raise PermissionDenied
-    if document.status != Document.Status.FAILED:
-        raise ValidationError(_("Only a failed document can be tried again."), code="not_failed")
+    if document.status != Document.Status.FAILED and not document.is_stalled:
+        raise ValidationError(
+            _("Only a failed document, or one that has shown no progress for a while, can be tried again."),
+            code="not_failed",
+        )
+    previous = document.status
     document.status = Document.Status.QUEUED
     document.error = ""
-    document.save(update_fields=["status", "error"])
+    document.attempts = 0
+    document.heartbeat_at = None
+    document.save(update_fields=["status", "error", "attempts", "heartbeat_at"])
     audit_record(
         actor=actor,
         action=AuditEvent.Action.TRANSITION,
         target=document,
         request=request,
-        changes={"status": [Document.Status.FAILED, Document.Status.QUEUED]},
+        changes={"status": [previous, Document.Status.QUEUED]},
     )
-    _enqueue(document)
+    send_on_commit(document)
     return document
 
 

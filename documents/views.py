@@ -47,6 +47,14 @@ class DocumentRequestView(LoginRequiredMixin, View):
             target=form.cleaned_data["target"],
             request=request,
         )
+        if document.in_progress and document.sent_at is None:
+            messages.warning(
+                request,
+                _(
+                    "The document queue is not answering right now. Your request is saved and the document "
+                    "will be prepared as soon as the queue is back; you can leave this page and come back later."
+                ),
+            )
         return redirect(document)
 
 

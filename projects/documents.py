@@ -134,7 +134,10 @@ def ballot_results_context(ballot):
     final = final_selection(ballot)
     titles = {row["proposal_id"]: row["title"] for row in result["rows"]}
     chart = horizontal_bar_chart(
-        [Bar(row["title"], row["votes"], "#198754" if row["selected"] else "") for row in result["rows"]],
+        [
+            Bar(row["title"], row["votes"], "#198754" if row["selected"] else "", row["percent"])
+            for row in result["rows"]
+        ],
         title=gettext("Result of “%(title)s”") % {"title": ballot.title},
         description=gettext("Votes for each candidate; the selected ones in green."),
         total=result["papers"] or 1,

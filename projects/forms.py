@@ -5,11 +5,12 @@ knows which one was sent, and a bound form that fails is shown again with what w
 """
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Hidden, Submit
+from crispy_forms.layout import Hidden
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.forms import DateInput, Submit
 from companies.geography import Country
 from companies.models import Organization
 from sdg.models import Goal, Indicator, Target
@@ -33,13 +34,6 @@ def _helper(submit_label, *, form_name=None, css="btn-primary"):
     if form_name:
         helper.add_input(Hidden("form", form_name))
     return helper
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _textarea(rows=3):
@@ -107,6 +101,7 @@ class BaseProposalTextForm(forms.ModelForm):
                 initial=self.instance.replication_countries,
             )
         self.helper = _helper(_("Save"), form_name="texts")
+        self.helper.form_id = "step-texts"
 
 
 def proposal_text_form(step):
@@ -221,7 +216,8 @@ class PartnerInviteForm(forms.Form):
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
         taken = proposal.consortium.filter(status__in=["invited", "accepted"]).values("organization")
-        self.fields["organization"].queryset = Organization.objects.not_archived().exclude(pk__in=taken)
+        # The same rule as partner_invite: only active members, not already in the consortium.
+        self.fields["organization"].queryset = Organization.objects.active_members().exclude(pk__in=taken)
         self.helper = _helper(_("Invite as partner"), form_name="invite", css="btn-outline-primary")
 
 

@@ -3,12 +3,12 @@
 from functools import lru_cache
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.forms import DateTimeInput, Submit
 from committees.models import Session
 
 from .models import Answer, Ballot, EvidenceKind, Proposal, QuestionKind, SelectionMethod
@@ -18,13 +18,6 @@ def _helper(label, *, css="btn-primary"):
     helper = FormHelper()
     helper.add_input(Submit("submit", label, css_class=css))
     return helper
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class ProposalChoiceField(forms.ModelMultipleChoiceField):

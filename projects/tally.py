@@ -7,6 +7,8 @@ closes, and the CSV export, so every reader sees the same tally.
 
 from django.db.models import Count
 
+from axs_platform.figures import percent
+
 from .models import BallotPaper, BallotStatus, MajorityRule, PaperChoice, Participation, QuestionKind, TieStatus
 
 
@@ -21,7 +23,10 @@ def _qualifies(rule, score, base):
 
 
 def tally(ballot):
-    """Return the counts, percentages, turnout, quorum and the selection (with any tie) of a ballot."""
+    """Return the counts, percentages, turnout, quorum and the selection (with any tie) of a ballot.
+
+    Percentages follow ``axs_platform.figures.percent``, kept as floats because the result is stored as JSON.
+    """
     candidates = list(ballot.candidates.select_related("proposal").order_by("position", "id"))
     counts = {}
     for row in (
@@ -48,7 +53,7 @@ def tally(ballot):
                 "yes": answers.get("yes", 0),
                 "no": answers.get("no", 0),
                 "abstain": answers.get("abstain", 0),
-                "percent": round(100.0 * score / base, 1) if base else 0.0,
+                "percent": float(percent(score, base)),
                 "qualifies": _qualifies(ballot.majority, score, base),
             }
         )
@@ -74,7 +79,7 @@ def tally(ballot):
         "electorate": electorate,
         "voted": voted,
         "papers": papers,
-        "turnout": round(100.0 * voted / electorate, 1) if electorate else 0.0,
+        "turnout": float(percent(voted, electorate)),
         "quorum_percent": ballot.quorum_percent,
         "quorum_met": quorum_met,
         "rows": rows,

@@ -3,10 +3,11 @@
 import datetime
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from axs_platform.forms import DateInput, Submit
 
 from .models import Acronym, BibliographyEntry, Finding, Milestone, ObjectiveContribution
 
@@ -15,8 +16,8 @@ DEFAULT_END = datetime.date(2018, 3, 31)
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("Until"), widget=DateInput())
 
     def clean(self):
         cleaned = super().clean()
@@ -46,7 +47,7 @@ class _NarrativeForm(forms.ModelForm):
 
 
 def _form(model_class, field_names):
-    widgets = {"happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+    widgets = {"happened_on": DateInput()}
     return forms.modelform_factory(model_class, form=_NarrativeForm, fields=field_names, widgets=widgets)
 
 

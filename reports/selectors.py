@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from axs_platform.charts import Bar, horizontal_bar_chart
+from axs_platform.figures import format_percent, percent
 from committees.models import (
     Attendance,
     AttendanceStatus,
@@ -24,6 +25,7 @@ from committees.models import (
     SessionKind,
     SessionStatus,
 )
+from committees.selectors import organizations_counted
 from projects.models import (
     ConsortiumMember,
     PartnerStatus,
@@ -48,7 +50,7 @@ def _bounds(start, end):
 
 
 def plenary_participation(start, end):
-    """Return the plenaries of the period with the organizations counted at each (attendance or reported)."""
+    """Return the plenaries of the period with the organizations counted at each (attendance, reported or None)."""
     since, until = _bounds(start, end)
     plenaries = list(
         Session.objects.filter(kind=SessionKind.PLENARY, starts_at__range=(since, until))
@@ -58,12 +60,15 @@ def plenary_participation(start, end):
                 "attendance__organization",
                 filter=Q(attendance__status=AttendanceStatus.PRESENT),
                 distinct=True,
-            )
+            ),
+            recorded=Count("attendance", filter=~Q(attendance__status=""), distinct=True),
         )
         .order_by("starts_at", "id")
     )
     for plenary in plenaries:
-        plenary.organizations_counted = max(plenary.present, plenary.reported_attendance or 0)
+        plenary.organizations_counted = organizations_counted(
+            plenary.present, plenary.recorded, plenary.reported_attendance
+        )
     return plenaries
 
 
@@ -86,12 +91,13 @@ def priorities_survey(start, end):
     answered = survey.recorded_response_count if survey.recorded_invited_count else survey.answered
     _respondents, results = survey_results(survey, texts_shown=0)
     ranking = sdg_ranking(results)
-    rows = ranking["rows"] if ranking else []
+    # The report shows how many chose each SDG: most chosen first, then most first places, then SDG number.
+    rows = sorted(ranking["rows"] if ranking else [], key=lambda row: (-row["count"], -row["first"], row["order"]))
     return {
         "survey": survey,
         "invited": invited,
         "answered": answered,
-        "rate": 100.0 * answered / invited if invited else 0.0,
+        "rate": percent(answered, invited),
         "recorded": bool(survey.recorded_invited_count),
         "ranking": rows,
         "ranking_answered": ranking["answered"] if ranking else 0,
@@ -283,8 +289,8 @@ def report_data(start, end):
             {
                 "date": timezone.localdate(survey["survey"].opens_at),
                 "title": survey["survey"].title,
-                "body": _("Sent to %(invited)s organizations; %(rate)s%% answered.")
-                % {"invited": survey["invited"], "rate": round(survey["rate"])},
+                "body": _("Sent to %(invited)s organizations; %(rate)s answered.")
+                % {"invited": survey["invited"], "rate": format_percent(survey["rate"])},
                 "recorded": True,
             }
         )
@@ -356,12 +362,13 @@ def report_data(start, end):
 def report_charts(data):
     """Return the report's charts as inline SVG: the same on the dashboard and in the PDF."""
     charts = {}
-    if data["plenaries"]:
+    counted = [p for p in data["plenaries"] if p.organizations_counted is not None]
+    if counted:
         charts["participation"] = horizontal_bar_chart(
-            [Bar(p.title, p.organizations_counted, "#691c32") for p in data["plenaries"]],
+            [Bar(p.title, p.organizations_counted, "#691c32") for p in counted],
             title=_("Organizations at each plenary session"),
             description=_("Organizations counted at each plenary of the period (attendance list or reported figure)."),
-            total=max(p.organizations_counted for p in data["plenaries"]) or None,
+            total=max(p.organizations_counted for p in counted) or None,
             width=600,
             label_width=250,
         )

@@ -1,10 +1,12 @@
 """Forms of the survey builder and of the respondent's page. They validate; the services apply the rules."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.forms import ISO_DATETIME, DateTimeInput, Submit
 from committees.models import Committee
 from companies.models import Organization
 from sdg.models import Goal
@@ -13,20 +15,11 @@ from . import permissions
 from .models import SCALE_MAX, SCALE_MIN, QuestionKind, Section, Survey
 from .services.answering import field_name
 
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
 
 def _helper(label):
     helper = FormHelper()
     helper.add_input(Submit("submit", label))
     return helper
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format=DATETIME_FORMAT, **kwargs)
 
 
 class SurveyForm(forms.ModelForm):
@@ -63,7 +56,8 @@ class SurveyForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["chosen_organizations"].queryset = Organization.objects.not_archived().order_by("legal_name")
+        # Only those the survey can invite (surveys.selectors.audience_organizations).
+        self.fields["chosen_organizations"].queryset = Organization.objects.active_members().order_by("legal_name")
         committees = Committee.objects.open().select_related("goal")
         if not permissions.is_staff_member(user):
             committees = committees.filter(pk__in=permissions.chaired_committee_ids(user))
@@ -84,7 +78,7 @@ class SurveyForm(forms.ModelForm):
                 ):
                     self.fields[name].disabled = True
         for name in ("opens_at", "closes_at"):
-            self.fields[name].input_formats = [DATETIME_FORMAT]
+            self.fields[name].input_formats = [ISO_DATETIME]
         self.helper = _helper(_("Save"))
 
 
@@ -102,7 +96,27 @@ class SectionForm(forms.ModelForm):
         self.helper = _helper(_("Save"))
 
 
+# The fields that only some kinds of question use: (fieldset legend, fields, kinds that use them).
+KIND_FIELDSETS = [
+    (_("Options"), ["options"], [QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING]),
+    (
+        _("Limit"),
+        ["max_choices"],
+        [QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING, QuestionKind.SDG_GOALS],
+    ),
+    (
+        _("Labels of the scale"),
+        ["scale_min_label_es", "scale_min_label_en", "scale_max_label_es", "scale_max_label_en"],
+        [QuestionKind.SCALE],
+    ),
+]
+EMPTY_VALUES = {"options": [], "max_choices": None}
+
+
 class QuestionForm(forms.Form):
+    """A question of the builder; the fields of other kinds are shown apart, and what they hold is ignored."""
+
+    script = "js/question-kinds.js"
     kind = forms.ChoiceField(label=_("Type"), choices=QuestionKind.choices)
     text_es = forms.CharField(label=_("Question (Spanish)"), max_length=500)
     text_en = forms.CharField(label=_("Question (English)"), max_length=500, required=False)
@@ -149,6 +163,38 @@ class QuestionForm(forms.Form):
         self.fields["condition_question"].queryset = earlier
         self.existing_options = list(question.options.all()) if question is not None else []
         self.helper = _helper(_("Save"))
+        self.helper.layout = Layout(
+            "kind",
+            "text_es",
+            "text_en",
+            "help_es",
+            "help_en",
+            "required",
+            *(self._kind_fieldset(legend, names, kinds) for legend, names, kinds in KIND_FIELDSETS),
+            Fieldset(_("Condition"), "condition_question", "condition_value"),
+        )
+
+    @staticmethod
+    def _kind_fieldset(legend, names, kinds):
+        hint = _("Only for questions of type: %(kinds)s.") % {"kinds": ", ".join(str(k.label) for k in kinds)}
+        return Fieldset(
+            legend,
+            HTML(format_html('<p class="form-text mt-0">{}</p>', hint)),
+            *names,
+            data_question_kinds=" ".join(kinds),
+        )
+
+    def clean(self):
+        """Ignore what the fields of other kinds hold (they may be hidden, or left from a change of type)."""
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        for _legend, names, kinds in KIND_FIELDSETS:
+            if kind in kinds:
+                continue
+            for name in names:
+                self.errors.pop(name, None)
+                cleaned[name] = EMPTY_VALUES.get(name, "")
+        return cleaned
 
     def clean_options(self):
         lines = [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]

@@ -12,7 +12,7 @@ from .models import Survey
 def send_invitations(survey_id, actor_id):
     """Invite a survey's audience (those not invited yet)."""
     actor = get_user_model().objects.get(pk=actor_id)
-    return services.invitations_send(actor=actor, survey=Survey.objects.get(pk=survey_id))
+    return services.invitations_send(actor=actor, survey=Survey.objects.get(pk=survey_id)).sent
 
 
 @shared_task(name="surveys.send_reminders")

@@ -1,14 +1,54 @@
 """Fixtures every test shares: fast password hashing, inline Celery tasks, demo data on demand."""
 
-import io
+import contextlib
+import datetime
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from tests.redis_server import throwaway_redis  # noqa: F401 (a fixture for the tests that take Redis away)
 
 LOCALE = Path(__file__).resolve().parents[1] / "locale"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--days-ahead",
+        type=int,
+        default=int(os.environ.get("AXS_TEST_DAYS_AHEAD", "0")),
+        help="run the tests (but those through a real worker) with the clock this many days ahead of today's",
+    )
+
+
+@contextlib.contextmanager
+def clock_ahead(config):
+    """Move the clock the ``--days-ahead`` days forward while the block runs; time goes on ticking."""
+    days = config.getoption("days_ahead")
+    if not days:
+        yield
+        return
+    import time_machine
+
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=days), tick=True):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _clock(request):
+    """Nothing may depend on today being a particular day: CI runs the suite a year ahead too."""
+    if request.node.get_closest_marker("worker"):  # a worker process keeps the real clock
+        yield
+        return
+    with clock_ahead(request.config):
+        yield
+
+
+def pytest_report_header(config):
+    days = config.getoption("days_ahead")
+    return [f"clock moved {days} days ahead (--days-ahead)"] if days else []
 
 
 def pytest_sessionstart(session):
@@ -32,7 +72,9 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from tests.demo_snapshot import FAST_HASHERS
+
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -68,10 +110,21 @@ def _celery_tasks_inline(request):
     app.conf.task_always_eager = previous
 
 
+@pytest.fixture(scope="session")
+def _demo_rows(request, django_db_setup, django_db_blocker):
+    """Build the demo alliance once per test session (see tests/demo_snapshot.py)."""
+    from tests import demo_snapshot
+
+    with django_db_blocker.unblock(), clock_ahead(request.config):
+        return demo_snapshot.take()
+
+
 @pytest.fixture
-def demo(db):
-    """Load the demo alliance."""
-    call_command("load_demo", stdout=io.StringIO())
+def demo(_demo_rows, db):
+    """The demo alliance, as ``load_demo`` leaves it, in this test's database."""
+    from tests import demo_snapshot
+
+    demo_snapshot.restore(_demo_rows)
 
 
 @pytest.fixture(autouse=True)

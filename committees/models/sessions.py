@@ -25,6 +25,7 @@ class SessionKind(models.TextChoices):
 
 class SessionStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
+    HELD = "held", _("Held")  # recorded after it took place: nobody was invited through the platform
     CANCELLED = "cancelled", _("Cancelled")
 
 

@@ -1,10 +1,9 @@
 """E-mails about sessions and minutes, each in its recipient's language, queued on commit."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from axs_platform.mail import send_email
+from axs_platform.mail import send_email, site_url
 
 from .. import ical
 from ..selectors import session_invitees
@@ -17,7 +16,7 @@ CANCELLATION = "cancelled"
 def notify_session(session, *, event):
     """Tell everybody invited to a session that it was scheduled, changed or cancelled, with an .ics file."""
     method = "CANCEL" if event == CANCELLATION else "REQUEST"
-    url = f"{settings.AXS_SITE_URL}{session.get_absolute_url()}"
+    url = f"{site_url()}{session.get_absolute_url()}"
     for person in session_invitees(session):
         with translation.override(person.preferred_language):
             context = {"session": session, "person": person, "event": event, "url": url}
@@ -38,7 +37,7 @@ def notify_session(session, *, event):
 def notify_minutes_published(minutes):
     """Send the approved minutes to everybody invited to the session."""
     session = minutes.session
-    url = f"{settings.AXS_SITE_URL}{session.get_absolute_url()}"
+    url = f"{site_url()}{session.get_absolute_url()}"
     for person in session_invitees(session):
         with translation.override(person.preferred_language):
             context = {"session": session, "minutes": minutes, "person": person, "url": url}

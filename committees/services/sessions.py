@@ -11,7 +11,7 @@ from audit.services import audit_record, changes_between, snapshot
 from axs_platform.errors import field_error
 from companies.models import Organization
 
-from .. import permissions
+from .. import permissions, selectors
 from ..models import (
     AgendaItem,
     Agreement,
@@ -67,16 +67,30 @@ def _check_schedule(fields, *, check_past=True):
 
 @transaction.atomic
 def session_schedule(*, actor, committee=None, kind=SessionKind.COMMITTEE, request=None, **fields):
-    """Schedule a session of a committee, or (staff) a plenary or the session of chairs; invite by e-mail."""
+    """Schedule a session of a committee, or (staff) a plenary or the session of chairs; invite by e-mail.
+
+    A session whose start has passed is recorded as held, so its attendance and minutes can follow;
+    nobody is invited to it. The committee's secretary may record such sessions, not schedule new ones.
+    """
     permissions.forget_standing(actor)
     if committee is not None:
         committee = Committee.objects.select_for_update().get(pk=committee.pk)
         kind = SessionKind.COMMITTEE
     elif kind == SessionKind.COMMITTEE:
         raise field_error("committee", _("Choose the committee."), "committee_required")
-    _require(permissions.can_schedule_session(actor, committee))
-    _check_schedule(fields)
-    session = Session(kind=kind, committee=committee, created_by=actor, **fields)
+    starts_at = fields.get("starts_at")
+    took_place = starts_at is not None and starts_at <= timezone.now()
+    if not took_place and not permissions.can_schedule_session(actor, committee):
+        _require(permissions.can_record_past_session(actor, committee))
+        raise field_error(
+            "starts_at",
+            _("Only a session that already took place can be recorded here; the chair schedules upcoming ones."),
+            "session_not_held_yet",
+        )
+    _require(permissions.can_record_past_session(actor, committee))
+    _check_schedule(fields, check_past=False)
+    status = SessionStatus.HELD if took_place else SessionStatus.SCHEDULED
+    session = Session(kind=kind, committee=committee, created_by=actor, status=status, **fields)
     session.full_clean()
     session.save()
     audit_record(
@@ -86,7 +100,8 @@ def session_schedule(*, actor, committee=None, kind=SessionKind.COMMITTEE, reque
         changes=changes_between({}, snapshot(session, SESSION_FIELDS)),
         request=request,
     )
-    notifications.notify_session(session, event=notifications.INVITATION)
+    if not took_place:
+        notifications.notify_session(session, event=notifications.INVITATION)
     return session
 
 
@@ -451,6 +466,17 @@ def _check_agreement(session, fields):
         )
     if isinstance(organization, Organization) and organization.is_archived:
         raise field_error("responsible_organization", _("This organization is archived."), "archived_organization")
+    if person is not None and not selectors.agreement_people(session, organization).filter(pk=person.pk).exists():
+        if organization is not None:
+            message = _("%(person)s does not represent %(organization)s; choose one of its representatives.") % {
+                "person": person.full_name,
+                "organization": organization,
+            }
+            raise field_error("responsible_person", message, "responsible_person_not_of_organization")
+        message = _("%(person)s does not represent an organization that can answer for this agreement.") % {
+            "person": person.full_name
+        }
+        raise field_error("responsible_person", message, "responsible_person_not_member")
 
 
 @transaction.atomic
@@ -483,7 +509,10 @@ def agreement_update(*, actor, agreement, request=None, **fields):
     _require(permissions.can_record_session_outcome(actor, agreement.session))
     organization = fields.get("responsible_organization", agreement.responsible_organization)
     person = fields.get("responsible_person", agreement.responsible_person)
-    if organization is None or organization.pk != agreement.responsible_organization_id:
+    if (getattr(organization, "pk", None), getattr(person, "pk", None)) != (
+        agreement.responsible_organization_id,
+        agreement.responsible_person_id,
+    ):
         _check_agreement(agreement.session, {"responsible_organization": organization, "responsible_person": person})
     before = snapshot(agreement, AGREEMENT_FIELDS)
     for name, value in fields.items():

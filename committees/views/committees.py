@@ -113,6 +113,7 @@ class CommitteeDetailView(CommitteeMixin, TemplateView):
             "internals": permissions.can_see_committee_internals(user, committee),
             "can_manage": permissions.can_manage_committees(user) and committee.is_open,
             "can_schedule": permissions.can_schedule_session(user, committee),
+            "can_record_past": permissions.can_record_past_session(user, committee),
             "can_edit_work_plan": permissions.can_edit_work_plan(user, committee),
             "can_request": user.is_authenticated and permissions.can_request_membership(user, committee),
         }

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
@@ -17,7 +18,7 @@ from audit.selectors import events_for
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
 from companies.models import Organization
 
-from .. import ical, permissions, selectors, services
+from .. import desk, ical, permissions, selectors, services
 from ..forms import (
     AgendaItemForm,
     AgreementFilterForm,
@@ -31,7 +32,16 @@ from ..forms import (
     ReasonForm,
     SessionForm,
 )
-from ..models import AgendaItem, Agreement, Attendance, CalendarFeed, Session, SessionDocument, SessionKind
+from ..models import (
+    AgendaItem,
+    Agreement,
+    Attendance,
+    CalendarFeed,
+    Session,
+    SessionDocument,
+    SessionKind,
+    SessionStatus,
+)
 from .committees import CommitteeMixin, ServiceFormView, page_of
 
 AGREEMENTS_PER_PAGE = 50
@@ -62,10 +72,20 @@ class SessionMixin(PredicateRequiredMixin):
 
 
 class SessionCreateView(PredicateRequiredMixin, ServiceFormView):
-    """Schedule a committee session (staff or its chair) or a plenary (staff); invitees are e-mailed."""
+    """Schedule a committee session (staff or its chair) or a plenary (staff); invitees are e-mailed.
+
+    With ``recording`` it records a session that already took place (its secretary too); nobody is invited.
+    """
 
     template_name = "committees/form.html"
-    success_message = gettext_lazy("The session has been scheduled and the members have been notified.")
+    recording = False
+    session = None
+
+    @property
+    def success_message(self):
+        if self.session is not None and self.session.status == SessionStatus.HELD:
+            return _("The session was recorded as held, without notifying anyone. Record its attendance and minutes.")
+        return _("The session has been scheduled and the members have been notified.")
 
     def dispatch(self, request, *args, **kwargs):
         self.committee = None
@@ -74,21 +94,27 @@ class SessionCreateView(PredicateRequiredMixin, ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
+        if self.recording:
+            return permissions.can_record_past_session(self.request.user, self.committee)
         return permissions.can_schedule_session(self.request.user, self.committee)
 
     def get_form(self, form_class=None):
-        return SessionForm(**self.get_form_kwargs(), plenary=self.committee is None)
+        return SessionForm(**self.get_form_kwargs(), plenary=self.committee is None, recording=self.recording)
 
     def get_context_data(self, **kwargs):
-        title = _("New plenary session") if self.committee is None else _("New session of the committee")
+        if self.recording:
+            title = _("Record a session that took place")
+        else:
+            title = _("New plenary session") if self.committee is None else _("New session of the committee")
         return super().get_context_data(title=title, committee=self.committee, **kwargs)
 
     def call_service(self, form):
         data = dict(form.cleaned_data)
         kind = data.pop("kind", SessionKind.COMMITTEE)
-        return services.session_schedule(
+        self.session = services.session_schedule(
             actor=self.request.user, committee=self.committee, kind=kind, request=self.request, **data
         )
+        return self.session
 
 
 class SessionUpdateView(SessionMixin, ServiceFormView):
@@ -391,13 +417,7 @@ class MinutesCommentView(SessionMixin, View):
 
 
 def _agreement_choices(session):
-    if session.kind == SessionKind.COMMITTEE:
-        organizations = selectors.member_organizations(session.committee)
-        people = selectors.member_representatives(session.committee)
-    else:
-        organizations = Organization.objects.not_archived().order_by("legal_name")
-        people = get_user_model().objects.filter(is_active=True, representations__ended_at__isnull=True).distinct()
-    return organizations, people.order_by("full_name")
+    return selectors.agreement_organizations(session), selectors.agreement_people(session)
 
 
 class AgreementCreateView(SessionMixin, ServiceFormView):
@@ -543,6 +563,13 @@ class CommitteeSessionListView(CommitteeMixin, TemplateView):
         return super().get_context_data(sessions=page_of(self.request, sessions, SESSIONS_PER_PAGE), **kwargs)
 
 
+# The session list's "actas" filter, used by the home desk's cards: label and how it narrows the list.
+MINUTES_FILTERS = {
+    "por-aprobar": (gettext_lazy("Sessions whose minutes wait for approval"), desk.sessions_with_draft_minutes),
+    "por-redactar": (gettext_lazy("Sessions held in the last 90 days without minutes"), desk.sessions_needing_minutes),
+}
+
+
 class SessionListView(TemplateView):
     """The plenary sessions and every session one may see, newest first."""
 
@@ -553,12 +580,17 @@ class SessionListView(TemplateView):
         kind = self.request.GET.get("tipo", "")
         if kind in SessionKind.values:
             sessions = sessions.filter(kind=kind)
+        minutes = self.request.GET.get("actas", "")
+        if minutes in MINUTES_FILTERS:
+            sessions = MINUTES_FILTERS[minutes][1](sessions)
+        query = {key: value for key, value in (("tipo", kind), ("actas", minutes)) if value}
         return super().get_context_data(
             sessions=page_of(self.request, sessions, SESSIONS_PER_PAGE),
             kind=kind,
             kinds=SessionKind.choices,
+            minutes_filter=MINUTES_FILTERS[minutes][0] if minutes in MINUTES_FILTERS else "",
             can_schedule_plenary=permissions.can_schedule_session(self.request.user, None),
-            query_without_page=f"tipo={kind}" if kind else "",
+            query_without_page=urlencode(query),
             **kwargs,
         )
 

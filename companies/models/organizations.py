@@ -96,9 +96,13 @@ class OrganizationQuerySet(models.QuerySet):
     def not_archived(self):
         return self.filter(archived_at__isnull=True)
 
-    def public(self):
-        """Return the organizations the public directory shows: active and not archived."""
+    def active_members(self):
+        """Return the organizations taking part now: active and not archived (who may join, be invited, answer)."""
         return self.not_archived().filter(participation_status=ParticipationStatus.ACTIVE)
+
+    def public(self):
+        """Return the organizations the public directory shows: the active members."""
+        return self.active_members()
 
 
 class Organization(models.Model):

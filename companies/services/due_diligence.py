@@ -51,8 +51,12 @@ def review_start(*, actor, organization, request=None):
 
 
 @transaction.atomic
-def checklist_save(*, actor, review, answers, summary, request=None):
-    """Record the finding and notes of each risk question; ``answers`` maps question to (finding, notes)."""
+def checklist_save(*, actor, review, answers, summary, evidence=None, request=None):
+    """Record the finding and notes of each risk question; ``answers`` maps question to (finding, notes).
+
+    ``evidence`` (a dict with ``title`` and ``file``) is attached in the same transaction, so a document
+    uploaded from the review page never costs the notes typed beside it.
+    """
     review = _lock_open_review(actor, review)
     unknown = set(answers) - set(RiskQuestion.values)
     if unknown:
@@ -75,6 +79,8 @@ def checklist_save(*, actor, review, answers, summary, request=None):
         review.save(update_fields=["summary"])
     if changes:
         audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=review, changes=changes, request=request)
+    if evidence:
+        evidence_add(actor=actor, review=review, request=request, **evidence)
     return review
 
 

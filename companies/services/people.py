@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record
-from axs_platform.mail import send_email
+from axs_platform.mail import send_email, site_url
 
 from ..models import Invitation, InvitationStatus, Organization, Representative, hash_token
 from ..permissions import can_edit_profile, forget_represented_organization
@@ -34,14 +34,14 @@ def _new_token(invitation):
 
 
 def _send_invitation(invitation, token, *, language):
-    link = settings.AXS_SITE_URL + reverse("companies:invitation-accept", args=[token])
+    link = site_url() + reverse("companies:invitation-accept", args=[token])
     with translation.override(language):
         context = {
             "invitation": invitation,
             "organization": invitation.organization,
             "link": link,
             "expires_at": invitation.expires_at,
-            "site_url": settings.AXS_SITE_URL,
+            "site_url": site_url(),
         }
         send_email(
             subject=render_to_string("companies/email/invitation_subject.txt", context),

@@ -81,7 +81,7 @@ class ReviewDetailView(OrganizationAccessMixin, View):
                 initial[f"{answer.question}_finding"] = answer.finding
                 initial[f"{answer.question}_notes"] = answer.notes
             context["checklist_form"] = forms.get("checklist_form") or ChecklistForm(initial=initial)
-            context["evidence_form"] = forms.get("evidence_form") or EvidenceForm()
+            context["evidence_form"] = forms.get("evidence_form") or EvidenceForm(optional=True)
             context["decision_form"] = forms.get("decision_form") or DecisionForm()
         status = 400 if forms else 200
         return render(self.request, self.template_name, context, status=status)
@@ -114,18 +114,33 @@ class _ReviewWriteView(ReviewDetailView):
 
 
 class ChecklistSaveView(_ReviewWriteView):
-    form_class = ChecklistForm
-    form_name = "checklist_form"
-    success_message = gettext_lazy("The checklist has been saved.")
+    """Save the checklist, and attach the document chosen beside it: the page's one form sends both."""
 
-    def save(self, review, form):
-        services.checklist_save(
-            actor=self.request.user,
-            review=review,
-            answers=form.answers(),
-            summary=form.cleaned_data["summary"],
-            request=self.request,
-        )
+    def post(self, request, *args, **kwargs):
+        review = self.get_review()
+        checklist_form = ChecklistForm(request.POST)
+        evidence_form = EvidenceForm(request.POST, request.FILES, optional=True)
+        if checklist_form.is_valid() & evidence_form.is_valid():
+            evidence = evidence_form.evidence()
+            try:
+                services.checklist_save(
+                    actor=request.user,
+                    review=review,
+                    answers=checklist_form.answers(),
+                    summary=checklist_form.cleaned_data["summary"],
+                    evidence=evidence,
+                    request=request,
+                )
+            except ValidationError as error:
+                about_evidence = set(getattr(error, "error_dict", {})) & set(evidence_form.fields)
+                add_service_errors(evidence_form if about_evidence else checklist_form, error)
+            else:
+                if evidence:
+                    messages.success(request, _("The checklist has been saved and the document attached."))
+                else:
+                    messages.success(request, _("The checklist has been saved."))
+                return redirect(review)
+        return self.render_page(review, checklist_form=checklist_form, evidence_form=evidence_form)
 
 
 class EvidenceAddView(_ReviewWriteView):

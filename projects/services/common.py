@@ -1,12 +1,11 @@
 """Helpers every projects service shares: refusals, locking and notifications."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from axs_platform.mail import send_email
+from axs_platform.mail import send_email, site_url
 from companies.models import Representative
 
 from ..models import Proposal
@@ -49,7 +48,7 @@ def notify(people, *, template, context):
     """Send ``projects/email/<template>_subject.txt`` and ``_body.txt`` to each person, in their language."""
     for person in people:
         with translation.override(person.preferred_language):
-            full = {**context, "person": person, "site_url": settings.AXS_SITE_URL}
+            full = {**context, "person": person, "site_url": site_url()}
             send_email(
                 subject=render_to_string(f"projects/email/{template}_subject.txt", full),
                 body=render_to_string(f"projects/email/{template}_body.txt", full),

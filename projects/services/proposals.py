@@ -56,7 +56,7 @@ def _touch(proposal):
 
 
 def _active_member_organization(organization, field):
-    if organization.participation_status != "active" or organization.is_archived:
+    if not Organization.objects.active_members().filter(pk=organization.pk).exists():
         raise ValidationError(
             {
                 field: _("%(name)s is not an active member of the alliance; only active members can join a consortium.")

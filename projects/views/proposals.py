@@ -280,6 +280,8 @@ class ProposalStepView(ProposalMixin, TemplateView):
         index = names.index(self.step)
         context["next_step"] = names[index + 1] if index + 1 < len(names) else None
         context["previous_step"] = names[index - 1] if index else None
+        context["step_number"] = index + 1
+        context["step_label"] = checklist.STEPS[index][1]
         return super().get_context_data(**context, **kwargs)
 
     # Saving

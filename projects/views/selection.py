@@ -56,7 +56,9 @@ def _ballot(pk):
 
 
 def result_chart(ballot, result):
-    bars = [Bar(row["title"], row["votes"], "#198754" if row["selected"] else "") for row in result["rows"]]
+    bars = [
+        Bar(row["title"], row["votes"], "#198754" if row["selected"] else "", row["percent"]) for row in result["rows"]
+    ]
     return horizontal_bar_chart(
         bars,
         title=_("Result of “%(title)s”") % {"title": ballot.title},

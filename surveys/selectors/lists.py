@@ -2,9 +2,10 @@
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from axs_platform.figures import percent
 from committees.models import Committee, MembershipStatus
 from committees.permissions import current_organization
-from companies.models import Organization, OrganizationSize, OrganizationType, ParticipationStatus
+from companies.models import Organization, OrganizationSize, OrganizationType
 
 from .. import permissions
 from ..models import Audience, Response, ResponseStatus, ResponseUnit, Survey, SurveyInvitation
@@ -23,7 +24,7 @@ def surveys_for_manager(user):
 
 def audience_organizations(survey):
     """Return the organizations a survey is for, as its audience says (active, not archived)."""
-    organizations = Organization.objects.not_archived().filter(participation_status=ParticipationStatus.ACTIVE)
+    organizations = Organization.objects.active_members()
     if survey.audience == Audience.COMMITTEE:
         organizations = organizations.filter(
             committee_memberships__committee_id=survey.committee_id,
@@ -73,7 +74,7 @@ def invitation_progress(survey):
 
 
 def _rate(total, answered):
-    return {"total": total, "answered": answered, "rate": (100.0 * answered / total) if total else 0.0}
+    return {"total": total, "answered": answered, "rate": percent(answered, total)}
 
 
 def response_rate(survey):

@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db.models import Avg, Count, Max, Min, Q, Sum
 from django.utils.translation import gettext as _
 
+from axs_platform.figures import percent
 from committees.models import Committee
 from committees.models.committees import OPEN_MEMBERSHIP_STATUSES
 from companies.models import OrganizationType
@@ -29,15 +30,11 @@ def survey_questions(survey):
     )
 
 
-def _percent(part, whole):
-    return 100.0 * part / whole if whole else 0.0
-
-
 def _ranked_rows(rows, depth):
     """Order ranked picks by Borda points: a first place is worth ``depth`` points, the last one 1."""
     for row in rows:
         row["points"] = row["count"] * (depth + 1) - (row["rank_sum"] or 0)
-    return sorted(rows, key=lambda row: (-row["points"], -row["first"], row["label"]))
+    return sorted(rows, key=lambda row: (-row["points"], -row["first"], row.get("order", 0), str(row["label"])))
 
 
 def survey_results(survey, *, texts_shown=TEXTS_SHOWN):
@@ -94,6 +91,7 @@ def survey_results(survey, *, texts_shown=TEXTS_SHOWN):
                     {
                         "label": str(goals[row["goal_id"]]),
                         "goal": goals[row["goal_id"]],
+                        "order": goals[row["goal_id"]].number,
                         "colour": goals[row["goal_id"]].color,
                         "count": row["count"],
                         "first": row["first"],
@@ -127,7 +125,7 @@ def survey_results(survey, *, texts_shown=TEXTS_SHOWN):
                 .values_list("text", flat=True)[:texts_shown]
             )
         for row in result["rows"]:
-            row["percent"] = _percent(row["count"], total)
+            row["percent"] = percent(row["count"], total)
         results.append(result)
     return respondents, results
 

@@ -1,6 +1,14 @@
 """Every write on surveys that has a rule. Views, tasks and the demo call these."""
 
-from .answering import field_name, response_save, response_submit, stored_values, visible_questions
+from .answering import (
+    NotSubmitted,
+    field_name,
+    response_save,
+    response_save_and_submit,
+    response_submit,
+    stored_values,
+    visible_questions,
+)
 from .building import (
     condition_matches,
     question_create,
@@ -16,9 +24,12 @@ from .building import (
     survey_update,
 )
 from .forming import committee_members_invite
-from .invitations import invitations_send, reminders_send
+from .invitations import InvitationsSent, SkipReason, invitations_send, reminders_send
 
 __all__ = [
+    "InvitationsSent",
+    "NotSubmitted",
+    "SkipReason",
     "committee_members_invite",
     "condition_matches",
     "field_name",
@@ -28,6 +39,7 @@ __all__ = [
     "question_update",
     "reminders_send",
     "response_save",
+    "response_save_and_submit",
     "response_submit",
     "section_create",
     "section_update",

@@ -161,6 +161,10 @@ def in_progress_response(invitation):
     return Response.objects.filter(invitation=invitation, status=ResponseStatus.IN_PROGRESS).first()
 
 
+class NotSubmitted(ValidationError):
+    """The answers were saved but the response could not be submitted (a required answer is missing)."""
+
+
 @transaction.atomic
 def response_save(*, user, invitation, values):
     """Save the given answers (``{question_id: value}``) of an invitation's response in progress.
@@ -170,8 +174,35 @@ def response_save(*, user, invitation, values):
     """
     invitation = _lock(invitation)
     _check_can_change(invitation, user)
+    return _save(invitation, user, values, _questions(invitation.survey))
+
+
+def response_submit(*, user, invitation):
+    """Submit the response in progress: every required question that is shown must be answered."""
+    return response_save_and_submit(user=user, invitation=invitation, values={})
+
+
+def response_save_and_submit(*, user, invitation, values):
+    """Save the answers and submit them in one transaction, under the invitation's lock.
+
+    Two submissions of the same link at once queue on the lock: the first stores its answers and
+    submits them; the second then finds the invitation answered and changes nothing. So what is
+    stored is what the person told "Thank you" sent. When a required answer is missing the answers
+    are kept and ``NotSubmitted`` says what is missing.
+    """
+    with transaction.atomic():
+        invitation = _lock(invitation)
+        _check_can_change(invitation, user)
+        questions = _questions(invitation.survey)
+        response = _save(invitation, user, values, questions) if values else in_progress_response(invitation)
+        missing = _missing(response, questions)
+        if not missing:
+            return _submit(invitation, user, response)
+    raise missing  # After the block: the answers just saved are committed.
+
+
+def _save(invitation, user, values, questions):
     survey = invitation.survey
-    questions = _questions(survey)
     by_id = {question.pk: question for question in questions}
     cleaned, errors = {}, {}
     for question_id, value in values.items():
@@ -212,14 +243,8 @@ def response_save(*, user, invitation, values):
     return response
 
 
-@transaction.atomic
-def response_submit(*, user, invitation):
-    """Submit the response in progress: every required question that is shown must be answered."""
-    invitation = _lock(invitation)
-    _check_can_change(invitation, user)
-    survey = invitation.survey
-    questions = _questions(survey)
-    response = in_progress_response(invitation)
+def _missing(response, questions):
+    """Return ``NotSubmitted`` naming what a submission lacks, or None."""
     values = stored_values(response, questions)
     missing = {
         field_name(question): _("This question is required.")
@@ -227,9 +252,14 @@ def response_submit(*, user, invitation):
         if question.required and question.pk not in values
     }
     if missing:
-        raise ValidationError(missing, code="required")
+        return NotSubmitted(missing, code="required")
     if response is None:
-        raise ValidationError(_("Answer at least one question before submitting."), code="empty")
+        return NotSubmitted(_("Answer at least one question before submitting."), code="empty")
+    return None
+
+
+def _submit(invitation, user, response):
+    survey = invitation.survey
     now = timezone.now()
     response.status = ResponseStatus.SUBMITTED
     if survey.is_anonymous:

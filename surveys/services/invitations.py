@@ -1,20 +1,37 @@
 """Invitations and reminders: who is asked, and the e-mails (queued on commit, sent by Celery)."""
 
+from dataclasses import dataclass, field
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.models import AuditEvent
 from audit.services import audit_record
-from axs_platform.mail import send_email
+from axs_platform.mail import send_email, site_url
 from companies.models import Representative
 
 from .. import permissions, selectors
-from ..models import ResponseUnit, Survey, SurveyInvitation, SurveyState
+from ..models import Audience, ResponseUnit, Survey, SurveyInvitation, SurveyState
 from .building import require
+
+
+class SkipReason(models.TextChoices):
+    ALREADY_INVITED = "already_invited", gettext_lazy("already invited")
+    NOT_ACTIVE = "not_active", gettext_lazy("not an active member organization")
+    NO_ADDRESS = "no_address", gettext_lazy("no representative and no contact e-mail")
+
+
+@dataclass
+class InvitationsSent:
+    """What ``invitations_send`` did: how many invitations went out, which organizations it skipped and why."""
+
+    sent: int = 0
+    skipped: list = field(default_factory=list)  # (organization, SkipReason), in the audience's order
 
 
 def _recipients(invitation):
@@ -30,8 +47,9 @@ def _recipients(invitation):
 
 
 def _mail(invitation, *, reminder):
+    """Mail an invitation to its people, or to the organization's contact address; return how many were sent."""
     survey = invitation.survey
-    url = f"{settings.AXS_SITE_URL}{invitation.get_absolute_url()}"
+    url = f"{site_url()}{invitation.get_absolute_url()}"
     people = _recipients(invitation)
     for person in people:
         with translation.override(person.preferred_language):
@@ -49,6 +67,7 @@ def _mail(invitation, *, reminder):
                 body=render_to_string("surveys/email/invitation_body.txt", context),
                 to=[invitation.organization.contact_email],
             )
+        return 1
     return len(people)
 
 
@@ -56,7 +75,9 @@ def _mail(invitation, *, reminder):
 def invitations_send(*, actor, survey, request=None):
     """Invite the survey's audience: create the invitations missing and mail those never sent.
 
-    Safe to run twice: an invitation is created once and mailed once; later mails are reminders.
+    Safe to run twice: an invitation is created once and mailed once; later mails are reminders. An
+    invitation nobody can receive (no representative, no contact e-mail) is kept unsent, to go out once
+    the organization has an address. Returns ``InvitationsSent``, naming every organization skipped.
     """
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     require(permissions.can_manage_survey(actor, survey))
@@ -65,6 +86,11 @@ def invitations_send(*, actor, survey, request=None):
             _("Invitations can be sent once the survey is published and until it closes."), code="not_sendable"
         )
     organizations = list(selectors.audience_organizations(survey))
+    skipped = []
+    if survey.audience == Audience.CHOSEN:
+        not_active = survey.chosen_organizations.exclude(pk__in=[o.pk for o in organizations]).order_by("legal_name")
+        skipped += [(organization, SkipReason.NOT_ACTIVE) for organization in not_active]
+    previously_sent = set(survey.invitations.filter(send_count__gt=0).values_list("organization_id", flat=True))
     if survey.response_unit == ResponseUnit.PERSON:
         existing = set(survey.invitations.values_list("person_id", flat=True))
         SurveyInvitation.objects.bulk_create(
@@ -81,17 +107,25 @@ def invitations_send(*, actor, survey, request=None):
         )
     now = timezone.now()
     unsent = list(survey.invitations.filter(send_count=0).select_related("organization", "person", "survey"))
-    for invitation in unsent:
-        _mail(invitation, reminder=False)
-    SurveyInvitation.objects.filter(pk__in=[i.pk for i in unsent]).update(sent_at=now, send_count=1)
+    mailed = [invitation for invitation in unsent if _mail(invitation, reminder=False)]
+    SurveyInvitation.objects.filter(pk__in=[i.pk for i in mailed]).update(sent_at=now, send_count=1)
+    mailed_organizations = {i.organization_id for i in mailed}
+    waiting_organizations = {i.organization_id for i in unsent} - mailed_organizations
+    for organization in organizations:
+        if organization.pk in mailed_organizations:
+            continue
+        if organization.pk in previously_sent and organization.pk not in waiting_organizations:
+            skipped.append((organization, SkipReason.ALREADY_INVITED))
+        else:
+            skipped.append((organization, SkipReason.NO_ADDRESS))
     audit_record(
         actor=actor,
         action=AuditEvent.Action.UPDATED,
         target=survey,
         request=request,
-        message=f"invitations sent: {len(unsent)}",
+        message=f"invitations sent: {len(mailed)}",
     )
-    return len(unsent)
+    return InvitationsSent(sent=len(mailed), skipped=skipped)
 
 
 @transaction.atomic

@@ -103,6 +103,18 @@ class AnswerView(View):
         form = self._form(request.POST)
         form.is_valid()
         values = form.values()
+        if "submit" in request.POST and not form.errors:
+            # Saved and submitted in one transaction: what is stored is what the thanks page confirms.
+            try:
+                services.response_save_and_submit(user=request.user, invitation=self.invitation, values=values)
+            except services.NotSubmitted as error:
+                # The saved answers may show new questions: show them, with what was missing.
+                form = self._form(request.POST)
+                form.is_valid()
+                return self._refused(form, error, saved=True)
+            except ValidationError as error:
+                return self._refused(form, error)
+            return redirect("surveys:answer-thanks", kwargs["token"])
         try:
             services.response_save(user=request.user, invitation=self.invitation, values=values)
         except ValidationError as error:
@@ -110,17 +122,8 @@ class AnswerView(View):
         if form.errors:
             messages.warning(request, _("Some answers need correcting; your other answers were saved."))
             return self._render(form)
-        if "submit" not in request.POST:
-            messages.success(request, _("Your answers were saved. You can come back and finish later."))
-            return redirect(self.invitation.get_absolute_url())
-        try:
-            services.response_submit(user=request.user, invitation=self.invitation)
-        except ValidationError as error:
-            # The saved answers may show new questions: show them, with what was missing.
-            form = self._form(request.POST)
-            form.is_valid()
-            return self._refused(form, error, saved=True)
-        return redirect("surveys:answer-thanks", kwargs["token"])
+        messages.success(request, _("Your answers were saved. You can come back and finish later."))
+        return redirect(self.invitation.get_absolute_url())
 
     def _refused(self, form, error, *, saved=False):
         if hasattr(error, "error_dict"):

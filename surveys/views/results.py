@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -36,7 +37,7 @@ class InvitationListView(SurveyMixin, TemplateView):
         )
         charts = {
             key: horizontal_bar_chart(
-                [Bar(str(row["label"]), row["answered"]) for row in rate[key]],
+                [Bar(str(row["label"]), row["answered"], share=row["rate"]) for row in rate[key]],
                 title=title,
                 description=_("Responses received in each group."),
                 total=rate["overall"]["answered"] or None,
@@ -56,7 +57,19 @@ class InvitationSendView(SurveyActionView):
         return services.invitations_send(actor=self.request.user, survey=self.survey, request=self.request)
 
     def message(self, result):
-        return _("%(count)d invitations were sent.") % {"count": result}
+        text = ngettext("%(count)d invitation was sent.", "%(count)d invitations were sent.", result.sent) % {
+            "count": result.sent
+        }
+        if result.skipped:
+            names = "; ".join(f"{o.display_name} ({services.SkipReason(reason).label})" for o, reason in result.skipped)
+            count = len(result.skipped)
+            skipped = ngettext(
+                "%(count)d organization was skipped: %(names)s.",
+                "%(count)d organizations were skipped: %(names)s.",
+                count,
+            )
+            text = f"{text} {skipped % {'count': count, 'names': names}}"
+        return text
 
     def redirect_to(self, result):
         return reverse("surveys:invitation-list", args=[self.survey.pk])
@@ -79,7 +92,10 @@ def question_chart(result):
     question = result["question"]
     value = "points" if question.is_ranked else "count"
     return horizontal_bar_chart(
-        [Bar(row["label"], row[value], row.get("colour", "")) for row in result["rows"]],
+        [
+            Bar(row["label"], row[value], row.get("colour", ""), None if question.is_ranked else row["percent"])
+            for row in result["rows"]
+        ],
         title=question.text,
         description=_("%(count)d responses answered this question.") % {"count": result["answered"]},
         total=None if question.is_ranked else result["answered"] or None,

@@ -1,9 +1,7 @@
 """In Chromium: the Educación chair votes on the open demo ballot, gets a receipt, and after closing checks it."""
 
-import io
 import re
 
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from projects.demo_selection import open_ballot
@@ -11,8 +9,7 @@ from projects.demo_selection import open_ballot
 from .test_survey_answering import sign_in
 
 
-def test_a_chair_votes_gets_a_receipt_and_checks_it_after_closing(page, live_server):
-    call_command("load_demo", stdout=io.StringIO())
+def test_a_chair_votes_gets_a_receipt_and_checks_it_after_closing(demo, page, live_server):
     ballot = open_ballot()
     candidate = ballot.candidates.select_related("proposal").first().proposal
 

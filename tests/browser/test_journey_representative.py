@@ -47,7 +47,7 @@ def test_a_representative_walks_the_wizard_saves_leaves_resumes_and_submits(demo
     for step in STEPS[1:]:
         kept = step in ("Consorcio", "Fin, objetivo y componentes", "Alineación con los ODS")  # several forms each
         journey.follow(step, exact=True, validate_as=f"representative-step-{STEPS.index(step)}" if kept else None)
-        expect(page.locator("[aria-current=step]")).to_contain_text(step)
+        expect(page.locator("[aria-current=step]:visible")).to_contain_text(step)
         if step == "Problema":
             journey.field("Problema").fill("Las tiendas de barrio tiran el pan que no venden.")
             journey.press("Guardar", exact=True)
@@ -60,7 +60,7 @@ def test_a_representative_walks_the_wizard_saves_leaves_resumes_and_submits(demo
     journey.follow("Problema", exact=True)
     expect(journey.field("Problema")).to_have_value("Las tiendas de barrio tiran el pan que no venden.")
     journey.follow("Título y resumen", exact=True)
-    expect(page.locator("[aria-current=step]")).to_contain_text("completo")
+    expect(page.locator("[aria-current=step]:visible")).to_contain_text("completo")
 
     journey.follow("Revisar y enviar", validate_as="representative-submit-incomplete")
     expect(page.get_by_role("button", name="Enviar la propuesta")).to_be_disabled()
@@ -89,6 +89,6 @@ def test_moving_to_the_next_step_keeps_what_the_representative_typed(journey, tr
     with page.expect_navigation():
         page.get_by_role("button", name="Paso siguiente").click()
     journey.check()
-    expect(page.locator("[aria-current=step]")).to_contain_text("Consorcio")
+    expect(page.locator("[aria-current=step]:visible")).to_contain_text("Consorcio")
     proposal.refresh_from_db()
     assert proposal.summary == "Lo escrito antes de pasar al paso siguiente."

@@ -1,9 +1,6 @@
 """In Chromium: a representative answers the open demo survey, saves halfway, comes back, submits;
 staff then see the response rate move."""
 
-import io
-
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from surveys import demo as surveys_demo
@@ -26,8 +23,7 @@ def rate_text(survey):
     return f"{round(100 * answered / invitations.count())} %"
 
 
-def test_a_representative_saves_halfway_comes_back_and_submits_and_staff_see_the_rate_move(page, live_server):
-    call_command("load_demo", stdout=io.StringIO())
+def test_a_representative_saves_halfway_comes_back_and_submits_and_staff_see_the_rate_move(demo, page, live_server):
     survey = surveys_demo.open_survey()
     before = rate_text(survey)
 

@@ -121,12 +121,35 @@ def test_cancelling_sends_method_cancel(committee, chair, django_capture_on_comm
     assert "STATUS:CANCELLED" in message.attachments[0][1]
 
 
-def test_scheduling_in_the_past_is_refused_with_a_clear_message(committee, chair):
+def test_a_session_in_the_past_is_recorded_as_held_and_nobody_is_notified(
+    committee, chair, django_capture_on_commit_callbacks
+):
+    make_committee_member(committee, full_name="Mariana Torres")
+    with django_capture_on_commit_callbacks(execute=True):
+        session = schedule(chair, committee, starts_at=in_days(-1), ends_at=in_days(-1, hour=12))
+    assert session.status == "held"
+    assert mail.outbox == []
+
+
+def test_the_secretary_records_a_past_session_and_then_its_attendance(committee, secretary):
+    member = make_committee_member(committee, full_name="Mariana Torres")
+    session = schedule(secretary, committee, starts_at=in_days(-3), ends_at=in_days(-3, hour=12))
+    assert session.status == "held" and session.created_by == secretary
+    services.attendance_record(actor=secretary, session=session, entries={member: "present"})
+    assert Attendance.objects.get(session=session, person=member).status == "present"
+
+
+def test_the_secretary_cannot_schedule_an_upcoming_session(committee, secretary):
     with pytest.raises(ValidationError) as error:
-        schedule(chair, committee, starts_at=in_days(-1), ends_at=in_days(-1, hour=12))
-    assert error.value.error_dict["starts_at"][0].code == "session_in_past"
-    assert "No es posible programar una sesión en el pasado" in error.value.error_dict["starts_at"][0].message
+        schedule(secretary, committee, starts_at=in_days(3), ends_at=in_days(3, hour=12))
+    assert error.value.error_dict["starts_at"][0].code == "session_not_held_yet"
     assert not Session.objects.exists()
+
+
+def test_a_member_without_a_post_cannot_record_a_past_session(committee):
+    member = make_committee_member(committee)
+    with pytest.raises(PermissionDenied):
+        schedule(member, committee, starts_at=in_days(-3), ends_at=in_days(-3, hour=12))
 
 
 def test_a_session_needs_a_place_or_a_link_and_to_end_after_it_starts(committee, chair):
@@ -141,11 +164,6 @@ def test_a_session_needs_a_place_or_a_link_and_to_end_after_it_starts(committee,
 def test_a_chair_cannot_schedule_for_another_committee(committee, chair):
     with pytest.raises(PermissionDenied):
         schedule(chair, make_committee(7))
-
-
-def test_a_secretary_cannot_schedule(committee, secretary):
-    with pytest.raises(PermissionDenied):
-        schedule(secretary, committee)
 
 
 def test_only_staff_schedule_plenaries(chair, django_capture_on_commit_callbacks):

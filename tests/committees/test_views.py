@@ -82,6 +82,8 @@ PAGES = [
     ("activity-create", "committee", 302, ["secretary", "member", "other_chair"], "chair", 200),
     ("committee-agreements", "committee", 302, ["outsider", "evaluator", "other_chair"], "member", 200),
     ("session-create", "committee", 302, ["secretary", "member", "other_chair"], "chair", 200),
+    ("session-record", "committee", 302, ["member", "other_secretary"], "secretary", 200),
+    ("plenary-record", None, 302, ["chair", "secretary", "member"], "staff", 200),
     ("plenary-create", None, 302, ["chair", "secretary", "member"], "staff", 200),
     ("session-detail", "past", 302, ["outsider", "evaluator", "other_chair"], "member", 200),
     ("session-update", "upcoming", 302, ["secretary", "member", "other_chair"], "chair", 200),
@@ -153,17 +155,34 @@ def test_the_chair_schedules_a_session_through_the_form_and_members_are_emailed(
     assert {address for message in mail.outbox for address in message.to} >= {scene["member"].email}
 
 
-def test_a_session_in_the_past_is_refused_and_the_form_keeps_what_was_typed(client, scene):
-    client.force_login(scene["chair"])
+def test_the_secretary_records_a_session_that_took_place_and_is_sent_to_its_page(client, scene):
+    client.force_login(scene["secretary"])
     response = client.post(
-        url(scene, "session-create", "committee"),
+        url(scene, "session-record", "committee"),
         {"title": "Sesión olvidada", "starts_at": "2016-10-31T10:00", "ends_at": "2016-10-31T12:00", "place": "SRE"},
     )
+    session = Session.objects.get(title="Sesión olvidada")
+    assert response.status_code == 302 and response.url == session.get_absolute_url()
+    assert session.status == "held"
+    page = client.get(session.get_absolute_url()).content.decode()
+    assert "La sesión se registró como celebrada" in page and "Registrar asistencia" in page
+
+
+def test_the_record_page_refuses_an_upcoming_date_and_keeps_what_was_typed(client, scene):
+    client.force_login(scene["chair"])
+    start = timezone.localtime() + datetime.timedelta(days=9)
+    data = {
+        "title": "Sesión futura",
+        "starts_at": start.strftime("%Y-%m-%dT10:00"),
+        "ends_at": start.strftime("%Y-%m-%dT12:00"),
+        "place": "SRE",
+    }
+    response = client.post(url(scene, "session-record", "committee"), data)
     assert response.status_code == 200
     content = response.content.decode()
-    assert "No es posible programar una sesión en el pasado" in content
-    assert 'value="Sesión olvidada"' in content and 'value="2016-10-31T10:00"' in content
-    assert not Session.objects.filter(title="Sesión olvidada").exists()
+    assert "Esta página registra sesiones ya celebradas" in content
+    assert 'value="Sesión futura"' in content
+    assert not Session.objects.filter(title="Sesión futura").exists()
 
 
 def test_the_secretary_records_attendance_and_a_non_member_by_email_is_refused(client, scene):

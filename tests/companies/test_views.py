@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from companies import services
-from companies.models import Evidence, Invitation, Organization, Representative
+from companies.models import Evidence, Invitation, Organization, Representative, RiskQuestion
 from sdg.models import Goal
 from tests.companies.test_validators import png_bytes
 from tests.factories import make_organization
@@ -288,3 +288,37 @@ def test_pages_speak_spanish_by_default_and_english_on_request(client, staff, or
     client.force_login(staff)
     content = client.get(reverse("companies:organization-detail", args=[org_a.pk])).content.decode()
     assert "Member organizations" in content and "Participation history" in content
+
+
+def test_attaching_evidence_from_the_review_page_keeps_the_checklist_notes_typed_beside_it(client, staff, org_a):
+    review = services.review_start(actor=staff, organization=org_a)
+    client.force_login(staff)
+    page = {
+        **{f"{question}_finding": "not_checked" for question in RiskQuestion.values},
+        "sanctions_corruption_finding": "no_concern",
+        "sanctions_corruption_notes": "Sin resultados en listas de la SFP.",
+        "summary": "Revisión en curso.",
+        "title": "Constancia de la SFP",
+        "file": SimpleUploadedFile("constancia.pdf", b"%PDF-1.4 contenido"),
+    }
+    response = client.post(reverse("companies:due-diligence-checklist", args=[org_a.pk, review.pk]), page)
+    assert response.status_code == 302
+    answer = review.answers.get(question="sanctions_corruption")
+    assert (answer.finding, answer.notes) == ("no_concern", "Sin resultados en listas de la SFP.")
+    assert Evidence.objects.get(review=review).title == "Constancia de la SFP"
+
+
+def test_a_document_without_a_title_is_refused_and_the_notes_are_shown_again_unsaved(client, staff, org_a):
+    review = services.review_start(actor=staff, organization=org_a)
+    client.force_login(staff)
+    page = {
+        **{f"{question}_finding": "not_checked" for question in RiskQuestion.values},
+        "environment_notes": "Permisos ambientales vigentes.",
+        "title": "",
+        "file": SimpleUploadedFile("permiso.pdf", b"%PDF-1.4 contenido"),
+    }
+    response = client.post(reverse("companies:due-diligence-checklist", args=[org_a.pk, review.pk]), page)
+    assert response.status_code == 400
+    assert "title" in response.context["evidence_form"].errors
+    assert "Permisos ambientales vigentes." in response.content.decode()
+    assert not Evidence.objects.exists()

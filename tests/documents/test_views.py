@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from documents.models import Document
 from documents.services import document_render, document_request
@@ -14,9 +15,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def queued():
-    return document_request(
+    document = document_request(
         actor=make_representative(), kind=GOAL_SHEET, language="es-mx", target=Goal.objects.get(number=4)
     )
+    Document.objects.filter(pk=document.pk).update(sent_at=timezone.now())  # Handed to the broker.
+    document.refresh_from_db()
+    return document
 
 
 def test_asking_from_the_goal_page_queues_renders_and_shows_the_download(client, django_capture_on_commit_callbacks):

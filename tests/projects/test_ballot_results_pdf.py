@@ -50,7 +50,7 @@ def test_named_ballot_results_show_counts_turnout_quorum_selection_and_who_voted
     assert "3 de 4 (75.0 %)" in text and "Hay quórum" in text
     assert "Candidato 3" in text and "66.7" in text and "33.3" in text
     assert "Seleccionada" in text and "Propuestas seleccionadas Candidato 3" in text
-    assert "Candidato 3 2 (66.6 %)" in text  # the bar chart's label
+    assert "Candidato 3 2 (66.7 %)" in text  # the bar chart agrees with the table (it truncated to 66.6)
     assert "Quién votó qué" in text and str(scene.member_orgs[0]) in text
     assert document.filename.startswith(f"votacion-{ballot.pk}-votacion-2026")
 

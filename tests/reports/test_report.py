@@ -38,7 +38,7 @@ def test_the_demo_leaves_the_report_and_four_fact_sheets_ready(django_capture_on
     assert "Sistematización de la Alianza por la Sostenibilidad" in text
     assert re.search(r"Resumen ejecutivo[ .]*\d+", text), "the contents list its page numbers"
     assert "81 organizaciones en el lanzamiento" in text
-    assert "61 % de 90 organizaciones respondieron la encuesta de prioridades" in text
+    assert "61.1 % de 90 organizaciones respondieron la encuesta de prioridades" in text
     assert "5 comités de trabajo" in text
     assert "4 proyectos completamente estructurados" in text
     figures = report_data(*PERIOD)["figures"]

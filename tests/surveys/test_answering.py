@@ -160,7 +160,7 @@ def test_an_anonymous_response_keeps_no_link_to_organization_or_person(staff, re
 
 def test_per_person_surveys_invite_each_representative_with_a_link_of_their_own(staff, rep_a, rep_a2, rep_b):
     survey = build_survey(staff, response_unit="person")
-    assert services.invitations_send(actor=staff, survey=survey) == 3
+    assert services.invitations_send(actor=staff, survey=survey).sent == 3
     mine = survey.invitations.get(person=rep_a)
     with pytest.raises(PermissionDenied):
         services.response_save(user=rep_a2, invitation=mine, values={})

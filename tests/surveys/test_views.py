@@ -1,7 +1,10 @@
 """Survey pages: who may open them, what they show, e-mails sent, and pinned query counts."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from surveys import services
 from surveys.models import Response, ResponseStatus, Survey, SurveyInvitation
@@ -70,6 +73,7 @@ def test_a_chair_cannot_create_a_survey_for_all_members(client, chair, committee
 
 def test_staff_build_a_survey_through_the_pages(client, staff):
     client.force_login(staff)
+    now = timezone.localtime()
     response = client.post(
         reverse("surveys:survey-create"),
         {
@@ -78,8 +82,8 @@ def test_staff_build_a_survey_through_the_pages(client, staff):
             "purpose": "general",
             "audience": "all_members",
             "response_unit": "organization",
-            "opens_at": "2026-11-01T09:00",
-            "closes_at": "2026-12-31T18:00",
+            "opens_at": f"{now - datetime.timedelta(days=30):%Y-%m-%dT09:00}",
+            "closes_at": f"{now + datetime.timedelta(days=30):%Y-%m-%dT18:00}",
         },
     )
     survey = Survey.objects.get(title_es="Encuesta nueva")
@@ -245,10 +249,10 @@ def test_results_and_response_rate_pages_show_counts_charts_and_tables(
     with django_assert_max_num_queries(25):
         page = client.get(reverse("surveys:results", args=[survey.pk])).content.decode()
     assert 'role="img"' in page and "<title" in page
-    assert "100.0 %" in page or "100,0 %" in page
+    assert "100.0\u00a0%" in page
     with django_assert_max_num_queries(25):
         page = client.get(reverse("surveys:invitation-list", args=[survey.pk])).content.decode()
-    assert 'id="response-rate">33 %' in page
+    assert 'id="response-rate">33.3\u00a0%' in page
     page = client.get(reverse("surveys:results", args=[survey.pk]), {"cruce": q["single"].pk}).content.decode()
     assert "Tabulación cruzada" in page and "Empresa" in page
 
@@ -365,6 +369,63 @@ def test_the_reminder_task_does_nothing_once_the_survey_has_closed(staff, survey
 
     services.invitations_send(actor=staff, survey=survey)
     mailoutbox.clear()
-    assert send_reminders.delay(survey.pk).get() == 3
+    assert send_reminders.delay(survey.pk).get() == 1  # only Alfa has somebody to mail; Beta and Gamma wait
     services.survey_close(actor=staff, survey=survey)
     assert send_reminders.delay(survey.pk).get() == 0
+
+
+def test_sending_invitations_names_each_organization_skipped_and_why(client, staff, rep_a, rep_b, org_a, org_b):
+    from surveys.models import Audience
+    from tests.factories import make_organization
+
+    survey = build_survey(staff, audience=Audience.CHOSEN, chosen_organizations=[org_b])
+    services.invitations_send(actor=staff, survey=survey)
+    no_address = make_organization(actor=staff, short_name="Delta", contact_email="")
+    suspended = make_organization(actor=staff, short_name="Épsilon", status="suspended")
+    survey.chosen_organizations.set([org_a, org_b, no_address, suspended])
+
+    client.force_login(staff)
+    response = client.post(reverse("surveys:invitation-send", args=[survey.pk]), follow=True)
+    text = " ".join(str(message) for message in response.context["messages"])
+    assert "Se envió 1 invitación." in text
+    assert "Se omitieron 3 organizaciones:" in text
+    assert "Beta (ya estaba invitada)" in text
+    assert "Delta (no tiene representante ni correo de contacto)" in text
+    assert "Épsilon (no es una organización miembro activa)" in text
+    assert "Alfa" not in text
+    assert survey.invitations.get(organization=no_address).send_count == 0
+
+
+def test_a_question_keeps_only_the_fields_of_its_kind(client, staff):
+    survey = build_survey(staff, publish=False)
+    section = survey.sections.get()
+    client.force_login(staff)
+    response = client.post(
+        reverse("surveys:question-create", args=[section.pk]),
+        {
+            "kind": "scale",
+            "text_es": "¿Qué tan útil fue la sesión?",
+            "options": "Sí | Yes\nNo | No",  # typed while it was a choice question, then hidden
+            "max_choices": "2",
+            "scale_min_label_es": "Nada útil",
+            "scale_max_label_es": "Muy útil",
+        },
+    )
+    assert response.status_code == 302
+    question = survey.questions.get(text_es="¿Qué tan útil fue la sesión?")
+    assert (question.kind, question.max_choices, question.options.count()) == ("scale", None, 0)
+    assert (question.scale_min_label_es, question.scale_max_label_es) == ("Nada útil", "Muy útil")
+
+
+def test_a_choice_question_without_options_is_refused_next_to_its_options(client, staff):
+    section = build_survey(staff, publish=False).sections.get()
+    client.force_login(staff)
+    response = client.post(
+        reverse("surveys:question-create", args=[section.pk]),
+        {"kind": "single", "text_es": "Tipo de organización", "scale_min_label_es": "Nada"},
+    )
+    assert response.status_code == 200
+    assert "options" in response.context["form"].errors
+    page = response.content.decode()
+    assert 'data-question-kinds="single multiple ranking"' in page
+    assert "Solo para preguntas de tipo: Escala del 1 al 5." in page

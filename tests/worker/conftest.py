@@ -35,8 +35,13 @@ class Workers:
         self.processes = []
         self.logs = []
 
-    def start(self, label="worker", env=None):
-        """Start a worker named ``label`` and return its process once it answers a ping."""
+    def start(self, label="worker", env=None, extra_args=None):
+        """Start a worker named ``label`` and return its process once it answers a ping.
+
+        A worker on a broker of its own (``CELERY_BROKER_URL`` in ``env``) cannot be pinged through
+        the tests' broker: it is taken as started once its log says it is ready. ``extra_args``
+        replace the options that turn gossip, mingle and heartbeats off.
+        """
         from axs_platform.celery import app
 
         name = f"{self.queue}-{label}@localhost"
@@ -56,9 +61,7 @@ class Workers:
                 "-n",
                 name,
                 "--loglevel=INFO",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
+                *(extra_args or ["--without-gossip", "--without-mingle", "--without-heartbeat"]),
             ],
             cwd=ROOT,
             env={
@@ -74,9 +77,14 @@ class Workers:
         self.processes.append(process)
         self.logs.append(log)
         deadline = time.monotonic() + 60
-        while not app.control.ping(destination=[name], timeout=1):
+        own_broker = "CELERY_BROKER_URL" in (env or {})
+        while not (
+            " ready." in log_path.read_text() if own_broker else app.control.ping(destination=[name], timeout=1)
+        ):
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"The Celery worker {label} did not start:\n" + log_path.read_text())
+            if own_broker:
+                time.sleep(0.2)
         return process
 
     def stop_all(self):

@@ -1,6 +1,6 @@
-"""Settings of the test worker that is killed mid-job: production settings plus a slow kind.
+"""Settings of the test workers that are killed or lose Redis mid-job: production settings plus a slow kind.
 
-Only ``tests/worker/test_worker_killed.py`` starts a worker with these settings
+Only tests in ``tests/worker/`` start a worker with these settings
 (``DJANGO_SETTINGS_MODULE=tests.worker.worker_settings``); production code never imports the kind.
 """
 

@@ -1,0 +1,73 @@
+"""What waits on staff, chairs, evaluators and representatives in calls and ballots, counted for the home desk."""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from .models import (
+    Ballot,
+    BallotStatus,
+    Elector,
+    Evaluation,
+    EvaluationStatus,
+    Participation,
+    Proposal,
+    ProposalStatus,
+)
+
+# A ballot that closes within this many days shows as "closing soon".
+CLOSING_SOON_DAYS = 7
+EVALUATIONS_DUE = (EvaluationStatus.ASSIGNED, EvaluationStatus.IN_PROGRESS)
+
+
+def review_counts(*, committee_ids=None, now=None):
+    """Return proposals to review, evaluations due and ballots closing soon (all, or of some committees): 3 queries."""
+    now = now or timezone.now()
+    proposals = (
+        Proposal.objects.all() if committee_ids is None else Proposal.objects.filter(committee_id__in=committee_ids)
+    )
+    evaluations = (
+        Evaluation.objects.all()
+        if committee_ids is None
+        else Evaluation.objects.filter(proposal__committee_id__in=committee_ids)
+    )
+    ballots = (
+        Ballot.objects.all() if committee_ids is None else Ballot.objects.filter(round__committee_id__in=committee_ids)
+    )
+    return {
+        "proposals_to_review": proposals.aggregate(n=Count("pk", filter=Q(status=ProposalStatus.SUBMITTED)))["n"],
+        "evaluations_due": evaluations.aggregate(n=Count("pk", filter=Q(status__in=EVALUATIONS_DUE)))["n"],
+        "ballots_closing_soon": ballots.aggregate(
+            n=Count(
+                "pk",
+                filter=Q(
+                    status=BallotStatus.OPEN,
+                    closes_at__lte=now + datetime.timedelta(days=CLOSING_SOON_DAYS),
+                ),
+            )
+        )["n"],
+    }
+
+
+def evaluator_counts(user):
+    """Return the evaluations assigned to the person and not yet submitted: 1 query."""
+    return Evaluation.objects.filter(evaluator=user).aggregate(
+        evaluations_due=Count("pk", filter=Q(status__in=EVALUATIONS_DUE))
+    )
+
+
+def representative_counts(user, organization):
+    """Return open ballots the person (or their organization) has not voted in, and proposals returned: 2 queries."""
+    electors = Elector.objects.filter(ballot__status=BallotStatus.OPEN).filter(
+        Q(user=user) | Q(organization=organization) if organization is not None else Q(user=user)
+    )
+    to_vote = electors.exclude(Exists(Participation.objects.filter(elector=OuterRef("pk")))).aggregate(
+        n=Count("ballot", distinct=True)
+    )["n"]
+    returned = 0
+    if organization is not None:
+        returned = Proposal.objects.filter(lead_organization=organization, status=ProposalStatus.RETURNED).aggregate(
+            n=Count("pk")
+        )["n"]
+    return {"ballots_to_vote": to_vote, "proposals_returned": returned}

@@ -1,0 +1,71 @@
+"""The shared submit button has one colour, and every date field of the platform travels as ISO."""
+
+import datetime
+import importlib
+import inspect
+
+from django import forms
+from django.template import Context
+from django.utils import translation
+
+from axs_platform.forms import DateInput, DateTimeInput, Submit
+
+COLOURS = {"primary", "secondary", "success", "danger", "warning", "info", "light", "dark", "link"}
+FORM_MODULES = [
+    "accounts.forms",
+    "audit.forms",
+    "companies.forms",
+    "committees.forms",
+    "surveys.forms",
+    "projects.forms",
+    "projects.forms_selection",
+    "reports.forms",
+]
+
+
+def colour_classes(html):
+    classes = html.split('class="')[1].split('"')[0].split()
+    return [c for c in classes if c.removeprefix("btn-").removeprefix("outline-") in COLOURS and c.startswith("btn-")]
+
+
+def test_a_submit_button_has_exactly_one_colour_class():
+    assert colour_classes(Submit("submit", "Save").render(None, Context())) == ["btn-primary"]
+    outline = Submit("submit", "Add", css_class="btn-outline-primary").render(None, Context())
+    assert colour_classes(outline) == ["btn-outline-primary"]
+
+
+def test_no_form_helper_of_the_platform_renders_a_button_with_two_colours():
+    for module_name in FORM_MODULES:
+        source = inspect.getsource(importlib.import_module(module_name))
+        crispy_imports = [line for line in source.splitlines() if line.startswith("from crispy_forms.layout import")]
+        assert not any("Submit" in line for line in crispy_imports), module_name
+
+
+def test_date_inputs_render_iso_in_spanish_and_english():
+    for language in ("es-mx", "en"):
+        with translation.override(language):
+            date_html = DateInput().render("on", datetime.date(2026, 3, 9))
+            moment_html = DateTimeInput().render("at", datetime.datetime(2026, 3, 9, 17, 5))
+        assert 'type="date"' in date_html and 'value="2026-03-09"' in date_html
+        assert 'type="datetime-local"' in moment_html and 'value="2026-03-09T17:05"' in moment_html
+
+
+def _declared_forms():
+    for module_name in FORM_MODULES:
+        module = importlib.import_module(module_name)
+        for name, value in vars(module).items():
+            if inspect.isclass(value) and issubclass(value, forms.BaseForm) and value.__module__ == module_name:
+                yield f"{module_name}.{name}", value
+
+
+def test_every_date_field_of_every_form_uses_the_iso_widgets():
+    checked = 0
+    for name, form_class in _declared_forms():
+        for field_name, field in form_class.base_fields.items():
+            if isinstance(field, forms.DateTimeField):
+                assert isinstance(field.widget, DateTimeInput), f"{name}.{field_name}"
+                checked += 1
+            elif isinstance(field, forms.DateField):
+                assert isinstance(field.widget, DateInput), f"{name}.{field_name}"
+                checked += 1
+    assert checked >= 10
