@@ -1,6 +1,5 @@
 """In Chromium: a representative starts a proposal, walks every step of the wizard, leaves, resumes and submits."""
 
-import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
@@ -75,10 +74,6 @@ def test_a_representative_walks_the_wizard_saves_leaves_resumes_and_submits(demo
     assert proposal.status == "submitted"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14: 'Paso siguiente' is a link that drops what was typed, fixed on branch ui-forms",
-)
 def test_moving_to_the_next_step_keeps_what_the_representative_typed(journey, transactional_db):
     page = journey.page
     staff = make_staff()
@@ -86,9 +81,7 @@ def test_moving_to_the_next_step_keeps_what_the_representative_typed(journey, tr
     lead = make_member(make_organization(actor=staff), email="siguiente@example.org")
     proposal = _start(journey, call, lead.email, password=PASSWORD)
     journey.field("Resumen").fill("Lo escrito antes de pasar al paso siguiente.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Paso siguiente").click()
-    journey.check()
+    journey.press("Guardar y seguir")
     expect(page.locator("[aria-current=step]:visible")).to_contain_text("Consorcio")
     proposal.refresh_from_db()
     assert proposal.summary == "Lo escrito antes de pasar al paso siguiente."
