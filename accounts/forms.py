@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
@@ -13,18 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AuditEvent
 from audit.selectors import recent_failed_logins
 from audit.services import audit_record, client_ip
-from axs_platform.forms import Submit
+from axs_platform.forms import submit_helper
 from axs_platform.mail import send_email
 
 from .models import User
-
-
-def _helper(submit_label):
-    """Crispy renders the fields and the button; the template writes the <form> (its action and hidden fields)."""
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.add_input(Submit("submit", submit_label))
-    return helper
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -49,14 +40,7 @@ class EmailAuthenticationForm(AuthenticationForm):
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.helper = _helper(_("Sign in"))
-
-    def full_clean(self):
-        """Point both fields at the error that concerns them both (templates/bootstrap5/errors.html gives its id)."""
-        super().full_clean()
-        if self.non_field_errors():
-            for name in ("username", "password"):
-                self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": "form-errors"})
+        self.helper = submit_helper(_("Sign in"), form_tag=False)
 
     def clean(self):
         email = User.objects.normalize_email(self.cleaned_data.get("username"))
@@ -86,7 +70,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send me the link"))
+        self.helper = submit_helper(_("Send me the link"), form_tag=False)
 
     def get_users(self, email):
         return User.objects.filter(email__iexact=email.strip(), is_active=True)
@@ -120,7 +104,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"), form_tag=False)
 
 
 class UserAdminForm(forms.Form):
@@ -142,7 +126,7 @@ class UserAdminForm(forms.Form):
         super().__init__(*args, **kwargs)
         if creating:
             del self.fields["is_active"]
-        self.helper = _helper(_("Create and send the invitation") if creating else _("Save"))
+        self.helper = submit_helper(_("Create and send the invitation") if creating else _("Save"), form_tag=False)
 
 
 class UserFilterForm(forms.Form):

@@ -1,5 +1,7 @@
-"""Form pieces every app shares: the submit button with one colour, and date inputs that always travel as ISO."""
+"""Form pieces every app shares: the submit button and its helper, ISO date inputs, a service's refusal on a form."""
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Hidden
 from crispy_forms.layout import Submit as CrispySubmit
 from django import forms
 
@@ -18,6 +20,30 @@ class Submit(CrispySubmit):
 
     def __init__(self, name, value, *, css_class="btn-primary", **kwargs):
         super().__init__(name, value, css_class=css_class, **kwargs)
+
+
+def submit_helper(label, *, css="btn-primary", form_tag=True, form_name=None, button_id=None):
+    """Return a crispy ``FormHelper`` with one submit button; ``form_name`` tells forms sharing a page apart.
+
+    crispy writes ``enctype`` itself for a form with a file field (a second one is invalid HTML). Ids are
+    unique in a page: a button takes ``button_id``, else one made from ``form_name``, else crispy's own.
+    """
+    helper = FormHelper()
+    helper.form_tag = form_tag
+    button_id = button_id or (f"submit-{form_name}" if form_name else None)
+    helper.add_input(Submit("submit", label, css_class=css, **({"css_id": button_id} if button_id else {})))
+    if form_name:
+        helper.add_input(Hidden("form", form_name))
+    return helper
+
+
+def add_service_errors(form, error):
+    """Put a service's ``ValidationError`` next to the fields it names, or on top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class DateInput(forms.DateInput):

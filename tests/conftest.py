@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser_fixtures import browser, page  # noqa: F401 (one Playwright for the whole session)
 from tests.redis_server import throwaway_redis  # noqa: F401 (a fixture for the tests that take Redis away)
 
 LOCALE = Path(__file__).resolve().parents[1] / "locale"

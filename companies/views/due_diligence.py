@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
-from accounts.views import add_service_errors
 from audit.selectors import events_for
+from axs_platform.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import ChecklistForm, DecisionForm, EvidenceForm

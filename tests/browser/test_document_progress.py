@@ -20,7 +20,7 @@ def sign_in(page, base_url, email, next_url):
 def test_a_queued_document_turns_ready_on_the_open_page_without_a_reload(page, live_server, transactional_db):
     person = make_representative(email="progress@b.example")
     # The task is held back so the page opens on a queued job; the test renders it afterwards.
-    with mock.patch("documents.tasks.render_document_task.delay"):
+    with mock.patch("documents.tasks.render_document_task.apply_async"):
         document = document_request(actor=person, kind=GOAL_SHEET, language="es-mx", target=Goal.objects.get(number=12))
     sign_in(page, live_server.url, person.email, document.get_absolute_url())
     expect(page.get_by_text("En cola")).to_be_visible()

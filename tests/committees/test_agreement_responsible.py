@@ -92,3 +92,12 @@ def test_the_page_shows_the_refusal_next_to_the_person_and_keeps_what_was_typed(
     assert response.status_code == 200
     assert "responsible_person" in response.context["form"].errors
     assert "Enviar el mapeo de programas" in response.content.decode()
+
+
+def test_the_follow_up_form_names_each_person_with_their_organization(client, scene):
+    _committee, secretary, member, session = scene
+    organization = member.representations.get().organization
+    recorded = agreement(secretary, session, organization, member)
+    client.force_login(secretary)
+    page = client.get(reverse("committees:agreement-update", args=[recorded.pk])).content.decode()
+    assert f"Mariana Torres ({organization.display_name})" in page

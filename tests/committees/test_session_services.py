@@ -139,6 +139,13 @@ def test_the_secretary_records_a_past_session_and_then_its_attendance(committee,
     assert Attendance.objects.get(session=session, person=member).status == "present"
 
 
+def test_a_held_session_cannot_move_to_a_date_to_come(committee, chair):
+    session = schedule(chair, committee, starts_at=in_days(-2), ends_at=in_days(-2, hour=12))
+    with pytest.raises(ValidationError) as error:
+        services.session_update(actor=chair, session=session, starts_at=in_days(5), ends_at=in_days(5, hour=12))
+    assert error.value.error_dict["starts_at"][0].code == "held_session_to_future"
+
+
 def test_the_secretary_cannot_schedule_an_upcoming_session(committee, secretary):
     with pytest.raises(ValidationError) as error:
         schedule(secretary, committee, starts_at=in_days(3), ends_at=in_days(3, hour=12))

@@ -4,14 +4,10 @@ import pytest
 from playwright.sync_api import expect
 
 from documents.models import Document
-from tests.browser import conftest as browser_fixtures
 from tests.browser.test_document_progress import sign_in
 from tests.factories import make_representative
 
 pytestmark = pytest.mark.browser
-# The browser fixtures of tests/browser, reused for a page open while a real worker renders.
-browser = browser_fixtures.browser
-page = browser_fixtures.page
 
 
 def test_the_open_page_goes_from_queued_to_ready_when_the_worker_renders(
