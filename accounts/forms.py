@@ -42,6 +42,13 @@ class EmailAuthenticationForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         self.helper = submit_helper(_("Sign in"), form_tag=False)
 
+    def full_clean(self):
+        """Point both fields at the error that concerns them both (templates/bootstrap5/errors.html gives its id)."""
+        super().full_clean()
+        if self.non_field_errors():
+            for name in ("username", "password"):
+                self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": "form-errors"})
+
     def clean(self):
         email = User.objects.normalize_email(self.cleaned_data.get("username"))
         window = settings.AXS_LOGIN_FAILURE_WINDOW_SECONDS
