@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps browser-deps messages run test lint worker beat clean
+.PHONY: install system-deps browser-deps test-tools messages run test lint worker beat clean
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -27,7 +27,15 @@ run: install
 	$(PYTHON) manage.py load_demo
 	$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
-test: install browser-deps
+# axe-core and the Nu HTML Checker (vnu.jar), pinned in package-lock.json; nothing is fetched while tests run.
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the system's (browser-deps) is used.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+test-tools: browser-deps node_modules/.installed
+
+test: install test-tools
 	$(PYTHON) -m pytest --durations=15
 
 lint: install
@@ -48,4 +56,4 @@ messages: install
 	$(PYTHON) manage.py makemessages -l es --ignore=$(VENV) --ignore=bench --ignore=tests --no-obsolete
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache celerybeat-schedule*
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache celerybeat-schedule*

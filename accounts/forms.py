@@ -40,7 +40,14 @@ class EmailAuthenticationForm(AuthenticationForm):
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.helper = submit_helper(_("Sign in"))
+        self.helper = submit_helper(_("Sign in"), form_tag=False)
+
+    def full_clean(self):
+        """Point both fields at the error that concerns them both (templates/bootstrap5/errors.html gives its id)."""
+        super().full_clean()
+        if self.non_field_errors():
+            for name in ("username", "password"):
+                self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": "form-errors"})
 
     def clean(self):
         email = User.objects.normalize_email(self.cleaned_data.get("username"))
@@ -70,7 +77,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Send me the link"))
+        self.helper = submit_helper(_("Send me the link"), form_tag=False)
 
     def get_users(self, email):
         return User.objects.filter(email__iexact=email.strip(), is_active=True)
@@ -104,7 +111,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Save"))
+        self.helper = submit_helper(_("Save"), form_tag=False)
 
 
 class UserAdminForm(forms.Form):
@@ -126,7 +133,7 @@ class UserAdminForm(forms.Form):
         super().__init__(*args, **kwargs)
         if creating:
             del self.fields["is_active"]
-        self.helper = submit_helper(_("Create and send the invitation") if creating else _("Save"))
+        self.helper = submit_helper(_("Create and send the invitation") if creating else _("Save"), form_tag=False)
 
 
 class UserFilterForm(forms.Form):

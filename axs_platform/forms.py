@@ -22,15 +22,18 @@ class Submit(CrispySubmit):
         super().__init__(name, value, css_class=css_class, **kwargs)
 
 
-def submit_helper(label, *, css="btn-primary", multipart=False, form_tag=True, form_name=None):
-    """Return a crispy ``FormHelper`` with one submit button; ``form_name`` tells forms sharing a page apart."""
+def submit_helper(label, *, css="btn-primary", form_tag=True, form_name=None, button_id=None):
+    """Return a crispy ``FormHelper`` with one submit button; ``form_name`` tells forms sharing a page apart.
+
+    crispy writes ``enctype`` itself for a form with a file field (a second one is invalid HTML). Ids are
+    unique in a page: a button takes ``button_id``, else one made from ``form_name``, else crispy's own.
+    """
     helper = FormHelper()
     helper.form_tag = form_tag
-    helper.add_input(Submit("submit", label, css_class=css))
+    button_id = button_id or (f"submit-{form_name}" if form_name else None)
+    helper.add_input(Submit("submit", label, css_class=css, **({"css_id": button_id} if button_id else {})))
     if form_name:
         helper.add_input(Hidden("form", form_name))
-    if multipart:
-        helper.attrs = {"enctype": "multipart/form-data"}
     return helper
 
 

@@ -105,7 +105,10 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "libraries": {"figures": "axs_platform.templatetags.figures"},
+            "libraries": {
+                "figures": "axs_platform.templatetags.figures",
+                "markup": "axs_platform.templatetags.markup",
+            },
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

@@ -191,7 +191,7 @@ class DocumentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Upload"), multipart=True)
+        self.helper = submit_helper(_("Upload"))
 
 
 class AttendanceConfirmForm(forms.Form):

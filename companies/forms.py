@@ -95,7 +95,7 @@ class ArchiveForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Archive the organization"))
+        self.helper = submit_helper(_("Archive the organization"), form_tag=False)
 
 
 class ParticipationForm(forms.Form):
@@ -111,7 +111,7 @@ class ParticipationForm(forms.Form):
     def __init__(self, *args, allowed=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_status"].choices = [(s.value, s.label) for s in ParticipationStatus if s in allowed]
-        self.helper = submit_helper(_("Record the change"))
+        self.helper = submit_helper(_("Record the change"), form_tag=False)
 
 
 class InvitationForm(forms.Form):
@@ -121,7 +121,7 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Send the invitation"))
+        self.helper = submit_helper(_("Send the invitation"), form_tag=False)
 
 
 class AcceptInvitationForm(forms.Form):
@@ -140,7 +140,7 @@ class AcceptInvitationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Accept and create my access"))
+        self.helper = submit_helper(_("Accept and create my access"), form_tag=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -154,7 +154,7 @@ class RemoveRepresentativeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Remove from the organization"))
+        self.helper = submit_helper(_("Remove from the organization"), form_tag=False)
 
 
 class PrioritiesForm(forms.Form):
@@ -178,7 +178,7 @@ class PrioritiesForm(forms.Form):
                 empty_label=_("(none)"),
             )
         self.order_fields([f"priority_{rank}" for rank in range(1, MAX_PRIORITIES + 1)])
-        self.helper = submit_helper(_("Save priorities"))
+        self.helper = submit_helper(_("Save priorities"), form_tag=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -252,7 +252,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Check the file"))
+        self.helper = submit_helper(_("Check the file"), form_tag=False)
 
 
 class ChecklistForm(forms.Form):
@@ -268,7 +268,7 @@ class ChecklistForm(forms.Form):
                 widget=forms.Textarea({"rows": 2}),
             )
         self.order_fields([*(f"{q}_{part}" for q in RiskQuestion.values for part in ("finding", "notes")), "summary"])
-        self.helper = submit_helper(_("Save the checklist"), form_tag=False)
+        self.helper = submit_helper(_("Save the checklist"), form_tag=False, button_id="save-checklist")
 
     def answers(self):
         return {
@@ -292,9 +292,11 @@ class EvidenceForm(forms.Form):
         if optional:
             for field in self.fields.values():
                 field.required = False
-            self.helper = submit_helper(_("Save the checklist and attach"), form_tag=False)
+            self.helper = submit_helper(
+                _("Save the checklist and attach"), form_tag=False, button_id="save-checklist-and-attach"
+            )
         else:
-            self.helper = submit_helper(_("Attach"), form_tag=False)
+            self.helper = submit_helper(_("Attach"), form_tag=False, button_id="attach-evidence")
 
     def clean(self):
         cleaned = super().clean()
@@ -329,4 +331,4 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Record the decision as reviewer"), form_tag=False)
+        self.helper = submit_helper(_("Record the decision as reviewer"), form_tag=False, button_id="record-decision")

@@ -262,7 +262,7 @@ class AttachmentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = submit_helper(_("Attach"), form_name="attachment", multipart=True, css="btn-outline-primary")
+        self.helper = submit_helper(_("Attach"), form_name="attachment", css="btn-outline-primary")
 
 
 class ReasonForm(forms.Form):

@@ -50,7 +50,7 @@ class EvidenceForm(forms.Form):
     def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].queryset = Session.objects.filter(committee=committee).order_by("-starts_at")
-        self.helper = submit_helper(_("Add the evidence"), multipart=True)
+        self.helper = submit_helper(_("Add the evidence"))
 
 
 class RoundCloseForm(forms.Form):

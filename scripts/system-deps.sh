@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the platform needs when they are missing and we may (root).
 #   base:    gettext (to compile translations), Pango and fonts (WeasyPrint renders PDFs with them)
-#   browser: Chromium for the browser tests, poppler-utils to read PDFs in tests
+#   browser: Chromium for the browser tests, poppler-utils to read PDFs in tests, Node.js's npm to install
+#            axe-core and the Nu HTML Checker (package.json), and a Java runtime to run the checker
 set -euo pipefail
 kind="${1:-base}"
 missing=()
@@ -17,6 +18,8 @@ need_font "DejaVu Sans" fonts-dejavu-core
 if [ "$kind" = "browser" ]; then
   need chromium chromium
   need pdftotext poppler-utils
+  need npm npm
+  need java default-jre-headless
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then

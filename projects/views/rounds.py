@@ -145,8 +145,9 @@ class RoundDetailView(PredicateRequiredMixin, TemplateView):
             context["survey"] = question.survey
             context["survey_rows"] = option_results(question)
         if context["can_manage"]:
-            context["evidence_form"] = EvidenceForm(committee=selection_round.committee)
-            context["close_form"] = RoundCloseForm(selection_round=selection_round)
+            # Both forms have a session field: distinct ids keep each label tied to its own field.
+            context["evidence_form"] = EvidenceForm(committee=selection_round.committee, auto_id="evidence_%s")
+            context["close_form"] = RoundCloseForm(selection_round=selection_round, auto_id="close_%s")
         return super().get_context_data(**context, **kwargs)
 
 
