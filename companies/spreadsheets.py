@@ -10,6 +10,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from axs_platform.exports import read_cell
+
 from .geography import Country, MexicanState
 from .models import OrganizationSize, OrganizationType, Sector
 
@@ -107,7 +109,10 @@ def read_rows(upload):
         )
     _check_headers(headers)
     return headers, [
-        {header: str(row[i] if i < len(row) and row[i] is not None else "").strip() for i, header in enumerate(headers)}
+        {
+            header: read_cell(str(row[i] if i < len(row) and row[i] is not None else "").strip())
+            for i, header in enumerate(headers)
+        }
         for row in rows
     ]
 
@@ -174,18 +179,11 @@ def _check_headers(headers):
         )
 
 
-def _cell(value):
-    """Keep spreadsheet programs from running typed text as a formula (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def organization_export_row(organization):
     """Return one organization as export cells, in ``EXPORT_COLUMNS`` order."""
     return [
         organization.pk,
-        *(_cell(getattr(organization, name)) for name in IMPORT_COLUMN_NAMES),
+        *(getattr(organization, name) for name in IMPORT_COLUMN_NAMES),
         organization.participation_status,
         "expired" if organization.due_diligence_expired else organization.due_diligence_state,
         organization.due_diligence_expires_on.isoformat() if organization.due_diligence_expires_on else "",
@@ -193,15 +191,8 @@ def organization_export_row(organization):
     ]
 
 
-def write_xlsx(organizations):
-    """Return the bytes of an Excel workbook listing the organizations."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Organizations")[:31])
-    sheet.append(EXPORT_COLUMNS)
+def export_rows(organizations):
+    """Yield the export header, then one row per organization (cells go through ``axs_platform.exports``)."""
+    yield EXPORT_COLUMNS
     for organization in organizations:
-        sheet.append(organization_export_row(organization))
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+        yield organization_export_row(organization)

@@ -1,13 +1,11 @@
 """The directory of organizations (public and staff), its exports, the figures and "my organization"."""
 
-import csv
 import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -16,13 +14,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, View
 
+from axs_platform.exports import csv_response, xlsx_response
 from axs_platform.permissions import StaffRequiredMixin
 
 from .. import selectors
 from ..facets import facets as directory_facets
 from ..forms import DirectoryFilterForm
 from ..permissions import can_see_private_directory, represented_organization_id
-from ..spreadsheets import EXPORT_COLUMNS, organization_export_row, write_xlsx
+from ..spreadsheets import export_rows
 from .mixins import query_without_page
 
 
@@ -101,33 +100,15 @@ class _ExportView(StaffRequiredMixin, View):
         return f"organizaciones-{timezone.localdate():%Y%m%d}.{extension}"
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 class DirectoryCsvExportView(_ExportView):
     def get(self, request, *args, **kwargs):
-        writer = csv.writer(_Echo())
-
-        def lines():
-            yield "\ufeff" + writer.writerow(EXPORT_COLUMNS)
-            for organization in self.organizations().iterator(chunk_size=2000):
-                yield writer.writerow(organization_export_row(organization))
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.filename("csv")}"'
-        return response
+        return csv_response(export_rows(self.organizations().iterator(chunk_size=2000)), self.filename("csv"))
 
 
 class DirectoryExcelExportView(_ExportView):
     def get(self, request, *args, **kwargs):
-        response = HttpResponse(
-            write_xlsx(self.organizations().iterator(chunk_size=2000)),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.filename("xlsx")}"'
-        return response
+        rows = export_rows(self.organizations().iterator(chunk_size=2000))
+        return xlsx_response(rows, self.filename("xlsx"), _("Organizations"))
 
 
 class FiguresView(StaffRequiredMixin, TemplateView):

@@ -1,12 +1,8 @@
 """Pages about a survey's answers: invitations and response rate, results, exports, committees from results."""
 
-import csv
-import tempfile
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import slugify
@@ -16,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from axs_platform.charts import Bar, horizontal_bar_chart
+from axs_platform.exports import csv_response, xlsx_response
 
 from .. import permissions, selectors, services
 from ..forms import CommitteeProposalsForm
@@ -136,29 +133,11 @@ class ResultsView(SurveyMixin, TemplateView):
         )
 
 
-class Echo:
-    def write(self, value):
-        return value
-
-
-def _stringify(row):
-    return ["" if value is None else value for value in row]
-
-
 class ExportCsvView(SurveyMixin, View):
     """Stream the submitted responses as CSV, a chunk of responses at a time."""
 
     def get(self, request, *args, **kwargs):
-        writer = csv.writer(Echo())
-        rows = (writer.writerow(_stringify(row)) for row in selectors.export_rows(self.survey))
-        response = StreamingHttpResponse(_with_bom(rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{_filename(self.survey)}.csv"'
-        return response
-
-
-def _with_bom(rows):
-    yield "\ufeff"  # Excel opens UTF-8 CSV with accents correctly only with a byte-order mark.
-    yield from rows
+        return csv_response(selectors.export_rows(self.survey), f"{_filename(self.survey)}.csv")
 
 
 def _filename(survey):
@@ -169,21 +148,7 @@ class ExportExcelView(SurveyMixin, View):
     """Write the submitted responses to an Excel file in write-only mode (rows go to disk as they come)."""
 
     def get(self, request, *args, **kwargs):
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Responses")[:31])
-        for row in selectors.export_rows(self.survey):
-            sheet.append(_stringify(row))
-        spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent.
-        workbook.save(spool)
-        spool.seek(0)
-        return FileResponse(
-            spool,
-            as_attachment=True,
-            filename=f"{_filename(self.survey)}.xlsx",
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        return xlsx_response(selectors.export_rows(self.survey), f"{_filename(self.survey)}.xlsx", _("Responses"))
 
 
 class CommitteeProposalsView(SurveyMixin, TemplateView):

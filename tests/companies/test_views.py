@@ -259,7 +259,7 @@ def test_csv_export_lists_the_filtered_organizations(client, staff, org_a, org_b
 def test_excel_export_opens_in_openpyxl(client, staff, org_a):
     client.force_login(staff)
     response = client.get(reverse("companies:export-xlsx"))
-    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
     assert [cell.value for cell in sheet[2]][1] == org_a.legal_name
 
 
