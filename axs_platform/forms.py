@@ -1,7 +1,8 @@
-"""Form pieces every app shares: the submit button with one colour, and date inputs that always travel as ISO."""
+"""Form pieces every app shares: one-colour submit, ISO date inputs, model choices that refuse out-of-range ids."""
 
 from crispy_forms.layout import Submit as CrispySubmit
 from django import forms
+from django.core.exceptions import ValidationError
 
 ISO_DATE = "%Y-%m-%d"
 ISO_DATETIME = "%Y-%m-%dT%H:%M"
@@ -36,3 +37,38 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format=ISO_DATETIME)
+
+
+# The widest id any database here stores (a signed 64-bit integer). SQLite raises ``OverflowError``
+# on a wider one in ``pk__in`` instead of finding nothing, and a form would answer 500.
+LARGEST_ID = 2**63 - 1
+
+
+def _out_of_range(value):
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return False  # Not a number: the field's own check answers it.
+    return not -LARGEST_ID - 1 <= number <= LARGEST_ID
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A ``ModelMultipleChoiceField`` that answers an id no database can hold with “not one of the choices”."""
+
+    def clean(self, value):
+        if not self.to_field_name and isinstance(value, list | tuple):
+            for item in value:
+                if _out_of_range(item):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                    )
+        return super().clean(value)
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """A ``ModelChoiceField`` that answers an id no database can hold with “not one of the choices”."""
+
+    def to_python(self, value):
+        if not self.to_field_name and value not in self.empty_values and _out_of_range(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import ISO_DATETIME, DateInput, DateTimeInput, Submit
+from axs_platform.forms import ISO_DATETIME, DateInput, DateTimeInput, ModelChoiceField, Submit
 from companies.models import Organization
 
 from .models import (
@@ -30,7 +30,7 @@ def _helper(submit_label, *, multipart=False):
     return helper
 
 
-class PersonChoiceField(forms.ModelChoiceField):
+class PersonChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.full_name} <{obj.email}>"
 
@@ -55,7 +55,7 @@ class ReasonForm(forms.Form):
 
 
 class MembershipAddForm(forms.Form):
-    organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
+    organization = ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
     joined_on = forms.DateField(label=_("Joined on"), required=False, widget=DateInput())
     reason = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -263,7 +263,7 @@ class MinutesForm(forms.Form):
 
 
 class MinutesApproveForm(forms.Form):
-    approved_at_session = forms.ModelChoiceField(
+    approved_at_session = ModelChoiceField(
         label=_("Approved at the session"),
         required=False,
         queryset=Session.objects.none(),
@@ -284,7 +284,7 @@ class CommentForm(forms.Form):
         self.helper = _helper(_("Send the comment"))
 
 
-class ResponsiblePersonField(forms.ModelChoiceField):
+class ResponsiblePersonField(ModelChoiceField):
     """A representative, named with the organization they speak for, so the right one is easy to pick."""
 
     def label_from_instance(self, obj):
@@ -323,7 +323,7 @@ class AgreementFilterForm(forms.Form):
     STATUS_CHOICES = [("", _("Any")), ("open", _("Open (pending or in progress)")), *AgreementStatus.choices]
 
     q = forms.CharField(label=_("Text"), required=False, max_length=200)
-    committee = forms.ModelChoiceField(label=_("Committee"), required=False, queryset=Committee.objects.all())
+    committee = ModelChoiceField(label=_("Committee"), required=False, queryset=Committee.objects.all())
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 

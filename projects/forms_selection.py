@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import DateTimeInput, Submit
+from axs_platform.forms import DateTimeInput, ModelChoiceField, ModelMultipleChoiceField, Submit
 from committees.models import Session
 
 from .models import Answer, Ballot, EvidenceKind, Proposal, QuestionKind, SelectionMethod
@@ -22,7 +22,7 @@ def _helper(label, *, css="btn-primary", multipart=False):
     return helper
 
 
-class ProposalChoiceField(forms.ModelMultipleChoiceField):
+class ProposalChoiceField(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj):
@@ -55,7 +55,7 @@ class EvidenceForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=EvidenceKind.choices)
     title = forms.CharField(label=_("Title"), max_length=255)
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    session = forms.ModelChoiceField(label=_("Session"), queryset=Session.objects.none(), required=False)
+    session = ModelChoiceField(label=_("Session"), queryset=Session.objects.none(), required=False)
     file = forms.FileField(label=_("Document"), required=False)
 
     def __init__(self, *args, committee, **kwargs):
@@ -70,9 +70,7 @@ class RoundCloseForm(forms.Form):
         help_text=_("For a vote or a survey the result decides; choose only to settle a survey's tie."),
     )  # fmt: skip
     decision = forms.CharField(label=_("Decision"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    session = forms.ModelChoiceField(
-        label=_("Session where it was decided"), queryset=Session.objects.none(), required=False
-    )
+    session = ModelChoiceField(label=_("Session where it was decided"), queryset=Session.objects.none(), required=False)
 
     def __init__(self, *args, selection_round, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,6 +95,7 @@ class BallotForm(forms.ModelForm):
             "closes_at": DateTimeInput(),
             "named_voters": forms.SelectMultiple(attrs={"size": 8}),
         }
+        field_classes = {"named_voters": ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import ISO_DATETIME, DateTimeInput, Submit
+from axs_platform.forms import ISO_DATETIME, DateTimeInput, ModelChoiceField, ModelMultipleChoiceField, Submit
 from committees.models import Committee
 from companies.models import Organization
 from sdg.models import Goal
@@ -23,7 +23,7 @@ def _helper(label):
 
 
 class SurveyForm(forms.ModelForm):
-    chosen_organizations = forms.ModelMultipleChoiceField(
+    chosen_organizations = ModelMultipleChoiceField(
         label=_("Chosen organizations"),
         queryset=Organization.objects.none(),
         required=False,
@@ -139,7 +139,7 @@ class QuestionForm(forms.Form):
     scale_min_label_en = forms.CharField(label=_("Label of 1 (English)"), max_length=100, required=False)
     scale_max_label_es = forms.CharField(label=_("Label of 5 (Spanish)"), max_length=100, required=False)
     scale_max_label_en = forms.CharField(label=_("Label of 5 (English)"), max_length=100, required=False)
-    condition_question = forms.ModelChoiceField(label=_("Show only when question"), queryset=None, required=False)
+    condition_question = ModelChoiceField(label=_("Show only when question"), queryset=None, required=False)
     condition_value = forms.CharField(
         label=_("has the answer"),
         max_length=100,
@@ -335,8 +335,8 @@ def response_form_initial(questions, stored):
 
 
 class CommitteeProposalsForm(forms.Form):
-    ranking_question = forms.ModelChoiceField(label=_("SDG question"), queryset=None, empty_label=None)
-    role_question = forms.ModelChoiceField(label=_("Role question"), queryset=None, required=False)
+    ranking_question = ModelChoiceField(label=_("SDG question"), queryset=None, empty_label=None)
+    role_question = ModelChoiceField(label=_("Role question"), queryset=None, required=False)
     top = forms.IntegerField(label=_("Counted when ranked within the first"), min_value=1, max_value=17, initial=3)
 
     def __init__(self, *args, survey, **kwargs):
