@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.forms import ISO_DATETIME, DateInput, DateTimeInput, ModelChoiceField, Submit
+from axs_platform.uploads import UploadValidator
 from companies.models import Organization
 
 from .models import (
@@ -194,9 +195,18 @@ class AgendaItemForm(forms.Form):
         self.helper = _helper(submit_label or _("Add to the agenda"))
 
 
+validate_session_document = UploadValidator(
+    ("pdf", "png", "jpeg", "docx", "xlsx", "pptx"), 10 * 1024 * 1024, code="document"
+)
+
+
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, PNG, JPEG, Word, Excel or PowerPoint, up to 10 MB."),
+        validators=[validate_session_document],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ from axs_platform.forms import DateTimeInput, ModelChoiceField, ModelMultipleCho
 from committees.models import Session
 
 from .models import Answer, Ballot, EvidenceKind, Proposal, QuestionKind, SelectionMethod
+from .validators import validate_selection_evidence
 
 
 def _helper(label, *, css="btn-primary", multipart=False):
@@ -56,7 +57,12 @@ class EvidenceForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     session = ModelChoiceField(label=_("Session"), queryset=Session.objects.none(), required=False)
-    file = forms.FileField(label=_("Document"), required=False)
+    file = forms.FileField(
+        label=_("Document"),
+        required=False,
+        help_text=_("PDF, PNG, JPEG, Word, Excel or PowerPoint, up to 10 MB."),
+        validators=[validate_selection_evidence],
+    )
 
     def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)

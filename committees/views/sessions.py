@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,6 +16,7 @@ from django.views.generic import TemplateView, View
 
 from audit.selectors import events_for
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
+from axs_platform.uploads import private_file_response
 from companies.models import Organization
 
 from .. import desk, ical, permissions, selectors, services
@@ -283,7 +284,7 @@ class DocumentDownloadView(PredicateRequiredMixin, View):
         return permissions.can_see_session_internals(self.request.user, self.document.session)
 
     def get(self, request, *args, **kwargs):
-        return FileResponse(self.document.file.open("rb"), as_attachment=True, filename=self.document.original_name)
+        return private_file_response(self.document.file, self.document.original_name)
 
 
 class AttendanceConfirmView(SessionMixin, View):
