@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
@@ -13,16 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AuditEvent
 from audit.selectors import recent_failed_logins
 from audit.services import audit_record, client_ip
-from axs_platform.forms import Submit
+from axs_platform.forms import submit_helper
 from axs_platform.mail import send_email
 
 from .models import User
-
-
-def _helper(submit_label):
-    helper = FormHelper()
-    helper.add_input(Submit("submit", submit_label))
-    return helper
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -47,7 +40,7 @@ class EmailAuthenticationForm(AuthenticationForm):
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.helper = _helper(_("Sign in"))
+        self.helper = submit_helper(_("Sign in"))
 
     def clean(self):
         email = User.objects.normalize_email(self.cleaned_data.get("username"))
@@ -77,7 +70,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send me the link"))
+        self.helper = submit_helper(_("Send me the link"))
 
     def get_users(self, email):
         return User.objects.filter(email__iexact=email.strip(), is_active=True)
@@ -111,7 +104,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
 
 class UserAdminForm(forms.Form):
@@ -133,7 +126,7 @@ class UserAdminForm(forms.Form):
         super().__init__(*args, **kwargs)
         if creating:
             del self.fields["is_active"]
-        self.helper = _helper(_("Create and send the invitation") if creating else _("Save"))
+        self.helper = submit_helper(_("Create and send the invitation") if creating else _("Save"))
 
 
 class UserFilterForm(forms.Form):

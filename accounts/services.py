@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 from axs_platform.mail import send_email, site_url
 
 from .models import User
@@ -83,6 +84,7 @@ def user_create(*, actor, email, full_name, role, preferred_language=None, phone
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def user_update(*, actor, user, request=None, **fields):
     """Change a person's details, role or active state as staff; keep who changed what."""
     if not can_manage_users(actor):
@@ -114,6 +116,7 @@ def user_update(*, actor, user, request=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def profile_update(*, user, request=None, **fields):
     """Let a person change their own name, contact details and language."""
     unknown = set(fields) - set(PROFILE_FIELDS)

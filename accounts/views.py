@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -16,8 +15,9 @@ from django.views.i18n import set_language as django_set_language
 from audit.models import AuditEvent
 from audit.selectors import events_for
 from audit.services import audit_record
+from axs_platform.forms import add_service_errors
 
-from . import services
+from . import selectors, services
 from .forms import (
     EmailAuthenticationForm,
     ProfileForm,
@@ -27,15 +27,6 @@ from .forms import (
 )
 from .models import User
 from .permissions import StaffRequiredMixin
-
-
-def add_service_errors(form, error):
-    """Put a service's ``ValidationError`` next to the fields it names, or on top of the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class LoginView(auth_views.LoginView):
@@ -138,16 +129,10 @@ class UserListView(StaffRequiredMixin, ListView):
 
     def get_queryset(self):
         self.filter_form = UserFilterForm(self.request.GET or None)
-        people = User.objects.order_by("full_name", "email")
-        if self.filter_form.is_valid():
-            data = self.filter_form.cleaned_data
-            if data["q"]:
-                people = people.filter(Q(full_name__icontains=data["q"]) | Q(email__icontains=data["q"]))
-            if data["role"]:
-                people = people.filter(role=data["role"])
-            if data["active"]:
-                people = people.filter(is_active=data["active"] == "yes")
-        return people
+        if not self.filter_form.is_valid():
+            return selectors.people()
+        data = self.filter_form.cleaned_data
+        return selectors.people(q=data["q"], role=data["role"], active=data["active"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

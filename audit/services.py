@@ -47,45 +47,23 @@ def changes_between(before, after):
     }
 
 
-def audit_values(*, actor, action, target=None, changes=None, message="", request=None, identifier=""):
-    """Return the field values of the event ``audit_record`` would record, by field name.
-
-    For the one writer that inserts its event in the same statement as its rows (a vote on
-    PostgreSQL: ``projects.services.ballots``); everything else calls ``audit_record``.
-    """
-    if actor is not None and not actor.is_authenticated:
-        actor = None
-    values = {
-        "actor": actor.pk if actor is not None else None,
-        "actor_repr": (actor.get_username() if actor is not None else "")[:254],
-        "action": action,
-        "target_type": None,
-        "target_id": "",
-        "target_repr": "",
-        "changes": changes or {},
-        "message": message or "",
-        "identifier": (identifier or "")[:254],
-        "ip_address": client_ip(request),
-        "path": (request.get_full_path()[:500] if request is not None else ""),
-    }
-    if target is not None:
-        values["target_type"] = ContentType.objects.get_for_model(target, for_concrete_model=False).pk
-        values["target_id"] = str(target.pk)
-        values["target_repr"] = str(target)[:255]
-    return values
-
-
 def audit_record(*, actor, action, target=None, changes=None, message="", request=None, identifier=""):
     """Record one event; ``actor`` may be anonymous or None for the system itself."""
-    values = audit_values(
-        actor=actor, action=action, target=target, changes=changes, message=message, request=request,
-        identifier=identifier,
-    )  # fmt: skip
-    actor_pk, target_type_pk = values.pop("actor"), values.pop("target_type")
-    event = AuditEvent(actor_id=actor_pk, target_type_id=target_type_pk, **values)
-    if actor_pk is not None:
-        event.actor = actor  # the instance the caller has, as before: nothing read again
-    if target_type_pk is not None:
-        event.target_type = ContentType.objects.get_for_id(target_type_pk)  # from the content types' cache
+    if actor is not None and not actor.is_authenticated:
+        actor = None
+    event = AuditEvent(
+        actor=actor,
+        actor_repr=(actor.get_username() if actor is not None else "")[:254],
+        action=action,
+        changes=changes or {},
+        message=message or "",
+        identifier=(identifier or "")[:254],
+        ip_address=client_ip(request),
+        path=(request.get_full_path()[:500] if request is not None else ""),
+    )
+    if target is not None:
+        event.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+        event.target_id = str(target.pk)
+        event.target_repr = str(target)[:255]
     event.save()
     return event

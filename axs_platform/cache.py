@@ -1,8 +1,4 @@
-"""The Redis cache: one Redis client per connection pool, and an outage that degrades to a miss.
-
-Django's Redis backend builds a new ``redis.Redis`` for every cache call, and each copies its table of
-some two hundred response callbacks: a twentieth of a signed-in request's time went there. A client
-is safe to share between threads (its pool hands out the connections), so one per pool is kept.
+"""The Redis cache, where an outage degrades to a miss.
 
 Sessions (``cached_db``), page caches and version keys all go through this cache, and each of them
 can do without it: a session is read from and written to the database, a page is rendered afresh.
@@ -18,25 +14,11 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
-from django.core.cache.backends.redis import RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
-
-
-class PooledClientCacheClient(RedisCacheClient):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        client = self._clients.get(index)
-        if client is None:
-            client = self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
-        return client
 
 
 def _or_miss(miss):
@@ -65,13 +47,12 @@ def _key_not_found(key, *args, **kwargs):
 
 
 class RedisCache(DjangoRedisCache):
-    """Django's Redis cache with pooled clients, that treats an outage as a miss."""
+    """Django's Redis cache, treating an outage as a miss."""
 
     def __init__(self, server, params):
         options = dict(params.get("OPTIONS", {}))
         self.retry_seconds = float(options.pop("retry_seconds", 5))
         super().__init__(server, {**params, "OPTIONS": options})
-        self._class = PooledClientCacheClient
         self._down_until = None
 
     def resting(self):

@@ -1,5 +1,7 @@
-"""Form pieces every app shares: one-colour submit, ISO date inputs, model choices that refuse out-of-range ids."""
+"""Form pieces every app shares: submit button and helper, ISO dates, a service's refusal, model choices in range."""
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Hidden
 from crispy_forms.layout import Submit as CrispySubmit
 from django import forms
 from django.core.exceptions import ValidationError
@@ -19,6 +21,27 @@ class Submit(CrispySubmit):
 
     def __init__(self, name, value, *, css_class="btn-primary", **kwargs):
         super().__init__(name, value, css_class=css_class, **kwargs)
+
+
+def submit_helper(label, *, css="btn-primary", multipart=False, form_tag=True, form_name=None):
+    """Return a crispy ``FormHelper`` with one submit button; ``form_name`` tells forms sharing a page apart."""
+    helper = FormHelper()
+    helper.form_tag = form_tag
+    helper.add_input(Submit("submit", label, css_class=css))
+    if form_name:
+        helper.add_input(Hidden("form", form_name))
+    if multipart:
+        helper.attrs = {"enctype": "multipart/form-data"}
+    return helper
+
+
+def add_service_errors(form, error):
+    """Put a service's ``ValidationError`` next to the fields it names, or on top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class DateInput(forms.DateInput):

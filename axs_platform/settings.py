@@ -105,11 +105,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "builtins": ["axs_platform.templatetags.cached_urls"],
-            "libraries": {
-                "layout": "axs_platform.templatetags.layout",
-                "figures": "axs_platform.templatetags.figures",
-            },
+            "libraries": {"figures": "axs_platform.templatetags.figures"},
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -131,7 +127,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["accounts.backends.AccountBackend"]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -182,9 +178,11 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Cache: process memory when embedded, Redis when a Redis URL is given.
+# Cache: process memory when embedded; Redis (redis://) or a directory (file:///path) shared by every
+# process otherwise. Cached pages follow data versions kept in the cache, so every web worker and Celery
+# worker must share one: in production the platform refuses to start without it.
 CACHE_URL = os.environ.get("CACHE_URL", "")
-if CACHE_URL:
+if CACHE_URL.startswith(("redis://", "rediss://")):
     # A Redis that does not answer costs a fraction of a second, then the cache is skipped for a few
     # seconds: pages and sessions work from the database meanwhile (axs_platform/cache.py).
     CACHES = {
@@ -194,6 +192,15 @@ if CACHE_URL:
             "OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.5, "retry_seconds": 5},
         }
     }
+elif CACHE_URL.startswith("file://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_URL[7:]}}
+elif CACHE_URL:
+    raise ImproperlyConfigured(f"CACHE_URL must start with redis://, rediss:// or file://; got {CACHE_URL!r}.")
+elif not DEBUG:
+    raise ImproperlyConfigured(
+        "CACHE_URL must be set when DJANGO_DEBUG is off: every web and Celery worker must share one cache "
+        "(e.g. redis://127.0.0.1:6379/1), or each would serve its own stale copies of cached pages."
+    )
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -12,7 +12,10 @@ voter is refused; each request on a new connection, as the synchronous workers c
 answer. It prints vote requests and stored votes per second, latency, and the CPU time
 per request of the web server, PostgreSQL and the load client (all on the same machine); it checks
 that exactly one vote per voter was stored and that no request failed with a server error, and
-exits non-zero otherwise, or when the targets (300 vote requests/s, p95 ≤ 250 ms) are missed.
+exits non-zero otherwise, or when the targets (100 stored votes/s, p95 ≤ 250 ms) are missed. The
+ballot does not allow changing a vote, so each request carries the confirmation (``confirm=yes``)
+that the vote page asks for. Without Redis the cache is a temporary folder (production settings
+require a shared cache).
 Settings: BENCH_VOTERS, BENCH_CLIENTS, BENCH_GUNICORN_WORKERS, _THREADS, _WORKER_CLASS, _CONNECTIONS.
 """
 
@@ -48,7 +51,7 @@ WORKER_CLASS = os.environ.get("BENCH_GUNICORN_WORKER_CLASS", "sync")
 # alive); they otherwise take every kept-alive connection they can, and one of them may end up with
 # all the clients while the others idle (seen: 98 % of the requests on one of three workers).
 CONNECTIONS = int(os.environ.get("BENCH_GUNICORN_CONNECTIONS", str(THREADS + 1)))
-TARGET_RATE, TARGET_P95_MS = 300, 250
+TARGET_STORED_RATE, TARGET_P95_MS = 100, 250
 
 
 def seed():
@@ -128,8 +131,9 @@ def use_redis_cache():
 
         redis.Redis.from_url(url, socket_connect_timeout=2).flushdb()
     except Exception:  # noqa: BLE001 (any failure means: no Redis)
-        os.environ.pop("CACHE_URL", None)
-        return "process memory (Redis not reachable)"
+        folder = tempfile.mkdtemp(prefix="axs-bench-cache-")
+        os.environ["CACHE_URL"] = f"file://{folder}"
+        return f"a folder shared by the workers ({folder}; Redis not reachable)"
     os.environ["CACHE_URL"] = url
     return f"Redis ({url})"
 
@@ -247,7 +251,7 @@ def main():
         # close the connection after each answer, as they do behind the proxy, so each vote connects.
         index, attempt = task
         session_key, csrf = cookies[index]
-        body = f"choices={proposal_ids[(index + attempt) % 3]}".encode()
+        body = f"choices={proposal_ids[(index + attempt) % 3]}&confirm=yes".encode()
         request = (
             f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
             "Content-Type: application/x-www-form-urlencoded\r\n"
@@ -320,8 +324,8 @@ def main():
         failures.append("votes stored differ from voters")
     if any(status >= 500 for status in statuses):
         failures.append("server errors")
-    if rate < TARGET_RATE or p95 > TARGET_P95_MS:
-        failures.append(f"target missed ({TARGET_RATE} vote requests/s, p95 ≤ {TARGET_P95_MS} ms)")
+    if stored / wall < TARGET_STORED_RATE or p95 > TARGET_P95_MS:
+        failures.append(f"target missed ({TARGET_STORED_RATE} stored votes/s, p95 ≤ {TARGET_P95_MS} ms)")
     print("OK" if not failures else "FAILED: " + "; ".join(failures))
     return 1 if failures else 0
 

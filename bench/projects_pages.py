@@ -107,7 +107,10 @@ def main():
         f"Seeded {PROPOSALS:,} proposals and a {MATRIX_PROPOSALS}×{EVALUATORS} matrix "
         f"in {time.perf_counter() - started:.1f} s"
     )
-    from projects.selectors import bump_lists_cache
+    from axs_platform import fragments
+
+    def bump_lists_cache():
+        fragments.changed(fragments.PROPOSALS)
 
     deep = big.proposals.count() // 50
     client = Client()

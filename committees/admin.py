@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from axs_platform import fragments
+
 from .models import Agreement, Committee, Membership, MembershipChange, Minutes, Post, Session
 
 
@@ -10,6 +12,10 @@ class ReadOnlyHistoryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        fragments.changed(fragments.COMMITTEES, fragments.PROPOSALS)  # corrections here bypass the services
 
 
 @admin.register(Committee)

@@ -11,7 +11,6 @@ class CommitteesConfig(AppConfig):
         from companies.facets import register as register_facet
         from documents.registry import register as register_document
 
-        from . import receivers  # noqa: F401  (cached pages and the member directory follow changes)
         from .documents import minutes_pdf
         from .facets import committee_facet
 

@@ -1,12 +1,11 @@
 """Forms for committees and sessions. They validate what was typed; the services apply the rules."""
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import ISO_DATETIME, DateInput, DateTimeInput, ModelChoiceField, Submit
+from axs_platform.forms import ISO_DATETIME, DateInput, DateTimeInput, ModelChoiceField, submit_helper
 from axs_platform.uploads import UploadValidator
 from companies.models import Organization
 
@@ -23,14 +22,6 @@ from .models import (
 )
 
 
-def _helper(submit_label, *, multipart=False):
-    helper = FormHelper()
-    helper.add_input(Submit("submit", submit_label))
-    if multipart:
-        helper.attrs = {"enctype": "multipart/form-data"}
-    return helper
-
-
 class PersonChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.full_name} <{obj.email}>"
@@ -44,7 +35,7 @@ class CommitteeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
 
 class ReasonForm(forms.Form):
@@ -52,7 +43,7 @@ class ReasonForm(forms.Form):
 
     def __init__(self, *args, submit_label, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit_label)
+        self.helper = submit_helper(submit_label)
 
 
 class MembershipAddForm(forms.Form):
@@ -63,7 +54,7 @@ class MembershipAddForm(forms.Form):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
-        self.helper = _helper(_("Add to the committee"))
+        self.helper = submit_helper(_("Add to the committee"))
 
 
 class MembershipRequestForm(forms.Form):
@@ -76,7 +67,7 @@ class MembershipRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send the request"))
+        self.helper = submit_helper(_("Send the request"))
 
 
 class MembershipTransitionForm(forms.Form):
@@ -85,7 +76,7 @@ class MembershipTransitionForm(forms.Form):
 
     def __init__(self, *args, submit_label, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit_label)
+        self.helper = submit_helper(submit_label)
 
 
 class PostAppointForm(forms.Form):
@@ -97,7 +88,7 @@ class PostAppointForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["holder"].queryset = people
         self.fields["holder"].help_text = _("People who represent a current member organization.")
-        self.helper = _helper(_("Appoint"))
+        self.helper = submit_helper(_("Appoint"))
 
 
 class PriorityAreaForm(forms.Form):
@@ -106,7 +97,7 @@ class PriorityAreaForm(forms.Form):
 
     def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit_label or _("Add the priority area"))
+        self.helper = submit_helper(submit_label or _("Add the priority area"))
 
 
 class ActivityForm(forms.ModelForm):
@@ -119,7 +110,7 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["priority_area"].queryset = committee.priority_areas.all()
         self.fields["responsible_organization"].queryset = organizations
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
     def _post_clean(self):
         """Leave the model's rules to the service, which reports them next to the fields."""
@@ -164,14 +155,14 @@ class SessionForm(forms.ModelForm):
                 "When it took place. It is recorded as held and nobody is notified; then record its attendance "
                 "and minutes."
             )
-            self.helper = _helper(_("Record the session"))
+            self.helper = submit_helper(_("Record the session"))
         elif creating:
             self.fields["starts_at"].help_text = _(
                 "A date in the past records a session that already took place, without notifying anyone."
             )
-            self.helper = _helper(_("Schedule and notify"))
+            self.helper = submit_helper(_("Schedule and notify"))
         else:
-            self.helper = _helper(_("Save"))
+            self.helper = submit_helper(_("Save"))
 
     def clean_starts_at(self):
         starts_at = self.cleaned_data["starts_at"]
@@ -192,7 +183,7 @@ class AgendaItemForm(forms.Form):
 
     def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit_label or _("Add to the agenda"))
+        self.helper = submit_helper(submit_label or _("Add to the agenda"))
 
 
 validate_session_document = UploadValidator(
@@ -210,7 +201,7 @@ class DocumentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Upload"), multipart=True)
+        self.helper = submit_helper(_("Upload"), multipart=True)
 
 
 class AttendanceConfirmForm(forms.Form):
@@ -220,7 +211,7 @@ class AttendanceConfirmForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send my answer"))
+        self.helper = submit_helper(_("Send my answer"))
 
 
 ATTENDANCE_CHOICES = [("", _("Not recorded")), *AttendanceStatus.choices]
@@ -269,7 +260,7 @@ class MinutesForm(forms.Form):
             self.fields["correction_note"].required = True
         else:
             del self.fields["correction_note"]
-        self.helper = _helper(_("Save the correction") if correcting else _("Save the draft"))
+        self.helper = submit_helper(_("Save the correction") if correcting else _("Save the draft"))
 
 
 class MinutesApproveForm(forms.Form):
@@ -283,7 +274,7 @@ class MinutesApproveForm(forms.Form):
     def __init__(self, *args, sessions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["approved_at_session"].queryset = sessions
-        self.helper = _helper(_("Approve and publish"))
+        self.helper = submit_helper(_("Approve and publish"))
 
 
 class CommentForm(forms.Form):
@@ -291,7 +282,7 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send the comment"))
+        self.helper = submit_helper(_("Send the comment"))
 
 
 class ResponsiblePersonField(ModelChoiceField):
@@ -323,7 +314,7 @@ class AgreementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["responsible_organization"].queryset = organizations
         self.fields["responsible_person"].queryset = people
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
     def _post_clean(self):
         """Leave the model's rules to the service, which reports them next to the fields."""
@@ -343,7 +334,3 @@ class AgreementFilterForm(forms.Form):
             self.fields["committee"].queryset = Committee.objects.select_related("goal")
         else:
             del self.fields["committee"]
-
-
-class SubscribeForm(forms.Form):
-    """Nothing to fill in: posting renews the secret address of the person's feed."""

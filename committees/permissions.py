@@ -8,6 +8,7 @@ queries, not two per question.
 from django.utils import timezone
 
 from axs_platform.permissions import is_staff_member
+from companies.models import Representative
 
 from .models import Membership, MembershipStatus, Post, PostKind, SessionKind
 
@@ -18,7 +19,6 @@ __all__ = [
     "can_comment_on_minutes",
     "can_confirm_attendance",
     "can_edit_work_plan",
-    "can_follow_up_all_agreements",
     "can_manage_committees",
     "can_manage_session",
     "can_record_session_outcome",
@@ -37,7 +37,7 @@ def current_organization(user):
     if not (user.is_authenticated and user.is_active):
         return None
     if not hasattr(user, "_axs_organization"):
-        representation = user.representations.filter(ended_at__isnull=True).select_related("organization").first()
+        representation = Representative.objects.current().filter(user=user).select_related("organization").first()
         user._axs_organization = representation.organization if representation else None
     return user._axs_organization
 
@@ -92,10 +92,6 @@ def holds_any_post(user):
 
 def can_manage_committees(user):
     """Create, change and close committees; admit, suspend and remove members; appoint posts."""
-    return is_staff_member(user)
-
-
-def can_follow_up_all_agreements(user):
     return is_staff_member(user)
 
 

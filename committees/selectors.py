@@ -1,18 +1,14 @@
 """Reads that committee and session pages share, shaped so their query count does not grow with rows."""
 
-import hashlib
-import time
-
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from axs_platform.figures import percent
 from axs_platform.permissions import is_staff_member
 from companies.models import Organization, ParticipationStatus, Representative
+from sdg.models import Goal
 
 from . import permissions
 from .models import (
@@ -357,79 +353,57 @@ def with_organization_name(people):
 
 def member_representatives(committee):
     """Return the people who speak now for the committee's current member organizations."""
-    User = get_user_model()
-    return (
-        User.objects.filter(
-            is_active=True,
-            representations__ended_at__isnull=True,
-            representations__organization__committee_memberships__committee=committee,
-            representations__organization__committee_memberships__status=MembershipStatus.ACTIVE,
+    speaking = Representative.objects.current().filter(organization__in=member_organizations(committee))
+    return get_user_model().objects.filter(is_active=True, pk__in=speaking.values("user_id")).order_by("full_name")
+
+
+def agreement_choices(session, *, keeping=None):
+    """Return the organizations and people an agreement of this session may name as responsible.
+
+    ``keeping``, an agreement being followed up, keeps its responsible organization and person
+    choosable even if they have left since.
+    """
+    organizations, people = agreement_organizations(session), agreement_people(session)
+    if keeping is not None:
+        organizations = Organization.objects.filter(
+            Q(pk__in=organizations.values("pk")) | Q(pk=keeping.responsible_organization_id)
         )
-        .distinct()
-        .order_by("full_name")
+        people = with_organization_name(
+            get_user_model().objects.filter(Q(pk__in=people.values("pk")) | Q(pk=keeping.responsible_person_id))
+        )
+    return organizations.order_by("legal_name"), people.order_by("full_name")
+
+
+def recorded_attendance(session):
+    """Return the session's recorded attendance (not bare confirmations), by organization and person."""
+    return list(
+        Attendance.objects.filter(session=session)
+        .exclude(status="")
+        .select_related("person", "organization")
+        .order_by("organization__legal_name", "person__full_name")
     )
+
+
+def attendance_of(session, person):
+    """Return the person's attendance row of the session (their confirmation or its record), or None."""
+    return Attendance.objects.filter(session=session, person=person).first()
+
+
+def sessions_that_may_approve_minutes_of(session):
+    """Return the later sessions of the same committee and kind already held: where its minutes may be approved."""
+    return Session.objects.filter(
+        committee_id=session.committee_id,
+        kind=session.kind,
+        starts_at__gt=session.starts_at,
+        starts_at__lte=timezone.now(),
+    ).order_by("starts_at")
+
+
+def committee_goals():
+    """Return the SDGs that the alliance's open committees work on, in their order."""
+    return Goal.objects.filter(committees__in=Committee.objects.open()).distinct().order_by("number")
 
 
 def my_committees(user):
     ids = permissions.member_committee_ids(user) | {c for c, _kind in permissions.post_keys(user)}
     return committees_with_counts().filter(pk__in=ids)
-
-
-CACHE_VERSION_KEY = "committees:pages:version"
-FRAGMENT_SECONDS = 600
-
-
-def committees_cache_version():
-    """Return the version that the committees' cached page fragments are stored under."""
-    return cache.get_or_set(CACHE_VERSION_KEY, time.time_ns(), None)
-
-
-def bump_committees_cache():
-    """Make every cached committee fragment stale (called when what they show changes)."""
-    cache.set(CACHE_VERSION_KEY, time.time_ns(), None)
-
-
-def cached_fragment(name, key_parts, render):
-    """Return the HTML of a read-mostly fragment, rendering it only once per version of the data.
-
-    ``key_parts`` must name everything the fragment depends on besides the data (audience, page,
-    filters); the data version, the language and the day are added here. ``render`` returns
-    ``(html, expires_at)``: ``expires_at`` (or None) is when the fragment goes stale by itself,
-    e.g. when its next upcoming session starts and moves to the past.
-    """
-    digest = hashlib.sha256(
-        repr((committees_cache_version(), get_language(), timezone.localdate(), key_parts)).encode()
-    ).hexdigest()
-    key = f"committees:{name}:{digest}"
-    cached = cache.get(key)
-    if cached is not None and (cached[1] is None or cached[1] > timezone.now()):
-        return cached[0]
-    html, expires_at = render()
-    timeout = FRAGMENT_SECONDS
-    if expires_at is not None:
-        timeout = max(1, min(timeout, int((expires_at - timezone.now()).total_seconds()) + 1))
-    cache.set(key, (html, expires_at), timeout)
-    return html
-
-
-class page_rows:  # noqa: N801 (used like a function: selectors.page_rows(rows))
-    """Wrap an ordered queryset so that a page reads its rows' keys first, then joins only those rows.
-
-    A deep page (``OFFSET`` 7,450) otherwise joins every skipped row to its session, committee,
-    organization and person before throwing it away; here the offset runs over the index alone.
-    """
-
-    ordered = True
-
-    def __init__(self, rows):
-        self.rows = rows
-
-    def count(self):
-        return self.rows.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, window):
-        keys = self.rows.values("pk")[window]
-        return list(self.rows.filter(pk__in=Subquery(keys)))

@@ -6,8 +6,7 @@ from . import views
 
 app_name = "committees"
 
-# Grouped by their first segment: this app's URLs sit at the site's root, so every request for them
-# (and for the apps after them) is matched against a few prefixes, not against every pattern.
+# Grouped by their first segment, so each area's addresses read together.
 urlpatterns = [
     path(
         "comites/",

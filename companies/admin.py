@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from axs_platform import fragments
+
 from .models import DueDiligenceReview, Invitation, Organization, ParticipationChange, Representative
 
 
@@ -10,6 +12,12 @@ class NoDeleteAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        fragments.changed(
+            fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS
+        )  # a correction here bypasses the services
 
 
 @admin.register(Organization)

@@ -6,6 +6,3 @@ class CompaniesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "companies"
     verbose_name = _("Member organizations")
-
-    def ready(self):
-        from . import receivers  # noqa: F401  (keeps the directory's cache fresh)

@@ -1,12 +1,11 @@
 """Forms of the member organizations: they validate and carry their FormHelper, nothing more."""
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import DateInput, ModelChoiceField, Submit
+from axs_platform.forms import DateInput, ModelChoiceField, submit_helper
 from sdg.models import Goal
 
 from .facets import facets as directory_facets
@@ -26,13 +25,6 @@ from .models import (
 )
 from .services import MAX_PRIORITIES, PROFILE_FIELDS
 from .validators import normalize_rfc, validate_evidence, validate_logo
-
-
-def _helper(submit_label, *, form_tag=True):
-    helper = FormHelper()
-    helper.form_tag = form_tag
-    helper.add_input(Submit("submit", submit_label))
-    return helper
 
 
 def _any(choices):
@@ -66,7 +58,7 @@ class OrganizationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("logo", self.instance.logo or None)
-        self.helper = _helper(_("Save"), form_tag=False)
+        self.helper = submit_helper(_("Save"), form_tag=False)
 
     def clean_rfc(self):
         return normalize_rfc(self.cleaned_data.get("rfc"))
@@ -103,7 +95,7 @@ class ArchiveForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Archive the organization"))
+        self.helper = submit_helper(_("Archive the organization"))
 
 
 class ParticipationForm(forms.Form):
@@ -119,7 +111,7 @@ class ParticipationForm(forms.Form):
     def __init__(self, *args, allowed=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_status"].choices = [(s.value, s.label) for s in ParticipationStatus if s in allowed]
-        self.helper = _helper(_("Record the change"))
+        self.helper = submit_helper(_("Record the change"))
 
 
 class InvitationForm(forms.Form):
@@ -129,7 +121,7 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send the invitation"))
+        self.helper = submit_helper(_("Send the invitation"))
 
 
 class AcceptInvitationForm(forms.Form):
@@ -148,7 +140,7 @@ class AcceptInvitationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Accept and create my access"))
+        self.helper = submit_helper(_("Accept and create my access"))
 
     def clean(self):
         cleaned = super().clean()
@@ -162,7 +154,7 @@ class RemoveRepresentativeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Remove from the organization"))
+        self.helper = submit_helper(_("Remove from the organization"))
 
 
 class PrioritiesForm(forms.Form):
@@ -186,7 +178,7 @@ class PrioritiesForm(forms.Form):
                 empty_label=_("(none)"),
             )
         self.order_fields([f"priority_{rank}" for rank in range(1, MAX_PRIORITIES + 1)])
-        self.helper = _helper(_("Save priorities"))
+        self.helper = submit_helper(_("Save priorities"))
 
     def clean(self):
         cleaned = super().clean()
@@ -260,7 +252,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Check the file"))
+        self.helper = submit_helper(_("Check the file"))
 
 
 class ChecklistForm(forms.Form):
@@ -276,7 +268,7 @@ class ChecklistForm(forms.Form):
                 widget=forms.Textarea({"rows": 2}),
             )
         self.order_fields([*(f"{q}_{part}" for q in RiskQuestion.values for part in ("finding", "notes")), "summary"])
-        self.helper = _helper(_("Save the checklist"), form_tag=False)
+        self.helper = submit_helper(_("Save the checklist"), form_tag=False)
 
     def answers(self):
         return {
@@ -300,9 +292,9 @@ class EvidenceForm(forms.Form):
         if optional:
             for field in self.fields.values():
                 field.required = False
-            self.helper = _helper(_("Save the checklist and attach"), form_tag=False)
+            self.helper = submit_helper(_("Save the checklist and attach"), form_tag=False)
         else:
-            self.helper = _helper(_("Attach"), form_tag=False)
+            self.helper = submit_helper(_("Attach"), form_tag=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -337,4 +329,4 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Record the decision as reviewer"), form_tag=False)
+        self.helper = submit_helper(_("Record the decision as reviewer"), form_tag=False)

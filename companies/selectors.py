@@ -1,9 +1,7 @@
 """Reads of organizations that pages share, each with a query count that does not grow with rows."""
 
 import datetime
-import time
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
@@ -27,12 +25,6 @@ EXPIRING = "expiring"
 # A review that expires within this many days shows on the staff desk and under the "expiring" filter.
 EXPIRY_WARNING_DAYS = 60
 APPROVED_STATES = (DueDiligenceState.APPROVED, DueDiligenceState.APPROVED_WITH_CONDITIONS)
-
-
-def organization_of(user):
-    """Return the organization the user currently represents, or None."""
-    link = Representative.objects.current().filter(user=user).select_related("organization").first()
-    return link.organization if link else None
 
 
 def _priorities_prefetch():
@@ -169,16 +161,3 @@ def figures(*, today=None):
         "active_sme_share": share(totals["active_smes"], totals["active_total"]),
         **totals,
     }
-
-
-DIRECTORY_VERSION_KEY = "companies:directory-version"
-
-
-def directory_cache_version():
-    """Return the version that the directory's cached pages are stored under."""
-    return cache.get_or_set(DIRECTORY_VERSION_KEY, time.time_ns(), None)
-
-
-def bump_directory_cache():
-    """Make every cached directory page stale (called when an organization or its SDGs change)."""
-    cache.set(DIRECTORY_VERSION_KEY, time.time_ns(), None)

@@ -17,11 +17,6 @@ def documents_for(user, *, all_documents=False, kind="", status=""):
     return documents
 
 
-def latest_documents_of(target, kind):
-    """Return the documents of one kind for one object, newest first."""
-    return Document.objects.select_related("requested_by").filter(kind=kind, target_id=str(target.pk))
-
-
 def failed_count(user, *, all_documents):
     """Return how many documents failed to render (everybody's for staff, else the person's own): 1 query."""
     documents = Document.objects.all() if all_documents else Document.objects.filter(requested_by=user)

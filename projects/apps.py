@@ -10,7 +10,6 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from documents.registry import register
 
-        from . import receivers  # noqa: F401  (cached proposal lists and matrices follow changes)
         from .documents import ballot_results, fact_sheet
 
         register(fact_sheet)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from axs_platform import demo_dates
+from axs_platform import demo_dates, fragments
 from committees.models import Committee, Post
 from companies.models import Organization
 from sdg.models import Indicator, Target
@@ -308,5 +308,5 @@ def _open_call(committee, staff, evaluator, organizations):
         )
         created += 1
     if created:
-        selectors.bump_lists_cache()  # some rows were changed with update(), which sends no signal
+        fragments.changed(fragments.PROPOSALS)  # the demo writes rows without the services
     return created

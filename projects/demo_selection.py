@@ -36,7 +36,7 @@ from .models import (
     SelectionEvidence,
     SelectionRound,
 )
-from .services.ballots import receipt_hash, receipt_new
+from .services.votes import receipt_hash, receipt_new
 
 D = datetime.date
 SELECTION_SURVEY_TITLE = "Selección de proyectos del comité de Inclusión social"

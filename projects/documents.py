@@ -18,7 +18,7 @@ from .criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 from .models import Ballot, BallotPaper, BallotStatus, EvaluationStatus, PartnerStatus, Proposal, ProposalStatus, Score
 from .permissions import can_review, can_see_results, is_lead
 from .selectors import proposal_full
-from .tally import final_selection, tally
+from .tally import final_selection
 
 FACT_SHEET = "projects.fact_sheet"
 
@@ -130,7 +130,7 @@ def ballot_results_context(ballot):
     """Return what the results PDF of a closed ballot shows: the same tally as its page."""
     if ballot.status != BallotStatus.CLOSED:
         raise DocumentError(gettext("Results are printed only once the ballot is closed."))
-    result = tally(ballot)
+    result = ballot.result  # frozen when the ballot closed
     final = final_selection(ballot)
     titles = {row["proposal_id"]: row["title"] for row in result["rows"]}
     chart = horizontal_bar_chart(

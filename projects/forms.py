@@ -4,13 +4,11 @@ A step of the proposal shows several small forms; each carries a hidden ``form``
 knows which one was sent, and a bound form that fails is shown again with what was typed.
 """
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Hidden
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField, Submit
+from axs_platform.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField, submit_helper
 from companies.geography import Country
 from companies.models import Organization
 from sdg.models import Goal, Indicator, Target
@@ -25,16 +23,6 @@ STEP_TEXT_FIELDS = {
     "criteria": [c.value for c in SUSTAINABILITY_CRITERIA + AXS_CRITERIA],
     "cooperation": ["international_cooperation", "replication_countries"],
 }
-
-
-def _helper(submit_label, *, form_name=None, multipart=False, css="btn-primary"):
-    helper = FormHelper()
-    helper.add_input(Submit("submit", submit_label, css_class=css))
-    if form_name:
-        helper.add_input(Hidden("form", form_name))
-    if multipart:
-        helper.attrs = {"enctype": "multipart/form-data"}
-    return helper
 
 
 def _textarea(rows=3):
@@ -60,7 +48,7 @@ class CallForm(forms.ModelForm):
                 decimal_places=2,
                 initial=self.instance.weight(criterion) if self.instance.pk else 1,
             )
-        self.helper = _helper(_("Save the call"))
+        self.helper = submit_helper(_("Save the call"))
 
     def clean(self):
         cleaned = super().clean()
@@ -79,7 +67,7 @@ class ProposalStartForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Start the proposal"))
+        self.helper = submit_helper(_("Start the proposal"))
 
 
 class BaseProposalTextForm(forms.ModelForm):
@@ -101,7 +89,7 @@ class BaseProposalTextForm(forms.ModelForm):
                 required=False,
                 initial=self.instance.replication_countries,
             )
-        self.helper = _helper(_("Save"), form_name="texts")
+        self.helper = submit_helper(_("Save"), form_name="texts")
         self.helper.form_id = "step-texts"
 
 
@@ -115,7 +103,7 @@ class ComponentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Add the component"), form_name="component", css="btn-outline-primary")
+        self.helper = submit_helper(_("Add the component"), form_name="component", css="btn-outline-primary")
 
 
 class ActivityForm(forms.Form):
@@ -127,7 +115,7 @@ class ActivityForm(forms.Form):
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["component"].queryset = proposal.components.all()
-        self.helper = _helper(_("Add the activity"), form_name="activity", css="btn-outline-primary")
+        self.helper = submit_helper(_("Add the activity"), form_name="activity", css="btn-outline-primary")
 
 
 class AlignmentForm(forms.Form):
@@ -151,7 +139,7 @@ class AlignmentForm(forms.Form):
         self.fields["indicators"].queryset = indicators
         self.fields["indicators"].label_from_instance = lambda i: f"{i.code} {i.title}"
         self.fields["target"].label_from_instance = lambda t: f"{t.code} {t.title[:140]}"
-        self.helper = _helper(_("Add to the alignment"), form_name="alignment", css="btn-outline-primary")
+        self.helper = submit_helper(_("Add to the alignment"), form_name="alignment", css="btn-outline-primary")
 
 
 class GoalPickForm(forms.Form):
@@ -195,7 +183,7 @@ class IndicatorForm(forms.Form):
             pk__in=proposal.aligned_targets.values("indicators")
         ).order_by("position")
         self.fields["sdg_indicator"].label_from_instance = lambda i: f"{i.code} {i.title[:120]}"
-        self.helper = _helper(_("Add the indicator"), form_name="indicator", css="btn-outline-primary")
+        self.helper = submit_helper(_("Add the indicator"), form_name="indicator", css="btn-outline-primary")
 
     def clean(self):
         cleaned = super().clean()
@@ -217,7 +205,7 @@ class PartnerInviteForm(forms.Form):
         taken = proposal.consortium.filter(status__in=["invited", "accepted"]).values("organization")
         # The same rule as partner_invite: only active members, not already in the consortium.
         self.fields["organization"].queryset = Organization.objects.active_members().exclude(pk__in=taken)
-        self.helper = _helper(_("Invite as partner"), form_name="invite", css="btn-outline-primary")
+        self.helper = submit_helper(_("Invite as partner"), form_name="invite", css="btn-outline-primary")
 
 
 class RoleForm(forms.Form):
@@ -225,7 +213,7 @@ class RoleForm(forms.Form):
 
     def __init__(self, *args, form_name="role", submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit_label or _("Save the role"), form_name=form_name, css="btn-outline-primary")
+        self.helper = submit_helper(submit_label or _("Save the role"), form_name=form_name, css="btn-outline-primary")
 
 
 class ContributionForm(forms.Form):
@@ -245,7 +233,7 @@ class ContributionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members
         self.fields["member"].label_from_instance = lambda m: str(m.organization)
-        self.helper = _helper(_("Add the contribution"), form_name="contribution", css="btn-outline-primary")
+        self.helper = submit_helper(_("Add the contribution"), form_name="contribution", css="btn-outline-primary")
 
 
 class BudgetLineForm(forms.Form):
@@ -263,7 +251,7 @@ class BudgetLineForm(forms.Form):
             status=PartnerStatus.ACCEPTED
         ).select_related("organization")
         self.fields["source_member"].label_from_instance = lambda m: str(m.organization)
-        self.helper = _helper(_("Add the budget line"), form_name="budget", css="btn-outline-primary")
+        self.helper = submit_helper(_("Add the budget line"), form_name="budget", css="btn-outline-primary")
 
 
 class AttachmentForm(forms.Form):
@@ -272,7 +260,7 @@ class AttachmentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Attach"), form_name="attachment", multipart=True, css="btn-outline-primary")
+        self.helper = submit_helper(_("Attach"), form_name="attachment", multipart=True, css="btn-outline-primary")
 
 
 class ReasonForm(forms.Form):
@@ -281,7 +269,7 @@ class ReasonForm(forms.Form):
     def __init__(self, *args, submit_label, reason_required=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].required = reason_required
-        self.helper = _helper(submit_label)
+        self.helper = submit_helper(submit_label)
 
 
 class CommentForm(forms.Form):
@@ -289,7 +277,7 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send the comment"), css="btn-outline-primary")
+        self.helper = submit_helper(_("Send the comment"), css="btn-outline-primary")
 
 
 class EvaluatorAssignForm(forms.Form):
@@ -299,7 +287,7 @@ class EvaluatorAssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["evaluator"].queryset = get_user_model().objects.filter(role="evaluator", is_active=True)
         self.fields["evaluator"].label_from_instance = lambda u: f"{u.full_name} <{u.email}>"
-        self.helper = _helper(_("Assign"), css="btn-outline-primary")
+        self.helper = submit_helper(_("Assign"), css="btn-outline-primary")
 
 
 class ConflictForm(forms.Form):
@@ -315,7 +303,7 @@ class ConflictForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Declare"))
+        self.helper = submit_helper(_("Declare"))
 
 
 class ScoresForm(forms.Form):

@@ -1,26 +1,15 @@
 """Forms of selection rounds and ballots. They validate what was typed; the services apply the rules."""
 
-from functools import lru_cache
-
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from axs_platform.forms import DateTimeInput, ModelChoiceField, ModelMultipleChoiceField, Submit
+from axs_platform.forms import DateTimeInput, ModelChoiceField, ModelMultipleChoiceField, submit_helper
 from committees.models import Session
 
 from .models import Answer, Ballot, EvidenceKind, Proposal, QuestionKind, SelectionMethod
 from .validators import validate_selection_evidence
-
-
-def _helper(label, *, css="btn-primary", multipart=False):
-    helper = FormHelper()
-    helper.add_input(Submit("submit", label, css_class=css))
-    if multipart:
-        helper.attrs = {"enctype": "multipart/form-data"}
-    return helper
 
 
 class ProposalChoiceField(ModelMultipleChoiceField):
@@ -49,7 +38,7 @@ class RoundForm(forms.Form):
         self.fields["proposals"].queryset = Proposal.objects.filter(committee=committee, status="in_review").order_by(
             "title"
         )
-        self.helper = _helper(_("Open the round"))
+        self.helper = submit_helper(_("Open the round"))
 
 
 class EvidenceForm(forms.Form):
@@ -67,7 +56,7 @@ class EvidenceForm(forms.Form):
     def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].queryset = Session.objects.filter(committee=committee).order_by("-starts_at")
-        self.helper = _helper(_("Add the evidence"), multipart=True)
+        self.helper = submit_helper(_("Add the evidence"), multipart=True)
 
 
 class RoundCloseForm(forms.Form):
@@ -84,7 +73,7 @@ class RoundCloseForm(forms.Form):
         self.fields["session"].queryset = Session.objects.filter(committee=selection_round.committee_id).order_by(
             "-starts_at"
         )
-        self.helper = _helper(_("Close the round and record the selection"))
+        self.helper = submit_helper(_("Close the round and record the selection"))
 
 
 class BallotForm(forms.ModelForm):
@@ -107,58 +96,57 @@ class BallotForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["named_voters"].queryset = get_user_model().objects.filter(is_active=True).order_by("full_name")
         self.fields["named_voters"].help_text = _("Only for a named list of people.")
-        self.helper = _helper(_("Create the ballot"))
+        self.helper = submit_helper(_("Create the ballot"))
 
 
-def vote_form_class(ballot, candidates, *, ask_receipt):
-    """Return the form of one ballot: a checkbox per candidate, or yes/no/abstain on each.
-
-    ``candidates`` carry their proposal's ``title`` (``selectors.candidates_to_vote``). Every voter of
-    a ballot gets the same class, so it is built once per ballot, question, candidates and language
-    (its labels are translated when it is built) and kept.
-    """
-    return _vote_form_class(
-        ballot.pk,
-        ballot.question,
-        ballot.max_choices,
-        tuple((c.proposal_id, c.title) for c in candidates),
-        ask_receipt,
-        get_language(),
-    )
+YES_NO_ABSTAIN = [(Answer.YES, Answer.YES.label), (Answer.NO, Answer.NO.label), (Answer.ABSTAIN, Answer.ABSTAIN.label)]
 
 
-@lru_cache(maxsize=256)
-def _vote_form_class(ballot_pk, question, max_choices, candidates, ask_receipt, language):
-    # ``ballot_pk`` and ``language`` are in the key only: the labels are translated in the active language.
-    fields = {}
-    if question == QuestionKind.APPROVAL:
-        fields["choices"] = forms.TypedMultipleChoiceField(
-            label=_("Choose up to %(n)s") % {"n": max_choices},
-            choices=list(candidates),
-            coerce=int,
-            widget=forms.CheckboxSelectMultiple,
-        )
-    else:
-        answers = [(Answer.YES, Answer.YES.label), (Answer.NO, Answer.NO.label), (Answer.ABSTAIN, Answer.ABSTAIN.label)]
-        for proposal_id, title in candidates:
-            fields[f"candidate_{proposal_id}"] = forms.ChoiceField(
-                label=title, choices=answers, widget=forms.RadioSelect
+class VoteForm(forms.Form):
+    """A ballot's form: a checkbox per candidate, or yes/no/abstain on each; the receipt to change a secret vote."""
+
+    def __init__(self, *args, ballot, candidates, ask_receipt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = ballot.question
+        if ballot.question == QuestionKind.APPROVAL:
+            self.fields["choices"] = forms.TypedMultipleChoiceField(
+                label=ngettext("Choose up to %(n)s candidate", "Choose up to %(n)s candidates", ballot.max_choices)
+                % {"n": ballot.max_choices},
+                choices=[(c.proposal_id, c.proposal.title) for c in candidates],
+                coerce=int,
+                widget=forms.CheckboxSelectMultiple,
             )
-    if ask_receipt:
-        fields["receipt"] = forms.CharField(
-            label=_("Your receipt code"), help_text=_("A secret vote can be changed only with the receipt code.")
-        )
+        else:
+            for candidate in candidates:
+                self.fields[f"candidate_{candidate.proposal_id}"] = forms.ChoiceField(
+                    label=candidate.proposal.title, choices=YES_NO_ABSTAIN, widget=forms.RadioSelect
+                )
+        if ask_receipt:
+            self.fields["receipt"] = forms.CharField(
+                label=_("Your receipt code"), help_text=_("A secret vote can be changed only with the receipt code.")
+            )
+        self.helper = submit_helper(_("Cast my vote"))
+
+    def summary(self, candidates):
+        """Return ``[(proposal title, answer label)]`` of what was chosen, in the ballot's order, to confirm it."""
+        answers = self.answers()
+        labels = dict(Answer.choices)
+        if self.question == QuestionKind.APPROVAL:
+            return [(c.proposal.title, labels[Answer.APPROVE]) for c in candidates if c.proposal_id in answers]
+        return [(c.proposal.title, labels[answers[c.proposal_id]]) for c in candidates if c.proposal_id in answers]
+
+    def carried_values(self):
+        """Return ``[(field name, value)]`` of the valid choices, for the hidden fields of the confirmation."""
+        pairs = []
+        for name, value in self.cleaned_data.items():
+            pairs += [(name, item) for item in value] if isinstance(value, list) else [(name, value)]
+        return pairs
 
     def answers(self):
-        if question == QuestionKind.APPROVAL:
+        """Return the choices as ``vote_cast`` takes them."""
+        if self.question == QuestionKind.APPROVAL:
             return self.cleaned_data["choices"]
         return {int(name.split("_")[1]): value for name, value in self.cleaned_data.items() if name.startswith("cand")}
-
-    def init(self, *args, **kwargs):
-        forms.Form.__init__(self, *args, **kwargs)
-        self.helper = _helper(_("Cast my vote"))
-
-    return type("VoteForm", (forms.Form,), {**fields, "__init__": init, "answers": answers})
 
 
 class ReasonForm(forms.Form):
@@ -166,7 +154,7 @@ class ReasonForm(forms.Form):
 
     def __init__(self, *args, submit_label, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit_label, css="btn-danger")
+        self.helper = submit_helper(submit_label, css="btn-danger")
 
 
 class TieForm(forms.Form):
@@ -176,7 +164,7 @@ class TieForm(forms.Form):
     def __init__(self, *args, tied_ids, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["proposals"].queryset = Proposal.objects.filter(pk__in=tied_ids)
-        self.helper = _helper(_("Settle the tie"))
+        self.helper = submit_helper(_("Settle the tie"))
 
 
 class RunoffForm(forms.Form):
@@ -185,7 +173,7 @@ class RunoffForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Create the runoff"))
+        self.helper = submit_helper(_("Create the runoff"))
 
 
 class ReceiptForm(forms.Form):
@@ -193,5 +181,5 @@ class ReceiptForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Check"))
+        self.helper = submit_helper(_("Check"))
         self.helper.form_method = "get"

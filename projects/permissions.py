@@ -6,11 +6,11 @@ evaluator scores it. The person's organization and posts are read once per reque
 predicates keep them on the user object).
 """
 
-from axs_platform.db import instances
+from django.db.models import Exists, OuterRef
+
 from axs_platform.permissions import is_staff_member
 from committees.models import PostKind
 from committees.permissions import current_organization, is_chair, is_committee_member, post_keys
-from companies.models import Representative
 
 from .models import EDITABLE_BY_PROPOSER, Elector, ElectorateKind, Participation, PartnerStatus, ProposalStatus
 
@@ -137,15 +137,6 @@ def can_assign_evaluators(user, proposal):
     return can_review(user, proposal) and proposal.status in EVALUABLE
 
 
-def can_evaluate(user, evaluation):
-    return (
-        is_evaluator(user)
-        and evaluation.evaluator_id == user.pk
-        and evaluation.status not in ("withdrawn", "submitted", "conflict")
-        and evaluation.proposal.status in EVALUABLE
-    )
-
-
 def can_see_matrix(user, call):
     return is_staff_member(user) or is_chair(user, call.committee_id)
 
@@ -173,27 +164,11 @@ def can_cancel_ballot(user, ballot):
     return is_staff_member(user) and ballot.status in ("scheduled", "open")
 
 
-# The voter's place, with whether it has voted: the read behind every vote and every ballot page, written
-# out in SQL (it cost three times as much through the ORM, which compiles the EXISTS every time).
-_PLACE_SQL = (
-    f"SELECT e.id, e.ballot_id, e.user_id, e.organization_id, "
-    f"EXISTS (SELECT 1 FROM {Participation._meta.db_table} p WHERE p.elector_id = e.id) AS has_voted "
-    f"FROM {Elector._meta.db_table} e WHERE e.ballot_id = %s AND "
-)
-_OWN_PLACE = "e.user_id = %s"
-_ORGANIZATION_PLACE = "e.organization_id = %s"
-_SPOKEN_FOR_PLACE = (
-    f"e.organization_id IN (SELECT r.organization_id FROM {Representative._meta.db_table} r "
-    f"WHERE r.user_id = %s AND r.ended_at IS NULL)"
-)
-
-
 def elector_for(user, ballot):
     """Return the person's place in the ballot's frozen electorate (their own, or their organization's), or None.
 
-    The place carries ``has_voted``, read with it. Every vote asks this, so it is one query on one of
-    the electorate's unique indexes: the person's own place, or, on a ballot of organizations, the
-    place of the organization they speak for now (at most one: a person represents one at a time).
+    The place carries ``has_voted``, read with it. On a ballot of organizations it is the place of the
+    organization the person speaks for now (``committees.permissions.current_organization``).
     """
     if not (user.is_authenticated and user.is_active):
         return None
@@ -201,22 +176,25 @@ def elector_for(user, ballot):
     if cache is None:
         cache = user._axs_electors = {}
     if ballot.pk not in cache:
+        places = Elector.objects.filter(ballot_id=ballot.pk)
         if ballot.electorate != ElectorateKind.ORGANIZATIONS:
-            match, key = _OWN_PLACE, user.pk
-        elif hasattr(user, "_axs_organization"):
-            organization = current_organization(user)
-            match, key = (_ORGANIZATION_PLACE, organization.pk) if organization is not None else (None, None)
+            places = places.filter(user_id=user.pk)
         else:
-            match, key = _SPOKEN_FOR_PLACE, user.pk
-        place = next(iter(instances(Elector, _PLACE_SQL + match, [ballot.pk, key])), None) if match else None
-        if place is not None:
-            place.has_voted = bool(place.has_voted)  # SQLite answers 0 or 1
-        cache[ballot.pk] = place
+            organization = current_organization(user)
+            places = places.filter(organization=organization) if organization is not None else places.none()
+        voted = Participation.objects.filter(elector=OuterRef("pk"))
+        cache[ballot.pk] = places.annotate(has_voted=Exists(voted)).first()
     return cache[ballot.pk]
 
 
 def can_vote(user, ballot):
     return ballot.status == "open" and elector_for(user, ballot) is not None
+
+
+def can_vote_now(user, ballot, now):
+    """Cast a vote now, or change it: the ballot takes votes and the person has not voted or may change it."""
+    elector = elector_for(user, ballot)
+    return ballot.accepts_votes_at(now) and elector is not None and (not elector.has_voted or ballot.allow_changes)
 
 
 def can_see_ballot(user, ballot):

@@ -1,27 +1,26 @@
 """Reads that pages share, each with a query count that does not grow with its rows."""
 
-import hashlib
-import time
 from decimal import Decimal
 
-from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q, Subquery
-from django.utils.translation import get_language
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from axs_platform.db import instances
+from committees.permissions import current_organization
 
 from .criteria import Criterion
 from .models import (
     Activity,
     AlignedTarget,
     Attachment,
-    Ballot,
-    BallotCandidate,
+    BallotPaper,
+    BallotStatus,
     BudgetLine,
     Call,
     ConsortiumMember,
+    Elector,
+    ElectorateKind,
     Evaluation,
     EvaluationStatus,
+    Participation,
     ProjectIndicator,
     Proposal,
     ProposalStatus,
@@ -61,65 +60,6 @@ def proposal_rows(*, call=None, committee=None, organization_id=None, status="")
 def open_calls(today, *, limit=20):
     """Return the calls open today, newest first, with their committee (the proposals page's short list)."""
     return list(Call.objects.open_on(today).select_related("committee__goal").order_by("-opens_on", "-id")[:limit])
-
-
-class page_rows:  # noqa: N801 (used like a function: selectors.page_rows(rows))
-    """Wrap an ordered queryset so that a page reads its rows' keys first, then joins only those rows.
-
-    A deep page (``OFFSET`` 19,750) otherwise reads and joins every skipped proposal to its
-    organization, call and committee before throwing it away; here the offset runs over the index.
-    """
-
-    ordered = True
-
-    def __init__(self, rows):
-        self.rows = rows
-
-    def count(self):
-        return self.rows.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, window):
-        keys = self.rows.values("pk")[window]
-        return list(self.rows.filter(pk__in=Subquery(keys)))
-
-
-# Cached page bodies. The proposal lists and the evaluation matrix are read far more often than
-# they change: their bodies are rendered once per version of the data and kept in the cache.
-# projects.receivers bumps the versions when a proposal, an evaluation, a score, a call, a
-# committee or an organization changes, at once and again on commit.
-LISTS_VERSION_KEY = "projects:lists:version"
-MATRIX_VERSION_KEY = "projects:matrix:version"
-FRAGMENT_SECONDS = 600
-
-
-def bump_lists_cache():
-    """Make every cached proposal list stale (and the matrix, which shows proposals too)."""
-    now = time.time_ns()
-    cache.set_many({LISTS_VERSION_KEY: now, MATRIX_VERSION_KEY: now}, None)
-
-
-def bump_matrix_cache():
-    """Make every cached evaluation matrix stale (an evaluation or a score changed)."""
-    cache.set(MATRIX_VERSION_KEY, time.time_ns(), None)
-
-
-def cached_fragment(name, version_key, key_parts, render):
-    """Return the HTML of a read-mostly fragment, rendering it only once per version of its data.
-
-    ``key_parts`` must name everything the fragment depends on besides the data (the call or
-    committee, the audience, the page, the filters); the data version and the language are added here.
-    """
-    version = cache.get_or_set(version_key, time.time_ns(), None)
-    digest = hashlib.sha256(repr((version, get_language(), key_parts)).encode()).hexdigest()
-    key = f"projects:{name}:{digest}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, FRAGMENT_SECONDS)
-    return html
 
 
 def proposal_full():
@@ -223,21 +163,55 @@ def evaluation_matrix(call):
     return sorted(rows, key=lambda row: (row.get("rank") or 10**9, row["proposal"].pk)), weights
 
 
-# The vote's reads. Every voter posts at about the same time, so the two reads of the vote page are
-# written out in SQL: through the ORM, compiling them cost more than running them.
-_BALLOT_SQL = f"SELECT * FROM {Ballot._meta.db_table} WHERE id = %s"
-_CANDIDATES_SQL = (
-    f"SELECT c.id, c.ballot_id, c.proposal_id, c.position, p.title "
-    f"FROM {BallotCandidate._meta.db_table} c JOIN {Proposal._meta.db_table} p ON p.id = c.proposal_id "
-    f"WHERE c.ballot_id = %s ORDER BY c.position, c.id"
-)
-
-
-def ballot_to_vote(pk):
-    """Return the ballot, or None."""
-    return next(iter(instances(Ballot, _BALLOT_SQL, [pk])), None)
-
-
 def candidates_to_vote(ballot):
-    """Return the ballot's candidates in their order, each with its proposal's ``title``."""
-    return instances(BallotCandidate, _CANDIDATES_SQL, [ballot.pk])
+    """Return the ballot's candidates in their order, with their proposals."""
+    return list(ballot.candidates.select_related("proposal").order_by("position", "id"))
+
+
+def open_ballots_for(user):
+    """Return the open ballots in which the person has a place (their own or their organization's), in one query.
+
+    Each ballot carries ``has_voted``.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return []
+    organization = current_organization(user)
+    places = Q(user_id=user.pk)
+    if organization is not None:
+        places |= Q(organization_id=organization.pk)
+    electors = (
+        Elector.objects.filter(places, ballot__status=BallotStatus.OPEN)
+        .select_related("ballot__round__committee")
+        .annotate(has_voted=Exists(Participation.objects.filter(elector=OuterRef("pk"))))
+        .order_by("ballot__closes_at", "ballot_id")
+    )
+    ballots = []
+    for elector in electors:
+        # Own places count on ballots of people or of the chair; an organization's, on ballots of organizations.
+        if (elector.organization_id is not None) == (elector.ballot.electorate == ElectorateKind.ORGANIZATIONS):
+            elector.ballot.has_voted = elector.has_voted
+            ballots.append(elector.ballot)
+    return ballots
+
+
+def pending_electors(ballot):
+    """Return the places in the ballot's electorate that have not voted yet, with their person or organization."""
+    return list(
+        ballot.electors.filter(participations__isnull=True)
+        .select_related("user", "organization")
+        .order_by("organization__short_name", "user__full_name", "id")
+    )
+
+
+def ballot_participations(ballot):
+    """Return who has voted in the ballot and who cast each vote (never what)."""
+    return list(ballot.participations.select_related("elector__user", "elector__organization", "cast_by"))
+
+
+def named_papers(ballot):
+    """Return the papers of a named ballot with their voter and choices (who voted what, shown after closing)."""
+    return list(
+        BallotPaper.objects.filter(ballot=ballot)
+        .select_related("elector__user", "elector__organization")
+        .prefetch_related("choices__candidate__proposal")
+    )

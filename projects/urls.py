@@ -6,8 +6,7 @@ from . import views
 
 app_name = "projects"
 
-# Grouped by their first segment: this app's URLs sit at the site's root, so every request for them
-# (and for the apps after them) is matched against a few prefixes, not against every pattern.
+# Grouped by their first segment, so each area's addresses read together.
 urlpatterns = [
     path(
         "convocatorias/",
@@ -77,8 +76,8 @@ urlpatterns = [
                 path("", views.BallotListView.as_view(), name="ballot-list"),
                 path("<int:pk>/", views.BallotDetailView.as_view(), name="ballot-detail"),
                 path("<int:pk>/votar/", views.BallotVoteView.as_view(), name="ballot-vote"),
-                path("<int:pk>/abrir/", views.BallotActionView.as_view(action="open"), name="ballot-open"),
-                path("<int:pk>/cerrar/", views.BallotActionView.as_view(action="close"), name="ballot-close"),
+                path("<int:pk>/abrir/", views.BallotOpenView.as_view(), name="ballot-open"),
+                path("<int:pk>/cerrar/", views.BallotCloseView.as_view(), name="ballot-close"),
                 path("<int:pk>/cancelar/", views.BallotCancelView.as_view(), name="ballot-cancel"),
                 path("<int:pk>/desempate/", views.BallotTieView.as_view(), name="ballot-tie"),
                 path("<int:pk>/segunda-vuelta/", views.BallotRunoffView.as_view(), name="ballot-runoff"),

@@ -2,12 +2,11 @@
 
 import datetime
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import DateInput, Submit
+from axs_platform.forms import DateInput, submit_helper
 
 from .models import Acronym, BibliographyEntry, Finding, Milestone, ObjectiveContribution
 
@@ -35,15 +34,13 @@ class ReportRequestForm(PeriodForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Generate the report (PDF)")))
+        self.helper = submit_helper(_("Generate the report (PDF)"))
 
 
 class _NarrativeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Save")))
+        self.helper = submit_helper(_("Save"))
 
 
 def _form(model_class, field_names):

@@ -1,12 +1,11 @@
 """Forms of the survey builder and of the respondent's page. They validate; the services apply the rules."""
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import ISO_DATETIME, DateTimeInput, ModelChoiceField, ModelMultipleChoiceField, Submit
+from axs_platform.forms import ISO_DATETIME, DateTimeInput, ModelChoiceField, ModelMultipleChoiceField, submit_helper
 from committees.models import Committee
 from companies.models import Organization
 from sdg.models import Goal
@@ -14,12 +13,6 @@ from sdg.models import Goal
 from . import permissions
 from .models import SCALE_MAX, SCALE_MIN, QuestionKind, Section, Survey
 from .services.answering import field_name
-
-
-def _helper(label):
-    helper = FormHelper()
-    helper.add_input(Submit("submit", label))
-    return helper
 
 
 class SurveyForm(forms.ModelForm):
@@ -79,7 +72,7 @@ class SurveyForm(forms.ModelForm):
                     self.fields[name].disabled = True
         for name in ("opens_at", "closes_at"):
             self.fields[name].input_formats = [ISO_DATETIME]
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
 
 class SectionForm(forms.ModelForm):
@@ -93,7 +86,7 @@ class SectionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
 
 
 # The fields that only some kinds of question use: (fieldset legend, fields, kinds that use them).
@@ -162,7 +155,7 @@ class QuestionForm(forms.Form):
             earlier = earlier.exclude(pk=question.pk)
         self.fields["condition_question"].queryset = earlier
         self.existing_options = list(question.options.all()) if question is not None else []
-        self.helper = _helper(_("Save"))
+        self.helper = submit_helper(_("Save"))
         self.helper.layout = Layout(
             "kind",
             "text_es",

@@ -63,9 +63,13 @@ def pytest_sessionstart(session):
             compiled_any = True
     if compiled_any:
         # Django may have read the old catalogue already (while setting up): make it read the new one.
+        # Python's gettext keeps every file it read by path; Django's translations sit on top of that.
+        import gettext
+
         from asgiref.local import Local
         from django.utils.translation import trans_real
 
+        gettext._translations.clear()
         trans_real._translations = {}
         trans_real._default = None
         trans_real._active = Local()

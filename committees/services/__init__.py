@@ -1,5 +1,7 @@
 """Every write on committees and sessions that has a rule. Views, commands and the demo call these."""
 
+from .agreements import agreement_create, agreement_update
+from .calendar import calendar_feed_renew
 from .committees import (
     MEMBERSHIP_TRANSITIONS,
     activity_create,
@@ -14,25 +16,27 @@ from .committees import (
     priority_area_create,
     priority_area_update,
 )
+from .minutes import (
+    minutes_approve,
+    minutes_approve_draft,
+    minutes_comment,
+    minutes_save_draft,
+    minutes_start_correction,
+)
 from .sessions import (
     agenda_item_add,
     agenda_item_move,
     agenda_item_update,
-    agreement_create,
-    agreement_update,
     attendance_confirm,
     attendance_record,
     document_add,
-    minutes_approve,
-    minutes_comment,
-    minutes_save_draft,
-    minutes_start_correction,
     session_cancel,
     session_schedule,
     session_update,
 )
 
 __all__ = [
+    "calendar_feed_renew",
     "MEMBERSHIP_TRANSITIONS",
     "activity_create",
     "activity_update",
@@ -51,6 +55,7 @@ __all__ = [
     "membership_request",
     "membership_transition",
     "minutes_approve",
+    "minutes_approve_draft",
     "minutes_comment",
     "minutes_save_draft",
     "minutes_start_correction",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 from axs_platform.errors import field_error
 from companies.models import Representative
 
@@ -47,6 +48,7 @@ def _require_open(committee):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def committee_create(*, actor, request=None, **fields):
     """Create a committee."""
     _require(permissions.can_manage_committees(actor))
@@ -64,6 +66,7 @@ def committee_create(*, actor, request=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def committee_update(*, actor, committee, request=None, **fields):
     """Change a committee's name, SDG, description, decision mechanism or rules."""
     _require(permissions.can_manage_committees(actor))
@@ -81,6 +84,7 @@ def committee_update(*, actor, committee, request=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def committee_close(*, actor, committee, reason, request=None):
     """Close a committee: its members, posts and sessions stay as history; nothing new can be added."""
     _require(permissions.can_manage_committees(actor))
@@ -140,6 +144,7 @@ def _check_no_open_membership(committee, organization):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def membership_add(*, actor, committee, organization, joined_on=None, reason="", request=None):
     """Seat an organization on a committee at staff's invitation."""
     _require(permissions.can_manage_committees(actor))
@@ -161,6 +166,7 @@ def membership_add(*, actor, committee, organization, joined_on=None, reason="",
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def membership_request(*, actor, committee, reason="", request=None):
     """Ask, as a representative, for one's organization to join a committee; staff decide."""
     permissions.forget_standing(actor)
@@ -189,6 +195,7 @@ def membership_request(*, actor, committee, reason="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def membership_transition(*, actor, membership, action, reason="", effective_on=None, request=None):
     """Approve or decline a request, suspend, reinstate or end a membership, with a date and a reason."""
     _require(permissions.can_manage_committees(actor))
@@ -233,6 +240,7 @@ def membership_transition(*, actor, membership, action, reason="", effective_on=
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def post_appoint(*, actor, committee, kind, holder, started_on=None, request=None):
     """Appoint the chair or the secretary; the previous holder's term ends the day the new one starts."""
     _require(permissions.can_manage_committees(actor))
@@ -288,6 +296,7 @@ def post_appoint(*, actor, committee, kind, holder, started_on=None, request=Non
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def priority_area_update(*, actor, area, name, description="", request=None):
     """Rename or redescribe a priority area of a committee's work plan."""
     permissions.forget_standing(actor)
@@ -304,6 +313,7 @@ def priority_area_update(*, actor, area, name, description="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def priority_area_create(*, actor, committee, name, description="", request=None):
     """Add a priority area to a committee's work plan."""
     permissions.forget_standing(actor)
@@ -342,6 +352,7 @@ def _check_activity(committee, fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def activity_create(*, actor, committee, request=None, **fields):
     """Add an activity to a committee's work plan."""
     permissions.forget_standing(actor)
@@ -362,6 +373,7 @@ def activity_create(*, actor, committee, request=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def activity_update(*, actor, activity, request=None, **fields):
     """Change an activity of the work plan, its dates or its status."""
     permissions.forget_standing(actor)

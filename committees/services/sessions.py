@@ -1,4 +1,4 @@
-"""Writes on sessions: scheduling, agenda, documents, attendance, minutes and agreements."""
+"""Writes on sessions: scheduling, changing and cancelling them, their agenda, documents and attendance."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -8,22 +8,15 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 from axs_platform.errors import field_error
-from companies.models import Organization
 
-from .. import permissions, selectors
+from .. import permissions
 from ..models import (
     AgendaItem,
-    Agreement,
-    AgreementStatus,
     Attendance,
     AttendanceStatus,
     Committee,
-    Membership,
-    MembershipStatus,
-    Minutes,
-    MinutesComment,
-    MinutesStatus,
     Session,
     SessionDocument,
     SessionKind,
@@ -43,7 +36,6 @@ SESSION_FIELDS = [
 ]
 # A change to one of these is news for the invitees' calendars: a new SEQUENCE and an e-mail.
 CALENDAR_FIELDS = {"title", "starts_at", "ends_at", "place", "video_url", "description"}
-AGREEMENT_FIELDS = ["description", "responsible_organization", "responsible_person", "due_on", "status", "follow_up"]
 
 
 def _require(allowed):
@@ -66,6 +58,7 @@ def _check_schedule(fields, *, check_past=True):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def session_schedule(*, actor, committee=None, kind=SessionKind.COMMITTEE, request=None, **fields):
     """Schedule a session of a committee, or (staff) a plenary or the session of chairs; invite by e-mail.
 
@@ -110,6 +103,7 @@ def _locked_session(session):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def session_update(*, actor, session, request=None, **fields):
     """Change a session; when its date, place or title changes, invitees get the new calendar entry."""
     permissions.forget_standing(actor)
@@ -143,6 +137,7 @@ def session_update(*, actor, session, request=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def session_cancel(*, actor, session, reason, request=None):
     """Cancel an upcoming session and send invitees the cancellation for their calendars."""
     permissions.forget_standing(actor)
@@ -170,6 +165,7 @@ def session_cancel(*, actor, session, reason, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def agenda_item_add(*, actor, session, title, notes="", request=None):
     """Add an item at the end of a session's agenda."""
     permissions.forget_standing(actor)
@@ -192,6 +188,7 @@ def agenda_item_add(*, actor, session, title, notes="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def agenda_item_update(*, actor, item, title, notes="", request=None):
     """Reword an agenda item."""
     permissions.forget_standing(actor)
@@ -211,6 +208,7 @@ def agenda_item_update(*, actor, item, title, notes="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def agenda_item_move(*, actor, item, direction, request=None):
     """Swap an agenda item with the one before (``up``) or after (``down``) it."""
     permissions.forget_standing(actor)
@@ -242,6 +240,7 @@ def agenda_item_move(*, actor, item, direction, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def document_add(*, actor, session, title, file, request=None):
     """Attach a document to a session."""
     permissions.forget_standing(actor)
@@ -261,6 +260,7 @@ def document_add(*, actor, session, title, file, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def attendance_confirm(*, actor, session, response, request=None):
     """Let a member say beforehand whether they will attend."""
     permissions.forget_standing(actor)
@@ -288,6 +288,7 @@ def attendance_confirm(*, actor, session, response, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)
 def attendance_record(*, actor, session, entries, request=None):
     """Record who was present, excused or absent; ``entries`` maps people to an AttendanceStatus or ''.
 
@@ -337,199 +338,3 @@ def attendance_record(*, actor, session, entries, request=None):
             request=request,
         )
     return len(changes)
-
-
-def _latest_minutes(session):
-    return Minutes.objects.select_for_update().filter(session=session).order_by("-version").first()
-
-
-@transaction.atomic
-def minutes_save_draft(*, actor, session, body, correction_note="", request=None):
-    """Write or rewrite the draft minutes. Approved minutes are frozen: a correction is a new version."""
-    permissions.forget_standing(actor)
-    session = _locked_session(session)
-    _require(permissions.can_record_session_outcome(actor, session))
-    if not body.strip():
-        raise field_error("body", _("Write the minutes."), "empty")
-    if session.starts_at.date() > timezone.localdate():
-        raise ValidationError(_("Minutes are written once the session takes place."), code="session_not_held")
-    latest = _latest_minutes(session)
-    if latest is not None and not latest.is_draft:
-        raise ValidationError(
-            _("Approved minutes cannot be edited. Start a correction, which becomes a new version once approved."),
-            code="minutes_frozen",
-        )
-    if latest is None:
-        minutes = Minutes.objects.create(session=session, version=1, body=body, drafted_by=actor)
-        audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=minutes, request=request)
-        return minutes
-    before = latest.body
-    latest.body = body
-    latest.correction_note = correction_note or latest.correction_note
-    latest.drafted_by = actor
-    latest.drafted_at = timezone.now()
-    latest.save()
-    if before != body:
-        audit_record(
-            actor=actor,
-            action=AuditEvent.Action.UPDATED,
-            target=latest,
-            changes={"body": [before, body]},
-            request=request,
-        )
-    return latest
-
-
-@transaction.atomic
-def minutes_start_correction(*, actor, session, body, correction_note, request=None):
-    """Open a new draft version of approved minutes, saying what it corrects."""
-    permissions.forget_standing(actor)
-    session = _locked_session(session)
-    _require(permissions.can_record_session_outcome(actor, session))
-    latest = _latest_minutes(session)
-    if latest is None or latest.is_draft:
-        raise ValidationError(_("There are no approved minutes to correct."), code="nothing_to_correct")
-    if not correction_note.strip():
-        raise field_error("correction_note", _("Say what the correction is about."), "reason_required")
-    if not body.strip():
-        raise field_error("body", _("Write the minutes."), "empty")
-    minutes = Minutes.objects.create(
-        session=session,
-        version=latest.version + 1,
-        body=body,
-        correction_note=correction_note.strip(),
-        drafted_by=actor,
-    )
-    audit_record(
-        actor=actor, action=AuditEvent.Action.CREATED, target=minutes, message=minutes.correction_note, request=request
-    )
-    return minutes
-
-
-@transaction.atomic
-def minutes_approve(*, actor, minutes, approved_at_session=None, request=None):
-    """Approve draft minutes (the chair, or at a later session); they are frozen and sent to members."""
-    permissions.forget_standing(actor)
-    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("session__committee").get(pk=minutes.pk)
-    session = minutes.session
-    _require(permissions.can_approve_minutes(actor, session))
-    if not minutes.is_draft:
-        raise ValidationError(_("These minutes are already approved."), code="minutes_frozen")
-    if approved_at_session is not None and (
-        approved_at_session.committee_id != session.committee_id or approved_at_session.starts_at <= session.starts_at
-    ):
-        raise field_error("approved_at_session", _("Choose a later session of the same committee."), "wrong_session")
-    minutes.status = MinutesStatus.APPROVED
-    minutes.approved_by = actor
-    minutes.approved_at = timezone.now()
-    minutes.approved_at_session = approved_at_session
-    minutes.save()
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.TRANSITION,
-        target=minutes,
-        changes={"status": [MinutesStatus.DRAFT, MinutesStatus.APPROVED]},
-        request=request,
-    )
-    notifications.notify_minutes_published(minutes)
-    return minutes
-
-
-@transaction.atomic
-def minutes_comment(*, actor, minutes, body, request=None):
-    """Comment, as a member, on draft minutes."""
-    permissions.forget_standing(actor)
-    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("session").get(pk=minutes.pk)
-    _require(permissions.can_comment_on_minutes(actor, minutes.session))
-    if not minutes.is_draft:
-        raise ValidationError(_("Approved minutes take no more comments."), code="minutes_frozen")
-    if not body.strip():
-        raise field_error("body", _("Write your comment."), "empty")
-    comment = MinutesComment.objects.create(minutes=minutes, author=actor, body=body.strip())
-    audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=comment, request=request)
-    return comment
-
-
-def _check_agreement(session, fields):
-    organization = fields.get("responsible_organization")
-    person = fields.get("responsible_person")
-    if organization is None and person is None:
-        raise ValidationError(
-            _("An agreement needs someone responsible: choose an organization, a person, or both."),
-            code="no_responsible",
-        )
-    if (
-        organization is not None
-        and session.kind == SessionKind.COMMITTEE
-        and not Membership.objects.filter(
-            committee_id=session.committee_id, organization=organization, status=MembershipStatus.ACTIVE
-        ).exists()
-    ):
-        raise field_error(
-            "responsible_organization",
-            _("The responsible organization must be a current member of the committee."),
-            "responsible_not_member",
-        )
-    if isinstance(organization, Organization) and organization.is_archived:
-        raise field_error("responsible_organization", _("This organization is archived."), "archived_organization")
-    if person is not None and not selectors.agreement_people(session, organization).filter(pk=person.pk).exists():
-        if organization is not None:
-            message = _("%(person)s does not represent %(organization)s; choose one of its representatives.") % {
-                "person": person.full_name,
-                "organization": organization,
-            }
-            raise field_error("responsible_person", message, "responsible_person_not_of_organization")
-        message = _("%(person)s does not represent an organization that can answer for this agreement.") % {
-            "person": person.full_name
-        }
-        raise field_error("responsible_person", message, "responsible_person_not_member")
-
-
-@transaction.atomic
-def agreement_create(*, actor, session, request=None, **fields):
-    """Record an agreement taken at a session."""
-    permissions.forget_standing(actor)
-    session = _locked_session(session)
-    _require(permissions.can_record_session_outcome(actor, session))
-    if session.is_cancelled:
-        raise ValidationError(_("This session was cancelled; it has no agreements."), code="cancelled")
-    _check_agreement(session, fields)
-    agreement = Agreement(session=session, committee=session.committee, created_by=actor, **fields)
-    agreement.full_clean()
-    agreement.save()
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.CREATED,
-        target=agreement,
-        changes=changes_between({}, snapshot(agreement, AGREEMENT_FIELDS)),
-        request=request,
-    )
-    return agreement
-
-
-@transaction.atomic
-def agreement_update(*, actor, agreement, request=None, **fields):
-    """Follow an agreement up: its status, notes, due date or who answers for it."""
-    permissions.forget_standing(actor)
-    agreement = Agreement.objects.select_for_update(of=("self",)).select_related("session").get(pk=agreement.pk)
-    _require(permissions.can_record_session_outcome(actor, agreement.session))
-    organization = fields.get("responsible_organization", agreement.responsible_organization)
-    person = fields.get("responsible_person", agreement.responsible_person)
-    if (getattr(organization, "pk", None), getattr(person, "pk", None)) != (
-        agreement.responsible_organization_id,
-        agreement.responsible_person_id,
-    ):
-        _check_agreement(agreement.session, {"responsible_organization": organization, "responsible_person": person})
-    before = snapshot(agreement, AGREEMENT_FIELDS)
-    for name, value in fields.items():
-        setattr(agreement, name, value)
-    if agreement.status == AgreementStatus.DONE and agreement.completed_on is None:
-        agreement.completed_on = timezone.localdate()
-    elif agreement.status != AgreementStatus.DONE:
-        agreement.completed_on = None
-    agreement.full_clean()
-    agreement.save()
-    changes = changes_between(before, snapshot(agreement, AGREEMENT_FIELDS))
-    if changes:
-        audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=agreement, changes=changes, request=request)
-    return agreement

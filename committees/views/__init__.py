@@ -1,5 +1,7 @@
 """The committee and session pages; thin: check, validate, call one service, redirect."""
 
+from .agreements import AgreementCreateView, AgreementListView, AgreementUpdateView, CommitteeAgreementListView
+from .calendars import CalendarSubscribeView, CalendarView, SessionICalendarView, calendar_feed
 from .committees import (
     ActivityCreateView,
     ActivityUpdateView,
@@ -17,31 +19,21 @@ from .committees import (
     PriorityAreaCreateView,
     PriorityAreaEditView,
 )
+from .minutes import MinutesApproveView, MinutesCommentView, MinutesEditView
 from .sessions import (
     AgendaItemAddView,
     AgendaItemEditView,
     AgendaItemMoveView,
-    AgreementCreateView,
-    AgreementListView,
-    AgreementUpdateView,
     AttendanceConfirmView,
     AttendanceRecordView,
-    CalendarSubscribeView,
-    CalendarView,
-    CommitteeAgreementListView,
     CommitteeSessionListView,
     DocumentAddView,
     DocumentDownloadView,
-    MinutesApproveView,
-    MinutesCommentView,
-    MinutesEditView,
     SessionCancelView,
     SessionCreateView,
     SessionDetailView,
-    SessionICalendarView,
     SessionListView,
     SessionUpdateView,
-    calendar_feed,
 )
 
 __all__ = [

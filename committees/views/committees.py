@@ -1,8 +1,5 @@
 """Pages of the committees: the list, one committee, its members and posts, its work plan."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -10,11 +7,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
-from accounts.views import add_service_errors
 from audit.selectors import events_for
+from axs_platform import fragments
+from axs_platform.pagination import page_of
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
+from axs_platform.service_views import ServiceFormView
 from companies.models import Organization
 
 from .. import permissions, selectors, services
@@ -34,10 +33,6 @@ MEMBERS_PER_PAGE = 50
 SESSIONS_ON_COMMITTEE_PAGE = 8
 
 
-def page_of(request, rows, per_page):
-    return Paginator(rows, per_page).get_page(request.GET.get("page"))
-
-
 class CommitteeMixin:
     """Load the committee named in the URL before the permission check."""
 
@@ -47,28 +42,6 @@ class CommitteeMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(committee=self.committee, **kwargs)
-
-
-class ServiceFormView(FormView):
-    """Validate the form, call one service, turn its refusal into form errors, redirect."""
-
-    success_message = ""
-
-    def call_service(self, form):
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            result = self.call_service(form)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        if self.success_message:
-            messages.success(self.request, self.success_message)
-        return redirect(self.get_success_url_for(result))
-
-    def get_success_url_for(self, result):
-        return result.get_absolute_url()
 
 
 class CommitteeListView(TemplateView):
@@ -118,8 +91,9 @@ class CommitteeDetailView(CommitteeMixin, TemplateView):
             "can_request": user.is_authenticated and permissions.can_request_membership(user, committee),
         }
         # The body depends only on the committee's data, the audience above and the page asked for:
-        # it is rendered once per version of the data (committees.receivers bumps it on commit).
-        body = selectors.cached_fragment(
+        # it is rendered once per version of the data (the committees' services bump it).
+        body = fragments.fragment(
+            [fragments.COMMITTEES],
             "committee-detail",
             (committee.pk, sorted(audience.items()), self.request.GET.get("page")),
             lambda: self.render_body(audience),

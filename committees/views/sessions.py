@@ -1,51 +1,34 @@
-"""Pages of sessions: scheduling, the session page, attendance, minutes, agreements and calendars."""
+"""Pages of sessions: scheduling, the session page, its agenda, documents and attendance."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
+from accounts.selectors import active_person_with_email
 from audit.selectors import events_for
-from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
+from axs_platform.pagination import page_of
+from axs_platform.permissions import PredicateRequiredMixin
+from axs_platform.service_views import ServiceFormView
 from axs_platform.uploads import private_file_response
-from companies.models import Organization
 
-from .. import desk, ical, permissions, selectors, services
+from .. import desk, permissions, selectors, services
 from ..forms import (
     AgendaItemForm,
-    AgreementFilterForm,
-    AgreementForm,
     AttendanceConfirmForm,
     AttendanceSheetForm,
     CommentForm,
     DocumentForm,
-    MinutesApproveForm,
-    MinutesForm,
     ReasonForm,
     SessionForm,
 )
-from ..models import (
-    AgendaItem,
-    Agreement,
-    Attendance,
-    CalendarFeed,
-    Session,
-    SessionDocument,
-    SessionKind,
-    SessionStatus,
-)
-from .committees import CommitteeMixin, ServiceFormView, page_of
+from ..models import AgendaItem, Session, SessionDocument, SessionKind, SessionStatus
+from .committees import CommitteeMixin
 
-AGREEMENTS_PER_PAGE = 50
 SESSIONS_PER_PAGE = 25
 
 
@@ -187,18 +170,13 @@ class SessionDetailView(SessionMixin, TemplateView):
         if internals:
             context["draft"] = draft
             context["summary"] = selectors.quorum(session)
-            context["attendance"] = list(
-                Attendance.objects.filter(session=session)
-                .exclude(status="")
-                .select_related("person", "organization")
-                .order_by("organization__legal_name", "person__full_name")
-            )
+            context["attendance"] = selectors.recorded_attendance(session)
             context["agreements"] = list(selectors.agreements().filter(session=session))
             context["can_comment"] = draft is not None and permissions.can_comment_on_minutes(user, session)
             if draft is not None and context["can_comment"]:
                 context["comment_form"] = CommentForm()
         if user.is_authenticated and permissions.can_confirm_attendance(user, session):
-            mine = Attendance.objects.filter(session=session, person=user).first()
+            mine = selectors.attendance_of(session, user)
             context["my_response"] = mine.get_response_display() if mine and mine.response else ""
             context["confirm_form"] = AttendanceConfirmForm(initial={"response": mine.response if mine else ""})
         return super().get_context_data(**context, **kwargs)
@@ -322,234 +300,9 @@ class AttendanceRecordView(SessionMixin, ServiceFormView):
         entries = {person: form.cleaned_data[name] for name, person, _organization, _record in form.rows}
         email = form.cleaned_data.get("other_email")
         if email:
-            person = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
-            if person is None:
-                raise ValidationError(
-                    {"other_email": _("Nobody with this e-mail address has an account.")}, code="unknown_person"
-                )
+            person = active_person_with_email(email, field="other_email")
             entries[person] = form.cleaned_data["other_status"]
         services.attendance_record(actor=self.request.user, session=self.session, entries=entries, request=self.request)
-
-
-class MinutesEditView(SessionMixin, ServiceFormView):
-    """The secretary writes the draft, or opens a correction of approved minutes."""
-
-    template_name = "committees/minutes_form.html"
-    predicate = staticmethod(permissions.can_record_session_outcome)
-    success_message = gettext_lazy("The minutes have been saved as a draft.")
-
-    def _versions(self):
-        if not hasattr(self, "_minutes"):
-            self._minutes = list(selectors.latest_minutes(self.session))
-        return self._minutes
-
-    @property
-    def correcting(self):
-        """Approved minutes are frozen: writing again opens a correction, a new version."""
-        versions = self._versions()
-        return bool(versions) and not versions[0].is_draft
-
-    def get_initial(self):
-        versions = self._versions()
-        return {"body": versions[0].body} if versions else {}
-
-    def get_form(self, form_class=None):
-        return MinutesForm(**self.get_form_kwargs(), correcting=self.correcting)
-
-    def get_context_data(self, **kwargs):
-        versions = self._versions()
-        return super().get_context_data(latest=versions[0] if versions else None, correcting=self.correcting, **kwargs)
-
-    def call_service(self, form):
-        if self.correcting:
-            return services.minutes_start_correction(
-                actor=self.request.user, session=self.session, request=self.request, **form.cleaned_data
-            )
-        return services.minutes_save_draft(
-            actor=self.request.user, session=self.session, body=form.cleaned_data["body"], request=self.request
-        )
-
-
-class MinutesApproveView(SessionMixin, ServiceFormView):
-    template_name = "committees/form.html"
-    predicate = staticmethod(permissions.can_approve_minutes)
-    success_message = gettext_lazy("The minutes are approved and have been sent to the members.")
-
-    def get_form(self, form_class=None):
-        later = Session.objects.filter(
-            committee_id=self.session.committee_id,
-            kind=self.session.kind,
-            starts_at__gt=self.session.starts_at,
-            starts_at__lte=timezone.now(),
-        ).order_by("starts_at")
-        return MinutesApproveForm(**self.get_form_kwargs(), sessions=later)
-
-    def get_context_data(self, **kwargs):
-        draft = selectors.latest_minutes(self.session).filter(status="draft").first()
-        return super().get_context_data(title=_("Approve the minutes"), minutes_preview=draft, **kwargs)
-
-    def call_service(self, form):
-        draft = selectors.latest_minutes(self.session).filter(status="draft").first()
-        if draft is None:
-            raise ValidationError(_("There are no draft minutes to approve."), code="no_draft")
-        services.minutes_approve(actor=self.request.user, minutes=draft, request=self.request, **form.cleaned_data)
-
-
-class MinutesCommentView(SessionMixin, View):
-    predicate = staticmethod(permissions.can_comment_on_minutes)
-
-    def post(self, request, *args, **kwargs):
-        form = CommentForm(request.POST)
-        draft = selectors.latest_minutes(self.session).filter(status="draft").first()
-        if draft is None:
-            messages.error(request, _("There are no draft minutes to comment on."))
-        elif form.is_valid():
-            try:
-                services.minutes_comment(
-                    actor=request.user, minutes=draft, body=form.cleaned_data["body"], request=request
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("Your comment has been added to the draft minutes."))
-        else:
-            messages.error(request, _("Write your comment."))
-        return redirect(reverse("committees:session-detail", args=[self.session.pk]) + "#minutes")
-
-
-def _agreement_choices(session):
-    return selectors.agreement_organizations(session), selectors.agreement_people(session)
-
-
-class AgreementCreateView(SessionMixin, ServiceFormView):
-    template_name = "committees/form.html"
-    predicate = staticmethod(permissions.can_record_session_outcome)
-    success_message = gettext_lazy("The agreement has been recorded.")
-
-    def get_form(self, form_class=None):
-        organizations, people = _agreement_choices(self.session)
-        return AgreementForm(**self.get_form_kwargs(), organizations=organizations, people=people)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(title=_("New agreement"), **kwargs)
-
-    def call_service(self, form):
-        services.agreement_create(
-            actor=self.request.user, session=self.session, request=self.request, **form.cleaned_data
-        )
-
-
-class AgreementUpdateView(PredicateRequiredMixin, ServiceFormView):
-    template_name = "committees/form.html"
-    success_message = gettext_lazy("The agreement has been saved.")
-
-    def dispatch(self, request, *args, **kwargs):
-        self.agreement = get_object_or_404(
-            Agreement.objects.select_related("session__committee__goal", "responsible_organization"), pk=kwargs["pk"]
-        )
-        return super().dispatch(request, *args, **kwargs)
-
-    def has_permission(self):
-        return permissions.can_record_session_outcome(self.request.user, self.agreement.session)
-
-    def get_form(self, form_class=None):
-        organizations, people = _agreement_choices(self.agreement.session)
-        # Whoever answers for the agreement stays choosable even if they have left since.
-        organizations = Organization.objects.filter(
-            Q(pk__in=organizations.values("pk")) | Q(pk=self.agreement.responsible_organization_id)
-        ).order_by("legal_name")
-        people = selectors.with_organization_name(
-            get_user_model().objects.filter(Q(pk__in=people.values("pk")) | Q(pk=self.agreement.responsible_person_id))
-        )
-        return AgreementForm(
-            **self.get_form_kwargs(), instance=self.agreement, organizations=organizations, people=people
-        )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            title=_("Follow up the agreement"),
-            session=self.agreement.session,
-            committee=self.agreement.session.committee,
-            history=events_for(self.agreement)[:50],
-            **kwargs,
-        )
-
-    def call_service(self, form):
-        services.agreement_update(
-            actor=self.request.user, agreement=self.agreement, request=self.request, **form.cleaned_data
-        )
-
-    def get_success_url_for(self, result):
-        return self.request.GET.get("next") if _safe_next(self.request) else self.agreement.session.get_absolute_url()
-
-
-def _safe_next(request):
-    target = request.GET.get("next", "")
-    return target.startswith("/") and not target.startswith("//")
-
-
-class AgreementListMixin:
-    template_name = "committees/agreement_list.html"
-
-    def agreement_page(self, committee=None, *, can_edit, across=False):
-        """Return the page's body: the counts, the filter form and a page of agreements.
-
-        It is rendered once per version of the committees' data, per filter, page and audience,
-        and kept in the cache (committees.receivers makes it stale on every change).
-        """
-        query = sorted((key, value) for key, values in self.request.GET.lists() for value in values)
-        parts = (committee.pk if committee else None, self.request.path, query, can_edit, across)
-        body = selectors.cached_fragment(
-            "agreements", parts, lambda: (self.render_body(committee, can_edit=can_edit, across=across), None)
-        )
-        return {"body": body}
-
-    def render_body(self, committee, *, can_edit, across):
-        form = AgreementFilterForm(self.request.GET or None, with_committee=committee is None)
-        filters = {}
-        page_committee = committee
-        if form.is_valid():
-            data = form.cleaned_data
-            filters = {"status": data["status"], "overdue": data["overdue"], "query": data["q"]}
-            if committee is None and data.get("committee"):
-                committee = data["committee"]
-        rows = selectors.agreements(committee=committee, **filters)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context = {
-            "committee": page_committee,
-            "filter_form": form,
-            "agreements": page_of(self.request, selectors.page_rows(rows), AGREEMENTS_PER_PAGE),
-            "query_without_page": query.urlencode(),
-            "counts": selectors.agreement_counts(committee=committee),
-            "today": timezone.localdate(),
-            "can_edit": can_edit,
-            "across": across,
-        }
-        return render_to_string("committees/includes/agreement_list_body.html", context, request=self.request)
-
-
-class AgreementListView(StaffRequiredMixin, AgreementListMixin, TemplateView):
-    """Staff's follow-up of agreements across every committee and plenary."""
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            **self.agreement_page(can_edit=True, across=True), across=True, can_edit=True, **kwargs
-        )
-
-
-class CommitteeAgreementListView(CommitteeMixin, PredicateRequiredMixin, AgreementListMixin, TemplateView):
-    """A committee's follow-up of its agreements, for its members."""
-
-    def has_permission(self):
-        return permissions.can_see_committee_internals(self.request.user, self.committee)
-
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        can_edit = permissions.is_staff_member(user) or permissions.is_secretary(user, self.committee.pk)
-        return super().get_context_data(
-            **self.agreement_page(self.committee, can_edit=can_edit), can_edit=can_edit, **kwargs
-        )
 
 
 class CommitteeSessionListView(CommitteeMixin, TemplateView):
@@ -592,55 +345,3 @@ class SessionListView(TemplateView):
             query_without_page=urlencode(query),
             **kwargs,
         )
-
-
-class CalendarView(TemplateView):
-    """Upcoming sessions the visitor may see, and the person's own feed address."""
-
-    template_name = "committees/calendar.html"
-
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        context = {"sessions": page_of(self.request, selectors.upcoming_sessions(user), SESSIONS_PER_PAGE)}
-        if user.is_authenticated:
-            feed = CalendarFeed.objects.filter(person=user).first()
-            context["feed_url"] = self.request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
-        return super().get_context_data(**context, **kwargs)
-
-
-class CalendarSubscribeView(PredicateRequiredMixin, View):
-    """Create, or renew, the secret address of the person's calendar feed."""
-
-    def post(self, request, *args, **kwargs):
-        feed, created = CalendarFeed.objects.get_or_create(person=request.user)
-        if not created:
-            feed.token = CalendarFeed._meta.get_field("token").default()
-            feed.save(update_fields=["token"])
-            messages.success(request, _("Your calendar address has been renewed; the previous one no longer works."))
-        else:
-            messages.success(request, _("Your calendar address is ready. Add it to your calendar application."))
-        return redirect("committees:calendar")
-
-
-def calendar_feed(request, token):
-    """The .ics feed of a person's sessions, reachable without signing in through its secret address."""
-    feed = CalendarFeed.objects.select_related("person").filter(token=token).first()
-    if feed is None or not feed.person.is_active:
-        raise Http404
-    sessions = list(selectors.feed_sessions(feed.person))
-    body = ical.calendar(sessions, name=_("AxS sessions"))
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
-
-
-class SessionICalendarView(SessionMixin, View):
-    """One session as an .ics file to add to a calendar."""
-
-    predicate = staticmethod(permissions.can_see_session)
-    public_when_published = True
-
-    def get(self, request, *args, **kwargs):
-        response = HttpResponse(
-            ical.calendar([self.session], method="PUBLISH"), content_type="text/calendar; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="sesion-{self.session.pk}.ics"'
-        return response

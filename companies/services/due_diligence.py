@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between
+from axs_platform import fragments
 
 from ..models import (
     ChecklistAnswer,
@@ -34,6 +35,7 @@ def _lock_open_review(actor, review):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY)
 def review_start(*, actor, organization, request=None):
     """Open a review with every risk question unchecked."""
     if not can_run_due_diligence(actor):
@@ -51,6 +53,7 @@ def review_start(*, actor, organization, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY)
 def checklist_save(*, actor, review, answers, summary, evidence=None, request=None):
     """Record the finding and notes of each risk question; ``answers`` maps question to (finding, notes).
 
@@ -85,6 +88,7 @@ def checklist_save(*, actor, review, answers, summary, evidence=None, request=No
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY)
 def evidence_add(*, actor, review, title, file, request=None):
     """Attach a document to an open review; the form has checked its size and content."""
     review = _lock_open_review(actor, review)
@@ -103,6 +107,7 @@ def evidence_add(*, actor, review, title, file, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY)
 def review_decide(*, actor, review, decision, risk_rating, expires_on, conditions="", request=None):
     """Decide a review as its named reviewer; the organization's due-diligence state follows."""
     review = _lock_open_review(actor, review)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform import fragments
 
 from ..models import Organization, ParticipationStatus
 from ..permissions import can_manage_organizations
@@ -66,6 +67,7 @@ def check_rows(rows):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def organizations_import(*, actor, rows, request=None):
     """Create every organization of the rows, or none if any row is wrong; return those created."""
     if not can_manage_organizations(actor):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 
 from ..models import AllianceRole, Organization, ParticipationChange, ParticipationStatus, SDGPriority
 from ..permissions import can_edit_profile, can_manage_organizations
@@ -81,6 +82,7 @@ def _check_profile_fields(fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def organization_create(*, actor, request=None, logo=None, **fields):
     """Register an organization as invited, the first step of its participation history."""
     if not can_manage_organizations(actor):
@@ -111,6 +113,7 @@ def organization_create(*, actor, request=None, logo=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def organization_update(*, actor, organization, request=None, logo=None, **fields):
     """Change an organization's profile; ``logo`` is a new file, ``False`` to remove it, None to keep it.
 
@@ -139,6 +142,7 @@ def organization_update(*, actor, organization, request=None, logo=None, **field
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def organization_archive(*, actor, organization, reason="", request=None):
     """Hide an organization from the directory and from its people's editing; keep all its history."""
     if not can_manage_organizations(actor):
@@ -154,6 +158,7 @@ def organization_archive(*, actor, organization, reason="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def organization_restore(*, actor, organization, request=None):
     """Bring an archived organization back."""
     if not can_manage_organizations(actor):
@@ -169,6 +174,7 @@ def organization_restore(*, actor, organization, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def participation_change(*, actor, organization, to_status, reason="", effective_on=None, request=None):
     """Move an organization to another participation status, keeping date, who and why."""
     if not can_manage_organizations(actor):
@@ -224,6 +230,7 @@ def participation_change(*, actor, organization, to_status, reason="", effective
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def priorities_set(*, actor, organization, goals, alliance_roles, request=None):
     """Replace the organization's ranked priority SDGs (most important first) and wanted roles."""
     organization = Organization.objects.select_for_update().get(pk=organization.pk)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform import fragments
 from axs_platform.mail import send_email, site_url
 
 from ..models import Invitation, InvitationStatus, Organization, Representative, hash_token
@@ -76,6 +77,7 @@ def _check_can_invite(email, organization):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def invitation_create(*, actor, organization, email, full_name, job_title="", request=None):
     """Invite somebody to represent the organization; return the invitation and its one-time token."""
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
@@ -136,6 +138,7 @@ def _lock_open_invitation(actor, invitation):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def invitation_resend(*, actor, invitation, request=None):
     """Send a fresh link with a new expiry; the previous link stops working."""
     invitation = _lock_open_invitation(actor, invitation)
@@ -157,6 +160,7 @@ def invitation_resend(*, actor, invitation, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def invitation_revoke(*, actor, invitation, request=None):
     """Cancel an invitation so that its link no longer works."""
     invitation = _lock_open_invitation(actor, invitation)
@@ -205,6 +209,7 @@ def check_invitation_usable(invitation):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def invitation_accept(*, token, full_name, password, request=None):
     """Turn a valid invitation into a representative with the password they chose; return the user."""
     User = get_user_model()
@@ -249,6 +254,7 @@ def invitation_accept(*, token, full_name, password, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def representative_remove(*, actor, representative, reason="", request=None):
     """End a person's link with the organization; their account and history stay."""
     representative = (
@@ -281,6 +287,7 @@ def representative_remove(*, actor, representative, reason="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def representative_attach(*, actor, organization, user, is_primary_contact=False, request=None):
     """Make an existing account the representative of an organization (staff, demo and data loads)."""
     if actor is not None and not can_edit_profile(actor, organization):

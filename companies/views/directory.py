@@ -1,19 +1,16 @@
 """The directory of organizations (public and staff), its exports, the figures and "my organization"."""
 
-import hashlib
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, View
 
+from axs_platform import fragments
 from axs_platform.exports import csv_response, xlsx_response
 from axs_platform.permissions import StaffRequiredMixin
 
@@ -38,26 +35,20 @@ class DirectoryView(View):
 
     The filter form and the results are rendered once per version of the directory, language,
     audience and query, and kept in the cache: any change to an organization or its SDGs makes
-    a new version (``companies.receivers``), so a cached page is never stale.
+    a new version (the services that change them bump it), so a cached page is never stale.
     """
 
     paginate_by = 25
-    cache_seconds = 600
 
     def get(self, request, *args, **kwargs):
         private = can_see_private_directory(request.user)
-        today = timezone.localdate()
         query = sorted((key, value) for key, values in request.GET.lists() for value in values)
-        key = (
-            "companies:directory:"
-            + hashlib.sha256(
-                repr((selectors.directory_cache_version(), get_language(), private, today, query)).encode()
-            ).hexdigest()
+        parts = fragments.fragment(
+            [fragments.DIRECTORY, fragments.COMMITTEES],
+            "directory",
+            (private, query),
+            lambda: (self.render_parts(private=private, today=timezone.localdate()), None),
         )
-        parts = cache.get(key)
-        if parts is None:
-            parts = self.render_parts(private=private, today=today)
-            cache.set(key, parts, self.cache_seconds)
         return render(
             request,
             "companies/directory.html",

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
-from accounts.views import add_service_errors
 from audit.selectors import events_for
+from axs_platform.forms import add_service_errors
 from axs_platform.uploads import private_file_response
 
 from .. import selectors, services

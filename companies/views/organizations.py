@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
-from accounts.views import add_service_errors
 from audit.selectors import events_for
+from axs_platform.forms import add_service_errors
 from axs_platform.permissions import StaffRequiredMixin
 
 from .. import selectors, services

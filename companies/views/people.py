@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
-from accounts.views import add_service_errors
+from axs_platform.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import AcceptInvitationForm, InvitationForm, RemoveRepresentativeForm

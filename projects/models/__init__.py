@@ -1,5 +1,19 @@
 """Calls, proposals and their consortium, content, history and evaluation."""
 
+from .ballots import (
+    Answer,
+    Ballot,
+    BallotCandidate,
+    BallotPaper,
+    BallotStatus,
+    Elector,
+    ElectorateKind,
+    MajorityRule,
+    PaperChoice,
+    Participation,
+    QuestionKind,
+    TieStatus,
+)
 from .calls import Call
 from .content import Activity, AlignedTarget, Attachment, BudgetLine, Component, ProjectIndicator
 from .evaluation import Evaluation, EvaluationStatus, Score
@@ -19,24 +33,12 @@ from .proposals import (
     ProposalVersion,
 )
 from .selection import (
-    Answer,
-    Ballot,
-    BallotCandidate,
-    BallotPaper,
-    BallotStatus,
-    Elector,
-    ElectorateKind,
     EvidenceKind,
-    MajorityRule,
-    PaperChoice,
-    Participation,
-    QuestionKind,
     RoundCandidate,
     RoundStatus,
     SelectionEvidence,
     SelectionMethod,
     SelectionRound,
-    TieStatus,
 )
 
 __all__ = [

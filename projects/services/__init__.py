@@ -9,10 +9,16 @@ from .ballots import (
     ballot_runoff_create,
     ballot_tie_settle,
     ballots_due,
-    receipt_counted,
-    vote_cast,
 )
 from .calls import call_create, call_update
+from .consortium import (
+    contribution_add,
+    contribution_remove,
+    member_update,
+    partner_invite,
+    partner_remove,
+    partner_respond,
+)
 from .evaluation import conflict_declare, evaluator_assign, evaluator_unassign, scores_save
 from .proposals import (
     TEXT_FIELDS,
@@ -27,18 +33,13 @@ from .proposals import (
     comment_add,
     component_add,
     component_remove,
-    contribution_add,
-    contribution_remove,
     indicator_add,
     indicator_remove,
-    member_update,
-    partner_invite,
-    partner_remove,
-    partner_respond,
     proposal_start,
     proposal_update,
 )
 from .selection import evidence_add, round_close, round_create
+from .votes import clean_choices, receipt_counted, vote_cast
 from .workflow import (
     REVIEW_ACTIONS,
     TRANSITIONS,
@@ -74,6 +75,7 @@ __all__ = [
     "budget_line_remove",
     "call_create",
     "call_update",
+    "clean_choices",
     "comment_add",
     "component_add",
     "component_remove",

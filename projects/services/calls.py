@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 
 from .. import permissions
 from ..criteria import Criterion
@@ -33,6 +34,7 @@ def _clean_weights(weights):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def call_create(*, actor, committee, title, opens_on, closes_on, guidance="", weights=None, request=None):
     """Open a call for proposals in a committee."""
     require(permissions.can_manage_calls(actor, committee))
@@ -58,6 +60,7 @@ def call_create(*, actor, committee, title, opens_on, closes_on, guidance="", we
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def call_update(*, actor, call, request=None, **fields):
     """Change a call's title, guidance, dates or weights."""
     call = Call.objects.select_for_update().get(pk=call.pk)

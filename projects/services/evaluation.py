@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform import fragments
 
 from .. import permissions
 from ..criteria import Criterion
@@ -15,6 +16,7 @@ from .common import locked, notify, require
 
 
 @transaction.atomic
+@fragments.changes(fragments.MATRIX)
 def evaluator_assign(*, actor, proposal, evaluator, request=None):
     """Ask an evaluator to score a proposal; they are told by e-mail."""
     proposal = locked(proposal)
@@ -36,6 +38,7 @@ def evaluator_assign(*, actor, proposal, evaluator, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.MATRIX)
 def evaluator_unassign(*, actor, evaluation, request=None):
     """Withdraw an assignment that has not been submitted; the row stays as history."""
     evaluation = Evaluation.objects.select_for_update(of=("self",)).select_related("proposal").get(pk=evaluation.pk)
@@ -68,6 +71,7 @@ def _own(actor, evaluation):
 
 
 @transaction.atomic
+@fragments.changes(fragments.MATRIX)
 def conflict_declare(*, actor, evaluation, has_conflict, statement="", request=None):
     """Declare, before scoring, whether the evaluator has a conflict of interest with the proposal."""
     evaluation = _own(actor, evaluation)
@@ -93,6 +97,7 @@ def conflict_declare(*, actor, evaluation, has_conflict, statement="", request=N
 
 
 @transaction.atomic
+@fragments.changes(fragments.MATRIX)
 def scores_save(*, actor, evaluation, scores, overall_comment="", submit=False, request=None):
     """Save scores ``{criterion: (score or None, comment)}``; submitting needs all thirteen."""
     evaluation = _own(actor, evaluation)

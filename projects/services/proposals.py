@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 from committees.permissions import current_organization
 from companies.models import Organization
 
-from .. import permissions, receivers
+from .. import permissions
 from ..criteria import AXS_CRITERIA, REPLICATION_COUNTRIES, SUSTAINABILITY_CRITERIA
 from ..models import (
     Activity,
@@ -19,8 +20,6 @@ from ..models import (
     BudgetLine,
     Component,
     ConsortiumMember,
-    Contribution,
-    ContributionKind,
     PartnerStatus,
     ProjectIndicator,
     Proposal,
@@ -52,7 +51,6 @@ def _editable(actor, proposal):
 
 def _touch(proposal):
     Proposal.objects.filter(pk=proposal.pk).update(updated_at=timezone.now())
-    receivers.proposal_touched()  # update() sends no signal: the cached lists must still follow
 
 
 def _active_member_organization(organization, field):
@@ -67,6 +65,7 @@ def _active_member_organization(organization, field):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def proposal_start(*, actor, call, title, request=None):
     """Start a draft proposal in an open call, led by the actor's organization."""
     require(permissions.can_start_proposal(actor, call))
@@ -90,6 +89,7 @@ def proposal_start(*, actor, call, title, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def proposal_update(*, actor, proposal, request=None, **fields):
     """Save any of the proposal's texts; what is empty stays allowed until submission."""
     proposal = _editable(actor, proposal)
@@ -118,134 +118,11 @@ def proposal_update(*, actor, proposal, request=None, **fields):
 # The consortium
 
 
-@transaction.atomic
-def partner_invite(*, actor, proposal, organization, request=None):
-    """Invite a member organization to the consortium; its representatives are told by e-mail."""
-    proposal = _editable(actor, proposal)
-    require(permissions.is_lead(actor, proposal))
-    organization = Organization.objects.get(pk=organization.pk)
-    _active_member_organization(organization, "organization")
-    if proposal.consortium.filter(organization=organization, status__in=["invited", "accepted"]).exists():
-        raise ValidationError(
-            {"organization": _("This organization is already in the consortium.")}, code="already_partner"
-        )
-    member = ConsortiumMember.objects.create(proposal=proposal, organization=organization, invited_by=actor)
-    _touch(proposal)
-    audit_record(
-        actor=actor, action="projects.partner_invited", target=proposal, message=str(organization), request=request
-    )
-    from companies.models import Representative
-
-    people = [
-        link.user for link in Representative.objects.current().filter(organization=organization).select_related("user")
-    ]
-    notify(people, template="partner_invited", context={"proposal": proposal, "member": member})
-    return member
-
-
-@transaction.atomic
-def partner_respond(*, actor, member, accept, role="", request=None):
-    """Accept the invitation with the organization's role, or decline it."""
-    member = ConsortiumMember.objects.select_for_update(of=("self",)).select_related("proposal").get(pk=member.pk)
-    require(permissions.can_respond_to_invitation(actor, member))
-    require_editable(member.proposal)
-    if accept and not role.strip():
-        raise ValidationError({"role": _("State your organization's role in the project.")}, code="role_required")
-    if accept:
-        _active_member_organization(member.organization, "role")
-    member.status = PartnerStatus.ACCEPTED if accept else PartnerStatus.DECLINED
-    member.role = role.strip()
-    member.responded_at = timezone.now()
-    member.save()
-    _touch(member.proposal)
-    audit_record(
-        actor=actor,
-        action="projects.partner_accepted" if accept else "projects.partner_declined",
-        target=member.proposal,
-        message=str(member.organization),
-        request=request,
-    )
-    return member
-
-
-def _member_for_edit(actor, member):
-    member = ConsortiumMember.objects.select_related("proposal", "organization").get(pk=member.pk)
-    proposal = locked(member.proposal)
-    require_editable(proposal)
-    own = current_organization(actor) is not None and current_organization(actor).pk == member.organization_id
-    require(permissions.can_edit_proposal(actor, proposal) or (own and member.status == PartnerStatus.ACCEPTED))
-    return member, proposal
-
-
-@transaction.atomic
-def member_update(*, actor, member, role, request=None):
-    """Change an organization's stated role in the consortium (the lead, or the organization itself)."""
-    member, proposal = _member_for_edit(actor, member)
-    if not role.strip():
-        raise ValidationError({"role": _("State the organization's role in the project.")}, code="role_required")
-    member.role = role.strip()
-    member.save(update_fields=["role"])
-    _touch(proposal)
-    return member
-
-
-@transaction.atomic
-def partner_remove(*, actor, member, request=None):
-    """Take a partner out of the consortium; the row stays as history."""
-    member = ConsortiumMember.objects.get(pk=member.pk)
-    proposal = _editable(actor, member.proposal)
-    if member.is_lead:
-        raise ValidationError(_("The lead organization cannot leave its own proposal."), code="lead_stays")
-    member.status = PartnerStatus.REMOVED
-    member.save(update_fields=["status"])
-    member.budget_lines.all().delete()
-    _touch(proposal)
-    audit_record(
-        actor=actor,
-        action="projects.partner_removed",
-        target=proposal,
-        message=str(member.organization),
-        request=request,
-    )
-    return member
-
-
-@transaction.atomic
-def contribution_add(*, actor, member, kind, description="", amount_mxn=None, request=None):
-    """Record what an organization brings: money (with an amount), know-how, technology, people or goods."""
-    member, proposal = _member_for_edit(actor, member)
-    errors = {}
-    if kind in (ContributionKind.FINANCIAL, ContributionKind.IN_KIND) and not (amount_mxn and amount_mxn > 0):
-        errors["amount_mxn"] = (
-            _("Give the amount in MXN.")
-            if kind == ContributionKind.FINANCIAL
-            else _("Give the estimated value in MXN.")
-        )
-    if kind != ContributionKind.FINANCIAL and not description.strip():
-        errors["description"] = _("Describe this contribution.")
-    if errors:
-        raise ValidationError(errors, code="contribution_incomplete")
-    contribution = Contribution.objects.create(
-        member=member,
-        kind=kind,
-        description=description.strip(),
-        amount_mxn=amount_mxn if kind in (ContributionKind.FINANCIAL, ContributionKind.IN_KIND) else None,
-    )
-    _touch(proposal)
-    return contribution
-
-
-@transaction.atomic
-def contribution_remove(*, actor, contribution, request=None):
-    member, proposal = _member_for_edit(actor, contribution.member)
-    Contribution.objects.filter(pk=contribution.pk, member=member).delete()
-    _touch(proposal)
-
-
 # Components, activities, alignment, indicators, budget
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def component_add(*, actor, proposal, title, description="", request=None):
     proposal = _editable(actor, proposal)
     position = proposal.components.count() + 1
@@ -255,6 +132,7 @@ def component_add(*, actor, proposal, title, description="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def component_remove(*, actor, component, request=None):
     proposal = _editable(actor, component.proposal)
     component.delete()
@@ -262,6 +140,7 @@ def component_remove(*, actor, component, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def activity_add(*, actor, component, description, starts_on, ends_on, request=None):
     proposal = _editable(actor, component.proposal)
     if ends_on < starts_on:
@@ -274,6 +153,7 @@ def activity_add(*, actor, component, description, starts_on, ends_on, request=N
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def activity_remove(*, actor, activity, request=None):
     proposal = _editable(actor, activity.component.proposal)
     activity.delete()
@@ -281,6 +161,7 @@ def activity_remove(*, actor, activity, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def alignment_add(*, actor, proposal, target, indicators, request=None):
     """Align the project with an SDG target and one or more of that target's global indicators."""
     proposal = _editable(actor, proposal)
@@ -302,6 +183,7 @@ def alignment_add(*, actor, proposal, target, indicators, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def alignment_remove(*, actor, alignment, request=None):
     proposal = _editable(actor, alignment.proposal)
     ProjectIndicator.objects.filter(proposal=proposal, sdg_indicator__in=alignment.indicators.all()).update(
@@ -341,6 +223,7 @@ def _check_indicator(proposal, fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def indicator_add(*, actor, proposal, request=None, **fields):
     """Add a row to the results matrix: baseline and means of verification are required."""
     proposal = _editable(actor, proposal)
@@ -353,6 +236,7 @@ def indicator_add(*, actor, proposal, request=None, **fields):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def indicator_remove(*, actor, indicator, request=None):
     proposal = _editable(actor, indicator.proposal)
     indicator.delete()
@@ -360,6 +244,7 @@ def indicator_remove(*, actor, indicator, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def budget_line_add(*, actor, proposal, year, concept, amount_mxn, source_member=None, other_source="", request=None):
     """Add an amount of the budget for one year from one source."""
     proposal = _editable(actor, proposal)
@@ -389,6 +274,7 @@ def budget_line_add(*, actor, proposal, year, concept, amount_mxn, source_member
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def budget_line_remove(*, actor, line, request=None):
     proposal = _editable(actor, line.proposal)
     line.delete()
@@ -396,6 +282,7 @@ def budget_line_remove(*, actor, line, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def attachment_add(*, actor, proposal, title, upload, request=None):
     """Attach a checked document to the proposal."""
     proposal = _editable(actor, proposal)
@@ -419,6 +306,7 @@ def attachment_add(*, actor, proposal, title, upload, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def attachment_remove(*, actor, attachment, request=None):
     """Take a file out of the proposal; it stays stored, since earlier versions may list it."""
     proposal = _editable(actor, attachment.proposal)
@@ -431,6 +319,7 @@ def attachment_remove(*, actor, attachment, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def comment_add(*, actor, proposal, text, request=None):
     """Comment on a proposal: reviewers, the lead and partners; the others in the conversation are told."""
     proposal = Proposal.objects.select_related("lead_organization").get(pk=proposal.pk)

@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from audit.services import audit_record
+from axs_platform import fragments
 from axs_platform.errors import field_error
 from surveys import services as survey_services
 from surveys.selectors import option_results
@@ -64,6 +66,7 @@ def _survey_for(actor, selection_round, proposals, opens_at, closes_at):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def round_create(
     *,
     actor,
@@ -85,7 +88,11 @@ def round_create(
         raise field_error("seats", _("Select at least one proposal."), "invalid_seats")
     if len(proposals) < seats:
         raise ValidationError(
-            _("A round to select %(seats)s proposals needs at least %(seats)s candidates; it has %(count)s.")
+            ngettext(
+                "A round to select %(seats)s proposal needs at least %(seats)s candidate; it has %(count)s.",
+                "A round to select %(seats)s proposals needs at least %(seats)s candidates; it has %(count)s.",
+                seats,
+            )
             % {"seats": seats, "count": len(proposals)},
             code="too_few_candidates",
         )
@@ -112,6 +119,7 @@ def round_create(
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def evidence_add(
     *, actor, selection_round, kind, title, summary="", session=None, organization=None, file=None, request=None
 ):
@@ -177,6 +185,7 @@ def _survey_selection(selection_round, chosen):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def round_close(*, actor, selection_round, selected=(), decision="", session=None, request=None):
     """Close a round: record the selected proposals and move every candidate through the workflow."""
     selection_round = (
@@ -213,7 +222,13 @@ def round_close(*, actor, selection_round, selected=(), decision="", session=Non
         source = SelectionMethod(method).label
     if len(chosen) > selection_round.seats:
         raise ValidationError(
-            _("This round selects at most %(n)s proposals.") % {"n": selection_round.seats}, code="too_many_selected"
+            ngettext(
+                "This round selects at most %(n)s proposal.",
+                "This round selects at most %(n)s proposals.",
+                selection_round.seats,
+            )
+            % {"n": selection_round.seats},
+            code="too_many_selected",
         )
     reason_base = _("Selection round “%(round)s” (%(source)s).") % {"round": selection_round.title, "source": source}
     if decision:

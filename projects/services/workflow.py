@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform import fragments
 
 from .. import checklist, permissions, selectors
 from ..models import PUBLISHABLE, ProposalStatus, ProposalTransition, ProposalVersion
@@ -75,6 +76,7 @@ def _move(proposal, *, actor, to_status, reason, request, notify_template="statu
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def proposal_transition(*, actor, proposal, action, reason="", request=None):
     """Move a proposal one step along its life; refuse steps that do not start from its status."""
     if action not in TRANSITIONS:
@@ -106,6 +108,7 @@ def proposal_transition(*, actor, proposal, action, reason="", request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def proposal_submit(*, actor, proposal, request=None, today=None):
     """Submit a draft or returned proposal while its call is open: freeze a version, tell the reviewers."""
     proposal = locked(proposal)
@@ -151,6 +154,7 @@ def proposal_not_select(*, actor, proposal, reason, request=None):
 
 
 @transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
 def proposal_publish(*, actor, proposal, publish=True, request=None):
     """Publish a structured (or later) project on the public pages, or take it off them."""
     require(permissions.can_publish(actor, proposal))

@@ -1,5 +1,17 @@
 """Pages of calls, proposals, evaluation and published projects."""
 
+from .ballots import (
+    BallotCancelView,
+    BallotCloseView,
+    BallotCSVView,
+    BallotDetailView,
+    BallotListView,
+    BallotOpenView,
+    BallotRunoffView,
+    BallotTieView,
+    BallotVoteView,
+    ReceiptCheckView,
+)
 from .calls import (
     CallCreateView,
     CallDetailView,
@@ -17,39 +29,31 @@ from .proposals import (
     ProposalListView,
     ProposalPublishView,
     ProposalStartView,
-    ProposalStepView,
     ProposalSubmitView,
     ProposalTransitionView,
     VersionView,
 )
 from .public import ProjectDetailView, ProjectListView
-from .selection import (
-    BallotActionView,
-    BallotCancelView,
+from .rounds import (
     BallotCreateView,
-    BallotCSVView,
-    BallotDetailView,
-    BallotListView,
-    BallotRunoffView,
-    BallotTieView,
-    BallotVoteView,
     CommitteeSelectionsView,
     EvidenceAddView,
     EvidenceDownloadView,
-    ReceiptCheckView,
     RoundCloseView,
     RoundCreateView,
     RoundDetailView,
 )
+from .wizard import ProposalStepView
 
 __all__ = [
     "AttachmentDownloadView",
-    "BallotActionView",
     "BallotCSVView",
     "BallotCancelView",
+    "BallotCloseView",
     "BallotCreateView",
     "BallotDetailView",
     "BallotListView",
+    "BallotOpenView",
     "BallotRunoffView",
     "BallotTieView",
     "BallotVoteView",

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
@@ -10,7 +9,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from accounts.views import add_service_errors
+from axs_platform import fragments
+from axs_platform.forms import add_service_errors
+from axs_platform.pagination import page_of, page_rows
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from committees.models import Committee
 
@@ -19,10 +20,6 @@ from ..forms import CallForm
 from ..models import Call, ProposalStatus
 
 PER_PAGE = 50
-
-
-def page_of(request, rows, per_page=PER_PAGE):
-    return Paginator(rows, per_page).get_page(request.GET.get("page"))
 
 
 def with_status_badges(proposals):
@@ -45,14 +42,14 @@ def proposals_body(request, name, scope, rows, *, template="projects/includes/pr
 
     The body depends only on the proposals, the page and the status asked for, the language and
     ``key_parts`` (e.g. the committees a chair may review): it is rendered once per version of the
-    data (projects.receivers bumps it) and read from the cache after that. ``scope`` names whose
+    data (the services that change proposals bump it) and read from the cache after that. ``scope`` names whose
     proposals they are (a call, a committee, the committees a chair reviews).
     """
     status = request.GET.get("status", "")
     page = request.GET.get("page")
 
     def render():
-        proposals = page_of(request, selectors.page_rows(rows))
+        proposals = page_of(request, page_rows(rows), PER_PAGE)
         proposals.object_list = with_status_badges(proposals.object_list)
         body_context = {
             "proposals": proposals,
@@ -61,11 +58,9 @@ def proposals_body(request, name, scope, rows, *, template="projects/includes/pr
             "query_without_page": _query_without_page(request),
             **context,
         }
-        return render_to_string(template, body_context, request=request)
+        return render_to_string(template, body_context, request=request), None
 
-    return selectors.cached_fragment(
-        name, selectors.LISTS_VERSION_KEY, (scope, status, page, _query_without_page(request)), render
-    )
+    return fragments.fragment([fragments.PROPOSALS], name, (scope, status, page, _query_without_page(request)), render)
 
 
 def _query_without_page(request):
@@ -83,7 +78,7 @@ class CallListView(PredicateRequiredMixin, TemplateView):
         user = self.request.user
         calls = selectors.calls_for(user)
         return super().get_context_data(
-            calls=page_of(self.request, calls),
+            calls=page_of(self.request, calls, PER_PAGE),
             can_create=permissions.can_manage_calls(user),
             chaired=permissions.chaired_committee_ids(user),
             is_staff=is_staff_member(user),
@@ -230,8 +225,10 @@ class EvaluationMatrixView(PredicateRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         # Everyone who may see the matrix sees the same one: it is rendered once per version of the
-        # evaluations (projects.receivers bumps it when a score, an evaluation or a proposal changes).
-        body = selectors.cached_fragment("matrix", selectors.MATRIX_VERSION_KEY, (self.call.pk,), self.render_body)
+        # proposals and evaluations (their services bump it).
+        body = fragments.fragment(
+            [fragments.PROPOSALS, fragments.MATRIX], "matrix", (self.call.pk,), lambda: (self.render_body(), None)
+        )
         return super().get_context_data(call=self.call, body=body, **kwargs)
 
     def render_body(self):

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from accounts.views import add_service_errors
+from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin
 
 from .. import permissions, selectors, services

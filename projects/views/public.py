@@ -3,16 +3,20 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from axs_platform.pagination import page_of
+
 from .. import selectors
 from ..models import PartnerStatus, Proposal
-from .calls import page_of
+from .calls import PER_PAGE
 
 
 class ProjectListView(TemplateView):
     template_name = "projects/project_list.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(projects=page_of(self.request, selectors.published_projects()), **kwargs)
+        return super().get_context_data(
+            projects=page_of(self.request, selectors.published_projects(), PER_PAGE), **kwargs
+        )
 
 
 class ProjectDetailView(TemplateView):

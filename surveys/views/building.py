@@ -5,10 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
-from accounts.views import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin
+from axs_platform.service_views import ServiceFormView
 
 from .. import permissions, selectors, services
 from ..forms import QuestionForm, SectionForm, SurveyForm
@@ -38,25 +38,6 @@ class SurveyMixin(PredicateRequiredMixin):
         return super().get_context_data(survey=self.survey, **kwargs)
 
 
-class ServiceFormMixin:
-    """Call one service with the valid form; show its refusal on the form."""
-
-    success_message = ""
-
-    def form_valid(self, form):
-        try:
-            result = self.call_service(form)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        if self.success_message:
-            messages.success(self.request, self.success_message)
-        return redirect(self.success_url_for(result))
-
-    def success_url_for(self, result):
-        return result.get_absolute_url()
-
-
 class SurveyListView(PredicateRequiredMixin, TemplateView):
     """The surveys staff (or a chair, their committee's) manage, with their response counts."""
 
@@ -72,7 +53,7 @@ class SurveyListView(PredicateRequiredMixin, TemplateView):
         )
 
 
-class SurveyCreateView(PredicateRequiredMixin, ServiceFormMixin, FormView):
+class SurveyCreateView(PredicateRequiredMixin, ServiceFormView):
     template_name = "surveys/form.html"
     form_class = SurveyForm
     permission_predicate = can_manage_any_survey
@@ -116,7 +97,7 @@ class SurveyDetailView(SurveyMixin, TemplateView):
         )
 
 
-class SurveyUpdateView(SurveyMixin, ServiceFormMixin, FormView):
+class SurveyUpdateView(SurveyMixin, ServiceFormView):
     template_name = "surveys/form.html"
     form_class = SurveyForm
     success_message = ""
@@ -139,7 +120,7 @@ class SurveyUpdateView(SurveyMixin, ServiceFormMixin, FormView):
         )
 
 
-class SectionCreateView(SurveyMixin, ServiceFormMixin, FormView):
+class SectionCreateView(SurveyMixin, ServiceFormView):
     template_name = "surveys/form.html"
     form_class = SectionForm
 
@@ -149,11 +130,11 @@ class SectionCreateView(SurveyMixin, ServiceFormMixin, FormView):
     def call_service(self, form):
         return services.section_create(actor=self.request.user, survey=self.survey, **form.cleaned_data)
 
-    def success_url_for(self, result):
+    def get_success_url_for(self, result):
         return self.survey.get_absolute_url()
 
 
-class SectionUpdateView(SurveyMixin, ServiceFormMixin, FormView):
+class SectionUpdateView(SurveyMixin, ServiceFormView):
     template_name = "surveys/form.html"
     form_class = SectionForm
 
@@ -173,11 +154,11 @@ class SectionUpdateView(SurveyMixin, ServiceFormMixin, FormView):
             actor=self.request.user, section=Section.objects.get(pk=self.section.pk), **fields
         )
 
-    def success_url_for(self, result):
+    def get_success_url_for(self, result):
         return self.survey.get_absolute_url()
 
 
-class QuestionCreateView(SurveyMixin, ServiceFormMixin, FormView):
+class QuestionCreateView(SurveyMixin, ServiceFormView):
     template_name = "surveys/form.html"
     form_class = QuestionForm
 
@@ -195,11 +176,11 @@ class QuestionCreateView(SurveyMixin, ServiceFormMixin, FormView):
         fields, options = form.service_fields()
         return services.question_create(actor=self.request.user, section=self.section, options=options, **fields)
 
-    def success_url_for(self, result):
+    def get_success_url_for(self, result):
         return self.survey.get_absolute_url()
 
 
-class QuestionUpdateView(SurveyMixin, ServiceFormMixin, FormView):
+class QuestionUpdateView(SurveyMixin, ServiceFormView):
     template_name = "surveys/form.html"
     form_class = QuestionForm
 
@@ -219,7 +200,7 @@ class QuestionUpdateView(SurveyMixin, ServiceFormMixin, FormView):
         fields, options = form.service_fields()
         return services.question_update(actor=self.request.user, question=self.question, options=options, **fields)
 
-    def success_url_for(self, result):
+    def get_success_url_for(self, result):
         return self.survey.get_absolute_url()
 
 

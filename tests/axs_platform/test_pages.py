@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
@@ -22,11 +23,17 @@ DEMO_EMAILS = [
 
 
 def test_the_public_home_explains_the_alliance_and_its_committees(client):
+    from tests.factories import make_committee
+
+    for goal in (4, 7, 10, 11, 12):
+        make_committee(goal)
+    make_committee(13, closed_at=timezone.now(), close_reason="Fusionado")  # a closed committee is not shown
     content = client.get(reverse("home")).content.decode()
     assert "Acercamiento y diálogo" in content
     for goal in (4, 7, 10, 11, 12):
         assert f'href="/ods/{goal}/"' in content
     assert "Qué puede hacer" not in content
+    assert 'href="/ods/13/"' not in content
 
 
 def test_staff_home_offers_administration(client):

@@ -93,6 +93,18 @@ def test_production_refuses_a_weak_secret_key():
     assert "too weak" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_shared_cache():
+    result = run_python(PRINT_SETTINGS, DJANGO_DEBUG="0", DJANGO_SECRET_KEY=STRONG_KEY, DJANGO_ALLOWED_HOSTS="x.org")
+    assert result.returncode != 0
+    assert "CACHE_URL must be set when DJANGO_DEBUG is off" in result.stderr
+
+
+def test_a_cache_url_of_an_unknown_kind_is_refused():
+    result = run_python(PRINT_SETTINGS, CACHE_URL="memcached://127.0.0.1:11211")
+    assert result.returncode != 0
+    assert "CACHE_URL must start with" in result.stderr
+
+
 def test_production_refuses_to_start_without_allowed_hosts():
     result = run_python(PRINT_SETTINGS, DJANGO_DEBUG="0", DJANGO_SECRET_KEY=STRONG_KEY)
     assert result.returncode != 0
@@ -115,6 +127,7 @@ def test_production_settings_pass_the_deployment_check():
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": STRONG_KEY,
             "DJANGO_ALLOWED_HOSTS": "axs.example.org",
+            "CACHE_URL": "redis://127.0.0.1:6379/2",
         },
         capture_output=True,
         text=True,

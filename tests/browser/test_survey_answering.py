@@ -3,6 +3,7 @@ staff then see the response rate move."""
 
 from playwright.sync_api import expect
 
+from axs_platform.figures import format_percent, percent
 from surveys import demo as surveys_demo
 
 DEMO_PASSWORD = "axs-demo-2026"
@@ -20,7 +21,7 @@ def sign_in(page, live_server, email):
 def rate_text(survey):
     invitations = survey.invitations.all()
     answered = invitations.filter(responded_at__isnull=False).count()
-    return f"{round(100 * answered / invitations.count())} %"
+    return format_percent(percent(answered, invitations.count()))
 
 
 def test_a_representative_saves_halfway_comes_back_and_submits_and_staff_see_the_rate_move(demo, page, live_server):

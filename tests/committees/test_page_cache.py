@@ -6,8 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from committees import services
 from committees.models import Agreement, AgreementStatus
-from tests.factories import make_committee, make_committee_member, make_session, make_staff
+from companies.services import organization_update
+from tests.factories import make_committee, make_committee_member, make_organization, make_session, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +28,13 @@ def test_a_new_member_shows_at_once_and_a_warm_page_runs_fewer_queries(
         assert str(first) in client.get(target).content.decode()
     with django_assert_max_num_queries(len(cold.captured_queries) - 1):
         client.get(target)
+    staff = make_staff()
+    second = make_organization()
     with django_capture_on_commit_callbacks(execute=True):
-        second = make_committee_member(committee).representations.get().organization
+        services.membership_add(actor=staff, committee=committee, organization=second)
     assert str(second) in client.get(target).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        second.short_name = "Nombre nuevo"
-        second.save()
+        organization_update(actor=staff, organization=second, short_name="Nombre nuevo")
     assert "Nombre nuevo" in client.get(target).content.decode()
 
 
@@ -49,8 +52,7 @@ def test_a_changed_agreement_shows_at_once_on_the_follow_up_list(client, committ
     client.force_login(make_staff())
     target = reverse("committees:agreement-list") + "?overdue=on"
     assert "Publicar el informe" in client.get(target).content.decode()
-    agreement.status = AgreementStatus.DONE
-    agreement.save()
+    services.agreement_update(actor=make_staff(), agreement=agreement, status=AgreementStatus.DONE)
     assert "Publicar el informe" not in client.get(target).content.decode()
 
 

@@ -114,7 +114,7 @@ def test_closing_waits_for_a_vote_in_flight_and_votes_after_it_are_refused(trans
     def vote_in_flight():
         try:
             with transaction.atomic():
-                ballot_services._share_locked(Ballot.objects.get(pk=ballot.pk))
+                ballot_services.ballot_share_locked(Ballot.objects.get(pk=ballot.pk))
                 holding.set()
                 release.wait(timeout=30)
         finally:
@@ -140,3 +140,84 @@ def test_closing_waits_for_a_vote_in_flight_and_votes_after_it_are_refused(trans
     with pytest.raises(ValidationError) as refused:
         services.vote_cast(actor=voter, ballot=Ballot.objects.get(pk=ballot.pk), choices=[cast.candidates[0].pk])
     assert refused.value.code == "not_open"
+
+
+def _race(targets):
+    """Run each callable in its own thread, started together; return the exceptions they raised."""
+    start, errors = threading.Barrier(len(targets)), []
+
+    def run(target):
+        try:
+            start.wait()
+            target()
+        except Exception as error:  # noqa: BLE001 (returned to the test)
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(target,)) for target in targets]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
+def test_parallel_changes_of_one_vote_are_all_counted(transactional_db, cast):
+    if connection.vendor != "postgresql":
+        pytest.skip("Parallel transactions need PostgreSQL; SQLite serializes every writer.")
+    organization = make_organization(actor=cast.staff)
+    seat(cast.staff, cast.committee, organization)
+    voter = make_member(organization)
+    cast.candidates = make_candidates(cast, 3)
+    ballot = make_ballot(cast, max_choices=1, quorum_percent=10, allow_changes=True)
+    services.vote_cast(actor=voter, ballot=ballot, choices=[cast.candidates[0].pk])
+    changes = 12
+
+    def change(index):
+        person = type(voter).objects.get(pk=voter.pk)  # a request of its own
+        return lambda: services.vote_cast(
+            actor=person, ballot=Ballot.objects.get(pk=ballot.pk), choices=[cast.candidates[index % 3].pk]
+        )
+
+    assert _race([change(index) for index in range(changes)]) == []
+    assert Participation.objects.get(ballot=ballot).changes == changes
+    assert PaperChoice.objects.filter(paper__ballot=ballot).count() == 1
+
+
+@pytest.mark.parametrize("allow_changes", [False, True])
+def test_two_simultaneous_first_votes_of_one_voter_store_one_vote_and_answer_truthfully(
+    transactional_db, cast, allow_changes
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("Parallel transactions need PostgreSQL; SQLite serializes every writer.")
+    organization = make_organization(actor=cast.staff)
+    seat(cast.staff, cast.committee, organization)
+    voter = make_member(organization)
+    cast.candidates = make_candidates(cast, 3)
+    ballot = make_ballot(cast, max_choices=1, quorum_percent=10, allow_changes=allow_changes)
+    answers = []
+
+    def first_vote(index):
+        def vote():
+            person = type(voter).objects.get(pk=voter.pk)
+            answers.append(
+                services.vote_cast(
+                    actor=person, ballot=Ballot.objects.get(pk=ballot.pk), choices=[cast.candidates[index].pk]
+                )
+            )
+
+        return vote
+
+    errors = _race([first_vote(0), first_vote(1)])
+    assert Participation.objects.filter(ballot=ballot).count() == 1
+    assert BallotPaper.objects.filter(ballot=ballot).count() == 1
+    if allow_changes:
+        # The second is a change of the first: both succeed, one receipt, one change counted.
+        assert errors == []
+        assert sorted(changed for _code, changed in answers) == [False, True]
+        assert Participation.objects.get(ballot=ballot).changes == 1
+    else:
+        # The second is told the truth: the vote was recorded (by this person), and cannot be changed.
+        assert len(answers) == 1 and len(errors) == 1
+        assert errors[0].code == "already_voted" and voter.full_name in errors[0].messages[0]

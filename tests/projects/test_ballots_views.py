@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from projects import services
-from projects.models import BallotPaper, Participation
+from projects.models import BallotPaper, PaperChoice, Participation
 
 from .ballot_scene import make_ballot, vote_round
 
@@ -71,10 +71,10 @@ def test_representative_votes_through_the_form_and_sees_the_receipt_once(client,
         or "at most 2" in (too_many.content.decode())
     )
     assert not Participation.objects.exists()
-    response = client.post(url, {"choices": [scene.candidates[0].pk]})
+    response = client.post(url, {"choices": [scene.candidates[0].pk], "confirm": "yes"})
     code = re.search(r'id="receipt-code">([A-Z0-9-]+)<', response.content.decode()).group(1)
     assert services.receipt_counted(ballot=ballot, code=code)
-    again = client.post(url, {"choices": [scene.candidates[1].pk]})
+    again = client.post(url, {"choices": [scene.candidates[1].pk], "confirm": "yes"})
     assert again.status_code == 200 and BallotPaper.objects.count() == 1
     assert code not in client.get(reverse("projects:ballot-detail", args=[ballot.pk])).content.decode()
 
@@ -175,10 +175,10 @@ def test_a_vote_reads_little_and_answers_with_the_small_receipt(client, scene, d
     client.force_login(scene.voters[0])
     url = reverse("projects:ballot-vote", args=[ballot.pk])
     # Session (when not cached), person, ballot, place in the electorate with whether it has voted,
-    # candidates, the ballot's shared lock and its status read again, participation, paper, choice,
-    # audit event (plus the savepoints of the test's transaction).
-    with django_assert_max_num_queries(14):
-        response = client.post(url, {"choices": [scene.candidates[0].pk]})
+    # candidates, the ballot's shared lock and its status read again, the voter's place locked, the
+    # participation read and written, paper, choice, audit event (plus the test's savepoints).
+    with django_assert_max_num_queries(16):
+        response = client.post(url, {"choices": [scene.candidates[0].pk], "confirm": "yes"})
     assert response.status_code == 200 and 'id="receipt-code"' in response.content.decode()
     assert "Candidato 1" not in response.content.decode()  # the receipt does not repeat the ballot
     # A second vote is refused on what the first reads: no candidates, no transaction, no form.
@@ -187,3 +187,69 @@ def test_a_vote_reads_little_and_answers_with_the_small_receipt(client, scene, d
     assert again.status_code == 200 and Participation.objects.count() == 1 and BallotPaper.objects.count() == 1
     page = again.content.decode()
     assert 'id="vote-refused"' in page and 'name="choices"' not in page  # the refusal, not the form again
+
+
+def test_a_vote_that_cannot_be_changed_is_shown_and_confirmed_before_it_is_stored(client, scene):
+    ballot = make_ballot(scene, max_choices=1)
+    client.force_login(scene.voters[0])
+    url = reverse("projects:ballot-vote", args=[ballot.pk])
+    form = client.get(url).content.decode()
+    assert "cambia su voto" not in form and "changes your vote" not in form
+    assert "hasta 1 candidato" in form or "up to 1 candidate" in form
+    assert "1 candidatos" not in form and "1 candidates" not in form
+    first = client.post(url, {"choices": [scene.candidates[1].pk]})
+    page = first.content.decode()
+    assert first.status_code == 200 and 'id="vote-summary"' in page and "Candidato 2" in page
+    assert f'name="choices" value="{scene.candidates[1].pk}"' in page and 'name="confirm"' in page
+    assert not Participation.objects.exists()
+    revised = client.post(url, {"choices": [scene.candidates[1].pk], "revise": "yes"}).content.decode()
+    assert 'id="vote-summary"' not in revised and "checked" in revised and not Participation.objects.exists()
+    done = client.post(url, {"choices": [scene.candidates[1].pk], "confirm": "yes"})
+    assert 'id="receipt-code"' in done.content.decode()
+    assert PaperChoice.objects.get().candidate.proposal_id == scene.candidates[1].pk
+
+
+def test_a_ballot_that_allows_changes_stores_at_once_and_says_sending_again_changes_it(client, scene):
+    ballot = make_ballot(scene, allow_changes=True)
+    client.force_login(scene.voters[0])
+    url = reverse("projects:ballot-vote", args=[ballot.pk])
+    assert 'id="receipt-code"' in client.post(url, {"choices": [scene.candidates[0].pk]}).content.decode()
+    page = client.get(url).content.decode()
+    assert "cambia su voto" in page or "changes your vote" in page
+
+
+def test_closing_early_shows_who_has_not_voted_and_closes_only_when_confirmed(client, scene):
+    ballot = make_ballot(scene)
+    services.vote_cast(actor=scene.voters[0], ballot=ballot, choices=[scene.candidates[0].pk])
+    client.force_login(scene.chair)
+    url = reverse("projects:ballot-close", args=[ballot.pk])
+    page = client.get(url).content.decode()
+    assert 'id="pending-electors"' in page
+    pending = page.split('id="pending-electors"')[1].split("</ul>")[0]
+    assert str(scene.member_orgs[1]) in pending and str(scene.member_orgs[0]) not in pending
+    assert client.post(url).status_code == 200
+    ballot.refresh_from_db()
+    assert ballot.status == "open"
+    assert client.post(url, {"confirm": "yes"}).status_code == 302
+    ballot.refresh_from_db()
+    assert ballot.status == "closed"
+
+
+def test_the_ballot_list_reads_who_may_vote_in_one_query_whatever_the_number_of_ballots(client, scene):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("projects:ballot-list")
+    first = make_ballot(scene)
+    services.vote_cast(actor=scene.voters[0], ballot=first, choices=[scene.candidates[0].pk])
+    client.force_login(scene.voters[0])
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        page = client.get(url).content.decode()
+    assert first.title in page
+    for _ in range(3):
+        make_ballot(scene)
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(url).content.decode()
+    assert len(four) == len(one)
+    assert page.count("Pendiente") + page.count("Pending") == 3

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from companies.services import organization_update
 from projects import services
 from projects.criteria import Criterion
 from tests.projects.conftest import fill_proposal
@@ -54,8 +55,7 @@ def test_a_renamed_lead_organization_shows_at_once(client, cast, submitted):
     client.force_login(cast.staff)
     url = reverse("projects:call-detail", args=[cast.call.pk])
     client.get(url)
-    cast.lead_org.short_name = "Alimentos Renombrados"
-    cast.lead_org.save()
+    organization_update(actor=cast.staff, organization=cast.lead_org, short_name="Alimentos Renombrados")
     assert "Alimentos Renombrados" in client.get(url).content.decode()
 
 

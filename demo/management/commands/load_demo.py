@@ -3,6 +3,8 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from axs_platform import fragments
+
 # Each app's ``demo.load(stdout)``, in the order of the layering (lowest first).
 DEMO_MODULES = ["accounts.demo", "companies.demo", "committees.demo", "surveys.demo", "projects.demo", "reports.demo"]
 
@@ -14,4 +16,5 @@ class Command(BaseCommand):
         with transaction.atomic():
             for name in DEMO_MODULES:
                 import_module(name).load(self.stdout)
+            fragments.changed()  # the demo writes rows without the services
         self.stdout.write(self.style.SUCCESS("Demo alliance ready."))

@@ -1,0 +1,88 @@
+"""Cached page fragments, kept per version of the data they show; the services that change that data bump it.
+
+Each area of data has a version in the cache (``directory``, ``committees``, ``proposals``,
+``matrix``). A fragment is stored under the versions of the areas it reads, the language, the day and
+what else it depends on, so a bump makes every older copy unreachable; they expire by themselves.
+A service that changes what an area shows calls ``changed(area, ...)`` (or is decorated with
+``@changes``): the version moves at once, so the transaction's own next page is fresh, and again
+on commit, so that a page another request rendered from the data before the commit does not outlive
+it. The versions live in the cache every process shares (``CACHE_URL``), so a change made by one
+web worker, or by a Celery task, reaches them all.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+
+DIRECTORY, COMMITTEES, PROPOSALS, MATRIX = "directory", "committees", "proposals", "matrix"
+AREAS = (DIRECTORY, COMMITTEES, PROPOSALS, MATRIX)
+FRAGMENT_SECONDS = 600
+
+
+def _version_key(area):
+    if area not in AREAS:
+        raise ValueError(f"Unknown fragment area {area!r}; known: {', '.join(AREAS)}.")
+    return f"fragments:{area}:version"
+
+
+def versions(*areas):
+    """Return the current version of each area, creating the missing ones."""
+    keys = [_version_key(area) for area in areas]
+    found = cache.get_many(keys)
+    missing = {key: time.time_ns() for key in keys if key not in found}
+    for key, value in missing.items():
+        found[key] = value if cache.add(key, value, None) else cache.get(key, value)
+    return tuple(found[key] for key in keys)
+
+
+def _bump(areas):
+    cache.set_many({_version_key(area): time.time_ns() for area in areas}, None)
+
+
+def changed(*areas):
+    """Make every fragment that reads these areas stale, now and again when the transaction commits."""
+    areas = areas or AREAS
+    _bump(areas)
+    transaction.on_commit(lambda: _bump(areas))
+
+
+def changes(*areas):
+    """Decorate a service: once it returns, what it wrote makes the fragments of ``areas`` stale."""
+
+    def decorate(service):
+        @functools.wraps(service)
+        def wrapper(*args, **kwargs):
+            result = service(*args, **kwargs)
+            changed(*areas)
+            return result
+
+        return wrapper
+
+    return decorate
+
+
+def fragment(areas, name, key_parts, render):
+    """Return a fragment rendered once per version of ``areas``, language, day and ``key_parts``.
+
+    ``key_parts`` names everything else the fragment depends on (audience, page, filters). ``render``
+    returns ``(value, expires_at)``; ``expires_at`` (or None) is when the fragment goes stale by itself,
+    e.g. when the next upcoming session it lists starts.
+    """
+    digest = hashlib.sha256(
+        repr((versions(*areas), get_language(), timezone.localdate(), key_parts)).encode()
+    ).hexdigest()
+    key = f"fragments:{name}:{digest}"
+    cached = cache.get(key)
+    if cached is not None and (cached[1] is None or cached[1] > timezone.now()):
+        return cached[0]
+    value, expires_at = render()
+    timeout = FRAGMENT_SECONDS
+    if expires_at is not None:
+        timeout = max(1, min(timeout, int((expires_at - timezone.now()).total_seconds()) + 1))
+    cache.set(key, (value, expires_at), timeout)
+    return value

@@ -1,0 +1,367 @@
+"""Pages of ballots: the list, a ballot, voting with confirmation, closing with confirmation, ties, receipts, CSV."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from axs_platform.charts import Bar, horizontal_bar_chart
+from axs_platform.forms import add_service_errors
+from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
+from documents.permissions import can_request_document
+
+from .. import permissions, selectors, services, tally
+from ..documents import BALLOT_RESULTS
+from ..forms_selection import ReasonForm, ReceiptForm, RunoffForm, TieForm, VoteForm
+from ..models import Ballot, BallotStatus
+
+
+def _ballot(pk):
+    return get_object_or_404(Ballot.objects.select_related("round__committee__goal"), pk=pk)
+
+
+def result_chart(ballot, result):
+    bars = [
+        Bar(row["title"], row["votes"], "#198754" if row["selected"] else "", row["percent"]) for row in result["rows"]
+    ]
+    return horizontal_bar_chart(
+        bars,
+        title=_("Result of “%(title)s”") % {"title": ballot.title},
+        description=_("Votes for each candidate; the selected ones in green."),
+        total=result["papers"] or 1,
+    )
+
+
+class BallotListView(PredicateRequiredMixin, TemplateView):
+    """The ballots a person can vote in now, and those they manage."""
+
+    template_name = "projects/selection/ballot_list.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        mine = selectors.open_ballots_for(user)
+        managed = Ballot.objects.select_related("round__committee").order_by("-opens_at")
+        if not is_staff_member(user):
+            managed = managed.filter(round__committee_id__in=permissions.chaired_committee_ids(user))
+        return super().get_context_data(mine=mine, managed=list(managed[:50]), **kwargs)
+
+
+class BallotDetailView(PredicateRequiredMixin, TemplateView):
+    template_name = "projects/selection/ballot_detail.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.ballot = _ballot(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_see_ballot(self.request.user, self.ballot) or self.ballot.is_closed
+
+    def get_context_data(self, **kwargs):
+        ballot = self.ballot
+        user = self.request.user
+        elector = permissions.elector_for(user, ballot)
+        can_manage = permissions.can_manage_rounds(user, ballot.round.committee)
+        context = {
+            "ballot": ballot,
+            "candidates": selectors.candidates_to_vote(ballot),
+            "elector": elector,
+            "has_voted": elector is not None and elector.has_voted,
+            "can_vote_now": permissions.can_vote_now(user, ballot, timezone.now()),
+            "can_manage": can_manage,
+            "can_cancel": permissions.can_cancel_ballot(user, ballot),
+            "can_check": permissions.can_check_receipt(user, ballot),
+            "electorate_size": ballot.electors.count(),
+            "voted_count": ballot.participations.count(),
+        }
+        if can_manage and ballot.status != BallotStatus.SCHEDULED:
+            context["participations"] = selectors.ballot_participations(ballot)
+        if ballot.is_closed:
+            # Closing froze the count in ``Ballot.result``; a settled tie is added to it.
+            result = ballot.result
+            context.update(result=result, chart=result_chart(ballot, result), final=tally.final_selection(ballot))
+            if not ballot.is_secret:
+                context["named_papers"] = selectors.named_papers(ballot)
+            context["can_settle"] = can_manage and ballot.tie_status == "declared"
+            context["can_print_results"] = can_request_document(user, BALLOT_RESULTS, ballot, {})
+            context["results_kind"] = BALLOT_RESULTS
+        return super().get_context_data(**context, **kwargs)
+
+
+class BallotVoteView(PredicateRequiredMixin, FormView):
+    """The vote form, the confirmation of a vote that cannot be changed, and the vote itself.
+
+    On a ballot that does not allow changes the first POST shows the choices and asks to confirm;
+    the confirmation carries them in hidden fields, so nothing is stored until the voter confirms.
+    """
+
+    template_name = "projects/selection/vote_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.ballot = get_object_or_404(Ballot, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_vote(self.request.user, self.ballot)
+
+    @cached_property
+    def has_voted(self):
+        return permissions.elector_for(self.request.user, self.ballot).has_voted
+
+    def get(self, request, *args, **kwargs):
+        if self.has_voted and not self.ballot.allow_changes:
+            return self.refused(_("Your vote was already recorded; this ballot does not allow changing it."))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.has_voted and not self.ballot.allow_changes:
+            return self.refused(_("Your vote was already recorded; this ballot does not allow changing it."))
+        return super().post(request, *args, **kwargs)
+
+    def refused(self, message):
+        return render(self.request, "projects/selection/vote_refused.html", {"ballot": self.ballot, "message": message})
+
+    def get_form(self, form_class=None):
+        self.candidates = selectors.candidates_to_vote(self.ballot)
+        # Only a secret ballot that allows changes asks for the receipt, and only of those who voted.
+        ask_receipt = self.ballot.is_secret and self.ballot.allow_changes and self.has_voted
+        return VoteForm(
+            **self.get_form_kwargs(), ballot=self.ballot, candidates=self.candidates, ask_receipt=ask_receipt
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, "ballot": self.ballot, "has_voted": self.has_voted}
+
+    def form_valid(self, form):
+        if "revise" in self.request.POST:
+            return self.render_to_response(self.get_context_data(form=form))
+        if not self.ballot.allow_changes and self.request.POST.get("confirm") != "yes":
+            try:  # the ballot's rules on choices, checked before asking to confirm them
+                services.clean_choices(self.ballot, form.answers(), self.candidates)
+            except ValidationError as error:
+                add_service_errors(form, error)
+                return self.form_invalid(form)
+            return render(
+                self.request,
+                "projects/selection/vote_confirm.html",
+                {"ballot": self.ballot, "form": form, "summary": form.summary(self.candidates)},
+            )
+        try:
+            code, changed = services.vote_cast(
+                actor=self.request.user,
+                ballot=self.ballot,
+                choices=form.answers(),
+                receipt=form.cleaned_data.get("receipt", ""),
+                request=self.request,
+                candidates=self.candidates,
+            )
+        except ValidationError as error:
+            if getattr(error, "code", None) == "already_voted":
+                # Nothing in the form can change that: say so on the small page, not the whole form again.
+                return self.refused(" ".join(error.messages))
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        # The receipt is shown once, on this response, and never stored in the clear.
+        return render(
+            self.request,
+            "projects/selection/vote_receipt.html",
+            {"ballot": self.ballot, "code": code, "changed": changed},
+        )
+
+
+class BallotOpenView(PredicateRequiredMixin, View):
+    """Open a scheduled ballot now (POST)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.ballot = _ballot(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.ballot_open(actor=request.user, ballot=self.ballot, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The ballot is open."))
+        return redirect(self.ballot)
+
+
+class BallotCloseView(PredicateRequiredMixin, TemplateView):
+    """Close an open ballot now, after a page that says who has not voted and that it cannot be undone."""
+
+    template_name = "projects/selection/ballot_close_confirm.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.ballot = _ballot(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
+
+    def get_context_data(self, **kwargs):
+        ballot = self.ballot
+        return super().get_context_data(
+            ballot=ballot,
+            pending=selectors.pending_electors(ballot),
+            electorate_size=ballot.electors.count(),
+            voted_count=ballot.participations.count(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("confirm") != "yes":
+            return self.get(request, *args, **kwargs)
+        try:
+            services.ballot_close(actor=request.user, ballot=self.ballot, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The ballot is closed."))
+        return redirect(self.ballot)
+
+
+class BallotFormMixin(PredicateRequiredMixin, FormView):
+    template_name = "projects/form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.ballot = _ballot(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            target = self.save(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return redirect(target)
+
+
+class BallotCancelView(BallotFormMixin):
+    form_class = ReasonForm
+
+    @property
+    def success_message(self):
+        return _("The ballot was cancelled.")
+
+    def has_permission(self):
+        return permissions.can_cancel_ballot(self.request.user, self.ballot)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "submit_label": _("Cancel the ballot")}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Cancel “%(title)s”") % {"title": self.ballot}, **kwargs)
+
+    def save(self, data):
+        return services.ballot_cancel(
+            actor=self.request.user, ballot=self.ballot, reason=data["reason"], request=self.request
+        )
+
+
+class BallotTieView(BallotFormMixin):
+    form_class = TieForm
+
+    @property
+    def success_message(self):
+        return _("The tie was settled and recorded.")
+
+    def has_permission(self):
+        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
+
+    def get_form_kwargs(self):
+        if self.ballot.tie_status != "declared":
+            raise Http404
+        return {**super().get_form_kwargs(), "tied_ids": self.ballot.result["tied"]}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Settle the tie of “%(title)s”") % {"title": self.ballot}, **kwargs)
+
+    def save(self, data):
+        return services.ballot_tie_settle(
+            actor=self.request.user, ballot=self.ballot, proposals=list(data["proposals"]), reason=data["reason"],
+            request=self.request,
+        )  # fmt: skip
+
+
+class BallotRunoffView(BallotFormMixin):
+    form_class = RunoffForm
+
+    @property
+    def success_message(self):
+        return _("The runoff was created.")
+
+    def has_permission(self):
+        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Runoff of “%(title)s”") % {"title": self.ballot}, **kwargs)
+
+    def save(self, data):
+        return services.ballot_runoff_create(actor=self.request.user, ballot=self.ballot, request=self.request, **data)
+
+
+class ReceiptCheckView(PredicateRequiredMixin, TemplateView):
+    """After closing, anyone in the electorate checks that a receipt was counted."""
+
+    template_name = "projects/selection/receipt_check.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.ballot = _ballot(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        if not permissions.can_see_ballot(self.request.user, self.ballot):
+            raise PermissionDenied
+        return True
+
+    def get_context_data(self, **kwargs):
+        ballot = self.ballot
+        context = {"ballot": ballot, "can_check": permissions.can_check_receipt(self.request.user, ballot)}
+        if context["can_check"]:
+            form = ReceiptForm(self.request.GET or None)
+            context["form"] = form
+            if form.is_valid():
+                context["counted"] = services.receipt_counted(ballot=ballot, code=form.cleaned_data["code"])
+        return super().get_context_data(**context, **kwargs)
+
+
+class BallotCSVView(View):
+    """The closed ballot's result as CSV: one row per candidate."""
+
+    def get(self, request, *args, **kwargs):
+        ballot = _ballot(kwargs["pk"])
+        if not ballot.is_closed:
+            raise Http404
+        result = ballot.result
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="votacion-{ballot.pk}.csv"'
+        writer = csv.writer(response)
+        writer.writerow([_("Proposal"), _("Votes"), _("Yes"), _("No"), _("Abstain"), _("Percent"), _("Selected")])
+        for row in result["rows"]:
+            writer.writerow(
+                [
+                    row["title"],
+                    row["votes"],
+                    row["yes"],
+                    row["no"],
+                    row["abstain"],
+                    row["percent"],
+                    _("Yes") if row["selected"] else _("No"),
+                ]
+            )
+        writer.writerow([])
+        writer.writerow([_("Electorate"), result["electorate"]])
+        writer.writerow([_("Voted"), result["voted"]])
+        writer.writerow([_("Turnout (%)"), result["turnout"]])
+        writer.writerow([_("Quorum met"), _("Yes") if result["quorum_met"] else _("No")])
+        return response

@@ -1,0 +1,244 @@
+"""Pages of selection rounds: open and close them, record their evidence, create their ballots."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from axs_platform.forms import add_service_errors
+from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
+from committees.models import Committee
+
+from .. import permissions, services
+from ..forms_selection import BallotForm, EvidenceForm, RoundCloseForm, RoundForm
+from ..models import Ballot, SelectionEvidence, SelectionMethod, SelectionRound
+
+
+def _round(pk):
+    return get_object_or_404(SelectionRound.objects.select_related("committee__goal"), pk=pk)
+
+
+class CommitteeSelectionsView(TemplateView):
+    """A committee's selections, public: each closed round with its method, evidence and ballots' results."""
+
+    template_name = "projects/selection/committee_selections.html"
+
+    def get_context_data(self, **kwargs):
+        committee = get_object_or_404(Committee.objects.select_related("goal"), pk=kwargs["pk"])
+        user = self.request.user
+        rounds = (
+            SelectionRound.objects.filter(committee=committee)
+            .exclude(status="cancelled")
+            .prefetch_related("candidates__proposal", "evidence")
+            .prefetch_related(
+                Prefetch("ballots", queryset=Ballot.objects.filter(status="closed").order_by("closed_at"))
+            )
+        )
+        if not (is_staff_member(user) or permissions.is_committee_member(user, committee.pk)):
+            rounds = rounds.filter(status="closed")
+        return super().get_context_data(
+            committee=committee,
+            rounds=list(rounds),
+            can_manage=user.is_authenticated and permissions.can_manage_rounds(user, committee),
+            **kwargs,
+        )
+
+
+class RoundCreateView(PredicateRequiredMixin, FormView):
+    template_name = "projects/form.html"
+    form_class = RoundForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.committee = get_object_or_404(Committee, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_manage_rounds(self.request.user, self.committee)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "committee": self.committee}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=_("Open a selection round · %(committee)s") % {"committee": self.committee.name}, **kwargs
+        )
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            selection_round = services.round_create(
+                actor=self.request.user,
+                committee=self.committee,
+                title=data["title"],
+                method=data["method"],
+                seats=data["seats"],
+                proposals=list(data["proposals"]),
+                summary=data["summary"],
+                survey_closes_at=data["survey_closes_at"],
+                request=self.request,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The selection round is open."))
+        return redirect(selection_round)
+
+
+class EvidenceDownloadView(PredicateRequiredMixin, View):
+    """A round's evidence document, to whoever may see the round (everybody once it is closed).
+
+    Uploaded files are never served straight from the media folder: this view checks who asks.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        self.evidence = get_object_or_404(SelectionEvidence.objects.select_related("round"), pk=kwargs["pk"])
+        if not self.evidence.file:
+            raise Http404
+        if self.evidence.round.status == "closed":
+            return View.dispatch(self, request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_see_round(self.request.user, self.evidence.round)
+
+    def get(self, request, *args, **kwargs):
+        name = self.evidence.file.name.rsplit("/", 1)[-1]
+        return FileResponse(self.evidence.file.open("rb"), as_attachment=True, filename=name)
+
+
+class RoundDetailView(PredicateRequiredMixin, TemplateView):
+    """A round: candidates, method, evidence, survey result, ballots; public once it is closed."""
+
+    template_name = "projects/selection/round_detail.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.selection_round = _round(kwargs["pk"])
+        if self.selection_round.status == "closed":
+            return TemplateView.dispatch(self, request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_see_round(self.request.user, self.selection_round)
+
+    def get_context_data(self, **kwargs):
+        selection_round = self.selection_round
+        user = self.request.user
+        can_manage = permissions.can_manage_rounds(user, selection_round.committee)
+        context = {
+            "round": selection_round,
+            "candidates": list(selection_round.candidates.select_related("proposal__lead_organization")),
+            "evidence": list(selection_round.evidence.select_related("session", "organization")),
+            "ballots": list(selection_round.ballots.order_by("created_at")),
+            "can_manage": can_manage and selection_round.is_open,
+            "is_vote": selection_round.method == SelectionMethod.VOTE,
+        }
+        if selection_round.survey_question_id:
+            from surveys.selectors import option_results
+
+            question = selection_round.survey_question
+            context["survey"] = question.survey
+            context["survey_rows"] = option_results(question)
+        if context["can_manage"]:
+            context["evidence_form"] = EvidenceForm(committee=selection_round.committee)
+            context["close_form"] = RoundCloseForm(selection_round=selection_round)
+        return super().get_context_data(**context, **kwargs)
+
+
+class RoundManageMixin(PredicateRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        self.selection_round = _round(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_manage_rounds(self.request.user, self.selection_round.committee)
+
+
+class EvidenceAddView(RoundManageMixin, FormView):
+    template_name = "projects/form.html"
+    form_class = EvidenceForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "committee": self.selection_round.committee}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=_("Add evidence to “%(title)s”") % {"title": self.selection_round}, **kwargs
+        )
+
+    def form_valid(self, form):
+        try:
+            services.evidence_add(actor=self.request.user, selection_round=self.selection_round, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The evidence was recorded."))
+        return redirect(self.selection_round)
+
+
+class RoundCloseView(RoundManageMixin, FormView):
+    template_name = "projects/form.html"
+    form_class = RoundCloseForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "selection_round": self.selection_round}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Close “%(title)s”") % {"title": self.selection_round}, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.round_close(
+                actor=self.request.user,
+                selection_round=self.selection_round,
+                selected=list(data["selected"]),
+                decision=data["decision"],
+                session=data["session"],
+                request=self.request,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The round is closed and the proposals were moved."))
+        return redirect(self.selection_round)
+
+
+class BallotCreateView(RoundManageMixin, FormView):
+    template_name = "projects/form.html"
+    form_class = BallotForm
+
+    def get_initial(self):
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        return {
+            "title": self.selection_round.title,
+            "seats": self.selection_round.seats,
+            "max_choices": self.selection_round.seats,
+            "opens_at": now,
+            "closes_at": now + timedelta(days=7),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=_("New ballot for “%(title)s”") % {"title": self.selection_round}, **kwargs
+        )
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        open_now = data.pop("open_now")
+        try:
+            ballot = services.ballot_create(
+                actor=self.request.user, selection_round=self.selection_round, request=self.request, **data
+            )
+            if open_now:
+                ballot = services.ballot_open(actor=self.request.user, ballot=ballot, request=self.request)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The ballot was created."))
+        return redirect(ballot)
