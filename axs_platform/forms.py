@@ -65,6 +65,9 @@ class DateTimeInput(forms.DateTimeInput):
 # The widest id any database here stores (a signed 64-bit integer). SQLite raises ``OverflowError``
 # on a wider one in ``pk__in`` instead of finding nothing, and a form would answer 500.
 LARGEST_ID = 2**63 - 1
+# The largest value a PositiveSmallIntegerField holds on every database: a plain form's IntegerField
+# stored in one says so before the database overflows.
+SMALL_INTEGER_MAX = 32767
 
 
 def _out_of_range(value):

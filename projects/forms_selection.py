@@ -5,7 +5,13 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from axs_platform.forms import DateTimeInput, ModelChoiceField, ModelMultipleChoiceField, submit_helper
+from axs_platform.forms import (
+    SMALL_INTEGER_MAX,
+    DateTimeInput,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    submit_helper,
+)
 from committees.models import Session
 
 from .models import Answer, Ballot, EvidenceKind, Proposal, QuestionKind, SelectionMethod
@@ -22,7 +28,7 @@ class ProposalChoiceField(ModelMultipleChoiceField):
 class RoundForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
     method = forms.ChoiceField(label=_("Method"), choices=SelectionMethod.choices)
-    seats = forms.IntegerField(label=_("Proposals to select"), min_value=1, initial=1)
+    seats = forms.IntegerField(label=_("Proposals to select"), min_value=1, max_value=SMALL_INTEGER_MAX, initial=1)
     proposals = ProposalChoiceField(label=_("Candidates"), queryset=Proposal.objects.none())
     summary = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}),

@@ -5,7 +5,14 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import ISO_DATETIME, DateTimeInput, ModelChoiceField, ModelMultipleChoiceField, submit_helper
+from axs_platform.forms import (
+    ISO_DATETIME,
+    SMALL_INTEGER_MAX,
+    DateTimeInput,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    submit_helper,
+)
 from committees.models import Committee
 from companies.models import Organization
 from sdg.models import Goal
@@ -126,6 +133,7 @@ class QuestionForm(forms.Form):
         label=_("How many to pick or rank"),
         required=False,
         min_value=1,
+        max_value=SMALL_INTEGER_MAX,
         help_text=_("For multiple choice, ranking and SDG goals; empty means no limit."),
     )
     scale_min_label_es = forms.CharField(label=_("Label of 1 (Spanish)"), max_length=100, required=False)

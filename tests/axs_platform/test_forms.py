@@ -83,3 +83,16 @@ def test_model_choice_fields_answer_an_id_no_database_holds_as_an_invalid_choice
     with pytest.raises(ValidationError) as multiple:
         ModelMultipleChoiceField(Goal.objects.all()).clean([value])
     assert multiple.value.code == "invalid_choice"
+
+
+@pytest.mark.django_db
+def test_counts_stored_in_small_integers_refuse_a_forty_digit_number_with_a_message():
+    from committees.models import Committee
+    from projects.forms_selection import RoundForm
+    from surveys.forms import QuestionForm
+    from surveys.models import Survey
+
+    round_form = RoundForm({"title": "Ronda", "method": "vote", "seats": "1" * 40}, committee=Committee(pk=1))
+    assert not round_form.is_valid() and "seats" in round_form.errors
+    question_form = QuestionForm({"kind": "multiple", "text_es": "¿Qué?", "max_choices": "1" * 40}, survey=Survey(pk=1))
+    assert not question_form.is_valid() and "max_choices" in question_form.errors
