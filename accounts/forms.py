@@ -53,12 +53,12 @@ class EmailAuthenticationForm(AuthenticationForm):
         email = User.objects.normalize_email(self.cleaned_data.get("username"))
         window = settings.AXS_LOGIN_FAILURE_WINDOW_SECONDS
         limit = settings.AXS_LOGIN_FAILURE_LIMIT
-        by_email, by_ip = recent_failed_logins(
+        from_here, by_email, by_ip = recent_failed_logins(
             identifier=email,
             ip_address=client_ip(self.request),
             since=timezone.now() - timedelta(seconds=window),
         )
-        if by_email >= limit or by_ip >= limit * 10:
+        if from_here >= limit or by_email >= limit * 10 or by_ip >= limit * 10:
             audit_record(actor=None, action=AuditEvent.Action.LOGIN_THROTTLED, request=self.request, identifier=email)
             raise forms.ValidationError(
                 self.error_messages["throttled"], code="throttled", params={"minutes": max(1, window // 60)}

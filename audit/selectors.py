@@ -2,7 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from .labels import readable_changes
 from .models import AuditEvent
@@ -41,11 +41,18 @@ def history_for(obj, *, limit=30):
 
 
 def recent_failed_logins(*, identifier="", ip_address=None, since):
-    """Count failed sign-ins since a moment, for one typed e-mail and for one address."""
+    """Count failed sign-ins since a moment: one e-mail from one address, it from anywhere, the address for any."""
     failures = AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_FAILED, created_at__gte=since)
-    by_identifier = failures.filter(identifier=identifier).count() if identifier else 0
-    by_ip = failures.filter(ip_address=ip_address).count() if ip_address else 0
-    return by_identifier, by_ip
+    counts = failures.aggregate(
+        pair=Count("pk", filter=Q(identifier=identifier, ip_address=ip_address)),
+        identifier=Count("pk", filter=Q(identifier=identifier)),
+        address=Count("pk", filter=Q(ip_address=ip_address)),
+    )
+    return (
+        (counts["pair"] if ip_address else counts["identifier"]) if identifier else 0,
+        counts["identifier"] if identifier else 0,
+        counts["address"] if ip_address else 0,
+    )
 
 
 def recorded_actions_and_types():

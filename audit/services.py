@@ -1,5 +1,8 @@
 """Writing to the audit trail. Every app records through ``audit_record``."""
 
+import ipaddress
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
@@ -7,9 +10,18 @@ from .models import AuditEvent
 
 
 def client_ip(request):
-    """Return the client's address as the server saw it (the proxy's, if any, sets REMOTE_ADDR)."""
+    """Return the client's address: the one our proxy added to X-Forwarded-For behind one, else REMOTE_ADDR.
+
+    Entries to the left of the proxy's are whatever the client sent, so they are never believed.
+    """
     if request is None:
         return None
+    if settings.AXS_BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        try:
+            return str(ipaddress.ip_address(forwarded))
+        except ValueError:
+            pass  # No usable address from the proxy: fall back to the connection's.
     return request.META.get("REMOTE_ADDR") or None
 
 

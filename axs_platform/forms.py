@@ -1,9 +1,10 @@
-"""Form pieces every app shares: the submit button and its helper, ISO date inputs, a service's refusal on a form."""
+"""Form pieces every app shares: submit button and helper, ISO dates, a service's refusal, model choices in range."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Hidden
 from crispy_forms.layout import Submit as CrispySubmit
 from django import forms
+from django.core.exceptions import ValidationError
 
 ISO_DATE = "%Y-%m-%d"
 ISO_DATETIME = "%Y-%m-%dT%H:%M"
@@ -62,3 +63,41 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format=ISO_DATETIME)
+
+
+# The widest id any database here stores (a signed 64-bit integer). SQLite raises ``OverflowError``
+# on a wider one in ``pk__in`` instead of finding nothing, and a form would answer 500.
+LARGEST_ID = 2**63 - 1
+# The largest value a PositiveSmallIntegerField holds on every database: a plain form's IntegerField
+# stored in one says so before the database overflows.
+SMALL_INTEGER_MAX = 32767
+
+
+def _out_of_range(value):
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return False  # Not a number: the field's own check answers it.
+    return not -LARGEST_ID - 1 <= number <= LARGEST_ID
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A ``ModelMultipleChoiceField`` that answers an id no database can hold with “not one of the choices”."""
+
+    def clean(self, value):
+        if not self.to_field_name and isinstance(value, list | tuple):
+            for item in value:
+                if _out_of_range(item):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                    )
+        return super().clean(value)
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """A ``ModelChoiceField`` that answers an id no database can hold with “not one of the choices”."""
+
+    def to_python(self, value):
+        if not self.to_field_name and value not in self.empty_values and _out_of_range(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)

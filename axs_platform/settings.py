@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -142,10 +144,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 
-# Failed sign-ins: after this many for one e-mail (or ten times as many from one address)
-# within the window, further attempts are refused until the window has passed.
+# Failed sign-ins: after this many for one e-mail from one address, or ten times as many for one
+# e-mail from anywhere or from one address for any e-mail, within the window, further attempts are
+# refused until the window has passed. A stranger's guesses elsewhere never lock an owner out.
 AXS_LOGIN_FAILURE_LIMIT = int(os.environ.get("AXS_LOGIN_FAILURE_LIMIT", "5"))
 AXS_LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("AXS_LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+# A reverse proxy in front sets X-Forwarded-For (and X-Forwarded-Proto): only then is the client's
+# address the right-most one of X-Forwarded-For, the one the proxy added; otherwise REMOTE_ADDR.
+AXS_BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 
 # Language: Spanish of Mexico first, English complete.
 LANGUAGE_CODE = "es-mx"
@@ -303,6 +309,22 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts only from our own files, never inline; styles also
+# inline because templates and crispy-forms still write a few style attributes. No frames, no plugins.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -314,7 +336,7 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
-    if env_bool("DJANGO_BEHIND_PROXY", False):
+    if AXS_BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django.views.i18n import JavaScriptCatalog
 
+from companies.models.organizations import PUBLIC_MEDIA_FOLDER
+
 from . import views
 
 handler403 = "axs_platform.views.permission_denied"
@@ -33,8 +35,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Only organizations' logos are public files. Every other upload or generated file is sent by the
+# view that checks who asks, in every mode: no route serves the rest of MEDIA_ROOT, DEBUG or not.
+if settings.DEBUG:  # In production the web server serves the same folder (README, "Uploaded files").
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}{PUBLIC_MEDIA_FOLDER}/",
+        document_root=settings.MEDIA_ROOT / PUBLIC_MEDIA_FOLDER,
+    )
 
 admin.site.site_header = "Alianza por la Sostenibilidad"
 admin.site.site_title = "AxS"

@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import ISO_DATETIME, DateInput, DateTimeInput, submit_helper
+from axs_platform.forms import ISO_DATETIME, DateInput, DateTimeInput, ModelChoiceField, submit_helper
+from axs_platform.uploads import UploadValidator
 from companies.models import Organization
 
 from .models import (
@@ -21,7 +22,7 @@ from .models import (
 )
 
 
-class PersonChoiceField(forms.ModelChoiceField):
+class PersonChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.full_name} <{obj.email}>"
 
@@ -46,7 +47,7 @@ class ReasonForm(forms.Form):
 
 
 class MembershipAddForm(forms.Form):
-    organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
+    organization = ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
     joined_on = forms.DateField(label=_("Joined on"), required=False, widget=DateInput())
     reason = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -185,9 +186,18 @@ class AgendaItemForm(forms.Form):
         self.helper = submit_helper(submit_label or _("Add to the agenda"))
 
 
+validate_session_document = UploadValidator(
+    ("pdf", "png", "jpeg", "docx", "xlsx", "pptx"), 10 * 1024 * 1024, code="document"
+)
+
+
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, PNG, JPEG, Word, Excel or PowerPoint, up to 10 MB."),
+        validators=[validate_session_document],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -254,7 +264,7 @@ class MinutesForm(forms.Form):
 
 
 class MinutesApproveForm(forms.Form):
-    approved_at_session = forms.ModelChoiceField(
+    approved_at_session = ModelChoiceField(
         label=_("Approved at the session"),
         required=False,
         queryset=Session.objects.none(),
@@ -275,7 +285,7 @@ class CommentForm(forms.Form):
         self.helper = submit_helper(_("Send the comment"))
 
 
-class ResponsiblePersonField(forms.ModelChoiceField):
+class ResponsiblePersonField(ModelChoiceField):
     """A representative, named with the organization they speak for, so the right one is easy to pick."""
 
     def label_from_instance(self, obj):
@@ -314,7 +324,7 @@ class AgreementFilterForm(forms.Form):
     STATUS_CHOICES = [("", _("Any")), ("open", _("Open (pending or in progress)")), *AgreementStatus.choices]
 
     q = forms.CharField(label=_("Text"), required=False, max_length=200)
-    committee = forms.ModelChoiceField(label=_("Committee"), required=False, queryset=Committee.objects.all())
+    committee = ModelChoiceField(label=_("Committee"), required=False, queryset=Committee.objects.all())
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 

@@ -5,7 +5,7 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import DateInput, submit_helper
+from axs_platform.forms import DateInput, ModelChoiceField, submit_helper
 from sdg.models import Goal
 
 from .facets import facets as directory_facets
@@ -171,7 +171,7 @@ class PrioritiesForm(forms.Form):
         super().__init__(*args, **kwargs)
         goals = Goal.objects.order_by("number")
         for rank in range(1, MAX_PRIORITIES + 1):
-            self.fields[f"priority_{rank}"] = forms.ModelChoiceField(
+            self.fields[f"priority_{rank}"] = ModelChoiceField(
                 label=_("Priority %(rank)d") % {"rank": rank},
                 queryset=goals,
                 required=False,
@@ -203,7 +203,7 @@ class DirectoryFilterForm(forms.Form):
     size = forms.ChoiceField(label=_("Size"), required=False, choices=_any(OrganizationSize.choices))
     sector = forms.ChoiceField(label=_("Sector"), required=False, choices=_any(Sector.choices))
     state = forms.ChoiceField(label=_("State"), required=False, choices=_any(MexicanState.choices))
-    goal = forms.ModelChoiceField(
+    goal = ModelChoiceField(
         label=_("Priority SDG"), required=False, queryset=Goal.objects.order_by("number"), empty_label=_("Any")
     )
     participation_status = forms.ChoiceField(

@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView
+
+from axs_platform.uploads import private_file_response
 
 from .forms import DocumentRequestForm
 from .models import Document
@@ -77,12 +79,7 @@ class DocumentDownloadView(DocumentAccessMixin, View):
         document = self.get_document()
         if document.status != Document.Status.READY:
             raise Http404
-        return FileResponse(
-            document.file.open("rb"),
-            as_attachment=True,
-            filename=document.filename,
-            content_type="application/pdf",
-        )
+        return private_file_response(document.file, document.filename)
 
 
 class DocumentRetryView(DocumentAccessMixin, View):

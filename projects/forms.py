@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import DateInput, submit_helper
+from axs_platform.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField, submit_helper
 from companies.geography import Country
 from companies.models import Organization
 from sdg.models import Goal, Indicator, Target
@@ -107,7 +107,7 @@ class ComponentForm(forms.Form):
 
 
 class ActivityForm(forms.Form):
-    component = forms.ModelChoiceField(label=_("Component"), queryset=None)
+    component = ModelChoiceField(label=_("Component"), queryset=None)
     description = forms.CharField(label=_("Activity"), max_length=500)
     starts_on = forms.DateField(label=_("Starts"), widget=DateInput())
     ends_on = forms.DateField(label=_("Ends"), widget=DateInput())
@@ -121,10 +121,8 @@ class ActivityForm(forms.Form):
 class AlignmentForm(forms.Form):
     """Pick a target of the chosen goal and some of its indicators; without a goal, every target."""
 
-    target = forms.ModelChoiceField(label=_("SDG target"), queryset=None)
-    indicators = forms.ModelMultipleChoiceField(
-        label=_("SDG indicators"), queryset=None, widget=forms.CheckboxSelectMultiple
-    )
+    target = ModelChoiceField(label=_("SDG target"), queryset=None)
+    indicators = ModelMultipleChoiceField(label=_("SDG indicators"), queryset=None, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, goal=None, target=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,11 +143,11 @@ class AlignmentForm(forms.Form):
 
 
 class GoalPickForm(forms.Form):
-    goal = forms.ModelChoiceField(label=_("SDG"), queryset=Goal.objects.order_by("number"), required=False)
+    goal = ModelChoiceField(label=_("SDG"), queryset=Goal.objects.order_by("number"), required=False)
 
 
 class IndicatorForm(forms.Form):
-    component = forms.ModelChoiceField(
+    component = ModelChoiceField(
         label=_("Component"),
         queryset=None,
         required=False,
@@ -176,7 +174,7 @@ class IndicatorForm(forms.Form):
         widget=_textarea(2),
         error_messages={"required": _("Say how the indicator will be verified.")},
     )
-    sdg_indicator = forms.ModelChoiceField(label=_("Linked SDG indicator"), queryset=None, required=False)
+    sdg_indicator = ModelChoiceField(label=_("Linked SDG indicator"), queryset=None, required=False)
 
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
@@ -200,7 +198,7 @@ class IndicatorForm(forms.Form):
 
 
 class PartnerInviteForm(forms.Form):
-    organization = forms.ModelChoiceField(label=_("Member organization"), queryset=None)
+    organization = ModelChoiceField(label=_("Member organization"), queryset=None)
 
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
@@ -219,7 +217,7 @@ class RoleForm(forms.Form):
 
 
 class ContributionForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("Organization"), queryset=None)
+    member = ModelChoiceField(label=_("Organization"), queryset=None)
     kind = forms.ChoiceField(label=_("Kind of contribution"), choices=ContributionKind.choices)
     description = forms.CharField(label=_("Description"), widget=_textarea(2), required=False)
     amount_mxn = forms.DecimalField(
@@ -240,7 +238,7 @@ class ContributionForm(forms.Form):
 
 class BudgetLineForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    source_member = forms.ModelChoiceField(label=_("Funded by"), queryset=None, required=False)
+    source_member = ModelChoiceField(label=_("Funded by"), queryset=None, required=False)
     other_source = forms.CharField(
         label=_("Or another source"), max_length=255, required=False, help_text=_("A fund, a government, a donor.")
     )
@@ -283,7 +281,7 @@ class CommentForm(forms.Form):
 
 
 class EvaluatorAssignForm(forms.Form):
-    evaluator = forms.ModelChoiceField(label=_("Evaluator"), queryset=None)
+    evaluator = ModelChoiceField(label=_("Evaluator"), queryset=None)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

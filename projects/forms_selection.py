@@ -5,13 +5,20 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from axs_platform.forms import DateTimeInput, submit_helper
+from axs_platform.forms import (
+    SMALL_INTEGER_MAX,
+    DateTimeInput,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    submit_helper,
+)
 from committees.models import Session
 
 from .models import Answer, Ballot, EvidenceKind, Proposal, QuestionKind, SelectionMethod
+from .validators import validate_selection_evidence
 
 
-class ProposalChoiceField(forms.ModelMultipleChoiceField):
+class ProposalChoiceField(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj):
@@ -21,7 +28,7 @@ class ProposalChoiceField(forms.ModelMultipleChoiceField):
 class RoundForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
     method = forms.ChoiceField(label=_("Method"), choices=SelectionMethod.choices)
-    seats = forms.IntegerField(label=_("Proposals to select"), min_value=1, initial=1)
+    seats = forms.IntegerField(label=_("Proposals to select"), min_value=1, max_value=SMALL_INTEGER_MAX, initial=1)
     proposals = ProposalChoiceField(label=_("Candidates"), queryset=Proposal.objects.none())
     summary = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
@@ -44,8 +51,13 @@ class EvidenceForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=EvidenceKind.choices)
     title = forms.CharField(label=_("Title"), max_length=255)
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    session = forms.ModelChoiceField(label=_("Session"), queryset=Session.objects.none(), required=False)
-    file = forms.FileField(label=_("Document"), required=False)
+    session = ModelChoiceField(label=_("Session"), queryset=Session.objects.none(), required=False)
+    file = forms.FileField(
+        label=_("Document"),
+        required=False,
+        help_text=_("PDF, PNG, JPEG, Word, Excel or PowerPoint, up to 10 MB."),
+        validators=[validate_selection_evidence],
+    )
 
     def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,9 +71,7 @@ class RoundCloseForm(forms.Form):
         help_text=_("For a vote or a survey the result decides; choose only to settle a survey's tie."),
     )  # fmt: skip
     decision = forms.CharField(label=_("Decision"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    session = forms.ModelChoiceField(
-        label=_("Session where it was decided"), queryset=Session.objects.none(), required=False
-    )
+    session = ModelChoiceField(label=_("Session where it was decided"), queryset=Session.objects.none(), required=False)
 
     def __init__(self, *args, selection_round, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,6 +96,7 @@ class BallotForm(forms.ModelForm):
             "closes_at": DateTimeInput(),
             "named_voters": forms.SelectMultiple(attrs={"size": 8}),
         }
+        field_classes = {"named_voters": ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,14 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import ISO_DATETIME, DateTimeInput, submit_helper
+from axs_platform.forms import (
+    ISO_DATETIME,
+    SMALL_INTEGER_MAX,
+    DateTimeInput,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    submit_helper,
+)
 from committees.models import Committee
 from companies.models import Organization
 from sdg.models import Goal
@@ -16,7 +23,7 @@ from .services.answering import field_name
 
 
 class SurveyForm(forms.ModelForm):
-    chosen_organizations = forms.ModelMultipleChoiceField(
+    chosen_organizations = ModelMultipleChoiceField(
         label=_("Chosen organizations"),
         queryset=Organization.objects.none(),
         required=False,
@@ -126,13 +133,14 @@ class QuestionForm(forms.Form):
         label=_("How many to pick or rank"),
         required=False,
         min_value=1,
+        max_value=SMALL_INTEGER_MAX,
         help_text=_("For multiple choice, ranking and SDG goals; empty means no limit."),
     )
     scale_min_label_es = forms.CharField(label=_("Label of 1 (Spanish)"), max_length=100, required=False)
     scale_min_label_en = forms.CharField(label=_("Label of 1 (English)"), max_length=100, required=False)
     scale_max_label_es = forms.CharField(label=_("Label of 5 (Spanish)"), max_length=100, required=False)
     scale_max_label_en = forms.CharField(label=_("Label of 5 (English)"), max_length=100, required=False)
-    condition_question = forms.ModelChoiceField(label=_("Show only when question"), queryset=None, required=False)
+    condition_question = ModelChoiceField(label=_("Show only when question"), queryset=None, required=False)
     condition_value = forms.CharField(
         label=_("has the answer"),
         max_length=100,
@@ -328,8 +336,8 @@ def response_form_initial(questions, stored):
 
 
 class CommitteeProposalsForm(forms.Form):
-    ranking_question = forms.ModelChoiceField(label=_("SDG question"), queryset=None, empty_label=None)
-    role_question = forms.ModelChoiceField(label=_("Role question"), queryset=None, required=False)
+    ranking_question = ModelChoiceField(label=_("SDG question"), queryset=None, empty_label=None)
+    role_question = ModelChoiceField(label=_("Role question"), queryset=None, required=False)
     top = forms.IntegerField(label=_("Counted when ranked within the first"), min_value=1, max_value=17, initial=3)
 
     def __init__(self, *args, survey, **kwargs):

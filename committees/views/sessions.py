@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -15,6 +14,7 @@ from audit.selectors import history_for
 from axs_platform.pagination import page_of
 from axs_platform.permissions import PredicateRequiredMixin
 from axs_platform.service_views import ServiceFormView
+from axs_platform.uploads import private_file_response
 
 from .. import desk, permissions, selectors, services
 from ..forms import (
@@ -262,7 +262,7 @@ class DocumentDownloadView(PredicateRequiredMixin, View):
         return permissions.can_see_session_internals(self.request.user, self.document.session)
 
     def get(self, request, *args, **kwargs):
-        return FileResponse(self.document.file.open("rb"), as_attachment=True, filename=self.document.original_name)
+        return private_file_response(self.document.file, self.document.original_name)
 
 
 class AttendanceConfirmView(SessionMixin, View):

@@ -12,11 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from ..geography import Country, MexicanState
 from ..validators import validate_rfc
 
+# The one folder of MEDIA_ROOT served to anyone: logos appear on public pages.
+PUBLIC_MEDIA_FOLDER = "companies/logos"
+
 
 def logo_upload_to(instance, filename):
     """Store logos under a random name so that a URL reveals nothing and never collides."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"companies/logos/{uuid.uuid4().hex}.{extension}"
+    return f"{PUBLIC_MEDIA_FOLDER}/{uuid.uuid4().hex}.{extension}"
 
 
 class OrganizationType(models.TextChoices):

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,6 +9,7 @@ from django.views.generic import TemplateView, View
 
 from audit.selectors import history_for
 from axs_platform.forms import add_service_errors
+from axs_platform.uploads import private_file_response
 
 from .. import selectors, services
 from ..forms import ChecklistForm, DecisionForm, EvidenceForm
@@ -173,4 +173,4 @@ class EvidenceDownloadView(OrganizationAccessMixin, View):
             review_id=kwargs["review_pk"],
             review__organization=self.organization,
         )
-        return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
+        return private_file_response(evidence.file, evidence.original_name)

@@ -1,15 +1,13 @@
 """Importing organizations from CSV or Excel: upload, preview every row, then confirm."""
 
-import csv
-
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import View
 
+from axs_platform.exports import csv_response
 from axs_platform.permissions import StaffRequiredMixin
 
 from .. import services
@@ -72,25 +70,23 @@ class ImportTemplateView(StaffRequiredMixin, View):
     """An empty CSV with the columns an import file needs and one example row."""
 
     def get(self, request):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="plantilla-organizaciones.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow(IMPORT_COLUMN_NAMES)
-        writer.writerow(
+        return csv_response(
+            "plantilla-organizaciones.csv",
+            IMPORT_COLUMN_NAMES,
             [
-                "Ejemplo Sostenible, S.A. de C.V.",
-                "Ejemplo Sostenible",
-                "company",
-                "small",
-                "manufacturing",
-                "ESO150301AB1",
-                "MX",
-                "JAL",
-                "https://ejemplo.example",
-                "Fabricante de empaques compostables.",
-                "contacto@ejemplo.example",
-                "+52 33 1234 5678",
-            ]
+                [
+                    "Ejemplo Sostenible, S.A. de C.V.",
+                    "Ejemplo Sostenible",
+                    "company",
+                    "small",
+                    "manufacturing",
+                    "ESO150301AB1",
+                    "MX",
+                    "JAL",
+                    "https://ejemplo.example",
+                    "Fabricante de empaques compostables.",
+                    "contacto@ejemplo.example",
+                    "+52 33 1234 5678",
+                ],
+            ],
         )
-        return response

@@ -104,3 +104,52 @@ def test_sign_out_is_a_post_and_is_recorded(client):
 def test_a_signed_in_person_opening_the_sign_in_page_goes_home(client):
     client.force_login(make_representative())
     assert client.get(LOGIN).status_code == 302
+
+
+def test_a_strangers_guesses_from_another_address_do_not_lock_the_owner_out(client, settings):
+    settings.AXS_LOGIN_FAILURE_LIMIT = 5
+    make_representative(email="owner@b.example")
+    for _attempt in range(5):
+        sign_in(client, "owner@b.example", "guess", REMOTE_ADDR="203.0.113.9")
+    assert "Demasiados intentos" in sign_in(client, "owner@b.example", REMOTE_ADDR="203.0.113.9").content.decode()
+    assert sign_in(client, "owner@b.example", REMOTE_ADDR="198.51.100.20").status_code == 302
+
+
+def test_guesses_on_one_account_from_many_addresses_lock_it(client, settings):
+    settings.AXS_LOGIN_FAILURE_LIMIT = 2
+    make_representative(email="wanted@b.example")
+    for number in range(20):
+        sign_in(client, "wanted@b.example", "guess", REMOTE_ADDR=f"203.0.113.{number + 1}")
+    response = sign_in(client, "wanted@b.example", REMOTE_ADDR="198.51.100.20")
+    assert "Demasiados intentos" in response.content.decode() and "_auth_user_id" not in client.session
+
+
+def test_behind_a_proxy_each_visitor_is_counted_by_the_address_the_proxy_added(client, settings):
+    settings.AXS_LOGIN_FAILURE_LIMIT = 1
+    settings.AXS_BEHIND_PROXY = True
+    make_representative(email="neighbour@b.example")
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for number in range(10):
+        # The client claims another address on the left; the proxy appends the one it saw.
+        sign_in(
+            client, f"spray{number}@b.example", "guess", HTTP_X_FORWARDED_FOR=f"192.0.2.{number}, 203.0.113.9", **proxy
+        )
+    event = AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_FAILED).first()
+    assert event.ip_address == "203.0.113.9"
+    assert (
+        "Demasiados intentos"
+        in sign_in(client, "neighbour@b.example", HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy).content.decode()
+    )
+    response = sign_in(client, "neighbour@b.example", HTTP_X_FORWARDED_FOR="198.51.100.20", **proxy)
+    assert response.status_code == 302
+
+
+def test_without_a_proxy_x_forwarded_for_is_not_believed(client, settings):
+    settings.AXS_LOGIN_FAILURE_LIMIT = 1
+    settings.AXS_BEHIND_PROXY = False
+    make_representative(email="careful@b.example")
+    for number in range(10):
+        sign_in(client, f"spray{number}@b.example", "guess", HTTP_X_FORWARDED_FOR=f"192.0.2.{number}")
+    assert set(AuditEvent.objects.values_list("ip_address", flat=True)) == {"127.0.0.1"}
+    response = sign_in(client, "careful@b.example", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert "Demasiados intentos" in response.content.decode()

@@ -1,14 +1,17 @@
-"""The shared submit button has one colour, and every date field of the platform travels as ISO."""
+"""The shared submit button has one colour, date fields travel as ISO, model choices refuse impossible ids."""
 
 import datetime
 import importlib
 import inspect
 
+import pytest
 from django import forms
+from django.core.exceptions import ValidationError
 from django.template import Context
 from django.utils import translation
 
-from axs_platform.forms import DateInput, DateTimeInput, Submit
+from axs_platform.forms import DateInput, DateTimeInput, ModelChoiceField, ModelMultipleChoiceField, Submit
+from sdg.models import Goal
 
 COLOURS = {"primary", "secondary", "success", "danger", "warning", "info", "light", "dark", "link"}
 FORM_MODULES = [
@@ -69,3 +72,27 @@ def test_every_date_field_of_every_form_uses_the_iso_widgets():
                 assert isinstance(field.widget, DateInput), f"{name}.{field_name}"
                 checked += 1
     assert checked >= 10
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["1" * 40, str(2**63), str(-(2**63) - 1)])
+def test_model_choice_fields_answer_an_id_no_database_holds_as_an_invalid_choice(value):
+    with pytest.raises(ValidationError) as single:
+        ModelChoiceField(Goal.objects.all()).clean(value)
+    assert single.value.code == "invalid_choice"
+    with pytest.raises(ValidationError) as multiple:
+        ModelMultipleChoiceField(Goal.objects.all()).clean([value])
+    assert multiple.value.code == "invalid_choice"
+
+
+@pytest.mark.django_db
+def test_counts_stored_in_small_integers_refuse_a_forty_digit_number_with_a_message():
+    from committees.models import Committee
+    from projects.forms_selection import RoundForm
+    from surveys.forms import QuestionForm
+    from surveys.models import Survey
+
+    round_form = RoundForm({"title": "Ronda", "method": "vote", "seats": "1" * 40}, committee=Committee(pk=1))
+    assert not round_form.is_valid() and "seats" in round_form.errors
+    question_form = QuestionForm({"kind": "multiple", "text_es": "¿Qué?", "max_choices": "1" * 40}, survey=Survey(pk=1))
+    assert not question_form.is_valid() and "max_choices" in question_form.errors

@@ -132,7 +132,7 @@ def test_attachment_whose_content_does_not_match_its_name_is_refused(cast, draft
 
 
 def test_oversized_attachment_is_refused(cast, draft, monkeypatch):
-    monkeypatch.setattr("projects.validators.ATTACHMENT_MAX_BYTES", 10)
+    monkeypatch.setattr("projects.validators.validate_attachment.max_bytes", 10)
     big = SimpleUploadedFile("estudio.pdf", b"%PDF-1.4 and more than ten bytes", content_type="application/pdf")
     with pytest.raises(ValidationError) as error:
         services.attachment_add(actor=cast.lead, proposal=draft, title="Estudio", upload=big)
