@@ -48,7 +48,7 @@ def measure(label, client_for, requests):
         f"{label:<22} {count:>4} requests  {1000 * cpu / count:7.2f} ms CPU  {queries / count:5.1f} queries  {statuses}"
     )
     if profile:
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
+        pstats.Stats(profile).sort_stats(os.environ.get("VOTE_PROFILE_SORT", "cumulative")).print_stats(30)
 
 
 def main():
