@@ -48,8 +48,14 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     """A fresh browser page in Mexican Spanish."""
+    from tests.browser.checks import AXE_JS
+
     context = browser.new_context(locale="es-MX", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
+    if AXE_JS.exists():
+        # Given to every document by the browser itself: the pages' Content-Security-Policy, which
+        # refuses a script tag added afterwards, does not apply to it.
+        context.add_init_script(path=str(AXE_JS))
     page = context.new_page()
     yield page
     context.close()
