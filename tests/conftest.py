@@ -135,7 +135,9 @@ def demo(_demo_rows, db):
 @pytest.fixture(autouse=True)
 def _framework_after_flush(request):
     """Reload the SDG framework for transactional tests: each one ends by emptying every table."""
-    if {"transactional_db", "live_server"} & set(request.fixturenames):
+    marker = request.node.get_closest_marker("django_db")
+    marked = marker is not None and marker.kwargs.get("transaction", False)
+    if marked or {"transactional_db", "live_server"} & set(request.fixturenames):
         request.getfixturevalue("transactional_db")
         from sdg.loader import load_framework
         from sdg.models import Goal, Indicator, Target
