@@ -1,111 +1,25 @@
-"""Reads that committee and session pages share, shaped so their query count does not grow with rows."""
+"""Reads of sessions, attendance, quorum and minutes, shaped so the query count does not grow with rows."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from axs_platform.figures import percent
 from axs_platform.permissions import is_staff_member
 from companies.models import Organization, ParticipationStatus, Representative
-from sdg.models import Goal
 
-from . import permissions
-from .models import (
-    ActivityStatus,
+from .. import permissions
+from ..models import (
     Agreement,
-    AgreementStatus,
     Attendance,
     AttendanceStatus,
-    Committee,
     Membership,
-    MembershipChange,
-    MembershipStatus,
     Minutes,
     Post,
-    PriorityArea,
     Session,
     SessionKind,
     SessionStatus,
-    WorkPlanActivity,
 )
-from .models.committees import OPEN_MEMBERSHIP_STATUSES
-from .models.sessions import OPEN_AGREEMENT_STATUSES
-
-
-def committees_with_counts():
-    """Return every committee with its SDG and the number of current member organizations."""
-    return Committee.objects.select_related("goal").annotate(
-        member_count=Count("memberships", filter=Q(memberships__status=MembershipStatus.ACTIVE), distinct=True)
-    )
-
-
-def current_members(committee):
-    return (
-        Membership.objects.current()
-        .filter(committee=committee)
-        .select_related("organization")
-        .order_by("organization__legal_name")
-    )
-
-
-def pending_requests(committee):
-    return (
-        Membership.objects.filter(committee=committee, status=MembershipStatus.REQUESTED)
-        .select_related("organization", "requested_by")
-        .order_by("created_at")
-    )
-
-
-def memberships(committee):
-    """Return every membership period of a committee, open ones first."""
-    return (
-        Membership.objects.filter(committee=committee)
-        .select_related("organization")
-        .order_by("organization__legal_name", "-created_at")
-    )
-
-
-def membership_history(committee):
-    return MembershipChange.objects.filter(membership__committee=committee).select_related(
-        "membership__organization", "changed_by"
-    )
-
-
-def current_posts(committee):
-    return Post.objects.current().filter(committee=committee).select_related("holder", "organization").order_by("kind")
-
-
-def post_history(committee):
-    return Post.objects.filter(committee=committee).select_related("holder", "organization", "appointed_by")
-
-
-def work_plan(committee):
-    """Return the priority areas with their activities, and the plan's progress by status."""
-    areas = PriorityArea.objects.filter(committee=committee).prefetch_related(
-        Prefetch(
-            "activities",
-            queryset=WorkPlanActivity.objects.select_related("responsible_organization").order_by("starts_on", "id"),
-        )
-    )
-    counts = dict(
-        WorkPlanActivity.objects.filter(committee=committee)
-        .values_list("status")
-        .annotate(n=Count("id"))
-        .values_list("status", "n")
-    )
-    total = sum(counts.values())
-    active = total - counts.get(ActivityStatus.CANCELLED, 0)
-    done = counts.get(ActivityStatus.DONE, 0)
-    progress = {
-        "total": total,
-        "done": done,
-        "in_progress": counts.get(ActivityStatus.IN_PROGRESS, 0),
-        "planned": counts.get(ActivityStatus.PLANNED, 0),
-        "cancelled": counts.get(ActivityStatus.CANCELLED, 0),
-        "percent": percent(done, active),
-    }
-    return areas, progress
 
 
 def sessions_with_counts(queryset):
@@ -264,116 +178,6 @@ def latest_minutes(session):
     )
 
 
-def agreements(*, committee=None, status="", overdue=False, query=""):
-    """Return agreements for a follow-up list, with what the rows show: overdue first, then open, then closed.
-
-    Within each group the soonest due comes first.
-    """
-    rows = Agreement.objects.select_related(
-        "session", "committee__goal", "responsible_organization", "responsible_person"
-    )
-    if committee is not None:
-        rows = rows.filter(committee=committee)
-    if status == "open":
-        rows = rows.filter(status__in=OPEN_AGREEMENT_STATUSES)
-    elif status:
-        rows = rows.filter(status=status)
-    if overdue:
-        rows = rows.overdue()
-    if query:
-        rows = rows.filter(description__icontains=query)
-    today = timezone.localdate()
-    urgency = Case(
-        When(status__in=OPEN_AGREEMENT_STATUSES, due_on__lt=today, then=Value(0)),
-        When(status__in=OPEN_AGREEMENT_STATUSES, then=Value(1)),
-        default=Value(2),
-    )
-    return rows.alias(urgency=urgency).order_by("urgency", "due_on", "id")
-
-
-def agreement_counts(*, committee=None):
-    rows = Agreement.objects.all() if committee is None else Agreement.objects.filter(committee=committee)
-    today = timezone.localdate()
-    return rows.aggregate(
-        open=Count("id", filter=Q(status__in=OPEN_AGREEMENT_STATUSES)),
-        overdue=Count("id", filter=Q(status__in=OPEN_AGREEMENT_STATUSES, due_on__lt=today)),
-        done=Count("id", filter=Q(status=AgreementStatus.DONE)),
-    )
-
-
-def organizations_for_membership(committee):
-    """Return the organizations staff may seat on the committee: not archived, not already on it."""
-    return (
-        Organization.objects.not_archived()
-        .exclude(
-            pk__in=Membership.objects.filter(committee=committee, status__in=OPEN_MEMBERSHIP_STATUSES).values(
-                "organization_id"
-            )
-        )
-        .order_by("legal_name")
-    )
-
-
-def member_organizations(committee):
-    return Organization.objects.filter(
-        committee_memberships__committee=committee, committee_memberships__status=MembershipStatus.ACTIVE
-    ).order_by("legal_name")
-
-
-def agreement_organizations(session):
-    """Return the organizations that may answer for an agreement of the session (the service's rule)."""
-    if session.kind == SessionKind.COMMITTEE:
-        return member_organizations(session.committee).filter(archived_at__isnull=True)
-    return Organization.objects.not_archived().order_by("legal_name")
-
-
-def agreement_people(session, organization=None):
-    """Return the people who may answer for an agreement: current representatives of such an organization.
-
-    Given ``organization``, only its own current representatives. Each person carries
-    ``represents``, the name of the organization they speak for now.
-    """
-    organizations = agreement_organizations(session)
-    if organization is not None:
-        organizations = organizations.filter(pk=organization.pk)
-    links = Representative.objects.current().filter(organization__in=organizations)
-    return with_organization_name(get_user_model().objects.filter(is_active=True, pk__in=links.values("user")))
-
-
-def with_organization_name(people):
-    """Annotate each person with ``represents``, the name of the organization they speak for now."""
-    speaks_for = (
-        Representative.objects.current()
-        .filter(user=OuterRef("pk"))
-        .annotate(name=Coalesce(NullIf("organization__short_name", Value("")), "organization__legal_name"))
-        .order_by("-started_at")
-    )
-    return people.annotate(represents=Subquery(speaks_for.values("name")[:1])).order_by("full_name")
-
-
-def member_representatives(committee):
-    """Return the people who speak now for the committee's current member organizations."""
-    speaking = Representative.objects.current().filter(organization__in=member_organizations(committee))
-    return get_user_model().objects.filter(is_active=True, pk__in=speaking.values("user_id")).order_by("full_name")
-
-
-def agreement_choices(session, *, keeping=None):
-    """Return the organizations and people an agreement of this session may name as responsible.
-
-    ``keeping``, an agreement being followed up, keeps its responsible organization and person
-    choosable even if they have left since.
-    """
-    organizations, people = agreement_organizations(session), agreement_people(session)
-    if keeping is not None:
-        organizations = Organization.objects.filter(
-            Q(pk__in=organizations.values("pk")) | Q(pk=keeping.responsible_organization_id)
-        )
-        people = with_organization_name(
-            get_user_model().objects.filter(Q(pk__in=people.values("pk")) | Q(pk=keeping.responsible_person_id))
-        )
-    return organizations.order_by("legal_name"), people.order_by("full_name")
-
-
 def recorded_attendance(session):
     """Return the session's recorded attendance (not bare confirmations), by organization and person."""
     return list(
@@ -397,13 +201,3 @@ def sessions_that_may_approve_minutes_of(session):
         starts_at__gt=session.starts_at,
         starts_at__lte=timezone.now(),
     ).order_by("starts_at")
-
-
-def committee_goals():
-    """Return the SDGs that the alliance's open committees work on, in their order."""
-    return Goal.objects.filter(committees__in=Committee.objects.open()).distinct().order_by("number")
-
-
-def my_committees(user):
-    ids = permissions.member_committee_ids(user) | {c for c, _kind in permissions.post_keys(user)}
-    return committees_with_counts().filter(pk__in=ids)
