@@ -113,6 +113,8 @@ class ActivityForm(forms.Form):
     ends_on = forms.DateField(label=_("Ends"), widget=DateInput())
 
     def __init__(self, *args, proposal, **kwargs):
+        # Its own ids: the component form beside it on the page also has a "description".
+        kwargs.setdefault("auto_id", "id_activity_%s")
         super().__init__(*args, **kwargs)
         self.fields["component"].queryset = proposal.components.all()
         self.helper = submit_helper(_("Add the activity"), form_name="activity", css="btn-outline-primary")
@@ -140,6 +142,10 @@ class AlignmentForm(forms.Form):
         self.fields["indicators"].label_from_instance = lambda i: f"{i.code} {i.title}"
         self.fields["target"].label_from_instance = lambda t: f"{t.code} {t.title[:140]}"
         self.helper = submit_helper(_("Add to the alignment"), form_name="alignment", css="btn-outline-primary")
+
+    def has_changed(self):
+        """Only the indicators are typed here: the target comes from the pickers above the form."""
+        return bool(self.data.getlist(self.add_prefix("indicators")))
 
 
 class GoalPickForm(forms.Form):
@@ -184,6 +190,7 @@ class IndicatorForm(forms.Form):
         ).order_by("position")
         self.fields["sdg_indicator"].label_from_instance = lambda i: f"{i.code} {i.title[:120]}"
         self.helper = submit_helper(_("Add the indicator"), form_name="indicator", css="btn-outline-primary")
+        self.helper.form_id = "step-rows"
 
     def clean(self):
         cleaned = super().clean()
@@ -218,7 +225,10 @@ class RoleForm(forms.Form):
 
 class ContributionForm(forms.Form):
     member = ModelChoiceField(label=_("Organization"), queryset=None)
-    kind = forms.ChoiceField(label=_("Kind of contribution"), choices=ContributionKind.choices)
+    # The first kind is what the list shows before anyone chooses: an untouched form has not changed.
+    kind = forms.ChoiceField(
+        label=_("Kind of contribution"), choices=ContributionKind.choices, initial=ContributionKind.choices[0][0]
+    )
     description = forms.CharField(label=_("Description"), widget=_textarea(2), required=False)
     amount_mxn = forms.DecimalField(
         label=_("Amount or estimated value (MXN)"),
@@ -252,6 +262,7 @@ class BudgetLineForm(forms.Form):
         ).select_related("organization")
         self.fields["source_member"].label_from_instance = lambda m: str(m.organization)
         self.helper = submit_helper(_("Add the budget line"), form_name="budget", css="btn-outline-primary")
+        self.helper.form_id = "step-rows"
 
 
 class AttachmentForm(forms.Form):
@@ -261,6 +272,7 @@ class AttachmentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = submit_helper(_("Attach"), form_name="attachment", css="btn-outline-primary")
+        self.helper.form_id = "step-rows"
 
 
 class ReasonForm(forms.Form):

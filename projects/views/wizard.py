@@ -43,6 +43,15 @@ from ..models import (
 from .proposals import ProposalMixin, context_for_reading
 
 STEP_TEMPLATES = {name: f"projects/steps/{name}.html" for name in checklist.STEP_NAMES}
+# The row forms of the structured steps. Moving on from such a step sends them: what was typed in them is
+# saved (or shown again with its errors), what was left untouched is skipped. No JavaScript needed.
+ROW_FORMS = {
+    "consortium": ("contribution", "invite"),
+    "alignment": ("alignment",),
+    "indicators": ("indicator",),
+    "budget": ("budget",),
+    "attachments": ("attachment",),
+}
 
 
 class ProposalStepView(ProposalMixin, TemplateView):
@@ -90,8 +99,7 @@ class ProposalStepView(ProposalMixin, TemplateView):
             forms["budget"] = BudgetLineForm(proposal=proposal)
         if self.step == "attachments":
             forms["attachment"] = AttachmentForm()
-        if bound is not None:
-            forms[bound[0]] = bound[1]
+        forms.update(bound or {})
         return forms
 
     def _goal_and_target(self):
@@ -131,6 +139,8 @@ class ProposalStepView(ProposalMixin, TemplateView):
         names = checklist.STEP_NAMES
         index = names.index(self.step)
         context["next_step"] = names[index + 1] if index + 1 < len(names) else None
+        # Partners state their contributions but do not edit the other steps: they keep the plain link.
+        context["row_forms"] = bool(self._row_names()) and context["can_edit"]
         context["previous_step"] = names[index - 1] if index else None
         context["step_number"] = index + 1
         context["step_label"] = checklist.STEPS[index][1]
@@ -140,6 +150,8 @@ class ProposalStepView(ProposalMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         name = request.POST.get("form", "")
+        if self.step in ROW_FORMS and (name in ROW_FORMS[self.step] or request.POST.get("then") == "next"):
+            return self._save_rows(pressed=None if request.POST.get("then") == "next" else name)
         handler = getattr(self, f"save_{name.replace('-', '_')}", None)
         if handler is None:
             raise Http404
@@ -155,8 +167,12 @@ class ProposalStepView(ProposalMixin, TemplateView):
             raise Http404 from None
         if form is not None:
             messages.error(request, _("Please correct what is marked below; nothing you typed was lost."))
-            return self.render_to_response(self.get_context_data(bound=(name, form)), status=200)
+            return self.render_to_response(self.get_context_data(bound={name: form}), status=200)
         messages.success(request, _("Saved."))
+        return self._onwards()
+
+    def _onwards(self):
+        request = self.request
         target = request.path
         if request.POST.get("then") == "next":
             next_index = checklist.STEP_NAMES.index(self.step) + 1
@@ -164,6 +180,8 @@ class ProposalStepView(ProposalMixin, TemplateView):
                 target = reverse(
                     "projects:proposal-edit", kwargs={"pk": self.proposal.pk, "step": checklist.STEP_NAMES[next_index]}
                 )
+            else:
+                target = reverse("projects:proposal-submit", kwargs={"pk": self.proposal.pk})
         return redirect(target)
 
     def _bind(self, form):
@@ -194,28 +212,6 @@ class ProposalStepView(ProposalMixin, TemplateView):
         self._service(services.activity_add, **form.cleaned_data)
         return None
 
-    def save_alignment(self):
-        goal, target = self._goal_and_target()
-        form = AlignmentForm(self.request.POST, goal=None)
-        if not self._bind(form):
-            return form
-        self._service(services.alignment_add, proposal=self.proposal, **form.cleaned_data)
-        return None
-
-    def save_indicator(self):
-        form = IndicatorForm(self.request.POST, proposal=self.proposal)
-        if not self._bind(form):
-            return form
-        self._service(services.indicator_add, proposal=self.proposal, **form.cleaned_data)
-        return None
-
-    def save_invite(self):
-        form = PartnerInviteForm(self.request.POST, proposal=self.proposal)
-        if not self._bind(form):
-            return form
-        self._service(services.partner_invite, proposal=self.proposal, **form.cleaned_data)
-        return None
-
     def save_role(self):
         member = get_object_or_404(ConsortiumMember, pk=self.request.POST.get("member"), proposal=self.proposal)
         form = RoleForm(self.request.POST)
@@ -224,31 +220,68 @@ class ProposalStepView(ProposalMixin, TemplateView):
         self._service(services.member_update, member=member, role=form.cleaned_data["role"])
         return None
 
-    def save_contribution(self):
-        form = ContributionForm(self.request.POST, members=self._members_i_edit())
-        if not self._bind(form):
-            return form
-        self._service(services.contribution_add, **form.cleaned_data)
-        return None
+    # The row forms of the structured steps (ROW_FORMS)
 
-    def save_budget(self):
-        form = BudgetLineForm(self.request.POST, proposal=self.proposal)
-        if not self._bind(form):
-            return form
-        self._service(services.budget_line_add, proposal=self.proposal, **form.cleaned_data)
-        return None
+    def _row_names(self):
+        names = ROW_FORMS.get(self.step, ())
+        if not permissions.can_edit_proposal(self.request.user, self.proposal):
+            names = tuple(name for name in names if name != "invite")
+        return names
 
-    def save_attachment(self):
-        form = AttachmentForm(self.request.POST, self.request.FILES)
-        if not self._bind(form):
-            return form
-        self._service(
-            services.attachment_add,
-            proposal=self.proposal,
-            title=form.cleaned_data["title"],
-            upload=form.cleaned_data["file"],
-        )
-        return None
+    def _row_form(self, name):
+        data, files, proposal = self.request.POST, self.request.FILES, self.proposal
+        builders = {
+            "alignment": lambda: AlignmentForm(data, goal=None),
+            "indicator": lambda: IndicatorForm(data, proposal=proposal),
+            "invite": lambda: PartnerInviteForm(data, proposal=proposal),
+            "contribution": lambda: ContributionForm(data, members=self._members_i_edit()),
+            "budget": lambda: BudgetLineForm(data, proposal=proposal),
+            "attachment": lambda: AttachmentForm(data, files),
+        }
+        return builders[name]()
+
+    def _save_row(self, name, data):
+        proposal = self.proposal
+        if name == "alignment":
+            self._service(services.alignment_add, proposal=proposal, **data)
+        elif name == "indicator":
+            self._service(services.indicator_add, proposal=proposal, **data)
+        elif name == "invite":
+            self._service(services.partner_invite, proposal=proposal, **data)
+        elif name == "contribution":
+            self._service(services.contribution_add, **data)
+        elif name == "budget":
+            self._service(services.budget_line_add, proposal=proposal, **data)
+        elif name == "attachment":
+            self._service(services.attachment_add, proposal=proposal, title=data["title"], upload=data["file"])
+
+    def _save_rows(self, pressed):
+        """Save every row form of the step that was typed in (and the one whose button was pressed).
+
+        A form left as it was offered is skipped, so moving on from an empty step saves nothing; a form with
+        errors comes back with what was typed, and nothing moves on.
+        """
+        forms = {name: self._row_form(name) for name in self._row_names()}
+        chosen = [name for name, form in forms.items() if name == pressed or form.has_changed()]
+        saved = []
+        for name in chosen:
+            form = forms[name]
+            if not form.is_valid():
+                continue
+            try:
+                self._save_row(name, form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+                continue
+            saved.append(name)
+        if len(saved) < len(chosen):
+            # What was saved is offered empty again; only the forms still holding errors stay filled in.
+            bound = {name: forms[name] for name in chosen if name not in saved}
+            messages.error(self.request, _("Please correct what is marked below; nothing you typed was lost."))
+            return self.render_to_response(self.get_context_data(bound=bound), status=200)
+        if saved:
+            messages.success(self.request, _("Saved."))
+        return self._onwards()
 
     def save_remove(self):
         """Remove one row the step lists: ``kind`` names what, ``row`` which one."""

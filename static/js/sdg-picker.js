@@ -12,7 +12,7 @@
     var chosen = select.options[select.selectedIndex];
     var code = chosen && chosen.value ? chosen.text.split(" ")[0] + "." : "";
     hidden.value = select.value;
-    document.querySelectorAll("#alignment-form input[type=checkbox]").forEach(function (box) {
+    document.querySelectorAll("#step-rows input[type=checkbox]").forEach(function (box) {
       var label = box.closest(".form-check");
       var text = label ? label.textContent.trim() : "";
       if (label) { label.hidden = code !== "" && text.indexOf(code) !== 0; }
