@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from axs_platform.forms import SPANISH_CONTENT
+
 _ACTIONS = {}
 
 
@@ -42,6 +44,12 @@ def _field(model, name):
     return field if getattr(field, "concrete", False) else None
 
 
+class Written(str):
+    """A value people wrote (a name, a description): entered in Spanish, so pages mark it ``lang="es"``."""
+
+    written = True
+
+
 def _shown(field, value, related):
     if value is None or value == "":
         return None
@@ -49,11 +57,20 @@ def _shown(field, value, related):
         return value
     if isinstance(field, models.ForeignKey):
         target = related.get(field.related_model, {}).get(value)
-        return str(target) if target is not None else _("(removed, id %(id)s)") % {"id": value}
+        if target is None:
+            return _("(removed, id %(id)s)") % {"id": value}
+        return Written(target) if field.related_model._meta.label_lower in SPANISH_CONTENT else str(target)
     if getattr(field, "choices", None):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    codes = models.EmailField | models.URLField | models.SlugField
+    if (
+        isinstance(field, models.CharField | models.TextField)
+        and not isinstance(field, codes)
+        and isinstance(value, str)
+    ):
+        return Written(value)
     return value
 
 

@@ -33,6 +33,7 @@ class Bar:
     value: float
     colour: str = ""
     share: object = None
+    lang: str = ""  # the label's language when it differs from the page's (a Spanish title in English)
 
 
 def _attr(text):
@@ -90,8 +91,9 @@ def horizontal_bar_chart(bars, *, title, description="", total=None, width=640, 
             f'<tspan x="{label_width - 8}" y="{first_line + index * LINE_HEIGHT:.1f}">{escape(line)}</tspan>'
             for index, line in enumerate(lines)
         )
+        lang = f' lang="{_attr(bar.lang)}"' if bar.lang else ""
         parts.append(
-            f'<text text-anchor="end" fill="{TEXT_COLOUR}"><title>{escape(str(bar.label))}</title>{spans}</text>'
+            f'<text text-anchor="end" fill="{TEXT_COLOUR}"{lang}><title>{escape(str(bar.label))}</title>{spans}</text>'
         )
         parts.append(
             f'<rect x="{label_width}" y="{bar_y:.1f}" width="{track_width}" height="{bar_height}" '

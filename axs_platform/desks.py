@@ -53,15 +53,15 @@ def staff_desk(user):
             _("Submitted and waiting for the committee's review."),
         ),
         DeskCard(
-            _("Evaluations due"),
-            projects["evaluations_due"],
-            _url("projects:proposal-list", status="in_review"),
-            _("Assigned to evaluators and not submitted yet."),
+            _("Proposals waiting for evaluations"),
+            projects["proposals_awaiting_evaluations"],
+            _url("projects:proposal-list", evaluations="due"),
+            _("With evaluations assigned and not submitted yet."),
         ),
         DeskCard(
             _("Ballots closing soon"),
             projects["ballots_closing_soon"],
-            _url("projects:ballot-list"),
+            _url("projects:ballot-list", closing="soon"),
             _("Open ballots that close within 7 days."),
         ),
         DeskCard(
@@ -111,7 +111,7 @@ def chair_desk(committee_ids):
         DeskCard(
             _("Ballots closing soon"),
             projects["ballots_closing_soon"],
-            _url("projects:ballot-list"),
+            _url("projects:ballot-list", closing="soon"),
             _("Your committee's open ballots that close within 7 days."),
         ),
         DeskCard(
@@ -157,7 +157,7 @@ def evaluator_desk(user):
         DeskCard(
             _("Evaluations due"),
             project_desk.evaluator_counts(user)["evaluations_due"],
-            _url("projects:my-evaluations"),
+            _url("projects:my-evaluations", status="due"),
             _("Proposals assigned to you that you have not submitted a score for."),
         )
     ]
@@ -169,7 +169,7 @@ def representative_desk(user, organization):
         DeskCard(
             _("Ballots waiting for your vote"),
             projects["ballots_to_vote"],
-            _url("projects:ballot-list"),
+            _url("projects:ballot-list", pending="1"),
             _("Open ballots in which you or your organization have not voted."),
         ),
         DeskCard(

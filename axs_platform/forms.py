@@ -5,6 +5,7 @@ from crispy_forms.layout import Hidden
 from crispy_forms.layout import Submit as CrispySubmit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 ISO_DATE = "%Y-%m-%d"
 ISO_DATETIME = "%Y-%m-%dT%H:%M"
@@ -81,8 +82,69 @@ def _out_of_range(value):
     return not -LARGEST_ID - 1 <= number <= LARGEST_ID
 
 
+# Models whose names people write in Spanish only: their options are marked lang="es" in the English
+# interface (a screen reader then reads "Energía asequible" as Spanish). Bilingual texts are not here.
+SPANISH_CONTENT = {
+    "committees.committee",
+    "committees.session",
+    "committees.priorityarea",
+    "committees.workplanactivity",
+    "projects.call",
+    "projects.proposal",
+    "projects.component",
+    "projects.selectionround",
+    "projects.ballot",
+}
+
+
+class SpanishContentOptions:
+    """Widget mixin: an option naming a row of ``SPANISH_CONTENT`` carries ``lang="es"`` in the English interface."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex=subindex, attrs=attrs)
+        instance = getattr(value, "instance", None)
+        english = not (translation.get_language() or "").startswith("es")
+        if english and instance is not None and instance._meta.label_lower in SPANISH_CONTENT:
+            option["attrs"] = {**option["attrs"], "lang": "es"}
+        return option
+
+
+class SpanishOptionsSelect(forms.Select):
+    """A select whose every option (but the empty one) names what people wrote in Spanish."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex=subindex, attrs=attrs)
+        if value not in ("", None) and not (translation.get_language() or "").startswith("es"):
+            option["attrs"] = {**option["attrs"], "lang": "es"}
+        return option
+
+
+def mark_spanish_texts(form):
+    """Mark a form's text boxes ``lang="es"`` in the English interface: they hold what people write in Spanish."""
+    if (translation.get_language() or "").startswith("es"):
+        return
+    dates = forms.DateInput | forms.DateTimeInput | forms.TimeInput
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.TextInput | forms.Textarea) and not isinstance(field.widget, dates):
+            field.widget.attrs["lang"] = "es"
+
+
+class ContentSelect(SpanishContentOptions, forms.Select):
+    pass
+
+
+class ContentSelectMultiple(SpanishContentOptions, forms.SelectMultiple):
+    pass
+
+
+class ContentCheckboxSelectMultiple(SpanishContentOptions, forms.CheckboxSelectMultiple):
+    pass
+
+
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """A ``ModelMultipleChoiceField`` that answers an id no database can hold with “not one of the choices”."""
+
+    widget = ContentSelectMultiple
 
     def clean(self, value):
         if not self.to_field_name and isinstance(value, list | tuple):
@@ -96,6 +158,8 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 class ModelChoiceField(forms.ModelChoiceField):
     """A ``ModelChoiceField`` that answers an id no database can hold with “not one of the choices”."""
+
+    widget = ContentSelect
 
     def to_python(self, value):
         if not self.to_field_name and value not in self.empty_values and _out_of_range(value):

@@ -34,5 +34,5 @@ def _labels(organization_ids):
 
 
 committee_facet = DirectoryFacet(
-    name="committee", label=_("Committee"), choices=_choices, filter=_filter, labels=_labels
+    name="committee", label=_("Committee"), choices=_choices, filter=_filter, labels=_labels, spanish_choices=True
 )

@@ -5,7 +5,15 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import ISO_DATETIME, DateInput, DateTimeInput, ModelChoiceField, submit_helper
+from axs_platform.forms import (
+    ISO_DATETIME,
+    ContentSelect,
+    DateInput,
+    DateTimeInput,
+    ModelChoiceField,
+    mark_spanish_texts,
+    submit_helper,
+)
 from axs_platform.uploads import UploadValidator
 from companies.models import Organization
 
@@ -35,6 +43,7 @@ class CommitteeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         self.helper = submit_helper(_("Save"))
 
 
@@ -97,6 +106,7 @@ class PriorityAreaForm(forms.Form):
 
     def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         self.helper = submit_helper(submit_label or _("Add the priority area"))
 
 
@@ -104,10 +114,11 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = WorkPlanActivity
         fields = ["priority_area", "title", "responsible_organization", "starts_on", "ends_on", "status"]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+        widgets = {"priority_area": ContentSelect(), "starts_on": DateInput(), "ends_on": DateInput()}
 
     def __init__(self, *args, committee, organizations, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         self.fields["priority_area"].queryset = committee.priority_areas.all()
         self.fields["responsible_organization"].queryset = organizations
         self.helper = submit_helper(_("Save"))
@@ -143,6 +154,7 @@ class SessionForm(forms.ModelForm):
 
     def __init__(self, *args, plenary=False, creating=True, recording=False, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         self.recording = recording
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = [ISO_DATETIME, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
@@ -183,6 +195,7 @@ class AgendaItemForm(forms.Form):
 
     def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         self.helper = submit_helper(submit_label or _("Add to the agenda"))
 
 
@@ -256,6 +269,7 @@ class MinutesForm(forms.Form):
 
     def __init__(self, *args, correcting=False, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         if correcting:
             self.fields["correction_note"].required = True
         else:
@@ -312,6 +326,7 @@ class AgreementForm(forms.ModelForm):
 
     def __init__(self, *args, organizations, people, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         self.fields["responsible_organization"].queryset = organizations
         self.fields["responsible_person"].queryset = people
         self.helper = submit_helper(_("Save"))

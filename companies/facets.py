@@ -23,6 +23,8 @@ class DirectoryFacet:
     choices: Callable
     filter: Callable
     labels: Callable
+    # The choices name what people wrote in Spanish (committee names): marked lang="es" in English.
+    spanish_choices: bool = False
 
 
 _facets: dict[str, DirectoryFacet] = {}

@@ -5,7 +5,7 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import DateInput, ModelChoiceField, submit_helper
+from axs_platform.forms import DateInput, ModelChoiceField, SpanishOptionsSelect, submit_helper
 from sdg.models import Goal
 
 from .facets import facets as directory_facets
@@ -230,7 +230,10 @@ class DirectoryFilterForm(forms.Form):
         self.fields["goal"].label_from_instance = lambda goal: f"{goal.number}. {goal.short_title}"
         for facet in directory_facets():
             self.fields[facet.name] = forms.ChoiceField(
-                label=facet.label, required=False, choices=_any(facet.choices())
+                label=facet.label,
+                required=False,
+                choices=_any(facet.choices()),
+                widget=SpanishOptionsSelect if facet.spanish_choices else forms.Select,
             )
         if not private:
             for name in self.PRIVATE_FIELDS:

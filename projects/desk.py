@@ -27,17 +27,13 @@ def review_counts(*, committee_ids=None, now=None):
     proposals = (
         Proposal.objects.all() if committee_ids is None else Proposal.objects.filter(committee_id__in=committee_ids)
     )
-    evaluations = (
-        Evaluation.objects.all()
-        if committee_ids is None
-        else Evaluation.objects.filter(proposal__committee_id__in=committee_ids)
-    )
     ballots = (
         Ballot.objects.all() if committee_ids is None else Ballot.objects.filter(round__committee_id__in=committee_ids)
     )
     return {
         "proposals_to_review": proposals.aggregate(n=Count("pk", filter=Q(status=ProposalStatus.SUBMITTED)))["n"],
-        "evaluations_due": evaluations.aggregate(n=Count("pk", filter=Q(status__in=EVALUATIONS_DUE)))["n"],
+        # Counted as the list it links to shows them: proposals, each with one or more evaluations due.
+        "proposals_awaiting_evaluations": evaluations_due(proposals).count(),
         "ballots_closing_soon": ballots.aggregate(
             n=Count(
                 "pk",
@@ -48,6 +44,18 @@ def review_counts(*, committee_ids=None, now=None):
             )
         )["n"],
     }
+
+
+def evaluations_due(proposals):
+    """The proposals (of a queryset) with at least one evaluation assigned and not submitted."""
+    due = Evaluation.objects.filter(proposal=OuterRef("pk"), status__in=EVALUATIONS_DUE)
+    return proposals.filter(Exists(due))
+
+
+def ballots_closing_soon(ballots, now=None):
+    """The open ballots (of a queryset) that close within ``CLOSING_SOON_DAYS``."""
+    now = now or timezone.now()
+    return ballots.filter(status=BallotStatus.OPEN, closes_at__lte=now + datetime.timedelta(days=CLOSING_SOON_DAYS))
 
 
 def evaluator_counts(user):

@@ -8,7 +8,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField, submit_helper
+from axs_platform.forms import (
+    ContentSelect,
+    DateInput,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    mark_spanish_texts,
+    submit_helper,
+)
 from companies.geography import Country
 from companies.models import Organization
 from sdg.models import Goal, Indicator, Target
@@ -33,10 +40,16 @@ class CallForm(forms.ModelForm):
     class Meta:
         model = Call
         fields = ["committee", "title", "guidance", "opens_on", "closes_on"]
-        widgets = {"opens_on": DateInput(), "closes_on": DateInput(), "guidance": _textarea(5)}
+        widgets = {
+            "committee": ContentSelect(),
+            "opens_on": DateInput(),
+            "closes_on": DateInput(),
+            "guidance": _textarea(5),
+        }
 
     def __init__(self, *args, committees, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         self.fields["committee"].queryset = committees
         if self.instance.pk:
             self.fields["committee"].disabled = True
@@ -75,6 +88,7 @@ class BaseProposalTextForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         for name, field in self.fields.items():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 4

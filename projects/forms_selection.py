@@ -10,8 +10,10 @@ from axs_platform.forms import (
     DateTimeInput,
     ModelChoiceField,
     ModelMultipleChoiceField,
+    mark_spanish_texts,
     submit_helper,
 )
+from axs_platform.templatetags.markup import es
 from committees.models import Session
 
 from .models import Answer, Ballot, EvidenceKind, Proposal, QuestionKind, SelectionMethod
@@ -22,7 +24,7 @@ class ProposalChoiceField(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj):
-        return obj.title
+        return es(obj.title)  # a checkbox's label: marked Spanish inside the English interface
 
 
 class RoundForm(forms.Form):
@@ -41,6 +43,7 @@ class RoundForm(forms.Form):
 
     def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         self.fields["proposals"].queryset = Proposal.objects.filter(committee=committee, status="in_review").order_by(
             "title"
         )
@@ -61,6 +64,7 @@ class EvidenceForm(forms.Form):
 
     def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         self.fields["session"].queryset = Session.objects.filter(committee=committee).order_by("-starts_at")
         self.helper = submit_helper(_("Add the evidence"))
 
@@ -100,6 +104,7 @@ class BallotForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_spanish_texts(self)
         self.fields["named_voters"].queryset = get_user_model().objects.filter(is_active=True).order_by("full_name")
         self.fields["named_voters"].help_text = _("Only for a named list of people.")
         self.helper = submit_helper(_("Create the ballot"))
@@ -118,14 +123,14 @@ class VoteForm(forms.Form):
             self.fields["choices"] = forms.TypedMultipleChoiceField(
                 label=ngettext("Choose up to %(n)s candidate", "Choose up to %(n)s candidates", ballot.max_choices)
                 % {"n": ballot.max_choices},
-                choices=[(c.proposal_id, c.proposal.title) for c in candidates],
+                choices=[(c.proposal_id, es(c.proposal.title)) for c in candidates],
                 coerce=int,
                 widget=forms.CheckboxSelectMultiple,
             )
         else:
             for candidate in candidates:
                 self.fields[f"candidate_{candidate.proposal_id}"] = forms.ChoiceField(
-                    label=candidate.proposal.title, choices=YES_NO_ABSTAIN, widget=forms.RadioSelect
+                    label=es(candidate.proposal.title), choices=YES_NO_ABSTAIN, widget=forms.RadioSelect
                 )
         if ask_receipt:
             self.fields["receipt"] = forms.CharField(

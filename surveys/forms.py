@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from axs_platform.forms import (
     ISO_DATETIME,
     SMALL_INTEGER_MAX,
+    ContentSelect,
     DateTimeInput,
     ModelChoiceField,
     ModelMultipleChoiceField,
@@ -48,6 +49,7 @@ class SurveyForm(forms.ModelForm):
             "closes_at",
         ]
         widgets = {
+            "committee": ContentSelect(),
             "opens_at": DateTimeInput(),
             "closes_at": DateTimeInput(),
             "description_es": forms.Textarea(attrs={"rows": 3}),

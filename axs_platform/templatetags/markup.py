@@ -4,6 +4,7 @@ import datetime
 
 from django import template
 from django.utils import timezone, translation
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -26,6 +27,36 @@ def content_lang():
     Names, descriptions and titles are entered once, in Spanish; a screen reader must read them as Spanish
     inside the English interface.
     """
-    if (translation.get_language() or "").startswith("es"):
+    if _in_spanish():
         return ""
     return mark_safe(' lang="es"')
+
+
+def _in_spanish():
+    return (translation.get_language() or "").startswith("es")
+
+
+@register.filter
+def es(value):
+    """Wrap what people wrote (in Spanish) in ``<span lang="es">`` inside the English interface.
+
+    For inline text only (a name, a title); a block of paragraphs takes ``{% content_lang %}`` on its container.
+    """
+    if value in (None, ""):
+        return ""
+    if _in_spanish():
+        return conditional_escape(value)
+    return format_html('<span lang="es">{}</span>', value)
+
+
+@register.filter
+def bilingual(instance, name):
+    """A text kept in Spanish and, optionally, English (``title_es``, ``title_en``) as the interface shows it.
+
+    The English text in the English interface; else the Spanish one, marked ``lang="es"`` when the interface
+    is English.
+    """
+    english = getattr(instance, f"{name}_en", "")
+    if not _in_spanish() and english:
+        return conditional_escape(english)
+    return es(getattr(instance, f"{name}_es", ""))

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -15,7 +16,7 @@ from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from documents.permissions import can_request_document
 
-from .. import permissions, selectors, services, tally
+from .. import desk, permissions, selectors, services, tally
 from ..documents import BALLOT_RESULTS
 from ..forms_selection import ReasonForm, ReceiptForm, RunoffForm, TieForm, VoteForm
 from ..models import Ballot, BallotStatus
@@ -26,12 +27,15 @@ def _ballot(pk):
 
 
 def result_chart(ballot, result):
+    lang = "" if (get_language() or "").startswith("es") else "es"  # candidates are proposal titles, in Spanish
     bars = [
-        Bar(row["title"], row["votes"], "#198754" if row["selected"] else "", row["percent"]) for row in result["rows"]
+        Bar(row["title"], row["votes"], "#198754" if row["selected"] else "", row["percent"], lang=lang)
+        for row in result["rows"]
     ]
     return horizontal_bar_chart(
         bars,
-        title=_("Result of “%(title)s”") % {"title": ballot.title},
+        # The heading above names the ballot (marked Spanish); an SVG title cannot mark a part of itself.
+        title=_("Result of the ballot"),
         description=_("Votes for each candidate; the selected ones in green."),
         total=result["papers"] or 1,
     )
@@ -48,7 +52,16 @@ class BallotListView(PredicateRequiredMixin, TemplateView):
         managed = Ballot.objects.select_related("round__committee").order_by("-opens_at")
         if not is_staff_member(user):
             managed = managed.filter(round__committee_id__in=permissions.chaired_committee_ids(user))
-        return super().get_context_data(mine=mine, managed=list(managed[:50]), **kwargs)
+        # The desk's cards link here filtered, so that the list shows exactly what the card counted.
+        pending = self.request.GET.get("pending") == "1"
+        closing = self.request.GET.get("closing") == "soon"
+        if pending:
+            mine, managed = [ballot for ballot in mine if not ballot.has_voted], managed.none()
+        elif closing:
+            mine, managed = [], desk.ballots_closing_soon(managed)
+        return super().get_context_data(
+            mine=mine, managed=list(managed[:50]), pending=pending, closing=closing, **kwargs
+        )
 
 
 class BallotDetailView(PredicateRequiredMixin, TemplateView):

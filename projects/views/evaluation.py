@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin
 
-from .. import permissions, selectors, services
+from .. import desk, permissions, selectors, services
 from ..forms import ConflictForm, EvaluatorAssignForm, ScoresForm
 from ..models import Evaluation, EvaluationStatus
 from .proposals import ProposalMixin
@@ -58,7 +58,11 @@ class MyEvaluationsView(PredicateRequiredMixin, TemplateView):
     permission_predicate = staticmethod(permissions.is_evaluator)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(evaluations=selectors.evaluations_of(self.request.user), **kwargs)
+        evaluations = selectors.evaluations_of(self.request.user)
+        due = self.request.GET.get("status") == "due"  # the desk's card: only those still to submit
+        if due:
+            evaluations = evaluations.filter(status__in=desk.EVALUATIONS_DUE)
+        return super().get_context_data(evaluations=evaluations, due=due, **kwargs)
 
 
 class EvaluationView(PredicateRequiredMixin, TemplateView):

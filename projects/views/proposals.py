@@ -4,16 +4,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from audit.selectors import history_for
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
+from axs_platform.templatetags.markup import es
 from committees.permissions import current_organization
 
-from .. import checklist, permissions, selectors, services
+from .. import checklist, desk, permissions, selectors, services
 from ..criteria import ALIGNMENT_STEPS, AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 from ..forms import (
     CommentForm,
@@ -60,7 +63,8 @@ class ProposalListView(PredicateRequiredMixin, TemplateView):
         status = self.request.GET.get("status", "")
         context = {"organization": organization, "status": status, "statuses": ProposalStatus.choices}
         if organization is not None:
-            context["mine"] = with_status_badges(selectors.proposal_rows(organization_id=organization.pk)[:100])
+            mine = selectors.proposal_rows(organization_id=organization.pk, status=status)
+            context["mine"] = with_status_badges(mine[:100])
             # Shown to representatives only (the template lists them under their organization).
             context["open_calls"] = selectors.open_calls(_today())
         if is_staff_member(user):
@@ -69,6 +73,8 @@ class ProposalListView(PredicateRequiredMixin, TemplateView):
             chaired = sorted(permissions.chaired_committee_ids(user))
             rows = selectors.proposal_rows(status=status).filter(committee_id__in=chaired) if chaired else None
             scope = tuple(chaired)
+        if rows is not None and self.request.GET.get("evaluations") == "due":
+            rows = desk.evaluations_due(rows)  # the staff desk's card
         if rows is not None:
             context["to_review_body"] = proposals_body(
                 self.request, "to-review", scope, rows, template="projects/includes/to_review_body.html", show_call=True
@@ -95,7 +101,7 @@ class ProposalStartView(PredicateRequiredMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            title=_("Start a proposal"), intro=self.call.title, alignment_steps=ALIGNMENT_STEPS, **kwargs
+            title=_("Start a proposal"), intro=es(self.call.title), alignment_steps=ALIGNMENT_STEPS, **kwargs
         )
 
     def form_valid(self, form):
@@ -217,17 +223,18 @@ class ProposalSubmitView(ProposalMixin, TemplateView):
         return redirect(self.proposal)
 
 
+# Lazy: read in the language of each request, not the one active when the module was imported.
 TRANSITION_LABELS = {
-    "return": _("Return for changes"),
-    "accept": _("Accept for the committee's consideration"),
-    "decline": _("Decline"),
-    "select": _("Select"),
-    "not-select": _("Do not select"),
-    "structure": _("Start structuring"),
-    "structured": _("Mark as structured"),
-    "implement": _("Start implementation"),
-    "close": _("Close the project"),
-    "withdraw": _("Withdraw"),
+    "return": gettext_lazy("Return for changes"),
+    "accept": gettext_lazy("Accept for the committee's consideration"),
+    "decline": gettext_lazy("Decline"),
+    "select": gettext_lazy("Select"),
+    "not-select": gettext_lazy("Do not select"),
+    "structure": gettext_lazy("Start structuring"),
+    "structured": gettext_lazy("Mark as structured"),
+    "implement": gettext_lazy("Start implementation"),
+    "close": gettext_lazy("Close the project"),
+    "withdraw": gettext_lazy("Withdraw"),
 }
 
 
@@ -258,6 +265,7 @@ class ProposalTransitionView(ProposalMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             title=f"{TRANSITION_LABELS[self.action]}: {self.proposal.title}",
+            heading=format_html("{}: {}", TRANSITION_LABELS[self.action], es(self.proposal.title)),
             intro=_("Current status: %(status)s") % {"status": self.proposal.get_status_display()},
             **kwargs,
         )

@@ -8,11 +8,13 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
+from axs_platform.templatetags.markup import es
 from committees.models import Committee
 
 from .. import permissions, services
@@ -226,7 +228,9 @@ class BallotCreateView(RoundManageMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            title=_("New ballot for “%(title)s”") % {"title": self.selection_round}, **kwargs
+            title=_("New ballot for “%(title)s”") % {"title": self.selection_round},
+            heading=format_html(_("New ballot for “{}”"), es(self.selection_round.title)),
+            **kwargs,
         )
 
     def form_valid(self, form):

@@ -71,7 +71,10 @@ def test_the_staff_desk_counts_each_queue_and_links_to_its_filtered_list(client,
     page = client.get("/").content.decode()
     assert "Pendientes del personal de AMEXCID" in page
     assert card(page, "Propuestas por revisar") == (1, reverse("projects:proposal-list") + "?status=submitted")
-    assert card(page, "Evaluaciones pendientes")[0] == 1
+    assert card(page, "Propuestas con evaluaciones pendientes") == (
+        1,
+        reverse("projects:proposal-list") + "?evaluations=due",
+    )
     assert card(page, "Votaciones por cerrar")[0] == 0
     assert card(page, "Minutas por aprobar") == (1, reverse("committees:session-list") + "?actas=por-aprobar")
     assert card(page, "Acuerdos vencidos") == (1, reverse("committees:agreement-list") + "?overdue=on&status=open")
@@ -132,7 +135,7 @@ def test_a_secretary_is_not_addressed_as_chair_and_sees_the_minutes_to_write(cli
 def test_an_evaluator_sees_the_evaluations_due(client, cast, queues):
     client.force_login(cast.evaluator)
     page = client.get("/").content.decode()
-    assert card(page, "Evaluaciones pendientes") == (1, reverse("projects:my-evaluations"))
+    assert card(page, "Evaluaciones pendientes") == (1, reverse("projects:my-evaluations") + "?status=due")
 
 
 def test_a_representative_sees_proposals_returned_and_ballots_to_vote(client, cast, submitted):

@@ -50,6 +50,39 @@ def assert_accessible(page):
     )
 
 
+PHONE_WIDTH = 390
+OFF_SCREEN_JS = """
+() => {
+  const width = document.documentElement.clientWidth;
+  const found = [];
+  const controls = 'main a[href], main button, main input:not([type=hidden]), main select, main textarea, main summary';
+  for (const element of document.querySelectorAll(controls)) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;  // not shown
+    if (box.right > width + 1 || box.left < -1) found.push(element.outerHTML.replace(/\\s+/g, ' ').slice(0, 140));
+  }
+  return found;
+}
+"""
+
+
+def assert_fits_a_phone(page):
+    """Fail when, at 390 px, the page scrolls sideways or a control of its main content lies beyond the screen.
+
+    A control cut off inside a table that scrolls sideways counts too: a person may never find it there.
+    The page is laid out again at 390 px and then given back its own size.
+    """
+    size = page.viewport_size
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": size["height"]})
+    try:
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        off_screen = page.evaluate(OFF_SCREEN_JS)
+    finally:
+        page.set_viewport_size(size)
+    assert wide <= PHONE_WIDTH, f"At {PHONE_WIDTH} px {page.url} is {wide} px wide: it scrolls sideways."
+    assert not off_screen, f"At {PHONE_WIDTH} px, controls of {page.url} are off the screen:\n" + "\n".join(off_screen)
+
+
 @dataclass
 class HtmlChecker:
     """Pages collected during a test session, validated by the Nu HTML Checker in one Java run at the end."""

@@ -3,7 +3,7 @@
 import re
 from urllib.parse import urlsplit
 
-from .checks import assert_accessible
+from .checks import assert_accessible, assert_fits_a_phone
 
 DEMO_PASSWORD = "axs-demo-2026"
 
@@ -33,9 +33,13 @@ class Journey:
         return self.base_url + path
 
     def check(self, validate_as=None):
-        """Run axe on the page as it is now; with a name, keep its HTML (as served) for the Nu HTML Checker."""
+        """Run axe on the page as it is now and lay it out at 390 px (nothing may stick out sideways).
+
+        With a name, keep its HTML (as served) for the Nu HTML Checker.
+        """
         self.page.wait_for_load_state()
         assert_accessible(self.page)
+        assert_fits_a_phone(self.page)
         self.checked.add(_without_fragment(self.page.url))
         if validate_as:
             # The HTML as the server sent it, also for a page answering a POST (a form shown with its errors).
