@@ -66,6 +66,16 @@ OFF_SCREEN_JS = """
 """
 
 
+WIDEST_JS = """
+() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1);
+  const deepest = wide.filter(e => !wide.some(other => other !== e && e.contains(other)));
+  return deepest.slice(0, 5).map(e => e.outerHTML.replace(/\\s+/g, ' ').slice(0, 160));
+}
+"""
+
+
 def assert_fits_a_phone(page):
     """Fail when, at 390 px, the page scrolls sideways or a control of its main content lies beyond the screen.
 
@@ -77,9 +87,12 @@ def assert_fits_a_phone(page):
     try:
         wide = page.evaluate("document.documentElement.scrollWidth")
         off_screen = page.evaluate(OFF_SCREEN_JS)
+        widest = page.evaluate(WIDEST_JS) if wide > PHONE_WIDTH else []
     finally:
         page.set_viewport_size(size)
-    assert wide <= PHONE_WIDTH, f"At {PHONE_WIDTH} px {page.url} is {wide} px wide: it scrolls sideways."
+    assert wide <= PHONE_WIDTH, (
+        f"At {PHONE_WIDTH} px {page.url} is {wide} px wide: it scrolls sideways, because of:\n" + ("\n".join(widest))
+    )
     assert not off_screen, f"At {PHONE_WIDTH} px, controls of {page.url} are off the screen:\n" + "\n".join(off_screen)
 
 
