@@ -110,3 +110,14 @@ def test_a_message_queued_with_the_old_task_arguments_is_recorded_and_sent():
 
     assert send_email_task.apply(args=("Asunto", "Cuerpo", ["ana@b.example"], None, None)).get() == 1
     assert OutgoingEmail.objects.get().status == "sent" and len(mail.outbox) == 1
+
+
+def test_beat_runs_the_mail_sweep_and_no_task_is_acknowledged_late(settings):
+    from axs_platform.celery import app
+
+    app.loader.import_default_modules()  # the apps' tasks modules, as a worker imports them
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {"axs_platform.mail_sweep", "documents.sweep", "projects.ballots_due"} <= scheduled
+    assert scheduled <= set(app.tasks)
+    ours = [task for name, task in app.tasks.items() if not name.startswith("celery.")]
+    assert ours and not [task.name for task in ours if task.acks_late]
