@@ -64,15 +64,23 @@ class Person:
         return self.post(reverse("accounts:login"), {"username": email, "password": password})
 
 
-def wait_for_port(port, process, timeout=60):
+def wait_until_serving(port, process, timeout=90):
+    """Wait until the port is open and the sign-in page answers (both processes have loaded Django)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
+    answered = 0
+    while time.monotonic() < deadline and answered < 4:
         assert process.poll() is None, "gunicorn ended before it answered"
-        time.sleep(0.2)
-    pytest.fail(f"gunicorn does not answer on {port}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                time.sleep(0.2)
+                continue
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{reverse('accounts:login')}", timeout=30) as response:
+                answered += response.status == 200
+        except OSError:
+            time.sleep(0.5)
+    if answered < 4:
+        pytest.fail(f"gunicorn does not serve on {port}")
 
 
 @pytest.fixture
@@ -93,7 +101,7 @@ def web_server(throwaway_redis, tmp_path):
     command = [sys.executable, "-m", "gunicorn", "axs_platform.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        wait_for_port(port, process)
+        wait_until_serving(port, process)
         yield f"http://127.0.0.1:{port}", tmp_path / "gunicorn.log"
     finally:
         process.terminate()
