@@ -59,7 +59,7 @@ class BallotDetailView(PredicateRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
-        return permissions.can_see_ballot(self.request.user, self.ballot) or self.ballot.is_closed
+        return permissions.can_read_ballot(self.request.user, self.ballot)
 
     def get_context_data(self, **kwargs):
         ballot = self.ballot
@@ -334,11 +334,18 @@ class ReceiptCheckView(PredicateRequiredMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
 
-class BallotCSVView(View):
-    """The closed ballot's result as CSV: one row per candidate."""
+class BallotCSVView(PredicateRequiredMixin, View):
+    """The closed ballot's result as CSV: one row per candidate, to whoever may read the ballot's page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.ballot = _ballot(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_read_ballot(self.request.user, self.ballot)
 
     def get(self, request, *args, **kwargs):
-        ballot = _ballot(kwargs["pk"])
+        ballot = self.ballot
         if not ballot.is_closed:
             raise Http404
         result = ballot.result
