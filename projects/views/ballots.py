@@ -206,6 +206,13 @@ class BallotCloseView(PredicateRequiredMixin, TemplateView):
     def has_permission(self):
         return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
 
+    def get(self, request, *args, **kwargs):
+        if self.ballot.status != BallotStatus.OPEN:
+            # Like a closed round's forms: a ballot that is not open offers no "close" to confirm.
+            messages.error(request, _("Only an open ballot can be closed."))
+            return redirect(self.ballot)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         ballot = self.ballot
         return super().get_context_data(

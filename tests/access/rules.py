@@ -318,6 +318,12 @@ RULES = [
     Rule("projects:ballot-vote", {"pk": "open_ballot_1"}, "L 403 403 200 403 200 200 403 403"),
     Rule("projects:ballot-open", {"pk": "open_ballot_1"}, "L 405 403 403 403 405 403 403 403"),
     Rule("projects:ballot-close", {"pk": "open_ballot_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule(
+        "projects:ballot-close",
+        {"pk": "closed_ballot_2"},
+        "L R 403 403 403 403 403 R 403",
+        why="a closed ballot offers no close form: back to its page with a message",
+    ),
     Rule("projects:ballot-cancel", {"pk": "open_ballot_1"}, STAFF_ONLY),
     Rule("projects:ballot-tie", {"pk": "closed_ballot_2"}, "L 404 403 403 403 403 403 404 403"),
     Rule("projects:ballot-runoff", {"pk": "closed_ballot_2"}, "L 200 403 403 403 403 403 200 403"),

@@ -135,6 +135,17 @@ def test_a_closed_round_offers_no_form_and_refuses_the_post_with_a_message(clien
     assert not SelectionEvidence.objects.filter(title="Tarde").exists()
 
 
+def test_a_closed_ballot_offers_no_close_form(client, scene):
+    ballot = make_ballot(scene)
+    services.ballot_close(actor=scene.chair, ballot=ballot)
+    as_user(client, scene.chair)
+    url = reverse("projects:ballot-close", args=[ballot.pk])
+    response = client.get(url, follow=True)
+    assert response.redirect_chain[-1][0] == ballot.get_absolute_url()
+    page = response.content.decode()
+    assert "Solo se puede cerrar una votación abierta." in page and f'action="{url}"' not in page
+
+
 def test_an_open_round_still_offers_its_forms(client, scene):
     selection_round = vote_round(scene)
     as_user(client, scene.chair)
