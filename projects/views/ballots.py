@@ -309,6 +309,12 @@ class BallotRunoffView(BallotFormMixin):
     def has_permission(self):
         return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
 
+    def get_form_kwargs(self):
+        # Like settling it: there is a runoff to hold only while a tie is declared (and the form is offered then only).
+        if self.ballot.tie_status != "declared":
+            raise Http404
+        return super().get_form_kwargs()
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(title=_("Runoff of “%(title)s”") % {"title": self.ballot}, **kwargs)
 

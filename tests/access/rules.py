@@ -326,7 +326,12 @@ RULES = [
     ),
     Rule("projects:ballot-cancel", {"pk": "open_ballot_1"}, STAFF_ONLY),
     Rule("projects:ballot-tie", {"pk": "closed_ballot_2"}, "L 404 403 403 403 403 403 404 403"),
-    Rule("projects:ballot-runoff", {"pk": "closed_ballot_2"}, "L 200 403 403 403 403 403 200 403"),
+    Rule(
+        "projects:ballot-runoff",
+        {"pk": "closed_ballot_2"},
+        "L 404 403 403 403 403 403 404 403",
+        why="no declared tie: no runoff to hold, as with settling the tie",
+    ),
     Rule("projects:receipt-check", {"pk": "closed_ballot_2"}, "L 200 403 403 200 403 403 200 200"),
     Rule(
         "projects:ballot-csv",

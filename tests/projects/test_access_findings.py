@@ -146,6 +146,20 @@ def test_a_closed_ballot_offers_no_close_form(client, scene):
     assert "Solo se puede cerrar una votación abierta." in page and f'action="{url}"' not in page
 
 
+def test_a_runoff_form_is_offered_only_while_a_tie_is_declared(client, scene):
+    ballot = make_ballot(scene)
+    services.vote_cast(actor=scene.voters[0], ballot=ballot, choices=[scene.candidates[0].pk])
+    services.vote_cast(actor=scene.voters[1], ballot=ballot, choices=[scene.candidates[1].pk])
+    services.ballot_close(actor=scene.chair, ballot=ballot)
+    ballot.refresh_from_db()
+    assert ballot.tie_status == "declared"
+    as_user(client, scene.chair)
+    url = reverse("projects:ballot-runoff", args=[ballot.pk])
+    assert client.get(url).status_code == 200
+    services.ballot_tie_settle(actor=scene.chair, ballot=ballot, proposals=[scene.candidates[0]], reason="Sorteo")
+    assert client.get(url).status_code == 404
+
+
 def test_an_open_round_still_offers_its_forms(client, scene):
     selection_round = vote_round(scene)
     as_user(client, scene.chair)
