@@ -88,7 +88,7 @@ def build():
     submitted_a = _proposal(call_1, org_a, people["rep_a"], status="submitted", title="Enviada de A")
     draft_b = _proposal(call_2, org_b, people["rep_b"], status="draft", title="Borrador de B")
     submitted_b = _proposal(call_2, org_b, people["rep_b"], status="submitted", title="Enviada de B")
-    in_review_a = Proposal.objects.get(lead_organization=org_a, committee=committee_1, status="in_review")
+    in_review_a = Proposal.objects.filter(lead_organization=org_a, committee=committee_1, status="in_review").first()
     partner = ConsortiumMember.objects.create(
         proposal=submitted_a, organization=org_b, status="invited", invited_by=people["rep_a"]
     )
@@ -144,12 +144,12 @@ def build():
         "partner_b_in_a": partner.pk,
         "attachment_draft_a": attach(draft_a).pk,
         "attachment_submitted_a": attach(submitted_a).pk,
-        "evaluation": Evaluation.objects.get(evaluator=people["evaluator"], status="assigned").pk,
-        "open_round_1": SelectionRound.objects.get(committee=committee_1, status="open").pk,
+        "evaluation": Evaluation.objects.filter(evaluator=people["evaluator"], status="assigned").first().pk,
+        "open_round_1": SelectionRound.objects.filter(committee=committee_1, status="open").first().pk,
         "closed_round_1": closed_round.pk,
         "round_evidence": evidence.pk,
-        "open_ballot_1": Ballot.objects.get(round__committee=committee_1, status="open").pk,
-        "closed_ballot_2": Ballot.objects.get(round__committee=committee_2, status="closed").pk,
+        "open_ballot_1": Ballot.objects.filter(round__committee=committee_1, status="open").first().pk,
+        "closed_ballot_2": Ballot.objects.filter(round__committee=committee_2, status="closed").first().pk,
         "published_project": Proposal.objects.published().first().pk,
         "document": Document.objects.first().pk,
         "milestone": Milestone.objects.first().pk,
