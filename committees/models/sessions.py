@@ -4,6 +4,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -203,6 +204,24 @@ class MinutesStatus(models.TextChoices):
     APPROVED = "approved", _("Approved and published")
 
 
+def minutes_sealed_content(minutes):
+    """What approval freezes of a minutes version; its digest goes into the audit chain (``audit.sealing``).
+
+    A plain function over field values, so that the migration that sealed the minutes approved
+    before the chain existed computes the same digest from its historical model.
+    """
+    return {
+        "session": minutes.session_id,
+        "version": minutes.version,
+        "body": minutes.body,
+        "status": minutes.status,
+        "correction_note": minutes.correction_note,
+        "approved_by": minutes.approved_by_id,
+        "approved_at": minutes.approved_at,
+        "approved_at_session": minutes.approved_at_session_id,
+    }
+
+
 class Minutes(models.Model):
     """One version of a session's minutes (minuta); approved versions are frozen.
 
@@ -256,6 +275,23 @@ class Minutes(models.Model):
 
     def __str__(self):
         return _("Minutes of %(session)s, version %(version)s") % {"session": self.session, "version": self.version}
+
+    def save(self, *args, **kwargs):
+        # Approved minutes are frozen whatever this instance believes: ask the stored row.
+        if not self._state.adding and Minutes.objects.filter(pk=self.pk, status=MinutesStatus.APPROVED).exists():
+            raise ValidationError(
+                _("Approved minutes cannot be changed. Start a correction, which becomes a new version."),
+                code="minutes_frozen",
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.status == MinutesStatus.APPROVED:
+            raise ValidationError(_("Approved minutes cannot be deleted."), code="minutes_frozen")
+        return super().delete(*args, **kwargs)
+
+    def sealed_content(self):
+        return minutes_sealed_content(self)
 
     @property
     def is_draft(self):

@@ -238,6 +238,7 @@ def ballot_close(*, actor, ballot, now=None, request=None):
         target=ballot,
         request=request,
         changes={"quorum_met": ballot.result["quorum_met"], "selected": ballot.result["selected"]},
+        seal=True,  # The stored result's digest joins the audit chain.
     )
     if ballot.runoff_of_id and ballot.result["quorum_met"] and not ballot.result["tied"]:
         parent = _locked(ballot.runoff_of)
@@ -246,6 +247,9 @@ def ballot_close(*, actor, ballot, now=None, request=None):
             parent.tie_status = TieStatus.BY_RUNOFF
             parent.tie_resolution = _("Settled by the runoff “%(title)s”.") % {"title": ballot.title}
             parent.save(update_fields=["result", "tie_status", "tie_resolution"])
+            audit_record(
+                actor=actor, action="projects.ballot_result_settled", target=parent, request=request, seal=True
+            )
     return ballot
 
 
@@ -273,7 +277,7 @@ def ballot_tie_settle(*, actor, ballot, proposals, reason, request=None):
     ballot.tie_status = TieStatus.BY_CHAIR
     ballot.tie_resolution = reason.strip()
     ballot.save(update_fields=["result", "tie_status", "tie_resolution"])
-    audit_record(actor=actor, action="projects.tie_settled", target=ballot, message=reason, request=request)
+    audit_record(actor=actor, action="projects.tie_settled", target=ballot, message=reason, request=request, seal=True)
     return ballot
 
 
