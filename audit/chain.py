@@ -5,6 +5,7 @@ Pure functions over plain values, so that the data migration that chained the ex
 version 1: changing it would break every chain already written, so a change needs a new version.
 """
 
+import functools
 import hashlib
 import ipaddress
 import json
@@ -42,9 +43,12 @@ class _Encoder(DjangoJSONEncoder):
         return super().default(o)
 
 
+_ENCODER = _Encoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)  # One, reused: it is stateless.
+
+
 def canonical_json(value):
     """Return the one JSON text of a value: sorted keys, no spaces, Unicode kept."""
-    return json.dumps(value, cls=_Encoder, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def digest(value):
@@ -60,6 +64,7 @@ def _moment(value):
     return value.astimezone(UTC).isoformat(timespec="microseconds") if value is not None else None
 
 
+@functools.lru_cache(maxsize=4096)  # The same few addresses recur across a long trail.
 def _address(value):
     # PostgreSQL's inet type writes addresses in its own form; compare the addresses, not the text.
     return str(ipaddress.ip_address(value)) if value else None
