@@ -209,7 +209,7 @@ def response_save_and_submit(*, user, invitation, values, draft_secret=""):
             merged = (
                 _save_draft(invitation, values, questions, draft_secret)
                 if values
-                else anonymous.draft_values(invitation, draft_secret, questions)
+                else anonymous_saved_values(invitation, draft_secret, questions)
             )
             missing = _missing(merged, questions, empty=not merged)
             if not missing:
@@ -246,14 +246,34 @@ def _as_stored(value):
     return getattr(value, "pk", value)
 
 
+def anonymous_saved_values(invitation, secret, questions):
+    """Return what an anonymous respondent saved: their draft, or answers in progress from before drafts.
+
+    Answers saved before drafts were encrypted sit in a response in progress linked to the
+    invitation; they are offered once more, and removed as soon as the draft or the submission
+    takes them over.
+    """
+    values = anonymous.draft_values(invitation, secret, questions)
+    if not values:
+        earlier = in_progress_response(invitation)
+        if earlier is not None:
+            values = stored_values(earlier, questions)
+    return values
+
+
+def _forget_earlier(invitation):
+    Response.objects.filter(invitation=invitation, status=ResponseStatus.IN_PROGRESS).delete()
+
+
 def _save_draft(invitation, values, questions, secret):
     """Merge the values into the anonymous draft that the secret opens; return the merged values."""
     cleaned = _clean_all(values, questions)
-    merged = anonymous.draft_values(invitation, secret, questions)
+    merged = anonymous_saved_values(invitation, secret, questions)
     merged.update({key: _as_stored(value) for key, value in cleaned.items()})
     shown = {question.pk for question in visible_questions(questions, merged)}
     merged = {key: value for key, value in merged.items() if value is not None and key in shown}
     anonymous.draft_store(invitation, secret, merged)
+    _forget_earlier(invitation)
     return merged
 
 
@@ -266,6 +286,7 @@ def _submit_anonymous(invitation, values, questions, secret):
             rows.extend(_answer_rows(None, by_id[question_id], value))
     anonymous.store_shuffled(invitation.survey, rows)
     anonymous.draft_discard(secret)
+    _forget_earlier(invitation)
     invitation.responded_at = timezone.now()
     invitation.draft_check = ""
     invitation.save(update_fields=["responded_at", "draft_check"])

@@ -74,7 +74,7 @@ class AnswerView(View):
 
     def _stored(self):
         if self.survey.is_anonymous:
-            return None, anonymous.draft_values(self.invitation, self.draft_secret, self.questions)
+            return None, services.anonymous_saved_values(self.invitation, self.draft_secret, self.questions)
         response = in_progress_response(self.invitation)
         return response, services.stored_values(response, self.questions)
 

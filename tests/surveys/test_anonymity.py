@@ -169,3 +169,19 @@ def test_the_export_of_an_anonymous_survey_has_no_ids_or_times(answered, client,
         assert len(body) == RESPONDENTS
     response_ids = {str(pk) for pk in Response.objects.filter(survey=survey).values_list("pk", flat=True)}
     assert not response_ids & {cell for row in rows[1:] for cell in row}
+
+
+def test_answers_in_progress_from_before_drafts_are_offered_then_taken_over(staff, org_a, rep_a):
+    survey = build_survey(staff, is_anonymous=True)
+    services.invitations_send(actor=staff, survey=survey)
+    invitation = survey.invitations.get(organization=org_a)
+    earlier = Response.objects.create(survey=survey, invitation=invitation, status="in_progress")
+    Answer.objects.create(response=earlier, question=survey.q["short_text"], text="Guardado antes")
+    questions = list(survey.questions.all())
+    secret = anonymous.new_secret()
+    text_id, scale_id = survey.q["short_text"].pk, survey.q["scale"].pk
+    assert services.anonymous_saved_values(invitation, secret, questions) == {text_id: "Guardado antes"}
+    services.response_save(user=rep_a, invitation=invitation, values={survey.q["scale"].pk: 3}, draft_secret=secret)
+    assert not Response.objects.filter(invitation=invitation).exists()  # The link to the invitation is gone.
+    invitation.refresh_from_db()
+    assert anonymous.draft_values(invitation, secret, questions) == {text_id: "Guardado antes", scale_id: 3}
