@@ -3,7 +3,7 @@
 from django.db import migrations
 
 from audit.chain import seal_existing
-from committees.models.sessions import minutes_sealed_content
+from committees.models.minutes import minutes_sealed_content
 
 
 def seal(apps, schema_editor):
