@@ -20,7 +20,7 @@ def seal(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("audit", "0004_hash_chain"),
-        ("projects", "0003_selection_and_ballots"),
+        ("projects", "0004_evidence_random_name"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
