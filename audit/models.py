@@ -13,11 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEventManager(models.Manager):
-    def bulk_create(self, objs, *args, **kwargs):
-        """Append many events at once, chained in their order like ``audit_record`` chains one."""
+    def bulk_create(self, objs, batch_size=None):
+        """Append many events at once, chained in their order like ``audit_record`` chains one.
+
+        No conflict options: an event skipped or merged would leave a hole in the chain.
+        """
         from .services import append_events
 
-        return append_events(list(objs))
+        return append_events(list(objs), batch_size=batch_size)
 
 
 class AuditEvent(models.Model):

@@ -63,7 +63,7 @@ def _lock_chain(connection):
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
 
 
-def append_events(events):
+def append_events(events, *, batch_size=None):
     """Link the unsaved events to the head of the chain, in order, and store them; return them."""
     using = router.db_for_write(AuditEvent)
     # No savepoint of its own: if the append fails, the caller's transaction fails with it.
@@ -78,7 +78,7 @@ def append_events(events):
         if len(events) == 1:
             events[0].save(using=using)
         else:
-            models.Manager.bulk_create(AuditEvent.objects.db_manager(using), events)
+            models.Manager.bulk_create(AuditEvent.objects.db_manager(using), events, batch_size=batch_size)
     return events
 
 
