@@ -17,7 +17,7 @@ PEOPLE = [
 
 def rows_shown(context):
     """How many rows the list page shows: its paginator's count, or the length of the one list it has."""
-    for name in ("page_obj", "proposals", "sessions", "agreements"):
+    for name in ("page_obj", "proposals", "sessions", "agreements", "evaluations", "mine_page"):
         page = context.get(name)
         if page is not None and hasattr(page, "paginator"):
             return page.paginator.count
