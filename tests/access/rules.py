@@ -18,7 +18,10 @@ proposal once it is submitted.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.urls import reverse
+
+from companies.models.organizations import PUBLIC_MEDIA_FOLDER
 
 ADMIN_NAMESPACE = "admin"  # Django's admin is one entry, ``admin:index``: staff only, like all of it.
 
@@ -49,6 +52,8 @@ class Rule:
         return f"{self.method.upper()} {self.name} {args}".strip()
 
     def url(self, objects):
+        if self.name.startswith("route:"):  # a pattern with no name: ``args["path"]`` is a URL under it
+            return self.args["path"]
         return reverse(self.name, kwargs={key: objects.get(value, value) for key, value in self.args.items()})
 
     def notation(self, answers):
@@ -402,5 +407,12 @@ RULES = [
         {"pk": "submitted_b", "member_pk": "partner_b_in_a"},
         "L 404 403 403 404 403 403 404 403",
         method="post",
+    ),
+    # Only with DEBUG on when the URLs are read (``make run``): organizations' logos, public; nothing else.
+    Rule(
+        f"route:^{settings.MEDIA_URL.lstrip('/')}{PUBLIC_MEDIA_FOLDER}/(?P<path>.*)$",
+        {"path": f"{settings.MEDIA_URL}{PUBLIC_MEDIA_FOLDER}/missing.png"},
+        "404 404 404 404 404 404 404 404 404",
+        why="no such logo; with DEBUG off there is no such route at all",
     ),
 ]
