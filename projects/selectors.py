@@ -72,6 +72,8 @@ def proposal_full():
             queryset=ConsortiumMember.objects.select_related("organization").prefetch_related("contributions"),
         ),
         Prefetch("components__activities", queryset=Activity.objects.order_by("starts_on", "id")),
+        # Each component shows its own rows of the results matrix: one query for all of them.
+        Prefetch("components__indicators", queryset=ProjectIndicator.objects.select_related("sdg_indicator")),
         Prefetch(
             "aligned_targets",
             queryset=AlignedTarget.objects.select_related("target__goal").prefetch_related("indicators"),
