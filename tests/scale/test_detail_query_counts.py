@@ -269,3 +269,18 @@ def test_ballot_page_reads_candidates_and_electorate_in_fixed_queries(client, ca
     small, large = grown_ballot(cast, 10), grown_ballot(cast, 100)
     assert large.electors.count() > 100 and small.electors.count() < 20
     assert queries_of(client, small.get_absolute_url()) == queries_of(client, large.get_absolute_url())
+
+
+def test_committee_page_shows_the_first_activities_of_an_area_and_links_to_the_work_plan(client, cast):
+    from django.urls import reverse
+
+    client.force_login(cast.staff)
+    committee = grown_committee(100)[0]
+    body = client.get(committee.get_absolute_url()).content.decode()
+    assert body.count("Actividad ") == 10  # the area's first ten, then the link
+    plan = reverse("committees:work-plan", args=[committee.pk])
+    assert f"{plan}?area=" in body
+    page = client.get(plan, {"page": 2})
+    assert page.status_code == 200 and "Actividad 99" in page.content.decode()
+    assert page.context["activities"].paginator.count == 100
+    assert client.get(plan, {"area": 0}).status_code == 404
