@@ -5,6 +5,7 @@ from crispy_forms.layout import Hidden
 from crispy_forms.layout import Submit as CrispySubmit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q, Subquery
 
 ISO_DATE = "%Y-%m-%d"
 ISO_DATETIME = "%Y-%m-%dT%H:%M"
@@ -101,3 +102,54 @@ class ModelChoiceField(forms.ModelChoiceField):
         if not self.to_field_name and value not in self.empty_values and _out_of_range(value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
+
+
+class _ShownChoiceIterator(forms.models.ModelChoiceIterator):
+    """Offer the rows a search narrowed the field to, not the whole queryset (which still validates)."""
+
+    def __init__(self, field):
+        super().__init__(field)
+        if field.shown is not None:
+            self.queryset = field.shown
+
+
+class SearchableModelChoiceField(ModelChoiceField):
+    """A choice among thousands of rows: the select offers at most ``limit`` rows matching a typed search.
+
+    The choice is validated against the whole ``queryset``; ``narrow(term, selected=...)`` sets what
+    the select offers: the first ``limit`` rows whose ``search_fields`` contain the term, and the row
+    already chosen, so a form shown again keeps it. The search itself is a plain GET field of the page,
+    so it works without JavaScript.
+    """
+
+    iterator = _ShownChoiceIterator
+    limit = 50
+
+    def __init__(self, *args, search_fields, **kwargs):
+        self.search_fields = search_fields
+        self.shown = None
+        super().__init__(*args, **kwargs)
+
+    def narrow(self, term, *, selected=None):
+        matching = self.queryset
+        term = (term or "").strip()
+        if term:
+            query = Q()
+            for name in self.search_fields:
+                query |= Q(**{f"{name}__icontains": term})
+            matching = matching.filter(query)
+        keep = Q(pk__in=Subquery(matching.values("pk")[: self.limit]))
+        if selected and str(selected).isdigit() and not _out_of_range(selected):
+            keep |= Q(pk=selected)
+        self.shown = self.queryset.filter(keep)
+        self.widget.choices = self.choices
+        return self.shown
+
+    def search_context(self, term, *, name="q", label):
+        """What ``includes/choice_search.html`` shows above the form."""
+        return {"name": name, "value": term or "", "label": label, "limit": self.limit}
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.shown = None
+        return result
