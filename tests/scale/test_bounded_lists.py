@@ -65,3 +65,14 @@ def test_adding_a_member_searches_among_thousands_of_organizations(client, cast)
     assert again.status_code == 200 and f'value="{target.pk}" selected' in again.content.decode()
     assert client.post(url, {"organization": target.pk}).status_code == 302
     assert Membership.objects.filter(committee=cast.committee, organization=target).exists()
+
+
+def test_inviting_a_partner_searches_among_the_member_organizations(client, cast, draft):
+    from tests.scale.test_detail_query_counts import bulk_organizations
+
+    bulk_organizations(120, "Socia")
+    client.force_login(cast.lead)
+    url = reverse("projects:proposal-edit", args=[draft.pk, "consortium"])
+    assert options_of(client.get(url).content.decode()) == 51
+    narrowed = client.get(url, {"q": "Socia 7,"}).content.decode()
+    assert options_of(narrowed) == 2 and "Socia 7, S.A. de C.V." in narrowed
