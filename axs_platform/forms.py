@@ -113,13 +113,13 @@ class _ShownChoiceIterator(forms.models.ModelChoiceIterator):
             self.queryset = field.shown
 
 
-class SearchableModelChoiceField(ModelChoiceField):
-    """A choice among thousands of rows: the select offers at most ``limit`` rows matching a typed search.
+class _Searchable:
+    """What the searchable choice fields share: ``narrow`` the rows offered to a search's first matches.
 
     The choice is validated against the whole ``queryset``; ``narrow(term, selected=...)`` sets what
-    the select offers: the first ``limit`` rows whose ``search_fields`` contain the term, and the row
-    already chosen, so a form shown again keeps it. The search itself is a plain GET field of the page,
-    so it works without JavaScript.
+    the select offers: the first ``limit`` rows whose ``search_fields`` contain the term, and the rows
+    already chosen, so a form shown again keeps them. The search itself is a plain GET field of the
+    page (``includes/choice_search.html``), so it works without JavaScript.
     """
 
     iterator = _ShownChoiceIterator
@@ -130,7 +130,7 @@ class SearchableModelChoiceField(ModelChoiceField):
         self.shown = None
         super().__init__(*args, **kwargs)
 
-    def narrow(self, term, *, selected=None):
+    def narrow(self, term, *, selected=()):
         matching = self.queryset
         term = (term or "").strip()
         if term:
@@ -139,8 +139,12 @@ class SearchableModelChoiceField(ModelChoiceField):
                 query |= Q(**{f"{name}__icontains": term})
             matching = matching.filter(query)
         keep = Q(pk__in=Subquery(matching.values("pk")[: self.limit]))
-        if selected and str(selected).isdigit() and not _out_of_range(selected):
-            keep |= Q(pk=selected)
+        if isinstance(selected, str | int):
+            selected = [selected]
+        chosen = [str(value) for value in selected or () if value is not None]
+        chosen = [value for value in chosen if value.isdigit() and not _out_of_range(value)]
+        if chosen:
+            keep |= Q(pk__in=chosen)
         self.shown = self.queryset.filter(keep)
         self.widget.choices = self.choices
         return self.shown
@@ -153,3 +157,11 @@ class SearchableModelChoiceField(ModelChoiceField):
         result = super().__deepcopy__(memo)
         result.shown = None
         return result
+
+
+class SearchableModelChoiceField(_Searchable, ModelChoiceField):
+    """A choice of one row among thousands (an organization): see ``_Searchable``."""
+
+
+class SearchableModelMultipleChoiceField(_Searchable, ModelMultipleChoiceField):
+    """A choice of several rows among thousands: see ``_Searchable``."""

@@ -76,3 +76,19 @@ def test_inviting_a_partner_searches_among_the_member_organizations(client, cast
     assert options_of(client.get(url).content.decode()) == 51
     narrowed = client.get(url, {"q": "Socia 7,"}).content.decode()
     assert options_of(narrowed) == 2 and "Socia 7, S.A. de C.V." in narrowed
+
+
+def test_a_survey_chooses_its_organizations_by_search_and_keeps_the_chosen_ones(client, cast):
+    from surveys.forms import SurveyForm
+    from tests.scale.test_detail_query_counts import bulk_organizations
+
+    chosen = bulk_organizations(120, "Encuestada")
+    form = SurveyForm(user=cast.staff, search="Encuestada 11")
+    offered = {o.pk for o in form.fields["chosen_organizations"].shown}
+    assert chosen[11].pk in offered and len(offered) == 11  # 11, 110..119
+    picked = [chosen[3].pk, chosen[90].pk]
+    again = SurveyForm({"chosen_organizations": picked}, user=cast.staff, search="Encuestada 11")
+    assert set(picked) <= {o.pk for o in again.fields["chosen_organizations"].shown}
+    client.force_login(cast.staff)
+    page = client.get(reverse("surveys:survey-create")).content.decode()
+    assert options_of(page, "chosen_organizations") <= 50 and 'role="search"' in page
