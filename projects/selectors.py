@@ -207,13 +207,14 @@ def pending_electors(ballot):
 
 def ballot_participations(ballot):
     """Return who has voted in the ballot and who cast each vote (never what)."""
-    return list(ballot.participations.select_related("elector__user", "elector__organization", "cast_by"))
+    return ballot.participations.select_related("elector__user", "elector__organization", "cast_by").order_by("id")
 
 
 def named_papers(ballot):
     """Return the papers of a named ballot with their voter and choices (who voted what, shown after closing)."""
-    return list(
+    return (
         BallotPaper.objects.filter(ballot=ballot)
         .select_related("elector__user", "elector__organization")
         .prefetch_related("choices__candidate__proposal")
+        .order_by("id")
     )

@@ -92,3 +92,17 @@ def test_a_survey_chooses_its_organizations_by_search_and_keeps_the_chosen_ones(
     client.force_login(cast.staff)
     page = client.get(reverse("surveys:survey-create")).content.decode()
     assert options_of(page, "chosen_organizations") <= 50 and 'role="search"' in page
+
+
+def test_ballot_creation_names_voters_by_search(client, cast):
+    from tests.projects.ballot_scene import make_candidates, vote_round
+    from tests.scale.test_detail_query_counts import bulk_organizations, bulk_people
+
+    bulk_people(bulk_organizations(150, "Votante"), "votante-")
+    cast.candidates = make_candidates(cast, 2)
+    selection_round = vote_round(cast)
+    client.force_login(cast.chair)
+    url = reverse("projects:ballot-create", args=[selection_round.pk])
+    page = client.get(url).content.decode()
+    assert options_of(page, "named_voters") == 50 and 'role="search"' in page
+    assert options_of(client.get(url, {"q": "votante-7@"}).content.decode(), "named_voters") == 1
