@@ -348,9 +348,13 @@ class CommitteeProposalsForm(forms.Form):
     ranking_question = ModelChoiceField(label=_("SDG question"), queryset=None, empty_label=None)
     role_question = ModelChoiceField(label=_("Role question"), queryset=None, required=False)
     top = forms.IntegerField(label=_("Counted when ranked within the first"), min_value=1, max_value=17, initial=3)
+    committee = ModelChoiceField(
+        label=_("Committee"), queryset=Committee.objects.none(), required=False, empty_label=_("All (how many each)")
+    )
 
     def __init__(self, *args, survey, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = Committee.objects.open().select_related("goal").order_by("goal__number")
         self.fields["ranking_question"].queryset = survey.questions.filter(kind=QuestionKind.SDG_GOALS)
         self.fields["role_question"].queryset = survey.questions.filter(
             kind__in=[QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE]
