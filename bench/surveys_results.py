@@ -71,6 +71,9 @@ def seed_answers(survey, questions, organizations, total):
     responses = total // per_response + 1
     raw = connection.connection
     with raw.cursor() as cursor:
+        # Only the responses written now get answers (a survey may be grown more than once).
+        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM surveys_response WHERE survey_id = %s", [survey.pk])
+        before = cursor.fetchone()[0]
         buffer = io.StringIO()
         for index in range(responses):
             organization = organizations[index % len(organizations)]
@@ -81,7 +84,9 @@ def seed_answers(survey, questions, organizations, total):
             "updated_at, submitted_at) FROM STDIN",
             buffer,
         )
-        cursor.execute("SELECT id FROM surveys_response WHERE survey_id = %s ORDER BY id", [survey.pk])
+        cursor.execute(
+            "SELECT id FROM surveys_response WHERE survey_id = %s AND id > %s ORDER BY id", [survey.pk, before]
+        )
         response_ids = [row[0] for row in cursor.fetchall()]
         written = 0
         columns = "(response_id, question_id, option_id, goal_id, rank, number, boolean, text)"
