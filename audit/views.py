@@ -14,7 +14,7 @@ from .selectors import audit_events
 class AuditEventListView(StaffRequiredMixin, TemplateView):
     """List audit events, newest first, filtered by the form in the query string.
 
-    Pages are read by key ("older" / "newer" than a row), so the 4,000th page of a trail of
+    Pages are read by key (the rows after or before a row: older or newer), so the 4,000th page of a trail of
     hundreds of thousands of events costs what the first does.
     """
 
@@ -39,12 +39,12 @@ class AuditEventListView(StaffRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = KeysetPage(self.request, self.get_queryset(), self.paginate_by, field="created_at")
+        page = KeysetPage(self.request, self.get_queryset(), self.paginate_by, key="created_at")
         context["page_obj"] = page
         context["filter_form"] = self.filter_form
         context["events"] = readable_changes(page.object_list)
         query = self.request.GET.copy()
-        for key in ("page", "older", "newer"):
+        for key in ("page", "after", "before"):
             query.pop(key, None)
         context["query_without_page"] = query.urlencode()
         return context

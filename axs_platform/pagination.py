@@ -32,47 +32,49 @@ class page_rows:  # noqa: N801 (used like a function: page_rows(rows))
 
 
 class KeysetPage:
-    """A page read by key (seek), newest first: the rows older or newer than a given row.
+    """A page read by key (seek): the rows after or before a given row in the list's order.
 
-    ``rows`` must be ordered by ``(-field, -pk)``. ``?older=<pk>`` reads the page after that row,
-    ``?newer=<pk>`` the page before it; neither reads the first page. Every page costs the same
-    index scan of ``per_page + 1`` rows however far it is: no OFFSET, no total count.
+    ``rows`` must be ordered by ``(key, pk)``, both descending (``descending=True``, the newest
+    first) or both ascending; ``key`` names a field or an annotation. ``?after=<pk>`` reads the
+    page that follows that row, ``?before=<pk>`` the page that precedes it; neither reads the
+    first page. Every page costs one read of ``per_page + 1`` rows however far it is: no OFFSET.
     """
 
-    def __init__(self, request, rows, per_page, *, field):
-        self.field = field
-        older, newer = self._key(rows, request.GET.get("older")), self._key(rows, request.GET.get("newer"))
-        if older is not None:
-            items = list(rows.filter(self._beyond(older, "lt"))[: per_page + 1])
-            self.has_older, self.has_newer = len(items) > per_page, True
+    def __init__(self, request, rows, per_page, *, key, descending=True):
+        self.key, self.descending = key, descending
+        after, before = self._key_of(rows, request.GET.get("after")), self._key_of(rows, request.GET.get("before"))
+        if after is not None:
+            items = list(rows.filter(self._beyond(after, forward=True))[: per_page + 1])
+            self.has_next, self.has_previous = len(items) > per_page, True
             items = items[:per_page]
-        elif newer is not None:
-            ascending = rows.filter(self._beyond(newer, "gt")).order_by(field, "pk")
-            items = list(ascending[: per_page + 1])
-            self.has_newer, self.has_older = len(items) > per_page, True
+        elif before is not None:
+            order = (key, "pk") if descending else (f"-{key}", "-pk")
+            items = list(rows.filter(self._beyond(before, forward=False)).order_by(*order)[: per_page + 1])
+            self.has_previous, self.has_next = len(items) > per_page, True
             items = items[:per_page][::-1]
         else:
             items = list(rows[: per_page + 1])
-            self.has_older, self.has_newer = len(items) > per_page, False
+            self.has_next, self.has_previous = len(items) > per_page, False
             items = items[:per_page]
         self.object_list = items
-        self.has_other_pages = bool(items) and (self.has_older or self.has_newer)
+        self.has_other_pages = bool(items) and (self.has_next or self.has_previous)
 
-    def _key(self, rows, value):
-        if not value or not value.isdigit():
+    def _key_of(self, rows, value):
+        if not value or not value.isdigit() or len(value) > 18:
             return None
-        return rows.model._default_manager.filter(pk=int(value)).values_list(self.field, "pk").first()
+        return rows.filter(pk=int(value)).values_list(self.key, "pk").first()
 
-    def _beyond(self, key, lookup):
+    def _beyond(self, key, *, forward):
         value, pk = key
-        return Q(**{f"{self.field}__{lookup}": value}) | Q(**{self.field: value, f"pk__{lookup}": pk})
+        lookup = "lt" if forward == self.descending else "gt"
+        return Q(**{f"{self.key}__{lookup}": value}) | Q(**{self.key: value, f"pk__{lookup}": pk})
 
     @property
-    def oldest_pk(self):
+    def last_pk(self):
         return self.object_list[-1].pk
 
     @property
-    def newest_pk(self):
+    def first_pk(self):
         return self.object_list[0].pk
 
     def __iter__(self):

@@ -100,11 +100,11 @@ def test_the_trail_pages_by_key_older_and_newer_with_the_same_queries_at_any_dep
         counts.append(len(captured))
         page = response.context["page_obj"]
         seen += [event.pk for event in page]
-        query = {"who": person.email, "older": page.oldest_pk}
-    assert len(seen) == len(set(seen)) == 130 and not page.has_older
+        query = {"who": person.email, "after": page.last_pk}
+    assert len(seen) == len(set(seen)) == 130 and not page.has_next
     assert seen == sorted(seen, reverse=True)
     assert counts[1] == counts[2]
-    back = client.get(AUDIT, {"who": person.email, "newer": page.newest_pk}).context["page_obj"]
+    back = client.get(AUDIT, {"who": person.email, "before": page.first_pk}).context["page_obj"]
     assert [event.pk for event in back] == seen[50:100]
-    assert "Más recientes" in client.get(AUDIT, {"older": seen[10]}).content.decode()
-    assert client.get(AUDIT, {"older": "x"}).status_code == 200  # a bad key reads the first page
+    assert "Más recientes" in client.get(AUDIT, {"after": seen[10]}).content.decode()
+    assert client.get(AUDIT, {"after": "x"}).status_code == 200  # a bad key reads the first page
