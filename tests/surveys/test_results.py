@@ -64,6 +64,8 @@ def test_results_count_only_submitted_responses_and_give_percentages_of_those_wh
     ]
     ranking = selectors.sdg_ranking(results)
     assert [(row["goal"].number, row["points"]) for row in ranking["rows"]] == [(4, 3), (7, 2)]
+    # Two SDGs chosen by one response: one respondent answered the question, not two.
+    assert ranking["answered"] == 1 and ranking["rows"][0]["percent"] == 100.0
 
 
 def test_the_number_of_queries_of_the_results_does_not_grow_with_responses(
