@@ -64,7 +64,8 @@ def proposal_rows(*, call=None, committee=None, organization_id=None, status="")
         joined = ConsortiumMember.objects.filter(organization_id=organization_id, status__in=["invited", "accepted"])
         proposals = proposals.filter(Q(lead_organization_id=organization_id) | Q(pk__in=joined.values("proposal_id")))
     else:
-        proposals = proposals.exclude(status=ProposalStatus.DRAFT)
+        # Never submitted: a draft, or withdrawn as one, is its consortium's alone.
+        proposals = proposals.exclude(version=0)
     if status:
         proposals = proposals.filter(status=status)
     return proposals.order_by("-updated_at", "-id")

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from audit.selectors import history_for
 from axs_platform.forms import add_service_errors
 from axs_platform.pagination import page_rows
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
+from axs_platform.uploads import private_file_response
 from committees.permissions import current_organization
 
 from .. import checklist, permissions, selectors, services
@@ -38,7 +39,11 @@ MINE_PER_PAGE = 25
 
 
 class ProposalMixin(PredicateRequiredMixin):
-    """Load the proposal named in the URL; only those who may read it get further."""
+    """Load the proposal named in the URL; only those who may read it get further.
+
+    Every page of a proposal asks ``can_view_proposal`` first (a draft is its consortium's alone), then
+    what the page does: a view narrows it with ``has_proposal_permission``, never replaces it.
+    """
 
     def dispatch(self, request, *args, **kwargs):
         self.proposal = get_object_or_404(
@@ -47,7 +52,11 @@ class ProposalMixin(PredicateRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
-        return permissions.can_view_proposal(self.request.user, self.proposal)
+        user = self.request.user
+        return permissions.can_view_proposal(user, self.proposal) and self.has_proposal_permission(user, self.proposal)
+
+    def has_proposal_permission(self, user, proposal):
+        return True
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("proposal", self.proposal)
@@ -203,10 +212,8 @@ class ProposalSubmitView(ProposalMixin, TemplateView):
 
     template_name = "projects/proposal_submit.html"
 
-    def has_permission(self):
-        return permissions.can_view_proposal(self.request.user, self.proposal) and permissions.can_submit(
-            self.request.user, self.proposal
-        )
+    def has_proposal_permission(self, user, proposal):
+        return permissions.can_submit(user, proposal)
 
     def get_context_data(self, **kwargs):
         proposal = selectors.proposal_full().get(pk=self.proposal.pk)
@@ -250,11 +257,10 @@ class ProposalTransitionView(ProposalMixin, FormView):
         self.action = kwargs["action"]
         return super().dispatch(request, *args, **kwargs)
 
-    def has_permission(self):
-        user = self.request.user
+    def has_proposal_permission(self, user, proposal):
         if self.action == "withdraw":
-            return permissions.can_withdraw(user, self.proposal)
-        return permissions.can_review(user, self.proposal)
+            return permissions.can_withdraw(user, proposal)
+        return permissions.can_review(user, proposal)
 
     def get_form(self, form_class=None):
         return ReasonForm(
@@ -287,8 +293,8 @@ class ProposalTransitionView(ProposalMixin, FormView):
 
 
 class ProposalPublishView(ProposalMixin, View):
-    def has_permission(self):
-        return permissions.can_publish(self.request.user, self.proposal)
+    def has_proposal_permission(self, user, proposal):
+        return permissions.can_publish(user, proposal)
 
     def post(self, request, *args, **kwargs):
         try:
@@ -301,8 +307,8 @@ class ProposalPublishView(ProposalMixin, View):
 
 
 class CommentCreateView(ProposalMixin, View):
-    def has_permission(self):
-        return permissions.can_comment(self.request.user, self.proposal)
+    def has_proposal_permission(self, user, proposal):
+        return permissions.can_comment(user, proposal)
 
     def post(self, request, *args, **kwargs):
         form = CommentForm(request.POST)
@@ -337,4 +343,4 @@ class AttachmentDownloadView(PredicateRequiredMixin, View):
         return permissions.can_view_proposal(self.request.user, self.attachment.proposal)
 
     def get(self, request, *args, **kwargs):
-        return FileResponse(self.attachment.file.open("rb"), as_attachment=True, filename=self.attachment.original_name)
+        return private_file_response(self.attachment.file, self.attachment.original_name)
