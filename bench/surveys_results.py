@@ -21,7 +21,7 @@ import harness  # noqa: E402  (puts the project on the path)
 ANSWERS = int(os.environ.get("BENCH_ANSWERS", "1000000"))
 SMALL_ANSWERS = int(os.environ.get("BENCH_SMALL_ANSWERS", str(ANSWERS // 10)))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
-NAME = "axs_bench_surveys"
+NAME = os.environ.get("BENCH_DATABASE", "axs_bench_surveys")
 ORGANIZATIONS = 1000
 TARGET_RATIO = 3
 
