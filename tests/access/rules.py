@@ -161,6 +161,12 @@ RULES = [
     Rule("committees:committee-create", {}, STAFF_ONLY),
     Rule("committees:my-committees", {}, "L 200 200 R R 200 R R R"),
     Rule("committees:committee-detail", {"pk": "committee_1"}, PUBLIC),
+    Rule(
+        "committees:work-plan",
+        {"pk": "committee_1"},
+        "L 200 403 200 403 200 200 403 403",
+        why="the whole plan is for the committee's insiders, like its internals",
+    ),
     Rule("committees:committee-update", {"pk": "committee_1"}, STAFF_ONLY),
     Rule("committees:committee-close", {"pk": "committee_1"}, STAFF_ONLY),
     Rule("committees:committee-members", {"pk": "committee_1"}, PUBLIC),
