@@ -1,0 +1,34 @@
+"""Reads of personal data requests that pages share."""
+
+from django.db.models import BooleanField, Case, Q, Value, When
+from django.utils import timezone
+
+from .models import Holiday, RightsRequest
+
+
+def request_queue(*, status="", overdue=False, today=None):
+    """Return requests for the unit's queue, earliest due first, each with ``is_overdue``."""
+    today = today or timezone.localdate()
+    requests = RightsRequest.objects.select_related("requester").annotate(
+        is_overdue=Case(
+            When(Q(status__in=RightsRequest.OPEN, due_on__lt=today), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+    requests = requests.filter(status=status) if status else requests.filter(status__in=RightsRequest.OPEN)
+    if overdue:
+        requests = requests.filter(is_overdue=True)
+    return requests.order_by("due_on", "received_at", "id")
+
+
+def requests_of(user):
+    """Return the requests a signed-in person filed, newest first."""
+    return RightsRequest.objects.filter(requester=user).order_by("-received_at", "-id")
+
+
+def holidays(*, from_year=None):
+    days = Holiday.objects.all()
+    if from_year:
+        days = days.filter(day__year__gte=from_year)
+    return days

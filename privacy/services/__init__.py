@@ -1,0 +1,33 @@
+"""Writes on personal data requests and the calendar. Views, tasks and commands all call these."""
+
+from .calendar import holiday_add, holiday_remove, policy_update
+from .requests import (
+    ACTION_LABELS,
+    deadlines_remind,
+    identity_verify,
+    identity_verify_by_link,
+    request_answer,
+    request_ask_completion,
+    request_complete,
+    request_extend,
+    request_file,
+    request_start,
+    request_withdraw,
+)
+
+__all__ = [
+    "ACTION_LABELS",
+    "deadlines_remind",
+    "holiday_add",
+    "holiday_remove",
+    "identity_verify",
+    "identity_verify_by_link",
+    "policy_update",
+    "request_answer",
+    "request_ask_completion",
+    "request_complete",
+    "request_extend",
+    "request_file",
+    "request_start",
+    "request_withdraw",
+]
