@@ -51,7 +51,6 @@ class ReasonForm(forms.Form):
     def __init__(self, *args, button=None, required=True, form_name="reason", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].required = required
-        self.fields["reason"].widget.attrs["id"] = f"id_{form_name}-reason"
         self.helper = submit_helper(button or _("Save"), form_tag=False, form_name=form_name)
 
 

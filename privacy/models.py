@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Holiday(models.Model):
@@ -65,7 +66,7 @@ class RightsRequest(models.Model):
         IN_PROGRESS = "in_progress", _("In progress")
         AWAITING_COMPLETION = "awaiting_completion", _("Asked to complete")
         ANSWERED = "answered", _("Answered")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("personal data request", "Withdrawn")
 
     class Outcome(models.TextChoices):
         GRANTED = "granted", _("Granted")

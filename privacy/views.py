@@ -183,7 +183,7 @@ class RequestDetailView(LoginRequiredMixin, View):
 
     def render_page(self, rights_request, bound=None, status=200):
         names = _actions_for(self.request.user, rights_request)
-        forms = [(name, bound[1] if bound and bound[0] == name else ACTIONS[name][0]()) for name in names]
+        forms = [(name, bound[1] if bound and bound[0] == name else ACTIONS[name][0](prefix=name)) for name in names]
         context = {
             "object": rights_request,
             "action_forms": forms,
@@ -209,7 +209,7 @@ class RequestActionView(RequestDetailView):
         if action not in _actions_for(request.user, rights_request):
             raise PermissionDenied
         form_class, call = ACTIONS[action]
-        form = form_class(request.POST)
+        form = form_class(request.POST, prefix=action)
         if form.is_valid():
             try:
                 call(request.user, rights_request, form.cleaned_data, request)

@@ -75,9 +75,11 @@ def test_staff_answer_denied_without_legal_reason_keeps_input_then_answers(clien
     _person, rights_request = filed
     client.force_login(make_staff())
     url = reverse("privacy:request-action", args=[rights_request.pk, "answer"])
-    response = client.post(url, {"outcome": "denied", "answer": "No procede."})
+    response = client.post(url, {"answer-outcome": "denied", "answer-answer": "No procede."})
     assert response.status_code == 400 and "No procede." in response.text
-    response = client.post(url, {"outcome": "denied", "answer": "No procede.", "legal_reason": "Art. 55."})
+    response = client.post(
+        url, {"answer-outcome": "denied", "answer-answer": "No procede.", "answer-legal_reason": "Art. 55."}
+    )
     assert response.status_code == 302
     rights_request.refresh_from_db()
     assert rights_request.status == "answered" and rights_request.legal_reason == "Art. 55."
@@ -90,7 +92,7 @@ def test_requester_sees_only_their_steps_and_may_withdraw(client, filed):
     assert "withdraw" in page and "/answer/" not in page
     assert client.post(reverse("privacy:request-action", args=[rights_request.pk, "answer"]), {}).status_code == 403
     response = client.post(
-        reverse("privacy:request-action", args=[rights_request.pk, "withdraw"]), {"reason": "Ya no."}
+        reverse("privacy:request-action", args=[rights_request.pk, "withdraw"]), {"withdraw-reason": "Ya no."}
     )
     assert response.status_code == 302
     rights_request.refresh_from_db()
