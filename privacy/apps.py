@@ -9,7 +9,10 @@ class PrivacyConfig(AppConfig):
 
     def ready(self):
         from audit.labels import register_actions
+        from documents.registry import register
 
+        from .documents import personal_data_kind
         from .services import ACTION_LABELS
 
         register_actions(ACTION_LABELS)
+        register(personal_data_kind)

@@ -32,3 +32,12 @@ def holidays(*, from_year=None):
     if from_year:
         days = days.filter(day__year__gte=from_year)
     return days
+
+
+def exports_of(rights_request):
+    """Return the personal data exports built for a request, newest first."""
+    from documents.models import Document
+
+    from .documents import PERSONAL_DATA
+
+    return Document.objects.filter(kind=PERSONAL_DATA, target_id=str(rights_request.pk)).order_by("-requested_at")

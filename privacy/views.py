@@ -16,6 +16,7 @@ from axs_platform.forms import add_service_errors
 from axs_platform.permissions import StaffRequiredMixin
 
 from . import selectors, services
+from .documents import EXPORT_RIGHTS, PERSONAL_DATA
 from .forms import AnswerForm, AskCompletionForm, CompleteForm, QueueFilterForm, ReasonForm, RequestFileForm
 from .models import DeadlinePolicy, RightsRequest
 from .permissions import can_handle_requests, can_view_request, is_requester
@@ -191,6 +192,12 @@ class RequestDetailView(LoginRequiredMixin, View):
             "pauses": rights_request.pauses.all(),
             "is_staff_view": can_handle_requests(self.request.user),
             "today": timezone.localdate(),
+            "exports": selectors.exports_of(rights_request),
+            "export_kind": PERSONAL_DATA,
+            "may_export": can_handle_requests(self.request.user)
+            and rights_request.right in EXPORT_RIGHTS
+            and rights_request.identity_verified
+            and rights_request.is_open,
         }
         return render(self.request, self.template_name, context, status=status)
 
