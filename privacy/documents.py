@@ -5,7 +5,6 @@ verified; staff ask for it, and the person who filed the request may download it
 """
 
 from django.apps import apps
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -17,18 +16,10 @@ from documents.services import DocumentError
 
 from .export import as_csv, as_json, personal_data
 from .models import RightsRequest
+from .subjects import person_of
 
 PERSONAL_DATA = "privacy.personal_data"
 EXPORT_RIGHTS = (RightsRequest.Right.ACCESS, RightsRequest.Right.PORTABILITY)
-
-
-def person_of(rights_request):
-    """Return the account the request is about: the requester's, or the one with the confirmed e-mail address."""
-    if rights_request.requester_id:
-        return rights_request.requester
-    if not rights_request.identity_verified:
-        return None
-    return apps.get_model(settings.AUTH_USER_MODEL).objects.filter(email__iexact=rights_request.email).first()
 
 
 def _describe(target, params):

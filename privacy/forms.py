@@ -93,6 +93,25 @@ class AnswerForm(forms.Form):
         self.helper = submit_helper(_("Send the answer"), form_tag=False, form_name="answer")
 
 
+class CancelForm(forms.Form):
+    """Anonymize the person and answer; the legal reason is needed when records the law keeps name them."""
+
+    answer = forms.CharField(label=_("Answer"), max_length=20000, widget=forms.Textarea(attrs={"rows": 4}))
+    legal_reason = forms.CharField(
+        label=_("Legal duty to keep records"),
+        required=False,
+        max_length=5000,
+        help_text=_("Required when the person appears in approved minutes, decisions or votes (listed above)."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = submit_helper(
+            _("Anonymize the person and answer"), form_tag=False, form_name="cancel", css="btn-danger"
+        )
+
+
 class HolidayForm(forms.Form):
     day = forms.DateField(label=_("Day"), widget=DateInput())
     name = forms.CharField(label=_("Name"), max_length=200)

@@ -17,9 +17,10 @@ from axs_platform.permissions import StaffRequiredMixin
 
 from . import selectors, services
 from .documents import EXPORT_RIGHTS, PERSONAL_DATA
-from .forms import AnswerForm, AskCompletionForm, CompleteForm, QueueFilterForm, ReasonForm, RequestFileForm
+from .forms import AnswerForm, AskCompletionForm, CancelForm, CompleteForm, QueueFilterForm, ReasonForm, RequestFileForm
 from .models import DeadlinePolicy, RightsRequest
 from .permissions import can_handle_requests, can_view_request, is_requester
+from .subjects import person_of
 
 
 class RequestFileView(View):
@@ -140,6 +141,10 @@ ACTIONS = {
         AnswerForm,
         lambda actor, obj, d, r: services.request_answer(actor=actor, rights_request=obj, request=r, **d),
     ),
+    "cancel": (
+        CancelForm,
+        lambda actor, obj, d, r: services.request_cancel(actor=actor, rights_request=obj, request=r, **d),
+    ),
     "withdraw": (
         lambda *a, **k: ReasonForm(*a, button=_("Withdraw the request"), form_name="withdraw", **k),
         lambda actor, obj, d, r: services.request_withdraw(
@@ -168,6 +173,8 @@ def _actions_for(user, rights_request):
     names = table.get(rights_request.status, [])
     if rights_request.extension_days:
         names = [n for n in names if n != "extend"]
+    if "answer" in names and rights_request.right == RightsRequest.Right.CANCELLATION and table is STAFF_ACTIONS:
+        names = ["cancel", *names]
     return names
 
 
@@ -193,6 +200,7 @@ class RequestDetailView(LoginRequiredMixin, View):
             "is_staff_view": can_handle_requests(self.request.user),
             "today": timezone.localdate(),
             "exports": selectors.exports_of(rights_request),
+            "legal_records": self.legal_records(rights_request),
             "export_kind": PERSONAL_DATA,
             "may_export": can_handle_requests(self.request.user)
             and rights_request.right in EXPORT_RIGHTS
@@ -203,6 +211,13 @@ class RequestDetailView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         return self.render_page(self.get_object())
+
+    def legal_records(self, rights_request):
+        """For a cancellation, the records the law keeps in which the person appears (staff see it before answering)."""
+        if rights_request.right != RightsRequest.Right.CANCELLATION or not can_handle_requests(self.request.user):
+            return None
+        person = person_of(rights_request)
+        return services.legal_records_of(person) if person is not None else []
 
 
 class RequestActionView(RequestDetailView):

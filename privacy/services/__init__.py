@@ -1,5 +1,6 @@
 """Writes on personal data requests and the calendar. Views, tasks and commands all call these."""
 
+from .anonymize import legal_records_of, person_anonymize, request_cancel
 from .calendar import holiday_add, holiday_remove, policy_update
 from .requests import (
     ACTION_LABELS,
@@ -21,6 +22,9 @@ __all__ = [
     "holiday_add",
     "holiday_remove",
     "identity_verify",
+    "legal_records_of",
+    "person_anonymize",
+    "request_cancel",
     "identity_verify_by_link",
     "policy_update",
     "request_answer",

@@ -38,6 +38,7 @@ ACTION_LABELS = {
     "privacy.withdrawn": gettext_lazy("Personal data request withdrawn"),
     "privacy.reminded": gettext_lazy("Staff reminded of a request's due date"),
     "privacy.holiday_removed": gettext_lazy("Non-working day removed"),
+    "privacy.anonymized": gettext_lazy("Person anonymized (cancellation)"),
 }
 
 

@@ -113,3 +113,17 @@ def test_calendar_adds_and_removes_a_day_and_keeps_bad_input(client):
     holiday = Holiday.objects.get()
     assert client.post(reverse("privacy:holiday-remove", args=[holiday.pk])).status_code == 302
     assert not Holiday.objects.exists()
+
+
+def test_staff_cancel_from_the_page_anonymizes_and_answers(client):
+    person = make_representative()
+    rights_request = services.request_file(user=person, right="cancellation", details="Todo.", channel="email")
+    client.force_login(make_staff())
+    page = client.get(rights_request.get_absolute_url()).text
+    assert "Anonimizar a la persona y responder" in page and "la cancelación puede concederse por completo" in page
+    response = client.post(
+        reverse("privacy:request-action", args=[rights_request.pk, "cancel"]), {"cancel-answer": "Hecho."}
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.full_name.startswith("Persona anonimizada") and not person.is_active
