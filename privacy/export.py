@@ -83,6 +83,8 @@ TABLES = (
     Table("projects.Attachment", ("uploaded_by",)),
     Table("projects.Evaluation", ("evaluator", "assigned_by")),
     Table("privacy.RightsRequest", ("requester",)),
+    Table("privacy.PurposeChoice", ("person",)),
+    Table("privacy.PrivacyNotice", ("published_by",)),
     Table("admin.LogEntry", ("user",)),
 )
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from axs_platform.forms import DateInput, submit_helper
 
-from .models import DeadlinePolicy, RightsRequest
+from .models import DeadlinePolicy, PrivacyNotice, PurposeChoice, RightsRequest
 
 
 class RequestFileForm(forms.Form):
@@ -138,3 +138,23 @@ class QueueFilterForm(forms.Form):
         label=_("Status"), required=False, choices=[("", _("Open requests"))] + RightsRequest.Status.choices
     )
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+
+
+class PurposesForm(forms.Form):
+    """One box per use of a person's data: ticked, they consent; unticked, they oppose it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for purpose, label in PurposeChoice.Purpose.choices:
+            self.fields[purpose] = forms.BooleanField(label=label, required=False)
+        self.helper = submit_helper(_("Save my choices"), form_tag=False)
+
+
+class NoticeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Notice"), choices=PrivacyNotice.Kind.choices)
+    text_es = forms.CharField(label=_("Text in Spanish"), max_length=50000, widget=forms.Textarea(attrs={"rows": 10}))
+    text_en = forms.CharField(label=_("Text in English"), max_length=50000, widget=forms.Textarea(attrs={"rows": 10}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = submit_helper(_("Publish as a new version"), form_tag=False)

@@ -170,3 +170,64 @@ class RequestPause(models.Model):
 
     def __str__(self):
         return f"{self.asked_on} – {self.completed_on or '…'}"
+
+
+class PrivacyNotice(models.Model):
+    """One published version of a privacy notice, simplified or full; a change is a new version, never an edit."""
+
+    class Kind(models.TextChoices):
+        SIMPLIFIED = "simplified", _("Simplified notice")
+        FULL = "full", _("Full notice")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    version = models.PositiveIntegerField(_("version"))
+    text_es = models.TextField(_("text (Spanish)"))
+    text_en = models.TextField(_("text (English)"))
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("published by"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+        ordering = ["kind", "-version"]
+        constraints = [models.UniqueConstraint(fields=["kind", "version"], name="privacy_notice_one_version")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} v{self.version}"
+
+    def text(self, language):
+        return self.text_en if language == "en" and self.text_en else self.text_es
+
+
+class PurposeChoice(models.Model):
+    """A person's consent to, or opposition against, one use of their data; the latest row per purpose holds.
+
+    Rows are never changed: the history says what the person chose, when, and which notice they had read.
+    Without any row a purpose is allowed (the alliance's ordinary operation); opposing it takes effect at once.
+    """
+
+    class Purpose(models.TextChoices):
+        DIRECTORY = "directory", _("Appear as a contact in the public directory of members")
+        REMINDERS = "reminders", _("Receive newsletters and reminders by e-mail")
+        NAMED_IN_MINUTES = "named_in_minutes", _("Be named in published minutes")
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.PROTECT, related_name="purpose_choices"
+    )
+    purpose = models.CharField(_("purpose"), max_length=30, choices=Purpose.choices)
+    allowed = models.BooleanField(_("allowed"))
+    notice = models.ForeignKey(
+        PrivacyNotice, verbose_name=_("notice read"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consent or opposition")
+        verbose_name_plural = _("consents and oppositions")
+        ordering = ["person", "purpose", "-decided_at", "-id"]
+        indexes = [models.Index(fields=["purpose", "person", "-decided_at"], name="privacy_choice_latest_idx")]
+
+    def __str__(self):
+        return f"{self.get_purpose_display()}: {self.allowed}"

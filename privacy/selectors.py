@@ -1,9 +1,9 @@
 """Reads of personal data requests that pages share."""
 
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import BooleanField, Case, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
-from .models import Holiday, RightsRequest
+from .models import Holiday, PrivacyNotice, PurposeChoice, RightsRequest
 
 
 def request_queue(*, status="", overdue=False, today=None):
@@ -41,3 +41,27 @@ def exports_of(rights_request):
     from .documents import PERSONAL_DATA
 
     return Document.objects.filter(kind=PERSONAL_DATA, target_id=str(rights_request.pk)).order_by("-requested_at")
+
+
+def current_notice(kind):
+    """Return the latest published version of a notice, or None before staff publish one."""
+    return PrivacyNotice.objects.filter(kind=kind).order_by("-version").first()
+
+
+def current_choices(person):
+    """Return ``{purpose: allowed}`` for a person: their latest choice, allowed where they made none."""
+    choices = dict.fromkeys(PurposeChoice.Purpose.values, True)
+    for choice in PurposeChoice.objects.filter(person=person).order_by("purpose", "decided_at", "id"):
+        choices[choice.purpose] = choice.allowed
+    return choices
+
+
+def opposed(purpose):
+    """Return the ids of the people whose latest choice opposes a purpose (a subquery other reads can use)."""
+    latest = PurposeChoice.objects.filter(person=OuterRef("person"), purpose=purpose).order_by("-decided_at", "-id")
+    return (
+        PurposeChoice.objects.filter(purpose=purpose)
+        .annotate(latest_allowed=Subquery(latest.values("allowed")[:1]))
+        .filter(latest_allowed=False)
+        .values("person")
+    )

@@ -2,6 +2,7 @@
 
 from .anonymize import legal_records_of, person_anonymize, request_cancel
 from .calendar import holiday_add, holiday_remove, policy_update
+from .notices import notice_publish, purposes_set
 from .requests import (
     ACTION_LABELS,
     deadlines_remind,
@@ -23,6 +24,8 @@ __all__ = [
     "holiday_remove",
     "identity_verify",
     "legal_records_of",
+    "notice_publish",
+    "purposes_set",
     "person_anonymize",
     "request_cancel",
     "identity_verify_by_link",
