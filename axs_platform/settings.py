@@ -303,6 +303,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600.0,
         "options": {"expires": 3500},
     },
+    # Personal data kept longer than staff set is anonymized once a day (the job is safe to run twice).
+    "privacy-retention-daily": {
+        "task": "privacy.retention_apply",
+        "schedule": 86400.0,
+        "options": {"expires": 86000},
+    },
 }
 # How long the link that confirms the e-mail address of a request filed without signing in works.
 AXS_PRIVACY_VERIFY_SECONDS = int(os.environ.get("AXS_PRIVACY_VERIFY_SECONDS") or 3 * 24 * 3600)

@@ -158,3 +158,13 @@ class NoticeForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = submit_helper(_("Publish as a new version"), form_tag=False)
+
+
+class RetentionRuleForm(forms.Form):
+    keep_days = forms.IntegerField(label=_("Keep for (days)"), min_value=1, max_value=36500)
+    active = forms.BooleanField(label=_("Applied by the periodic job"), required=False)
+
+    def __init__(self, *args, kind_label="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind_label = kind_label
+        self.helper = submit_helper(_("Save"), form_tag=False, form_name=kwargs.get("prefix"))

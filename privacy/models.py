@@ -1,4 +1,4 @@
-"""Requests to exercise personal data rights, their pauses, the deadline policy and the holiday calendar."""
+"""Personal data rights: requests and their pauses, the deadline policy and holidays, notices, consent, retention."""
 
 from django.conf import settings
 from django.db import models
@@ -231,3 +231,41 @@ class PurposeChoice(models.Model):
 
     def __str__(self):
         return f"{self.get_purpose_display()}: {self.allowed}"
+
+
+class RetentionRule(models.Model):
+    """Staff's term for one kind of data; the periodic job anonymizes what has been kept longer."""
+
+    class Kind(models.TextChoices):
+        UNACCEPTED_INVITATIONS = (
+            "unaccepted_invitations",
+            _("Invitations never accepted (after they expire or are revoked)"),
+        )
+        CLOSED_REQUESTS = "closed_requests", _("Personal data requests (after they are answered or withdrawn)")
+
+    kind = models.CharField(_("kind of data"), max_length=40, choices=Kind.choices, unique=True)
+    keep_days = models.PositiveIntegerField(_("keep for (days)"))
+    active = models.BooleanField(_("applied by the periodic job"), default=True)
+
+    class Meta:
+        verbose_name = _("retention rule")
+        verbose_name_plural = _("retention rules")
+        ordering = ["kind"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.keep_days}"
+
+
+class RetentionRun(models.Model):
+    """One pass of the retention job: when, and how many records of each kind it anonymized."""
+
+    started_at = models.DateTimeField(_("run at"), auto_now_add=True)
+    results = models.JSONField(_("anonymized per kind"), default=dict)
+
+    class Meta:
+        verbose_name = _("retention run")
+        verbose_name_plural = _("retention runs")
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self):
+        return f"{self.started_at:%Y-%m-%d %H:%M} {self.results}"

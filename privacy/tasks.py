@@ -9,3 +9,9 @@ from . import services
 def deadlines_remind():
     """Remind staff of the personal data requests close to their legal due date."""
     return services.deadlines_remind()
+
+
+@shared_task(name="privacy.retention_apply")
+def retention_apply():
+    """Anonymize the personal data kept longer than staff set (daily)."""
+    return services.retention_apply().pk

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import calendar_views, notice_views, views
+from . import calendar_views, notice_views, retention_views, views
 
 app_name = "privacy"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("solicitudes/<int:pk>/<slug:action>/", views.RequestActionView.as_view(), name="request-action"),
     path("mis-preferencias/", notice_views.MyPurposesView.as_view(), name="my-purposes"),
     path("avisos/", notice_views.NoticeListView.as_view(), name="notices"),
+    path("conservacion/", retention_views.RetentionView.as_view(), name="retention"),
     path("plazos/", calendar_views.CalendarView.as_view(), name="calendar"),
     path("plazos/dias/<int:pk>/quitar/", calendar_views.HolidayRemoveView.as_view(), name="holiday-remove"),
 ]

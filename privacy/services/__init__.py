@@ -16,6 +16,7 @@ from .requests import (
     request_start,
     request_withdraw,
 )
+from .retention import retention_apply, retention_rule_set
 
 __all__ = [
     "ACTION_LABELS",
@@ -37,4 +38,6 @@ __all__ = [
     "request_file",
     "request_start",
     "request_withdraw",
+    "retention_apply",
+    "retention_rule_set",
 ]
