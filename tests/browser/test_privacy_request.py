@@ -50,3 +50,32 @@ def test_a_request_from_filing_to_answer(journey, transactional_db, mailoutbox):
     journey.field("Nombre").fill("Independencia")
     journey.press("Agregar el día")
     expect(page.get_by_text("Independencia")).to_be_visible()
+
+
+def test_notices_consent_and_retention_pages(journey, transactional_db):
+    from privacy import services
+    from tests.factories import make_representative
+
+    page = journey.page
+    staff = make_staff(email="avisos@amexcid.example")
+    person = make_representative(email="rep@example.org")
+    services.notice_publish(
+        actor=staff, kind="simplified", text_es="Aviso breve de prueba.", text_en="Short test notice."
+    )
+
+    journey.sign_in(person.email, PASSWORD)
+    journey.visit("/cuenta/perfil/")
+    expect(page.get_by_text("Aviso breve de prueba.")).to_be_visible()
+    journey.follow("Consentimiento y oposición por cada uso de mis datos", validate_as="privacy-my-purposes")
+    page.get_by_label("Recibir boletines y recordatorios por correo electrónico").uncheck()
+    journey.press("Guardar mis elecciones")
+    expect(page.get_by_text("se opuso")).to_be_visible()
+
+    journey.sign_in(staff.email, PASSWORD)
+    page.set_viewport_size({"width": 390, "height": 844})
+    journey.visit("/privacidad/avisos/", validate_as="privacy-notices")
+    journey.visit("/privacidad/conservacion/", validate_as="privacy-retention")
+    journey.field("Conservar durante (días)").first.fill("90")
+    journey.press("Guardar")
+    journey.press("Aplicar las reglas ahora")
+    expect(page.get_by_role("alert").or_(page.get_by_role("status")).first).to_contain_text("Conservación aplicada")
