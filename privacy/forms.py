@@ -112,6 +112,19 @@ class CancelForm(forms.Form):
         )
 
 
+class RectifyForm(forms.Form):
+    """The person's fields as the request asks them to be; staff apply them through the accounts service."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = submit_helper(_("Apply the rectification"), form_tag=False, form_name="rectify")
+
+
 class HolidayForm(forms.Form):
     day = forms.DateField(label=_("Day"), widget=DateInput())
     name = forms.CharField(label=_("Name"), max_length=200)

@@ -17,7 +17,16 @@ from axs_platform.permissions import StaffRequiredMixin
 
 from . import selectors, services
 from .documents import EXPORT_RIGHTS, PERSONAL_DATA
-from .forms import AnswerForm, AskCompletionForm, CancelForm, CompleteForm, QueueFilterForm, ReasonForm, RequestFileForm
+from .forms import (
+    AnswerForm,
+    AskCompletionForm,
+    CancelForm,
+    CompleteForm,
+    QueueFilterForm,
+    ReasonForm,
+    RectifyForm,
+    RequestFileForm,
+)
 from .models import DeadlinePolicy, RightsRequest
 from .permissions import can_handle_requests, can_view_request, is_requester
 from .subjects import person_of
@@ -145,6 +154,10 @@ ACTIONS = {
         CancelForm,
         lambda actor, obj, d, r: services.request_cancel(actor=actor, rights_request=obj, request=r, **d),
     ),
+    "rectify": (
+        RectifyForm,
+        lambda actor, obj, d, r: services.request_rectify(actor=actor, rights_request=obj, request=r, **d),
+    ),
     "withdraw": (
         lambda *a, **k: ReasonForm(*a, button=_("Withdraw the request"), form_name="withdraw", **k),
         lambda actor, obj, d, r: services.request_withdraw(
@@ -175,6 +188,8 @@ def _actions_for(user, rights_request):
         names = [n for n in names if n != "extend"]
     if "answer" in names and rights_request.right == RightsRequest.Right.CANCELLATION and table is STAFF_ACTIONS:
         names = ["cancel", *names]
+    if "answer" in names and rights_request.right == RightsRequest.Right.RECTIFICATION and table is STAFF_ACTIONS:
+        names = ["rectify", *names]
     return names
 
 
@@ -191,7 +206,9 @@ class RequestDetailView(LoginRequiredMixin, View):
 
     def render_page(self, rights_request, bound=None, status=200):
         names = _actions_for(self.request.user, rights_request)
-        forms = [(name, bound[1] if bound and bound[0] == name else ACTIONS[name][0](prefix=name)) for name in names]
+        forms = [
+            (name, bound[1] if bound and bound[0] == name else self.blank_form(name, rights_request)) for name in names
+        ]
         context = {
             "object": rights_request,
             "action_forms": forms,
@@ -211,6 +228,14 @@ class RequestDetailView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         return self.render_page(self.get_object())
+
+    def blank_form(self, name, rights_request):
+        """A step's empty form; rectification starts from the data the platform holds about the person."""
+        initial = {}
+        if name == "rectify":
+            person = person_of(rights_request)
+            initial = {field: getattr(person, field) for field in RectifyForm.base_fields} if person else {}
+        return ACTIONS[name][0](prefix=name, initial=initial)
 
     def legal_records(self, rights_request):
         """For a cancellation, the records the law keeps in which the person appears (staff see it before answering)."""

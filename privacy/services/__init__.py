@@ -1,6 +1,6 @@
 """Writes on personal data requests and the calendar. Views, tasks and commands all call these."""
 
-from .anonymize import legal_records_of, person_anonymize, request_cancel
+from .anonymize import legal_records_of, person_anonymize, request_cancel, request_rectify
 from .calendar import holiday_add, holiday_remove, policy_update
 from .notices import notice_publish, purposes_set
 from .requests import (
@@ -36,6 +36,7 @@ __all__ = [
     "request_complete",
     "request_extend",
     "request_file",
+    "request_rectify",
     "request_start",
     "request_withdraw",
     "retention_apply",

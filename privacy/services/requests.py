@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "privacy.reminded": gettext_lazy("Staff reminded of a request's due date"),
     "privacy.holiday_removed": gettext_lazy("Non-working day removed"),
     "privacy.anonymized": gettext_lazy("Person anonymized (cancellation)"),
+    "privacy.rectified": gettext_lazy("Personal data rectified on request"),
     "privacy.retention_run": gettext_lazy("Retention rules applied"),
     "privacy.purposes_changed": gettext_lazy("Consent or opposition per purpose changed"),
 }

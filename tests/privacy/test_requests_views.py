@@ -127,3 +127,22 @@ def test_staff_cancel_from_the_page_anonymizes_and_answers(client):
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.full_name.startswith("Persona anonimizada") and not person.is_active
+
+
+def test_staff_apply_a_rectification_through_the_accounts_service(client):
+    from audit.models import AuditEvent
+
+    person = make_representative(phone="55 0000 0000")
+    rights_request = services.request_file(user=person, right="rectification", details="Mi teléfono.", channel="email")
+    client.force_login(make_staff())
+    page = client.get(rights_request.get_absolute_url()).text
+    assert "55 0000 0000" in page  # the form starts from what the platform holds
+    url = reverse("privacy:request-action", args=[rights_request.pk, "rectify"])
+    data = {"rectify-full_name": person.full_name, "rectify-email": person.email, "rectify-phone": "55 1111 2222"}
+    assert client.post(url, data).status_code == 302
+    person.refresh_from_db()
+    assert person.phone == "55 1111 2222"
+    assert AuditEvent.objects.filter(action="object.updated", target_id=str(person.pk)).exists()
+    assert AuditEvent.objects.filter(action="privacy.rectified", target_id=str(rights_request.pk)).exists()
+    response = client.post(url, data)  # nothing differs now: refused, input kept
+    assert response.status_code == 400 and "55 1111 2222" in response.text
