@@ -162,7 +162,8 @@ def _file(*, actor, full_name, email, language, right, details, channel, request
         identifier=email,
         changes={"status": [None, Status.RECEIVED]},
     )
-    notify.send_status(rights_request)
+    # One e-mail at filing: the status with the due date when the account identifies the person, else the
+    # link that confirms the address (it names the request and its number too).
     if signed_in:
         _verify(
             rights_request, actor=user, reason=_("Filed while signed in to the person's own account."), request=request

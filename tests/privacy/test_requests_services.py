@@ -39,7 +39,7 @@ def test_signed_in_request_is_received_and_verified_with_a_due_date(mailoutbox, 
     assert rights_request.term_days == 20
     assert rights_request.due_on == due_date(received_on=rights_request.received_on, business_days=20)
     assert actions(rights_request) == ["privacy.filed", "privacy.identity_verified"]
-    assert [m.to for m in mailoutbox] == [[person.email], [person.email]]
+    assert [m.to for m in mailoutbox] == [[person.email]]  # one e-mail: received, identity verified, due date
     assert "Identity verified" in mailoutbox[-1].subject  # in the person's language
 
 
