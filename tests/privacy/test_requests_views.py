@@ -1,5 +1,6 @@
 """Pages of personal data requests: who may see what, forms that keep input, the steps from the page."""
 
+import datetime
 import re
 
 import pytest
@@ -146,3 +147,11 @@ def test_staff_apply_a_rectification_through_the_accounts_service(client):
     assert AuditEvent.objects.filter(action="privacy.rectified", target_id=str(rights_request.pk)).exists()
     response = client.post(url, data)  # nothing differs now: refused, input kept
     assert response.status_code == 400 and "55 1111 2222" in response.text
+
+
+def test_the_staff_desk_counts_overdue_requests(filed):
+    from privacy.desk import staff_counts
+
+    _person, rights_request = filed
+    assert staff_counts(today=rights_request.due_on)["requests_overdue"] == 0
+    assert staff_counts(today=rights_request.due_on + datetime.timedelta(days=1))["requests_overdue"] == 1
