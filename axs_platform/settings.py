@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "surveys",
     "projects",
     "reports",
+    "privacy",
     "demo",
     # Django and third parties.
     "django.contrib.admin",
@@ -296,7 +297,21 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": float(os.environ.get("AXS_DOCUMENT_SWEEP_SECONDS") or 30),
         "options": {"expires": 25},
     },
+    # Personal data requests close to their legal due date are reminded to staff once per due date.
+    "privacy-deadlines-hourly": {
+        "task": "privacy.deadlines_remind",
+        "schedule": 3600.0,
+        "options": {"expires": 3500},
+    },
+    # Personal data kept longer than staff set is anonymized once a day (the job is safe to run twice).
+    "privacy-retention-daily": {
+        "task": "privacy.retention_apply",
+        "schedule": 86400.0,
+        "options": {"expires": 86000},
+    },
 }
+# How long the link that confirms the e-mail address of a request filed without signing in works.
+AXS_PRIVACY_VERIFY_SECONDS = int(os.environ.get("AXS_PRIVACY_VERIFY_SECONDS") or 3 * 24 * 3600)
 # A rendering job writes a heartbeat this often; one silent for AXS_DOCUMENT_STALE_SECONDS is taken
 # to have lost its worker and is handed back to the queue; a queued job sent that long ago and not
 # started is sent again (Redis may have lost it). A page that has shown no progress for

@@ -32,6 +32,7 @@ urlpatterns = [
     path("encuestas/", include("surveys.urls")),
     path("", include("projects.urls")),
     path("informes/", include("reports.urls")),
+    path("privacidad/", include("privacy.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 ]

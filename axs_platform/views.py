@@ -79,6 +79,11 @@ ADMINISTRATION_SECTIONS = [
         _("Generated documents"),
         _("Every PDF asked for, who asked and when; regenerate them."),
     ),
+    (
+        "privacy:queue",
+        _("Personal data requests"),
+        _("ARCO and portability requests, their legal deadlines and the non-working days."),
+    ),
     ("audit:event-list", _("Audit trail"), _("Who did what and when: sign-ins, refused accesses and every change.")),
     ("admin:index", _("Back office"), _("Django's administration of every record.")),
 ]
