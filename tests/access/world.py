@@ -7,6 +7,8 @@ and B has a draft and a submitted proposal in its committee. Everything else a U
 from the demo by what it is, never by id, so the matrix reads the same whatever ids a database gives.
 """
 
+import datetime
+
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -53,6 +55,8 @@ def build():
     )
     from companies.models import DueDiligenceReview, Evidence, Invitation, Organization, Representative
     from documents.models import Document
+    from privacy import services as privacy_services
+    from privacy.services.notify import verification_token
     from projects.models import (
         Attachment,
         Ballot,
@@ -112,6 +116,10 @@ def build():
     survey = Survey.objects.order_by("-closes_at").first()  # the demo's open survey
     invitation = SurveyInvitation.objects.filter(survey=survey, organization=org_a).first()
     feed, _ = CalendarFeed.objects.get_or_create(person=people["chair_1"])
+    rights_request = privacy_services.request_file(
+        user=people["rep_a"], right="access", details="Todo lo que guardan de mí.", channel="email"
+    )
+    holiday = privacy_services.holiday_add(actor=people["staff"], day=datetime.date(2040, 12, 25), name="Navidad")
     objects = {
         "committee_1": committee_1.pk,
         "committee_2": committee_2.pk,
@@ -154,6 +162,10 @@ def build():
         "published_project": Proposal.objects.published().first().pk,
         "document": Document.objects.first().pk,
         "milestone": Milestone.objects.first().pk,
+        "rights_request_a": rights_request.pk,
+        "rights_request_action": "start",
+        "rights_request_token": verification_token(rights_request),
+        "holiday": holiday.pk,
     }
     return people, objects
 
