@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "committees",
     "surveys",
     "projects",
+    "monitoring",
     "reports",
     "demo",
     # Django and third parties.
