@@ -218,8 +218,10 @@ def indicator_revise(*, actor, indicator, reason="", request=None, **fields):
 
 @transaction.atomic
 def indicator_split_target(*, actor, indicator, targets, reason="", request=None):
-    """Plan an indicator's target period by period: ``targets`` maps periods to values that add up to it.
+    """Plan a number indicator period by period: ``targets`` maps periods to what each should achieve.
 
+    A number indicator's periods add what they achieve to the baseline, so the parts add up to the
+    gain from the baseline to the target.
     Empty ``targets`` removes the split. After the first approved report the change needs a reason.
     """
     indicator = Indicator.objects.select_for_update().select_related("implementation__proposal").get(pk=indicator.pk)
@@ -244,10 +246,18 @@ def indicator_split_target(*, actor, indicator, targets, reason="", request=None
                 raise ValidationError({f"period_{period_id}": _("A target cannot be negative.")}, code="negative")
             values[period_id] = value
     total = sum(values.values(), Decimal(0))
-    if values and total != indicator.target:
+    if values and total != indicator.target - indicator.baseline:
         raise ValidationError(
-            _("The targets by period add up to %(sum)s, but the indicator's target is %(target)s; they must match.")
-            % {"sum": total, "target": indicator.target},
+            _(
+                "The targets by period add up to %(sum)s, but from the baseline (%(baseline)s) to the target "
+                "(%(target)s) the indicator must gain %(gain)s; they must match."
+            )
+            % {
+                "sum": total,
+                "baseline": indicator.baseline,
+                "target": indicator.target,
+                "gain": indicator.target - indicator.baseline,
+            },
             code="split_does_not_add_up",
         )
     before = {str(t.period_id): str(t.value) for t in indicator.period_targets.all()}

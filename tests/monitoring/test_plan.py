@@ -143,7 +143,10 @@ def test_a_target_split_must_add_up_to_the_target(scene):
     with pytest.raises(ValidationError) as error:
         services.indicator_split_target(actor=scene.secretary, indicator=scene.indicator, targets=targets)
     assert error.value.code == "split_does_not_add_up"
-    assert "add up to 800" in error.value.messages[0] and "1000" in error.value.messages[0]
+    assert error.value.messages == [
+        "The targets by period add up to 800, but from the baseline (0.00) to the target (1000.00) the indicator "
+        "must gain 1000.00; they must match."
+    ]
     targets[scene.periods[-1]] = "300"
     services.indicator_split_target(actor=scene.secretary, indicator=scene.indicator, targets=targets)
     assert sum(t.value for t in scene.indicator.period_targets.all()) == Decimal("1000")

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("", views.MonitoringIndexView.as_view(), name="index"),
+    path("iniciar/<int:proposal>/", views.ImplementationStartView.as_view(), name="start"),
+    path("<int:pk>/", views.ProjectProgressView.as_view(), name="project"),
+    path("<int:pk>/plazo/", views.GraceView.as_view(), name="grace"),
+    path("periodo/<int:pk>/reporte/", views.ReportStartView.as_view(), name="report-start"),
+    path("reporte/<int:pk>/", views.ReportDetailView.as_view(), name="report"),
+    path("reporte/<int:pk>/editar/", views.ReportEditView.as_view(), name="report-edit"),
+    path("reporte/<int:pk>/decidir/", views.ReportDecideView.as_view(), name="report-decide"),
+    path("reporte/<int:pk>/evidencia/", views.EvidenceAddView.as_view(), name="evidence-add"),
+    path("evidencia/<int:pk>/", views.EvidenceDownloadView.as_view(), name="evidence"),
+]

@@ -1,0 +1,24 @@
+"""Monitoring's pages: the project in implementation (``project``) and its reports (``reports``)."""
+
+from .project import GraceView, ImplementationStartView, MonitoringIndexView, ProjectProgressView
+from .reports import (
+    EvidenceAddView,
+    EvidenceDownloadView,
+    ReportDecideView,
+    ReportDetailView,
+    ReportEditView,
+    ReportStartView,
+)
+
+__all__ = [
+    "EvidenceAddView",
+    "EvidenceDownloadView",
+    "GraceView",
+    "ImplementationStartView",
+    "MonitoringIndexView",
+    "ProjectProgressView",
+    "ReportDecideView",
+    "ReportDetailView",
+    "ReportEditView",
+    "ReportStartView",
+]
