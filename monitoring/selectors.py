@@ -118,7 +118,8 @@ def contribution_rows(implementation):
     for delivery in ContributionDelivery.objects.filter(
         report__in=current_approved().filter(period__implementation=implementation)
     ).exclude(note=""):
-        notes[delivery.contribution_id].append(delivery.note)
+        if delivery.note not in notes[delivery.contribution_id]:
+            notes[delivery.contribution_id].append(delivery.note)
     rows = list(
         Contribution.objects.filter(member__proposal=implementation.proposal_id, member__status="accepted")
         .select_related("member__organization")

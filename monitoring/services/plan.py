@@ -6,6 +6,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record, changes_between, snapshot
@@ -65,6 +66,60 @@ def _refuse_bad_plan(proposal, starts_on, ends_on, frequency, grace_days):
         raise ValidationError(_("This project is already in implementation."), code="already_started")
 
 
+def build_plan(implementation, *, value_types=None, disaggregation=None):
+    """Write a new implementation's periods, milestones (from activities) and indicators (from the matrix)."""
+    proposal, starts_on, ends_on = implementation.proposal, implementation.starts_on, implementation.ends_on
+    frequency, grace_days = implementation.frequency, implementation.grace_days
+    Period.objects.bulk_create(
+        Period(
+            implementation=implementation,
+            number=number,
+            starts_on=start,
+            ends_on=end,
+            due_on=end + datetime.timedelta(days=grace_days),
+        )
+        for number, (start, end) in enumerate(period_bounds(starts_on, ends_on, frequency), start=1)
+    )
+    activities = [a for c in proposal.components.prefetch_related("activities") for a in c.activities.all()]
+    Milestone.objects.bulk_create(
+        Milestone(
+            implementation=implementation,
+            activity=activity,
+            component_title=activity.component.title,
+            title=activity.description,
+            due_on=activity.ends_on,
+            responsible_id=proposal.lead_organization_id,
+        )
+        for activity in sorted(activities, key=lambda a: (a.ends_on, a.pk))
+    )
+    value_types, disaggregation = value_types or {}, disaggregation or {}
+    indicators = []
+    for position, row in enumerate(
+        proposal.indicators.order_by(F("component__position").asc(nulls_first=True), "id"), start=1
+    ):
+        # A results-matrix row in "%" is a percentage unless said otherwise; any other, a number.
+        value_type = value_types.get(row.pk, ValueType.PERCENTAGE if row.unit.strip() == "%" else ValueType.NUMBER)
+        quantitative = value_type in (ValueType.NUMBER, ValueType.PERCENTAGE)
+        indicators.append(
+            Indicator(
+                implementation=implementation,
+                source=row,
+                position=position,
+                name=row.name,
+                value_type=value_type,
+                unit=row.unit,
+                baseline=row.baseline_value if quantitative else None,
+                target=row.target_value if quantitative else None,
+                means_of_verification=row.means_of_verification,
+                sdg_indicator_id=row.sdg_indicator_id,
+                disaggregation=list(disaggregation.get(row.pk, [])),
+            )
+        )
+    for indicator in indicators:
+        indicator.full_clean(exclude=["implementation", "source"])
+    Indicator.objects.bulk_create(indicators)
+
+
 @transaction.atomic
 def implementation_start(
     *,
@@ -97,51 +152,7 @@ def implementation_start(
         is_demo=is_demo,
         created_by=actor,
     )
-    Period.objects.bulk_create(
-        Period(
-            implementation=implementation,
-            number=number,
-            starts_on=start,
-            ends_on=end,
-            due_on=end + datetime.timedelta(days=grace_days),
-        )
-        for number, (start, end) in enumerate(period_bounds(starts_on, ends_on, frequency), start=1)
-    )
-    activities = [a for c in proposal.components.prefetch_related("activities") for a in c.activities.all()]
-    Milestone.objects.bulk_create(
-        Milestone(
-            implementation=implementation,
-            activity=activity,
-            component_title=activity.component.title,
-            title=activity.description,
-            due_on=activity.ends_on,
-            responsible_id=proposal.lead_organization_id,
-        )
-        for activity in sorted(activities, key=lambda a: (a.ends_on, a.pk))
-    )
-    value_types, disaggregation = value_types or {}, disaggregation or {}
-    indicators = []
-    for position, row in enumerate(proposal.indicators.order_by("component__position", "id"), start=1):
-        value_type = value_types.get(row.pk, ValueType.NUMBER)
-        quantitative = value_type in (ValueType.NUMBER, ValueType.PERCENTAGE)
-        indicators.append(
-            Indicator(
-                implementation=implementation,
-                source=row,
-                position=position,
-                name=row.name,
-                value_type=value_type,
-                unit=row.unit,
-                baseline=row.baseline_value if quantitative else None,
-                target=row.target_value if quantitative else None,
-                means_of_verification=row.means_of_verification,
-                sdg_indicator_id=row.sdg_indicator_id,
-                disaggregation=list(disaggregation.get(row.pk, [])),
-            )
-        )
-    for indicator in indicators:
-        indicator.full_clean(exclude=["implementation", "source"])
-    Indicator.objects.bulk_create(indicators)
+    build_plan(implementation, value_types=value_types, disaggregation=disaggregation)
     audit_record(
         actor=actor,
         action="monitoring.implementation_started",

@@ -95,7 +95,12 @@ class ReportEditView(ReportMixin, TemplateView):
             data,
             initial=report_initial(self.report),
             indicators=list(implementation.indicators.all()),
-            milestones=list(implementation.milestones.all()),
+            # Milestones still open, and those this report already names.
+            milestones=[
+                m
+                for m in implementation.milestones.all()
+                if m.reached_on is None or m in self.report.milestones_reached.all()
+            ],
             contributions=selectors.contribution_rows(implementation),
         )
 
