@@ -23,5 +23,9 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         from audit.labels import register_actions
+        from projects import sections
+
+        from .progress import project_section
 
         register_actions(AUDIT_ACTIONS)
+        sections.register(project_section)

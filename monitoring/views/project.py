@@ -12,9 +12,10 @@ from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from axs_platform.service_views import ServiceFormView
 from projects.models import Proposal
 
-from .. import charts, lights, permissions, selectors, services
+from .. import permissions, selectors, services
 from ..forms import GraceForm, ImplementationStartForm
 from ..models import Implementation
+from ..progress import progress_context
 
 
 class MonitoringIndexView(PredicateRequiredMixin, TemplateView):
@@ -45,28 +46,6 @@ class ImplementationMixin(PredicateRequiredMixin):
 
     def has_permission(self):
         return permissions.can_view(self.request.user, self.implementation)
-
-
-def progress_context(implementation, today, *, public=False):
-    """Return what a project's progress shows: periods, indicators with charts, light, contributions."""
-    periods = selectors.period_rows(implementation, today)
-    indicators = selectors.indicator_series(implementation, periods)
-    assessment = lights.assess(implementation, periods, indicators, today)
-    for indicator in indicators:
-        indicator.chart = charts.indicator_chart(indicator, periods)
-        indicator.light = assessment.indicators.get(indicator.pk)
-    milestones = list(implementation.milestones.select_related("responsible"))
-    return {
-        "implementation": implementation,
-        "project": implementation.proposal,
-        "periods": periods,
-        "indicators": indicators,
-        "assessment": assessment,
-        "milestones": milestones,
-        "contributions": selectors.contribution_rows(implementation),
-        "today": today,
-        "public": public,
-    }
 
 
 class ProjectProgressView(ImplementationMixin, TemplateView):
