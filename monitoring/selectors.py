@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
 from axs_platform.permissions import is_staff_member
 from committees.models import PostKind
 from committees.permissions import current_organization, post_keys
-from projects.models import Contribution
+from projects.models import Contribution, Proposal, ProposalStatus
 
 from .models import (
     OPEN_STATUSES,
@@ -192,3 +192,10 @@ def indicators_of(implementation):
 
 def due_periods(implementation, today):
     return Period.objects.filter(implementation=implementation, due_on__lt=today).order_by("number")
+
+
+def structured_projects():
+    """Return the structured proposals not yet in implementation, for those who may start them."""
+    return Proposal.objects.filter(status=ProposalStatus.STRUCTURED, implementation__isnull=True).select_related(
+        "committee"
+    )
