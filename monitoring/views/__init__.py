@@ -1,5 +1,6 @@
 """Monitoring's pages: the project in implementation (``project``) and its reports (``reports``)."""
 
+from .exports import AllianceExportView, ProjectExportView
 from .project import GraceView, ImplementationStartView, MonitoringIndexView, ProjectProgressView
 from .reports import (
     EvidenceAddView,
@@ -11,6 +12,8 @@ from .reports import (
 )
 
 __all__ = [
+    "AllianceExportView",
+    "ProjectExportView",
     "EvidenceAddView",
     "EvidenceDownloadView",
     "GraceView",
