@@ -199,3 +199,13 @@ def structured_projects():
     return Proposal.objects.filter(status=ProposalStatus.STRUCTURED, implementation__isnull=True).select_related(
         "committee"
     )
+
+
+def dashboard_committees(user):
+    """Return the committees whose monitoring dashboard the person may open (their chair or secretary posts)."""
+    from committees.models import Committee
+
+    if is_staff_member(user):
+        return Committee.objects.filter(proposals__implementation__isnull=False).distinct().order_by("name")
+    ids = {committee for committee, kind in post_keys(user) if kind in (PostKind.CHAIR, PostKind.SECRETARY)}
+    return Committee.objects.filter(pk__in=ids).order_by("name")

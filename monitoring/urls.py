@@ -6,6 +6,8 @@ app_name = "monitoring"
 
 urlpatterns = [
     path("", views.MonitoringIndexView.as_view(), name="index"),
+    path("tablero/", views.AllianceDashboardView.as_view(), name="dashboard"),
+    path("tablero/comite/<int:pk>/", views.CommitteeDashboardView.as_view(), name="committee-dashboard"),
     path("iniciar/<int:proposal>/", views.ImplementationStartView.as_view(), name="start"),
     path("<int:pk>/", views.ProjectProgressView.as_view(), name="project"),
     path("<int:pk>/indicadores.<str:fmt>", views.ProjectExportView.as_view(), name="project-export"),

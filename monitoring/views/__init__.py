@@ -1,5 +1,6 @@
 """Monitoring's pages: the project in implementation (``project``) and its reports (``reports``)."""
 
+from .dashboards import AllianceDashboardView, CommitteeDashboardView
 from .exports import AllianceExportView, ProjectExportView
 from .project import GraceView, ImplementationStartView, MonitoringIndexView, ProjectProgressView
 from .reports import (
@@ -12,6 +13,8 @@ from .reports import (
 )
 
 __all__ = [
+    "AllianceDashboardView",
+    "CommitteeDashboardView",
     "AllianceExportView",
     "ProjectExportView",
     "EvidenceAddView",

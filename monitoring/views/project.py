@@ -30,6 +30,7 @@ class MonitoringIndexView(PredicateRequiredMixin, TemplateView):
             mine=selectors.reporter_implementations(user),
             approvable=approvable if (is_staff_member(user) or approvable.exists()) else None,
             queue=selectors.approval_queue(user),
+            dashboards=selectors.dashboard_committees(user),
             to_start=[p for p in selectors.structured_projects() if permissions.can_start_implementation(user, p)],
             **kwargs,
         )
