@@ -23,9 +23,12 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         from audit.labels import register_actions
+        from documents.registry import register
         from projects import sections
 
+        from .documents import progress_report
         from .progress import project_section
 
         register_actions(AUDIT_ACTIONS)
         sections.register(project_section)
+        register(progress_report)
