@@ -143,6 +143,7 @@ RULES = [
         "companies:due-diligence-decide", {"pk": "review_org", "review_pk": "review"}, "L R 403 403 403 403 403 403 403"
     ),
     Rule("audit:event-list", {}, STAFF_ONLY),
+    Rule("audit:verify", {}, STAFF_ONLY),
     Rule("documents:document-list", {}, SIGNED_IN),
     Rule("documents:document-request", {}, "L 405 405 405 405 405 405 405 405"),
     Rule("documents:document-detail", {"pk": "document"}, STAFF_ONLY),
