@@ -169,3 +169,52 @@ class EvidenceForm(forms.Form):
         self.helper = submit_helper(
             _("Add the file"), css="btn-outline-primary", form_tag=False, button_id="submit-evidence"
         )
+
+
+class IndicatorForm(forms.Form):
+    """An indicator's definition; after the first approved report a change needs a reason."""
+
+    name = forms.CharField(label=_("Indicator"), max_length=500)
+    unit = forms.CharField(label=_("Unit"), max_length=100, required=False)
+    baseline = forms.DecimalField(label=_("Baseline"), max_digits=16, decimal_places=2, required=False)
+    target = forms.DecimalField(label=_("Target"), max_digits=16, decimal_places=2, required=False)
+    means_of_verification = forms.CharField(label=_("Means of verification"), widget=forms.Textarea(attrs={"rows": 2}))
+    disaggregation = forms.CharField(
+        label=_("Disaggregation"),
+        required=False,
+        help_text=_("Categories separated by commas, such as: Mujeres, Hombres. Empty for none."),
+    )
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed once the project has an approved report."),
+    )
+
+    def clean_disaggregation(self):
+        return [part.strip() for part in self.cleaned_data["disaggregation"].split(",") if part.strip()]
+
+
+class SplitForm(forms.Form):
+    """What each period should add to a number indicator; the parts add up to the gain to the target."""
+
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed once the project has an approved report."),
+    )
+
+    def __init__(self, *args, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.periods = periods
+        for period in periods:
+            self.fields[f"period_{period.pk}"] = forms.CharField(
+                label=str(period), required=False, widget=forms.TextInput(attrs={"inputmode": "decimal"})
+            )
+
+    def period_fields(self):
+        return [self[f"period_{p.pk}"] for p in self.periods]
+
+    def targets(self):
+        return {p.pk: self.cleaned_data[f"period_{p.pk}"] for p in self.periods}

@@ -2,6 +2,7 @@
 
 from .dashboards import AllianceDashboardView, CommitteeDashboardView
 from .exports import AllianceExportView, ProjectExportView
+from .indicators import IndicatorView
 from .project import GraceView, ImplementationStartView, MonitoringIndexView, ProjectProgressView
 from .reports import (
     EvidenceAddView,
@@ -21,6 +22,7 @@ __all__ = [
     "EvidenceDownloadView",
     "GraceView",
     "ImplementationStartView",
+    "IndicatorView",
     "MonitoringIndexView",
     "ProjectProgressView",
     "ReportDecideView",
