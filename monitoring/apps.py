@@ -26,9 +26,10 @@ class MonitoringConfig(AppConfig):
         from documents.registry import register
         from projects import sections
 
-        from .documents import progress_report
+        from .documents import alliance_progress, progress_report
         from .progress import project_section
 
         register_actions(AUDIT_ACTIONS)
         sections.register(project_section)
         register(progress_report)
+        register(alliance_progress)

@@ -5,6 +5,7 @@ unit, plus one per disaggregation category), milestones and pledged contribution
 """
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.forms import DateInput, submit_helper
@@ -218,3 +219,17 @@ class SplitForm(forms.Form):
 
     def targets(self):
         return {p.pk: self.cleaned_data[f"period_{p.pk}"] for p in self.periods}
+
+
+class AllianceProgressForm(forms.Form):
+    """The period and language of the alliance's progress report (PDF)."""
+
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), widget=DateInput())
+    language = forms.ChoiceField(label=_("Language of the document"), choices=settings.LANGUAGES)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            self.add_error("end", _("The period ends before it starts."))
+        return cleaned

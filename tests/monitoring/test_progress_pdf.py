@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from documents.models import Document
 from documents.services import document_request
@@ -44,3 +45,19 @@ def test_outsiders_cannot_ask_for_an_approved_report(scene):
     report = approved_report(scene)
     with pytest.raises(PermissionDenied):
         document_request(actor=scene.outsider, kind=PROGRESS_REPORT, language="es-mx", target=report)
+
+
+def test_staff_ask_for_the_alliance_progress_report_of_a_period(scene, client, django_capture_on_commit_callbacks):
+    approved_report(scene, value="321")
+    client.force_login(scene.staff)
+    url = reverse("monitoring:dashboard")
+    response = client.post(url, {"start": "2024-12-31", "end": "2024-01-01", "language": "es-mx"})
+    assert "El periodo termina antes de empezar." in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"start": "2024-01-01", "end": "2025-12-31", "language": "es-mx"})
+    document = Document.objects.get(kind="monitoring.alliance_progress")
+    assert response.status_code == 302 and document.status == Document.Status.READY, document.error
+    text = pdf_text(document)
+    assert "Alimentos sin desperdicio" in text and "Implementación y avance" in text
+    client.force_login(scene.chair)
+    assert client.post(url, {"start": "2024-01-01", "end": "2025-12-31", "language": "es-mx"}).status_code == 403
