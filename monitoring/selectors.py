@@ -19,21 +19,12 @@ from .models import (
     OPEN_STATUSES,
     ContributionDelivery,
     Implementation,
-    Indicator,
-    Period,
     Report,
     ReportEvent,
     ReportStatus,
     ReportValue,
     ValueType,
 )
-
-
-def implementation_page(pk):
-    """Return the implementation with what every page of it shows in its header."""
-    return Implementation.objects.select_related(
-        "proposal__committee__goal", "proposal__lead_organization", "created_by"
-    ).get(pk=pk)
 
 
 def current_approved():
@@ -184,14 +175,6 @@ def reporter_implementations(user):
         .distinct()
         .select_related("proposal")
     )
-
-
-def indicators_of(implementation):
-    return list(Indicator.objects.filter(implementation=implementation).select_related("sdg_indicator"))
-
-
-def due_periods(implementation, today):
-    return Period.objects.filter(implementation=implementation, due_on__lt=today).order_by("number")
 
 
 def structured_projects():
