@@ -68,3 +68,20 @@ def test_the_public_page_shows_approved_progress_in_spanish_english_and_on_a_pho
     page.set_viewport_size({"width": 390, "height": 844})
     journey.visit(f"/proyectos/{implementation.proposal.pk}/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_staff_read_the_dashboard_and_an_indicator_page(demo, journey, transactional_db):
+    page = journey.page
+    implementation = _draft().period.implementation
+    indicator = implementation.indicators.get(value_type="number")
+    journey.sign_in("staff@amexcid.example")
+    journey.follow("Administración", exact=True)
+    journey.follow("Seguimiento de la implementación", validate_as="monitoring-staff-index")
+    journey.follow("Tablero de la alianza", validate_as="monitoring-dashboard")
+    expect(page.get_by_role("heading", name="Proyectos por semáforo")).to_be_visible()
+    journey.visit(f"/seguimiento/indicador/{indicator.pk}/", validate_as="monitoring-indicator")
+    page.locator("#id_split-reason").fill("Ajuste")
+    journey.press("Guardar el reparto")
+    page.set_viewport_size({"width": 390, "height": 844})
+    journey.visit("/seguimiento/tablero/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
