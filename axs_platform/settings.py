@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "committees",
     "surveys",
     "projects",
+    "monitoring",
     "reports",
     "privacy",
     "demo",
@@ -283,6 +284,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "projects.ballots_due",
         "schedule": 60.0,
         "options": {"expires": 55},
+    },
+    # Reporters of progress reports due within a week or overdue are reminded once each (monitoring).
+    "monitoring-reminders-hourly": {
+        "task": "monitoring.reminders_due",
+        "schedule": 3600.0,
+        "options": {"expires": 3300},
     },
     # Documents whose worker stopped showing progress, or that were never sent (broker down), go
     # back to the queue within a couple of minutes, without waiting for the visibility timeout.

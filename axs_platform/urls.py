@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("committees.urls")),
     path("encuestas/", include("surveys.urls")),
     path("", include("projects.urls")),
+    path("seguimiento/", include("monitoring.urls")),
     path("informes/", include("reports.urls")),
     path("privacidad/", include("privacy.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

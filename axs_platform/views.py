@@ -70,6 +70,11 @@ ADMINISTRATION_SECTIONS = [
         _("Calls of every committee, their proposals and evaluation matrices."),
     ),
     (
+        "monitoring:index",
+        _("Implementation monitoring"),
+        _("Projects in implementation, reports to approve, traffic lights and the dashboard."),
+    ),
+    (
         "reports:report-home",
         _("Systematization report"),
         _("The alliance's report for a period, its dashboard and narrative."),
