@@ -52,6 +52,8 @@ WORKER_CLASS = os.environ.get("BENCH_GUNICORN_WORKER_CLASS", "sync")
 # all the clients while the others idle (seen: 98 % of the requests on one of three workers).
 CONNECTIONS = int(os.environ.get("BENCH_GUNICORN_CONNECTIONS", str(THREADS + 1)))
 TARGET_STORED_RATE, TARGET_P95_MS = 100, 250
+# BENCH_SECRET=1: a secret ballot (votes sealed until the close) instead of a named one.
+SECRET = os.environ.get("BENCH_SECRET", "0") == "1"
 
 
 def seed():
@@ -103,7 +105,7 @@ def seed():
     now = timezone.now()
     ballot = services.ballot_create(
         actor=staff, selection_round=selection_round, title="Votación", electorate="people", question="approval",
-        max_choices=1, seats=1, majority="plurality", quorum_percent=50, named_voters=voters,
+        max_choices=1, seats=1, majority="plurality", quorum_percent=50, named_voters=voters, is_secret=SECRET,
         opens_at=now - datetime.timedelta(minutes=1), closes_at=now + datetime.timedelta(hours=2),
     )  # fmt: skip
     ballot = services.ballot_open(actor=staff, ballot=ballot)

@@ -30,6 +30,7 @@ from ..models import (
     TieStatus,
 )
 from .common import notify, require
+from .papers import unseal_papers
 
 REMIND_BEFORE = timedelta(hours=24)
 
@@ -224,6 +225,8 @@ def ballot_close(*, actor, ballot, now=None, request=None):
     if ballot.status != BallotStatus.OPEN:
         raise ValidationError(_("Only an open ballot can be closed."), code="not_open")
     now = now or timezone.now()
+    if ballot.is_secret:
+        unseal_papers(ballot)
     ballot.status = BallotStatus.CLOSED
     ballot.closed_at = now
     ballot.closed_by = actor
