@@ -9,6 +9,7 @@ Set BENCH_SECRET=1 to vote in a secret ballot instead of a named one.
 """
 
 import ctypes
+import gc
 import os
 import re
 import subprocess
@@ -37,6 +38,7 @@ def child():
 
     def hook(label, count, started):
         if started:
+            gc.collect()  # so that no phase pays for collecting what an earlier one left
             phases.phase_start()
         else:
             phases.phase_stop(f"{label}|{count}".encode())
