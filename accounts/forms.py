@@ -68,6 +68,18 @@ class EmailAuthenticationForm(AuthenticationForm):
         return super().clean()
 
 
+class BackOfficeAuthenticationForm(EmailAuthenticationForm):
+    """The sign-in of Django's admin: the same throttled form, and staff only (as Django's own admin form).
+
+    Without it ``/admin/login/`` would take password guesses that the platform's sign-in refuses.
+    """
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.is_staff:
+            raise forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
+
+
 class QueuedPasswordResetForm(PasswordResetForm):
     """Send the reset link through the worker, in the account's own language."""
 

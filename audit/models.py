@@ -1,10 +1,26 @@
-"""The audit event: one immutable row for each thing somebody did."""
+"""The audit event: one immutable row for each thing somebody did, chained by hash to the one before.
+
+Only ``audit.services`` writes events (``audit_record``, or ``bulk_create`` for tests and benches,
+which chains them the same way); see ``audit.chain`` for what the hash covers.
+"""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class AuditEventManager(models.Manager):
+    def bulk_create(self, objs, batch_size=None):
+        """Append many events at once, chained in their order like ``audit_record`` chains one.
+
+        No conflict options: an event skipped or merged would leave a hole in the chain.
+        """
+        from .services import append_events
+
+        return append_events(list(objs), batch_size=batch_size)
 
 
 class AuditEvent(models.Model):
@@ -27,7 +43,8 @@ class AuditEvent(models.Model):
         RESTORED = "object.restored", _("Restored")
         TRANSITION = "object.transition", _("Status changed")
 
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    # Set when the event is appended (not ``auto_now_add``), so that its hash can cover it.
+    created_at = models.DateTimeField(_("when"), default=timezone.now, editable=False)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("who"),
@@ -53,6 +70,16 @@ class AuditEvent(models.Model):
     )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     path = models.CharField(_("page"), max_length=500, blank=True)
+    sealed_digest = models.CharField(
+        _("sealed content (SHA-256)"),
+        max_length=64,
+        blank=True,
+        help_text=_("The digest of the approved minutes or the ballot result this event froze."),
+    )
+    prev_hash = models.CharField(_("previous event's hash"), max_length=64, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, editable=False)
+
+    objects = AuditEventManager()
 
     class Meta:
         verbose_name = _("audit event")
@@ -68,6 +95,16 @@ class AuditEvent(models.Model):
             # Prefix searches by e-mail on the audit page (PostgreSQL pattern operator class).
             models.Index(fields=["actor_repr"], name="audit_actor_repr_prefix_idx", opclasses=["varchar_pattern_ops"]),
             models.Index(fields=["identifier"], name="audit_identifier_prefix_idx", opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["target_type", "target_id", "id"],
+                name="audit_sealed_idx",
+                condition=~models.Q(sealed_digest=""),
+            ),
+        ]
+        constraints = [
+            # One successor per event: two appends that read the same head cannot both be stored.
+            models.UniqueConstraint(fields=["prev_hash"], name="audit_chain_no_fork"),
+            models.UniqueConstraint(fields=["hash"], name="audit_chain_hash_unique"),
         ]
 
     def __str__(self):

@@ -1,12 +1,16 @@
-"""Writing to the audit trail. Every app records through ``audit_record``."""
+"""Writing to the audit trail. Every app records through ``audit_record``, which appends to the chain."""
 
 import ipaddress
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connections, models, router, transaction
 
+from . import chain, sealing
 from .models import AuditEvent
+
+# The PostgreSQL advisory lock that serializes appends ("AXS audit chain" as a 63-bit number).
+CHAIN_LOCK_KEY = 0x4158_5341_5544_4954
 
 
 def client_ip(request):
@@ -47,8 +51,43 @@ def changes_between(before, after):
     }
 
 
-def audit_record(*, actor, action, target=None, changes=None, message="", request=None, identifier=""):
-    """Record one event; ``actor`` may be anonymous or None for the system itself."""
+def _lock_chain(connection):
+    """Hold the chain's lock until the transaction ends: appends queue here, nothing else does.
+
+    On PostgreSQL an advisory transaction lock, taken just before the head is read, so the events
+    of other transactions (votes among them) wait only for the rest of this one. SQLite lets one
+    writer at a time anyway, and the unique ``prev_hash`` refuses a fork on any database.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
+
+
+def append_events(events, *, batch_size=None):
+    """Link the unsaved events to the head of the chain, in order, and store them; return them."""
+    using = router.db_for_write(AuditEvent)
+    # No savepoint of its own: if the append fails, the caller's transaction fails with it.
+    with transaction.atomic(using=using, savepoint=False):
+        _lock_chain(connections[using])
+        head = AuditEvent.objects.using(using).order_by("-id").values_list("hash", flat=True).first()
+        head = head or chain.GENESIS
+        for event in events:
+            event.changes = chain.normalized_changes(event.changes)
+            event.prev_hash = head
+            event.hash = head = chain.event_hash(head, {name: getattr(event, name) for name in chain.CHAINED_FIELDS})
+        if len(events) == 1:
+            events[0].save(using=using)
+        else:
+            models.Manager.bulk_create(AuditEvent.objects.db_manager(using), events, batch_size=batch_size)
+    return events
+
+
+def audit_record(*, actor, action, target=None, changes=None, message="", request=None, identifier="", seal=False):
+    """Record one event; ``actor`` may be anonymous or None for the system itself.
+
+    With ``seal`` the event carries the digest of the target's sealed content (approved minutes,
+    a closed ballot's result: see ``audit.sealing``), so the verification notices a later rewrite.
+    """
     if actor is not None and not actor.is_authenticated:
         actor = None
     event = AuditEvent(
@@ -65,5 +104,7 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
         event.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
         event.target_id = str(target.pk)
         event.target_repr = str(target)[:255]
-    event.save()
+    if seal:
+        event.sealed_digest = sealing.seal_of(target)
+    append_events([event])
     return event

@@ -6,4 +6,5 @@ app_name = "audit"
 
 urlpatterns = [
     path("", views.AuditEventListView.as_view(), name="event-list"),
+    path("verificar/", views.AuditVerifyView.as_view(), name="verify"),
 ]

@@ -1,6 +1,6 @@
-"""The staff page that browses and filters the audit trail."""
+"""The staff pages of the audit trail: browse and filter it, and verify its chain."""
 
-from django.views.generic import ListView
+from django.views.generic import ListView, TemplateView
 
 from axs_platform.pagination import CappedPaginator
 from axs_platform.permissions import StaffRequiredMixin
@@ -9,6 +9,7 @@ from .forms import AuditFilterForm
 from .labels import readable_changes
 from .models import AuditEvent
 from .selectors import audit_events
+from .verification import verify
 
 
 class AuditEventListView(StaffRequiredMixin, ListView):
@@ -43,3 +44,12 @@ class AuditEventListView(StaffRequiredMixin, ListView):
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
         return context
+
+
+class AuditVerifyView(StaffRequiredMixin, TemplateView):
+    """Verify the chain and the sealed records now, and say whether the record is intact."""
+
+    template_name = "audit/verify.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=verify(), **kwargs)

@@ -49,6 +49,10 @@ def _key_not_found(key, *args, **kwargs):
 class RedisCache(DjangoRedisCache):
     """Django's Redis cache, treating an outage as a miss."""
 
+    # Outages seen by this process (Django keeps one instance per thread, so the count is the class's):
+    # after one, axs_platform.fragments re-versions the pages, whose bumps may have been lost.
+    outages = 0
+
     def __init__(self, server, params):
         options = dict(params.get("OPTIONS", {}))
         self.retry_seconds = float(options.pop("retry_seconds", 5))
@@ -61,6 +65,7 @@ class RedisCache(DjangoRedisCache):
 
     def failed(self, error):
         if self._down_until is None:
+            RedisCache.outages += 1
             logger.error("The cache is unavailable (%r); working without it until it answers again.", error)
         self._down_until = time.monotonic() + self.retry_seconds
 

@@ -8,10 +8,16 @@ A service that changes what an area shows calls ``changed(area, ...)`` (or is de
 on commit, so that a page another request rendered from the data before the commit does not outlive
 it. The versions live in the cache every process shares (``CACHE_URL``), so a change made by one
 web worker, or by a Celery task, reaches them all.
+
+A bump the cache could not take (Redis down) is not dropped: the process keeps it and makes it
+again as soon as the cache answers, from a timer if nothing else asks first; and every process that
+saw the cache fail bumps every area once it answers again, since it cannot know what others
+changed meanwhile. So a change made during an outage shows once Redis is back, not ten minutes later.
 """
 
 import functools
 import hashlib
+import threading
 import time
 
 from django.core.cache import cache
@@ -30,8 +36,52 @@ def _version_key(area):
     return f"fragments:{area}:version"
 
 
+_lost = set()  # areas whose bump the cache did not take, made again when it answers
+_lost_lock = threading.Lock()
+_retry_timer = None
+_outages_seen = 0  # the cache's outage count when this process last made its versions good again
+
+
+def _outages():
+    return getattr(cache, "outages", 0)
+
+
+def _catch_up():
+    """Make the bumps an outage kept from the cache, if it answers now; return whether nothing is owed."""
+    global _outages_seen
+    outages = _outages()
+    with _lost_lock:
+        owed = set(AREAS) if outages != _outages_seen else set(_lost)
+        if not owed:
+            return True
+        if cache.set_many({_version_key(area): time.time_ns() for area in owed}, None):
+            return False  # still down: the keys it could not store come back
+        _lost.difference_update(owed)
+        _outages_seen = outages
+        return True
+
+
+def _retry_later():
+    """Retry the owed bumps every few seconds until the cache takes them, even if no page asks."""
+    global _retry_timer
+
+    def retry():
+        global _retry_timer
+        with _lost_lock:
+            _retry_timer = None
+        if not _catch_up():
+            _retry_later()
+
+    with _lost_lock:
+        if _retry_timer is None:
+            _retry_timer = threading.Timer(getattr(cache, "retry_seconds", 5) or 1, retry)
+            _retry_timer.daemon = True
+            _retry_timer.start()
+
+
 def versions(*areas):
     """Return the current version of each area, creating the missing ones."""
+    _catch_up()
     keys = [_version_key(area) for area in areas]
     found = cache.get_many(keys)
     missing = {key: time.time_ns() for key in keys if key not in found}
@@ -41,7 +91,10 @@ def versions(*areas):
 
 
 def _bump(areas):
-    cache.set_many({_version_key(area): time.time_ns() for area in areas}, None)
+    if cache.set_many({_version_key(area): time.time_ns() for area in areas}, None):
+        with _lost_lock:
+            _lost.update(areas)
+        _retry_later()
 
 
 def changed(*areas):

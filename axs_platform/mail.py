@@ -1,7 +1,8 @@
 """Outgoing e-mail, always sent by a Celery task so that a slow mail server never slows a page.
 
 Callers render subject and body in the recipient's language before calling ``send_email``, with
-absolute links built on ``site_url()``.
+absolute links built on ``site_url()``. The message is kept in the outbox (``axs_platform.outbox``)
+before it reaches the broker, so neither a broker outage nor a worker's end loses it or sends it twice.
 """
 
 import smtplib
@@ -9,8 +10,8 @@ from contextvars import ContextVar
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+
+from . import outbox
 
 TRANSIENT_MAIL_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, TimeoutError)
 
@@ -44,29 +45,26 @@ class RequestSiteMiddleware:
             _current_request.reset(token)
 
 
-@shared_task(
-    name="axs_platform.send_email",
-    autoretry_for=TRANSIENT_MAIL_ERRORS,
-    retry_backoff=30,
-    retry_jitter=True,
-    max_retries=6,
-)
+@shared_task(name="axs_platform.deliver_email", ignore_result=True)
+def deliver_email_task(email_id):
+    """Send one message of the outbox (axs_platform.outbox: at most once; refusals go back to the sweep)."""
+    return outbox.deliver(email_id, TRANSIENT_MAIL_ERRORS)
+
+
+@shared_task(name="axs_platform.mail_sweep", ignore_result=True)
+def mail_sweep_task():
+    return outbox.mail_sweep()
+
+
+@shared_task(name="axs_platform.send_email", ignore_result=True)
 def send_email_task(subject, body, to, html_body=None, attachments=None):
-    """Send one message; ``attachments`` is a list of ``[filename, text, mimetype]``."""
-    message = EmailMultiAlternatives(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
-    if html_body:
-        message.attach_alternative(html_body, "text/html")
-    for filename, content, mimetype in attachments or []:
-        message.attach(filename, content, mimetype)
-    message.send()
-    return len(to)
+    """A message queued before the outbox (the old task's arguments): recorded in the outbox and sent."""
+    email = outbox.record(
+        subject=subject, body=body, to=to, html_body=html_body, attachments=attachments, send_on_commit=False
+    )
+    return outbox.deliver(email.pk, TRANSIENT_MAIL_ERRORS) if email else 0
 
 
 def send_email(*, subject, body, to, html_body=None, attachments=None):
-    """Queue a message once the current transaction commits (at once outside one)."""
-    recipients = [address for address in to if address]
-    if not recipients:
-        return
-    transaction.on_commit(
-        lambda: send_email_task.delay(" ".join(str(subject).split()), str(body), recipients, html_body, attachments)
-    )
+    """Record a message in the outbox; it goes to the broker once the current transaction commits."""
+    outbox.record(subject=subject, body=body, to=to, html_body=html_body, attachments=attachments)

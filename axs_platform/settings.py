@@ -60,6 +60,7 @@ BALLOT_SECRET_KEY = os.environ.get("DJANGO_BALLOT_SECRET_KEY", "") or SECRET_KEY
 
 INSTALLED_APPS = [
     # Ours, listed first so that our templates and translations win.
+    "axs_platform",
     "audit",
     "accounts",
     "sdg",
@@ -226,6 +227,7 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "media" / "outbox"))
+EMAIL_TIMEOUT = 60  # a mail server that stops answering does not hold a worker (or an outbox row) forever
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Alianza por la Sostenibilidad <axs@amexcid.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("AxS", address) for address in env_list("DJANGO_ADMINS")]
@@ -243,8 +245,11 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or (
     None if CELERY_TASK_ALWAYS_EAGER else CELERY_BROKER_URL
 )
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Every task is acknowledged when it starts, not when it ends: a message held unacknowledged while it
+# runs is what ended a worker when Redis dropped (celery 5.7 / kombu 5.7, celery/kombu#582, no fixed
+# release). What redelivery would do, rows do: documents and e-mail are rows a sweep sends again
+# (documents.queueing, axs_platform.outbox), the periodic tasks run again at their next beat.
+CELERY_TASK_ACKS_LATE = False
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -284,6 +289,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Documents whose worker stopped showing progress, or that were never sent (broker down), go
     # back to the queue within a couple of minutes, without waiting for the visibility timeout.
+    # E-mail the broker lost or never took, or that is due after the mail server refused it.
+    "mail-sweep": {
+        "task": "axs_platform.mail_sweep",
+        "schedule": float(os.environ.get("AXS_MAIL_SWEEP_SECONDS") or 30),
+        "options": {"expires": 25},
+    },
     "documents-sweep": {
         "task": "documents.sweep",
         "schedule": float(os.environ.get("AXS_DOCUMENT_SWEEP_SECONDS") or 30),
@@ -298,6 +309,10 @@ AXS_DOCUMENT_HEARTBEAT_SECONDS = float(os.environ.get("AXS_DOCUMENT_HEARTBEAT_SE
 AXS_DOCUMENT_STALE_SECONDS = float(os.environ.get("AXS_DOCUMENT_STALE_SECONDS") or 60)
 AXS_DOCUMENT_RESEND_SECONDS = float(os.environ.get("AXS_DOCUMENT_RESEND_SECONDS") or 120)
 AXS_DOCUMENT_STALLED_SECONDS = float(os.environ.get("AXS_DOCUMENT_STALLED_SECONDS") or 180)
+# A queued e-mail handed to the broker this long ago and not started is sent again; one a worker
+# started sending this long ago and never finished is marked failed (the mail server may have it).
+AXS_MAIL_RESEND_SECONDS = float(os.environ.get("AXS_MAIL_RESEND_SECONDS") or 120)
+AXS_MAIL_STUCK_SECONDS = float(os.environ.get("AXS_MAIL_STUCK_SECONDS") or 600)
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(BASE_DIR / "celerybeat-schedule"))
 
 # Forms.

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django.views.i18n import JavaScriptCatalog
 
+from accounts.forms import BackOfficeAuthenticationForm
 from companies.models.organizations import PUBLIC_MEDIA_FOLDER
 
 from . import views
@@ -46,3 +47,4 @@ if settings.DEBUG:  # In production the web server serves the same folder (READM
 admin.site.site_header = "Alianza por la Sostenibilidad"
 admin.site.site_title = "AxS"
 admin.site.index_title = _("Back office")
+admin.site.login_form = BackOfficeAuthenticationForm  # the admin's sign-in is throttled like the platform's

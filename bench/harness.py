@@ -42,8 +42,11 @@ def _run_on_postgres(sql):
 def setup(name, *, broker_url=None):
     """Point Django at a new empty database called ``name``, migrate it, and drop it at exit.
 
-    Tasks run inline unless ``broker_url`` names a broker for a real worker.
+    Tasks run inline unless ``broker_url`` names a broker for a real worker. ``BENCH_DB_PREFIX``
+    prefixes the name, so that two people running one benchmark on a shared PostgreSQL do not drop
+    each other's database.
     """
+    name = os.environ.get("BENCH_DB_PREFIX", "") + name
     os.environ["DJANGO_SETTINGS_MODULE"] = "axs_platform.settings"
     if broker_url:
         os.environ["CELERY_BROKER_URL"] = broker_url

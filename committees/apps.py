@@ -8,11 +8,18 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("Committees and sessions")
 
     def ready(self):
+        from audit.sealing import register as register_sealed
         from companies.facets import register as register_facet
         from documents.registry import register as register_document
 
         from .documents import minutes_pdf
         from .facets import committee_facet
+        from .models import Minutes, MinutesStatus
 
         register_facet(committee_facet)
         register_document(minutes_pdf)
+        register_sealed(
+            Minutes,
+            frozen=lambda: Minutes.objects.filter(status=MinutesStatus.APPROVED).order_by("id"),
+            label=_("Minutes"),
+        )

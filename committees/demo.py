@@ -26,6 +26,8 @@ import zlib
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from audit.models import AuditEvent
+from audit.services import audit_record
 from axs_platform import demo_dates
 from companies.demo import DEMO_COMMITTEE_SEATS
 from companies.models import Organization, Representative
@@ -297,7 +299,7 @@ def _load_committee(goal_number, actor, organizations, users):
                     defaults={"organization": organization.organization, "status": "present", "recorded_by": secretary},
                 )
         following = sessions[index + 1] if index + 1 < len(sessions) else None
-        Minutes.objects.create(
+        minutes = Minutes.objects.create(
             session=session,
             version=1,
             body=(
@@ -312,6 +314,8 @@ def _load_committee(goal_number, actor, organizations, users):
             approved_at=following.ends_at if following else session.ends_at + datetime.timedelta(days=7),
             approved_at_session=following,
         )
+        # Approved minutes are sealed in the audit chain, as ``minutes_approve`` seals them.
+        audit_record(actor=approver, action=AuditEvent.Action.TRANSITION, target=minutes, seal=True)
         due_on = date + datetime.timedelta(days=28)
         # Agreements fall to organizations that sat on the committee that day.
         present = [m.organization for m in committee.memberships.active_on(date).select_related("organization")]

@@ -7,9 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.uploads import random_name
+
 
 def document_upload_to(instance, filename):
-    return f"documents/{instance.requested_at:%Y/%m}/{instance.pk}-{filename}"
+    """A random stored name: nobody finds a document by guessing; ``Document.filename`` keeps the one shown."""
+    return random_name(f"documents/{instance.requested_at:%Y/%m}", filename)
 
 
 class Document(models.Model):

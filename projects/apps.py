@@ -9,6 +9,7 @@ AUDIT_ACTIONS = {
     "projects.ballot_closed": _("Ballot closed"),
     "projects.ballot_created": _("Ballot created"),
     "projects.ballot_opened": _("Ballot opened"),
+    "projects.ballot_result_settled": _("Ballot result settled by a runoff"),
     "projects.conflict_declared": _("Conflict of interest declared"),
     "projects.no_conflict_declared": _("No conflict of interest declared"),
     "projects.evaluator_assigned": _("Evaluator assigned"),
@@ -34,10 +35,17 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         from audit.labels import register_actions
+        from audit.sealing import register as register_sealed
         from documents.registry import register
 
         from .documents import ballot_results, fact_sheet
+        from .models import Ballot, BallotStatus
 
         register(fact_sheet)
         register(ballot_results)
         register_actions(AUDIT_ACTIONS)
+        register_sealed(
+            Ballot,
+            frozen=lambda: Ballot.objects.filter(status=BallotStatus.CLOSED).order_by("id"),
+            label=_("Ballot"),
+        )

@@ -13,6 +13,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db.models import Min
 
+from audit.services import audit_record
 from axs_platform import demo_dates
 from committees.models import Committee, Membership, Session
 from companies.models import Organization, Representative
@@ -140,6 +141,8 @@ def _vote(selection_round, candidates, staff):
     ballot.closed_by = selection_round.closed_by
     ballot.result = tally.tally(ballot)
     ballot.save()
+    # A closed ballot's result is sealed in the audit chain, as ``ballot_close`` seals it.
+    audit_record(actor=ballot.closed_by, action="projects.ballot_closed", target=ballot, seal=True)
     return ballot
 
 

@@ -77,8 +77,18 @@ def is_partner(user, proposal):
     )
 
 
+def is_organizations_own(proposal):
+    """A proposal never submitted (a draft, or withdrawn as one) belongs to its consortium alone."""
+    return proposal.version == 0
+
+
 def can_review(user, proposal):
-    """Comment as a reviewer, move the proposal along, assign evaluators, see the evaluations."""
+    """Comment as a reviewer, move the proposal along, assign evaluators, see the evaluations.
+
+    Staff and the committee's chair, once the proposal has been submitted: a draft is nobody else's business.
+    """
+    if is_organizations_own(proposal):
+        return False
     return is_staff_member(user) or is_chair(user, proposal.committee_id)
 
 
@@ -93,14 +103,15 @@ def is_assigned_evaluator(user, proposal):
 
 
 def can_view_proposal(user, proposal):
+    """Read the proposal, its versions and attachments: every page of a proposal asks this first.
+
+    Its consortium always; reviewers and assigned evaluators once it has been submitted.
+    """
     if not (user.is_authenticated and user.is_active):
         return False
-    return (
-        can_review(user, proposal)
-        or is_lead(user, proposal)
-        or is_partner(user, proposal)
-        or is_assigned_evaluator(user, proposal)
-    )
+    if is_lead(user, proposal) or is_partner(user, proposal):
+        return True
+    return not is_organizations_own(proposal) and (can_review(user, proposal) or is_assigned_evaluator(user, proposal))
 
 
 def can_edit_proposal(user, proposal):
@@ -142,7 +153,12 @@ def can_see_matrix(user, call):
 
 
 def can_publish(user, proposal):
-    return is_staff_member(user)
+    return is_staff_member(user) and not is_organizations_own(proposal)
+
+
+def can_open_evaluation(user, evaluation):
+    """An evaluator opens their own evaluation while it stands; a withdrawn one shows nothing of the proposal."""
+    return is_evaluator(user) and evaluation.evaluator_id == user.pk and evaluation.status != "withdrawn"
 
 
 # Selection rounds and ballots.
@@ -206,9 +222,19 @@ def can_see_ballot(user, ballot):
     )
 
 
+def can_read_ballot(user, ballot):
+    """Open a ballot's page or its results file: a signed-in person who may see it, or anyone signed in once closed.
+
+    The page and the CSV ask this one question, so neither answers a visitor the other refuses.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return ballot.status == "closed" or can_see_ballot(user, ballot)
+
+
 def can_see_results(user, ballot):
-    """Results show once the ballot closes, to everybody (they are published with the committee)."""
-    return ballot.status == "closed"
+    """Results show once the ballot closes, to whoever may read the ballot."""
+    return ballot.status == "closed" and can_read_ballot(user, ballot)
 
 
 def can_check_receipt(user, ballot):

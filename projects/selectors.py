@@ -51,7 +51,8 @@ def proposal_rows(*, call=None, committee=None, organization_id=None, status="")
             | Q(consortium__organization_id=organization_id, consortium__status__in=["invited", "accepted"])
         ).distinct()
     else:
-        proposals = proposals.exclude(status=ProposalStatus.DRAFT)
+        # Never submitted: a draft, or withdrawn as one, is its consortium's alone.
+        proposals = proposals.exclude(version=0)
     if status:
         proposals = proposals.filter(status=status)
     return proposals.order_by("-updated_at", "-id")

@@ -13,6 +13,7 @@ from .committees import (
     PriorityArea,
     WorkPlanActivity,
 )
+from .minutes import Minutes, MinutesComment, MinutesStatus
 from .sessions import (
     AgendaItem,
     Agreement,
@@ -21,9 +22,6 @@ from .sessions import (
     AttendanceResponse,
     AttendanceStatus,
     CalendarFeed,
-    Minutes,
-    MinutesComment,
-    MinutesStatus,
     Session,
     SessionDocument,
     SessionKind,

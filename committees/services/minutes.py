@@ -114,6 +114,7 @@ def minutes_approve(*, actor, minutes, approved_at_session=None, request=None):
         target=minutes,
         changes={"status": [MinutesStatus.DRAFT, MinutesStatus.APPROVED]},
         request=request,
+        seal=True,  # The approved text's digest joins the audit chain.
     )
     notifications.notify_minutes_published(minutes)
     return minutes

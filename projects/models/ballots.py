@@ -49,6 +49,17 @@ class TieStatus(models.TextChoices):
     BY_CHAIR = "chair", _("Settled by the chair")
 
 
+def ballot_sealed_content(ballot):
+    """What closing freezes of a ballot: its stored result and how a tie was settled (``audit.sealing``)."""
+    return {
+        "status": ballot.status,
+        "closed_at": ballot.closed_at,
+        "result": ballot.result,
+        "tie_status": ballot.tie_status,
+        "tie_resolution": ballot.tie_resolution,
+    }
+
+
 class Ballot(models.Model):
     """An online vote of a round over its candidates (or over the tied ones, in a runoff)."""
 
@@ -134,6 +145,9 @@ class Ballot(models.Model):
 
     def get_absolute_url(self):
         return reverse("projects:ballot-detail", args=[self.pk])
+
+    def sealed_content(self):
+        return ballot_sealed_content(self)
 
     @property
     def is_open(self):

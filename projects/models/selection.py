@@ -6,6 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.uploads import random_name
+
+
+def evidence_upload_to(instance, filename):
+    """Store evidence under a random name; the round's page serves it only to those who may see the round."""
+    return random_name("projects/selection", filename)
+
 
 class SelectionMethod(models.TextChoices):
     VOTE = "vote", _("Vote")
@@ -149,7 +156,8 @@ class SelectionEvidence(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    file = models.FileField(_("document"), upload_to="projects/selection/%Y/", blank=True)
+    file = models.FileField(_("document"), upload_to=evidence_upload_to, blank=True)
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.PROTECT, related_name="+"
     )
@@ -162,3 +170,8 @@ class SelectionEvidence(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def download_name(self):
+        """The name the file had when it was uploaded (older rows kept it as their stored name)."""
+        return self.original_name or self.file.name.rsplit("/", 1)[-1]

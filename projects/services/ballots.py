@@ -242,13 +242,8 @@ def ballot_close(*, actor, ballot, now=None, request=None):
     ballot.result = tally.tally(ballot)
     ballot.tie_status = TieStatus.DECLARED if ballot.result["tied"] else TieStatus.NONE
     ballot.save()
-    audit_record(
-        actor=actor,
-        action="projects.ballot_closed",
-        target=ballot,
-        request=request,
-        changes={"quorum_met": ballot.result["quorum_met"], "selected": ballot.result["selected"]},
-    )
+    # Row locks first, then the audit events: appending holds the chain's lock to the commit.
+    parent = None
     if ballot.runoff_of_id and ballot.result["quorum_met"] and not ballot.result["tied"]:
         parent = _locked(ballot.runoff_of)
         if parent.tie_status == TieStatus.DECLARED:
@@ -256,6 +251,18 @@ def ballot_close(*, actor, ballot, now=None, request=None):
             parent.tie_status = TieStatus.BY_RUNOFF
             parent.tie_resolution = _("Settled by the runoff “%(title)s”.") % {"title": ballot.title}
             parent.save(update_fields=["result", "tie_status", "tie_resolution"])
+        else:
+            parent = None
+    audit_record(
+        actor=actor,
+        action="projects.ballot_closed",
+        target=ballot,
+        request=request,
+        changes={"quorum_met": ballot.result["quorum_met"], "selected": ballot.result["selected"]},
+        seal=True,  # The stored result's digest joins the audit chain.
+    )
+    if parent is not None:
+        audit_record(actor=actor, action="projects.ballot_result_settled", target=parent, request=request, seal=True)
     return ballot
 
 
@@ -283,7 +290,7 @@ def ballot_tie_settle(*, actor, ballot, proposals, reason, request=None):
     ballot.tie_status = TieStatus.BY_CHAIR
     ballot.tie_resolution = reason.strip()
     ballot.save(update_fields=["result", "tie_status", "tie_resolution"])
-    audit_record(actor=actor, action="projects.tie_settled", target=ballot, message=reason, request=request)
+    audit_record(actor=actor, action="projects.tie_settled", target=ballot, message=reason, request=request, seal=True)
     return ballot
 
 

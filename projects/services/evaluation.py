@@ -58,7 +58,7 @@ def evaluator_unassign(*, actor, evaluation, request=None):
 
 def _own(actor, evaluation):
     evaluation = Evaluation.objects.select_for_update(of=("self",)).select_related("proposal").get(pk=evaluation.pk)
-    require(permissions.is_evaluator(actor) and evaluation.evaluator_id == actor.pk)
+    require(permissions.can_open_evaluation(actor, evaluation))
     if evaluation.status == EvaluationStatus.CONFLICT:
         raise ValidationError(
             _("You declared a conflict of interest with this proposal, so you cannot score it."), code="conflict"

@@ -139,6 +139,7 @@ def evidence_add(
     )
     if file:
         evidence.file = file
+        evidence.original_name = file.name.rsplit("/", 1)[-1][:255]
     evidence.full_clean(exclude=["round", "added_by"])
     evidence.save()
     return evidence

@@ -59,7 +59,7 @@ class BallotDetailView(PredicateRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
-        return permissions.can_see_ballot(self.request.user, self.ballot) or self.ballot.is_closed
+        return permissions.can_read_ballot(self.request.user, self.ballot)
 
     def get_context_data(self, **kwargs):
         ballot = self.ballot
@@ -206,6 +206,13 @@ class BallotCloseView(PredicateRequiredMixin, TemplateView):
     def has_permission(self):
         return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
 
+    def get(self, request, *args, **kwargs):
+        if self.ballot.status != BallotStatus.OPEN:
+            # Like a closed round's forms: a ballot that is not open offers no "close" to confirm.
+            messages.error(request, _("Only an open ballot can be closed."))
+            return redirect(self.ballot)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         ballot = self.ballot
         return super().get_context_data(
@@ -302,6 +309,12 @@ class BallotRunoffView(BallotFormMixin):
     def has_permission(self):
         return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
 
+    def get_form_kwargs(self):
+        # Like settling it: there is a runoff to hold only while a tie is declared (and the form is offered then only).
+        if self.ballot.tie_status != "declared":
+            raise Http404
+        return super().get_form_kwargs()
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(title=_("Runoff of “%(title)s”") % {"title": self.ballot}, **kwargs)
 
@@ -334,11 +347,18 @@ class ReceiptCheckView(PredicateRequiredMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
 
-class BallotCSVView(View):
-    """The closed ballot's result as CSV: one row per candidate."""
+class BallotCSVView(PredicateRequiredMixin, View):
+    """The closed ballot's result as CSV: one row per candidate, to whoever may read the ballot's page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.ballot = _ballot(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_read_ballot(self.request.user, self.ballot)
 
     def get(self, request, *args, **kwargs):
-        ballot = _ballot(kwargs["pk"])
+        ballot = self.ballot
         if not ballot.is_closed:
             raise Http404
         result = ballot.result

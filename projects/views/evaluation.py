@@ -18,8 +18,8 @@ from .proposals import ProposalMixin
 class EvaluatorAssignView(ProposalMixin, TemplateView):
     template_name = "projects/evaluator_assign.html"
 
-    def has_permission(self):
-        return permissions.can_assign_evaluators(self.request.user, self.proposal)
+    def has_proposal_permission(self, user, proposal):
+        return permissions.can_assign_evaluators(user, proposal)
 
     def get_context_data(self, form=None, **kwargs):
         return super().get_context_data(
@@ -74,8 +74,7 @@ class EvaluationView(PredicateRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
-        user = self.request.user
-        return permissions.is_evaluator(user) and self.evaluation.evaluator_id == user.pk
+        return permissions.can_open_evaluation(self.request.user, self.evaluation)
 
     def get_context_data(self, conflict_form=None, scores_form=None, **kwargs):
         evaluation = self.evaluation

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 from audit.selectors import history_for
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
+from axs_platform.uploads import private_file_response
 from committees.permissions import current_organization
 
 from .. import checklist, permissions, selectors, services
@@ -33,7 +34,11 @@ from .calls import proposals_body, with_status_badges
 
 
 class ProposalMixin(PredicateRequiredMixin):
-    """Load the proposal named in the URL; only those who may read it get further."""
+    """Load the proposal named in the URL; only those who may read it get further.
+
+    Every page of a proposal asks ``can_view_proposal`` first (a draft is its consortium's alone), then
+    what the page does: a view narrows it with ``has_proposal_permission``, never replaces it.
+    """
 
     def dispatch(self, request, *args, **kwargs):
         self.proposal = get_object_or_404(
@@ -42,7 +47,11 @@ class ProposalMixin(PredicateRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
-        return permissions.can_view_proposal(self.request.user, self.proposal)
+        user = self.request.user
+        return permissions.can_view_proposal(user, self.proposal) and self.has_proposal_permission(user, self.proposal)
+
+    def has_proposal_permission(self, user, proposal):
+        return True
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("proposal", self.proposal)
@@ -195,10 +204,8 @@ class ProposalSubmitView(ProposalMixin, TemplateView):
 
     template_name = "projects/proposal_submit.html"
 
-    def has_permission(self):
-        return permissions.can_view_proposal(self.request.user, self.proposal) and permissions.can_submit(
-            self.request.user, self.proposal
-        )
+    def has_proposal_permission(self, user, proposal):
+        return permissions.can_submit(user, proposal)
 
     def get_context_data(self, **kwargs):
         proposal = selectors.proposal_full().get(pk=self.proposal.pk)
@@ -242,11 +249,10 @@ class ProposalTransitionView(ProposalMixin, FormView):
         self.action = kwargs["action"]
         return super().dispatch(request, *args, **kwargs)
 
-    def has_permission(self):
-        user = self.request.user
+    def has_proposal_permission(self, user, proposal):
         if self.action == "withdraw":
-            return permissions.can_withdraw(user, self.proposal)
-        return permissions.can_review(user, self.proposal)
+            return permissions.can_withdraw(user, proposal)
+        return permissions.can_review(user, proposal)
 
     def get_form(self, form_class=None):
         return ReasonForm(
@@ -279,8 +285,8 @@ class ProposalTransitionView(ProposalMixin, FormView):
 
 
 class ProposalPublishView(ProposalMixin, View):
-    def has_permission(self):
-        return permissions.can_publish(self.request.user, self.proposal)
+    def has_proposal_permission(self, user, proposal):
+        return permissions.can_publish(user, proposal)
 
     def post(self, request, *args, **kwargs):
         try:
@@ -293,8 +299,8 @@ class ProposalPublishView(ProposalMixin, View):
 
 
 class CommentCreateView(ProposalMixin, View):
-    def has_permission(self):
-        return permissions.can_comment(self.request.user, self.proposal)
+    def has_proposal_permission(self, user, proposal):
+        return permissions.can_comment(user, proposal)
 
     def post(self, request, *args, **kwargs):
         form = CommentForm(request.POST)
@@ -329,4 +335,4 @@ class AttachmentDownloadView(PredicateRequiredMixin, View):
         return permissions.can_view_proposal(self.request.user, self.attachment.proposal)
 
     def get(self, request, *args, **kwargs):
-        return FileResponse(self.attachment.file.open("rb"), as_attachment=True, filename=self.attachment.original_name)
+        return private_file_response(self.attachment.file, self.attachment.original_name)

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
+from axs_platform.uploads import private_file_response
 from committees.models import Committee
 
 from .. import permissions, services
@@ -108,8 +109,7 @@ class EvidenceDownloadView(PredicateRequiredMixin, View):
         return permissions.can_see_round(self.request.user, self.evidence.round)
 
     def get(self, request, *args, **kwargs):
-        name = self.evidence.file.name.rsplit("/", 1)[-1]
-        return FileResponse(self.evidence.file.open("rb"), as_attachment=True, filename=name)
+        return private_file_response(self.evidence.file, self.evidence.download_name)
 
 
 class RoundDetailView(PredicateRequiredMixin, TemplateView):
@@ -152,12 +152,27 @@ class RoundDetailView(PredicateRequiredMixin, TemplateView):
 
 
 class RoundManageMixin(PredicateRequiredMixin):
+    """The forms that change a round. A round no longer open offers none: its page says so instead."""
+
     def dispatch(self, request, *args, **kwargs):
         self.selection_round = _round(kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
         return permissions.can_manage_rounds(self.request.user, self.selection_round.committee)
+
+    def get(self, request, *args, **kwargs):
+        return self.refused_when_not_open() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refused_when_not_open() or super().post(request, *args, **kwargs)
+
+    def refused_when_not_open(self):
+        # The services refuse the write too; this keeps a closed round from offering a form at all.
+        if self.selection_round.is_open:
+            return None
+        messages.error(self.request, _("This round is no longer open; nothing in it can change."))
+        return redirect(self.selection_round)
 
 
 class EvidenceAddView(RoundManageMixin, FormView):

@@ -54,13 +54,10 @@ class ProposalStepView(ProposalMixin, TemplateView):
         self.step = kwargs["step"]
         return super().dispatch(request, *args, **kwargs)
 
-    def has_permission(self):
-        user = self.request.user
-        if not permissions.can_view_proposal(user, self.proposal):
-            return False
-        if self.step == "consortium" and permissions.is_partner(user, self.proposal):
+    def has_proposal_permission(self, user, proposal):
+        if self.step == "consortium" and permissions.is_partner(user, proposal):
             return True
-        return permissions.can_edit_proposal(user, self.proposal)
+        return permissions.can_edit_proposal(user, proposal)
 
     def get_template_names(self):
         return [STEP_TEMPLATES[self.step]]

@@ -1,6 +1,6 @@
 """Surveys: the questionnaire as built, the invitations, the responses and their answers."""
 
-from .responses import Answer, Response, ResponseStatus, SurveyInvitation
+from .responses import AnonymousDraft, Answer, Response, ResponseStatus, SurveyInvitation
 from .structure import (
     CHOICE_KINDS,
     RANKED_KINDS,
@@ -24,6 +24,7 @@ __all__ = [
     "SCALE_MAX",
     "SCALE_MIN",
     "TEXT_KINDS",
+    "AnonymousDraft",
     "Answer",
     "Audience",
     "Option",

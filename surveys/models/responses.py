@@ -1,6 +1,7 @@
 """Who is asked (invitations with their own link), what they answered, and when."""
 
 import secrets
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -47,6 +48,9 @@ class SurveyInvitation(models.Model):
     send_count = models.PositiveSmallIntegerField(_("times sent"), default=0)
     reminder_count = models.PositiveSmallIntegerField(_("reminders"), default=0)
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    # Anonymous surveys: a keyed hash of the secret in the respondent's browser that opens their
+    # draft. The draft is found by another keyed hash of it, so no query joins the two.
+    draft_check = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("survey invitation")
@@ -85,18 +89,45 @@ class SurveyInvitation(models.Model):
     def has_responded(self):
         return self.responded_at is not None
 
+    @property
+    def has_draft(self):
+        return bool(self.draft_check)
+
 
 class ResponseStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     SUBMITTED = "submitted", _("Submitted")
 
 
+class AnonymousDraft(models.Model):
+    """The saved, unsubmitted answers of an anonymous survey, readable only with the respondent's secret.
+
+    Found by a keyed hash of the secret (``lookup``); encrypted with a key derived from the secret
+    alone, which the server does not keep. No time, no sequential id, nothing naming the invitation.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(Survey, verbose_name=_("survey"), on_delete=models.PROTECT, related_name="+")
+    lookup = models.CharField(max_length=64, unique=True, editable=False)
+    sealed = models.BinaryField(editable=False)
+
+    class Meta:
+        verbose_name = _("anonymous draft")
+        verbose_name_plural = _("anonymous drafts")
+
+    def __str__(self):
+        return f"{self.survey} · {self.pk}"
+
+
 class Response(models.Model):
     """The answers given through one invitation.
 
-    While in progress a response points to its invitation, so that the respondent can come back.
-    When an anonymous survey's response is submitted that link, the organization, the person and
-    the times are cleared: only the invitation's ``responded_at`` says that it was answered.
+    Named surveys: while in progress a response points to its invitation, so that the respondent
+    can come back; once submitted it keeps the organization, the person and the times.
+    Anonymous surveys: a response exists only once submitted, with no invitation, person, time or
+    meaningful id; every submission stores the survey's responses again in a random order, so that
+    neither ids, row order nor transaction ids follow the order of the invitations' "answered"
+    marks (``surveys.services.anonymous``).
     """
 
     survey = models.ForeignKey(Survey, verbose_name=_("survey"), on_delete=models.PROTECT, related_name="responses")

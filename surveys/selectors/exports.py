@@ -13,9 +13,10 @@ CHUNK = 500
 
 
 def export_header(survey, questions):
-    header = [_("Response"), _("Submitted on")]
+    """Name the columns. An anonymous survey's export has no id or time: nothing that orders its rows."""
+    header = []
     if survey.is_named:
-        header += [_("Organization"), _("Type"), _("Size"), _("Respondent")]
+        header += [_("Response"), _("Submitted on"), _("Organization"), _("Type"), _("Size"), _("Respondent")]
     return header + [f"{index}. {question.text}" for index, question in enumerate(questions, 1)]
 
 
@@ -62,10 +63,12 @@ def export_rows(survey, *, chunk=CHUNK):
                 answer.option = options[answer.option_id]
             by_response[answer.response_id][answer.question_id].append(answer)
         for response in batch:
-            row = [response.pk, response.submitted_at.isoformat() if response.submitted_at else ""]
+            row = []
             if survey.is_named:
                 organization = response.organization
                 row += [
+                    response.pk,
+                    response.submitted_at.isoformat() if response.submitted_at else "",
                     organization.legal_name if organization else "",
                     str(type_labels.get(organization.organization_type, "")) if organization else "",
                     str(size_labels.get(organization.size, "")) if organization else "",

@@ -48,6 +48,13 @@ def invitation_from_token(token):
     return invitation
 
 
+def _started():
+    """Whether an invitation's answers are in progress: a response in progress, or an anonymous draft."""
+    return Exists(Response.objects.filter(invitation=OuterRef("pk"), status=ResponseStatus.IN_PROGRESS)) | ~Q(
+        draft_check=""
+    )
+
+
 def pending_invitations_for(user):
     """Return the invitations of open surveys waiting for the person's answer (or their organization's)."""
     if not (user.is_authenticated and user.is_active):
@@ -59,7 +66,7 @@ def pending_invitations_for(user):
     return (
         SurveyInvitation.objects.filter(mine, survey__in=Survey.objects.open_now(), responded_at__isnull=True)
         .select_related("survey")
-        .annotate(started=Exists(Response.objects.filter(invitation=OuterRef("pk"), status=ResponseStatus.IN_PROGRESS)))
+        .annotate(started=_started())
         .order_by("survey__closes_at")
     )
 
@@ -68,7 +75,7 @@ def invitation_progress(survey):
     """Return the survey's invitations with whether each was answered or is in progress."""
     return (
         survey.invitations.select_related("organization", "person")
-        .annotate(started=Exists(Response.objects.filter(invitation=OuterRef("pk"), status=ResponseStatus.IN_PROGRESS)))
+        .annotate(started=_started())
         .order_by("responded_at", "organization__legal_name", "person__full_name")
     )
 

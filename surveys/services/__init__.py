@@ -2,6 +2,7 @@
 
 from .answering import (
     NotSubmitted,
+    anonymous_saved_values,
     field_name,
     response_save,
     response_save_and_submit,
@@ -30,6 +31,7 @@ __all__ = [
     "InvitationsSent",
     "NotSubmitted",
     "SkipReason",
+    "anonymous_saved_values",
     "committee_members_invite",
     "condition_matches",
     "field_name",

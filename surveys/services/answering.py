@@ -1,4 +1,9 @@
-"""Writes of respondents: start a response, save answers (partial ones too), submit."""
+"""Writes of respondents: start a response, save answers (partial ones too), submit.
+
+Named surveys keep a response in progress linked to the invitation. Anonymous surveys keep an
+encrypted draft that only the respondent's secret opens, and store a submission apart from the
+invitation (``surveys.services.anonymous``).
+"""
 
 from decimal import Decimal
 
@@ -21,6 +26,7 @@ from ..models import (
     SurveyInvitation,
     SurveyState,
 )
+from . import anonymous
 from .building import condition_matches
 
 
@@ -166,23 +172,28 @@ class NotSubmitted(ValidationError):
 
 
 @transaction.atomic
-def response_save(*, user, invitation, values):
+def response_save(*, user, invitation, values, draft_secret=""):
     """Save the given answers (``{question_id: value}``) of an invitation's response in progress.
 
     Questions not in ``values`` keep their saved answers; a value of None clears one. Answers to
     questions that the saved answers now hide are removed. Nothing is checked for completeness here.
+    An anonymous survey's answers go to the draft that ``draft_secret`` (from the respondent's
+    browser) opens; a secret that does not match the invitation starts a new draft.
     """
     invitation = _lock(invitation)
     _check_can_change(invitation, user)
-    return _save(invitation, user, values, _questions(invitation.survey))
+    questions = _questions(invitation.survey)
+    if invitation.survey.is_anonymous:
+        return _save_draft(invitation, values, questions, draft_secret)
+    return _save(invitation, user, values, questions)
 
 
-def response_submit(*, user, invitation):
+def response_submit(*, user, invitation, draft_secret=""):
     """Submit the response in progress: every required question that is shown must be answered."""
-    return response_save_and_submit(user=user, invitation=invitation, values={})
+    return response_save_and_submit(user=user, invitation=invitation, values={}, draft_secret=draft_secret)
 
 
-def response_save_and_submit(*, user, invitation, values):
+def response_save_and_submit(*, user, invitation, values, draft_secret=""):
     """Save the answers and submit them in one transaction, under the invitation's lock.
 
     Two submissions of the same link at once queue on the lock: the first stores its answers and
@@ -194,15 +205,25 @@ def response_save_and_submit(*, user, invitation, values):
         invitation = _lock(invitation)
         _check_can_change(invitation, user)
         questions = _questions(invitation.survey)
-        response = _save(invitation, user, values, questions) if values else in_progress_response(invitation)
-        missing = _missing(response, questions)
-        if not missing:
-            return _submit(invitation, user, response)
+        if invitation.survey.is_anonymous:
+            merged = (
+                _save_draft(invitation, values, questions, draft_secret)
+                if values
+                else anonymous_saved_values(invitation, draft_secret, questions)
+            )
+            missing = _missing(merged, questions, empty=not merged)
+            if not missing:
+                return _submit_anonymous(invitation, merged, questions, draft_secret)
+        else:
+            response = _save(invitation, user, values, questions) if values else in_progress_response(invitation)
+            missing = _missing(stored_values(response, questions), questions, empty=response is None)
+            if not missing:
+                return _submit(invitation, user, response)
     raise missing  # After the block: the answers just saved are committed.
 
 
-def _save(invitation, user, values, questions):
-    survey = invitation.survey
+def _clean_all(values, questions):
+    """Return ``{question_id: cleaned value}``, or raise one ValidationError naming every bad answer."""
     by_id = {question.pk: question for question in questions}
     cleaned, errors = {}, {}
     for question_id, value in values.items():
@@ -215,6 +236,66 @@ def _save(invitation, user, values, questions):
             errors[field_name(question)] = error.messages
     if errors:
         raise ValidationError(errors, code="invalid_answer")
+    return cleaned
+
+
+def _as_stored(value):
+    """A cleaned value as ``stored_values`` gives it back: primary keys for options and goals."""
+    if isinstance(value, list):
+        return [getattr(item, "pk", item) for item in value]
+    return getattr(value, "pk", value)
+
+
+def anonymous_saved_values(invitation, secret, questions):
+    """Return what an anonymous respondent saved: their draft, or answers in progress from before drafts.
+
+    Answers saved before drafts were encrypted sit in a response in progress linked to the
+    invitation; they are offered once more, and removed as soon as the draft or the submission
+    takes them over.
+    """
+    values = anonymous.draft_values(invitation, secret, questions)
+    if not values:
+        earlier = in_progress_response(invitation)
+        if earlier is not None:
+            values = stored_values(earlier, questions)
+    return values
+
+
+def _forget_earlier(invitation):
+    Response.objects.filter(invitation=invitation, status=ResponseStatus.IN_PROGRESS).delete()
+
+
+def _save_draft(invitation, values, questions, secret):
+    """Merge the values into the anonymous draft that the secret opens; return the merged values."""
+    cleaned = _clean_all(values, questions)
+    merged = anonymous_saved_values(invitation, secret, questions)
+    merged.update({key: _as_stored(value) for key, value in cleaned.items()})
+    shown = {question.pk for question in visible_questions(questions, merged)}
+    merged = {key: value for key, value in merged.items() if value is not None and key in shown}
+    anonymous.draft_store(invitation, secret, merged)
+    _forget_earlier(invitation)
+    return merged
+
+
+def _submit_anonymous(invitation, values, questions, secret):
+    """Store the answers apart from the invitation, mark it answered, and forget the draft."""
+    by_id = {question.pk: question for question in questions}
+    rows = []
+    for question_id, value in _clean_all(values, questions).items():
+        if value is not None:
+            rows.extend(_answer_rows(None, by_id[question_id], value))
+    anonymous.store_shuffled(invitation.survey, rows)
+    anonymous.draft_discard(secret)
+    _forget_earlier(invitation)
+    invitation.responded_at = timezone.now()
+    invitation.draft_check = ""
+    invitation.save(update_fields=["responded_at", "draft_check"])
+
+
+def _save(invitation, user, values, questions):
+    survey = invitation.survey
+    by_id = {question.pk: question for question in questions}
+    cleaned = _clean_all(values, questions)
     now = timezone.now()
     response = in_progress_response(invitation)
     if response is None:
@@ -222,12 +303,7 @@ def _save(invitation, user, values, questions):
             survey=survey, invitation=invitation, status=ResponseStatus.IN_PROGRESS, started_at=now
         )
     merged = stored_values(response, questions)
-    merged.update(
-        {
-            key: (getattr(v, "pk", v) if not isinstance(v, list) else [getattr(i, "pk", i) for i in v])
-            for key, v in cleaned.items()
-        }
-    )
+    merged.update({key: _as_stored(value) for key, value in cleaned.items()})
     shown = {question.pk for question in visible_questions(questions, merged)}
     hidden = [question.pk for question in questions if question.pk not in shown]
     response.answers.filter(question_id__in=list(cleaned) + hidden).delete()
@@ -236,16 +312,15 @@ def _save(invitation, user, values, questions):
         if value is not None and question_id in shown:
             rows.extend(_answer_rows(response, by_id[question_id], value))
     Answer.objects.bulk_create(rows)
-    response.respondent = None if survey.is_anonymous else user
-    response.organization = None if survey.is_anonymous else invitation.organization
+    response.respondent = user
+    response.organization = invitation.organization
     response.updated_at = now
     response.save(update_fields=["respondent", "organization", "updated_at"])
     return response
 
 
-def _missing(response, questions):
-    """Return ``NotSubmitted`` naming what a submission lacks, or None."""
-    values = stored_values(response, questions)
+def _missing(values, questions, *, empty):
+    """Return ``NotSubmitted`` naming what a submission of these values lacks, or None."""
     missing = {
         field_name(question): _("This question is required.")
         for question in visible_questions(questions, values)
@@ -253,25 +328,17 @@ def _missing(response, questions):
     }
     if missing:
         return NotSubmitted(missing, code="required")
-    if response is None:
+    if empty:
         return NotSubmitted(_("Answer at least one question before submitting."), code="empty")
     return None
 
 
 def _submit(invitation, user, response):
-    survey = invitation.survey
     now = timezone.now()
     response.status = ResponseStatus.SUBMITTED
-    if survey.is_anonymous:
-        # Keep only what says that the invitation was answered; the answers stand alone.
-        response.invitation = None
-        response.organization = None
-        response.respondent = None
-        response.started_at = response.updated_at = response.submitted_at = None
-    else:
-        response.respondent = user
-        response.submitted_at = now
-        response.updated_at = now
+    response.respondent = user
+    response.submitted_at = now
+    response.updated_at = now
     response.save()
     invitation.responded_at = now
     invitation.save(update_fields=["responded_at"])

@@ -13,7 +13,10 @@ from axs_platform.permissions import PredicateRequiredMixin
 from .. import permissions, selectors, services
 from ..forms import ResponseForm, response_form_initial, sdg_goals
 from ..models import QuestionKind, SurveyState
+from ..services import anonymous
 from ..services.answering import in_progress_response
+
+DRAFT_COOKIE_AGE = 180 * 24 * 3600  # An anonymous draft can be resumed in this browser for six months.
 
 
 class MySurveysView(PredicateRequiredMixin, TemplateView):
@@ -62,13 +65,32 @@ class AnswerView(View):
             )
         if state != SurveyState.OPEN:
             return _problem(request, _("This survey is not open yet."), status=200, survey=survey)
+        # Anonymous surveys: the secret that opens this browser's draft (a new one until it is saved).
+        self.draft_cookie = f"axs_draft_{self.invitation.pk}"
+        self.draft_secret = request.COOKIES.get(self.draft_cookie, "") if survey.is_anonymous else ""
         self.questions = selectors.survey_questions(survey)
         self.goals = sdg_goals() if any(q.kind == QuestionKind.SDG_GOALS for q in self.questions) else []
         return super().dispatch(request, *args, **kwargs)
 
     def _stored(self):
+        if self.survey.is_anonymous:
+            return None, services.anonymous_saved_values(self.invitation, self.draft_secret, self.questions)
         response = in_progress_response(self.invitation)
         return response, services.stored_values(response, self.questions)
+
+    def _keep_secret(self, http_response):
+        """Give the browser the secret of its anonymous draft: only it can open the draft again."""
+        if self.survey.is_anonymous:
+            http_response.set_cookie(
+                self.draft_cookie,
+                self.draft_secret,
+                max_age=DRAFT_COOKIE_AGE,
+                path=self.invitation.get_absolute_url(),
+                secure=self.request.is_secure(),
+                httponly=True,
+                samesite="Lax",
+            )
+        return http_response
 
     def _form(self, data=None, stored=None):
         if stored is None:
@@ -100,30 +122,47 @@ class AnswerView(View):
         return self._render(self._form(stored=stored), response)
 
     def post(self, request, *args, **kwargs):
+        if self.survey.is_anonymous and not anonymous.secret_matches(self.invitation, self.draft_secret):
+            self.draft_secret = anonymous.new_secret()
         form = self._form(request.POST)
         form.is_valid()
         values = form.values()
+        secret = {"draft_secret": self.draft_secret}
         if "submit" in request.POST and not form.errors:
             # Saved and submitted in one transaction: what is stored is what the thanks page confirms.
             try:
-                services.response_save_and_submit(user=request.user, invitation=self.invitation, values=values)
+                services.response_save_and_submit(
+                    user=request.user, invitation=self.invitation, values=values, **secret
+                )
             except services.NotSubmitted as error:
                 # The saved answers may show new questions: show them, with what was missing.
                 form = self._form(request.POST)
                 form.is_valid()
-                return self._refused(form, error, saved=True)
+                return self._keep_secret(self._refused(form, error, saved=True))
             except ValidationError as error:
                 return self._refused(form, error)
-            return redirect("surveys:answer-thanks", kwargs["token"])
+            done = redirect("surveys:answer-thanks", kwargs["token"])
+            if self.survey.is_anonymous:
+                done.delete_cookie(self.draft_cookie, path=self.invitation.get_absolute_url())
+            return done
         try:
-            services.response_save(user=request.user, invitation=self.invitation, values=values)
+            services.response_save(user=request.user, invitation=self.invitation, values=values, **secret)
         except ValidationError as error:
             return self._refused(form, error)
         if form.errors:
             messages.warning(request, _("Some answers need correcting; your other answers were saved."))
-            return self._render(form)
-        messages.success(request, _("Your answers were saved. You can come back and finish later."))
-        return redirect(self.invitation.get_absolute_url())
+            return self._keep_secret(self._render(form))
+        if self.survey.is_anonymous:
+            messages.success(
+                request,
+                _(
+                    "Your answers were saved in this browser, encrypted so that only it can open them. "
+                    "Come back from this browser to finish."
+                ),
+            )
+        else:
+            messages.success(request, _("Your answers were saved. You can come back and finish later."))
+        return self._keep_secret(redirect(self.invitation.get_absolute_url()))
 
     def _refused(self, form, error, *, saved=False):
         if hasattr(error, "error_dict"):

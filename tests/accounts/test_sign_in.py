@@ -153,3 +153,29 @@ def test_without_a_proxy_x_forwarded_for_is_not_believed(client, settings):
     assert set(AuditEvent.objects.values_list("ip_address", flat=True)) == {"127.0.0.1"}
     response = sign_in(client, "careful@b.example", HTTP_X_FORWARDED_FOR="198.51.100.20")
     assert "Demasiados intentos" in response.content.decode()
+
+
+def test_the_admins_sign_in_is_throttled_like_the_platforms(client, settings):
+    """Found by the role × URL matrix: /admin/login/ took guesses the platform's sign-in refuses."""
+    from tests.factories import make_staff
+
+    settings.AXS_LOGIN_FAILURE_LIMIT = 3
+    make_staff(email="staff@b.example")
+    admin_login = reverse("admin:login")
+    for _attempt in range(3):
+        client.post(admin_login, {"username": "staff@b.example", "password": "guess"})
+    response = client.post(admin_login, {"username": "staff@b.example", "password": PASSWORD})
+    assert response.status_code == 200 and "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_THROTTLED).count() == 1
+
+
+def test_the_admins_sign_in_lets_staff_in_and_nobody_else(client):
+    make_representative(email="rep@b.example")
+    admin_login = reverse("admin:login")
+    client.post(admin_login, {"username": "rep@b.example", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    from tests.factories import make_staff
+
+    make_staff(email="staff@b.example")
+    response = client.post(admin_login + "?next=/admin/", {"username": "staff@b.example", "password": PASSWORD})
+    assert response.status_code == 302 and "_auth_user_id" in client.session

@@ -94,3 +94,21 @@ def test_an_anonymous_survey_is_answered_without_signing_in(client, staff, rep_a
     response = client.post(invitation.get_absolute_url(), {**_answer_post(survey), "submit": "1"})
     assert response.status_code == 302
     assert Response.objects.get(survey=survey).invitation is None
+
+
+def test_an_anonymous_draft_is_resumed_only_from_the_browser_that_saved_it(client, staff, rep_a):
+    from django.test import Client
+
+    survey = build_survey(staff, is_anonymous=True)
+    services.invitations_send(actor=staff, survey=survey)
+    invitation = survey.invitations.get(organization__short_name="Alfa")
+    url = invitation.get_absolute_url()
+    saved = client.post(url, {f"q{survey.q['short_text'].pk}": "Contacto de Alfa"}, follow=True)
+    assert "cifradas" in saved.content.decode()  # Saved in this browser, encrypted: say so.
+    cookie = client.cookies[f"axs_draft_{invitation.pk}"]
+    assert cookie["httponly"] and cookie["path"] == url and len(cookie.value) >= 40
+    assert "Contacto de Alfa" in client.get(url).content.decode()
+    assert "Contacto de Alfa" not in Client().get(url).content.decode()  # Another browser: nothing to open.
+    finished = client.post(url, {**_answer_post(survey), "submit": "1"})
+    assert finished.status_code == 302 and finished.cookies[f"axs_draft_{invitation.pk}"].value == ""
+    assert Response.objects.filter(survey=survey).count() == 1

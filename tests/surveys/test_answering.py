@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from surveys import services
 from surveys.models import Answer, Response, ResponseStatus, SurveyInvitation
+from surveys.services import anonymous
 
 from .conftest import build_survey, goal
 
@@ -149,9 +150,11 @@ def test_an_anonymous_response_keeps_no_link_to_organization_or_person(staff, re
     survey = build_survey(staff, is_anonymous=True)
     services.invitations_send(actor=staff, survey=survey)
     invitation = survey.invitations.get(organization__representatives__user=rep_a)
-    services.response_save(user=rep_a, invitation=invitation, values=complete_values(survey))
-    response = services.response_submit(user=rep_a, invitation=invitation)
-    response.refresh_from_db()
+    secret = anonymous.new_secret()
+    services.response_save(user=rep_a, invitation=invitation, values=complete_values(survey), draft_secret=secret)
+    assert not Response.objects.filter(survey=survey).exists()  # Only an encrypted draft, until submitted.
+    services.response_submit(user=rep_a, invitation=invitation, draft_secret=secret)
+    response = Response.objects.get(survey=survey)
     assert (response.invitation, response.organization, response.respondent) == (None, None, None)
     assert (response.started_at, response.updated_at, response.submitted_at) == (None, None, None)
     invitation.refresh_from_db()

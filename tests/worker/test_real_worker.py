@@ -4,7 +4,8 @@ import time
 
 from django.urls import reverse
 
-from axs_platform.mail import send_email_task
+from axs_platform.mail import send_email
+from axs_platform.models import OutgoingEmail
 from tests.factories import make_representative
 
 
@@ -18,12 +19,17 @@ def wait_for_files(folder, timeout=30):
     return []
 
 
-def test_the_worker_sends_an_email_task(celery_worker_process):
-    result = send_email_task.delay("Sesión del comité", "Cuerpo con acentos: ñ ¿¡", ["ana@b.example"], None, None)
-    assert result.get(timeout=60) == 1
+def test_the_worker_sends_an_email_from_the_outbox(celery_worker_process):
+    send_email(subject="Sesión del comité", body="Cuerpo con acentos: ñ ¿¡", to=["ana@b.example"])
     [message] = wait_for_files(celery_worker_process)
     text = message.read_text(encoding="utf-8")
     assert "ana@b.example" in text
+    email = OutgoingEmail.objects.get()
+    deadline = time.monotonic() + 10
+    while email.status != OutgoingEmail.Status.SENT and time.monotonic() < deadline:
+        time.sleep(0.1)
+        email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENT and email.attempts == 1
 
 
 def test_a_password_reset_asked_on_the_site_is_sent_by_the_worker(celery_worker_process, client):

@@ -1,4 +1,4 @@
-"""Redis stops under a worker with a job in flight: the worker stays up and the job is completed.
+"""Redis stops under a worker with a job (a document, an e-mail) in flight: the worker stays up and the job is done.
 
 The worker and this test use a throwaway redis-server of their own as the broker (never the shared
 one), which the test stops and starts again on the same port, empty, as a restarted Redis without
@@ -71,6 +71,54 @@ def test_a_job_in_flight_when_redis_stops_is_completed_and_the_worker_keeps_work
     assert wait_until(lambda: worker.poll() is None and "Connected to redis" in worker.log_path.read_text(), 30)
     send(broker_url, celery_workers.queue, second)
     assert wait_until(lambda: ready(second), timeout=60), worker.log_path.read_text()
+    log = worker.log_path.read_text()
+    assert worker.poll() is None, log
+    assert "Unrecoverable error" not in log, log
+
+
+def test_an_email_being_sent_when_redis_stops_goes_out_once_and_the_worker_keeps_working(
+    celery_workers, throwaway_redis, tmp_path
+):
+    """Acknowledged at its start, the e-mail task leaves Redis nothing to give back; its outbox row is the record."""
+    from axs_platform import outbox
+    from axs_platform.celery import app
+    from axs_platform.mail import deliver_email_task
+    from axs_platform.models import OutgoingEmail
+
+    def publish(email):
+        with app.connection_for_write(broker_url) as connection:
+            deliver_email_task.apply_async((email.pk,), connection=connection, queue=celery_workers.queue)
+
+    def status(email):
+        email.refresh_from_db()
+        return email.status
+
+    mail_dir = tmp_path / "mail"
+    broker_url = throwaway_redis.url(0)
+    env = {
+        "CELERY_BROKER_URL": broker_url,
+        "CELERY_RESULT_BACKEND": throwaway_redis.url(1),
+        "DJANGO_EMAIL_BACKEND": "tests.worker.slow_mail.SlowFileBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
+        "AXS_TEST_MAIL_SECONDS": "6",
+    }
+    worker = celery_workers.start("mail-outage", env, extra_args=PRODUCTION_OPTIONS)
+    email = outbox.record(subject="Sesión", body="Cuerpo", to=["ana@b.example"], send_on_commit=False)
+    publish(email)
+    assert wait_until(lambda: list(mail_dir.glob("started-*")), timeout=30), worker.log_path.read_text()
+
+    throwaway_redis.stop()
+    time.sleep(5)
+    throwaway_redis.start()
+
+    assert wait_until(lambda: status(email) == OutgoingEmail.Status.SENT, timeout=60), worker.log_path.read_text()
+    assert email.attempts == 1
+    second = outbox.record(subject="Otra", body="Cuerpo", to=["beto@b.example"], send_on_commit=False)
+    assert wait_until(lambda: worker.poll() is None and "Connected to redis" in worker.log_path.read_text(), 30)
+    publish(second)
+    assert wait_until(lambda: status(second) == OutgoingEmail.Status.SENT, timeout=60), worker.log_path.read_text()
+    sent = [path.read_text(encoding="utf-8") for path in mail_dir.glob("*.log")]
+    assert sorted(text.count("To: ") for text in sent) == [1, 1] and "ana@b.example" in "".join(sent)
     log = worker.log_path.read_text()
     assert worker.poll() is None, log
     assert "Unrecoverable error" not in log, log

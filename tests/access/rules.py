@@ -1,0 +1,353 @@
+"""The declared answers of the role × URL matrix (``test_matrix.py``): one rule per URL pattern, more where it matters.
+
+Each rule names a URL, the world's objects that fill its arguments (``world.py``; a value that is no
+object's name is used as it is), and what each role gets when it asks with GET, in this order:
+
+    anonymous  staff  evaluator  rep_a  rep_b  chair_1  secretary_1  chair_2  secretary_2
+
+``200`` the page; ``L`` sent to sign in; ``R`` sent elsewhere (a form that a closed thing no longer
+offers, a page that moved on); ``403`` refused; ``404`` nothing there for this person; ``410`` a link
+no longer valid; ``405`` the URL takes POST only (asked after the sign-in and permission checks, so it
+still tells who may).
+
+Representative A's organization sits on committee 1 and leads a draft, a submitted and an in-review
+proposal there; B's sits on committee 2 with a draft and a submitted proposal, and is invited as a
+partner to A's submitted one. A draft is its consortium's alone; staff and a committee's chair review a
+proposal once it is submitted.
+"""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+ADMIN_NAMESPACE = "admin"  # Django's admin is one entry, ``admin:index``: staff only, like all of it.
+
+# Shorthands for the most common rows.
+PUBLIC = "200 200 200 200 200 200 200 200 200"
+SIGNED_IN = "L 200 200 200 200 200 200 200 200"
+STAFF_ONLY = "L 200 403 403 403 403 403 403 403"
+
+
+def key_of(namespace, name, route):
+    """The name a rule uses for a pattern: ``namespace:name``, or the route of a pattern with no name."""
+    if name is None:
+        return f"route:{route}"
+    return f"{namespace}:{name}" if namespace else name
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    args: dict = field(default_factory=dict)
+    expected: str = PUBLIC
+    why: str = ""
+
+    @property
+    def label(self):
+        args = " ".join(f"{key}={value}" for key, value in self.args.items())
+        return f"{self.name} {args}".strip()
+
+    def url(self, objects):
+        return reverse(self.name, kwargs={key: objects.get(value, value) for key, value in self.args.items()})
+
+    def notation(self, answers):
+        return f"    Rule({self.name!r}, {self.args!r}, {' '.join(answers)!r}),"
+
+
+RULES = [
+    Rule("home", {}, PUBLIC),
+    Rule("privacy", {}, PUBLIC),
+    Rule("administration", {}, STAFF_ONLY),
+    Rule("health", {}, PUBLIC),
+    Rule("trivial", {}, PUBLIC),
+    Rule("accounts:login", {}, "200 R R R R R R R R"),
+    Rule("accounts:logout", {}, "405 405 405 405 405 405 405 405 405"),
+    Rule("accounts:set-language", {}, "405 405 405 405 405 405 405 405 405"),
+    Rule("accounts:profile", {}, SIGNED_IN),
+    Rule("accounts:password-change", {}, SIGNED_IN),
+    Rule("accounts:password-reset", {}, PUBLIC),
+    Rule("accounts:password-reset-done", {}, PUBLIC),
+    Rule("accounts:password-reset-confirm", {"uidb64": "MQ", "token": "set-password"}, PUBLIC),
+    Rule("accounts:password-reset-complete", {}, PUBLIC),
+    Rule("accounts:user-list", {}, STAFF_ONLY),
+    Rule("accounts:user-create", {}, STAFF_ONLY),
+    Rule("accounts:user-update", {"pk": "rep_a_user"}, STAFF_ONLY),
+    Rule("accounts:user-invite-again", {"pk": "rep_a_user"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("sdg:goal-list", {}, PUBLIC),
+    Rule("sdg:goal-detail", {"number": "4"}, PUBLIC),
+    Rule("companies:directory", {}, PUBLIC),
+    Rule("companies:export-csv", {}, STAFF_ONLY),
+    Rule("companies:export-xlsx", {}, STAFF_ONLY),
+    Rule("companies:import", {}, STAFF_ONLY),
+    Rule("companies:import-template", {}, STAFF_ONLY),
+    Rule("companies:figures", {}, STAFF_ONLY),
+    Rule("companies:invitation-list", {}, STAFF_ONLY),
+    Rule(
+        "companies:invitation-accept",
+        {"token": "not-a-token"},
+        "410 410 410 410 410 410 410 410 410",
+        why="410: the link is not (or no longer) valid",
+    ),
+    Rule("companies:my-organization", {}, "L R R R R R R R R"),
+    Rule("companies:organization-create", {}, STAFF_ONLY),
+    Rule("companies:organization-detail", {"pk": "org_a"}, PUBLIC),
+    Rule("companies:organization-update", {"pk": "org_a"}, "L 200 403 200 403 403 403 403 403"),
+    Rule("companies:organization-archive", {"pk": "org_a"}, STAFF_ONLY),
+    Rule("companies:organization-restore", {"pk": "org_a"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("companies:participation-change", {"pk": "org_a"}, STAFF_ONLY),
+    Rule("companies:priorities", {"pk": "org_a"}, "L 200 403 200 403 403 403 403 403"),
+    Rule("companies:people", {"pk": "org_a"}, "L 200 403 200 403 403 403 403 403"),
+    Rule(
+        "companies:representative-remove",
+        {"pk": "org_a", "representative_pk": "rep_a_place"},
+        "L 200 403 200 403 403 403 403 403",
+    ),
+    Rule(
+        "companies:invitation-resend",
+        {"pk": "org_a", "invitation_pk": "org_a_invitation"},
+        "L 405 403 405 403 403 403 403 403",
+    ),
+    Rule(
+        "companies:invitation-revoke",
+        {"pk": "org_a", "invitation_pk": "org_a_invitation"},
+        "L 405 403 405 403 403 403 403 403",
+    ),
+    Rule(
+        "companies:due-diligence-list",
+        {"pk": "review_org"},
+        "L 200 200 403 403 403 403 403 403",
+        why="evaluators (technical partners) read due diligence; only staff run it",
+    ),
+    Rule("companies:due-diligence-start", {"pk": "review_org"}, "L 405 403 403 403 403 403 403 403"),
+    Rule(
+        "companies:due-diligence-detail",
+        {"pk": "review_org", "review_pk": "review"},
+        "L 200 200 403 403 403 403 403 403",
+    ),
+    Rule(
+        "companies:due-diligence-checklist",
+        {"pk": "review_org", "review_pk": "review"},
+        "L R 403 403 403 403 403 403 403",
+    ),
+    Rule(
+        "companies:due-diligence-evidence",
+        {"pk": "review_org", "review_pk": "review"},
+        "L R 403 403 403 403 403 403 403",
+    ),
+    Rule(
+        "companies:due-diligence-evidence-download",
+        {"pk": "review_org", "review_pk": "review", "evidence_pk": "dd_evidence"},
+        "L 200 200 403 403 403 403 403 403",
+    ),
+    Rule(
+        "companies:due-diligence-decide", {"pk": "review_org", "review_pk": "review"}, "L R 403 403 403 403 403 403 403"
+    ),
+    Rule("audit:event-list", {}, STAFF_ONLY),
+    Rule("documents:document-list", {}, SIGNED_IN),
+    Rule("documents:document-request", {}, "L 405 405 405 405 405 405 405 405"),
+    Rule("documents:document-detail", {"pk": "document"}, STAFF_ONLY),
+    Rule("documents:document-download", {"pk": "document"}, "L 404 403 403 403 403 403 403 403"),
+    Rule("documents:document-retry", {"pk": "document"}, "L 405 405 405 405 405 405 405 405"),
+    Rule("documents:document-regenerate", {"pk": "document"}, "L 405 405 405 405 405 405 405 405"),
+    Rule("committees:committee-list", {}, PUBLIC),
+    Rule("committees:committee-create", {}, STAFF_ONLY),
+    Rule("committees:my-committees", {}, "L 200 200 R R 200 R R R"),
+    Rule("committees:committee-detail", {"pk": "committee_1"}, PUBLIC),
+    Rule("committees:committee-update", {"pk": "committee_1"}, STAFF_ONLY),
+    Rule("committees:committee-close", {"pk": "committee_1"}, STAFF_ONLY),
+    Rule("committees:committee-members", {"pk": "committee_1"}, PUBLIC),
+    Rule("committees:membership-add", {"pk": "committee_1"}, STAFF_ONLY),
+    Rule(
+        "committees:membership-request",
+        {"pk": "committee_1"},
+        "L 403 403 403 200 403 403 200 200",
+        why="only organizations not yet on the committee may ask to join",
+    ),
+    Rule("committees:membership-transition", {"pk": "membership_1", "action": "suspend"}, STAFF_ONLY),
+    Rule("committees:post-appoint", {"pk": "committee_1"}, STAFF_ONLY),
+    Rule("committees:priority-area-create", {"pk": "committee_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule(
+        "committees:priority-area-edit", {"pk": "committee_1", "area_pk": "area_1"}, "L 200 403 403 403 200 403 403 403"
+    ),
+    Rule("committees:activity-create", {"pk": "committee_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule(
+        "committees:activity-update",
+        {"pk": "committee_1", "activity_pk": "activity_1"},
+        "L 200 403 403 403 200 403 403 403",
+    ),
+    Rule("committees:committee-sessions", {"pk": "committee_1"}, PUBLIC),
+    Rule("committees:session-create", {"pk": "committee_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule("committees:session-record", {"pk": "committee_1"}, "L 200 403 403 403 200 200 403 403"),
+    Rule("committees:committee-agreements", {"pk": "committee_1"}, "L 200 403 200 403 200 200 403 403"),
+    Rule("committees:session-list", {}, PUBLIC),
+    Rule("committees:plenary-create", {}, STAFF_ONLY),
+    Rule("committees:plenary-record", {}, STAFF_ONLY),
+    Rule("committees:session-detail", {"pk": "session_1"}, "L 200 403 200 403 200 200 403 403"),
+    Rule("committees:session-update", {"pk": "session_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule("committees:session-cancel", {"pk": "session_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule("committees:agenda-item-add", {"pk": "session_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule(
+        "committees:agenda-item-edit",
+        {"pk": "session_1", "item_pk": "agenda_item_1"},
+        "L 200 403 403 403 200 403 403 403",
+    ),
+    Rule(
+        "committees:agenda-item-move",
+        {"pk": "session_1", "item_pk": "agenda_item_1"},
+        "L 405 403 403 403 405 403 403 403",
+    ),
+    Rule("committees:document-add", {"pk": "session_1"}, "L 200 403 403 403 200 200 403 403"),
+    Rule("committees:document-download", {"pk": "session_document_1"}, "L 200 403 200 403 200 200 403 403"),
+    Rule("committees:attendance-confirm", {"pk": "session_1"}, "L 403 403 405 403 405 405 403 403"),
+    Rule("committees:attendance-record", {"pk": "session_1"}, "L 200 403 403 403 403 200 403 403"),
+    Rule("committees:minutes-edit", {"pk": "session_1"}, "L 200 403 403 403 403 200 403 403"),
+    Rule("committees:minutes-approve", {"pk": "session_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule("committees:minutes-comment", {"pk": "session_1"}, "L 405 403 405 403 405 405 403 403"),
+    Rule("committees:agreement-create", {"pk": "session_1"}, "L 200 403 403 403 403 200 403 403"),
+    Rule("committees:session-ics", {"pk": "session_1"}, "L 200 403 200 403 200 200 403 403"),
+    Rule("committees:agreement-list", {}, STAFF_ONLY),
+    Rule("committees:agreement-update", {"pk": "agreement_1"}, "L 200 403 403 403 403 200 403 403"),
+    Rule("committees:calendar", {}, PUBLIC),
+    Rule("committees:calendar-subscribe", {}, "L 405 405 405 405 405 405 405 405"),
+    Rule("committees:calendar-feed", {"token": "feed_token"}, PUBLIC),
+    Rule("surveys:survey-list", {}, "L 200 403 403 403 200 403 200 403"),
+    Rule("surveys:survey-create", {}, "L 200 403 403 403 200 403 200 403"),
+    Rule("surveys:my-surveys", {}, SIGNED_IN),
+    Rule("surveys:survey-detail", {"pk": "survey"}, STAFF_ONLY),
+    Rule("surveys:survey-update", {"pk": "survey"}, STAFF_ONLY),
+    Rule("surveys:survey-publish", {"pk": "survey"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("surveys:survey-close", {"pk": "survey"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("surveys:survey-copy", {"pk": "survey"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("surveys:survey-archive", {"pk": "survey"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("surveys:section-create", {"pk": "survey"}, STAFF_ONLY),
+    Rule("surveys:section-update", {"pk": "section"}, STAFF_ONLY),
+    Rule("surveys:question-create", {"pk": "section"}, STAFF_ONLY),
+    Rule("surveys:question-update", {"pk": "question"}, STAFF_ONLY),
+    Rule("surveys:question-delete", {"pk": "question"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("surveys:invitation-list", {"pk": "survey"}, STAFF_ONLY),
+    Rule("surveys:invitation-send", {"pk": "survey"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("surveys:reminder-send", {"pk": "survey"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("surveys:results", {"pk": "survey"}, STAFF_ONLY),
+    Rule("surveys:export-csv", {"pk": "survey"}, STAFF_ONLY),
+    Rule("surveys:export-xlsx", {"pk": "survey"}, STAFF_ONLY),
+    Rule("surveys:committee-proposals", {"pk": "survey"}, STAFF_ONLY),
+    Rule(
+        "surveys:answer", {"token": "answer_token"}, "L 403 403 200 403 403 403 403 403", why="A's organization's link"
+    ),
+    Rule("surveys:answer-thanks", {"token": "answer_token"}, "L 403 403 R 403 403 403 403 403", why="not answered yet"),
+    Rule("projects:call-list", {}, SIGNED_IN),
+    Rule("projects:call-create", {}, "L 200 403 403 403 200 403 200 403"),
+    Rule("projects:call-detail", {"pk": "call_1"}, SIGNED_IN),
+    Rule("projects:call-update", {"pk": "call_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule("projects:evaluation-matrix", {"pk": "call_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule("projects:proposal-start", {"pk": "call_1"}, "L 403 403 403 403 403 403 403 403"),
+    Rule("projects:proposal-list", {}, SIGNED_IN),
+    Rule("projects:committee-proposals", {"pk": "committee_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule(
+        "projects:proposal-detail",
+        {"pk": "draft_a"},
+        "L 403 403 200 403 403 403 403 403",
+        why="a draft is its consortium's alone: not its committee's chair, not staff",
+    ),
+    Rule(
+        "projects:proposal-detail",
+        {"pk": "submitted_a"},
+        "L 200 403 200 200 200 403 403 403",
+        why="B is invited as a partner, so B reads it too",
+    ),
+    Rule("projects:proposal-detail", {"pk": "draft_b"}, "L 403 403 403 200 403 403 403 403"),
+    Rule(
+        "projects:proposal-detail",
+        {"pk": "submitted_b"},
+        "L 200 403 403 200 403 403 200 403",
+        why="submitted: staff and committee 2's chair review it",
+    ),
+    Rule("projects:proposal-edit", {"pk": "draft_a", "step": "general"}, "L 403 403 200 403 403 403 403 403"),
+    Rule("projects:proposal-edit", {"pk": "submitted_a", "step": "consortium"}, "L 403 403 403 200 403 403 403 403"),
+    Rule("projects:proposal-submit", {"pk": "draft_a"}, "L 403 403 200 403 403 403 403 403"),
+    Rule(
+        "projects:proposal-transition",
+        {"pk": "draft_a", "action": "withdraw"},
+        "L 403 403 200 403 403 403 403 403",
+        why="nobody but the lead withdraws a draft",
+    ),
+    Rule(
+        "projects:proposal-transition", {"pk": "submitted_a", "action": "withdraw"}, "L 200 403 403 403 200 403 403 403"
+    ),
+    Rule(
+        "projects:proposal-transition", {"pk": "submitted_a", "action": "accept"}, "L 200 403 403 403 200 403 403 403"
+    ),
+    Rule("projects:proposal-publish", {"pk": "published_project"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("projects:comment-create", {"pk": "draft_a"}, "L 403 403 405 403 403 403 403 403"),
+    Rule("projects:comment-create", {"pk": "submitted_a"}, "L 405 403 405 405 405 403 403 403"),
+    Rule("projects:version-detail", {"pk": "in_review_a", "number": "1"}, "L 200 403 200 403 200 403 403 403"),
+    Rule(
+        "projects:partner-respond",
+        {"pk": "submitted_a", "member_pk": "partner_b_in_a"},
+        "L 405 403 405 405 405 403 403 403",
+    ),
+    Rule("projects:evaluator-assign", {"pk": "submitted_a"}, "L 200 403 403 403 200 403 403 403"),
+    Rule(
+        "projects:attachment-download",
+        {"pk": "attachment_draft_a"},
+        "L 403 403 200 403 403 403 403 403",
+        why="the draft's files follow the draft",
+    ),
+    Rule("projects:attachment-download", {"pk": "attachment_submitted_a"}, "L 200 403 200 200 200 403 403 403"),
+    Rule("projects:my-evaluations", {}, "L 403 200 403 403 403 403 403 403"),
+    Rule("projects:evaluation", {"pk": "evaluation"}, "L 403 200 403 403 403 403 403 403"),
+    Rule("projects:committee-selections", {"pk": "committee_1"}, PUBLIC),
+    Rule("projects:round-create", {"pk": "committee_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule("projects:round-detail", {"pk": "open_round_1"}, "L 200 403 200 403 200 200 403 403"),
+    Rule("projects:round-detail", {"pk": "closed_round_1"}, PUBLIC),
+    Rule("projects:evidence-download", {"pk": "round_evidence"}, PUBLIC),
+    Rule("projects:evidence-add", {"pk": "open_round_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule(
+        "projects:evidence-add",
+        {"pk": "closed_round_1"},
+        "L R 403 403 403 R 403 403 403",
+        why="a closed round offers no form: back to its page with a message",
+    ),
+    Rule("projects:round-close", {"pk": "open_round_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule("projects:round-close", {"pk": "closed_round_1"}, "L R 403 403 403 R 403 403 403"),
+    Rule("projects:ballot-create", {"pk": "open_round_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule("projects:ballot-create", {"pk": "closed_round_1"}, "L R 403 403 403 R 403 403 403"),
+    Rule("projects:ballot-list", {}, SIGNED_IN),
+    Rule("projects:ballot-detail", {"pk": "open_ballot_1"}, "L 200 403 200 403 200 200 403 403"),
+    Rule("projects:ballot-detail", {"pk": "closed_ballot_2"}, SIGNED_IN),
+    Rule("projects:ballot-vote", {"pk": "open_ballot_1"}, "L 403 403 200 403 200 200 403 403"),
+    Rule("projects:ballot-open", {"pk": "open_ballot_1"}, "L 405 403 403 403 405 403 403 403"),
+    Rule("projects:ballot-close", {"pk": "open_ballot_1"}, "L 200 403 403 403 200 403 403 403"),
+    Rule(
+        "projects:ballot-close",
+        {"pk": "closed_ballot_2"},
+        "L R 403 403 403 403 403 R 403",
+        why="a closed ballot offers no close form: back to its page with a message",
+    ),
+    Rule("projects:ballot-cancel", {"pk": "open_ballot_1"}, STAFF_ONLY),
+    Rule("projects:ballot-tie", {"pk": "closed_ballot_2"}, "L 404 403 403 403 403 403 404 403"),
+    Rule(
+        "projects:ballot-runoff",
+        {"pk": "closed_ballot_2"},
+        "L 404 403 403 403 403 403 404 403",
+        why="no declared tie: no runoff to hold, as with settling the tie",
+    ),
+    Rule("projects:receipt-check", {"pk": "closed_ballot_2"}, "L 200 403 403 200 403 403 200 200"),
+    Rule(
+        "projects:ballot-csv",
+        {"pk": "open_ballot_1"},
+        "L 404 403 404 403 404 404 403 403",
+        why="nothing to download before the close",
+    ),
+    Rule("projects:ballot-csv", {"pk": "closed_ballot_2"}, SIGNED_IN, why="the same people as the ballot's page"),
+    Rule("projects:project-list", {}, PUBLIC),
+    Rule("projects:project-detail", {"pk": "published_project"}, PUBLIC),
+    Rule("reports:report-home", {}, STAFF_ONLY),
+    Rule("reports:dashboard", {}, STAFF_ONLY),
+    Rule("reports:narrative-list", {}, STAFF_ONLY),
+    Rule("reports:narrative-create", {"part": "hitos"}, STAFF_ONLY),
+    Rule("reports:narrative-update", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
+    Rule("reports:narrative-delete", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
+    Rule("javascript-catalog", {}, PUBLIC),
+    Rule("admin:index", {}, "R 200 R R R R R R R", why="Django's admin sends everyone else to its own sign-in form"),
+]

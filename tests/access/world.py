@@ -1,0 +1,166 @@
+"""The small world the role × URL matrix walks: the demo alliance plus a few rows placed on purpose.
+
+Two committees (1: Educación, ODS 4; 2: Producción y consumo responsables, ODS 12) with their demo
+chair and secretary; representative A speaks for Fundación Telefónica (a member of committee 1,
+lead of its in-review proposal), representative B for Bimbo (a member of committee 2). Each of A
+and B has a draft and a submitted proposal in its committee. Everything else a URL names is picked
+from the demo by what it is, never by id, so the matrix reads the same whatever ids a database gives.
+"""
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+ROLES = ("anonymous", "staff", "evaluator", "rep_a", "rep_b", "chair_1", "secretary_1", "chair_2", "secretary_2")
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _holder(committee, kind):
+    return committee.posts.get(kind=kind, ended_on__isnull=True).holder
+
+
+def _proposal(call, organization, person, *, status, title):
+    from projects.models import ConsortiumMember, Proposal
+
+    proposal = Proposal.objects.create(
+        call=call,
+        committee=call.committee,
+        lead_organization=organization,
+        created_by=person,
+        title=title,
+        status=status,
+        version=0 if status == "draft" else 1,
+        submitted_at=None if status == "draft" else timezone.now(),
+    )
+    ConsortiumMember.objects.create(
+        proposal=proposal, organization=organization, is_lead=True, status="accepted", invited_by=person
+    )
+    return proposal
+
+
+def build():
+    """Return ``(people, objects)``: the nine roles' users (None for anonymous) and every object a URL names."""
+    from accounts.models import User
+    from committees.models import (
+        AgendaItem,
+        Agreement,
+        CalendarFeed,
+        Committee,
+        Membership,
+        PriorityArea,
+        Session,
+        SessionDocument,
+        WorkPlanActivity,
+    )
+    from companies.models import DueDiligenceReview, Evidence, Invitation, Organization, Representative
+    from documents.models import Document
+    from projects.models import (
+        Attachment,
+        Ballot,
+        Call,
+        ConsortiumMember,
+        Evaluation,
+        Proposal,
+        SelectionEvidence,
+        SelectionRound,
+    )
+    from reports.models import Milestone
+    from surveys.models import Question, Section, Survey, SurveyInvitation
+    from tests.factories import make_member
+
+    committee_1 = Committee.objects.get(goal__number=4)
+    committee_2 = Committee.objects.get(goal__number=12)
+    org_a = Organization.objects.get(short_name="Fundación Telefónica")
+    org_b = Organization.objects.get(short_name="Bimbo")
+    people = {
+        "anonymous": None,
+        "staff": User.objects.get(email="staff@amexcid.example"),
+        "evaluator": User.objects.get(email="evaluador@axs.example"),
+        "rep_a": make_member(org_a, full_name="Representante A"),
+        "rep_b": make_member(org_b, full_name="Representante B"),
+        "chair_1": _holder(committee_1, "chair"),
+        "secretary_1": _holder(committee_1, "secretary"),
+        "chair_2": _holder(committee_2, "chair"),
+        "secretary_2": _holder(committee_2, "secretary"),
+    }
+    call_1 = Call.objects.filter(committee=committee_1).order_by("-opens_on").first()
+    call_2 = Call.objects.filter(committee=committee_2).order_by("-opens_on").first()
+    draft_a = _proposal(call_1, org_a, people["rep_a"], status="draft", title="Borrador de A")
+    submitted_a = _proposal(call_1, org_a, people["rep_a"], status="submitted", title="Enviada de A")
+    draft_b = _proposal(call_2, org_b, people["rep_b"], status="draft", title="Borrador de B")
+    submitted_b = _proposal(call_2, org_b, people["rep_b"], status="submitted", title="Enviada de B")
+    in_review_a = Proposal.objects.filter(lead_organization=org_a, committee=committee_1, status="in_review").first()
+    partner = ConsortiumMember.objects.create(
+        proposal=submitted_a, organization=org_b, status="invited", invited_by=people["rep_a"]
+    )
+
+    def attach(proposal):
+        attachment = Attachment(proposal=proposal, title="Estudio", original_name="estudio.pdf", size=len(PDF))
+        attachment.uploaded_by = people["rep_a"] if proposal.lead_organization_id == org_a.pk else people["rep_b"]
+        attachment.file.save("estudio.pdf", ContentFile(PDF), save=True)
+        return attachment
+
+    session_1 = Session.objects.filter(committee=committee_1).order_by("-starts_at").first()
+    document = SessionDocument(session=session_1, title="Presentación", original_name="p.pdf")
+    document.uploaded_by = people["secretary_1"]
+    document.file.save("p.pdf", ContentFile(PDF), save=True)
+    closed_round = SelectionRound.objects.filter(committee=committee_1, status="closed").first()
+    evidence = SelectionEvidence.objects.filter(round=closed_round).first()
+    evidence.file.save("estudio.pdf", ContentFile(PDF), save=True)
+    review = DueDiligenceReview.objects.filter(organization=org_a).first() or DueDiligenceReview.objects.first()
+    dd_evidence = Evidence(review=review, title="Constancia", original_name="c.pdf", uploaded_by=people["staff"])
+    dd_evidence.file.save("c.pdf", ContentFile(PDF), save=True)
+    survey = Survey.objects.order_by("-closes_at").first()  # the demo's open survey
+    invitation = SurveyInvitation.objects.filter(survey=survey, organization=org_a).first()
+    feed, _ = CalendarFeed.objects.get_or_create(person=people["chair_1"])
+    objects = {
+        "committee_1": committee_1.pk,
+        "committee_2": committee_2.pk,
+        "org_a": org_a.pk,
+        "org_b": org_b.pk,
+        "rep_a_user": people["rep_a"].pk,
+        "rep_a_place": Representative.objects.get(user=people["rep_a"]).pk,
+        "org_a_invitation": _invitation(Invitation, org_a, people["staff"]),
+        "review": review.pk,
+        "review_org": review.organization_id,
+        "dd_evidence": dd_evidence.pk,
+        "membership_1": Membership.objects.filter(committee=committee_1, status="active").first().pk,
+        "area_1": PriorityArea.objects.filter(committee=committee_1).first().pk,
+        "activity_1": WorkPlanActivity.objects.filter(committee=committee_1).first().pk,
+        "session_1": session_1.pk,
+        "agenda_item_1": AgendaItem.objects.filter(session=session_1).first().pk,
+        "session_document_1": document.pk,
+        "agreement_1": Agreement.objects.filter(session__committee=committee_1).first().pk,
+        "feed_token": feed.token,
+        "survey": survey.pk,
+        "section": Section.objects.filter(survey=survey).first().pk,
+        "question": Question.objects.filter(section__survey=survey).first().pk,
+        "answer_token": invitation.token,
+        "call_1": call_1.pk,
+        "draft_a": draft_a.pk,
+        "submitted_a": submitted_a.pk,
+        "draft_b": draft_b.pk,
+        "submitted_b": submitted_b.pk,
+        "in_review_a": in_review_a.pk,
+        "partner_b_in_a": partner.pk,
+        "attachment_draft_a": attach(draft_a).pk,
+        "attachment_submitted_a": attach(submitted_a).pk,
+        "evaluation": Evaluation.objects.filter(evaluator=people["evaluator"], status="assigned").first().pk,
+        "open_round_1": SelectionRound.objects.filter(committee=committee_1, status="open").first().pk,
+        "closed_round_1": closed_round.pk,
+        "round_evidence": evidence.pk,
+        "open_ballot_1": Ballot.objects.filter(round__committee=committee_1, status="open").first().pk,
+        "closed_ballot_2": Ballot.objects.filter(round__committee=committee_2, status="closed").first().pk,
+        "published_project": Proposal.objects.published().first().pk,
+        "document": Document.objects.first().pk,
+        "milestone": Milestone.objects.first().pk,
+    }
+    return people, objects
+
+
+def _invitation(model, organization, staff):
+    from companies import services
+
+    invitation, _token = services.invitation_create(
+        actor=staff, organization=organization, email="nueva.persona@example.org", full_name="Persona Nueva"
+    )
+    return invitation.pk

@@ -1,0 +1,123 @@
+"""The e-mail outbox: recorded with the change that asks for it, sent at most once, never lost to a broker outage."""
+
+import smtplib
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
+
+from axs_platform import outbox
+from axs_platform.mail import deliver_email_task, send_email
+from axs_platform.models import OutgoingEmail
+
+pytestmark = pytest.mark.django_db
+
+
+def queue(django_capture_on_commit_callbacks, **fields):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_email(
+            subject="Sesión  del\ncomité", body="Enlace: https://axs.example/x", to=["ana@b.example", ""], **fields
+        )
+    return OutgoingEmail.objects.latest("pk")
+
+
+def test_a_message_is_recorded_sent_once_and_emptied_of_its_body(django_capture_on_commit_callbacks):
+    email = queue(django_capture_on_commit_callbacks, attachments=[["sesion.ics", "BEGIN:VCALENDAR", "text/calendar"]])
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Sesión del comité" and mail.outbox[0].to == ["ana@b.example"]
+    assert mail.outbox[0].attachments[0][0] == "sesion.ics"
+    email.refresh_from_db()
+    assert (email.status, email.attempts, email.body, email.attachments) == ("sent", 1, "", [])
+    assert email.sent_at is not None and email.to == ["ana@b.example"]
+    # A duplicate message, a second run or a sweep finds nothing to send.
+    assert deliver_email_task.apply(args=(email.pk,)).get() == 0
+    assert outbox.mail_sweep(now=timezone.now() + timedelta(hours=1)) == 0
+    assert len(mail.outbox) == 1
+
+
+def test_nothing_is_recorded_without_recipients(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_email(subject="x", body="y", to=["", None])
+    assert not OutgoingEmail.objects.exists() and not mail.outbox
+
+
+def test_a_broker_that_does_not_answer_loses_nothing_and_the_sweep_sends_it_later(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    def refuse(*args, **kwargs):
+        raise BrokerError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(deliver_email_task, "apply_async", refuse)
+    email = queue(django_capture_on_commit_callbacks)  # the request that asked for it does not fail
+    email.refresh_from_db()
+    assert (email.status, email.sent_to_broker_at, len(mail.outbox)) == ("queued", None, 0)
+    assert outbox.mail_sweep() == 0  # still down: nothing sent, nothing lost
+    monkeypatch.undo()
+    assert outbox.mail_sweep() == 1
+    email.refresh_from_db()
+    assert email.status == "sent" and len(mail.outbox) == 1
+
+
+def test_a_message_the_broker_took_but_lost_is_sent_again_only_after_a_while(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(deliver_email_task, "apply_async", lambda *args, **kwargs: None)  # taken, then lost
+    email = queue(django_capture_on_commit_callbacks)
+    email.refresh_from_db()
+    assert email.status == "queued" and email.sent_to_broker_at is not None
+    assert outbox.mail_sweep() == 0  # just sent: a worker may be about to take it
+    monkeypatch.undo()
+    assert outbox.mail_sweep(now=timezone.now() + timedelta(minutes=3)) == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_refusing_mail_server_queues_it_again_for_later_and_gives_up_after_six_tries(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    def refuse(self, messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
+    email = queue(django_capture_on_commit_callbacks)
+    email.refresh_from_db()
+    assert email.status == "queued" and email.attempts == 1 and "SMTPServerDisconnected" in email.error
+    assert deliver_email_task.apply(args=(email.pk,)).get() == 0  # not due yet
+    assert email.not_before > timezone.now()
+    for _attempt in range(outbox.MAX_ATTEMPTS - 1):
+        OutgoingEmail.objects.filter(pk=email.pk).update(not_before=timezone.now() - timedelta(seconds=1))
+        assert outbox.mail_sweep() == 1  # due: sent again, refused again
+    email.refresh_from_db()
+    assert email.status == "failed" and email.attempts == outbox.MAX_ATTEMPTS and "6 attempts" in email.error
+
+
+def test_a_message_left_being_sent_by_a_dead_worker_is_marked_failed_not_sent_twice():
+    email = OutgoingEmail.objects.create(
+        subject="x", body="y", to=["ana@b.example"], status="sending", started_at=timezone.now(), attempts=1
+    )
+    assert outbox.mail_sweep() == 0
+    email.refresh_from_db()
+    assert email.status == "sending"
+    outbox.mail_sweep(now=timezone.now() + timedelta(hours=1))
+    email.refresh_from_db()
+    assert email.status == "failed" and "may or may not" in email.error
+    assert not mail.outbox
+
+
+def test_a_message_queued_with_the_old_task_arguments_is_recorded_and_sent():
+    from axs_platform.mail import send_email_task
+
+    assert send_email_task.apply(args=("Asunto", "Cuerpo", ["ana@b.example"], None, None)).get() == 1
+    assert OutgoingEmail.objects.get().status == "sent" and len(mail.outbox) == 1
+
+
+def test_beat_runs_the_mail_sweep_and_no_task_is_acknowledged_late(settings):
+    from axs_platform.celery import app
+
+    app.loader.import_default_modules()  # the apps' tasks modules, as a worker imports them
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {"axs_platform.mail_sweep", "documents.sweep", "projects.ballots_due"} <= scheduled
+    assert scheduled <= set(app.tasks)
+    ours = [task for name, task in app.tasks.items() if not name.startswith("celery.")]
+    assert ours and not [task.name for task in ours if task.acks_late]
