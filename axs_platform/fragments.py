@@ -25,6 +25,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from .cache import RedisCache
+
 DIRECTORY, COMMITTEES, PROPOSALS, MATRIX = "directory", "committees", "proposals", "matrix"
 AREAS = (DIRECTORY, COMMITTEES, PROPOSALS, MATRIX)
 FRAGMENT_SECONDS = 600
@@ -42,14 +44,12 @@ _retry_timer = None
 _outages_seen = 0  # the cache's outage count when this process last made its versions good again
 
 
-def _outages():
-    return getattr(cache, "outages", 0)
-
-
 def _catch_up():
     """Make the bumps an outage kept from the cache, if it answers now; return whether nothing is owed."""
     global _outages_seen
-    outages = _outages()
+    outages = RedisCache.outages  # the class's count: read without going through the cache's proxy
+    if outages == _outages_seen and not _lost:
+        return True  # every page asks: the usual answer costs two reads
     with _lost_lock:
         owed = set(AREAS) if outages != _outages_seen else set(_lost)
         if not owed:

@@ -96,10 +96,11 @@ def analyze():
 
 
 def time_page(client, url, *, runs=30, warmup=3, before_each=None):
-    """Return (timings in ms, queries of one request, status) for GETting ``url``.
+    """Return (timings in ms, queries of one request, status, CPU ms of this process) for GETting ``url``.
 
     ``before_each`` runs, untimed, before every request: e.g. to empty a cache and time the
-    page as its first visitor after a change sees it.
+    page as its first visitor after a change sees it. The CPU time is this process's alone (not
+    PostgreSQL's): on a machine shared with other work it moves far less than the wall time.
     """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -113,13 +114,14 @@ def time_page(client, url, *, runs=30, warmup=3, before_each=None):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     queries = len(captured)  # read now: later requests clear the connection's query log
-    timings = []
+    timings, cpu = [], []
     for _ in range(runs):
         prepare()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
-    return timings, queries, response.status_code
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return timings, queries, response.status_code, cpu
 
 
 def percentile(values, share):
@@ -134,27 +136,29 @@ def compare_pages(client, pages, *, runs=30):
     with no data and no query (``/salud/trivial/``). A bare response that skips templates
     (``/salud/``, one ``SELECT 1``) is printed too, for scale.
     """
-    ref_timings, ref_queries, _status = time_page(client, "/salud/trivial/", runs=runs)
-    ref_median = statistics.median(ref_timings)
-    bare_timings, bare_queries, _status = time_page(client, "/salud/", runs=runs)
-    rows = [
-        ("trivial page (reference)", ref_median, percentile(ref_timings, 0.95), ref_queries, 1.0, 200),
-        (
-            "bare health check",
-            statistics.median(bare_timings),
-            percentile(bare_timings, 0.95),
-            bare_queries,
-            statistics.median(bare_timings) / ref_median,
-            200,
-        ),
-    ]
-    for label, url, *before_each in pages:
-        timings, queries, status = time_page(
-            client, url, runs=runs, before_each=before_each[0] if before_each else None
+    ref_timings, ref_queries, _status, ref_cpu = time_page(client, "/salud/trivial/", runs=runs)
+    ref_median, ref_cpu_median = statistics.median(ref_timings), statistics.median(ref_cpu)
+
+    def row(label, timings, queries, status, cpu):
+        median, cpu_median = statistics.median(timings), statistics.median(cpu)
+        return (
+            label,
+            median,
+            percentile(timings, 0.95),
+            queries,
+            median / ref_median,
+            cpu_median,
+            cpu_median / ref_cpu_median,
+            status,
         )
-        median = statistics.median(timings)
-        rows.append((label, median, percentile(timings, 0.95), queries, median / ref_median, status))
-    print_table(["page", "median ms", "p95 ms", "queries", "× trivial", "status"], rows)
+
+    rows = [row("trivial page (reference)", ref_timings, ref_queries, 200, ref_cpu)]
+    rows.append(row("bare health check", *time_page(client, "/salud/", runs=runs)))
+    for label, url, *before_each in pages:
+        measured = time_page(client, url, runs=runs, before_each=before_each[0] if before_each else None)
+        rows.append(row(label, *measured))
+    headers = ["page", "median ms", "p95 ms", "queries", "× trivial", "CPU ms", "CPU × trivial", "status"]
+    print_table(headers, rows)
     return rows
 
 

@@ -8,7 +8,13 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import DateInput, ModelChoiceField, ModelMultipleChoiceField, submit_helper
+from axs_platform.forms import (
+    DateInput,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    SearchableModelChoiceField,
+    submit_helper,
+)
 from companies.geography import Country
 from companies.models import Organization
 from sdg.models import Goal, Indicator, Target
@@ -198,13 +204,16 @@ class IndicatorForm(forms.Form):
 
 
 class PartnerInviteForm(forms.Form):
-    organization = ModelChoiceField(label=_("Member organization"), queryset=None)
+    organization = SearchableModelChoiceField(
+        label=_("Member organization"), queryset=None, search_fields=["legal_name", "short_name", "rfc"]
+    )
 
-    def __init__(self, *args, proposal, **kwargs):
+    def __init__(self, *args, proposal, search="", **kwargs):
         super().__init__(*args, **kwargs)
         taken = proposal.consortium.filter(status__in=["invited", "accepted"]).values("organization")
         # The same rule as partner_invite: only active members, not already in the consortium.
         self.fields["organization"].queryset = Organization.objects.active_members().exclude(pk__in=taken)
+        self.fields["organization"].narrow(search, selected=self.data.get("organization"))
         self.helper = submit_helper(_("Invite as partner"), form_name="invite", css="btn-outline-primary")
 
 

@@ -81,7 +81,7 @@ class ProposalStepView(ProposalMixin, TemplateView):
             forms["indicator"] = IndicatorForm(proposal=proposal)
         if self.step == "consortium":
             if permissions.can_edit_proposal(user, proposal):
-                forms["invite"] = PartnerInviteForm(proposal=proposal)
+                forms["invite"] = PartnerInviteForm(proposal=proposal, search=self.request.GET.get("q", ""))
             forms["contribution"] = ContributionForm(members=self._members_i_edit())
         if self.step == "budget":
             forms["budget"] = BudgetLineForm(proposal=proposal)
@@ -131,6 +131,12 @@ class ProposalStepView(ProposalMixin, TemplateView):
         context["previous_step"] = names[index - 1] if index else None
         context["step_number"] = index + 1
         context["step_label"] = checklist.STEPS[index][1]
+        if "invite" in context["forms"]:
+            context["choice_search"] = (
+                context["forms"]["invite"]
+                .fields["organization"]
+                .search_context(self.request.GET.get("q", ""), label=_("Search organizations"))
+            )
         return super().get_context_data(**context, **kwargs)
 
     # Saving
@@ -207,7 +213,7 @@ class ProposalStepView(ProposalMixin, TemplateView):
         return None
 
     def save_invite(self):
-        form = PartnerInviteForm(self.request.POST, proposal=self.proposal)
+        form = PartnerInviteForm(self.request.POST, proposal=self.proposal, search=self.request.GET.get("q", ""))
         if not self._bind(form):
             return form
         self._service(services.partner_invite, proposal=self.proposal, **form.cleaned_data)

@@ -18,7 +18,10 @@ proposal once it is submitted.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.urls import reverse
+
+from companies.models.organizations import PUBLIC_MEDIA_FOLDER
 
 ADMIN_NAMESPACE = "admin"  # Django's admin is one entry, ``admin:index``: staff only, like all of it.
 
@@ -41,17 +44,21 @@ class Rule:
     args: dict = field(default_factory=dict)
     expected: str = PUBLIC
     why: str = ""
+    method: str = "get"  # "post" (with no data) only where the answer must come before any write
 
     @property
     def label(self):
         args = " ".join(f"{key}={value}" for key, value in self.args.items())
-        return f"{self.name} {args}".strip()
+        return f"{self.method.upper()} {self.name} {args}".strip()
 
     def url(self, objects):
+        if self.name.startswith("route:"):  # a pattern with no name: ``args["path"]`` is a URL under it
+            return self.args["path"]
         return reverse(self.name, kwargs={key: objects.get(value, value) for key, value in self.args.items()})
 
     def notation(self, answers):
-        return f"    Rule({self.name!r}, {self.args!r}, {' '.join(answers)!r}),"
+        method = f", method={self.method!r}" if self.method != "get" else ""
+        return f"    Rule({self.name!r}, {self.args!r}, {' '.join(answers)!r}{method}),"
 
 
 RULES = [
@@ -143,6 +150,7 @@ RULES = [
         "companies:due-diligence-decide", {"pk": "review_org", "review_pk": "review"}, "L R 403 403 403 403 403 403 403"
     ),
     Rule("audit:event-list", {}, STAFF_ONLY),
+    Rule("audit:verify", {}, STAFF_ONLY),
     Rule("documents:document-list", {}, SIGNED_IN),
     Rule("documents:document-request", {}, "L 405 405 405 405 405 405 405 405"),
     Rule("documents:document-detail", {"pk": "document"}, STAFF_ONLY),
@@ -350,4 +358,62 @@ RULES = [
     Rule("reports:narrative-delete", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
     Rule("javascript-catalog", {}, PUBLIC),
     Rule("admin:index", {}, "R 200 R R R R R R R", why="Django's admin sends everyone else to its own sign-in form"),
+    # Another parent's ids: a child named under a parent it does not belong to is not found.
+    Rule(
+        "companies:representative-remove",
+        {"pk": "org_b", "representative_pk": "rep_a_place"},
+        "L 404 403 403 404 403 403 403 403",
+    ),
+    Rule(
+        "companies:invitation-resend",
+        {"pk": "org_b", "invitation_pk": "org_a_invitation"},
+        "L 404 403 403 404 403 403 403 403",
+        method="post",
+    ),
+    Rule(
+        "companies:invitation-revoke",
+        {"pk": "org_b", "invitation_pk": "org_a_invitation"},
+        "L 404 403 403 404 403 403 403 403",
+        method="post",
+    ),
+    Rule("companies:due-diligence-detail", {"pk": "org_b", "review_pk": "review"}, "L 404 404 403 403 403 403 403 403"),
+    Rule(
+        "companies:due-diligence-evidence-download",
+        {"pk": "org_b", "review_pk": "review", "evidence_pk": "dd_evidence"},
+        "L 404 404 403 403 403 403 403 403",
+    ),
+    Rule(
+        "committees:priority-area-edit",
+        {"pk": "committee_2", "area_pk": "area_1"},
+        "404 404 404 404 404 404 404 404 404",
+    ),
+    Rule(
+        "committees:activity-update",
+        {"pk": "committee_2", "activity_pk": "activity_1"},
+        "404 404 404 404 404 404 404 404 404",
+    ),
+    Rule(
+        "committees:agenda-item-edit",
+        {"pk": "session_2", "item_pk": "agenda_item_1"},
+        "404 404 404 404 404 404 404 404 404",
+    ),
+    Rule(
+        "committees:agenda-item-move",
+        {"pk": "session_2", "item_pk": "agenda_item_1"},
+        "L 404 403 403 403 403 403 404 403",
+        method="post",
+    ),
+    Rule(
+        "projects:partner-respond",
+        {"pk": "submitted_b", "member_pk": "partner_b_in_a"},
+        "L 404 403 403 404 403 403 404 403",
+        method="post",
+    ),
+    # Only with DEBUG on when the URLs are read (``make run``): organizations' logos, public; nothing else.
+    Rule(
+        f"route:^{settings.MEDIA_URL.lstrip('/')}{PUBLIC_MEDIA_FOLDER}/(?P<path>.*)$",
+        {"path": f"{settings.MEDIA_URL}{PUBLIC_MEDIA_FOLDER}/missing.png"},
+        "404 404 404 404 404 404 404 404 404",
+        why="no such logo; with DEBUG off there is no such route at all",
+    ),
 ]

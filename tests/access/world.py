@@ -127,6 +127,7 @@ def build():
         "area_1": PriorityArea.objects.filter(committee=committee_1).first().pk,
         "activity_1": WorkPlanActivity.objects.filter(committee=committee_1).first().pk,
         "session_1": session_1.pk,
+        "session_2": Session.objects.filter(committee=committee_2).order_by("-starts_at").first().pk,
         "agenda_item_1": AgendaItem.objects.filter(session=session_1).first().pk,
         "session_document_1": document.pk,
         "agreement_1": Agreement.objects.filter(session__committee=committee_1).first().pk,

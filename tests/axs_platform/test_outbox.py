@@ -121,3 +121,18 @@ def test_beat_runs_the_mail_sweep_and_no_task_is_acknowledged_late(settings):
     assert scheduled <= set(app.tasks)
     ours = [task for name, task in app.tasks.items() if not name.startswith("celery.")]
     assert ours and not [task.name for task in ours if task.acks_late]
+
+
+def test_staff_read_the_outbox_in_the_back_office_and_cannot_change_it(client, django_capture_on_commit_callbacks):
+    from django.urls import reverse
+
+    from tests.factories import make_staff
+
+    email = queue(django_capture_on_commit_callbacks)
+    staff = make_staff(is_superuser=True)
+    client.force_login(staff)
+    listing = client.get(reverse("admin:axs_platform_outgoingemail_changelist"))
+    assert listing.status_code == 200 and "Sesión del comité" in listing.content.decode()
+    page = client.get(reverse("admin:axs_platform_outgoingemail_change", args=[email.pk]))
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    assert client.post(reverse("admin:axs_platform_outgoingemail_delete", args=[email.pk])).status_code == 403
