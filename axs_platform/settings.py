@@ -54,6 +54,10 @@ else:
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
 
+# Seals a secret ballot's votes until it closes and keys its receipts (projects/sealing.py). Set apart
+# so that rotating DJANGO_SECRET_KEY does not lock an open ballot's votes away; the key by default.
+BALLOT_SECRET_KEY = os.environ.get("DJANGO_BALLOT_SECRET_KEY", "") or SECRET_KEY
+
 INSTALLED_APPS = [
     # Ours, listed first so that our templates and translations win.
     "axs_platform",

@@ -195,8 +195,9 @@ def matrix_details(rows):
 
 
 def candidates_to_vote(ballot):
-    """Return the ballot's candidates in their order, with their proposals."""
-    return list(ballot.candidates.select_related("proposal").order_by("position", "id"))
+    """Return the ballot's candidates in their order, with their proposals' titles (all a voter is shown)."""
+    candidates = ballot.candidates.select_related("proposal").order_by("position", "id")
+    return list(candidates.only("ballot_id", "proposal_id", "position", "proposal__title"))
 
 
 def open_ballots_for(user):
