@@ -55,6 +55,8 @@ def build():
     )
     from companies.models import DueDiligenceReview, Evidence, Invitation, Organization, Representative
     from documents.models import Document
+    from monitoring.models import Evidence as ProgressEvidence
+    from monitoring.models import Implementation, Report
     from privacy import services as privacy_services
     from privacy.services.notify import verification_token
     from projects.models import (
@@ -120,6 +122,17 @@ def build():
         user=people["rep_a"], right="access", details="Todo lo que guardan de mí.", channel="email"
     )
     holiday = privacy_services.holiday_add(actor=people["staff"], day=datetime.date(2040, 12, 25), name="Navidad")
+    implementation = (
+        Implementation.objects.filter(proposal__committee=committee_1).first() or Implementation.objects.first()
+    )
+    submitted_report = Report.objects.filter(period__implementation=implementation, status="submitted").first()
+    submitted_report = submitted_report or Report.objects.filter(status="submitted").first()
+    progress_evidence = ProgressEvidence(
+        report=submitted_report, title="Lista de asistencia", original_name="lista.pdf", size=len(PDF)
+    )
+    progress_evidence.uploaded_by = submitted_report.created_by
+    progress_evidence.file.save("lista.pdf", ContentFile(PDF), save=True)
+    open_period = implementation.periods.filter(reports__isnull=True).order_by("starts_on").first()
     objects = {
         "committee_1": committee_1.pk,
         "committee_2": committee_2.pk,
@@ -166,6 +179,13 @@ def build():
         "rights_request_action": "start",
         "rights_request_token": verification_token(rights_request),
         "holiday": holiday.pk,
+        "implementation": implementation.pk,
+        "implementation_proposal": implementation.proposal_id,
+        "submitted_report": submitted_report.pk,
+        "progress_evidence": progress_evidence.pk,
+        "progress_indicator": implementation.indicators.first().pk,
+        "open_period": open_period.pk,
+        "format_csv": "csv",
     }
     return people, objects
 
