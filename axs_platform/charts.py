@@ -110,3 +110,105 @@ def horizontal_bar_chart(bars, *, title, description="", total=None, width=640, 
         y += row + gap
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above.
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line of a line chart: its name, its points ``[(x index, value)]``, its colour, dashed or not."""
+
+    label: str
+    points: tuple
+    colour: str = DEFAULT_COLOUR
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Level:
+    """A horizontal reference line across a line chart (a baseline, a target)."""
+
+    label: str
+    value: float
+    colour: str = TEXT_COLOUR
+
+
+def _y_range(series, levels):
+    values = [float(v) for s in series for _x, v in s.points] + [float(level.value) for level in levels]
+    low, high = min(values + [0.0]), max(values + [0.0])
+    return low, (high if high > low else low + 1)
+
+
+def line_chart(x_labels, series, *, title, description="", levels=(), width=640, height=280):
+    """Return an SVG line chart: one line per ``Series`` over ``x_labels``, dashed ``Level`` lines, a legend.
+
+    Values are drawn from the lowest (or 0) to the highest on the vertical axis; each point carries
+    its value as a tooltip, and the page shows the same figures in a table.
+    """
+    left, right, top, legend_height = 70, 20, 16, 22 * (len(series) + len(levels))
+    plot_height = height - top - 40
+    total_height = height + legend_height
+    plot_width = width - left - right
+    low, high = _y_range(series, levels)
+    steps = max(len(x_labels) - 1, 1)
+
+    def x_at(index):
+        return left + plot_width * index / steps if len(x_labels) > 1 else left + plot_width / 2
+
+    def y_at(value):
+        return top + plot_height * (1 - (float(value) - low) / (high - low))
+
+    title_id = "chart-" + hashlib.sha256(repr((str(title), x_labels, series, levels)).encode()).hexdigest()[:10]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="axs-chart" width="{width}" '
+        f'height="{total_height}" viewBox="0 0 {width} {total_height}" aria-labelledby="{title_id}-t {title_id}-d" '
+        f'font-family="Noto Sans, Helvetica, Arial, sans-serif" font-size="{FONT_SIZE}">',
+        f'<title id="{title_id}-t">{escape(str(title))}</title>',
+        f'<desc id="{title_id}-d">{escape(str(description))}</desc>',
+        f'<rect x="{left}" y="{top}" width="{plot_width}" height="{plot_height}" fill="none" stroke="{TRACK_COLOUR}"/>',
+    ]
+    for value in (low, (low + high) / 2, high):
+        parts.append(
+            f'<text x="{left - 6}" y="{y_at(value) + 4.5:.1f}" text-anchor="end" fill="{TEXT_COLOUR}">'
+            f"{escape(number_format(round(value, 1), decimal_pos=0 if float(value).is_integer() else 1))}</text>"
+        )
+    every = max(1, len(x_labels) // 12)
+    for index, label in enumerate(x_labels):
+        if index % every == 0 or index == len(x_labels) - 1:
+            parts.append(
+                f'<text x="{x_at(index):.1f}" y="{top + plot_height + 18}" text-anchor="middle" '
+                f'fill="{TEXT_COLOUR}">{escape(str(label))}</text>'
+            )
+    for level in levels:
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_width}" y1="{y_at(level.value):.1f}" y2="{y_at(level.value):.1f}" '
+            f'stroke="{_attr(level.colour)}" stroke-dasharray="6 4" stroke-width="1.5"/>'
+        )
+    for line in series:
+        coordinates = " ".join(f"{x_at(x):.1f},{y_at(v):.1f}" for x, v in line.points)
+        dash = ' stroke-dasharray="3 3"' if line.dashed else ""
+        if len(line.points) > 1:
+            parts.append(
+                f'<polyline points="{coordinates}" fill="none" stroke="{_attr(line.colour)}" stroke-width="2.5"{dash}/>'
+            )
+        for x, v in line.points:
+            parts.append(
+                f'<circle cx="{x_at(x):.1f}" cy="{y_at(v):.1f}" r="4" fill="{_attr(line.colour)}">'
+                f"<title>{escape(str(line.label))}: {escape(number_format(v))}</title></circle>"
+            )
+    y = height + 4
+    for line in series:
+        dash = ' stroke-dasharray="3 3"' if line.dashed else ""
+        parts.append(
+            f'<line x1="{left}" x2="{left + 28}" y1="{y:.1f}" y2="{y:.1f}" stroke="{_attr(line.colour)}" '
+            f'stroke-width="2.5"{dash}/><text x="{left + 36}" y="{y + 4.5:.1f}" fill="{TEXT_COLOUR}">'
+            f"{escape(str(line.label))}</text>"
+        )
+        y += 22
+    for level in levels:
+        parts.append(
+            f'<line x1="{left}" x2="{left + 28}" y1="{y:.1f}" y2="{y:.1f}" stroke="{_attr(level.colour)}" '
+            f'stroke-dasharray="6 4" stroke-width="1.5"/><text x="{left + 36}" y="{y + 4.5:.1f}" '
+            f'fill="{TEXT_COLOUR}">{escape(str(level.label))}: {escape(number_format(level.value))}</text>'
+        )
+        y += 22
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above.

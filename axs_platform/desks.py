@@ -17,6 +17,7 @@ from committees.models import PostKind
 from committees.permissions import current_organization, post_keys
 from companies import desk as company_desk
 from documents.selectors import failed_count
+from privacy import desk as privacy_desk
 from projects import desk as project_desk
 from projects.permissions import is_evaluator
 
@@ -41,7 +42,7 @@ def _url(name, *args, **query):
 
 
 def staff_desk(user):
-    """Return the staff desk: the alliance's queues (8 queries)."""
+    """Return the staff desk: the alliance's queues (9 queries)."""
     projects = project_desk.review_counts()
     committees = committee_desk.counts()
     companies = company_desk.staff_counts()
@@ -87,6 +88,12 @@ def staff_desk(user):
             companies["invitations_pending"],
             _url("companies:invitation-list"),
             _("Representatives invited who have not created their account."),
+        ),
+        DeskCard(
+            _("Overdue personal data requests"),
+            privacy_desk.staff_counts()["requests_overdue"],
+            _url("privacy:queue", overdue="on"),
+            _("ARCO and portability requests past their legal due date."),
         ),
         DeskCard(
             _("Documents that failed"),

@@ -5,6 +5,7 @@ from crispy_forms.layout import Hidden
 from crispy_forms.layout import Submit as CrispySubmit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q, Subquery
 from django.utils import translation
 
 ISO_DATE = "%Y-%m-%d"
@@ -165,3 +166,66 @@ class ModelChoiceField(forms.ModelChoiceField):
         if not self.to_field_name and value not in self.empty_values and _out_of_range(value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
+
+
+class _ShownChoiceIterator(forms.models.ModelChoiceIterator):
+    """Offer the rows a search narrowed the field to, not the whole queryset (which still validates)."""
+
+    def __init__(self, field):
+        super().__init__(field)
+        if field.shown is not None:
+            self.queryset = field.shown
+
+
+class _Searchable:
+    """What the searchable choice fields share: ``narrow`` the rows offered to a search's first matches.
+
+    The choice is validated against the whole ``queryset``; ``narrow(term, selected=...)`` sets what
+    the select offers: the first ``limit`` rows whose ``search_fields`` contain the term, and the rows
+    already chosen, so a form shown again keeps them. The search itself is a plain GET field of the
+    page (``includes/choice_search.html``), so it works without JavaScript.
+    """
+
+    iterator = _ShownChoiceIterator
+    limit = 50
+
+    def __init__(self, *args, search_fields, **kwargs):
+        self.search_fields = search_fields
+        self.shown = None
+        super().__init__(*args, **kwargs)
+
+    def narrow(self, term, *, selected=()):
+        matching = self.queryset
+        term = (term or "").strip()
+        if term:
+            query = Q()
+            for name in self.search_fields:
+                query |= Q(**{f"{name}__icontains": term})
+            matching = matching.filter(query)
+        keep = Q(pk__in=Subquery(matching.values("pk")[: self.limit]))
+        if isinstance(selected, str | int):
+            selected = [selected]
+        chosen = [str(value) for value in selected or () if value is not None]
+        chosen = [value for value in chosen if value.isdigit() and not _out_of_range(value)]
+        if chosen:
+            keep |= Q(pk__in=chosen)
+        self.shown = self.queryset.filter(keep)
+        self.widget.choices = self.choices
+        return self.shown
+
+    def search_context(self, term, *, name="q", label):
+        """What ``includes/choice_search.html`` shows above the form."""
+        return {"name": name, "value": term or "", "label": label, "limit": self.limit}
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.shown = None
+        return result
+
+
+class SearchableModelChoiceField(_Searchable, ModelChoiceField):
+    """A choice of one row among thousands (an organization): see ``_Searchable``."""
+
+
+class SearchableModelMultipleChoiceField(_Searchable, ModelMultipleChoiceField):
+    """A choice of several rows among thousands: see ``_Searchable``."""

@@ -1,32 +1,7 @@
-"""Pagination: a page of rows from the query string, deep pages read by key, and a count that stops at a cap."""
-
-from functools import cached_property
+"""Pagination: a page of rows from the query string (by number), and pages read by key where people page far."""
 
 from django.core.paginator import Paginator
-from django.db.models import Subquery
-
-
-class CappedPaginator(Paginator):
-    """Count no further than ``cap`` rows, so the count costs the same on any table size.
-
-    Pages past the cap are not offered; ``is_capped`` tells the template to ask for a filter.
-    """
-
-    cap = 10_000
-
-    @cached_property
-    def count(self):
-        if hasattr(self.object_list, "order_by"):
-            return self.object_list.order_by()[: self.cap + 1].count()
-        return len(self.object_list)
-
-    @property
-    def is_capped(self):
-        return self.count > self.cap
-
-    @cached_property
-    def num_pages(self):
-        return super().num_pages if not self.is_capped else -(-self.cap // self.per_page)
+from django.db.models import Q, Subquery
 
 
 def page_of(request, rows, per_page):
@@ -54,3 +29,53 @@ class page_rows:  # noqa: N801 (used like a function: page_rows(rows))
     def __getitem__(self, window):
         keys = self.rows.values("pk")[window]
         return list(self.rows.filter(pk__in=Subquery(keys)))
+
+
+class KeysetPage:
+    """A page read by key (seek): the rows after or before a given row in the list's order.
+
+    ``rows`` must be ordered by ``(key, pk)``, both descending (``descending=True``, the newest
+    first) or both ascending; ``key`` names a field or an annotation. ``?after=<pk>`` reads the
+    page that follows that row, ``?before=<pk>`` the page that precedes it; neither reads the
+    first page. Every page costs one read of ``per_page + 1`` rows however far it is: no OFFSET.
+    """
+
+    def __init__(self, request, rows, per_page, *, key, descending=True):
+        self.key, self.descending = key, descending
+        after, before = self._key_of(rows, request.GET.get("after")), self._key_of(rows, request.GET.get("before"))
+        if after is not None:
+            items = list(rows.filter(self._beyond(after, forward=True))[: per_page + 1])
+            self.has_next, self.has_previous = len(items) > per_page, True
+            items = items[:per_page]
+        elif before is not None:
+            order = (key, "pk") if descending else (f"-{key}", "-pk")
+            items = list(rows.filter(self._beyond(before, forward=False)).order_by(*order)[: per_page + 1])
+            self.has_previous, self.has_next = len(items) > per_page, True
+            items = items[:per_page][::-1]
+        else:
+            items = list(rows[: per_page + 1])
+            self.has_next, self.has_previous = len(items) > per_page, False
+            items = items[:per_page]
+        self.object_list = items
+        self.has_other_pages = bool(items) and (self.has_next or self.has_previous)
+
+    def _key_of(self, rows, value):
+        if not value or not value.isdigit() or len(value) > 18:
+            return None
+        return rows.filter(pk=int(value)).values_list(self.key, "pk").first()
+
+    def _beyond(self, key, *, forward):
+        value, pk = key
+        lookup = "lt" if forward == self.descending else "gt"
+        return Q(**{f"{self.key}__{lookup}": value}) | Q(**{self.key: value, f"pk__{lookup}": pk})
+
+    @property
+    def last_pk(self):
+        return self.object_list[-1].pk
+
+    @property
+    def first_pk(self):
+        return self.object_list[0].pk
+
+    def __iter__(self):
+        return iter(self.object_list)

@@ -54,6 +54,10 @@ else:
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
 
+# Seals a secret ballot's votes until it closes and keys its receipts (projects/sealing.py). Set apart
+# so that rotating DJANGO_SECRET_KEY does not lock an open ballot's votes away; the key by default.
+BALLOT_SECRET_KEY = os.environ.get("DJANGO_BALLOT_SECRET_KEY", "") or SECRET_KEY
+
 INSTALLED_APPS = [
     # Ours, listed first so that our templates and translations win.
     "axs_platform",
@@ -65,7 +69,9 @@ INSTALLED_APPS = [
     "committees",
     "surveys",
     "projects",
+    "monitoring",
     "reports",
+    "privacy",
     "demo",
     # Django and third parties.
     "django.contrib.admin",
@@ -283,6 +289,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Reporters of progress reports due within a week or overdue are reminded once each (monitoring).
+    "monitoring-reminders-hourly": {
+        "task": "monitoring.reminders_due",
+        "schedule": 3600.0,
+        "options": {"expires": 3300},
+    },
     # Documents whose worker stopped showing progress, or that were never sent (broker down), go
     # back to the queue within a couple of minutes, without waiting for the visibility timeout.
     # E-mail the broker lost or never took, or that is due after the mail server refused it.
@@ -296,7 +308,21 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": float(os.environ.get("AXS_DOCUMENT_SWEEP_SECONDS") or 30),
         "options": {"expires": 25},
     },
+    # Personal data requests close to their legal due date are reminded to staff once per due date.
+    "privacy-deadlines-hourly": {
+        "task": "privacy.deadlines_remind",
+        "schedule": 3600.0,
+        "options": {"expires": 3500},
+    },
+    # Personal data kept longer than staff set is anonymized once a day (the job is safe to run twice).
+    "privacy-retention-daily": {
+        "task": "privacy.retention_apply",
+        "schedule": 86400.0,
+        "options": {"expires": 86000},
+    },
 }
+# How long the link that confirms the e-mail address of a request filed without signing in works.
+AXS_PRIVACY_VERIFY_SECONDS = int(os.environ.get("AXS_PRIVACY_VERIFY_SECONDS") or 3 * 24 * 3600)
 # A rendering job writes a heartbeat this often; one silent for AXS_DOCUMENT_STALE_SECONDS is taken
 # to have lost its worker and is handed back to the queue; a queued job sent that long ago and not
 # started is sent again (Redis may have lost it). A page that has shown no progress for

@@ -31,7 +31,9 @@ urlpatterns = [
     path("", include("committees.urls")),
     path("encuestas/", include("surveys.urls")),
     path("", include("projects.urls")),
+    path("seguimiento/", include("monitoring.urls")),
     path("informes/", include("reports.urls")),
+    path("privacidad/", include("privacy.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 ]

@@ -70,6 +70,11 @@ ADMINISTRATION_SECTIONS = [
         _("Calls of every committee, their proposals and evaluation matrices."),
     ),
     (
+        "monitoring:index",
+        _("Implementation monitoring"),
+        _("Projects in implementation, reports to approve, traffic lights and the dashboard."),
+    ),
+    (
         "reports:report-home",
         _("Systematization report"),
         _("The alliance's report for a period, its dashboard and narrative."),
@@ -78,6 +83,11 @@ ADMINISTRATION_SECTIONS = [
         "documents:document-list",
         _("Generated documents"),
         _("Every PDF asked for, who asked and when; regenerate them."),
+    ),
+    (
+        "privacy:queue",
+        _("Personal data requests"),
+        _("ARCO and portability requests, their legal deadlines and the non-working days."),
     ),
     ("audit:event-list", _("Audit trail"), _("Who did what and when: sign-ins, refused accesses and every change.")),
     ("admin:index", _("Back office"), _("Django's administration of every record.")),

@@ -52,6 +52,8 @@ WORKER_CLASS = os.environ.get("BENCH_GUNICORN_WORKER_CLASS", "sync")
 # all the clients while the others idle (seen: 98 % of the requests on one of three workers).
 CONNECTIONS = int(os.environ.get("BENCH_GUNICORN_CONNECTIONS", str(THREADS + 1)))
 TARGET_STORED_RATE, TARGET_P95_MS = 100, 250
+# BENCH_SECRET=1: a secret ballot (votes sealed until the close) instead of a named one.
+SECRET = os.environ.get("BENCH_SECRET", "0") == "1"
 
 
 def seed():
@@ -103,7 +105,7 @@ def seed():
     now = timezone.now()
     ballot = services.ballot_create(
         actor=staff, selection_round=selection_round, title="Votación", electorate="people", question="approval",
-        max_choices=1, seats=1, majority="plurality", quorum_percent=50, named_voters=voters,
+        max_choices=1, seats=1, majority="plurality", quorum_percent=50, named_voters=voters, is_secret=SECRET,
         opens_at=now - datetime.timedelta(minutes=1), closes_at=now + datetime.timedelta(hours=2),
     )  # fmt: skip
     ballot = services.ballot_open(actor=staff, ballot=ballot)
@@ -282,7 +284,8 @@ def main():
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
-    from projects.models import BallotPaper, Participation
+    from projects import services
+    from projects.models import BallotPaper, Participation, SealedPaper
 
     latencies = [elapsed for _status, elapsed, _receipt in results]
     statuses = {}
@@ -290,6 +293,11 @@ def main():
         statuses[status] = statuses.get(status, 0) + 1
     receipts = sum(1 for _status, _elapsed, receipt in results if receipt)
     stored = Participation.objects.filter(ballot=ballot).count()
+    sealed = SealedPaper.objects.filter(ballot=ballot).count()
+    # The close counts the papers (on a secret ballot it first opens the sealed votes): timed, then checked.
+    closing = time.perf_counter()
+    services.ballot_close(actor=ballot.created_by, ballot=ballot)
+    closing = time.perf_counter() - closing
     papers = BallotPaper.objects.filter(ballot=ballot).count()
     rate = len(results) / wall
     p95 = percentile(latencies, 0.95)
@@ -311,7 +319,9 @@ def main():
             ("status codes", " ".join(f"{k}:{v}" for k, v in sorted(statuses.items()))),
             ("receipts shown", receipts),
             ("participations stored", stored),
-            ("ballot papers stored", papers),
+            ("sealed votes before the close", sealed),
+            ("ballot papers counted at the close", papers),
+            ("close (s)", closing),
             *((f"CPU ms per request: {name}", 1000 * seconds / len(results)) for name, seconds in per_request.items()),
             ("CPU used of the machine's (%)", 100 * sum(per_request.values()) / (wall * (os.cpu_count() or 1))),
             ("share of requests per worker (by CPU, %)", " ".join(

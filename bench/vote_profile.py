@@ -5,7 +5,7 @@ Run from the project root: ``python bench/vote_profile.py`` (BENCH_VOTERS voters
 Each request goes through Django's test client (the whole middleware stack, no server). With
 ``VOTE_QUERIES=1`` it prints the SQL of each kind's last request; with
 ``VOTE_PROFILE=1`` cProfile's top functions by cumulative time for the first votes.
-Under ``valgrind --tool=callgrind python bench/vote_profile.py`` instructions are counted instead.
+``bench/vote_callgrind.py`` runs it under callgrind and counts instructions per request of each kind.
 """
 
 import cProfile
@@ -21,6 +21,9 @@ os.environ.setdefault("BENCH_VOTERS", "20")
 from bench import ballots_http  # noqa: E402
 from bench.harness import setup  # noqa: E402
 
+# Called as ``PHASE_HOOK(label, count, started)`` around each kind's requests (bench/vote_callgrind.py).
+PHASE_HOOK = None
+
 
 def measure(label, client_for, requests):
     """Send ``requests`` [(cookie, path, data)], print CPU ms and queries per request."""
@@ -29,6 +32,8 @@ def measure(label, client_for, requests):
 
     profile = cProfile.Profile() if os.environ.get("VOTE_PROFILE") else None
     cpu, queries, statuses = 0.0, 0, set()
+    if PHASE_HOOK:
+        PHASE_HOOK(label, len(requests), True)
     for cookie, path, data in requests:
         client = client_for(cookie)
         with CaptureQueriesContext(connection) as captured:
@@ -43,6 +48,8 @@ def measure(label, client_for, requests):
         if os.environ.get("VOTE_QUERIES") and cookie is requests[-1][0]:
             print("\n".join(q["sql"][:160] for q in captured.captured_queries))
         statuses.add(response.status_code)
+    if PHASE_HOOK:
+        PHASE_HOOK(label, len(requests), False)
     count = len(requests)
     print(
         f"{label:<22} {count:>4} requests  {1000 * cpu / count:7.2f} ms CPU  {queries / count:5.1f} queries  {statuses}"

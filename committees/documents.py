@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform import purposes
 from documents.registry import DocumentKind, Source
 from documents.services import DocumentError
 
@@ -34,12 +35,17 @@ def minutes_context(session):
         .select_related("person", "organization")
         .order_by("organization__legal_name", "person__full_name")
     )
+    present = list(present)
+    # People who oppose being named in published minutes are counted but not named.
+    withheld = purposes.opposing_among(purposes.NAMED_IN_MINUTES, [row.person_id for row in present])
+    for row in present:
+        row.name_withheld = row.person_id in withheld
     return {
         "session": session,
         "committee": session.committee,
         "minutes": minutes,
         "agenda": list(session.agenda.all()),
-        "present": list(present),
+        "present": present,
         "summary": selectors.quorum(session),
         "agreements": list(selectors.agreements().filter(session=session)),
         "generated_at": timezone.now(),

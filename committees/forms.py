@@ -11,6 +11,7 @@ from axs_platform.forms import (
     DateInput,
     DateTimeInput,
     ModelChoiceField,
+    SearchableModelChoiceField,
     mark_spanish_texts,
     submit_helper,
 )
@@ -56,13 +57,16 @@ class ReasonForm(forms.Form):
 
 
 class MembershipAddForm(forms.Form):
-    organization = ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
+    organization = SearchableModelChoiceField(
+        label=_("Organization"), queryset=Organization.objects.none(), search_fields=["legal_name", "short_name", "rfc"]
+    )
     joined_on = forms.DateField(label=_("Joined on"), required=False, widget=DateInput())
     reason = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, organizations, **kwargs):
+    def __init__(self, *args, organizations, search="", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
+        self.fields["organization"].narrow(search, selected=self.data.get("organization"))
         self.helper = submit_helper(_("Add to the committee"))
 
 

@@ -27,6 +27,7 @@ urlpatterns = [
                     name="membership-transition",
                 ),
                 path("<int:pk>/cargos/", views.PostAppointView.as_view(), name="post-appoint"),
+                path("<int:pk>/plan/", views.WorkPlanView.as_view(), name="work-plan"),
                 path("<int:pk>/plan/areas/nueva/", views.PriorityAreaCreateView.as_view(), name="priority-area-create"),
                 path(
                     "<int:pk>/plan/areas/<int:area_pk>/",

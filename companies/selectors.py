@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Value
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import timezone
 
@@ -95,15 +95,22 @@ def directory(
     for facet in directory_facets():
         if facet_values.get(facet.name):
             organizations = facet.filter(organizations, facet_values[facet.name])
-    return organizations.order_by(*directory_order()).prefetch_related(_priorities_prefetch())
+    return (
+        organizations.annotate(directory_key=directory_key())
+        .order_by("directory_key", "pk")
+        .prefetch_related(_priorities_prefetch())
+    )
 
 
-def directory_order():
-    """Order by the shown name in Spanish: PostgreSQL's ICU collation, else the stored sort key."""
+def directory_key():
+    """The directory's order: the shown name in Spanish (PostgreSQL's ICU collation, else the stored sort key).
+
+    Pages are read by this key and the id (``axs_platform.pagination.KeysetPage``).
+    """
     if connection.vendor == "postgresql":
         shown = Coalesce(NullIf("short_name", Value("")), "legal_name")
-        return [Collate(shown, SPANISH_COLLATION), "pk"]
-    return ["sort_name", "pk"]
+        return Collate(shown, SPANISH_COLLATION)
+    return F("sort_name")
 
 
 def facet_labels(organizations):

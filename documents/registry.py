@@ -9,11 +9,17 @@ from django.core.exceptions import ImproperlyConfigured
 
 @dataclass(frozen=True)
 class Source:
-    """What a kind's builder returns: the HTML to render and the file name to offer."""
+    """What a kind's builder returns: the HTML to render and the file name to offer.
+
+    ``attachments`` are ``(name, bytes)`` files to ship beside the PDF: the job then stores one ZIP
+    holding the PDF and them, named ``bundle_name`` (a personal data export: JSON and CSV files).
+    """
 
     html: str
     filename: str
     title: str
+    attachments: tuple = ()
+    bundle_name: str = ""
 
 
 @dataclass(frozen=True)

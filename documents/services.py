@@ -1,8 +1,10 @@
 """Asking for, rendering, retrying and regenerating documents. Views and tasks call these."""
 
 import hashlib
+import io
 import json
 import logging
+import zipfile
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -75,6 +77,16 @@ def document_request(*, actor, kind, language, target=None, params=None, request
     return document
 
 
+def bundle(pdf, source):
+    """Return one ZIP holding the rendered PDF and the source's attachments."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(source.filename, pdf)
+        for name, content in source.attachments:
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
 def fail_started_too_often(document):
     """Fail a job (locked by the caller) that was started ``MAX_ATTEMPTS`` times without finishing."""
     with translation.override(document.language):
@@ -117,6 +129,9 @@ def document_render(*, document_id):
         with heartbeat(document_id, attempt), translation.override(document.language):
             source = kind_spec.build(document)
             pdf, pages = render_pdf(source.html)
+            filename = source.filename
+            if source.attachments:
+                pdf, filename = bundle(pdf, source), source.bundle_name
     except Exception as error:  # noqa: BLE001 (every failure is recorded on the job)
         if isinstance(error, DocumentError):
             reason = str(error)
@@ -127,7 +142,7 @@ def document_render(*, document_id):
                     "The document could not be rendered (%(error)s). Try again; if it fails again, tell the staff."
                 ) % {"error": type(error).__name__}
         return _finish(document_id, attempt, status=Document.Status.FAILED, error=reason)
-    return _finish(document_id, attempt, status=Document.Status.READY, pdf=pdf, pages=pages, filename=source.filename)
+    return _finish(document_id, attempt, status=Document.Status.READY, pdf=pdf, pages=pages, filename=filename)
 
 
 @transaction.atomic

@@ -37,7 +37,8 @@ from .models import (
     SelectionEvidence,
     SelectionRound,
 )
-from .services.votes import receipt_hash, receipt_new
+from .sealing import receipt_counted
+from .services.votes import receipt_new
 
 D = datetime.date
 SELECTION_SURVEY_TITLE = "Selección de proyectos del comité de Inclusión social"
@@ -131,7 +132,7 @@ def _vote(selection_round, candidates, staff):
             cast_at=opens + datetime.timedelta(hours=3 * index + 1),
         )  # fmt: skip
         paper = BallotPaper.objects.create(
-            ballot=ballot, receipt_hash=receipt_hash(ballot, receipt_new()), elector=elector
+            ballot=ballot, receipt_hash=receipt_counted(ballot.pk, receipt_new()), elector=elector
         )
         for pick in picks:
             PaperChoice.objects.create(paper=paper, candidate=ballot_candidates[pick], answer="approve")

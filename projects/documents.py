@@ -14,6 +14,7 @@ from axs_platform.charts import Bar, horizontal_bar_chart
 from documents.registry import DocumentKind, Source
 from documents.services import DocumentError
 
+from . import sections
 from .criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 from .models import Ballot, BallotPaper, BallotStatus, EvaluationStatus, PartnerStatus, Proposal, ProposalStatus, Score
 from .permissions import can_review, can_see_results, is_lead
@@ -68,6 +69,7 @@ def fact_sheet_context(proposal):
             (_("Closed"), transitions.get(ProposalStatus.CLOSED)),
             (_("Published"), proposal.published_at),
         ],
+        "sections": sections.render(proposal, medium="pdf"),
         "generated_at": timezone.now(),
     }
 

@@ -13,6 +13,7 @@ from axs_platform.forms import (
     DateInput,
     ModelChoiceField,
     ModelMultipleChoiceField,
+    SearchableModelChoiceField,
     mark_spanish_texts,
     submit_helper,
 )
@@ -219,13 +220,16 @@ class IndicatorForm(forms.Form):
 
 
 class PartnerInviteForm(forms.Form):
-    organization = ModelChoiceField(label=_("Member organization"), queryset=None)
+    organization = SearchableModelChoiceField(
+        label=_("Member organization"), queryset=None, search_fields=["legal_name", "short_name", "rfc"]
+    )
 
-    def __init__(self, *args, proposal, **kwargs):
+    def __init__(self, *args, proposal, search="", **kwargs):
         super().__init__(*args, **kwargs)
         taken = proposal.consortium.filter(status__in=["invited", "accepted"]).values("organization")
         # The same rule as partner_invite: only active members, not already in the consortium.
         self.fields["organization"].queryset = Organization.objects.active_members().exclude(pk__in=taken)
+        self.fields["organization"].narrow(search, selected=self.data.get("organization"))
         self.helper = submit_helper(_("Invite as partner"), form_name="invite", css="btn-outline-primary")
 
 

@@ -10,6 +10,7 @@ from axs_platform.forms import (
     DateTimeInput,
     ModelChoiceField,
     ModelMultipleChoiceField,
+    SearchableModelMultipleChoiceField,
     mark_spanish_texts,
     submit_helper,
 )
@@ -88,6 +89,14 @@ class RoundCloseForm(forms.Form):
 
 class BallotForm(forms.ModelForm):
     open_now = forms.BooleanField(label=_("Open it now"), required=False, initial=True)
+    # Among thousands of people: the select offers a search's first matches (and those already named).
+    named_voters = SearchableModelMultipleChoiceField(
+        label=_("named voters"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        search_fields=["full_name", "email"],
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
 
     class Meta:
         model = Ballot
@@ -98,14 +107,15 @@ class BallotForm(forms.ModelForm):
         widgets = {
             "opens_at": DateTimeInput(),
             "closes_at": DateTimeInput(),
-            "named_voters": forms.SelectMultiple(attrs={"size": 8}),
         }
-        field_classes = {"named_voters": ModelMultipleChoiceField}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, search="", **kwargs):
         super().__init__(*args, **kwargs)
         mark_spanish_texts(self)
         self.fields["named_voters"].queryset = get_user_model().objects.filter(is_active=True).order_by("full_name")
+        data = self.data
+        chosen = data.getlist("named_voters") if hasattr(data, "getlist") else data.get("named_voters")
+        self.fields["named_voters"].narrow(search, selected=chosen)
         self.fields["named_voters"].help_text = _("Only for a named list of people.")
         self.helper = submit_helper(_("Create the ballot"))
 

@@ -1,8 +1,22 @@
 """Reads that pages share, each with a query count that does not grow with its rows."""
 
+from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 
 from committees.permissions import current_organization
 
@@ -46,10 +60,9 @@ def proposal_rows(*, call=None, committee=None, organization_id=None, status="")
     if committee is not None:
         proposals = proposals.filter(committee=committee)
     if organization_id is not None:
-        proposals = proposals.filter(
-            Q(lead_organization_id=organization_id)
-            | Q(consortium__organization_id=organization_id, consortium__status__in=["invited", "accepted"])
-        ).distinct()
+        # A subquery rather than a join: no DISTINCT over every proposal of the call.
+        joined = ConsortiumMember.objects.filter(organization_id=organization_id, status__in=["invited", "accepted"])
+        proposals = proposals.filter(Q(lead_organization_id=organization_id) | Q(pk__in=joined.values("proposal_id")))
     else:
         # Never submitted: a draft, or withdrawn as one, is its consortium's alone.
         proposals = proposals.exclude(version=0)
@@ -73,6 +86,8 @@ def proposal_full():
             queryset=ConsortiumMember.objects.select_related("organization").prefetch_related("contributions"),
         ),
         Prefetch("components__activities", queryset=Activity.objects.order_by("starts_on", "id")),
+        # Each component shows its own rows of the results matrix: one query for all of them.
+        Prefetch("components__indicators", queryset=ProjectIndicator.objects.select_related("sdg_indicator")),
         Prefetch(
             "aligned_targets",
             queryset=AlignedTarget.objects.select_related("target__goal").prefetch_related("indicators"),
@@ -108,65 +123,81 @@ _SCORE_DECIMALS = {score: Decimal(score) for score in range(0, 6)}
 
 
 def evaluation_matrix(call):
-    """Return the call's matrix: per proposal, per-criterion averages, weighted total, spread and rank.
+    """Return ``(rows, weights)``: per proposal, its weighted total, spread, evaluation counts and rank.
 
-    Three queries whatever the number of proposals and evaluators: proposals, evaluations, scores.
-    The evaluations and scores are read unordered (their default ordering joins the proposals and
-    sorts thousands of rows for nothing) and as plain tuples.
+    Rows come best first and carry the proposal's id; ``matrix_details(rows)`` adds the proposal
+    and its per-criterion averages to the rows a page shows. Three grouped queries whatever the
+    number of proposals: the proposals' ids, the evaluations counted per proposal, and each
+    submitted evaluation's weighted sum (a call of 4,000 proposals returns 12,000 sums, not 156,000 scores).
     """
-    proposals = list(
+    weights = {criterion: call.weight(criterion) for criterion in Criterion}
+    weight_sum = sum(weights.values()) or Decimal(1)
+    proposal_ids = list(
         Proposal.objects.filter(call=call)
         .exclude(status__in=[ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN])
-        .select_related("lead_organization")
         .order_by("id")
+        .values_list("pk", flat=True)
     )
-    evaluations = Evaluation.objects.filter(proposal__call=call).exclude(status=EvaluationStatus.WITHDRAWN)
-    counts = {}
-    for proposal_id, status in evaluations.order_by().values_list("proposal_id", "status"):
-        entry = counts.setdefault(proposal_id, {"assigned": 0, "submitted": 0, "conflict": 0})
-        entry["assigned"] += 1
-        if status == EvaluationStatus.SUBMITTED:
-            entry["submitted"] += 1
-        elif status == EvaluationStatus.CONFLICT:
-            entry["conflict"] += 1
-    weights = {criterion: call.weight(criterion) for criterion in Criterion}
-    weight_by_value = {criterion.value: weight for criterion, weight in weights.items()}
-    weight_sum = sum(weights.values()) or Decimal(1)
-    # Per proposal: the scores given to each criterion, and each evaluator's weighted sum.
-    by_criterion, weighted = {}, {}
-    for proposal_id, evaluation_id, criterion, score in (
+    counts = {
+        row["proposal_id"]: row
+        for row in Evaluation.objects.filter(proposal__call=call)
+        .exclude(status=EvaluationStatus.WITHDRAWN)
+        .order_by()
+        .values("proposal_id")
+        .annotate(
+            assigned=Count("id"),
+            submitted=Count("id", filter=Q(status=EvaluationStatus.SUBMITTED)),
+            conflict=Count("id", filter=Q(status=EvaluationStatus.CONFLICT)),
+        )
+    }
+    amount = DecimalField(max_digits=12, decimal_places=2)
+    weight = Case(*[When(criterion=c.value, then=Value(w)) for c, w in weights.items()], output_field=amount)
+    totals = defaultdict(list)
+    for proposal_id, total in (
         Score.objects.filter(evaluation__proposal__call=call, evaluation__status=EvaluationStatus.SUBMITTED)
         .order_by()
-        .values_list("evaluation__proposal_id", "evaluation_id", "criterion", "score")
+        .values("evaluation_id", "evaluation__proposal_id")
+        .annotate(total=Sum(ExpressionWrapper(F("score") * weight, output_field=amount)))
+        .values_list("evaluation__proposal_id", "total")
     ):
-        mark = _SCORE_DECIMALS.get(score) or Decimal(score)
-        by_criterion.setdefault(proposal_id, {}).setdefault(criterion, []).append(mark)
-        sums = weighted.setdefault(proposal_id, {})
-        sums[evaluation_id] = sums.get(evaluation_id, Decimal(0)) + weight_by_value[criterion] * mark
+        totals[proposal_id].append(Decimal(total) / weight_sum)
     no_counts = {"assigned": 0, "submitted": 0, "conflict": 0}
-    rows = []
-    for proposal in proposals:
-        marks = by_criterion.get(proposal.pk, {})
-        averages = [(criterion, _mean(marks.get(criterion.value, []))) for criterion in Criterion]
-        totals = [total / weight_sum for total in weighted.get(proposal.pk, {}).values()]
-        rows.append(
-            {
-                "proposal": proposal,
-                "averages": averages,
-                "total": _mean(totals),
-                "spread": (max(totals) - min(totals)) if totals else None,
-                "counts": counts.get(proposal.pk, no_counts),
-            }
-        )
+    rows = [
+        {
+            "proposal_id": pk,
+            "total": _mean(totals.get(pk, [])),
+            "spread": (max(totals[pk]) - min(totals[pk])) if totals.get(pk) else None,
+            "counts": counts.get(pk, no_counts),
+        }
+        for pk in proposal_ids
+    ]
     ranked = sorted((row for row in rows if row["total"] is not None), key=lambda row: -row["total"])
     for position, row in enumerate(ranked, start=1):
         row["rank"] = position
-    return sorted(rows, key=lambda row: (row.get("rank") or 10**9, row["proposal"].pk)), weights
+    return sorted(rows, key=lambda row: (row.get("rank") or 10**9, row["proposal_id"])), weights
+
+
+def matrix_details(rows):
+    """Give the matrix rows a page shows their proposal and per-criterion averages (two queries)."""
+    ids = [row["proposal_id"] for row in rows]
+    proposals = Proposal.objects.select_related("lead_organization").in_bulk(ids)
+    marks = defaultdict(lambda: defaultdict(list))
+    for proposal_id, criterion, score in (
+        Score.objects.filter(evaluation__proposal_id__in=ids, evaluation__status=EvaluationStatus.SUBMITTED)
+        .order_by()
+        .values_list("evaluation__proposal_id", "criterion", "score")
+    ):
+        marks[proposal_id][criterion].append(_SCORE_DECIMALS.get(score) or Decimal(score))
+    for row in rows:
+        row["proposal"] = proposals[row["proposal_id"]]
+        row["averages"] = [(c, _mean(marks[row["proposal_id"]].get(c.value, []))) for c in Criterion]
+    return rows
 
 
 def candidates_to_vote(ballot):
-    """Return the ballot's candidates in their order, with their proposals."""
-    return list(ballot.candidates.select_related("proposal").order_by("position", "id"))
+    """Return the ballot's candidates in their order, with their proposals' titles (all a voter is shown)."""
+    candidates = ballot.candidates.select_related("proposal").order_by("position", "id")
+    return list(candidates.only("ballot_id", "proposal_id", "position", "proposal__title"))
 
 
 def open_ballots_for(user):
@@ -206,13 +237,14 @@ def pending_electors(ballot):
 
 def ballot_participations(ballot):
     """Return who has voted in the ballot and who cast each vote (never what)."""
-    return list(ballot.participations.select_related("elector__user", "elector__organization", "cast_by"))
+    return ballot.participations.select_related("elector__user", "elector__organization", "cast_by").order_by("id")
 
 
 def named_papers(ballot):
     """Return the papers of a named ballot with their voter and choices (who voted what, shown after closing)."""
-    return list(
+    return (
         BallotPaper.objects.filter(ballot=ballot)
         .select_related("elector__user", "elector__organization")
         .prefetch_related("choices__candidate__proposal")
+        .order_by("id")
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from axs_platform.permissions import is_staff_member
 from documents.registry import DocumentKind, Source
 from documents.services import DocumentError
+from monitoring.chapter import implementation_chapter
 
 from .selectors import report_charts, report_data
 
@@ -39,7 +40,12 @@ def _describe(target, params):
 def _build(document):
     start, end = period_of(document.params)
     data = report_data(start, end)
-    context = {**data, "charts": report_charts(data), "generated_at": timezone.now()}
+    context = {
+        **data,
+        "charts": report_charts(data),
+        "implementation": implementation_chapter(start, end),
+        "generated_at": timezone.now(),
+    }
     html = render_to_string("reports/pdf/systematization.html", context)
     return Source(
         html=html,

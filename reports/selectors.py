@@ -4,20 +4,17 @@
 committees, sessions or projects, so that a report of 1,000 projects costs queries, not loops.
 """
 
-import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from axs_platform.charts import Bar, horizontal_bar_chart
 from axs_platform.figures import format_percent, percent
 from committees.models import (
-    Attendance,
     AttendanceStatus,
-    Committee,
     Membership,
     MembershipStatus,
     Post,
@@ -37,21 +34,13 @@ from projects.models import (
 from surveys.models import Survey, SurveyPurpose
 from surveys.selectors.results import sdg_ranking, survey_results
 
+from .figures import bounds, committees_by, report_figures, seated_at_installation
 from .models import Acronym, BibliographyEntry, Finding, FindingKind, Milestone, ObjectiveContribution, Stage
-
-
-def _bounds(start, end):
-    """Return aware datetimes for the first moment of ``start`` and the last of ``end``."""
-    zone = timezone.get_current_timezone()
-    return (
-        datetime.datetime.combine(start, datetime.time.min, tzinfo=zone),
-        datetime.datetime.combine(end, datetime.time.max, tzinfo=zone),
-    )
 
 
 def plenary_participation(start, end):
     """Return the plenaries of the period with the organizations counted at each (attendance, reported or None)."""
-    since, until = _bounds(start, end)
+    since, until = bounds(start, end)
     plenaries = list(
         Session.objects.filter(kind=SessionKind.PLENARY, starts_at__range=(since, until))
         .exclude(status=SessionStatus.CANCELLED)
@@ -74,7 +63,7 @@ def plenary_participation(start, end):
 
 def priorities_survey(start, end):
     """Return the priorities survey of the period with its invitations, responses and SDG ranking, or None."""
-    since, until = _bounds(start, end)
+    since, until = bounds(start, end)
     survey = (
         Survey.objects.filter(purpose=SurveyPurpose.PRIORITIES, published_at__isnull=False)
         .filter(Q(opens_at__range=(since, until)) | Q(opens_at__isnull=True, published_at__range=(since, until)))
@@ -104,20 +93,11 @@ def priorities_survey(start, end):
     }
 
 
-def _seated_at_installation():
-    """Memberships of organizations that sat on their committee on the day it was installed."""
-    return (
-        Q(committee__installed_on__isnull=False, joined_on__lte=F("committee__installed_on"))
-        & (Q(ended_on__isnull=True) | Q(ended_on__gte=F("committee__installed_on")))
-        & ~Q(status__in=[MembershipStatus.REQUESTED, MembershipStatus.DECLINED])
-    )
-
-
 def committees_of(start, end, transitions):
     """Return the committees installed by the end of the period, with members, posts, sessions and projects."""
-    since, until = _bounds(start, end)
+    since, until = bounds(start, end)
     committees = list(
-        Committee.objects.filter(Q(installed_on__lte=end) | Q(installed_on__isnull=True, created_at__lte=until))
+        committees_by(end)
         .select_related("goal")
         .annotate(
             sessions_held=Count(
@@ -139,7 +119,7 @@ def committees_of(start, end, transitions):
         organization.suspended_at_end = membership.status_on == MembershipStatus.SUSPENDED
         members[membership.committee_id].append(organization)
     at_installation = dict(
-        Membership.objects.filter(_seated_at_installation(), committee__in=committees)
+        Membership.objects.filter(seated_at_installation(), committee__in=committees)
         .order_by()
         .values("committee")
         .annotate(organizations=Count("organization", distinct=True))
@@ -195,30 +175,9 @@ def _stage_of(day, boundaries):
     return Stage.APPROACH
 
 
-def _present_at_committee_sessions(since, until):
-    """Count the organizations present at one or more committee sessions between two moments."""
-    return (
-        Attendance.objects.filter(
-            session__kind=SessionKind.COMMITTEE,
-            session__starts_at__range=(since, until),
-            status=AttendanceStatus.PRESENT,
-        )
-        .exclude(session__status=SessionStatus.CANCELLED)
-        .values("organization")
-        .distinct()
-        .count()
-    )
-
-
-def _months_before(day, months):
-    """Return the first day of the month ``months`` months before ``day``'s."""
-    index = day.year * 12 + day.month - 1 - months
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
 def report_data(start, end):
     """Return every figure, table and text of the report for the period ``start``–``end`` (dates)."""
-    since, until = _bounds(start, end)
+    since, until = bounds(start, end)
     transitions = list(
         ProposalTransition.objects.filter(created_at__range=(since, until)).values(
             "proposal_id", "to_status", "created_at"
@@ -235,26 +194,7 @@ def report_data(start, end):
     for project in projects:
         project.structured_on = structured_on[project.pk]
         project.budget_total = sum((line.amount_mxn for line in project.budget.all()), Decimal(0))
-    submitted = {t["proposal_id"] for t in transitions if t["to_status"] == ProposalStatus.SUBMITTED}
-    # Organizations active on a committee on the period's last day (suspended ones not), as of then.
-    active_organizations = Membership.objects.active_on(end).values("organization").distinct().count()
     installed_in_period = [c for c in committees if c.installed_on and start <= c.installed_on <= end]
-    # Distinct: an organization seated on several committees took part in the installation once.
-    installation_organizations = (
-        Membership.objects.filter(_seated_at_installation(), committee__in=installed_in_period)
-        .order_by()
-        .values("organization")
-        .distinct()
-        .count()
-        if installed_in_period
-        else None
-    )
-    committee_sessions = sum(committee.sessions_held for committee in committees)
-    attended = _present_at_committee_sessions(since, until)
-    # "About 50 companies continued to take an active part in the committees' sessions" (March 2018):
-    # those present at a session of the period's last three months, not the members on paper.
-    recent_since = max(start, _months_before(end, 2))
-    attended_recently = _present_at_committee_sessions(_bounds(recent_since, end)[0], until)
 
     installed = sorted(c.installed_on for c in committees if c.installed_on)
     implementation = sorted(
@@ -325,25 +265,10 @@ def report_data(start, end):
     findings = defaultdict(list)
     for finding in Finding.objects.all():
         findings[finding.kind].append(finding)
-    launch = plenaries[0] if plenaries else None
     return {
         "start": start,
         "end": end,
-        "figures": {
-            "launch_organizations": launch.organizations_counted if launch else None,
-            "plenaries": len(plenaries),
-            "survey_invited": survey["invited"] if survey else None,
-            "survey_rate": survey["rate"] if survey else None,
-            "committees": len(committees),
-            "installation_organizations": installation_organizations,
-            "committee_sessions": committee_sessions,
-            "proposals_submitted": len(submitted),
-            "projects_structured": len(projects),
-            "active_organizations": active_organizations,
-            "organizations_in_sessions": attended,
-            "recent_sessions_since": recent_since,
-            "organizations_in_recent_sessions": attended_recently,
-        },
+        "figures": report_figures(start, end, plenaries=plenaries, survey=survey),
         "plenaries": plenaries,
         "survey": survey,
         "committees": committees,
@@ -356,6 +281,22 @@ def report_data(start, end):
         "objectives": list(ObjectiveContribution.objects.all()),
         "bibliography": list(BibliographyEntry.objects.all()),
         "acronyms": list(Acronym.objects.all()),
+    }
+
+
+def dashboard_data(start, end):
+    """Return what the dashboard shows for the period: the figures, the plenaries and the survey.
+
+    Unlike ``report_data`` it builds no row per project, committee or member: every figure is a count.
+    """
+    plenaries = plenary_participation(start, end)
+    survey = priorities_survey(start, end)
+    return {
+        "start": start,
+        "end": end,
+        "figures": report_figures(start, end, plenaries=plenaries, survey=survey),
+        "plenaries": plenaries,
+        "survey": survey,
     }
 
 

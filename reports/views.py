@@ -16,7 +16,7 @@ from documents.services import document_request
 
 from .documents import SYSTEMATIZATION
 from .forms import DEFAULT_END, DEFAULT_START, NARRATIVE, PeriodForm, ReportRequestForm
-from .selectors import report_charts, report_data
+from .selectors import dashboard_data, report_charts
 
 
 class ReportHomeView(StaffRequiredMixin, FormView):
@@ -55,7 +55,7 @@ class DashboardView(StaffRequiredMixin, TemplateView):
         form = PeriodForm(self.request.GET or {"start": DEFAULT_START, "end": DEFAULT_END})
         context = {"form": form}
         if form.is_valid():
-            data = report_data(form.cleaned_data["start"], form.cleaned_data["end"])
+            data = dashboard_data(form.cleaned_data["start"], form.cleaned_data["end"])
             context.update(data, charts=report_charts(data))
         return super().get_context_data(**context, **kwargs)
 

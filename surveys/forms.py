@@ -11,7 +11,7 @@ from axs_platform.forms import (
     ContentSelect,
     DateTimeInput,
     ModelChoiceField,
-    ModelMultipleChoiceField,
+    SearchableModelMultipleChoiceField,
     submit_helper,
 )
 from committees.models import Committee
@@ -24,9 +24,10 @@ from .services.answering import field_name
 
 
 class SurveyForm(forms.ModelForm):
-    chosen_organizations = ModelMultipleChoiceField(
+    chosen_organizations = SearchableModelMultipleChoiceField(
         label=_("Chosen organizations"),
         queryset=Organization.objects.none(),
+        search_fields=["legal_name", "short_name", "rfc"],
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 10}),
         help_text=_("Only for the audience “Chosen organizations”."),
@@ -56,10 +57,18 @@ class SurveyForm(forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, search="", **kwargs):
         super().__init__(*args, **kwargs)
         # Only those the survey can invite (surveys.selectors.audience_organizations).
         self.fields["chosen_organizations"].queryset = Organization.objects.active_members().order_by("legal_name")
+        if self.is_bound:
+            data = self.data
+            chosen = (
+                data.getlist("chosen_organizations") if hasattr(data, "getlist") else data.get("chosen_organizations")
+            )
+        else:
+            chosen = [getattr(o, "pk", o) for o in self.initial.get("chosen_organizations") or []]
+        self.fields["chosen_organizations"].narrow(search, selected=chosen)
         committees = Committee.objects.open().select_related("goal")
         if not permissions.is_staff_member(user):
             committees = committees.filter(pk__in=permissions.chaired_committee_ids(user))
@@ -341,9 +350,13 @@ class CommitteeProposalsForm(forms.Form):
     ranking_question = ModelChoiceField(label=_("SDG question"), queryset=None, empty_label=None)
     role_question = ModelChoiceField(label=_("Role question"), queryset=None, required=False)
     top = forms.IntegerField(label=_("Counted when ranked within the first"), min_value=1, max_value=17, initial=3)
+    committee = ModelChoiceField(
+        label=_("Committee"), queryset=Committee.objects.none(), required=False, empty_label=_("All (how many each)")
+    )
 
     def __init__(self, *args, survey, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = Committee.objects.open().select_related("goal").order_by("goal__number")
         self.fields["ranking_question"].queryset = survey.questions.filter(kind=QuestionKind.SDG_GOALS)
         self.fields["role_question"].queryset = survey.questions.filter(
             kind__in=[QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE]

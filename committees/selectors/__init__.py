@@ -22,6 +22,7 @@ from .committees import (  # noqa: F401
     pending_requests,
     post_history,
     work_plan,
+    work_plan_activities,
 )
 from .sessions import (  # noqa: F401
     attendance_of,

@@ -68,12 +68,36 @@ def post_history(committee):
     return Post.objects.filter(committee=committee).select_related("holder", "organization", "appointed_by")
 
 
+ACTIVITIES_PER_AREA = 10
+
+
+def work_plan_activities(committee, *, area=None):
+    """Return the committee's activities (of one priority area when given), in date order."""
+    activities = WorkPlanActivity.objects.filter(committee=committee).select_related(
+        "priority_area", "responsible_organization"
+    )
+    if area is not None:
+        activities = activities.filter(priority_area=area)
+    return activities.order_by("starts_on", "id")
+
+
 def work_plan(committee):
-    """Return the priority areas with their activities, and the plan's progress by status."""
-    areas = PriorityArea.objects.filter(committee=committee).prefetch_related(
-        Prefetch(
-            "activities",
-            queryset=WorkPlanActivity.objects.select_related("responsible_organization").order_by("starts_on", "id"),
+    """Return the priority areas with their first activities and how many each has, and the plan's progress.
+
+    A plan of hundreds of activities shows the first ``ACTIVITIES_PER_AREA`` of each area (one
+    windowed query); the work plan page pages through the rest.
+    """
+    areas = (
+        PriorityArea.objects.filter(committee=committee)
+        .annotate(activity_count=Count("activities"))
+        .prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=WorkPlanActivity.objects.select_related("responsible_organization").order_by(
+                    "starts_on", "id"
+                )[:ACTIVITIES_PER_AREA],
+                to_attr="first_activities",  # a sliced prefetch needs its own attribute
+            )
         )
     )
     counts = dict(

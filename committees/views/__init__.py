@@ -35,6 +35,7 @@ from .sessions import (
     SessionListView,
     SessionUpdateView,
 )
+from .work_plan import WorkPlanView
 
 __all__ = [
     "ActivityCreateView",
@@ -75,5 +76,6 @@ __all__ = [
     "SessionICalendarView",
     "SessionListView",
     "SessionUpdateView",
+    "WorkPlanView",
     "calendar_feed",
 ]

@@ -201,11 +201,19 @@ class MembershipAddView(StaffRequiredMixin, CommitteeMixin, ServiceFormView):
 
     def get_form(self, form_class=None):
         return MembershipAddForm(
-            **self.get_form_kwargs(), organizations=selectors.organizations_for_membership(self.committee)
+            **self.get_form_kwargs(),
+            organizations=selectors.organizations_for_membership(self.committee),
+            search=self.request.GET.get("q", ""),
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(title=_("Add a member organization"), **kwargs)
+        context = super().get_context_data(title=_("Add a member organization"), **kwargs)
+        context["choice_search"] = (
+            context["form"]
+            .fields["organization"]
+            .search_context(self.request.GET.get("q", ""), label=_("Search organizations"))
+        )
+        return context
 
     def call_service(self, form):
         services.membership_add(

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -30,6 +31,7 @@ from ..models import AgendaItem, Session, SessionDocument, SessionKind, SessionS
 from .committees import CommitteeMixin
 
 SESSIONS_PER_PAGE = 25
+ATTENDANCE_PER_PAGE = 50
 
 
 class SessionMixin(PredicateRequiredMixin):
@@ -294,7 +296,21 @@ class AttendanceRecordView(SessionMixin, ServiceFormView):
     success_message = gettext_lazy("The attendance has been saved.")
 
     def get_form(self, form_class=None):
-        return AttendanceSheetForm(**self.get_form_kwargs(), rows=selectors.attendance_sheet(self.session))
+        # A plenary or a large committee invites hundreds: the sheet is saved a page at a time
+        # (the service records only the people it is given).
+        self.sheet = page_of(self.request, selectors.attendance_sheet(self.session), ATTENDANCE_PER_PAGE)
+        return AttendanceSheetForm(**self.get_form_kwargs(), rows=self.sheet.object_list)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)  # builds the form, and with it the page of the sheet
+        context["sheet"] = self.sheet
+        return context
+
+    def get_success_url_for(self, result):
+        if self.sheet.has_next():
+            url = reverse("committees:attendance-record", args=[self.session.pk])
+            return f"{url}?{urlencode({'page': self.sheet.next_page_number()})}"
+        return super().get_success_url_for(result)
 
     def call_service(self, form):
         entries = {person: form.cleaned_data[name] for name, person, _organization, _record in form.rows}

@@ -41,5 +41,6 @@ class OrganizationAccessMixin(PredicateRequiredMixin):
 
 def query_without_page(request):
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in ("page", "after", "before"):
+        query.pop(key, None)
     return query.urlencode()

@@ -12,6 +12,7 @@ from .ballots import (
     PaperChoice,
     Participation,
     QuestionKind,
+    SealedPaper,
     TieStatus,
 )
 from .calls import Call
@@ -78,6 +79,7 @@ __all__ = [
     "QuestionKind",
     "RoundCandidate",
     "RoundStatus",
+    "SealedPaper",
     "Score",
     "SelectionEvidence",
     "SelectionMethod",

@@ -1,8 +1,10 @@
 """Online ballots: the question, the frozen electorate, who has voted, and the papers.
 
-A secret ballot keeps two things apart: who has voted (``Participation``) and the anonymous papers
-(``BallotPaper``: choices and the hash of a receipt code, no voter, no time, a random key), so that
-no query joins a voter to a choice. A named ballot's paper also points to its elector.
+A secret ballot keeps two things apart: who has voted (``Participation``) and what was chosen.
+While it is open a vote is a ``SealedPaper`` (encrypted with a key the database does not hold); the
+close opens them and writes the counted ``BallotPaper`` rows (no voter, no time, a random key) in a
+random order, in one transaction, and deletes the sealed ones, so no query joins a voter to a choice
+(docs/ballot_secrecy.md). A named ballot's paper is written at once and points to its elector.
 """
 
 import uuid
@@ -244,6 +246,8 @@ class Participation(models.Model):
     cast_at = models.DateTimeField(_("voted"), default=timezone.now)
     changed_at = models.DateTimeField(_("last changed"), null=True, blank=True)
     changes = models.PositiveSmallIntegerField(_("changes"), default=0)
+    # A keyed hash of the receipt (projects/sealing.py), unlike those on papers: proves a change is the owner's.
+    receipt_check = models.CharField(_("receipt (owner's check)"), max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("participation")
@@ -282,6 +286,30 @@ class BallotPaper(models.Model):
 
     def __str__(self):
         return f"{self.ballot} · {self.receipt_hash[:8]}"
+
+
+class SealedPaper(models.Model):
+    """A secret ballot's vote while it is open: sealed choices, found only by a keyed hash of its receipt.
+
+    No voter, no time, a random key. The close opens every sealed paper into a ``BallotPaper`` and
+    deletes it: the sealed rows are the one place a vote sits beside the transaction that recorded
+    who cast it, so they must not outlive the close (they hold no history of their own).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    ballot = models.ForeignKey(Ballot, verbose_name=_("ballot"), on_delete=models.PROTECT, related_name="+")
+    receipt_key = models.CharField(_("receipt (keyed hash)"), max_length=64)
+    sealed = models.BinaryField(_("sealed choices"))
+
+    class Meta:
+        verbose_name = _("sealed ballot paper")
+        verbose_name_plural = _("sealed ballot papers")
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "receipt_key"], name="projects_sealed_paper_receipt_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.ballot} · {self.receipt_key[:8]}"
 
 
 class Answer(models.TextChoices):

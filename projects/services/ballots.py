@@ -30,6 +30,7 @@ from ..models import (
     TieStatus,
 )
 from .common import notify, require
+from .papers import unseal_papers
 
 REMIND_BEFORE = timedelta(hours=24)
 
@@ -149,10 +150,17 @@ def _locked(ballot):
     return Ballot.objects.select_for_update(of=("self",)).select_related("round__committee").get(pk=ballot.pk)
 
 
+VOTE_READS = ("title", "electorate", "question", "max_choices", "is_secret", "allow_changes", "status", "opens_at",
+              "closes_at")  # fmt: skip
+
+
 def ballot_share_locked(ballot):
-    """Hold the ballot's lock shared with other votes and return the ballot read again after it is granted."""
+    """Hold the ballot's lock shared with other votes and return the ballot read again after it is granted.
+
+    Only what a vote reads: the status, times and rules, and the title that its audit event names.
+    """
     _advisory_lock(ballot, shared=True)
-    return Ballot.objects.get(pk=ballot.pk)
+    return Ballot.objects.only(*VOTE_READS).get(pk=ballot.pk)
 
 
 def _frozen_electorate(ballot):
@@ -224,6 +232,8 @@ def ballot_close(*, actor, ballot, now=None, request=None):
     if ballot.status != BallotStatus.OPEN:
         raise ValidationError(_("Only an open ballot can be closed."), code="not_open")
     now = now or timezone.now()
+    if ballot.is_secret:
+        unseal_papers(ballot)
     ballot.status = BallotStatus.CLOSED
     ballot.closed_at = now
     ballot.closed_by = actor

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -64,6 +65,19 @@ class BallotListView(PredicateRequiredMixin, TemplateView):
         )
 
 
+PEOPLE_PER_PAGE = 100
+
+
+def _page(request, name, rows):
+    return Paginator(rows, PEOPLE_PER_PAGE).get_page(request.GET.get(name))
+
+
+def _query_without(request, name):
+    query = request.GET.copy()
+    query.pop(name, None)
+    return query.urlencode()
+
+
 class BallotDetailView(PredicateRequiredMixin, TemplateView):
     template_name = "projects/selection/ballot_detail.html"
 
@@ -92,13 +106,16 @@ class BallotDetailView(PredicateRequiredMixin, TemplateView):
             "voted_count": ballot.participations.count(),
         }
         if can_manage and ballot.status != BallotStatus.SCHEDULED:
-            context["participations"] = selectors.ballot_participations(ballot)
+            # A large electorate: who has voted, and who voted what, are read a page at a time.
+            context["participations"] = _page(self.request, "votantes", selectors.ballot_participations(ballot))
+            context["voters_query"] = _query_without(self.request, "votantes")
         if ballot.is_closed:
             # Closing froze the count in ``Ballot.result``; a settled tie is added to it.
             result = ballot.result
             context.update(result=result, chart=result_chart(ballot, result), final=tally.final_selection(ballot))
             if not ballot.is_secret:
-                context["named_papers"] = selectors.named_papers(ballot)
+                context["named_papers"] = _page(self.request, "papeletas", selectors.named_papers(ballot))
+                context["papers_query"] = _query_without(self.request, "papeletas")
             context["can_settle"] = can_manage and ballot.tie_status == "declared"
             context["can_print_results"] = can_request_document(user, BALLOT_RESULTS, ballot, {})
             context["results_kind"] = BALLOT_RESULTS

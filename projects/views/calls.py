@@ -20,6 +20,7 @@ from ..forms import CallForm
 from ..models import Call, ProposalStatus
 
 PER_PAGE = 50
+MATRIX_ROWS_PER_PAGE = 50
 
 
 def with_status_badges(proposals):
@@ -226,14 +227,17 @@ class EvaluationMatrixView(PredicateRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         # Everyone who may see the matrix sees the same one: it is rendered once per version of the
         # proposals and evaluations (their services bump it).
+        page = self.request.GET.get("page")
         body = fragments.fragment(
-            [fragments.PROPOSALS, fragments.MATRIX], "matrix", (self.call.pk,), lambda: (self.render_body(), None)
+            [fragments.PROPOSALS, fragments.MATRIX], "matrix", (self.call.pk, page), lambda: (self.render_body(), None)
         )
         return super().get_context_data(call=self.call, body=body, **kwargs)
 
     def render_body(self):
+        # The ranking needs every row's total; only the page asked for is formatted and rendered.
         rows, weights = selectors.evaluation_matrix(self.call)
-        add_matrix_cells(rows)
+        rows = page_of(self.request, rows, MATRIX_ROWS_PER_PAGE)
+        add_matrix_cells(selectors.matrix_details(rows.object_list))
         context = {"call": self.call, "rows": rows, "weights": weights}
         return render_to_string("projects/includes/evaluation_matrix_body.html", context, request=self.request)
 

@@ -7,12 +7,15 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from axs_platform.forms import add_service_errors
+from axs_platform.pagination import page_of
 from axs_platform.permissions import PredicateRequiredMixin
 
 from .. import desk, permissions, selectors, services
 from ..forms import ConflictForm, EvaluatorAssignForm, ScoresForm
 from ..models import Evaluation, EvaluationStatus
 from .proposals import ProposalMixin
+
+EVALUATIONS_PER_PAGE = 50
 
 
 class EvaluatorAssignView(ProposalMixin, TemplateView):
@@ -58,10 +61,12 @@ class MyEvaluationsView(PredicateRequiredMixin, TemplateView):
     permission_predicate = staticmethod(permissions.is_evaluator)
 
     def get_context_data(self, **kwargs):
+        # An evaluator of a large call may hold thousands: a page at a time, pending ones first.
         evaluations = selectors.evaluations_of(self.request.user)
         due = self.request.GET.get("status") == "due"  # the desk's card: only those still to submit
         if due:
             evaluations = evaluations.filter(status__in=desk.EVALUATIONS_DUE)
+        evaluations = page_of(self.request, evaluations, EVALUATIONS_PER_PAGE)
         return super().get_context_data(evaluations=evaluations, due=due, **kwargs)
 
 

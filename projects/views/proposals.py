@@ -2,9 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -12,6 +14,7 @@ from django.views.generic import FormView, TemplateView
 
 from audit.selectors import history_for
 from axs_platform.forms import add_service_errors
+from axs_platform.pagination import page_rows
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from axs_platform.templatetags.markup import es
 from axs_platform.uploads import private_file_response
@@ -34,6 +37,8 @@ from ..models import (
     ProposalStatus,
 )
 from .calls import proposals_body, with_status_badges
+
+MINE_PER_PAGE = 25
 
 
 class ProposalMixin(PredicateRequiredMixin):
@@ -72,8 +77,11 @@ class ProposalListView(PredicateRequiredMixin, TemplateView):
         status = self.request.GET.get("status", "")
         context = {"organization": organization, "status": status, "statuses": ProposalStatus.choices}
         if organization is not None:
-            mine = selectors.proposal_rows(organization_id=organization.pk, status=status)
-            context["mine"] = with_status_badges(mine[:100])
+            rows = page_rows(selectors.proposal_rows(organization_id=organization.pk, status=status))
+            mine = Paginator(rows, MINE_PER_PAGE)
+            context["mine_page"] = mine.get_page(self.request.GET.get("mias"))
+            context["mine"] = with_status_badges(context["mine_page"].object_list)
+            context["mine_query"] = urlencode({k: v for k, v in self.request.GET.items() if k != "mias"})
             # Shown to representatives only (the template lists them under their organization).
             context["open_calls"] = selectors.open_calls(_today())
         if is_staff_member(user):

@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 
 from axs_platform.pagination import page_of
 
-from .. import selectors
+from .. import sections, selectors
 from ..models import PartnerStatus, Proposal
 from .calls import PER_PAGE
 
@@ -32,5 +32,6 @@ class ProjectDetailView(TemplateView):
             project=project,
             members=[m for m in project.consortium.all() if m.status == PartnerStatus.ACCEPTED],
             objective_indicators=[i for i in project.indicators.all() if i.component_id is None],
+            sections=sections.render(project, medium="page"),
             **kwargs,
         )

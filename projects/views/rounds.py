@@ -241,10 +241,15 @@ class BallotCreateView(RoundManageMixin, FormView):
             "closes_at": now + timedelta(days=7),
         }
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "search": self.request.GET.get("q", "")}
+
     def get_context_data(self, **kwargs):
+        field = BallotForm.base_fields["named_voters"]
         return super().get_context_data(
             title=_("New ballot for “%(title)s”") % {"title": self.selection_round},
             heading=format_html(_("New ballot for “{}”"), es(self.selection_round.title)),
+            choice_search=field.search_context(self.request.GET.get("q", ""), label=_("Search people to name")),
             **kwargs,
         )
 

@@ -90,7 +90,7 @@ class ProposalStepView(ProposalMixin, TemplateView):
             forms["indicator"] = IndicatorForm(proposal=proposal)
         if self.step == "consortium":
             if permissions.can_edit_proposal(user, proposal):
-                forms["invite"] = PartnerInviteForm(proposal=proposal)
+                forms["invite"] = PartnerInviteForm(proposal=proposal, search=self.request.GET.get("q", ""))
             forms["contribution"] = ContributionForm(members=self._members_i_edit())
         if self.step == "budget":
             forms["budget"] = BudgetLineForm(proposal=proposal)
@@ -141,6 +141,12 @@ class ProposalStepView(ProposalMixin, TemplateView):
         context["previous_step"] = names[index - 1] if index else None
         context["step_number"] = index + 1
         context["step_label"] = checklist.STEPS[index][1]
+        if "invite" in context["forms"]:
+            context["choice_search"] = (
+                context["forms"]["invite"]
+                .fields["organization"]
+                .search_context(self.request.GET.get("q", ""), label=_("Search organizations"))
+            )
         return super().get_context_data(**context, **kwargs)
 
     # Saving
@@ -230,7 +236,7 @@ class ProposalStepView(ProposalMixin, TemplateView):
         builders = {
             "alignment": lambda: AlignmentForm(data, goal=None),
             "indicator": lambda: IndicatorForm(data, proposal=proposal),
-            "invite": lambda: PartnerInviteForm(data, proposal=proposal),
+            "invite": lambda: PartnerInviteForm(data, proposal=proposal, search=self.request.GET.get("q", "")),
             "contribution": lambda: ContributionForm(data, members=self._members_i_edit()),
             "budget": lambda: BudgetLineForm(data, proposal=proposal),
             "attachment": lambda: AttachmentForm(data, files),

@@ -10,8 +10,10 @@ from .lists import (
     surveys_for_manager,
 )
 from .results import (
-    committee_proposals,
+    committee_candidates,
+    committee_proposal_counts,
     crosstab_by_organization_type,
+    describe_candidates,
     option_results,
     sdg_ranking,
     submitted_answers,
@@ -21,8 +23,10 @@ from .results import (
 
 __all__ = [
     "audience_organizations",
-    "committee_proposals",
+    "committee_candidates",
+    "committee_proposal_counts",
     "crosstab_by_organization_type",
+    "describe_candidates",
     "export_header",
     "export_rows",
     "invitation_from_token",

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Avg, Count, Max, Min, Q, Sum
+from django.db.models import Avg, Count, Exists, Max, Min, OuterRef, Q, Sum
 from django.utils.translation import gettext as _
 
 from axs_platform.figures import percent
@@ -42,8 +42,18 @@ def survey_results(survey, *, texts_shown=TEXTS_SHOWN):
     questions = survey_questions(survey)
     answers = submitted_answers(survey)
     respondents = Response.objects.filter(survey=survey, status=ResponseStatus.SUBMITTED).count()
+    # Respondents per question: each response's first answer row to the question, counted. An anti-join
+    # (NOT EXISTS an earlier row) is hashed in one pass; COUNT(DISTINCT response_id) sorted or probed
+    # every one of 1,000,000 rows (3× slower, bench/surveys_results.py).
+    earlier = Answer.objects.filter(
+        response_id=OuterRef("response_id"), question_id=OuterRef("question_id"), pk__lt=OuterRef("pk")
+    )
     answered = dict(
-        answers.values("question_id").annotate(n=Count("response_id", distinct=True)).values_list("question_id", "n")
+        answers.filter(~Exists(earlier))
+        .order_by()
+        .values("question_id")
+        .annotate(n=Count("id"))
+        .values_list("question_id", "n")
     )
     grouped = (
         answers.filter(question__kind__in=[k for k in QuestionKind.values if k not in (*TEXT_KINDS, "number")])
@@ -193,58 +203,73 @@ def crosstab_by_organization_type(question):
     return [type_labels[t] for t in types], rows
 
 
-def committee_proposals(survey, *, ranking_question, role_question=None, top=3):
-    """For each open committee, the organizations that ranked its SDG in their top ``top``, best rank first.
+def _picks(survey, ranking_question, top):
+    answers = submitted_answers(survey)
+    return answers.filter(question=ranking_question, rank__lte=top, response__organization__isnull=False)
 
-    Each comes with the roles it chose (when a role question is given) and whether it already sits
-    on the committee, so staff can invite the others in one step.
-    """
-    picks = (
-        submitted_answers(survey)
-        .filter(question=ranking_question, rank__lte=top, response__organization__isnull=False)
+
+def committee_proposal_counts(survey, *, ranking_question, top=3):
+    """For each open committee, how many organizations ranked its SDG in their top ``top`` (one grouped count)."""
+    counts = dict(
+        _picks(survey, ranking_question, top)
+        .order_by()
+        .values("goal_id")
+        .annotate(organizations=Count("response__organization", distinct=True))
+        .values_list("goal_id", "organizations")
+    )
+    committees = Committee.objects.open().select_related("goal").order_by("goal__number", "name")
+    return [{"committee": c, "count": counts.get(c.goal_id, 0)} for c in committees]
+
+
+def committee_candidates(survey, committee, *, ranking_question, top=3):
+    """The organizations that ranked the committee's SDG in their top ``top``, best rank first: rows to page."""
+    return (
+        _picks(survey, ranking_question, top)
+        .filter(goal_id=committee.goal_id)
         .values(
-            "goal_id",
             "rank",
             "response__organization_id",
             "response__organization__legal_name",
             "response__organization__short_name",
             "response__organization__organization_type",
         )
-        .order_by("rank", "response__organization__legal_name")
+        .order_by("rank", "response__organization__legal_name", "id")
     )
+
+
+def describe_candidates(survey, committee, rows, *, role_question=None):
+    """Return a page of ``committee_candidates`` as the page shows them: name, type, rank, roles, membership.
+
+    Each comes with the roles it chose (when a role question is given) and whether it already sits
+    on the committee, so staff can invite the others in one step. Reads only the page's organizations.
+    """
+    rows = list(rows)
+    organization_ids = {row["response__organization_id"] for row in rows}
     roles = defaultdict(list)
-    if role_question is not None:
+    if role_question is not None and organization_ids:
         english = in_english()
         for row in (
             submitted_answers(survey)
-            .filter(question=role_question, response__organization__isnull=False, option__isnull=False)
+            .filter(question=role_question, response__organization_id__in=organization_ids, option__isnull=False)
             .values("response__organization_id", "option__text_es", "option__text_en")
             .order_by("option__position")
         ):
             label = (english and row["option__text_en"]) or row["option__text_es"]
             roles[row["response__organization_id"]].append(label)
-    committees = list(Committee.objects.open().select_related("goal").order_by("goal__number", "name"))
     seated = set(
-        Committee.objects.open()
-        .filter(memberships__status__in=OPEN_MEMBERSHIP_STATUSES)
-        .values_list("pk", "memberships__organization_id")
+        committee.memberships.filter(
+            status__in=OPEN_MEMBERSHIP_STATUSES, organization_id__in=organization_ids
+        ).values_list("organization_id", flat=True)
     )
     type_labels = dict(OrganizationType.choices)
-    by_goal = defaultdict(list)
-    for row in picks:
-        by_goal[row["goal_id"]].append(row)
-    proposals = []
-    for committee in committees:
-        candidates = [
-            {
-                "organization_id": row["response__organization_id"],
-                "name": row["response__organization__short_name"] or row["response__organization__legal_name"],
-                "type": type_labels.get(row["response__organization__organization_type"], ""),
-                "rank": row["rank"],
-                "roles": roles.get(row["response__organization_id"], []),
-                "is_member": (committee.pk, row["response__organization_id"]) in seated,
-            }
-            for row in by_goal.get(committee.goal_id, [])
-        ]
-        proposals.append({"committee": committee, "candidates": candidates})
-    return proposals
+    return [
+        {
+            "organization_id": row["response__organization_id"],
+            "name": row["response__organization__short_name"] or row["response__organization__legal_name"],
+            "type": type_labels.get(row["response__organization__organization_type"], ""),
+            "rank": row["rank"],
+            "roles": roles.get(row["response__organization_id"], []),
+            "is_member": row["response__organization_id"] in seated,
+        }
+        for row in rows
+    ]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform import purposes
 from axs_platform.mail import send_email, site_url
 from companies.models import Representative
 
@@ -51,7 +52,10 @@ def _mail(invitation, *, reminder):
     survey = invitation.survey
     url = f"{site_url()}{invitation.get_absolute_url()}"
     people = _recipients(invitation)
-    for person in people:
+    # A reminder skips the people who oppose reminders (their privacy choices); the first invitation does not.
+    opposing = purposes.opposing_among(purposes.REMINDERS, [p.pk for p in people]) if reminder else set()
+    recipients = [person for person in people if person.pk not in opposing]
+    for person in recipients:
         with translation.override(person.preferred_language):
             context = {"survey": survey, "invitation": invitation, "person": person, "url": url, "reminder": reminder}
             send_email(
@@ -68,7 +72,7 @@ def _mail(invitation, *, reminder):
                 to=[invitation.organization.contact_email],
             )
         return 1
-    return len(people)
+    return len(recipients)
 
 
 @transaction.atomic

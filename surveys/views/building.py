@@ -53,6 +53,12 @@ class SurveyListView(PredicateRequiredMixin, TemplateView):
         )
 
 
+def organization_search(request):
+    """The search that narrows the chosen organizations offered (the survey form's field)."""
+    field = SurveyForm.base_fields["chosen_organizations"]
+    return field.search_context(request.GET.get("q", ""), label=_("Search organizations to choose"))
+
+
 class SurveyCreateView(PredicateRequiredMixin, ServiceFormView):
     template_name = "surveys/form.html"
     form_class = SurveyForm
@@ -61,13 +67,16 @@ class SurveyCreateView(PredicateRequiredMixin, ServiceFormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["user"] = self.request.user
+        kwargs["search"] = self.request.GET.get("q", "")
         committee = self.request.GET.get("comite")
         if committee and committee.isdigit():
             kwargs.setdefault("initial", {})["committee"] = int(committee)
         return kwargs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(title=_("New survey"), **kwargs)
+        return super().get_context_data(
+            title=_("New survey"), choice_search=organization_search(self.request), **kwargs
+        )
 
     def call_service(self, form):
         data = dict(form.cleaned_data)
@@ -103,10 +112,17 @@ class SurveyUpdateView(SurveyMixin, ServiceFormView):
     success_message = ""
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user, "instance": self.survey}
+        return {
+            **super().get_form_kwargs(),
+            "user": self.request.user,
+            "instance": self.survey,
+            "search": self.request.GET.get("q", ""),
+        }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(title=_("Change the survey"), **kwargs)
+        return super().get_context_data(
+            title=_("Change the survey"), choice_search=organization_search(self.request), **kwargs
+        )
 
     def call_service(self, form):
         data = {name: form.cleaned_data[name] for name in form.changed_data if not form.fields[name].disabled}

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -13,11 +14,14 @@ from django.views.generic import TemplateView
 
 from axs_platform.charts import Bar, horizontal_bar_chart
 from axs_platform.exports import csv_response, xlsx_response
+from axs_platform.pagination import page_of
 
 from .. import permissions, selectors, services
 from ..forms import CommitteeProposalsForm
 from ..models import CHOICE_KINDS, QuestionKind
 from .building import SurveyActionView, SurveyMixin
+
+CANDIDATES_PER_PAGE = 50
 
 INVITATIONS_PER_PAGE = 50
 
@@ -163,7 +167,6 @@ class CommitteeProposalsView(SurveyMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form = CommitteeProposalsForm(self.request.GET or None, survey=self.survey)
-        proposals = None
         if not self.request.GET:
             form = CommitteeProposalsForm(
                 {
@@ -173,14 +176,28 @@ class CommitteeProposalsView(SurveyMixin, TemplateView):
                 },
                 survey=self.survey,
             )
+        context = {"form": form, "proposals": None}
         if form.is_valid():
-            proposals = selectors.committee_proposals(
-                self.survey,
-                ranking_question=form.cleaned_data["ranking_question"],
-                role_question=form.cleaned_data["role_question"],
-                top=form.cleaned_data["top"],
-            )
-        return super().get_context_data(form=form, proposals=proposals, **kwargs)
+            # All the committees: how many candidates each. One committee: its candidates, a page at a time.
+            data = form.cleaned_data
+            committee = data["committee"]
+            if committee is None:
+                context["counts"] = selectors.committee_proposal_counts(
+                    self.survey, ranking_question=data["ranking_question"], top=data["top"]
+                )
+            else:
+                rows = selectors.committee_candidates(
+                    self.survey, committee, ranking_question=data["ranking_question"], top=data["top"]
+                )
+                page = page_of(self.request, rows, CANDIDATES_PER_PAGE)
+                candidates = selectors.describe_candidates(
+                    self.survey, committee, page.object_list, role_question=data["role_question"]
+                )
+                context["proposals"] = [{"committee": committee, "candidates": candidates}]
+                context["page_obj"] = page
+            query = {key: value for key, value in form.data.items() if key != "page" and value not in (None, "")}
+            context["query_without_page"] = urlencode(query)
+        return super().get_context_data(**context, **kwargs)
 
     def post(self, request, *args, **kwargs):
         seats = []

@@ -18,7 +18,10 @@ proposal once it is submitted.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.urls import reverse
+
+from companies.models.organizations import PUBLIC_MEDIA_FOLDER
 
 ADMIN_NAMESPACE = "admin"  # Django's admin is one entry, ``admin:index``: staff only, like all of it.
 
@@ -41,17 +44,21 @@ class Rule:
     args: dict = field(default_factory=dict)
     expected: str = PUBLIC
     why: str = ""
+    method: str = "get"  # "post" (with no data) only where the answer must come before any write
 
     @property
     def label(self):
         args = " ".join(f"{key}={value}" for key, value in self.args.items())
-        return f"{self.name} {args}".strip()
+        return f"{self.method.upper()} {self.name} {args}".strip()
 
     def url(self, objects):
+        if self.name.startswith("route:"):  # a pattern with no name: ``args["path"]`` is a URL under it
+            return self.args["path"]
         return reverse(self.name, kwargs={key: objects.get(value, value) for key, value in self.args.items()})
 
     def notation(self, answers):
-        return f"    Rule({self.name!r}, {self.args!r}, {' '.join(answers)!r}),"
+        method = f", method={self.method!r}" if self.method != "get" else ""
+        return f"    Rule({self.name!r}, {self.args!r}, {' '.join(answers)!r}{method}),"
 
 
 RULES = [
@@ -154,6 +161,12 @@ RULES = [
     Rule("committees:committee-create", {}, STAFF_ONLY),
     Rule("committees:my-committees", {}, "L 200 200 R R 200 R R R"),
     Rule("committees:committee-detail", {"pk": "committee_1"}, PUBLIC),
+    Rule(
+        "committees:work-plan",
+        {"pk": "committee_1"},
+        "L 200 403 200 403 200 200 403 403",
+        why="the whole plan is for the committee's insiders, like its internals",
+    ),
     Rule("committees:committee-update", {"pk": "committee_1"}, STAFF_ONLY),
     Rule("committees:committee-close", {"pk": "committee_1"}, STAFF_ONLY),
     Rule("committees:committee-members", {"pk": "committee_1"}, PUBLIC),
@@ -351,4 +364,95 @@ RULES = [
     Rule("reports:narrative-delete", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
     Rule("javascript-catalog", {}, PUBLIC),
     Rule("admin:index", {}, "R 200 R R R R R R R", why="Django's admin sends everyone else to its own sign-in form"),
+    # Another parent's ids: a child named under a parent it does not belong to is not found.
+    Rule(
+        "companies:representative-remove",
+        {"pk": "org_b", "representative_pk": "rep_a_place"},
+        "L 404 403 403 404 403 403 403 403",
+    ),
+    Rule(
+        "companies:invitation-resend",
+        {"pk": "org_b", "invitation_pk": "org_a_invitation"},
+        "L 404 403 403 404 403 403 403 403",
+        method="post",
+    ),
+    Rule(
+        "companies:invitation-revoke",
+        {"pk": "org_b", "invitation_pk": "org_a_invitation"},
+        "L 404 403 403 404 403 403 403 403",
+        method="post",
+    ),
+    Rule("companies:due-diligence-detail", {"pk": "org_b", "review_pk": "review"}, "L 404 404 403 403 403 403 403 403"),
+    Rule(
+        "companies:due-diligence-evidence-download",
+        {"pk": "org_b", "review_pk": "review", "evidence_pk": "dd_evidence"},
+        "L 404 404 403 403 403 403 403 403",
+    ),
+    Rule(
+        "committees:priority-area-edit",
+        {"pk": "committee_2", "area_pk": "area_1"},
+        "404 404 404 404 404 404 404 404 404",
+    ),
+    Rule(
+        "committees:activity-update",
+        {"pk": "committee_2", "activity_pk": "activity_1"},
+        "404 404 404 404 404 404 404 404 404",
+    ),
+    Rule(
+        "committees:agenda-item-edit",
+        {"pk": "session_2", "item_pk": "agenda_item_1"},
+        "404 404 404 404 404 404 404 404 404",
+    ),
+    Rule(
+        "committees:agenda-item-move",
+        {"pk": "session_2", "item_pk": "agenda_item_1"},
+        "L 404 403 403 403 403 403 404 403",
+        method="post",
+    ),
+    Rule(
+        "projects:partner-respond",
+        {"pk": "submitted_b", "member_pk": "partner_b_in_a"},
+        "L 404 403 403 404 403 403 404 403",
+        method="post",
+    ),
+    # Only with DEBUG on when the URLs are read (``make run``): organizations' logos, public; nothing else.
+    Rule(
+        f"route:^{settings.MEDIA_URL.lstrip('/')}{PUBLIC_MEDIA_FOLDER}/(?P<path>.*)$",
+        {"path": f"{settings.MEDIA_URL}{PUBLIC_MEDIA_FOLDER}/missing.png"},
+        "404 404 404 404 404 404 404 404 404",
+        why="no such logo; with DEBUG off there is no such route at all",
+    ),
+    Rule("privacy:request-file", {}, PUBLIC),
+    Rule("privacy:request-filed", {}, PUBLIC),
+    Rule("privacy:request-verify", {"token": "rights_request_token"}, PUBLIC, why="the e-mailed link shows a button"),
+    Rule("privacy:my-requests", {}, SIGNED_IN),
+    Rule("privacy:queue", {}, STAFF_ONLY),
+    Rule("privacy:request-detail", {"pk": "rights_request_a"}, "L 200 403 200 403 403 403 403 403"),
+    Rule(
+        "privacy:request-action",
+        {"pk": "rights_request_a", "action": "rights_request_action"},
+        "L R R R R R R R R",
+    ),
+    Rule("privacy:my-purposes", {}, SIGNED_IN),
+    Rule("privacy:notices", {}, STAFF_ONLY),
+    Rule("privacy:retention", {}, STAFF_ONLY),
+    Rule("privacy:calendar", {}, STAFF_ONLY),
+    Rule("privacy:holiday-remove", {"pk": "holiday"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("monitoring:index", {}, SIGNED_IN),
+    Rule("monitoring:dashboard", {}, STAFF_ONLY),
+    Rule("monitoring:committee-dashboard", {"pk": "committee_1"}, "L 200 403 403 403 200 200 403 403"),
+    Rule("monitoring:start", {"proposal": "implementation_proposal"}, "L 200 403 403 403 200 403 403 403"),
+    Rule("monitoring:project", {"pk": "implementation"}, "L 200 403 200 403 200 200 403 403"),
+    Rule(
+        "monitoring:project-export", {"pk": "implementation", "fmt": "format_csv"}, "L 200 403 200 403 200 200 403 403"
+    ),
+    Rule("monitoring:alliance-export", {"fmt": "format_csv"}, STAFF_ONLY),
+    Rule("monitoring:grace", {"pk": "implementation"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("monitoring:report-start", {"pk": "open_period"}, "L 403 403 405 403 403 403 403 403"),
+    Rule("monitoring:report", {"pk": "submitted_report"}, "L 200 403 200 403 200 200 403 403"),
+    Rule("monitoring:report-edit", {"pk": "submitted_report"}, "L 403 403 R 403 403 403 403 403"),
+    Rule("monitoring:report-decide", {"pk": "submitted_report"}, "L 405 403 403 403 405 405 403 403"),
+    Rule("monitoring:evidence-add", {"pk": "submitted_report"}, "L 403 403 405 403 403 403 403 403"),
+    Rule("monitoring:indicator", {"pk": "progress_indicator"}, "L 200 403 403 403 200 200 403 403"),
+    Rule("monitoring:evidence", {"pk": "progress_evidence"}, "L 200 403 200 403 200 200 403 403"),
 ]

@@ -7,6 +7,8 @@ and B has a draft and a submitted proposal in its committee. Everything else a U
 from the demo by what it is, never by id, so the matrix reads the same whatever ids a database gives.
 """
 
+import datetime
+
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -53,6 +55,10 @@ def build():
     )
     from companies.models import DueDiligenceReview, Evidence, Invitation, Organization, Representative
     from documents.models import Document
+    from monitoring.models import Evidence as ProgressEvidence
+    from monitoring.models import Implementation, Report
+    from privacy import services as privacy_services
+    from privacy.services.notify import verification_token
     from projects.models import (
         Attachment,
         Ballot,
@@ -112,6 +118,21 @@ def build():
     survey = Survey.objects.order_by("-closes_at").first()  # the demo's open survey
     invitation = SurveyInvitation.objects.filter(survey=survey, organization=org_a).first()
     feed, _ = CalendarFeed.objects.get_or_create(person=people["chair_1"])
+    rights_request = privacy_services.request_file(
+        user=people["rep_a"], right="access", details="Todo lo que guardan de mí.", channel="email"
+    )
+    holiday = privacy_services.holiday_add(actor=people["staff"], day=datetime.date(2040, 12, 25), name="Navidad")
+    implementation = (
+        Implementation.objects.filter(proposal__committee=committee_1).first() or Implementation.objects.first()
+    )
+    submitted_report = Report.objects.filter(period__implementation=implementation, status="submitted").first()
+    submitted_report = submitted_report or Report.objects.filter(status="submitted").first()
+    progress_evidence = ProgressEvidence(
+        report=submitted_report, title="Lista de asistencia", original_name="lista.pdf", size=len(PDF)
+    )
+    progress_evidence.uploaded_by = submitted_report.created_by
+    progress_evidence.file.save("lista.pdf", ContentFile(PDF), save=True)
+    open_period = implementation.periods.filter(reports__isnull=True).order_by("starts_on").first()
     objects = {
         "committee_1": committee_1.pk,
         "committee_2": committee_2.pk,
@@ -127,6 +148,7 @@ def build():
         "area_1": PriorityArea.objects.filter(committee=committee_1).first().pk,
         "activity_1": WorkPlanActivity.objects.filter(committee=committee_1).first().pk,
         "session_1": session_1.pk,
+        "session_2": Session.objects.filter(committee=committee_2).order_by("-starts_at").first().pk,
         "agenda_item_1": AgendaItem.objects.filter(session=session_1).first().pk,
         "session_document_1": document.pk,
         "agreement_1": Agreement.objects.filter(session__committee=committee_1).first().pk,
@@ -153,6 +175,17 @@ def build():
         "published_project": Proposal.objects.published().first().pk,
         "document": Document.objects.first().pk,
         "milestone": Milestone.objects.first().pk,
+        "rights_request_a": rights_request.pk,
+        "rights_request_action": "start",
+        "rights_request_token": verification_token(rights_request),
+        "holiday": holiday.pk,
+        "implementation": implementation.pk,
+        "implementation_proposal": implementation.proposal_id,
+        "submitted_report": submitted_report.pk,
+        "progress_evidence": progress_evidence.pk,
+        "progress_indicator": implementation.indicators.first().pk,
+        "open_period": open_period.pk,
+        "format_csv": "csv",
     }
     return people, objects
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
 
 from projects import services, tally
-from projects.models import Ballot, BallotPaper, PaperChoice, Participation
+from projects.models import Ballot, BallotPaper, PaperChoice, Participation, SealedPaper
 from tests.factories import make_member, make_organization
 
 from .ballot_scene import make_ballot, make_candidates, seat
@@ -163,25 +163,33 @@ def _race(targets):
     return errors
 
 
-def test_parallel_changes_of_one_vote_are_all_counted(transactional_db, cast):
+@pytest.mark.parametrize("secret", [False, True])
+def test_parallel_changes_of_one_vote_are_all_counted(transactional_db, cast, secret):
     if connection.vendor != "postgresql":
         pytest.skip("Parallel transactions need PostgreSQL; SQLite serializes every writer.")
     organization = make_organization(actor=cast.staff)
     seat(cast.staff, cast.committee, organization)
     voter = make_member(organization)
     cast.candidates = make_candidates(cast, 3)
-    ballot = make_ballot(cast, max_choices=1, quorum_percent=10, allow_changes=True)
-    services.vote_cast(actor=voter, ballot=ballot, choices=[cast.candidates[0].pk])
+    ballot = make_ballot(cast, max_choices=1, quorum_percent=10, allow_changes=True, is_secret=secret)
+    code, _changed = services.vote_cast(actor=voter, ballot=ballot, choices=[cast.candidates[0].pk])
     changes = 12
 
     def change(index):
         person = type(voter).objects.get(pk=voter.pk)  # a request of its own
         return lambda: services.vote_cast(
-            actor=person, ballot=Ballot.objects.get(pk=ballot.pk), choices=[cast.candidates[index % 3].pk]
+            actor=person,
+            ballot=Ballot.objects.get(pk=ballot.pk),
+            choices=[cast.candidates[index % 3].pk],
+            receipt=code if secret else "",
         )
 
     assert _race([change(index) for index in range(changes)]) == []
     assert Participation.objects.get(ballot=ballot).changes == changes
+    if secret:
+        assert SealedPaper.objects.filter(ballot=ballot).count() == 1
+        services.ballot_close(actor=cast.chair, ballot=Ballot.objects.get(pk=ballot.pk))
+        assert services.receipt_counted(ballot=Ballot.objects.get(pk=ballot.pk), code=code)
     assert PaperChoice.objects.filter(paper__ballot=ballot).count() == 1
 
 

@@ -148,28 +148,6 @@ def test_named_ballot_allows_changes_only_where_it_says_so(scene):
     assert services.receipt_counted(ballot=ballot, code=code)
 
 
-def test_secret_ballot_keeps_no_link_between_voter_and_choice(scene):
-    ballot = make_ballot(scene, is_secret=True)
-    services.vote_cast(actor=scene.voters[0], ballot=ballot, choices=[scene.candidates[0].pk])
-    paper = BallotPaper.objects.get()
-    assert paper.elector_id is None
-    paper_fields = {f.name for f in BallotPaper._meta.get_fields()}
-    assert not paper_fields & {"cast_at", "created_at", "user", "voter", "organization"}
-    assert Participation.objects.filter(ballot=ballot).count() == 1
-    assert tally.tally(ballot)["rows"][0]["votes"] == 1
-
-
-def test_secret_vote_is_changed_only_with_its_receipt(scene):
-    ballot = make_ballot(scene, is_secret=True, allow_changes=True)
-    code, _ = services.vote_cast(actor=scene.voters[0], ballot=ballot, choices=[scene.candidates[0].pk])
-    with pytest.raises(ValidationError) as error:
-        services.vote_cast(actor=scene.voters[0], ballot=ballot, choices=[scene.candidates[1].pk], receipt="nope")
-    assert code_of(error) == "receipt_required"
-    services.vote_cast(actor=scene.voters[0], ballot=ballot, choices=[scene.candidates[1].pk], receipt=code)
-    assert PaperChoice.objects.get().candidate.proposal == scene.candidates[1]
-    assert BallotPaper.objects.count() == 1
-
-
 def test_closing_counts_papers_turnout_quorum_and_selects(scene):
     ballot = make_ballot(scene, seats=1, majority="absolute", quorum_percent=50)
     first = scene.candidates[0]

@@ -64,6 +64,8 @@ def test_results_count_only_submitted_responses_and_give_percentages_of_those_wh
     ]
     ranking = selectors.sdg_ranking(results)
     assert [(row["goal"].number, row["points"]) for row in ranking["rows"]] == [(4, 3), (7, 2)]
+    # Two SDGs chosen by one response: one respondent answered the question, not two.
+    assert ranking["answered"] == 1 and ranking["rows"][0]["percent"] == 100.0
 
 
 def test_the_number_of_queries_of_the_results_does_not_grow_with_responses(
@@ -110,8 +112,20 @@ def closed_priorities(staff, committee, other_committee, rep_a, rep_b, rep_c):
 
 def test_the_priorities_page_proposes_for_each_committee_those_who_ranked_its_sdg_high(closed_priorities, committee):
     q = closed_priorities.q
-    proposals = selectors.committee_proposals(closed_priorities, ranking_question=q["sdg"], role_question=q["multiple"])
-    by_committee = {p["committee"].name: p["candidates"] for p in proposals}
+    counts = selectors.committee_proposal_counts(closed_priorities, ranking_question=q["sdg"])
+    assert {row["committee"].name: row["count"] for row in counts} == {
+        "Inclusión social": 2,
+        "Producción y consumo responsables": 1,
+    }
+    by_committee = {
+        row["committee"].name: selectors.describe_candidates(
+            closed_priorities,
+            row["committee"],
+            selectors.committee_candidates(closed_priorities, row["committee"], ranking_question=q["sdg"]),
+            role_question=q["multiple"],
+        )
+        for row in counts
+    }
     inclusion = {(c["name"], c["rank"], c["is_member"], tuple(c["roles"])) for c in by_committee["Inclusión social"]}
     assert inclusion == {("Alfa", 2, True, ("Liderar proyectos",)), ("Gamma", 1, False, ())}
     assert [(c["name"], c["is_member"]) for c in by_committee["Producción y consumo responsables"]] == [("Alfa", False)]
@@ -121,7 +135,10 @@ def test_staff_invite_proposed_organizations_to_committees_in_one_step(client, s
                                                                         other_committee, org_a, org_c):  # fmt: skip
     client.force_login(staff)
     url = reverse("surveys:committee-proposals", args=[closed_priorities.pk])
-    page = client.get(url).content.decode()
+    summary = client.get(url).content.decode()
+    assert f"committee={committee.pk}" in summary and "Gamma" not in summary
+    q = closed_priorities.q
+    page = client.get(url, {"ranking_question": q["sdg"].pk, "top": 3, "committee": committee.pk}).content.decode()
     assert "Gamma" in page and "Ya es integrante" in page
     response = client.post(url, {"seat": [f"{committee.pk}-{org_c.pk}", f"{other_committee.pk}-{org_a.pk}",
                                           f"{committee.pk}-{org_a.pk}"]})  # fmt: skip

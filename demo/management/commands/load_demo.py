@@ -6,7 +6,15 @@ from django.db import transaction
 from axs_platform import fragments
 
 # Each app's ``demo.load(stdout)``, in the order of the layering (lowest first).
-DEMO_MODULES = ["accounts.demo", "companies.demo", "committees.demo", "surveys.demo", "projects.demo", "reports.demo"]
+DEMO_MODULES = [
+    "accounts.demo",
+    "companies.demo",
+    "committees.demo",
+    "surveys.demo",
+    "projects.demo",
+    "monitoring.demo",
+    "reports.demo",
+]
 
 
 class Command(BaseCommand):

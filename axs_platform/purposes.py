@@ -1,0 +1,40 @@
+"""Uses of personal data a person may oppose, and the seam through which the apps that use them honour it.
+
+Imports no app. The ``privacy`` app, at the top, registers the reader of people's choices in its
+``AppConfig.ready()``; the apps below it (committees, surveys, ...) call ``exclude_opposed`` or
+``opposed`` where they build a list for one of these uses, so an opposition applies at once.
+"""
+
+from django.contrib.auth import get_user_model
+
+DIRECTORY = "directory"
+REMINDERS = "reminders"
+NAMED_IN_MINUTES = "named_in_minutes"
+
+_reader = None
+
+
+def register_reader(reader):
+    """Set the function ``reader(purpose)`` that returns the ids of the people opposing a purpose (a subquery)."""
+    global _reader
+    _reader = reader
+
+
+def opposed(purpose):
+    """Return the ids of the people who oppose a purpose, as a subquery; ``None`` when nobody records choices."""
+    return _reader(purpose) if _reader is not None else None
+
+
+def exclude_opposed(queryset, purpose, field):
+    """Leave out the rows whose ``field`` (a person) opposes the purpose; rows without a person stay."""
+    ids = opposed(purpose)
+    return queryset if ids is None else queryset.exclude(**{f"{field}__in": ids})
+
+
+def opposing_among(purpose, person_ids):
+    """Return which of these people oppose the purpose, as a set of ids (one query, none without a reader)."""
+    ids = opposed(purpose)
+    person_ids = [pk for pk in person_ids if pk is not None]
+    if ids is None or not person_ids:
+        return set()
+    return set(get_user_model().objects.filter(pk__in=person_ids).filter(pk__in=ids).values_list("pk", flat=True))

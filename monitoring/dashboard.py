@@ -1,0 +1,100 @@
+"""The alliance's and a committee's monitoring dashboard: lights, reports due and overdue, contributions, results.
+
+Lights are computed per project (``lights.assess``), so this page reads a few queries per project;
+the other figures are one grouped query each. Results are summed by SDG indicator only across number
+indicators with the same unit, and the page says so.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, Sum
+from django.utils.translation import gettext as _
+
+from axs_platform.charts import Bar, horizontal_bar_chart
+from projects.models import Contribution, ContributionKind
+from sdg.models import Indicator as SdgIndicator
+
+from . import lights, selectors
+from .models import ContributionDelivery, Period, Report, ReportValue, ValueType
+
+LIGHT_COLOURS = {"on_track": "#198754", "at_risk": "#b58100", "off_track": "#dc3545", "inactive": "#6c757d"}
+DUE_SOON_DAYS = 30
+
+
+def dashboard(implementations, today):
+    """Return the dashboard's figures for a queryset of implementations."""
+    implementations = list(implementations.select_related("proposal__committee"))
+    rows = []
+    for implementation in implementations:
+        periods = selectors.period_rows(implementation, today)
+        indicators = selectors.indicator_series(implementation, periods)
+        rows.append((implementation, lights.assess(implementation, periods, indicators, today)))
+    counts = Counter(assessment.light for _i, assessment in rows)
+    ids = [i.pk for i in implementations]
+    submitted = Report.objects.filter(period=OuterRef("pk"), submitted_at__isnull=False)
+    waiting = Period.objects.filter(implementation_id__in=ids, ends_on__lt=today).exclude(Exists(submitted))
+    return {
+        "rows": rows,
+        "light_chart": horizontal_bar_chart(
+            [Bar(light.label, counts.get(light.value, 0), LIGHT_COLOURS[light.value]) for light in lights.Light],
+            title=_("Projects by traffic light"),
+            description=_("How many projects in implementation are on track, at risk, off track or inactive."),
+        ),
+        "counts": [(light, counts.get(light.value, 0)) for light in lights.Light],
+        "overdue": waiting.filter(due_on__lt=today).count(),
+        "due_soon": waiting.filter(
+            due_on__gte=today, due_on__lte=today + datetime.timedelta(days=DUE_SOON_DAYS)
+        ).count(),
+        "waiting_approval": Report.objects.filter(period__implementation_id__in=ids, status="submitted").count(),
+        "contributions": contributions_by_kind(ids),
+        "results": results_by_sdg_indicator(ids),
+        "has_demo": any(i.is_demo for i in implementations),
+        "due_soon_days": DUE_SOON_DAYS,
+    }
+
+
+def contributions_by_kind(ids):
+    """Return ``[(kind label, pledged, delivered)]`` in MXN over approved reports."""
+    pledged = dict(
+        Contribution.objects.filter(member__proposal__implementation__in=ids, member__status="accepted")
+        .values_list("kind")
+        .annotate(total=Sum("amount_mxn"))
+    )
+    delivered = dict(
+        ContributionDelivery.objects.filter(
+            report__in=selectors.current_approved(), report__period__implementation__in=ids
+        )
+        .values_list("contribution__kind")
+        .annotate(total=Sum("amount_mxn"))
+    )
+    return [
+        (kind.label, pledged.get(kind.value) or Decimal(0), delivered.get(kind.value) or Decimal(0))
+        for kind in ContributionKind
+        if kind.value in pledged or kind.value in delivered
+    ]
+
+
+def results_by_sdg_indicator(ids):
+    """Return ``[(SDG indicator, unit, total, projects)]``: approved number values summed where units match."""
+    totals = defaultdict(lambda: [Decimal(0), set()])
+    values = (
+        ReportValue.objects.filter(
+            report__in=selectors.current_approved(),
+            indicator__implementation__in=ids,
+            indicator__value_type=ValueType.NUMBER,
+            indicator__sdg_indicator__isnull=False,
+        )
+        .values_list("indicator__sdg_indicator_id", "indicator__unit", "indicator__implementation_id")
+        .annotate(total=Sum("number"))
+    )
+    for sdg_id, unit, implementation_id, total in values:
+        entry = totals[(sdg_id, unit.strip().lower())]
+        entry[0] += total or 0
+        entry[1].add(implementation_id)
+    sdg = SdgIndicator.objects.in_bulk({sdg_id for sdg_id, _unit in totals})
+    return sorted(
+        ((sdg[sdg_id], unit, total, len(projects)) for (sdg_id, unit), (total, projects) in totals.items()),
+        key=lambda row: (row[0].position, row[1]),
+    )

@@ -1,0 +1,45 @@
+"""The plan of a project in implementation and its progress reports."""
+
+from .plan import (
+    MONTHS_PER_PERIOD,
+    QUANTITATIVE,
+    Frequency,
+    Implementation,
+    Indicator,
+    IndicatorRevision,
+    Milestone,
+    Period,
+    PeriodTarget,
+    ValueType,
+)
+from .reports import (
+    EDITABLE_STATUSES,
+    OPEN_STATUSES,
+    ContributionDelivery,
+    Evidence,
+    Report,
+    ReportEvent,
+    ReportStatus,
+    ReportValue,
+)
+
+__all__ = [
+    "EDITABLE_STATUSES",
+    "MONTHS_PER_PERIOD",
+    "OPEN_STATUSES",
+    "QUANTITATIVE",
+    "ContributionDelivery",
+    "Evidence",
+    "Frequency",
+    "Implementation",
+    "Indicator",
+    "IndicatorRevision",
+    "Milestone",
+    "Period",
+    "PeriodTarget",
+    "Report",
+    "ReportEvent",
+    "ReportStatus",
+    "ReportValue",
+    "ValueType",
+]

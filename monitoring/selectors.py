@@ -1,0 +1,194 @@
+"""Reads that monitoring's pages share: periods and their reports, approved series, contributions, queues.
+
+"Approved figures" always mean the latest approved version of each period's report; drafts,
+submitted and returned reports never count. A number indicator's period values add to its
+baseline (each period reports what it achieved); a percentage is the level at the period's end.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
+
+from axs_platform.permissions import is_staff_member
+from committees.models import PostKind
+from committees.permissions import current_organization, post_keys
+from projects.models import Contribution, Proposal, ProposalStatus
+
+from .models import (
+    OPEN_STATUSES,
+    ContributionDelivery,
+    Implementation,
+    Report,
+    ReportEvent,
+    ReportStatus,
+    ReportValue,
+    ValueType,
+)
+
+
+def current_approved():
+    """Return approved reports that no later approved version of their period replaces."""
+    newer = Report.objects.filter(
+        period=OuterRef("period"), status=ReportStatus.APPROVED, version__gt=OuterRef("version")
+    )
+    return Report.objects.filter(status=ReportStatus.APPROVED).exclude(Exists(newer))
+
+
+def period_rows(implementation, today):
+    """Return the periods with ``reports`` (newest version first), ``open_report``, ``approved`` and flags."""
+    periods = list(
+        implementation.periods.prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=Report.objects.select_related("submitted_by", "decided_by").order_by("-version"),
+            )
+        )
+    )
+    for period in periods:
+        reports = list(period.reports.all())
+        period.open_report = next((r for r in reports if r.status in OPEN_STATUSES), None)
+        period.approved = next((r for r in reports if r.status == ReportStatus.APPROVED), None)
+        period.has_started = period.starts_on <= today
+        submitted = any(r.submitted_at is not None for r in reports)
+        period.is_overdue = period.due_on < today and not submitted
+        period.is_due_soon = not submitted and period.ends_on < today <= period.due_on
+    return periods
+
+
+def indicator_series(implementation, periods=None):
+    """Return the indicators, each with ``points``: ``[(period, value)]`` of approved figures in period order.
+
+    For number indicators ``cumulative`` is the baseline plus what the approved periods added;
+    ``planned`` gives the cumulative split target per period where the target is split.
+    """
+    indicators = list(
+        implementation.indicators.select_related("sdg_indicator").prefetch_related("period_targets", "revisions")
+    )
+    periods = periods if periods is not None else list(implementation.periods.all())
+    by_pk = {p.pk: p for p in periods}
+    values = defaultdict(dict)
+    for value in ReportValue.objects.filter(
+        report__in=current_approved().filter(period__implementation=implementation)
+    ).select_related("report"):
+        values[value.indicator_id][value.report.period_id] = value
+    for indicator in indicators:
+        own = values[indicator.pk]
+        indicator.points = [(by_pk[pid], own[pid]) for pid in sorted(own, key=lambda pid: by_pk[pid].number)]
+        indicator.latest = indicator.points[-1] if indicator.points else None
+        running = indicator.baseline
+        indicator.cumulative = []
+        if indicator.value_type == ValueType.NUMBER:
+            for period, value in indicator.points:
+                running += value.number
+                indicator.cumulative.append((period, running))
+        split = {t.period_id: t.value for t in indicator.period_targets.all()}
+        planned, total = [], indicator.baseline
+        for period in periods:
+            if period.pk in split:
+                total += split[period.pk]
+                planned.append((period, total))
+        indicator.planned = planned
+        indicator.current = (
+            indicator.cumulative[-1][1]
+            if indicator.cumulative
+            else (indicator.latest[1].number if indicator.latest and indicator.is_quantitative else None)
+        )
+    return indicators
+
+
+def contribution_rows(implementation):
+    """Return the consortium's pledged contributions with ``delivered``: the sum over approved reports."""
+    delivered = dict(
+        ContributionDelivery.objects.filter(report__in=current_approved().filter(period__implementation=implementation))
+        .values_list("contribution_id")
+        .annotate(total=Sum("amount_mxn"))
+        .values_list("contribution_id", "total")
+    )
+    notes = defaultdict(list)
+    for delivery in ContributionDelivery.objects.filter(
+        report__in=current_approved().filter(period__implementation=implementation)
+    ).exclude(note=""):
+        if delivery.note not in notes[delivery.contribution_id]:
+            notes[delivery.contribution_id].append(delivery.note)
+    rows = list(
+        Contribution.objects.filter(member__proposal=implementation.proposal_id, member__status="accepted")
+        .select_related("member__organization")
+        .order_by("member__organization__sort_name", "kind", "id")
+    )
+    for row in rows:
+        row.delivered = delivered.get(row.pk) or Decimal(0)
+        row.delivery_notes = notes.get(row.pk, [])
+    return rows
+
+
+def report_full(pk):
+    """Return a report with its values, deliveries, milestones, evidence and history."""
+    return (
+        Report.objects.select_related(
+            "period__implementation__proposal__committee", "submitted_by", "decided_by", "created_by"
+        )
+        .prefetch_related(
+            Prefetch("values", queryset=ReportValue.objects.select_related("indicator")),
+            Prefetch(
+                "deliveries",
+                queryset=ContributionDelivery.objects.select_related("contribution__member__organization"),
+            ),
+            "milestones_reached",
+            "evidence",
+            Prefetch("events", queryset=ReportEvent.objects.select_related("actor")),
+        )
+        .get(pk=pk)
+    )
+
+
+def approvable_implementations(user):
+    """Return the implementations whose reports the person may approve."""
+    if is_staff_member(user):
+        return Implementation.objects.all()
+    committees = {committee for committee, kind in post_keys(user) if kind in (PostKind.CHAIR, PostKind.SECRETARY)}
+    return Implementation.objects.filter(proposal__committee_id__in=committees)
+
+
+def approval_queue(user):
+    """Return the submitted reports the person may approve or return (not those they submitted)."""
+    return (
+        Report.objects.filter(
+            status=ReportStatus.SUBMITTED, period__implementation__in=approvable_implementations(user)
+        )
+        .exclude(submitted_by=user)
+        .select_related("period__implementation__proposal", "submitted_by")
+        .order_by("submitted_at", "id")
+    )
+
+
+def reporter_implementations(user):
+    """Return the implementations of projects the person's organization leads or partners in."""
+    organization = current_organization(user)
+    if organization is None:
+        return Implementation.objects.none()
+    return (
+        Implementation.objects.filter(
+            Q(proposal__lead_organization=organization)
+            | Q(proposal__consortium__organization=organization, proposal__consortium__status="accepted")
+        )
+        .distinct()
+        .select_related("proposal")
+    )
+
+
+def structured_projects():
+    """Return the structured proposals not yet in implementation, for those who may start them."""
+    return Proposal.objects.filter(status=ProposalStatus.STRUCTURED, implementation__isnull=True).select_related(
+        "committee"
+    )
+
+
+def dashboard_committees(user):
+    """Return the committees whose monitoring dashboard the person may open (their chair or secretary posts)."""
+    from committees.models import Committee
+
+    if is_staff_member(user):
+        return Committee.objects.filter(proposals__implementation__isnull=False).distinct().order_by("name")
+    ids = {committee for committee, kind in post_keys(user) if kind in (PostKind.CHAIR, PostKind.SECRETARY)}
+    return Committee.objects.filter(pk__in=ids).order_by("name")

@@ -1,0 +1,35 @@
+"""Every write with a rule in monitoring: the plan (``plan``) and the reports (``reports``)."""
+
+from .plan import (
+    implementation_set_grace,
+    implementation_start,
+    indicator_revise,
+    indicator_split_target,
+    period_bounds,
+)
+from .reports import (
+    EVIDENCE_MAX_BYTES,
+    evidence_add,
+    evidence_validator,
+    report_approve,
+    report_return,
+    report_save,
+    report_start,
+    report_submit,
+)
+
+__all__ = [
+    "EVIDENCE_MAX_BYTES",
+    "evidence_add",
+    "evidence_validator",
+    "implementation_set_grace",
+    "implementation_start",
+    "indicator_revise",
+    "indicator_split_target",
+    "period_bounds",
+    "report_approve",
+    "report_return",
+    "report_save",
+    "report_start",
+    "report_submit",
+]

@@ -1,0 +1,122 @@
+"""Helpers the monitoring services share: refusals, locks, the reporters to tell, and typed values."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from companies.models import Representative
+
+from ..models import Implementation, Report, ValueType
+
+
+def require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def locked_implementation(implementation):
+    return Implementation.objects.select_for_update().select_related("proposal").get(pk=implementation.pk)
+
+
+def locked_report(report):
+    """Return the report's row locked for this transaction, with its period and project."""
+    return (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("period__implementation__proposal")
+        .get(pk=report.pk)
+    )
+
+
+def reporters(implementation):
+    """Return the active current representatives of the lead organization."""
+    return [
+        link.user
+        for link in Representative.objects.current()
+        .filter(organization_id=implementation.proposal.lead_organization_id, user__is_active=True)
+        .select_related("user")
+    ]
+
+
+def to_decimal(raw):
+    """Return ``raw`` as a Decimal, or None when it is empty; raise ValueError when it is not a number."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, bool):
+        raise ValueError
+    try:
+        value = Decimal(str(raw).strip())
+    except InvalidOperation as error:
+        raise ValueError from error
+    if not value.is_finite():
+        raise ValueError
+    return value
+
+
+def typed_value(indicator, raw):
+    """Return ``(number, yes_no, text)`` for a raw value of the indicator's type, or raise ValidationError.
+
+    An empty value gives ``(None, None, "")``: nothing reported yet.
+    """
+    field = f"value_{indicator.pk}"
+    if indicator.value_type == ValueType.TEXT:
+        return None, None, (raw or "").strip()
+    if indicator.value_type == ValueType.YES_NO:
+        if raw in (None, ""):
+            return None, None, ""
+        if raw in (True, "yes", "true", "1"):
+            return None, True, ""
+        if raw in (False, "no", "false", "0"):
+            return None, False, ""
+        raise ValidationError({field: _("Answer yes or no.")}, code="not_yes_no")
+    try:
+        number = to_decimal(raw)
+    except ValueError:
+        raise ValidationError(
+            {field: _("“%(value)s” is not a number; write digits only, such as 1250.5.") % {"value": raw}},
+            code="not_a_number",
+        ) from None
+    if number is None:
+        return None, None, ""
+    if abs(number) >= Decimal("1e14"):
+        raise ValidationError({field: _("This number is too large.")}, code="too_large")
+    if indicator.value_type == ValueType.PERCENTAGE and not (0 <= number <= 100):
+        raise ValidationError(
+            {field: _("A percentage is between 0 and 100; you wrote %(value)s.") % {"value": number}},
+            code="percentage_out_of_range",
+        )
+    return number.quantize(Decimal("0.01")), None, ""
+
+
+def typed_parts(indicator, total, raw_parts):
+    """Return the disaggregation ``{category: "decimal"}`` checked against the indicator, or raise."""
+    field = f"value_{indicator.pk}"
+    parts = {}
+    for category, raw in (raw_parts or {}).items():
+        if category not in indicator.disaggregation:
+            raise ValidationError(
+                {field: _("“%(category)s” is not a category of this indicator.") % {"category": category}},
+                code="unknown_category",
+            )
+        try:
+            value = to_decimal(raw)
+        except ValueError:
+            raise ValidationError(
+                {field: _("“%(value)s” is not a number (%(category)s).") % {"value": raw, "category": category}},
+                code="not_a_number",
+            ) from None
+        if value is not None:
+            parts[category] = value.quantize(Decimal("0.01"))
+    if not parts:
+        return {}
+    if not indicator.is_quantitative:
+        raise ValidationError({field: _("Only numbers and percentages can be split.")}, code="not_splittable")
+    if indicator.value_type == ValueType.NUMBER and (total is None or sum(parts.values()) != total):
+        raise ValidationError(
+            {
+                field: _("The parts add up to %(sum)s, but the value is %(total)s; they must match.")
+                % {"sum": sum(parts.values()), "total": total if total is not None else "—"}
+            },
+            code="parts_do_not_add_up",
+        )
+    return {category: str(value) for category, value in parts.items()}

@@ -1,0 +1,59 @@
+"""Reminders of reports due and overdue, run by Celery beat; each period is reminded once before and once after.
+
+A period whose report has not been submitted is reminded ``REMIND_BEFORE_DAYS`` before its due date
+and again once it is overdue. Gaps older than ``REMIND_AFTER_WINDOW_DAYS`` are left to the project
+page's overdue flag: a reporter is not woken for a period that closed years ago.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from axs_platform.mail import send_email, site_url
+
+from ..models import Period, Report
+from .common import reporters
+
+REMIND_BEFORE_DAYS = 7
+REMIND_AFTER_WINDOW_DAYS = 90
+
+
+def _tell(implementation, period, template):
+    for person in reporters(implementation):
+        with translation.override(person.preferred_language):
+            context = {"person": person, "period": period, "implementation": implementation, "site_url": site_url()}
+            send_email(
+                subject=render_to_string(f"monitoring/email/{template}_subject.txt", context).strip(),
+                body=render_to_string(f"monitoring/email/{template}_body.txt", context),
+                to=[person.email],
+            )
+
+
+@transaction.atomic
+def reminders_due(*, today=None):
+    """Remind the reporters of periods due soon or overdue; return ``(before, after)`` counts."""
+    today = today or timezone.localdate()
+    submitted = Report.objects.filter(period=OuterRef("pk"), submitted_at__isnull=False)
+    waiting = (
+        Period.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(ends_on__lt=today, due_on__gte=today - datetime.timedelta(days=REMIND_AFTER_WINDOW_DAYS))
+        .exclude(Exists(submitted))
+        .select_related("implementation__proposal")
+    )
+    before = after = 0
+    for period in waiting:
+        if period.due_on >= today and period.reminded_before_on is None:
+            if period.due_on - today <= datetime.timedelta(days=REMIND_BEFORE_DAYS):
+                _tell(period.implementation, period, "due_soon")
+                period.reminded_before_on = today
+                period.save(update_fields=["reminded_before_on"])
+                before += 1
+        elif period.due_on < today and period.reminded_after_on is None:
+            _tell(period.implementation, period, "overdue")
+            period.reminded_after_on = today
+            period.save(update_fields=["reminded_after_on"])
+            after += 1
+    return before, after

@@ -1,0 +1,300 @@
+"""The life of a progress report: start (or correct), save, add evidence, submit, approve or return.
+
+Each step locks the report, checks who acts and from which status, records the step (who, when,
+from, to, why) in the report's history and the audit trail.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import audit_record
+from axs_platform.uploads import UploadValidator
+from projects.models import Contribution
+
+from .. import permissions
+from ..models import (
+    OPEN_STATUSES,
+    ContributionDelivery,
+    Evidence,
+    Period,
+    Report,
+    ReportEvent,
+    ReportStatus,
+    ReportValue,
+)
+from .common import locked_implementation, locked_report, require, to_decimal, typed_parts, typed_value
+
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+evidence_validator = UploadValidator(("pdf", "png", "jpeg", "webp", "docx", "xlsx"), EVIDENCE_MAX_BYTES, "evidence")
+
+S = ReportStatus
+
+
+def _step(report, *, actor, from_status, to_status, reason="", request=None, action):
+    ReportEvent.objects.create(report=report, from_status=from_status, to_status=to_status, actor=actor, reason=reason)
+    audit_record(
+        actor=actor,
+        action=action,
+        target=report,
+        changes={"status": [from_status or None, to_status]},
+        message=reason,
+        request=request,
+    )
+
+
+def _require_editable(report):
+    if report.status == S.APPROVED:
+        raise ValidationError(
+            _("An approved report is frozen. To correct it, start a correction: a new version approved in turn."),
+            code="frozen",
+        )
+    if report.status == S.SUBMITTED:
+        raise ValidationError(
+            _("This report was submitted and waits for approval; it can be changed only if it is returned."),
+            code="submitted",
+        )
+
+
+@transaction.atomic
+def report_start(*, actor, period, today=None, request=None):
+    """Start the report of a period that has begun; after an approved one, a correction copying it."""
+    period = Period.objects.select_related("implementation__proposal").get(pk=period.pk)
+    implementation = locked_implementation(period.implementation)
+    require(permissions.can_report(actor, implementation))
+    today = today or timezone.localdate()
+    if period.starts_on > today:
+        raise ValidationError(
+            _("Period %(number)s starts on %(start)s; its report can be written once it has started.")
+            % {"number": period.number, "start": period.starts_on.isoformat()},
+            code="period_not_started",
+        )
+    reports = period.reports.all()
+    if reports.filter(status__in=OPEN_STATUSES).exists():
+        raise ValidationError(_("This period already has a report in progress."), code="open_report_exists")
+    latest = reports.filter(status=S.APPROVED).order_by("-version").first()
+    version = (reports.aggregate(v=Max("version"))["v"] or 0) + 1
+    report = Report.objects.create(period=period, version=version, created_by=actor)
+    if latest is not None:
+        for name in ("achievements", "difficulties", "next_steps", "budget_executed_mxn"):
+            setattr(report, name, getattr(latest, name))
+        report.save()
+        report.milestones_reached.set(latest.milestones_reached.all())
+        ReportValue.objects.bulk_create(
+            ReportValue(
+                report=report,
+                indicator_id=v.indicator_id,
+                number=v.number,
+                yes_no=v.yes_no,
+                text=v.text,
+                disaggregation=v.disaggregation,
+            )
+            for v in latest.values.all()
+        )
+        ContributionDelivery.objects.bulk_create(
+            ContributionDelivery(report=report, contribution_id=d.contribution_id, amount_mxn=d.amount_mxn, note=d.note)
+            for d in latest.deliveries.all()
+        )
+    reason = _("Correction of version %(version)s") % {"version": latest.version} if latest else ""
+    _step(report, actor=actor, from_status="", to_status=S.DRAFT, reason=reason, request=request,
+          action="monitoring.report_started")  # fmt: skip
+    return report
+
+
+def _save_values(report, indicators, values, parts):
+    errors, rows = {}, []
+    for indicator in indicators:
+        try:
+            number, yes_no, text = typed_value(indicator, values.get(indicator.pk))
+            split = typed_parts(indicator, number, parts.get(indicator.pk))
+        except ValidationError as error:
+            errors.update(error.message_dict)
+            continue
+        if number is None and yes_no is None and not text:
+            continue
+        rows.append(
+            ReportValue(report=report, indicator=indicator, number=number, yes_no=yes_no, text=text,
+                        disaggregation=split)
+        )  # fmt: skip
+    if errors:
+        raise ValidationError(errors, code="bad_values")
+    report.values.all().delete()
+    ReportValue.objects.bulk_create(rows)
+
+
+def _save_deliveries(report, proposal, deliveries):
+    pledged = {c.pk: c for c in Contribution.objects.filter(member__proposal=proposal, member__status="accepted")}
+    errors, rows = {}, []
+    for contribution_id, (raw_amount, note) in deliveries.items():
+        if contribution_id not in pledged:
+            raise ValidationError(_("That contribution is not one of this project's."), code="foreign_contribution")
+        field = f"delivered_{contribution_id}"
+        try:
+            amount = to_decimal(raw_amount)
+        except ValueError:
+            errors[field] = _("“%(value)s” is not an amount.") % {"value": raw_amount}
+            continue
+        if amount is not None and amount < 0:
+            errors[field] = _("An amount delivered cannot be negative.")
+            continue
+        note = (note or "").strip()
+        if amount is not None or note:
+            rows.append(ContributionDelivery(report=report, contribution_id=contribution_id, amount_mxn=amount,
+                                             note=note[:500]))  # fmt: skip
+    if errors:
+        raise ValidationError(errors, code="bad_deliveries")
+    report.deliveries.all().delete()
+    ContributionDelivery.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def report_save(
+    *,
+    actor,
+    report,
+    values=None,
+    parts=None,
+    achievements="",
+    difficulties="",
+    next_steps="",
+    budget_executed_mxn=None,
+    milestones=(),
+    deliveries=None,
+    request=None,
+):
+    """Save a draft or returned report: ``values`` and ``parts`` map indicator ids to raw values.
+
+    ``deliveries`` maps a pledged contribution's id to ``(amount, note)``. Nothing is saved if any
+    value is refused; the errors name the fields (``value_<id>``, ``delivered_<id>``).
+    """
+    report = locked_report(report)
+    implementation = report.period.implementation
+    require(permissions.can_report(actor, implementation))
+    _require_editable(report)
+    try:
+        budget = to_decimal(budget_executed_mxn)
+    except ValueError:
+        raise ValidationError(
+            {"budget_executed_mxn": _("“%(value)s” is not an amount.") % {"value": budget_executed_mxn}},
+            code="not_a_number",
+        ) from None
+    if budget is not None and budget < 0:
+        raise ValidationError({"budget_executed_mxn": _("The budget executed cannot be negative.")}, code="negative")
+    milestone_ids = {getattr(m, "pk", m) for m in milestones}
+    own = set(implementation.milestones.filter(pk__in=milestone_ids).values_list("pk", flat=True))
+    if own != milestone_ids:
+        raise ValidationError(_("That milestone is not one of this project's."), code="foreign_milestone")
+    _save_values(report, list(implementation.indicators.all()), values or {}, parts or {})
+    _save_deliveries(report, implementation.proposal, deliveries or {})
+    report.achievements = (achievements or "").strip()
+    report.difficulties = (difficulties or "").strip()
+    report.next_steps = (next_steps or "").strip()
+    report.budget_executed_mxn = budget
+    report.save()
+    report.milestones_reached.set(milestone_ids)
+    audit_record(actor=actor, action="monitoring.report_saved", target=report, request=request)
+    return report
+
+
+@transaction.atomic
+def evidence_add(*, actor, report, title, upload, request=None):
+    """Attach a file to a draft or returned report, after the one upload check (type by content, size)."""
+    report = locked_report(report)
+    require(permissions.can_report(actor, report.period.implementation))
+    _require_editable(report)
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError({"title": _("Give the file a title.")}, code="title_required")
+    try:
+        evidence_validator(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}, code=error.code) from None
+    evidence = Evidence.objects.create(
+        report=report,
+        title=title[:255],
+        file=upload,
+        original_name=upload.name[:255],
+        size=upload.size,
+        uploaded_by=actor,
+    )
+    audit_record(actor=actor, action="monitoring.evidence_added", target=report, message=title, request=request)
+    return evidence
+
+
+@transaction.atomic
+def report_submit(*, actor, report, request=None):
+    """Submit a draft or returned report with a value for every indicator and its achievements."""
+    report = locked_report(report)
+    implementation = report.period.implementation
+    require(permissions.can_report(actor, implementation))
+    _require_editable(report)
+    reported = set(report.values.values_list("indicator_id", flat=True))
+    missing = [i.name for i in implementation.indicators.all() if i.pk not in reported]
+    if missing:
+        raise ValidationError(
+            _("Report a value for every indicator before submitting; missing: %(names)s.")
+            % {"names": "; ".join(missing)},
+            code="values_missing",
+        )
+    if not report.achievements:
+        raise ValidationError({"achievements": _("Describe the period's achievements.")}, code="achievements_missing")
+    from_status = report.status
+    report.status = S.SUBMITTED
+    report.submitted_by = actor
+    report.submitted_at = timezone.now()
+    report.decided_by = None
+    report.decided_at = None
+    report.save()
+    _step(report, actor=actor, from_status=from_status, to_status=S.SUBMITTED, request=request,
+          action="monitoring.report_submitted")  # fmt: skip
+    return report
+
+
+def _require_decidable(actor, report):
+    require(permissions.can_approve(actor, report.period.implementation))
+    if report.status != S.SUBMITTED:
+        raise ValidationError(
+            _("Only a submitted report can be approved or returned; this one is “%(status)s”.")
+            % {"status": report.get_status_display()},
+            code="not_submitted",
+        )
+    if report.submitted_by_id == actor.pk:
+        raise ValidationError(_("You submitted this report; someone else must approve or return it."), code="own")
+
+
+@transaction.atomic
+def report_approve(*, actor, report, note="", request=None):
+    """Approve a submitted report: it is frozen, and the milestones it reports are marked reached."""
+    report = locked_report(report)
+    _require_decidable(actor, report)
+    report.status = S.APPROVED
+    report.decided_by = actor
+    report.decided_at = timezone.now()
+    report.comments = ""
+    report.save()
+    report.milestones_reached.filter(reached_on__isnull=True).update(reached_on=report.period.ends_on)
+    _step(report, actor=actor, from_status=S.SUBMITTED, to_status=S.APPROVED, reason=(note or "").strip(),
+          request=request, action="monitoring.report_approved")  # fmt: skip
+    return report
+
+
+@transaction.atomic
+def report_return(*, actor, report, comments, request=None):
+    """Return a submitted report to its reporters with comments on what should change."""
+    report = locked_report(report)
+    _require_decidable(actor, report)
+    comments = (comments or "").strip()
+    if not comments:
+        raise ValidationError(
+            {"comments": _("Say what should change; the reporters will read it.")}, code="comments_required"
+        )
+    report.status = S.RETURNED
+    report.decided_by = actor
+    report.decided_at = timezone.now()
+    report.comments = comments
+    report.save()
+    _step(report, actor=actor, from_status=S.SUBMITTED, to_status=S.RETURNED, reason=comments, request=request,
+          action="monitoring.report_returned")  # fmt: skip
+    return report

@@ -1,0 +1,117 @@
+"""Pages of projects in implementation: the list and queue, the project page, starting it, the grace period."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from axs_platform.forms import add_service_errors
+from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
+from axs_platform.service_views import ServiceFormView
+from projects.models import Proposal
+
+from .. import permissions, selectors, services
+from ..forms import GraceForm, ImplementationStartForm
+from ..models import Implementation
+from ..progress import progress_context
+
+
+class MonitoringIndexView(PredicateRequiredMixin, TemplateView):
+    """The person's projects in implementation and the reports waiting for their decision."""
+
+    template_name = "monitoring/index.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        approvable = selectors.approvable_implementations(user).select_related("proposal")
+        return super().get_context_data(
+            mine=selectors.reporter_implementations(user),
+            approvable=approvable if (is_staff_member(user) or approvable.exists()) else None,
+            queue=selectors.approval_queue(user),
+            dashboards=selectors.dashboard_committees(user),
+            to_start=[p for p in selectors.structured_projects() if permissions.can_start_implementation(user, p)],
+            **kwargs,
+        )
+
+
+class ImplementationMixin(PredicateRequiredMixin):
+    """Load the implementation named in the URL; only those who may see its reports get further."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.implementation = get_object_or_404(
+            Implementation.objects.select_related("proposal__committee__goal", "proposal__lead_organization"),
+            pk=kwargs["pk"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_view(self.request.user, self.implementation)
+
+
+class ProjectProgressView(ImplementationMixin, TemplateView):
+    """A project in implementation: light and its rule, indicators over time, milestones, contributions, reports."""
+
+    template_name = "monitoring/project.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        context = progress_context(self.implementation, timezone.localdate())
+        context.update(
+            can_report=permissions.can_report(user, self.implementation),
+            can_approve=permissions.can_approve(user, self.implementation),
+            grace_form=GraceForm(initial={"grace_days": self.implementation.grace_days})
+            if permissions.can_set_grace(user)
+            else None,
+        )
+        return super().get_context_data(**context, **kwargs)
+
+
+class ImplementationStartView(PredicateRequiredMixin, ServiceFormView):
+    """Put a structured project into implementation: dates, reporting frequency, grace period."""
+
+    template_name = "monitoring/start.html"
+    form_class = ImplementationStartForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.proposal = get_object_or_404(Proposal.objects.select_related("committee"), pk=kwargs["proposal"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_start_implementation(self.request.user, self.proposal)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(proposal=self.proposal, **kwargs)
+
+    def call_service(self, form):
+        self.success_message = _("The project is in implementation; its reporting periods are ready.")
+        return services.implementation_start(actor=self.request.user, proposal=self.proposal, request=self.request,
+                                             **form.cleaned_data)  # fmt: skip
+
+
+class GraceView(ImplementationMixin, TemplateView):
+    """Staff change the grace period (POST only); a refusal shows on the project page."""
+
+    template_name = "monitoring/project.html"
+    http_method_names = ["post"]
+
+    def has_permission(self):
+        return permissions.can_set_grace(self.request.user)
+
+    def post(self, request, *args, **kwargs):
+        form = GraceForm(request.POST)
+        if form.is_valid():
+            try:
+                services.implementation_set_grace(
+                    actor=request.user, implementation=self.implementation, grace_days=form.cleaned_data["grace_days"],
+                    request=request,
+                )  # fmt: skip
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The grace period and the due dates changed."))
+                return redirect(self.implementation.get_absolute_url())
+        context = progress_context(self.implementation, timezone.localdate())
+        context.update(can_report=False, can_approve=True, grace_form=form)
+        return self.render_to_response(self.get_context_data(**context))

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "privacy"
+    verbose_name = _("Personal data rights")
+
+    def ready(self):
+        from audit.labels import register_actions
+        from axs_platform.purposes import register_reader
+        from documents.registry import register
+
+        from .documents import personal_data_kind
+        from .selectors import opposed
+        from .services import ACTION_LABELS
+
+        register_actions(ACTION_LABELS)
+        register_reader(opposed)
+        register(personal_data_kind)

@@ -1,0 +1,82 @@
+"""The access and portability export of one person: a PDF summary plus JSON and CSV files, in one ZIP.
+
+Built by the document jobs (``documents``) for a request of access or portability whose identity is
+verified; staff ask for it, and the person who filed the request may download it too.
+"""
+
+from django.apps import apps
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from documents.registry import DocumentKind, Source
+from documents.services import DocumentError
+
+from .export import as_csv, as_json, personal_data
+from .models import RightsRequest
+from .subjects import person_of
+
+PERSONAL_DATA = "privacy.personal_data"
+EXPORT_RIGHTS = (RightsRequest.Right.ACCESS, RightsRequest.Right.PORTABILITY)
+
+
+def _describe(target, params):
+    return _("Personal data of %(name)s (%(number)s)") % {"name": target.full_name, "number": target.number}
+
+
+def _build(document):
+    # Runs in the document's language: refusals use gettext (not lazy) so the job keeps them in that language.
+    rights_request = document.target
+    if rights_request.right not in EXPORT_RIGHTS:
+        raise DocumentError(gettext("Only a request of access or portability gets the export of personal data."))
+    person = person_of(rights_request)
+    if person is None:
+        raise DocumentError(
+            gettext(
+                "No account holds this e-mail address, or the identity is not verified: "
+                "the platform has no data to export."
+            )
+        )
+    data = personal_data(person)
+    tables = [
+        {"label": label, "name": capfirst(apps.get_model(label)._meta.verbose_name_plural), "rows": rows}
+        for label, rows in data.items()
+    ]
+    attachments = [("personal-data.json", as_json(data))]
+    for label, rows in data.items():
+        if rows:
+            attachments += [(f"tables/{label}.json", as_json(rows)), (f"tables/{label}.csv", as_csv(rows))]
+    html = render_to_string(
+        "privacy/pdf/personal_data.html",
+        {"request_obj": rights_request, "person": person, "tables": tables, "generated_at": timezone.now()},
+    )
+    stem = f"datos-personales-{rights_request.number}-{document.language}"
+    return Source(
+        html=html,
+        filename=f"{stem}.pdf",
+        title=str(_describe(rights_request, document.params)),
+        attachments=tuple(attachments),
+        bundle_name=f"{stem}.zip",
+    )
+
+
+def _nobody_but_staff(user, target, params):
+    return False  # staff only (``documents.permissions`` lets staff in)
+
+
+def _requester(user, document):
+    target = document.target
+    return target is not None and target.requester_id == user.pk
+
+
+personal_data_kind = DocumentKind(
+    code=PERSONAL_DATA,
+    label=_("Personal data export"),
+    build=_build,
+    describe=_describe,
+    can_request=_nobody_but_staff,
+    can_view=_requester,
+    model=RightsRequest,
+)

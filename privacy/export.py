@@ -1,0 +1,146 @@
+"""Everything the platform holds about one person, as tables: the declared list the access export walks.
+
+``TABLES`` names each model that holds personal data with the lookups that lead from it to the person.
+``tests/privacy/test_export.py`` walks every model with a relation to the user model and fails when one
+of its relations is not declared here, so a new model cannot be left out of the export unnoticed.
+Secret ballot papers hold no link to a voter and are never reached; papers of named ballots are reached
+through their elector.
+"""
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
+from django.db.models.fields.files import FieldFile
+
+from axs_platform.exports import safe_cell
+
+# Secrets and derived keys are not personal data the person could use, and must not leave the platform.
+HIDDEN_FIELD_WORDS = ("password", "token", "nonce", "secret", "hash", "receipt", "key")
+
+
+@dataclass(frozen=True)
+class Table:
+    """One model and the lookups (ORM paths ending at the person's id) that select the person's rows."""
+
+    label: str
+    lookups: tuple
+
+    @property
+    def model(self):
+        return apps.get_model(self.label)
+
+
+def _about_the_person(user):
+    """Audit events whose object is the person, or that recorded the e-mail they typed to sign in."""
+    user_type = ContentType.objects.get_for_model(user, for_concrete_model=False)
+    return Q(target_type=user_type, target_id=str(user.pk)) | Q(identifier=user.email)
+
+
+TABLES = (
+    Table("accounts.User", ("pk",)),
+    Table("audit.AuditEvent", ("actor", _about_the_person)),
+    Table("documents.Document", ("requested_by",)),
+    Table("companies.Organization", ("archived_by",)),
+    Table("companies.ParticipationChange", ("changed_by",)),
+    Table("companies.DueDiligenceReview", ("started_by", "reviewer")),
+    Table("companies.Evidence", ("uploaded_by",)),
+    Table("companies.Representative", ("user", "ended_by")),
+    Table("companies.Invitation", ("invited_by", "accepted_by", "revoked_by")),
+    Table("committees.Committee", ("closed_by",)),
+    Table("committees.Membership", ("requested_by",)),
+    Table("committees.MembershipChange", ("changed_by",)),
+    Table("committees.Post", ("holder", "appointed_by")),
+    Table("committees.Session", ("created_by",)),
+    Table("committees.SessionDocument", ("uploaded_by",)),
+    Table("committees.Attendance", ("person", "recorded_by")),
+    Table("committees.Minutes", ("drafted_by", "approved_by")),
+    Table("committees.MinutesComment", ("author",)),
+    Table("committees.Agreement", ("responsible_person", "created_by")),
+    Table("committees.CalendarFeed", ("person",)),
+    Table("surveys.Survey", ("created_by",)),
+    Table("surveys.SurveyInvitation", ("person",)),
+    Table("surveys.Response", ("respondent",)),
+    Table("surveys.Answer", ("response__respondent",)),
+    Table("projects.SelectionRound", ("opened_by", "closed_by")),
+    Table("projects.SelectionEvidence", ("added_by",)),
+    Table("projects.Ballot", ("closed_by", "cancelled_by", "created_by", "named_voters")),
+    Table("projects.Elector", ("user",)),
+    Table("projects.Participation", ("cast_by",)),
+    Table("projects.BallotPaper", ("elector__user",)),
+    Table("projects.PaperChoice", ("paper__elector__user",)),
+    Table("projects.Call", ("created_by",)),
+    Table("projects.Proposal", ("created_by",)),
+    Table("projects.ConsortiumMember", ("invited_by",)),
+    Table("projects.ProposalTransition", ("actor",)),
+    Table("projects.ProposalVersion", ("submitted_by",)),
+    Table("projects.ProposalComment", ("author",)),
+    Table("projects.Attachment", ("uploaded_by",)),
+    Table("projects.Evaluation", ("evaluator", "assigned_by")),
+    Table("monitoring.Implementation", ("created_by",)),
+    Table("monitoring.IndicatorRevision", ("changed_by",)),
+    Table("monitoring.Report", ("created_by", "submitted_by", "decided_by")),
+    Table("monitoring.ReportEvent", ("actor",)),
+    Table("monitoring.Evidence", ("uploaded_by",)),
+    Table("privacy.RightsRequest", ("requester",)),
+    Table("privacy.PurposeChoice", ("person",)),
+    Table("privacy.PrivacyNotice", ("published_by",)),
+    Table("admin.LogEntry", ("user",)),
+)
+
+
+def declared_relations():
+    """Return the ``(model label, field name)`` pairs the export declares (first step of each lookup)."""
+    return {(t.label, lookup.split("__")[0]) for t in TABLES for lookup in t.lookups if isinstance(lookup, str)}
+
+
+def _columns(model):
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if not any(word in field.name.lower() for word in HIDDEN_FIELD_WORDS)
+    ]
+
+
+def table_rows(table, user):
+    """Return the person's rows of one table as dicts: id, the row in words, then each column's value."""
+    query = Q()
+    for lookup in table.lookups:
+        query |= lookup(user) if callable(lookup) else Q(**{lookup: user.pk})
+    model = table.model
+    columns = _columns(model)
+    rows = []
+    for obj in model._default_manager.filter(query).distinct().order_by("pk"):
+        row = {"id": obj.pk, "shown_as": str(obj)}
+        for field in columns:
+            value = getattr(obj, field.attname)
+            row[field.attname] = value.name if isinstance(value, FieldFile) else value
+        rows.append(row)
+    return rows
+
+
+def personal_data(user):
+    """Return ``{label: rows}`` for every declared table, empty tables included (they say "nothing here")."""
+    return {table.label: table_rows(table, user) for table in TABLES}
+
+
+def as_json(rows):
+    return json.dumps(rows, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode()
+
+
+def as_csv(rows):
+    """CSV in UTF-8 with a BOM (Excel reads it), formula-like text defused as every export of the platform."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    if rows:
+        writer = csv.writer(buffer)
+        header = list(rows[0])
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([safe_cell("" if row[name] is None else row[name]) for name in header])
+    return buffer.getvalue().encode()

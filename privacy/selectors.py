@@ -1,0 +1,67 @@
+"""Reads of personal data requests that pages share."""
+
+from django.db.models import BooleanField, Case, OuterRef, Q, Subquery, Value, When
+from django.utils import timezone
+
+from .models import Holiday, PrivacyNotice, PurposeChoice, RightsRequest
+
+
+def request_queue(*, status="", overdue=False, today=None):
+    """Return requests for the unit's queue, earliest due first, each with ``is_overdue``."""
+    today = today or timezone.localdate()
+    requests = RightsRequest.objects.select_related("requester").annotate(
+        is_overdue=Case(
+            When(Q(status__in=RightsRequest.OPEN, due_on__lt=today), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+    requests = requests.filter(status=status) if status else requests.filter(status__in=RightsRequest.OPEN)
+    if overdue:
+        requests = requests.filter(is_overdue=True)
+    return requests.order_by("due_on", "received_at", "id")
+
+
+def requests_of(user):
+    """Return the requests a signed-in person filed, newest first."""
+    return RightsRequest.objects.filter(requester=user).order_by("-received_at", "-id")
+
+
+def holidays(*, from_year=None):
+    days = Holiday.objects.all()
+    if from_year:
+        days = days.filter(day__year__gte=from_year)
+    return days
+
+
+def exports_of(rights_request):
+    """Return the personal data exports built for a request, newest first."""
+    from documents.models import Document
+
+    from .documents import PERSONAL_DATA
+
+    return Document.objects.filter(kind=PERSONAL_DATA, target_id=str(rights_request.pk)).order_by("-requested_at")
+
+
+def current_notice(kind):
+    """Return the latest published version of a notice, or None before staff publish one."""
+    return PrivacyNotice.objects.filter(kind=kind).order_by("-version").first()
+
+
+def current_choices(person):
+    """Return ``{purpose: allowed}`` for a person: their latest choice, allowed where they made none."""
+    choices = dict.fromkeys(PurposeChoice.Purpose.values, True)
+    for choice in PurposeChoice.objects.filter(person=person).order_by("purpose", "decided_at", "id"):
+        choices[choice.purpose] = choice.allowed
+    return choices
+
+
+def opposed(purpose):
+    """Return the ids of the people whose latest choice opposes a purpose (a subquery other reads can use)."""
+    latest = PurposeChoice.objects.filter(person=OuterRef("person"), purpose=purpose).order_by("-decided_at", "-id")
+    return (
+        PurposeChoice.objects.filter(purpose=purpose)
+        .annotate(latest_allowed=Subquery(latest.values("allowed")[:1]))
+        .filter(latest_allowed=False)
+        .values("person")
+    )

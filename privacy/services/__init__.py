@@ -1,0 +1,44 @@
+"""Writes on personal data requests and the calendar. Views, tasks and commands all call these."""
+
+from .anonymize import legal_records_of, person_anonymize, request_cancel, request_rectify
+from .calendar import holiday_add, holiday_remove, policy_update
+from .notices import notice_publish, purposes_set
+from .requests import (
+    ACTION_LABELS,
+    deadlines_remind,
+    identity_verify,
+    identity_verify_by_link,
+    request_answer,
+    request_ask_completion,
+    request_complete,
+    request_extend,
+    request_file,
+    request_start,
+    request_withdraw,
+)
+from .retention import retention_apply, retention_rule_set
+
+__all__ = [
+    "ACTION_LABELS",
+    "deadlines_remind",
+    "holiday_add",
+    "holiday_remove",
+    "identity_verify",
+    "legal_records_of",
+    "notice_publish",
+    "purposes_set",
+    "person_anonymize",
+    "request_cancel",
+    "identity_verify_by_link",
+    "policy_update",
+    "request_answer",
+    "request_ask_completion",
+    "request_complete",
+    "request_extend",
+    "request_file",
+    "request_rectify",
+    "request_start",
+    "request_withdraw",
+    "retention_apply",
+    "retention_rule_set",
+]

@@ -1,0 +1,197 @@
+"""Cancellation and rectification of a person's data.
+
+Cancellation anonymizes a person so that nothing identifies them, while every record with history stays whole.
+
+No row is deleted: attendance, votes, answers, authorship and posts keep pointing to the same account, which
+now reads "Persona anonimizada #n" and cannot sign in. What the law obliges AMEXCID to keep (approved minutes,
+decisions on proposals, the audit trail) is listed so that the answer says so. Rectification goes through
+``accounts.services.user_update``, so the person's history shows the change.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.models import User
+from audit.services import audit_record
+from committees.models import Agreement, Attendance, CalendarFeed, Minutes
+from committees.models.sessions import new_feed_token
+from companies.models import Invitation
+from projects.models import Participation, ProposalTransition
+
+from ..models import RightsRequest
+from ..permissions import can_handle_requests
+from ..subjects import person_of
+
+ANONYMIZED_FIELDS = ["full_name", "email", "phone", "job_title"]
+
+
+def anonymous_name(user):
+    return f"Persona anonimizada #{user.pk}"
+
+
+def anonymous_email(user):
+    # ``.invalid`` is reserved (RFC 2606): nothing is ever delivered there, and the address stays unique.
+    return f"anonimizada-{user.pk}@anonimizada.invalid"
+
+
+def is_anonymized(user):
+    return user.email == anonymous_email(user)
+
+
+def legal_records_of(user):
+    """Return sentences naming the records the law obliges AMEXCID to keep in which the person appears."""
+    counts = [
+        (
+            Minutes.objects.filter(Q(drafted_by=user) | Q(approved_by=user), status="approved").count(),
+            lambda n: ngettext(
+                "%(n)d approved minutes signed by the person (drafted or approved)",
+                "%(n)d approved minutes signed by the person (drafted or approved)",
+                n,
+            ),
+        ),
+        (
+            Attendance.objects.filter(person=user, session__minutes__status="approved")
+            .values("session")
+            .distinct()
+            .count(),
+            lambda n: ngettext(
+                "attendance at %(n)d session with approved minutes",
+                "attendance at %(n)d sessions with approved minutes",
+                n,
+            ),
+        ),
+        (
+            ProposalTransition.objects.filter(actor=user).count(),
+            lambda n: ngettext("%(n)d decision on a proposal", "%(n)d decisions on proposals", n),
+        ),
+        (
+            Participation.objects.filter(cast_by=user).count(),
+            lambda n: ngettext("%(n)d vote in a committee ballot", "%(n)d votes in committee ballots", n),
+        ),
+        (
+            Agreement.objects.filter(responsible_person=user).count(),
+            lambda n: ngettext(
+                "%(n)d committee agreement in their charge", "%(n)d committee agreements in their charge", n
+            ),
+        ),
+    ]
+    return [label(n) % {"n": n} for n, label in counts if n]
+
+
+@transaction.atomic
+def person_anonymize(*, actor, user, request=None, reason=""):
+    """Anonymize a person's account and the invitations sent to their address; record it as one audit event.
+
+    The event names which fields were cleared, never their old values.
+    """
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if is_anonymized(user):
+        return user
+    old_email = user.email
+    name, email = anonymous_name(user), anonymous_email(user)
+    user.full_name, user.email, user.phone, user.job_title = name, email, "", ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    invitations = Invitation.objects.filter(email__iexact=old_email).update(email=email, full_name=name, job_title="")
+    # The secret calendar address stops working: a new random token nobody knows.
+    for feed in CalendarFeed.objects.filter(person=user):
+        feed.token = new_feed_token()
+        feed.save(update_fields=["token"])
+    removed = _("(removed)")
+    audit_record(
+        actor=actor,
+        action="privacy.anonymized",
+        target=user,
+        changes={
+            "full_name": [removed, name],
+            "email": [removed, email],
+            "phone": [removed, ""],
+            "job_title": [removed, ""],
+            "is_active": [True, False],
+        },
+        message=" ".join(
+            filter(None, [reason, _("Invitations to the address anonymized: %(n)d.") % {"n": invitations}])
+        ),
+        request=request,
+    )
+    return user
+
+
+@transaction.atomic
+def request_cancel(*, actor, rights_request, answer, legal_reason="", request=None):
+    """Answer a cancellation: anonymize the person, then answer granted, or partly granted naming what the law keeps."""
+    from .requests import request_answer
+
+    if not can_handle_requests(actor):
+        raise PermissionDenied
+    if rights_request.right != RightsRequest.Right.CANCELLATION:
+        raise ValidationError(_("Only a request of cancellation anonymizes the person."), code="not_cancellation")
+    if rights_request.status not in (RightsRequest.Status.IDENTITY_VERIFIED, RightsRequest.Status.IN_PROGRESS):
+        raise ValidationError(_("The identity must be verified before the data are cancelled."), code="wrong_status")
+    person = person_of(rights_request)
+    kept = legal_records_of(person) if person is not None else []
+    if kept and not legal_reason.strip():
+        raise ValidationError(
+            {
+                "legal_reason": _(
+                    "The person appears in records the law obliges us to keep (%(records)s): say which duty "
+                    "applies; the answer tells the person."
+                )
+                % {"records": "; ".join(kept)}
+            },
+            code="legal_record",
+        )
+    if person is not None:
+        person_anonymize(actor=actor, user=person, request=request, reason=rights_request.number)
+    outcome = RightsRequest.Outcome.PARTLY_GRANTED if kept else RightsRequest.Outcome.GRANTED
+    if kept:
+        with translation.override(rights_request.language):  # the answer is written in the person's language
+            kept_here = "; ".join(legal_records_of(person))
+            legal_reason = f"{legal_reason.strip()}\n" + _("Records kept: %(records)s.") % {"records": kept_here}
+    return request_answer(
+        actor=actor,
+        rights_request=rights_request,
+        outcome=outcome,
+        answer=answer,
+        legal_reason=legal_reason,
+        request=request,
+    )
+
+
+RECTIFIABLE_FIELDS = ["full_name", "email", "phone", "job_title"]
+
+
+@transaction.atomic
+def request_rectify(*, actor, rights_request, request=None, **fields):
+    """Apply a rectification through the accounts service, so the person's history shows the change and why."""
+    from accounts.services import user_update
+
+    if not can_handle_requests(actor):
+        raise PermissionDenied
+    if rights_request.right != RightsRequest.Right.RECTIFICATION:
+        raise ValidationError(_("Only a request of rectification changes the person's data."), code="not_rectification")
+    if rights_request.status not in (RightsRequest.Status.IDENTITY_VERIFIED, RightsRequest.Status.IN_PROGRESS):
+        raise ValidationError(_("The identity must be verified before the data are changed."), code="wrong_status")
+    person = person_of(rights_request)
+    if person is None:
+        raise ValidationError(_("No account holds this e-mail address: there is nothing to rectify."), code="no_person")
+    changed = {
+        name: value for name, value in fields.items() if name in RECTIFIABLE_FIELDS and getattr(person, name) != value
+    }
+    if not changed:
+        raise ValidationError(_("Nothing differs from the data the platform holds."), code="no_change")
+    user_update(actor=actor, user=person, request=request, **changed)
+    audit_record(
+        actor=actor,
+        action="privacy.rectified",
+        target=rights_request,
+        changes={name: ["", "✓"] for name in changed},
+        message=_("Fields rectified on the person's account: %(fields)s.") % {"fields": ", ".join(sorted(changed))},
+        request=request,
+    )
+    return person

@@ -1,0 +1,389 @@
+"""The life of a personal data request: filing, identity, pauses, extension, answer, withdrawal, reminders.
+
+Every step is an audit event on the request (who, when, why) and an e-mail to the person.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import User
+from audit.services import audit_record
+
+from ..calendar import due_date_of, holidays_set
+from ..deadlines import business_days_between
+from ..models import DeadlinePolicy, RequestPause, RightsRequest
+from ..permissions import can_handle_requests, is_requester
+from . import notify
+
+Status = RightsRequest.Status
+
+ACTION_LABELS = {
+    "privacy.filed": gettext_lazy("Personal data request filed"),
+    "privacy.duplicate_refused": gettext_lazy("Duplicate personal data request refused"),
+    "privacy.identity_verified": gettext_lazy("Identity of a requester verified"),
+    "privacy.identity_check_failed": gettext_lazy("Identity check of a request failed"),
+    "privacy.started": gettext_lazy("Personal data request taken up"),
+    "privacy.asked_to_complete": gettext_lazy("Requester asked to complete the request"),
+    "privacy.completed": gettext_lazy("Request completed; the clock runs again"),
+    "privacy.extended": gettext_lazy("Term of a request extended"),
+    "privacy.answered": gettext_lazy("Personal data request answered"),
+    "privacy.withdrawn": gettext_lazy("Personal data request withdrawn"),
+    "privacy.reminded": gettext_lazy("Staff reminded of a request's due date"),
+    "privacy.holiday_removed": gettext_lazy("Non-working day removed"),
+    "privacy.anonymized": gettext_lazy("Person anonymized (cancellation)"),
+    "privacy.rectified": gettext_lazy("Personal data rectified on request"),
+    "privacy.retention_run": gettext_lazy("Retention rules applied"),
+    "privacy.purposes_changed": gettext_lazy("Consent or opposition per purpose changed"),
+}
+
+
+def _locked(rights_request):
+    return RightsRequest.objects.select_for_update().get(pk=rights_request.pk)
+
+
+def _require_staff(actor):
+    if not can_handle_requests(actor):
+        raise PermissionDenied
+
+
+def _require_status(rights_request, *allowed):
+    if rights_request.status not in allowed:
+        raise ValidationError(
+            _("This cannot be done to a request that is “%(status)s”.")
+            % {"status": rights_request.get_status_display()},
+            code="wrong_status",
+        )
+
+
+def _require_reason(reason, field="reason"):
+    if not (reason or "").strip():
+        raise ValidationError({field: _("Say why: it is recorded and sent to the person.")}, code="reason_required")
+    return reason.strip()
+
+
+def _move(rights_request, *, actor, to_status, action, reason="", request=None, extra_changes=None, notify_person=True):
+    """Change the status, recompute the due date, record the step and tell the person."""
+    previous = rights_request.status
+    rights_request.status = to_status
+    if rights_request.is_open:
+        rights_request.due_on = due_date_of(rights_request)
+    rights_request.save()
+    changes = {"status": [previous, to_status], **(extra_changes or {})} if previous != to_status else extra_changes
+    audit_record(actor=actor, action=action, target=rights_request, changes=changes, message=reason, request=request)
+    if notify_person:
+        notify.send_status(rights_request, reason=reason)
+    return rights_request
+
+
+def _refuse_duplicate(duplicate, *, actor, email, request):
+    """Record the refused duplicate (outside the failed transaction, so the record stays) and say why."""
+    audit_record(actor=actor, action="privacy.duplicate_refused", target=duplicate, identifier=email, request=request)
+    raise ValidationError(
+        _(
+            "You already have an open request for this right (%(number)s, received on %(day)s). "
+            "We answer it within its term; to add something, reply to our e-mail or withdraw it first."
+        )
+        % {"number": duplicate.number, "day": duplicate.received_on.strftime("%Y-%m-%d")},
+        code="duplicate",
+    )
+
+
+def _open_duplicate(email, right):
+    return RightsRequest.objects.filter(email__iexact=email, right=right, status__in=RightsRequest.OPEN).first()
+
+
+def request_file(*, user, right, details, channel, full_name="", email="", language=None, request=None):
+    """File a request; a signed-in person is identified by their account, anyone else by an e-mailed link.
+
+    A second open request of the same person for the same right is refused, and the refusal recorded.
+    """
+    signed_in = user is not None and user.is_authenticated
+    actor = user if signed_in else None
+    if signed_in:
+        full_name, email, language = user.full_name, user.email, user.preferred_language
+    email = User.objects.normalize_email(email)
+    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    if channel == RightsRequest.Channel.PLATFORM and not signed_in:
+        raise ValidationError(
+            {"channel": _("Sign in to receive the answer on the platform, or choose another channel.")}
+        )
+    duplicate = _open_duplicate(email, right)
+    if duplicate is not None:
+        _refuse_duplicate(duplicate, actor=actor, email=email, request=request)
+    try:
+        return _file(
+            actor=actor,
+            full_name=full_name,
+            email=email,
+            language=language,
+            right=right,
+            details=details,
+            channel=channel,
+            request=request,
+        )
+    except IntegrityError:
+        # Two requests raced past the check: the database's unique constraint kept one.
+        _refuse_duplicate(_open_duplicate(email, right), actor=actor, email=email, request=request)
+
+
+@transaction.atomic
+def _file(*, actor, full_name, email, language, right, details, channel, request):
+    signed_in = actor is not None
+    user = actor
+    policy = DeadlinePolicy.current()
+    rights_request = RightsRequest(
+        requester=user if signed_in else None,
+        full_name=full_name.strip(),
+        email=email,
+        language=language,
+        right=right,
+        details=details.strip(),
+        channel=channel,
+        received_on=timezone.localdate(),
+        term_days=policy.answer_days,
+        verification_nonce="" if signed_in else secrets.token_hex(16),
+    )
+    rights_request.full_clean(exclude=["due_on"], validate_constraints=False)
+    rights_request.due_on = due_date_of(rights_request)
+    rights_request.save()
+    audit_record(
+        actor=user if signed_in else None,
+        action="privacy.filed",
+        target=rights_request,
+        request=request,
+        identifier=email,
+        changes={"status": [None, Status.RECEIVED]},
+    )
+    # One e-mail at filing: the status with the due date when the account identifies the person, else the
+    # link that confirms the address (it names the request and its number too).
+    if signed_in:
+        _verify(
+            rights_request, actor=user, reason=_("Filed while signed in to the person's own account."), request=request
+        )
+    else:
+        notify.send_verification(rights_request)
+    return rights_request
+
+
+def _verify(rights_request, *, actor, reason, request=None):
+    rights_request.identity_verified_at = timezone.now()
+    rights_request.verification_nonce = ""
+    return _move(
+        rights_request,
+        actor=actor,
+        to_status=Status.IDENTITY_VERIFIED,
+        action="privacy.identity_verified",
+        reason=reason,
+        request=request,
+    )
+
+
+def _identity_failed(message, *, token, code, request):
+    audit_record(
+        actor=None,
+        action="privacy.identity_check_failed",
+        message=str(message),
+        identifier=token[:254],
+        request=request,
+    )
+    raise ValidationError(message, code=code)
+
+
+def identity_verify_by_link(*, token, request=None):
+    """Confirm the e-mail address of a request filed without signing in; a bad or old link is refused and recorded."""
+    bad_link = _("This link is not valid. Copy the whole address from the e-mail.")
+    try:
+        data = signing.loads(token, salt=notify.VERIFY_SALT, max_age=settings.AXS_PRIVACY_VERIFY_SECONDS)
+    except signing.SignatureExpired:
+        _identity_failed(
+            _("This link has expired. File the request once more; a new link will be sent."),
+            token=token,
+            code="expired",
+            request=request,
+        )
+    except signing.BadSignature:
+        _identity_failed(bad_link, token=token, code="bad_link", request=request)
+    with transaction.atomic():
+        rights_request = RightsRequest.objects.select_for_update().filter(pk=data.get("r")).first()
+        if rights_request is not None and rights_request.identity_verified:
+            return rights_request  # A second click on the same link: nothing more to do.
+        valid = (
+            rights_request is not None
+            and rights_request.verification_nonce
+            and rights_request.verification_nonce == data.get("n")
+            and rights_request.status == Status.RECEIVED
+        )
+        if valid:
+            return _verify(
+                rights_request,
+                actor=None,
+                reason=_("E-mail address confirmed through the link sent to it."),
+                request=request,
+            )
+    _identity_failed(bad_link, token=token, code="bad_link", request=request)
+
+
+@transaction.atomic
+def identity_verify(*, actor, rights_request, reason, request=None):
+    """Staff record that they checked the person's identity by other means (an ID shown in person)."""
+    _require_staff(actor)
+    rights_request = _locked(rights_request)
+    _require_status(rights_request, Status.RECEIVED)
+    return _verify(rights_request, actor=actor, reason=_require_reason(reason), request=request)
+
+
+@transaction.atomic
+def request_start(*, actor, rights_request, reason="", request=None):
+    _require_staff(actor)
+    rights_request = _locked(rights_request)
+    _require_status(rights_request, Status.IDENTITY_VERIFIED)
+    return _move(
+        rights_request,
+        actor=actor,
+        to_status=Status.IN_PROGRESS,
+        action="privacy.started",
+        reason=reason.strip(),
+        request=request,
+    )
+
+
+@transaction.atomic
+def request_ask_completion(*, actor, rights_request, what_is_missing, request=None):
+    """Ask the person for what is missing; the legal clock stops until they complete it."""
+    _require_staff(actor)
+    rights_request = _locked(rights_request)
+    _require_status(rights_request, Status.RECEIVED, Status.IDENTITY_VERIFIED, Status.IN_PROGRESS)
+    what_is_missing = _require_reason(what_is_missing, "what_is_missing")
+    RequestPause.objects.create(request=rights_request, asked_on=timezone.localdate(), what_is_missing=what_is_missing)
+    return _move(
+        rights_request,
+        actor=actor,
+        to_status=Status.AWAITING_COMPLETION,
+        action="privacy.asked_to_complete",
+        reason=what_is_missing,
+        request=request,
+    )
+
+
+@transaction.atomic
+def request_complete(*, actor, rights_request, addition, request=None):
+    """Add what was asked (the person, or staff for them); the clock runs again."""
+    rights_request = _locked(rights_request)
+    if not (can_handle_requests(actor) or is_requester(actor, rights_request)):
+        raise PermissionDenied
+    _require_status(rights_request, Status.AWAITING_COMPLETION)
+    addition = _require_reason(addition, "addition")
+    pause = rights_request.pauses.select_for_update().get(completed_on=None)
+    pause.completed_on = timezone.localdate()
+    pause.save(update_fields=["completed_on"])
+    rights_request.details = f"{rights_request.details}\n\n[{pause.completed_on:%Y-%m-%d}] {addition}"
+    to_status = Status.IN_PROGRESS if rights_request.identity_verified else Status.RECEIVED
+    return _move(
+        rights_request, actor=actor, to_status=to_status, action="privacy.completed", reason=addition, request=request
+    )
+
+
+@transaction.atomic
+def request_extend(*, actor, rights_request, reason, request=None):
+    """Extend the term once, by the policy's extension, for a recorded reason."""
+    _require_staff(actor)
+    rights_request = _locked(rights_request)
+    _require_status(rights_request, *RightsRequest.OPEN)
+    if rights_request.extension_days:
+        raise ValidationError(_("The term of this request was already extended once."), code="already_extended")
+    reason = _require_reason(reason)
+    rights_request.extension_days = DeadlinePolicy.current().extension_days
+    rights_request.extension_reason = reason
+    before = rights_request.due_on
+    rights_request.due_on = due_date_of(rights_request)
+    return _move(
+        rights_request,
+        actor=actor,
+        to_status=rights_request.status,
+        action="privacy.extended",
+        reason=reason,
+        request=request,
+        extra_changes={
+            "due_on": [str(before) if before else None, str(rights_request.due_on) if rights_request.due_on else None]
+        },
+    )
+
+
+@transaction.atomic
+def request_answer(*, actor, rights_request, outcome, answer, legal_reason="", request=None):
+    """Answer the request: granted, partly granted, or denied with its legal reason."""
+    _require_staff(actor)
+    rights_request = _locked(rights_request)
+    _require_status(rights_request, Status.IDENTITY_VERIFIED, Status.IN_PROGRESS)
+    answer = _require_reason(answer, "answer")
+    if outcome != RightsRequest.Outcome.GRANTED and not legal_reason.strip():
+        raise ValidationError(
+            {"legal_reason": _("Give the legal reason for not granting all that was asked.")},
+            code="legal_reason_required",
+        )
+    rights_request.outcome = outcome
+    rights_request.answer = answer
+    rights_request.legal_reason = legal_reason.strip()
+    rights_request.answered_at = timezone.now()
+    return _move(
+        rights_request,
+        actor=actor,
+        to_status=Status.ANSWERED,
+        action="privacy.answered",
+        reason=answer,
+        request=request,
+        extra_changes={"outcome": ["", outcome]},
+    )
+
+
+@transaction.atomic
+def request_withdraw(*, actor, rights_request, reason, request=None):
+    """Withdraw an open request (the person, or staff when the person asked them to)."""
+    rights_request = _locked(rights_request)
+    if not (can_handle_requests(actor) or is_requester(actor, rights_request)):
+        raise PermissionDenied
+    _require_status(rights_request, *RightsRequest.OPEN)
+    RequestPause.objects.filter(request=rights_request, completed_on=None).update(completed_on=timezone.localdate())
+    return _move(
+        rights_request,
+        actor=actor,
+        to_status=Status.WITHDRAWN,
+        action="privacy.withdrawn",
+        reason=_require_reason(reason),
+        request=request,
+    )
+
+
+def deadlines_remind(*, today=None):
+    """Remind staff once per due date of each open request within the policy's reminder days; return how many."""
+    today = today or timezone.localdate()
+    policy = DeadlinePolicy.current()
+    holidays = holidays_set()
+    reminded = 0
+    candidates = RightsRequest.objects.filter(status__in=RightsRequest.OPEN, due_on__isnull=False)
+    for rights_request in candidates.exclude(reminded_for=F("due_on")):
+        if business_days_between(today, rights_request.due_on, holidays) > policy.reminder_days:
+            continue
+        with transaction.atomic():
+            locked = _locked(rights_request)
+            if locked.reminded_for == locked.due_on or not locked.is_open:
+                continue
+            locked.reminded_for = locked.due_on
+            locked.save(update_fields=["reminded_for"])
+            audit_record(
+                actor=None,
+                action="privacy.reminded",
+                target=locked,
+                message=_("Due on %(day)s.") % {"day": locked.due_on.strftime("%Y-%m-%d")},
+            )
+            notify.send_staff_reminder(locked)
+        reminded += 1
+    return reminded

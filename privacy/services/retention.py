@@ -1,0 +1,94 @@
+"""The retention job: anonymize the personal data kept longer than staff set, and record what it did.
+
+Safe to run twice: what is anonymized no longer matches. Rows stay (counts and history hold); only the
+fields that identify a person are replaced.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.models import AuditEvent
+from audit.services import audit_record, changes_between, snapshot
+from companies.models import Invitation
+
+from ..models import RetentionRule, RetentionRun, RightsRequest
+from ..permissions import can_handle_requests
+
+ANONYMIZED_DOMAIN = "@anonimizada.invalid"
+
+
+def _unaccepted_invitations(cutoff):
+    due = Invitation.objects.filter(accepted_at__isnull=True).filter(
+        Q(revoked_at__lt=cutoff) | Q(revoked_at__isnull=True, expires_at__lt=cutoff)
+    )
+    count = 0
+    for invitation in due.exclude(email__endswith=ANONYMIZED_DOMAIN).only("pk"):
+        Invitation.objects.filter(pk=invitation.pk).update(
+            email=f"invitacion-{invitation.pk}{ANONYMIZED_DOMAIN}",
+            full_name=f"Persona anonimizada (invitación #{invitation.pk})",
+            job_title="",
+        )
+        count += 1
+    return count
+
+
+def _closed_requests(cutoff):
+    due = RightsRequest.objects.filter(status__in=[RightsRequest.Status.ANSWERED, RightsRequest.Status.WITHDRAWN])
+    due = due.filter(Q(answered_at__lt=cutoff) | Q(answered_at__isnull=True, received_at__lt=cutoff))
+    count = 0
+    for rights_request in due.exclude(email__endswith=ANONYMIZED_DOMAIN).only("pk"):
+        RightsRequest.objects.filter(pk=rights_request.pk).update(
+            full_name=f"Persona anonimizada (solicitud #{rights_request.pk})",
+            email=f"solicitud-{rights_request.pk}{ANONYMIZED_DOMAIN}",
+            details=_("(anonymized by the retention rule)"),
+        )
+        count += 1
+    return count
+
+
+APPLIERS = {
+    RetentionRule.Kind.UNACCEPTED_INVITATIONS: _unaccepted_invitations,
+    RetentionRule.Kind.CLOSED_REQUESTS: _closed_requests,
+}
+
+
+@transaction.atomic
+def retention_apply(*, now=None):
+    """Apply every active rule once; record the run and an audit event with the counts."""
+    now = now or timezone.now()
+    results = {}
+    for rule in RetentionRule.objects.filter(active=True):
+        results[rule.kind] = APPLIERS[rule.kind](now - datetime.timedelta(days=rule.keep_days))
+    run = RetentionRun.objects.create(results=results)
+    audit_record(
+        actor=None, action="privacy.retention_run", target=run, changes={k: [None, v] for k, v in results.items()}
+    )
+    return run
+
+
+@transaction.atomic
+def retention_rule_set(*, actor, kind, keep_days, active=True, request=None):
+    """Create or change the term of one kind of data."""
+    if not can_handle_requests(actor):
+        raise PermissionDenied
+    if kind not in RetentionRule.Kind.values:
+        raise ValidationError({"kind": _("Choose a kind of data from the list.")})
+    rule = RetentionRule.objects.select_for_update().filter(kind=kind).first()
+    before = snapshot(rule, ["keep_days", "active"]) if rule else {}
+    rule = rule or RetentionRule(kind=kind)
+    rule.keep_days, rule.active = keep_days, active
+    rule.full_clean()
+    rule.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATED if before else AuditEvent.Action.CREATED,
+        target=rule,
+        changes=changes_between(before, snapshot(rule, ["keep_days", "active"])),
+        request=request,
+    )
+    return rule

@@ -1,0 +1,17 @@
+"""Periodic work of the privacy app: thin tasks that call a service and are safe to run twice."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(name="privacy.deadlines_remind")
+def deadlines_remind():
+    """Remind staff of the personal data requests close to their legal due date."""
+    return services.deadlines_remind()
+
+
+@shared_task(name="privacy.retention_apply")
+def retention_apply():
+    """Anonymize the personal data kept longer than staff set (daily)."""
+    return services.retention_apply().pk

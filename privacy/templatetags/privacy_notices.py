@@ -1,0 +1,30 @@
+"""Template tags that show the current privacy notice where personal data is collected.
+
+Templates of any app may load them (a template is not an import: the layers of the code stay as they are).
+"""
+
+from django import template
+from django.utils.translation import get_language
+
+from ..models import PrivacyNotice
+from ..selectors import current_notice
+
+register = template.Library()
+
+
+@register.inclusion_tag("privacy/includes/simplified_notice.html")
+def simplified_notice():
+    """The simplified notice in the page's language, linking to the full one."""
+    notice = current_notice(PrivacyNotice.Kind.SIMPLIFIED)
+    return {"notice": notice, "text": notice.text(get_language()) if notice else ""}
+
+
+@register.simple_tag
+def full_notice():
+    """Return the current full notice, or None while staff have not published one."""
+    return current_notice(PrivacyNotice.Kind.FULL)
+
+
+@register.filter
+def notice_text(notice):
+    return notice.text(get_language()) if notice else ""

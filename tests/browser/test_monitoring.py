@@ -1,0 +1,87 @@
+"""In Chromium: a progress report from draft to approval, and a project's approved progress on its public page."""
+
+import re
+
+from playwright.sync_api import expect
+
+from monitoring.models import Report, ReportStatus
+
+
+def _draft():
+    return Report.objects.select_related("period__implementation__proposal").get(status=ReportStatus.DRAFT)
+
+
+def test_a_report_goes_from_draft_to_approval(demo, journey, transactional_db):
+    from committees.models import Post
+    from companies.models import Representative
+
+    page = journey.page
+    report = _draft()
+    implementation = report.period.implementation
+    lead = Representative.objects.current().filter(organization=implementation.proposal.lead_organization)
+    reporter = lead.select_related("user").order_by("id").first().user
+    secretary = Post.objects.current().get(committee=implementation.proposal.committee, kind="secretary").holder
+
+    journey.sign_in(reporter.email)
+    journey.follow("Seguimiento", exact=True, validate_as="monitoring-index")
+    journey.follow(implementation.proposal.title, validate_as="monitoring-project")
+    expect(page.get_by_text("Datos de demostración").first).to_be_visible()
+    expect(page.locator("svg.axs-chart").first).to_be_visible()
+    journey.visit(f"/seguimiento/reporte/{report.pk}/editar/", validate_as="monitoring-report-form")
+
+    number = implementation.indicators.get(value_type="number")
+    field = page.locator(f"#id_value_{number.pk}")
+    field.fill("mil")
+    page.get_by_label("Logros").fill("Certificamos a 1,000 jóvenes en el periodo.")
+    journey.press("Guardar y enviar para aprobación", validate_as="monitoring-report-refused")
+    expect(page.get_by_text("“mil” no es un número")).to_be_visible()
+    expect(field).to_have_value("mil")
+    expect(page.get_by_label("Logros")).to_have_value("Certificamos a 1,000 jóvenes en el periodo.")
+    field.fill("1000")
+    journey.press("Guardar y enviar para aprobación", validate_as="monitoring-report")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Enviada")
+
+    journey.page.context.clear_cookies()
+    journey.sign_in(secretary.email)
+    journey.follow("Seguimiento", exact=True)
+    journey.follow(
+        re.compile(re.escape(implementation.proposal.title) + rf".*periodo {report.period.number}, versión 1")
+    )
+    page.get_by_role("radio", name="Aprobar", exact=True).check()
+    journey.press("Registrar la decisión")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Aprobada")
+    report.refresh_from_db()
+    assert report.status == ReportStatus.APPROVED and report.decided_by == secretary
+
+
+def test_the_public_page_shows_approved_progress_in_spanish_english_and_on_a_phone(demo, journey, transactional_db):
+    page = journey.page
+    implementation = _draft().period.implementation
+    journey.visit(f"/proyectos/{implementation.proposal.pk}/", validate_as="monitoring-public")
+    expect(page.get_by_role("heading", name="Avance de la implementación")).to_be_visible()
+    expect(page.get_by_text("Datos de demostración").first).to_be_visible()
+    expect(page.locator("svg.axs-chart").first).to_be_visible()
+    page.get_by_label("Idioma").select_option("en")
+    journey.press("Cambiar")
+    expect(page.get_by_role("heading", name="Progress of the implementation")).to_be_visible()
+    expect(page.get_by_text("datos de demostración").first).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    journey.visit(f"/proyectos/{implementation.proposal.pk}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_staff_read_the_dashboard_and_an_indicator_page(demo, journey, transactional_db):
+    page = journey.page
+    implementation = _draft().period.implementation
+    indicator = implementation.indicators.get(value_type="number")
+    journey.sign_in("staff@amexcid.example")
+    journey.follow("Administración", exact=True)
+    journey.follow("Seguimiento de la implementación", validate_as="monitoring-staff-index")
+    journey.follow("Tablero de la alianza", validate_as="monitoring-dashboard")
+    expect(page.get_by_role("heading", name="Proyectos por semáforo")).to_be_visible()
+    journey.visit(f"/seguimiento/indicador/{indicator.pk}/", validate_as="monitoring-indicator")
+    page.locator("#id_split-reason").fill("Ajuste")
+    journey.press("Guardar el reparto")
+    page.set_viewport_size({"width": 390, "height": 844})
+    journey.visit("/seguimiento/tablero/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -1,0 +1,49 @@
+"""The demo's projects in implementation: four projects from 2018, every kind of period, marked as invented."""
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from monitoring import lights, selectors
+from monitoring.models import Implementation, Report, ReportStatus
+
+
+def _assessments():
+    today = timezone.localdate()
+    result = {}
+    for implementation in Implementation.objects.select_related("proposal"):
+        periods = selectors.period_rows(implementation, today)
+        indicators = selectors.indicator_series(implementation, periods)
+        result[implementation.proposal.title] = (periods, lights.assess(implementation, periods, indicators, today))
+    return result
+
+
+def test_the_four_projects_of_march_2018_report_from_2018_and_are_marked_invented(demo):
+    implementations = Implementation.objects.select_related("proposal")
+    assert implementations.count() == 4
+    assert all(i.is_demo and i.starts_on.year == 2018 for i in implementations)
+    assert all(i.proposal.status in ("in_implementation", "closed") for i in implementations)
+    statuses = set(Report.objects.values_list("status", flat=True))
+    assert statuses == {ReportStatus.APPROVED, ReportStatus.RETURNED, ReportStatus.SUBMITTED, ReportStatus.DRAFT}
+    assert Report.objects.filter(version=2, status=ReportStatus.APPROVED).exists()  # a correction
+
+
+def test_the_demo_shows_every_light_and_overdue_periods_on_any_day(demo):
+    assessments = _assessments()
+    assert {a.light for _periods, a in assessments.values()} == {"on_track", "at_risk", "off_track", "inactive"}
+    assert any(p.is_overdue for periods, _a in assessments.values() for p in periods)
+
+
+def test_loading_the_demo_twice_changes_nothing(demo):
+    before = (Implementation.objects.count(), Report.objects.count())
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (Implementation.objects.count(), Report.objects.count()) == before
+
+
+def test_the_project_page_says_the_figures_are_invented(demo, client):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(email="staff@amexcid.example"))
+    implementation = Implementation.objects.first()
+    html = client.get(reverse("monitoring:project", args=[implementation.pk])).content.decode()
+    assert "Datos de demostración" in html

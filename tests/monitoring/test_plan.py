@@ -1,0 +1,165 @@
+"""Starting implementation from a structured proposal, the grace period, revisions and split targets."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import translation
+
+from monitoring import services
+from monitoring.models import Implementation, IndicatorRevision, Period
+from projects.models import ProposalStatus
+
+from .conftest import START, approved_report
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+def test_period_bounds_cover_the_implementation_and_cut_the_last_short():
+    bounds = services.period_bounds(datetime.date(2024, 1, 15), datetime.date(2025, 2, 28), "half_yearly")
+    assert bounds == [
+        (datetime.date(2024, 1, 15), datetime.date(2024, 7, 14)),
+        (datetime.date(2024, 7, 15), datetime.date(2025, 1, 14)),
+        (datetime.date(2025, 1, 15), datetime.date(2025, 2, 28)),
+    ]
+
+
+def test_starting_implementation_builds_periods_milestones_and_indicators_from_the_proposal(scene):
+    implementation = scene.implementation
+    scene.proposal.refresh_from_db()
+    assert scene.proposal.status == ProposalStatus.IN_IMPLEMENTATION
+    assert scene.proposal.transitions.first().to_status == ProposalStatus.IN_IMPLEMENTATION
+    assert len(scene.periods) == 8
+    assert scene.periods[0].starts_on == START and scene.periods[0].ends_on == datetime.date(2024, 3, 31)
+    assert scene.periods[0].due_on == datetime.date(2024, 4, 30)
+    assert scene.periods[-1].ends_on == datetime.date(2025, 12, 31)
+    milestone = implementation.milestones.get()
+    assert (milestone.title, milestone.due_on, milestone.responsible_id) == (
+        "Diagnóstico",
+        datetime.date(2027, 3, 31),
+        scene.lead_org.pk,
+    )
+    assert milestone.component_title == "Logística inversa"
+    indicator = scene.indicator
+    assert (indicator.name, indicator.unit, indicator.value_type) == ("Toneladas recuperadas", "t", "number")
+    assert (indicator.baseline, indicator.target) == (Decimal("0"), Decimal("1000"))
+    assert indicator.means_of_verification == "Reportes de los bancos de alimentos"
+    assert indicator.sdg_indicator_id is not None
+
+
+def test_only_structured_projects_go_into_implementation(cast, in_review):
+    with pytest.raises(ValidationError) as error:
+        services.implementation_start(
+            actor=cast.staff, proposal=in_review, starts_on=START, ends_on=START.replace(year=2025), frequency="yearly"
+        )
+    assert error.value.code == "not_structured"
+
+
+def test_a_project_goes_into_implementation_once(scene):
+    with pytest.raises(ValidationError) as error:
+        services.implementation_start(
+            actor=scene.staff, proposal=scene.proposal, starts_on=START, ends_on=START.replace(year=2026),
+            frequency="yearly",
+        )  # fmt: skip
+    assert error.value.code == "already_started"
+
+
+def test_bad_dates_frequency_or_grace_are_refused_by_field(cast, structured):
+    with pytest.raises(ValidationError) as error:
+        services.implementation_start(
+            actor=cast.staff, proposal=structured, starts_on=START, ends_on=START, frequency="weekly", grace_days=400
+        )
+    assert set(error.value.message_dict) == {"ends_on", "frequency", "grace_days"}
+    assert not Implementation.objects.exists()
+
+
+def test_partners_and_outsiders_cannot_start_implementation(cast, structured):
+    for person in (cast.lead, cast.partner, cast.outsider, cast.other_chair):
+        with pytest.raises(PermissionDenied):
+            services.implementation_start(
+                actor=person, proposal=structured, starts_on=START, ends_on=START.replace(year=2025), frequency="yearly"
+            )
+
+
+def test_the_chair_may_start_their_committees_project(cast, structured):
+    implementation = services.implementation_start(
+        actor=cast.chair, proposal=structured, starts_on=START, ends_on=START.replace(year=2025), frequency="yearly"
+    )
+    assert implementation.periods.count() == 2
+
+
+def test_percentage_indicator_outside_0_100_is_refused(cast, structured):
+    row = structured.indicators.get()
+    with pytest.raises(ValidationError) as error:
+        services.implementation_start(
+            actor=cast.staff, proposal=structured, starts_on=START, ends_on=START.replace(year=2025),
+            frequency="yearly", value_types={row.pk: "percentage"},
+        )  # fmt: skip
+    assert "between 0 and 100" in str(error.value)
+
+
+def test_staff_set_the_grace_period_and_due_dates_follow(scene):
+    services.implementation_set_grace(actor=scene.staff, implementation=scene.implementation, grace_days=45)
+    assert Period.objects.get(pk=scene.periods[0].pk).due_on == datetime.date(2024, 5, 15)
+    with pytest.raises(PermissionDenied):
+        services.implementation_set_grace(actor=scene.chair, implementation=scene.implementation, grace_days=10)
+
+
+def test_before_any_approved_report_an_indicator_changes_without_revision(scene):
+    services.indicator_revise(actor=scene.secretary, indicator=scene.indicator, target=Decimal("1200"))
+    scene.indicator.refresh_from_db()
+    assert scene.indicator.target == Decimal("1200")
+    assert not IndicatorRevision.objects.exists()
+
+
+def test_after_the_first_approved_report_a_change_needs_a_reason_and_is_recorded(scene):
+    approved_report(scene)
+    with pytest.raises(ValidationError) as error:
+        services.indicator_revise(actor=scene.secretary, indicator=scene.indicator, target=Decimal("1200"))
+    assert error.value.message_dict == {
+        "reason": ["This project already has an approved report: say why the indicator changes."]
+    }
+    services.indicator_revise(
+        actor=scene.secretary, indicator=scene.indicator, target=Decimal("1200"), reason="Se sumó una cadena."
+    )
+    revision = IndicatorRevision.objects.get()
+    assert revision.changes == {"target": ["1000.00", "1200"]}
+    assert revision.reason == "Se sumó una cadena." and revision.changed_by == scene.secretary
+
+
+def test_reporters_cannot_revise_indicators(scene):
+    with pytest.raises(PermissionDenied):
+        services.indicator_revise(actor=scene.lead, indicator=scene.indicator, target=Decimal("1"))
+
+
+def test_a_target_split_must_add_up_to_the_target(scene):
+    targets = dict.fromkeys(scene.periods, "100")
+    with pytest.raises(ValidationError) as error:
+        services.indicator_split_target(actor=scene.secretary, indicator=scene.indicator, targets=targets)
+    assert error.value.code == "split_does_not_add_up"
+    assert error.value.messages == [
+        "The targets by period add up to 800, but from the baseline (0.00) to the target (1000.00) the indicator "
+        "must gain 1000.00; they must match."
+    ]
+    targets[scene.periods[-1]] = "300"
+    services.indicator_split_target(actor=scene.secretary, indicator=scene.indicator, targets=targets)
+    assert sum(t.value for t in scene.indicator.period_targets.all()) == Decimal("1000")
+
+
+def test_a_target_split_refuses_words_and_negative_values(scene):
+    with pytest.raises(ValidationError) as error:
+        services.indicator_split_target(
+            actor=scene.secretary, indicator=scene.indicator, targets={scene.periods[0]: "mucho"}
+        )
+    assert error.value.message_dict == {f"period_{scene.periods[0].pk}": ["“mucho” is not a number."]}
+
+
+def test_the_database_refuses_an_implementation_that_ends_before_it_starts(scene):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Implementation.objects.filter(pk=scene.implementation.pk).update(ends_on=datetime.date(2020, 1, 1))

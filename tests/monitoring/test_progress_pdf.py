@@ -1,0 +1,63 @@
+"""The PDF progress report of a period: approved reports only, for those who see the project's reports."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from documents.models import Document
+from documents.services import document_request
+from monitoring.documents import PROGRESS_REPORT
+from tests.pdf_text import pdf_text
+
+from .conftest import approved_report, filled_report
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_the_pdf_prints_the_approved_report_and_the_progress(scene, django_capture_on_commit_callbacks):
+    report = approved_report(scene, value="321")
+    with django_capture_on_commit_callbacks(execute=True):
+        document = document_request(actor=scene.partner, kind=PROGRESS_REPORT, language="es-mx", target=report)
+    document.refresh_from_db()
+    assert document.status == Document.Status.READY, document.error
+    text = pdf_text(document)
+    assert "REPORTE DE AVANCE" in text and "Toneladas recuperadas" in text and "321" in text
+    assert "Se recuperaron 250 toneladas." in text
+
+
+def test_a_report_not_approved_is_refused_to_reporters_and_fails_with_its_reason_for_staff(
+    scene, django_capture_on_commit_callbacks
+):
+    draft = filled_report(scene)
+    with pytest.raises(PermissionDenied):
+        document_request(actor=scene.lead, kind=PROGRESS_REPORT, language="es-mx", target=draft)
+    with django_capture_on_commit_callbacks(execute=True):
+        document = document_request(actor=scene.staff, kind=PROGRESS_REPORT, language="es-mx", target=draft)
+    document.refresh_from_db()
+    assert document.status == Document.Status.FAILED
+    assert document.error == "Solo puede imprimirse un reporte de avance aprobado."
+
+
+def test_outsiders_cannot_ask_for_an_approved_report(scene):
+    report = approved_report(scene)
+    with pytest.raises(PermissionDenied):
+        document_request(actor=scene.outsider, kind=PROGRESS_REPORT, language="es-mx", target=report)
+
+
+def test_staff_ask_for_the_alliance_progress_report_of_a_period(scene, client, django_capture_on_commit_callbacks):
+    approved_report(scene, value="321")
+    client.force_login(scene.staff)
+    url = reverse("monitoring:dashboard")
+    response = client.post(url, {"start": "2024-12-31", "end": "2024-01-01", "language": "es-mx"})
+    assert "El periodo termina antes de empezar." in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"start": "2024-01-01", "end": "2025-12-31", "language": "es-mx"})
+    document = Document.objects.get(kind="monitoring.alliance_progress")
+    assert response.status_code == 302 and document.status == Document.Status.READY, document.error
+    text = pdf_text(document)
+    assert "Alimentos sin desperdicio" in text and "Implementación y avance" in text
+    client.force_login(scene.chair)
+    assert client.post(url, {"start": "2024-01-01", "end": "2025-12-31", "language": "es-mx"}).status_code == 403

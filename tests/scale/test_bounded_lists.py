@@ -1,0 +1,108 @@
+"""Pages that could list thousands of rows show a page of them: their HTML does not grow with the data."""
+
+import pytest
+from django.urls import reverse
+
+from tests.scale.test_detail_query_counts import bulk_people, grown_committee
+
+pytestmark = pytest.mark.django_db
+
+
+def committee_session_with(n):
+    from tests.factories import make_session
+
+    committee, organizations = grown_committee(n)
+    people = bulk_people(organizations, f"sheet{n}-")
+    return make_session(committee, days_from_now=-1), people
+
+
+def test_attendance_sheet_is_saved_a_page_at_a_time(client, cast):
+    from committees.models import Attendance
+
+    client.force_login(cast.staff)
+    session, people = committee_session_with(120)
+    url = reverse("committees:attendance-record", args=[session.pk])
+    first = client.get(url)
+    assert first.content.decode().count('name="person_') == 50
+    fields = [name for name, *_rest in first.context["form"].rows]
+    response = client.post(url, dict.fromkeys(fields, "present"))
+    assert response.status_code == 302 and response["Location"] == f"{url}?page=2"
+    assert Attendance.objects.filter(session=session, status="present").count() == 50
+    last = client.post(
+        f"{url}?page=3", {name: "absent" for name, *_rest in client.get(url, {"page": 3}).context["form"].rows}
+    )
+    assert last["Location"] == session.get_absolute_url()
+    assert Attendance.objects.filter(session=session).count() == 70  # pages 1 and 3; page 2 untouched
+
+
+def test_attendance_sheet_html_does_not_grow_with_the_committee(client, cast):
+    client.force_login(cast.staff)
+    small, large = committee_session_with(60)[0], committee_session_with(200)[0]
+    sizes = [len(client.get(reverse("committees:attendance-record", args=[s.pk])).content) for s in (small, large)]
+    assert sizes[1] < sizes[0] * 1.1
+
+
+def options_of(html, name="organization"):
+    select = html.split(f'name="{name}"', 1)[1].split("</select>", 1)[0]
+    return select.count("<option")
+
+
+def test_adding_a_member_searches_among_thousands_of_organizations(client, cast):
+    from committees.models import Membership
+    from companies.models import Organization
+    from tests.scale.test_detail_query_counts import bulk_organizations
+
+    bulk_organizations(300, "Candidata")
+    client.force_login(cast.staff)
+    url = reverse("committees:membership-add", args=[cast.committee.pk])
+    page = client.get(url).content.decode()
+    assert options_of(page) == 51 and 'role="search"' in page  # the empty choice and the first 50
+    narrowed = client.get(url, {"q": "Candidata 123,"}).content.decode()
+    target = Organization.objects.get(legal_name="Candidata 123, S.A. de C.V.")
+    assert f'value="{target.pk}"' in narrowed and options_of(narrowed) == 2
+    # A choice outside the first matches is still valid, and kept when the form comes back with an error.
+    again = client.post(f"{url}?q=Candidata", {"organization": target.pk, "joined_on": "no es fecha"})
+    assert again.status_code == 200 and f'value="{target.pk}" selected' in again.content.decode()
+    assert client.post(url, {"organization": target.pk}).status_code == 302
+    assert Membership.objects.filter(committee=cast.committee, organization=target).exists()
+
+
+def test_inviting_a_partner_searches_among_the_member_organizations(client, cast, draft):
+    from tests.scale.test_detail_query_counts import bulk_organizations
+
+    bulk_organizations(120, "Socia")
+    client.force_login(cast.lead)
+    url = reverse("projects:proposal-edit", args=[draft.pk, "consortium"])
+    assert options_of(client.get(url).content.decode()) == 51
+    narrowed = client.get(url, {"q": "Socia 7,"}).content.decode()
+    assert options_of(narrowed) == 2 and "Socia 7, S.A. de C.V." in narrowed
+
+
+def test_a_survey_chooses_its_organizations_by_search_and_keeps_the_chosen_ones(client, cast):
+    from surveys.forms import SurveyForm
+    from tests.scale.test_detail_query_counts import bulk_organizations
+
+    chosen = bulk_organizations(120, "Encuestada")
+    form = SurveyForm(user=cast.staff, search="Encuestada 11")
+    offered = {o.pk for o in form.fields["chosen_organizations"].shown}
+    assert chosen[11].pk in offered and len(offered) == 11  # 11, 110..119
+    picked = [chosen[3].pk, chosen[90].pk]
+    again = SurveyForm({"chosen_organizations": picked}, user=cast.staff, search="Encuestada 11")
+    assert set(picked) <= {o.pk for o in again.fields["chosen_organizations"].shown}
+    client.force_login(cast.staff)
+    page = client.get(reverse("surveys:survey-create")).content.decode()
+    assert options_of(page, "chosen_organizations") <= 50 and 'role="search"' in page
+
+
+def test_ballot_creation_names_voters_by_search(client, cast):
+    from tests.projects.ballot_scene import make_candidates, vote_round
+    from tests.scale.test_detail_query_counts import bulk_organizations, bulk_people
+
+    bulk_people(bulk_organizations(150, "Votante"), "votante-")
+    cast.candidates = make_candidates(cast, 2)
+    selection_round = vote_round(cast)
+    client.force_login(cast.chair)
+    url = reverse("projects:ballot-create", args=[selection_round.pk])
+    page = client.get(url).content.decode()
+    assert options_of(page, "named_voters") == 50 and 'role="search"' in page
+    assert options_of(client.get(url, {"q": "votante-7@"}).content.decode(), "named_voters") == 1

@@ -1,0 +1,53 @@
+"""The report dashboard counts in the database: its queries do not grow with the projects of the period."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from projects.models import ProposalTransition
+from reports.selectors import dashboard_data, report_data
+from tests.projects.ballot_scene import make_candidates
+
+pytestmark = pytest.mark.django_db
+
+START, END = datetime.date(2030, 1, 1), datetime.date(2030, 12, 31)
+
+
+def structure(cast, n):
+    """``n`` proposals submitted and structured within the period (their transitions, in bulk)."""
+    when = timezone.make_aware(datetime.datetime(2030, 6, 1, 12))
+    proposals = make_candidates(cast, n)
+    ProposalTransition.objects.bulk_create(
+        ProposalTransition(proposal=p, from_status=f, to_status=t, actor=cast.staff, created_at=when)
+        for p in proposals
+        for f, t in (("draft", "submitted"), ("structuring", "structured"))
+    )
+
+
+def dashboard_queries(client):
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("reports:dashboard"), {"start": START.isoformat(), "end": END.isoformat()})
+    assert response.status_code == 200
+    return len(captured), response.context["figures"]
+
+
+def test_dashboard_counts_projects_in_sql(client, cast):
+    client.force_login(cast.staff)
+    structure(cast, 3)
+    small, figures = dashboard_queries(client)
+    assert figures["projects_structured"] == 3 and figures["proposals_submitted"] == 3
+    structure(cast, 60)
+    large, figures = dashboard_queries(client)
+    assert figures["projects_structured"] == 63 and figures["proposals_submitted"] == 63
+    assert small == large
+
+
+def test_dashboard_figures_are_the_reports(cast):
+    structure(cast, 5)
+    assert dashboard_data(START, END)["figures"] == report_data(START, END)["figures"]

@@ -1,0 +1,22 @@
+"""A person who opposes reminders (privacy app) is not reminded of a survey; the first invitation still reaches them."""
+
+import pytest
+
+from privacy import services as privacy_services
+from surveys import services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reminders_skip_a_person_who_opposes_them(
+    staff, survey, rep_a, rep_b, mailoutbox, django_capture_on_commit_callbacks
+):
+    privacy_services.purposes_set(person=rep_b, choices={"reminders": False})
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitations_send(actor=staff, survey=survey)
+    assert rep_b.email in [m.to[0] for m in mailoutbox]
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reminders_send(actor=staff, survey=survey)
+    assert rep_b.email not in [m.to[0] for m in mailoutbox]
+    assert rep_a.email in [m.to[0] for m in mailoutbox]
