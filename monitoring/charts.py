@@ -31,10 +31,9 @@ def indicator_chart(indicator, periods):
     return line_chart(
         [str(p.number) for p in periods],
         series,
-        title=indicator.name,
-        description=_(
-            "%(name)s by reporting period: baseline %(baseline)s, target %(target)s, %(count)s approved figures."
-        )
-        % {"name": indicator.name, "baseline": indicator.baseline, "target": indicator.target, "count": len(actual)},
+        # The indicator's name (Spanish data) is the heading above the chart; an SVG <title> cannot mark its language.
+        title=_("The indicator by reporting period"),
+        description=_("By reporting period: baseline %(baseline)s, target %(target)s, %(count)s approved figures.")
+        % {"baseline": indicator.baseline, "target": indicator.target, "count": len(actual)},
         levels=levels,
     )
