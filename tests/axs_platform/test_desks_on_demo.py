@@ -21,6 +21,8 @@ def rows_shown(context):
         page = context.get(name)
         if page is not None and hasattr(page, "paginator"):
             return page.paginator.count
+    if isinstance(context.get("count"), int):  # a list paged by key (the directory) states its count
+        return context["count"]
     if "evaluations" in context:
         return len(context["evaluations"])
     if "managed" in context:  # the ballots: those to vote in, and those of the person's committees
