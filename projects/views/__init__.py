@@ -1,17 +1,7 @@
 """Pages of calls, proposals, evaluation and published projects."""
 
-from .ballots import (
-    BallotCancelView,
-    BallotCloseView,
-    BallotCSVView,
-    BallotDetailView,
-    BallotListView,
-    BallotOpenView,
-    BallotRunoffView,
-    BallotTieView,
-    BallotVoteView,
-    ReceiptCheckView,
-)
+from .ballot_management import BallotCancelView, BallotCloseView, BallotOpenView, BallotRunoffView, BallotTieView
+from .ballots import BallotCSVView, BallotDetailView, BallotListView, BallotVoteView, ReceiptCheckView
 from .calls import (
     CallCreateView,
     CallDetailView,

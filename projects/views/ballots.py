@@ -1,10 +1,9 @@
-"""Pages of ballots: the list, a ballot, voting with confirmation, closing with confirmation, ties, receipts, CSV."""
+"""Pages of ballots: the list, a ballot, voting with confirmation, receipts, the results CSV."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
@@ -19,11 +18,11 @@ from documents.permissions import can_request_document
 
 from .. import desk, permissions, selectors, services, tally
 from ..documents import BALLOT_RESULTS
-from ..forms_selection import ReasonForm, ReceiptForm, RunoffForm, TieForm, VoteForm
+from ..forms_selection import ReceiptForm, VoteForm
 from ..models import Ballot, BallotStatus
 
 
-def _ballot(pk):
+def ballot_or_404(pk):
     return get_object_or_404(Ballot.objects.select_related("round__committee__goal"), pk=pk)
 
 
@@ -82,7 +81,7 @@ class BallotDetailView(PredicateRequiredMixin, TemplateView):
     template_name = "projects/selection/ballot_detail.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.ballot = _ballot(kwargs["pk"])
+        self.ballot = ballot_or_404(kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
@@ -204,161 +203,13 @@ class BallotVoteView(PredicateRequiredMixin, FormView):
         )
 
 
-class BallotOpenView(PredicateRequiredMixin, View):
-    """Open a scheduled ballot now (POST)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.ballot = _ballot(kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def has_permission(self):
-        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
-
-    def post(self, request, *args, **kwargs):
-        try:
-            services.ballot_open(actor=request.user, ballot=self.ballot, request=request)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The ballot is open."))
-        return redirect(self.ballot)
-
-
-class BallotCloseView(PredicateRequiredMixin, TemplateView):
-    """Close an open ballot now, after a page that says who has not voted and that it cannot be undone."""
-
-    template_name = "projects/selection/ballot_close_confirm.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.ballot = _ballot(kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def has_permission(self):
-        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
-
-    def get(self, request, *args, **kwargs):
-        if self.ballot.status != BallotStatus.OPEN:
-            # Like a closed round's forms: a ballot that is not open offers no "close" to confirm.
-            messages.error(request, _("Only an open ballot can be closed."))
-            return redirect(self.ballot)
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        ballot = self.ballot
-        return super().get_context_data(
-            ballot=ballot,
-            pending=selectors.pending_electors(ballot),
-            electorate_size=ballot.electors.count(),
-            voted_count=ballot.participations.count(),
-            **kwargs,
-        )
-
-    def post(self, request, *args, **kwargs):
-        if request.POST.get("confirm") != "yes":
-            return self.get(request, *args, **kwargs)
-        try:
-            services.ballot_close(actor=request.user, ballot=self.ballot, request=request)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The ballot is closed."))
-        return redirect(self.ballot)
-
-
-class BallotFormMixin(PredicateRequiredMixin, FormView):
-    template_name = "projects/form.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.ballot = _ballot(kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            target = self.save(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return redirect(target)
-
-
-class BallotCancelView(BallotFormMixin):
-    form_class = ReasonForm
-
-    @property
-    def success_message(self):
-        return _("The ballot was cancelled.")
-
-    def has_permission(self):
-        return permissions.can_cancel_ballot(self.request.user, self.ballot)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "submit_label": _("Cancel the ballot")}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(title=_("Cancel “%(title)s”") % {"title": self.ballot}, **kwargs)
-
-    def save(self, data):
-        return services.ballot_cancel(
-            actor=self.request.user, ballot=self.ballot, reason=data["reason"], request=self.request
-        )
-
-
-class BallotTieView(BallotFormMixin):
-    form_class = TieForm
-
-    @property
-    def success_message(self):
-        return _("The tie was settled and recorded.")
-
-    def has_permission(self):
-        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
-
-    def get_form_kwargs(self):
-        if self.ballot.tie_status != "declared":
-            raise Http404
-        return {**super().get_form_kwargs(), "tied_ids": self.ballot.result["tied"]}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(title=_("Settle the tie of “%(title)s”") % {"title": self.ballot}, **kwargs)
-
-    def save(self, data):
-        return services.ballot_tie_settle(
-            actor=self.request.user, ballot=self.ballot, proposals=list(data["proposals"]), reason=data["reason"],
-            request=self.request,
-        )  # fmt: skip
-
-
-class BallotRunoffView(BallotFormMixin):
-    form_class = RunoffForm
-
-    @property
-    def success_message(self):
-        return _("The runoff was created.")
-
-    def has_permission(self):
-        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
-
-    def get_form_kwargs(self):
-        # Like settling it: there is a runoff to hold only while a tie is declared (and the form is offered then only).
-        if self.ballot.tie_status != "declared":
-            raise Http404
-        return super().get_form_kwargs()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(title=_("Runoff of “%(title)s”") % {"title": self.ballot}, **kwargs)
-
-    def save(self, data):
-        return services.ballot_runoff_create(actor=self.request.user, ballot=self.ballot, request=self.request, **data)
-
-
 class ReceiptCheckView(PredicateRequiredMixin, TemplateView):
     """After closing, anyone in the electorate checks that a receipt was counted."""
 
     template_name = "projects/selection/receipt_check.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.ballot = _ballot(kwargs["pk"])
+        self.ballot = ballot_or_404(kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
@@ -381,7 +232,7 @@ class BallotCSVView(PredicateRequiredMixin, View):
     """The closed ballot's result as CSV: one row per candidate, to whoever may read the ballot's page."""
 
     def dispatch(self, request, *args, **kwargs):
-        self.ballot = _ballot(kwargs["pk"])
+        self.ballot = ballot_or_404(kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):

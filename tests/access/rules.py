@@ -16,50 +16,12 @@ partner to A's submitted one. A draft is its consortium's alone; staff and a com
 proposal once it is submitted.
 """
 
-from dataclasses import dataclass, field
-
 from django.conf import settings
-from django.urls import reverse
 
 from companies.models.organizations import PUBLIC_MEDIA_FOLDER
 
-ADMIN_NAMESPACE = "admin"  # Django's admin is one entry, ``admin:index``: staff only, like all of it.
-
-# Shorthands for the most common rows.
-PUBLIC = "200 200 200 200 200 200 200 200 200"
-SIGNED_IN = "L 200 200 200 200 200 200 200 200"
-STAFF_ONLY = "L 200 403 403 403 403 403 403 403"
-
-
-def key_of(namespace, name, route):
-    """The name a rule uses for a pattern: ``namespace:name``, or the route of a pattern with no name."""
-    if name is None:
-        return f"route:{route}"
-    return f"{namespace}:{name}" if namespace else name
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    args: dict = field(default_factory=dict)
-    expected: str = PUBLIC
-    why: str = ""
-    method: str = "get"  # "post" (with no data) only where the answer must come before any write
-
-    @property
-    def label(self):
-        args = " ".join(f"{key}={value}" for key, value in self.args.items())
-        return f"{self.method.upper()} {self.name} {args}".strip()
-
-    def url(self, objects):
-        if self.name.startswith("route:"):  # a pattern with no name: ``args["path"]`` is a URL under it
-            return self.args["path"]
-        return reverse(self.name, kwargs={key: objects.get(value, value) for key, value in self.args.items()})
-
-    def notation(self, answers):
-        method = f", method={self.method!r}" if self.method != "get" else ""
-        return f"    Rule({self.name!r}, {self.args!r}, {' '.join(answers)!r}{method}),"
-
+from .rule import ADMIN_NAMESPACE, PUBLIC, SIGNED_IN, STAFF_ONLY, Rule, key_of  # noqa: F401
+from .rules_after_selection import AFTER_SELECTION
 
 RULES = [
     Rule("home", {}, PUBLIC),
@@ -422,37 +384,4 @@ RULES = [
         "404 404 404 404 404 404 404 404 404",
         why="no such logo; with DEBUG off there is no such route at all",
     ),
-    Rule("privacy:request-file", {}, PUBLIC),
-    Rule("privacy:request-filed", {}, PUBLIC),
-    Rule("privacy:request-verify", {"token": "rights_request_token"}, PUBLIC, why="the e-mailed link shows a button"),
-    Rule("privacy:my-requests", {}, SIGNED_IN),
-    Rule("privacy:queue", {}, STAFF_ONLY),
-    Rule("privacy:request-detail", {"pk": "rights_request_a"}, "L 200 403 200 403 403 403 403 403"),
-    Rule(
-        "privacy:request-action",
-        {"pk": "rights_request_a", "action": "rights_request_action"},
-        "L R R R R R R R R",
-    ),
-    Rule("privacy:my-purposes", {}, SIGNED_IN),
-    Rule("privacy:notices", {}, STAFF_ONLY),
-    Rule("privacy:retention", {}, STAFF_ONLY),
-    Rule("privacy:calendar", {}, STAFF_ONLY),
-    Rule("privacy:holiday-remove", {"pk": "holiday"}, "L 405 403 403 403 403 403 403 403"),
-    Rule("monitoring:index", {}, SIGNED_IN),
-    Rule("monitoring:dashboard", {}, STAFF_ONLY),
-    Rule("monitoring:committee-dashboard", {"pk": "committee_1"}, "L 200 403 403 403 200 200 403 403"),
-    Rule("monitoring:start", {"proposal": "implementation_proposal"}, "L 200 403 403 403 200 403 403 403"),
-    Rule("monitoring:project", {"pk": "implementation"}, "L 200 403 200 403 200 200 403 403"),
-    Rule(
-        "monitoring:project-export", {"pk": "implementation", "fmt": "format_csv"}, "L 200 403 200 403 200 200 403 403"
-    ),
-    Rule("monitoring:alliance-export", {"fmt": "format_csv"}, STAFF_ONLY),
-    Rule("monitoring:grace", {"pk": "implementation"}, "L 405 403 403 403 403 403 403 403"),
-    Rule("monitoring:report-start", {"pk": "open_period"}, "L 403 403 405 403 403 403 403 403"),
-    Rule("monitoring:report", {"pk": "submitted_report"}, "L 200 403 200 403 200 200 403 403"),
-    Rule("monitoring:report-edit", {"pk": "submitted_report"}, "L 403 403 R 403 403 403 403 403"),
-    Rule("monitoring:report-decide", {"pk": "submitted_report"}, "L 405 403 403 403 405 405 403 403"),
-    Rule("monitoring:evidence-add", {"pk": "submitted_report"}, "L 403 403 405 403 403 403 403 403"),
-    Rule("monitoring:indicator", {"pk": "progress_indicator"}, "L 200 403 403 403 200 200 403 403"),
-    Rule("monitoring:evidence", {"pk": "progress_evidence"}, "L 200 403 200 403 200 200 403 403"),
-]
+] + AFTER_SELECTION
