@@ -117,6 +117,8 @@ class ComponentForm(forms.Form):
     description = forms.CharField(label=_("Description"), widget=_textarea(2), required=False)
 
     def __init__(self, *args, **kwargs):
+        # Prefixed: the design step sends its texts, a component and an activity in one form.
+        kwargs.setdefault("prefix", "component")
         super().__init__(*args, **kwargs)
         self.helper = submit_helper(_("Add the component"), form_name="component", css="btn-outline-primary")
 
@@ -128,8 +130,8 @@ class ActivityForm(forms.Form):
     ends_on = forms.DateField(label=_("Ends"), widget=DateInput())
 
     def __init__(self, *args, proposal, **kwargs):
-        # Its own ids: the component form beside it on the page also has a "description".
-        kwargs.setdefault("auto_id", "id_activity_%s")
+        # Prefixed: the component form beside it in the design step's one form also has a "description".
+        kwargs.setdefault("prefix", "activity")
         super().__init__(*args, **kwargs)
         self.fields["component"].queryset = proposal.components.all()
         self.helper = submit_helper(_("Add the activity"), form_name="activity", css="btn-outline-primary")

@@ -46,6 +46,7 @@ STEP_TEMPLATES = {name: f"projects/steps/{name}.html" for name in checklist.STEP
 # The row forms of the structured steps. Moving on from such a step sends them: what was typed in them is
 # saved (or shown again with its errors), what was left untouched is skipped. No JavaScript needed.
 ROW_FORMS = {
+    "design": ("texts", "component", "activity"),
     "consortium": ("contribution", "invite"),
     "alignment": ("alignment",),
     "indicators": ("indicator",),
@@ -201,20 +202,6 @@ class ProposalStepView(ProposalMixin, TemplateView):
         self._service(services.proposal_update, proposal=self.proposal, **form.cleaned_data)
         return None
 
-    def save_component(self):
-        form = ComponentForm(self.request.POST)
-        if not self._bind(form):
-            return form
-        self._service(services.component_add, proposal=self.proposal, **form.cleaned_data)
-        return None
-
-    def save_activity(self):
-        form = ActivityForm(self.request.POST, proposal=self.proposal)
-        if not self._bind(form):
-            return form
-        self._service(services.activity_add, **form.cleaned_data)
-        return None
-
     def save_role(self):
         member = get_object_or_404(ConsortiumMember, pk=self.request.POST.get("member"), proposal=self.proposal)
         form = RoleForm(self.request.POST)
@@ -234,6 +221,9 @@ class ProposalStepView(ProposalMixin, TemplateView):
     def _row_form(self, name):
         data, files, proposal = self.request.POST, self.request.FILES, self.proposal
         builders = {
+            "texts": lambda: proposal_text_form(self.step)(data, instance=Proposal.objects.get(pk=proposal.pk)),
+            "component": lambda: ComponentForm(data),
+            "activity": lambda: ActivityForm(data, proposal=proposal),
             "alignment": lambda: AlignmentForm(data, goal=None),
             "indicator": lambda: IndicatorForm(data, proposal=proposal),
             "invite": lambda: PartnerInviteForm(data, proposal=proposal, search=self.request.GET.get("q", "")),
@@ -245,7 +235,13 @@ class ProposalStepView(ProposalMixin, TemplateView):
 
     def _save_row(self, name, data):
         proposal = self.proposal
-        if name == "alignment":
+        if name == "texts":
+            self._service(services.proposal_update, proposal=proposal, **data)
+        elif name == "component":
+            self._service(services.component_add, proposal=proposal, **data)
+        elif name == "activity":
+            self._service(services.activity_add, **data)
+        elif name == "alignment":
             self._service(services.alignment_add, proposal=proposal, **data)
         elif name == "indicator":
             self._service(services.indicator_add, proposal=proposal, **data)

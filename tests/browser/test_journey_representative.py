@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from projects.models import Proposal
+from projects.models import Activity, Proposal
 from tests.browser.journey import DEMO_PASSWORD
 from tests.factories import PASSWORD, make_member, make_organization, make_staff
 from tests.projects.conftest import make_call, make_committee
@@ -34,10 +34,16 @@ def _start(journey, call, email, password=DEMO_PASSWORD):
     return Proposal.objects.get(title=TITLE)
 
 
+def _activity(page, description, starts_on, ends_on):
+    page.locator("[name=activity-component]").select_option(label="Rutas de recolección")
+    page.locator("[name=activity-description]").fill(description)
+    page.locator("[name=activity-starts_on]").fill(starts_on)
+    page.locator("[name=activity-ends_on]").fill(ends_on)
+
+
 def _texts(page, values):
-    form = page.locator("#step-texts")
-    for name, value in values.items():
-        form.locator(f"[name={name}]").fill(value)
+    for name, value in values.items():  # the design step sends its texts with its rows (#step-rows)
+        page.locator(f"#step-texts [name={name}], #step-rows [name={name}]").fill(value)
 
 
 def _rows(page, values):
@@ -82,16 +88,16 @@ def test_a_representative_walks_the_wizard_saves_leaves_resumes_and_submits(demo
     _move_on(journey, "Fin, objetivo y componentes")
     _texts(page, {"purpose": "Menos desperdicio.", "general_objective": "Recuperar 10 t de pan al año."})
     journey.press("Guardar", exact=True)
-    component = page.locator("form", has=page.locator("#submit-component"))
-    component.locator("[name=title]").fill("Rutas de recolección")
+    page.locator("[name=component-title]").fill("Rutas de recolección")
     journey.press("Agregar el componente")
-    activity = page.locator("form", has=page.locator("#submit-activity"))
-    activity.get_by_label("Componente").select_option(label="Rutas de recolección")
-    activity.locator("[name=description]").fill("Trazar las rutas")
-    activity.locator("[name=starts_on]").fill("2027-01-04")
-    activity.locator("[name=ends_on]").fill("2027-03-26")
+    _activity(page, "Trazar las rutas", "2027-01-04", "2027-03-26")
     journey.press("Agregar la actividad", validate_as="representative-step-3")
-    _move_on(journey, "Alineación con los ODS")
+    _activity(page, "Recoger el pan", "2027-04-05", "2027-12-17")
+    _move_on(journey, "Alineación con los ODS")  # moving on saves the activity typed in, no JavaScript needed
+    assert list(Activity.objects.filter(component__proposal=proposal).values_list("description", flat=True)) == [
+        "Trazar las rutas",
+        "Recoger el pan",
+    ]
 
     page.locator("#target-pick select").select_option(index=3)  # shows that target's indicators only
     page.locator("#step-rows input[type=checkbox]:visible").first.check()

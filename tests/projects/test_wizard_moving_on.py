@@ -16,7 +16,7 @@ def _step(draft, step):
 
 def test_structured_steps_move_on_with_a_button_that_sends_their_forms(client, cast, draft):
     client.force_login(cast.lead)
-    for step in ("consortium", "alignment", "indicators", "budget", "attachments"):
+    for step in ("design", "consortium", "alignment", "indicators", "budget", "attachments"):
         page = client.get(_step(draft, step)).content.decode()
         assert 'form="step-rows" name="then" value="next" formnovalidate' in page, step
         assert 'id="step-rows"' in page, step
@@ -87,3 +87,50 @@ def test_the_last_step_moves_on_to_review_and_submit(client, cast, draft):
     response = client.post(_step(draft, "attachments"), {"form": "attachment", "title": "", "then": "next"})
     assert response.status_code == 302
     assert response["Location"] == reverse("projects:proposal-submit", args=[draft.pk])
+
+
+def _design(draft, **typed):
+    data = {"purpose": draft.purpose, "general_objective": draft.general_objective}
+    data.update({"component-title": "", "component-description": ""})
+    data.update({f"activity-{name}": "" for name in ("component", "description", "starts_on", "ends_on")})
+    data.update(typed)
+    return data
+
+
+def test_moving_on_from_the_design_step_saves_its_texts_and_the_component_typed_in(client, cast, draft):
+    client.force_login(cast.lead)
+    components = draft.components.count()
+    typed = _design(draft, general_objective="Agua segura en 40 escuelas", **{"component-title": "Captación"})
+    response = client.post(_step(draft, "design"), {**typed, "then": "next"})
+    assert response.status_code == 302 and response["Location"] == _step(draft, "alignment")
+    draft.refresh_from_db()
+    assert draft.general_objective == "Agua segura en 40 escuelas"
+    assert draft.components.count() == components + 1 and draft.components.filter(title="Captación").exists()
+
+
+def test_a_half_typed_activity_on_the_design_step_stays_with_the_texts_typed(client, cast, draft):
+    client.force_login(cast.lead)
+    component = draft.components.create(title="Para quitar", position=9)
+    typed = _design(
+        draft,
+        general_objective="Objetivo nuevo",
+        **{"activity-component": str(component.pk), "activity-description": "Talleres con docentes"},
+    )
+    response = client.post(_step(draft, "design"), {**typed, "then": "next"})
+    assert response.status_code == 200
+    assert {"starts_on", "ends_on"} <= set(response.context["forms"]["activity"].errors)
+    page = response.content.decode()
+    assert 'value="Talleres con docentes"' in page
+    draft.refresh_from_db()
+    assert draft.general_objective == "Objetivo nuevo"  # the texts were valid: saved, and shown as saved
+
+
+def test_the_design_steps_remove_buttons_send_their_own_forms(client, cast, draft):
+    client.force_login(cast.lead)
+    component = draft.components.create(title="Para quitar", position=9)
+    page = client.get(_step(draft, "design")).content.decode()
+    assert f'form="remove-component-{component.pk}"' in page
+    assert f'id="remove-component-{component.pk}"' in page
+    response = client.post(_step(draft, "design"), {"form": "remove", "kind": "component", "row": component.pk})
+    assert response.status_code == 302
+    assert not draft.components.filter(pk=component.pk).exists()
