@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -282,14 +283,13 @@ def test_pages_run_a_fixed_number_of_queries(client, staff, survey, rep_a, rep_b
             assert client.get(reverse(name, args=args)).status_code == 200
 
 
-def test_the_reminder_task_does_nothing_once_the_survey_has_closed(staff, survey, rep_a, mailoutbox):
-    from surveys.tasks import send_reminders
-
+def test_reminders_go_out_while_open_and_are_refused_once_the_survey_has_closed(staff, survey, rep_a, mailoutbox):
     services.invitations_send(actor=staff, survey=survey)
     mailoutbox.clear()
-    assert send_reminders.delay(survey.pk).get() == 1  # only Alfa has somebody to mail; Beta and Gamma wait
+    assert services.reminders_send(actor=staff, survey=survey) == 1  # only Alfa has somebody to mail
     services.survey_close(actor=staff, survey=survey)
-    assert send_reminders.delay(survey.pk).get() == 0
+    with pytest.raises(ValidationError):
+        services.reminders_send(actor=staff, survey=survey)
 
 
 def test_sending_invitations_names_each_organization_skipped_and_why(client, staff, rep_a, rep_b, org_a, org_b):
