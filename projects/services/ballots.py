@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from audit.services import audit_record
+from axs_platform import purposes
 from axs_platform.errors import field_error
 from committees.models import Membership, MembershipStatus, Post, PostKind
 from companies.models import Representative
@@ -349,6 +350,9 @@ def ballot_remind(*, ballot, now=None):
     ballot.reminded_at = now or timezone.now()
     ballot.save(update_fields=["reminded_at"])
     people = electorate_people(ballot, only_pending=True)
+    # Those who oppose reminders (privacy) are not reminded; the opening notice still reached them.
+    opposing = purposes.opposing_among(purposes.REMINDERS, [person.pk for person in people])
+    people = [person for person in people if person.pk not in opposing]
     notify(people, template="ballot_reminder", context={"ballot": ballot})
     return len(people)
 
