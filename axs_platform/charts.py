@@ -137,7 +137,7 @@ def _y_range(series, levels):
     return low, (high if high > low else low + 1)
 
 
-def line_chart(x_labels, series, *, title, description="", levels=(), width=640, height=280):
+def line_chart(x_labels, series, *, title, description="", levels=(), width=640, height=280, key=""):
     """Return an SVG line chart: one line per ``Series`` over ``x_labels``, dashed ``Level`` lines, a legend.
 
     Values are drawn from the lowest (or 0) to the highest on the vertical axis; each point carries
@@ -156,7 +156,8 @@ def line_chart(x_labels, series, *, title, description="", levels=(), width=640,
     def y_at(value):
         return top + plot_height * (1 - (float(value) - low) / (high - low))
 
-    title_id = "chart-" + hashlib.sha256(repr((str(title), x_labels, series, levels)).encode()).hexdigest()[:10]
+    # ``key`` tells apart charts of one page whose title and figures are the same (ids must be unique).
+    title_id = "chart-" + hashlib.sha256(repr((key, str(title), x_labels, series, levels)).encode()).hexdigest()[:10]
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="axs-chart" width="{width}" '
         f'height="{total_height}" viewBox="0 0 {width} {total_height}" aria-labelledby="{title_id}-t {title_id}-d" '

@@ -36,4 +36,5 @@ def indicator_chart(indicator, periods):
         description=_("By reporting period: baseline %(baseline)s, target %(target)s, %(count)s approved figures.")
         % {"baseline": indicator.baseline, "target": indicator.target, "count": len(actual)},
         levels=levels,
+        key=f"indicator-{indicator.pk}",
     )

@@ -120,3 +120,6 @@ def test_the_administration_hub_is_for_staff_only_and_leads_everywhere(client):
         "admin:index",
     ):
         assert f'href="{reverse(name)}"' in content
+    # Every card is named: its title in the person's language.
+    for title in ("Personas y roles", "Seguimiento de la implementación", "Solicitudes de datos personales"):
+        assert f'<h2 class="h6 card-title">{title}</h2>' in content
