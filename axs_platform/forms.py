@@ -206,7 +206,7 @@ class _Searchable:
         if isinstance(selected, str | int):
             selected = [selected]
         chosen = [str(value) for value in selected or () if value is not None]
-        chosen = [value for value in chosen if value.isdigit() and not _out_of_range(value)]
+        chosen = [value for value in chosen if value.isascii() and value.isdigit() and not _out_of_range(value)]
         if chosen:
             keep |= Q(pk__in=chosen)
         self.shown = self.queryset.filter(keep)

@@ -115,9 +115,13 @@ def _refused(email, error):
 def _finish(email, status, *, error=""):
     email.status, email.error = status, error
     fields = ["status", "error"]
+    if status in (OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED):
+        # Bodies may carry sign-in links: kept only while the message may still go out.
+        email.body, email.html_body, email.attachments = "", "", []
+        fields += ["body", "html_body", "attachments"]
     if status == OutgoingEmail.Status.SENT:
-        email.sent_at, email.body, email.html_body, email.attachments = timezone.now(), "", "", []
-        fields += ["sent_at", "body", "html_body", "attachments"]
+        email.sent_at = timezone.now()
+        fields.append("sent_at")
     email.save(update_fields=fields)
 
 
@@ -131,6 +135,9 @@ def mail_sweep(*, now=None):
     stuck.update(
         status=OutgoingEmail.Status.FAILED,
         error="The worker stopped while sending it; the mail server may or may not have received it.",
+        body="",
+        html_body="",
+        attachments=[],
     )
     resend_before = now - timedelta(seconds=settings.AXS_MAIL_RESEND_SECONDS)
     due = (

@@ -60,7 +60,7 @@ class KeysetPage:
         self.has_other_pages = bool(items) and (self.has_next or self.has_previous)
 
     def _key_of(self, rows, value):
-        if not value or not value.isdigit() or len(value) > 18:
+        if not value or not (value.isascii() and value.isdigit()) or len(value) > 18:
             return None
         return rows.filter(pk=int(value)).values_list(self.key, "pk").first()
 

@@ -47,6 +47,16 @@ def can_view(user, implementation):
     return can_approve(user, implementation) or is_lead(user, proposal) or is_partner(user, proposal)
 
 
+def speaks_for_the_reporter(user, implementation):
+    """A chair or secretary who also represents the lead organization: they report, so they do not decide."""
+    return not is_staff_member(user) and can_report(user, implementation)
+
+
 def can_decide(user, report):
-    """Approve or return this report: an approver who did not submit it."""
-    return can_approve(user, report.period.implementation) and report.submitted_by_id != user.pk
+    """Approve or return this report: an approver who did not submit it and does not report for the project."""
+    implementation = report.period.implementation
+    return (
+        can_approve(user, implementation)
+        and report.submitted_by_id != user.pk
+        and not speaks_for_the_reporter(user, implementation)
+    )

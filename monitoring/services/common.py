@@ -106,6 +106,8 @@ def typed_parts(indicator, total, raw_parts):
                 code="not_a_number",
             ) from None
         if value is not None:
+            if abs(value) >= Decimal("1e14"):
+                raise ValidationError({field: _("This number is too large.")}, code="too_large")
             parts[category] = value.quantize(Decimal("0.01"))
     if not parts:
         return {}

@@ -262,6 +262,11 @@ def _require_decidable(actor, report):
         )
     if report.submitted_by_id == actor.pk:
         raise ValidationError(_("You submitted this report; someone else must approve or return it."), code="own")
+    if permissions.speaks_for_the_reporter(actor, report.period.implementation):
+        raise ValidationError(
+            _("You represent the organization that reports; another approver must approve or return it."),
+            code="own_organization",
+        )
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ votes do not wait for each other; opening, closing, cancelling and reminding hol
 so they wait for the votes in flight and every later vote sees the new status.
 """
 
+import logging
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -30,8 +31,11 @@ from ..models import (
     SelectionMethod,
     TieStatus,
 )
+from ..sealing import SealBroken
 from .common import notify, require
 from .papers import unseal_papers
+
+logger = logging.getLogger(__name__)
 
 REMIND_BEFORE = timedelta(hours=24)
 
@@ -219,8 +223,9 @@ def ballot_open(*, actor, ballot, now=None, request=None):
     if ballot.opens_at > now:
         ballot.opens_at = now
     ballot.save(update_fields=["status", "opened_at", "opens_at"])
-    audit_record(actor=actor, action="projects.ballot_opened", target=ballot, request=request)
     notify(electorate_people(ballot), template="ballot_opened", context={"ballot": ballot})
+    # Last: the audit trail's lock is held until commit, so nothing slow comes after it.
+    audit_record(actor=actor, action="projects.ballot_opened", target=ballot, request=request)
     return ballot
 
 
@@ -368,7 +373,11 @@ def ballots_due(*, now=None):
         except ValidationError:
             pass
     for ballot in Ballot.objects.filter(status=BallotStatus.OPEN, closes_at__lte=now):
-        ballot_close(actor=None, ballot=ballot, now=now)
+        try:
+            ballot_close(actor=None, ballot=ballot, now=now)
+        except (ValidationError, SealBroken):  # one ballot that cannot close must not stop the others
+            logger.exception("Ballot %s could not be closed", ballot.pk)
+            continue
         done["closed"] += 1
     for ballot in Ballot.objects.filter(
         status=BallotStatus.OPEN, reminded_at__isnull=True, closes_at__lte=now + REMIND_BEFORE

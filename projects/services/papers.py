@@ -19,6 +19,10 @@ def unseal_papers(ballot):
     candidate_ids = list(ballot.candidates.values_list("pk", flat=True))
     opened = [sealing.unseal(ballot.pk, candidate_ids, sealed) for sealed in
               SealedPaper.objects.filter(ballot=ballot).values_list("sealed", flat=True)]  # fmt: skip
+    counted = {receipt for _answers, receipt in opened}
+    if len(opened) > ballot.participations.count() or len(counted) != len(opened):
+        # Rows added behind the platform's back (a copied sealed vote) would be counted twice: refuse the count.
+        raise sealing.SealBroken(ballot.pk)
     secrets.SystemRandom().shuffle(opened)
     papers = [BallotPaper(id=uuid.uuid4(), ballot=ballot, receipt_hash=counted) for _answers, counted in opened]
     BallotPaper.objects.bulk_create(papers)

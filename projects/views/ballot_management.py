@@ -13,6 +13,7 @@ from axs_platform.permissions import PredicateRequiredMixin
 from .. import permissions, selectors, services
 from ..forms_selection import ReasonForm, RunoffForm, TieForm
 from ..models import BallotStatus
+from ..sealing import SealBroken
 from .ballots import ballot_or_404
 
 
@@ -72,6 +73,14 @@ class BallotCloseView(PredicateRequiredMixin, TemplateView):
             services.ballot_close(actor=request.user, ballot=self.ballot, request=request)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        except SealBroken:
+            messages.error(
+                request,
+                _(
+                    "The sealed votes of this ballot cannot be opened with this server's ballot key, or were altered; "
+                    "nothing was counted. Ask the platform's administrator before trying again."
+                ),
+            )
         else:
             messages.success(request, _("The ballot is closed."))
         return redirect(self.ballot)

@@ -23,6 +23,7 @@ from ..models import (
     QuestionKind,
     Response,
     ResponseStatus,
+    Survey,
     SurveyInvitation,
     SurveyState,
 )
@@ -202,6 +203,9 @@ def response_save_and_submit(*, user, invitation, values, draft_secret=""):
     are kept and ``NotSubmitted`` says what is missing.
     """
     with transaction.atomic():
+        if invitation.survey.is_anonymous:
+            # The survey's lock before the invitation's, in the order reminders and the shuffle take them.
+            Survey.objects.select_for_update().filter(pk=invitation.survey_id).first()
         invitation = _lock(invitation)
         _check_can_change(invitation, user)
         questions = _questions(invitation.survey)

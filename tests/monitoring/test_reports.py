@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from audit.models import AuditEvent
-from monitoring import services
+from monitoring import permissions, services
 from monitoring.models import Milestone, Report, ReportStatus
 
 from .conftest import approved_report, filled_report
@@ -255,3 +255,31 @@ def test_evidence_is_checked_by_content_and_size(scene, settings, tmp_path):
     good = SimpleUploadedFile("lista.pdf", b"%PDF-1.4\n%%EOF\n")
     evidence = services.evidence_add(actor=scene.lead, report=report, title="Lista de asistencia", upload=good)
     assert evidence.original_name == "lista.pdf" and evidence.size == len(b"%PDF-1.4\n%%EOF\n")
+
+
+def test_an_approver_who_reports_for_the_lead_organization_does_not_decide_a_colleagues_report(scene):
+    from committees import services as committee_services
+    from committees.permissions import forget_standing
+
+    # The lead's second representative is also the committee's secretary; a colleague submits.
+    committee_services.membership_add(actor=scene.staff, committee=scene.committee, organization=scene.lead_org)
+    committee_services.post_appoint(
+        actor=scene.staff, committee=scene.committee, kind="secretary", holder=scene.second_lead
+    )
+    forget_standing(scene.second_lead)
+    report = filled_report(scene)
+    services.report_submit(actor=scene.lead, report=report)
+    assert not permissions.can_decide(scene.second_lead, report)
+    with pytest.raises(ValidationError) as error:
+        services.report_approve(actor=scene.second_lead, report=report)
+    assert error.value.code == "own_organization"
+    services.report_approve(actor=scene.staff, report=report)  # staff decide whatever organization they are
+
+
+def test_a_huge_disaggregation_part_is_refused_with_a_message(scene):
+    from monitoring.services.common import typed_parts
+
+    scene.indicator.disaggregation = ["Mujeres", "Hombres"]
+    with pytest.raises(ValidationError) as error:
+        typed_parts(scene.indicator, None, {"Mujeres": "1e30"})
+    assert error.value.message_dict == {f"value_{scene.indicator.pk}": ["This number is too large."]}

@@ -33,3 +33,11 @@ def test_the_directory_walks_forward_and_back_by_key(client):
     back = client.get(url, {"before": page.first_pk}).context["page_obj"]
     assert [organization.pk for organization in back] == seen[25:50]
     assert back.has_previous and back.has_next
+
+
+def test_a_key_that_is_no_number_shows_the_first_page(client):
+    """``"²".isdigit()`` is true but ``int("²")`` fails: such keys are ignored, never a server error."""
+    client.force_login(make_staff())
+    for name in ("companies:directory", "audit:event-list"):
+        for key in ("after", "before"):
+            assert client.get(reverse(name), {key: "²"}).status_code == 200
