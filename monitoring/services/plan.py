@@ -28,6 +28,9 @@ from ..models import (
 )
 from .common import locked_implementation, require, to_decimal
 
+CENTS = Decimal("0.01")  # numbers are stored with two decimals
+
+
 REVISABLE_FIELDS = ("name", "unit", "baseline", "target", "means_of_verification", "sdg_indicator", "disaggregation")
 
 
@@ -271,8 +274,9 @@ def indicator_split_target(*, actor, indicator, targets, reason="", request=None
             },
             code="split_does_not_add_up",
         )
-    before = {str(t.period_id): str(t.value) for t in indicator.period_targets.all()}
-    after = {str(k): str(v) for k, v in values.items()}
+    # Compared as stored (two decimals): "10" typed again is no change to "10.00".
+    before = {str(t.period_id): Decimal(t.value).quantize(CENTS) for t in indicator.period_targets.all()}
+    after = {str(k): Decimal(v).quantize(CENTS) for k, v in values.items()}
     if before == after:
         return indicator
     reason = (reason or "").strip()

@@ -163,3 +163,14 @@ def test_a_target_split_refuses_words_and_negative_values(scene):
 def test_the_database_refuses_an_implementation_that_ends_before_it_starts(scene):
     with pytest.raises(IntegrityError), transaction.atomic():
         Implementation.objects.filter(pk=scene.implementation.pk).update(ends_on=datetime.date(2020, 1, 1))
+
+
+def test_saving_the_same_split_again_after_an_approved_report_is_no_revision(scene):
+    targets = dict.fromkeys(scene.periods, "100")
+    targets[scene.periods[-1]] = "300"
+    services.indicator_split_target(actor=scene.secretary, indicator=scene.indicator, targets=targets)
+    approved_report(scene)
+    revisions = IndicatorRevision.objects.count()
+    # Typed as before ("100", stored "100.00"): no reason asked, nothing recorded.
+    services.indicator_split_target(actor=scene.secretary, indicator=scene.indicator, targets=targets)
+    assert IndicatorRevision.objects.count() == revisions
