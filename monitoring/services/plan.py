@@ -211,13 +211,7 @@ def indicator_revise(*, actor, indicator, reason="", request=None, **fields):
     if not changes:
         return indicator
     reason = (reason or "").strip()
-    if has_approved_report(implementation):
-        if not reason:
-            raise ValidationError(
-                {"reason": _("This project already has an approved report: say why the indicator changes.")},
-                code="reason_required",
-            )
-        IndicatorRevision.objects.create(indicator=indicator, changes=changes, reason=reason, changed_by=actor)
+    _record_revision(indicator, changes, reason=reason, actor=actor)
     indicator.save()
     audit_record(
         actor=actor,
@@ -279,16 +273,9 @@ def indicator_split_target(*, actor, indicator, targets, reason="", request=None
     after = {str(k): Decimal(v).quantize(CENTS) for k, v in values.items()}
     if before == after:
         return indicator
+    stored = [{period: str(value) for period, value in side.items()} for side in (before, after)]
     reason = (reason or "").strip()
-    if has_approved_report(implementation):
-        if not reason:
-            raise ValidationError(
-                {"reason": _("This project already has an approved report: say why the indicator changes.")},
-                code="reason_required",
-            )
-        IndicatorRevision.objects.create(
-            indicator=indicator, changes={"period_targets": [before, after]}, reason=reason, changed_by=actor
-        )
+    _record_revision(indicator, {"period_targets": stored}, reason=reason, actor=actor)
     indicator.period_targets.all().delete()
     PeriodTarget.objects.bulk_create(
         PeriodTarget(indicator=indicator, period_id=period_id, value=value) for period_id, value in values.items()
@@ -302,3 +289,15 @@ def indicator_split_target(*, actor, indicator, targets, reason="", request=None
         request=request,
     )
     return indicator
+
+
+def _record_revision(indicator, changes, *, reason, actor):
+    """After the project's first approved report, a change to an indicator needs a reason and is recorded."""
+    if not has_approved_report(indicator.implementation):
+        return
+    if not reason:
+        raise ValidationError(
+            {"reason": _("This project already has an approved report: say why the indicator changes.")},
+            code="reason_required",
+        )
+    IndicatorRevision.objects.create(indicator=indicator, changes=changes, reason=reason, changed_by=actor)

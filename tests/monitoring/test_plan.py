@@ -174,3 +174,20 @@ def test_saving_the_same_split_again_after_an_approved_report_is_no_revision(sce
     # Typed as before ("100", stored "100.00"): no reason asked, nothing recorded.
     services.indicator_split_target(actor=scene.secretary, indicator=scene.indicator, targets=targets)
     assert IndicatorRevision.objects.count() == revisions
+
+
+def test_changing_a_split_after_an_approved_report_is_recorded_with_its_reason(scene):
+    targets = dict.fromkeys(scene.periods, "100")
+    targets[scene.periods[-1]] = "300"
+    services.indicator_split_target(actor=scene.secretary, indicator=scene.indicator, targets=targets)
+    approved_report(scene)
+    targets[scene.periods[0]], targets[scene.periods[-1]] = "200", "200"
+    with pytest.raises(ValidationError):
+        services.indicator_split_target(actor=scene.secretary, indicator=scene.indicator, targets=targets)
+    services.indicator_split_target(
+        actor=scene.secretary, indicator=scene.indicator, targets=targets, reason="Arranque más rápido"
+    )
+    revision = IndicatorRevision.objects.latest("pk")
+    assert revision.reason == "Arranque más rápido"
+    before, after = revision.changes["period_targets"]
+    assert before[str(scene.periods[0].pk)] == "100.00" and after[str(scene.periods[0].pk)] == "200.00"
