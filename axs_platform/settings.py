@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "accounts",
     "sdg",
     "documents",
+    "notifications",
     "companies",
     "committees",
     "surveys",
