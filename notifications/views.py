@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 
 from axs_platform.forms import add_service_errors
@@ -76,7 +77,8 @@ class MarkAllReadView(InboxMixin, View):
     def post(self, request):
         kind = request.POST.get("kind", "")
         count = services.notifications_mark_all_read(actor=request.user, kind=kind if kind in KINDS else "")
-        messages.success(request, _("%(count)d notifications marked read.") % {"count": count})
+        message = ngettext("%(count)d notification marked read.", "%(count)d notifications marked read.", count)
+        messages.success(request, message % {"count": count})
         return _back(request, reverse("notifications:inbox"))
 
 
