@@ -15,11 +15,17 @@ _FOLLOWABLE = {}
 class Followable:
     model: type
     may_follow: callable
+    may_see: callable
 
 
-def register(model, *, may_follow):
-    """Let people follow instances of ``model``; ``may_follow(user, obj)`` says who besides staff."""
-    _FOLLOWABLE[model._meta.label_lower] = Followable(model, may_follow)
+def register(model, *, may_follow, may_see=None):
+    """Let people follow instances of ``model``.
+
+    ``may_follow(user, obj)`` says who besides staff may follow one; ``may_see(user, obj)`` (everybody
+    when not given) bounds everybody, staff included: nobody follows what they may not see, and a
+    follower who can no longer see it is not told of its events.
+    """
+    _FOLLOWABLE[model._meta.label_lower] = Followable(model, may_follow, may_see or (lambda user, obj: True))
 
 
 def followable(obj):

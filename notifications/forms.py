@@ -25,16 +25,17 @@ class PreferencesForm(forms.Form):
         super().__init__(*args, **kwargs)
         initial_deliveries = initial_deliveries or {}
         for key, kind in KINDS.items():
-            choices = [c for c in Delivery.choices if not kind.email_required or c[0] == Delivery.IMMEDIATE]
-            self.fields[key] = forms.ChoiceField(
+            field = forms.ChoiceField(
                 label=kind.label,
-                choices=choices,
+                choices=Delivery.choices,
                 initial=initial_deliveries.get(key, Delivery.IMMEDIATE),
                 widget=forms.RadioSelect,
-                help_text=_("Always e-mailed at once: these notices carry legal deadlines.")
-                if kind.email_required
-                else "",
             )
+            if kind.email_required:
+                # Offered alone; anything else sent is refused by the service, which says why.
+                field.widget.choices = [(Delivery.IMMEDIATE, Delivery.IMMEDIATE.label)]
+                field.help_text = _("Always e-mailed at once: these notices carry legal deadlines.")
+            self.fields[key] = field
         self.helper = submit_helper(_("Save preferences"))
 
 

@@ -20,8 +20,10 @@ def can_read(user, notification):
 
 
 def can_follow(user, obj):
-    """Return whether ``user`` may follow ``obj`` (a committee, a proposal): staff anything, others per its app."""
+    """Return whether ``user`` may follow ``obj``: what they may see; staff anything, others as its app says."""
     entry = followable(obj)
     if entry is None or not can_use_inbox(user):
+        return False
+    if not entry.may_see(user, obj):
         return False
     return is_staff_member(user) or bool(entry.may_follow(user, obj))

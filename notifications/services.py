@@ -191,6 +191,20 @@ def preferences_set(*, actor, deliveries):
 
 
 @transaction.atomic
+def person_forget(*, person):
+    """Drop a person's inbox, follows and preferences when they are anonymized; return how many notifications.
+
+    Notifications are the person's copies of events recorded elsewhere (the audit trail, each app's
+    history) and carry their name in the greeting; the digests' rows (dates and counts) stay.
+    """
+    count, _rows = Notification.objects.filter(recipient=person).delete()
+    Follow.objects.filter(person=person).delete()
+    Preference.objects.filter(person=person).delete()
+    _forget_unread(person.pk)
+    return count
+
+
+@transaction.atomic
 def follow(*, actor, target):
     """Follow a committee or proposal (once: following again changes nothing); return the follow."""
     if not permissions.can_follow(actor, target):

@@ -10,14 +10,15 @@ from notifications.selectors import unread_count
 from notifications.services import notify, notify_each
 from tests.factories import make_representative
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
-def test_notify_stores_the_notification_and_emails_at_once_by_default():
+def test_notify_stores_the_notification_and_emails_at_once_by_default(django_capture_on_commit_callbacks):
     person = make_representative(preferred_language="en")
-    notification = notify(
-        recipient=person, kind=kinds.SESSION, title="Session scheduled", body="Come.", link="http://x.test/s/1/?a=1"
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = notify(
+            recipient=person, kind=kinds.SESSION, title="Session scheduled", body="Come.", link="http://x.test/s/1/?a=1"
+        )
     assert notification.delivery == Delivery.IMMEDIATE
     assert notification.link == "/s/1/?a=1"
     assert notification.emailed_at is not None
@@ -40,10 +41,11 @@ def test_a_person_who_prefers_a_digest_or_the_inbox_gets_no_email_now(delivery):
     assert OutgoingEmail.objects.count() == 0
 
 
-def test_a_kind_whose_email_is_required_is_emailed_whatever_the_preference():
+def test_a_kind_whose_email_is_required_is_emailed_whatever_the_preference(django_capture_on_commit_callbacks):
     person = make_representative()
     Preference.objects.create(person=person, kind=kinds.PRIVACY, delivery=Delivery.INBOX)
-    notify(recipient=person, kind=kinds.PRIVACY, title="Your request", email_address="other@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(recipient=person, kind=kinds.PRIVACY, title="Your request", email_address="other@example.org")
     assert [m.to for m in mail.outbox] == [["other@example.org"]]
 
 
@@ -74,3 +76,15 @@ def test_notify_each_renders_in_each_persons_language_and_notifies_each_once():
     assert count == 2
     titles = set(Notification.objects.values_list("title", flat=True))
     assert titles == {f"es {spanish.pk}", f"en {english.pk}"}
+
+
+def test_anonymizing_a_person_drops_their_inbox():
+    from privacy.services.anonymize import person_anonymize
+    from tests.factories import make_staff
+
+    person = make_representative(full_name="Ana Ruiz")
+    notify(recipient=person, kind=kinds.SESSION, title="Sesión", body="Hola, Ana")
+    Preference.objects.create(person=person, kind=kinds.BALLOT, delivery=Delivery.DAILY)
+    person_anonymize(actor=make_staff(), user=person)
+    assert not Notification.objects.filter(recipient=person).exists()
+    assert not Preference.objects.filter(person=person).exists()
