@@ -203,4 +203,3 @@ class ReceiptForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = submit_helper(_("Check"))
-        self.helper.form_method = "get"
