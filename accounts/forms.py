@@ -126,7 +126,11 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         zones = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
         self.fields["time_zone"].widget = forms.Select(choices=[(zone, zone.replace("_", " ")) for zone in zones])
+        self.fields["time_zone"].required = False  # left out: the zone stays as it was
         self.helper = submit_helper(_("Save"), form_tag=False)
+
+    def clean_time_zone(self):
+        return self.cleaned_data.get("time_zone") or self.instance.time_zone
 
 
 class UserAdminForm(forms.Form):

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def person():
-    return make_representative(preferred_language="es")
+    return make_representative(preferred_language="es-mx")
 
 
 @pytest.fixture
