@@ -210,6 +210,7 @@ def indicator_revise(*, actor, indicator, reason="", request=None, **fields):
     changes = changes_between(before, snapshot(indicator, REVISABLE_FIELDS))
     if not changes:
         return indicator
+    _require_split_still_adds_up(indicator)
     reason = (reason or "").strip()
     _record_revision(indicator, changes, reason=reason, actor=actor)
     indicator.save()
@@ -222,6 +223,29 @@ def indicator_revise(*, actor, indicator, reason="", request=None, **fields):
         request=request,
     )
     return indicator
+
+
+def _require_split_still_adds_up(indicator):
+    """Refuse a revision of the baseline or target that leaves the target's split not adding up."""
+    parts = [t.value for t in indicator.period_targets.all()]
+    if not parts:
+        return
+    total = sum(parts, Decimal(0))
+    if total != indicator.target - indicator.baseline:
+        raise ValidationError(
+            _(
+                "This indicator's target is split across periods and the parts add up to %(sum)s, but from the "
+                "baseline (%(baseline)s) to the target (%(target)s) it must gain %(gain)s. Remove or change the "
+                "split first, then revise the indicator and split its target again."
+            )
+            % {
+                "sum": total,
+                "baseline": indicator.baseline,
+                "target": indicator.target,
+                "gain": indicator.target - indicator.baseline,
+            },
+            code="split_does_not_add_up",
+        )
 
 
 @transaction.atomic
