@@ -1,6 +1,6 @@
 """The alliance's and a committee's monitoring dashboard: lights, reports due and overdue, contributions, results.
 
-Lights come from ``lights.assess_many`` (four grouped queries for all the projects); the other
+Lights come from ``lights.assess_many`` (five grouped queries for all the projects); the other
 figures are one grouped query each, so the page reads the same number of queries for 10 projects
 as for 1,000. Results are summed by SDG indicator only across number
 indicators with the same unit, and the page says so.

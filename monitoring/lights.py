@@ -11,7 +11,7 @@ The rule, as the project page writes it:
 - on track otherwise.
 
 ``assess_many`` is the one computation, for one project's page as for the dashboards: the database
-groups the periods and the approved figures (four queries whatever the number of projects), and one
+groups the periods and the approved figures (five queries whatever the number of projects), and one
 pass over the grouped rows applies the rule.
 """
 
@@ -23,7 +23,7 @@ from django.db import models
 from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from .models import Period, PeriodTarget, Report, ReportStatus, ReportValue, ValueType
+from .models import QUANTITATIVE, Indicator, Period, PeriodTarget, Report, ReportStatus, ReportValue, ValueType
 from .selectors import current_approved
 
 ON_TRACK_SHARE = Decimal("0.9")
@@ -106,23 +106,20 @@ def _figures(ids):
     values = ReportValue.objects.filter(
         report__in=current_approved(),
         indicator__implementation_id__in=ids,
-        indicator__value_type__in=(ValueType.NUMBER, ValueType.PERCENTAGE),
+        indicator__value_type__in=QUANTITATIVE,
     )
     grouped = (
         values.order_by()
         .values("indicator_id")
         .annotate(total=Sum("number"), last=Max("report__period__number"), ends=Max("report__period__ends_on"))
-        .values_list(
-            "indicator_id",
-            "indicator__implementation_id",
-            "indicator__value_type",
-            "indicator__baseline",
-            "indicator__target",
-            "total",
-            "last",
-            "ends",
-        )
+        .values_list("indicator_id", "total", "last", "ends")
     )
+    indicators = {
+        row[0]: row[1:]
+        for row in Indicator.objects.filter(implementation_id__in=ids, value_type__in=QUANTITATIVE).values_list(
+            "pk", "implementation_id", "value_type", "baseline", "target"
+        )
+    }
     # A percentage is the level at its period's end: its latest approved value, not a sum.
     levels = {}
     for indicator_id, number, value in values.filter(indicator__value_type=ValueType.PERCENTAGE).values_list(
@@ -136,7 +133,8 @@ def _figures(ids):
     ):
         planned[indicator_id][number] = value
     figures = defaultdict(dict)
-    for indicator_id, implementation_id, value_type, baseline, target, total, last, ends in grouped:
+    for indicator_id, total, last, ends in grouped:
+        implementation_id, value_type, baseline, target = indicators[indicator_id]
         # A number's periods add to the baseline; a percentage is its latest level.
         actual = baseline + (total or 0) if value_type == ValueType.NUMBER else levels[indicator_id][1]
         figures[implementation_id][indicator_id] = Figure(
@@ -146,7 +144,7 @@ def _figures(ids):
 
 
 def assess_many(implementations, today):
-    """Return ``{implementation pk: Assessment}`` for the given implementations, in four queries."""
+    """Return ``{implementation pk: Assessment}`` for the given implementations, in five queries."""
     implementations = {i.pk: i for i in implementations}
     ids = list(implementations)
     periods = _period_summaries(ids, today)

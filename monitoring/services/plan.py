@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 from projects.models import ProposalStatus
 from projects.services import proposal_transition
 
@@ -123,6 +124,7 @@ def build_plan(implementation, *, value_types=None, disaggregation=None):
     Indicator.objects.bulk_create(indicators)
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def implementation_start(
     *,
@@ -166,6 +168,7 @@ def implementation_start(
     return implementation
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def implementation_set_grace(*, actor, implementation, grace_days, request=None):
     """Set how many days after a period ends its report is due, and move every due date with it."""
@@ -194,6 +197,7 @@ def has_approved_report(implementation):
     return implementation.periods.filter(reports__status=ReportStatus.APPROVED).exists()
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def indicator_revise(*, actor, indicator, reason="", request=None, **fields):
     """Change an indicator; after the project's first approved report it is a revision with a reason."""
@@ -248,6 +252,7 @@ def _require_split_still_adds_up(indicator):
         )
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def indicator_split_target(*, actor, indicator, targets, reason="", request=None):
     """Plan a number indicator period by period: ``targets`` maps periods to what each should achieve.

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from axs_platform import fragments
 from axs_platform.uploads import UploadValidator
 from projects.models import Contribution
 
@@ -257,6 +258,7 @@ def evidence_remove(*, actor, evidence, request=None):
     audit_record(actor=actor, action="monitoring.evidence_removed", target=report, message=message, request=request)
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def report_submit(*, actor, report, request=None):
     """Submit a draft or returned report with a value for every indicator and its achievements."""
@@ -304,6 +306,7 @@ def _require_decidable(actor, report):
         )
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def report_approve(*, actor, report, note="", request=None):
     """Approve a submitted report: it is frozen, and the milestones it reports are marked reached."""
@@ -341,6 +344,7 @@ def _sync_milestones(implementation):
             Milestone.objects.filter(pk=milestone.pk).update(reached_on=day)
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def report_return(*, actor, report, comments, request=None):
     """Return a submitted report to its reporters with comments on what should change."""

@@ -10,7 +10,7 @@ from django.urls import reverse
 from bench.monitoring_seed import seed
 
 # The budget of each page, the same at 10 and 100 projects (most of it is the base page: session,
-# user, menus); the lights are four grouped queries whatever the number of projects.
+# user, menus); the lights are five grouped queries whatever the number of projects.
 DASHBOARD_QUERIES = 14
 PROJECT_QUERIES = 16
 
