@@ -242,6 +242,10 @@ class RetentionRule(models.Model):
             _("Invitations never accepted (after they expire or are revoked)"),
         )
         CLOSED_REQUESTS = "closed_requests", _("Personal data requests (after they are answered or withdrawn)")
+        CLOSED_SURVEY_DRAFTS = (
+            "closed_survey_drafts",
+            _("Answers never submitted to anonymous surveys (after the survey closes)"),
+        )
 
     kind = models.CharField(_("kind of data"), max_length=40, choices=Kind.choices, unique=True)
     keep_days = models.PositiveIntegerField(_("keep for (days)"))
