@@ -1,7 +1,8 @@
 """E-mails of a report's steps: submitted (to the approvers), approved and returned (to the reporters).
 
-Each person is written in their own language through ``axs_platform.mail.send_email`` (the outbox),
-so nothing is sent unless the step's transaction commits. Approvers are the committee's current
+Each person is told in their own language through ``notifications.services.notify_each`` (their
+inbox, and the e-mail as they prefer for progress reports, queued in the outbox: nothing is sent unless
+the step's transaction commits); a decision also reaches the project's followers. Approvers are the committee's current
 chair and secretary, without the person who submitted and anyone who reports for the project; when
 the committee has none, staff.
 """
@@ -9,10 +10,11 @@ the committee has none, staff.
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
-from axs_platform.mail import send_email, site_url
+from axs_platform.mail import site_url
 from committees.models import Post, PostKind
+from notifications import kinds
+from notifications.services import notify_each
 
 from .. import permissions
 from .common import reporters
@@ -38,22 +40,25 @@ def approvers(implementation, *, submitted_by):
     return sorted(people, key=lambda p: p.pk)
 
 
-def _write(people, report, template):
+def _write(people, report, template, about=()):
     implementation = report.period.implementation
-    for person in people:
-        with translation.override(person.preferred_language):
-            context = {
-                "person": person,
-                "report": report,
-                "period": report.period,
-                "implementation": implementation,
-                "url": site_url() + reverse("monitoring:report", args=[report.pk]),
-            }
-            send_email(
-                subject=render_to_string(f"monitoring/email/{template}_subject.txt", context).strip(),
-                body=render_to_string(f"monitoring/email/{template}_body.txt", context),
-                to=[person.email],
-            )
+    link = reverse("monitoring:report", args=[report.pk])
+
+    def render(person):
+        context = {
+            "person": person,
+            "report": report,
+            "period": report.period,
+            "implementation": implementation,
+            "url": site_url() + link,
+        }
+        return {
+            "title": render_to_string(f"monitoring/email/{template}_subject.txt", context).strip(),
+            "body": render_to_string(f"monitoring/email/{template}_body.txt", context),
+            "link": link,
+        }
+
+    notify_each(people, kind=kinds.REPORT, render=render, about=about)
 
 
 def report_submitted(report):
@@ -65,4 +70,4 @@ def report_decided(report, template):
     people = {p.pk: p for p in reporters(report.period.implementation)}
     if report.submitted_by is not None and report.submitted_by.is_active:
         people.setdefault(report.submitted_by.pk, report.submitted_by)
-    _write([people[pk] for pk in sorted(people)], report, template)
+    _write([people[pk] for pk in sorted(people)], report, template, about=report.period.implementation.proposal)
