@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from audit.identifiers import sign_in_identifier
 from audit.models import AuditEvent
 from audit.selectors import recent_failed_logins
 from audit.services import audit_record, client_ip
@@ -60,7 +61,12 @@ class EmailAuthenticationForm(AuthenticationForm):
             since=timezone.now() - timedelta(seconds=window),
         )
         if from_here >= limit or by_email >= limit * 10 or by_ip >= limit * 10:
-            audit_record(actor=None, action=AuditEvent.Action.LOGIN_THROTTLED, request=self.request, identifier=email)
+            audit_record(
+                actor=None,
+                action=AuditEvent.Action.LOGIN_THROTTLED,
+                request=self.request,
+                identifier=sign_in_identifier(email),
+            )
             raise forms.ValidationError(
                 self.error_messages["throttled"], code="throttled", params={"minutes": max(1, window // 60)}
             )

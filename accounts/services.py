@@ -85,8 +85,8 @@ def user_create(*, actor, email, full_name, role, preferred_language=None, phone
 
 @transaction.atomic
 @fragments.changes(fragments.COMMITTEES)
-def user_update(*, actor, user, request=None, **fields):
-    """Change a person's details, role or active state as staff; keep who changed what."""
+def user_update(*, actor, user, request=None, reason="", **fields):
+    """Change a person's details, role or active state as staff; keep who changed what (and why, if said)."""
     if not can_manage_users(actor):
         raise PermissionDenied
     unknown = set(fields) - set(ADMIN_FIELDS)
@@ -111,7 +111,9 @@ def user_update(*, actor, user, request=None, **fields):
     user.save()
     changes = changes_between(before, snapshot(user, ADMIN_FIELDS))
     if changes:
-        audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=user, changes=changes, request=request)
+        audit_record(
+            actor=actor, action=AuditEvent.Action.UPDATED, target=user, changes=changes, message=reason, request=request
+        )
     return user
 
 

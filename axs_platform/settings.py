@@ -157,6 +157,9 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 # refused until the window has passed. A stranger's guesses elsewhere never lock an owner out.
 AXS_LOGIN_FAILURE_LIMIT = int(os.environ.get("AXS_LOGIN_FAILURE_LIMIT", "5"))
 AXS_LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("AXS_LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+# The key of the keyed hash that failed sign-ins keep instead of the typed address (audit/identifiers.py);
+# the secret key unless set apart. Changing it makes every older record unlinkable to any address.
+AXS_AUDIT_IDENTIFIER_KEY = os.environ.get("AXS_AUDIT_IDENTIFIER_KEY", "")
 # A reverse proxy in front sets X-Forwarded-For (and X-Forwarded-Proto): only then is the client's
 # address the right-most one of X-Forwarded-For, the one the proxy added; otherwise REMOTE_ADDR.
 AXS_BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)

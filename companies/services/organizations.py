@@ -116,8 +116,10 @@ def organization_create(*, actor, request=None, logo=None, **fields):
 
 @transaction.atomic
 @fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
-def organization_update(*, actor, organization, request=None, logo=None, **fields):
+def organization_update(*, actor, organization, request=None, logo=None, reason="", **fields):
     """Change an organization's profile; ``logo`` is a new file, ``False`` to remove it, None to keep it.
+
+    ``reason`` (e.g. the personal data request that asked for it) goes into the history with the change.
 
     Participation and due diligence are not part of the profile: they have their own services.
     """
@@ -138,7 +140,12 @@ def organization_update(*, actor, organization, request=None, logo=None, **field
     changes = changes_between(before, snapshot(organization, tracked))
     if changes:
         audit_record(
-            actor=actor, action=AuditEvent.Action.UPDATED, target=organization, changes=changes, request=request
+            actor=actor,
+            action=AuditEvent.Action.UPDATED,
+            target=organization,
+            changes=changes,
+            message=reason,
+            request=request,
         )
     return organization
 

@@ -36,4 +36,5 @@ AFTER_SELECTION = [
     Rule("monitoring:evidence-add", {"pk": "submitted_report"}, "L 403 403 405 403 403 403 403 403"),
     Rule("monitoring:indicator", {"pk": "progress_indicator"}, "L 200 403 403 403 200 200 403 403"),
     Rule("monitoring:evidence", {"pk": "progress_evidence"}, "L 200 403 200 403 200 200 403 403"),
+    Rule("monitoring:evidence-remove", {"pk": "progress_evidence"}, "L 403 403 405 403 403 403 403 403"),
 ]
