@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "projects",
     "monitoring",
     "reports",
+    "iati",
     "privacy",
     "demo",
     # Django and third parties.
