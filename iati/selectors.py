@@ -5,7 +5,7 @@ implementation or closed, and published by staff; drafts, proposals in review, r
 withdrawn ones never appear. Monitoring figures are approved ones only (``current_approved``).
 """
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q
 
 from monitoring.models import ContributionDelivery, Implementation, Period, PeriodTarget, ReportValue
 from monitoring.models import Indicator as MonitoredIndicator
@@ -25,8 +25,16 @@ from projects.models import (
 from .models import Publisher
 from .writer import Reporter
 
-# Projects read per batch of queries while the file is written: memory stays flat whatever their number.
-CHUNK_SIZE = 100
+# What the files say of an organization (``writer.organizations``), as read through a consortium member.
+_ORGANIZATION_FIELDS = [
+    f"contribution__member__organization__{name}" for name in ("legal_name", "rfc", "country", "organization_type")
+]
+# Texts of the proposal that the files do not show: not read.
+_UNUSED_PROPOSAL_FIELDS = [
+    "problem", "causes", "effects", "purpose", "international_cooperation", "axs_cooperation", "axs_replicability",
+    "axs_consortium", "axs_business_synergy", "axs_sdg_impact", "axs_financial", "axs_funds", "sust_economic",
+    "sust_institutional", "sust_technological", "sust_environmental", "sust_sociocultural", "sust_political",
+]  # fmt: skip
 
 
 def published_projects():
@@ -34,12 +42,14 @@ def published_projects():
     approved = current_approved()
     return (
         Proposal.objects.published()
-        .select_related("committee__goal", "lead_organization", "implementation", "iati_publication")
+        .select_related("committee__goal", "implementation", "iati_publication")
+        .defer(*_UNUSED_PROPOSAL_FIELDS)
         .prefetch_related(
             Prefetch(
                 "consortium",
                 queryset=ConsortiumMember.objects.filter(status=PartnerStatus.ACCEPTED)
                 .select_related("organization")
+                .only("proposal", "is_lead", *(f.split("__", 2)[2] for f in _ORGANIZATION_FIELDS))
                 .prefetch_related("contributions"),
             ),
             Prefetch(
@@ -59,7 +69,9 @@ def published_projects():
                 ).prefetch_related(
                     Prefetch(
                         "values",
-                        queryset=ReportValue.objects.filter(report__in=approved).select_related("report"),
+                        queryset=ReportValue.objects.filter(report__in=approved)
+                        .annotate(period_id=F("report__period_id"))
+                        .only("indicator", "number", "yes_no", "text", "disaggregation"),
                         to_attr="approved_values",
                     ),
                     Prefetch("period_targets", queryset=PeriodTarget.objects.all()),
@@ -71,12 +83,12 @@ def published_projects():
             ),
             Prefetch(
                 "implementation__periods__reports",
-                queryset=approved.prefetch_related(
+                queryset=approved.only("period").prefetch_related(
                     Prefetch(
                         "deliveries",
-                        queryset=ContributionDelivery.objects.filter(amount_mxn__gt=0).select_related(
-                            "contribution__member__organization"
-                        ),
+                        queryset=ContributionDelivery.objects.filter(amount_mxn__gt=0)
+                        .select_related("contribution__member__organization")
+                        .only("report", "amount_mxn", "contribution__kind", *_ORGANIZATION_FIELDS),
                     )
                 ),
                 to_attr="approved_reports",

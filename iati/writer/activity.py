@@ -73,9 +73,13 @@ def activity_dates(project):
     return sorted(((kind, day) for kind, day in dates if day is not None), key=lambda pair: pair[0])
 
 
+def has_start(dates):
+    return any(kind in ("1", "2") for kind, _day in dates)
+
+
 def is_publishable(project):
     """Return whether the project has what IATI requires of an activity (a start date at least)."""
-    return any(kind in ("1", "2") for kind, _day in activity_dates(project))
+    return has_start(activity_dates(project))
 
 
 def _publication(project):
@@ -95,15 +99,15 @@ def _roles(member):
 
 
 def _participating_orgs(activity, project, reporter):
-    members = list(project.consortium.all())
+    members = [(member, _roles(member)) for member in project.consortium.all()]
     for role in (FUNDING, ACCOUNTABLE):
-        for member in members:
-            if role in _roles(member):
+        for member, roles in members:
+            if role in roles:
                 organisation(activity, "participating-org", member.organization, role=role)
     extending = sub(activity, "participating-org", ref=reporter.ref, type=reporter.type, role=EXTENDING)
     narratives(extending, {"es": reporter.name_es, "en": reporter.name_en})
-    for member in members:
-        if IMPLEMENTING in _roles(member):
+    for member, roles in members:
+        if IMPLEMENTING in roles:
             organisation(activity, "participating-org", member.organization, role=IMPLEMENTING)
 
 
@@ -153,8 +157,8 @@ def _document_link(activity, project, reporter):
     sub(link, "language", code=DEFAULT_LANGUAGE)
 
 
-def activity_element(project, reporter):
-    """Return the ``<iati-activity>`` of one published project."""
+def activity_element(project, reporter, dates=None):
+    """Return the ``<iati-activity>`` of one published project (``dates`` when already computed)."""
     publication = _publication(project)
     english = publication or _EMPTY
     activity = etree.Element(
@@ -177,7 +181,7 @@ def activity_element(project, reporter):
         narratives(sub(activity, "description", type="2"), {"es": project.general_objective})
     _participating_orgs(activity, project, reporter)
     sub(activity, "activity-status", code=ACTIVITY_STATUS[project.status])
-    for kind, day in activity_dates(project):
+    for kind, day in dates if dates is not None else activity_dates(project):
         sub(activity, "activity-date", type=kind, iso_date=iso_date(day))
     _places(activity, project)
     _sectors(activity, project)

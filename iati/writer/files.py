@@ -1,16 +1,18 @@
 """The IATI files: the activity file (written incrementally, one activity at a time) and the organisation file.
 
 ``activity_chunks`` yields the file's bytes as it goes, so a response can stream it and memory holds
-one batch of projects (``selectors.CHUNK_SIZE``) at a time, whatever their number.
+one batch of projects (``CHUNK_SIZE``) at a time, whatever their number.
 """
 
 from django.utils import timezone
 from lxml import etree
 
-from .activity import activity_element, is_publishable
+from .activity import activity_dates, activity_element, has_start
 from .common import DEFAULT_LANGUAGE, XML_LANG, iso_datetime, narratives, sub
 
 VERSION = "2.03"
+# Projects read per batch of queries while the file is written: memory stays flat whatever their number.
+CHUNK_SIZE = 100
 
 
 class _Buffer:
@@ -27,7 +29,7 @@ class _Buffer:
         return data
 
 
-def activity_chunks(projects, reporter, *, chunk_size=100):
+def activity_chunks(projects, reporter, *, chunk_size=CHUNK_SIZE):
     """Yield the bytes of an ``<iati-activities>`` file of the publishable projects among ``projects``."""
     buffer = _Buffer()
     with etree.xmlfile(buffer, encoding="utf-8") as xf:
@@ -36,8 +38,9 @@ def activity_chunks(projects, reporter, *, chunk_size=100):
         with xf.element("iati-activities", root):
             xf.write("\n")
             for project in projects.iterator(chunk_size=chunk_size):
-                if is_publishable(project):
-                    xf.write(activity_element(project, reporter), pretty_print=True)
+                dates = activity_dates(project)
+                if has_start(dates):
+                    xf.write(activity_element(project, reporter, dates), pretty_print=True)
                     yield buffer.take()
         xf.flush()
     yield buffer.take()
