@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "projects",
     "monitoring",
     "reports",
+    "iati",
     "privacy",
     "demo",
     # Django and third parties.

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "projects.demo",
     "monitoring.demo",
     "reports.demo",
+    "iati.demo",
 ]
 
 
