@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "monitoring",
     "reports",
     "privacy",
+    "opendata",
     "demo",
     # Django and third parties.
     "django.contrib.admin",
