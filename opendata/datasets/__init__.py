@@ -11,7 +11,9 @@ Importing this package registers the datasets in the order the index page lists 
     dataset.rows(dataset.queryset().filter(country="MX"))   # the same rows of a narrower queryset
 """
 
+# isort: skip_file
+# The order of these imports is the order of the index page: organizations first, results last.
 from ..registry import LICENCE, Dataset, Field, UnknownDataset, all_datasets, get
-from . import ballots, committees, monitoring, organizations, projects, sessions, surveys  # noqa: F401, I001
+from . import organizations, committees, sessions, projects, monitoring, ballots, surveys  # noqa: F401
 
 __all__ = ["LICENCE", "Dataset", "Field", "UnknownDataset", "all_datasets", "get"]
