@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "reports",
     "iati",
     "privacy",
+    "opendata",
     "demo",
     # Django and third parties.
     "django.contrib.admin",

@@ -36,6 +36,7 @@ urlpatterns = [
     path("informes/", include("reports.urls")),
     path("iati/", include("iati.urls")),
     path("privacidad/", include("privacy.urls")),
+    path("", include("opendata.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 ]

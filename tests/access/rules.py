@@ -383,6 +383,19 @@ RULES = [
         "L 404 403 403 404 403 403 404 403",
         method="post",
     ),
+    # Open data: public pages and downloads, in Spanish paths and under the English alias.
+    Rule("opendata:index", {}, PUBLIC),
+    Rule("opendata:dataset", {"slug": "organizaciones"}, PUBLIC),
+    Rule("opendata:download", {"slug": "organizaciones", "file_format": "csv"}, PUBLIC),
+    Rule("opendata:index-en", {}, PUBLIC),
+    Rule("opendata:dataset-en", {"slug": "proyectos"}, PUBLIC),
+    Rule("opendata:download-en", {"slug": "avances", "file_format": "json"}, PUBLIC),
+    Rule(
+        "opendata:download",
+        {"slug": "organizaciones", "file_format": "pdf"},
+        "404 404 404 404 404 404 404 404 404",
+        why="no such format: the 404 page lists the datasets and formats",
+    ),
     # Only with DEBUG on when the URLs are read (``make run``): organizations' logos, public; nothing else.
     Rule(
         f"route:^{settings.MEDIA_URL.lstrip('/')}{PUBLIC_MEDIA_FOLDER}/(?P<path>.*)$",
