@@ -15,8 +15,10 @@ class CommitteesConfig(AppConfig):
         from .documents import minutes_pdf
         from .facets import committee_facet
         from .models import Minutes, MinutesStatus
+        from .search_kinds import register_kinds
 
         register_facet(committee_facet)
+        register_kinds()
         register_document(minutes_pdf)
         register_sealed(
             Minutes,

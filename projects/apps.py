@@ -40,9 +40,11 @@ class ProjectsConfig(AppConfig):
 
         from .documents import ballot_results, fact_sheet
         from .models import Ballot, BallotStatus
+        from .search_kinds import register_kinds
 
         register(fact_sheet)
         register(ballot_results)
+        register_kinds()
         register_actions(AUDIT_ACTIONS)
         register_sealed(
             Ballot,
