@@ -175,7 +175,7 @@ def register_kinds():
         Kind(
             name="minutes",
             label=_("Minutes"),
-            label_plural=_("Minutes"),
+            label_plural=_("Approved minutes"),
             model=Minutes,
             queryset=lambda: Minutes.objects.select_related("session__committee__goal"),
             document=_minutes_document,
