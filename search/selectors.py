@@ -37,13 +37,20 @@ def visible_entries(user):
 
 
 def matching(entries, query):
-    """Return ``entries`` that match ``query``, annotated with ``rank`` (higher first)."""
+    """Return ``entries`` that match ``query``, annotated with ``rank`` (higher first).
+
+    PostgreSQL: the full-text match, titles (A) weighing more than bodies (B); when it finds nothing,
+    titles whose words are close to the query's by trigrams (a typo). SQLite: every folded word.
+    """
     words = WORD.findall(fold(query))
     if connection.vendor == "postgresql":
         text_query = SearchQuery(query, config=CONFIG, search_type="websearch")
+        found = entries.filter(vector=text_query)
+        if found.exists():
+            return found.annotate(rank=SearchRank(F("vector"), text_query))
         folded = " ".join(words)
-        return entries.filter(Q(vector=text_query) | Q(title_folded__trigram_word_similar=folded)).annotate(
-            rank=SearchRank(F("vector"), text_query) + TrigramWordSimilarity(folded, "title_folded")
+        return entries.filter(title_folded__trigram_word_similar=folded).annotate(
+            rank=TrigramWordSimilarity(folded, "title_folded")
         )
     every_word = [Q(folded__contains=word) for word in words]
     in_title = [Q(title_folded__contains=word) for word in words]
@@ -67,33 +74,46 @@ class FacetValue:
     selected: bool
 
 
+def _selected(combination, filters, *, without=None):
+    return all(
+        value in (None, "") or str(combination[FACET_FIELDS[name]]) == str(value)
+        for name, value in filters.items()
+        if name != without
+    )
+
+
 def facets(matched, filters):
-    """Return, for each facet, its values with counts (each counted with the other facets' filters)."""
+    """Return (the number of results, each facet's values with counts).
+
+    One grouped query reads how many matching entries have each combination of kind, committee, SDG
+    and year; each facet is counted over the combinations that the other facets' filters keep, so a
+    chosen value still shows the others to switch to.
+    """
+    fields = list(FACET_FIELDS.values())
+    combinations = list(matched.values(*fields).annotate(n=Count("pk")).order_by())
+    total = sum(c["n"] for c in combinations if _selected(c, filters))
     result = {}
     for name in FACETS:
         field = FACET_FIELDS[name]
-        rows = (
-            _filtered(matched, filters, without=name)
-            .exclude(**{f"{field}__isnull": True})
-            .exclude(**{field: ""} if name in ("kind", "sdg") else {})
-            .values(field)
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        counts = {row[field]: row["n"] for row in rows}
+        counts = {}
+        for combination in combinations:
+            value = combination[field]
+            if value not in (None, "") and _selected(combination, filters, without=name):
+                counts[value] = counts.get(value, 0) + combination["n"]
         if name == "kind":
             labels = {k.name: str(k.label_plural) for k in registry.kinds()}
             ordered = [k.name for k in registry.kinds() if k.name in counts]
         else:
             labels = registry.facet_labels(name, list(counts))
-            ordered = sorted(counts, reverse=(name == "year"), key=lambda v: int(v) if name == "sdg" else v)
             if name == "committee":
                 ordered = sorted(counts, key=lambda v: str(labels.get(v, v)))
+            else:
+                ordered = sorted(counts, reverse=(name == "year"), key=lambda v: int(v))
         result[name] = [
             FacetValue(value, str(labels.get(value, value)), counts[value], str(filters.get(name) or "") == str(value))
             for value in ordered
         ]
-    return result
+    return total, result
 
 
 @dataclass
@@ -126,9 +146,30 @@ def _checked(user, entries):
     return results
 
 
+class _Counted:
+    """Rows whose count is already known (from the facets' grouped query): the paginator asks no COUNT."""
+
+    ordered = True
+
+    def __init__(self, rows, count):
+        self.rows, self._count = rows, count
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, window):
+        return list(self.rows[window])
+
+
 def search(user, query, filters, page_number):
     """Return (page, results on that page, facets) for ``query`` as ``user`` may see it."""
     matched = matching(visible_entries(user), query)
-    rows = _filtered(matched, filters).order_by("-rank", "kind", "-year", "pk")
-    page = Paginator(rows, PER_PAGE).get_page(page_number)
-    return page, _checked(user, list(page.object_list)), facets(matched, filters)
+    total, facet_values = facets(matched, filters)
+    rows = (
+        _filtered(matched, filters).defer("vector", "folded", "title_folded").order_by("-rank", "kind", "-year", "pk")
+    )
+    page = Paginator(_Counted(rows, total), PER_PAGE).get_page(page_number)
+    return page, _checked(user, list(page.object_list)), facet_values
