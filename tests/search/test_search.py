@@ -155,3 +155,19 @@ def test_reindex_command_rebuilds_every_kind(django_capture_on_commit_callbacks)
     call_command("search_reindex", "committee", "sdg_goal", stdout=__import__("io").StringIO())
     assert SearchEntry.objects.filter(kind="committee", title="Comité reconstruido").exists()
     assert SearchEntry.objects.filter(kind="sdg_goal").count() == 17
+
+
+@pytest.mark.django_db
+def test_an_anonymized_person_leaves_no_name_or_address_in_the_index():
+    from accounts import services as account_services
+    from privacy.services.anonymize import person_anonymize
+    from tests.factories import make_representative
+
+    staff = make_staff()
+    person = make_representative(full_name="Dolores Buscable", email="dolores@example.org")
+    account_services.user_update(actor=staff, user=person, job_title="Directora")
+    assert SearchEntry.objects.get(kind="person", object_id=person.pk).title == "Dolores Buscable"
+    person_anonymize(actor=staff, user=person, reason="Cancelación")
+    entry = SearchEntry.objects.get(kind="person", object_id=person.pk)
+    assert "Dolores" not in entry.title + entry.body + entry.folded
+    assert "dolores@example.org" not in entry.body
