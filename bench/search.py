@@ -20,15 +20,80 @@ PARAGRAPHS = int(100_000 * SCALE)
 PARAGRAPHS_PER_MINUTES = 50
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 
-WORDS = (
-    "alianza comité sesión acuerdo seguimiento empresa fundación cámara proyecto propuesta consorcio "
-    "educación energía inclusión ciudades producción consumo agua residuos reciclaje movilidad vivienda "
-    "capacitación jóvenes mujeres comunidades indígenas emprendimiento financiamiento cooperación "
-    "sostenibilidad indicador meta línea base verificación presupuesto Centroamérica Caribe replicación "
-    "alimentos cadena valor proveedores pymes innovación tecnología digital salud bienestar escuelas "
-    "docentes becas reforestación biodiversidad eficiencia solar eólica transporte plástico empaques"
-).split()
-PARTNER_NAMES = "Grupo Industrias Servicios Consultores Alimentos Energía Constructora Fundación Tecnologías".split()
+WORDS = [
+    "alianza",
+    "comité",
+    "sesión",
+    "acuerdo",
+    "seguimiento",
+    "empresa",
+    "fundación",
+    "cámara",
+    "proyecto",
+    "propuesta",
+    "consorcio",
+    "educación",
+    "energía",
+    "inclusión",
+    "ciudades",
+    "producción",
+    "consumo",
+    "agua",
+    "residuos",
+    "reciclaje",
+    "movilidad",
+    "vivienda",
+    "capacitación",
+    "jóvenes",
+    "mujeres",
+    "comunidades",
+    "indígenas",
+    "emprendimiento",
+    "financiamiento",
+    "cooperación",
+    "sostenibilidad",
+    "indicador",
+    "meta",
+    "línea",
+    "base",
+    "verificación",
+    "presupuesto",
+    "Centroamérica",
+    "Caribe",
+    "replicación",
+    "alimentos",
+    "cadena",
+    "valor",
+    "proveedores",
+    "pymes",
+    "innovación",
+    "tecnología",
+    "digital",
+    "salud",
+    "bienestar",
+    "escuelas",
+    "docentes",
+    "becas",
+    "reforestación",
+    "biodiversidad",
+    "eficiencia",
+    "solar",
+    "eólica",
+    "transporte",
+    "plástico",
+    "empaques",
+]
+PARTNER_NAMES = [
+    "Grupo",
+    "Industrias",
+    "Servicios",
+    "Consultores",
+    "Alimentos",
+    "Energía",
+    "Constructora",
+    "Fundación",
+    "Tecnologías",
+]
 
 
 def sentence(rng, length):
