@@ -4,6 +4,7 @@ Imports nothing of ours. ``fold`` is what the SQLite fallback matches and the tr
 ``snippet`` cuts a window around the first hit and marks the hits, escaping everything else.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -11,9 +12,11 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 SNIPPET_CHARS = 220
+SNIPPET_SCAN = 4000  # a snippet looks for its hit in this many characters (long minutes cost no more)
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_char(char):
     """Return ``char`` lower-cased without its accents (``É`` → ``e``, ``ñ`` → ``n``)."""
     decomposed = unicodedata.normalize("NFKD", char.casefold())
@@ -26,13 +29,16 @@ def fold(text):
 
 
 def _folded_with_offsets(text):
-    """Return the folded text and, for each of its characters, the offset of the original character."""
-    folded, offsets = [], []
-    for position, char in enumerate(text):
-        for folded_char in fold_char(char):
-            folded.append(folded_char)
-            offsets.append(position)
-    return "".join(folded), offsets
+    """Return the folded text and, for each of its characters, the offset of the original character.
+
+    The offsets are None when every character folds to exactly one (nearly always): they are the identity.
+    """
+    pieces = list(map(fold_char, text))
+    folded = "".join(pieces)
+    if len(folded) == len(text):
+        return folded, None
+    offsets = [position for position, piece in enumerate(pieces) for _char in piece]
+    return folded, offsets
 
 
 def terms(query):
@@ -44,12 +50,13 @@ def terms(query):
 def _hits(text, words):
     """Return the (start, end) spans in ``text`` where a word of the query (or its first five letters) occurs."""
     folded, offsets = _folded_with_offsets(text)
+    original = (lambda index: index) if offsets is None else offsets.__getitem__
     stems = sorted({w[:5] if len(w) > 5 else w for w in words}, key=len, reverse=True)
     spans = []
     for stem in stems:
         for found in re.finditer(re.escape(stem), folded):
-            start = offsets[found.start()]
-            end = offsets[found.end() - 1] + 1
+            start = original(found.start())
+            end = original(found.end() - 1) + 1
             while end < len(text) and text[end].isalnum():
                 end += 1
             while start > 0 and text[start - 1].isalnum():
@@ -77,8 +84,11 @@ def highlight(text, query):
 
 
 def snippet(text, query, length=SNIPPET_CHARS):
-    """Return about ``length`` characters of ``text`` around its first hit, escaped, hits marked."""
-    text = " ".join((text or "").split())
+    """Return about ``length`` characters of ``text`` around its first hit, escaped, hits marked.
+
+    Only the first ``SNIPPET_SCAN`` characters are read: a hit further on shows the text's beginning.
+    """
+    text = " ".join((text or "")[:SNIPPET_SCAN].split())
     spans = _hits(text, terms(query))
     if len(text) <= length:
         return highlight(text, query)

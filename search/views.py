@@ -29,14 +29,13 @@ class SearchView(TemplateView):
                 facets=[(name, form.fields[name].label, values) for name, values in facets.items() if values],
                 filters=filters,
                 base_query=urlencode({"q": query, **{k: v for k, v in filters.items() if v not in (None, "")}}),
-                facet_links=_facet_links(query, filters, facets),
             )
+            _link_facets(query, filters, facets)
         return context
 
 
-def _facet_links(query, filters, facets):
-    """Return, per facet value, the query string that selects it (or, when selected, drops it)."""
-    links = {}
+def _link_facets(query, filters, facets):
+    """Give each facet value the query string that selects it (or, when it is selected, drops it)."""
     for name, values in facets.items():
         for value in values:
             chosen = {k: v for k, v in filters.items() if v not in (None, "")}
@@ -44,8 +43,4 @@ def _facet_links(query, filters, facets):
                 chosen.pop(name, None)
             else:
                 chosen[name] = value.value
-            links[(name, value.value)] = "?" + urlencode({"q": query, **chosen})
-    for name, values in facets.items():
-        for value in values:
-            value.link = links[(name, value.value)]
-    return links
+            value.link = "?" + urlencode({"q": query, **chosen})
