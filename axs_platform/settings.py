@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     # Ours, listed first so that our templates and translations win.
     "axs_platform",
     "audit",
+    "search",
     "accounts",
     "sdg",
     "documents",
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",

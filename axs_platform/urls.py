@@ -23,6 +23,7 @@ urlpatterns = [
     path("administracion/", views.AdministrationView.as_view(), name="administration"),
     path("salud/", views.health, name="health"),
     path("salud/trivial/", views.trivial, name="trivial"),
+    path("buscar/", include("search.urls")),
     path("cuenta/", include("accounts.urls")),
     path("ods/", include("sdg.urls")),
     path("organizaciones/", include("companies.urls")),

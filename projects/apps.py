@@ -42,10 +42,12 @@ class ProjectsConfig(AppConfig):
         from .documents import ballot_results, fact_sheet
         from .models import Ballot, BallotStatus, Proposal
         from .permissions import can_follow_proposal, can_view_proposal
+        from .search_kinds import register_kinds
 
         register(fact_sheet)
         register(ballot_results)
         register_followable(Proposal, may_follow=can_follow_proposal, may_see=can_view_proposal)
+        register_kinds()
         register_actions(AUDIT_ACTIONS)
         register_sealed(
             Ballot,

@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+import search
 from accounts.models import User
 from audit.services import audit_record
 from committees.models import Agreement, Attendance, CalendarFeed, Minutes
@@ -98,6 +99,7 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     user.is_active = False
     user.set_unusable_password()
     user.save()
+    search.index(user)  # the search keeps no copy of the old name or address
     invitations = Invitation.objects.filter(email__iexact=old_email).update(email=email, full_name=name, job_title="")
     notifications_forget(person=user)  # their inbox greets them by name
     # The secret calendar address stops working: a new random token nobody knows.

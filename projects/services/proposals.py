@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
@@ -85,6 +86,7 @@ def proposal_start(*, actor, call, title, request=None):
         invited_by=actor,
         responded_at=timezone.now(),
     )
+    search.index(proposal)
     audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=proposal, request=request)
     return proposal
 
@@ -110,6 +112,7 @@ def proposal_update(*, actor, proposal, request=None, **fields):
     for name, value in fields.items():
         setattr(proposal, name, value)
     proposal.save()
+    search.index(proposal)
     changes = changes_between(before, snapshot(proposal, list(fields)))
     if changes:
         audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=proposal, changes=changes, request=request)
