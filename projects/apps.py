@@ -39,10 +39,12 @@ class ProjectsConfig(AppConfig):
         from documents.registry import register
 
         from .documents import ballot_results, fact_sheet
+        from .exports import proposal_export
         from .models import Ballot, BallotStatus
 
         register(fact_sheet)
         register(ballot_results)
+        register(proposal_export)
         register_actions(AUDIT_ACTIONS)
         register_sealed(
             Ballot,
