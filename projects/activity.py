@@ -93,7 +93,11 @@ def _evaluation_items(proposal, limit):
     evaluations = proposal.evaluations.select_related("evaluator").order_by("-assigned_at", "-id")[:limit]
     for evaluation in evaluations:
         name = evaluation.evaluator.full_name
-        due = _("due on %(date)s") % {"date": date_format(evaluation.due_on, "SHORT_DATE_FORMAT")} if evaluation.due_on is not None else ""
+        due = (
+            _("due on %(date)s") % {"date": date_format(evaluation.due_on, "SHORT_DATE_FORMAT")}
+            if evaluation.due_on is not None
+            else ""
+        )
         items.append(
             Item(
                 "evaluation",

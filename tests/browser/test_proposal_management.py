@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from projects.models import Call, Evaluation, Proposal
 from projects.services import evaluator_assign
-from tests.browser.checks import assert_accessible, assert_fits_a_phone
+from tests.browser.checks import AXE_JS, assert_accessible, assert_fits_a_phone
 from tests.browser.test_document_progress import sign_in
 from tests.factories import make_committee, make_evaluator, make_organization, make_staff
 
@@ -67,6 +67,7 @@ def test_bulk_assignment_of_an_evaluator_with_a_due_date(browser, live_server, t
     }
     evaluator_assign(actor=staff, proposal=proposals["Bosques vivos"], evaluator=evaluator)
     context = browser.new_context(locale="es-MX", viewport={"width": 1280, "height": 1000})
+    context.add_init_script(path=str(AXE_JS))  # axe-core for every document; the page's CSP refuses it later
     page = context.new_page()
     try:
         sign_in(page, live_server.url, staff.email, "/propuestas/gestion/")
@@ -76,7 +77,8 @@ def test_bulk_assignment_of_an_evaluator_with_a_due_date(browser, live_server, t
         expect(page.get_by_text("Energía solar")).to_have_count(0)
         for title in ("Agua limpia", "Bosques vivos", "Comedores escolares"):
             page.get_by_label(texts["select"].format(title)).check()
-        page.get_by_label(texts["evaluator"], exact=True).select_option(label="Ana Evaluadora <ana.evaluadora@b.example>")
+        choice = "Ana Evaluadora <ana.evaluadora@b.example>"
+        page.get_by_label(texts["evaluator"], exact=True).select_option(label=choice)
         page.get_by_label(texts["due"], exact=True).fill((today + datetime.timedelta(days=10)).isoformat())
         page.get_by_role("button", name=texts["assign"], exact=True).click()
         expect(page.get_by_text(texts["done"])).to_be_visible()
