@@ -6,7 +6,7 @@ the number of proposals; labels are read for the values shown only.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Committee
@@ -30,27 +30,32 @@ def _evaluation_state(state):
 
 
 def base_proposals():
-    """Every proposal that has been submitted once: a draft never submitted is its consortium's alone."""
-    return Proposal.objects.exclude(version=0)
+    """Every proposal that has been submitted once: a draft never submitted is its consortium's alone.
+
+    Only a never-submitted proposal is a draft; saying so too lets the lists' partial indexes
+    (``status <> 'draft'``) serve the order.
+    """
+    return Proposal.objects.exclude(status=ProposalStatus.DRAFT).exclude(version=0)
 
 
-def filtered_proposals(criteria, *, without=None):
-    """Return the proposals the criteria keep, leaving out the filter named ``without``."""
+def filtered_proposals(criteria, *, without=()):
+    """Return the proposals the criteria keep, leaving out the filters named in ``without``."""
+    without = {without} if isinstance(without, str) else set(without)
     rows = base_proposals()
-    if criteria.estado and without != "estado":
+    if criteria.estado and "estado" not in without:
         rows = rows.filter(status__in=criteria.estado)
-    if criteria.convocatoria and without != "convocatoria":
+    if criteria.convocatoria and "convocatoria" not in without:
         rows = rows.filter(call_id__in=criteria.convocatoria)
-    if criteria.comite and without != "comite":
+    if criteria.comite and "comite" not in without:
         rows = rows.filter(committee_id__in=criteria.comite)
-    if criteria.organizacion and without != "organizacion":
+    if criteria.organizacion and "organizacion" not in without:
         rows = rows.filter(lead_organization_id__in=criteria.organizacion)
-    if criteria.ods and without != "ods":
+    if criteria.ods and "ods" not in without:
         aligned = AlignedTarget.objects.filter(proposal=OuterRef("pk"), target__goal__number__in=criteria.ods)
         rows = rows.filter(Exists(aligned))
-    if criteria.evaluador and without != "evaluador":
+    if criteria.evaluador and "evaluador" not in without:
         rows = rows.filter(Exists(_active_evaluations().filter(evaluator_id__in=criteria.evaluador)))
-    if criteria.evaluacion and without != "evaluacion":
+    if criteria.evaluacion and "evaluacion" not in without:
         condition = Q()
         for state in criteria.evaluacion:
             condition |= Q(_evaluation_state(state))
@@ -60,23 +65,14 @@ def filtered_proposals(criteria, *, without=None):
     return rows
 
 
-def _score():
-    scores = (
-        Score.objects.filter(evaluation__proposal=OuterRef("pk"), evaluation__status=EvaluationStatus.SUBMITTED)
-        .order_by()
-        .values("evaluation__proposal")
-        .annotate(mean=Avg("score"))
-        .values("mean")
-    )
-    return Subquery(scores)
-
-
 def sorted_proposals(criteria):
     """Return the filtered proposals in the asked order, with their lead organization, call and committee."""
     rows = filtered_proposals(criteria).select_related("lead_organization", "call", "committee")
     if criteria.sort == "puntaje":
         score = F("score").desc(nulls_last=True) if criteria.descending else F("score").asc(nulls_last=True)
-        return rows.annotate(score=_score()).order_by(score, "-id" if criteria.descending else "id")
+        submitted = Q(evaluations__status=EvaluationStatus.SUBMITTED)
+        mean = Avg("evaluations__scores__score", filter=submitted)
+        return rows.annotate(score=mean).order_by(score, "-id" if criteria.descending else "id")
     if criteria.sort == "envio":
         when = F("submitted_at").desc(nulls_last=True) if criteria.descending else F("submitted_at").asc()
         return rows.order_by(when, "-id" if criteria.descending else "id")
@@ -109,10 +105,6 @@ def row_details(proposals):
     return proposals
 
 
-def _grouped(rows, field):
-    return dict(rows.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
-
-
 def _choices(counts, labels, selected):
     """Return ``(value, label, count, checked)`` for every value with proposals or ticked."""
     values = [value for value in labels if counts.get(value) or value in selected]
@@ -124,17 +116,55 @@ def _top(counts, selected):
     return set(top) | set(selected)
 
 
+# Filters on columns of the proposal with few values: counted together in one grouped query (a few
+# dozen combinations). The lead organization, with hundreds of values, has a grouped query of its own.
+COLUMNS = {
+    "estado": "status",
+    "convocatoria": "call_id",
+    "comite": "committee_id",
+}
+
+
+def column_counts(criteria):
+    """Return ``(counts per column filter, total)`` from one query grouped by the three columns.
+
+    The database counts the proposals of each combination of status, call and committee that the
+    other filters keep; each filter's count sums the combinations its sibling filters accept,
+    and the total those all accept (the list's length).
+    """
+    combos = (
+        filtered_proposals(criteria, without=COLUMNS)
+        .order_by()
+        .values_list(*COLUMNS.values())
+        .annotate(n=Count("pk"))
+        .values_list(*COLUMNS.values(), "n")
+    )
+    chosen = {name: getattr(criteria, name) for name in COLUMNS}
+    counts = {name: {} for name in COLUMNS}
+    total = 0
+    for *values, n in combos:
+        combo = dict(zip(COLUMNS, values, strict=True))
+        refused = [name for name in COLUMNS if chosen[name] and combo[name] not in chosen[name]]
+        if not refused:
+            total += n
+        for name in COLUMNS:
+            if not refused or refused == [name]:
+                counts[name][combo[name]] = counts[name].get(combo[name], 0) + n
+    return counts, total
+
+
 def facet_counts(criteria):
-    """Return ``{filter: [(value, label, count, checked), ...]}`` for the filter form."""
+    """Return ``({filter: [(value, label, count, checked), ...]}, total)`` for the filter form and the list."""
     facets = {}
-    status_counts = _grouped(filtered_proposals(criteria, without="estado"), "status")
+    columns, total = column_counts(criteria)
+    status_counts = columns["estado"]
     facets["estado"] = _choices(status_counts, dict(ProposalStatus.choices), criteria.estado)
 
-    call_counts = _grouped(filtered_proposals(criteria, without="convocatoria"), "call_id")
+    call_counts = columns["convocatoria"]
     calls = Call.objects.filter(pk__in=set(call_counts) | criteria.convocatoria).order_by("-opens_on", "-id")
     facets["convocatoria"] = _choices(call_counts, {c.pk: c.title for c in calls}, criteria.convocatoria)
 
-    committee_counts = _grouped(filtered_proposals(criteria, without="comite"), "committee_id")
+    committee_counts = columns["comite"]
     committees = Committee.objects.filter(pk__in=set(committee_counts) | criteria.comite).order_by("goal__number")
     facets["comite"] = _choices(committee_counts, {c.pk: c.name for c in committees}, criteria.comite)
 
@@ -148,7 +178,13 @@ def facet_counts(criteria):
     numbers = sorted(set(sdg_counts) | criteria.ods)
     facets["ods"] = _choices(sdg_counts, {n: str(n) for n in numbers}, criteria.ods)
 
-    lead_counts = _grouped(filtered_proposals(criteria, without="organizacion"), "lead_organization_id")
+    lead_counts = dict(
+        filtered_proposals(criteria, without="organizacion")
+        .order_by()
+        .values_list("lead_organization_id")
+        .annotate(n=Count("pk"))
+        .values_list("lead_organization_id", "n")
+    )
     shown = _top(lead_counts, criteria.organizacion)
     leads = Organization.objects.filter(pk__in=shown).only("short_name", "legal_name")
     labels = {o.pk: str(o) for o in sorted(leads, key=lambda o: (-lead_counts.get(o.pk, 0), str(o)))}
@@ -166,11 +202,7 @@ def facet_counts(criteria):
     people = get_user_model().objects.filter(pk__in=shown).order_by("full_name", "email")
     facets["evaluador"] = _choices(evaluator_counts, {u.pk: u.full_name or u.email for u in people}, criteria.evaluador)
 
-    states = filtered_proposals(criteria, without="evaluacion").aggregate(
-        complete=Count("pk", filter=Q(_evaluation_state("complete"))),
-        pending=Count("pk", filter=Q(_evaluation_state("pending"))),
-        none=Count("pk", filter=Q(_evaluation_state("none"))),
-    )
+    states = _evaluation_states(criteria, total)
     state_labels = {  # the query line's completa, pendiente, sin-evaluador
         "complete": _("Complete"),
         "pending": _("Pending"),
@@ -179,4 +211,24 @@ def facet_counts(criteria):
     facets["evaluacion"] = [
         (state, state_labels[state], states[state], state in criteria.evaluacion) for state in state_labels
     ]
-    return facets
+    return facets, total
+
+
+def _evaluation_states(criteria, total):
+    """Count proposals by the state of their evaluation from their evaluations grouped by proposal."""
+    scope = filtered_proposals(criteria, without="evaluacion")
+    if criteria.evaluacion:
+        total = scope.count()  # the list's total applied this filter; its counts must not
+    pending = (
+        Evaluation.objects.filter(proposal__in=scope)
+        .exclude(status=EvaluationStatus.WITHDRAWN)
+        .order_by()
+        .values("proposal_id")
+        .annotate(pending=Count("pk", filter=Q(status__in=PENDING)))
+        .values_list("pending", flat=True)
+    )
+    assigned = waiting = 0
+    for count in pending:
+        assigned += 1
+        waiting += bool(count)
+    return {"complete": assigned - waiting, "pending": waiting, "none": total - assigned}

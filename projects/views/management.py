@@ -69,9 +69,9 @@ class ProposalManageView(PredicateRequiredMixin, TemplateView):
     def get_context_data(self, *, params=None, bulk_form=None, ticked=(), **kwargs):
         params = params if params is not None else self.request.GET
         criteria = triage.criteria_from(params, self.request.user)
-        facets = triage.facet_counts(criteria)
+        facets, total = triage.facet_counts(criteria)
         labels = _facet_labels()
-        page = page_of(_Params(params), page_rows(sorted_proposals(criteria)), PER_PAGE)
+        page = page_of(_Params(params), _Counted(sorted_proposals(criteria), total), PER_PAGE)
         page.object_list = row_details(with_status_badges(page.object_list))
         step_labels = {name: str(label) for name, label in TRANSITION_LABELS.items()}
         return super().get_context_data(
@@ -141,6 +141,17 @@ class ProposalManageView(PredicateRequiredMixin, TemplateView):
                 self.request,
                 _("…and %(count)d more proposals could not take it.") % {"count": len(failed) - FAILURES_SHOWN},
             )
+
+
+class _Counted(page_rows):
+    """The list's rows with their number already counted with the filters' counts (no second COUNT)."""
+
+    def __init__(self, rows, total):
+        super().__init__(rows)
+        self.total = total
+
+    def count(self):
+        return self.total
 
 
 class _Params:

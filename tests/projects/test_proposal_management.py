@@ -52,7 +52,8 @@ def _criteria(query, user):
 
 def test_counts_beside_each_value_apply_the_other_filters_but_not_their_own(cast, pile):
     criteria = _criteria(f"estado=submitted&organizacion={cast.lead_org.pk}", cast.staff)
-    facets = facet_counts(criteria)
+    facets, total = facet_counts(criteria)
+    assert total == 1
     statuses = {value: count for value, _label, count, _checked in facets["estado"]}
     # Own filter left out: every status of the lead's proposals counts; the draft never does.
     assert statuses == {"submitted": 1, "in_review": 1, "declined": 1}
@@ -76,7 +77,7 @@ def test_query_line_in_spanish_and_english_fills_the_same_filters(cast, pile):
     assert spanish.errors == english.errors == []
     assert spanish.estado == english.estado == {"submitted", "in_review"}
     assert list(filtered_proposals(spanish).values_list("title", flat=True)) == ["Agua limpia"]
-    sdgs = {value: count for value, _l, count, _c in facet_counts(spanish)["ods"]}
+    sdgs = {value: count for value, _l, count, _c in facet_counts(spanish)[0]["ods"]}
     assert sdgs == {7: 1, 12: 1}
 
 
@@ -92,8 +93,11 @@ def test_evaluator_me_and_evaluation_state(cast, pile):
     assert list(filtered_proposals(mine).values_list("pk", flat=True)) == [a.pk]
     by_mail = _criteria(f"q=evaluator:{other.email}", cast.staff)
     assert list(filtered_proposals(by_mail).values_list("pk", flat=True)) == [done.proposal_id]
-    states = {v: n for v, _l, n, _c in facet_counts(_criteria("", cast.staff))["evaluacion"]}
+    states = {v: n for v, _l, n, _c in facet_counts(_criteria("", cast.staff))[0]["evaluacion"]}
     assert states == {"complete": 1, "pending": 1, "none": 2}
+    facets, total = facet_counts(_criteria("evaluacion=complete&estado=submitted", cast.staff))
+    assert total == 1  # the ticked state narrows the list, not its own counts
+    assert {v: n for v, _l, n, _c in facets["evaluacion"]} == {"complete": 1, "pending": 1, "none": 0}
     assert set(filtered_proposals(_criteria("q=evaluacion:sin-evaluador", cast.staff))) == {c, pile[3]}
 
 
@@ -216,3 +220,45 @@ def test_a_due_date_in_the_past_is_refused(cast, pile):
         due_on=timezone.localdate() - datetime.timedelta(days=1),
     )
     assert done == [] and "past" in failed[0][1]
+
+
+def test_export_of_the_selection_runs_as_a_document_job(client, cast, pile):
+    import io
+    import zipfile
+
+    from documents.models import Document
+    from documents.services import document_render
+
+    a, b, _c, _d = pile
+    client.force_login(cast.staff)
+    response = client.post(
+        reverse("projects:proposal-manage"),
+        {"action": "export", "export_format": "csv", "proposal": [a.pk, b.pk], "list_query": ""},
+    )
+    document = Document.objects.get(kind="projects.proposal_export")
+    assert response.status_code == 302 and response["Location"] == document.get_absolute_url()
+    assert document.params == {"ids": sorted([a.pk, b.pk]), "format": "csv"}
+    document_render(document_id=document.pk)
+    document.refresh_from_db()
+    assert document.status == "ready", document.error
+    with zipfile.ZipFile(io.BytesIO(document.file.read())) as archive:
+        text = archive.read("propuestas.csv").decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert len(lines) == 3 and "Agua limpia" in lines[1] and "Bosques vivos" in lines[2]
+    client.force_login(cast.chair)
+    assert client.get(document.get_absolute_url()).status_code in (403, 404)
+
+
+@translation.override("en")
+def test_excel_export_carries_the_same_rows(cast, pile):
+    import io
+
+    from openpyxl import load_workbook
+
+    from projects.exports import export_bytes
+
+    name, content = export_bytes([pile[0].pk], "xlsx")
+    sheet = load_workbook(io.BytesIO(content)).active
+    rows = list(sheet.values)
+    assert name == "propuestas.xlsx"
+    assert rows[0][:3] == ("Id", "Title", "Status") and rows[1][1] == "Agua limpia"
