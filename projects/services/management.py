@@ -8,10 +8,12 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from axs_platform.permissions import is_staff_member
+from notifications import kinds
 
 from ..models import Evaluation, EvaluationStatus, Proposal, SavedFilter
 from .common import notify, require
@@ -128,8 +130,10 @@ def _remind(evaluations, stamp, template):
             if evaluation.evaluator.is_active and evaluation.evaluator.email:
                 notify(
                     [evaluation.evaluator],
+                    kind=kinds.EVALUATION,
                     template=template,
                     context={"proposal": evaluation.proposal, "evaluation": evaluation},
+                    link=reverse("projects:evaluation", args=[evaluation.pk]),
                 )
             sent += 1
     return sent

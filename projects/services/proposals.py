@@ -14,6 +14,7 @@ from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
 from committees.permissions import current_organization
 from companies.models import Organization
+from notifications import kinds
 
 from .. import permissions
 from ..criteria import AXS_CRITERIA, REPLICATION_COUNTRIES, SUSTAINABILITY_CRITERIA
@@ -343,12 +344,15 @@ def comment_add(*, actor, proposal, text, visibility="shared", request=None):
         proposal=proposal, author=actor, text=text.strip(), version=proposal.version, visibility=visibility
     )
     told = {actor.pk}
+    link = f"{proposal.get_absolute_url()}#activity"
+    context = {"proposal": proposal, "comment": comment}
     if visibility == CommentVisibility.SHARED:
+        # Followers hear of shared comments only: an internal one never reaches the organization.
         people = [person for person in proposal_people(proposal, partners=True) if person.pk not in told]
-        notify(people, template="comment", context={"proposal": proposal, "comment": comment})
+        notify(people, kind=kinds.COMMENT, template="comment", context=context, link=link, about=proposal)
         told.update(person.pk for person in people)
     mentioned = [p for p in mentioned_people(proposal, comment) if p.pk not in told]
-    notify(mentioned, template="mention", context={"proposal": proposal, "comment": comment})
+    notify(mentioned, kind=kinds.MENTION, template="mention", context=context, link=link)
     return comment
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from axs_platform.models import OutgoingEmail
+from notifications.models import Notification
 from projects import services
 from projects.activity import activity_stream
 from projects.models import Evaluation
@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _subjects_to(person):
-    return [subject for to, subject in OutgoingEmail.objects.values_list("to", "subject") if person.email in to]
+    """What reached the person's inbox (e-mailed at once or in a digest, as they chose)."""
+    return list(Notification.objects.filter(recipient=person).values_list("title", flat=True))
 
 
 @pytest.fixture
