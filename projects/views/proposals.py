@@ -76,7 +76,12 @@ class ProposalListView(PredicateRequiredMixin, TemplateView):
         user = self.request.user
         organization = current_organization(user)
         status = self.request.GET.get("status", "")
-        context = {"organization": organization, "status": status, "statuses": ProposalStatus.choices}
+        context = {
+            "organization": organization,
+            "status": status,
+            "statuses": ProposalStatus.choices,
+            "can_manage": permissions.can_manage_proposals(user),
+        }
         if organization is not None:
             rows = page_rows(selectors.proposal_rows(organization_id=organization.pk, status=status))
             mine = Paginator(rows, MINE_PER_PAGE)
