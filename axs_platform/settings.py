@@ -297,6 +297,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Evaluators of evaluations due within three days or overdue are reminded once each (projects).
+    "evaluation-reminders-hourly": {
+        "task": "projects.evaluation_reminders",
+        "schedule": 3600.0,
+        "options": {"expires": 3300},
+    },
     # Reporters of progress reports due within a week or overdue are reminded once each (monitoring).
     "monitoring-reminders-hourly": {
         "task": "monitoring.reminders_due",

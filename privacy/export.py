@@ -99,6 +99,7 @@ TABLES = (
     Table("projects.ProposalTransition", ("actor",)),
     Table("projects.ProposalVersion", ("submitted_by",)),
     Table("projects.ProposalComment", ("author",)),
+    Table("projects.SavedFilter", ("owner",)),
     Table("projects.Attachment", ("uploaded_by",)),
     Table("projects.Evaluation", ("evaluator", "assigned_by")),
     Table("monitoring.Implementation", ("created_by",)),

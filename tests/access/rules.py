@@ -225,6 +225,10 @@ RULES = [
     Rule("projects:evaluation-matrix", {"pk": "call_1"}, "L 200 403 403 403 200 403 403 403"),
     Rule("projects:proposal-start", {"pk": "call_1"}, "L 403 403 403 403 403 403 403 403"),
     Rule("projects:proposal-list", {}, SIGNED_IN),
+    Rule("projects:proposal-manage", {}, STAFF_ONLY),
+    Rule("projects:saved-filter-save", {}, "L 405 403 403 403 403 403 403 403"),
+    Rule("projects:saved-filter-delete", {"pk": "1"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("projects:evaluator-load", {}, STAFF_ONLY),
     Rule("projects:committee-proposals", {"pk": "committee_1"}, "L 200 403 403 403 200 403 403 403"),
     Rule(
         "projects:proposal-detail",
