@@ -38,6 +38,8 @@ class Notification(models.Model):
     kind = models.CharField(_("kind"), max_length=40)
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("text"), blank=True)
+    # The language title and body were written in (the recipient's then): pages mark them with it.
+    language = models.CharField(_("language"), max_length=10, default=settings.LANGUAGE_CODE)
     link = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)

@@ -12,6 +12,7 @@ import contextlib
 import logging
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -92,7 +93,13 @@ def notify(*, recipient, kind, title, body="", link="", attachments=None, email_
     title = " ".join(str(title).split())[:300]
     delivery = delivery_for(recipient, kind)
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, title=title, body=str(body), link=_path(link)[:500], delivery=delivery
+        recipient=recipient,
+        kind=kind,
+        title=title,
+        body=str(body),
+        language=recipient.preferred_language or settings.LANGUAGE_CODE,
+        link=_path(link)[:500],
+        delivery=delivery,
     )
     _unread_changed(recipient.pk, 1)
     if delivery == Delivery.IMMEDIATE:
