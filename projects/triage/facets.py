@@ -16,7 +16,7 @@ from ..models import AlignedTarget, Call, Evaluation, EvaluationStatus, Proposal
 
 PENDING = (EvaluationStatus.ASSIGNED, EvaluationStatus.IN_PROGRESS)
 FACETS = ("estado", "convocatoria", "comite", "ods", "organizacion", "evaluador", "evaluacion")
-# The lead organizations and evaluators with most proposals shown beside the ones already ticked.
+# The calls, lead organizations and evaluators with most proposals shown beside the ones already ticked.
 LONG_FACET_LIMIT = 25
 
 
@@ -161,7 +161,8 @@ def facet_counts(criteria):
     facets["estado"] = _choices(status_counts, dict(ProposalStatus.choices), criteria.estado)
 
     call_counts = columns["convocatoria"]
-    calls = Call.objects.filter(pk__in=set(call_counts) | criteria.convocatoria).order_by("-opens_on", "-id")
+    # Calls accumulate over the years: the ones with most proposals, and the ticked ones, newest first.
+    calls = Call.objects.filter(pk__in=_top(call_counts, criteria.convocatoria)).order_by("-opens_on", "-id")
     facets["convocatoria"] = _choices(call_counts, {c.pk: c.title for c in calls}, criteria.convocatoria)
 
     committee_counts = columns["comite"]

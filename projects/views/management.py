@@ -26,7 +26,7 @@ from ..triage.facets import row_details, sorted_proposals
 from .calls import with_status_badges
 from .proposals import TRANSITION_LABELS
 
-PER_PAGE = 50
+PER_PAGE = 25
 FAILURES_SHOWN = 20
 
 
