@@ -34,6 +34,7 @@ urlpatterns = [
     path("seguimiento/", include("monitoring.urls")),
     path("informes/", include("reports.urls")),
     path("privacidad/", include("privacy.urls")),
+    path("api/", include("api.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 ]

@@ -90,6 +90,7 @@ TABLES = (
     Table("privacy.RightsRequest", ("requester",)),
     Table("privacy.PurposeChoice", ("person",)),
     Table("privacy.PrivacyNotice", ("published_by",)),
+    Table("api.ApiToken", ("person", "created_by", "revoked_by")),
     Table("admin.LogEntry", ("user",)),
 )
 
