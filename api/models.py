@@ -3,6 +3,7 @@
 The key itself is shown once, when staff issue it. Nothing here is deleted: a revoked token stays as a record.
 """
 
+import datetime
 import hashlib
 
 from django.conf import settings
@@ -69,6 +70,11 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.key_prefix}…)"
+
+    @property
+    def last_day(self):
+        """The last day on which the token works (it expires at the start of the next one)."""
+        return timezone.localdate(self.expires_at - datetime.timedelta(microseconds=1))
 
     @property
     def is_revoked(self):

@@ -154,3 +154,15 @@ def test_the_person_sees_their_tokens_on_their_profile_not_the_key():
     client.force_login(person)
     page = client.get(reverse("accounts:profile")).content.decode()
     assert "Mi tablero" in page and token.key_prefix in page and key not in page
+
+
+def test_a_token_works_through_its_last_day_and_shows_that_day():
+    staff, person = make_staff(), make_representative()
+    token, key = issue(person, staff=staff, days=3)
+    last_day = timezone.localdate() + datetime.timedelta(days=3)
+    assert token.last_day == last_day
+    evening = timezone.make_aware(datetime.datetime.combine(last_day, datetime.time(23, 59)))
+    with time_machine.travel(evening, tick=False):
+        assert client_for(key).get(GOALS).status_code == 200
+    with time_machine.travel(evening + datetime.timedelta(minutes=2), tick=False):
+        assert client_for(key).get(GOALS).status_code == 401
