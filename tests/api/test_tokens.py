@@ -63,7 +63,7 @@ def test_revoked_token_gets_401_saying_so_and_the_row_stays():
     staff, person = make_staff(), make_representative()
     token, key = issue(person, staff=staff)
     services.token_revoke(actor=staff, token=token)
-    response = client_for(key).get(GOALS)
+    response = client_for(key, HTTP_ACCEPT_LANGUAGE="en").get(GOALS)
     assert response.status_code == 401
     assert "revoked" in response.json()["detail"]
     assert response["WWW-Authenticate"].startswith("Bearer")
@@ -77,7 +77,7 @@ def test_expired_token_gets_401_saying_so():
     staff, person = make_staff(), make_representative()
     _token, key = issue(person, staff=staff, days=1)
     with time_machine.travel(timezone.now() + datetime.timedelta(days=3), tick=False):
-        response = client_for(key).get(GOALS)
+        response = client_for(key, HTTP_ACCEPT_LANGUAGE="en").get(GOALS)
     assert response.status_code == 401
     assert "expired" in response.json()["detail"]
 
@@ -88,7 +88,7 @@ def test_unknown_token_and_deactivated_person_get_401():
     assert client_for("axs_not-a-real-key").get(GOALS).status_code == 401
     person.is_active = False
     person.save(update_fields=["is_active"])
-    response = client_for(key).get(GOALS)
+    response = client_for(key, HTTP_ACCEPT_LANGUAGE="en").get(GOALS)
     assert response.status_code == 401 and "not active" in response.json()["detail"]
 
 
