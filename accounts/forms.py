@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from audit.identifiers import sign_in_identifier
 from audit.models import AuditEvent
 from audit.selectors import recent_failed_logins
 from audit.services import audit_record, client_ip
@@ -60,7 +61,12 @@ class EmailAuthenticationForm(AuthenticationForm):
             since=timezone.now() - timedelta(seconds=window),
         )
         if from_here >= limit or by_email >= limit * 10 or by_ip >= limit * 10:
-            audit_record(actor=None, action=AuditEvent.Action.LOGIN_THROTTLED, request=self.request, identifier=email)
+            audit_record(
+                actor=None,
+                action=AuditEvent.Action.LOGIN_THROTTLED,
+                request=self.request,
+                identifier=sign_in_identifier(email),
+            )
             raise forms.ValidationError(
                 self.error_messages["throttled"], code="throttled", params={"minutes": max(1, window // 60)}
             )
@@ -126,7 +132,11 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         zones = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
         self.fields["time_zone"].widget = forms.Select(choices=[(zone, zone.replace("_", " ")) for zone in zones])
+        self.fields["time_zone"].required = False  # left out: the zone stays as it was
         self.helper = submit_helper(_("Save"), form_tag=False)
+
+    def clean_time_zone(self):
+        return self.cleaned_data.get("time_zone") or self.instance.time_zone
 
 
 class UserAdminForm(forms.Form):

@@ -11,6 +11,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
@@ -72,6 +73,7 @@ def user_create(*, actor, email, full_name, role, preferred_language=None, phone
     user.set_unusable_password()
     user.full_clean()
     user.save()
+    search.index(user)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.CREATED,
@@ -85,8 +87,8 @@ def user_create(*, actor, email, full_name, role, preferred_language=None, phone
 
 @transaction.atomic
 @fragments.changes(fragments.COMMITTEES)
-def user_update(*, actor, user, request=None, **fields):
-    """Change a person's details, role or active state as staff; keep who changed what."""
+def user_update(*, actor, user, request=None, reason="", **fields):
+    """Change a person's details, role or active state as staff; keep who changed what (and why, if said)."""
     if not can_manage_users(actor):
         raise PermissionDenied
     unknown = set(fields) - set(ADMIN_FIELDS)
@@ -109,9 +111,12 @@ def user_update(*, actor, user, request=None, **fields):
         user.is_superuser = False
     user.full_clean()
     user.save()
+    search.index(user)
     changes = changes_between(before, snapshot(user, ADMIN_FIELDS))
     if changes:
-        audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=user, changes=changes, request=request)
+        audit_record(
+            actor=actor, action=AuditEvent.Action.UPDATED, target=user, changes=changes, message=reason, request=request
+        )
     return user
 
 
@@ -128,6 +133,7 @@ def profile_update(*, user, request=None, **fields):
         setattr(user, name, value)
     user.full_clean()
     user.save(update_fields=list(fields))
+    search.index(user)
     changes = changes_between(before, snapshot(user, PROFILE_FIELDS))
     if changes:
         audit_record(actor=user, action=AuditEvent.Action.UPDATED, target=user, changes=changes, request=request)

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .identifiers import is_hashed
+
 
 class AuditEventManager(models.Manager):
     def bulk_create(self, objs, batch_size=None):
@@ -118,6 +120,23 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Audit events cannot be deleted."), code="immutable")
+
+    @property
+    def shown_actor(self):
+        """Who acted, as pages show it: the account as it is now (anonymized after a cancellation), else as recorded.
+
+        ``actor_repr`` stays in the sealed chain as it was; pages read the person through the link.
+        """
+        if self.actor_id is not None and self.actor is not None:
+            return self.actor.get_username()
+        return self.actor_repr
+
+    @property
+    def shown_identifier(self):
+        """The identifier typed, or words saying the address is kept only as a keyed hash."""
+        if is_hashed(self.identifier):
+            return _("an e-mail address (kept as a keyed hash)")
+        return self.identifier
 
     @property
     def action_label(self):

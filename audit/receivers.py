@@ -3,6 +3,7 @@
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from .identifiers import sign_in_identifier
 from .models import AuditEvent
 from .services import audit_record
 
@@ -20,5 +21,7 @@ def record_logout(sender, request, user, **kwargs):
 
 @receiver(user_login_failed, dispatch_uid="audit_login_failed")
 def record_login_failed(sender, credentials, request=None, **kwargs):
-    identifier = str(credentials.get("username") or credentials.get("email") or "").strip().lower()
-    audit_record(actor=None, action=AuditEvent.Action.LOGIN_FAILED, request=request, identifier=identifier)
+    typed = str(credentials.get("username") or credentials.get("email") or "")
+    audit_record(
+        actor=None, action=AuditEvent.Action.LOGIN_FAILED, request=request, identifier=sign_in_identifier(typed)
+    )

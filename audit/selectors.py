@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Count, Q
 
+from .identifiers import sign_in_identifier
 from .labels import readable_changes
 from .models import AuditEvent
 
@@ -14,7 +15,9 @@ def audit_events(*, actor_email="", action="", target_type_id=None, target_id=""
     if actor_email:
         # Addresses are stored in lower case; a prefix search can use the pattern indexes.
         prefix = actor_email.strip().lower()
-        events = events.filter(Q(actor_repr__startswith=prefix) | Q(identifier__startswith=prefix))
+        # Failed sign-ins keep the typed address as a keyed hash: a whole address finds them too.
+        typed = Q(identifier__startswith=prefix) | Q(identifier=sign_in_identifier(prefix))
+        events = events.filter(Q(actor_repr__startswith=prefix) | typed)
     if action:
         events = events.filter(action=action)
     if target_type_id:
@@ -41,7 +44,11 @@ def history_for(obj, *, limit=30):
 
 
 def recent_failed_logins(*, identifier="", ip_address=None, since):
-    """Count failed sign-ins since a moment: one e-mail from one address, it from anywhere, the address for any."""
+    """Count failed sign-ins since a moment: one e-mail from one address, it from anywhere, the address for any.
+
+    ``identifier`` is the typed e-mail; the records hold its keyed hash (``audit.identifiers``).
+    """
+    identifier = sign_in_identifier(identifier)
     failures = AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_FAILED, created_at__gte=since)
     counts = failures.aggregate(
         pair=Count("pk", filter=Q(identifier=identifier, ip_address=ip_address)),

@@ -33,15 +33,23 @@ class _Echo:
         return value
 
 
+CSV_LINES_PER_CHUNK = 500  # lines sent together: one write per row made a CSV slower to send than its JSON
+
+
 def csv_response(filename, header, rows):
     """Stream a UTF-8 CSV (with the byte-order mark Excel needs for accents) as a download."""
     writer = csv.writer(_Echo())
 
     def lines():
-        yield "\ufeff"
-        yield writer.writerow([safe_cell(cell) for cell in header])
+        yield "\ufeff" + writer.writerow([safe_cell(cell) for cell in header])
+        chunk = []
         for row in rows:
-            yield writer.writerow([safe_cell(cell) for cell in row])
+            chunk.append(writer.writerow([safe_cell(cell) for cell in row]))
+            if len(chunk) == CSV_LINES_PER_CHUNK:
+                yield "".join(chunk)
+                chunk = []
+        if chunk:
+            yield "".join(chunk)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -1,7 +1,7 @@
 """Cached page fragments, kept per version of the data they show; the services that change that data bump it.
 
 Each area of data has a version in the cache (``directory``, ``committees``, ``proposals``,
-``matrix``). A fragment is stored under the versions of the areas it reads, the language, the day and
+``matrix``, ``monitoring``). A fragment is stored under the versions of the areas it reads, the language, the day and
 what else it depends on, so a bump makes every older copy unreachable; they expire by themselves.
 A service that changes what an area shows calls ``changed(area, ...)`` (or is decorated with
 ``@changes``): the version moves at once, so the transaction's own next page is fresh, and again
@@ -28,7 +28,8 @@ from django.utils.translation import get_language
 from .cache import RedisCache
 
 DIRECTORY, COMMITTEES, PROPOSALS, MATRIX = "directory", "committees", "proposals", "matrix"
-AREAS = (DIRECTORY, COMMITTEES, PROPOSALS, MATRIX)
+MONITORING = "monitoring"
+AREAS = (DIRECTORY, COMMITTEES, PROPOSALS, MATRIX, MONITORING)
 FRAGMENT_SECONDS = 600
 
 

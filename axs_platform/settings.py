@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     # Ours, listed first so that our templates and translations win.
     "axs_platform",
     "audit",
+    "search",
     "accounts",
     "sdg",
     "documents",
@@ -72,7 +73,9 @@ INSTALLED_APPS = [
     "projects",
     "monitoring",
     "reports",
+    "iati",
     "privacy",
+    "opendata",
     "api",
     "demo",
     # Django and third parties.
@@ -84,6 +87,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -162,6 +166,9 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 # refused until the window has passed. A stranger's guesses elsewhere never lock an owner out.
 AXS_LOGIN_FAILURE_LIMIT = int(os.environ.get("AXS_LOGIN_FAILURE_LIMIT", "5"))
 AXS_LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("AXS_LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+# The key of the keyed hash that failed sign-ins keep instead of the typed address (audit/identifiers.py);
+# the secret key unless set apart. Changing it makes every older record unlinkable to any address.
+AXS_AUDIT_IDENTIFIER_KEY = os.environ.get("AXS_AUDIT_IDENTIFIER_KEY", "")
 # A reverse proxy in front sets X-Forwarded-For (and X-Forwarded-Proto): only then is the client's
 # address the right-most one of X-Forwarded-For, the one the proxy added; otherwise REMOTE_ADDR.
 AXS_BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
@@ -294,6 +301,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "projects.ballots_due",
         "schedule": 60.0,
         "options": {"expires": 55},
+    },
+    # Evaluators of evaluations due within three days or overdue are reminded once each (projects).
+    "evaluation-reminders-hourly": {
+        "task": "projects.evaluation_reminders",
+        "schedule": 3600.0,
+        "options": {"expires": 3300},
     },
     # Reporters of progress reports due within a week or overdue are reminded once each (monitoring).
     "monitoring-reminders-hourly": {

@@ -80,6 +80,11 @@ ADMINISTRATION_SECTIONS = [
         _("The alliance's report for a period, its dashboard and narrative."),
     ),
     (
+        "iati:settings",
+        _("IATI publication"),
+        _("The public projects in the IATI Standard: addresses to register, identifier, validation."),
+    ),
+    (
         "documents:document-list",
         _("Generated documents"),
         _("Every PDF asked for, who asked and when; regenerate them."),

@@ -17,9 +17,11 @@ class CommitteesConfig(AppConfig):
         from .facets import committee_facet
         from .models import Committee, Minutes, MinutesStatus
         from .permissions import can_follow_committee
+        from .search_kinds import register_kinds
 
         register_facet(committee_facet)
         register_followable(Committee, may_follow=can_follow_committee)
+        register_kinds()
         register_document(minutes_pdf)
         register_sealed(
             Minutes,

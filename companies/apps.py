@@ -6,3 +6,8 @@ class CompaniesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "companies"
     verbose_name = _("Member organizations")
+
+    def ready(self):
+        from .search_kinds import register_kinds
+
+        register_kinds()

@@ -1,7 +1,8 @@
 """The alliance's and a committee's monitoring dashboard: lights, reports due and overdue, contributions, results.
 
-Lights are computed per project (``lights.assess``), so this page reads a few queries per project;
-the other figures are one grouped query each. Results are summed by SDG indicator only across number
+Lights come from ``lights.assess_many`` (five grouped queries for all the projects); the other
+figures are one grouped query each, so the page reads the same number of queries for 10 projects
+as for 1,000. Results are summed by SDG indicator only across number
 indicators with the same unit, and the page says so.
 """
 
@@ -26,11 +27,8 @@ DUE_SOON_DAYS = 30
 def dashboard(implementations, today):
     """Return the dashboard's figures for a queryset of implementations."""
     implementations = list(implementations.select_related("proposal__committee"))
-    rows = []
-    for implementation in implementations:
-        periods = selectors.period_rows(implementation, today)
-        indicators = selectors.indicator_series(implementation, periods)
-        rows.append((implementation, lights.assess(implementation, periods, indicators, today)))
+    assessments = lights.assess_many(implementations, today)
+    rows = [(implementation, assessments[implementation.pk]) for implementation in implementations]
     counts = Counter(assessment.light for _i, assessment in rows)
     ids = [i.pk for i in implementations]
     submitted = Report.objects.filter(period=OuterRef("pk"), submitted_at__isnull=False)

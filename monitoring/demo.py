@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from axs_platform import demo_dates
+from axs_platform import demo_dates, fragments
 from committees.models import Post
 from companies.models import Representative
 from projects.models import Proposal, ProposalStatus, ProposalTransition
@@ -207,4 +207,5 @@ def load(stdout):
             if reached is not None:
                 Milestone.objects.filter(pk=milestone.pk).update(reached_on=reached)
         created += 1
+    fragments.changed(fragments.MONITORING)  # written without the services: the dashboards must not lag
     stdout.write(f"Monitoring: {created} projects put into implementation, {len(PROJECTS) - created} already there.")

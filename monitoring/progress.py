@@ -14,7 +14,7 @@ def progress_context(implementation, today, *, public=False):
     """Return what a project's progress shows: periods, indicators with charts, light, contributions."""
     periods = selectors.period_rows(implementation, today)
     indicators = selectors.indicator_series(implementation, periods)
-    assessment = lights.assess(implementation, periods, indicators, today)
+    assessment = lights.assess(implementation, today)
     for indicator in indicators:
         indicator.chart = charts.indicator_chart(indicator, periods)
         indicator.light = assessment.indicators.get(indicator.pk)

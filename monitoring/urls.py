@@ -20,4 +20,5 @@ urlpatterns = [
     path("reporte/<int:pk>/evidencia/", views.EvidenceAddView.as_view(), name="evidence-add"),
     path("indicador/<int:pk>/", views.IndicatorView.as_view(), name="indicator"),
     path("evidencia/<int:pk>/", views.EvidenceDownloadView.as_view(), name="evidence"),
+    path("evidencia/<int:pk>/quitar/", views.EvidenceRemoveView.as_view(), name="evidence-remove"),
 ]

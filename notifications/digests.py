@@ -108,6 +108,7 @@ def digests_due(*, now=None):
     done = {}
     for period in Period.values:
         waiting = Notification.objects.filter(delivery=period, digest__isnull=True, created_at__lt=now)
-        people = get_user_model().objects.filter(pk__in=waiting.values("recipient"))
-        done[period] = sum(1 for person in people.iterator() if digest_send(person=person, period=period, now=now))
+        # Read whole before sending: each send marks notifications that this query's subquery reads.
+        people = list(get_user_model().objects.filter(pk__in=waiting.values("recipient")).order_by("pk"))
+        done[period] = sum(1 for person in people if digest_send(person=person, period=period, now=now))
     return done

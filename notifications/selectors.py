@@ -14,7 +14,11 @@ def unread_key(user_id):
 
 
 def unread_count(user):
-    """Return how many notifications the person has not read: from the cache, else one indexed count."""
+    """Return how many notifications the person has not read: from the cache, else one indexed count.
+
+    The services move the cached count as notifications arrive and are read; a count a race left
+    wrong lasts at most ``UNREAD_SECONDS``, when it is read again from the database.
+    """
     if not user.is_authenticated:
         return 0
     key = unread_key(user.pk)
@@ -22,7 +26,7 @@ def unread_count(user):
     if count is None:
         count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
         cache.set(key, count, UNREAD_SECONDS)
-    return count
+    return max(count, 0)
 
 
 def inbox(user, *, kind="", unread_only=False):

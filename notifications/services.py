@@ -8,6 +8,7 @@ account and the confirmation of a request's e-mail address are not events: their
 directly. May touch: this app's models, the outbox (through ``send_email``), the cache's unread counts.
 """
 
+import contextlib
 import logging
 from urllib.parse import urlsplit
 
@@ -43,10 +44,19 @@ def delivery_for(person, kind):
     return chosen or Delivery.IMMEDIATE
 
 
-def _forget_unread(person_id):
-    """Drop the cached unread count now (this transaction's next page) and again once the change commits."""
-    cache.delete(unread_key(person_id))
-    transaction.on_commit(lambda: cache.delete(unread_key(person_id)))
+def _unread_changed(person_id, delta):
+    """Move the person's cached unread count by ``delta`` once the change commits.
+
+    Moved, not dropped, so the next page does not count again; a count not cached stays so and is
+    read afresh (one indexed count) by the next page that shows the bell.
+    """
+
+    def adjust():
+        with contextlib.suppress(ValueError):  # not cached: the next page counts
+            cache.incr(unread_key(person_id), delta)
+
+    if delta:
+        transaction.on_commit(adjust)
 
 
 def _path(link):
@@ -84,7 +94,7 @@ def notify(*, recipient, kind, title, body="", link="", attachments=None, email_
     notification = Notification.objects.create(
         recipient=recipient, kind=kind, title=title, body=str(body), link=_path(link)[:500], delivery=delivery
     )
-    _forget_unread(recipient.pk)
+    _unread_changed(recipient.pk, 1)
     if delivery == Delivery.IMMEDIATE:
         address = email_address or recipient.email
         if email_address or has_address(recipient):
@@ -152,7 +162,7 @@ def notification_mark_read(*, actor, notification):
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
-        _forget_unread(actor.pk)
+        _unread_changed(actor.pk, -1)
     return notification
 
 
@@ -165,7 +175,7 @@ def notifications_mark_all_read(*, actor, kind=""):
     if kind:
         rows = rows.filter(kind=kind)
     count = rows.update(read_at=timezone.now())
-    _forget_unread(actor.pk)
+    _unread_changed(actor.pk, -count)
     return count
 
 
@@ -200,7 +210,7 @@ def person_forget(*, person):
     count, _rows = Notification.objects.filter(recipient=person).delete()
     Follow.objects.filter(person=person).delete()
     Preference.objects.filter(person=person).delete()
-    _forget_unread(person.pk)
+    transaction.on_commit(lambda: cache.delete(unread_key(person.pk)))
     return count
 
 

@@ -18,6 +18,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 
+from audit.identifiers import sign_in_identifier
 from axs_platform.exports import safe_cell
 
 # Secrets and derived keys are not personal data the person could use, and must not leave the platform.
@@ -37,9 +38,23 @@ class Table:
 
 
 def _about_the_person(user):
-    """Audit events whose object is the person, or that recorded the e-mail they typed to sign in."""
+    """Audit events whose object is the person, or that recorded their e-mail (in clear, or hashed for sign-ins)."""
     user_type = ContentType.objects.get_for_model(user, for_concrete_model=False)
-    return Q(target_type=user_type, target_id=str(user.pk)) | Q(identifier=user.email)
+    return (
+        Q(target_type=user_type, target_id=str(user.pk))
+        | Q(identifier__iexact=user.email)
+        | Q(identifier=sign_in_identifier(user.email))
+    )
+
+
+def _by_email(field):
+    """Rows that name the person by the address they were written to (invitations, requests), in any case."""
+
+    def lookup(user):
+        return Q(**{f"{field}__iexact": user.email})
+
+    lookup.field = field
+    return lookup
 
 
 TABLES = (
@@ -50,12 +65,12 @@ TABLES = (
     Table("notifications.Preference", ("person",)),
     Table("notifications.Follow", ("person",)),
     Table("notifications.Digest", ("recipient",)),
-    Table("companies.Organization", ("archived_by",)),
+    Table("companies.Organization", ("archived_by", _by_email("contact_email"))),
     Table("companies.ParticipationChange", ("changed_by",)),
     Table("companies.DueDiligenceReview", ("started_by", "reviewer")),
     Table("companies.Evidence", ("uploaded_by",)),
     Table("companies.Representative", ("user", "ended_by")),
-    Table("companies.Invitation", ("invited_by", "accepted_by", "revoked_by")),
+    Table("companies.Invitation", ("invited_by", "accepted_by", "revoked_by", _by_email("email"))),
     Table("committees.Committee", ("closed_by",)),
     Table("committees.Membership", ("requested_by",)),
     Table("committees.MembershipChange", ("changed_by",)),
@@ -84,6 +99,7 @@ TABLES = (
     Table("projects.ProposalTransition", ("actor",)),
     Table("projects.ProposalVersion", ("submitted_by",)),
     Table("projects.ProposalComment", ("author",)),
+    Table("projects.SavedFilter", ("owner",)),
     Table("projects.Attachment", ("uploaded_by",)),
     Table("projects.Evaluation", ("evaluator", "assigned_by")),
     Table("monitoring.Implementation", ("created_by",)),
@@ -91,7 +107,7 @@ TABLES = (
     Table("monitoring.Report", ("created_by", "submitted_by", "decided_by")),
     Table("monitoring.ReportEvent", ("actor",)),
     Table("monitoring.Evidence", ("uploaded_by",)),
-    Table("privacy.RightsRequest", ("requester",)),
+    Table("privacy.RightsRequest", ("requester", _by_email("email"))),
     Table("privacy.PurposeChoice", ("person",)),
     Table("privacy.PrivacyNotice", ("published_by",)),
     Table("api.ApiToken", ("person", "created_by", "revoked_by")),

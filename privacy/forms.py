@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from axs_platform.forms import DateInput, submit_helper
 
+from . import rectification
 from .models import DeadlinePolicy, PrivacyNotice, PurposeChoice, RightsRequest
 
 
@@ -26,6 +27,13 @@ class RequestFileForm(forms.Form):
         max_length=5000,
         help_text=_("Which data, and what you want done with it; the more precise, the faster."),
         widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    rectify_fields = forms.MultipleChoiceField(
+        label=_("For a rectification: which data are wrong"),
+        required=False,
+        choices=rectification.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Write the correct data under “About what”."),
     )
     channel = forms.ChoiceField(
         label=_("How do you want to receive the answer"),
@@ -113,15 +121,30 @@ class CancelForm(forms.Form):
 
 
 class RectifyForm(forms.Form):
-    """The person's fields as the request asks them to be; staff apply them through the accounts service."""
+    """The person's (and their organization's) fields as the request asks them to be; staff apply them.
+
+    The fields the request names are marked; the organization's appear when the person represents one
+    (left empty, an organization field stays as it is).
+    """
 
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+    organization_legal_name = forms.CharField(label=_("Organization: legal name"), max_length=255, required=False)
+    organization_short_name = forms.CharField(label=_("Organization: short name"), max_length=100, required=False)
+    organization_contact_email = forms.EmailField(label=_("Organization: contact e-mail"), required=False)
+    organization_contact_phone = forms.CharField(label=_("Organization: contact phone"), max_length=40, required=False)
+    organization_website = forms.URLField(label=_("Organization: website"), required=False, assume_scheme="https")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organization=None, asked=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if organization is None:
+            for name in [n for n in self.fields if n.startswith("organization_")]:
+                del self.fields[name]
+        for name in asked:
+            if name in self.fields:
+                self.fields[name].help_text = _("Named in the request.")
         self.helper = submit_helper(_("Apply the rectification"), form_tag=False, form_name="rectify")
 
 

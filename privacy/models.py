@@ -87,6 +87,12 @@ class RightsRequest(models.Model):
     email = models.EmailField(_("e-mail address"), max_length=254)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     right = models.CharField(_("right"), max_length=20, choices=Right.choices)
+    rectify_fields = models.JSONField(
+        _("data to correct"),
+        default=list,
+        blank=True,
+        help_text=_("For a rectification: which of the person's or their organization's data the request names."),
+    )
     details = models.TextField(
         _("about what"), help_text=_("Which data, and what you want done with it; the more precise, the faster.")
     )
@@ -242,6 +248,10 @@ class RetentionRule(models.Model):
             _("Invitations never accepted (after they expire or are revoked)"),
         )
         CLOSED_REQUESTS = "closed_requests", _("Personal data requests (after they are answered or withdrawn)")
+        CLOSED_SURVEY_DRAFTS = (
+            "closed_survey_drafts",
+            _("Answers never submitted to anonymous surveys (after the survey closes)"),
+        )
 
     kind = models.CharField(_("kind of data"), max_length=40, choices=Kind.choices, unique=True)
     keep_days = models.PositiveIntegerField(_("keep for (days)"))

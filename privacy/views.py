@@ -15,7 +15,7 @@ from audit.selectors import history_for
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import StaffRequiredMixin
 
-from . import selectors, services
+from . import rectification, selectors, services
 from .documents import EXPORT_RIGHTS, PERSONAL_DATA
 from .forms import (
     AnswerForm,
@@ -56,6 +56,7 @@ class RequestFileView(View):
                     full_name=data.get("full_name", ""),
                     email=data.get("email", ""),
                     language=get_language(),
+                    rectify_fields=data.get("rectify_fields") or (),
                     request=request,
                 )
             except ValidationError as error:
@@ -213,6 +214,7 @@ class RequestDetailView(LoginRequiredMixin, View):
             "object": rights_request,
             "action_forms": forms,
             "history": history_for(rights_request),
+            "rectify_labels": rectification.labels(rights_request.rectify_fields),
             "pauses": rights_request.pauses.all(),
             "is_staff_view": can_handle_requests(self.request.user),
             "today": timezone.localdate(),
@@ -230,12 +232,21 @@ class RequestDetailView(LoginRequiredMixin, View):
         return self.render_page(self.get_object())
 
     def blank_form(self, name, rights_request):
-        """A step's empty form; rectification starts from the data the platform holds about the person."""
-        initial = {}
-        if name == "rectify":
-            person = person_of(rights_request)
-            initial = {field: getattr(person, field) for field in RectifyForm.base_fields} if person else {}
-        return ACTIONS[name][0](prefix=name, initial=initial)
+        return self.step_form(name, rights_request)
+
+    def step_form(self, name, rights_request, data=None):
+        """A step's form; rectification starts from the data the platform holds about the person and organization."""
+        if name != "rectify":
+            return ACTIONS[name][0](data, prefix=name)
+        person = person_of(rights_request)
+        organization = rectification.organization_of(person)
+        initial = {field: getattr(person, field) for field in rectification.PERSON_FIELDS} if person else {}
+        if organization is not None:
+            for field in rectification.ORGANIZATION_FIELDS:
+                initial[rectification.ORGANIZATION_PREFIX + field] = getattr(organization, field)
+        return RectifyForm(
+            data, prefix=name, initial=initial, organization=organization, asked=rights_request.rectify_fields
+        )
 
     def legal_records(self, rights_request):
         """For a cancellation, the records the law keeps in which the person appears (staff see it before answering)."""
@@ -255,8 +266,8 @@ class RequestActionView(RequestDetailView):
         rights_request = self.get_object()
         if action not in _actions_for(request.user, rights_request):
             raise PermissionDenied
-        form_class, call = ACTIONS[action]
-        form = form_class(request.POST, prefix=action)
+        call = ACTIONS[action][1]
+        form = self.step_form(action, rights_request, request.POST)
         if form.is_valid():
             try:
                 call(request.user, rights_request, form.cleaned_data, request)

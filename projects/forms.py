@@ -22,7 +22,7 @@ from companies.models import Organization
 from sdg.models import Goal, Indicator, Target
 
 from .criteria import AXS_CRITERIA, DEFINITIONS, REPLICATION_COUNTRIES, SUSTAINABILITY_CRITERIA, Criterion
-from .models import Call, ContributionKind, PartnerStatus, Proposal
+from .models import Call, CommentVisibility, ContributionKind, PartnerStatus, Proposal
 
 STEP_TEXT_FIELDS = {
     "general": ["title", "summary"],
@@ -305,15 +305,26 @@ class ReasonForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(label=_("Your comment"), widget=_textarea(3), max_length=4000)
+    text = forms.CharField(
+        label=_("Your comment"),
+        widget=_textarea(3),
+        max_length=4000,
+        help_text=_("Write @ and the first part of a person's e-mail (@ana.lopez) to tell them."),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who reads it"), choices=CommentVisibility.choices, initial=CommentVisibility.INTERNAL, required=False
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, internal_allowed=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not internal_allowed:
+            del self.fields["visibility"]
         self.helper = submit_helper(_("Send the comment"), css="btn-outline-primary")
 
 
 class EvaluatorAssignForm(forms.Form):
     evaluator = ModelChoiceField(label=_("Evaluator"), queryset=None)
+    due_on = forms.DateField(label=_("Due on"), widget=DateInput(), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -244,3 +244,31 @@ def can_see_results(user, ballot):
 
 def can_check_receipt(user, ballot):
     return ballot.status == "closed" and (is_staff_member(user) or elector_for(user, ballot) is not None)
+
+
+# Managing many proposals, internal comments and the evaluators' load.
+
+
+def can_manage_proposals(user):
+    """The staff's proposal list with its filters, saved filters and bulk actions: staff only."""
+    return is_staff_member(user)
+
+
+def can_read_internal(user, proposal):
+    """Internal comments and the review's steps: staff, the committee's chair and the assigned evaluators."""
+    return can_review(user, proposal) or is_assigned_evaluator(user, proposal)
+
+
+def can_comment_internally(user, proposal):
+    return can_read_internal(user, proposal)
+
+
+def can_see_comment(user, proposal, comment):
+    """A shared comment, to whoever reads the proposal; an internal one, never to the proposing organization."""
+    if not can_view_proposal(user, proposal):
+        return False
+    return comment.visibility == "shared" or can_read_internal(user, proposal)
+
+
+def can_see_evaluator_load(user):
+    return is_staff_member(user)

@@ -26,6 +26,13 @@ urlpatterns = [
         include(
             [
                 path("", views.ProposalListView.as_view(), name="proposal-list"),
+                path("gestion/", views.ProposalManageView.as_view(), name="proposal-manage"),
+                path("gestion/filtros/", views.SavedFilterSaveView.as_view(), name="saved-filter-save"),
+                path(
+                    "gestion/filtros/<int:pk>/quitar/",
+                    views.SavedFilterDeleteView.as_view(),
+                    name="saved-filter-delete",
+                ),
                 path("comite/<int:pk>/", views.CommitteeProposalListView.as_view(), name="committee-proposals"),
                 path("<int:pk>/", views.ProposalDetailView.as_view(), name="proposal-detail"),
                 path("<int:pk>/editar/<slug:step>/", views.ProposalStepView.as_view(), name="proposal-edit"),
@@ -51,6 +58,7 @@ urlpatterns = [
         include(
             [
                 path("", views.MyEvaluationsView.as_view(), name="my-evaluations"),
+                path("carga/", views.EvaluatorLoadView.as_view(), name="evaluator-load"),
                 path("<int:pk>/", views.EvaluationView.as_view(), name="evaluation"),
             ]
         ),

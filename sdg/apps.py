@@ -10,5 +10,7 @@ class SdgConfig(AppConfig):
         from documents.registry import register
 
         from .documents import goal_sheet
+        from .search_kinds import register_kinds
 
         register(goal_sheet)
+        register_kinds()

@@ -12,7 +12,9 @@ from urllib.parse import urljoin, urlsplit
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Links not followed: they sign out, change the language, download a file or start a generated document.
-SKIPPED = re.compile(r"/cuenta/salir|/idioma|export|descargar|download|\.(csv|xlsx|ics|pdf)$|/admin/|/media/|/static/")
+SKIPPED = re.compile(
+    r"/cuenta/salir|/idioma|export|descargar|download|\.(csv|json|xlsx|ics|pdf)$|/admin/|/media/|/static/"
+)
 
 
 class _Reader(HTMLParser):

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
@@ -72,6 +73,7 @@ def agreement_create(*, actor, session, request=None, **fields):
     agreement = Agreement(session=session, committee=session.committee, created_by=actor, **fields)
     agreement.full_clean()
     agreement.save()
+    search.index(agreement)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.CREATED,
@@ -105,6 +107,7 @@ def agreement_update(*, actor, agreement, request=None, **fields):
         agreement.completed_on = None
     agreement.full_clean()
     agreement.save()
+    search.index(agreement)
     changes = changes_between(before, snapshot(agreement, AGREEMENT_FIELDS))
     if changes:
         audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=agreement, changes=changes, request=request)

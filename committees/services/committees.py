@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
@@ -55,6 +56,7 @@ def committee_create(*, actor, request=None, **fields):
     committee = Committee(**fields)
     committee.full_clean()
     committee.save()
+    search.index(committee)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.CREATED,
@@ -77,6 +79,7 @@ def committee_update(*, actor, committee, request=None, **fields):
         setattr(committee, name, value)
     committee.full_clean()
     committee.save()
+    search.index(committee)
     changes = changes_between(before, snapshot(committee, COMMITTEE_FIELDS))
     if changes:
         audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=committee, changes=changes, request=request)
@@ -101,6 +104,7 @@ def committee_close(*, actor, committee, reason, request=None):
     committee.closed_by = actor
     committee.close_reason = reason.strip()
     committee.save(update_fields=["closed_at", "closed_by", "close_reason"])
+    search.index(committee)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.ARCHIVED,

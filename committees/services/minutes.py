@@ -16,6 +16,7 @@ from ..models import (
     MinutesComment,
     MinutesStatus,
 )
+from ..search_kinds import index_session
 from . import notifications
 from .sessions import _locked_session, _require
 
@@ -108,6 +109,7 @@ def minutes_approve(*, actor, minutes, approved_at_session=None, request=None):
     minutes.approved_at = timezone.now()
     minutes.approved_at_session = approved_at_session
     minutes.save()
+    index_session(session)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.TRANSITION,

@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
@@ -22,6 +23,7 @@ from ..models import (
     SessionKind,
     SessionStatus,
 )
+from ..search_kinds import index_session
 from . import notifications
 
 SESSION_FIELDS = [
@@ -86,6 +88,7 @@ def session_schedule(*, actor, committee=None, kind=SessionKind.COMMITTEE, reque
     session = Session(kind=kind, committee=committee, created_by=actor, status=status, **fields)
     session.full_clean()
     session.save()
+    index_session(session)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.CREATED,
@@ -129,6 +132,7 @@ def session_update(*, actor, session, request=None, **fields):
         session.sequence += 1
     session.full_clean()
     session.save()
+    index_session(session)
     if changes:
         audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=session, changes=changes, request=request)
     if calendar_changed and session.is_upcoming:
@@ -152,6 +156,7 @@ def session_cancel(*, actor, session, reason, request=None):
     session.status = SessionStatus.CANCELLED
     session.sequence += 1
     session.save(update_fields=["status", "sequence", "updated_at"])
+    index_session(session)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.TRANSITION,
@@ -177,6 +182,7 @@ def agenda_item_add(*, actor, session, title, notes="", request=None):
     item = AgendaItem(session=session, position=position, title=title.strip(), notes=notes)
     item.full_clean()
     item.save()
+    search.index(item.session)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.CREATED,
@@ -201,6 +207,7 @@ def agenda_item_update(*, actor, item, title, notes="", request=None):
     item.title, item.notes = title.strip(), notes
     item.full_clean()
     item.save(update_fields=["title", "notes"])
+    search.index(item.session)
     changes = changes_between(before, snapshot(item, ["title", "notes"]))
     if changes:
         audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=item, changes=changes, request=request)
@@ -255,6 +262,7 @@ def document_add(*, actor, session, title, file, request=None):
     )
     document.full_clean()
     document.save()
+    search.index(document)
     audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=document, request=request)
     return document
 

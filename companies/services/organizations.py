@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
@@ -97,6 +98,7 @@ def organization_create(*, actor, request=None, logo=None, **fields):
         organization.logo = logo
     organization.full_clean()
     organization.save()
+    search.index(organization)
     ParticipationChange.objects.create(
         organization=organization,
         from_status="",
@@ -116,8 +118,10 @@ def organization_create(*, actor, request=None, logo=None, **fields):
 
 @transaction.atomic
 @fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
-def organization_update(*, actor, organization, request=None, logo=None, **fields):
+def organization_update(*, actor, organization, request=None, logo=None, reason="", **fields):
     """Change an organization's profile; ``logo`` is a new file, ``False`` to remove it, None to keep it.
+
+    ``reason`` (e.g. the personal data request that asked for it) goes into the history with the change.
 
     Participation and due diligence are not part of the profile: they have their own services.
     """
@@ -135,10 +139,16 @@ def organization_update(*, actor, organization, request=None, logo=None, **field
         organization.logo = logo
     organization.full_clean()
     organization.save()
+    search.index(organization)
     changes = changes_between(before, snapshot(organization, tracked))
     if changes:
         audit_record(
-            actor=actor, action=AuditEvent.Action.UPDATED, target=organization, changes=changes, request=request
+            actor=actor,
+            action=AuditEvent.Action.UPDATED,
+            target=organization,
+            changes=changes,
+            message=reason,
+            request=request,
         )
     return organization
 
@@ -155,6 +165,7 @@ def organization_archive(*, actor, organization, reason="", request=None):
     organization.archived_at = timezone.now()
     organization.archived_by = actor
     organization.save(update_fields=["archived_at", "archived_by", "updated_at"])
+    search.index(organization)
     audit_record(actor=actor, action=AuditEvent.Action.ARCHIVED, target=organization, message=reason, request=request)
     return organization
 
@@ -171,6 +182,7 @@ def organization_restore(*, actor, organization, request=None):
     organization.archived_at = None
     organization.archived_by = None
     organization.save(update_fields=["archived_at", "archived_by", "updated_at"])
+    search.index(organization)
     audit_record(actor=actor, action=AuditEvent.Action.RESTORED, target=organization, request=request)
     return organization
 
@@ -220,6 +232,7 @@ def participation_change(*, actor, organization, to_status, reason="", effective
     )
     organization.participation_status = to_status
     organization.save(update_fields=["participation_status", "updated_at"])
+    search.index(organization)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.TRANSITION,
@@ -261,6 +274,7 @@ def priorities_set(*, actor, organization, goals, alliance_roles, request=None):
     )
     organization.alliance_roles = roles
     organization.save(update_fields=["alliance_roles", "updated_at"])
+    search.index(organization)
     after = {"sdg_priorities": [goal.number for goal in goals], "alliance_roles": roles}
     changes = changes_between(before, after)
     if changes:

@@ -10,6 +10,8 @@ from .plan import (
 from .reports import (
     EVIDENCE_MAX_BYTES,
     evidence_add,
+    evidence_removable,
+    evidence_remove,
     evidence_validator,
     report_approve,
     report_return,
@@ -21,6 +23,8 @@ from .reports import (
 __all__ = [
     "EVIDENCE_MAX_BYTES",
     "evidence_add",
+    "evidence_remove",
+    "evidence_removable",
     "evidence_validator",
     "implementation_set_grace",
     "implementation_start",

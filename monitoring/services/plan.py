@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 from projects.models import ProposalStatus
 from projects.services import proposal_transition
 
@@ -123,6 +124,7 @@ def build_plan(implementation, *, value_types=None, disaggregation=None):
     Indicator.objects.bulk_create(indicators)
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def implementation_start(
     *,
@@ -166,6 +168,7 @@ def implementation_start(
     return implementation
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def implementation_set_grace(*, actor, implementation, grace_days, request=None):
     """Set how many days after a period ends its report is due, and move every due date with it."""
@@ -194,6 +197,7 @@ def has_approved_report(implementation):
     return implementation.periods.filter(reports__status=ReportStatus.APPROVED).exists()
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def indicator_revise(*, actor, indicator, reason="", request=None, **fields):
     """Change an indicator; after the project's first approved report it is a revision with a reason."""
@@ -210,6 +214,7 @@ def indicator_revise(*, actor, indicator, reason="", request=None, **fields):
     changes = changes_between(before, snapshot(indicator, REVISABLE_FIELDS))
     if not changes:
         return indicator
+    _require_split_still_adds_up(indicator)
     reason = (reason or "").strip()
     _record_revision(indicator, changes, reason=reason, actor=actor)
     indicator.save()
@@ -224,6 +229,30 @@ def indicator_revise(*, actor, indicator, reason="", request=None, **fields):
     return indicator
 
 
+def _require_split_still_adds_up(indicator):
+    """Refuse a revision of the baseline or target that leaves the target's split not adding up."""
+    parts = [t.value for t in indicator.period_targets.all()]
+    if not parts:
+        return
+    total = sum(parts, Decimal(0))
+    if total != indicator.target - indicator.baseline:
+        raise ValidationError(
+            _(
+                "This indicator's target is split across periods and the parts add up to %(sum)s, but from the "
+                "baseline (%(baseline)s) to the target (%(target)s) it must gain %(gain)s. Remove or change the "
+                "split first, then revise the indicator and split its target again."
+            )
+            % {
+                "sum": total,
+                "baseline": indicator.baseline,
+                "target": indicator.target,
+                "gain": indicator.target - indicator.baseline,
+            },
+            code="split_does_not_add_up",
+        )
+
+
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def indicator_split_target(*, actor, indicator, targets, reason="", request=None):
     """Plan a number indicator period by period: ``targets`` maps periods to what each should achieve.

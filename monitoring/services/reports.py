@@ -6,25 +6,28 @@ from, to, why) in the report's history and the audit trail.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from axs_platform import fragments
 from axs_platform.uploads import UploadValidator
 from projects.models import Contribution
 
-from .. import permissions
+from .. import permissions, selectors
 from ..models import (
     OPEN_STATUSES,
     ContributionDelivery,
     Evidence,
+    Milestone,
     Period,
     Report,
     ReportEvent,
     ReportStatus,
     ReportValue,
 )
+from . import notify
 from .common import locked_implementation, locked_report, require, to_decimal, typed_parts, typed_value
 
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
@@ -223,6 +226,39 @@ def evidence_add(*, actor, report, title, upload, request=None):
     return evidence
 
 
+def evidence_removable(evidence):
+    """A file may be removed while no approver has seen it: editable report, added after the last submission."""
+    report = evidence.report
+    if report.status not in OPEN_STATUSES or report.status == S.SUBMITTED:
+        return False
+    return report.submitted_at is None or evidence.uploaded_at > report.submitted_at
+
+
+@transaction.atomic
+def evidence_remove(*, actor, evidence, request=None):
+    """Remove a file from a draft (or a returned report, if added after it came back) that no approver has seen.
+
+    The row and the file go: a file never submitted is no part of the report's history. The audit
+    trail records the removal (title and file name) on the report.
+    """
+    report = locked_report(evidence.report)
+    require(permissions.can_report(actor, report.period.implementation))
+    evidence = Evidence.objects.select_related("report").get(pk=evidence.pk, report=report)
+    if not evidence_removable(evidence):
+        raise ValidationError(
+            _("This file was submitted with the report; it stays as part of the report's history."),
+            code="evidence_submitted",
+        )
+    message = f"{evidence.title} ({evidence.original_name})"
+    stored = evidence.file
+    evidence.delete()
+    if stored:
+        storage, name = stored.storage, stored.name
+        transaction.on_commit(lambda: storage.delete(name))
+    audit_record(actor=actor, action="monitoring.evidence_removed", target=report, message=message, request=request)
+
+
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def report_submit(*, actor, report, request=None):
     """Submit a draft or returned report with a value for every indicator and its achievements."""
@@ -249,6 +285,7 @@ def report_submit(*, actor, report, request=None):
     report.save()
     _step(report, actor=actor, from_status=from_status, to_status=S.SUBMITTED, request=request,
           action="monitoring.report_submitted")  # fmt: skip
+    notify.report_submitted(report)
     return report
 
 
@@ -269,6 +306,7 @@ def _require_decidable(actor, report):
         )
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def report_approve(*, actor, report, note="", request=None):
     """Approve a submitted report: it is frozen, and the milestones it reports are marked reached."""
@@ -279,12 +317,34 @@ def report_approve(*, actor, report, note="", request=None):
     report.decided_at = timezone.now()
     report.comments = ""
     report.save()
-    report.milestones_reached.filter(reached_on__isnull=True).update(reached_on=report.period.ends_on)
+    _sync_milestones(report.period.implementation)
     _step(report, actor=actor, from_status=S.SUBMITTED, to_status=S.APPROVED, reason=(note or "").strip(),
           request=request, action="monitoring.report_approved")  # fmt: skip
+    notify.report_decided(report, "approved")
     return report
 
 
+def _sync_milestones(implementation):
+    """Set each milestone reached at the end of the first period whose current approved report names it, else not.
+
+    A correction replaces its period's approved version, so a milestone it no longer names is
+    reached only if another period's approved report names it.
+    """
+    reached = dict(
+        Milestone.objects.filter(
+            implementation=implementation,
+            reports__in=selectors.current_approved().filter(period__implementation=implementation),
+        )
+        .values_list("pk")
+        .annotate(first=Min("reports__period__ends_on"))
+    )
+    for milestone in implementation.milestones.all():
+        day = reached.get(milestone.pk)
+        if milestone.reached_on != day:
+            Milestone.objects.filter(pk=milestone.pk).update(reached_on=day)
+
+
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def report_return(*, actor, report, comments, request=None):
     """Return a submitted report to its reporters with comments on what should change."""
@@ -302,4 +362,5 @@ def report_return(*, actor, report, comments, request=None):
     report.save()
     _step(report, actor=actor, from_status=S.SUBMITTED, to_status=S.RETURNED, reason=comments, request=request,
           action="monitoring.report_returned")  # fmt: skip
+    notify.report_decided(report, "returned")
     return report

@@ -7,6 +7,7 @@ from .project import GraceView, ImplementationStartView, MonitoringIndexView, Pr
 from .reports import (
     EvidenceAddView,
     EvidenceDownloadView,
+    EvidenceRemoveView,
     ReportDecideView,
     ReportDetailView,
     ReportEditView,
@@ -20,6 +21,7 @@ __all__ = [
     "ProjectExportView",
     "EvidenceAddView",
     "EvidenceDownloadView",
+    "EvidenceRemoveView",
     "GraceView",
     "ImplementationStartView",
     "IndicatorView",

@@ -1,12 +1,19 @@
-"""The monitoring dashboards: the alliance's (staff) and a committee's (its chair, secretary and staff)."""
+"""The monitoring dashboards: the alliance's (staff) and a committee's (its chair, secretary and staff).
+
+The figures are one fragment (``axs_platform.fragments``, areas monitoring, proposals and committees,
+whose services bump them), rendered once per version of the data, language and day; the form around
+it is not cached.
+"""
 
 import datetime
 
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
+from axs_platform import fragments
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from committees.models import Committee
 from committees.permissions import is_chair, is_secretary
@@ -20,6 +27,22 @@ from ..models import Implementation
 PROGRESS_SINCE = datetime.date(2018, 1, 1)  # the first projects went into implementation in 2018
 
 
+def dashboard_context(implementations, committee):
+    """Return the dashboard's figures, ``body`` (the cached fragment) and ``has_demo``."""
+
+    def render():
+        data = dashboard(implementations, timezone.localdate())
+        return render_to_string("monitoring/includes/dashboard_body.html", {**data, "committee": committee}), None
+
+    body = fragments.fragment(
+        [fragments.MONITORING, fragments.PROPOSALS, fragments.COMMITTEES],
+        "monitoring-dashboard",
+        (committee.pk if committee else None,),
+        render,
+    )
+    return {"body": body, "has_demo": implementations.filter(is_demo=True).exists(), "committee": committee}
+
+
 class AllianceDashboardView(PredicateRequiredMixin, TemplateView):
     """The alliance's dashboard; its form asks for the alliance progress report of a period (POST)."""
 
@@ -27,14 +50,14 @@ class AllianceDashboardView(PredicateRequiredMixin, TemplateView):
     permission_predicate = is_staff_member
 
     def get_context_data(self, **kwargs):
-        data = dashboard(Implementation.objects.all(), timezone.localdate())
+        data = dashboard_context(Implementation.objects.all(), None)
         kwargs.setdefault(
             "pdf_form",
             AllianceProgressForm(
                 initial={"start": PROGRESS_SINCE, "end": timezone.localdate(), "language": get_language()}
             ),
         )
-        return super().get_context_data(committee=None, **data, **kwargs)
+        return super().get_context_data(**data, **kwargs)
 
     def post(self, request, *args, **kwargs):
         form = AllianceProgressForm(request.POST)
@@ -62,5 +85,5 @@ class CommitteeDashboardView(PredicateRequiredMixin, TemplateView):
         return is_staff_member(user) or is_chair(user, pk) or is_secretary(user, pk)
 
     def get_context_data(self, **kwargs):
-        data = dashboard(Implementation.objects.filter(proposal__committee=self.committee), timezone.localdate())
-        return super().get_context_data(committee=self.committee, **data, **kwargs)
+        data = dashboard_context(Implementation.objects.filter(proposal__committee=self.committee), self.committee)
+        return super().get_context_data(**data, **kwargs)

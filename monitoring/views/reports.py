@@ -130,6 +130,8 @@ class ReportEditView(ReportMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("evidence_form", EvidenceForm())
+        for evidence in self.report.evidence.all():
+            evidence.removable = services.evidence_removable(evidence)
         return super().get_context_data(report=self.report, implementation=self.implementation, **kwargs)
 
 
@@ -154,6 +156,31 @@ class EvidenceAddView(ReportMixin, View):
         view.setup(request, *args, **kwargs)
         view.report, view.implementation = self.report, self.implementation
         return view.render_to_response(view.get_context_data(form=view.form(), evidence_form=form))
+
+
+class EvidenceRemoveView(PredicateRequiredMixin, View):
+    """Remove a file no approver has seen from a report being written (POST); a refusal shows as a message."""
+
+    http_method_names = ["post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        self.evidence = get_object_or_404(
+            Evidence.objects.select_related("report__period__implementation__proposal"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self):
+        return permissions.can_report(self.request.user, self.evidence.report.period.implementation)
+
+    def post(self, request, *args, **kwargs):
+        report = self.evidence.report
+        try:
+            services.evidence_remove(actor=request.user, evidence=self.evidence, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The file was removed from the report."))
+        return redirect("monitoring:report-edit", pk=report.pk)
 
 
 class ReportDecideView(ReportMixin, TemplateView):

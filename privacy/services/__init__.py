@@ -1,8 +1,9 @@
 """Writes on personal data requests and the calendar. Views, tasks and commands all call these."""
 
-from .anonymize import legal_records_of, person_anonymize, request_cancel, request_rectify
+from .anonymize import legal_records_of, person_anonymize, request_cancel
 from .calendar import holiday_add, holiday_remove, policy_update
 from .notices import notice_publish, purposes_set
+from .rectify import request_rectify
 from .requests import (
     ACTION_LABELS,
     deadlines_remind,

@@ -1,11 +1,11 @@
-"""Cancellation and rectification of a person's data.
+"""Cancellation of a person's data.
 
 Cancellation anonymizes a person so that nothing identifies them, while every record with history stays whole.
 
 No row is deleted: attendance, votes, answers, authorship and posts keep pointing to the same account, which
 now reads "Persona anonimizada #n" and cannot sign in. What the law obliges AMEXCID to keep (approved minutes,
-decisions on proposals, the audit trail) is listed so that the answer says so. Rectification goes through
-``accounts.services.user_update``, so the person's history shows the change.
+decisions on proposals, the audit trail) is listed so that the answer says so. Rectification is in
+``rectify``.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+import search
 from accounts.models import User
 from audit.services import audit_record
 from committees.models import Agreement, Attendance, CalendarFeed, Minutes
@@ -98,6 +99,7 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     user.is_active = False
     user.set_unusable_password()
     user.save()
+    search.index(user)  # the search keeps no copy of the old name or address
     invitations = Invitation.objects.filter(email__iexact=old_email).update(email=email, full_name=name, job_title="")
     notifications_forget(person=user)  # their inbox greets them by name
     # The secret calendar address stops working: a new random token nobody knows.
@@ -163,37 +165,3 @@ def request_cancel(*, actor, rights_request, answer, legal_reason="", request=No
         legal_reason=legal_reason,
         request=request,
     )
-
-
-RECTIFIABLE_FIELDS = ["full_name", "email", "phone", "job_title"]
-
-
-@transaction.atomic
-def request_rectify(*, actor, rights_request, request=None, **fields):
-    """Apply a rectification through the accounts service, so the person's history shows the change and why."""
-    from accounts.services import user_update
-
-    if not can_handle_requests(actor):
-        raise PermissionDenied
-    if rights_request.right != RightsRequest.Right.RECTIFICATION:
-        raise ValidationError(_("Only a request of rectification changes the person's data."), code="not_rectification")
-    if rights_request.status not in (RightsRequest.Status.IDENTITY_VERIFIED, RightsRequest.Status.IN_PROGRESS):
-        raise ValidationError(_("The identity must be verified before the data are changed."), code="wrong_status")
-    person = person_of(rights_request)
-    if person is None:
-        raise ValidationError(_("No account holds this e-mail address: there is nothing to rectify."), code="no_person")
-    changed = {
-        name: value for name, value in fields.items() if name in RECTIFIABLE_FIELDS and getattr(person, name) != value
-    }
-    if not changed:
-        raise ValidationError(_("Nothing differs from the data the platform holds."), code="no_change")
-    user_update(actor=actor, user=person, request=request, **changed)
-    audit_record(
-        actor=actor,
-        action="privacy.rectified",
-        target=rights_request,
-        changes={name: ["", "✓"] for name in changed},
-        message=_("Fields rectified on the person's account: %(fields)s.") % {"fields": ", ".join(sorted(changed))},
-        request=request,
-    )
-    return person

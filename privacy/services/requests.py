@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User
 from audit.services import audit_record
 
+from .. import rectification
 from ..calendar import due_date_of, holidays_set
 from ..deadlines import business_days_between
 from ..models import DeadlinePolicy, RequestPause, RightsRequest
@@ -100,11 +101,15 @@ def _open_duplicate(email, right):
     return RightsRequest.objects.filter(email__iexact=email, right=right, status__in=RightsRequest.OPEN).first()
 
 
-def request_file(*, user, right, details, channel, full_name="", email="", language=None, request=None):
+def request_file(
+    *, user, right, details, channel, full_name="", email="", language=None, rectify_fields=(), request=None
+):
     """File a request; a signed-in person is identified by their account, anyone else by an e-mailed link.
 
     A second open request of the same person for the same right is refused, and the refusal recorded.
+    A rectification names the data to correct (``rectify_fields``, keys of ``privacy.rectification``).
     """
+    rectify_fields = rectification.clean_keys(right, rectify_fields)
     signed_in = user is not None and user.is_authenticated
     actor = user if signed_in else None
     if signed_in:
@@ -127,6 +132,7 @@ def request_file(*, user, right, details, channel, full_name="", email="", langu
             right=right,
             details=details,
             channel=channel,
+            rectify_fields=rectify_fields,
             request=request,
         )
     except IntegrityError:
@@ -135,7 +141,7 @@ def request_file(*, user, right, details, channel, full_name="", email="", langu
 
 
 @transaction.atomic
-def _file(*, actor, full_name, email, language, right, details, channel, request):
+def _file(*, actor, full_name, email, language, right, details, channel, rectify_fields, request):
     signed_in = actor is not None
     user = actor
     policy = DeadlinePolicy.current()
@@ -146,6 +152,7 @@ def _file(*, actor, full_name, email, language, right, details, channel, request
         language=language,
         right=right,
         details=details.strip(),
+        rectify_fields=rectify_fields,
         channel=channel,
         received_on=timezone.localdate(),
         term_days=policy.answer_days,

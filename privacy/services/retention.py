@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from companies.models import Invitation
+from surveys.models import AnonymousDraft, Survey, SurveyInvitation
 
-from ..models import RetentionRule, RetentionRun, RightsRequest
+from ..models import RequestPause, RetentionRule, RetentionRun, RightsRequest
 from ..permissions import can_handle_requests
 
 ANONYMIZED_DOMAIN = "@anonimizada.invalid"
@@ -37,23 +38,50 @@ def _unaccepted_invitations(cutoff):
     return count
 
 
+def _blanked(text):
+    """Free text that may name or describe the person: replaced, never emptied (a denial keeps a legal reason)."""
+    return _("(anonymized by the retention rule)") if text else ""
+
+
 def _closed_requests(cutoff):
+    """Anonymize closed requests: name, address and every free text (details, answer, reasons, what was missing)."""
     due = RightsRequest.objects.filter(status__in=[RightsRequest.Status.ANSWERED, RightsRequest.Status.WITHDRAWN])
     due = due.filter(Q(answered_at__lt=cutoff) | Q(answered_at__isnull=True, received_at__lt=cutoff))
     count = 0
-    for rights_request in due.exclude(email__endswith=ANONYMIZED_DOMAIN).only("pk"):
+    for rights_request in due.exclude(email__endswith=ANONYMIZED_DOMAIN).only(
+        "pk", "answer", "legal_reason", "extension_reason"
+    ):
         RightsRequest.objects.filter(pk=rights_request.pk).update(
             full_name=f"Persona anonimizada (solicitud #{rights_request.pk})",
             email=f"solicitud-{rights_request.pk}{ANONYMIZED_DOMAIN}",
             details=_("(anonymized by the retention rule)"),
+            answer=_blanked(rights_request.answer),
+            legal_reason=_blanked(rights_request.legal_reason),
+            extension_reason=_blanked(rights_request.extension_reason),
+        )
+        RequestPause.objects.filter(request_id=rights_request.pk).update(
+            what_is_missing=_("(anonymized by the retention rule)")
         )
         count += 1
     return count
 
 
+def _closed_survey_drafts(cutoff):
+    """Delete the sealed drafts of anonymous surveys closed before the cutoff; they can never be submitted.
+
+    A draft names nobody and was never part of the results, so it goes (no history is lost); the
+    invitations forget that they had one. Returns how many drafts went.
+    """
+    closed = Survey.objects.filter(is_anonymous=True, closes_at__lt=cutoff)
+    deleted, _by_model = AnonymousDraft.objects.filter(survey__in=closed).delete()
+    SurveyInvitation.objects.filter(survey__in=closed).exclude(draft_check="").update(draft_check="")
+    return deleted
+
+
 APPLIERS = {
     RetentionRule.Kind.UNACCEPTED_INVITATIONS: _unaccepted_invitations,
     RetentionRule.Kind.CLOSED_REQUESTS: _closed_requests,
+    RetentionRule.Kind.CLOSED_SURVEY_DRAFTS: _closed_survey_drafts,
 }
 
 

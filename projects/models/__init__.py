@@ -18,11 +18,13 @@ from .ballots import (
 from .calls import Call
 from .content import Activity, AlignedTarget, Attachment, BudgetLine, Component, ProjectIndicator
 from .evaluation import Evaluation, EvaluationStatus, Score
+from .management import SavedFilter
 from .proposals import (
     EDITABLE_BY_PROPOSER,
     PROJECT_STATUSES,
     PUBLISHABLE,
     VALUED_KINDS,
+    CommentVisibility,
     ConsortiumMember,
     Contribution,
     ContributionKind,
@@ -57,6 +59,7 @@ __all__ = [
     "BallotStatus",
     "BudgetLine",
     "Call",
+    "CommentVisibility",
     "Component",
     "ConsortiumMember",
     "Contribution",
@@ -80,6 +83,7 @@ __all__ = [
     "RoundCandidate",
     "RoundStatus",
     "SealedPaper",
+    "SavedFilter",
     "Score",
     "SelectionEvidence",
     "SelectionMethod",

@@ -38,6 +38,10 @@ class Evaluation(models.Model):
     declared_at = models.DateTimeField(_("declared"), null=True, blank=True)
     overall_comment = models.TextField(_("overall comment"), blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    # Each reminder goes once: the task sets these with a conditional update before it sends.
+    reminded_before_at = models.DateTimeField(_("reminded before the due date"), null=True, blank=True)
+    reminded_after_at = models.DateTimeField(_("reminded after the due date"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("evaluation")

@@ -328,8 +328,13 @@ class ProposalVersion(models.Model):
         return f"{self.proposal} v{self.number}"
 
 
+class CommentVisibility(models.TextChoices):
+    SHARED = "shared", _("Shared with the proposing organization")
+    INTERNAL = "internal", _("Internal (staff, evaluators and the committee)")
+
+
 class ProposalComment(models.Model):
-    """A remark on a proposal by a reviewer, a partner or the lead."""
+    """A remark on a proposal: shared with its consortium, or internal to those who review it."""
 
     proposal = models.ForeignKey(
         Proposal, verbose_name=_("proposal"), on_delete=models.PROTECT, related_name="comments"
@@ -338,6 +343,9 @@ class ProposalComment(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
     )
     text = models.TextField(_("comment"))
+    visibility = models.CharField(
+        _("who reads it"), max_length=10, choices=CommentVisibility.choices, default=CommentVisibility.SHARED
+    )
     version = models.PositiveIntegerField(_("on version"), default=0)
     created_at = models.DateTimeField(_("written"), default=timezone.now, editable=False)
 
@@ -345,6 +353,7 @@ class ProposalComment(models.Model):
         verbose_name = _("proposal comment")
         verbose_name_plural = _("proposal comments")
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["proposal", "created_at"], name="projects_comment_proposal_idx")]
 
     def __str__(self):
         return f"{self.author} · {self.proposal}"

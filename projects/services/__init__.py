@@ -20,6 +20,14 @@ from .consortium import (
     partner_respond,
 )
 from .evaluation import conflict_declare, evaluator_assign, evaluator_unassign, scores_save
+from .management import (
+    bulk_evaluator_assign,
+    bulk_transition,
+    evaluation_reminders_due,
+    proposals_export,
+    saved_filter_delete,
+    saved_filter_save,
+)
 from .proposals import (
     TEXT_FIELDS,
     activity_add,
@@ -72,6 +80,8 @@ __all__ = [
     "ballot_tie_settle",
     "ballots_due",
     "budget_line_add",
+    "bulk_evaluator_assign",
+    "bulk_transition",
     "budget_line_remove",
     "call_create",
     "call_update",
@@ -82,6 +92,7 @@ __all__ = [
     "conflict_declare",
     "contribution_add",
     "contribution_remove",
+    "evaluation_reminders_due",
     "evaluator_assign",
     "evaluator_unassign",
     "evidence_add",
@@ -98,9 +109,12 @@ __all__ = [
     "proposal_submit",
     "proposal_transition",
     "proposal_update",
+    "proposals_export",
     "receipt_counted",
     "round_close",
     "round_create",
+    "saved_filter_delete",
+    "saved_filter_save",
     "scores_save",
     "version_changes",
     "vote_cast",

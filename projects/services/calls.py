@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
@@ -49,6 +50,7 @@ def call_create(*, actor, committee, title, opens_on, closes_on, guidance="", we
     )
     call.full_clean()
     call.save()
+    search.index(call)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.CREATED,
@@ -73,6 +75,7 @@ def call_update(*, actor, call, request=None, **fields):
         setattr(call, name, value)
     call.full_clean()
     call.save()
+    search.index(call)
     changes = changes_between(before, snapshot(call, CALL_FIELDS))
     if changes:
         audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=call, changes=changes, request=request)

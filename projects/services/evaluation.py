@@ -19,9 +19,15 @@ from .common import locked, notify, require
 
 @transaction.atomic
 @fragments.changes(fragments.MATRIX)
-def evaluator_assign(*, actor, proposal, evaluator, request=None):
-    """Ask an evaluator to score a proposal; they are told by e-mail."""
+def evaluator_assign(*, actor, proposal, evaluator, due_on=None, request=None, today=None):
+    """Ask an evaluator to score a proposal, by a due date if given; they are told by e-mail."""
     proposal = locked(proposal)
+    require(permissions.can_review(actor, proposal))
+    if proposal.status not in permissions.EVALUABLE:
+        raise ValidationError(
+            _("A proposal that is “%(status)s” is not being evaluated.") % {"status": proposal.get_status_display()},
+            code="not_evaluable",
+        )
     require(permissions.can_assign_evaluators(actor, proposal))
     if not permissions.is_evaluator(evaluator):
         raise ValidationError(
@@ -31,7 +37,9 @@ def evaluator_assign(*, actor, proposal, evaluator, request=None):
         raise ValidationError(
             {"evaluator": _("This evaluator is already assigned to this proposal.")}, code="already_assigned"
         )
-    evaluation = Evaluation.objects.create(proposal=proposal, evaluator=evaluator, assigned_by=actor)
+    if due_on is not None and due_on < (today or timezone.localdate()):
+        raise ValidationError({"due_on": _("The due date cannot be in the past.")}, code="due_in_past")
+    evaluation = Evaluation.objects.create(proposal=proposal, evaluator=evaluator, assigned_by=actor, due_on=due_on)
     audit_record(
         actor=actor, action="projects.evaluator_assigned", target=proposal, message=str(evaluator), request=request
     )

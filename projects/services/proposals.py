@@ -1,10 +1,15 @@
 """Writing a proposal: starting it, its texts, consortium, components, alignment, indicators, budget, files."""
 
+import re
+
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
@@ -19,6 +24,7 @@ from ..models import (
     AlignedTarget,
     Attachment,
     BudgetLine,
+    CommentVisibility,
     Component,
     ConsortiumMember,
     PartnerStatus,
@@ -85,6 +91,7 @@ def proposal_start(*, actor, call, title, request=None):
         invited_by=actor,
         responded_at=timezone.now(),
     )
+    search.index(proposal)
     audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=proposal, request=request)
     return proposal
 
@@ -110,6 +117,7 @@ def proposal_update(*, actor, proposal, request=None, **fields):
     for name, value in fields.items():
         setattr(proposal, name, value)
     proposal.save()
+    search.index(proposal)
     changes = changes_between(before, snapshot(proposal, list(fields)))
     if changes:
         audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=proposal, changes=changes, request=request)
@@ -321,22 +329,48 @@ def attachment_remove(*, actor, attachment, request=None):
 
 @transaction.atomic
 @fragments.changes(fragments.PROPOSALS)
-def comment_add(*, actor, proposal, text, request=None):
-    """Comment on a proposal: reviewers, the lead and partners; the others in the conversation are told."""
+def comment_add(*, actor, proposal, text, visibility="shared", request=None):
+    """Comment on a proposal, shared with its consortium or internal to its reviewers; mentions are told.
+
+    A shared comment tells the lead's and partners' representatives; an internal one tells only the
+    people it mentions (``@`` and the first part of their e-mail) who may read it.
+    """
     proposal = Proposal.objects.select_related("lead_organization").get(pk=proposal.pk)
-    require(permissions.can_comment(actor, proposal))
+    if visibility == CommentVisibility.INTERNAL:
+        require(permissions.can_comment_internally(actor, proposal))
+    else:
+        visibility = CommentVisibility.SHARED
+        require(permissions.can_comment(actor, proposal))
     if not text.strip():
         raise ValidationError({"text": _("Write the comment.")}, code="comment_empty")
     comment = ProposalComment.objects.create(
-        proposal=proposal, author=actor, text=text.strip(), version=proposal.version
+        proposal=proposal, author=actor, text=text.strip(), version=proposal.version, visibility=visibility
     )
-    people = [person for person in proposal_people(proposal, partners=True) if person.pk != actor.pk]
-    notify(
-        people,
-        kind=kinds.COMMENT,
-        template="comment",
-        context={"proposal": proposal, "comment": comment},
-        link=proposal.get_absolute_url(),
-        about=proposal,
-    )
+    told = {actor.pk}
+    link = f"{proposal.get_absolute_url()}#activity"
+    context = {"proposal": proposal, "comment": comment}
+    if visibility == CommentVisibility.SHARED:
+        # Followers hear of shared comments only: an internal one never reaches the organization.
+        people = [person for person in proposal_people(proposal, partners=True) if person.pk not in told]
+        notify(people, kind=kinds.COMMENT, template="comment", context=context, link=link, about=proposal)
+        told.update(person.pk for person in people)
+    mentioned = [p for p in mentioned_people(proposal, comment) if p.pk not in told]
+    notify(mentioned, kind=kinds.MENTION, template="mention", context=context, link=link)
     return comment
+
+
+MENTION = re.compile(r"(?<![\w.@])@([\w.+-]{1,64})")
+MAX_MENTIONS = 10
+
+
+def mentioned_people(proposal, comment):
+    """Return the active people named in the comment (``@local-part``) who may read it."""
+    names = {name.rstrip(".").lower() for name in MENTION.findall(comment.text)}
+    names = sorted(name for name in names if name)[:MAX_MENTIONS]
+    if not names:
+        return []
+    condition = Q()
+    for name in names:
+        condition |= Q(email__istartswith=f"{name}@")
+    candidates = get_user_model().objects.filter(condition, is_active=True)
+    return [person for person in candidates if permissions.can_see_comment(person, proposal, comment)]

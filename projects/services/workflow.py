@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import search
 from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import fragments
@@ -57,6 +58,7 @@ def _move(proposal, *, actor, to_status, reason, request, notify_template="statu
     if to_status not in PUBLISHABLE:
         proposal.published_at = None
     proposal.save()
+    search.index(proposal)
     transition = ProposalTransition.objects.create(
         proposal=proposal, from_status=from_status, to_status=to_status, actor=actor, reason=reason
     )
@@ -167,6 +169,7 @@ def proposal_publish(*, actor, proposal, publish=True, request=None):
         raise ValidationError(_("Only structured projects can be published."), code="not_publishable")
     proposal.published_at = timezone.now() if publish else None
     proposal.save(update_fields=["published_at", "updated_at"])
+    search.index(proposal)
     audit_record(
         actor=actor,
         action="projects.published" if publish else "projects.unpublished",

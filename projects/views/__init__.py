@@ -10,7 +10,8 @@ from .calls import (
     CommitteeProposalListView,
     EvaluationMatrixView,
 )
-from .evaluation import EvaluationView, EvaluatorAssignView, MyEvaluationsView
+from .evaluation import EvaluationView, EvaluatorAssignView, EvaluatorLoadView, MyEvaluationsView
+from .management import ProposalManageView, SavedFilterDeleteView, SavedFilterSaveView
 from .proposals import (
     AttachmentDownloadView,
     CommentCreateView,
@@ -57,6 +58,7 @@ __all__ = [
     "EvaluationMatrixView",
     "EvaluationView",
     "EvaluatorAssignView",
+    "EvaluatorLoadView",
     "EvidenceAddView",
     "EvidenceDownloadView",
     "MyEvaluationsView",
@@ -65,6 +67,7 @@ __all__ = [
     "ProjectListView",
     "ProposalDetailView",
     "ProposalListView",
+    "ProposalManageView",
     "ProposalPublishView",
     "ProposalStartView",
     "ProposalStepView",
@@ -74,5 +77,7 @@ __all__ = [
     "RoundCloseView",
     "RoundCreateView",
     "RoundDetailView",
+    "SavedFilterDeleteView",
+    "SavedFilterSaveView",
     "VersionView",
 ]

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -13,6 +14,7 @@ from axs_platform.permissions import PredicateRequiredMixin
 from .. import desk, permissions, selectors, services
 from ..forms import ConflictForm, EvaluatorAssignForm, ScoresForm
 from ..models import Evaluation, EvaluationStatus
+from ..triage.load import DUE_SOON_DAYS, evaluator_load
 from .proposals import ProposalMixin
 
 EVALUATIONS_PER_PAGE = 50
@@ -46,6 +48,7 @@ class EvaluatorAssignView(ProposalMixin, TemplateView):
                     actor=request.user,
                     proposal=self.proposal,
                     evaluator=form.cleaned_data["evaluator"],
+                    due_on=form.cleaned_data["due_on"],
                     request=request,
                 )
             except ValidationError as error:
@@ -134,3 +137,15 @@ class EvaluationView(PredicateRequiredMixin, TemplateView):
                 return redirect(request.path)
         messages.error(request, _("Please correct what is marked below; nothing you typed was lost."))
         return self.render_to_response(self.get_context_data(scores_form=form))
+
+
+class EvaluatorLoadView(PredicateRequiredMixin, TemplateView):
+    """Staff see each evaluator's pending, overdue and submitted evaluations, before assigning more."""
+
+    template_name = "projects/evaluator_load.html"
+    permission_predicate = staticmethod(permissions.can_see_evaluator_load)
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        evaluators = page_of(self.request, evaluator_load(today), EVALUATIONS_PER_PAGE)
+        return super().get_context_data(evaluators=evaluators, due_soon_days=DUE_SOON_DAYS, **kwargs)

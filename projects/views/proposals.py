@@ -21,6 +21,7 @@ from axs_platform.uploads import private_file_response
 from committees.permissions import current_organization
 
 from .. import checklist, desk, permissions, selectors, services
+from ..activity import activity_stream
 from ..criteria import ALIGNMENT_STEPS, AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 from ..forms import (
     CommentForm,
@@ -75,7 +76,12 @@ class ProposalListView(PredicateRequiredMixin, TemplateView):
         user = self.request.user
         organization = current_organization(user)
         status = self.request.GET.get("status", "")
-        context = {"organization": organization, "status": status, "statuses": ProposalStatus.choices}
+        context = {
+            "organization": organization,
+            "status": status,
+            "statuses": ProposalStatus.choices,
+            "can_manage": permissions.can_manage_proposals(user),
+        }
         if organization is not None:
             rows = page_rows(selectors.proposal_rows(organization_id=organization.pk, status=status))
             mine = Paginator(rows, MINE_PER_PAGE)
@@ -175,7 +181,7 @@ class ProposalDetailView(ProposalMixin, TemplateView):
             can_edit=permissions.can_edit_proposal(user, proposal),
             can_submit=permissions.can_submit(user, proposal),
             can_review=permissions.can_review(user, proposal),
-            can_comment=permissions.can_comment(user, proposal),
+            can_comment=permissions.can_comment(user, proposal) or permissions.can_comment_internally(user, proposal),
             can_publish=permissions.can_publish(user, proposal),
             actions=services.available_actions(user, proposal),
             my_member=my_member,
@@ -184,8 +190,8 @@ class ProposalDetailView(ProposalMixin, TemplateView):
             else None,
             transitions=proposal.transitions.select_related("actor"),
             versions=proposal.versions.select_related("submitted_by").defer("content"),
-            comments=proposal.comments.select_related("author"),
-            comment_form=CommentForm(),
+            activity=activity_stream(user, proposal),
+            comment_form=CommentForm(internal_allowed=_both_kinds(user, proposal)),
             steps=checklist.STEPS,
         )
         if context["can_review"]:
@@ -315,17 +321,33 @@ class ProposalPublishView(ProposalMixin, View):
 
 
 class CommentCreateView(ProposalMixin, View):
+    """Add a comment: shared with the consortium, or internal when the person reads the review's side."""
+
     def has_proposal_permission(self, user, proposal):
-        return permissions.can_comment(user, proposal)
+        return permissions.can_comment(user, proposal) or permissions.can_comment_internally(user, proposal)
 
     def post(self, request, *args, **kwargs):
-        form = CommentForm(request.POST)
+        form = CommentForm(request.POST, internal_allowed=_both_kinds(request.user, self.proposal))
         if form.is_valid():
-            services.comment_add(actor=request.user, proposal=self.proposal, text=form.cleaned_data["text"])
+            # Without the choice: an assigned evaluator speaks to the reviewers, the consortium to everyone.
+            shared = permissions.can_comment(request.user, self.proposal)
+            visibility = form.cleaned_data.get("visibility") or ("shared" if shared else "internal")
+            services.comment_add(
+                actor=request.user,
+                proposal=self.proposal,
+                text=form.cleaned_data["text"],
+                visibility=visibility,
+                request=request,
+            )
             messages.success(request, _("Your comment was added."))
         else:
-            messages.error(request, _("Write the comment."))
-        return redirect(f"{self.proposal.get_absolute_url()}#comments")
+            messages.error(request, _("Write the comment (at most 4,000 characters)."))
+        return redirect(f"{self.proposal.get_absolute_url()}#activity")
+
+
+def _both_kinds(user, proposal):
+    """Whether the person chooses who reads a comment (reviewers), or has one kind only."""
+    return permissions.can_comment(user, proposal) and permissions.can_comment_internally(user, proposal)
 
 
 class VersionView(ProposalMixin, TemplateView):

@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 
@@ -86,6 +87,7 @@ def survey_create(*, actor, chosen_organizations=None, request=None, **fields):
     _check_audience(actor, survey, chosen_organizations)
     survey.full_clean()
     survey.save()
+    search.index(survey)
     if chosen_organizations is not None:
         survey.chosen_organizations.set(chosen_organizations)
     audit_record(
@@ -124,6 +126,7 @@ def survey_update(*, actor, survey, chosen_organizations=None, request=None, **f
         _check_audience(actor, survey, chosen_organizations)
     survey.full_clean()
     survey.save()
+    search.index(survey)
     if survey.is_draft and chosen_organizations is not None:
         survey.chosen_organizations.set(chosen_organizations)
     changes = changes_between(before, after)
@@ -292,6 +295,7 @@ def survey_publish(*, actor, survey, request=None):
         raise ValidationError(errors, code="not_ready")
     survey.published_at = timezone.now()
     survey.save(update_fields=["published_at"])
+    search.index(survey)
     audit_record(actor=actor, action=AuditEvent.Action.TRANSITION, target=survey, request=request, message="published")
     return survey
 
@@ -305,6 +309,7 @@ def survey_close(*, actor, survey, request=None):
         raise ValidationError(_("Only an open survey can be closed."), code="not_open")
     survey.closes_at = max(timezone.now(), survey.opens_at + timedelta(seconds=1))
     survey.save(update_fields=["closes_at"])
+    search.index(survey)
     audit_record(actor=actor, action=AuditEvent.Action.TRANSITION, target=survey, request=request, message="closed")
     return survey
 
@@ -327,6 +332,7 @@ def survey_copy(*, actor, survey, request=None):
         created_by=actor,
     )
     copy.chosen_organizations.set(survey.chosen_organizations.all())
+    search.index(copy)
     question_map = {}
     for section in survey.sections.prefetch_related("questions__options").order_by("position", "id"):
         new_section = Section.objects.create(
@@ -371,5 +377,6 @@ def survey_archive(*, actor, survey, request=None):
         raise ValidationError(_("Close the survey before archiving it."), code="open")
     survey.archived_at = timezone.now()
     survey.save(update_fields=["archived_at"])
+    search.index(survey)
     audit_record(actor=actor, action=AuditEvent.Action.ARCHIVED, target=survey, request=request)
     return survey

@@ -50,13 +50,16 @@ def _recipients(invitation):
     ]
 
 
-def _mail(invitation, *, reminder):
-    """Mail an invitation to its people, or to the organization's contact address; return how many were sent."""
+def _mail(invitation, *, reminder, people=None, opposing=frozenset()):
+    """Mail an invitation to its people, or to the organization's contact address; return how many were sent.
+
+    ``opposing`` holds the ids of the people who oppose reminders (their privacy choices), read once
+    for all of a survey's reminders by ``reminders_send``; a reminder skips them, the first invitation does not.
+    """
     survey = invitation.survey
     url = f"{site_url()}{invitation.get_absolute_url()}"
-    people = _recipients(invitation)
-    # A reminder skips the people who oppose reminders (their privacy choices); the first invitation does not.
-    opposing = purposes.opposing_among(purposes.REMINDERS, [p.pk for p in people]) if reminder else set()
+    people = _recipients(invitation) if people is None else people
+    opposing = opposing if reminder else frozenset()
     recipients = [person for person in people if person.pk not in opposing]
 
     def render(person):
@@ -152,8 +155,11 @@ def reminders_send(*, actor, survey, request=None):
             "organization", "person", "survey"
         )
     )
+    people = {invitation.pk: _recipients(invitation) for invitation in pending}
+    # Who opposes reminders: one read for the whole survey, not one per invitation.
+    opposing = purposes.opposing_among(purposes.REMINDERS, [p.pk for group in people.values() for p in group])
     for invitation in pending:
-        _mail(invitation, reminder=True)
+        _mail(invitation, reminder=True, people=people[invitation.pk], opposing=opposing)
         invitation.reminder_count += 1
         invitation.sent_at = timezone.now()
         invitation.send_count += 1

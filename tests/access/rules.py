@@ -29,6 +29,7 @@ RULES = [
     Rule("administration", {}, STAFF_ONLY),
     Rule("health", {}, PUBLIC),
     Rule("trivial", {}, PUBLIC),
+    Rule("search:results", {}, PUBLIC, why="each result is filtered by its own kind's rule (tests/search)"),
     Rule("accounts:login", {}, "200 R R R R R R R R"),
     Rule("accounts:logout", {}, "405 405 405 405 405 405 405 405 405"),
     Rule("accounts:set-language", {}, "405 405 405 405 405 405 405 405 405"),
@@ -224,6 +225,10 @@ RULES = [
     Rule("projects:evaluation-matrix", {"pk": "call_1"}, "L 200 403 403 403 200 403 403 403"),
     Rule("projects:proposal-start", {"pk": "call_1"}, "L 403 403 403 403 403 403 403 403"),
     Rule("projects:proposal-list", {}, SIGNED_IN),
+    Rule("projects:proposal-manage", {}, STAFF_ONLY),
+    Rule("projects:saved-filter-save", {}, "L 405 403 403 403 403 403 403 403"),
+    Rule("projects:saved-filter-delete", {"pk": "1"}, "L 405 403 403 403 403 403 403 403"),
+    Rule("projects:evaluator-load", {}, STAFF_ONLY),
     Rule("projects:committee-proposals", {"pk": "committee_1"}, "L 200 403 403 403 200 403 403 403"),
     Rule(
         "projects:proposal-detail",
@@ -382,6 +387,19 @@ RULES = [
         {"pk": "submitted_b", "member_pk": "partner_b_in_a"},
         "L 404 403 403 404 403 403 404 403",
         method="post",
+    ),
+    # Open data: public pages and downloads, in Spanish paths and under the English alias.
+    Rule("opendata:index", {}, PUBLIC),
+    Rule("opendata:dataset", {"slug": "organizaciones"}, PUBLIC),
+    Rule("opendata:download", {"slug": "organizaciones", "file_format": "csv"}, PUBLIC),
+    Rule("opendata:index-en", {}, PUBLIC),
+    Rule("opendata:dataset-en", {"slug": "proyectos"}, PUBLIC),
+    Rule("opendata:download-en", {"slug": "avances", "file_format": "json"}, PUBLIC),
+    Rule(
+        "opendata:download",
+        {"slug": "organizaciones", "file_format": "pdf"},
+        "404 404 404 404 404 404 404 404 404",
+        why="no such format: the 404 page lists the datasets and formats",
     ),
     # Only with DEBUG on when the URLs are read (``make run``): organizations' logos, public; nothing else.
     Rule(

@@ -1,4 +1,4 @@
-"""Rules of the matrix for what comes after selection: monitoring of implementation and personal data rights."""
+"""Rules of the matrix for what comes after selection: monitoring, personal data rights and the IATI publication."""
 
 from .rule import PUBLIC, SIGNED_IN, STAFF_ONLY, Rule
 
@@ -38,6 +38,13 @@ AFTER_SELECTION = [
     Rule("monitoring:evidence-add", {"pk": "submitted_report"}, "L 403 403 405 403 403 403 403 403"),
     Rule("monitoring:indicator", {"pk": "progress_indicator"}, "L 200 403 403 403 200 200 403 403"),
     Rule("monitoring:evidence", {"pk": "progress_evidence"}, "L 200 403 200 403 200 200 403 403"),
+    Rule("monitoring:evidence-remove", {"pk": "progress_evidence"}, "L 403 403 405 403 403 403 403 403"),
+    Rule("iati:settings", {}, STAFF_ONLY),
+    Rule("iati:validate", {}, "L 405 403 403 403 403 403 403 403"),
+    Rule("iati:publication-edit", {"pk": "published_project"}, STAFF_ONLY),
+    Rule("iati:activities", {}, PUBLIC),
+    Rule("iati:organisation", {}, PUBLIC),
+    Rule("iati:project-file", {"pk": "published_project"}, PUBLIC),
 ]
 
 # The read API reads personal tokens only, never the session: to it a signed-in browser is anonymous, so every

@@ -115,3 +115,17 @@ def test_dates_and_numbers_are_formatted_for_the_language(language, expected_dat
     with translation.override(language):
         rendered = template.render(Context({"day": datetime.date(2026, 11, 21), "amount": 1234567.5}))
     assert rendered == f"{expected_date}|{expected_number}"
+
+
+def test_profile_keeps_the_time_zone_chosen_and_refuses_one_that_is_not(client):
+    user = make_representative(full_name="Zona")
+    client.force_login(user)
+    fields = {"full_name": "Zona", "preferred_language": "es-mx"}
+    assert client.post(PROFILE, {**fields, "time_zone": "America/Tijuana"}).status_code == 302
+    user.refresh_from_db()
+    assert user.time_zone == "America/Tijuana"
+    response = client.post(PROFILE, {**fields, "time_zone": "Marte/Base_Uno"})
+    assert response.status_code == 200
+    assert "Marte/Base_Uno" in response.content.decode()  # named in the error, nothing saved
+    user.refresh_from_db()
+    assert user.time_zone == "America/Tijuana"

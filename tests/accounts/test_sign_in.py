@@ -7,6 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from audit.identifiers import sign_in_identifier
 from audit.models import AuditEvent
 from tests.factories import PASSWORD, make_representative
 
@@ -51,10 +52,13 @@ def test_an_inactive_person_cannot_sign_in_and_is_told_nothing_more(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_failed_sign_ins_are_recorded_with_the_typed_email(client):
+def test_failed_sign_ins_are_recorded_with_a_keyed_hash_of_the_typed_email(client, settings):
     sign_in(client, "Someone@B.example", "bad")
     event = AuditEvent.objects.get(action=AuditEvent.Action.LOGIN_FAILED)
-    assert event.identifier == "someone@b.example"
+    assert "someone" not in event.identifier and event.identifier == sign_in_identifier("someone@b.example")
+    assert event.identifier.startswith("hmac:") and len(event.identifier) == 5 + 64
+    settings.AXS_AUDIT_IDENTIFIER_KEY = "another key, set apart from the secret key"
+    assert sign_in_identifier("someone@b.example") != event.identifier  # a new key: older records unlinkable
     assert event.actor is None
     assert event.ip_address == "127.0.0.1"
 

@@ -19,7 +19,7 @@ def _shot(page, name):
 def test_the_bell_the_inbox_and_marking_read(journey, transactional_db):
     page = journey.page
     page.set_viewport_size({"width": 1280, "height": 900})
-    person = make_representative(email="lucia@example.org", full_name="Lucía Torres", preferred_language="es")
+    person = make_representative(email="lucia@example.org", full_name="Lucía Torres", preferred_language="es-mx")
     notify(recipient=person, kind=kinds.SESSION, title="Sesión ordinaria del Comité de Educación", link="/comites/")
     notify(recipient=person, kind=kinds.BALLOT, title="La votación «Proyectos 2026» está abierta", body="Vote aquí.")
     notify(recipient=person, kind=kinds.COMMENT, title="Nuevo comentario en «Escuelas solares»", body="Hola, Lucía:")

@@ -13,8 +13,7 @@ def _assessments():
     result = {}
     for implementation in Implementation.objects.select_related("proposal"):
         periods = selectors.period_rows(implementation, today)
-        indicators = selectors.indicator_series(implementation, periods)
-        result[implementation.proposal.title] = (periods, lights.assess(implementation, periods, indicators, today))
+        result[implementation.proposal.title] = (periods, lights.assess(implementation, today))
     return result
 
 

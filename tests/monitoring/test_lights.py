@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from axs_platform.charts import Level, Series, line_chart
-from monitoring import lights, selectors
+from monitoring import lights
 
 from .conftest import approved_report
 
@@ -13,9 +13,7 @@ MAY_2024 = datetime.date(2024, 5, 15)  # period 1 (Jan–Mar 2024) is due; perio
 
 
 def _light(scene, today=MAY_2024):
-    periods = selectors.period_rows(scene.implementation, today)
-    indicators = selectors.indicator_series(scene.implementation, periods)
-    return lights.assess(scene.implementation, periods, indicators, today)
+    return lights.assess(scene.implementation, today)
 
 
 @pytest.mark.parametrize(

@@ -191,3 +191,17 @@ def test_changing_a_split_after_an_approved_report_is_recorded_with_its_reason(s
     assert revision.reason == "Arranque más rápido"
     before, after = revision.changes["period_targets"]
     assert before[str(scene.periods[0].pk)] == "100.00" and after[str(scene.periods[0].pk)] == "200.00"
+
+
+def test_revising_the_target_of_a_split_indicator_must_keep_the_split_adding_up(scene):
+    targets = dict.fromkeys(scene.periods, "125")
+    services.indicator_split_target(actor=scene.secretary, indicator=scene.indicator, targets=targets)
+    with pytest.raises(ValidationError) as error:
+        services.indicator_revise(actor=scene.secretary, indicator=scene.indicator, target="1200")
+    assert error.value.code == "split_does_not_add_up"
+    assert "the parts add up to 1000.00" in error.value.messages[0]
+    scene.indicator.refresh_from_db()
+    assert scene.indicator.target == Decimal("1000")
+    services.indicator_revise(actor=scene.secretary, indicator=scene.indicator, baseline="200", target="1200")
+    scene.indicator.refresh_from_db()
+    assert scene.indicator.target == Decimal("1200")

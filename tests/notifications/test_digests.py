@@ -30,7 +30,7 @@ def _waiting(person, delivery, *, count=2, at=WEDNESDAY_MORNING - datetime.timed
 
 @pytest.mark.django_db
 def test_the_digest_job_run_twice_sends_one_email_per_person_and_period(django_capture_on_commit_callbacks):
-    person = make_representative(preferred_language="es")
+    person = make_representative(preferred_language="es-mx")
     _waiting(person, Delivery.DAILY, count=3)
     with django_capture_on_commit_callbacks(execute=True):
         first = digests_due(now=WEDNESDAY_MORNING)
@@ -62,7 +62,7 @@ def test_a_notification_after_the_morning_waits_for_the_next_days_digest(django_
 
 @pytest.mark.django_db
 def test_digests_follow_each_persons_time_zone_and_language(django_capture_on_commit_callbacks):
-    in_mexico = make_representative(preferred_language="es")
+    in_mexico = make_representative(preferred_language="es-mx")
     in_tokyo = make_representative(preferred_language="en", time_zone="Asia/Tokyo")
     before = datetime.datetime(2026, 3, 10, 12, 0, tzinfo=MEXICO)
     _waiting(in_mexico, Delivery.DAILY, count=1, at=before)

@@ -65,7 +65,7 @@ def test_an_unknown_kind_is_a_programming_error():
 
 
 def test_notify_each_renders_in_each_persons_language_and_notifies_each_once():
-    spanish, english = make_representative(preferred_language="es"), make_representative(preferred_language="en")
+    spanish, english = make_representative(preferred_language="es-mx"), make_representative(preferred_language="en")
     from django.utils.translation import get_language
 
     count = notify_each(
@@ -75,7 +75,7 @@ def test_notify_each_renders_in_each_persons_language_and_notifies_each_once():
     )
     assert count == 2
     titles = set(Notification.objects.values_list("title", flat=True))
-    assert titles == {f"es {spanish.pk}", f"en {english.pk}"}
+    assert titles == {f"es-mx {spanish.pk}", f"en {english.pk}"}
 
 
 def test_anonymizing_a_person_drops_their_inbox():

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def person():
-    return make_representative(preferred_language="es")
+    return make_representative(preferred_language="es-mx")
 
 
 @pytest.fixture
@@ -43,23 +43,44 @@ def test_anonymous_visitors_see_no_bell(client):
     assert "axs-bell" not in client.get(reverse("home")).content.decode()
 
 
-def test_the_inbox_lists_filters_by_kind_and_marks_read(signed_in, person):
+def test_the_inbox_lists_filters_by_kind_and_marks_read(signed_in, person, django_capture_on_commit_callbacks):
     last = _three(person)
     page = signed_in.get(reverse("notifications:inbox")).content.decode()
     assert "Tiene 3 avisos sin leer." in page
     assert "Sesión convocada" in page and "Votación abierta" in page
     page = signed_in.get(reverse("notifications:inbox"), {"kind": kinds.BALLOT}).content.decode()
     assert "Sesión convocada" not in page and "Votación abierta" in page
-    response = signed_in.post(reverse("notifications:mark-read"), {"notification": last.pk, "next": "/avisos/?kind=x"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = signed_in.post(
+            reverse("notifications:mark-read"), {"notification": last.pk, "next": "/avisos/?kind=x"}
+        )
     assert response.status_code == 302 and response.url == "/avisos/?kind=x"
     last.refresh_from_db()
     assert last.read_at is not None
     assert 'aria-label="Notificaciones, 2 sin leer"' in signed_in.get(reverse("home")).content.decode()
-    signed_in.post(reverse("notifications:mark-all-read"), {"kind": kinds.BALLOT})
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in.post(reverse("notifications:mark-all-read"), {"kind": kinds.BALLOT})
     assert Notification.objects.filter(recipient=person, read_at__isnull=True).count() == 1
-    signed_in.post(reverse("notifications:mark-all-read"))
+    assert 'aria-label="Notificaciones, 1 sin leer"' in signed_in.get(reverse("home")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in.post(reverse("notifications:mark-all-read"))
     assert not Notification.objects.filter(recipient=person, read_at__isnull=True).exists()
     assert 'aria-label="Notificaciones, ninguna sin leer"' in signed_in.get(reverse("home")).content.decode()
+
+
+def test_the_bells_count_is_cached_and_moved_by_new_notifications(
+    signed_in, person, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    signed_in.get(reverse("home"))  # counted once, then cached
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(recipient=person, kind=kinds.SESSION, title="Nueva")
+    from django.core.cache import cache
+
+    from notifications.selectors import unread_count, unread_key
+
+    assert cache.get(unread_key(person.pk)) == 1
+    with django_assert_num_queries(0):
+        assert unread_count(person) == 1
 
 
 def test_somebody_elses_notification_cannot_be_marked(signed_in):

@@ -20,3 +20,17 @@ def test_reminders_skip_a_person_who_opposes_them(
         services.reminders_send(actor=staff, survey=survey)
     assert rep_b.email not in [m.to[0] for m in mailoutbox]
     assert rep_a.email in [m.to[0] for m in mailoutbox]
+
+
+def test_reminders_read_who_opposes_them_once_per_survey(
+    staff, survey, rep_a, rep_b, rep_c, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    privacy_services.purposes_set(person=rep_b, choices={"reminders": False})
+    services.invitations_send(actor=staff, survey=survey)
+    with CaptureQueriesContext(connection) as queries:
+        services.reminders_send(actor=staff, survey=survey)
+    choices = [q["sql"] for q in queries if "privacy_purposechoice" in q["sql"]]
+    assert len(choices) == 1, choices

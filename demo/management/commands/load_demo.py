@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from axs_platform import fragments
+from search.indexing import reindex
 
 # Each app's ``demo.load(stdout)``, in the order of the layering (lowest first).
 DEMO_MODULES = [
@@ -14,6 +15,7 @@ DEMO_MODULES = [
     "projects.demo",
     "monitoring.demo",
     "reports.demo",
+    "iati.demo",
 ]
 
 
@@ -25,4 +27,5 @@ class Command(BaseCommand):
             for name in DEMO_MODULES:
                 import_module(name).load(self.stdout)
             fragments.changed()  # the demo writes rows without the services
+            reindex()  # and so, for the same reason, the search index is rebuilt from its rows
         self.stdout.write(self.style.SUCCESS("Demo alliance ready."))

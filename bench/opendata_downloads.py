@@ -1,0 +1,240 @@
+"""Every open-data download at the issue's sizes, against PostgreSQL's COPY of the same rows (issue #19).
+
+Run from the project root::
+
+    .venv/bin/python bench/opendata_downloads.py
+
+It creates the throwaway PostgreSQL database ``axs_opendata_bench`` (``bench/harness.py``) and seeds,
+with ``bench/scale_seed.py``'s helpers, 50,000 organizations and 20,000 proposals (6,000 of them
+published, with their results matrices), then 4,000 projects in implementation with 20 indicators and
+8 approved quarterly reports each: 640,000 approved progress values. For every dataset and format it
+downloads the whole file through the URL (Django's test client, the response read to the end) and
+prints its time, the growth of the process's resident memory while it ran (sampled every 5 ms from
+``/proc/self/statm``), and the time of ``COPY (<the dataset's query>) TO STDOUT`` of the same rows.
+Targets of the issue: memory growth under 100 MB, time at most 3× COPY.
+"""
+
+import argparse
+import datetime
+import io
+import itertools
+import os
+import subprocess
+import sys
+import threading
+import time
+from decimal import Decimal
+
+import harness
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+IMPLEMENTATIONS, INDICATORS, PERIODS = 4000, 20, 8
+
+
+def _rss():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * PAGE
+
+
+class PeakMemory:
+    """Sample the resident set size in a thread; ``growth`` is the peak over the size at the start."""
+
+    def __enter__(self):
+        self.start = self.peak = _rss()
+        self.running = True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+        return self
+
+    def _sample(self):
+        while self.running:
+            self.peak = max(self.peak, _rss())
+            time.sleep(0.005)
+
+    def __exit__(self, *exc):
+        self.running = False
+        self.thread.join()
+        self.peak = max(self.peak, _rss())
+        self.growth = self.peak - self.start
+
+
+def seed():
+    import scale_seed
+    from django.utils import timezone
+
+    from monitoring.models import Implementation, Indicator, Period, Report, ReportValue
+    from projects.models import Proposal
+
+    scene = scale_seed.scene()
+    organizations = scale_seed._organizations(scene, 0, 50_000)
+    proposals = scale_seed._proposals(scene, organizations, 20_000)
+    scale_seed._structured(scene, proposals[4_000:10_000])
+    from accounts.models import User
+
+    approver = User.objects.create_user(email="aprobador@bench.example", full_name="Aprobadora", role="staff")
+    published = list(Proposal.objects.published().order_by("pk").values_list("pk", flat=True)[:IMPLEMENTATIONS])
+    Proposal.objects.filter(pk__in=published).update(status="in_implementation")
+    start = datetime.date(2018, 1, 1)
+    implementations = Implementation.objects.bulk_create(
+        Implementation(
+            proposal_id=pk,
+            starts_on=start,
+            ends_on=datetime.date(2019, 12, 31),
+            frequency="quarterly",
+            created_by=scene.staff,
+        )  # fmt: skip
+        for pk in published
+    )
+    periods = Period.objects.bulk_create(
+        (
+            Period(
+                implementation=implementation,
+                number=n + 1,
+                starts_on=start + datetime.timedelta(days=91 * n),
+                ends_on=start + datetime.timedelta(days=91 * n + 90),
+                due_on=start + datetime.timedelta(days=91 * n + 120),
+            )  # fmt: skip
+            for implementation in implementations
+            for n in range(PERIODS)
+        ),
+        batch_size=scale_seed.BATCH,
+    )
+    indicators = Indicator.objects.bulk_create(
+        (
+            Indicator(
+                implementation=implementation,
+                position=n + 1,
+                name=f"Indicador {n + 1}",
+                value_type="number",
+                unit="personas",
+                baseline=Decimal(0),
+                target=Decimal(800),
+                means_of_verification="Registros",
+            )  # fmt: skip
+            for implementation in implementations
+            for n in range(INDICATORS)
+        ),
+        batch_size=scale_seed.BATCH,
+    )
+    when = timezone.make_aware(datetime.datetime(2019, 1, 21, 12))
+    reports = Report.objects.bulk_create(
+        (
+            Report(
+                period=period,
+                version=1,
+                status="approved",
+                achievements="Avance",
+                created_by=scene.representative,
+                submitted_by=scene.representative,
+                submitted_at=when,
+                decided_by=approver,
+                decided_at=when,
+            )  # fmt: skip
+            for period in periods
+        ),
+        batch_size=scale_seed.BATCH,
+    )
+    by_implementation = {}
+    for indicator in indicators:
+        by_implementation.setdefault(indicator.implementation_id, []).append(indicator.pk)
+    values = (
+        ReportValue(report=report, indicator_id=indicator_id, number=Decimal(10 + (report.pk + indicator_id) % 90))
+        for report, period in zip(reports, periods, strict=True)
+        for indicator_id in by_implementation[period.implementation_id]
+    )
+    # bulk_create makes a list of what it is given: hand it 20,000 values at a time, not 640,000.
+    while batch := list(itertools.islice(values, 20_000)):
+        ReportValue.objects.bulk_create(batch, batch_size=scale_seed.BATCH)
+    harness.analyze()
+    return {
+        "organizations": len(organizations),
+        "proposals": len(proposals),
+        "published": Proposal.objects.published().count(),
+        "progress values": ReportValue.objects.count(),
+    }
+
+
+def copy_seconds(dataset):
+    """Time PostgreSQL's COPY of the dataset's query (the same rows, all the columns it reads)."""
+    from django.db import connection
+
+    queryset = dataset.queryset()
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        literal = cursor.cursor.mogrify(sql, params).decode()
+        sink = io.StringIO()
+        started = time.perf_counter()
+        cursor.cursor.copy_expert(f"COPY ({literal}) TO STDOUT WITH CSV HEADER", sink)
+        elapsed = time.perf_counter() - started
+    return elapsed, sink.tell()
+
+
+def download(client, dataset, file_format):
+    from django.urls import reverse
+
+    url = reverse("opendata:download", kwargs={"slug": dataset.slug, "file_format": file_format})
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        response = client.get(url)
+        size = sum(len(chunk) for chunk in response.streaming_content)
+        elapsed = time.perf_counter() - started
+    assert response.status_code == 200, (url, response.status_code)
+    return elapsed, memory.growth, size
+
+
+def measure(arguments):
+    """Download every dataset in every format in this fresh process and print the table."""
+    from django.test import Client
+
+    from opendata import datasets
+
+    client = Client()
+    rows = []
+    for dataset in datasets.all_datasets():
+        if arguments.only and dataset.slug not in arguments.only:
+            continue
+        count = sum(1 for _ in dataset.rows())
+        copy_time, _copy_bytes = copy_seconds(dataset)
+        for file_format in arguments.formats:
+            seconds, growth, size = download(client, dataset, file_format)
+            ratio = seconds / copy_time if copy_time else float("inf")
+            rows.append([
+                dataset.slug, file_format, count, round(size / 1e6, 2), round(copy_time, 3), round(seconds, 3),
+                round(ratio, 1), round(growth / 1e6, 1),
+                "ok" if growth < 100e6 and ratio <= 3 else ("memory ok" if growth < 100e6 else "MEMORY"),
+            ])  # fmt: skip
+            print("  ".join(str(cell) for cell in rows[-1]), flush=True)  # as it goes: the big files take minutes
+    harness.print_table(["dataset", "format", "rows", "MB", "COPY s", "download s", "× COPY", "RSS +MB", ""], rows)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", help="dataset slugs to measure (all by default)")
+    parser.add_argument("--formats", nargs="*", default=["csv", "json", "xlsx"])
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.measure:  # the child: the database is seeded, DATABASE_URL points at it
+        os.environ["DJANGO_SETTINGS_MODULE"] = "axs_platform.settings"
+        import django
+        from django.conf import settings
+
+        django.setup()
+        settings.DEBUG = False
+        settings.ALLOWED_HOSTS = ["testserver"]
+        measure(arguments)
+        return
+    engine = harness.setup("axs_opendata_bench")
+    if not engine.startswith("PostgreSQL"):
+        raise SystemExit("This benchmark compares with PostgreSQL's COPY: PostgreSQL is needed.")
+    started = time.perf_counter()
+    sizes = seed()
+    print(f"Seeded in {time.perf_counter() - started:.0f} s: {sizes}", flush=True)
+    from django.db import connections
+
+    connections.close_all()
+    # Measured in a fresh process: memory the seeding freed would hide the downloads' growth.
+    subprocess.run([sys.executable, __file__, "--measure", *sys.argv[1:]], check=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+# How the audit trail names the actions this app records.
+AUDIT_ACTIONS = {
+    "iati.publisher_changed": _("IATI publisher settings changed"),
+    "iati.publication_changed": _("IATI data of a project changed"),
+}
+
+
+class IatiConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "iati"
+    verbose_name = _("IATI publication")
+
+    def ready(self):
+        from audit.labels import register_actions
+        from projects import sections
+
+        from .links import project_section
+
+        register_actions(AUDIT_ACTIONS)
+        sections.register(project_section)

@@ -1,0 +1,33 @@
+"""Forms of the IATI staff pages: the reporting organization and a project's IATI data (no side effects)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from axs_platform.forms import submit_helper
+
+from .models import ProjectPublication, Publisher
+
+
+class PublisherForm(forms.ModelForm):
+    class Meta:
+        model = Publisher
+        fields = ["organisation_ref", "name_es", "name_en", "organisation_type"]
+        widgets = {"organisation_ref": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation_ref"].required = True
+        self.fields["name_en"].widget.attrs["lang"] = "en"
+        self.helper = submit_helper(_("Save"), form_name="publisher")
+
+
+class PublicationForm(forms.ModelForm):
+    class Meta:
+        model = ProjectPublication
+        fields = ["dac_code", "title_en", "description_en"]
+        widgets = {"description_en": forms.Textarea(attrs={"rows": 4, "lang": "en"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title_en"].widget.attrs["lang"] = "en"
+        self.helper = submit_helper(_("Save"), form_name="publication")

@@ -1,0 +1,55 @@
+"""Writes of the IATI settings: the reporting organization and a project's IATI data, by staff, audited."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from audit.services import audit_record, changes_between, snapshot
+from projects.models import Proposal
+
+from .models import ProjectPublication, Publisher
+from .permissions import can_manage_publication
+
+PUBLISHER_FIELDS = ["organisation_ref", "name_es", "name_en", "organisation_type"]
+PUBLICATION_FIELDS = ["dac_code", "title_en", "description_en"]
+
+
+@transaction.atomic
+def publisher_update(*, actor, request=None, **fields):
+    """Set the reporting organization's IATI identifier, names and type."""
+    if not can_manage_publication(actor):
+        raise PermissionDenied
+    publisher, _created = Publisher.objects.select_for_update().get_or_create(key=1, defaults={"name_es": ""})
+    before = snapshot(publisher, PUBLISHER_FIELDS)
+    for name in PUBLISHER_FIELDS:
+        if name in fields:
+            setattr(publisher, name, (fields[name] or "").strip())
+    publisher.updated_at = timezone.now()
+    publisher.full_clean()
+    publisher.save()
+    changes = changes_between(before, snapshot(publisher, PUBLISHER_FIELDS))
+    if changes:
+        audit_record(actor=actor, action="iati.publisher_changed", target=publisher, changes=changes, request=request)
+    return publisher
+
+
+@transaction.atomic
+def publication_update(*, actor, proposal, request=None, **fields):
+    """Set a published project's DAC purpose code and its English title and description."""
+    if not can_manage_publication(actor):
+        raise PermissionDenied
+    proposal = Proposal.objects.published().get(pk=proposal.pk)
+    publication, _created = ProjectPublication.objects.select_for_update().get_or_create(proposal=proposal)
+    before = snapshot(publication, PUBLICATION_FIELDS)
+    for name in PUBLICATION_FIELDS:
+        if name in fields:
+            setattr(publication, name, (fields[name] or "").strip())
+    publication.updated_at = timezone.now()
+    publication.full_clean()
+    publication.save()
+    changes = changes_between(before, snapshot(publication, PUBLICATION_FIELDS))
+    if changes:
+        audit_record(
+            actor=actor, action="iati.publication_changed", target=publication, changes=changes, request=request
+        )
+    return publication

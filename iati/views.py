@@ -1,0 +1,159 @@
+"""IATI pages: the public files (activities, organisation, one project) and the staff page that sets and checks them."""
+
+import tempfile
+
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from lxml import etree
+
+from axs_platform.mail import site_url
+from axs_platform.permissions import PredicateRequiredMixin
+from axs_platform.service_views import ServiceFormView
+from projects.models import Proposal
+
+from . import selectors, services, validation
+from .forms import PublicationForm, PublisherForm
+from .permissions import can_manage_publication
+from .writer import activity_chunks, is_publishable, organisation_document
+
+XML = "application/xml; charset=utf-8"
+
+
+def _reporter_or_404():
+    reporter = selectors.reporter(site_url())
+    if reporter is None:
+        raise Http404(_("The IATI publication is not set up yet."))
+    return reporter
+
+
+def _xml_response(chunks, filename):
+    response = StreamingHttpResponse(chunks, content_type=XML)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+class ActivitiesFileView(View):
+    """The IATI activity file of every public project, streamed as it is written."""
+
+    def get(self, request):
+        reporter = _reporter_or_404()
+        if not selectors.publication_rows().filter(has_start_date=True).exists():
+            raise Http404(_("No project is public in IATI yet."))
+        return _xml_response(activity_chunks(selectors.published_projects(), reporter), "axs-iati-actividades.xml")
+
+
+class ProjectFileView(View):
+    """The IATI activity file of one public project."""
+
+    def get(self, request, pk):
+        reporter = _reporter_or_404()
+        project = get_object_or_404(selectors.published_projects(), pk=pk)
+        if not is_publishable(project):
+            raise Http404(_("This project has no dates yet, which IATI requires."))
+        projects = selectors.published_projects().filter(pk=pk)
+        return _xml_response(activity_chunks(projects, reporter), f"axs-iati-proyecto-{pk}.xml")
+
+
+class OrganisationFileView(View):
+    """The IATI organisation file of the reporting organization."""
+
+    def get(self, request):
+        document = organisation_document(_reporter_or_404())
+        body = etree.tostring(document, xml_declaration=True, encoding="utf-8", pretty_print=True)
+        response = HttpResponse(body, content_type=XML)
+        response["Content-Disposition"] = 'inline; filename="axs-iati-organizacion.xml"'
+        return response
+
+
+def check_files(reporter):
+    """Write both files as the public URLs do and return what the schemas and codelists say of them."""
+    organisation_problems = validation.problems(organisation_document(reporter), validation.ORGANISATIONS)
+    if not selectors.publication_rows().filter(has_start_date=True).exists():
+        message = _("No project is public in IATI yet.")
+        return {"activity_count": 0, "activity_problems": [message], "organisation_problems": organisation_problems}
+    with tempfile.TemporaryFile() as file:
+        for chunk in activity_chunks(selectors.published_projects(), reporter):
+            file.write(chunk)
+        file.seek(0)
+        activities = etree.parse(file)
+    return {
+        "activity_count": len(activities.getroot()),
+        "activity_problems": validation.problems(activities, validation.ACTIVITIES),
+        "organisation_problems": organisation_problems,
+    }
+
+
+class PublicationSettingsView(PredicateRequiredMixin, ServiceFormView):
+    """Staff set the reporting organization, see the URLs to register, each project's IATI data, and validate."""
+
+    permission_predicate = can_manage_publication
+    template_name = "iati/settings.html"
+    form_class = PublisherForm
+    success_message = ""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": selectors.publisher()}
+
+    def get_context_data(self, **kwargs):
+        publisher = selectors.publisher()
+        base = site_url()
+        return super().get_context_data(
+            publisher=publisher,
+            urls={
+                "activities": base + reverse("iati:activities"),
+                "organisation": base + reverse("iati:organisation"),
+            },
+            projects=selectors.publication_rows(),
+            **kwargs,
+        )
+
+    def call_service(self, form):
+        self.success_message = _("The IATI settings were saved.")
+        return services.publisher_update(actor=self.request.user, request=self.request, **form.cleaned_data)
+
+    def get_success_url_for(self, result):
+        return reverse("iati:settings")
+
+
+class ValidateView(PublicationSettingsView):
+    """Staff check both files now against the IATI 2.03 schemas and the shipped codelists (POST only)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        reporter = selectors.reporter(site_url())
+        if reporter is None:
+            return redirect("iati:settings")
+        return self.render_to_response(self.get_context_data(form=self.get_form_class()(instance=selectors.publisher()),
+                                                             validation=check_files(reporter)))  # fmt: skip
+
+
+class PublicationEditView(PredicateRequiredMixin, ServiceFormView):
+    """Staff give a public project a DAC purpose code and its title and description in English."""
+
+    permission_predicate = can_manage_publication
+    template_name = "iati/publication_form.html"
+    form_class = PublicationForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.project = get_object_or_404(Proposal.objects.published(), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        publication = getattr(self.project, "iati_publication", None)
+        return {**super().get_form_kwargs(), "instance": publication}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(project=self.project, **kwargs)
+
+    def call_service(self, form):
+        self.success_message = _("The project's IATI data were saved.")
+        return services.publication_update(
+            actor=self.request.user, proposal=self.project, request=self.request, **form.cleaned_data
+        )
+
+    def get_success_url_for(self, result):
+        return reverse("iati:settings")

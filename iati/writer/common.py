@@ -1,0 +1,68 @@
+"""Small pieces every IATI element uses: narratives in Spanish and English, dates, amounts, even shares.
+
+Builds lxml elements only; reads no database.
+"""
+
+from decimal import ROUND_DOWN, Decimal
+
+from django.utils import timezone, translation
+from lxml import etree
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# The files' default language: narratives without xml:lang are Spanish, the users' language.
+DEFAULT_LANGUAGE = "es"
+
+
+def sub(parent, tag, **attributes):
+    """Append a child element, leaving out attributes whose value is None."""
+    return etree.SubElement(parent, tag, {k.replace("_", "-"): str(v) for k, v in attributes.items() if v is not None})
+
+
+def narratives(parent, texts):
+    """Append one narrative per language, ``texts`` being ``{"es": ..., "en": ...}``; empty texts are left out."""
+    for language, text in texts.items():
+        text = (text or "").strip()
+        if not text:
+            continue
+        element = etree.SubElement(parent, "narrative")
+        if language != DEFAULT_LANGUAGE:
+            element.set(XML_LANG, language)
+        element.text = text
+    return parent
+
+
+def both_languages(message, **params):
+    """Return a translatable message in Spanish and English, for the texts the files themselves write."""
+    texts = {}
+    for language in (DEFAULT_LANGUAGE, "en"):
+        with translation.override(language):
+            texts[language] = str(message) % params if params else str(message)
+    return texts
+
+
+def iso_date(value):
+    return value.isoformat()
+
+
+def iso_datetime(value):
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+def local_date(value):
+    return timezone.localdate(value)
+
+
+def amount(value):
+    """Write a Decimal plainly: 1500.50 as ``1500.5``, 100 as ``100``, never in scientific notation."""
+    text = format(Decimal(value).normalize(), "f")
+    return text
+
+
+def even_shares(count):
+    """Split 100 % into ``count`` shares with two decimals that add up to exactly 100."""
+    if count <= 0:
+        return []
+    share = (Decimal(100) / count).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    shares = [share] * count
+    shares[0] += Decimal(100) - share * count
+    return [amount(s) for s in shares]

@@ -1,0 +1,89 @@
+"""Dataset: the member organizations the public directory shows, with their public fields only.
+
+Never the RFC, contact details, due diligence or participation history (``can_view_private_data``).
+"""
+
+from django.db.models import Max
+
+from companies.geography import Country, MexicanState
+from companies.models import Organization, OrganizationSize, OrganizationType, Sector
+
+from ..registry import Dataset, Field, register
+
+
+def _public():
+    return Organization.objects.public().order_by("pk")
+
+
+def _row(organization):
+    return (
+        organization.pk,
+        organization.legal_name,
+        organization.short_name,
+        organization.organization_type,
+        organization.size,
+        organization.sector,
+        organization.country,
+        organization.state,
+        organization.website,
+        organization.description,
+    )
+
+
+ORGANIZATIONS = register(
+    Dataset(
+        slug="organizaciones",
+        title_es="Organizaciones miembro",
+        title_en="Member organizations",
+        description_es=(
+            "Las organizaciones que participan hoy en la Alianza por la Sostenibilidad, con los datos que muestra "
+            "su directorio público."
+        ),
+        description_en=(
+            "The organizations taking part in the Alliance for Sustainability today, with the data its public "
+            "directory shows."
+        ),
+        frequency_es="Continua: cambia cuando una organización actualiza su perfil o cambia su participación.",
+        frequency_en="Continuous: changes when an organization updates its profile or its participation changes.",
+        fields=(
+            Field("organization_id", "integer", "Identificador de la organización.", "Identifier of the organization."),
+            Field("legal_name", "text", "Razón social.", "Legal name."),
+            Field("short_name", "text", "Nombre corto o comercial.", "Short or trading name."),
+            Field(
+                "organization_type",
+                "code",
+                "Tipo de organización.",
+                "Type of organization.",
+                tuple(OrganizationType.choices),
+            ),
+            Field(
+                "size",
+                "code",
+                "Tamaño por personal ocupado.",
+                "Size by number of staff.",
+                tuple(OrganizationSize.choices),
+            ),
+            Field("sector", "code", "Sector económico.", "Economic sector.", tuple(Sector.choices)),
+            Field(
+                "country", "code", "País (ISO 3166-1 alfa-2).", "Country (ISO 3166-1 alpha-2).", tuple(Country.choices)
+            ),
+            Field(
+                "state",
+                "code",
+                "Entidad federativa, para organizaciones en México.",
+                "Mexican state, for organizations based in Mexico.",
+                tuple(MexicanState.choices),
+            ),
+            Field("website", "text", "Sitio web.", "Website."),
+            Field(
+                "description",
+                "text",
+                "Descripción escrita por la organización.",
+                "Description written by the organization.",
+            ),
+        ),
+        queryset=_public,
+        row=_row,
+        last_updated=lambda: Organization.objects.public().aggregate(latest=Max("updated_at"))["latest"],
+    )
+)

@@ -1,0 +1,145 @@
+"""Datasets: the public sessions, and the agreements of sessions whose minutes are approved.
+
+Only sessions marked public; agreements only once the session's minutes are approved (drafts never),
+with the responsible organization and never the responsible person.
+"""
+
+from django.db.models import Exists, Max, OuterRef
+
+from committees.models import Agreement, AgreementStatus, Minutes, MinutesStatus, Session, SessionKind, SessionStatus
+
+from ..registry import Dataset, Field, register
+
+SESSION_ID = Field("session_id", "integer", "Identificador de la sesión.", "Identifier of the session.")
+COMMITTEE_ID = Field(
+    "committee_id",
+    "integer",
+    "Identificador del comité; vacío en plenarias.",
+    "Identifier of the committee; empty for plenaries.",
+)
+
+
+def _public_sessions():
+    return Session.objects.filter(is_public=True)
+
+
+def _sessions():
+    approved = Minutes.objects.filter(session=OuterRef("pk"), status=MinutesStatus.APPROVED)
+    return _public_sessions().select_related("committee").annotate(has_approved_minutes=Exists(approved)).order_by("pk")
+
+
+def _session_row(session):
+    return (
+        session.pk,
+        session.kind,
+        session.committee_id,
+        session.committee.name if session.committee_id else "",
+        session.title,
+        session.starts_at,
+        session.ends_at,
+        session.place,
+        session.status,
+        session.reported_attendance,
+        session.has_approved_minutes,
+    )
+
+
+SESSIONS = register(
+    Dataset(
+        slug="sesiones",
+        title_es="Sesiones públicas",
+        title_en="Public sessions",
+        description_es="Las sesiones de comités y plenarias que la Alianza hace públicas: fecha, lugar y estado.",
+        description_en="The committee and plenary sessions the alliance makes public: date, place and status.",
+        frequency_es="Continua: cambia cuando se programa, cambia o registra una sesión.",
+        frequency_en="Continuous: changes when a session is scheduled, changed or recorded.",
+        fields=(
+            SESSION_ID,
+            Field("kind", "code", "Tipo de sesión.", "Kind of session.", tuple(SessionKind.choices)),
+            COMMITTEE_ID,
+            Field("committee_name", "text", "Nombre del comité.", "Name of the committee."),
+            Field("title", "text", "Título.", "Title."),
+            Field("starts_at", "datetime", "Inicio.", "Start."),
+            Field("ends_at", "datetime", "Fin.", "End."),
+            Field("place", "text", "Lugar.", "Place."),
+            Field("status", "code", "Estado.", "Status.", tuple(SessionStatus.choices)),
+            Field(
+                "reported_attendance",
+                "integer",
+                "Asistencia reportada (organizaciones), si se registró.",
+                "Reported attendance (organizations), where recorded.",
+            ),
+            Field("has_approved_minutes", "boolean", "Si tiene minuta aprobada.", "Whether it has approved minutes."),
+        ),
+        queryset=_sessions,
+        row=_session_row,
+        last_updated=lambda: _public_sessions().aggregate(latest=Max("updated_at"))["latest"],
+        related=("acuerdos", "comites"),
+    )
+)
+
+
+def _agreements():
+    approved = Minutes.objects.filter(session=OuterRef("session_id"), status=MinutesStatus.APPROVED)
+    return (
+        Agreement.objects.filter(session__is_public=True)
+        .filter(Exists(approved))
+        .select_related("session", "committee", "responsible_organization")
+        .order_by("pk")
+    )
+
+
+def _agreement_row(agreement):
+    organization = agreement.responsible_organization
+    return (
+        agreement.pk,
+        agreement.session_id,
+        agreement.committee_id,
+        agreement.description,
+        agreement.responsible_organization_id,
+        organization.legal_name if organization else "",
+        agreement.due_on,
+        agreement.status,
+        agreement.completed_on,
+    )
+
+
+AGREEMENTS = register(
+    Dataset(
+        slug="acuerdos",
+        title_es="Acuerdos de minutas aprobadas",
+        title_en="Agreements of approved minutes",
+        description_es=(
+            "Los acuerdos tomados en sesiones públicas cuya minuta está aprobada, con la organización "
+            "responsable, la fecha comprometida y su seguimiento."
+        ),
+        description_en=(
+            "The agreements made at public sessions whose minutes are approved, with the responsible "
+            "organization, the date committed to and their follow-up."
+        ),
+        frequency_es="Continua: cambia cuando se aprueba una minuta o se da seguimiento a un acuerdo.",
+        frequency_en="Continuous: changes when minutes are approved or an agreement is followed up.",
+        fields=(
+            Field("agreement_id", "integer", "Identificador del acuerdo.", "Identifier of the agreement."),
+            SESSION_ID,
+            COMMITTEE_ID,
+            Field("description", "text", "El acuerdo.", "The agreement."),
+            Field(
+                "responsible_organization_id",
+                "integer",
+                "Identificador de la organización responsable.",
+                "Identifier of the responsible organization.",
+            ),
+            Field("responsible_organization_name", "text", "Organización responsable.", "Responsible organization."),
+            Field("due_on", "date", "Fecha comprometida.", "Date committed to."),
+            Field("status", "code", "Estado.", "Status.", tuple(AgreementStatus.choices)),
+            Field("completed_on", "date", "Fecha en que se cumplió.", "Date it was done."),
+        ),
+        queryset=_agreements,
+        row=_agreement_row,
+        last_updated=lambda: Minutes.objects.filter(session__is_public=True, status=MinutesStatus.APPROVED).aggregate(
+            latest=Max("approved_at")
+        )["latest"],
+        related=("sesiones",),
+    )
+)

@@ -1,0 +1,130 @@
+"""Dataset: the results of closed surveys, in aggregate only.
+
+Counts per option, scale point, yes/no or SDG, and the average of number questions, computed in the
+database by ``surveys.selectors.survey_results``. Never a response, a respondent or a written answer:
+text questions are left out, named and anonymous surveys alike.
+"""
+
+from django.db.models import Max
+from django.utils import timezone
+
+from surveys.models import TEXT_KINDS, QuestionKind, Survey
+from surveys.selectors.results import survey_results
+
+from ..registry import Dataset, Field, register
+
+
+def _closed_surveys():
+    return Survey.objects.not_archived().filter(published_at__isnull=False, closes_at__lte=timezone.now())
+
+
+def _surveys():
+    return _closed_surveys().order_by("pk")
+
+
+def _answer_of(question, row, index):
+    """The answer a row counts, in words that do not depend on the reader's language."""
+    if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING):
+        return row["option"].text_es
+    if question.kind == QuestionKind.SDG_GOALS:
+        return str(row["goal"].number)
+    if question.kind == QuestionKind.YES_NO:
+        return ("sí", "no")[index]  # survey_results lists yes, then no
+    return row["label"]
+
+
+def _survey_rows(survey):
+    respondents, results = survey_results(survey, texts_shown=0)
+    for result in results:
+        question = result["question"]
+        if question.kind in TEXT_KINDS:
+            continue
+        common = (survey.pk, survey.title_es, survey.is_anonymous, respondents, question.pk, question.text_es)
+        if question.kind == QuestionKind.NUMBER:
+            numbers = result["numbers"] or {}
+            yield (
+                *common,
+                question.kind,
+                result["answered"],
+                "",
+                numbers.get("count", 0),
+                None,
+                None,
+                numbers.get("average"),
+            )
+            continue
+        for index, row in enumerate(result["rows"]):
+            yield (
+                *common,
+                question.kind,
+                result["answered"],
+                _answer_of(question, row, index),
+                row["count"],
+                row["percent"],
+                row.get("first") if question.kind in (QuestionKind.RANKING, QuestionKind.SDG_GOALS) else None,
+                None,
+            )
+
+
+SURVEY_RESULTS = register(
+    Dataset(
+        slug="resultados-encuestas",
+        title_es="Resultados de encuestas",
+        title_en="Survey results",
+        description_es=(
+            "Los resultados agregados de las encuestas cerradas de la Alianza: cuántas personas u organizaciones "
+            "eligieron cada respuesta. Nunca una respuesta individual ni las respuestas escritas."
+        ),
+        description_en=(
+            "The aggregate results of the alliance's closed surveys: how many people or organizations chose each "
+            "answer. Never an individual response nor written answers."
+        ),
+        frequency_es="Ocasional: cuando cierra una encuesta.",
+        frequency_en="Occasional: when a survey closes.",
+        fields=(
+            Field("survey_id", "integer", "Identificador de la encuesta.", "Identifier of the survey."),
+            Field("survey_title", "text", "Título de la encuesta (en español).", "Title of the survey (in Spanish)."),
+            Field("is_anonymous", "boolean", "Si la encuesta fue anónima.", "Whether the survey was anonymous."),
+            Field("respondents", "integer", "Respuestas enviadas a la encuesta.", "Responses submitted to the survey."),
+            Field("question_id", "integer", "Identificador de la pregunta.", "Identifier of the question."),
+            Field("question", "text", "Pregunta (en español).", "Question (in Spanish)."),
+            Field(
+                "question_kind",
+                "code",
+                "Tipo de pregunta.",
+                "Kind of question.",
+                tuple((code, label) for code, label in QuestionKind.choices if code not in TEXT_KINDS),
+            ),
+            Field("answered", "integer", "Respuestas a la pregunta.", "Responses that answered the question."),
+            Field(
+                "answer",
+                "text",
+                "Respuesta contada: la opción (en español), el número de ODS, el punto de la escala o sí/no.",
+                "Answer counted: the option (in Spanish), the SDG number, the scale point, or sí/no (yes/no).",
+            ),
+            Field(
+                "count",
+                "integer",
+                "Cuántas veces se eligió; en preguntas numéricas, cuántos números se dieron.",
+                "How many times it was chosen; for number questions, how many numbers were given.",
+            ),
+            Field(
+                "percent",
+                "decimal",
+                "Porcentaje de quienes respondieron la pregunta.",
+                "Percentage of those who answered the question.",
+            ),
+            Field(
+                "first_places",
+                "integer",
+                "En preguntas de ordenar: veces en primer lugar.",
+                "For ranking questions: times in first place.",
+            ),
+            Field("average", "decimal", "En preguntas numéricas: el promedio.", "For number questions: the average."),
+        ),
+        queryset=_surveys,
+        rows_of=_survey_rows,
+        chunk_size=20,
+        last_updated=lambda: _closed_surveys().aggregate(latest=Max("closes_at"))["latest"],
+    )
+)

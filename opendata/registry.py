@@ -1,0 +1,139 @@
+"""The registry of open datasets: what each one is, its data dictionary, and how its public rows are read.
+
+A dataset is declared once (``register``) with its dictionary in Spanish and English, its licence,
+how often it changes, a ``queryset`` of public rows only (built from the apps' own public querysets
+and selectors) and a ``row`` function giving one tuple per object, in the order of ``fields``. Readers
+(the downloads here, the API elsewhere) call ``get(slug)`` and ``dataset.rows()``. This module reads
+no app: the declarations live in ``opendata.datasets``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+LICENCE = {
+    "name": "Libre Uso MX",
+    "url": "https://datos.gob.mx/libreusomx",
+}
+
+# The types a field may have, named in the dictionary; JSON writes decimals as text (no float rounding).
+FIELD_TYPES = {
+    "integer": (_("Whole number"), "integer"),
+    "decimal": (_("Decimal number (written as text in JSON, dot as decimal separator)"), "string"),
+    "text": (_("Text"), "string"),
+    "code": (_("Code (its meanings are listed)"), "string"),
+    "boolean": (_("Yes/no (true or false)"), "boolean"),
+    "date": (_("Date (YYYY-MM-DD)"), "string"),
+    "datetime": (_("Date and time (ISO 8601, UTC)"), "string"),
+}
+
+ROW_CHUNK = 2000  # rows read from the database at a time: memory stays flat whatever the table's size
+
+
+def _in_language(spanish, english):
+    return english if (get_language() or "es").startswith("en") else spanish
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column: a stable name, a type of ``FIELD_TYPES``, its meaning in both languages, codes if any."""
+
+    name: str
+    type: str
+    meaning_es: str
+    meaning_en: str
+    choices: tuple = ()  # ((code, label), ...) with lazy labels, for fields of type "code"
+
+    def __post_init__(self):
+        if self.type not in FIELD_TYPES:
+            raise ValueError(f"Unknown field type {self.type!r} for {self.name!r}")
+
+    @property
+    def meaning(self):
+        return _in_language(self.meaning_es, self.meaning_en)
+
+    @property
+    def type_label(self):
+        return FIELD_TYPES[self.type][0]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A public dataset: its description, dictionary and the one way to read its rows."""
+
+    slug: str
+    title_es: str
+    title_en: str
+    description_es: str
+    description_en: str
+    frequency_es: str
+    frequency_en: str
+    fields: tuple
+    queryset: Callable  # () -> QuerySet of public objects only, in a stable order
+    row: Callable = None  # (object) -> tuple in the order of ``fields``
+    rows_of: Callable = None  # (object) -> iterable of tuples, for an object that gives several rows
+    last_updated: Callable = None  # () -> datetime or date of the newest change, or None
+    chunk_size: int = ROW_CHUNK
+    related: tuple = field(default=())  # slugs of datasets that join with this one
+
+    def __post_init__(self):
+        if (self.row is None) == (self.rows_of is None):
+            raise ValueError(f"Dataset {self.slug!r} needs exactly one of row and rows_of")
+
+    @property
+    def title(self):
+        return _in_language(self.title_es, self.title_en)
+
+    @property
+    def description(self):
+        return _in_language(self.description_es, self.description_en)
+
+    @property
+    def frequency(self):
+        return _in_language(self.frequency_es, self.frequency_en)
+
+    @property
+    def header(self):
+        return [column.name for column in self.fields]
+
+    def rows(self, queryset=None):
+        """Yield the rows of the queryset (all public rows by default), reading ``chunk_size`` objects at a time."""
+        objects = self.queryset() if queryset is None else queryset
+        for item in objects.iterator(chunk_size=self.chunk_size):
+            if self.row is not None:
+                yield self.row(item)
+            else:
+                yield from self.rows_of(item)
+
+    def updated(self):
+        return self.last_updated() if self.last_updated else None
+
+
+_REGISTRY = {}
+
+
+class UnknownDataset(LookupError):
+    """No dataset has this slug."""
+
+
+def register(dataset):
+    """Add a dataset; a slug is declared once."""
+    if dataset.slug in _REGISTRY:
+        raise ValueError(f"Dataset {dataset.slug!r} is declared twice")
+    _REGISTRY[dataset.slug] = dataset
+    return dataset
+
+
+def get(slug):
+    """Return the dataset with this slug, or raise ``UnknownDataset``."""
+    try:
+        return _REGISTRY[slug]
+    except KeyError:
+        raise UnknownDataset(slug) from None
+
+
+def all_datasets():
+    """Return every dataset in the order they were declared."""
+    return list(_REGISTRY.values())

@@ -1,0 +1,32 @@
+"""Each evaluator's load: what they have pending, overdue, due soon, submitted and declined for conflict."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+
+from ..models import EvaluationStatus
+
+PENDING = (EvaluationStatus.ASSIGNED, EvaluationStatus.IN_PROGRESS)
+DUE_SOON_DAYS = 7
+
+
+def evaluator_load(today):
+    """Return the active evaluators with their counts, the busiest first: one grouped query."""
+    pending = Q(evaluations__status__in=PENDING)
+    return (
+        get_user_model()
+        .objects.filter(role="evaluator", is_active=True)
+        .annotate(
+            pending=Count("evaluations", filter=pending),
+            overdue=Count("evaluations", filter=pending & Q(evaluations__due_on__lt=today)),
+            due_soon=Count(
+                "evaluations",
+                filter=pending
+                & Q(evaluations__due_on__gte=today, evaluations__due_on__lte=today + datetime.timedelta(DUE_SOON_DAYS)),
+            ),
+            submitted=Count("evaluations", filter=Q(evaluations__status=EvaluationStatus.SUBMITTED)),
+            conflicts=Count("evaluations", filter=Q(evaluations__status=EvaluationStatus.CONFLICT)),
+        )
+        .order_by("-pending", "-overdue", "full_name", "id")
+    )

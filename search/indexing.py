@@ -1,0 +1,95 @@
+"""Writing the index: ``index(obj)`` and ``remove(obj)`` for services, ``reindex`` for the command.
+
+Services call ``index`` in their transaction after they write, so the entry changes with the data.
+On PostgreSQL the entry's ``vector`` is computed by the database with the ``axs_es`` configuration
+(Spanish stemming over ``unaccent``), the title weighted A and the body B.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.utils import timezone, translation
+
+from . import registry
+from .models import SearchEntry
+from .text import fold
+
+CONFIG = "axs_es"
+BATCH = 2000
+
+
+def _vector():
+    return SearchVector("title", weight="A", config=CONFIG) + SearchVector("body", weight="B", config=CONFIG)
+
+
+def _fill_vectors(entries):
+    if connection.vendor == "postgresql":
+        entries.update(vector=_vector())
+
+
+def _row(kind, obj, document):
+    return {
+        "title": document.title[:2000],
+        "body": document.body,
+        "url": document.url,
+        "title_folded": fold(document.title[:2000]),
+        "folded": fold(f"{document.title}\n{document.body}"),
+        "committee_id": document.committee_id,
+        "sdg": document.sdg or "",
+        "year": document.year,
+        "audience": document.audience,
+        "organization_id": document.organization_id,
+        "updated_at": timezone.now(),
+    }
+
+
+@transaction.atomic
+def index(obj):
+    """Write or remove the entries of ``obj`` for every kind its model has, as its data now says."""
+    for kind in registry.kinds_of(type(obj)):
+        with translation.override(settings.LANGUAGE_CODE):
+            document = kind.document(obj)
+        if document is None:
+            SearchEntry.objects.filter(kind=kind.name, object_id=obj.pk).delete()
+            continue
+        entry, _ = SearchEntry.objects.update_or_create(
+            kind=kind.name, object_id=obj.pk, defaults=_row(kind, obj, document)
+        )
+        _fill_vectors(SearchEntry.objects.filter(pk=entry.pk))
+
+
+def index_many(objects):
+    for obj in objects:
+        index(obj)
+
+
+def remove(obj):
+    """Remove every entry of ``obj`` (an index entry is no history: it is rebuilt from the data)."""
+    for kind in registry.kinds_of(type(obj)):
+        SearchEntry.objects.filter(kind=kind.name, object_id=obj.pk).delete()
+
+
+@transaction.atomic
+def reindex(kind_names=None):
+    """Rebuild the entries of the given kinds (all by default) from their data; return the count per kind."""
+    counts = {}
+    for kind in registry.kinds():
+        if kind_names and kind.name not in kind_names:
+            continue
+        SearchEntry.objects.filter(kind=kind.name).delete()
+        batch, total = [], 0
+        for obj in kind.queryset().iterator(chunk_size=BATCH):
+            with translation.override(settings.LANGUAGE_CODE):
+                document = kind.document(obj)
+            if document is None:
+                continue
+            batch.append(SearchEntry(kind=kind.name, object_id=obj.pk, **_row(kind, obj, document)))
+            if len(batch) >= BATCH:
+                SearchEntry.objects.bulk_create(batch)
+                total += len(batch)
+                batch = []
+        SearchEntry.objects.bulk_create(batch)
+        total += len(batch)
+        _fill_vectors(SearchEntry.objects.filter(kind=kind.name))
+        counts[kind.name] = total
+    return counts

@@ -1,0 +1,86 @@
+"""The kinds of things that can be found, registered by the apps that own them in ``AppConfig.ready()``.
+
+A kind says how to turn one of its objects into an entry (``document``), which entries a person may
+find (``visible``, a ``Q`` on ``SearchEntry`` built from the app's permission helpers) and the object
+predicate of its page (``can_view``), which the results page asks again for every result it shows.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+NOTHING = Q(pk__in=[])
+
+
+@dataclass(frozen=True)
+class Document:
+    """What the index keeps of one object."""
+
+    title: str
+    body: str
+    url: str
+    committee_id: int | None = None
+    sdg: str = ""
+    year: int | None = None
+    audience: str = ""
+    organization_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of result.
+
+    ``document(obj)`` returns a ``Document``, or None when the object must not be found (archived,
+    a draft of minutes...). ``visible(user)`` returns a ``Q`` on ``SearchEntry`` (``NOTHING`` for none).
+    ``queryset()`` gives every object to index and loads a page's results for ``can_view``.
+    ``display_title(obj)`` names a bilingual object in the page's language; without it the indexed
+    title (people's Spanish writing, ``written_in_spanish``) is shown.
+    """
+
+    name: str
+    label: object
+    label_plural: object
+    model: type
+    queryset: Callable
+    document: Callable
+    visible: Callable
+    can_view: Callable
+    order: int = 100
+    display_title: Callable | None = None
+    written_in_spanish: bool = True
+
+
+_kinds = {}
+_facet_labels = {}
+
+
+def register(kind):
+    _kinds[kind.name] = kind
+
+
+def kinds():
+    """Return the registered kinds in their display order."""
+    return sorted(_kinds.values(), key=lambda kind: (kind.order, kind.name))
+
+
+def kind(name):
+    return _kinds.get(name)
+
+
+def kinds_of(model):
+    return [k for k in _kinds.values() if isinstance_model(model, k.model)]
+
+
+def isinstance_model(model, registered):
+    return model is registered or (isinstance(model, type) and issubclass(model, registered))
+
+
+def register_facet_labels(facet, labeller):
+    """Let an app name the values of a facet: ``labeller(values)`` returns ``{value: label}``."""
+    _facet_labels[facet] = labeller
+
+
+def facet_labels(facet, values):
+    labeller = _facet_labels.get(facet)
+    return labeller(values) if labeller else {}

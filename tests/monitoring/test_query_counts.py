@@ -1,0 +1,35 @@
+"""The dashboards and the project page read a fixed number of queries, at 10 projects as at 100.
+
+The projects are seeded in bulk by ``bench/monitoring_seed.py`` (the bench's own builder), with
+3 indicators and 8 quarterly periods each: approved, returned, submitted and missing reports.
+"""
+
+import pytest
+from django.urls import reverse
+
+from bench.monitoring_seed import seed
+
+# The budget of each page, the same at 10 and 100 projects (most of it is the base page: session,
+# user, menus); the lights are five grouped queries whatever the number of projects.
+DASHBOARD_QUERIES = 16
+PROJECT_QUERIES = 17
+
+
+@pytest.mark.parametrize("projects", [10, 100])
+def test_dashboards_and_project_page_read_the_same_queries_at_10_and_100_projects(
+    client, db, projects, django_assert_max_num_queries
+):
+    scene = seed(projects, indicators=3, periods=8)
+    client.force_login(scene.staff)
+    committee = scene.committees[0]
+    pages = [
+        (reverse("monitoring:dashboard"), DASHBOARD_QUERIES),
+        (reverse("monitoring:committee-dashboard", args=[committee.pk]), DASHBOARD_QUERIES),
+        (reverse("monitoring:project", args=[scene.implementations[0].pk]), PROJECT_QUERIES),
+    ]
+    for url, budget in pages:
+        with django_assert_max_num_queries(budget):
+            response = client.get(url)
+        assert response.status_code == 200
+    html = client.get(reverse("monitoring:dashboard")).content.decode()
+    assert html.count("Proyecto 0") == projects

@@ -1,0 +1,129 @@
+"""The open-data pages: the list, a dataset's dictionary, the English alias, downloads and the helpful 404."""
+
+import pytest
+from django.urls import reverse
+
+from opendata import datasets
+from opendata.registry import Dataset, Field, UnknownDataset, register
+from tests.factories import make_committee, make_organization, seat
+
+from .helpers import fetch, read_csv, read_json, read_xlsx
+
+pytestmark = pytest.mark.django_db
+
+
+def test_index_lists_every_dataset_with_its_downloads(client):
+    response = client.get(reverse("opendata:index"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for dataset in datasets.all_datasets():
+        assert dataset.title_es in html
+        for file_format in ("csv", "json", "xlsx"):
+            assert reverse("opendata:download", kwargs={"slug": dataset.slug, "file_format": file_format}) in html
+    assert "Libre Uso MX" in html and "https://datos.gob.mx/libreusomx" in html
+
+
+def test_english_alias_serves_the_same_pages(client):
+    assert client.get("/open-data/").status_code == 200
+    assert client.get("/open-data/organizaciones/").status_code == 200
+    make_organization(legal_name="Alias de Prueba, S.A.")
+    _, body = fetch_alias(client)
+    assert "Alias de Prueba, S.A." in body.decode("utf-8-sig")
+
+
+def fetch_alias(client):
+    response = client.get(reverse("opendata:download-en", kwargs={"slug": "organizaciones", "file_format": "csv"}))
+    return response, b"".join(response.streaming_content)
+
+
+def test_dataset_page_shows_dictionary_in_both_languages_with_codes(client):
+    response = client.get(reverse("opendata:dataset", kwargs={"slug": "organizaciones"}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Razón social." in html and "Legal name." in html
+    assert "<code>company</code>" in html
+    assert "Company" in html  # the codes' meanings in English too
+    assert "Libre Uso MX" in html
+
+
+def test_dataset_page_in_english(client):
+    client.cookies["axs_language"] = "en"
+    html = client.get(reverse("opendata:dataset", kwargs={"slug": "proyectos"})).content.decode()
+    assert "Data dictionary" in html
+    assert "The projects the alliance has published" in html
+
+
+def test_csv_has_bom_stable_header_and_public_rows(client):
+    organization = make_organization(legal_name="=Fórmula y Acentos, S.A.")
+    make_organization(status="withdrawn", legal_name="Retirada, S.A.")
+    response, body = fetch(client, "organizaciones", "csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="organizaciones.csv"' in response["Content-Disposition"]
+    rows = read_csv(body)
+    assert rows[0] == datasets.get("organizaciones").header
+    assert [row[0] for row in rows[1:]] == [str(organization.pk)]
+    assert rows[1][1] == "'=Fórmula y Acentos, S.A."  # a spreadsheet does not run it as a formula
+
+
+def test_json_and_excel_hold_the_same_rows(client):
+    committee = make_committee()
+    seat(committee, make_organization(legal_name="Miembro, S.A."))
+    document = read_json(fetch(client, "membresias-comites", "json")[1])
+    assert document["licence"]["name"] == "Libre Uso MX"
+    assert document["fields"] == datasets.get("membresias-comites").header
+    assert document["rows"][0]["organization_name"] == "Miembro, S.A."
+    assert document["rows"][0]["joined_on"] == "2016-11-01"
+    sheet = read_xlsx(fetch(client, "membresias-comites", "xlsx")[1])
+    assert sheet[0] == document["fields"]
+    assert sheet[1][4] == "Miembro, S.A."
+    assert len(sheet) - 1 == len(document["rows"])
+
+
+def test_an_empty_dataset_downloads_with_its_header(client):
+    document = read_json(fetch(client, "avances", "json")[1])
+    assert document["rows"] == []
+    assert read_csv(fetch(client, "avances", "csv")[1]) == [datasets.get("avances").header]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/datos-abiertos/no-existe/", "/datos-abiertos/no-existe.csv", "/datos-abiertos/organizaciones.pdf"],
+)
+def test_unknown_dataset_or_format_is_a_404_listing_what_exists(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "organizaciones" in html and ".xlsx" in html
+    assert reverse("opendata:dataset", kwargs={"slug": "avances"}) in html
+
+
+def test_registry_refuses_a_second_declaration_and_unknown_slugs():
+    with pytest.raises(UnknownDataset):
+        datasets.get("no-existe")
+    existing = datasets.get("comites")
+    with pytest.raises(ValueError):
+        register(existing)
+    with pytest.raises(ValueError):
+        Field("x", "colour", "x", "x")
+    with pytest.raises(ValueError):
+        Dataset("x", "x", "x", "x", "x", "x", "x", (), queryset=list)
+
+
+def test_every_dataset_declares_its_dictionary_and_matching_rows():
+    for dataset in datasets.all_datasets():
+        assert dataset.title_es and dataset.title_en and dataset.description_es and dataset.description_en
+        assert dataset.frequency_es and dataset.frequency_en
+        assert len(set(dataset.header)) == len(dataset.header), dataset.slug
+        for column in dataset.fields:
+            assert column.meaning_es and column.meaning_en, (dataset.slug, column.name)
+            assert (column.type == "code") == bool(column.choices), (dataset.slug, column.name)
+        for other in dataset.related:
+            datasets.get(other)
+
+
+def test_public_pages_link_to_the_data(client):
+    committee = make_committee()
+    home = client.get(reverse("home")).content.decode()
+    assert reverse("opendata:index") in home
+    page = client.get(committee.get_absolute_url()).content.decode()
+    assert reverse("opendata:dataset", kwargs={"slug": "membresias-comites"}) in page

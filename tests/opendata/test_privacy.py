@@ -1,0 +1,146 @@
+"""What is not public never reaches open data: one test per dataset, every format, on the demo plus marked secrets.
+
+The demo's non-public things (drafts, due diligence, contacts, evaluations, people, anonymous answers,
+reports not approved, private sessions, draft minutes) are overwritten with obvious marker strings;
+each dataset is then downloaded as CSV, JSON and Excel and searched for every marker. Each dataset
+must have rows, so an empty download cannot pass by saying nothing.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from opendata import datasets
+from tests.factories import make_organization
+
+from .helpers import all_formats
+
+SLUGS = [dataset.slug for dataset in datasets.all_datasets()]
+SECRET_NUMBER = "987654.31"
+
+
+def _seed_secrets():
+    """Write markers into everything that is not public; return the strings that must never appear."""
+    from committees.models import Agreement, Minutes, MinutesStatus, Session
+    from companies.models import DueDiligenceReview, Organization
+    from monitoring.models import Report, ReportValue
+    from monitoring.selectors import current_approved
+    from projects.models import (
+        Ballot,
+        BudgetLine,
+        Contribution,
+        Evaluation,
+        Proposal,
+        ProposalComment,
+        Score,
+    )
+    from surveys.models import TEXT_KINDS, Answer
+
+    markers = {
+        "MARKER-CONTACT-EMAIL@secret.example",
+        "MARKER-PHONE",
+        "MARKER-DUE-DILIGENCE",
+        "MARKER-INVITED-ORGANIZATION",
+        "MARKER-DRAFT-PROPOSAL",
+        "MARKER-PROBLEM",
+        "MARKER-BUDGET",
+        "MARKER-CONTRIBUTION",
+        "MARKER-EVALUATION",
+        "MARKER-SCORE-COMMENT",
+        "MARKER-PROPOSAL-COMMENT",
+        "MARKER-PRIVATE-SESSION",
+        "MARKER-DRAFT-MINUTES",
+        "MARKER-AGREEMENT-UNAPPROVED-MINUTES",
+        "MARKER-FOLLOW-UP",
+        "MARKER-WRITTEN-ANSWER",
+        "MARKER-ACHIEVEMENTS",
+        "MARKER-PERSON-NAME",
+        SECRET_NUMBER,
+    }
+    Organization.objects.update(contact_email="MARKER-CONTACT-EMAIL@secret.example", contact_phone="MARKER-PHONE")
+    DueDiligenceReview.objects.update(summary="MARKER-DUE-DILIGENCE", conditions="MARKER-DUE-DILIGENCE")
+    make_organization(status="invited", legal_name="MARKER-INVITED-ORGANIZATION, S.A.")
+    assert Proposal.objects.filter(status="draft").update(title="MARKER-DRAFT-PROPOSAL")
+    assert Proposal.objects.published().update(problem="MARKER-PROBLEM", purpose="MARKER-PROBLEM")
+    assert BudgetLine.objects.update(concept="MARKER-BUDGET")
+    assert Contribution.objects.update(description="MARKER-CONTRIBUTION")
+    assert Evaluation.objects.update(overall_comment="MARKER-EVALUATION", conflict_statement="MARKER-EVALUATION")
+    Score.objects.update(comment="MARKER-SCORE-COMMENT")
+    ProposalComment.objects.update(text="MARKER-PROPOSAL-COMMENT")
+    get_user_model().objects.update(full_name="MARKER-PERSON-NAME", phone="MARKER-PHONE")
+    # A private session; draft minutes; an agreement of a public session whose minutes are not approved.
+    committee = Session.objects.filter(kind="committee").first().committee
+    staff = get_user_model().objects.filter(is_staff=True).first()
+    Session.objects.filter(is_public=False).update(title="MARKER-PRIVATE-SESSION", place="MARKER-PRIVATE-SESSION")
+    held = {
+        "starts_at": timezone.now() - datetime.timedelta(days=3),
+        "ends_at": timezone.now() - datetime.timedelta(days=2),
+    }
+    Session.objects.create(
+        kind="committee", committee=committee, title="MARKER-PRIVATE-SESSION", is_public=False, created_by=staff, **held
+    )
+    unapproved = Session.objects.create(
+        kind="committee", committee=committee, title="Pública sin minuta", is_public=True, created_by=staff, **held
+    )
+    Minutes.objects.create(session=unapproved, version=1, body="MARKER-DRAFT-MINUTES", drafted_by=staff)
+    Minutes.objects.filter(status=MinutesStatus.DRAFT).update(body="MARKER-DRAFT-MINUTES")
+    Agreement.objects.create(
+        session=unapproved,
+        committee=committee,
+        description="MARKER-AGREEMENT-UNAPPROVED-MINUTES",
+        responsible_organization=committee.memberships.first().organization,
+        due_on=timezone.localdate(),
+        created_by=staff,
+    )
+    Agreement.objects.update(follow_up="MARKER-FOLLOW-UP")
+    # Written survey answers, named and anonymous alike, are individual answers.
+    assert Answer.objects.filter(question__kind__in=TEXT_KINDS).update(text="MARKER-WRITTEN-ANSWER")
+    # Reports: narratives never; values of reports that are not the current approved version never.
+    Report.objects.update(achievements="MARKER-ACHIEVEMENTS", difficulties="MARKER-ACHIEVEMENTS")
+    not_current = ReportValue.objects.exclude(report__in=current_approved()).filter(number__isnull=False)
+    assert not_current.update(number=SECRET_NUMBER), "the demo has reports that are not approved"
+    secrets = set(markers)
+    secrets |= set(Organization.objects.exclude(rfc="").values_list("rfc", flat=True))
+    secrets |= set(get_user_model().objects.values_list("email", flat=True))
+    secrets |= set(Ballot.objects.exclude(status="closed").values_list("title", flat=True))
+    return secrets
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_nothing_that_is_not_public_appears_in_any_format(slug, demo, client):
+    secrets = _seed_secrets()
+    dataset = datasets.get(slug)
+    downloads = all_formats(client, slug)
+    for file_format, (header, rows, text) in downloads.items():
+        assert header == dataset.header, file_format
+        assert rows, f"{slug}.{file_format} has no rows: the test would prove nothing"
+        found = sorted(secret for secret in secrets if secret and secret in text)
+        assert not found, f"{slug}.{file_format} shows {found}"
+    assert len(downloads["csv"][1]) == len(downloads["json"][1]) == len(downloads["xlsx"][1])
+
+
+def test_secret_ballots_give_tallies_and_never_votes(demo, client):
+    from projects.models import Ballot, BallotPaper
+
+    # The demo's closed ballots are named: make one secret as its close leaves it (papers with no voter).
+    ballot = Ballot.objects.filter(status="closed", is_secret=False).first()
+    Ballot.objects.filter(pk=ballot.pk).update(is_secret=True)
+    BallotPaper.objects.filter(ballot=ballot).update(elector=None)
+    secret_ids = {str(ballot.pk)}
+    tallies = all_formats(client, "votaciones")["csv"][1]
+    votes = all_formats(client, "votos-nominales")["csv"][1]
+    assert secret_ids <= {row[0] for row in tallies}
+    assert not secret_ids & {row[0] for row in votes}
+
+
+def test_only_public_organizations_and_published_projects_are_listed(demo, client):
+    from companies.models import Organization
+    from projects.models import Proposal
+
+    make_organization(status="withdrawn", legal_name="Retirada de Prueba, S.A.")
+    organizations = all_formats(client, "organizaciones")["csv"][1]
+    assert {int(row[0]) for row in organizations} == set(Organization.objects.public().values_list("pk", flat=True))
+    projects = all_formats(client, "proyectos")["json"][1]
+    assert {int(row[0]) for row in projects} == set(Proposal.objects.published().values_list("pk", flat=True))

@@ -1,0 +1,129 @@
+"""A proposal's activity stream and comments per role, mentions, and evaluation reminders sent once."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from notifications.models import Notification
+from projects import services
+from projects.activity import activity_stream
+from projects.models import Evaluation
+from projects.tasks import evaluation_reminders
+from tests.factories import make_evaluator
+
+pytestmark = pytest.mark.django_db
+
+
+def _subjects_to(person):
+    """What reached the person's inbox (e-mailed at once or in a digest, as they chose)."""
+    return list(Notification.objects.filter(recipient=person).values_list("title", flat=True))
+
+
+@pytest.fixture
+def conversation(cast, submitted):
+    """A submitted proposal with an assigned evaluator, a shared and an internal comment and a step."""
+    services.evaluator_assign(actor=cast.staff, proposal=submitted, evaluator=cast.evaluator)
+    services.comment_add(actor=cast.lead, proposal=submitted, text="Adjuntamos el presupuesto revisado.")
+    services.comment_add(
+        actor=cast.staff, proposal=submitted, text="Revisar la contrapartida de la empresa.", visibility="internal"
+    )
+    services.proposal_transition(actor=cast.staff, proposal=submitted, action="accept")
+    return submitted
+
+
+def _texts(user, proposal):
+    return [item.text for item in activity_stream(user, proposal)]
+
+
+def test_internal_comments_reach_reviewers_and_evaluators_never_the_organization(cast, conversation):
+    internal = "Revisar la contrapartida de la empresa."
+    shared = "Adjuntamos el presupuesto revisado."
+    for reviewer in (cast.staff, cast.chair, cast.evaluator):
+        assert {internal, shared} <= set(_texts(reviewer, conversation))
+    for proposer in (cast.lead, cast.partner):
+        texts = _texts(proposer, conversation)
+        assert shared in texts and internal not in texts
+        assert not [item for item in activity_stream(proposer, conversation) if item.kind == "evaluation"]
+
+
+def test_internal_comment_does_not_show_on_the_proposers_page(client, cast, conversation):
+    client.force_login(cast.lead)
+    page = client.get(reverse("projects:proposal-detail", args=[conversation.pk])).content.decode()
+    assert "Adjuntamos el presupuesto revisado." in page
+    assert "Revisar la contrapartida" not in page
+    client.force_login(cast.staff)
+    page = client.get(reverse("projects:proposal-detail", args=[conversation.pk])).content.decode()
+    assert "Revisar la contrapartida" in page
+
+
+def test_the_timeline_holds_steps_edits_and_evaluations_in_order(cast, conversation):
+    kinds = [item.kind for item in activity_stream(cast.staff, conversation)]
+    assert {"comment", "step", "edit", "evaluation"} <= set(kinds)
+    whens = [item.when for item in activity_stream(cast.staff, conversation)]
+    assert whens == sorted(whens)
+
+
+def test_an_outsider_cannot_comment_and_an_evaluator_comments_internally(client, cast, conversation):
+    url = reverse("projects:comment-create", args=[conversation.pk])
+    client.force_login(cast.outsider)
+    assert client.post(url, {"text": "Hola"}).status_code == 403
+    client.force_login(cast.evaluator)
+    client.post(url, {"text": "Duda sobre el indicador", "visibility": "shared"})
+    comment = conversation.comments.get(text="Duda sobre el indicador")
+    assert comment.visibility == "internal"
+
+
+def test_a_mention_tells_only_who_may_read_the_comment(cast, conversation):
+    evaluator_name = cast.evaluator.email.split("@")[0]
+    lead_name = cast.lead.email.split("@")[0]
+    before_lead = len(_subjects_to(cast.lead))
+    services.comment_add(
+        actor=cast.staff,
+        proposal=conversation,
+        text=f"@{evaluator_name} y @{lead_name}: ¿vieron el anexo?",
+        visibility="internal",
+    )
+    assert any("mencionó" in s or "mentioned" in s for s in _subjects_to(cast.evaluator))
+    assert len(_subjects_to(cast.lead)) == before_lead  # an internal comment never reaches the organization
+
+
+def test_reminders_before_and_after_the_due_date_go_once(cast, in_review):
+    today = timezone.localdate()
+    soon = services.evaluator_assign(
+        actor=cast.staff, proposal=in_review, evaluator=cast.evaluator, due_on=today + datetime.timedelta(days=2)
+    )
+    late_person = make_evaluator()
+    late = services.evaluator_assign(actor=cast.staff, proposal=in_review, evaluator=late_person, due_on=today)
+    far = services.evaluator_assign(
+        actor=cast.staff, proposal=in_review, evaluator=make_evaluator(), due_on=today + datetime.timedelta(days=20)
+    )
+    assert services.evaluation_reminders_due(today=today - datetime.timedelta(days=1)) == (2, 0)
+    assert services.evaluation_reminders_due(today=today - datetime.timedelta(days=1)) == (0, 0)
+    assert evaluation_reminders() == (0, 0)  # the beat task, today: nothing new
+    assert services.evaluation_reminders_due(today=today + datetime.timedelta(days=1)) == (0, 1)
+    assert services.evaluation_reminders_due(today=today + datetime.timedelta(days=1)) == (0, 0)
+    soon.refresh_from_db(), late.refresh_from_db(), far.refresh_from_db()
+    assert soon.reminded_before_at and late.reminded_before_at and late.reminded_after_at
+    assert far.reminded_before_at is None
+    assert len([s for s in _subjects_to(late_person) if "vencida" in s or "overdue" in s]) == 1
+
+
+def test_a_submitted_evaluation_is_not_reminded(cast, in_review):
+    today = timezone.localdate()
+    evaluation = services.evaluator_assign(actor=cast.staff, proposal=in_review, evaluator=cast.evaluator, due_on=today)
+    Evaluation.objects.filter(pk=evaluation.pk).update(
+        status="submitted", has_conflict=False, submitted_at=timezone.now()
+    )
+    assert services.evaluation_reminders_due(today=today + datetime.timedelta(days=3)) == (0, 0)
+
+
+def test_evaluator_load_counts_pending_and_overdue(client, cast, in_review):
+    today = timezone.localdate()
+    services.evaluator_assign(actor=cast.staff, proposal=in_review, evaluator=cast.evaluator, due_on=today)
+    Evaluation.objects.filter(evaluator=cast.evaluator).update(due_on=today - datetime.timedelta(days=2))
+    client.force_login(cast.staff)
+    response = client.get(reverse("projects:evaluator-load"))
+    person = next(p for p in response.context["evaluators"] if p.pk == cast.evaluator.pk)
+    assert (person.pending, person.overdue, person.submitted) == (1, 1, 0)

@@ -1,0 +1,173 @@
+"""The search page and its index: matching without accents, typos (PostgreSQL), titles first, escaped
+snippets, facets, paging, bad input, and services keeping the index current."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from companies import services as company_services
+from search.indexing import reindex
+from search.models import SearchEntry
+from search.text import fold, highlight, snippet
+from tests.factories import make_committee, make_organization, make_staff
+
+ON_POSTGRESQL = connection.vendor == "postgresql"
+URL = reverse("search:results")
+
+
+def _titles(response):
+    return [result.entry.title for result in response.context["results"]]
+
+
+def test_folding_drops_accents_and_case():
+    assert fold("Educación ÑANDÚ") == "educacion nandu"
+
+
+def test_snippet_escapes_what_people_wrote_and_marks_the_hits():
+    text = "Antes <script>alert('x')</script> y después la Educación de calidad " + "relleno " * 60
+    html = str(snippet(text, "educacion"))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<mark>Educación</mark>" in html
+    assert str(highlight("<b>Energía</b>", "energia")) == "&lt;b&gt;<mark>Energía</mark>&lt;/b&gt;"
+
+
+@pytest.mark.django_db
+def test_a_word_without_accents_finds_the_organization_written_with_them(client):
+    make_organization(legal_name="Fundación Educación Rural, A.C.", short_name="Educación Rural")
+    make_organization(legal_name="Aceros del Norte, S.A.", short_name="Aceros")
+    response = client.get(URL, {"q": "educacion rural"})
+    assert response.status_code == 200
+    assert _titles(response) == ["Educación Rural (Fundación Educación Rural, A.C.)"]
+    assert "<mark>Educación</mark>" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="trigram similarity and stemming are PostgreSQL's")
+def test_on_postgresql_a_typo_and_another_form_of_the_word_still_find_it(client):
+    make_organization(legal_name="Fundación Educación Rural, A.C.", short_name="Educación Rural")
+    assert "Educación Rural" in _titles(client.get(URL, {"q": "educasion"}))[0]
+    make_organization(legal_name="Energías Limpias del Bajío", short_name="", description="Paneles solares.")
+    assert _titles(client.get(URL, {"q": "panel"})) == ["Energías Limpias del Bajío"]
+
+
+@pytest.mark.django_db
+def test_a_match_in_the_title_ranks_before_a_match_in_the_text(client):
+    make_organization(legal_name="Compañía Uno", short_name="", description="Trabajamos por la reforestación.")
+    make_organization(legal_name="Reforestación Dos", short_name="", description="Árboles.")
+    assert _titles(client.get(URL, {"q": "reforestacion"})) == ["Reforestación Dos", "Compañía Uno"]
+
+
+@pytest.mark.django_db
+def test_what_an_organization_writes_is_shown_escaped(client):
+    make_organization(legal_name="Hidro Sur", short_name="", description='Agua <img src=x onerror="alert(1)"> limpia')
+    body = client.get(URL, {"q": "agua"}).content.decode()
+    assert 'onerror="alert(1)"' not in body
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in body
+
+
+@pytest.mark.django_db
+def test_an_empty_search_says_what_to_type(client):
+    response = client.get(URL, {"q": "   "})
+    assert response.status_code == 200
+    assert "Escriba una o más palabras para buscar." in response.content.decode()
+    assert "results" not in response.context
+
+
+@pytest.mark.django_db
+def test_an_over_long_search_is_refused_and_kept_as_typed(client):
+    typed = "energía " * 30
+    response = client.get(URL, {"q": typed})
+    body = response.content.decode()
+    assert "Escriba como máximo 200 caracteres para buscar (escribió 239)." in body
+    assert 'value="energía energía' in body
+    assert "results" not in response.context
+
+
+@pytest.mark.django_db
+def test_the_page_without_a_query_shows_only_the_form(client):
+    response = client.get(URL)
+    assert response.status_code == 200 and "results" not in response.context
+    assert 'name="q"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_facets_count_per_kind_and_a_facet_narrows_the_results(client):
+    committee = make_committee(goal_number=7, name="Comité de Energía solar")
+    make_organization(legal_name="Solar Uno", short_name="")
+    make_organization(legal_name="Solar Dos", short_name="")
+    reindex(["committee"])
+    response = client.get(URL, {"q": "solar"})
+    facets = {name: values for name, _label, values in response.context["facets"]}
+    assert {v.value: v.count for v in facets["kind"]} == {"organization": 2, "committee": 1}
+    assert {v.value: v.count for v in facets["committee"]} == {committee.pk: 1}
+    assert [v.value for v in facets["sdg"]] == ["7"]
+    narrowed = client.get(URL, {"q": "solar", "kind": "organization"})
+    assert sorted(_titles(narrowed)) == ["Solar Dos", "Solar Uno"]
+    facets = {name: values for name, _label, values in narrowed.context["facets"]}
+    assert [v.selected for v in facets["kind"]] == [True, False]  # the kind's own facet still offers the others
+
+
+@pytest.mark.django_db
+def test_results_are_paged(client):
+    for number in range(23):
+        make_organization(legal_name=f"Cooperativa Maíz {number:02d}", short_name="")
+    first = client.get(URL, {"q": "maiz"})
+    assert first.context["page"].paginator.count == 23 and len(first.context["results"]) == 20
+    second = client.get(URL, {"q": "maiz", "page": 2})
+    assert len(second.context["results"]) == 3
+    assert "page=2" in first.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_filter_that_is_not_valid_is_explained(client):
+    response = client.get(URL, {"q": "maiz", "sdg": "99"})
+    assert "Un filtro de la dirección no es válido" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_services_keep_the_index_current():
+    staff = make_staff()
+    organization = make_organization(actor=staff, legal_name="Nombre Viejo, S.C.", short_name="")
+    company_services.organization_update(actor=staff, organization=organization, legal_name="Nombre Nuevo, S.C.")
+    entry = SearchEntry.objects.get(kind="organization", object_id=organization.pk)
+    assert entry.title == "Nombre Nuevo, S.C." and entry.audience == "public"
+    company_services.organization_archive(actor=staff, organization=organization, reason="Cerró")
+    entry.refresh_from_db()
+    assert entry.audience == "private"
+
+
+@pytest.mark.django_db
+def test_an_archived_organization_is_not_found_by_the_public(client):
+    staff = make_staff()
+    organization = make_organization(actor=staff, legal_name="Textiles Ocultos", short_name="")
+    company_services.organization_archive(actor=staff, organization=organization, reason="Cerró")
+    assert _titles(client.get(URL, {"q": "textiles"})) == []
+    client.force_login(staff)
+    assert _titles(client.get(URL, {"q": "textiles"})) == ["Textiles Ocultos"]
+
+
+@pytest.mark.django_db
+def test_reindex_command_rebuilds_every_kind(django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    make_committee(name="Comité reconstruido")
+    SearchEntry.objects.all().delete()
+    call_command("search_reindex", "committee", "sdg_goal", stdout=__import__("io").StringIO())
+    assert SearchEntry.objects.filter(kind="committee", title="Comité reconstruido").exists()
+    assert SearchEntry.objects.filter(kind="sdg_goal").count() == 17
+
+
+@pytest.mark.django_db
+def test_an_anonymized_person_leaves_no_name_or_address_in_the_index():
+    from accounts import services as account_services
+    from privacy.services.anonymize import person_anonymize
+    from tests.factories import make_representative
+
+    staff = make_staff()
+    person = make_representative(full_name="Dolores Buscable", email="dolores@example.org")
+    account_services.user_update(actor=staff, user=person, job_title="Directora")
+    assert SearchEntry.objects.get(kind="person", object_id=person.pk).title == "Dolores Buscable"
+    person_anonymize(actor=staff, user=person, reason="Cancelación")
+    entry = SearchEntry.objects.get(kind="person", object_id=person.pk)
+    assert "Dolores" not in entry.title + entry.body + entry.folded
+    assert "dolores@example.org" not in entry.body
