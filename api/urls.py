@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from .views import directory, docs, meetings, projects, tokens
+from .views import datasets, directory, docs, meetings, projects, tokens
 
 app_name = "api"
 
@@ -22,6 +22,7 @@ router.register("proposals", projects.ProposalViewSet, basename="proposal")
 router.register("projects", projects.ProjectViewSet, basename="project")
 router.register("ballots", projects.BallotViewSet, basename="ballot")
 router.register("surveys", projects.SurveyViewSet, basename="survey")
+router.register("datasets", datasets.DatasetViewSet, basename="dataset")
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -19,6 +19,7 @@ ENDPOINTS = [
     ("proposals/", _("Proposals the person may read"), _("personal token")),
     ("ballots/", _("Results of closed ballots"), _("personal token")),
     ("surveys/", _("Surveys' results in aggregate"), _("token of staff or of the committee's chair")),
+    ("datasets/", _("Open datasets, their data dictionary and rows"), _("everyone")),
 ]
 
 

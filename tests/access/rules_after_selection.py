@@ -84,6 +84,9 @@ API_RULES = [
     Rule("api:ballot-detail", {"pk": "closed_ballot_2"}, TOKEN_ONLY, why=API_BY_TOKEN),
     Rule("api:survey-list", {}, TOKEN_ONLY, why=API_BY_TOKEN),
     Rule("api:survey-detail", {"pk": "survey"}, TOKEN_ONLY, why=API_BY_TOKEN),
+    Rule("api:dataset-list", {}, PUBLIC),
+    Rule("api:dataset-detail", {"slug": "proyectos"}, PUBLIC),
+    Rule("api:dataset-rows", {"slug": "proyectos"}, PUBLIC),
     Rule("api:token-list", {}, STAFF_ONLY),
     Rule("api:token-revoke", {"pk": "1"}, "L 405 403 403 403 403 403 403 403", why="POST only"),
 ]

@@ -91,3 +91,16 @@ def test_a_token_has_its_own_limit_apart_from_its_address(settings):
     assert [client_for(key).get("/api/v1/goals/").status_code for _ in range(3)] == [200, 200, 429]
     assert client_for(other_key).get("/api/v1/goals/").status_code == 200
     cache.clear()
+
+
+def test_open_datasets_are_served_from_the_open_data_registry():
+    from opendata import datasets
+
+    client = client_for(HTTP_ACCEPT_LANGUAGE="en")
+    listed = client.get("/api/v1/datasets/").json()
+    assert [d["slug"] for d in listed] == [d.slug for d in datasets.all_datasets()]
+    detail = client.get("/api/v1/datasets/proyectos/").json()
+    assert [f["name"] for f in detail["fields"]] == datasets.get("proyectos").header
+    rows = client.get("/api/v1/datasets/proyectos/rows/").json()
+    assert rows["count"] == datasets.get("proyectos").queryset().count()
+    assert client.get("/api/v1/datasets/nothing/").status_code == 404
