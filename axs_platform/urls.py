@@ -38,6 +38,7 @@ urlpatterns = [
     path("iati/", include("iati.urls")),
     path("privacidad/", include("privacy.urls")),
     path("", include("opendata.urls")),
+    path("api/", include("api.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 ]

@@ -110,6 +110,7 @@ TABLES = (
     Table("privacy.RightsRequest", ("requester", _by_email("email"))),
     Table("privacy.PurposeChoice", ("person",)),
     Table("privacy.PrivacyNotice", ("published_by",)),
+    Table("api.ApiToken", ("person", "created_by", "revoked_by")),
     Table("admin.LogEntry", ("user",)),
 )
 

@@ -83,6 +83,12 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _api_rate_limits(settings):
+    """Tests ask the read API far faster than a client may; tests/api/test_errors.py sets its own limits."""
+    settings.AXS_API_ANON_RATE = settings.AXS_API_TOKEN_RATE = "100000/min"
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Start every test in the default language: a request in another one leaves it active."""
     from django.conf import settings

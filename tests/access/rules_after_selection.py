@@ -2,6 +2,8 @@
 
 from .rule import PUBLIC, SIGNED_IN, STAFF_ONLY, Rule
 
+TOKEN_ONLY = "401 401 401 401 401 401 401 401 401"
+
 AFTER_SELECTION = [
     Rule("privacy:request-file", {}, PUBLIC),
     Rule("privacy:request-filed", {}, PUBLIC),
@@ -44,3 +46,48 @@ AFTER_SELECTION = [
     Rule("iati:organisation", {}, PUBLIC),
     Rule("iati:project-file", {"pk": "published_project"}, PUBLIC),
 ]
+
+# The read API reads personal tokens only, never the session: to it a signed-in browser is anonymous, so every
+# role gets the public answer (tests/api/test_roles.py asks the same URLs with each role's token).
+API_BY_TOKEN = "the API reads a personal token, not the session"
+API_RULES = [
+    Rule("api:api-root", {}, PUBLIC),
+    Rule("api:schema", {}, PUBLIC),
+    Rule("api:docs", {}, PUBLIC),
+    Rule("api:goal-list", {}, PUBLIC),
+    Rule("api:goal-detail", {"number": "4"}, PUBLIC),
+    Rule("api:target-list", {}, PUBLIC),
+    Rule("api:target-detail", {"code": "4.1"}, PUBLIC),
+    Rule("api:indicator-list", {}, PUBLIC),
+    Rule("api:indicator-detail", {"code": "4.1.1"}, PUBLIC),
+    Rule("api:organization-list", {}, PUBLIC),
+    Rule("api:organization-detail", {"pk": "org_a"}, PUBLIC),
+    Rule("api:committee-list", {}, PUBLIC),
+    Rule("api:committee-detail", {"pk": "committee_1"}, PUBLIC),
+    Rule("api:membership-list", {}, PUBLIC),
+    Rule("api:membership-detail", {"pk": "membership_1"}, PUBLIC),
+    Rule("api:session-list", {}, PUBLIC),
+    Rule(
+        "api:session-detail",
+        {"pk": "session_1"},
+        "404 404 404 404 404 404 404 404 404",
+        why=f"a members' session; {API_BY_TOKEN}",
+    ),
+    Rule("api:session-agreements", {"pk": "session_1"}, "404 404 404 404 404 404 404 404 404", why=API_BY_TOKEN),
+    Rule("api:project-list", {}, PUBLIC),
+    Rule("api:project-detail", {"pk": "published_project"}, PUBLIC),
+    Rule("api:call-list", {}, TOKEN_ONLY, why=API_BY_TOKEN),
+    Rule("api:call-detail", {"pk": "call_1"}, TOKEN_ONLY, why=API_BY_TOKEN),
+    Rule("api:proposal-list", {}, TOKEN_ONLY, why=API_BY_TOKEN),
+    Rule("api:proposal-detail", {"pk": "submitted_a"}, TOKEN_ONLY, why=API_BY_TOKEN),
+    Rule("api:ballot-list", {}, TOKEN_ONLY, why=API_BY_TOKEN),
+    Rule("api:ballot-detail", {"pk": "closed_ballot_2"}, TOKEN_ONLY, why=API_BY_TOKEN),
+    Rule("api:survey-list", {}, TOKEN_ONLY, why=API_BY_TOKEN),
+    Rule("api:survey-detail", {"pk": "survey"}, TOKEN_ONLY, why=API_BY_TOKEN),
+    Rule("api:dataset-list", {}, PUBLIC),
+    Rule("api:dataset-detail", {"slug": "proyectos"}, PUBLIC),
+    Rule("api:dataset-rows", {"slug": "proyectos"}, PUBLIC),
+    Rule("api:token-list", {}, STAFF_ONLY),
+    Rule("api:token-revoke", {"pk": "1"}, "L 405 403 403 403 403 403 403 403", why="POST only"),
+]
+AFTER_SELECTION += API_RULES

@@ -1,0 +1,38 @@
+"""Endpoints of sessions and their agreements: what the session list and a session's page show to the asker."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
+
+from committees import selectors as committee_selectors
+from committees.permissions import can_see_session, can_see_session_internals
+
+from .. import filters, selectors, serializers
+from .base import ReadOnlyViewSet
+
+
+class SessionViewSet(ReadOnlyViewSet):
+    """Sessions: public ones for everyone; with a token, also those of the person's committees, plenaries and
+    the chairs' session, as the session list shows them.
+    """
+
+    serializer_class = serializers.SessionSerializer
+    filterset_class = filters.SessionFilter
+
+    def get_queryset(self):
+        return selectors.sessions(self.request.user)
+
+    def get_object(self):
+        session = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        self.check_object(can_see_session(self.request.user, session))
+        return session
+
+    @extend_schema(responses=serializers.AgreementSerializer(many=True), filters=False)
+    @action(detail=True, filterset_class=None, serializer_class=serializers.AgreementSerializer)
+    def agreements(self, request, pk=None):
+        """The session's agreements, for those who see its internals (its committee's members, staff)."""
+        session = self.get_object()
+        self.check_object(can_see_session_internals(request.user, session))
+        rows = committee_selectors.agreements().filter(session=session)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)

@@ -1,0 +1,67 @@
+"""The staff's page of personal API tokens: the list, issuing one (its key shown once) and revoking one."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import View
+
+from axs_platform.forms import add_service_errors
+from axs_platform.pagination import page_of
+from axs_platform.permissions import StaffRequiredMixin
+
+from .. import services
+from ..forms import TokenIssueForm
+from ..models import ApiToken
+
+PER_PAGE = 50
+
+
+@method_decorator(never_cache, name="dispatch")
+class TokenListView(StaffRequiredMixin, View):
+    """Every token with its person, expiry, last use and state; the form to issue one."""
+
+    template_name = "api/token_list.html"
+
+    def render_page(self, form, *, key=None, issued=None):
+        tokens = ApiToken.objects.select_related("person", "created_by", "revoked_by")
+        context = {"form": form, "tokens": page_of(self.request, tokens, PER_PAGE), "key": key, "issued": issued}
+        return render(self.request, self.template_name, context)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_page(TokenIssueForm())
+
+    def post(self, request, *args, **kwargs):
+        form = TokenIssueForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                token, key = services.token_issue(
+                    actor=request.user,
+                    person=data["person"],
+                    name=data["name"],
+                    expires_on=data["expires_on"],
+                    request=request,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                # Shown once, on this answer only (never_cache): it is not stored and cannot be shown again.
+                return self.render_page(TokenIssueForm(), key=key, issued=token)
+        return self.render_page(form)
+
+
+class TokenRevokeView(StaffRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        token = get_object_or_404(ApiToken, pk=kwargs["pk"])
+        try:
+            services.token_revoke(actor=request.user, token=token, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The token has been revoked; it stops working at once."))
+        return redirect("api:token-list")
