@@ -103,6 +103,51 @@ class BibliographyEntry(models.Model):
         return self.citation[:80]
 
 
+class Qualifier(models.TextChoices):
+    EXACT = "exact", _("exactly")
+    AT_LEAST = "at_least", _("more than")
+    ABOUT = "about", _("about")
+
+
+class RecordedFigure(models.Model):
+    """A figure the platform cannot count (it came before the platform, or from outside it), with its source.
+
+    An empty value means the source gives no figure: the report prints "sin dato" / "no data", never 0.
+    """
+
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    label_es = models.CharField(_("what is counted (Spanish)"), max_length=255)
+    label_en = models.CharField(_("what is counted (English)"), max_length=255, blank=True)
+    value = models.DecimalField(
+        _("figure"),
+        max_digits=12,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Leave it empty when the source gives no figure: the report then says “no data”."),
+    )
+    qualifier = models.CharField(_("as the source states it"), max_length=10, choices=Qualifier.choices,
+                                 default=Qualifier.EXACT)  # fmt: skip
+    is_percentage = models.BooleanField(_("percentage"), default=False)
+    as_of = models.DateField(_("date of the figure"))
+    source = models.ForeignKey(
+        BibliographyEntry, verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
+    )
+    locator = models.CharField(_("page or section of the source"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("recorded figure")
+        verbose_name_plural = _("recorded figures")
+        ordering = ["as_of", "position", "id"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return (self.label_en or self.label_es) if _in_english() else self.label_es
+
+
 class Acronym(models.Model):
     acronym = models.CharField(_("acronym"), max_length=30, unique=True)
     meaning_es = models.CharField(_("meaning (Spanish)"), max_length=255)

@@ -35,7 +35,16 @@ from surveys.models import Survey, SurveyPurpose
 from surveys.selectors.results import sdg_ranking, survey_results
 
 from .figures import bounds, committees_by, report_figures, seated_at_installation
-from .models import Acronym, BibliographyEntry, Finding, FindingKind, Milestone, ObjectiveContribution, Stage
+from .models import (
+    Acronym,
+    BibliographyEntry,
+    Finding,
+    FindingKind,
+    Milestone,
+    ObjectiveContribution,
+    RecordedFigure,
+    Stage,
+)
 
 
 def plenary_participation(start, end):
@@ -191,8 +200,13 @@ def report_data(start, end):
         if row["to_status"] == ProposalStatus.STRUCTURED:
             structured_on.setdefault(row["proposal_id"], row["created_at"])
     projects = project_summaries(structured_on)
+    # States as of the period's end: the last transition of the period, not the state today.
+    status_at_end = {}
+    for row in sorted(transitions, key=lambda row: row["created_at"]):
+        status_at_end[row["proposal_id"]] = row["to_status"]
     for project in projects:
         project.structured_on = structured_on[project.pk]
+        project.status_at_end_label = ProposalStatus(status_at_end[project.pk]).label
         project.budget_total = sum((line.amount_mxn for line in project.budget.all()), Decimal(0))
     installed_in_period = [c for c in committees if c.installed_on and start <= c.installed_on <= end]
 
@@ -280,6 +294,7 @@ def report_data(start, end):
         "recommendations": findings[FindingKind.RECOMMENDATION],
         "objectives": list(ObjectiveContribution.objects.all()),
         "bibliography": list(BibliographyEntry.objects.all()),
+        "recorded_figures": list(RecordedFigure.objects.filter(as_of__range=(start, end)).select_related("source")),
         "acronyms": list(Acronym.objects.all()),
     }
 

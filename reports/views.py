@@ -16,6 +16,7 @@ from documents.services import document_request
 
 from .documents import SYSTEMATIZATION
 from .forms import DEFAULT_END, DEFAULT_START, NARRATIVE, PeriodForm, ReportRequestForm
+from .models import BibliographyEntry
 from .selectors import dashboard_data, report_charts
 
 
@@ -119,6 +120,9 @@ class NarrativeDeleteView(NarrativeMixin, TemplateView):
 
     def post(self, request, part, pk):
         row = get_object_or_404(self.model, pk=pk)
+        if isinstance(row, BibliographyEntry) and row.figures.exists():
+            messages.error(request, _("This work is the source of recorded figures: change their source first."))
+            return redirect(self.get_success_url())
         audit_record(actor=request.user, action="reports.narrative_removed", message=str(row), request=request)
         row.delete()
         messages.success(request, _("Removed."))

@@ -40,14 +40,14 @@ SELECTION_TITLE = "Selección de proyectos del comité de Inclusión social"
 NOT_SURVEYED = ("AMEXCID", "GIZ", "Minera Ejemplo del Pacífico")
 # Fictitious participants seated at the installation that had not answered the survey.
 NOT_ANSWERED = (
-    "Editorial Pizarra Abierta (ficticia)",
-    "Escuela de Oficios Santa Clara (ficticia)",
-    "Cámara de Energía del Sureste (ficticia)",
-    "Microfinanciera Tianguis (ficticia)",
-    "Constructora Hábitat del Centro (ficticia)",
-    "Movilidad Urbana Integral (ficticia)",
-    "Alimentos del Campo Sinaloense (ficticia)",
-    "Consejo Empresarial para el Reciclaje (ficticia)",
+    "Editorial Pizarra Abierta",
+    "Escuela de Oficios Santa Clara",
+    "Cámara de Energía del Sureste",
+    "Microfinanciera Tianguis",
+    "Constructora Hábitat del Centro",
+    "Movilidad Urbana Integral",
+    "Alimentos del Campo Sinaloense",
+    "Consejo Empresarial para el Reciclaje",
 )
 INSTALLATIONS_ENDED = datetime.date(2016, 11, 4)
 # The five proposals of the committee's 2017 call (projects.demo), in the order of their submission.

@@ -121,7 +121,8 @@ RULES = [
     Rule("documents:document-regenerate", {"pk": "document"}, "L 405 405 405 405 405 405 405 405"),
     Rule("committees:committee-list", {}, PUBLIC),
     Rule("committees:committee-create", {}, STAFF_ONLY),
-    Rule("committees:my-committees", {}, "L 200 200 R R 200 R R R"),
+    # chair_1 and secretary_2 represent organizations seated on two committees: they get the list.
+    Rule("committees:my-committees", {}, "L 200 200 R R 200 R R 200"),
     Rule("committees:committee-detail", {"pk": "committee_1"}, PUBLIC),
     Rule(
         "committees:work-plan",
