@@ -46,6 +46,7 @@ TABLES = (
     Table("accounts.User", ("pk",)),
     Table("audit.AuditEvent", ("actor", _about_the_person)),
     Table("documents.Document", ("requested_by",)),
+    Table("reports.NarrativeText", ("written_by",)),
     Table("companies.Organization", ("archived_by",)),
     Table("companies.ParticipationChange", ("changed_by",)),
     Table("companies.DueDiligenceReview", ("started_by", "reviewer")),

@@ -3,6 +3,7 @@ bibliography and acronyms) and its documents: the fact sheets of the four projec
 March 2018 and the report for May 2016 – March 2018, rendered once and kept."""
 
 import datetime
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
@@ -17,10 +18,13 @@ from .models import (
     Finding,
     FindingKind,
     Milestone,
+    NarrativePart,
+    NarrativeText,
     ObjectiveContribution,
     RecordedFigure,
     Stage,
 )
+from .services import narrative_text_save
 
 D = datetime.date
 PERIOD = {"start": "2016-05-01", "end": "2018-03-31"}
@@ -214,6 +218,28 @@ def _recorded_figures():
     return len(RECORDED_FIGURES)
 
 
+# The seed's written parts, quoted (reports/demo_texts/<part>.<language>.md; an English file where one is kept).
+TEXTS = Path(__file__).resolve().parent / "demo_texts"
+
+
+def _seed_texts(staff):
+    """Write the first version of each written part the seed has, once."""
+    written = 0
+    for part in NarrativePart.values:
+        spanish = TEXTS / f"{part}.es.md"
+        if not spanish.exists() or NarrativeText.objects.filter(part=part).exists():
+            continue
+        english = TEXTS / f"{part}.en.md"
+        narrative_text_save(
+            actor=staff,
+            part=part,
+            body_es=spanish.read_text(encoding="utf-8").strip(),
+            body_en=english.read_text(encoding="utf-8").strip() if english.exists() else "",
+        )
+        written += 1
+    return written
+
+
 def demo_documents():
     """Return ``[(kind, target, params)]`` of the documents the demo leaves ready."""
     structured = Proposal.objects.filter(
@@ -227,6 +253,7 @@ def load(stdout):
     staff = get_user_model().objects.get(email="staff@amexcid.example")
     wrote = _narrative()
     _recorded_figures()
+    _seed_texts(staff)
     asked = 0
     for kind, target, params in demo_documents():
         target_id = str(target.pk) if target is not None else ""

@@ -11,6 +11,7 @@ from axs_platform.permissions import is_staff_member
 from documents.registry import DocumentKind, Source
 from documents.services import DocumentError
 from monitoring.chapter import implementation_chapter
+from projects.criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 
 from .selectors import report_charts, report_data
 
@@ -44,6 +45,8 @@ def _build(document):
         **data,
         "charts": report_charts(data),
         "implementation": implementation_chapter(start, end),
+        "axs_criteria": AXS_CRITERIA,
+        "sustainability_criteria": [(c, DEFINITIONS.get(c, "")) for c in SUSTAINABILITY_CRITERIA],
         "generated_at": timezone.now(),
     }
     html = render_to_string("reports/pdf/systematization.html", context)
@@ -51,6 +54,7 @@ def _build(document):
         html=html,
         filename=f"sistematizacion-axs-{start:%Y-%m}-{end:%Y-%m}-{document.language}.pdf",
         title=str(_describe(None, document.params)),
+        pdf_variant="pdf/ua-1",
     )
 
 

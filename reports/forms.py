@@ -69,3 +69,14 @@ NARRATIVE = {
     ),
     "acronimos": (Acronym, _form(Acronym, ["acronym", "meaning_es", "meaning_en"]), _("Acronyms")),
 }
+
+
+class NarrativeTextForm(forms.Form):
+    """A new version of a written part; the markup is explained beside the fields."""
+
+    body_es = forms.CharField(label=_("Text (Spanish)"), widget=forms.Textarea(attrs={"rows": 14}))
+    body_en = forms.CharField(label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 14}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = submit_helper(_("Save as a new version"))

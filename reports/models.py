@@ -6,7 +6,9 @@ the programme's objectives, the bibliography and the acronyms. Each text has a S
 English version; the report is written in the language it is asked for.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -164,3 +166,49 @@ class Acronym(models.Model):
     @property
     def meaning(self):
         return (self.meaning_en or self.meaning_es) if _in_english() else self.meaning_es
+
+
+class NarrativePart(models.TextChoices):
+    """The parts of the publication that are written, not counted, in the seed's order."""
+
+    CREDITS = "credits", _("Credits and legal notice")
+    EPIGRAPH = "epigraph", _("Epigraph")
+    PROLOGUE = "prologue", _("Prologue")
+    AGENCY = "agency", _("The agency and its work with the private sector")
+    PROTOTYPE = "prototype", _("Value as a prototype for working with the private sector")
+    FUTURE = "future", _("Towards the future")
+    ACKNOWLEDGEMENTS = "acknowledgements", _("Acknowledgements")
+
+
+class NarrativeText(models.Model):
+    """One version of a written part, in Spanish and English, in the report's small markup (reports.markup).
+
+    Saving writes a new version (``reports.services.narrative_text_save``); old versions are kept.
+    """
+
+    part = models.CharField(_("part"), max_length=20, choices=NarrativePart.choices)
+    version = models.PositiveIntegerField(_("version"))
+    body_es = models.TextField(_("text (Spanish)"))
+    body_en = models.TextField(_("text (English)"), blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("written by"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("narrative text")
+        verbose_name_plural = _("narrative texts")
+        ordering = ["part", "-version"]
+        constraints = [models.UniqueConstraint(fields=["part", "version"], name="reports_narrative_text_version")]
+
+    def __str__(self):
+        return f"{self.get_part_display()} v{self.version}"
+
+    @property
+    def body(self):
+        return (self.body_en or self.body_es) if _in_english() else self.body_es
+
+    @property
+    def body_language(self):
+        """The language the shown text is written in: Spanish when the English one is missing."""
+        return "en" if _in_english() and self.body_en else "es"

@@ -35,12 +35,14 @@ from surveys.models import Survey, SurveyPurpose
 from surveys.selectors.results import sdg_ranking, survey_results
 
 from .figures import bounds, committees_by, report_figures, seated_at_installation
+from .markup import render_markup
 from .models import (
     Acronym,
     BibliographyEntry,
     Finding,
     FindingKind,
     Milestone,
+    NarrativeText,
     ObjectiveContribution,
     RecordedFigure,
     Stage,
@@ -294,9 +296,20 @@ def report_data(start, end):
         "recommendations": findings[FindingKind.RECOMMENDATION],
         "objectives": list(ObjectiveContribution.objects.all()),
         "bibliography": list(BibliographyEntry.objects.all()),
+        "texts": current_narrative(),
         "recorded_figures": list(RecordedFigure.objects.filter(as_of__range=(start, end)).select_related("source")),
         "acronyms": list(Acronym.objects.all()),
     }
+
+
+def current_narrative():
+    """Return ``{part: the latest version}`` of the written parts, each with its safe ``html``, in one query."""
+    texts = {}
+    for text in NarrativeText.objects.order_by("part", "-version"):
+        if text.part not in texts:
+            text.html = render_markup(text.body, prefix=text.part)
+            texts[text.part] = text
+    return texts
 
 
 def dashboard_data(start, end):

@@ -322,6 +322,8 @@ RULES = [
     Rule("reports:report-home", {}, STAFF_ONLY),
     Rule("reports:dashboard", {}, STAFF_ONLY),
     Rule("reports:narrative-list", {}, STAFF_ONLY),
+    Rule("reports:texts", {}, STAFF_ONLY),
+    Rule("reports:text-edit", {"part": "prologue"}, STAFF_ONLY),
     Rule("reports:narrative-create", {"part": "hitos"}, STAFF_ONLY),
     Rule("reports:narrative-update", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
     Rule("reports:narrative-delete", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
