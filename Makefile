@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-APPS := accounts audit axs_platform committees companies demo documents projects reports sdg surveys
+APPS := accounts audit axs_platform committees companies demo documents monitoring privacy projects reports sdg surveys
 .PHONY: install system-deps browser-deps test-tools messages run test lint worker beat clean
 
 $(VENV)/.installed: requirements.txt

@@ -168,6 +168,20 @@ class ModelChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
+SEARCH_BUTTON = "search_choices"  # the name of a picker's "Search" button, sent with the whole form
+SEARCH_TERM = "q"
+
+
+def choice_search_term(request):
+    """The picker's search term, which travels with the form it narrows (POST); a page load has none."""
+    return request.POST.get(SEARCH_TERM, "") if request.method == "POST" else ""
+
+
+def typed_values(form):
+    """What was typed into a bound ``form``, by field name: ``initial`` for a copy shown again without errors."""
+    return {name: form[name].value() for name in form.fields}
+
+
 class _ShownChoiceIterator(forms.models.ModelChoiceIterator):
     """Offer the rows a search narrowed the field to, not the whole queryset (which still validates)."""
 
@@ -182,8 +196,9 @@ class _Searchable:
 
     The choice is validated against the whole ``queryset``; ``narrow(term, selected=...)`` sets what
     the select offers: the first ``limit`` rows whose ``search_fields`` contain the term, and the rows
-    already chosen, so a form shown again keeps them. The search itself is a plain GET field of the
-    page (``includes/choice_search.html``), so it works without JavaScript.
+    already chosen, so a form shown again keeps them. The search box and its button belong to the form
+    (``includes/choice_search.html``, through the ``form`` attribute): "Search" posts everything typed,
+    and ``ChoiceSearchMixin`` shows it all again, narrowed, unvalidated and unsaved. No JavaScript needed.
     """
 
     iterator = _ShownChoiceIterator
@@ -213,9 +228,16 @@ class _Searchable:
         self.widget.choices = self.choices
         return self.shown
 
-    def search_context(self, term, *, name="q", label):
-        """What ``includes/choice_search.html`` shows above the form."""
-        return {"name": name, "value": term or "", "label": label, "limit": self.limit}
+    def search_context(self, term, *, label, form_id):
+        """What ``includes/choice_search.html`` shows above the form whose id is ``form_id``."""
+        return {
+            "name": SEARCH_TERM,
+            "button": SEARCH_BUTTON,
+            "value": term or "",
+            "label": label,
+            "limit": self.limit,
+            "form": form_id,
+        }
 
     def __deepcopy__(self, memo):
         result = super().__deepcopy__(memo)

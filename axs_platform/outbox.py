@@ -11,6 +11,7 @@ that died is marked failed, not sent twice, since the mail server may already ha
 """
 
 import logging
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -92,14 +93,23 @@ def deliver(email_id, transient_errors=()):
         message.attach(filename, content, mimetype)
     try:
         message.send()
-    except transient_errors as error:
-        _refused(email, error)
-        return 0
     except Exception as error:
+        if isinstance(error, transient_errors) or is_temporary_refusal(error):
+            _refused(email, error)
+            return 0
         _finish(email, OutgoingEmail.Status.FAILED, error=repr(error))
         raise
     _finish(email, OutgoingEmail.Status.SENT)
     return len(email.to)
+
+
+def is_temporary_refusal(error):
+    """Whether the mail server answered 4xx ("try again later": greylisting, a full mailbox), not 5xx ("never")."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _reply in error.recipients.values()]
+    else:
+        codes = [getattr(error, "smtp_code", None)]
+    return bool(codes) and all(isinstance(code, int) and 400 <= code < 500 for code in codes)
 
 
 def _refused(email, error):

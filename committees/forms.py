@@ -66,7 +66,7 @@ class MembershipAddForm(forms.Form):
     def __init__(self, *args, organizations, search="", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
-        self.fields["organization"].narrow(search, selected=self.data.get("organization"))
+        self.fields["organization"].narrow(search, selected=self["organization"].value())
         self.helper = submit_helper(_("Add to the committee"))
 
 

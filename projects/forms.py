@@ -231,7 +231,7 @@ class PartnerInviteForm(forms.Form):
         taken = proposal.consortium.filter(status__in=["invited", "accepted"]).values("organization")
         # The same rule as partner_invite: only active members, not already in the consortium.
         self.fields["organization"].queryset = Organization.objects.active_members().exclude(pk__in=taken)
-        self.fields["organization"].narrow(search, selected=self.data.get("organization"))
+        self.fields["organization"].narrow(search, selected=self["organization"].value())
         self.helper = submit_helper(_("Invite as partner"), form_name="invite", css="btn-outline-primary")
 
 

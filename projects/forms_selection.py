@@ -113,9 +113,7 @@ class BallotForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         mark_spanish_texts(self)
         self.fields["named_voters"].queryset = get_user_model().objects.filter(is_active=True).order_by("full_name")
-        data = self.data
-        chosen = data.getlist("named_voters") if hasattr(data, "getlist") else data.get("named_voters")
-        self.fields["named_voters"].narrow(search, selected=chosen)
+        self.fields["named_voters"].narrow(search, selected=self["named_voters"].value())
         self.fields["named_voters"].help_text = _("Only for a named list of people.")
         self.helper = submit_helper(_("Create the ballot"))
 
@@ -203,4 +201,3 @@ class ReceiptForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = submit_helper(_("Check"))
-        self.helper.form_method = "get"

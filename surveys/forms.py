@@ -61,14 +61,7 @@ class SurveyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Only those the survey can invite (surveys.selectors.audience_organizations).
         self.fields["chosen_organizations"].queryset = Organization.objects.active_members().order_by("legal_name")
-        if self.is_bound:
-            data = self.data
-            chosen = (
-                data.getlist("chosen_organizations") if hasattr(data, "getlist") else data.get("chosen_organizations")
-            )
-        else:
-            chosen = [getattr(o, "pk", o) for o in self.initial.get("chosen_organizations") or []]
-        self.fields["chosen_organizations"].narrow(search, selected=chosen)
+        self.fields["chosen_organizations"].narrow(search, selected=self["chosen_organizations"].value())
         committees = Committee.objects.open().select_related("goal")
         if not permissions.is_staff_member(user):
             committees = committees.filter(pk__in=permissions.chaired_committee_ids(user))

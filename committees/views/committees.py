@@ -13,7 +13,7 @@ from audit.selectors import history_for
 from axs_platform import fragments
 from axs_platform.pagination import page_of
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
-from axs_platform.service_views import ServiceFormView
+from axs_platform.service_views import ChoiceSearchMixin, ServiceFormView
 from companies.models import Organization
 
 from .. import permissions, selectors, services
@@ -195,25 +195,21 @@ class CommitteeCloseView(StaffRequiredMixin, CommitteeMixin, ServiceFormView):
         )
 
 
-class MembershipAddView(StaffRequiredMixin, CommitteeMixin, ServiceFormView):
+class MembershipAddView(StaffRequiredMixin, CommitteeMixin, ChoiceSearchMixin, ServiceFormView):
     template_name = "committees/form.html"
     success_message = gettext_lazy("The organization now sits on the committee.")
+    searchable_field = "organization"
+    search_label = gettext_lazy("Search organizations")
 
     def get_form(self, form_class=None):
         return MembershipAddForm(
             **self.get_form_kwargs(),
             organizations=selectors.organizations_for_membership(self.committee),
-            search=self.request.GET.get("q", ""),
+            search=self.search_term(),
         )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(title=_("Add a member organization"), **kwargs)
-        context["choice_search"] = (
-            context["form"]
-            .fields["organization"]
-            .search_context(self.request.GET.get("q", ""), label=_("Search organizations"))
-        )
-        return context
+        return super().get_context_data(title=_("Add a member organization"), **kwargs)
 
     def call_service(self, form):
         services.membership_add(

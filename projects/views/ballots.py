@@ -221,11 +221,15 @@ class ReceiptCheckView(PredicateRequiredMixin, TemplateView):
         ballot = self.ballot
         context = {"ballot": ballot, "can_check": permissions.can_check_receipt(self.request.user, ballot)}
         if context["can_check"]:
-            form = ReceiptForm(self.request.GET or None)
+            # Sent by POST: a receipt code in a query string would reach access logs and browser history.
+            form = ReceiptForm(self.request.POST if self.request.method == "POST" else None)
             context["form"] = form
             if form.is_valid():
                 context["counted"] = services.receipt_counted(ballot=ballot, code=form.cleaned_data["code"])
         return super().get_context_data(**context, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(**kwargs))
 
 
 class BallotCSVView(PredicateRequiredMixin, View):

@@ -10,10 +10,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
+from axs_platform.service_views import ChoiceSearchMixin
 from axs_platform.templatetags.markup import es
 from axs_platform.uploads import private_file_response
 from committees.models import Committee
@@ -227,9 +229,11 @@ class RoundCloseView(RoundManageMixin, FormView):
         return redirect(self.selection_round)
 
 
-class BallotCreateView(RoundManageMixin, FormView):
+class BallotCreateView(RoundManageMixin, ChoiceSearchMixin, FormView):
     template_name = "projects/form.html"
     form_class = BallotForm
+    searchable_field = "named_voters"
+    search_label = gettext_lazy("Search people to name")
 
     def get_initial(self):
         now = timezone.localtime().replace(second=0, microsecond=0)
@@ -242,14 +246,12 @@ class BallotCreateView(RoundManageMixin, FormView):
         }
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "search": self.request.GET.get("q", "")}
+        return {**super().get_form_kwargs(), "search": self.search_term()}
 
     def get_context_data(self, **kwargs):
-        field = BallotForm.base_fields["named_voters"]
         return super().get_context_data(
             title=_("New ballot for “%(title)s”") % {"title": self.selection_round},
             heading=format_html(_("New ballot for “{}”"), es(self.selection_round.title)),
-            choice_search=field.search_context(self.request.GET.get("q", ""), label=_("Search people to name")),
             **kwargs,
         )
 

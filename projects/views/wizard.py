@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from axs_platform.forms import add_service_errors
+from axs_platform.forms import SEARCH_BUTTON, add_service_errors, choice_search_term, typed_values
 from committees.permissions import current_organization
 from sdg.models import Goal, Target
 
@@ -58,6 +58,8 @@ ROW_FORMS = {
 class ProposalStepView(ProposalMixin, TemplateView):
     """One step of the proposal form: its texts and the rows it adds; every form saves on its own."""
 
+    typed = None  # the consortium step's forms as typed, when its picker's search was pressed
+
     def dispatch(self, request, *args, **kwargs):
         if kwargs["step"] not in checklist.STEP_NAMES:
             raise Http404
@@ -90,9 +92,12 @@ class ProposalStepView(ProposalMixin, TemplateView):
         if self.step == "indicators":
             forms["indicator"] = IndicatorForm(proposal=proposal)
         if self.step == "consortium":
+            typed = self.typed or {}
             if permissions.can_edit_proposal(user, proposal):
-                forms["invite"] = PartnerInviteForm(proposal=proposal, search=self.request.GET.get("q", ""))
-            forms["contribution"] = ContributionForm(members=self._members_i_edit())
+                forms["invite"] = PartnerInviteForm(
+                    proposal=proposal, search=choice_search_term(self.request), initial=typed.get("invite")
+                )
+            forms["contribution"] = ContributionForm(members=self._members_i_edit(), initial=typed.get("contribution"))
         if self.step == "budget":
             forms["budget"] = BudgetLineForm(proposal=proposal)
         if self.step == "attachments":
@@ -146,13 +151,17 @@ class ProposalStepView(ProposalMixin, TemplateView):
             context["choice_search"] = (
                 context["forms"]["invite"]
                 .fields["organization"]
-                .search_context(self.request.GET.get("q", ""), label=_("Search organizations"))
+                .search_context(choice_search_term(self.request), label=_("Search organizations"), form_id="step-rows")
             )
         return super().get_context_data(**context, **kwargs)
 
     # Saving
 
     def post(self, request, *args, **kwargs):
+        if SEARCH_BUTTON in request.POST and self.step == "consortium":
+            # The picker's search: show the step's forms again as typed, narrowed, unsaved.
+            self.typed = {name: typed_values(self._row_form(name)) for name in self._row_names()}
+            return self.render_to_response(self.get_context_data())
         name = request.POST.get("form", "")
         if self.step in ROW_FORMS and (name in ROW_FORMS[self.step] or request.POST.get("then") == "next"):
             return self._save_rows(pressed=None if request.POST.get("then") == "next" else name)
@@ -226,7 +235,7 @@ class ProposalStepView(ProposalMixin, TemplateView):
             "activity": lambda: ActivityForm(data, proposal=proposal),
             "alignment": lambda: AlignmentForm(data, goal=None),
             "indicator": lambda: IndicatorForm(data, proposal=proposal),
-            "invite": lambda: PartnerInviteForm(data, proposal=proposal, search=self.request.GET.get("q", "")),
+            "invite": lambda: PartnerInviteForm(data, proposal=proposal, search=choice_search_term(self.request)),
             "contribution": lambda: ContributionForm(data, members=self._members_i_edit()),
             "budget": lambda: BudgetLineForm(data, proposal=proposal),
             "attachment": lambda: AttachmentForm(data, files),

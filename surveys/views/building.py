@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from axs_platform.permissions import PredicateRequiredMixin
-from axs_platform.service_views import ServiceFormView
+from axs_platform.service_views import ChoiceSearchMixin, ServiceFormView
 
 from .. import permissions, selectors, services
 from ..forms import QuestionForm, SectionForm, SurveyForm
@@ -53,30 +54,24 @@ class SurveyListView(PredicateRequiredMixin, TemplateView):
         )
 
 
-def organization_search(request):
-    """The search that narrows the chosen organizations offered (the survey form's field)."""
-    field = SurveyForm.base_fields["chosen_organizations"]
-    return field.search_context(request.GET.get("q", ""), label=_("Search organizations to choose"))
-
-
-class SurveyCreateView(PredicateRequiredMixin, ServiceFormView):
+class SurveyCreateView(PredicateRequiredMixin, ChoiceSearchMixin, ServiceFormView):
     template_name = "surveys/form.html"
     form_class = SurveyForm
     permission_predicate = can_manage_any_survey
+    searchable_field = "chosen_organizations"
+    search_label = gettext_lazy("Search organizations to choose")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["user"] = self.request.user
-        kwargs["search"] = self.request.GET.get("q", "")
+        kwargs["search"] = self.search_term()
         committee = self.request.GET.get("comite")
         if committee and committee.isdigit():
             kwargs.setdefault("initial", {})["committee"] = int(committee)
         return kwargs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            title=_("New survey"), choice_search=organization_search(self.request), **kwargs
-        )
+        return super().get_context_data(title=_("New survey"), **kwargs)
 
     def call_service(self, form):
         data = dict(form.cleaned_data)
@@ -106,23 +101,23 @@ class SurveyDetailView(SurveyMixin, TemplateView):
         )
 
 
-class SurveyUpdateView(SurveyMixin, ServiceFormView):
+class SurveyUpdateView(SurveyMixin, ChoiceSearchMixin, ServiceFormView):
     template_name = "surveys/form.html"
     form_class = SurveyForm
     success_message = ""
+    searchable_field = "chosen_organizations"
+    search_label = gettext_lazy("Search organizations to choose")
 
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
             "user": self.request.user,
             "instance": self.survey,
-            "search": self.request.GET.get("q", ""),
+            "search": self.search_term(),
         }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            title=_("Change the survey"), choice_search=organization_search(self.request), **kwargs
-        )
+        return super().get_context_data(title=_("Change the survey"), **kwargs)
 
     def call_service(self, form):
         data = {name: form.cleaned_data[name] for name in form.changed_data if not form.fields[name].disabled}

@@ -92,6 +92,31 @@ def test_a_refusing_mail_server_queues_it_again_for_later_and_gives_up_after_six
     assert email.status == "failed" and email.attempts == outbox.MAX_ATTEMPTS and "6 attempts" in email.error
 
 
+@pytest.mark.parametrize(
+    ("refusal", "status"),
+    [
+        (smtplib.SMTPRecipientsRefused({"ana@b.example": (450, b"Greylisted, try again later")}), "queued"),
+        (smtplib.SMTPSenderRefused(421, b"Too busy", "axs@amexcid.example"), "queued"),
+        (smtplib.SMTPDataError(452, b"Insufficient system storage"), "queued"),
+        (smtplib.SMTPRecipientsRefused({"ana@b.example": (550, b"No such user")}), "failed"),
+        (smtplib.SMTPDataError(554, b"Rejected as spam"), "failed"),
+    ],
+)
+def test_a_4xx_reply_is_tried_again_later_and_a_5xx_reply_is_final(
+    django_capture_on_commit_callbacks, monkeypatch, refusal, status
+):
+    def refuse(self, messages):
+        raise refusal
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
+    try:
+        email = queue(django_capture_on_commit_callbacks)
+    except smtplib.SMTPException:
+        email = OutgoingEmail.objects.latest("pk")  # a final refusal is raised to the task, once, after recording it
+    email.refresh_from_db()
+    assert email.status == status and email.attempts == 1
+
+
 def test_a_message_left_being_sent_by_a_dead_worker_is_marked_failed_not_sent_twice():
     email = OutgoingEmail.objects.create(
         subject="x", body="y", to=["ana@b.example"], status="sending", started_at=timezone.now(), attempts=1

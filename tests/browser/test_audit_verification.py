@@ -10,7 +10,8 @@ def test_staff_verify_the_record_and_see_where_it_breaks(demo, journey):
     page = journey.page
     journey.sign_in("staff@amexcid.example")
     journey.visit("/auditoria/")
-    journey.follow("Verificar que el registro está íntegro", validate_as="audit-verify-intact")
+    journey.follow("Verificar que el registro está íntegro")
+    journey.press("Verificar ahora", validate_as="audit-verify-intact")
     expect(page.get_by_role("status")).to_contain_text("Íntegro.")
     expect(page.get_by_role("status")).to_contain_text("El registro está íntegro hasta el evento")
     page.set_viewport_size({"width": 390, "height": 844})
@@ -25,6 +26,7 @@ def test_staff_verify_the_record_and_see_where_it_breaks(demo, journey):
         cursor.execute("UPDATE audit_auditevent SET message = 'reescrito' WHERE id = %s", [event.pk])
         if connection.vendor == "postgresql":
             cursor.execute("SET session_replication_role = origin")
-    journey.visit("/auditoria/verificar/", validate_as="audit-verify-broken")
+    journey.visit("/auditoria/verificar/")
+    journey.press("Verificar ahora", validate_as="audit-verify-broken")
     expect(page.get_by_role("alert")).to_contain_text(f"El evento {event.pk} se modificó después de escribirse")
     expect(page.get_by_role("alert")).to_contain_text(f"El registro está íntegro hasta el evento {event.pk - 1}.")

@@ -15,9 +15,12 @@ def test_staff_seat_an_organization_found_by_search_and_read_the_work_plan_and_t
     journey.sign_in("staff@amexcid.example")
 
     journey.visit(f"/comites/{committee.pk}/miembros/agregar/", validate_as="membership-add-search")
+    journey.field("Nota").fill("Aprobada en la sesión plenaria")
     journey.field("Buscar organizaciones").fill(candidate.legal_name[:12])
     journey.press("Buscar", exact=True, validate_as="membership-add-narrowed")
     expect(journey.field("Buscar organizaciones")).to_have_value(candidate.legal_name[:12])
+    expect(journey.field("Nota")).to_have_value("Aprobada en la sesión plenaria")  # searching lost nothing
+    expect(page.locator(".invalid-feedback")).to_have_count(0)  # nor judged the form half-filled
     journey.field("Organización").select_option(value=str(candidate.pk))
     journey.press("Agregar al comité")
     expect(page.get_by_text("La organización ahora forma parte del comité.")).to_be_visible()

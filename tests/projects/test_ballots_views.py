@@ -108,10 +108,13 @@ def test_receipt_check_says_counted_or_not_found_after_closing(client, scene):
     code, _changed = services.vote_cast(actor=scene.chair, ballot=ballot, choices=[scene.candidates[0].pk])
     url = reverse("projects:receipt-check", args=[ballot.pk])
     client.force_login(scene.chair)
-    assert 'id="receipt-result"' not in client.get(url, {"code": code}).content.decode()
+    assert 'id="receipt-result"' not in client.post(url, {"code": code}).content.decode()
     services.ballot_close(actor=scene.chair, ballot=ballot)
-    assert "Contado" in client.get(url, {"code": code}).content.decode()
-    assert "No encontrado" in client.get(url, {"code": "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"}).content.decode()
+    assert "Contado" in client.post(url, {"code": code}).content.decode()
+    assert "No encontrado" in client.post(url, {"code": "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"}).content.decode()
+    # The code travels in the body, never in a URL that access logs and history keep.
+    assert 'method="post"' in client.get(url).content.decode()
+    assert 'id="receipt-result"' not in client.get(url, {"code": code}).content.decode()
     assert status(client, scene.other_chair, url) == 403
 
 

@@ -57,11 +57,16 @@ def test_adding_a_member_searches_among_thousands_of_organizations(client, cast)
     url = reverse("committees:membership-add", args=[cast.committee.pk])
     page = client.get(url).content.decode()
     assert options_of(page) == 51 and 'role="search"' in page  # the empty choice and the first 50
-    narrowed = client.get(url, {"q": "Candidata 123,"}).content.decode()
+    # The search travels with the form: what was typed comes back, unsaved and without errors.
+    narrowed = client.post(url, {"q": "Candidata 123,", "search_choices": "1", "reason": "Acuerdo 4/2017"})
     target = Organization.objects.get(legal_name="Candidata 123, S.A. de C.V.")
+    narrowed = narrowed.content.decode()
     assert f'value="{target.pk}"' in narrowed and options_of(narrowed) == 2
+    assert "Acuerdo 4/2017" in narrowed and "is-invalid" not in narrowed
+    assert 'form="picker-form"' in narrowed and 'id="picker-form"' in narrowed
+    assert not Membership.objects.filter(committee=cast.committee, organization=target).exists()
     # A choice outside the first matches is still valid, and kept when the form comes back with an error.
-    again = client.post(f"{url}?q=Candidata", {"organization": target.pk, "joined_on": "no es fecha"})
+    again = client.post(url, {"q": "Candidata", "organization": target.pk, "joined_on": "no es fecha"})
     assert again.status_code == 200 and f'value="{target.pk}" selected' in again.content.decode()
     assert client.post(url, {"organization": target.pk}).status_code == 302
     assert Membership.objects.filter(committee=cast.committee, organization=target).exists()
@@ -74,8 +79,11 @@ def test_inviting_a_partner_searches_among_the_member_organizations(client, cast
     client.force_login(cast.lead)
     url = reverse("projects:proposal-edit", args=[draft.pk, "consortium"])
     assert options_of(client.get(url).content.decode()) == 51
-    narrowed = client.get(url, {"q": "Socia 7,"}).content.decode()
+    typed = {"q": "Socia 7,", "search_choices": "1", "description": "Capacitación de 40 docentes"}
+    narrowed = client.post(url, typed).content.decode()
     assert options_of(narrowed) == 2 and "Socia 7, S.A. de C.V." in narrowed
+    assert "Capacitación de 40 docentes" in narrowed and "is-invalid" not in narrowed  # the contribution kept
+    assert not draft.consortium.filter(organization__legal_name__startswith="Socia").exists()
 
 
 def test_a_survey_chooses_its_organizations_by_search_and_keeps_the_chosen_ones(client, cast):
@@ -105,4 +113,5 @@ def test_ballot_creation_names_voters_by_search(client, cast):
     url = reverse("projects:ballot-create", args=[selection_round.pk])
     page = client.get(url).content.decode()
     assert options_of(page, "named_voters") == 50 and 'role="search"' in page
-    assert options_of(client.get(url, {"q": "votante-7@"}).content.decode(), "named_voters") == 1
+    searched = client.post(url, {"q": "votante-7@", "search_choices": "1", "title": "Segunda vuelta"}).content.decode()
+    assert options_of(searched, "named_voters") == 1 and 'value="Segunda vuelta"' in searched
