@@ -13,6 +13,7 @@ from documents.services import DocumentError
 from monitoring.chapter import implementation_chapter
 from projects.criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 
+from .exhibits import number_exhibits
 from .selectors import report_charts, report_data
 
 SYSTEMATIZATION = "reports.systematization"
@@ -41,9 +42,13 @@ def _describe(target, params):
 def _build(document):
     start, end = period_of(document.params)
     data = report_data(start, end)
+    charts = report_charts(data)
+    exhibits, exhibit_list = number_exhibits(data, charts)
     context = {
         **data,
-        "charts": report_charts(data),
+        "charts": charts,
+        "exhibits": exhibits,
+        "exhibit_list": exhibit_list,
         "implementation": implementation_chapter(start, end),
         "axs_criteria": AXS_CRITERIA,
         "sustainability_criteria": [(c, DEFINITIONS.get(c, "")) for c in SUSTAINABILITY_CRITERIA],

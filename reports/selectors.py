@@ -331,7 +331,11 @@ def dashboard_data(start, end):
 def report_charts(data):
     """Return the report's charts as inline SVG: the same on the dashboard and in the PDF."""
     charts = {}
-    counted = [p for p in data["plenaries"] if p.organizations_counted is not None]
+    # Sorted by value, largest first (the table beside it keeps the order of the dates).
+    counted = sorted(
+        (p for p in data["plenaries"] if p.organizations_counted is not None),
+        key=lambda plenary: -plenary.organizations_counted,
+    )
     if counted:
         charts["participation"] = horizontal_bar_chart(
             [Bar(p.title, p.organizations_counted, "#691c32") for p in counted],
