@@ -47,6 +47,7 @@ TABLES = (
     Table("audit.AuditEvent", ("actor", _about_the_person)),
     Table("documents.Document", ("requested_by",)),
     Table("reports.NarrativeText", ("written_by",)),
+    Table("reports.PublishedEdition", ("published_by",)),
     Table("companies.Organization", ("archived_by",)),
     Table("companies.ParticipationChange", ("changed_by",)),
     Table("companies.DueDiligenceReview", ("started_by", "reviewer")),

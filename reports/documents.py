@@ -39,12 +39,12 @@ def _describe(target, params):
     }
 
 
-def _build(document):
-    start, end = period_of(document.params)
+def report_context(start, end):
+    """Return what every edition of the report shows for the period: PDF, web page and Word file."""
     data = report_data(start, end)
     charts = report_charts(data)
     exhibits, exhibit_list = number_exhibits(data, charts)
-    context = {
+    return {
         **data,
         "charts": charts,
         "exhibits": exhibits,
@@ -54,7 +54,11 @@ def _build(document):
         "sustainability_criteria": [(c, DEFINITIONS.get(c, "")) for c in SUSTAINABILITY_CRITERIA],
         "generated_at": timezone.now(),
     }
-    html = render_to_string("reports/pdf/systematization.html", context)
+
+
+def _build(document):
+    start, end = period_of(document.params)
+    html = render_to_string("reports/pdf/systematization.html", report_context(start, end))
     return Source(
         html=html,
         filename=f"sistematizacion-axs-{start:%Y-%m}-{end:%Y-%m}-{document.language}.pdf",

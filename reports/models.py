@@ -212,3 +212,37 @@ class NarrativeText(models.Model):
     def body_language(self):
         """The language the shown text is written in: Spanish when the English one is missing."""
         return "en" if _in_english() and self.body_en else "es"
+
+
+class PublishedEdition(models.Model):
+    """The web edition of a period's report as staff published it: its pages frozen in both languages.
+
+    Withdrawn, not deleted: the public page answers 404 and the row stays.
+    """
+
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"))
+    html_es = models.TextField(_("pages (Spanish)"))
+    html_en = models.TextField(_("pages (English)"))
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("published by"), on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("published edition")
+        verbose_name_plural = _("published editions")
+        ordering = ["-published_at"]
+
+    def __str__(self):
+        return f"{self.start:%Y-%m} – {self.end:%Y-%m}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("reports:publication", args=[self.pk])
+
+    @property
+    def html(self):
+        return self.html_en if _in_english() else self.html_es
