@@ -150,9 +150,10 @@ DEMO_PARTICIPATION = {
 }  # fmt: skip
 
 # Account e-mail → the organization it represents (committee N's chair and secretary sit on N). The seed
-# names no chair or secretary: the posts are held by fictitious people of fictitious organizations.
+# names no chair or secretary: the posts are held by fictitious people of fictitious organizations. The
+# representative of the demo's draft represents a fictitious company of Producción y consumo (seated 2018).
 DEMO_REPRESENTATIVES = {
-    "representante@axs.example": "Bimbo",
+    "representante@axs.example": "Textiles Circulares de Puebla",
     "presidencia.ods4@axs.example": "Fundación Aprender Juntos",
     "secretaria.ods4@axs.example": "Colegios Técnicos del Norte",
     "presidencia.ods7@axs.example": "Biogás del Golfo",
@@ -168,6 +169,7 @@ DEMO_REPRESENTATIVES = {
 # One contact for each member organization without a demo account above (fictitious people, about as many
 # women as men); they sign in with their e-mail (``contact_email``) and the demo password.
 DEMO_CONTACTS = [
+    ("Bimbo", "Ernesto Villalpando Gil", "Gerente de Sostenibilidad"),
     ("BBVA Bancomer", "Mercedes Aguirre Solís", "Gerente de Inversión Social"),
     ("KidZania", "Gustavo Lira Benavides", "Coordinador de Programas Educativos"),
     ("Eolectric", "Renata Olmos Cisneros", "Gerente de Desarrollo Sostenible"),
