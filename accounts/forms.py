@@ -1,5 +1,6 @@
 """Forms for signing in, resetting a password, the profile and staff's user administration."""
 
+import zoneinfo
 from datetime import timedelta
 
 from django import forms
@@ -118,11 +119,13 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["full_name", "job_title", "phone", "preferred_language"]
+        fields = ["full_name", "job_title", "phone", "preferred_language", "time_zone"]
         widgets = {"phone": forms.TextInput(attrs={"autocomplete": "tel"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        zones = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
+        self.fields["time_zone"].widget = forms.Select(choices=[(zone, zone.replace("_", " ")) for zone in zones])
         self.helper = submit_helper(_("Save"), form_tag=False)
 
 

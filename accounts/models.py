@@ -4,13 +4,22 @@ Committee posts (chair, secretary) are not roles: they belong to ``committees``.
 organization a representative speaks for belongs to ``companies``.
 """
 
+import zoneinfo
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def validate_time_zone(value):
+    """Refuse a name that is not an IANA time zone (``America/Mexico_City``)."""
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("%(value)s is not a time zone."), code="unknown_time_zone", params={"value": value})
 
 
 class UserManager(BaseUserManager):
@@ -56,6 +65,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.REPRESENTATIVE)
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=settings.TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("Digests of notifications arrive in the morning of this time zone."),
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
@@ -104,6 +120,14 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def zone(self):
+        """The person's time zone; the platform's when the stored name is not one."""
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone or settings.TIME_ZONE)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
     @property
     def is_amexcid_staff(self):

@@ -19,7 +19,7 @@ from axs_platform.mail import send_email, site_url
 from .models import User
 from .permissions import can_manage_users
 
-PROFILE_FIELDS = ["full_name", "preferred_language", "phone", "job_title"]
+PROFILE_FIELDS = ["full_name", "preferred_language", "phone", "job_title", "time_zone"]
 ADMIN_FIELDS = [*PROFILE_FIELDS, "email", "role", "is_active"]
 
 

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "accounts",
     "sdg",
     "documents",
+    "notifications",
     "companies",
     "committees",
     "surveys",
@@ -310,6 +311,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": float(os.environ.get("AXS_DOCUMENT_SWEEP_SECONDS") or 30),
         "options": {"expires": 25},
     },
+    # Daily and weekly digests of notifications, each person's in their own morning (notifications).
+    "notifications-digests-hourly": {
+        "task": "notifications.digests_due",
+        "schedule": 3600.0,
+        "options": {"expires": 3300},
+    },
     # Personal data requests close to their legal due date are reminded to staff once per due date.
     "privacy-deadlines-hourly": {
         "task": "privacy.deadlines_remind",
@@ -323,6 +330,8 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": 86000},
     },
 }
+# The local hour from which a person's daily (and, on Mondays, weekly) digest of notifications is due.
+AXS_DIGEST_HOUR = int(os.environ.get("AXS_DIGEST_HOUR") or 7)
 # How long the link that confirms the e-mail address of a request filed without signing in works.
 AXS_PRIVACY_VERIFY_SECONDS = int(os.environ.get("AXS_PRIVACY_VERIFY_SECONDS") or 3 * 24 * 3600)
 # A rendering job writes a heartbeat this often; one silent for AXS_DOCUMENT_STALE_SECONDS is taken

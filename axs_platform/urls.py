@@ -28,6 +28,7 @@ urlpatterns = [
     path("organizaciones/", include("companies.urls")),
     path("auditoria/", include("audit.urls")),
     path("documentos/", include("documents.urls")),
+    path("avisos/", include("notifications.urls")),
     path("", include("committees.urls")),
     path("encuestas/", include("surveys.urls")),
     path("", include("projects.urls")),

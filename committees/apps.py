@@ -11,12 +11,15 @@ class CommitteesConfig(AppConfig):
         from audit.sealing import register as register_sealed
         from companies.facets import register as register_facet
         from documents.registry import register as register_document
+        from notifications.follows import register as register_followable
 
         from .documents import minutes_pdf
         from .facets import committee_facet
-        from .models import Minutes, MinutesStatus
+        from .models import Committee, Minutes, MinutesStatus
+        from .permissions import can_follow_committee
 
         register_facet(committee_facet)
+        register_followable(Committee, may_follow=can_follow_committee)
         register_document(minutes_pdf)
         register_sealed(
             Minutes,

@@ -86,6 +86,11 @@ def is_committee_member(user, committee_id):
     return committee_id in member_committee_ids(user) or any(c == committee_id for c, _kind in post_keys(user))
 
 
+def can_follow_committee(user, committee):
+    """Its chair and secretary may follow a committee (staff may follow anything: notifications.permissions)."""
+    return is_chair(user, committee.pk) or is_secretary(user, committee.pk)
+
+
 def holds_any_post(user):
     return bool(user.is_authenticated and user.is_active and post_keys(user))
 

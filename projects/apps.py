@@ -37,12 +37,15 @@ class ProjectsConfig(AppConfig):
         from audit.labels import register_actions
         from audit.sealing import register as register_sealed
         from documents.registry import register
+        from notifications.follows import register as register_followable
 
         from .documents import ballot_results, fact_sheet
-        from .models import Ballot, BallotStatus
+        from .models import Ballot, BallotStatus, Proposal
+        from .permissions import can_follow_proposal, can_view_proposal
 
         register(fact_sheet)
         register(ballot_results)
+        register_followable(Proposal, may_follow=can_follow_proposal, may_see=can_view_proposal)
         register_actions(AUDIT_ACTIONS)
         register_sealed(
             Ballot,

@@ -114,6 +114,11 @@ def can_view_proposal(user, proposal):
     return not is_organizations_own(proposal) and (can_review(user, proposal) or is_assigned_evaluator(user, proposal))
 
 
+def can_follow_proposal(user, proposal):
+    """Its consortium's representatives may follow a proposal or project (staff anything they may see)."""
+    return user.is_representative and (is_lead(user, proposal) or is_partner(user, proposal))
+
+
 def can_edit_proposal(user, proposal):
     """The lead edits while the proposal is a draft or returned; in structuring, reviewers may too."""
     if proposal.status in EDITABLE_BY_PROPOSER:

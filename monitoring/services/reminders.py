@@ -10,9 +10,11 @@ import datetime
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from axs_platform.mail import send_email, site_url
+from axs_platform.mail import site_url
+from notifications import kinds
+from notifications.services import notify_each
 
 from ..models import Period, Report
 from .common import reporters
@@ -22,14 +24,17 @@ REMIND_AFTER_WINDOW_DAYS = 90
 
 
 def _tell(implementation, period, template):
-    for person in reporters(implementation):
-        with translation.override(person.preferred_language):
-            context = {"person": person, "period": period, "implementation": implementation, "site_url": site_url()}
-            send_email(
-                subject=render_to_string(f"monitoring/email/{template}_subject.txt", context).strip(),
-                body=render_to_string(f"monitoring/email/{template}_body.txt", context),
-                to=[person.email],
-            )
+    """Tell the reporters (and the project's followers) through their inbox, each in their language."""
+
+    def render(person):
+        context = {"person": person, "period": period, "implementation": implementation, "site_url": site_url()}
+        return {
+            "title": render_to_string(f"monitoring/email/{template}_subject.txt", context).strip(),
+            "body": render_to_string(f"monitoring/email/{template}_body.txt", context),
+            "link": implementation.get_absolute_url(),
+        }
+
+    notify_each(reporters(implementation), kind=kinds.REPORT, render=render, about=implementation.proposal)
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from audit.services import audit_record
 from committees.models import Agreement, Attendance, CalendarFeed, Minutes
 from committees.models.sessions import new_feed_token
 from companies.models import Invitation
+from notifications.services import person_forget as notifications_forget
 from projects.models import Participation, ProposalTransition
 
 from ..models import RightsRequest
@@ -98,6 +99,7 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     user.set_unusable_password()
     user.save()
     invitations = Invitation.objects.filter(email__iexact=old_email).update(email=email, full_name=name, job_title="")
+    notifications_forget(person=user)  # their inbox greets them by name
     # The secret calendar address stops working: a new random token nobody knows.
     for feed in CalendarFeed.objects.filter(person=user):
         feed.token = new_feed_token()

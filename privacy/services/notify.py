@@ -1,4 +1,10 @@
-"""E-mails about personal data requests, each in the language the person filed in."""
+"""Notices about personal data requests, each in the language the person filed in.
+
+A request's status reaches its requester's inbox and is always e-mailed (the kind ``privacy`` allows
+no digest: the law's deadlines run from it), to the address the request was filed with. The link that
+confirms that address is no event: it is e-mailed directly, as is the status of a request filed by
+somebody without an account.
+"""
 
 from django.core import signing
 from django.template.loader import render_to_string
@@ -7,6 +13,8 @@ from django.utils import translation
 
 from accounts.models import User
 from axs_platform.mail import send_email, site_url
+from notifications import kinds
+from notifications.services import notify, notify_each
 
 VERIFY_SALT = "privacy.request.verify"
 
@@ -16,16 +24,24 @@ def verification_token(rights_request):
     return signing.dumps({"r": rights_request.pk, "n": rights_request.verification_nonce}, salt=VERIFY_SALT)
 
 
-def _send(rights_request, template, extra=None):
+def _send(rights_request, template, extra=None, *, event=False):
     with translation.override(rights_request.language):
         context = {"request_obj": rights_request, "site_url": site_url(), **(extra or {})}
         if rights_request.requester_id:
             context["link"] = site_url() + reverse("privacy:request-detail", args=[rights_request.pk])
-        send_email(
-            subject=render_to_string(f"privacy/email/{template}_subject.txt", context),
-            body=render_to_string(f"privacy/email/{template}_body.txt", context),
-            to=[rights_request.email],
-        )
+        subject = render_to_string(f"privacy/email/{template}_subject.txt", context)
+        body = render_to_string(f"privacy/email/{template}_body.txt", context)
+        if event and rights_request.requester_id:
+            notify(
+                recipient=rights_request.requester,
+                kind=kinds.PRIVACY,
+                title=subject,
+                body=body,
+                link=context["link"],
+                email_address=rights_request.email,
+            )
+        else:
+            send_email(subject=subject, body=body, to=[rights_request.email])
 
 
 def send_verification(rights_request):
@@ -35,17 +51,19 @@ def send_verification(rights_request):
 
 def send_status(rights_request, *, reason=""):
     """Tell the person where their request stands now, with the reason staff gave."""
-    _send(rights_request, "status", {"reason": reason})
+    _send(rights_request, "status", {"reason": reason}, event=True)
 
 
 def send_staff_reminder(rights_request):
     """Remind the transparency unit (every active staff member) that a request is nearly due."""
     link = site_url() + reverse("privacy:request-detail", args=[rights_request.pk])
-    for person in User.objects.filter(is_active=True, is_staff=True).only("email", "preferred_language"):
-        with translation.override(person.preferred_language):
-            context = {"request_obj": rights_request, "link": link}
-            send_email(
-                subject=render_to_string("privacy/email/reminder_subject.txt", context),
-                body=render_to_string("privacy/email/reminder_body.txt", context),
-                to=[person.email],
-            )
+
+    def render(person):
+        context = {"request_obj": rights_request, "link": link}
+        return {
+            "title": render_to_string("privacy/email/reminder_subject.txt", context),
+            "body": render_to_string("privacy/email/reminder_body.txt", context),
+            "link": link,
+        }
+
+    notify_each(User.objects.filter(is_active=True, is_staff=True), kind=kinds.PRIVACY, render=render)

@@ -19,6 +19,7 @@ from axs_platform import purposes
 from axs_platform.errors import field_error
 from committees.models import Membership, MembershipStatus, Post, PostKind
 from companies.models import Representative
+from notifications import kinds
 
 from .. import permissions, tally
 from ..models import (
@@ -223,7 +224,13 @@ def ballot_open(*, actor, ballot, now=None, request=None):
     if ballot.opens_at > now:
         ballot.opens_at = now
     ballot.save(update_fields=["status", "opened_at", "opens_at"])
-    notify(electorate_people(ballot), template="ballot_opened", context={"ballot": ballot})
+    notify(
+        electorate_people(ballot),
+        kind=kinds.BALLOT,
+        template="ballot_opened",
+        context={"ballot": ballot},
+        link=ballot.get_absolute_url(),
+    )
     # Last: the audit trail's lock is held until commit, so nothing slow comes after it.
     audit_record(actor=actor, action="projects.ballot_opened", target=ballot, request=request)
     return ballot
@@ -358,7 +365,13 @@ def ballot_remind(*, ballot, now=None):
     # Those who oppose reminders (privacy) are not reminded; the opening notice still reached them.
     opposing = purposes.opposing_among(purposes.REMINDERS, [person.pk for person in people])
     people = [person for person in people if person.pk not in opposing]
-    notify(people, template="ballot_reminder", context={"ballot": ballot})
+    notify(
+        people,
+        kind=kinds.BALLOT,
+        template="ballot_reminder",
+        context={"ballot": ballot},
+        link=ballot.get_absolute_url(),
+    )
     return len(people)
 
 

@@ -2,11 +2,11 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from axs_platform.mail import send_email, site_url
+from axs_platform.mail import site_url
 from companies.models import Representative
+from notifications.services import notify_each
 
 from ..models import Proposal
 
@@ -44,13 +44,19 @@ def proposal_people(proposal, *, partners=False):
     ]
 
 
-def notify(people, *, template, context):
-    """Send ``projects/email/<template>_subject.txt`` and ``_body.txt`` to each person, in their language."""
-    for person in people:
-        with translation.override(person.preferred_language):
-            full = {**context, "person": person, "site_url": site_url()}
-            send_email(
-                subject=render_to_string(f"projects/email/{template}_subject.txt", full),
-                body=render_to_string(f"projects/email/{template}_body.txt", full),
-                to=[person.email],
-            )
+def notify(people, *, kind, template, context, link, about=()):
+    """Tell each person (and the followers of ``about``) through their inbox, in their language.
+
+    The text is ``projects/email/<template>_subject.txt`` and ``_body.txt``; ``kind`` is one of
+    ``notifications.kinds``, and the person's preference for it says whether it is e-mailed now.
+    """
+
+    def render(person):
+        full = {**context, "person": person, "site_url": site_url()}
+        return {
+            "title": render_to_string(f"projects/email/{template}_subject.txt", full),
+            "body": render_to_string(f"projects/email/{template}_body.txt", full),
+            "link": link,
+        }
+
+    return notify_each(people, kind=kind, render=render, about=about)

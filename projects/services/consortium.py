@@ -9,6 +9,7 @@ from audit.services import audit_record
 from axs_platform import fragments
 from committees.permissions import current_organization
 from companies.models import Organization
+from notifications import kinds
 
 from .. import permissions
 from ..models import (
@@ -43,7 +44,13 @@ def partner_invite(*, actor, proposal, organization, request=None):
     people = [
         link.user for link in Representative.objects.current().filter(organization=organization).select_related("user")
     ]
-    notify(people, template="partner_invited", context={"proposal": proposal, "member": member})
+    notify(
+        people,
+        kind=kinds.PARTNER,
+        template="partner_invited",
+        context={"proposal": proposal, "member": member},
+        link=proposal.get_absolute_url(),
+    )
     return member
 
 

@@ -2,12 +2,14 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import fragments
+from notifications import kinds
 
 from .. import permissions
 from ..criteria import Criterion
@@ -33,7 +35,13 @@ def evaluator_assign(*, actor, proposal, evaluator, request=None):
     audit_record(
         actor=actor, action="projects.evaluator_assigned", target=proposal, message=str(evaluator), request=request
     )
-    notify([evaluator], template="evaluation_assigned", context={"proposal": proposal, "evaluation": evaluation})
+    notify(
+        [evaluator],
+        kind=kinds.EVALUATION,
+        template="evaluation_assigned",
+        context={"proposal": proposal, "evaluation": evaluation},
+        link=reverse("projects:evaluation", args=[evaluation.pk]),
+    )
     return evaluation
 
 

@@ -10,6 +10,7 @@ from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
 from committees.permissions import current_organization
 from companies.models import Organization
+from notifications import kinds
 
 from .. import permissions
 from ..criteria import AXS_CRITERIA, REPLICATION_COUNTRIES, SUSTAINABILITY_CRITERIA
@@ -330,5 +331,12 @@ def comment_add(*, actor, proposal, text, request=None):
         proposal=proposal, author=actor, text=text.strip(), version=proposal.version
     )
     people = [person for person in proposal_people(proposal, partners=True) if person.pk != actor.pk]
-    notify(people, template="comment", context={"proposal": proposal, "comment": comment})
+    notify(
+        people,
+        kind=kinds.COMMENT,
+        template="comment",
+        context={"proposal": proposal, "comment": comment},
+        link=proposal.get_absolute_url(),
+        about=proposal,
+    )
     return comment

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import fragments
+from notifications import kinds
 
 from .. import checklist, permissions, selectors
 from ..models import PUBLISHABLE, ProposalStatus, ProposalTransition, ProposalVersion
@@ -69,8 +70,11 @@ def _move(proposal, *, actor, to_status, reason, request, notify_template="statu
     )
     notify(
         proposal_people(proposal, partners=True),
+        kind=kinds.PROPOSAL,
         template=notify_template,
         context={"proposal": proposal, "transition": transition},
+        link=proposal.get_absolute_url(),
+        about=proposal,
     )
     return proposal
 

@@ -1,4 +1,4 @@
-"""Invitations and reminders: who is asked, and the e-mails (queued on commit, sent by Celery)."""
+"""Invitations and reminders: who is asked, and the notices (through each person's inbox, or e-mail to an address)."""
 
 from dataclasses import dataclass, field
 
@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +16,8 @@ from audit.services import audit_record
 from axs_platform import purposes
 from axs_platform.mail import send_email, site_url
 from companies.models import Representative
+from notifications import kinds
+from notifications.services import notify_each
 
 from .. import permissions, selectors
 from ..models import Audience, ResponseUnit, Survey, SurveyInvitation, SurveyState
@@ -55,14 +58,18 @@ def _mail(invitation, *, reminder):
     # A reminder skips the people who oppose reminders (their privacy choices); the first invitation does not.
     opposing = purposes.opposing_among(purposes.REMINDERS, [p.pk for p in people]) if reminder else set()
     recipients = [person for person in people if person.pk not in opposing]
-    for person in recipients:
-        with translation.override(person.preferred_language):
-            context = {"survey": survey, "invitation": invitation, "person": person, "url": url, "reminder": reminder}
-            send_email(
-                subject=render_to_string("surveys/email/invitation_subject.txt", context),
-                body=render_to_string("surveys/email/invitation_body.txt", context),
-                to=[person.email],
-            )
+
+    def render(person):
+        context = {"survey": survey, "invitation": invitation, "person": person, "url": url, "reminder": reminder}
+        return {
+            "title": render_to_string("surveys/email/invitation_subject.txt", context),
+            "body": render_to_string("surveys/email/invitation_body.txt", context),
+            # The inbox links to the person's surveys, not to the answering link itself (a token).
+            "link": reverse("surveys:my-surveys"),
+        }
+
+    notify_each(recipients, kind=kinds.SURVEY, render=render)
+    # An organization with nobody on the platform has no inbox: its contact address is e-mailed directly.
     if not people and invitation.organization.contact_email:
         with translation.override(settings.LANGUAGE_CODE):
             context = {"survey": survey, "invitation": invitation, "person": None, "url": url, "reminder": reminder}

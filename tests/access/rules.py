@@ -119,6 +119,12 @@ RULES = [
     Rule("documents:document-download", {"pk": "document"}, "L 404 403 403 403 403 403 403 403"),
     Rule("documents:document-retry", {"pk": "document"}, "L 405 405 405 405 405 405 405 405"),
     Rule("documents:document-regenerate", {"pk": "document"}, "L 405 405 405 405 405 405 405 405"),
+    Rule("notifications:inbox", {}, SIGNED_IN),
+    Rule("notifications:preferences", {}, SIGNED_IN),
+    Rule("notifications:following", {}, SIGNED_IN),
+    Rule("notifications:mark-read", {}, "L 405 405 405 405 405 405 405 405"),
+    Rule("notifications:mark-all-read", {}, "L 405 405 405 405 405 405 405 405"),
+    Rule("notifications:follow", {}, "L 405 405 405 405 405 405 405 405"),
     Rule("committees:committee-list", {}, PUBLIC),
     Rule("committees:committee-create", {}, STAFF_ONLY),
     # chair_1 and secretary_2 represent organizations seated on two committees: they get the list.
