@@ -1,4 +1,7 @@
-"""Demo accounts. Their e-mail addresses are a contract: other issues and tests rely on them."""
+"""Demo accounts. Their e-mail addresses are a contract: other issues and tests rely on them.
+
+Every demo person is invented, and marked so (``User.is_fictitious``).
+"""
 
 from .models import User
 
@@ -36,6 +39,7 @@ for goal in COMMITTEE_GOALS:
 def load(stdout):
     """Create the demo accounts that do not exist yet; leave existing ones as they are."""
     created = 0
+    User.objects.filter(email__in=[row[0] for row in DEMO_PEOPLE], is_fictitious=False).update(is_fictitious=True)
     for email, full_name, role, job_title in DEMO_PEOPLE:
         if User.objects.filter(email=email).exists():
             continue
@@ -46,6 +50,7 @@ def load(stdout):
             role=role,
             job_title=job_title,
             is_superuser=role == User.Role.STAFF,
+            is_fictitious=True,
         )
         created += 1
     stdout.write(f"Accounts: {created} created, {len(DEMO_PEOPLE) - created} already there.")

@@ -79,6 +79,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("active"), default=True, help_text=_("Inactive people cannot sign in; their history is kept.")
     )
     is_staff = models.BooleanField(_("back-office access"), default=False, help_text=_("Given to AMEXCID staff only."))
+    is_fictitious = models.BooleanField(
+        _("fictitious"),
+        default=False,
+        help_text=_("An invented person (demo, training); reports mark the name “fictitious”."),
+    )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
     objects = UserManager()

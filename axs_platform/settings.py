@@ -178,6 +178,8 @@ LANGUAGE_CODE = "es-mx"
 # Each language is named in itself, as language switches do.
 LANGUAGES = [("es-mx", "Español"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates written one way: "19 de mayo de 2016" (Django's es-MX) and "May 19, 2016" (axs_platform/formats/en).
+FORMAT_MODULE_PATH = "axs_platform.formats"
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Mexico_City"

@@ -95,47 +95,43 @@ COMMITTEES = {
 INSTALLED_ON = {4: D(2016, 10, 31), 7: D(2016, 11, 1), 10: D(2016, 11, 2), 11: D(2016, 11, 3), 12: D(2016, 11, 4)}
 CHAIRS = {goal: f"presidencia.ods{goal}@axs.example" for goal in INSTALLED_ON}
 SECRETARIES = {goal: f"secretaria.ods{goal}@axs.example" for goal in INSTALLED_ON}
-# The chair of Producción y consumo was first held by Bimbo's representative, replaced in September 2017.
-FIRST_CHAIR = {12: ("representante@axs.example", D(2017, 9, 1))}
+# The chair of Producción y consumo was first held by a fictitious company's contact, replaced in September 2017
+# (the seed says chairs were replaced, not whose: companies.demo.DEMO_CONTACTS).
+FIRST_CHAIR = {12: ("miriam.felix@alimentos-del-campo-sinaloense.axs.example", D(2017, 9, 1))}
 # (goal, organization short name, action, date, reason)
+# Only fictitious participants (companies.demo.FICTITIOUS_PARTICIPANTS): the seed says some companies suspended
+# their participation, not which.
 MEMBERSHIP_STEPS = [
-    (7, "Maersk", "suspend", D(2017, 5, 10), "El proyecto elegido no se ajusta por ahora a su modelo de negocio."),
-    (7, "Gauss Energía", "end", D(2017, 8, 15), "La empresa cambió sus prioridades corporativas y dejó la alianza."),
-    (7, "Total Energy Systems", "suspend", D(2017, 10, 2), "Pausa solicitada mientras reorganiza su área."),
-    (10, "McBride Sustainability", "end", D(2017, 11, 30), "Concluyó su participación al elegirse los proyectos."),
-    # Fictitious participants (companies.demo.FICTITIOUS_PARTICIPANTS).
-    (4, "Editorial Pizarra Abierta (ficticia)", "end", D(2017, 6, 20),
+    (4, "Editorial Pizarra Abierta", "end", D(2017, 6, 20),
      "Concluyó su participación al definirse el proyecto del comité; no se sumó al consorcio."),
-    (4, "Escuela de Oficios Santa Clara (ficticia)", "end", D(2017, 10, 18),
+    (4, "Escuela de Oficios Santa Clara", "end", D(2017, 10, 18),
      "Dejó el comité por falta de personal para asistir a las sesiones mensuales."),
-    (7, "Solar Comunitaria de Oaxaca (ficticia)", "suspend", D(2017, 8, 9),
+    (7, "Solar Comunitaria de Oaxaca", "suspend", D(2017, 8, 9),
      "Pausa mientras concluye la instalación de su primera planta comunitaria."),
-    (7, "Cámara de Energía del Sureste (ficticia)", "suspend", D(2017, 11, 8),
-     "Suspende su participación mientras renueva su consejo directivo."),
-    (10, "Microfinanciera Tianguis (ficticia)", "end", D(2017, 2, 14),
+    (10, "Microfinanciera Tianguis", "end", D(2017, 2, 14),
      "Se retiró para concentrar sus recursos en su operación regional."),
-    (10, "Red por el Empleo Incluyente (ficticia)", "suspend", D(2017, 6, 14),
+    (10, "Red por el Empleo Incluyente", "suspend", D(2017, 6, 14),
      "Suspensión temporal por cambio de representante."),
-    (10, "Red por el Empleo Incluyente (ficticia)", "reinstate", D(2017, 9, 6),
+    (10, "Red por el Empleo Incluyente", "reinstate", D(2017, 9, 6),
      "Nombró nuevo representante y retomó su participación."),
-    (10, "Farmacias Salud Cercana (ficticia)", "end", D(2017, 12, 5),
+    (10, "Red por el Empleo Incluyente", "end", D(2017, 12, 13),
+     "Concentra su participación en su red regional de empleo."),
+    (10, "Farmacias Salud Cercana", "end", D(2017, 12, 5),
      "Los proyectos elegidos no se ajustan a su modelo de negocio."),
-    (11, "Consejo Empresarial para el Reciclaje (ficticia)", "end", D(2017, 4, 5),
+    (11, "Consejo Empresarial para el Reciclaje", "end", D(2017, 4, 5),
      "Concentra su participación en el comité de Producción y consumo responsables."),
-    (11, "Constructora Hábitat del Centro (ficticia)", "end", D(2017, 7, 12),
+    (11, "Constructora Hábitat del Centro", "end", D(2017, 7, 12),
      "La nueva dirección general decidió no continuar en la alianza."),
-    (11, "Desarrolladores de Vivienda de Occidente (ficticia)", "suspend", D(2017, 10, 4),
-     "Suspensión temporal por falta de representante."),
-    (12, "Artesanas Mixtecas (ficticia)", "suspend", D(2017, 8, 16),
+    (12, "Artesanas Mixtecas", "suspend", D(2017, 8, 16),
      "Suspende su participación en este comité para concentrarse en el de Inclusión social."),
-    (12, "Alimentos del Campo Sinaloense (ficticia)", "end", D(2017, 9, 13),
+    (12, "Alimentos del Campo Sinaloense", "end", D(2017, 9, 13),
      "El proyecto elegido por votación no incluye su cadena de valor."),
-    (12, "Consejo Empresarial para el Reciclaje (ficticia)", "end", D(2017, 11, 22),
+    (12, "Consejo Empresarial para el Reciclaje", "end", D(2017, 11, 22),
      "Sin presupuesto para aportar a los proyectos, dejó la alianza."),
 ]  # fmt: skip
 # Organizations seated after the installation, by invitation: (goal, short name, joined on, reason).
 LATER_MEMBERS = [
-    (12, "Textiles Circulares de Puebla (ficticia)", D(2018, 1, 16),
+    (12, "Textiles Circulares de Puebla", D(2018, 1, 16),
      "Se sumó por invitación del comité para aportar su experiencia en economía circular textil."),
 ]  # fmt: skip
 PLENARIES = [
@@ -406,7 +402,7 @@ def load(stdout):
     User = get_user_model()
     actor = User.objects.get(email="staff@amexcid.example")
     organizations = {organization.legal_name: organization for organization in Organization.objects.all()}
-    users = {user.email: user for user in User.objects.filter(email__endswith="@axs.example")}
+    users = {user.email: user for user in User.objects.filter(email__endswith="axs.example")}
     created = sum(_load_committee(goal, actor, organizations, users) for goal in COMMITTEES)
     attended = 0
     for goal, (name, *_rest) in COMMITTEES.items():

@@ -4,12 +4,18 @@ Every organization named in the domain digest is here, with the committees it sa
 installation (``DEMO_COMMITTEE_SEATS``, for the committees app's own demo). RFCs are invented
 for the demo; "Minera Ejemplo del Pacífico" is fictitious and carries the rejected review.
 
+Nothing here invents a fact about a real organization (one the seed names): the real ones sit on
+the committees the seed lists, joined and stayed; every invented person is marked fictitious
+(``User.is_fictitious``), and every invented event (a suspension, a departure, a post, a
+due-diligence review) belongs to an organization marked fictitious (``Organization.is_fictitious``,
+shown as "ficticia" / "fictitious"). tests/companies/test_demo_facts.py holds the seed's facts and
+checks this.
+
 The seed counts more participants than it names: "more than 60" companies, foundations and
 chambers at the committees' installation and about 50 still active in March 2018, but its lists
 name 46. ``FICTITIOUS_PARTICIPANTS`` stand in for the unnamed ones, so that those figures come
-out of the data: invented organizations of mixed kinds, marked "(ficticia)" in both names, whose
-history (who left, who was suspended) is invented too; the named organizations keep only the
-history the demo already gave them.
+out of the data: invented organizations of mixed kinds whose history (who chaired, who left,
+who was suspended) is invented too.
 """
 
 from datetime import timedelta
@@ -90,31 +96,32 @@ DEMO_ORGANIZATIONS = [
     ("HSBC", "HSBC México, S.A.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (12,), (12, 13, 8), ""),
     ("CANAJAD", "Cámara Nacional de la Industria de Aceites, Grasas, Jabones y Detergentes", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "CMX", (12,), (12,), ""),
     ("CONCAMIN", "Confederación de Cámaras Industriales de los Estados Unidos Mexicanos", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "CMX", (12,), (9, 12, 8), ""),
-    ("Minera Ejemplo del Pacífico", "Minera Ejemplo del Pacífico, S.A. de C.V. (ficticia)", T.COMPANY, S.MEDIUM, Sector.MINING, "SON", (), (8,), ""),
+    ("Minera Ejemplo del Pacífico", "Minera Ejemplo del Pacífico, S.A. de C.V.", T.COMPANY, S.MEDIUM, Sector.MINING, "SON", (), (8,), ""),
 ]  # fmt: skip
 
 # The unnamed participants of the installation, and one organization invited to a committee in 2018.
 FICTITIOUS_PARTICIPANTS = [
-    ("Colegios Técnicos del Norte (ficticia)", "Colegios Técnicos del Norte, S.C. (ficticia)", T.COMPANY, S.MEDIUM, Sector.EDUCATION, "NLE", (4,), (4, 8), ""),
-    ("Fundación Aprender Juntos (ficticia)", "Fundación Aprender Juntos, A.C. (ficticia)", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "JAL", (4, 10), (4, 10, 5), ""),
-    ("Editorial Pizarra Abierta (ficticia)", "Editorial Pizarra Abierta, S.A. de C.V. (ficticia)", T.COMPANY, S.SMALL, Sector.EDUCATION, "PUE", (4,), (4,), ""),
-    ("Escuela de Oficios Santa Clara (ficticia)", "Escuela de Oficios Santa Clara, I.A.P. (ficticia)", T.CIVIL_SOCIETY, S.MICRO, Sector.EDUCATION, "GUA", (4,), (4, 8), ""),
-    ("Solar Comunitaria de Oaxaca (ficticia)", "Solar Comunitaria de Oaxaca, S.C. de R.L. de C.V. (ficticia)", T.SOCIAL_ECONOMY, S.MICRO, Sector.ENERGY, "OAX", (7,), (7, 1), ""),
-    ("Biogás del Golfo (ficticia)", "Biogás del Golfo, S.A.P.I. de C.V. (ficticia)", T.COMPANY, S.SMALL, Sector.ENERGY, "VER", (7, 12), (7, 12, 13), ""),
-    ("Cámara de Energía del Sureste (ficticia)", "Cámara Regional de Energía del Sureste, A.C. (ficticia)", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "YUC", (7,), (7, 9), ""),
-    ("Microfinanciera Tianguis (ficticia)", "Microfinanciera Tianguis, S.A. de C.V., SOFOM, E.N.R. (ficticia)", T.COMPANY, S.MEDIUM, Sector.FINANCE, "CHP", (10,), (10, 1, 5), ""),
-    ("Red por el Empleo Incluyente (ficticia)", "Red Mexicana por el Empleo Incluyente, A.C. (ficticia)", T.CIVIL_SOCIETY, S.SMALL, Sector.SOCIAL, "CMX", (10,), (10, 8), ""),
-    ("Artesanas Mixtecas (ficticia)", "Cooperativa de Artesanas Mixtecas, S.C. de R.L. de C.V. (ficticia)", T.SOCIAL_ECONOMY, S.MICRO, Sector.MANUFACTURING, "OAX", (10, 12), (5, 10, 12), ""),
-    ("Farmacias Salud Cercana (ficticia)", "Farmacias Salud Cercana, S.A. de C.V. (ficticia)", T.COMPANY, S.LARGE, Sector.RETAIL, "JAL", (10,), (3, 10), ""),
-    ("Constructora Hábitat del Centro (ficticia)", "Constructora Hábitat Sustentable del Centro, S.A. de C.V. (ficticia)", T.COMPANY, S.MEDIUM, Sector.CONSTRUCTION, "QUE", (11,), (11, 6), ""),
-    ("Movilidad Urbana Integral (ficticia)", "Movilidad Urbana Integral, S.A.P.I. de C.V. (ficticia)", T.COMPANY, S.SMALL, Sector.TRANSPORT, "CMX", (11,), (11, 13), ""),
-    ("Desarrolladores de Vivienda de Occidente (ficticia)", "Asociación de Desarrolladores de Vivienda de Occidente, A.C. (ficticia)", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "JAL", (11,), (11, 9), ""),
-    ("Empaques Verdes de Jalisco (ficticia)", "Empaques Verdes de Jalisco, S.A. de C.V. (ficticia)", T.COMPANY, S.SMALL, Sector.CHEMICALS, "JAL", (12,), (12, 9), ""),
-    ("Alimentos del Campo Sinaloense (ficticia)", "Alimentos del Campo Sinaloense, S.A. de C.V. (ficticia)", T.COMPANY, S.LARGE, Sector.FOOD, "SIN", (12,), (12, 2), ""),
-    ("Consejo Empresarial para el Reciclaje (ficticia)", "Consejo Empresarial para el Reciclaje, A.C. (ficticia)", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "NLE", (11, 12), (12, 11), ""),
-    ("Textiles Circulares de Puebla (ficticia)", "Textiles Circulares de Puebla, S.A. de C.V. (ficticia)", T.COMPANY, S.SMALL, Sector.MANUFACTURING, "PUE", (), (12, 8), ""),
+    ("Colegios Técnicos del Norte", "Colegios Técnicos del Norte, S.C.", T.COMPANY, S.MEDIUM, Sector.EDUCATION, "NLE", (4,), (4, 8), ""),
+    ("Fundación Aprender Juntos", "Fundación Aprender Juntos, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "JAL", (4, 10), (4, 10, 5), ""),
+    ("Editorial Pizarra Abierta", "Editorial Pizarra Abierta, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.EDUCATION, "PUE", (4,), (4,), ""),
+    ("Escuela de Oficios Santa Clara", "Escuela de Oficios Santa Clara, I.A.P.", T.CIVIL_SOCIETY, S.MICRO, Sector.EDUCATION, "GUA", (4,), (4, 8), ""),
+    ("Solar Comunitaria de Oaxaca", "Solar Comunitaria de Oaxaca, S.C. de R.L. de C.V.", T.SOCIAL_ECONOMY, S.MICRO, Sector.ENERGY, "OAX", (7,), (7, 1), ""),
+    ("Biogás del Golfo", "Biogás del Golfo, S.A.P.I. de C.V.", T.COMPANY, S.SMALL, Sector.ENERGY, "VER", (7, 12), (7, 12, 13), ""),
+    ("Cámara de Energía del Sureste", "Cámara Regional de Energía del Sureste, A.C.", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "YUC", (7,), (7, 9), ""),
+    ("Microfinanciera Tianguis", "Microfinanciera Tianguis, S.A. de C.V., SOFOM, E.N.R.", T.COMPANY, S.MEDIUM, Sector.FINANCE, "CHP", (10,), (10, 1, 5), ""),
+    ("Red por el Empleo Incluyente", "Red Mexicana por el Empleo Incluyente, A.C.", T.CIVIL_SOCIETY, S.SMALL, Sector.SOCIAL, "CMX", (10,), (10, 8), ""),
+    ("Artesanas Mixtecas", "Cooperativa de Artesanas Mixtecas, S.C. de R.L. de C.V.", T.SOCIAL_ECONOMY, S.MICRO, Sector.MANUFACTURING, "OAX", (10, 12), (5, 10, 12), ""),
+    ("Farmacias Salud Cercana", "Farmacias Salud Cercana, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.RETAIL, "JAL", (10,), (3, 10), ""),
+    ("Constructora Hábitat del Centro", "Constructora Hábitat Sustentable del Centro, S.A. de C.V.", T.COMPANY, S.MEDIUM, Sector.CONSTRUCTION, "QUE", (11,), (11, 6), ""),
+    ("Movilidad Urbana Integral", "Movilidad Urbana Integral, S.A.P.I. de C.V.", T.COMPANY, S.SMALL, Sector.TRANSPORT, "CMX", (11,), (11, 13), ""),
+    ("Desarrolladores de Vivienda de Occidente", "Asociación de Desarrolladores de Vivienda de Occidente, A.C.", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "JAL", (11,), (11, 9), ""),
+    ("Empaques Verdes de Jalisco", "Empaques Verdes de Jalisco, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.CHEMICALS, "JAL", (12,), (12, 9), ""),
+    ("Alimentos del Campo Sinaloense", "Alimentos del Campo Sinaloense, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.FOOD, "SIN", (12,), (12, 2), ""),
+    ("Consejo Empresarial para el Reciclaje", "Consejo Empresarial para el Reciclaje, A.C.", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "NLE", (11, 12), (12, 11), ""),
+    ("Textiles Circulares de Puebla", "Textiles Circulares de Puebla, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.MANUFACTURING, "PUE", (), (12, 8), ""),
 ]  # fmt: skip
 DEMO_ORGANIZATIONS += FICTITIOUS_PARTICIPANTS
+FICTITIOUS_MINE = "Minera Ejemplo del Pacífico, S.A. de C.V."
 
 DEMO_COMMITTEE_SEATS = {
     goal: [legal for _short, legal, _t, _s, _sec, _st, seats, *_rest in DEMO_ORGANIZATIONS if goal in seats]
@@ -124,52 +131,55 @@ DEMO_COMMITTEE_SEATS = {
 # Participation steps after the invitation, with the reasons the history keeps; default: joined.
 JOINED = (ACTIVE, "Aceptó la invitación a la alianza.")
 DEMO_PARTICIPATION = {
-    "Maersk": [JOINED, (SUSPENDED, "El proyecto de energía elegido no se ajusta por ahora a su modelo de negocio en México.")],
-    "Total Energy Systems": [JOINED, (SUSPENDED, "Pausa solicitada por la empresa mientras reorganiza su área de sostenibilidad.")],
-    "Gauss Energía": [JOINED, (WITHDRAWN, "La empresa cambió sus prioridades corporativas y dejó la alianza.")],
     "Minera Ejemplo del Pacífico": [(WITHDRAWN, "Se retiró la invitación tras la debida diligencia.")],
-    "McBride Sustainability": [],
-    "GreenMark México": [
-        JOINED,
-        (SUSPENDED, "Suspensión temporal por falta de representante."),
-        (ACTIVE, "Nombró nueva representante y retomó su participación."),
-    ],
     # The fictitious participants that left or paused (committees.demo keeps the dates, committee by committee).
-    "Editorial Pizarra Abierta (ficticia)": [JOINED, (WITHDRAWN, "Concluyó su participación al definirse el proyecto de su comité.")],
-    "Escuela de Oficios Santa Clara (ficticia)": [JOINED, (WITHDRAWN, "No cuenta con personal para asistir a las sesiones.")],
-    "Solar Comunitaria de Oaxaca (ficticia)": [JOINED, (SUSPENDED, "Pausa mientras concluye la instalación de su primera planta.")],
-    "Cámara de Energía del Sureste (ficticia)": [JOINED, (SUSPENDED, "Pausa mientras renueva su consejo directivo.")],
-    "Microfinanciera Tianguis (ficticia)": [JOINED, (WITHDRAWN, "Concentra sus recursos en su operación regional.")],
-    "Red por el Empleo Incluyente (ficticia)": [
+    "Editorial Pizarra Abierta": [JOINED, (WITHDRAWN, "Concluyó su participación al definirse el proyecto de su comité.")],
+    "Escuela de Oficios Santa Clara": [JOINED, (WITHDRAWN, "No cuenta con personal para asistir a las sesiones.")],
+    "Solar Comunitaria de Oaxaca": [JOINED, (SUSPENDED, "Pausa mientras concluye la instalación de su primera planta.")],
+    "Microfinanciera Tianguis": [JOINED, (WITHDRAWN, "Concentra sus recursos en su operación regional.")],
+    "Red por el Empleo Incluyente": [
         JOINED,
         (SUSPENDED, "Suspensión temporal por cambio de representante."),
         (ACTIVE, "Nombró nuevo representante y retomó su participación."),
+        (WITHDRAWN, "Concentra su participación en su red regional de empleo."),
     ],
-    "Farmacias Salud Cercana (ficticia)": [JOINED, (WITHDRAWN, "Los proyectos elegidos no se ajustan a su modelo de negocio.")],
-    "Constructora Hábitat del Centro (ficticia)": [JOINED, (WITHDRAWN, "La nueva dirección general decidió no continuar en la alianza.")],
-    "Desarrolladores de Vivienda de Occidente (ficticia)": [JOINED, (SUSPENDED, "Suspensión temporal por falta de representante.")],
-    "Alimentos del Campo Sinaloense (ficticia)": [JOINED, (WITHDRAWN, "El proyecto elegido no incluye su cadena de valor.")],
-    "Consejo Empresarial para el Reciclaje (ficticia)": [JOINED, (WITHDRAWN, "Sin presupuesto para aportar a los proyectos.")],
+    "Farmacias Salud Cercana": [JOINED, (WITHDRAWN, "Los proyectos elegidos no se ajustan a su modelo de negocio.")],
+    "Constructora Hábitat del Centro": [JOINED, (WITHDRAWN, "La nueva dirección general decidió no continuar en la alianza.")],
+    "Alimentos del Campo Sinaloense": [JOINED, (WITHDRAWN, "El proyecto elegido no incluye su cadena de valor.")],
+    "Consejo Empresarial para el Reciclaje": [JOINED, (WITHDRAWN, "Sin presupuesto para aportar a los proyectos.")],
 }  # fmt: skip
 
-# Account e-mail → the organization it represents (committee N's chair and secretary sit on N).
+# Account e-mail → the organization it represents (committee N's chair and secretary sit on N). The seed
+# names no chair or secretary: the posts are held by fictitious people of fictitious organizations. The
+# representative of the demo's draft represents a fictitious company of Producción y consumo (seated 2018).
 DEMO_REPRESENTATIVES = {
-    "representante@axs.example": "Bimbo",
-    "presidencia.ods4@axs.example": "BBVA Bancomer",
-    "secretaria.ods4@axs.example": "KidZania",
-    "presidencia.ods7@axs.example": "Eolectric",
-    "secretaria.ods7@axs.example": "Aeroméxico",
-    "presidencia.ods10@axs.example": "Microsoft",
-    "secretaria.ods10@axs.example": "ALSEA",
-    "presidencia.ods11@axs.example": "Rotoplas",
-    "secretaria.ods11@axs.example": "Mabe",
-    "presidencia.ods12@axs.example": "Danone",
-    "secretaria.ods12@axs.example": "Helvex",
+    "representante@axs.example": "Textiles Circulares de Puebla",
+    "presidencia.ods4@axs.example": "Fundación Aprender Juntos",
+    "secretaria.ods4@axs.example": "Colegios Técnicos del Norte",
+    "presidencia.ods7@axs.example": "Biogás del Golfo",
+    "secretaria.ods7@axs.example": "Cámara de Energía del Sureste",
+    "presidencia.ods10@axs.example": "Artesanas Mixtecas",
+    "secretaria.ods10@axs.example": "Fundación Aprender Juntos",
+    "presidencia.ods11@axs.example": "Movilidad Urbana Integral",
+    "secretaria.ods11@axs.example": "Desarrolladores de Vivienda de Occidente",
+    "presidencia.ods12@axs.example": "Empaques Verdes de Jalisco",
+    "secretaria.ods12@axs.example": "Biogás del Golfo",
 }
 
 # One contact for each member organization without a demo account above (fictitious people, about as many
 # women as men); they sign in with their e-mail (``contact_email``) and the demo password.
 DEMO_CONTACTS = [
+    ("Bimbo", "Ernesto Villalpando Gil", "Gerente de Sostenibilidad"),
+    ("BBVA Bancomer", "Mercedes Aguirre Solís", "Gerente de Inversión Social"),
+    ("KidZania", "Gustavo Lira Benavides", "Coordinador de Programas Educativos"),
+    ("Eolectric", "Renata Olmos Cisneros", "Gerente de Desarrollo Sostenible"),
+    ("Aeroméxico", "Felipe Andrade Toledo", "Gerente de Sostenibilidad"),
+    ("Microsoft", "Lorena Vidal Cepeda", "Gerente de Asuntos Comunitarios"),
+    ("ALSEA", "Marco Antonio Ruiz Bañuelos", "Coordinador de Responsabilidad Social"),
+    ("Rotoplas", "Cecilia Pineda Aranda", "Gerente de Sostenibilidad"),
+    ("Mabe", "Rubén Salinas Ochoa", "Gerente de Asuntos Ambientales"),
+    ("Danone", "Adriana Zepeda Morales", "Directora de Sostenibilidad"),
+    ("Helvex", "Armando Quiroz Lemus", "Gerente de Ingeniería Ambiental"),
     ("Citibanamex", "Alejandra Mendoza Rivas", "Gerente de Responsabilidad Social"),
     ("Fundación Mapfre", "Héctor Galindo Paredes", "Director de Programas"),
     ("Fundación Telefónica", "Claudia Espinosa Marín", "Coordinadora de Proyectos Educativos"),
@@ -205,24 +215,24 @@ DEMO_CONTACTS = [
     ("HSBC", "Isabel Montoya Prieto", "Gerente de Sostenibilidad"),
     ("CANAJAD", "Ernesto Tapia Salgado", "Director Técnico"),
     ("CONCAMIN", "Rocío Vázquez Alcántara", "Coordinadora de Desarrollo Sostenible"),
-    ("Colegios Técnicos del Norte (ficticia)", "Alfredo Treviño Cantú", "Director de Vinculación"),
-    ("Fundación Aprender Juntos (ficticia)", "Marisol Jiménez Ruelas", "Directora Ejecutiva"),
-    ("Editorial Pizarra Abierta (ficticia)", "Ramón Huerta Sánchez", "Director Editorial"),
-    ("Escuela de Oficios Santa Clara (ficticia)", "Guadalupe Ledesma Aguirre", "Directora"),
-    ("Solar Comunitaria de Oaxaca (ficticia)", "Eduardo Santiago Velasco", "Coordinador General"),
-    ("Biogás del Golfo (ficticia)", "Ximena Rendón Cházaro", "Gerente de Proyectos"),
-    ("Cámara de Energía del Sureste (ficticia)", "Jesús Chan Euán", "Secretario Técnico"),
-    ("Microfinanciera Tianguis (ficticia)", "Rosa María Gómez Vela", "Gerente de Inclusión Financiera"),
-    ("Red por el Empleo Incluyente (ficticia)", "Alberto Rangel Nieto", "Coordinador de Redes"),
-    ("Artesanas Mixtecas (ficticia)", "Juana Martínez Sosa", "Presidenta de la Cooperativa"),
-    ("Farmacias Salud Cercana (ficticia)", "Víctor Manuel Aceves Lara", "Gerente de Responsabilidad Social"),
-    ("Constructora Hábitat del Centro (ficticia)", "Teresa Olguín Barrera", "Gerente de Innovación"),
-    ("Movilidad Urbana Integral (ficticia)", "Pablo Esquivel Romo", "Director de Proyectos"),
-    ("Desarrolladores de Vivienda de Occidente (ficticia)", "Leticia Partida Macías", "Secretaria Técnica"),
-    ("Empaques Verdes de Jalisco (ficticia)", "Joaquín Covarrubias Lomelí", "Director de Operaciones"),
-    ("Alimentos del Campo Sinaloense (ficticia)", "Miriam Félix Inzunza", "Gerente de Sustentabilidad"),
-    ("Consejo Empresarial para el Reciclaje (ficticia)", "Samuel Elizondo Tamez", "Director Ejecutivo"),
-    ("Textiles Circulares de Puebla (ficticia)", "Andrea Carrasco Méndez", "Directora de Diseño"),
+    ("Colegios Técnicos del Norte", "Alfredo Treviño Cantú", "Director de Vinculación"),
+    ("Fundación Aprender Juntos", "Marisol Jiménez Ruelas", "Directora Ejecutiva"),
+    ("Editorial Pizarra Abierta", "Ramón Huerta Sánchez", "Director Editorial"),
+    ("Escuela de Oficios Santa Clara", "Guadalupe Ledesma Aguirre", "Directora"),
+    ("Solar Comunitaria de Oaxaca", "Eduardo Santiago Velasco", "Coordinador General"),
+    ("Biogás del Golfo", "Ximena Rendón Cházaro", "Gerente de Proyectos"),
+    ("Cámara de Energía del Sureste", "Jesús Chan Euán", "Secretario Técnico"),
+    ("Microfinanciera Tianguis", "Rosa María Gómez Vela", "Gerente de Inclusión Financiera"),
+    ("Red por el Empleo Incluyente", "Alberto Rangel Nieto", "Coordinador de Redes"),
+    ("Artesanas Mixtecas", "Juana Martínez Sosa", "Presidenta de la Cooperativa"),
+    ("Farmacias Salud Cercana", "Víctor Manuel Aceves Lara", "Gerente de Responsabilidad Social"),
+    ("Constructora Hábitat del Centro", "Teresa Olguín Barrera", "Gerente de Innovación"),
+    ("Movilidad Urbana Integral", "Pablo Esquivel Romo", "Director de Proyectos"),
+    ("Desarrolladores de Vivienda de Occidente", "Leticia Partida Macías", "Secretaria Técnica"),
+    ("Empaques Verdes de Jalisco", "Joaquín Covarrubias Lomelí", "Director de Operaciones"),
+    ("Alimentos del Campo Sinaloense", "Miriam Félix Inzunza", "Gerente de Sustentabilidad"),
+    ("Consejo Empresarial para el Reciclaje", "Samuel Elizondo Tamez", "Director Ejecutivo"),
+    ("Textiles Circulares de Puebla", "Andrea Carrasco Méndez", "Directora de Diseño"),
 ]
 
 
@@ -235,20 +245,21 @@ def contact_email(short_name, full_name):
 
 
 # short name → (decision or "" for in progress, risk, conditions, days the review stays valid; negative: expired)
+# Only fictitious organizations: the seed tells of no review of a real one.
 DEMO_REVIEWS = {
-    "Bimbo": (Decision.APPROVED, RiskRating.LOW, "", 540),
-    "Danone": (Decision.APPROVED, RiskRating.LOW, "", 400),
-    "Rotoplas": (Decision.APPROVED, RiskRating.LOW, "", 300),
-    "Grupo Dragón": (
+    "Colegios Técnicos del Norte": (Decision.APPROVED, RiskRating.LOW, "", 540),
+    "Empaques Verdes de Jalisco": (Decision.APPROVED, RiskRating.LOW, "", 400),
+    "Movilidad Urbana Integral": (Decision.APPROVED, RiskRating.LOW, "", 300),
+    "Biogás del Golfo": (
         Decision.APPROVED_WITH_CONDITIONS,
         RiskRating.MEDIUM,
         "Presentar el resultado de la auditoría ambiental de su planta en curso antes de firmar el convenio.",
         365,
     ),
-    "Aeroméxico": (Decision.APPROVED, RiskRating.LOW, "", -30),
+    "Farmacias Salud Cercana": (Decision.APPROVED, RiskRating.LOW, "", -30),
     "Minera Ejemplo del Pacífico": (Decision.REJECTED, RiskRating.HIGH, "", 365),
-    "Pfizer": ("", "", "", 0),
-    "Microsoft": ("", "", "", 0),
+    "Artesanas Mixtecas": ("", "", "", 0),
+    "Microfinanciera Tianguis": ("", "", "", 0),
 }
 
 
@@ -327,6 +338,8 @@ def load(stdout):
                 _review(actor, organization, *DEMO_REVIEWS[short])
             created += 1
         by_short_name[short] = organization
+    fictitious = [row[1] for row in FICTITIOUS_PARTICIPANTS] + [FICTITIOUS_MINE]
+    Organization.objects.filter(legal_name__in=fictitious, is_fictitious=False).update(is_fictitious=True)
     attached = 0
     for email, short in DEMO_REPRESENTATIVES.items():
         user = User.objects.get(email=email)
@@ -355,7 +368,14 @@ def _load_contacts(actor, by_short_name):
         # One hash for all: hashing the shared demo password once per person would double the loading time.
         password = make_password(DEMO_PASSWORD)
         User.objects.bulk_create(
-            User(email=email, password=password, full_name=full_name, role=User.Role.REPRESENTATIVE, job_title=title)
+            User(
+                email=email,
+                password=password,
+                full_name=full_name,
+                role=User.Role.REPRESENTATIVE,
+                job_title=title,
+                is_fictitious=True,
+            )
             for email, (_short, full_name, title) in emails.items()
             if email in missing
         )

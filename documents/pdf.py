@@ -67,7 +67,7 @@ class LocalFilesFetcher(URLFetcher):
         return URLFetcherResponse(url, local.open("rb"), headers={"Content-Type": content_type})
 
 
-def render_pdf(html):
-    """Return the PDF bytes and the page count of an HTML document."""
+def render_pdf(html, variant=""):
+    """Return the PDF bytes and the page count of an HTML document; ``variant`` as WeasyPrint names it."""
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher()).render()
-    return document.write_pdf(), len(document.pages)
+    return document.write_pdf(pdf_variant=variant or None), len(document.pages)

@@ -13,6 +13,7 @@ class Source:
 
     ``attachments`` are ``(name, bytes)`` files to ship beside the PDF: the job then stores one ZIP
     holding the PDF and them, named ``bundle_name`` (a personal data export: JSON and CSV files).
+    ``pdf_variant`` is WeasyPrint's (``"pdf/ua-1"``: a PDF tagged for accessibility).
     """
 
     html: str
@@ -20,6 +21,7 @@ class Source:
     title: str
     attachments: tuple = ()
     bundle_name: str = ""
+    pdf_variant: str = ""
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,7 @@ def document_render(*, document_id):
         kind_spec = get_kind(document.kind)
         with heartbeat(document_id, attempt), translation.override(document.language):
             source = kind_spec.build(document)
-            pdf, pages = render_pdf(source.html)
+            pdf, pages = render_pdf(source.html, source.pdf_variant)
             filename = source.filename
             if source.attachments:
                 pdf, filename = bundle(pdf, source), source.bundle_name

@@ -61,6 +61,8 @@ TABLES = (
     Table("accounts.User", ("pk",)),
     Table("audit.AuditEvent", ("actor", _about_the_person)),
     Table("documents.Document", ("requested_by",)),
+    Table("reports.NarrativeText", ("written_by",)),
+    Table("reports.PublishedEdition", ("published_by",)),
     Table("notifications.Notification", ("recipient",)),
     Table("notifications.Preference", ("person",)),
     Table("notifications.Follow", ("person",)),

@@ -95,7 +95,7 @@ OPEN_CALL_PROPOSALS = [
     ("Compras sostenibles en cadenas hoteleras", "secretaria.ods12@axs.example", S.RETURNED),
     ("Reúso de agua tratada en parques industriales", "presidencia.ods11@axs.example", S.IN_REVIEW),
 ]
-DRAFT_TITLE = "Pan sin desperdicio: redistribución de excedentes"
+DRAFT_TITLE = "Retazos con segunda vida: reúso de textiles"
 
 
 def aware(day, hour=10):
@@ -300,8 +300,8 @@ def _open_call(committee, staff, evaluator, organizations):
         lead_org = representative.representations.filter(ended_at__isnull=True).get().organization
         proposal = Proposal.objects.create(
             call=call, committee=committee, lead_organization=lead_org, created_by=representative, title=DRAFT_TITLE,
-            summary="Redistribuir el pan del día que no se vende a bancos de alimentos de la región.",
-            problem="Cada día sobra pan apto para consumo en tiendas y cafeterías.",
+            summary="Recuperar los retazos de tela de los talleres de la región para nuevos productos.",
+            problem="Los talleres tiran cada semana retazos de tela que aún sirven.",
         )  # fmt: skip
         ConsortiumMember.objects.create(
             proposal=proposal, organization=lead_org, is_lead=True, status="accepted", invited_by=representative

@@ -15,7 +15,7 @@ from django.db.models import Min
 
 from audit.services import audit_record
 from axs_platform import demo_dates
-from committees.models import Committee, Membership, Session
+from committees.models import Committee, Membership, Post, Session
 from companies.models import Organization, Representative
 from surveys.models import Question, Survey
 
@@ -121,11 +121,19 @@ def _vote(selection_round, candidates, staff):
         .distinct()
         .order_by("organization_id")
     )
+    # The organizations of the committee's chair and secretary vote first, through them; the others through
+    # their primary contact.
+    posts = Post.objects.filter(committee=committee, started_on__lte=VOTE_DAY).exclude(ended_on__lt=VOTE_DAY)
+    officers = {post.organization_id: post.holder for post in posts.select_related("holder")}
+    organizations = sorted(organizations, key=lambda pk: (pk not in officers, pk))
     electors = [Elector.objects.create(ballot=ballot, organization_id=pk) for pk in organizations]
-    speakers = {
-        link.organization_id: link.user
-        for link in Representative.objects.filter(organization_id__in=organizations).select_related("user")
-    }
+    speakers = dict(officers)
+    for link in (
+        Representative.objects.filter(organization_id__in=organizations)
+        .select_related("user")
+        .order_by("-is_primary_contact", "id")
+    ):
+        speakers.setdefault(link.organization_id, link.user)
     for index, (elector, picks) in enumerate(zip(electors, VOTE_CHOICES, strict=False)):
         Participation.objects.create(
             ballot=ballot, elector=elector, cast_by=speakers.get(elector.organization_id),

@@ -3,6 +3,7 @@ bibliography and acronyms) and its documents: the fact sheets of the four projec
 March 2018 and the report for May 2016 – March 2018, rendered once and kept."""
 
 import datetime
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
@@ -11,7 +12,19 @@ from documents.services import document_request, params_key
 from projects.models import Proposal, ProposalStatus
 
 from .documents import SYSTEMATIZATION
-from .models import Acronym, BibliographyEntry, Finding, FindingKind, Milestone, ObjectiveContribution, Stage
+from .models import (
+    Acronym,
+    BibliographyEntry,
+    Finding,
+    FindingKind,
+    Milestone,
+    NarrativePart,
+    NarrativeText,
+    ObjectiveContribution,
+    RecordedFigure,
+    Stage,
+)
+from .services import narrative_text_save
 
 D = datetime.date
 PERIOD = {"start": "2016-05-01", "end": "2018-03-31"}
@@ -107,6 +120,40 @@ BIBLIOGRAPHY = [
     "Programa de Cooperación Internacional para el Desarrollo (PROCID, 2014-2018). Diario Oficial de la "
     "Federación. México. 30 de abril de 2014.",
 ]
+# Sources of the figures the platform cannot count: the seed itself and the press releases it cites (its notes 16,
+# 17 and 19). Formatted as the seed's bibliography: author. (year). title. place: publisher.
+SEED_CITATION = (
+    "AMEXCID y GIZ. (2018). La Alianza por la Sostenibilidad: un prototipo de la AMEXCID para la vinculación "
+    "con el sector privado. Sistematización de la Alianza por la Sostenibilidad 2016-2018. México: AMEXCID."
+)
+PRESS_RELEASES = [
+    "AMEXCID. (2016b). Se lleva a cabo la segunda reunión de la Alianza por la Sostenibilidad. Comunicado del 6 "
+    "de julio de 2016. México: AMEXCID.",
+    "AMEXCID. (2016c). Se celebra la tercera reunión de la Alianza por la Sostenibilidad. Comunicado del 23 de "
+    "agosto de 2016. México: AMEXCID.",
+    "AMEXCID. (2016d). Se realizó la instalación de los comités de trabajo de la Alianza por la Sostenibilidad. "
+    "Comunicado del 16 de noviembre de 2016. México: AMEXCID.",
+]
+# (label es, label en, value or None for "sin dato", qualifier, percentage, as of, source, page or section)
+RECORDED_FIGURES = [
+    ("Organizaciones en el evento de lanzamiento", "Organizations at the launch event", 81, "exact", False,
+     D(2016, 5, 19), SEED_CITATION, "Etapa 1: Acercamiento y diálogo"),
+    ("Organizaciones en la segunda reunión", "Organizations at the second meeting", 90, "at_least", False,
+     D(2016, 7, 6), PRESS_RELEASES[0], ""),
+    ("Organizaciones en la tercera reunión", "Organizations at the third meeting", None, "exact", False,
+     D(2016, 8, 23), PRESS_RELEASES[1], ""),
+    ("Organizaciones a las que se envió la encuesta", "Organizations the survey was sent to", 90, "about", False,
+     D(2016, 8, 31), SEED_CITATION, "Etapa 2: Identificación de prioridades"),
+    ("Organizaciones que respondieron la encuesta", "Organizations that answered the survey", 61, "exact", True,
+     D(2016, 8, 31), SEED_CITATION, "Etapa 2: Identificación de prioridades"),
+    ("Empresas, fundaciones y organismos en la instalación de los comités",
+     "Companies, foundations and business bodies at the installation of the committees", 60, "at_least", False,
+     D(2016, 11, 4), PRESS_RELEASES[2], ""),
+    ("Empresas que participaban activamente en los comités", "Companies taking an active part in the committees",
+     50, "about", False, D(2018, 3, 31), SEED_CITATION, "Etapa 3: Estructuración de proyectos"),
+    ("Proyectos completamente estructurados", "Projects fully structured", 4, "exact", False, D(2018, 3, 31),
+     SEED_CITATION, "Etapa 3: Estructuración de proyectos"),
+]  # fmt: skip
 ACRONYMS = [
     ("AMEXCID", "Agencia Mexicana de Cooperación Internacional para el Desarrollo",
      "Mexican Agency for International Development Cooperation"),
@@ -144,6 +191,55 @@ def _narrative():
     return True
 
 
+def _recorded_figures():
+    """Write the seed's figures with their sources, once; the works they cite join the bibliography."""
+    if RecordedFigure.objects.exists():
+        return 0
+    sources = {}
+    for citation in [SEED_CITATION, *PRESS_RELEASES]:
+        entry = BibliographyEntry.objects.filter(citation=citation).first()
+        if entry is None:
+            entry = BibliographyEntry.objects.create(position=0, citation=citation)
+        sources[citation] = entry
+    for position, (label_es, label_en, value, qualifier, percentage, as_of, citation, locator) in enumerate(
+        RECORDED_FIGURES, 1
+    ):
+        RecordedFigure.objects.create(
+            position=position,
+            label_es=label_es,
+            label_en=label_en,
+            value=value,
+            qualifier=qualifier,
+            is_percentage=percentage,
+            as_of=as_of,
+            source=sources[citation],
+            locator=locator,
+        )
+    return len(RECORDED_FIGURES)
+
+
+# The seed's written parts, quoted (reports/demo_texts/<part>.<language>.md; an English file where one is kept).
+TEXTS = Path(__file__).resolve().parent / "demo_texts"
+
+
+def _seed_texts(staff):
+    """Write the first version of each written part the seed has, once."""
+    written = 0
+    for part in NarrativePart.values:
+        spanish = TEXTS / f"{part}.es.md"
+        if not spanish.exists() or NarrativeText.objects.filter(part=part).exists():
+            continue
+        english = TEXTS / f"{part}.en.md"
+        narrative_text_save(
+            actor=staff,
+            part=part,
+            body_es=spanish.read_text(encoding="utf-8").strip(),
+            body_en=english.read_text(encoding="utf-8").strip() if english.exists() else "",
+        )
+        written += 1
+    return written
+
+
 def demo_documents():
     """Return ``[(kind, target, params)]`` of the documents the demo leaves ready."""
     structured = Proposal.objects.filter(
@@ -156,6 +252,8 @@ def load(stdout):
     """Write the narrative and ask once for each demo document; a document already asked for is left alone."""
     staff = get_user_model().objects.get(email="staff@amexcid.example")
     wrote = _narrative()
+    _recorded_figures()
+    _seed_texts(staff)
     asked = 0
     for kind, target, params in demo_documents():
         target_id = str(target.pk) if target is not None else ""

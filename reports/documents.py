@@ -11,7 +11,9 @@ from axs_platform.permissions import is_staff_member
 from documents.registry import DocumentKind, Source
 from documents.services import DocumentError
 from monitoring.chapter import implementation_chapter
+from projects.criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 
+from .exhibits import number_exhibits
 from .selectors import report_charts, report_data
 
 SYSTEMATIZATION = "reports.systematization"
@@ -37,20 +39,31 @@ def _describe(target, params):
     }
 
 
-def _build(document):
-    start, end = period_of(document.params)
+def report_context(start, end):
+    """Return what every edition of the report shows for the period: PDF, web page and Word file."""
     data = report_data(start, end)
-    context = {
+    charts = report_charts(data)
+    exhibits, exhibit_list = number_exhibits(data, charts)
+    return {
         **data,
-        "charts": report_charts(data),
+        "charts": charts,
+        "exhibits": exhibits,
+        "exhibit_list": exhibit_list,
         "implementation": implementation_chapter(start, end),
+        "axs_criteria": AXS_CRITERIA,
+        "sustainability_criteria": [(c, DEFINITIONS.get(c, "")) for c in SUSTAINABILITY_CRITERIA],
         "generated_at": timezone.now(),
     }
-    html = render_to_string("reports/pdf/systematization.html", context)
+
+
+def _build(document):
+    start, end = period_of(document.params)
+    html = render_to_string("reports/pdf/systematization.html", report_context(start, end))
     return Source(
         html=html,
         filename=f"sistematizacion-axs-{start:%Y-%m}-{end:%Y-%m}-{document.language}.pdf",
         title=str(_describe(None, document.params)),
+        pdf_variant="pdf/ua-1",
     )
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from axs_platform.forms import DateInput, submit_helper
 
-from .models import Acronym, BibliographyEntry, Finding, Milestone, ObjectiveContribution
+from .models import Acronym, BibliographyEntry, Finding, Milestone, ObjectiveContribution, RecordedFigure
 
 DEFAULT_START = datetime.date(2016, 5, 1)
 DEFAULT_END = datetime.date(2018, 3, 31)
@@ -44,7 +44,7 @@ class _NarrativeForm(forms.ModelForm):
 
 
 def _form(model_class, field_names):
-    widgets = {"happened_on": DateInput()}
+    widgets = {"happened_on": DateInput(), "as_of": DateInput()}
     return forms.modelform_factory(model_class, form=_NarrativeForm, fields=field_names, widgets=widgets)
 
 
@@ -59,5 +59,24 @@ NARRATIVE = {
         _("Contributions to the programme's objectives"),
     ),
     "bibliografia": (BibliographyEntry, _form(BibliographyEntry, ["position", "citation"]), _("Bibliography")),
+    "cifras": (
+        RecordedFigure,
+        _form(
+            RecordedFigure,
+            ["position", "label_es", "label_en", "value", "qualifier", "is_percentage", "as_of", "source", "locator"],
+        ),
+        _("Recorded figures and their sources"),
+    ),
     "acronimos": (Acronym, _form(Acronym, ["acronym", "meaning_es", "meaning_en"]), _("Acronyms")),
 }
+
+
+class NarrativeTextForm(forms.Form):
+    """A new version of a written part; the markup is explained beside the fields."""
+
+    body_es = forms.CharField(label=_("Text (Spanish)"), widget=forms.Textarea(attrs={"rows": 14}))
+    body_en = forms.CharField(label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 14}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = submit_helper(_("Save as a new version"))

@@ -6,7 +6,9 @@ the programme's objectives, the bibliography and the acronyms. Each text has a S
 English version; the report is written in the language it is asked for.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -103,6 +105,51 @@ class BibliographyEntry(models.Model):
         return self.citation[:80]
 
 
+class Qualifier(models.TextChoices):
+    EXACT = "exact", _("exactly")
+    AT_LEAST = "at_least", _("more than")
+    ABOUT = "about", _("about")
+
+
+class RecordedFigure(models.Model):
+    """A figure the platform cannot count (it came before the platform, or from outside it), with its source.
+
+    An empty value means the source gives no figure: the report prints "sin dato" / "no data", never 0.
+    """
+
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    label_es = models.CharField(_("what is counted (Spanish)"), max_length=255)
+    label_en = models.CharField(_("what is counted (English)"), max_length=255, blank=True)
+    value = models.DecimalField(
+        _("figure"),
+        max_digits=12,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Leave it empty when the source gives no figure: the report then says “no data”."),
+    )
+    qualifier = models.CharField(_("as the source states it"), max_length=10, choices=Qualifier.choices,
+                                 default=Qualifier.EXACT)  # fmt: skip
+    is_percentage = models.BooleanField(_("percentage"), default=False)
+    as_of = models.DateField(_("date of the figure"))
+    source = models.ForeignKey(
+        BibliographyEntry, verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
+    )
+    locator = models.CharField(_("page or section of the source"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("recorded figure")
+        verbose_name_plural = _("recorded figures")
+        ordering = ["as_of", "position", "id"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return (self.label_en or self.label_es) if _in_english() else self.label_es
+
+
 class Acronym(models.Model):
     acronym = models.CharField(_("acronym"), max_length=30, unique=True)
     meaning_es = models.CharField(_("meaning (Spanish)"), max_length=255)
@@ -119,3 +166,83 @@ class Acronym(models.Model):
     @property
     def meaning(self):
         return (self.meaning_en or self.meaning_es) if _in_english() else self.meaning_es
+
+
+class NarrativePart(models.TextChoices):
+    """The parts of the publication that are written, not counted, in the seed's order."""
+
+    CREDITS = "credits", _("Credits and legal notice")
+    EPIGRAPH = "epigraph", _("Epigraph")
+    PROLOGUE = "prologue", _("Prologue")
+    AGENCY = "agency", _("The agency and its work with the private sector")
+    PROTOTYPE = "prototype", _("Value as a prototype for working with the private sector")
+    FUTURE = "future", _("Towards the future")
+    ACKNOWLEDGEMENTS = "acknowledgements", _("Acknowledgements")
+
+
+class NarrativeText(models.Model):
+    """One version of a written part, in Spanish and English, in the report's small markup (reports.markup).
+
+    Saving writes a new version (``reports.services.narrative_text_save``); old versions are kept.
+    """
+
+    part = models.CharField(_("part"), max_length=20, choices=NarrativePart.choices)
+    version = models.PositiveIntegerField(_("version"))
+    body_es = models.TextField(_("text (Spanish)"))
+    body_en = models.TextField(_("text (English)"), blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("written by"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("narrative text")
+        verbose_name_plural = _("narrative texts")
+        ordering = ["part", "-version"]
+        constraints = [models.UniqueConstraint(fields=["part", "version"], name="reports_narrative_text_version")]
+
+    def __str__(self):
+        return f"{self.get_part_display()} v{self.version}"
+
+    @property
+    def body(self):
+        return (self.body_en or self.body_es) if _in_english() else self.body_es
+
+    @property
+    def body_language(self):
+        """The language the shown text is written in: Spanish when the English one is missing."""
+        return "en" if _in_english() and self.body_en else "es"
+
+
+class PublishedEdition(models.Model):
+    """The web edition of a period's report as staff published it: its pages frozen in both languages.
+
+    Withdrawn, not deleted: the public page answers 404 and the row stays.
+    """
+
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"))
+    html_es = models.TextField(_("pages (Spanish)"))
+    html_en = models.TextField(_("pages (English)"))
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("published by"), on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("published edition")
+        verbose_name_plural = _("published editions")
+        ordering = ["-published_at"]
+
+    def __str__(self):
+        return f"{self.start:%Y-%m} – {self.end:%Y-%m}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("reports:publication", args=[self.pk])
+
+    @property
+    def html(self):
+        return self.html_en if _in_english() else self.html_es

@@ -35,7 +35,18 @@ from surveys.models import Survey, SurveyPurpose
 from surveys.selectors.results import sdg_ranking, survey_results
 
 from .figures import bounds, committees_by, report_figures, seated_at_installation
-from .models import Acronym, BibliographyEntry, Finding, FindingKind, Milestone, ObjectiveContribution, Stage
+from .markup import render_markup
+from .models import (
+    Acronym,
+    BibliographyEntry,
+    Finding,
+    FindingKind,
+    Milestone,
+    NarrativeText,
+    ObjectiveContribution,
+    RecordedFigure,
+    Stage,
+)
 
 
 def plenary_participation(start, end):
@@ -191,8 +202,13 @@ def report_data(start, end):
         if row["to_status"] == ProposalStatus.STRUCTURED:
             structured_on.setdefault(row["proposal_id"], row["created_at"])
     projects = project_summaries(structured_on)
+    # States as of the period's end: the last transition of the period, not the state today.
+    status_at_end = {}
+    for row in sorted(transitions, key=lambda row: row["created_at"]):
+        status_at_end[row["proposal_id"]] = row["to_status"]
     for project in projects:
         project.structured_on = structured_on[project.pk]
+        project.status_at_end_label = ProposalStatus(status_at_end[project.pk]).label
         project.budget_total = sum((line.amount_mxn for line in project.budget.all()), Decimal(0))
     installed_in_period = [c for c in committees if c.installed_on and start <= c.installed_on <= end]
 
@@ -280,8 +296,20 @@ def report_data(start, end):
         "recommendations": findings[FindingKind.RECOMMENDATION],
         "objectives": list(ObjectiveContribution.objects.all()),
         "bibliography": list(BibliographyEntry.objects.all()),
+        "texts": current_narrative(),
+        "recorded_figures": list(RecordedFigure.objects.filter(as_of__range=(start, end)).select_related("source")),
         "acronyms": list(Acronym.objects.all()),
     }
+
+
+def current_narrative():
+    """Return ``{part: the latest version}`` of the written parts, each with its safe ``html``, in one query."""
+    texts = {}
+    for text in NarrativeText.objects.order_by("part", "-version"):
+        if text.part not in texts:
+            text.html = render_markup(text.body, prefix=text.part)
+            texts[text.part] = text
+    return texts
 
 
 def dashboard_data(start, end):
@@ -303,7 +331,11 @@ def dashboard_data(start, end):
 def report_charts(data):
     """Return the report's charts as inline SVG: the same on the dashboard and in the PDF."""
     charts = {}
-    counted = [p for p in data["plenaries"] if p.organizations_counted is not None]
+    # Sorted by value, largest first (the table beside it keeps the order of the dates).
+    counted = sorted(
+        (p for p in data["plenaries"] if p.organizations_counted is not None),
+        key=lambda plenary: -plenary.organizations_counted,
+    )
     if counted:
         charts["participation"] = horizontal_bar_chart(
             [Bar(p.title, p.organizations_counted, "#691c32") for p in counted],

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_editions
 
 app_name = "reports"
 
@@ -8,6 +8,12 @@ urlpatterns = [
     path("", views.ReportHomeView.as_view(), name="report-home"),
     path("tablero/", views.DashboardView.as_view(), name="dashboard"),
     path("narrativa/", views.NarrativeListView.as_view(), name="narrative-list"),
+    path("textos/", views.NarrativeTextListView.as_view(), name="texts"),
+    path("edicion/", views_editions.EditionPreviewView.as_view(), name="edition"),
+    path("edicion/word/", views_editions.EditionDocxView.as_view(), name="edition-docx"),
+    path("edicion/publicar/", views_editions.EditionPublishView.as_view(), name="edition-publish"),
+    path("publicaciones/<int:pk>/", views_editions.PublicationView.as_view(), name="publication"),
+    path("textos/<slug:part>/", views.NarrativeTextEditView.as_view(), name="text-edit"),
     path("narrativa/<slug:part>/nuevo/", views.NarrativeEditView.as_view(), name="narrative-create"),
     path("narrativa/<slug:part>/<int:pk>/", views.NarrativeEditView.as_view(), name="narrative-update"),
     path("narrativa/<slug:part>/<int:pk>/eliminar/", views.NarrativeDeleteView.as_view(), name="narrative-delete"),

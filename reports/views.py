@@ -1,6 +1,7 @@
 """Staff pages of the report: ask for it, see its dashboard, write its narrative."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,8 +16,10 @@ from documents.selectors import documents_for
 from documents.services import document_request
 
 from .documents import SYSTEMATIZATION
-from .forms import DEFAULT_END, DEFAULT_START, NARRATIVE, PeriodForm, ReportRequestForm
-from .selectors import dashboard_data, report_charts
+from .forms import DEFAULT_END, DEFAULT_START, NARRATIVE, NarrativeTextForm, PeriodForm, ReportRequestForm
+from .models import BibliographyEntry, NarrativePart, NarrativeText
+from .selectors import current_narrative, dashboard_data, report_charts
+from .services import narrative_text_save
 
 
 class ReportHomeView(StaffRequiredMixin, FormView):
@@ -119,7 +122,52 @@ class NarrativeDeleteView(NarrativeMixin, TemplateView):
 
     def post(self, request, part, pk):
         row = get_object_or_404(self.model, pk=pk)
+        if isinstance(row, BibliographyEntry) and row.figures.exists():
+            messages.error(request, _("This work is the source of recorded figures: change their source first."))
+            return redirect(self.get_success_url())
         audit_record(actor=request.user, action="reports.narrative_removed", message=str(row), request=request)
         row.delete()
         messages.success(request, _("Removed."))
         return redirect(self.get_success_url())
+
+
+class NarrativeTextListView(StaffRequiredMixin, TemplateView):
+    """The written parts of the publication, each with its current version."""
+
+    template_name = "reports/texts.html"
+
+    def get_context_data(self, **kwargs):
+        texts = current_narrative()
+        parts = [(value, label, texts.get(value)) for value, label in NarrativePart.choices]
+        return super().get_context_data(parts=parts, **kwargs)
+
+
+class NarrativeTextEditView(StaffRequiredMixin, FormView):
+    """Write a new version of one part; the older versions are listed below and kept."""
+
+    template_name = "reports/text_form.html"
+    form_class = NarrativeTextForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs["part"] not in NarrativePart.values:
+            raise Http404
+        self.part = NarrativePart(kwargs["part"])
+        self.versions = list(NarrativeText.objects.filter(part=self.part).select_related("written_by"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        latest = self.versions[0] if self.versions else None
+        return {"body_es": latest.body_es, "body_en": latest.body_en} if latest else {}
+
+    def form_valid(self, form):
+        try:
+            text = narrative_text_save(actor=self.request.user, part=self.part, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        audit_record(actor=self.request.user, action=AuditEvent.Action.UPDATED, target=text, request=self.request)
+        messages.success(self.request, _("Saved. The next report you generate will include it."))
+        return redirect("reports:texts")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=self.part.label, versions=self.versions, **kwargs)

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from axs_platform import demo_dates
 from committees.models import Committee, Membership, Post
+from companies.demo import DEMO_REPRESENTATIVES
 from companies.models import AllianceRole, Organization, OrganizationType, ParticipationStatus
 
 from .models import (
@@ -37,17 +38,18 @@ from .models import (
 
 PRIORITIES_TITLE = "Encuesta de prioridades de la Alianza por la Sostenibilidad 2016"
 SELECTION_TITLE = "Selección de proyectos del comité de Inclusión social"
+DRAFTER = "representante@axs.example"
 NOT_SURVEYED = ("AMEXCID", "GIZ", "Minera Ejemplo del Pacífico")
 # Fictitious participants seated at the installation that had not answered the survey.
 NOT_ANSWERED = (
-    "Editorial Pizarra Abierta (ficticia)",
-    "Escuela de Oficios Santa Clara (ficticia)",
-    "Cámara de Energía del Sureste (ficticia)",
-    "Microfinanciera Tianguis (ficticia)",
-    "Constructora Hábitat del Centro (ficticia)",
-    "Movilidad Urbana Integral (ficticia)",
-    "Alimentos del Campo Sinaloense (ficticia)",
-    "Consejo Empresarial para el Reciclaje (ficticia)",
+    "Editorial Pizarra Abierta",
+    "Escuela de Oficios Santa Clara",
+    "Cámara de Energía del Sureste",
+    "Microfinanciera Tianguis",
+    "Constructora Hábitat del Centro",
+    "Movilidad Urbana Integral",
+    "Alimentos del Campo Sinaloense",
+    "Consejo Empresarial para el Reciclaje",
 )
 INSTALLATIONS_ENDED = datetime.date(2016, 11, 4)
 # The five proposals of the committee's 2017 call (projects.demo), in the order of their submission.
@@ -281,13 +283,13 @@ def _open_survey(actor):
         .prefetch_related("sdg_priorities__goal")
         .order_by("legal_name")
     )
-    # The organizations of the committees' chairs have answered already; Bimbo (representante@) has not.
+    # The organizations of the committees' chairs have answered already; representante@'s has not.
     chair_organizations = set(Post.objects.current().values_list("organization_id", flat=True))
     for index, organization in enumerate(organizations):
         invitation = SurveyInvitation.objects.create(
             survey=survey, organization=organization, sent_at=now - datetime.timedelta(days=12), send_count=1
         )
-        if organization.pk not in chair_organizations or organization.short_name == "Bimbo":
+        if organization.pk not in chair_organizations or organization.short_name == DEMO_REPRESENTATIVES[DRAFTER]:
             continue
         goals = [p.goal for p in organization.sdg_priorities.all()]
         answers = [

@@ -158,6 +158,11 @@ class Organization(models.Model):
         help_text=_("The state of the latest due-diligence review."),
     )
     due_diligence_expires_on = models.DateField(_("due diligence valid until"), null=True, blank=True)
+    is_fictitious = models.BooleanField(
+        _("fictitious"),
+        default=False,
+        help_text=_("Invented for the demo or for training; reports and pages mark it “fictitious”."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
@@ -216,7 +221,8 @@ class Organization(models.Model):
 
     @property
     def display_name(self):
-        return self.short_name or self.legal_name
+        name = self.short_name or self.legal_name
+        return _("%(name)s (fictitious)") % {"name": name} if self.is_fictitious else name
 
     @property
     def is_archived(self):

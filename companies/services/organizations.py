@@ -75,7 +75,7 @@ def _apply_profile(organization, fields):
         setattr(organization, name, value)
     if organization.country != "MX":
         organization.state = ""
-    organization.sort_name = spanish_sort_key(organization.display_name)
+    organization.sort_name = spanish_sort_key(organization.short_name or organization.legal_name)
 
 
 def _check_profile_fields(fields):

@@ -128,7 +128,8 @@ RULES = [
     Rule("notifications:follow", {}, "L 405 405 405 405 405 405 405 405"),
     Rule("committees:committee-list", {}, PUBLIC),
     Rule("committees:committee-create", {}, STAFF_ONLY),
-    Rule("committees:my-committees", {}, "L 200 200 R R 200 R R R"),
+    # chair_1 and secretary_2 represent organizations seated on two committees: they get the list.
+    Rule("committees:my-committees", {}, "L 200 200 R R 200 R R 200"),
     Rule("committees:committee-detail", {"pk": "committee_1"}, PUBLIC),
     Rule(
         "committees:work-plan",
@@ -332,6 +333,12 @@ RULES = [
     Rule("reports:report-home", {}, STAFF_ONLY),
     Rule("reports:dashboard", {}, STAFF_ONLY),
     Rule("reports:narrative-list", {}, STAFF_ONLY),
+    Rule("reports:texts", {}, STAFF_ONLY),
+    Rule("reports:edition", {}, STAFF_ONLY),
+    Rule("reports:edition-docx", {}, STAFF_ONLY),
+    Rule("reports:edition-publish", {}, "L R 403 403 403 403 403 403 403", method="post"),
+    Rule("reports:publication", {"pk": "publication"}, PUBLIC),
+    Rule("reports:text-edit", {"part": "prologue"}, STAFF_ONLY),
     Rule("reports:narrative-create", {"part": "hitos"}, STAFF_ONLY),
     Rule("reports:narrative-update", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
     Rule("reports:narrative-delete", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),

@@ -69,7 +69,7 @@ def build():
         SelectionEvidence,
         SelectionRound,
     )
-    from reports.models import Milestone
+    from reports.models import Milestone, PublishedEdition
     from surveys.models import Question, Section, Survey, SurveyInvitation
     from tests.factories import make_member
 
@@ -175,6 +175,13 @@ def build():
         "published_project": Proposal.objects.published().first().pk,
         "document": Document.objects.first().pk,
         "milestone": Milestone.objects.first().pk,
+        "publication": PublishedEdition.objects.create(
+            start="2016-05-01",
+            end="2018-03-31",
+            html_es="<p>Edición</p>",
+            html_en="<p>Edition</p>",
+            published_by=people["staff"],
+        ).pk,
         "rights_request_a": rights_request.pk,
         "rights_request_action": "start",
         "rights_request_token": verification_token(rights_request),

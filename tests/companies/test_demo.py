@@ -23,8 +23,8 @@ pytestmark = pytest.mark.django_db
 def test_demo_alliance_has_its_organizations_people_and_reviews(demo):
     assert Organization.objects.count() >= 48
     assert Organization.objects.filter(short_name__in=["AMEXCID", "GIZ", "CANACINTRA", "FUNDEMEX"]).count() == 4
-    bimbo = Representative.objects.current().get(user__email="representante@axs.example").organization
-    assert bimbo.short_name == "Bimbo"
+    drafter = Representative.objects.current().get(user__email="representante@axs.example").organization
+    assert drafter.short_name == "Textiles Circulares de Puebla" and drafter.is_fictitious
     statuses = set(Organization.objects.values_list("participation_status", flat=True))
     assert {ParticipationStatus.SUSPENDED, ParticipationStatus.WITHDRAWN} <= statuses
     assert set(DueDiligenceState.values) <= set(Organization.objects.values_list("due_diligence_state", flat=True))
@@ -37,7 +37,7 @@ def test_more_than_60_organizations_sit_on_the_committees_at_the_installation_an
     fictitious = Organization.objects.filter(legal_name__in=[row[1] for row in FICTITIOUS_PARTICIPANTS])
     assert fictitious.count() == len(FICTITIOUS_PARTICIPANTS)
     for organization in fictitious:
-        assert organization.legal_name.endswith("(ficticia)") and organization.short_name.endswith("(ficticia)")
+        assert organization.is_fictitious and not organization.legal_name.endswith("(ficticia)")
         assert organization.rfc
     kinds = set(fictitious.values_list("organization_type", flat=True))
     assert {"company", "foundation", "chamber", "civil_society", "social_economy"} <= kinds
@@ -74,7 +74,7 @@ def test_every_member_organization_has_a_representative_and_the_demo_accounts_st
 
 def test_the_new_contacts_are_fictitious_people_who_sign_in_with_the_demo_password(demo):
     links = Representative.objects.current().filter(user__email__endswith=".axs.example").select_related("user")
-    assert links.count() == len(DEMO_CONTACTS) == 53
+    assert links.count() == len(DEMO_CONTACTS) == 64
     names = [link.user.full_name for link in links]
     assert len(set(names)) == len(names)
     for link in links:

@@ -116,7 +116,7 @@ def test_a_failure_says_why_and_the_job_can_be_retried(flaky_kind):
 
 
 def test_an_unexpected_error_is_recorded_without_leaking_details(goal, monkeypatch):
-    monkeypatch.setattr("documents.services.render_pdf", lambda html: 1 / 0)
+    monkeypatch.setattr("documents.services.render_pdf", lambda html, variant="": 1 / 0)
     document = document_request(actor=make_representative(), kind=GOAL_SHEET, language="es-mx", target=goal)
     failed = document_render(document_id=document.pk)
     assert failed.status == Document.Status.FAILED

@@ -57,7 +57,9 @@ def test_the_demo_leaves_the_report_and_four_fact_sheets_ready(django_capture_on
         "sesiones de los comités."
     ) in text
     assert "Participaron 13 organizaciones." in text  # the installation of Educación, in the timeline
-    assert "Maersk (suspendida)" in text
+    assert "Solar Comunitaria de Oaxaca (ficticia) (suspendida)" in text
+    assert "Gabriela Núñez Ibarra (persona ficticia)" in text  # the chair of Educación
+    assert "Maersk (suspendida)" not in text
     for heading in ("Acrónimos", "Acercamiento y diálogo", "Identificación de prioridades", "Aciertos", "Desafíos"):
         assert heading in text
     assert "Se construyeron relaciones sólidas con las empresas" in text

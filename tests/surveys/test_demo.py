@@ -52,7 +52,7 @@ def test_the_selection_survey_went_to_the_members_of_its_day(demo):
         .values_list("organization_id", flat=True)
     )
     assert invited == members
-    assert not survey.invitations.filter(organization__short_name="Microfinanciera Tianguis (ficticia)").exists()
+    assert not survey.invitations.filter(organization__short_name="Microfinanciera Tianguis").exists()
     assert survey.invitations.filter(responded_at__isnull=False).count() == len(surveys_demo.SELECTION_VOTES)
 
 

@@ -1,0 +1,104 @@
+"""The report's web and Word editions: the same body as the PDF, rendered once in HTML.
+
+``edition_html`` renders the body the PDF uses (reports/includes/systematization_body.html);
+``edition_docx`` walks that HTML with lxml and writes its headings, paragraphs, lists, quotes and
+tables with python-docx (charts are left out: each has its table beside it). ``edition_publish``
+freezes the pages in Spanish and English for the public site. Reads the report's selectors.
+"""
+
+import io
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from docx import Document as WordDocument
+from docx.shared import Pt
+from lxml import html as lxml_html
+
+from axs_platform.permissions import is_staff_member
+
+from .documents import report_context
+from .models import PublishedEdition
+
+BODY = "reports/includes/systematization_body.html"
+HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
+SKIPPED = {"svg", "nav", "style", "script"}
+
+
+def edition_html(start, end):
+    """Return the report's body as HTML in the active language."""
+    return render_to_string(BODY, report_context(start, end))
+
+
+def _text(element):
+    return " ".join(element.text_content().split())
+
+
+def _table(document, element):
+    rows = element.xpath(".//tr")
+    if not rows:
+        return
+    width = max(len(row.xpath("./th|./td")) for row in rows)
+    table = document.add_table(rows=0, cols=width)
+    table.style = "Table Grid"
+    for row in rows:
+        cells = table.add_row().cells
+        for index, cell in enumerate(row.xpath("./th|./td")):
+            cells[index].text = _text(cell)
+            if cell.tag == "th":
+                for run in cells[index].paragraphs[0].runs:
+                    run.bold = True
+
+
+def _walk(document, element):
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in SKIPPED:
+        return
+    if tag in HEADINGS:
+        document.add_heading(_text(element), level=HEADINGS[tag])
+    elif tag == "table":
+        caption = element.find("caption")
+        if caption is not None:
+            document.add_paragraph(_text(caption), style="Caption")
+        _table(document, element)
+    elif tag == "li":
+        document.add_paragraph(_text(element), style="List Bullet")
+    elif tag in ("p", "figcaption"):
+        text = _text(element)
+        if text:
+            document.add_paragraph(text, style="Caption" if tag == "figcaption" else None)
+    elif tag == "blockquote":
+        document.add_paragraph(_text(element), style="Quote")
+    else:
+        for child in element:
+            _walk(document, child)
+
+
+def edition_docx(start, end, title):
+    """Return the report as a Word file (bytes) in the active language."""
+    document = WordDocument()
+    document.styles["Normal"].font.size = Pt(10.5)
+    document.core_properties.title = str(title)
+    document.core_properties.language = translation.get_language() or ""
+    root = lxml_html.fragment_fromstring(edition_html(start, end), create_parent="div")
+    for child in root:
+        _walk(document, child)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@transaction.atomic
+def edition_publish(*, actor, start, end):
+    """Freeze the web edition of the period in Spanish and English and publish it."""
+    if not is_staff_member(actor):
+        raise ValidationError(_("Only AMEXCID staff publish the report."), code="forbidden")
+    pages = {}
+    for language in ("es-mx", "en"):
+        with translation.override(language):
+            pages[language] = edition_html(start, end)
+    return PublishedEdition.objects.create(
+        start=start, end=end, html_es=pages["es-mx"], html_en=pages["en"], published_by=actor
+    )

@@ -1,0 +1,38 @@
+"""The small, safe markup of the report's narrative: a Markdown subset, rendered then sanitized.
+
+markdown-it-py (CommonMark, raw HTML off) with the footnote plugin of mdit-py-plugins renders
+headings, emphasis, lists, links, quotes and footnotes; nh3 keeps only the tags and attributes
+listed here, so nothing an editor types can run in a page or a PDF. Headings start at level 3:
+the narrative sits inside a chapter whose heading is the report's. Imports no app.
+"""
+
+import nh3
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+TAGS = {"p", "em", "strong", "ul", "ol", "li", "blockquote", "a", "h3", "h4", "h5", "h6", "sup", "section", "hr", "br"}
+ATTRIBUTES = {"a": {"href", "id"}, "li": {"id"}, "sup": {"class"}, "section": {"class"}, "hr": {"class"}}
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).use(footnote_plugin)
+
+
+def _shift_headings(tokens):
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+    return tokens
+
+
+def render_markup(text, prefix="note"):
+    """Return the safe HTML of a narrative text (an empty string for an empty text).
+
+    Footnote anchors carry ``prefix`` so that several texts of one document keep distinct ids.
+    """
+    if not text or not text.strip():
+        return ""
+    environment = {}
+    tokens = _shift_headings(_markdown.parse(text, environment))
+    html = _markdown.renderer.render(tokens, _markdown.options, environment)
+    html = html.replace('"#fn', f'"#{prefix}-fn').replace('id="fn', f'id="{prefix}-fn')
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                     link_rel="noopener noreferrer")  # fmt: skip
