@@ -24,7 +24,8 @@ def xml_text(value):
 
 def sub(parent, tag, **attributes):
     """Append a child element, leaving out attributes whose value is None."""
-    return etree.SubElement(parent, tag, {k.replace("_", "-"): xml_text(v) for k, v in attributes.items() if v is not None})
+    values = {k.replace("_", "-"): xml_text(v) for k, v in attributes.items() if v is not None}
+    return etree.SubElement(parent, tag, values)
 
 
 def narratives(parent, texts):
