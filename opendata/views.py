@@ -4,6 +4,8 @@ Everything here is public; what a dataset holds is decided by its declaration (`
 An unknown dataset or format answers 404 with the list of what exists.
 """
 
+from functools import wraps
+
 from django.shortcuts import render
 from django.utils import translation
 
@@ -11,6 +13,17 @@ from . import datasets
 from .downloads import FORMATS, download
 
 FORMAT_LABELS = {"csv": "CSV (UTF-8)", "json": "JSON", "xlsx": "Excel (XLSX)"}
+
+
+def in_english(view):
+    """Answer the English alias (``/open-data/``) in English, whatever the visitor's language setting."""
+
+    @wraps(view)
+    def english_view(request, *args, **kwargs):
+        with translation.override("en"):
+            return view(request, *args, **kwargs)
+
+    return english_view
 
 
 def _formats():
