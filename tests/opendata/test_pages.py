@@ -141,3 +141,16 @@ def test_public_pages_link_to_the_data(client):
     assert reverse("opendata:index") in home
     page = client.get(committee.get_absolute_url()).content.decode()
     assert reverse("opendata:dataset", kwargs={"slug": "membresias-comites"}) in page
+
+
+def test_excel_above_the_row_limit_is_refused_with_a_page_pointing_to_csv(client, monkeypatch):
+    from opendata import views
+
+    make_organization(legal_name="Una de Dos, S.A.")
+    make_organization(legal_name="Dos de Dos, S.A.")
+    monkeypatch.setattr(views, "XLSX_MAX_ROWS", 1)
+    response = client.get(reverse("opendata:download", kwargs={"slug": "organizaciones", "file_format": "xlsx"}))
+    assert response.status_code == 406
+    csv_url = reverse("opendata:download", kwargs={"slug": "organizaciones", "file_format": "csv"})
+    assert csv_url in response.content.decode()
+    assert client.get(csv_url).status_code == 200
