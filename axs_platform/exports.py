@@ -11,20 +11,22 @@ import tempfile
 from decimal import Decimal
 
 from django.http import FileResponse, StreamingHttpResponse
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def safe_cell(value):
-    """Return a cell as written: None as empty, lazy text as text, formula-like text neutralized."""
+    """Return a cell as written: None as empty, lazy text as text, formula-like text neutralized, and control
+    characters Excel cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE, such as \\x0b) removed."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float | Decimal | datetime.date):
         return value
-    text = str(value)
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 

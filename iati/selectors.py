@@ -26,9 +26,7 @@ from .models import Publisher
 from .writer import Reporter
 
 # What the files say of an organization (``writer.organizations``), as read through a consortium member.
-_ORGANIZATION_FIELDS = [
-    f"contribution__member__organization__{name}" for name in ("legal_name", "rfc", "country", "organization_type")
-]
+_ORGANIZATION_FIELDS = [f"contribution__member__organization__{name}" for name in ("legal_name", "organization_type")]
 # Texts of the proposal that the files do not show: not read.
 _UNUSED_PROPOSAL_FIELDS = [
     "problem", "causes", "effects", "purpose", "international_cooperation", "axs_cooperation", "axs_replicability",

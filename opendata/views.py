@@ -4,13 +4,30 @@ Everything here is public; what a dataset holds is decided by its declaration (`
 An unknown dataset or format answers 404 with the list of what exists.
 """
 
+from functools import wraps
+
 from django.shortcuts import render
 from django.utils import translation
 
 from . import datasets
 from .downloads import FORMATS, download
 
+# Excel is written whole before it is sent; above this many rows it would outlast gunicorn's 30-second
+# timeout (deploy/systemd/axs-web.service), so Excel is refused with a page pointing to CSV (streamed).
+# The check counts the dataset's objects, one query; a dataset of several rows per object may pass with more.
+XLSX_MAX_ROWS = 100_000
 FORMAT_LABELS = {"csv": "CSV (UTF-8)", "json": "JSON", "xlsx": "Excel (XLSX)"}
+
+
+def in_english(view):
+    """Answer the English alias (``/open-data/``) in English, whatever the visitor's language setting."""
+
+    @wraps(view)
+    def english_view(request, *args, **kwargs):
+        with translation.override("en"):
+            return view(request, *args, **kwargs)
+
+    return english_view
 
 
 def _formats():
@@ -69,4 +86,6 @@ def dataset_download(request, slug, file_format):
         return _not_found(request, slug=slug, file_format=file_format)
     if file_format not in FORMATS:
         return _not_found(request, slug=slug, file_format=file_format)
+    if file_format == "xlsx" and dataset.queryset().count() > XLSX_MAX_ROWS:
+        return render(request, "opendata/too_large.html", {"dataset": dataset, "limit": XLSX_MAX_ROWS}, status=406)
     return download(dataset, file_format)

@@ -3,6 +3,7 @@
 Builds lxml elements only; reads no database.
 """
 
+import re
 from decimal import ROUND_DOWN, Decimal
 
 from django.utils import timezone, translation
@@ -11,17 +12,26 @@ from lxml import etree
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # The files' default language: narratives without xml:lang are Spanish, the users' language.
 DEFAULT_LANGUAGE = "es"
+# Characters XML 1.0 does not allow (control characters other than tab and line breaks, non-characters):
+# lxml raises ValueError on them, which would cut a streamed file in the middle.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value):
+    """Return the value as text that XML accepts, the characters it does not allow removed."""
+    return XML_ILLEGAL.sub("", str(value))
 
 
 def sub(parent, tag, **attributes):
     """Append a child element, leaving out attributes whose value is None."""
-    return etree.SubElement(parent, tag, {k.replace("_", "-"): str(v) for k, v in attributes.items() if v is not None})
+    values = {k.replace("_", "-"): xml_text(v) for k, v in attributes.items() if v is not None}
+    return etree.SubElement(parent, tag, values)
 
 
 def narratives(parent, texts):
     """Append one narrative per language, ``texts`` being ``{"es": ..., "en": ...}``; empty texts are left out."""
     for language, text in texts.items():
-        text = (text or "").strip()
+        text = xml_text(text or "").strip()
         if not text:
             continue
         element = etree.SubElement(parent, "narrative")

@@ -57,7 +57,8 @@ def transactions(activity, project):
     for member in project.consortium.all():
         for contribution in member.contributions.all():
             if contribution.kind == ContributionKind.FINANCIAL and contribution.amount_mxn:
-                description = {"es": contribution.description} if contribution.description else None
+                # The member's own wording is not public: a fixed text of the kind instead.
+                description = both_languages(_("Financial contribution pledged by a consortium member"))
                 _transaction(activity, INCOMING_COMMITMENT, pledged_on, contribution.amount_mxn, member, description)
     implementation = getattr(project, "implementation", None)
     if implementation is None:

@@ -1,6 +1,10 @@
-"""How a member organization is named in IATI: its identifier (from its RFC) and its organisation type."""
+"""How a member organization is named in IATI: its legal name and its organisation type, with no identifier.
 
-from companies.geography import Country
+The RFC (tax ID) is private to the platform, so it is never published as an ``MX-RFC-...`` reference;
+members have no identifier set explicitly for IATI, and a participating or provider org without ``@ref``
+(name only) is valid in IATI 2.03.
+"""
+
 from companies.models import OrganizationType
 
 from .common import narratives, sub
@@ -18,19 +22,11 @@ ORGANISATION_TYPES = {
 OTHER = "90"
 
 
-def organisation_ref(organization):
-    """Return an organization's IATI identifier from its Mexican tax ID (org-id.guide list MX-RFC), or None."""
-    if organization.rfc and organization.country == Country.MEXICO:
-        return f"MX-RFC-{organization.rfc.upper()}"
-    return None
-
-
 def organisation(parent, tag, organization, **attributes):
-    """Append ``<tag ref type>`` with the organization's legal name, such as a participating or provider org."""
+    """Append ``<tag type>`` with the organization's legal name, such as a participating or provider org."""
     element = sub(
         parent,
         tag,
-        ref=organisation_ref(organization),
         type=ORGANISATION_TYPES.get(organization.organization_type, OTHER),
         **attributes,
     )

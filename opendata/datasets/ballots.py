@@ -3,13 +3,15 @@
 Results are the tally frozen when the ballot closed (``Ballot.result``), so this reads what the
 ballot's page and PDF show. Secret ballots give their tallies only: their papers carry no voter.
 Named votes name the organizations that voted; a person's vote gives the kind of voter, not the name
-(open data carries no personal data).
+(open data carries no personal data). A candidate's title is given only when its proposal is
+published; otherwise a fixed "Candidata no publicada" stands in its place.
 """
 
 from django.db.models import Max
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Ballot, BallotStatus, ElectorateKind, MajorityRule, PaperChoice
+from projects.models import Ballot, BallotStatus, ElectorateKind, MajorityRule, PaperChoice, Proposal
 from projects.models.ballots import Answer, QuestionKind
 
 from ..registry import Dataset, Field, register
@@ -25,9 +27,24 @@ def _ballots():
     return _closed().select_related("round").order_by("pk")
 
 
+def _candidate_title(row, published_ids):
+    """The proposal's title when it is published; a fixed text otherwise (its title is not public)."""
+    if row["proposal_id"] in published_ids:
+        return row["title"]
+    return gettext("Unpublished candidate")
+
+
 def _result_rows(ballot):
     result = ballot.result
-    for row in sorted(result["rows"], key=lambda row: (-row["votes"], row["title"])):
+    published_ids = set(
+        Proposal.objects.published()
+        .filter(pk__in=[row["proposal_id"] for row in result["rows"]])
+        .values_list("pk", flat=True)
+    )
+    ordered = sorted(
+        result["rows"], key=lambda row: (-row["votes"], _candidate_title(row, published_ids), row["proposal_id"])
+    )
+    for row in ordered:
         yield (
             ballot.pk,
             ballot.round.committee_id,
@@ -42,7 +59,7 @@ def _result_rows(ballot):
             result["voted"],
             result["quorum_met"],
             row["proposal_id"],
-            row["title"],
+            _candidate_title(row, published_ids),
             row["votes"],
             row["approve"],
             row["yes"],

@@ -4,7 +4,7 @@ Only sessions marked public; agreements only once the session's minutes are appr
 with the responsible organization and never the responsible person.
 """
 
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, F, Max, OuterRef, Subquery
 
 from committees.models import Agreement, AgreementStatus, Minutes, MinutesStatus, Session, SessionKind, SessionStatus
 
@@ -80,10 +80,19 @@ SESSIONS = register(
 
 
 def _agreements():
-    approved = Minutes.objects.filter(session=OuterRef("session_id"), status=MinutesStatus.APPROVED)
+    """Agreements of public sessions recorded before the session's latest approved minutes were approved.
+
+    An agreement added after that approval has not been approved with the minutes, so it is not published.
+    """
+    latest_approval = (
+        Minutes.objects.filter(session=OuterRef("session_id"), status=MinutesStatus.APPROVED)
+        .order_by("-approved_at")
+        .values("approved_at")[:1]
+    )
     return (
         Agreement.objects.filter(session__is_public=True)
-        .filter(Exists(approved))
+        .annotate(minutes_approved_at=Subquery(latest_approval))
+        .filter(minutes_approved_at__isnull=False, created_at__lte=F("minutes_approved_at"))
         .select_related("session", "committee", "responsible_organization")
         .order_by("pk")
     )

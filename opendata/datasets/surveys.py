@@ -2,16 +2,37 @@
 
 Counts per option, scale point, yes/no or SDG, and the average of number questions, computed in the
 database by ``surveys.selectors.survey_results``. Never a response, a respondent or a written answer:
-text questions are left out, named and anonymous surveys alike.
+text questions are left out, named and anonymous surveys alike. In anonymous surveys a survey or a
+question answered by fewer than ``MIN_ANONYMOUS_RESPONDENTS`` people is left out: with so few answers a
+count tells who answered what. Options naming a proposal that is not published (selection surveys) are
+blank.
 """
 
 from django.db.models import Max
 from django.utils import timezone
 
+from projects.models import Proposal
 from surveys.models import TEXT_KINDS, QuestionKind, Survey
 from surveys.selectors.results import survey_results
 
 from ..registry import Dataset, Field, register
+
+# Below this many respondents, an anonymous survey's counts can be traced back to the people who answered
+# (with 1 to 4 respondents, "2 chose A" is close to naming them); such surveys and questions are left out.
+MIN_ANONYMOUS_RESPONDENTS = 5
+PROPOSAL_KEY_PREFIX = "proposal:"  # projects.services.selection.EXTERNAL_KEY
+
+
+def _published_proposal_keys():
+    return {f"{PROPOSAL_KEY_PREFIX}{pk}" for pk in Proposal.objects.published().values_list("pk", flat=True)}
+
+
+def _option_text(option, published_keys):
+    """An option's Spanish text, blank when it names a proposal that is not published."""
+    key = option.external_key or ""
+    if key.startswith(PROPOSAL_KEY_PREFIX) and key not in published_keys:
+        return ""
+    return option.text_es
 
 
 def _closed_surveys():
@@ -22,10 +43,10 @@ def _surveys():
     return _closed_surveys().order_by("pk")
 
 
-def _answer_of(question, row, index):
+def _answer_of(question, row, index, published_keys):
     """The answer a row counts, in words that do not depend on the reader's language."""
     if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING):
-        return row["option"].text_es
+        return _option_text(row["option"], published_keys)
     if question.kind == QuestionKind.SDG_GOALS:
         return str(row["goal"].number)
     if question.kind == QuestionKind.YES_NO:
@@ -35,9 +56,14 @@ def _answer_of(question, row, index):
 
 def _survey_rows(survey):
     respondents, results = survey_results(survey, texts_shown=0)
+    if survey.is_anonymous and respondents < MIN_ANONYMOUS_RESPONDENTS:
+        return
+    published_keys = _published_proposal_keys()
     for result in results:
         question = result["question"]
         if question.kind in TEXT_KINDS:
+            continue
+        if survey.is_anonymous and result["answered"] < MIN_ANONYMOUS_RESPONDENTS:
             continue
         common = (survey.pk, survey.title_es, survey.is_anonymous, respondents, question.pk, question.text_es)
         if question.kind == QuestionKind.NUMBER:
@@ -58,7 +84,7 @@ def _survey_rows(survey):
                 *common,
                 question.kind,
                 result["answered"],
-                _answer_of(question, row, index),
+                _answer_of(question, row, index, published_keys),
                 row["count"],
                 row["percent"],
                 row.get("first") if question.kind in (QuestionKind.RANKING, QuestionKind.SDG_GOALS) else None,

@@ -49,3 +49,10 @@ def test_the_directory_exports_carry_labels_not_codes(client):
     workbook = load_workbook(io.BytesIO(b"".join(client.get(reverse("companies:export-xlsx")).streaming_content)))
     values = [cell.value for row in workbook.active.iter_rows() for cell in row]
     assert "Fundación empresarial" in values and "foundation" not in values
+
+
+def test_control_characters_excel_cannot_hold_are_removed_and_the_workbook_is_written():
+    assert safe_cell("Línea\x0bvertical\x00") == "Líneavertical"
+    response = xlsx_response("x.xlsx", "Hoja", ["Nombre"], [["a\x0bb"], ["=\x01x"]])
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True).worksheets[0]
+    assert [row[0] for row in sheet.iter_rows(values_only=True)] == ["Nombre", "ab", "'=x"]

@@ -46,6 +46,14 @@ def test_dataset_page_shows_dictionary_in_both_languages_with_codes(client):
     assert "Libre Uso MX" in html
 
 
+def test_the_english_alias_renders_in_english_without_a_language_setting(client):
+    html = client.get("/open-data/").content.decode()
+    assert 'lang="en"' in html
+    html = client.get("/open-data/proyectos/").content.decode()
+    assert "Data dictionary" in html and "The projects the alliance has published" in html
+    assert 'lang="es"' in client.get("/datos-abiertos/").content.decode()
+
+
 def test_dataset_page_in_english(client):
     client.cookies["axs_language"] = "en"
     html = client.get(reverse("opendata:dataset", kwargs={"slug": "proyectos"})).content.decode()
@@ -87,7 +95,13 @@ def test_an_empty_dataset_downloads_with_its_header(client):
 
 @pytest.mark.parametrize(
     "url",
-    ["/datos-abiertos/no-existe/", "/datos-abiertos/no-existe.csv", "/datos-abiertos/organizaciones.pdf"],
+    [
+        "/datos-abiertos/no-existe/",
+        "/datos-abiertos/no-existe.csv",
+        "/datos-abiertos/organizaciones.pdf",
+        "/datos-abiertos/x.tar.gz",
+        "/datos-abiertos/organizaciones.tar.gz",
+    ],
 )
 def test_unknown_dataset_or_format_is_a_404_listing_what_exists(client, url):
     response = client.get(url)
@@ -127,3 +141,16 @@ def test_public_pages_link_to_the_data(client):
     assert reverse("opendata:index") in home
     page = client.get(committee.get_absolute_url()).content.decode()
     assert reverse("opendata:dataset", kwargs={"slug": "membresias-comites"}) in page
+
+
+def test_excel_above_the_row_limit_is_refused_with_a_page_pointing_to_csv(client, monkeypatch):
+    from opendata import views
+
+    make_organization(legal_name="Una de Dos, S.A.")
+    make_organization(legal_name="Dos de Dos, S.A.")
+    monkeypatch.setattr(views, "XLSX_MAX_ROWS", 1)
+    response = client.get(reverse("opendata:download", kwargs={"slug": "organizaciones", "file_format": "xlsx"}))
+    assert response.status_code == 406
+    csv_url = reverse("opendata:download", kwargs={"slug": "organizaciones", "file_format": "csv"})
+    assert csv_url in response.content.decode()
+    assert client.get(csv_url).status_code == 200

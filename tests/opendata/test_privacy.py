@@ -21,6 +21,29 @@ SLUGS = [dataset.slug for dataset in datasets.all_datasets()]
 SECRET_NUMBER = "987654.31"
 
 
+def _mark_unpublished_candidates():
+    """Title every candidate that is not a draft and not published with a marker: in the proposal, in the
+    tallies frozen in closed ballots and in selection-survey options (a ballot candidate may be not_selected)."""
+    from projects.models import Ballot, Proposal
+    from surveys.models import Option
+
+    unpublished = Proposal.objects.exclude(status="draft").exclude(pk__in=Proposal.objects.published())
+    ids = set(unpublished.values_list("pk", flat=True))
+    assert unpublished.update(title="MARKER-UNPUBLISHED-CANDIDATE")
+    marked = 0
+    for ballot in Ballot.objects.filter(result__isnull=False):
+        for row in ballot.result["rows"]:
+            if row["proposal_id"] in ids:
+                row["title"] = "MARKER-UNPUBLISHED-CANDIDATE"
+                marked += 1
+        Ballot.objects.filter(pk=ballot.pk).update(result=ballot.result)
+    assert marked, "the demo's closed ballots have an unpublished candidate"
+    keys = [f"proposal:{pk}" for pk in ids]
+    Option.objects.filter(external_key__in=keys).update(
+        text_es="MARKER-UNPUBLISHED-CANDIDATE", text_en="MARKER-UNPUBLISHED-CANDIDATE"
+    )
+
+
 def _seed_secrets():
     """Write markers into everything that is not public; return the strings that must never appear."""
     from committees.models import Agreement, Minutes, MinutesStatus, Session
@@ -57,12 +80,14 @@ def _seed_secrets():
         "MARKER-WRITTEN-ANSWER",
         "MARKER-ACHIEVEMENTS",
         "MARKER-PERSON-NAME",
+        "MARKER-UNPUBLISHED-CANDIDATE",
         SECRET_NUMBER,
     }
     Organization.objects.update(contact_email="MARKER-CONTACT-EMAIL@secret.example", contact_phone="MARKER-PHONE")
     DueDiligenceReview.objects.update(summary="MARKER-DUE-DILIGENCE", conditions="MARKER-DUE-DILIGENCE")
     make_organization(status="invited", legal_name="MARKER-INVITED-ORGANIZATION, S.A.")
     assert Proposal.objects.filter(status="draft").update(title="MARKER-DRAFT-PROPOSAL")
+    _mark_unpublished_candidates()
     assert Proposal.objects.published().update(problem="MARKER-PROBLEM", purpose="MARKER-PROBLEM")
     assert BudgetLine.objects.update(concept="MARKER-BUDGET")
     assert Contribution.objects.update(description="MARKER-CONTRIBUTION")
