@@ -11,11 +11,13 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from axs_platform.permissions import is_staff_member
 from notifications import kinds
 
 from ..models import Evaluation, EvaluationStatus, Proposal, SavedFilter
+from ..triage.facets import base_proposals
 from .common import notify, require
 from .evaluation import evaluator_assign
 from .workflow import proposal_transition
@@ -34,14 +36,30 @@ def _reason_of(error):
 
 
 def _each(proposal_ids, step):
-    """Run ``step(proposal)`` on each proposal; return ``(done, failed)``, failed as ``(proposal, reason)``."""
+    """Run ``step(proposal)`` on each proposal; return ``(done, failed)``, failed as ``(proposal, reason)``.
+
+    Only proposals submitted once are read (a draft is its consortium's alone). Ids that name none of
+    them are reported in one ``(None, reason)`` entry that counts them, never naming a proposal.
+    """
     ids = sorted(set(proposal_ids))
     if not ids:
         raise ValidationError(_("Tick at least one proposal."), code="nothing_selected")
     if len(ids) > BULK_LIMIT:
         raise ValidationError(_("Choose at most %(max)s proposals at a time.") % {"max": BULK_LIMIT}, code="too_many")
     done, failed = [], []
-    for proposal in Proposal.objects.filter(pk__in=ids).order_by("title", "id"):
+    proposals = list(base_proposals().filter(pk__in=ids).order_by("title", "id"))
+    missing = len(ids) - len(proposals)
+    if missing:
+        failed.append(
+            (
+                None,
+                ngettext(
+                    "%(count)d chosen proposal cannot be found.", "%(count)d chosen proposals cannot be found.", missing
+                )
+                % {"count": missing},
+            )
+        )
+    for proposal in proposals:
         try:
             step(proposal)
         except (ValidationError, PermissionDenied) as error:

@@ -127,3 +127,15 @@ def test_evaluator_load_counts_pending_and_overdue(client, cast, in_review):
     response = client.get(reverse("projects:evaluator-load"))
     person = next(p for p in response.context["evaluators"] if p.pk == cast.evaluator.pk)
     assert (person.pending, person.overdue, person.submitted) == (1, 1, 0)
+
+
+def test_a_chair_whose_organization_proposes_does_not_read_internal_comments(cast, conversation):
+    from committees.permissions import current_organization
+    from projects import permissions
+
+    assert permissions.can_read_internal(cast.chair, conversation)
+    conversation.lead_organization = current_organization(cast.chair)
+    conversation.save(update_fields=["lead_organization"])
+    assert not permissions.can_read_internal(cast.chair, conversation)
+    assert "Revisar la contrapartida de la empresa." not in _texts(cast.chair, conversation)
+    assert not permissions.can_read_internal(cast.partner, conversation)
