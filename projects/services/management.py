@@ -17,6 +17,7 @@ from axs_platform.permissions import is_staff_member
 from notifications import kinds
 
 from ..models import Evaluation, EvaluationStatus, Proposal, SavedFilter
+from ..permissions import EVALUABLE
 from ..triage.facets import base_proposals
 from .common import notify, require
 from .evaluation import evaluator_assign
@@ -121,7 +122,9 @@ def evaluation_reminders_due(*, today=None):
     so a second run, or two at once, sends nothing more.
     """
     today = today or timezone.localdate()
-    open_evaluations = Evaluation.objects.filter(status__in=(EvaluationStatus.ASSIGNED, EvaluationStatus.IN_PROGRESS))
+    open_evaluations = Evaluation.objects.filter(
+        status__in=(EvaluationStatus.ASSIGNED, EvaluationStatus.IN_PROGRESS), proposal__status__in=EVALUABLE
+    )
     soon = open_evaluations.filter(
         reminded_before_at__isnull=True,
         due_on__gte=today,
@@ -145,7 +148,7 @@ def _remind(evaluations, stamp, template):
             if not claimed:
                 continue
             evaluation = Evaluation.objects.select_related("proposal", "evaluator").get(pk=pk)
-            if evaluation.evaluator.is_active and evaluation.evaluator.email:
+            if evaluation.evaluator.is_active:  # without an e-mail address, the inbox entry still tells them
                 notify(
                     [evaluation.evaluator],
                     kind=kinds.EVALUATION,

@@ -139,3 +139,24 @@ def test_a_chair_whose_organization_proposes_does_not_read_internal_comments(cas
     assert not permissions.can_read_internal(cast.chair, conversation)
     assert "Revisar la contrapartida de la empresa." not in _texts(cast.chair, conversation)
     assert not permissions.can_read_internal(cast.partner, conversation)
+
+
+def test_no_reminder_nor_load_for_a_proposal_no_longer_evaluated(client, cast, in_review):
+    today = timezone.localdate()
+    services.evaluator_assign(actor=cast.staff, proposal=in_review, evaluator=cast.evaluator, due_on=today)
+    type(in_review).objects.filter(pk=in_review.pk).update(status="declined")
+    assert services.evaluation_reminders_due(today=today - datetime.timedelta(days=1)) == (0, 0)
+    assert services.evaluation_reminders_due(today=today + datetime.timedelta(days=1)) == (0, 0)
+    client.force_login(cast.staff)
+    response = client.get(reverse("projects:evaluator-load"))
+    person = next(p for p in response.context["evaluators"] if p.pk == cast.evaluator.pk)
+    assert (person.pending, person.overdue) == (0, 0)
+
+
+def test_an_evaluator_without_an_e_mail_address_is_reminded_in_the_inbox(cast, in_review):
+    today = timezone.localdate()
+    services.evaluator_assign(actor=cast.staff, proposal=in_review, evaluator=cast.evaluator, due_on=today)
+    type(cast.evaluator).objects.filter(pk=cast.evaluator.pk).update(email="")
+    before = len(_subjects_to(cast.evaluator))
+    assert services.evaluation_reminders_due(today=today - datetime.timedelta(days=1)) == (1, 0)
+    assert len(_subjects_to(cast.evaluator)) == before + 1
