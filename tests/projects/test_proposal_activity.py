@@ -160,3 +160,22 @@ def test_an_evaluator_without_an_e_mail_address_is_reminded_in_the_inbox(cast, i
     before = len(_subjects_to(cast.evaluator))
     assert services.evaluation_reminders_due(today=today - datetime.timedelta(days=1)) == (1, 0)
     assert len(_subjects_to(cast.evaluator)) == before + 1
+
+
+def test_what_i_follow_counts_but_never_names_what_the_person_may_no_longer_see(client, cast, submitted):
+    from notifications.models import Follow
+    from notifications.services import follow
+
+    follow(actor=cast.staff, target=submitted)
+    cast.staff.preferred_language = "es"
+    cast.staff.save(update_fields=["preferred_language"])
+    client.force_login(cast.staff)
+    url = reverse("notifications:following")
+    assert submitted.title in client.get(url).content.decode()
+    type(submitted).objects.filter(pk=submitted.pk).update(version=0, status="draft")  # back to its consortium
+    page = client.get(url).content.decode()
+    assert submitted.title not in page
+    assert "Sigue 1 elemento más que ya no puede ver." in page
+    response = client.post(url, follow=True)
+    assert "Dejó de seguir 1 elemento." in [str(m) for m in response.context["messages"]]
+    assert not Follow.objects.filter(person=cast.staff).exists()
