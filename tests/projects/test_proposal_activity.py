@@ -179,3 +179,11 @@ def test_what_i_follow_counts_but_never_names_what_the_person_may_no_longer_see(
     response = client.post(url, follow=True)
     assert "Dejó de seguir 1 elemento." in [str(m) for m in response.context["messages"]]
     assert not Follow.objects.filter(person=cast.staff).exists()
+
+
+def test_a_title_with_an_ampersand_is_stored_as_typed_in_the_inbox(cast, submitted):
+    type(submitted).objects.filter(pk=submitted.pk).update(title="Agua & saneamiento <rural>")
+    submitted.refresh_from_db()
+    services.proposal_transition(actor=cast.staff, proposal=submitted, action="accept")
+    subjects = [s for s in _subjects_to(cast.lead) if "Agua" in s]
+    assert subjects and all("Agua & saneamiento <rural>" in s and "&amp;" not in s for s in subjects)
