@@ -297,3 +297,12 @@ def test_a_nul_character_is_refused_and_never_reaches_the_query(cast, pile):
     assert not any("\x00" in str(value) for value in [*criteria.words, *criteria.evaluador, *criteria.errors])
     assert criteria.sort == "actividad"
     assert [p.title for p in filtered_proposals(criteria)] == ["Agua limpia"]
+
+
+def test_the_list_page_with_a_nul_in_the_query_explains_it(client, cast, pile):
+    cast.staff.preferred_language = "es"
+    cast.staff.save(update_fields=["preferred_language"])
+    client.force_login(cast.staff)
+    response = client.get(reverse("projects:proposal-manage"), {"q": "agua\x00", "evaluador": "x\x00@axs.example"})
+    assert response.status_code == 200
+    assert "Se quitó de la consulta un carácter que no se puede buscar (NUL)." in response.content.decode()
