@@ -9,7 +9,8 @@ Exactly once: ``digest_send`` claims the period by inserting the ``Digest`` row 
 period and first day) in the transaction that marks the notifications and queues the e-mail in the
 outbox. A second run, or a concurrent one, finds the row or fails to insert it and sends nothing; the
 outbox then sends the message at most once. A person e-mail cannot reach gets the row marked
-``no_address`` (logged once per period) and keeps the notifications in the inbox.
+``no_address`` (logged once per period) and keeps the notifications in the inbox; so does a person
+no longer active, who is never e-mailed.
 May touch: this app's models and the outbox (through ``send_email``).
 """
 
@@ -68,15 +69,16 @@ def digest_send(*, person, period, now=None):
                 raise _NothingToSend
             Notification.objects.filter(pk__in=[n.pk for n in waiting]).update(digest=digest)
             digest.notification_count = len(waiting)
-            if has_address(person):
+            if person.is_active and has_address(person):
                 _mail(person, digest, waiting, zone)
             else:
                 digest.status = Digest.Status.NO_ADDRESS
                 logger.warning(
-                    "Digest %s %s of person %s not sent: no e-mail address (%d notifications stay in the inbox).",
+                    "Digest %s %s of person %s not sent: %s (%d notifications stay in the inbox).",
                     period,
                     starts_on,
                     person.pk,
+                    "no e-mail address" if person.is_active else "inactive",
                     len(waiting),
                 )
             digest.save(update_fields=["notification_count", "status"])

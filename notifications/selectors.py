@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
+from .follows import followable
 from .kinds import KINDS
 from .models import Delivery, Follow, Notification, Preference
 
@@ -65,3 +66,19 @@ def follow_of(user, obj):
 def follows(user):
     """Return the person's follows with what they follow, newest first."""
     return Follow.objects.filter(person=user).select_related("content_type").prefetch_related("target")
+
+
+def follows_in_sight(user):
+    """Return ``(follows, hidden)``: the follows whose target the person may still see, and how many others.
+
+    A target deleted, or one the person may no longer see (its app's ``may_see``), is only counted,
+    never named.
+    """
+    shown, hidden = [], 0
+    for row in follows(user):
+        entry = followable(row.target)
+        if row.target is None or entry is None or not entry.may_see(user, row.target):
+            hidden += 1
+        else:
+            shown.append(row)
+    return shown, hidden

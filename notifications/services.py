@@ -26,7 +26,7 @@ from axs_platform.mail import send_email, site_url
 from . import permissions
 from .kinds import KINDS
 from .models import Delivery, Follow, Notification, Preference
-from .selectors import unread_key
+from .selectors import follows_in_sight, unread_key
 
 logger = logging.getLogger(__name__)
 
@@ -239,3 +239,12 @@ def unfollow(*, actor, target):
     content_type = ContentType.objects.get_for_model(target)
     deleted, _rows = Follow.objects.filter(person=actor, content_type=content_type, object_id=target.pk).delete()
     return bool(deleted)
+
+
+def unfollow_out_of_sight(*, actor):
+    """Stop every follow of the person whose target is gone or out of their sight; return how many."""
+    if not permissions.can_use_inbox(actor):
+        raise PermissionDenied
+    shown, _hidden = follows_in_sight(actor)
+    deleted, _rows = Follow.objects.filter(person=actor).exclude(pk__in=[row.pk for row in shown]).delete()
+    return deleted

@@ -110,8 +110,18 @@ class FollowingView(InboxMixin, TemplateView):
     template_name = "notifications/following.html"
 
     def get_context_data(self, **kwargs):
-        rows = [follow for follow in selectors.follows(self.request.user) if follow.target is not None]
-        return super().get_context_data(follows=rows, **kwargs)
+        rows, hidden = selectors.follows_in_sight(self.request.user)
+        return super().get_context_data(follows=rows, hidden=hidden, **kwargs)
+
+    def post(self, request):
+        """Stop following what the person may no longer see (counted on the page, never named)."""
+        count = services.unfollow_out_of_sight(actor=request.user)
+        messages.success(
+            request,
+            ngettext("You no longer follow %(count)d item.", "You no longer follow %(count)d items.", count)
+            % {"count": count},
+        )
+        return redirect("notifications:following")
 
 
 class FollowView(InboxMixin, View):

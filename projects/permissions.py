@@ -255,7 +255,12 @@ def can_manage_proposals(user):
 
 
 def can_read_internal(user, proposal):
-    """Internal comments and the review's steps: staff, the committee's chair and the assigned evaluators."""
+    """Internal comments and the review's steps: staff, the committee's chair and the assigned evaluators.
+
+    Never a person whose organization leads or partners the proposal, even the committee's chair.
+    """
+    if is_lead(user, proposal) or is_partner(user, proposal):
+        return False
     return can_review(user, proposal) or is_assigned_evaluator(user, proposal)
 
 

@@ -11,11 +11,14 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from axs_platform.permissions import is_staff_member
 from notifications import kinds
 
 from ..models import Evaluation, EvaluationStatus, Proposal, SavedFilter
+from ..permissions import EVALUABLE
+from ..triage.facets import base_proposals
 from .common import notify, require
 from .evaluation import evaluator_assign
 from .workflow import proposal_transition
@@ -34,14 +37,30 @@ def _reason_of(error):
 
 
 def _each(proposal_ids, step):
-    """Run ``step(proposal)`` on each proposal; return ``(done, failed)``, failed as ``(proposal, reason)``."""
+    """Run ``step(proposal)`` on each proposal; return ``(done, failed)``, failed as ``(proposal, reason)``.
+
+    Only proposals submitted once are read (a draft is its consortium's alone). Ids that name none of
+    them are reported in one ``(None, reason)`` entry that counts them, never naming a proposal.
+    """
     ids = sorted(set(proposal_ids))
     if not ids:
         raise ValidationError(_("Tick at least one proposal."), code="nothing_selected")
     if len(ids) > BULK_LIMIT:
         raise ValidationError(_("Choose at most %(max)s proposals at a time.") % {"max": BULK_LIMIT}, code="too_many")
     done, failed = [], []
-    for proposal in Proposal.objects.filter(pk__in=ids).order_by("title", "id"):
+    proposals = list(base_proposals().filter(pk__in=ids).order_by("title", "id"))
+    missing = len(ids) - len(proposals)
+    if missing:
+        failed.append(
+            (
+                None,
+                ngettext(
+                    "%(count)d chosen proposal cannot be found.", "%(count)d chosen proposals cannot be found.", missing
+                )
+                % {"count": missing},
+            )
+        )
+    for proposal in proposals:
         try:
             step(proposal)
         except (ValidationError, PermissionDenied) as error:
@@ -103,7 +122,9 @@ def evaluation_reminders_due(*, today=None):
     so a second run, or two at once, sends nothing more.
     """
     today = today or timezone.localdate()
-    open_evaluations = Evaluation.objects.filter(status__in=(EvaluationStatus.ASSIGNED, EvaluationStatus.IN_PROGRESS))
+    open_evaluations = Evaluation.objects.filter(
+        status__in=(EvaluationStatus.ASSIGNED, EvaluationStatus.IN_PROGRESS), proposal__status__in=EVALUABLE
+    )
     soon = open_evaluations.filter(
         reminded_before_at__isnull=True,
         due_on__gte=today,
@@ -127,7 +148,7 @@ def _remind(evaluations, stamp, template):
             if not claimed:
                 continue
             evaluation = Evaluation.objects.select_related("proposal", "evaluator").get(pk=pk)
-            if evaluation.evaluator.is_active and evaluation.evaluator.email:
+            if evaluation.evaluator.is_active:  # without an e-mail address, the inbox entry still tells them
                 notify(
                     [evaluation.evaluator],
                     kind=kinds.EVALUATION,

@@ -1,4 +1,7 @@
-"""Each evaluator's load: what they have pending, overdue, due soon, submitted and declined for conflict."""
+"""Each evaluator's load: what they have pending, overdue, due soon, submitted and declined for conflict.
+
+Pending counts only proposals still being evaluated (submitted or in review).
+"""
 
 import datetime
 
@@ -6,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
 from ..models import EvaluationStatus
+from ..permissions import EVALUABLE
 
 PENDING = (EvaluationStatus.ASSIGNED, EvaluationStatus.IN_PROGRESS)
 DUE_SOON_DAYS = 7
@@ -13,7 +17,7 @@ DUE_SOON_DAYS = 7
 
 def evaluator_load(today):
     """Return the active evaluators with their counts, the busiest first: one grouped query."""
-    pending = Q(evaluations__status__in=PENDING)
+    pending = Q(evaluations__status__in=PENDING, evaluations__proposal__status__in=EVALUABLE)
     return (
         get_user_model()
         .objects.filter(role="evaluator", is_active=True)

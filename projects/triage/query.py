@@ -189,7 +189,24 @@ def _add(criteria, name, values, user, key):
             criteria.descending = (not default_descending) if descending else default_descending
 
 
+def _refuse_nul(criteria):
+    message = _("A character that cannot be searched (NUL) was left out of the query.")
+    if message not in criteria.errors:
+        criteria.errors.append(message)
+
+
+def _without_nul(values, criteria):
+    """Drop the values holding a NUL character (PostgreSQL refuses it in a query), saying so once."""
+    kept = [value for value in values if "\x00" not in value]
+    if len(kept) < len(values):
+        _refuse_nul(criteria)
+    return kept
+
+
 def _parse_line(line, criteria, user):
+    if "\x00" in line:
+        _refuse_nul(criteria)
+        line = line.replace("\x00", "")
     if len(line) > MAX_QUERY:
         criteria.errors.append(_("The query is too long (at most %(max)s characters).") % {"max": MAX_QUERY})
         return
@@ -221,10 +238,10 @@ def criteria_from(params, user):
     """Return the ``Criteria`` of a query string: the checked filters, then the query line ``q``."""
     criteria = Criteria()
     for name in ("estado", "ods", "convocatoria", "comite", "organizacion", "evaluador", "evaluacion"):
-        values = [v for v in params.getlist(name) if v]
+        values = _without_nul([v for v in params.getlist(name) if v], criteria)
         if values:
             _add(criteria, name, values, user, name)
-    if params.get("orden"):
+    if any(_without_nul([params.get("orden", "")], criteria)):
         _add(criteria, "orden", [params["orden"]], user, "orden")
     _parse_line(params.get("q", ""), criteria, user)
     return criteria

@@ -133,6 +133,9 @@ class ProposalManageView(PredicateRequiredMixin, TemplateView):
                 % {"count": len(done)},
             )
         for proposal, reason in failed[:FAILURES_SHOWN]:
+            if proposal is None:  # ids naming no listed proposal: counted in the reason, never named
+                messages.error(self.request, reason)
+                continue
             messages.error(
                 self.request, _("Not done for “%(title)s”: %(reason)s") % {"title": proposal, "reason": reason}
             )

@@ -145,3 +145,19 @@ def test_two_digest_jobs_at_once_send_one_email_each_person(transactional_db):
     assert Digest.objects.count() == 5
     assert OutgoingEmail.objects.count() == 5
     assert sorted(OutgoingEmail.objects.values_list("to", flat=True)) == sorted([[p.email] for p in people])
+
+
+@pytest.mark.django_db
+def test_an_inactive_person_gets_no_digest_and_the_period_is_recorded_not_sent(
+    caplog, django_capture_on_commit_callbacks
+):
+    person = make_representative()
+    _waiting(person, Delivery.DAILY, count=2)
+    person.is_active = False
+    person.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        digests_due(now=WEDNESDAY_MORNING)
+        digests_due(now=WEDNESDAY_MORNING + datetime.timedelta(hours=1))
+    assert Digest.objects.get().status == Digest.Status.NO_ADDRESS
+    assert OutgoingEmail.objects.count() == 0
+    assert caplog.text.count("inactive") == 1

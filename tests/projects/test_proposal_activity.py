@@ -127,3 +127,63 @@ def test_evaluator_load_counts_pending_and_overdue(client, cast, in_review):
     response = client.get(reverse("projects:evaluator-load"))
     person = next(p for p in response.context["evaluators"] if p.pk == cast.evaluator.pk)
     assert (person.pending, person.overdue, person.submitted) == (1, 1, 0)
+
+
+def test_a_chair_whose_organization_proposes_does_not_read_internal_comments(cast, conversation):
+    from committees.permissions import current_organization
+    from projects import permissions
+
+    assert permissions.can_read_internal(cast.chair, conversation)
+    conversation.lead_organization = current_organization(cast.chair)
+    conversation.save(update_fields=["lead_organization"])
+    assert not permissions.can_read_internal(cast.chair, conversation)
+    assert "Revisar la contrapartida de la empresa." not in _texts(cast.chair, conversation)
+    assert not permissions.can_read_internal(cast.partner, conversation)
+
+
+def test_no_reminder_nor_load_for_a_proposal_no_longer_evaluated(client, cast, in_review):
+    today = timezone.localdate()
+    services.evaluator_assign(actor=cast.staff, proposal=in_review, evaluator=cast.evaluator, due_on=today)
+    type(in_review).objects.filter(pk=in_review.pk).update(status="declined")
+    assert services.evaluation_reminders_due(today=today - datetime.timedelta(days=1)) == (0, 0)
+    assert services.evaluation_reminders_due(today=today + datetime.timedelta(days=1)) == (0, 0)
+    client.force_login(cast.staff)
+    response = client.get(reverse("projects:evaluator-load"))
+    person = next(p for p in response.context["evaluators"] if p.pk == cast.evaluator.pk)
+    assert (person.pending, person.overdue) == (0, 0)
+
+
+def test_an_evaluator_without_an_e_mail_address_is_reminded_in_the_inbox(cast, in_review):
+    today = timezone.localdate()
+    services.evaluator_assign(actor=cast.staff, proposal=in_review, evaluator=cast.evaluator, due_on=today)
+    type(cast.evaluator).objects.filter(pk=cast.evaluator.pk).update(email="")
+    before = len(_subjects_to(cast.evaluator))
+    assert services.evaluation_reminders_due(today=today - datetime.timedelta(days=1)) == (1, 0)
+    assert len(_subjects_to(cast.evaluator)) == before + 1
+
+
+def test_what_i_follow_counts_but_never_names_what_the_person_may_no_longer_see(client, cast, submitted):
+    from notifications.models import Follow
+    from notifications.services import follow
+
+    follow(actor=cast.staff, target=submitted)
+    cast.staff.preferred_language = "es"
+    cast.staff.save(update_fields=["preferred_language"])
+    client.force_login(cast.staff)
+    url = reverse("notifications:following")
+    assert submitted.title in client.get(url).content.decode()
+    type(submitted).objects.filter(pk=submitted.pk).update(version=0, status="draft")  # back to its consortium
+    page = client.get(url).content.decode()
+    assert submitted.title not in page
+    assert "Sigue 1 elemento más que ya no puede ver." in page
+    response = client.post(url, follow=True)
+    assert "Dejó de seguir 1 elemento." in [str(m) for m in response.context["messages"]]
+    assert not Follow.objects.filter(person=cast.staff).exists()
+
+
+def test_a_title_with_an_ampersand_is_stored_as_typed_in_the_inbox(cast, submitted):
+    type(submitted).objects.filter(pk=submitted.pk).update(title="Agua & saneamiento <rural>")
+    submitted.refresh_from_db()
+    services.proposal_transition(actor=cast.staff, proposal=submitted, action="accept")
+    subjects = [s for s in _subjects_to(cast.lead) if "Agua" in s]
+    assert subjects and all("Agua & saneamiento <rural>" in s and "&amp;" not in s for s in subjects)

@@ -262,3 +262,47 @@ def test_excel_export_carries_the_same_rows(cast, pile):
     rows = list(sheet.values)
     assert name == "propuestas.xlsx"
     assert rows[0][:3] == ("Id", "Title", "Status") and rows[1][1] == "Agua limpia"
+
+
+def test_bulk_action_never_names_a_draft_or_an_unknown_id(client, cast, pile):
+    a = pile[0]
+    draft = Proposal.objects.get(title="Borrador oculto")
+    done, failed = services.bulk_transition(actor=cast.staff, proposal_ids=[a.pk, draft.pk, 999999], action="accept")
+    assert [p.pk for p in done] == [a.pk]
+    assert [proposal for proposal, _reason in failed] == [None]
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    cast.staff.preferred_language = "es"
+    cast.staff.save(update_fields=["preferred_language"])
+    client.force_login(cast.staff)
+    response = client.post(
+        reverse("projects:proposal-manage"),
+        {"action": "transition", "step": "accept", "proposal": [draft.pk], "list_query": ""},
+        follow=True,
+    )
+    texts = [str(m) for m in response.context["messages"]]
+    assert not any("Borrador oculto" in t for t in texts)
+    assert "No se encontró 1 propuesta elegida." in texts
+
+
+@translation.override("en")
+def test_a_nul_character_is_refused_and_never_reaches_the_query(cast, pile):
+    params = QueryDict(mutable=True)
+    params.update({"q": "agua\x00 evaluador:x\x00@axs.example", "evaluador": "y\x00@axs.example"})
+    params["orden"] = "titulo\x00"
+    criteria = criteria_from(params, cast.staff)
+    assert "A character that cannot be searched (NUL) was left out of the query." in criteria.errors
+    assert len([e for e in criteria.errors if "NUL" in e]) == 1
+    assert criteria.words == ["agua"]
+    assert not any("\x00" in str(value) for value in [*criteria.words, *criteria.evaluador, *criteria.errors])
+    assert criteria.sort == "actividad"
+    assert [p.title for p in filtered_proposals(criteria)] == ["Agua limpia"]
+
+
+def test_the_list_page_with_a_nul_in_the_query_explains_it(client, cast, pile):
+    cast.staff.preferred_language = "es"
+    cast.staff.save(update_fields=["preferred_language"])
+    client.force_login(cast.staff)
+    response = client.get(reverse("projects:proposal-manage"), {"q": "agua\x00", "evaluador": "x\x00@axs.example"})
+    assert response.status_code == 200
+    assert "Se quitó de la consulta un carácter que no se puede buscar (NUL)." in response.content.decode()
