@@ -115,7 +115,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
             actor=None,
             action=AuditEvent.Action.PASSWORD_RESET_REQUESTED,
             request=request,
-            identifier=User.objects.normalize_email(self.cleaned_data["email"]),
+            identifier=sign_in_identifier(self.cleaned_data["email"]),
         )
         return super().save(*args, request=request, **kwargs)
 

@@ -2,9 +2,11 @@
 
 from django.contrib import admin
 
+import search
 from axs_platform import fragments
 
 from .models import Agreement, Committee, Membership, MembershipChange, Minutes, Post, Session
+from .search_kinds import index_session
 
 
 class ReadOnlyHistoryAdmin(admin.ModelAdmin):
@@ -16,6 +18,10 @@ class ReadOnlyHistoryAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         fragments.changed(fragments.COMMITTEES, fragments.PROPOSALS)  # corrections here bypass the services
+        if isinstance(obj, Session):
+            index_session(obj)  # its minutes and documents share its visibility
+        else:
+            search.index(obj)
 
 
 @admin.register(Committee)

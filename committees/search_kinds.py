@@ -125,7 +125,7 @@ def _session_file_document(document):
         committee_id=session.committee_id,
         sdg=_goal_number(session.committee),
         year=_local_year(document.uploaded_at),
-        audience=_session_audience(session, published_counts=False),
+        audience=_session_audience(session, published_counts=True),
     )
 
 
@@ -205,8 +205,9 @@ def register_kinds():
             model=SessionDocument,
             queryset=lambda: SessionDocument.objects.select_related("session__committee__goal"),
             document=_session_file_document,
-            visible=lambda user: _session_rule(user, published_too=False),
-            can_view=lambda user, document: can_see_session_internals(user, document.session),
+            visible=lambda user: _session_rule(user, published_too=True),
+            # As the download view: anyone for a published session, else who sees its internals.
+            can_view=lambda user, document: can_see_session(user, document.session),
             order=55,
         )
     )

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+import search
 from axs_platform import fragments
 
 from .models import DueDiligenceReview, Invitation, Organization, ParticipationChange, Representative
@@ -18,6 +19,7 @@ class NoDeleteAdmin(admin.ModelAdmin):
         fragments.changed(
             fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS
         )  # a correction here bypasses the services
+        search.index(obj.user if isinstance(obj, Representative) else obj)
 
 
 @admin.register(Organization)

@@ -47,13 +47,18 @@ def _about_the_person(user):
     )
 
 
-def _by_email(field):
-    """Rows that name the person by the address they were written to (invitations, requests), in any case."""
+def _by_email(field, only=()):
+    """Rows that name the person by the address they were written to (invitations, requests), in any case.
+
+    With ``only``, a row reached by the address alone (no other lookup of its table) gives just those
+    columns: an organization's contact address leads to the contact data, not to the organization's file.
+    """
 
     def lookup(user):
         return Q(**{f"{field}__iexact": user.email})
 
     lookup.field = field
+    lookup.only = tuple(only)
     return lookup
 
 
@@ -67,7 +72,9 @@ TABLES = (
     Table("notifications.Preference", ("person",)),
     Table("notifications.Follow", ("person",)),
     Table("notifications.Digest", ("recipient",)),
-    Table("companies.Organization", ("archived_by", _by_email("contact_email"))),
+    Table(
+        "companies.Organization", ("archived_by", _by_email("contact_email", only=("contact_email", "contact_phone")))
+    ),
     Table("companies.ParticipationChange", ("changed_by",)),
     Table("companies.DueDiligenceReview", ("started_by", "reviewer")),
     Table("companies.Evidence", ("uploaded_by",)),
@@ -130,17 +137,31 @@ def _columns(model):
     ]
 
 
-def table_rows(table, user):
-    """Return the person's rows of one table as dicts: id, the row in words, then each column's value."""
-    query = Q()
-    for lookup in table.lookups:
+def _query(lookups, user):
+    query = Q(pk__in=[])
+    for lookup in lookups:
         query |= lookup(user) if callable(lookup) else Q(**{lookup: user.pk})
+    return query
+
+
+def table_rows(table, user):
+    """Return the person's rows of one table as dicts: id, the row in words, then each column's value.
+
+    A row reached only by a lookup limited to some columns (``_by_email(..., only=...)``) gives those alone.
+    """
+    limited = [lookup for lookup in table.lookups if getattr(lookup, "only", ())]
     model = table.model
+    manager = model._default_manager
+    whole = None  # every row whole
+    if limited:
+        by_others = _query([lookup for lookup in table.lookups if lookup not in limited], user)
+        whole = set(manager.filter(by_others).values_list("pk", flat=True))
+    only = {name for lookup in limited for name in lookup.only}
     columns = _columns(model)
     rows = []
-    for obj in model._default_manager.filter(query).distinct().order_by("pk"):
+    for obj in manager.filter(_query(table.lookups, user)).distinct().order_by("pk"):
         row = {"id": obj.pk, "shown_as": str(obj)}
-        for field in columns:
+        for field in columns if whole is None or obj.pk in whole else [f for f in columns if f.name in only]:
             value = getattr(obj, field.attname)
             row[field.attname] = value.name if isinstance(value, FieldFile) else value
         rows.append(row)

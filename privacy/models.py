@@ -111,6 +111,7 @@ class RightsRequest(models.Model):
     answer = models.TextField(_("answer"), blank=True)
     legal_reason = models.TextField(_("legal reason of the denial"), blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason of the withdrawal"), blank=True)
 
     class Meta:
         verbose_name = _("personal data request")

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+import search
 from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import fragments
@@ -243,6 +244,7 @@ def invitation_accept(*, token, full_name, password, request=None):
     invitation.accepted_by = person
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     forget_represented_organization(person)
+    search.index(person)  # with their organization, as staff search people
     audit_record(
         actor=person,
         action=AuditEvent.Action.CREATED,

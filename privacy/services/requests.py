@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
+from audit.identifiers import sign_in_identifier
 from audit.services import audit_record
 
 from .. import rectification
@@ -70,15 +71,36 @@ def _require_reason(reason, field="reason"):
     return reason.strip()
 
 
-def _move(rights_request, *, actor, to_status, action, reason="", request=None, extra_changes=None, notify_person=True):
-    """Change the status, recompute the due date, record the step and tell the person."""
+# What the audit records instead of a free text the person or staff wrote: the hash-chained record cannot be
+# blanked by retention, so the text itself stays only on the request's rows (answer, pause, details, reasons).
+TEXT_GIVEN = gettext_lazy("A text was given; it is kept on the request, not in this record.")
+
+
+def _move(
+    rights_request,
+    *,
+    actor,
+    to_status,
+    action,
+    reason="",
+    request=None,
+    extra_changes=None,
+    notify_person=True,
+    free_text=True,
+):
+    """Change the status, recompute the due date, record the step and tell the person.
+
+    A ``free_text`` reason (typed by someone) goes to the person's e-mail but never into the audit message;
+    only the platform's own fixed sentences (``free_text=False``) are recorded as they are.
+    """
     previous = rights_request.status
     rights_request.status = to_status
     if rights_request.is_open:
         rights_request.due_on = due_date_of(rights_request)
     rights_request.save()
     changes = {"status": [previous, to_status], **(extra_changes or {})} if previous != to_status else extra_changes
-    audit_record(actor=actor, action=action, target=rights_request, changes=changes, message=reason, request=request)
+    message = (str(TEXT_GIVEN) if reason else "") if free_text else reason
+    audit_record(actor=actor, action=action, target=rights_request, changes=changes, message=message, request=request)
     if notify_person:
         notify.send_status(rights_request, reason=reason)
     return rights_request
@@ -86,7 +108,13 @@ def _move(rights_request, *, actor, to_status, action, reason="", request=None, 
 
 def _refuse_duplicate(duplicate, *, actor, email, request):
     """Record the refused duplicate (outside the failed transaction, so the record stays) and say why."""
-    audit_record(actor=actor, action="privacy.duplicate_refused", target=duplicate, identifier=email, request=request)
+    audit_record(
+        actor=actor,
+        action="privacy.duplicate_refused",
+        target=duplicate,
+        identifier=sign_in_identifier(email),
+        request=request,
+    )
     raise ValidationError(
         _(
             "You already have an open request for this right (%(number)s, received on %(day)s). "
@@ -166,7 +194,7 @@ def _file(*, actor, full_name, email, language, right, details, channel, rectify
         action="privacy.filed",
         target=rights_request,
         request=request,
-        identifier=email,
+        identifier=sign_in_identifier(email),
         changes={"status": [None, Status.RECEIVED]},
     )
     # One e-mail at filing: the status with the due date when the account identifies the person, else the
@@ -190,6 +218,7 @@ def _verify(rights_request, *, actor, reason, request=None):
         action="privacy.identity_verified",
         reason=reason,
         request=request,
+        free_text=False,
     )
 
 
@@ -259,6 +288,7 @@ def request_start(*, actor, rights_request, reason="", request=None):
         action="privacy.started",
         reason=reason.strip(),
         request=request,
+        free_text=False,
     )
 
 
@@ -358,13 +388,15 @@ def request_withdraw(*, actor, rights_request, reason, request=None):
     if not (can_handle_requests(actor) or is_requester(actor, rights_request)):
         raise PermissionDenied
     _require_status(rights_request, *RightsRequest.OPEN)
+    reason = _require_reason(reason)
     RequestPause.objects.filter(request=rights_request, completed_on=None).update(completed_on=timezone.localdate())
+    rights_request.withdrawal_reason = reason
     return _move(
         rights_request,
         actor=actor,
         to_status=Status.WITHDRAWN,
         action="privacy.withdrawn",
-        reason=_require_reason(reason),
+        reason=reason,
         request=request,
     )
 

@@ -44,12 +44,15 @@ def _blanked(text):
 
 
 def _closed_requests(cutoff):
-    """Anonymize closed requests: name, address and every free text (details, answer, reasons, what was missing)."""
+    """Anonymize closed requests: account, name, address and every free text (details, answer, reasons, pauses).
+
+    The audit events of the request never held these texts (only that one was given), nor the address in clear.
+    """
     due = RightsRequest.objects.filter(status__in=[RightsRequest.Status.ANSWERED, RightsRequest.Status.WITHDRAWN])
     due = due.filter(Q(answered_at__lt=cutoff) | Q(answered_at__isnull=True, received_at__lt=cutoff))
     count = 0
     for rights_request in due.exclude(email__endswith=ANONYMIZED_DOMAIN).only(
-        "pk", "answer", "legal_reason", "extension_reason"
+        "pk", "answer", "legal_reason", "extension_reason", "withdrawal_reason"
     ):
         RightsRequest.objects.filter(pk=rights_request.pk).update(
             full_name=f"Persona anonimizada (solicitud #{rights_request.pk})",
@@ -58,6 +61,8 @@ def _closed_requests(cutoff):
             answer=_blanked(rights_request.answer),
             legal_reason=_blanked(rights_request.legal_reason),
             extension_reason=_blanked(rights_request.extension_reason),
+            withdrawal_reason=_blanked(rights_request.withdrawal_reason),
+            requester=None,
         )
         RequestPause.objects.filter(request_id=rights_request.pk).update(
             what_is_missing=_("(anonymized by the retention rule)")

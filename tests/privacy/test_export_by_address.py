@@ -46,3 +46,18 @@ def test_invitations_requests_and_failed_sign_ins_to_the_address_are_in_the_expo
     assert len(data["privacy.RightsRequest"]) == 1
     failed = [row for row in data["audit.AuditEvent"] if row["action"] == AuditEvent.Action.LOGIN_FAILED]
     assert len(failed) == 1 and person.email not in failed[0]["identifier"]
+
+
+def test_an_organization_reached_by_its_contact_address_gives_only_the_contact_fields():
+    staff, person = make_staff(), make_representative()
+    organization = make_organization(actor=staff)
+    type(organization).objects.filter(pk=organization.pk).update(
+        contact_email=person.email.upper(), contact_phone="55 1234 5678", description="Debida diligencia: nota."
+    )
+    rows = personal_data(person)["companies.Organization"]
+    assert len(rows) == 1
+    assert rows[0]["contact_email"] == person.email.upper() and rows[0]["contact_phone"] == "55 1234 5678"
+    assert "description" not in rows[0] and "rfc" not in rows[0] and "participation_status" not in rows[0]
+    # Whoever archived it gets the whole row.
+    type(organization).objects.filter(pk=organization.pk).update(archived_by=person)
+    assert "description" in personal_data(person)["companies.Organization"][0]

@@ -90,5 +90,6 @@ def test_people_are_found_by_staff_only(world):
 def test_a_session_not_published_is_not_found_by_the_public_and_its_minutes_neither(world):
     people, _objects = world
     entries = visible_entries(AnonymousUser())
-    assert not entries.filter(kind__in=["agreement", "session_document", "person", "proposal", "survey"]).exists()
+    assert not entries.filter(kind__in=["agreement", "person", "proposal", "survey"]).exists()
+    assert not entries.filter(kind="session_document").exclude(audience="public").exists()
     assert not entries.filter(kind__in=["session", "minutes"]).exclude(audience="public").exists()

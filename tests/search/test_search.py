@@ -171,3 +171,15 @@ def test_an_anonymized_person_leaves_no_name_or_address_in_the_index():
     entry = SearchEntry.objects.get(kind="person", object_id=person.pk)
     assert "Dolores" not in entry.title + entry.body + entry.folded
     assert "dolores@example.org" not in entry.body
+
+
+@pytest.mark.django_db
+def test_a_person_who_joins_through_an_invitation_is_found_by_staff(client):
+    staff = make_staff()
+    organization = make_organization(actor=staff)
+    _invitation, token = company_services.invitation_create(
+        actor=staff, organization=organization, email="nora@example.org", full_name="Nora"
+    )
+    company_services.invitation_accept(token=token, full_name="Nora Zacarías", password="una-clave-larga-2026")
+    client.force_login(staff)
+    assert any("Zacarías" in title for title in _titles(client.get(URL, {"q": "zacarias"})))
