@@ -17,7 +17,7 @@ def pages(patterns=None, namespace=""):
             if pattern.namespace not in SKIPPED:
                 inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
                 yield from pages(pattern.url_patterns, inner)
-        elif pattern.name and pattern.name not in SKIPPED and not pattern.pattern.converters:
+        elif pattern.name and pattern.name not in SKIPPED and not pattern.pattern.regex.groups:
             yield f"{namespace}{pattern.name}"
 
 
