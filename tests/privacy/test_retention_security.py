@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from audit.identifiers import sign_in_identifier
 from audit.models import AuditEvent, EventPersonalPart
+from audit.services import audit_record
 from audit.verification import verify
 from privacy import services
 from privacy.models import RetentionRule
@@ -111,3 +112,21 @@ def test_retention_needs_no_change_to_the_immutable_trail(client):
     # The trigger refuses any UPDATE of audit_auditevent: retention would fail here if it tried one.
     assert services.retention_apply().results["security_events"] == 1
     assert verify().intact
+
+
+def test_the_audit_page_shows_the_addresses_kept_apart_with_a_fixed_number_of_queries(
+    client, rf, django_assert_max_num_queries
+):
+    for number in range(30):
+        request = rf.post("/cuenta/entrar/", REMOTE_ADDR=f"192.0.2.{number}")
+        audit_record(actor=None, action=AuditEvent.Action.LOGIN_FAILED, request=request, identifier=f"p{number}@b.mx")
+    client.force_login(make_staff())
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("audit:event-list"), {"action": AuditEvent.Action.LOGIN_FAILED}).content.decode()
+    assert "192.0.2.29" in page and "192.0.2.0" in page
+    with two_days_ago():
+        audit_record(actor=None, action=AuditEvent.Action.LOGIN_FAILED, identifier="vieja@b.mx")
+    services.retention_rule_set(actor=make_staff(), kind="security_events", keep_days=1)
+    services.retention_apply()
+    page = client.get(reverse("audit:event-list"), {"action": AuditEvent.Action.LOGIN_FAILED}).content.decode()
+    assert "borrada por la regla de conservación" in page
