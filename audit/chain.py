@@ -3,6 +3,8 @@
 Pure functions over plain values, so that the data migration that chained the existing trail,
 ``audit_record`` and the verification compute exactly the same thing. The serialization is
 version 1: changing it would break every chain already written, so a change needs a new version.
+Version 2 is version 1 plus ``personal_digest``: the serialization of an event whose identifier, IP
+address and browser are kept apart (``audit.models.EventPersonalPart``) so that retention can erase them.
 """
 
 import functools
@@ -15,6 +17,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 GENESIS = "0" * 64
 VERSION = 1
+VERSION_WITH_PERSONAL_PART = 2
 
 # The fields of an event that its hash covers, in the order the verification reads them.
 CHAINED_FIELDS = (
@@ -32,6 +35,8 @@ CHAINED_FIELDS = (
     "path",
     "sealed_digest",
 )
+# What the verification reads of each event: version 1's fields, and version 2's digest of the personal part.
+HASHED_FIELDS = (*CHAINED_FIELDS, "personal_digest")
 
 
 class _Encoder(DjangoJSONEncoder):
@@ -71,7 +76,10 @@ def _address(value):
 
 
 def event_hash(prev_hash, values):
-    """Return the hash of an event given its predecessor's hash and its fields (``CHAINED_FIELDS``)."""
+    """Return the hash of an event given its predecessor's hash and its fields (``CHAINED_FIELDS``, ``HASHED_FIELDS``).
+
+    An event with a personal part kept apart is version 2: its document also holds that part's digest.
+    """
     document = {
         "v": VERSION,
         "prev": prev_hash,
@@ -80,7 +88,15 @@ def event_hash(prev_hash, values):
         "ip_address": _address(values["ip_address"]),
         "target_type_id": values["target_type_id"],
     }
+    if values.get("personal_digest"):
+        document["v"] = VERSION_WITH_PERSONAL_PART
+        document["personal_digest"] = values["personal_digest"]
     return hashlib.sha256(canonical_json(document).encode()).hexdigest()
+
+
+def personal_digest(values):
+    """Return the digest of an event's personal part (identifier, IP address, browser and its random nonce)."""
+    return digest({**values, "ip_address": _address(values["ip_address"])})
 
 
 def normalized_changes(changes):

@@ -3,8 +3,9 @@
 ``sign_in_identifier`` is an HMAC-SHA256 of the lower-cased address under ``AXS_AUDIT_IDENTIFIER_KEY``
 (the site's secret key unless set apart). Whoever knows an address and the key can find its
 failures (the throttle, the staff's search by a whole address, a person's access export); the
-table alone names nobody. Changing the key makes every older record unlinkable to any address,
-which is the retention of those records: the audit chain keeps the rows, never the addresses.
+table alone names nobody. Security events keep it in their personal part, which the retention job erases
+(docs/privacy.md); changing the key makes every older record unlinkable to any address, those recorded
+before the personal parts were kept apart included.
 """
 
 from django.conf import settings

@@ -78,6 +78,12 @@ class AuditEvent(models.Model):
         blank=True,
         help_text=_("The digest of the approved minutes or the ballot result this event froze."),
     )
+    personal_digest = models.CharField(
+        _("personal part (SHA-256)"),
+        max_length=64,
+        blank=True,
+        help_text=_("The digest of the identifier, IP address and browser kept apart, which retention may erase."),
+    )
     prev_hash = models.CharField(_("previous event's hash"), max_length=64, editable=False)
     hash = models.CharField(_("hash"), max_length=64, editable=False)
 
@@ -132,11 +138,30 @@ class AuditEvent(models.Model):
         return self.actor_repr
 
     @property
+    def personal(self):
+        """The personal part kept apart (``EventPersonalPart``), or None; pages select it with the event."""
+        if not self.personal_digest:
+            return None
+        try:
+            return self.personal_part
+        except EventPersonalPart.DoesNotExist:
+            return None
+
+    @property
     def shown_identifier(self):
-        """The identifier typed, or words saying the address is kept only as a keyed hash."""
-        if is_hashed(self.identifier):
+        """The identifier typed, or words saying the address is kept only as a keyed hash (or was erased)."""
+        personal = self.personal
+        if self.personal_digest and (personal is None or personal.erased_at):
+            return _("an e-mail address (erased by the retention rule)")
+        identifier = personal.identifier if personal is not None else self.identifier
+        if is_hashed(identifier):
             return _("an e-mail address (kept as a keyed hash)")
-        return self.identifier
+        return identifier
+
+    @property
+    def shown_ip_address(self):
+        personal = self.personal
+        return personal.ip_address if personal is not None else self.ip_address
 
     @property
     def action_label(self):
@@ -144,3 +169,49 @@ class AuditEvent(models.Model):
         from .labels import action_label
 
         return action_label(self.action)
+
+
+# Events that keep the typed identifier, IP address and browser apart from the chain, so retention can erase them.
+PERSONAL_PART_ACTIONS = frozenset(
+    {
+        AuditEvent.Action.LOGIN_FAILED,
+        AuditEvent.Action.LOGIN_THROTTLED,
+        AuditEvent.Action.PASSWORD_RESET_REQUESTED,
+    }
+)
+
+
+class EventPersonalPart(models.Model):
+    """The personal part of a security event: kept beside the chain, which holds only its digest.
+
+    The digest covers a random ``nonce`` too, so once retention blanks the row nobody can guess the
+    address back from the digest; the event, its hash and the chain stay as they were.
+    """
+
+    event = models.OneToOneField(
+        AuditEvent, primary_key=True, on_delete=models.PROTECT, related_name="personal_part", verbose_name=_("event")
+    )
+    identifier = models.CharField(_("identifier typed"), max_length=254, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    nonce = models.CharField(max_length=32, blank=True, editable=False)
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("personal part of an audit event")
+        verbose_name_plural = _("personal parts of audit events")
+        indexes = [
+            models.Index(fields=["identifier"], name="audit_personal_ident_idx"),
+            models.Index(fields=["ip_address"], name="audit_personal_ip_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.event_id}"
+
+    def digest_values(self):
+        return {
+            "identifier": self.identifier,
+            "ip_address": self.ip_address,
+            "user_agent": self.user_agent,
+            "nonce": self.nonce,
+        }

@@ -6,17 +6,21 @@ from django.db.models import Count, Q
 
 from .identifiers import sign_in_identifier
 from .labels import readable_changes
-from .models import AuditEvent
+from .models import AuditEvent, EventPersonalPart
 
 
 def audit_events(*, actor_email="", action="", target_type_id=None, target_id="", date_from=None, date_to=None):
     """Return events, newest first, filtered as staff asked on the audit page."""
-    events = AuditEvent.objects.select_related("actor", "target_type")
+    events = AuditEvent.objects.select_related("actor", "target_type", "personal_part")
     if actor_email:
         # Addresses are stored in lower case; a prefix search can use the pattern indexes.
         prefix = actor_email.strip().lower()
-        # Failed sign-ins keep the typed address as a keyed hash: a whole address finds them too.
-        typed = Q(identifier__startswith=prefix) | Q(identifier=sign_in_identifier(prefix))
+        # Failed sign-ins keep the typed address as a keyed hash (in their personal part since it was
+        # kept apart, on the event before): a whole address finds them too.
+        hashed = sign_in_identifier(prefix)
+        typed = Q(identifier__startswith=prefix) | Q(identifier=hashed)
+        if hashed:
+            typed |= Q(pk__in=EventPersonalPart.objects.filter(identifier=hashed).values("event_id"))
         events = events.filter(Q(actor_repr__startswith=prefix) | typed)
     if action:
         events = events.filter(action=action)
@@ -46,10 +50,13 @@ def history_for(obj, *, limit=30):
 def recent_failed_logins(*, identifier="", ip_address=None, since):
     """Count failed sign-ins since a moment: one e-mail from one address, it from anywhere, the address for any.
 
-    ``identifier`` is the typed e-mail; the records hold its keyed hash (``audit.identifiers``).
+    ``identifier`` is the typed e-mail; the records hold its keyed hash (``audit.identifiers``) in the
+    events' personal parts, which retention erases only long after the throttle's window.
     """
     identifier = sign_in_identifier(identifier)
-    failures = AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_FAILED, created_at__gte=since)
+    failures = EventPersonalPart.objects.filter(
+        event__action=AuditEvent.Action.LOGIN_FAILED, event__created_at__gte=since
+    )
     counts = failures.aggregate(
         pair=Count("pk", filter=Q(identifier=identifier, ip_address=ip_address)),
         identifier=Count("pk", filter=Q(identifier=identifier)),

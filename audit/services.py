@@ -1,13 +1,15 @@
 """Writing to the audit trail. Every app records through ``audit_record``, which appends to the chain."""
 
 import ipaddress
+import secrets
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, router, transaction
+from django.utils import timezone
 
 from . import chain, sealing
-from .models import AuditEvent
+from .models import PERSONAL_PART_ACTIONS, AuditEvent, EventPersonalPart
 
 # The PostgreSQL advisory lock that serializes appends ("AXS audit chain" as a 63-bit number).
 CHAIN_LOCK_KEY = 0x4158_5341_5544_4954
@@ -74,7 +76,7 @@ def append_events(events, *, batch_size=None):
         for event in events:
             event.changes = chain.normalized_changes(event.changes)
             event.prev_hash = head
-            event.hash = head = chain.event_hash(head, {name: getattr(event, name) for name in chain.CHAINED_FIELDS})
+            event.hash = head = chain.event_hash(head, {name: getattr(event, name) for name in chain.HASHED_FIELDS})
         if len(events) == 1:
             events[0].save(using=using)
         else:
@@ -87,6 +89,8 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
 
     With ``seal`` the event carries the digest of the target's sealed content (approved minutes,
     a closed ballot's result: see ``audit.sealing``), so the verification notices a later rewrite.
+    Security events (``PERSONAL_PART_ACTIONS``) keep the identifier, IP address and browser in an
+    ``EventPersonalPart`` and only its digest in the chain, so that retention can erase them.
     """
     if actor is not None and not actor.is_authenticated:
         actor = None
@@ -106,5 +110,29 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
         event.target_repr = str(target)[:255]
     if seal:
         event.sealed_digest = sealing.seal_of(target)
-    append_events([event])
+    personal = None
+    if action in PERSONAL_PART_ACTIONS:
+        personal = EventPersonalPart(
+            identifier=event.identifier,
+            ip_address=event.ip_address,
+            user_agent=(request.META.get("HTTP_USER_AGENT", "") if request is not None else "")[:300],
+            nonce=secrets.token_hex(16),
+        )
+        event.identifier, event.ip_address = "", None
+        event.personal_digest = chain.personal_digest(personal.digest_values())
+    with transaction.atomic(using=router.db_for_write(AuditEvent), savepoint=False):
+        append_events([event])
+        if personal is not None:
+            personal.event = event
+            personal.save()
     return event
+
+
+def personal_parts_erase(*, recorded_before):
+    """Blank the personal parts of security events recorded before a moment; return how many.
+
+    The events and their hashes stay: the chain holds only each part's digest, so it still verifies.
+    Safe to run twice: erased parts are left alone.
+    """
+    due = EventPersonalPart.objects.filter(erased_at__isnull=True, event__created_at__lt=recorded_before)
+    return due.update(identifier="", ip_address=None, user_agent="", nonce="", erased_at=timezone.now())

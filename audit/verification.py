@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 
 from . import chain, sealing
-from .models import AuditEvent
+from .models import AuditEvent, EventPersonalPart
 
 
 @dataclass
@@ -31,6 +31,8 @@ class Report:
     last_good_id: int | None = None
     head: str = chain.GENESIS
     seals_checked: int = 0
+    personal_checked: int = 0
+    personal_erased: int = 0
     broken: Break | None = None
     seconds: float = 0.0
     notes: list = field(default_factory=list)
@@ -55,7 +57,7 @@ class Report:
 
 def _walk_chain(report, chunk_size):
     expected_prev = chain.GENESIS
-    rows = AuditEvent.objects.order_by("id").values_list("id", "prev_hash", "hash", *chain.CHAINED_FIELDS)
+    rows = AuditEvent.objects.order_by("id").values_list("id", "prev_hash", "hash", *chain.HASHED_FIELDS)
     for event_id, prev_hash, stored_hash, *values in rows.iterator(chunk_size=chunk_size):
         if prev_hash != expected_prev:
             previous = report.last_good_id
@@ -74,7 +76,7 @@ def _walk_chain(report, chunk_size):
                 found=prev_hash,
             )
             return
-        computed = chain.event_hash(prev_hash, dict(zip(chain.CHAINED_FIELDS, values, strict=True)))
+        computed = chain.event_hash(prev_hash, dict(zip(chain.HASHED_FIELDS, values, strict=True)))
         if computed != stored_hash:
             report.broken = Break(
                 event_id,
@@ -125,12 +127,41 @@ def _check_seals(report, chunk_size):
             report.seals_checked += 1
 
 
+def _check_personal_parts(report, chunk_size):
+    """Each personal part not yet erased must match the digest its event carries in the chain.
+
+    An erased part (blanked by retention) has nothing left to compare; the chain holds its digest still.
+    """
+    parts = EventPersonalPart.objects.order_by("event_id").values_list(
+        "event_id", "event__personal_digest", "erased_at", "identifier", "ip_address", "user_agent", "nonce"
+    )
+    for event_id, sealed, erased_at, identifier, ip_address, user_agent, nonce in parts.iterator(chunk_size=chunk_size):
+        if erased_at is not None:
+            report.personal_erased += 1
+            continue
+        values = {"identifier": identifier, "ip_address": ip_address, "user_agent": user_agent, "nonce": nonce}
+        found = chain.personal_digest(values)
+        if found != sealed:
+            report.broken = Break(
+                event_id,
+                "personal",
+                _("The personal part of event %(id)s was changed after it was written: it no longer gives its digest.")
+                % {"id": event_id},
+                expected=sealed,
+                found=found,
+            )
+            return
+        report.personal_checked += 1
+
+
 def verify(*, chunk_size=5000):
-    """Return a ``Report``: the chain from the first event, then every sealed record."""
+    """Return a ``Report``: the chain from the first event, then every sealed record and personal part."""
     started = time.perf_counter()
     report = Report()
     _walk_chain(report, chunk_size)
     if report.broken is None:
         _check_seals(report, chunk_size)
+    if report.broken is None:
+        _check_personal_parts(report, chunk_size)
     report.seconds = time.perf_counter() - started
     return report

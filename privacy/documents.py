@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.registry import DocumentKind, Source
 from documents.services import DocumentError
 
-from .export import as_csv, as_json, personal_data
+from .export import as_csv, as_json, personal_data, recorded_by_person
 from .models import RightsRequest
 from .subjects import person_of
 
@@ -44,13 +44,25 @@ def _build(document):
         {"label": label, "name": capfirst(apps.get_model(label)._meta.verbose_name_plural), "rows": rows}
         for label, rows in data.items()
     ]
-    attachments = [("personal-data.json", as_json(data))]
+    recorded = recorded_by_person(person)
+    recorded_rows = [
+        {"name": capfirst(apps.get_model(label)._meta.verbose_name_plural), "count": count}
+        for label, counts in recorded.items()
+        for count in counts.values()
+    ]
+    attachments = [("personal-data.json", as_json(data)), ("recorded-by-you.json", as_json(recorded))]
     for label, rows in data.items():
         if rows:
             attachments += [(f"tables/{label}.json", as_json(rows)), (f"tables/{label}.csv", as_csv(rows))]
     html = render_to_string(
         "privacy/pdf/personal_data.html",
-        {"request_obj": rights_request, "person": person, "tables": tables, "generated_at": timezone.now()},
+        {
+            "request_obj": rights_request,
+            "person": person,
+            "tables": tables,
+            "recorded": recorded_rows,
+            "generated_at": timezone.now(),
+        },
     )
     stem = f"datos-personales-{rights_request.number}-{document.language}"
     return Source(

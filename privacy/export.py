@@ -27,10 +27,15 @@ HIDDEN_FIELD_WORDS = ("password", "token", "nonce", "secret", "hash", "receipt",
 
 @dataclass(frozen=True)
 class Table:
-    """One model and the lookups (ORM paths ending at the person's id) that select the person's rows."""
+    """One model and the lookups (ORM paths ending at the person's id) that select the person's rows.
+
+    ``counted`` names relations whose rows are about other people (attendance a secretary recorded):
+    the export gives only how many rows the person recorded, never the rows.
+    """
 
     label: str
     lookups: tuple
+    counted: tuple = ()
 
     @property
     def model(self):
@@ -38,13 +43,23 @@ class Table:
 
 
 def _about_the_person(user):
-    """Audit events whose object is the person, or that recorded their e-mail (in clear, or hashed for sign-ins)."""
+    """Audit events whose object is the person, or that recorded their e-mail (in clear, or hashed for sign-ins).
+
+    Security events keep the hashed address in their personal part (until retention erases it).
+    """
     user_type = ContentType.objects.get_for_model(user, for_concrete_model=False)
+    hashed = sign_in_identifier(user.email)
     return (
         Q(target_type=user_type, target_id=str(user.pk))
         | Q(identifier__iexact=user.email)
-        | Q(identifier=sign_in_identifier(user.email))
+        | Q(identifier=hashed)
+        | Q(personal_part__identifier=hashed)
     )
+
+
+def _typed_their_address(user):
+    """Personal parts of security events (IP address, browser) where the person's address was typed."""
+    return Q(identifier=sign_in_identifier(user.email))
 
 
 def _by_email(field, only=()):
@@ -65,6 +80,7 @@ def _by_email(field, only=()):
 TABLES = (
     Table("accounts.User", ("pk",)),
     Table("audit.AuditEvent", ("actor", _about_the_person)),
+    Table("audit.EventPersonalPart", (_typed_their_address,)),
     Table("documents.Document", ("requested_by",)),
     Table("reports.NarrativeText", ("written_by",)),
     Table("reports.PublishedEdition", ("published_by",)),
@@ -86,7 +102,7 @@ TABLES = (
     Table("committees.Post", ("holder", "appointed_by")),
     Table("committees.Session", ("created_by",)),
     Table("committees.SessionDocument", ("uploaded_by",)),
-    Table("committees.Attendance", ("person", "recorded_by")),
+    Table("committees.Attendance", ("person",), counted=("recorded_by",)),
     Table("committees.Minutes", ("drafted_by", "approved_by")),
     Table("committees.MinutesComment", ("author",)),
     Table("committees.Agreement", ("responsible_person", "created_by")),
@@ -125,8 +141,13 @@ TABLES = (
 
 
 def declared_relations():
-    """Return the ``(model label, field name)`` pairs the export declares (first step of each lookup)."""
-    return {(t.label, lookup.split("__")[0]) for t in TABLES for lookup in t.lookups if isinstance(lookup, str)}
+    """Return the ``(model label, field name)`` pairs the export declares (first step of each lookup or count)."""
+    return {
+        (t.label, lookup.split("__")[0])
+        for t in TABLES
+        for lookup in (*t.lookups, *t.counted)
+        if isinstance(lookup, str)
+    }
 
 
 def _columns(model):
@@ -171,6 +192,15 @@ def table_rows(table, user):
 def personal_data(user):
     """Return ``{label: rows}`` for every declared table, empty tables included (they say "nothing here")."""
     return {table.label: table_rows(table, user) for table in TABLES}
+
+
+def recorded_by_person(user):
+    """Return ``{label: {field: count}}``: rows about others the person recorded, counted, not exported."""
+    return {
+        table.label: {field: table.model._default_manager.filter(**{field: user.pk}).count() for field in table.counted}
+        for table in TABLES
+        if table.counted
+    }
 
 
 def as_json(rows):

@@ -253,6 +253,17 @@ class RetentionRule(models.Model):
             "closed_survey_drafts",
             _("Answers never submitted to anonymous surveys (after the survey closes)"),
         )
+        SURVEY_CONTACTS = (
+            "survey_contacts",
+            _("Who was invited to answer a survey in person (after the survey closes)"),
+        )
+        SECURITY_EVENTS = (
+            "security_events",
+            _("Failed sign-ins and password reset requests: address typed, IP address, browser (after they happen)"),
+        )
+
+    # Kinds in force before staff set them: security records hold IP addresses of people who may have no account.
+    DEFAULT_DAYS = {Kind.SECURITY_EVENTS: 90}
 
     kind = models.CharField(_("kind of data"), max_length=40, choices=Kind.choices, unique=True)
     keep_days = models.PositiveIntegerField(_("keep for (days)"))
@@ -265,6 +276,14 @@ class RetentionRule(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.keep_days}"
+
+    @classmethod
+    def in_force(cls):
+        """Return ``{kind: keep_days}`` of the rules applied: active rules, and defaults staff never set."""
+        rules = {rule.kind: rule for rule in cls.objects.all()}
+        terms = {kind: rule.keep_days for kind, rule in rules.items() if rule.active}
+        terms.update({kind: days for kind, days in cls.DEFAULT_DAYS.items() if kind not in rules})
+        return terms
 
 
 class RetentionRun(models.Model):

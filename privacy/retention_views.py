@@ -23,7 +23,11 @@ class RetentionView(StaffRequiredMixin, View):
                 forms.append(bound)
                 continue
             rule = rules.get(kind)
-            initial = {"keep_days": rule.keep_days, "active": rule.active} if rule else {"active": False}
+            default = RetentionRule.DEFAULT_DAYS.get(kind)
+            if rule:
+                initial = {"keep_days": rule.keep_days, "active": rule.active}
+            else:
+                initial = {"keep_days": default, "active": default is not None}
             forms.append(RetentionRuleForm(prefix=kind, initial=initial, kind_label=label))
         labels = dict(RetentionRule.Kind.choices)
         runs = [

@@ -46,6 +46,8 @@ def can_answer(user, invitation):
 
     Anonymous surveys are answered with the link alone, so that nobody's sign-in is tied to them.
     """
+    if invitation.contact_erased:
+        return False  # Its person was detached by retention: nobody answers in their stead.
     if invitation.survey.is_anonymous:
         return True
     if not (user.is_authenticated and user.is_active):

@@ -6,6 +6,7 @@ fields that identify a person are replaced.
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -13,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
-from audit.services import audit_record, changes_between, snapshot
+from audit.services import audit_record, changes_between, personal_parts_erase, snapshot
 from companies.models import Invitation
 from surveys.models import AnonymousDraft, Survey, SurveyInvitation
+from surveys.services import invitation_contacts_erase
 
 from ..models import RequestPause, RetentionRule, RetentionRun, RightsRequest
 from ..permissions import can_handle_requests
@@ -83,20 +85,37 @@ def _closed_survey_drafts(cutoff):
     return deleted
 
 
+def _security_events(cutoff):
+    """Erase the address typed, IP address and browser of failed sign-ins and reset requests before the cutoff.
+
+    The events stay in the chain with the digest of what was erased, so the verification still passes.
+    Never within the sign-in throttle's window, which counts by them.
+    """
+    window = datetime.timedelta(seconds=settings.AXS_LOGIN_FAILURE_WINDOW_SECONDS)
+    return personal_parts_erase(recorded_before=min(cutoff, timezone.now() - window))
+
+
+def _survey_contacts(cutoff):
+    """Detach the people invited to surveys closed before the cutoff; the invitations stay, so rates hold."""
+    return invitation_contacts_erase(closed_before=cutoff)
+
+
 APPLIERS = {
     RetentionRule.Kind.UNACCEPTED_INVITATIONS: _unaccepted_invitations,
     RetentionRule.Kind.CLOSED_REQUESTS: _closed_requests,
     RetentionRule.Kind.CLOSED_SURVEY_DRAFTS: _closed_survey_drafts,
+    RetentionRule.Kind.SURVEY_CONTACTS: _survey_contacts,
+    RetentionRule.Kind.SECURITY_EVENTS: _security_events,
 }
 
 
 @transaction.atomic
 def retention_apply(*, now=None):
-    """Apply every active rule once; record the run and an audit event with the counts."""
+    """Apply every rule in force once; record the run and an audit event with the counts."""
     now = now or timezone.now()
     results = {}
-    for rule in RetentionRule.objects.filter(active=True):
-        results[rule.kind] = APPLIERS[rule.kind](now - datetime.timedelta(days=rule.keep_days))
+    for kind, keep_days in sorted(RetentionRule.in_force().items()):
+        results[kind] = APPLIERS[kind](now - datetime.timedelta(days=keep_days))
     run = RetentionRun.objects.create(results=results)
     audit_record(
         actor=None, action="privacy.retention_run", target=run, changes={k: [None, v] for k, v in results.items()}

@@ -51,6 +51,8 @@ class SurveyInvitation(models.Model):
     # Anonymous surveys: a keyed hash of the secret in the respondent's browser that opens their
     # draft. The draft is found by another keyed hash of it, so no query joins the two.
     draft_check = models.CharField(max_length=64, blank=True, editable=False)
+    # Set by the retention of survey contacts: the person was detached, the invitation still counts.
+    contact_erased_at = models.DateTimeField(_("contact erased"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("survey invitation")
@@ -59,13 +61,17 @@ class SurveyInvitation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["survey", "organization"],
-                condition=models.Q(person__isnull=True),
+                condition=models.Q(person__isnull=True, contact_erased_at__isnull=True),
                 name="surveys_one_invitation_per_organization",
             ),
             models.UniqueConstraint(
                 fields=["survey", "person"],
                 condition=models.Q(person__isnull=False),
                 name="surveys_one_invitation_per_person",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(contact_erased_at__isnull=True) | models.Q(person__isnull=True),
+                name="surveys_erased_contact_has_no_person",
             ),
         ]
         indexes = [models.Index(fields=["survey", "responded_at"], name="surveys_inv_answered_idx")]
@@ -92,6 +98,10 @@ class SurveyInvitation(models.Model):
     @property
     def has_draft(self):
         return bool(self.draft_check)
+
+    @property
+    def contact_erased(self):
+        return self.contact_erased_at is not None
 
 
 class ResponseStatus(models.TextChoices):

@@ -62,7 +62,7 @@ def pending_invitations_for(user):
     organization = current_organization(user)
     mine = Q(person=user)
     if organization is not None:
-        mine |= Q(person__isnull=True, organization=organization)
+        mine |= Q(person__isnull=True, contact_erased_at__isnull=True, organization=organization)
     return (
         SurveyInvitation.objects.filter(mine, survey__in=Survey.objects.open_now(), responded_at__isnull=True)
         .select_related("survey")

@@ -25,7 +25,7 @@ from .building import (
     survey_update,
 )
 from .forming import committee_members_invite
-from .invitations import InvitationsSent, SkipReason, invitations_send, reminders_send
+from .invitations import InvitationsSent, SkipReason, invitation_contacts_erase, invitations_send, reminders_send
 
 __all__ = [
     "InvitationsSent",
@@ -35,6 +35,7 @@ __all__ = [
     "committee_members_invite",
     "condition_matches",
     "field_name",
+    "invitation_contacts_erase",
     "invitations_send",
     "question_create",
     "question_delete",

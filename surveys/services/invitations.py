@@ -172,3 +172,15 @@ def reminders_send(*, actor, survey, request=None):
         message=f"reminders sent: {len(pending)}",
     )
     return len(pending)
+
+
+@transaction.atomic
+def invitation_contacts_erase(*, closed_before):
+    """Detach the people from the per-person invitations of surveys closed before a moment; return how many.
+
+    The retention of survey contacts (``privacy``) calls it. The invitation stays, with its organization,
+    times and "answered" mark, so counts and response rates do not change; its link opens nothing more.
+    Safe to run twice: detached invitations no longer have a person.
+    """
+    due = SurveyInvitation.objects.filter(person__isnull=False, survey__closes_at__lt=closed_before)
+    return due.update(person=None, contact_erased_at=timezone.now())

@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import F
 
 from committees.models import Attendance
 from documents.models import Document
@@ -16,7 +16,7 @@ from documents.permissions import can_view_document
 from documents.services import document_request
 from privacy import services
 from privacy.documents import PERSONAL_DATA
-from privacy.export import TABLES, declared_relations, personal_data, table_rows
+from privacy.export import TABLES, declared_relations, personal_data, recorded_by_person, table_rows
 from projects.models import BallotPaper, Participation, Proposal
 from tests.factories import make_representative, make_staff
 
@@ -53,14 +53,27 @@ def test_a_demo_person_who_voted_attended_and_wrote_a_proposal_gets_all_of_it(de
     participation = Participation.objects.filter(cast_by__isnull=False).select_related("cast_by").first()
     person = participation.cast_by
     data = personal_data(person)
-    # Their own attendance, and the attendance they recorded as a committee's secretary.
-    attendance = Attendance.objects.filter(Q(person=person) | Q(recorded_by=person))
-    assert len(data["committees.Attendance"]) == attendance.count() > 0
+    # Their own attendance only: what they recorded for others is about those others.
+    assert len(data["committees.Attendance"]) == Attendance.objects.filter(person=person).count() > 0
+    assert {row["person_id"] for row in data["committees.Attendance"]} == {person.pk}
     assert len(data["projects.Participation"]) == Participation.objects.filter(cast_by=person).count()
     assert len(data["projects.Proposal"]) == Proposal.objects.filter(created_by=person).count()
     # Only papers of named ballots, reached through the elector: never a secret paper.
     assert all(BallotPaper.objects.get(pk=row["id"]).elector_id for row in data["projects.BallotPaper"])
     assert all("password" not in row for row in data["accounts.User"])
+
+
+def test_attendance_a_secretary_recorded_for_others_is_counted_not_exported(demo):
+    recorded = Attendance.objects.filter(recorded_by__isnull=False).exclude(person=F("recorded_by"))
+    secretary = recorded.first().recorded_by
+    data = personal_data(secretary)
+    rows = data["committees.Attendance"]
+    assert len(rows) == Attendance.objects.filter(person=secretary).count()
+    assert all(row["person_id"] == secretary.pk for row in rows)
+    assert not {row["id"] for row in rows} & set(recorded.filter(recorded_by=secretary).values_list("pk", flat=True))
+    count = Attendance.objects.filter(recorded_by=secretary).count()
+    assert recorded_by_person(secretary) == {"committees.Attendance": {"recorded_by": count}}
+    assert count > len(rows)
 
 
 def verified_access_request(person, right="access"):
@@ -79,6 +92,7 @@ def test_the_export_is_a_zip_with_the_pdf_summary_json_and_csv(django_capture_on
     names = set(archive.namelist())
     assert {f"datos-personales-{rights_request.number}-es.pdf", "personal-data.json"} <= names
     assert {"tables/accounts.User.json", "tables/accounts.User.csv", "tables/privacy.RightsRequest.csv"} <= names
+    assert json.loads(archive.read("recorded-by-you.json")) == {"committees.Attendance": {"recorded_by": 0}}
     everything = json.loads(archive.read("personal-data.json"))
     assert everything["accounts.User"][0]["full_name"] == "Ana Pérez"
     assert "password" not in everything["accounts.User"][0]
