@@ -187,7 +187,7 @@ def facet_counts(criteria):
         .values_list("lead_organization_id", "n")
     )
     shown = _top(lead_counts, criteria.organizacion)
-    leads = Organization.objects.filter(pk__in=shown).only("short_name", "legal_name")
+    leads = Organization.objects.filter(pk__in=shown).only("short_name", "legal_name", "is_fictitious")
     labels = {o.pk: str(o) for o in sorted(leads, key=lambda o: (-lead_counts.get(o.pk, 0), str(o)))}
     facets["organizacion"] = _choices(lead_counts, labels, criteria.organizacion)
 
@@ -216,20 +216,20 @@ def facet_counts(criteria):
 
 
 def _evaluation_states(criteria, total):
-    """Count proposals by the state of their evaluation from their evaluations grouped by proposal."""
+    """Count proposals by the state of their evaluation: their evaluations grouped by proposal, then counted.
+
+    The database counts over the per-proposal groups, so no row per proposal comes back to Python.
+    """
     scope = filtered_proposals(criteria, without="evaluacion")
     if criteria.evaluacion:
         total = scope.count()  # the list's total applied this filter; its counts must not
-    pending = (
+    counted = (
         Evaluation.objects.filter(proposal__in=scope)
         .exclude(status=EvaluationStatus.WITHDRAWN)
         .order_by()
         .values("proposal_id")
         .annotate(pending=Count("pk", filter=Q(status__in=PENDING)))
-        .values_list("pending", flat=True)
+        .aggregate(assigned=Count("proposal_id"), waiting=Count("proposal_id", filter=Q(pending__gt=0)))
     )
-    assigned = waiting = 0
-    for count in pending:
-        assigned += 1
-        waiting += bool(count)
+    assigned, waiting = counted["assigned"], counted["waiting"]
     return {"complete": assigned - waiting, "pending": waiting, "none": total - assigned}
