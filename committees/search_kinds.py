@@ -10,12 +10,11 @@ what hangs from it).
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 import search
 from axs_platform.permissions import is_staff_member
-from search.registry import NOTHING, Document, Kind, register, register_facet_labels
+from search.registry import NOTHING, Document, Kind, always, committee_facets, everyone, register, register_facet_labels
 
 from .models import Agreement, Committee, Minutes, MinutesStatus, Session, SessionDocument, SessionKind
 from .permissions import (
@@ -26,10 +25,6 @@ from .permissions import (
     member_committee_ids,
     post_keys,
 )
-
-
-def _goal_number(committee):
-    return str(committee.goal.number) if committee is not None else ""
 
 
 def _session_audience(session, *, published_counts):
@@ -52,19 +47,15 @@ def _session_rule(user, *, published_too):
     return rule
 
 
-def _local_year(moment):
-    return timezone.localtime(moment).year if moment else None
-
-
 def _committee_document(committee):
     return Document(
         title=committee.name,
         body=f"{committee.description}\n{committee.operating_rules}",
         url=committee.get_absolute_url(),
-        committee_id=committee.pk,
-        sdg=_goal_number(committee),
-        year=committee.installed_on.year if committee.installed_on else committee.created_at.year,
         audience="public",
+        **committee_facets(
+            committee, year=committee.installed_on.year if committee.installed_on else committee.created_at.year
+        ),
     )
 
 
@@ -74,10 +65,8 @@ def _session_document(session):
         title=session.title,
         body=f"{session.place}\n{session.description}\n{agenda}",
         url=session.get_absolute_url(),
-        committee_id=session.committee_id,
-        sdg=_goal_number(session.committee),
-        year=_local_year(session.starts_at),
         audience=_session_audience(session, published_counts=True),
+        **committee_facets(session.committee, session.starts_at),
     )
 
 
@@ -95,10 +84,8 @@ def _minutes_document(minutes):
         title=session.title,
         body=minutes.body,
         url=f"{session.get_absolute_url()}#minutes",
-        committee_id=session.committee_id,
-        sdg=_goal_number(session.committee),
-        year=_local_year(minutes.approved_at or session.starts_at),
         audience=_session_audience(session, published_counts=True),
+        **committee_facets(session.committee, minutes.approved_at or session.starts_at),
     )
 
 
@@ -109,10 +96,8 @@ def _agreement_document(agreement):
         title=description if len(description) <= 140 else f"{description[:139]}…",
         body=f"{agreement.description}\n{agreement.follow_up}\n{session.title}",
         url=f"{session.get_absolute_url()}#agreements-title",
-        committee_id=agreement.committee_id,
-        sdg=_goal_number(agreement.committee),
-        year=_local_year(agreement.created_at),
         audience=_session_audience(session, published_counts=False),
+        **committee_facets(agreement.committee, agreement.created_at),
     )
 
 
@@ -122,10 +107,8 @@ def _session_file_document(document):
         title=document.title,
         body=f"{document.original_name}\n{session.title}",
         url=reverse("committees:document-download", args=[document.pk]),
-        committee_id=session.committee_id,
-        sdg=_goal_number(session.committee),
-        year=_local_year(document.uploaded_at),
         audience=_session_audience(session, published_counts=True),
+        **committee_facets(session.committee, document.uploaded_at),
     )
 
 
@@ -153,8 +136,8 @@ def register_kinds():
             model=Committee,
             queryset=lambda: Committee.objects.select_related("goal"),
             document=_committee_document,
-            visible=lambda user: Q(),
-            can_view=lambda user, committee: True,
+            visible=everyone,
+            can_view=always,
             order=30,
         )
     )

@@ -10,21 +10,16 @@ Registered from ``ProjectsConfig.ready()``; the proposal and call services index
 """
 
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.permissions import is_staff_member
 from committees.permissions import current_organization
-from search.registry import NOTHING, Document, Kind, register
+from search.registry import NOTHING, Document, Kind, committee_facets, everyone, register
 
 from .models import PUBLISHABLE, Call, ConsortiumMember, Evaluation, EvaluationStatus, PartnerStatus, Proposal
 from .permissions import can_view_proposal, chaired_committee_ids, is_evaluator, is_organizations_own
 
 PROPOSAL_TEXTS = ("summary", "problem", "causes", "effects", "purpose", "general_objective")
-
-
-def _year(moment):
-    return timezone.localtime(moment).year if moment else None
 
 
 def _call_document(call):
@@ -34,10 +29,8 @@ def _call_document(call):
         title=call.title,
         body=call.guidance,
         url=call.get_absolute_url(),
-        committee_id=call.committee_id,
-        sdg=str(call.committee.goal.number),
-        year=call.opens_on.year,
         audience="signed_in",
+        **committee_facets(call.committee, year=call.opens_on.year),
     )
 
 
@@ -46,11 +39,9 @@ def _proposal_document(proposal):
         title=proposal.title,
         body="\n".join(getattr(proposal, name) for name in PROPOSAL_TEXTS if getattr(proposal, name)),
         url=proposal.get_absolute_url(),
-        committee_id=proposal.committee_id,
-        sdg=str(proposal.committee.goal.number),
-        year=_year(proposal.submitted_at or proposal.created_at),
         audience="draft" if is_organizations_own(proposal) else "submitted",
         organization_id=proposal.lead_organization_id,
+        **committee_facets(proposal.committee, proposal.submitted_at or proposal.created_at),
     )
 
 
@@ -65,11 +56,9 @@ def _project_document(proposal):
         title=proposal.title,
         body=f"{proposal.summary}\n{proposal.general_objective}",
         url=proposal.get_public_url(),
-        committee_id=proposal.committee_id,
-        sdg=str(proposal.committee.goal.number),
-        year=_year(proposal.published_at),
         audience="public",
         organization_id=proposal.lead_organization_id,
+        **committee_facets(proposal.committee, proposal.published_at),
     )
 
 
@@ -132,7 +121,7 @@ def register_kinds():
             model=Proposal,
             queryset=lambda: Proposal.objects.select_related("committee__goal"),
             document=_project_document,
-            visible=lambda user: Q(),
+            visible=everyone,
             can_view=lambda user, proposal: _is_published(proposal),
             order=65,
         )

@@ -4,21 +4,12 @@ Registered from ``SdgConfig.ready()``; the framework is loaded by a data migrati
 ``manage.py search_reindex`` (and ``load_demo``) index it.
 """
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import Document, Kind, register, register_facet_labels
+from search.registry import Document, Kind, always, everyone, register, register_facet_labels
 
 from .models import Goal, Indicator, Target
-
-
-def _everyone(user):
-    return Q()
-
-
-def _anyone(user, obj):
-    return True
 
 
 def _goal_document(goal):
@@ -54,7 +45,7 @@ def goal_labels(values):
 
 
 def register_kinds():
-    common = {"visible": _everyone, "can_view": _anyone, "written_in_spanish": False}
+    common = {"visible": everyone, "can_view": always, "written_in_spanish": False}
     register(
         Kind(
             name="sdg_goal",

@@ -1,13 +1,16 @@
 """Writing the index: ``index(obj)`` and ``remove(obj)`` for services, ``reindex`` for the command.
 
 Services call ``index`` in their transaction after they write, so the entry changes with the data.
-On PostgreSQL the entry's ``vector`` is computed by the database with the ``axs_es`` configuration
-(Spanish stemming over ``unaccent``), the title weighted A and the body B.
+On PostgreSQL the entry's ``vector`` (what matches: the title weighted A, the body B) and
+``title_vector`` (what ranks) are computed by the database with the ``axs_es`` configuration (Spanish
+stemming over ``unaccent``) in the statement that writes the row, so a row is written once; ``folded``,
+which only SQLite's fallback reads, stays empty there.
 """
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
+from django.db.models import TextField, Value
 from django.utils import timezone, translation
 
 from . import registry
@@ -18,22 +21,23 @@ CONFIG = "axs_es"
 BATCH = 2000
 
 
-def _vector():
-    return SearchVector("title", weight="A", config=CONFIG) + SearchVector("body", weight="B", config=CONFIG)
-
-
-def _fill_vectors(entries):
-    if connection.vendor == "postgresql":
-        entries.update(vector=_vector())
+def _text_vector(text, weight):
+    return SearchVector(Value(text, output_field=TextField()), weight=weight, config=CONFIG)
 
 
 def _row(kind, obj, document):
+    title = document.title[:2000]
+    if connection.vendor == "postgresql":
+        title_vector = _text_vector(title, "A")
+        matched = {"vector": title_vector + _text_vector(document.body, "B"), "title_vector": title_vector}
+    else:
+        matched = {"folded": fold(f"{document.title}\n{document.body}")}
     return {
-        "title": document.title[:2000],
+        "title": title,
         "body": document.body,
         "url": document.url,
-        "title_folded": fold(document.title[:2000]),
-        "folded": fold(f"{document.title}\n{document.body}"),
+        "title_folded": fold(title),
+        **matched,
         "committee_id": document.committee_id,
         "sdg": document.sdg or "",
         "year": document.year,
@@ -52,10 +56,7 @@ def index(obj):
         if document is None:
             SearchEntry.objects.filter(kind=kind.name, object_id=obj.pk).delete()
             continue
-        entry, _ = SearchEntry.objects.update_or_create(
-            kind=kind.name, object_id=obj.pk, defaults=_row(kind, obj, document)
-        )
-        _fill_vectors(SearchEntry.objects.filter(pk=entry.pk))
+        SearchEntry.objects.update_or_create(kind=kind.name, object_id=obj.pk, defaults=_row(kind, obj, document))
 
 
 def index_many(objects):
@@ -90,6 +91,5 @@ def reindex(kind_names=None):
                 batch = []
         SearchEntry.objects.bulk_create(batch)
         total += len(batch)
-        _fill_vectors(SearchEntry.objects.filter(kind=kind.name))
         counts[kind.name] = total
     return counts

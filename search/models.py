@@ -1,7 +1,8 @@
 """The search index: one row per thing that can be found, written only by ``search.indexing``.
 
 Rows hold what the results page shows (title, a body for snippets, the link), what it matches
-(PostgreSQL: ``vector``, title weighted A and body B; SQLite: ``folded``), what it counts in facets
+(PostgreSQL: ``vector``, title weighted A and body B; SQLite: ``folded``), how it ranks (PostgreSQL:
+``title_vector``), what it counts in facets
 (kind, committee, SDG, year) and what the kind's visibility rule reads (``audience``,
 ``organization_id``, ``committee_id``). Ids of other apps' rows are plain integers: this app sits
 below them and imports none (docs/search.md).
@@ -24,6 +25,8 @@ class SearchEntry(models.Model):
     title_folded = models.TextField(editable=False, blank=True)
     folded = models.TextField(editable=False, blank=True)
     vector = SearchVectorField(null=True, editable=False)
+    # The title alone: ranking reads this short vector, never the body's (long minutes cost no more).
+    title_vector = SearchVectorField(null=True, editable=False)
     committee_id = models.PositiveIntegerField(_("committee"), null=True, blank=True)
     sdg = models.CharField(_("SDG"), max_length=2, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)

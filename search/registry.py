@@ -9,8 +9,36 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils import timezone
 
 NOTHING = Q(pk__in=[])
+
+
+def everyone(user):
+    """A ``visible`` rule: every entry of the kind, for anybody."""
+    return Q()
+
+
+def always(user, obj):
+    """A ``can_view`` predicate for public pages."""
+    return True
+
+
+def local_year(moment):
+    """Return the year of ``moment`` in the site's time zone, or None without a moment."""
+    return timezone.localtime(moment).year if moment else None
+
+
+def committee_facets(committee, when=None, *, year=None):
+    """Return a ``Document``'s facet fields for something of ``committee`` (or of none) dated ``when``.
+
+    The SDG is the committee's goal; the year is ``when``'s in the site's time zone unless ``year`` is given.
+    """
+    return {
+        "committee_id": committee.pk if committee is not None else None,
+        "sdg": str(committee.goal.number) if committee is not None else "",
+        "year": year if year is not None else local_year(when),
+    }
 
 
 @dataclass(frozen=True)

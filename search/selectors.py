@@ -39,15 +39,17 @@ def visible_entries(user):
 def matching(entries, query):
     """Return ``entries`` that match ``query``, annotated with ``rank`` (higher first).
 
-    PostgreSQL: the full-text match, titles (A) weighing more than bodies (B); when it finds nothing,
-    titles whose words are close to the query's by trigrams (a typo). SQLite: every folded word.
+    PostgreSQL: the full-text match over title and body, ranked by the title's own vector (a title hit
+    first, and the better the title matches the higher), so ranking never reads the long bodies; when it
+    finds nothing, titles whose words are close to the query's by trigrams (a typo). SQLite: every folded
+    word, a hit in the title first.
     """
     words = WORD.findall(fold(query))
     if connection.vendor == "postgresql":
         text_query = SearchQuery(query, config=CONFIG, search_type="websearch")
         found = entries.filter(vector=text_query)
         if found.exists():
-            return found.annotate(rank=SearchRank(F("vector"), text_query))
+            return found.annotate(rank=SearchRank(F("title_vector"), text_query))
         folded = " ".join(words)
         return entries.filter(title_folded__trigram_word_similar=folded).annotate(
             rank=TrigramWordSimilarity(folded, "title_folded")
@@ -169,7 +171,9 @@ def search(user, query, filters, page_number):
     matched = matching(visible_entries(user), query)
     total, facet_values = facets(matched, filters)
     rows = (
-        _filtered(matched, filters).defer("vector", "folded", "title_folded").order_by("-rank", "kind", "-year", "pk")
+        _filtered(matched, filters)
+        .defer("vector", "title_vector", "folded", "title_folded")
+        .order_by("-rank", "kind", "-year", "pk")
     )
     page = Paginator(_Counted(rows, total), PER_PAGE).get_page(page_number)
     return page, _checked(user, list(page.object_list)), facet_values

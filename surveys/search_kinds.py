@@ -4,26 +4,22 @@ Registered from ``SurveysConfig.ready()``; the building services index what they
 """
 
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.permissions import is_staff_member
-from search.registry import NOTHING, Document, Kind, register
+from search.registry import NOTHING, Document, Kind, committee_facets, register
 
 from .models import Survey
 from .permissions import can_manage_survey, chaired_committee_ids
 
 
 def _document(survey):
-    committee = survey.committee
     return Document(
         title=survey.title_es,
         body="\n".join(part for part in (survey.description_es, survey.title_en, survey.description_en) if part),
         url=survey.get_absolute_url(),
-        committee_id=survey.committee_id,
-        sdg=str(committee.goal.number) if committee is not None else "",
-        year=timezone.localtime(survey.opens_at or survey.created_at).year,
         audience="managers",
+        **committee_facets(survey.committee, survey.opens_at or survey.created_at),
     )
 
 

@@ -306,3 +306,19 @@ def test_the_list_page_with_a_nul_in_the_query_explains_it(client, cast, pile):
     response = client.get(reverse("projects:proposal-manage"), {"q": "agua\x00", "evaluador": "x\x00@axs.example"})
     assert response.status_code == 200
     assert "Se quitó de la consulta un carácter que no se puede buscar (NUL)." in response.content.decode()
+
+
+def test_the_list_reads_a_fixed_number_of_queries_however_many_lead_organizations(
+    client, cast, pile, django_assert_max_num_queries
+):
+    """The lead organizations' filter names each one without a query per organization (fictitious ones too)."""
+    from companies.models import Organization
+    from tests.factories import make_organization
+
+    for number in range(6):
+        _proposal(cast, f"Propuesta {number}", lead=make_organization())
+    Organization.objects.filter(led_proposals__title="Propuesta 0").update(is_fictitious=True)
+    client.force_login(cast.staff)
+    with django_assert_max_num_queries(20):
+        body = client.get(reverse("projects:proposal-manage")).content.decode()
+    assert "(ficticia)" in body

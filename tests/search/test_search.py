@@ -13,6 +13,8 @@ from tests.factories import make_committee, make_organization, make_staff
 
 ON_POSTGRESQL = connection.vendor == "postgresql"
 URL = reverse("search:results")
+# A staff search's queries; PostgreSQL asks one more: whether the full-text match finds anything.
+QUERIES = 13 if ON_POSTGRESQL else 12
 
 
 def _titles(response):
@@ -116,6 +118,19 @@ def test_results_are_paged(client):
     second = client.get(URL, {"q": "maiz", "page": 2})
     assert len(second.context["results"]) == 3
     assert "page=2" in first.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_search_reads_a_fixed_number_of_queries_however_many_results(client, django_assert_max_num_queries):
+    """Facets in one grouped query, one page of entries, their objects one query per kind on the page."""
+    make_committee(goal_number=12, name="Comité de Maíz")
+    for number in range(25):
+        make_organization(legal_name=f"Cooperativa Maíz {number:02d}", short_name="")
+    reindex(["committee"])
+    client.force_login(make_staff())
+    with django_assert_max_num_queries(QUERIES):
+        response = client.get(URL, {"q": "maiz"})
+    assert response.context["page"].paginator.count == 26 and len(response.context["results"]) == 20
 
 
 @pytest.mark.django_db
