@@ -196,3 +196,27 @@ def test_the_pdf_shows_the_logo_on_its_cover_tagged_with_its_alternative_text(
     cover = reader.pages[0]["/Resources"]
     assert any(x.get_object()["/Subtype"] == "/Image" for x in cover.get("/XObject", {}).values())
     assert "Logotipo de la AMEXCID" in _alt_texts(reader.trailer["/Root"]["/StructTreeRoot"], [])
+
+
+def test_the_edition_costs_the_same_queries_with_more_images_objectives_and_figures(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(make_staff())
+    source = BibliographyEntry.objects.create(authors="AMEXCID", year=2018, title="Sistematización")
+
+    def add(count):
+        for index in range(count):
+            upload(client)
+            AllianceObjective.objects.create(title_es=f"Objetivo {index}", source=source)
+            RecordedFigure.objects.create(label_es=f"Cifra {index}", value=index, as_of=START, source=source,
+                                          locator=f"p. {index}")  # fmt: skip
+
+    counts = []
+    for count in (1, 4):
+        add(count)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("reports:edition"), PERIOD).status_code == 200
+        counts.append(len(queries))
+    # The first page also reads what a later one finds cached (e.g. the session): more rows, no more queries.
+    assert counts[1] <= counts[0] <= 24, counts
