@@ -19,10 +19,9 @@ TEXT_COLOUR = "#212529"
 TRACK_COLOUR = "#e9ecef"
 FONT_SIZE = 13
 # A generous average advance of a character at FONT_SIZE (Noto Sans, DejaVu Sans): a label is
-# wrapped and shortened so that it fits its column even in the wider fallback fonts.
+# wrapped so that each line fits its column even in the wider fallback fonts.
 CHAR_WIDTH = 8.0
 LINE_HEIGHT = 15
-LABEL_LINES = 2
 
 
 @dataclass(frozen=True)
@@ -40,19 +39,26 @@ def _attr(text):
     return escape(str(text), {'"': "&quot;"})
 
 
-def wrap_label(text, limit, lines=LABEL_LINES):
-    """Split ``text`` into at most ``lines`` lines of at most ``limit`` characters, ending in … if cut."""
-    words = str(text).split()
-    result = []
-    while words and len(result) < lines:
-        line = words.pop(0)
-        while words and len(line) + 1 + len(words[0]) <= limit:
-            line += " " + words.pop(0)
-        result.append(line)
-    result = [line if len(line) <= limit else line[: limit - 1] + "…" for line in result] or [""]
-    if words and not result[-1].endswith("…"):
-        result[-1] = result[-1][: limit - 1] + "…"
-    return result
+def wrap_label(text, limit):
+    """Split ``text`` into lines of at most ``limit`` characters, every word kept (none shortened).
+
+    A word longer than a line (a long name) is broken across lines with a hyphen rather than cut.
+    """
+    pieces = []  # (text, whether it is the first part of a broken word: the line ends with it)
+    for word in str(text).split():
+        while len(word) > limit:
+            pieces.append((word[: limit - 1] + "-", True))
+            word = word[limit - 1 :]
+        pieces.append((word, False))
+    lines = []
+    line_closed = True
+    for piece, broken in pieces:
+        if not line_closed and len(lines[-1]) + 1 + len(piece) <= limit:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+        line_closed = broken
+    return lines or [""]
 
 
 def horizontal_bar_chart(bars, *, title, description="", total=None, width=640, bar_height=22, label_width=220):

@@ -84,6 +84,7 @@ TABLES = (
     Table("documents.Document", ("requested_by",)),
     Table("reports.NarrativeText", ("written_by",)),
     Table("reports.PublishedEdition", ("published_by",)),
+    Table("reports.CoverImage", ("uploaded_by",)),
     Table("notifications.Notification", ("recipient",)),
     Table("notifications.Preference", ("person",)),
     Table("notifications.Follow", ("person",)),

@@ -14,4 +14,9 @@ class ReportsConfig(AppConfig):
         from .documents import systematization
 
         register(systematization)
-        register_actions({"reports.narrative_removed": _("Report narrative removed")})
+        register_actions(
+            {
+                "reports.narrative_removed": _("Report narrative removed"),
+                "reports.cover_image_removed": _("Image taken off the report's cover"),
+            }
+        )

@@ -11,9 +11,12 @@ from documents.models import Document
 from documents.services import document_request, params_key
 from projects.models import Proposal, ProposalStatus
 
+from .demo_sources import OBJECTIVES as ALLIANCE_OBJECTIVES
+from .demo_sources import WORKS
 from .documents import SYSTEMATIZATION
 from .models import (
     Acronym,
+    AllianceObjective,
     BibliographyEntry,
     Finding,
     FindingKind,
@@ -107,52 +110,25 @@ OBJECTIVES = [
      "Promote an inclusive approach to local, non-governmental, academic and private actors",
      "La AxS es referente de cooperación público-privada en foros internacionales."),
 ]  # fmt: skip
-BIBLIOGRAPHY = [
-    "Alianza por la Sostenibilidad. (2017). Visión para la vinculación con el sector privado. México: AMEXCID.",
-    "AMEXCID. (2015). Marco de colaboración con el Sector Privado para la Cooperación Internacional para el "
-    "Desarrollo. México: documento interno AMEXCID.",
-    "AMEXCID. (2016). Alianza por la Sostenibilidad. Policy Brief. México: AMEXCID.",
-    "AMEXCID. (2017a). One pager de la Alianza por la Sostenibilidad. México: AMEXCID.",
-    "GIZ. (2015a). Construcción de una estrategia de colaboración de AMEXCID con el sector privado. México: GIZ.",
-    "Ley de Cooperación Internacional para el Desarrollo (LCID, 2011). Diario Oficial de la Federación. México. "
-    "6 de abril de 2011.",
-    "Naciones Unidas. (1992). Declaración de Río sobre el Medio Ambiente y el Desarrollo. Río de Janeiro.",
-    "Programa de Cooperación Internacional para el Desarrollo (PROCID, 2014-2018). Diario Oficial de la "
-    "Federación. México. 30 de abril de 2014.",
-]
-# Sources of the figures the platform cannot count: the seed itself and the press releases it cites (its notes 16,
-# 17 and 19). Formatted as the seed's bibliography: author. (year). title. place: publisher.
-SEED_CITATION = (
-    "AMEXCID y GIZ. (2018). La Alianza por la Sostenibilidad: un prototipo de la AMEXCID para la vinculación "
-    "con el sector privado. Sistematización de la Alianza por la Sostenibilidad 2016-2018. México: AMEXCID."
-)
-PRESS_RELEASES = [
-    "AMEXCID. (2016b). Se lleva a cabo la segunda reunión de la Alianza por la Sostenibilidad. Comunicado del 6 "
-    "de julio de 2016. México: AMEXCID.",
-    "AMEXCID. (2016c). Se celebra la tercera reunión de la Alianza por la Sostenibilidad. Comunicado del 23 de "
-    "agosto de 2016. México: AMEXCID.",
-    "AMEXCID. (2016d). Se realizó la instalación de los comités de trabajo de la Alianza por la Sostenibilidad. "
-    "Comunicado del 16 de noviembre de 2016. México: AMEXCID.",
-]
 # (label es, label en, value or None for "sin dato", qualifier, percentage, as of, source, page or section)
 RECORDED_FIGURES = [
     ("Organizaciones en el evento de lanzamiento", "Organizations at the launch event", 81, "exact", False,
-     D(2016, 5, 19), SEED_CITATION, "Etapa 1: Acercamiento y diálogo"),
+     D(2016, 5, 19), "seed", "Etapa 1: Acercamiento y diálogo"),
     ("Organizaciones en la segunda reunión", "Organizations at the second meeting", 90, "at_least", False,
-     D(2016, 7, 6), PRESS_RELEASES[0], ""),
+     D(2016, 7, 6), "release_2", ""),
     ("Organizaciones en la tercera reunión", "Organizations at the third meeting", None, "exact", False,
-     D(2016, 8, 23), PRESS_RELEASES[1], ""),
+     D(2016, 8, 23), "release_3", ""),
     ("Organizaciones a las que se envió la encuesta", "Organizations the survey was sent to", 90, "about", False,
-     D(2016, 8, 31), SEED_CITATION, "Etapa 2: Identificación de prioridades"),
+     D(2016, 8, 31), "seed", "Etapa 2: Identificación de prioridades"),
     ("Organizaciones que respondieron la encuesta", "Organizations that answered the survey", 61, "exact", True,
-     D(2016, 8, 31), SEED_CITATION, "Etapa 2: Identificación de prioridades"),
+     D(2016, 8, 31), "seed", "Etapa 2: Identificación de prioridades"),
     ("Empresas, fundaciones y organismos en la instalación de los comités",
      "Companies, foundations and business bodies at the installation of the committees", 60, "at_least", False,
-     D(2016, 11, 4), PRESS_RELEASES[2], ""),
+     D(2016, 11, 4), "release_committees", ""),
     ("Empresas que participaban activamente en los comités", "Companies taking an active part in the committees",
-     50, "about", False, D(2018, 3, 31), SEED_CITATION, "Etapa 3: Estructuración de proyectos"),
+     50, "about", False, D(2018, 3, 31), "seed", "Etapa 3: Estructuración de proyectos"),
     ("Proyectos completamente estructurados", "Projects fully structured", 4, "exact", False, D(2018, 3, 31),
-     SEED_CITATION, "Etapa 3: Estructuración de proyectos"),
+     "seed", "Etapa 3: Estructuración de proyectos"),
 ]  # fmt: skip
 ACRONYMS = [
     ("AMEXCID", "Agencia Mexicana de Cooperación Internacional para el Desarrollo",
@@ -184,24 +160,35 @@ def _narrative():
     for position, (reference, title_es, title_en, body_es) in enumerate(OBJECTIVES, 1):
         ObjectiveContribution.objects.create(position=position, reference=reference, title_es=title_es,
                                              title_en=title_en, body_es=body_es)  # fmt: skip
-    for position, citation in enumerate(BIBLIOGRAPHY, 1):
-        BibliographyEntry.objects.create(position=position, citation=citation)
     for acronym, meaning_es, meaning_en in ACRONYMS:
         Acronym.objects.create(acronym=acronym, meaning_es=meaning_es, meaning_en=meaning_en)
     return True
 
 
-def _recorded_figures():
-    """Write the seed's figures with their sources, once; the works they cite join the bibliography."""
+def _works():
+    """Write the seed's bibliography in fields, once (found again by title); return the entries by key."""
+    entries = {}
+    for key, kind, authors, year, letter, title, day, place, publisher, url, accessed in WORKS:
+        entries[key] = BibliographyEntry.objects.filter(title=title).first() or BibliographyEntry.objects.create(
+            kind=kind, authors=authors, year=year, year_suffix=letter, title=title, issued_on=day, place=place,
+            publisher=publisher, url=url, accessed_on=accessed,
+        )  # fmt: skip
+    return entries
+
+
+def _alliance_objectives(sources):
+    if AllianceObjective.objects.exists():
+        return
+    for position, (title_es, title_en, body_es, body_en) in enumerate(ALLIANCE_OBJECTIVES, 1):
+        AllianceObjective.objects.create(position=position, title_es=title_es, title_en=title_en, body_es=body_es,
+                                         body_en=body_en, source=sources["onepager"])  # fmt: skip
+
+
+def _recorded_figures(sources):
+    """Write the seed's figures with their sources, once."""
     if RecordedFigure.objects.exists():
         return 0
-    sources = {}
-    for citation in [SEED_CITATION, *PRESS_RELEASES]:
-        entry = BibliographyEntry.objects.filter(citation=citation).first()
-        if entry is None:
-            entry = BibliographyEntry.objects.create(position=0, citation=citation)
-        sources[citation] = entry
-    for position, (label_es, label_en, value, qualifier, percentage, as_of, citation, locator) in enumerate(
+    for position, (label_es, label_en, value, qualifier, percentage, as_of, key, locator) in enumerate(
         RECORDED_FIGURES, 1
     ):
         RecordedFigure.objects.create(
@@ -212,7 +199,7 @@ def _recorded_figures():
             qualifier=qualifier,
             is_percentage=percentage,
             as_of=as_of,
-            source=sources[citation],
+            source=sources[key],
             locator=locator,
         )
     return len(RECORDED_FIGURES)
@@ -223,19 +210,19 @@ TEXTS = Path(__file__).resolve().parent / "demo_texts"
 
 
 def _seed_texts(staff):
-    """Write the first version of each written part the seed has, once."""
+    """Write each written part the seed has, once; a demo text still without its English gets it as a new version."""
     written = 0
     for part in NarrativePart.values:
         spanish = TEXTS / f"{part}.es.md"
-        if not spanish.exists() or NarrativeText.objects.filter(part=part).exists():
+        if not spanish.exists():
             continue
         english = TEXTS / f"{part}.en.md"
-        narrative_text_save(
-            actor=staff,
-            part=part,
-            body_es=spanish.read_text(encoding="utf-8").strip(),
-            body_en=english.read_text(encoding="utf-8").strip() if english.exists() else "",
-        )
+        body_es = spanish.read_text(encoding="utf-8").strip()
+        body_en = english.read_text(encoding="utf-8").strip() if english.exists() else ""
+        latest = NarrativeText.objects.filter(part=part).order_by("-version").first()
+        if latest is not None and not (latest.body_es == body_es and not latest.body_en and body_en):
+            continue  # staff's text (or the demo's, complete) is left alone
+        narrative_text_save(actor=staff, part=part, body_es=body_es, body_en=body_en)
         written += 1
     return written
 
@@ -252,7 +239,9 @@ def load(stdout):
     """Write the narrative and ask once for each demo document; a document already asked for is left alone."""
     staff = get_user_model().objects.get(email="staff@amexcid.example")
     wrote = _narrative()
-    _recorded_figures()
+    sources = _works()
+    _alliance_objectives(sources)
+    _recorded_figures(sources)
     _seed_texts(staff)
     asked = 0
     for kind, target, params in demo_documents():

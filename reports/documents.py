@@ -14,6 +14,7 @@ from monitoring.chapter import implementation_chapter
 from projects.criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 
 from .exhibits import number_exhibits
+from .publication import cover_context, figure_notes
 from .selectors import report_charts, report_data
 
 SYSTEMATIZATION = "reports.systematization"
@@ -44,8 +45,12 @@ def report_context(start, end):
     data = report_data(start, end)
     charts = report_charts(data)
     exhibits, exhibit_list = number_exhibits(data, charts)
+    # The stages chapter prints the recorded figures in reading order: its notes are numbered that way.
+    notes = figure_notes([figure for _value, _label, _items, figures in data["stages"] for figure in figures])
     return {
         **data,
+        **cover_context(),
+        "figure_notes": notes,
         "charts": charts,
         "exhibits": exhibits,
         "exhibit_list": exhibit_list,

@@ -2,10 +2,12 @@
 
 ``edition_html`` renders the body the PDF uses (reports/includes/systematization_body.html);
 ``edition_docx`` walks that HTML with lxml and writes its headings, paragraphs, lists, quotes and
-tables with python-docx (charts are left out: each has its table beside it). ``edition_publish``
+tables with python-docx (charts are left out: each has its table beside it; cover images go in with
+their alternative text). ``edition_publish``
 freezes the pages in Spanish and English for the public site. Reads the report's selectors.
 """
 
+import base64
 import io
 
 from django.core.exceptions import ValidationError
@@ -14,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 from docx import Document as WordDocument
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 from lxml import html as lxml_html
 
 from axs_platform.permissions import is_staff_member
@@ -52,11 +54,25 @@ def _table(document, element):
                     run.bold = True
 
 
+def _picture(document, element):
+    """Add a cover image (a data URI) with its alternative text."""
+    source = element.get("src", "")
+    if not source.startswith("data:image/") or ";base64," not in source:
+        return
+    data = io.BytesIO(base64.b64decode(source.split(",", 1)[1]))
+    logo = element.getparent() is not None and "cover-logos" in element.getparent().get("class", "")
+    shape = document.add_picture(data, height=Cm(1.6)) if logo else document.add_picture(data, width=Cm(12))
+    # python-docx has no public setter for a picture's alternative text: it is the docPr element's descr.
+    shape._inline.docPr.set("descr", element.get("alt", ""))
+
+
 def _walk(document, element):
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in SKIPPED:
         return
-    if tag in HEADINGS:
+    if tag == "img":
+        _picture(document, element)
+    elif tag in HEADINGS:
         document.add_heading(_text(element), level=HEADINGS[tag])
     elif tag == "table":
         caption = element.find("caption")

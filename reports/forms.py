@@ -4,11 +4,22 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.forms import DateInput, submit_helper
 
-from .models import Acronym, BibliographyEntry, Finding, Milestone, ObjectiveContribution, RecordedFigure
+from .models import (
+    Acronym,
+    AllianceObjective,
+    BibliographyEntry,
+    CoverImageKind,
+    Finding,
+    Milestone,
+    ObjectiveContribution,
+    RecordedFigure,
+)
+from .services import validate_cover_image
 
 DEFAULT_START = datetime.date(2016, 5, 1)
 DEFAULT_END = datetime.date(2018, 3, 31)
@@ -43,11 +54,36 @@ class _NarrativeForm(forms.ModelForm):
         self.helper = submit_helper(_("Save"))
 
 
-def _form(model_class, field_names):
-    widgets = {"happened_on": DateInput(), "as_of": DateInput()}
-    return forms.modelform_factory(model_class, form=_NarrativeForm, fields=field_names, widgets=widgets)
+DATES = ("happened_on", "as_of", "issued_on", "accessed_on")
 
 
+def _form(model_class, field_names, labels=None):
+    widgets = {name: DateInput() for name in DATES if name in field_names}
+    if model_class is BibliographyEntry:
+        widgets["title"] = forms.Textarea(attrs={"rows": 2})
+    return forms.modelform_factory(
+        model_class,
+        form=_NarrativeForm,
+        fields=field_names,
+        widgets=widgets,
+        labels=labels,
+        formfield_callback=_formfield,
+    )
+
+
+def _formfield(field, **kwargs):
+    # Web addresses typed without a scheme are read as https (Django 6's default, chosen now).
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+OBJECTIVE_LABELS = {
+    "title_es": _("Objective (Spanish)"),
+    "title_en": _("Objective (English)"),
+    "body_es": _("How it was fulfilled (Spanish)"),
+    "body_en": _("How it was fulfilled (English)"),
+}
 BILINGUAL = ["position", "title_es", "title_en", "body_es", "body_en"]
 # The narrative parts of the report, by the slug of their URL: model, form, and how the list names them.
 NARRATIVE = {
@@ -58,7 +94,31 @@ NARRATIVE = {
         _form(ObjectiveContribution, ["reference", *BILINGUAL]),
         _("Contributions to the programme's objectives"),
     ),
-    "bibliografia": (BibliographyEntry, _form(BibliographyEntry, ["position", "citation"]), _("Bibliography")),
+    "objetivos-alianza": (
+        AllianceObjective,
+        _form(AllianceObjective, [*BILINGUAL, "source"], OBJECTIVE_LABELS),
+        _("Objectives of the alliance and their fulfilment"),
+    ),
+    "bibliografia": (
+        BibliographyEntry,
+        _form(
+            BibliographyEntry,
+            [
+                "position",
+                "kind",
+                "authors",
+                "year",
+                "year_suffix",
+                "title",
+                "issued_on",
+                "place",
+                "publisher",
+                "url",
+                "accessed_on",
+            ],
+        ),
+        _("Bibliography"),
+    ),
     "cifras": (
         RecordedFigure,
         _form(
@@ -80,3 +140,28 @@ class NarrativeTextForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = submit_helper(_("Save as a new version"))
+
+
+class CoverImageForm(forms.Form):
+    """A logo or image for the cover, with what it shows in words for those who cannot see it."""
+
+    file = forms.FileField(
+        label=_("File"),
+        validators=[validate_cover_image],
+        help_text=_("PNG or JPEG, at most 1 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=CoverImageKind.choices)
+    position = forms.IntegerField(label=_("Position"), min_value=1, max_value=99, initial=1)
+    alt_es = forms.CharField(
+        label=_("Alternative text (Spanish)"),
+        max_length=255,
+        help_text=_("What the image shows, for people who cannot see it (e.g. “Logo of AMEXCID”)."),
+    )
+    alt_en = forms.CharField(label=_("Alternative text (English)"), max_length=255)
+
+    def __init__(self, *args, replacing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if replacing is not None:
+            del self.fields["kind"], self.fields["position"]
+        self.helper = submit_helper(_("Replace the image") if replacing is not None else _("Upload to the cover"))

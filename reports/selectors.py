@@ -38,6 +38,7 @@ from .figures import bounds, committees_by, report_figures, seated_at_installati
 from .markup import render_markup
 from .models import (
     Acronym,
+    AllianceObjective,
     BibliographyEntry,
     Finding,
     FindingKind,
@@ -276,7 +277,13 @@ def report_data(start, end):
     for item in timeline:
         item.setdefault("stage", _stage_of(item["date"], boundaries))
     timeline.sort(key=lambda item: (item["date"], item["recorded"]))
-    stages = [(value, label, [item for item in timeline if item["stage"] == value]) for value, label in Stage.choices]
+    recorded = list(RecordedFigure.objects.filter(as_of__range=(start, end)).select_related("source"))
+    for figure in recorded:
+        figure.stage = _stage_of(figure.as_of, boundaries)
+    stages = [
+        (value, label, [item for item in timeline if item["stage"] == value], [f for f in recorded if f.stage == value])
+        for value, label in Stage.choices
+    ]
 
     findings = defaultdict(list)
     for finding in Finding.objects.all():
@@ -297,7 +304,8 @@ def report_data(start, end):
         "objectives": list(ObjectiveContribution.objects.all()),
         "bibliography": list(BibliographyEntry.objects.all()),
         "texts": current_narrative(),
-        "recorded_figures": list(RecordedFigure.objects.filter(as_of__range=(start, end)).select_related("source")),
+        "recorded_figures": recorded,
+        "alliance_objectives": list(AllianceObjective.objects.select_related("source")),
         "acronyms": list(Acronym.objects.all()),
     }
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_editions
+from . import views, views_cover, views_editions
 
 app_name = "reports"
 
@@ -9,6 +9,9 @@ urlpatterns = [
     path("tablero/", views.DashboardView.as_view(), name="dashboard"),
     path("narrativa/", views.NarrativeListView.as_view(), name="narrative-list"),
     path("textos/", views.NarrativeTextListView.as_view(), name="texts"),
+    path("portada/", views_cover.CoverImagesView.as_view(), name="cover-images"),
+    path("portada/<int:pk>/reemplazar/", views_cover.CoverImagesView.as_view(), name="cover-image-replace"),
+    path("portada/<int:pk>/quitar/", views_cover.CoverImageRemoveView.as_view(), name="cover-image-remove"),
     path("edicion/", views_editions.EditionPreviewView.as_view(), name="edition"),
     path("edicion/word/", views_editions.EditionDocxView.as_view(), name="edition-docx"),
     path("edicion/publicar/", views_editions.EditionPublishView.as_view(), name="edition-publish"),

@@ -95,7 +95,10 @@ class NarrativeEditView(NarrativeMixin, FormView):
 
     def form_valid(self, form):
         created = form.instance.pk is None
-        changes = {name: [None, str(form.cleaned_data[name])] for name in form.changed_data}
+        # The value before and after: the audit trail is the history of these rows (the objectives' fulfilment).
+        changes = {
+            name: [str(form.initial.get(name, "")) or None, str(form.cleaned_data[name])] for name in form.changed_data
+        }
         row = form.save()
         audit_record(
             actor=self.request.user,
@@ -122,8 +125,10 @@ class NarrativeDeleteView(NarrativeMixin, TemplateView):
 
     def post(self, request, part, pk):
         row = get_object_or_404(self.model, pk=pk)
-        if isinstance(row, BibliographyEntry) and row.figures.exists():
-            messages.error(request, _("This work is the source of recorded figures: change their source first."))
+        if isinstance(row, BibliographyEntry) and (row.figures.exists() or row.objectives.exists()):
+            messages.error(
+                request, _("This work is the source of recorded figures or objectives: change their source first.")
+            )
             return redirect(self.get_success_url())
         audit_record(actor=request.user, action="reports.narrative_removed", message=str(row), request=request)
         row.delete()

@@ -16,6 +16,20 @@ ROLES = ("anonymous", "staff", "evaluator", "rep_a", "rep_b", "chair_1", "secret
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
+def _cover_image(staff):
+    import io
+
+    from PIL import Image
+
+    from reports.models import CoverImage
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (105, 28, 50)).save(buffer, format="PNG")
+    return CoverImage.objects.create(
+        file=ContentFile(buffer.getvalue(), name="logo.png"), alt_es="Logotipo", alt_en="Logo", uploaded_by=staff
+    )
+
+
 def _holder(committee, kind):
     return committee.posts.get(kind=kind, ended_on__isnull=True).holder
 
@@ -175,6 +189,7 @@ def build():
         "published_project": Proposal.objects.published().first().pk,
         "document": Document.objects.first().pk,
         "milestone": Milestone.objects.first().pk,
+        "cover_image": _cover_image(people["staff"]).pk,
         "publication": PublishedEdition.objects.create(
             start="2016-05-01",
             end="2018-03-31",

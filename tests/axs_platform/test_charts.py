@@ -1,4 +1,4 @@
-"""The server-side SVG bar chart: labels inside the picture, wrapped and shortened, every text escaped."""
+"""The server-side SVG bar chart: labels inside the picture, wrapped in full (never shortened), every text escaped."""
 
 import re
 
@@ -7,13 +7,19 @@ from axs_platform.charts import CHAR_WIDTH, Bar, horizontal_bar_chart, wrap_labe
 LONG = "Plataforma digital de formación dual para jóvenes de comunidades rurales del sureste"
 
 
-def test_a_long_label_is_wrapped_on_two_lines_and_shortened_with_an_ellipsis():
+def test_a_long_label_is_wrapped_in_full_on_as_many_lines_as_it_needs():
     lines = wrap_label(LONG, 26)
-    assert len(lines) == 2 and all(len(line) <= 26 for line in lines)
+    assert all(len(line) <= 26 for line in lines)
+    assert " ".join(lines) == LONG
     assert lines[0] == "Plataforma digital de"
-    assert lines[1].endswith("…")
+    assert not any("…" in line for line in lines)
     assert wrap_label("ODS 12", 26) == ["ODS 12"]
-    assert wrap_label("Supercalifragilísticoespialidoso", 10) == ["Supercali…"]
+
+
+def test_a_word_longer_than_a_line_is_broken_with_a_hyphen_not_cut():
+    lines = wrap_label("ODS 12 Supercalifragilísticoespialidoso", 10)
+    assert lines == ["ODS 12", "Supercali-", "fragilíst-", "icoespial-", "idoso"]
+    assert "".join(line.removesuffix("-") for line in lines[1:]) == "Supercalifragilísticoespialidoso"
 
 
 def test_every_label_line_fits_the_label_column_and_the_full_label_stays_as_a_tooltip():
@@ -23,9 +29,12 @@ def test_every_label_line_fits_the_label_column_and_the_full_label_stays_as_a_to
         assert len(line) * CHAR_WIDTH <= label_width - 8, line
     assert f"<title>{LONG}</title>" in svg
     assert 'x="-' not in svg
+    assert "…" not in svg
+    words = " ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg))
+    assert LONG in words
 
 
-def test_the_picture_grows_with_two_line_labels():
+def test_the_picture_grows_with_the_lines_of_its_labels():
     short = horizontal_bar_chart([Bar("A", 1), Bar("B", 2)], title="T")
     wrapped = horizontal_bar_chart([Bar(LONG, 1), Bar(LONG, 2)], title="T")
     height = re.compile(r'height="(\d+)" viewBox')

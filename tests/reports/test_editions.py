@@ -21,7 +21,7 @@ def scene():
     staff = make_staff()
     plenary = make_session(kind="plenary", days_from_now=-30, title="Lanzamiento de prueba")
     Session.objects.filter(pk=plenary.pk).update(starts_at=datetime.datetime(2016, 5, 19, 10, tzinfo=datetime.UTC))
-    source = BibliographyEntry.objects.create(citation="AMEXCID. (2016c). Comunicado del 23 de agosto de 2016.")
+    source = BibliographyEntry.objects.create(title="AMEXCID. (2016c). Comunicado del 23 de agosto de 2016.")
     RecordedFigure.objects.create(
         label_es="Organizaciones en la tercera reunión", label_en="Organizations at the third meeting",
         as_of=datetime.date(2016, 8, 23), source=source,

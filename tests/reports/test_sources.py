@@ -32,7 +32,14 @@ def report_text(language, django_capture_on_commit_callbacks):
 
 def record_figures():
     release = BibliographyEntry.objects.create(
-        citation="AMEXCID. (2016c). Se celebra la tercera reunión de la Alianza por la Sostenibilidad."
+        kind="press_release",
+        authors="AMEXCID",
+        year=2016,
+        year_suffix="c",
+        title="Se celebra la tercera reunión de la Alianza por la Sostenibilidad",
+        issued_on=datetime.date(2016, 8, 23),
+        place="México",
+        publisher="AMEXCID",
     )
     RecordedFigure.objects.create(
         label_es="Organizaciones en la tercera reunión",
@@ -87,7 +94,7 @@ def test_a_work_that_is_the_source_of_a_figure_is_not_removed(client):
 
 
 def test_staff_record_a_figure_without_a_value(client):
-    entry = BibliographyEntry.objects.create(citation="AMEXCID. (2016). Policy Brief.")
+    entry = BibliographyEntry.objects.create(title="AMEXCID. (2016). Policy Brief.")
     client.force_login(make_staff())
     response = client.post(
         reverse("reports:narrative-create", args=["cifras"]),

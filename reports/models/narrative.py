@@ -2,8 +2,8 @@
 
 Everything countable (attendance, response rate, committees, projects) is computed by
 ``reports.selectors``; these rows hold only words: milestones, findings, the contributions to
-the programme's objectives, the bibliography and the acronyms. Each text has a Spanish and an
-English version; the report is written in the language it is asked for.
+the programme's objectives, the alliance's own objectives, the written parts and the acronyms.
+Each text has a Spanish and an English version; the report is written in the language it is asked for.
 """
 
 from django.conf import settings
@@ -90,64 +90,26 @@ class ObjectiveContribution(Bilingual):
         ordering = ["position", "id"]
 
 
-class BibliographyEntry(models.Model):
-    """A work cited by the report, written as it should be printed."""
+class AllianceObjective(Bilingual):
+    """One of the objectives the agency set for the alliance (``title``) and how it was fulfilled (``body``).
 
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
-    citation = models.TextField(_("reference"))
-
-    class Meta:
-        verbose_name = _("bibliography entry")
-        verbose_name_plural = _("bibliography")
-        ordering = ["position", "id"]
-
-    def __str__(self):
-        return self.citation[:80]
-
-
-class Qualifier(models.TextChoices):
-    EXACT = "exact", _("exactly")
-    AT_LEAST = "at_least", _("more than")
-    ABOUT = "about", _("about")
-
-
-class RecordedFigure(models.Model):
-    """A figure the platform cannot count (it came before the platform, or from outside it), with its source.
-
-    An empty value means the source gives no figure: the report prints "sin dato" / "no data", never 0.
+    ``source`` is the work that states the objective. Every change is written to the audit trail with
+    the text before and after it, which is the history of the fulfilment text.
     """
 
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
-    label_es = models.CharField(_("what is counted (Spanish)"), max_length=255)
-    label_en = models.CharField(_("what is counted (English)"), max_length=255, blank=True)
-    value = models.DecimalField(
-        _("figure"),
-        max_digits=12,
-        decimal_places=1,
+    source = models.ForeignKey(
+        "reports.BibliographyEntry",
+        verbose_name=_("source of the objective"),
         null=True,
         blank=True,
-        help_text=_("Leave it empty when the source gives no figure: the report then says “no data”."),
+        on_delete=models.PROTECT,
+        related_name="objectives",
     )
-    qualifier = models.CharField(_("as the source states it"), max_length=10, choices=Qualifier.choices,
-                                 default=Qualifier.EXACT)  # fmt: skip
-    is_percentage = models.BooleanField(_("percentage"), default=False)
-    as_of = models.DateField(_("date of the figure"))
-    source = models.ForeignKey(
-        BibliographyEntry, verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
-    )
-    locator = models.CharField(_("page or section of the source"), max_length=120, blank=True)
 
     class Meta:
-        verbose_name = _("recorded figure")
-        verbose_name_plural = _("recorded figures")
-        ordering = ["as_of", "position", "id"]
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self):
-        return (self.label_en or self.label_es) if _in_english() else self.label_es
+        verbose_name = _("objective of the alliance")
+        verbose_name_plural = _("objectives of the alliance")
+        ordering = ["position", "id"]
 
 
 class Acronym(models.Model):

@@ -1,0 +1,118 @@
+"""The demo's bibliography (the seed's, in fields) and the alliance's six stated objectives with their fulfilment.
+
+Quoted from the seed (section “Cumplimiento de los objetivos propuestos”, whose note 33 names AMEXCID 2017a
+as where the objectives are stated); the English is a faithful translation.
+"""
+
+import datetime
+
+D = datetime.date
+# (key, kind, authors, year, letter, title, day, place, publisher, url, accessed on)
+WORKS = [
+    ("vision", "report", "Alianza por la Sostenibilidad", 2017, "", "Visión para la vinculación con el sector privado",
+     None, "México", "AMEXCID", "https://www.gob.mx/cms/uploads/attachment/file/273197/Visi_n_de_la_AxS.pdf", None),
+    ("marco", "report", "AMEXCID", 2015, "", "Marco de colaboración con el Sector Privado para la Cooperación "
+     "Internacional para el Desarrollo", None, "México", "documento interno AMEXCID", "", None),
+    ("brief", "report", "AMEXCID", 2016, "", "Alianza por la Sostenibilidad. Policy Brief", None, "México", "AMEXCID",
+     "", None),
+    ("onepager", "report", "AMEXCID", 2017, "a", "One pager de la Alianza por la Sostenibilidad", None, "México",
+     "AMEXCID", "", None),
+    ("giz", "report", "GIZ", 2015, "a", "Construcción de una estrategia de colaboración de AMEXCID con el sector "
+     "privado", None, "México", "GIZ", "", None),
+    ("lcid", "law", "", 2011, "", "Ley de Cooperación Internacional para el Desarrollo", D(2011, 4, 6), "México",
+     "Diario Oficial de la Federación", "http://www.diputados.gob.mx/LeyesBiblio/pdf/LCID_171215.pdf",
+     D(2018, 3, 24)),
+    ("rio", "report", "Naciones Unidas", 1992, "", "Declaración de Río sobre el Medio Ambiente y el Desarrollo", None,
+     "Río de Janeiro", "Naciones Unidas", "", None),
+    ("procid", "law", "", 2014, "", "Programa de Cooperación Internacional para el Desarrollo 2014-2018",
+     D(2014, 4, 30), "México", "Diario Oficial de la Federación", "", None),
+    ("seed", "report", "AMEXCID; GIZ", 2018, "", "La Alianza por la Sostenibilidad: un prototipo de la AMEXCID para "
+     "la vinculación con el sector privado. Sistematización de la Alianza por la Sostenibilidad 2016-2018", None,
+     "México", "AMEXCID", "", None),
+    ("release_2", "press_release", "AMEXCID", 2016, "b", "Se lleva a cabo la segunda reunión de la Alianza por la "
+     "Sostenibilidad", D(2016, 7, 6), "México", "AMEXCID", "", None),
+    ("release_3", "press_release", "AMEXCID", 2016, "c", "Se celebra la tercera reunión de la Alianza por la "
+     "Sostenibilidad", D(2016, 8, 23), "México", "AMEXCID", "", None),
+    ("release_committees", "press_release", "AMEXCID", 2016, "d", "Se realizó la instalación de los comités de "
+     "trabajo de la Alianza por la Sostenibilidad", D(2016, 11, 16), "México", "AMEXCID", "", None),
+    ("conference", "event", "Secretaría de Relaciones Exteriores", 2018, "", "Perspectivas del sector privado sobre "
+     "el desarrollo sostenible en México hacia 2030", D(2018, 2, 21), "Ciudad de México",
+     "Salón José María Morelos y Pavón", "", None),
+]  # fmt: skip
+
+OBJECTIVES = [
+    ("Compartir y difundir información sobre experiencias exitosas en la integración de los ODS en los modelos de "
+     "negocio.",
+     "Share and disseminate information on successful experiences of integrating the SDGs into business models.",
+     "Se cumple mediante el diálogo sostenido entre la AMEXCID y las empresas durante las sesiones de instalación y "
+     "estructuración de proyectos en cada comité de la AxS.\n\nIgualmente, este objetivo se alcanza con la "
+     "realización de la sesión transversal entre los comités, la publicación de comunicados oficiales a través del "
+     "sitio web oficial gov.mx, envío de minutas y diversos archivos de uso interno para los comités, así como con "
+     "este ejercicio de sistematización, al que se recomienda dar apropiada socialización interna y difusión externa.",
+     "It is fulfilled through the sustained dialogue between AMEXCID and the companies during the installation and "
+     "project-structuring sessions of each AxS committee.\n\nThis objective is also reached through the "
+     "cross-committee session, the official press releases published on the official website gov.mx, the minutes "
+     "and various internal files sent to the committees, and this systematization exercise, which should be given "
+     "appropriate internal socialization and external dissemination."),
+    ("Identificar prioridades y actividades estratégicas entre actores públicos y privados en pro del desarrollo "
+     "sostenible.",
+     "Identify priorities and strategic activities between public and private actors for sustainable development.",
+     "Identificar prioridades coincidentes entre actores ha significado un reto constante para la AxS. En un inicio, "
+     "se realizaron cuatro sesiones plenarias y una encuesta que derivó en la instalación de cinco comités de trabajo "
+     "alineados a los ODS. Posteriormente, se trabajó en la definición de actividades estratégicas entre los dos "
+     "actores que permitieran la estructuración de proyectos, esto implicó un trabajo particular de identificación y "
+     "comunicación constante de parte de la AMEXCID, sobre las oportunidades de colaboración y potencial de impacto "
+     "para las empresas participantes. Como resultado, se logró mantener y renovar el interés de la mayoría de ellas "
+     "para garantizar su participación continua y mantener la relación establecida.",
+     "Identifying priorities shared between actors has been a constant challenge for the AxS. At first, four plenary "
+     "sessions and a survey were held, which led to the installation of five working committees aligned with the "
+     "SDGs. Later, the two sides worked on defining strategic activities that would allow projects to be structured; "
+     "this meant particular work by AMEXCID to identify, and communicate constantly, the opportunities for "
+     "collaboration and the potential impact for the participating companies. As a result, the interest of most of "
+     "them was kept and renewed, ensuring their continued participation and keeping the relationship established."),
+    ("Diseñar e implementar proyectos de desarrollo sostenible en México, Centroamérica y el Caribe.",
+     "Design and implement sustainable development projects in Mexico, Central America and the Caribbean.",
+     "Para marzo de 2018, los proyectos se centraban en intervenciones nacionales, por cuestiones logísticas y de "
+     "movilización de recursos propias de una alianza multiactor. Sin embargo, mediante conversaciones con el equipo "
+     "responsable de la AxS dentro de la AMEXCID, queda claro que, para una segunda etapa, los proyectos pueden "
+     "escalar o replicar las experiencias exitosas en zonas geográficas prioritarias para la cooperación mexicana.",
+     "By March 2018 the projects focused on national interventions, for reasons of logistics and of mobilizing "
+     "resources proper to a multi-stakeholder alliance. However, conversations with the team in charge of the AxS "
+     "within AMEXCID make it clear that, in a second stage, the projects can scale up or replicate the successful "
+     "experiences in geographical areas that are priorities for Mexican cooperation."),
+    ("Desarrollar capacidades del sector privado para la integración de los ODS en sus modelos de negocio.",
+     "Develop the private sector's capacities to integrate the SDGs into its business models.",
+     "Desde las primeras sesiones plenarias hasta el acompañamiento en la estructuración de indicadores de impacto "
+     "sobre metas de desarrollo sostenible, los participantes del sector privado han desarrollado un entendimiento y "
+     "capacidades que les ayudarían a integrar los ODS a los modelos de negocio de sus organizaciones. Hacia este "
+     "objetivo también se ha avanzado mediante el intercambio y diálogo entre las empresas y las OSC.",
+     "From the first plenary sessions to the support in structuring impact indicators on sustainable development "
+     "targets, the private-sector participants have developed an understanding and capacities that would help them "
+     "integrate the SDGs into their organizations' business models. Progress towards this objective has also been "
+     "made through exchange and dialogue between the companies and civil-society organizations."),
+    ("Crear alianzas estratégicas para el desarrollo con organizaciones de la sociedad civil, gobiernos locales y "
+     "estatales.",
+     "Create strategic partnerships for development with civil-society organizations and local and state "
+     "governments.",
+     "Estas alianzas se han dado de manera orgánica por invitación de las empresas en el caso de la sociedad civil y, "
+     "por acciones de vinculación de la AMEXCID en el caso de gobiernos locales y estatales, para la consulta y "
+     "correcta implementación de los proyectos.",
+     "These partnerships have arisen organically, at the companies' invitation in the case of civil society and "
+     "through AMEXCID's outreach in the case of local and state governments, for the consultation and proper "
+     "implementation of the projects."),
+    ("Construir herramientas para el seguimiento de los avances de la Agenda 2030 para el Desarrollo Sostenible.",
+     "Build tools to follow the progress of the 2030 Agenda for Sustainable Development.",
+     "Durante los trabajos de la AxS se han adaptado herramientas y prácticas que fortalecen su quehacer, hacia el "
+     "cumplimiento de la Agenda 2030 para el Desarrollo Sostenible, por ejemplo: un nuevo esquema de colaboración "
+     "horizontal con el sector privado por la AMEXCID; el documento de visión para la vinculación con el sector "
+     "privado de la AMEXCID y due diligence; técnicas y metodologías de facilitación, moderación y construcción de "
+     "acuerdos, con el acompañamiento de la GIZ; y un paquete de herramientas para dar seguimiento a los proyectos y "
+     "fortalecimiento de la AxS elaborado por Cirklo (matriz de evaluación de proyectos, matriz de resultados para la "
+     "estructuración de proyectos y documento de sistematización de la AxS).",
+     "During the work of the AxS, tools and practices that strengthen its work towards the 2030 Agenda for "
+     "Sustainable Development have been adapted, for example: a new scheme of horizontal collaboration with the "
+     "private sector by AMEXCID; AMEXCID's vision document for working with the private sector, and due diligence; "
+     "facilitation, moderation and consensus-building techniques and methods, with the support of GIZ; and a toolkit "
+     "to follow up the projects and strengthen the AxS prepared by Cirklo (a project evaluation matrix, a results "
+     "matrix for structuring projects and the AxS systematization document)."),
+]  # fmt: skip

@@ -1,0 +1,44 @@
+"""What the editions add to the report's data: the cover's images and the notes that cite the figures' sources.
+
+Reads only. Cover images are inlined as data URIs, so the PDF (whose fetcher accepts them), the web
+edition (frozen when published, images included) and the Word file carry them with no file route.
+"""
+
+import base64
+
+from .models import CoverImage, CoverImageKind
+
+CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
+
+
+def with_data_uri(images):
+    """Give each image its ``data_uri`` (read from storage); return the list."""
+    for image in images:
+        extension = image.file.name.rsplit(".", 1)[-1].lower()
+        with image.file.open("rb") as stream:
+            encoded = base64.b64encode(stream.read()).decode("ascii")
+        image.data_uri = f"data:{CONTENT_TYPES.get(extension, 'image/png')};base64,{encoded}"
+    return images
+
+
+def cover_context():
+    """Return the cover's current logos and images, each with its data URI and alternative text."""
+    images = with_data_uri(list(CoverImage.objects.current()))
+    return {
+        "cover_logos": [image for image in images if image.kind == CoverImageKind.LOGO],
+        "cover_pictures": [image for image in images if image.kind == CoverImageKind.IMAGE],
+    }
+
+
+def figure_notes(recorded_figures):
+    """Number the notes that cite the recorded figures, in reading order; one note per source and locator.
+
+    Sets ``figure.note`` (its number) and returns ``[(number, source, locator)]`` for the chapter's notes.
+    """
+    notes = {}
+    for figure in recorded_figures:
+        key = (figure.source_id, figure.locator)
+        if key not in notes:
+            notes[key] = (len(notes) + 1, figure.source, figure.locator)
+        figure.note = notes[key][0]
+    return list(notes.values())
