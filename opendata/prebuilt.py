@@ -168,6 +168,8 @@ def queue(name, file_format, *, now=None):
 def _send(name, file_format):
     from .tasks import build_task
 
+    if build_task.app.conf.task_always_eager:
+        return  # no worker (embedded): building inline would hold the download for minutes; it streams instead
     try:
         build_task.apply_async((name, file_format), retry=False)
     except (BrokerError, OSError) as error:

@@ -61,20 +61,32 @@ def test_a_built_file_is_byte_for_byte_the_streamed_download(slug, demo, client,
 
 
 def test_a_change_makes_the_file_stale_the_download_streams_and_a_rebuild_is_queued(
-    demo, client, django_capture_on_commit_callbacks
+    demo, client, django_capture_on_commit_callbacks, monkeypatch
 ):
     first = prebuilt.build(name="organizaciones", file_format="csv")
     old_name = first.file.name
     fragments.changed(fragments.DIRECTORY)  # what the directory's services do when they change an organization
     assert prebuilt.fresh("organizaciones", "csv") is None
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    sent = []
+    monkeypatch.setattr(build_task, "apply_async", lambda args, **options: sent.append(args))
+    build_task.app.conf.task_always_eager = False  # a worker takes the job (the conftest fixture restores it)
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.get(_url("organizaciones", "csv"))
     assert response.streaming and not isinstance(response, FileResponse)
-    assert len(callbacks) == 2  # the rebuild, run here by the inline worker, then the old file's removal
+    assert sent == [("organizaciones", "csv")]
+    assert PrebuiltFile.objects.get(name="organizaciones", file_format="csv").queued_at is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        build_task.apply(sent[0])
     rebuilt = prebuilt.fresh("organizaciones", "csv")
     assert rebuilt is not None and rebuilt.file.name != old_name and rebuilt.queued_at is None
     assert not first.file.storage.exists(old_name)
     assert b"".join(client.get(_url("organizaciones", "csv")).streaming_content) == _streamed("organizaciones", "csv")
+
+
+def test_without_a_worker_a_download_never_builds_inline(demo, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(_url("avances", "csv")).streaming
+    assert not PrebuiltFile.objects.filter(built_at__isnull=False).exists()
 
 
 def test_a_rebuild_is_asked_once_while_one_is_pending(demo):
