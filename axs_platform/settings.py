@@ -341,6 +341,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600.0,
         "options": {"expires": 3500},
     },
+    # Open-data files (and the IATI activity file) whose data changed are built again (opendata.prebuilt).
+    "opendata-rebuild": {
+        "task": "opendata.rebuild_due",
+        "schedule": float(os.environ.get("AXS_OPENDATA_REBUILD_SECONDS") or 600),
+        "options": {"expires": 550},
+    },
     # Personal data kept longer than staff set is anonymized once a day (the job is safe to run twice).
     "privacy-retention-daily": {
         "task": "privacy.retention_apply",
@@ -364,6 +370,10 @@ AXS_DOCUMENT_STALLED_SECONDS = float(os.environ.get("AXS_DOCUMENT_STALLED_SECOND
 # started sending this long ago and never finished is marked failed (the mail server may have it).
 AXS_MAIL_RESEND_SECONDS = float(os.environ.get("AXS_MAIL_RESEND_SECONDS") or 120)
 AXS_MAIL_STUCK_SECONDS = float(os.environ.get("AXS_MAIL_STUCK_SECONDS") or 600)
+# A file built ahead is served while its data is unchanged and it is younger than this (a safety net for
+# a change no service announced); a build asked this long ago and not finished may be asked again.
+AXS_OPENDATA_MAX_AGE_SECONDS = float(os.environ.get("AXS_OPENDATA_MAX_AGE_SECONDS") or 24 * 3600)
+AXS_OPENDATA_BUILD_SECONDS = float(os.environ.get("AXS_OPENDATA_BUILD_SECONDS") or 3600)
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get("CELERY_BEAT_SCHEDULE_FILENAME", str(BASE_DIR / "celerybeat-schedule"))
 
 # Forms.

@@ -256,6 +256,28 @@ def _memory_kb(field):
     return 0
 
 
+def _prebuilt():
+    """Build the file as the job does, then time the public URL serving it (what a visitor waits for)."""
+    import tempfile
+
+    from django.conf import settings
+    from django.test import Client
+
+    from iati.prebuilt import NAME
+    from opendata import prebuilt
+
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="axs-bench-iati-")
+    settings.AXS_SITE_URL_FROM_ENVIRONMENT = True  # the job and the page name the site alike
+    started, started_cpu = time.perf_counter(), time.process_time()
+    built = prebuilt.build(name=NAME, file_format="xml")
+    build = (time.perf_counter() - started, time.process_time() - started_cpu)
+    started = time.perf_counter()
+    response = Client().get("/iati/actividades.xml")
+    served = sum(len(chunk) for chunk in response.streaming_content)
+    assert response.status_code == 200 and served == built.file_size, (response.status_code, served)
+    return {"build_seconds": build[0], "build_cpu_seconds": build[1], "serve_seconds": time.perf_counter() - started}
+
+
 def measure():
     """Write the activity file as the public URL does (in this fresh process) and print the figures as JSON."""
     import django
@@ -293,6 +315,7 @@ def measure():
     tree = etree.parse(path)
     problems = validation.problems(tree)
     validation_seconds = time.perf_counter() - started
+    prebuilt_figures = _prebuilt()
     print(
         json.dumps(
             {
@@ -305,6 +328,7 @@ def measure():
                 "growth_mb": (peak - baseline) / 1024,
                 "problems": problems[:5],
                 "validation_seconds": validation_seconds,
+                **prebuilt_figures,
             }
         )
     )
@@ -316,13 +340,20 @@ def main():
     seed(PROJECTS)
     harness.analyze()
     print(f"Seeded {PROJECTS} projects in {time.perf_counter() - started:.1f} s")
-    child = subprocess.run(
-        [sys.executable, __file__, "--measure"], capture_output=True, text=True, env=os.environ.copy(), check=False
-    )
-    if child.returncode or os.environ.get("BENCH_PROFILE"):
-        print(child.stdout, child.stderr)
-        return 1
-    figures = json.loads(child.stdout.strip().splitlines()[-1])
+    ok = True
+    for _run in range(int(os.environ.get("BENCH_RUNS", "2"))):  # repeated: the machine's load varies
+        child = subprocess.run(
+            [sys.executable, __file__, "--measure"], capture_output=True, text=True, env=os.environ.copy(), check=False
+        )
+        if child.returncode or os.environ.get("BENCH_PROFILE"):
+            print(child.stdout, child.stderr)
+            return 1
+        ok = _report(json.loads(child.stdout.strip().splitlines()[-1])) and ok
+    return 0 if ok else 1
+
+
+def _report(figures):
+    """Print one run's figures; return whether the targets were met."""
     print(f"{'activity file':<28}{'target':>12}{'measured':>14}")
     print(f"{'time (s)':<28}{TARGET_SECONDS:>12}{figures['seconds']:>14.2f}")
     print(f"{'  of which this process CPU':<28}{'':>12}{figures['cpu_seconds']:>14.2f}")
@@ -334,13 +365,16 @@ def main():
           f" (checked in {figures['validation_seconds']:.1f} s, not part of the target)")  # fmt: skip
     load = f"{figures['load']:.1f} on {os.cpu_count()} cores"
     print(f"load average while writing: {load} (PostgreSQL's share and the wait for a core are in the wall time)")
-    ok = (
+    print(
+        f"built ahead by the job: {figures['build_seconds']:.2f} s ({figures['build_cpu_seconds']:.2f} s CPU); "
+        f"the public URL then serves it in {figures['serve_seconds']:.3f} s"
+    )
+    return (
         figures["seconds"] < TARGET_SECONDS
         and figures["peak_mb"] < TARGET_MB
         and not figures["problems"]
         and figures["activities"] == PROJECTS
     )
-    return 0 if ok else 1
 
 
 if __name__ == "__main__":

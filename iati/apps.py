@@ -15,9 +15,12 @@ class IatiConfig(AppConfig):
 
     def ready(self):
         from audit.labels import register_actions
+        from opendata import prebuilt
         from projects import sections
 
         from .links import project_section
+        from .prebuilt import SOURCE
 
         register_actions(AUDIT_ACTIONS)
+        prebuilt.register(SOURCE)
         sections.register(project_section)

@@ -2,7 +2,7 @@
 
 import tempfile
 
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,11 +12,13 @@ from lxml import etree
 from axs_platform.mail import site_url
 from axs_platform.permissions import PredicateRequiredMixin
 from axs_platform.service_views import ServiceFormView
+from opendata import prebuilt
 from projects.models import Proposal
 
 from . import selectors, services, validation
 from .forms import PublicationForm, PublisherForm
 from .permissions import can_manage_publication
+from .prebuilt import NAME as PREBUILT
 from .writer import activity_chunks, is_publishable, organisation_document
 
 XML = "application/xml; charset=utf-8"
@@ -42,6 +44,12 @@ class ActivitiesFileView(View):
         reporter = _reporter_or_404()
         if not selectors.publication_rows().filter(has_start_date=True).exists():
             raise Http404(_("No project is public in IATI yet."))
+        built = prebuilt.fresh(PREBUILT, "xml")
+        if built is not None:
+            response = FileResponse(built.file.open("rb"), content_type=XML)
+            response["Content-Disposition"] = 'inline; filename="axs-iati-actividades.xml"'
+            return response
+        prebuilt.queue(PREBUILT, "xml")
         return _xml_response(activity_chunks(selectors.published_projects(), reporter), "axs-iati-actividades.xml")
 
 

@@ -9,9 +9,9 @@ import datetime
 import json
 from decimal import Decimal
 
-from django.http import StreamingHttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 
-from axs_platform.exports import csv_response, xlsx_response
+from axs_platform.exports import XLSX_TYPE, csv_response, xlsx_bytes_to, xlsx_response
 
 from .registry import LICENCE
 
@@ -36,12 +36,24 @@ def _json_value(value):
     raise TypeError(f"Cannot write {type(value).__name__} as JSON")
 
 
-def _plain_rows(dataset):
-    for row in dataset.rows():
+def _plain_rows(rows):
+    for row in rows:
         yield [_text_cell(cell) for cell in row]
 
 
-def _json_chunks(dataset):
+class _Counted:
+    """Rows passed through, counted: how many a built file holds."""
+
+    def __init__(self, rows):
+        self.rows, self.count = rows, 0
+
+    def __iter__(self):
+        for row in self.rows:
+            self.count += 1
+            yield row
+
+
+def _json_chunks(dataset, rows):
     encode = json.JSONEncoder(ensure_ascii=False, default=_json_value).encode
     head = {
         "dataset": dataset.slug,
@@ -52,7 +64,7 @@ def _json_chunks(dataset):
     yield encode(head)[:-1] + ', "rows": ['
     names = dataset.header
     batch, first = [], True
-    for row in dataset.rows():
+    for row in rows:
         batch.append(encode(dict(zip(names, row, strict=True))))
         if len(batch) == JSON_BATCH:
             yield ("" if first else ",") + ",".join(batch)
@@ -62,15 +74,46 @@ def _json_chunks(dataset):
     yield "]}\n"
 
 
-def download(dataset, file_format):
-    """Return the response that sends the whole dataset in ``file_format`` (one of ``FORMATS``)."""
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "xlsx": XLSX_TYPE,
+}
+
+
+def download(dataset, file_format, rows=None):
+    """Return the response that sends the whole dataset (or these rows) in ``file_format`` (one of ``FORMATS``)."""
     filename = f"{dataset.slug}.{file_format}"
+    rows = dataset.rows() if rows is None else rows
     if file_format == "csv":
-        return csv_response(filename, dataset.header, _plain_rows(dataset))
+        return csv_response(filename, dataset.header, _plain_rows(rows))
     if file_format == "xlsx":
-        return xlsx_response(filename, dataset.slug, dataset.header, _plain_rows(dataset))
+        return xlsx_response(filename, dataset.slug, dataset.header, _plain_rows(rows))
     if file_format == "json":
-        response = StreamingHttpResponse(_json_chunks(dataset), content_type="application/json; charset=utf-8")
+        response = StreamingHttpResponse(_json_chunks(dataset, rows), content_type=CONTENT_TYPES["json"])
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
     raise ValueError(f"Unknown format {file_format!r}")
+
+
+def write(dataset, file_format, out):
+    """Write the whole dataset to the binary file ``out`` with the download's own writer; return the rows written."""
+    rows = _Counted(dataset.rows())
+    if file_format == "xlsx":
+        xlsx_bytes_to(out, dataset.slug, dataset.header, _plain_rows(rows))
+    else:
+        response = download(dataset, file_format, rows)
+        for chunk in response.streaming_content:
+            out.write(chunk)
+        response.close()
+    return rows.count
+
+
+def prebuilt_response(dataset, built):
+    """Send a file built ahead of time, as the streamed download would name it."""
+    return FileResponse(
+        built.file.open("rb"),
+        as_attachment=True,
+        filename=f"{dataset.slug}.{built.file_format}",
+        content_type=CONTENT_TYPES[built.file_format],
+    )

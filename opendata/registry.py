@@ -32,6 +32,31 @@ FIELD_TYPES = {
 ROW_CHUNK = 2000  # rows read from the database at a time: memory stays flat whatever the table's size
 
 
+def attributes(*paths):
+    """Return a row function giving, for an object, each dotted attribute path (or callable) in order.
+
+    A path through an empty relation (``component.title`` without a component) gives empty text.
+    """
+    getters = [path if callable(path) else path.split(".") for path in paths]
+
+    def row(item):
+        cells = []
+        for getter in getters:
+            if callable(getter):
+                cells.append(getter(item))
+                continue
+            value = item
+            for name in getter:
+                if value is None:
+                    value = ""
+                    break
+                value = getattr(value, name)
+            cells.append(value)
+        return tuple(cells)
+
+    return row
+
+
 def _in_language(spanish, english):
     return english if (get_language() or "es").startswith("en") else spanish
 
@@ -77,6 +102,9 @@ class Dataset:
     last_updated: Callable = None  # () -> datetime or date of the newest change, or None
     chunk_size: int = ROW_CHUNK
     related: tuple = field(default=())  # slugs of datasets that join with this one
+    # The fragment areas (axs_platform.fragments) whose version moves whenever its rows change: declared
+    # for the large datasets, whose files a job builds ahead (opendata.prebuilt); the others always stream.
+    areas: tuple = ()
 
     def __post_init__(self):
         if (self.row is None) == (self.rows_of is None):

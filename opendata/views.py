@@ -9,11 +9,15 @@ from functools import wraps
 from django.shortcuts import render
 from django.utils import translation
 
-from . import datasets
-from .downloads import FORMATS, download
+from axs_platform.permissions import is_staff_member
+
+from . import datasets, prebuilt
+from .downloads import FORMATS, download, prebuilt_response
+from .models import PrebuiltFile
 
 # Excel is written whole before it is sent; above this many rows it would outlast gunicorn's 30-second
-# timeout (deploy/systemd/axs-web.service), so Excel is refused with a page pointing to CSV (streamed).
+# timeout (deploy/systemd/axs-web.service), so unless a job has built it ahead it is refused with a page
+# pointing to CSV (streamed).
 # The check counts the dataset's objects, one query; a dataset of several rows per object may pass with more.
 XLSX_MAX_ROWS = 100_000
 FORMAT_LABELS = {"csv": "CSV (UTF-8)", "json": "JSON", "xlsx": "Excel (XLSX)"}
@@ -75,8 +79,17 @@ def dataset_detail(request, slug):
             "formats": _formats(),
             "licence": datasets.LICENCE,
             "related": [datasets.get(other) for other in dataset.related],
+            "built": prebuilt.built_files(slug),
+            "failures": _failures(request, slug),
         },
     )
+
+
+def _failures(request, slug):
+    """The files of this dataset whose last build failed, for staff to see."""
+    if not is_staff_member(request.user):
+        return []
+    return list(PrebuiltFile.objects.filter(name=slug, failed_at__isnull=False))
 
 
 def dataset_download(request, slug, file_format):
@@ -86,6 +99,12 @@ def dataset_download(request, slug, file_format):
         return _not_found(request, slug=slug, file_format=file_format)
     if file_format not in FORMATS:
         return _not_found(request, slug=slug, file_format=file_format)
+    built = prebuilt.fresh(slug, file_format)
+    if built is not None:
+        return prebuilt_response(dataset, built)
+    if prebuilt.source(slug) is not None:
+        prebuilt.queue(slug, file_format)
     if file_format == "xlsx" and dataset.queryset().count() > XLSX_MAX_ROWS:
-        return render(request, "opendata/too_large.html", {"dataset": dataset, "limit": XLSX_MAX_ROWS}, status=406)
+        context = {"dataset": dataset, "limit": XLSX_MAX_ROWS, "preparing": prebuilt.source(slug) is not None}
+        return render(request, "opendata/too_large.html", context, status=406)
     return download(dataset, file_format)

@@ -59,7 +59,7 @@ def activity_dates(project):
     if implementation is not None:
         planned = (implementation.starts_on, implementation.ends_on)
     else:
-        activities = [a for c in project.components.all() for a in c.activities.all()]
+        activities = [a for c in project.components.all() for a in c.activity_list]
         planned = (
             min((a.starts_on for a in activities), default=None),
             max((a.ends_on for a in activities), default=None),
@@ -87,7 +87,7 @@ def _publication(project):
 
 
 def _roles(member):
-    kinds = {c.kind for c in member.contributions.all()}
+    kinds = {c.kind for c in member.contribution_list}
     roles = []
     if ContributionKind.FINANCIAL in kinds:
         roles.append(FUNDING)
@@ -127,7 +127,7 @@ def _sdg(project):
     for aligned in project.aligned_targets.all():
         goals.setdefault(aligned.target.goal.code, aligned.target.goal)
         targets[aligned.target.code] = aligned.target
-        for indicator in aligned.indicators.all():
+        for indicator in aligned.indicator_list:
             indicators[indicator.code] = indicator
     return goals, targets, indicators
 

@@ -55,7 +55,7 @@ def _transaction(activity, kind, day, value, member, description):
 def transactions(activity, project):
     pledged_on = _structured_on(project)
     for member in project.consortium.all():
-        for contribution in member.contributions.all():
+        for contribution in member.contribution_list:
             if contribution.kind == ContributionKind.FINANCIAL and contribution.amount_mxn:
                 # The member's own wording is not public: a fixed text of the kind instead.
                 description = both_languages(_("Financial contribution pledged by a consortium member"))
@@ -65,7 +65,7 @@ def transactions(activity, project):
         return
     for period in implementation.periods.all():
         for report in period.approved_reports:
-            for delivery in report.deliveries.all():
+            for delivery in report.delivery_list:
                 if delivery.contribution.kind != ContributionKind.FINANCIAL:
                     continue
                 description = both_languages(_("Delivered in reporting period %(number)s"), number=period.number)

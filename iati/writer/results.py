@@ -59,7 +59,7 @@ def _indicator(result, indicator, implementation):
         year=baseline_year,
         value=amount(indicator.baseline) if quantitative and indicator.baseline is not None else None,
     )
-    targets = {t.period_id: t.value for t in indicator.period_targets.all()}
+    targets = {t.period_id: t.value for t in indicator.target_list}
     actuals = {v.period_id: v for v in indicator.approved_values}
     for period in implementation.periods.all():
         target, value = targets.get(period.pk), actuals.get(period.pk)

@@ -6,6 +6,7 @@ drafts, submitted and returned reports never appear, nor narratives, budgets exe
 
 from django.db.models import Max
 
+from axs_platform import fragments
 from monitoring.models import ReportValue, ValueType
 from monitoring.selectors import current_approved
 from projects.models import Proposal
@@ -104,5 +105,6 @@ PROGRESS = register(
         chunk_size=5000,
         last_updated=lambda: _approved_reports().aggregate(latest=Max("decided_at"))["latest"],
         related=("proyectos", "matriz-resultados"),
+        areas=(fragments.MONITORING, fragments.PROPOSALS),
     )
 )

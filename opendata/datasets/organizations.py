@@ -5,6 +5,7 @@ Never the RFC, contact details, due diligence or participation history (``can_vi
 
 from django.db.models import Max
 
+from axs_platform import fragments
 from companies.geography import Country, MexicanState
 from companies.models import Organization, OrganizationSize, OrganizationType, Sector
 
@@ -85,5 +86,6 @@ ORGANIZATIONS = register(
         queryset=_public,
         row=_row,
         last_updated=lambda: Organization.objects.public().aggregate(latest=Max("updated_at"))["latest"],
+        areas=(fragments.DIRECTORY,),
     )
 )

@@ -6,10 +6,11 @@ drafts or unpublished proposals, the problem analysis, budget, contributions, ev
 
 from django.db.models import Max, Prefetch
 
+from axs_platform import fragments
 from projects.models import AlignedTarget, Call, ConsortiumMember, PartnerStatus, ProjectIndicator, Proposal
 from projects.models.proposals import PUBLISHABLE, ProposalStatus
 
-from ..registry import Dataset, Field, register
+from ..registry import Dataset, Field, attributes, register
 
 PROJECT_ID = Field("project_id", "integer", "Identificador del proyecto.", "Identifier of the project.")
 COMMITTEE_ID = Field("committee_id", "integer", "Identificador del comité.", "Identifier of the committee.")
@@ -45,8 +46,9 @@ CALLS = register(
             Field("closes_on", "date", "Último día para enviar propuestas.", "Last day to submit proposals."),
         ),
         queryset=_calls,
-        row=lambda call: (call.pk, call.committee_id, call.title, call.guidance, call.opens_on, call.closes_on),
+        row=attributes("pk", "committee_id", "title", "guidance", "opens_on", "closes_on"),
         last_updated=lambda: _calls().aggregate(latest=Max("created_at"))["latest"],
+        areas=(fragments.PROPOSALS,),
     )
 )
 
@@ -90,22 +92,23 @@ PROJECTS = register(
             Field("url", "text", "Página pública del proyecto (ruta).", "Public page of the project (path)."),
         ),
         queryset=_projects,
-        row=lambda project: (
-            project.pk,
-            project.title,
-            project.committee_id,
-            project.committee.name,
-            project.call_id,
-            project.lead_organization_id,
-            project.lead_organization.legal_name,
-            project.status,
-            project.summary,
-            project.general_objective,
-            project.published_at,
-            project.get_public_url(),
+        row=attributes(
+            "pk",
+            "title",
+            "committee_id",
+            "committee.name",
+            "call_id",
+            "lead_organization_id",
+            "lead_organization.legal_name",
+            "status",
+            "summary",
+            "general_objective",
+            "published_at",
+            Proposal.get_public_url,
         ),
         last_updated=_published_updated,
         related=("consorcios", "matriz-resultados", "alineacion-ods", "avances"),
+        areas=(fragments.PROPOSALS, fragments.DIRECTORY, fragments.COMMITTEES),
     )
 )
 
@@ -135,15 +138,10 @@ CONSORTIA = register(
             Field("role", "text", "Su papel en el proyecto.", "Its role in the project."),
         ),
         queryset=_consortium,
-        row=lambda member: (
-            member.proposal_id,
-            member.organization_id,
-            member.organization.legal_name,
-            member.is_lead,
-            member.role,
-        ),
+        row=attributes("proposal_id", "organization_id", "organization.legal_name", "is_lead", "role"),
         last_updated=_published_updated,
         related=("proyectos", "organizaciones"),
+        areas=(fragments.PROPOSALS, fragments.DIRECTORY),
     )
 )
 
@@ -190,21 +188,22 @@ MATRIX = register(
             Field("sdg_indicator", "text", "Indicador ODS ligado (código).", "Linked SDG indicator (code)."),
         ),
         queryset=_matrix,
-        row=lambda indicator: (
-            indicator.pk,
-            indicator.proposal_id,
-            indicator.component.title if indicator.component_id else "",
-            indicator.name,
-            indicator.unit,
-            indicator.baseline_value,
-            indicator.baseline_year,
-            indicator.target_value,
-            indicator.target_year,
-            indicator.means_of_verification,
-            indicator.sdg_indicator.code if indicator.sdg_indicator_id else "",
+        row=attributes(
+            "pk",
+            "proposal_id",
+            "component.title",
+            "name",
+            "unit",
+            "baseline_value",
+            "baseline_year",
+            "target_value",
+            "target_year",
+            "means_of_verification",
+            "sdg_indicator.code",
         ),
         last_updated=_published_updated,
         related=("proyectos", "avances"),
+        areas=(fragments.PROPOSALS,),
     )
 )
 
@@ -216,6 +215,10 @@ def _alignment():
         .prefetch_related(Prefetch("indicators"))
         .order_by("proposal_id", "target__goal__number", "target__position", "pk")
     )
+
+
+def _indicator_codes(aligned):
+    return "; ".join(indicator.code for indicator in sorted(aligned.indicators.all(), key=lambda i: i.position))
 
 
 ALIGNMENT = register(
@@ -239,14 +242,10 @@ ALIGNMENT = register(
             ),
         ),
         queryset=_alignment,
-        row=lambda aligned: (
-            aligned.proposal_id,
-            aligned.target.goal.number,
-            aligned.target.code,
-            "; ".join(indicator.code for indicator in sorted(aligned.indicators.all(), key=lambda i: i.position)),
-        ),
+        row=attributes("proposal_id", "target.goal.number", "target.code", _indicator_codes),
         chunk_size=500,
         last_updated=_published_updated,
         related=("proyectos",),
+        areas=(fragments.PROPOSALS,),
     )
 )
