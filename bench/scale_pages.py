@@ -67,7 +67,8 @@ def walk(patterns=None, namespace=""):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from walk(pattern.url_patterns, inner)
         elif pattern.name and pattern.name not in SKIPPED_NAMES:
-            yield f"{namespace}{pattern.name}", len(pattern.pattern.converters)
+            # A regex route's groups are parameters too (``re_path``, as the API's routers write them).
+            yield f"{namespace}{pattern.name}", max(len(pattern.pattern.converters), pattern.pattern.regex.groups)
 
 
 def clients(scene):
