@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from django.db import transaction
 
+from axs_platform import fragments
 from sdg.models import Goal
 
 from ..models import CHOICE_KINDS, SCALE_MAX, SCALE_MIN, Answer, QuestionKind, ResponseStatus, ResultCount, Survey
@@ -102,6 +103,7 @@ def _add(survey, tally_of, *, start_over=False):
             count.high = added["high"] if count.high is None else max(count.high, added["high"])
     ResultCount.objects.bulk_update(list(stored.values()), FIELDS)
     ResultCount.objects.bulk_create(new)
+    fragments.changed(fragments.SURVEY_RESULTS)
 
 
 ROW_FIELDS = ("question_id", "option_id", "goal_id", "rank", "number", "boolean")

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.db.models import Count, Max, Min, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from privacy.models import RetentionRule
@@ -122,3 +123,13 @@ def test_results_read_the_kept_counts(staff, survey, rep_a, rep_b):
     assert by_kind["scale"]["average"] == 2
     assert by_kind["number"]["numbers"] == {"count": 2, "average": 13, "low": 3, "high": 23}
     assert [(row["label"], row["count"]) for row in by_kind["yes_no"]["rows"]] == [("Sí", 2), ("No", 0)]
+
+
+def test_the_results_page_is_kept_until_a_submission_changes_it(client, staff, survey, rep_a, rep_b):
+    services.invitations_send(actor=staff, survey=survey)
+    _submit(survey, rep_a, _values(survey.q, 0))
+    client.force_login(staff)
+    url = reverse("surveys:results", args=[survey.pk])
+    assert "1 respuesta enviada." in client.get(url).content.decode()
+    _submit(survey, rep_b, _values(survey.q, 2))
+    assert "2 respuestas enviadas." in client.get(url).content.decode()
