@@ -1,13 +1,14 @@
-"""Spanish alphabetical order where the database has no Spanish collation (SQLite, the embedded demo).
+"""Spanish alphabetical order as a stored key that any database sorts, and an index serves.
 
 ``spanish_sort_key`` turns a name into a key whose plain byte order is the Spanish order: case
 and accents are ignored ("Águila" sorts with "aguila"), and ñ is a letter after n ("Nube" before
-"Ñandú"). PostgreSQL sorts with its ICU collation instead (``SPANISH_COLLATION``).
+"Ñandú"). SQLite compares text byte by byte; PostgreSQL does under ``BYTE_COLLATION`` ("C"),
+whatever the database's own collation, so both give one order.
 """
 
 import unicodedata
 
-SPANISH_COLLATION = "es-MX-x-icu"
+BYTE_COLLATION = "C"
 # Sorts after every lower-case ASCII letter: "n" followed by it comes after any "nz…".
 AFTER_N = "n{"
 

@@ -67,7 +67,10 @@ class KeysetPage:
     def _beyond(self, key, *, forward):
         value, pk = key
         lookup = "lt" if forward == self.descending else "gt"
-        return Q(**{f"{self.key}__{lookup}": value}) | Q(**{self.key: value, f"pk__{lookup}": pk})
+        # The outer bound on the key alone lets the database start its index scan at the row.
+        return Q(**{f"{self.key}__{lookup}e": value}) & (
+            Q(**{f"{self.key}__{lookup}": value}) | Q(**{self.key: value, f"pk__{lookup}": pk})
+        )
 
     @property
     def last_pk(self):

@@ -15,6 +15,7 @@ cold at most 10×, warm at most 2×, the same queries at both sizes, HTML under 
 """
 
 import argparse
+import re
 import statistics
 import time
 
@@ -67,7 +68,8 @@ def walk(patterns=None, namespace=""):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from walk(pattern.url_patterns, inner)
         elif pattern.name and pattern.name not in SKIPPED_NAMES:
-            yield f"{namespace}{pattern.name}", len(pattern.pattern.converters)
+            # A regex route's groups are parameters too (``re_path``, as the API's routers write them).
+            yield f"{namespace}{pattern.name}", max(len(pattern.pattern.converters), pattern.pattern.regex.groups)
 
 
 def clients(scene):
@@ -122,23 +124,26 @@ def queries_of(client, url):
 
 
 def timings(client, url, runs, *, cold):
+    """Return the median wall time and the median CPU time of this process (ms): load distorts only the first."""
     from django.core.cache import cache
 
-    values = []
+    values, cpu = [], []
     client.get(url)
     for _ in range(runs):
         if cold:
             cache.clear()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         client.get(url)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         values.append((time.perf_counter() - started) * 1000)
-    return statistics.median(values)
+    return statistics.median(values), statistics.median(cpu)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=100, help="the large size, in units of the small one")
     parser.add_argument("--runs", type=int, default=5, help="timed requests per page, cold and warm each")
+    parser.add_argument("--only", default="", help="measure only the pages whose URL name matches this regex")
     options = parser.parse_args()
     harness.setup("axs_scale_bench")
     import logging
@@ -153,6 +158,7 @@ def main():
     harness.analyze()
     by_role = clients(scene)
     pages, unmeasured = reachable(scene, by_role)
+    pages = [page for page in pages if re.search(options.only, page[0])]
     small = {(name, role): queries_of(by_role[role], url) for name, role, url in pages}
     print(f"1×: seeded and counted {len(pages)} pages in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
@@ -171,9 +177,10 @@ def main():
     for name, role, url in pages:
         client = by_role[role]
         queries, size = queries_of(client, url)
-        cold_ms = timings(client, url, options.runs, cold=True)
-        warm_ms = timings(client, url, options.runs, cold=False)
-        cold, warm = cold_ms / reference[(role, True)], warm_ms / reference[(role, False)]
+        cold_ms, cold_cpu = timings(client, url, options.runs, cold=True)
+        warm_ms, warm_cpu = timings(client, url, options.runs, cold=False)
+        cold, warm = cold_ms / reference[(role, True)][0], warm_ms / reference[(role, False)][0]
+        cpu = cold_cpu / reference[(role, True)][1], warm_cpu / reference[(role, False)][1]
         flat = queries == small[(name, role)][0]
         ok = cold <= 10 and warm <= 2 and flat and size < 300_000
         failures += not ok
@@ -185,6 +192,7 @@ def main():
                 cold,
                 warm_ms,
                 warm,
+                f"{cpu[0]:.1f} / {cpu[1]:.1f}",
                 small[(name, role)][0],
                 queries,
                 f"{size / 1024:.0f} KB",
@@ -192,7 +200,11 @@ def main():
             )  # fmt: skip
         )
     for role in ROLES:
-        print(f"trivial page, {role}: {reference[(role, True)]:.2f} ms cold, {reference[(role, False)]:.2f} ms warm")
+        (cold_ms, cold_cpu), (warm_ms, warm_cpu) = reference[(role, True)], reference[(role, False)]
+        print(
+            f"trivial page, {role}: {cold_ms:.2f} ms cold ({cold_cpu:.2f} CPU), "
+            f"{warm_ms:.2f} ms warm ({warm_cpu:.2f} CPU)"
+        )
     harness.print_table(
         [
             "page",
@@ -201,6 +213,7 @@ def main():
             "cold ×",
             "warm ms",
             "warm ×",
+            "CPU × cold / warm",
             "queries 1×",
             f"queries {options.scale}×",
             "HTML",

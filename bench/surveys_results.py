@@ -122,6 +122,10 @@ def seed_answers(survey, questions, organizations, total):
         buffer.seek(0)
         cursor.copy_expert(f"COPY surveys_answer {columns} FROM STDIN", buffer)
         cursor.execute("ANALYZE surveys_answer; ANALYZE surveys_response")
+    # Rows written around the answer services: their counts are recounted, as the command does.
+    from surveys.services import survey_counts_rebuild
+
+    survey_counts_rebuild(survey)
     return written, len(response_ids)
 
 

@@ -3,11 +3,11 @@
 import datetime
 
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Value
-from django.db.models.functions import Coalesce, Collate, NullIf
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Collate
 from django.utils import timezone
 
-from axs_platform.collation import SPANISH_COLLATION
+from axs_platform.collation import BYTE_COLLATION
 
 from .facets import facets as directory_facets
 from .models import (
@@ -103,13 +103,14 @@ def directory(
 
 
 def directory_key():
-    """The directory's order: the shown name in Spanish (PostgreSQL's ICU collation, else the stored sort key).
+    """The directory's order: the shown name's Spanish sort key (``sort_name``), compared byte by byte.
 
-    Pages are read by this key and the id (``axs_platform.pagination.KeysetPage``).
+    PostgreSQL compares it under the "C" collation, as SQLite does by default, so both give the same
+    order; its indexes (``companies`` migration 0004) serve this ORDER BY with a LIMIT, and pages are
+    read by this key and the id (``axs_platform.pagination.KeysetPage``).
     """
     if connection.vendor == "postgresql":
-        shown = Coalesce(NullIf("short_name", Value("")), "legal_name")
-        return Collate(shown, SPANISH_COLLATION)
+        return Collate("sort_name", BYTE_COLLATION)
     return F("sort_name")
 
 

@@ -10,6 +10,7 @@ from django.views import View
 from lxml import etree
 
 from axs_platform.mail import site_url
+from axs_platform.pagination import page_of
 from axs_platform.permissions import PredicateRequiredMixin
 from axs_platform.service_views import ServiceFormView
 from opendata import prebuilt
@@ -94,6 +95,9 @@ def check_files(reporter):
     }
 
 
+PROJECTS_PER_PAGE = 50
+
+
 class PublicationSettingsView(PredicateRequiredMixin, ServiceFormView):
     """Staff set the reporting organization, see the URLs to register, each project's IATI data, and validate."""
 
@@ -114,7 +118,7 @@ class PublicationSettingsView(PredicateRequiredMixin, ServiceFormView):
                 "activities": base + reverse("iati:activities"),
                 "organisation": base + reverse("iati:organisation"),
             },
-            projects=selectors.publication_rows(),
+            projects=page_of(self.request, selectors.publication_rows(), PROJECTS_PER_PAGE),
             **kwargs,
         )
 

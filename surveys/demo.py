@@ -35,6 +35,7 @@ from .models import (
     SurveyInvitation,
     SurveyPurpose,
 )
+from .services import counting
 
 PRIORITIES_TITLE = "Encuesta de prioridades de la Alianza por la Sostenibilidad 2016"
 SELECTION_TITLE = "Selección de proyectos del comité de Inclusión social"
@@ -103,6 +104,7 @@ def _respond(survey, invitation, when, answers):
     for answer in answers:
         answer.response = response
     Answer.objects.bulk_create(answers)
+    counting.response_counted(survey, answers)
     invitation.responded_at = when
     invitation.save(update_fields=["responded_at"])
 

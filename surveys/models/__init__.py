@@ -1,5 +1,6 @@
 """Surveys: the questionnaire as built, the invitations, the responses and their answers."""
 
+from .counts import ResultCount
 from .responses import AnonymousDraft, Answer, Response, ResponseStatus, SurveyInvitation
 from .structure import (
     CHOICE_KINDS,
@@ -33,6 +34,7 @@ __all__ = [
     "Response",
     "ResponseStatus",
     "ResponseUnit",
+    "ResultCount",
     "Section",
     "Survey",
     "SurveyInvitation",

@@ -1,8 +1,8 @@
-"""Results computed in the database: the rows returned grow with questions × options, not with answers."""
+"""Results read from maintained counts: the rows read grow with questions × options, not with answers."""
 
 from collections import defaultdict
 
-from django.db.models import Avg, Count, Exists, Max, Min, OuterRef, Q, Sum
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from axs_platform.figures import percent
@@ -11,7 +11,7 @@ from committees.models.committees import OPEN_MEMBERSHIP_STATUSES
 from companies.models import OrganizationType
 from sdg.models import Goal
 
-from ..models import SCALE_MAX, SCALE_MIN, TEXT_KINDS, Answer, Question, QuestionKind, Response, ResponseStatus
+from ..models import SCALE_MAX, SCALE_MIN, Answer, Question, QuestionKind, ResponseStatus, ResultCount
 from ..models.structure import in_english
 
 TEXTS_SHOWN = 20
@@ -37,38 +37,31 @@ def _ranked_rows(rows, depth):
     return sorted(rows, key=lambda row: (-row["points"], -row["first"], row.get("order", 0), str(row["label"])))
 
 
-def survey_results(survey, *, texts_shown=TEXTS_SHOWN):
-    """Return ``(respondents, [per-question result])`` for the submitted responses."""
-    questions = survey_questions(survey)
-    answers = submitted_answers(survey)
-    respondents = Response.objects.filter(survey=survey, status=ResponseStatus.SUBMITTED).count()
-    # Respondents per question: each response's first answer row to the question, counted. An anti-join
-    # (NOT EXISTS an earlier row) is hashed in one pass; COUNT(DISTINCT response_id) sorted or probed
-    # every one of 1,000,000 rows (3× slower, bench/surveys_results.py).
-    earlier = Answer.objects.filter(
-        response_id=OuterRef("response_id"), question_id=OuterRef("question_id"), pk__lt=OuterRef("pk")
-    )
-    answered = dict(
-        answers.filter(~Exists(earlier))
-        .order_by()
-        .values("question_id")
-        .annotate(n=Count("id"))
-        .values_list("question_id", "n")
-    )
-    grouped = (
-        answers.filter(question__kind__in=[k for k in QuestionKind.values if k not in (*TEXT_KINDS, "number")])
-        .values("question_id", "option_id", "goal_id", "number", "boolean")
-        .annotate(count=Count("id"), first=Count("id", filter=Q(rank=1)), rank_sum=Sum("rank"))
-    )
-    cells = defaultdict(list)
-    for row in grouped:
-        cells[row["question_id"]].append(row)
-    numbers = {
-        row["question_id"]: row
-        for row in answers.filter(question__kind=QuestionKind.NUMBER)
-        .values("question_id")
-        .annotate(count=Count("id"), average=Avg("number"), low=Min("number"), high=Max("number"))
+def _counts(survey, question=None):
+    """The survey's maintained counts (``ResultCount``), by (question id, value)."""
+    counts = ResultCount.objects.filter(survey=survey)
+    if question is not None:
+        counts = counts.filter(question=question)
+    return {(count.question_id, count.value): count for count in counts}
+
+
+def _count_row(count):
+    return {
+        "count": count.count if count else 0,
+        "first": count.first if count else 0,
+        "rank_sum": count.rank_sum if count else 0,
     }
+
+
+def survey_results(survey, *, texts_shown=TEXTS_SHOWN):
+    """Return ``(respondents, [per-question result])`` for the submitted responses.
+
+    Counts come from the rows the answer services keep (``surveys.services.counting``): a few rows
+    per question, however many answers; only the latest written answers are read from the answers.
+    """
+    questions = survey_questions(survey)
+    counts = _counts(survey)
+    respondents = getattr(counts.get((None, "")), "count", 0)
     goals = (
         {goal.pk: goal for goal in Goal.objects.all()}
         if any(q.kind == QuestionKind.SDG_GOALS for q in questions)
@@ -76,60 +69,62 @@ def survey_results(survey, *, texts_shown=TEXTS_SHOWN):
     )
     results = []
     for question in questions:
-        total = answered.get(question.pk, 0)
+        answered = counts.get((question.pk, ""))
+        total = answered.count if answered else 0
         result = {"question": question, "answered": total, "rows": [], "kind": question.kind}
-        rows = cells.get(question.pk, [])
         if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING):
-            by_option = {row["option_id"]: row for row in rows}
             result["rows"] = [
                 {
                     "label": option.text,
                     "option": option,
                     "external_key": option.external_key,
                     "colour": "",
-                    "count": by_option.get(option.pk, {}).get("count", 0),
-                    "first": by_option.get(option.pk, {}).get("first", 0),
-                    "rank_sum": by_option.get(option.pk, {}).get("rank_sum", 0),
+                    **_count_row(counts.get((question.pk, f"option:{option.pk}"))),
                 }
                 for option in question.options.all()
             ]
             if question.kind == QuestionKind.RANKING:
                 result["rows"] = _ranked_rows(result["rows"], question.max_choices or len(result["rows"]))
         elif question.kind == QuestionKind.SDG_GOALS:
+            picked = ((goal, counts.get((question.pk, f"goal:{pk}"))) for pk, goal in goals.items())
             result["rows"] = _ranked_rows(
                 [
                     {
-                        "label": str(goals[row["goal_id"]]),
-                        "goal": goals[row["goal_id"]],
-                        "order": goals[row["goal_id"]].number,
-                        "colour": goals[row["goal_id"]].color,
-                        "count": row["count"],
-                        "first": row["first"],
-                        "rank_sum": row["rank_sum"],
+                        "label": str(goal),
+                        "goal": goal,
+                        "order": goal.number,
+                        "colour": goal.color,
+                        **_count_row(count),
                     }
-                    for row in rows
+                    for goal, count in picked
+                    if count and count.count
                 ],
                 question.max_choices or len(goals),
             )
         elif question.kind == QuestionKind.SCALE:
-            by_value = {int(row["number"]): row["count"] for row in rows}
             result["rows"] = [
-                {"label": str(value), "count": by_value.get(value, 0), "colour": ""}
+                {"label": str(value), "colour": "", **_count_row(counts.get((question.pk, f"scale:{value}")))}
                 for value in range(SCALE_MIN, SCALE_MAX + 1)
             ]
             weighted = sum(int(row["label"]) * row["count"] for row in result["rows"])
             result["average"] = weighted / total if total else None
         elif question.kind == QuestionKind.YES_NO:
-            by_value = {row["boolean"]: row["count"] for row in rows}
             result["rows"] = [
-                {"label": _("Yes"), "count": by_value.get(True, 0), "colour": "#198754"},
-                {"label": _("No"), "count": by_value.get(False, 0), "colour": "#6c757d"},
+                {"label": _("Yes"), "colour": "#198754", **_count_row(counts.get((question.pk, "yes")))},
+                {"label": _("No"), "colour": "#6c757d", **_count_row(counts.get((question.pk, "no")))},
             ]
         elif question.kind == QuestionKind.NUMBER:
-            result["numbers"] = numbers.get(question.pk)
+            if total:
+                result["numbers"] = {
+                    "count": total,
+                    "average": answered.total / total,
+                    "low": answered.low,
+                    "high": answered.high,
+                }
         else:
             result["texts"] = list(
-                answers.filter(question=question)
+                submitted_answers(survey)
+                .filter(question=question)
                 .exclude(text="")
                 .order_by("-id")
                 .values_list("text", flat=True)[:texts_shown]
@@ -150,21 +145,13 @@ def option_results(question):
 
     This is how another app (projects, after a selection round) reads back the choice it asked for.
     """
-    answers = submitted_answers(question.survey).filter(question=question, option__isnull=False)
-    by_option = {
-        row["option_id"]: row
-        for row in answers.values("option_id").annotate(
-            count=Count("id"), first=Count("id", filter=Q(rank=1)), rank_sum=Sum("rank")
-        )
-    }
+    counts = _counts(question.survey, question)
     rows = [
         {
             "option": option,
             "external_key": option.external_key,
             "label": option.text,
-            "count": by_option.get(option.pk, {}).get("count", 0),
-            "first": by_option.get(option.pk, {}).get("first", 0),
-            "rank_sum": by_option.get(option.pk, {}).get("rank_sum", 0) or 0,
+            **_count_row(counts.get((question.pk, f"option:{option.pk}"))),
         }
         for option in question.options.all()
     ]

@@ -24,6 +24,7 @@ from .building import (
     survey_publish,
     survey_update,
 )
+from .counting import survey_counts_rebuild
 from .forming import committee_members_invite
 from .invitations import InvitationsSent, SkipReason, invitation_contacts_erase, invitations_send, reminders_send
 
@@ -50,6 +51,7 @@ __all__ = [
     "survey_archive",
     "survey_close",
     "survey_copy",
+    "survey_counts_rebuild",
     "survey_create",
     "survey_publish",
     "survey_update",

@@ -27,7 +27,7 @@ from ..models import (
     SurveyInvitation,
     SurveyState,
 )
-from . import anonymous
+from . import anonymous, counting
 from .building import condition_matches
 
 
@@ -203,9 +203,9 @@ def response_save_and_submit(*, user, invitation, values, draft_secret=""):
     are kept and ``NotSubmitted`` says what is missing.
     """
     with transaction.atomic():
-        if invitation.survey.is_anonymous:
-            # The survey's lock before the invitation's, in the order reminders and the shuffle take them.
-            Survey.objects.select_for_update().filter(pk=invitation.survey_id).first()
+        # The survey's lock before the invitation's, in the order reminders and the shuffle take them:
+        # a submission adds to the survey's counts (``counting``) and, anonymous, reshuffles its responses.
+        Survey.objects.select_for_update().filter(pk=invitation.survey_id).first()
         invitation = _lock(invitation)
         _check_can_change(invitation, user)
         questions = _questions(invitation.survey)
@@ -289,6 +289,7 @@ def _submit_anonymous(invitation, values, questions, secret):
         if value is not None:
             rows.extend(_answer_rows(None, by_id[question_id], value))
     anonymous.store_shuffled(invitation.survey, rows)
+    counting.response_counted(invitation.survey, rows)
     anonymous.draft_discard(secret)
     _forget_earlier(invitation)
     invitation.responded_at = timezone.now()
@@ -346,4 +347,5 @@ def _submit(invitation, user, response):
     response.save()
     invitation.responded_at = now
     invitation.save(update_fields=["responded_at"])
+    counting.response_counted(invitation.survey, response.answers.all())
     return response

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 
 from .. import permissions
 from ..models import CHOICE_KINDS, SCALE_MAX, SCALE_MIN, Audience, Option, Question, QuestionKind, Section, Survey
@@ -136,9 +137,11 @@ def survey_update(*, actor, survey, chosen_organizations=None, request=None, **f
 
 
 def _locked_draft(actor, survey):
+    """Lock a draft its manager is about to change (its sections and questions: what its results page shows)."""
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     require(permissions.can_manage_survey(actor, survey))
     require_draft(survey)
+    fragments.changed(fragments.SURVEY_RESULTS)
     return survey
 
 

@@ -4,14 +4,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
+from axs_platform import fragments
 from axs_platform.charts import Bar, horizontal_bar_chart
 from axs_platform.exports import csv_response, xlsx_response
 from axs_platform.pagination import page_of
@@ -104,20 +107,31 @@ def question_chart(result):
 
 
 class ResultsView(SurveyMixin, TemplateView):
-    """Counts and percentages per question with charts, the SDG ranking, texts, and a cross-tabulation."""
+    """Counts and percentages per question with charts, the SDG ranking, texts, and a cross-tabulation.
+
+    The counts and charts are rendered once per version of the survey results (bumped by each
+    submission and each change to a draft's questions) and language, and kept in the cache.
+    """
 
     template_name = "surveys/results.html"
 
-    def get_context_data(self, **kwargs):
-        survey = self.survey
-        respondents, results = selectors.survey_results(survey)
+    def render_results(self):
+        respondents, results = selectors.survey_results(self.survey)
         for result in results:
             result["chart"] = question_chart(result)
+        context = {"survey": self.survey, "results": results, "ranking": selectors.sdg_ranking(results)}
+        html = render_to_string("surveys/includes/results_body.html", context)
+        return {"respondents": respondents, "html": html}, None
+
+    def get_context_data(self, **kwargs):
+        survey = self.survey
+        parts = fragments.fragment([fragments.SURVEY_RESULTS], "survey-results", (survey.pk,), self.render_results)
+        questions = selectors.survey_questions(survey)
         crosstab = None
         crosstab_questions = [
-            r["question"]
-            for r in results
-            if r["kind"] in (*CHOICE_KINDS, QuestionKind.SCALE, QuestionKind.YES_NO, QuestionKind.SDG_GOALS)
+            q
+            for q in questions
+            if q.kind in (*CHOICE_KINDS, QuestionKind.SCALE, QuestionKind.YES_NO, QuestionKind.SDG_GOALS)
         ]
         chosen = self.request.GET.get("cruce")
         if survey.is_named and chosen and chosen.isdigit():
@@ -126,13 +140,12 @@ class ResultsView(SurveyMixin, TemplateView):
                 types, rows = selectors.crosstab_by_organization_type(question)
                 crosstab = {"question": question, "types": types, "rows": rows}
         return super().get_context_data(
-            respondents=respondents,
-            results=results,
-            ranking=selectors.sdg_ranking(results),
+            respondents=parts["respondents"],
+            results_html=mark_safe(parts["html"]),  # noqa: S308 (our own rendering)
             crosstab=crosstab,
             crosstab_questions=crosstab_questions if survey.is_named else [],
             can_form_committees=permissions.can_form_committees(self.request.user, survey)
-            and any(r["kind"] == QuestionKind.SDG_GOALS for r in results),
+            and any(q.kind == QuestionKind.SDG_GOALS for q in questions),
             **kwargs,
         )
 

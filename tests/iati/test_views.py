@@ -108,3 +108,18 @@ def test_staff_set_a_projects_dac_code_and_english_title(client, demo):
     assert client.post(url, {"dac_code": "99999"}).status_code == 200  # not a shipped code: refused, form shown
     draft = Proposal.objects.filter(status="draft").first()
     assert client.get(reverse("iati:publication-edit", args=[draft.pk])).status_code == 404
+
+
+def test_the_staff_page_lists_public_projects_a_page_at_a_time(client, demo, monkeypatch):
+    from iati import views
+
+    monkeypatch.setattr(views, "PROJECTS_PER_PAGE", 2)
+    _staff(client)
+    projects = list(Proposal.objects.published().order_by("pk"))
+    assert len(projects) > 2
+    first = client.get(reverse("iati:settings")).content.decode()
+    second = client.get(reverse("iati:settings") + "?page=2").content.decode()
+    edit = reverse("iati:publication-edit", args=[projects[2].pk])
+    assert edit not in first and edit in second
+    assert reverse("iati:publication-edit", args=[projects[0].pk]) in first
+    assert 'rel="next"' in first

@@ -1,0 +1,152 @@
+"""Counts of submitted answers (``ResultCount``), kept in the transaction that submits a response.
+
+Results then read a few rows per question however many answers there are. Every count is written
+by ``_add`` under the survey's lock, so two submissions never write the same count at once; and
+every count of the survey is rewritten each time, created all at once for every value a question
+can take, so that on an anonymous survey neither the counts a submission changed nor their
+transaction ids tell which values the latest respondent chose (``surveys.services.anonymous``).
+``survey_counts_rebuild`` recounts a survey from its answers (``manage.py survey_counts_rebuild``).
+"""
+
+from collections import defaultdict
+
+from django.db import transaction
+
+from axs_platform import fragments
+from sdg.models import Goal
+
+from ..models import CHOICE_KINDS, SCALE_MAX, SCALE_MIN, Answer, QuestionKind, ResponseStatus, ResultCount, Survey
+
+FIELDS = ("count", "first", "rank_sum", "total", "low", "high")
+
+
+def value_key(kind, row):
+    """Return the ``ResultCount.value`` an answer row counts under, besides the question's respondents."""
+    if kind in CHOICE_KINDS:
+        return f"option:{row['option_id']}"
+    if kind == QuestionKind.SDG_GOALS:
+        return f"goal:{row['goal_id']}"
+    if kind == QuestionKind.SCALE:
+        return f"scale:{int(row['number'])}"
+    if kind == QuestionKind.YES_NO:
+        return "yes" if row["boolean"] else "no"
+    return None
+
+
+def _every_key(survey):
+    """Every (question id, value) the survey's results show, with each question's kind."""
+    kinds, keys = {}, [(None, "")]
+    goals = None
+    for question in survey.questions.prefetch_related("options"):
+        kinds[question.pk] = question.kind
+        keys.append((question.pk, ""))
+        if question.kind in CHOICE_KINDS:
+            keys += [(question.pk, f"option:{option.pk}") for option in question.options.all()]
+        elif question.kind == QuestionKind.SDG_GOALS:
+            goals = goals if goals is not None else list(Goal.objects.values_list("pk", flat=True))
+            keys += [(question.pk, f"goal:{pk}") for pk in goals]
+        elif question.kind == QuestionKind.SCALE:
+            keys += [(question.pk, f"scale:{n}") for n in range(SCALE_MIN, SCALE_MAX + 1)]
+        elif question.kind == QuestionKind.YES_NO:
+            keys += [(question.pk, "yes"), (question.pk, "no")]
+    return kinds, keys
+
+
+class _Tally:
+    """Counts to add, from answer rows given one response at a time."""
+
+    def __init__(self, kinds):
+        self.kinds = kinds
+        self.counts = defaultdict(lambda: dict.fromkeys(FIELDS, 0) | {"total": None, "low": None, "high": None})
+
+    def response(self, rows):
+        self.counts[(None, "")]["count"] += 1
+        for question_id in {row["question_id"] for row in rows}:
+            self.counts[(question_id, "")]["count"] += 1
+        for row in rows:
+            kind = self.kinds[row["question_id"]]
+            if kind == QuestionKind.NUMBER and row["number"] is not None:
+                self._number(self.counts[(row["question_id"], "")], row["number"])
+            key = value_key(kind, row)
+            if key is not None:
+                count = self.counts[(row["question_id"], key)]
+                count["count"] += 1
+                count["first"] += row["rank"] == 1
+                count["rank_sum"] += row["rank"] or 0
+
+    @staticmethod
+    def _number(count, number):
+        count["total"] = number if count["total"] is None else count["total"] + number
+        count["low"] = number if count["low"] is None else min(count["low"], number)
+        count["high"] = number if count["high"] is None else max(count["high"], number)
+
+
+def _add(survey, tally_of, *, start_over=False):
+    """Add what ``tally_of(kinds)`` counts to the survey's counts (from zero with ``start_over``)."""
+    Survey.objects.select_for_update().filter(pk=survey.pk).first()
+    kinds, keys = _every_key(survey)
+    if start_over:
+        ResultCount.objects.filter(survey=survey).delete()
+    stored = {(c.question_id, c.value): c for c in ResultCount.objects.filter(survey=survey)}
+    new = [ResultCount(survey=survey, question_id=q, value=v) for q, v in keys if (q, v) not in stored]
+    tally = tally_of(kinds)
+    for count in [*stored.values(), *new]:
+        added = tally.counts.get((count.question_id, count.value))
+        if added is None:
+            continue
+        count.count += added["count"]
+        count.first += added["first"]
+        count.rank_sum += added["rank_sum"]
+        if added["total"] is not None:
+            count.total = added["total"] + (count.total or 0)
+            count.low = added["low"] if count.low is None else min(count.low, added["low"])
+            count.high = added["high"] if count.high is None else max(count.high, added["high"])
+    ResultCount.objects.bulk_update(list(stored.values()), FIELDS)
+    ResultCount.objects.bulk_create(new)
+    fragments.changed(fragments.SURVEY_RESULTS)
+
+
+ROW_FIELDS = ("question_id", "option_id", "goal_id", "rank", "number", "boolean")
+
+
+def _as_row(answer):
+    return {name: getattr(answer, name) for name in ROW_FIELDS}
+
+
+def response_counted(survey, answers):
+    """Count one response just submitted, given its answers (saved or not); the caller's transaction."""
+
+    def tally_of(kinds):
+        tally = _Tally(kinds)
+        tally.response([_as_row(answer) for answer in answers])
+        return tally
+
+    _add(survey, tally_of)
+
+
+@transaction.atomic
+def survey_counts_rebuild(survey):
+    """Recount every submitted answer of the survey from scratch."""
+
+    def tally_of(kinds):
+        tally = _Tally(kinds)
+        rows = (
+            Answer.objects.filter(response__survey=survey, response__status=ResponseStatus.SUBMITTED)
+            .order_by("response_id")
+            .values("response_id", *ROW_FIELDS)
+        )
+        current, answers = None, []
+        for row in rows.iterator(chunk_size=5000):
+            if row["response_id"] != current and answers:
+                tally.response(answers)
+                answers = []
+            current = row["response_id"]
+            answers.append(row)
+        if answers:
+            tally.response(answers)
+        # A submitted response without answers still counts among the survey's respondents.
+        empty = survey.responses.filter(status=ResponseStatus.SUBMITTED, answers__isnull=True).count()
+        tally.counts[(None, "")]["count"] += empty
+        return tally
+
+    _add(survey, tally_of, start_over=True)
