@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('surveys', '0002_anonymous_drafts'),
+        ('surveys', '0003_invitation_contact_erased'),
     ]
 
     operations = [
