@@ -5,7 +5,8 @@ one lead organization and one structured proposal per project, and its implement
 2018 on, quarterly: ``periods`` periods, ``indicators`` indicators (one in five a percentage,
 the rest numbers linked to an SDG indicator, one in ten with a split target) and one report per
 period (nine in ten approved, the others returned, submitted or missing) with a value of every
-indicator. At 1,000 × 20 × 32 that is 640,000 values. Rows are written with ``bulk_create``.
+indicator. At 1,000 × 20 × 32 that is 640,000 values. Rows are written with ``bulk_create``, then
+the progress the report services keep is computed for every project (``progress_refresh_all``).
 """
 
 import datetime
@@ -25,6 +26,7 @@ def seed(projects, indicators=20, periods=32):
     from committees.models import Committee
     from companies.models import Organization
     from monitoring.models import Implementation, Indicator, Period, PeriodTarget, Report, ReportValue
+    from monitoring.services import progress_refresh_all
     from projects.models import Call, ConsortiumMember, Proposal
     from sdg.models import Goal
     from sdg.models import Indicator as SdgIndicator
@@ -168,6 +170,7 @@ def seed(projects, indicators=20, periods=32):
                 )
 
     ReportValue.objects.bulk_create(values(), batch_size=BATCH)
+    progress_refresh_all(implementations)  # written without the services: compute what they would keep
     return SimpleNamespace(
         staff=staff, committees=committees, implementations=implementations, reporter=reporter, approver=approver
     )

@@ -30,6 +30,7 @@ from .models import (
     ValueType,
 )
 from .services.plan import build_plan
+from .services.progress import progress_refresh
 
 D = datetime.date
 S = ReportStatus
@@ -206,6 +207,7 @@ def load(stdout):
             reached = next((p.ends_on for p in due if p.ends_on >= milestone.due_on), None)
             if reached is not None:
                 Milestone.objects.filter(pk=milestone.pk).update(reached_on=reached)
+        progress_refresh(implementation=implementation)
         created += 1
     fragments.changed(fragments.MONITORING)  # written without the services: the dashboards must not lag
     stdout.write(f"Monitoring: {created} projects put into implementation, {len(PROJECTS) - created} already there.")

@@ -37,7 +37,7 @@ def _build(document):
     if report.status != ReportStatus.APPROVED:
         raise DocumentError(_("Only an approved progress report can be printed."))
     implementation = report.period.implementation
-    context = progress_context(implementation, timezone.localdate(), public=True)
+    context = progress_context(implementation, timezone.localdate(), public=True, medium="pdf")
     context.update(report=report, generated_at=timezone.now())
     html = render_to_string("monitoring/pdf/progress_report.html", context)
     title = implementation.proposal.title

@@ -10,31 +10,23 @@ The rule, as the project page writes it:
 - at risk: any indicator is off track or at risk, or a period's report is overdue;
 - on track otherwise.
 
-``assess_many`` is the one computation, for one project's page as for the dashboards: the database
-groups the periods and the approved figures (five queries whatever the number of projects), and one
-pass over the grouped rows applies the rule.
+Each indicator's light depends only on approved figures and the plan, so the report and plan
+services store it (``IndicatorProgress``, see ``services.progress_refresh``); ``assess_many`` counts
+the stored lights and the periods due, overdue and approved per project (two grouped queries
+whatever the number of projects) and applies the project's rule, which depends on the day.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import models
-from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
-from django.utils.translation import gettext_lazy as _
+from django.db.models import Count, Max, Q
 
-from .models import QUANTITATIVE, Indicator, Period, PeriodTarget, Report, ReportStatus, ReportValue, ValueType
-from .selectors import current_approved
+from .models import IndicatorProgress, Light, Period
+
+__all__ = ["Assessment", "Figure", "Light", "assess", "assess_many", "expected_at", "figure_light"]
 
 ON_TRACK_SHARE = Decimal("0.9")
 AT_RISK_SHARE = Decimal("0.6")
-
-
-class Light(models.TextChoices):
-    ON_TRACK = "on_track", _("On track")
-    AT_RISK = "at_risk", _("At risk")
-    OFF_TRACK = "off_track", _("Off track")
-    INACTIVE = "inactive", _("Inactive")
 
 
 @dataclass
@@ -84,8 +76,6 @@ def figure_light(figure, implementation):
 
 def _period_summaries(ids, today):
     """Return ``{implementation pk: (due, last due number, last approved number, overdue)}`` from one grouped query."""
-    approved = Report.objects.filter(period=OuterRef("pk"), status=ReportStatus.APPROVED)
-    submitted = Report.objects.filter(period=OuterRef("pk"), submitted_at__isnull=False)
     rows = (
         Period.objects.filter(implementation_id__in=ids, due_on__lt=today)
         .order_by()
@@ -93,80 +83,60 @@ def _period_summaries(ids, today):
         .annotate(
             due=Count("pk"),
             last_due=Max("number"),
-            last_approved=Max("number", filter=Q(Exists(approved))),
-            overdue=Count("pk", filter=~Q(Exists(submitted))),
+            last_approved=Max("number", filter=Q(has_approved_report=True)),
+            overdue=Count("pk", filter=Q(has_submission=False)),
         )
         .values_list("implementation_id", "due", "last_due", "last_approved", "overdue")
     )
     return {row[0]: row[1:] for row in rows}
 
 
-def _figures(ids):
-    """Return ``{implementation pk: {indicator pk: Figure}}`` for quantitative indicators with approved figures."""
-    values = ReportValue.objects.filter(
-        report__in=current_approved(),
-        indicator__implementation_id__in=ids,
-        indicator__value_type__in=QUANTITATIVE,
-    )
-    grouped = (
-        values.order_by()
-        .values("indicator_id")
-        .annotate(total=Sum("number"), last=Max("report__period__number"), ends=Max("report__period__ends_on"))
-        .values_list("indicator_id", "total", "last", "ends")
-    )
-    indicators = {
-        row[0]: row[1:]
-        for row in Indicator.objects.filter(implementation_id__in=ids, value_type__in=QUANTITATIVE).values_list(
-            "pk", "implementation_id", "value_type", "baseline", "target"
+def _light_counts(ids):
+    """Return ``{implementation pk: (indicators assessed, off track, at risk)}`` from the stored lights."""
+    rows = (
+        IndicatorProgress.objects.filter(implementation_id__in=ids)
+        .order_by()
+        .values("implementation_id")
+        .annotate(
+            assessed=Count("pk"),
+            off=Count("pk", filter=Q(light=Light.OFF_TRACK)),
+            at_risk=Count("pk", filter=Q(light=Light.AT_RISK)),
         )
-    }
-    # A percentage is the level at its period's end: its latest approved value, not a sum.
-    levels = {}
-    for indicator_id, number, value in values.filter(indicator__value_type=ValueType.PERCENTAGE).values_list(
-        "indicator_id", "report__period__number", "number"
-    ):
-        if indicator_id not in levels or number > levels[indicator_id][0]:
-            levels[indicator_id] = (number, value)
-    planned = defaultdict(dict)
-    for indicator_id, number, value in PeriodTarget.objects.filter(indicator__implementation_id__in=ids).values_list(
-        "indicator_id", "period__number", "value"
-    ):
-        planned[indicator_id][number] = value
-    figures = defaultdict(dict)
-    for indicator_id, total, last, ends in grouped:
-        implementation_id, value_type, baseline, target = indicators[indicator_id]
-        # A number's periods add to the baseline; a percentage is its latest level.
-        actual = baseline + (total or 0) if value_type == ValueType.NUMBER else levels[indicator_id][1]
-        figures[implementation_id][indicator_id] = Figure(
-            baseline, target, actual, last, ends, planned.get(indicator_id, {})
-        )
-    return figures
+        .values_list("implementation_id", "assessed", "off", "at_risk")
+    )
+    return {row[0]: row[1:] for row in rows}
 
 
 def assess_many(implementations, today):
-    """Return ``{implementation pk: Assessment}`` for the given implementations, in five queries."""
-    implementations = {i.pk: i for i in implementations}
-    ids = list(implementations)
+    """Return ``{implementation pk: Assessment}`` for the given implementations, in two queries."""
+    ids = [implementation.pk for implementation in implementations]
     periods = _period_summaries(ids, today)
-    figures = _figures(ids)
+    counts = _light_counts(ids)
     assessments = {}
-    for pk, implementation in implementations.items():
+    for pk in ids:
         due, last_due, last_approved, overdue = periods.get(pk, (0, None, None, 0))
         if due >= 2 and (last_approved is None or last_approved < last_due - 1):
             assessments[pk] = Assessment(Light.INACTIVE, overdue=overdue)
             continue
-        lights = {i: figure_light(f, implementation) for i, f in figures.get(pk, {}).items()}
-        off = sum(1 for light in lights.values() if light == Light.OFF_TRACK)
-        if lights and off * 3 > len(lights):
+        assessed, off, at_risk = counts.get(pk, (0, 0, 0))
+        if assessed and off * 3 > assessed:
             light = Light.OFF_TRACK
-        elif off or overdue or any(light == Light.AT_RISK for light in lights.values()):
+        elif off or at_risk or overdue:
             light = Light.AT_RISK
         else:
             light = Light.ON_TRACK
-        assessments[pk] = Assessment(light, lights, overdue)
+        assessments[pk] = Assessment(light, overdue=overdue)
     return assessments
 
 
 def assess(implementation, today):
-    """Return one project's ``Assessment`` (the same computation as the dashboards')."""
-    return assess_many([implementation], today)[implementation.pk]
+    """Return one project's ``Assessment`` (the same computation as the dashboards'), with its indicators' lights."""
+    assessment = assess_many([implementation], today)[implementation.pk]
+    if assessment.light != Light.INACTIVE:
+        assessment.indicators = {
+            pk: Light(light)
+            for pk, light in IndicatorProgress.objects.filter(implementation=implementation).values_list(
+                "indicator_id", "light"
+            )
+        }
+    return assessment

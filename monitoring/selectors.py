@@ -59,7 +59,8 @@ def period_rows(implementation, today):
 def indicator_series(implementation, periods=None):
     """Return the indicators, each with ``points``: ``[(period, value)]`` of approved figures in period order.
 
-    For number indicators ``cumulative`` is the baseline plus what the approved periods added;
+    For number indicators ``cumulative`` is the baseline plus what the approved periods added (``rows``
+    gives ``(period, value, accumulated)``, accumulated None for other types);
     ``planned`` gives the cumulative split target per period where the target is split.
     """
     indicators = list(
@@ -89,6 +90,9 @@ def indicator_series(implementation, periods=None):
             for period, value in indicator.points:
                 running += value.number
                 indicator.cumulative.append((period, running))
+        # The table's rows: each point with its accumulated figure (numbers only), read in one loop.
+        accumulated = {period.pk: total for period, total in indicator.cumulative}
+        indicator.rows = [(period, value, accumulated.get(period.pk)) for period, value in indicator.points]
         split = {t.period_id: t.value for t in indicator.period_targets.all()}
         planned, total = [], indicator.baseline
         for period in periods:

@@ -12,6 +12,7 @@ from .plan import (
     PeriodTarget,
     ValueType,
 )
+from .progress import IndicatorProgress, Light
 from .reports import (
     EDITABLE_STATUSES,
     OPEN_STATUSES,
@@ -33,7 +34,9 @@ __all__ = [
     "Frequency",
     "Implementation",
     "Indicator",
+    "IndicatorProgress",
     "IndicatorRevision",
+    "Light",
     "Milestone",
     "Period",
     "PeriodTarget",

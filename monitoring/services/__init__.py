@@ -7,6 +7,7 @@ from .plan import (
     indicator_split_target,
     period_bounds,
 )
+from .progress import progress_refresh, progress_refresh_all
 from .reports import (
     EVIDENCE_MAX_BYTES,
     evidence_add,
@@ -31,6 +32,8 @@ __all__ = [
     "indicator_revise",
     "indicator_split_target",
     "period_bounds",
+    "progress_refresh",
+    "progress_refresh_all",
     "report_approve",
     "report_return",
     "report_save",

@@ -28,6 +28,7 @@ from ..models import (
     ValueType,
 )
 from .common import locked_implementation, require, to_decimal
+from .progress import progress_refresh
 
 CENTS = Decimal("0.01")  # numbers are stored with two decimals
 
@@ -204,8 +205,9 @@ def indicator_revise(*, actor, indicator, reason="", request=None, **fields):
     unknown = set(fields) - set(REVISABLE_FIELDS)
     if unknown:
         raise ValueError(f"not revisable: {sorted(unknown)}")
-    indicator = Indicator.objects.select_for_update().select_related("implementation__proposal").get(pk=indicator.pk)
+    # The project first, then the indicator: the order every progress refresh takes.
     implementation = locked_implementation(indicator.implementation)
+    indicator = Indicator.objects.select_for_update().select_related("implementation__proposal").get(pk=indicator.pk)
     require(permissions.can_revise_indicators(actor, implementation))
     before = snapshot(indicator, REVISABLE_FIELDS)
     for name, value in fields.items():
@@ -218,6 +220,7 @@ def indicator_revise(*, actor, indicator, reason="", request=None, **fields):
     reason = (reason or "").strip()
     _record_revision(indicator, changes, reason=reason, actor=actor)
     indicator.save()
+    progress_refresh(implementation=implementation)
     audit_record(
         actor=actor,
         action="monitoring.indicator_revised",
@@ -261,6 +264,7 @@ def indicator_split_target(*, actor, indicator, targets, reason="", request=None
     gain from the baseline to the target.
     Empty ``targets`` removes the split. After the first approved report the change needs a reason.
     """
+    locked_implementation(indicator.implementation)  # the project first, as every progress refresh locks it
     indicator = Indicator.objects.select_for_update().select_related("implementation__proposal").get(pk=indicator.pk)
     implementation = indicator.implementation
     require(permissions.can_revise_indicators(actor, implementation))
@@ -309,6 +313,7 @@ def indicator_split_target(*, actor, indicator, targets, reason="", request=None
     PeriodTarget.objects.bulk_create(
         PeriodTarget(indicator=indicator, period_id=period_id, value=value) for period_id, value in values.items()
     )
+    progress_refresh(implementation=implementation)
     audit_record(
         actor=actor,
         action="monitoring.target_split",

@@ -29,6 +29,7 @@ from ..models import (
 )
 from . import notify
 from .common import locked_implementation, locked_report, require, to_decimal, typed_parts, typed_value
+from .progress import progress_refresh
 
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 evidence_validator = UploadValidator(("pdf", "png", "jpeg", "webp", "docx", "xlsx"), EVIDENCE_MAX_BYTES, "evidence")
@@ -283,6 +284,7 @@ def report_submit(*, actor, report, request=None):
     report.decided_by = None
     report.decided_at = None
     report.save()
+    progress_refresh(implementation=implementation)
     _step(report, actor=actor, from_status=from_status, to_status=S.SUBMITTED, request=request,
           action="monitoring.report_submitted")  # fmt: skip
     notify.report_submitted(report)
@@ -318,6 +320,7 @@ def report_approve(*, actor, report, note="", request=None):
     report.comments = ""
     report.save()
     _sync_milestones(report.period.implementation)
+    progress_refresh(implementation=report.period.implementation)
     _step(report, actor=actor, from_status=S.SUBMITTED, to_status=S.APPROVED, reason=(note or "").strip(),
           request=request, action="monitoring.report_approved")  # fmt: skip
     notify.report_decided(report, "approved")

@@ -57,10 +57,10 @@ class ProjectProgressView(ImplementationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        context = progress_context(self.implementation, timezone.localdate())
+        can_approve = permissions.can_approve(user, self.implementation)
+        context = progress_context(self.implementation, timezone.localdate(), can_approve=can_approve)
         context.update(
             can_report=permissions.can_report(user, self.implementation),
-            can_approve=permissions.can_approve(user, self.implementation),
             grace_form=GraceForm(initial={"grace_days": self.implementation.grace_days})
             if permissions.can_set_grace(user)
             else None,
@@ -112,6 +112,6 @@ class GraceView(ImplementationMixin, TemplateView):
             else:
                 messages.success(request, _("The grace period and the due dates changed."))
                 return redirect(self.implementation.get_absolute_url())
-        context = progress_context(self.implementation, timezone.localdate())
-        context.update(can_report=False, can_approve=True, grace_form=form)
+        context = progress_context(self.implementation, timezone.localdate(), can_approve=True)
+        context.update(can_report=False, grace_form=form)
         return self.render_to_response(self.get_context_data(**context))
