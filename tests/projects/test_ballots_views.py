@@ -180,18 +180,20 @@ def test_a_vote_reads_little_and_answers_with_the_small_receipt(client, scene, d
     # Session (when not cached), person, ballot, place in the electorate with whether it has voted,
     # candidates, the ballot's shared lock and its status read again, the voter's place locked, the
     # participation read and written, paper, choice, the audit chain's head (and its lock, on
-    # PostgreSQL) and the audit event (plus the test's savepoints), and the header bell's unread count
-    # when it is not cached.
-    with django_assert_max_num_queries(18):
+    # PostgreSQL) and the audit event (plus the test's savepoints). The receipt's short layout has no
+    # menu, so no unread count of the bell.
+    with django_assert_max_num_queries(17):
         response = client.post(url, {"choices": [scene.candidates[0].pk], "confirm": "yes"})
     assert response.status_code == 200 and 'id="receipt-code"' in response.content.decode()
     assert "Candidato 1" not in response.content.decode()  # the receipt does not repeat the ballot
+    assert "axs-bell" not in response.content.decode() and 'id="main-nav"' not in response.content.decode()
     # A second vote is refused on what the first reads: no candidates, no transaction, no form.
     with django_assert_max_num_queries(4):
         again = client.post(url, {"choices": [scene.candidates[1].pk]})
     assert again.status_code == 200 and Participation.objects.count() == 1 and BallotPaper.objects.count() == 1
     page = again.content.decode()
     assert 'id="vote-refused"' in page and 'name="choices"' not in page  # the refusal, not the form again
+    assert "axs-bell" not in page and 'href="#main"' in page  # the short layout, still with its skip link
 
 
 def test_a_vote_that_cannot_be_changed_is_shown_and_confirmed_before_it_is_stored(client, scene):
