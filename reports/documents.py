@@ -14,6 +14,7 @@ from monitoring.chapter import implementation_chapter
 from projects.criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 
 from .exhibits import number_exhibits
+from .notes import notes_at_foot
 from .publication import cover_context, figure_notes
 from .selectors import report_charts, report_data
 
@@ -46,7 +47,7 @@ def report_context(start, end):
     charts = report_charts(data)
     exhibits, exhibit_list = number_exhibits(data, charts)
     # The stages chapter prints the recorded figures in reading order: its notes are numbered that way.
-    notes = figure_notes([figure for _value, _label, _items, figures in data["stages"] for figure in figures])
+    notes = figure_notes([figures for _value, _label, _items, figures in data["stages"]])
     return {
         **data,
         **cover_context(),
@@ -63,7 +64,12 @@ def report_context(start, end):
 
 def _build(document):
     start, end = period_of(document.params)
-    html = render_to_string("reports/pdf/systematization.html", report_context(start, end))
+    context = report_context(start, end)
+    # The PDF prints every note at the foot of the page that calls it; the other editions list them.
+    context["notes_at_foot"] = True
+    for text in context["texts"].values():
+        text.html = notes_at_foot(text.html)
+    html = render_to_string("reports/pdf/systematization.html", context)
     return Source(
         html=html,
         filename=f"sistematizacion-axs-{start:%Y-%m}-{end:%Y-%m}-{document.language}.pdf",

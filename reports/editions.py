@@ -35,7 +35,8 @@ def edition_html(start, end):
 
 
 def _text(element):
-    return " ".join(element.text_content().split())
+    # A note's back-links ("↩") lead nowhere in a Word file.
+    return " ".join(element.text_content().replace("↩", "").split())
 
 
 def _table(document, element):

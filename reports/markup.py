@@ -7,13 +7,26 @@ the narrative sits inside a chapter whose heading is the report's. Imports no ap
 """
 
 import nh3
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
 TAGS = {"p", "em", "strong", "ul", "ol", "li", "blockquote", "a", "h3", "h4", "h5", "h6", "sup", "section", "hr", "br"}
-ATTRIBUTES = {"a": {"href", "id"}, "li": {"id"}, "sup": {"class"}, "section": {"class"}, "hr": {"class"}}
+ATTRIBUTES = {"a": {"href", "id", "aria-label"}, "li": {"id"}, "sup": {"class"}, "section": {"class"}, "hr": {"class"}}
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).use(footnote_plugin)
+
+
+def _back_link(self, tokens, idx, options, env):
+    """Link a note back to its call with a name a screen reader can say (the plugin's is a bare arrow)."""
+    number = self.rules["footnote_anchor_name"](tokens, idx, options, env)
+    call = number + (f":{tokens[idx].meta['subId']}" if tokens[idx].meta["subId"] > 0 else "")
+    label = _("Back to the call of note %(number)s") % {"number": number}
+    return f' <a href="#fnref{call}" aria-label="{escape(label)}">↩</a>'
+
+
+_markdown.add_render_rule("footnote_anchor", _back_link)
 
 
 def _shift_headings(tokens):

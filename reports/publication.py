@@ -30,15 +30,22 @@ def cover_context():
     }
 
 
-def figure_notes(recorded_figures):
+def figure_notes(stages):
     """Number the notes that cite the recorded figures, in reading order; one note per source and locator.
 
-    Sets ``figure.note`` (its number) and returns ``[(number, source, locator)]`` for the chapter's notes.
+    ``stages`` holds each stage's figures. Sets ``figure.note`` (its number) and ``figure.note_repeated``
+    (the stage already called that note: the PDF prints its text once at the foot of the stage's page)
+    and returns ``[(number, source, locator, calling figures)]`` for the chapter's notes.
     """
     notes = {}
-    for figure in recorded_figures:
-        key = (figure.source_id, figure.locator)
-        if key not in notes:
-            notes[key] = (len(notes) + 1, figure.source, figure.locator)
-        figure.note = notes[key][0]
+    for figures in stages:
+        called = set()
+        for figure in figures:
+            key = (figure.source_id, figure.locator)
+            if key not in notes:
+                notes[key] = (len(notes) + 1, figure.source, figure.locator, [])
+            notes[key][3].append(figure)
+            figure.note = notes[key][0]
+            figure.note_repeated = key in called
+            called.add(key)
     return list(notes.values())

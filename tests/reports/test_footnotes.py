@@ -1,0 +1,96 @@
+"""Notes in the PDF sit at the foot of the page that calls them; the web edition keeps them as a list."""
+
+import datetime
+import io
+
+import pytest
+from django.utils import translation
+from docx import Document as WordDocument
+
+from documents.models import Document
+from documents.services import document_request
+from reports.documents import SYSTEMATIZATION
+from reports.editions import edition_docx, edition_html
+from reports.markup import render_markup
+from reports.models import BibliographyEntry, RecordedFigure
+from reports.notes import notes_at_foot
+from reports.services import narrative_text_save
+from tests.factories import make_staff
+from tests.pdf_text import pdf_pages
+
+pytestmark = pytest.mark.django_db
+
+START, END = datetime.date(2016, 5, 1), datetime.date(2018, 3, 31)
+CALLS = "La AMEXCID es un órgano desconcentrado.[^ley] Impulsa mecanismos con sectores no convencionales.[^giz]"
+# Pages of text after the calls: a list at the end of the chapter would fall on a later page than the calls.
+FILLER = "\n\n".join(f"Párrafo {n} de relleno del capítulo sobre la agencia y su trabajo con el sector privado." * 3
+                      for n in range(1, 80))  # fmt: skip
+AGENCY = (
+    f"{CALLS}\n\n{FILLER}\n\n"
+    "[^ley]: DOF (2011). Ley de Cooperación Internacional para el Desarrollo. Art. 24.\n"
+    "[^giz]: GIZ, *2015a*."
+)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_each_call_carries_its_note_inline_with_its_number_and_the_list_goes():
+    html = notes_at_foot(render_markup(AGENCY, prefix="agency"))
+    assert '<span class="footnote" data-note="1">DOF (2011). Ley de Cooperación' in html
+    assert '<span class="footnote" data-note="2">GIZ, <em>2015a</em>.</span> Impulsa' not in html
+    assert 'convencionales.<span class="footnote" data-note="2">GIZ, <em>2015a</em>.</span></p>' in html
+    assert "footnotes-sep" not in html and "<section" not in html and "↩" not in html
+    assert notes_at_foot("<p>Sin notas.</p>") == "<p>Sin notas.</p>"
+
+
+def _figures():
+    release = BibliographyEntry.objects.create(
+        kind="press_release", authors="AMEXCID", year=2016, year_suffix="b", title="Segunda reunión",
+        issued_on=datetime.date(2016, 7, 6), place="México", publisher="AMEXCID",
+    )  # fmt: skip
+    for label, value, day in (("En la segunda reunión", 90, 6), ("Empresas en la segunda reunión", 40, 7)):
+        RecordedFigure.objects.create(label_es=label, value=value, as_of=datetime.date(2016, 7, day),
+                                      source=release, locator="párrafo 1")  # fmt: skip
+
+
+def test_the_web_and_word_editions_keep_the_notes_as_a_list_with_back_links_on_the_web():
+    narrative_text_save(actor=make_staff(), part="agency", body_es=AGENCY)
+    _figures()
+    with translation.override("es-mx"):
+        html = edition_html(START, END)
+    assert 'href="#agency-fn1"' in html
+    assert '<a href="#agency-fnref1" aria-label="Volver a la llamada de la nota 1"' in html
+    assert html.count('href="#figure-note-1"') == 2 and 'id="figure-note-1"' in html
+    figures = RecordedFigure.objects.order_by("pk")
+    for figure in figures:
+        assert f'<a href="#figure-ref-{figure.pk}" aria-label="Volver a la llamada de la nota 1">↩</a>' in html
+    with translation.override("es-mx"):
+        word = WordDocument(io.BytesIO(edition_docx(START, END, "Sistematización")))
+    notes = [p.text for p in word.paragraphs if "Ley de Cooperación Internacional" in p.text]
+    assert notes == ["DOF (2011). Ley de Cooperación Internacional para el Desarrollo. Art. 24."]
+    assert 'class="footnote"' not in html
+
+
+def test_the_pdf_page_that_calls_a_note_prints_the_note(django_capture_on_commit_callbacks):
+    staff = make_staff()
+    narrative_text_save(actor=staff, part="agency", body_es=AGENCY)
+    _figures()
+    with django_capture_on_commit_callbacks(execute=True):
+        document = document_request(
+            actor=staff, kind=SYSTEMATIZATION, language="es-mx",
+            params={"start": START.isoformat(), "end": END.isoformat()},
+        )  # fmt: skip
+    document.refresh_from_db()
+    assert document.status == Document.Status.READY, document.error
+    pages, _reader = pdf_pages(document)
+    agency = next(page for page in pages if "órgano desconcentrado." in page)
+    assert "Párrafo 79 de relleno" not in agency
+    assert "1. DOF (2011). Ley de Cooperación Internacional para el Desarrollo. Art. 24." in agency
+    assert "2. GIZ, 2015a." in agency
+    stage = next(page for page in pages if "En la segunda reunión: 90" in page)
+    # Two figures, one source and locator: one note, printed once at the foot of their page.
+    assert stage.count("1. AMEXCID. (2016b). Segunda reunión [Comunicado de prensa, 6 de julio de 2016]") == 1
+    assert "(párrafo 1)" in stage
