@@ -87,7 +87,7 @@ PROJECTS = [
      ["Solar Comunitaria de Oaxaca", "Cámara de Energía del Sureste"],
      [S.IN_REVIEW, S.SELECTED, S.STRUCTURING, S.STRUCTURED, S.IN_IMPLEMENTATION], STUDIES, True,
      ("7.1", ["7.1.1"]), ("Hogares con electricidad de fuente renovable", "hogares", 0, 2500, "Actas de entrega e inspección en sitio", "7.1.1")),
-    (4, "Habilidades digitales para jóvenes", "Colegios Técnicos del Norte", ["Fundación Aprender Juntos"],
+    (4, "Habilidades digitales para jóvenes", "Fundación Aprender Juntos", ["Colegios Técnicos del Norte"],
      [S.IN_REVIEW, S.SELECTED, S.STRUCTURING, S.STRUCTURED, S.IN_IMPLEMENTATION], CO_BUILT, True,
      ("4.4", ["4.4.1"]), ("Jóvenes con habilidades digitales certificadas", "jóvenes", 0, 10000, "Certificados emitidos y plataforma", "4.4.1")),
     (11, "Vivienda sostenible y captación de agua de lluvia", "Desarrolladores de Vivienda de Occidente",
