@@ -13,11 +13,13 @@ of 2017 that take the count to about 50 are theirs (``MEMBERSHIP_STEPS``), with 
 one fictitious company joins by invitation in 2018, as the seed says the committees stay open to
 new participants. The installation sessions report how many organizations were seated.
 
-Every member organization attends through its representative (``companies.demo``): all of them at
-the installation, then most of the time as long as their membership is active on the session's day
-(``_attendance_of``), so that sessions reach quorum and about 50 organizations take part in the
-sessions of early 2018, as the seed says. Plenary attendance stays a reported figure: the platform
-holds no list of who came to them.
+Every member organization attends its committee's installation through its representative
+(``companies.demo``): the seed lists the participants of the installations. After it the seed names
+no one who came to a session, only "about 50 companies" still taking part in March 2018 (a recorded
+figure of ``reports.demo``), so the monthly lists hold the fictitious members only, most of the
+time present as long as their membership is active on the session's day (``_attendance_of``); the
+organizations the seed names have no attendance recorded there. Agreements fall to fictitious
+members too. Plenary attendance stays a reported figure: the platform holds no list of who came.
 """
 
 import datetime
@@ -313,8 +315,14 @@ def _load_committee(goal_number, actor, organizations, users):
         # Approved minutes are sealed in the audit chain, as ``minutes_approve`` seals them.
         audit_record(actor=approver, action=AuditEvent.Action.TRANSITION, target=minutes, seal=True)
         due_on = date + datetime.timedelta(days=28)
-        # Agreements fall to organizations that sat on the committee that day.
-        present = [m.organization for m in committee.memberships.active_on(date).select_related("organization")]
+        # Agreements fall to fictitious organizations that sat on the committee that day (the seed assigns none).
+        present = [
+            m.organization
+            for m in committee.memberships.active_on(date)
+            .filter(organization__is_fictitious=True)
+            .select_related("organization")
+            .order_by("organization__legal_name")
+        ]
         Agreement.objects.create(
             session=session,
             committee=committee,
@@ -362,7 +370,10 @@ def _attendance_of(goal_number, organization, day):
 
 
 def _record_attendance(goal_number, committee, secretary):
-    """Record each historical session's member organizations that no one attended for yet, one person each."""
+    """Record each historical session's member organizations that no one attended for yet, one person each.
+
+    The installation records every seated organization (the seed lists them); later sessions the fictitious ones.
+    """
     sessions = list(
         committee.sessions.filter(
             starts_at__lt=demo_dates.present_era_start(), status=SessionStatus.SCHEDULED
@@ -378,6 +389,8 @@ def _record_attendance(goal_number, committee, secretary):
         for membership in committee.memberships.active_on(day).select_related("organization"):
             organization, person = membership.organization, speakers.get(membership.organization_id)
             if person is None or (session.pk, organization.pk) in recorded:
+                continue
+            if day != committee.installed_on and not organization.is_fictitious:
                 continue
             if day == committee.installed_on:  # the installation reports every seated organization there
                 status, response = AttendanceStatus.PRESENT, AttendanceResponse.ATTENDING

@@ -6,8 +6,9 @@ for the demo; "Minera Ejemplo del Pacífico" is fictitious and carries the rejec
 
 Nothing here invents a fact about a real organization (one the seed names): the real ones sit on
 the committees the seed lists, joined and stayed; every invented person is marked fictitious
-(``User.is_fictitious``), and every invented event (a suspension, a departure, a post, a
-due-diligence review) belongs to an organization marked fictitious (``Organization.is_fictitious``,
+(``User.is_fictitious``), and every invented event or figure (a suspension, a departure, a post, a
+due-diligence review, priority SDGs, a proposal, a survey answer, an attendance record after the
+installation, an agreement) belongs to an organization marked fictitious (``Organization.is_fictitious``,
 shown as "ficticia" / "fictitious"). tests/companies/test_demo_facts.py holds the seed's facts and
 checks this.
 
@@ -46,56 +47,57 @@ T = OrganizationType
 S = OrganizationSize
 ACTIVE, SUSPENDED, WITHDRAWN = ParticipationStatus.ACTIVE, ParticipationStatus.SUSPENDED, ParticipationStatus.WITHDRAWN
 
-# short name, legal name, type, size, sector, state, committees, priority SDGs, website
+# short name, legal name, type, size, sector, state, committees, priority SDGs (none for the organizations the seed
+# names: it states no organization's priorities), website
 DEMO_ORGANIZATIONS = [
-    ("AMEXCID", "Agencia Mexicana de Cooperación Internacional para el Desarrollo", T.PUBLIC_BODY, S.LARGE, Sector.GOVERNMENT, "CMX", (), (17, 4, 7, 11, 12), "https://www.gob.mx/amexcid"),
-    ("GIZ", "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH", T.COOPERATION_AGENCY, S.LARGE, Sector.GOVERNMENT, "", (), (17, 13, 7), "https://www.giz.de"),
-    ("BBVA Bancomer", "BBVA Bancomer, S.A.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (4, 10), (4, 10, 8), ""),
-    ("Citibanamex", "Banco Nacional de México, S.A.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (4, 11), (4, 11, 8), ""),
-    ("Fundación Mapfre", "Fundación Mapfre México, A.C.", T.CORPORATE_FOUNDATION, S.MEDIUM, Sector.SOCIAL, "CMX", (4,), (4, 3), ""),
-    ("Fundación Telefónica", "Fundación Telefónica México, A.C.", T.CORPORATE_FOUNDATION, S.MEDIUM, Sector.SOCIAL, "CMX", (4,), (4, 9), ""),
-    ("Fundación Posadas", "Fundación Posadas, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "CMX", (4,), (4, 8), ""),
-    ("Grupo CICE", "Grupo CICE, S.A. de C.V.", T.COMPANY, S.MEDIUM, Sector.EDUCATION, "CMX", (4,), (4,), ""),
-    ("KidZania", "KidZania de México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.TOURISM, "CMX", (4,), (4, 12), ""),
-    ("PwC", "PricewaterhouseCoopers, S.C.", T.COMPANY, S.LARGE, Sector.PROFESSIONAL, "CMX", (4,), (4, 17), ""),
-    ("CANACINTRA", "Cámara Nacional de la Industria de Transformación", T.CHAMBER, S.MEDIUM, Sector.BUSINESS_REPRESENTATION, "CMX", (4, 11, 12), (9, 12, 4), ""),
-    ("Aeroméxico", "Aerovías de México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.TRANSPORT, "CMX", (7,), (7, 13), ""),
-    ("Clean Energy Partners", "Clean Energy Partners México, S.A.P.I. de C.V.", T.COMPANY, S.SMALL, Sector.ENERGY, "NLE", (7,), (7, 13), ""),
-    ("Eolectric", "Eolectric Desarrollo Renovable, S.A.P.I. de C.V.", T.COMPANY, S.MEDIUM, Sector.ENERGY, "CMX", (7,), (7, 13, 9), ""),
-    ("Gauss Energía", "Gauss Energía, S.A.P.I. de C.V.", T.COMPANY, S.MEDIUM, Sector.ENERGY, "CMX", (7,), (7,), ""),
-    ("Grupo Dragón", "Grupo Dragón, S.A. de C.V.", T.COMPANY, S.MEDIUM, Sector.ENERGY, "CMX", (7, 10), (7, 10), ""),
-    ("KABYAX", "KABYAX Energía Sustentable, S.A. de C.V.", T.SOCIAL_ECONOMY, S.SMALL, Sector.ENERGY, "YUC", (7,), (7, 1), ""),
-    ("Maersk", "Maersk México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.TRANSPORT, "CMX", (7,), (7, 14), ""),
-    ("Siemens", "Siemens, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (7, 11), (7, 9, 11), ""),
-    ("Nacional Monte de Piedad", "Nacional Monte de Piedad, I.A.P.", T.CIVIL_SOCIETY, S.LARGE, Sector.FINANCE, "CMX", (7,), (1, 7), ""),
-    ("Total Energy Systems", "Total Energy Systems de México, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.ENERGY, "QUE", (7,), (7,), ""),
-    ("ANTAD", "Asociación Nacional de Tiendas de Autoservicio y Departamentales, A.C.", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "CMX", (7,), (12, 7), ""),
-    ("ALSEA", "Alsea, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.FOOD, "CMX", (10,), (10, 2, 8), ""),
-    ("AXA", "AXA Seguros, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (10, 11), (10, 11), ""),
-    ("Fundación Manpower", "Fundación Manpower, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "CMX", (10,), (8, 10), ""),
-    ("Kimberly Clark", "Kimberly-Clark de México, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (10,), (6, 10, 12), ""),
-    ("McBride Sustainability", "McBride Sustainability, S.C.", T.COMPANY, S.MICRO, Sector.PROFESSIONAL, "CMX", (10,), (10, 17), ""),
-    ("Microsoft", "Microsoft México, S. de R.L. de C.V.", T.COMPANY, S.LARGE, Sector.TELECOM, "CMX", (10,), (4, 10, 9), ""),
-    ("Pfizer", "Pfizer, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.PHARMA, "CMX", (10,), (3, 10), ""),
-    ("AMDEE", "Asociación Mexicana de Energía Eólica, A.C.", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "CMX", (10, 11), (7, 11), ""),
-    ("FUNDEMEX", "Fundación del Empresariado en México, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "CMX", (10,), (10, 1, 17), ""),
-    ("BASF", "BASF Mexicana, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.CHEMICALS, "CMX", (11, 12), (12, 11, 6), ""),
-    ("Bioconstrucción y Energía Alternativa", "Bioconstrucción y Energía Alternativa, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.CONSTRUCTION, "NLE", (11,), (11, 7), ""),
-    ("DINA", "DINA Camiones, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "HID", (11,), (11, 9), ""),
-    ("DOW", "Dow Química Mexicana, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.CHEMICALS, "CMX", (11, 12), (12, 6, 11), ""),
-    ("Mabe", "Mabe, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (11,), (11, 12), ""),
-    ("Rotoplas", "Grupo Rotoplas, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (11, 12), (6, 11, 12), ""),
-    ("Fundación Avina", "Fundación Avina México, A.C.", T.CIVIL_SOCIETY, S.SMALL, Sector.SOCIAL, "CMX", (11, 12), (11, 12, 17), ""),
-    ("Reforestamos México", "Reforestamos México, A.C.", T.CIVIL_SOCIETY, S.SMALL, Sector.SOCIAL, "CMX", (11, 12), (15, 13, 12), ""),
-    ("Bimbo", "Grupo Bimbo, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.FOOD, "CMX", (12,), (12, 2, 13), "https://www.grupobimbo.com"),
-    ("Biopapel", "Biopapel, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "JAL", (12,), (12, 15), ""),
-    ("Danone", "Danone de México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.FOOD, "MEX", (12,), (12, 2, 3), ""),
-    ("Fundación Grupo Lala", "Fundación Grupo Lala, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "COA", (12,), (2, 12), ""),
-    ("GreenMark México", "GreenMark México, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.PROFESSIONAL, "CMX", (12,), (12,), ""),
-    ("Helvex", "Helvex, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (12,), (6, 12), ""),
-    ("HSBC", "HSBC México, S.A.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (12,), (12, 13, 8), ""),
-    ("CANAJAD", "Cámara Nacional de la Industria de Aceites, Grasas, Jabones y Detergentes", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "CMX", (12,), (12,), ""),
-    ("CONCAMIN", "Confederación de Cámaras Industriales de los Estados Unidos Mexicanos", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "CMX", (12,), (9, 12, 8), ""),
+    ("AMEXCID", "Agencia Mexicana de Cooperación Internacional para el Desarrollo", T.PUBLIC_BODY, S.LARGE, Sector.GOVERNMENT, "CMX", (), (), "https://www.gob.mx/amexcid"),
+    ("GIZ", "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH", T.COOPERATION_AGENCY, S.LARGE, Sector.GOVERNMENT, "", (), (), "https://www.giz.de"),
+    ("BBVA Bancomer", "BBVA Bancomer, S.A.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (4, 10), (), ""),
+    ("Citibanamex", "Banco Nacional de México, S.A.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (4, 11), (), ""),
+    ("Fundación Mapfre", "Fundación Mapfre México, A.C.", T.CORPORATE_FOUNDATION, S.MEDIUM, Sector.SOCIAL, "CMX", (4,), (), ""),
+    ("Fundación Telefónica", "Fundación Telefónica México, A.C.", T.CORPORATE_FOUNDATION, S.MEDIUM, Sector.SOCIAL, "CMX", (4,), (), ""),
+    ("Fundación Posadas", "Fundación Posadas, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "CMX", (4,), (), ""),
+    ("Grupo CICE", "Grupo CICE, S.A. de C.V.", T.COMPANY, S.MEDIUM, Sector.EDUCATION, "CMX", (4,), (), ""),
+    ("KidZania", "KidZania de México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.TOURISM, "CMX", (4,), (), ""),
+    ("PwC", "PricewaterhouseCoopers, S.C.", T.COMPANY, S.LARGE, Sector.PROFESSIONAL, "CMX", (4,), (), ""),
+    ("CANACINTRA", "Cámara Nacional de la Industria de Transformación", T.CHAMBER, S.MEDIUM, Sector.BUSINESS_REPRESENTATION, "CMX", (4, 11, 12), (), ""),
+    ("Aeroméxico", "Aerovías de México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.TRANSPORT, "CMX", (7,), (), ""),
+    ("Clean Energy Partners", "Clean Energy Partners México, S.A.P.I. de C.V.", T.COMPANY, S.SMALL, Sector.ENERGY, "NLE", (7,), (), ""),
+    ("Eolectric", "Eolectric Desarrollo Renovable, S.A.P.I. de C.V.", T.COMPANY, S.MEDIUM, Sector.ENERGY, "CMX", (7,), (), ""),
+    ("Gauss Energía", "Gauss Energía, S.A.P.I. de C.V.", T.COMPANY, S.MEDIUM, Sector.ENERGY, "CMX", (7,), (), ""),
+    ("Grupo Dragón", "Grupo Dragón, S.A. de C.V.", T.COMPANY, S.MEDIUM, Sector.ENERGY, "CMX", (7, 10), (), ""),
+    ("KABYAX", "KABYAX Energía Sustentable, S.A. de C.V.", T.SOCIAL_ECONOMY, S.SMALL, Sector.ENERGY, "YUC", (7,), (), ""),
+    ("Maersk", "Maersk México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.TRANSPORT, "CMX", (7,), (), ""),
+    ("Siemens", "Siemens, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (7, 11), (), ""),
+    ("Nacional Monte de Piedad", "Nacional Monte de Piedad, I.A.P.", T.CIVIL_SOCIETY, S.LARGE, Sector.FINANCE, "CMX", (7,), (), ""),
+    ("Total Energy Systems", "Total Energy Systems de México, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.ENERGY, "QUE", (7,), (), ""),
+    ("ANTAD", "Asociación Nacional de Tiendas de Autoservicio y Departamentales, A.C.", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "CMX", (7,), (), ""),
+    ("ALSEA", "Alsea, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.FOOD, "CMX", (10,), (), ""),
+    ("AXA", "AXA Seguros, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (10, 11), (), ""),
+    ("Fundación Manpower", "Fundación Manpower, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "CMX", (10,), (), ""),
+    ("Kimberly Clark", "Kimberly-Clark de México, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (10,), (), ""),
+    ("McBride Sustainability", "McBride Sustainability, S.C.", T.COMPANY, S.MICRO, Sector.PROFESSIONAL, "CMX", (10,), (), ""),
+    ("Microsoft", "Microsoft México, S. de R.L. de C.V.", T.COMPANY, S.LARGE, Sector.TELECOM, "CMX", (10,), (), ""),
+    ("Pfizer", "Pfizer, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.PHARMA, "CMX", (10,), (), ""),
+    ("AMDEE", "Asociación Mexicana de Energía Eólica, A.C.", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "CMX", (10, 11), (), ""),
+    ("FUNDEMEX", "Fundación del Empresariado en México, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "CMX", (10,), (), ""),
+    ("BASF", "BASF Mexicana, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.CHEMICALS, "CMX", (11, 12), (), ""),
+    ("Bioconstrucción y Energía Alternativa", "Bioconstrucción y Energía Alternativa, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.CONSTRUCTION, "NLE", (11,), (), ""),
+    ("DINA", "DINA Camiones, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "HID", (11,), (), ""),
+    ("DOW", "Dow Química Mexicana, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.CHEMICALS, "CMX", (11, 12), (), ""),
+    ("Mabe", "Mabe, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (11,), (), ""),
+    ("Rotoplas", "Grupo Rotoplas, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (11, 12), (), ""),
+    ("Fundación Avina", "Fundación Avina México, A.C.", T.CIVIL_SOCIETY, S.SMALL, Sector.SOCIAL, "CMX", (11, 12), (), ""),
+    ("Reforestamos México", "Reforestamos México, A.C.", T.CIVIL_SOCIETY, S.SMALL, Sector.SOCIAL, "CMX", (11, 12), (), ""),
+    ("Bimbo", "Grupo Bimbo, S.A.B. de C.V.", T.COMPANY, S.LARGE, Sector.FOOD, "CMX", (12,), (), "https://www.grupobimbo.com"),
+    ("Biopapel", "Biopapel, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "JAL", (12,), (), ""),
+    ("Danone", "Danone de México, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.FOOD, "MEX", (12,), (), ""),
+    ("Fundación Grupo Lala", "Fundación Grupo Lala, A.C.", T.CORPORATE_FOUNDATION, S.SMALL, Sector.SOCIAL, "COA", (12,), (), ""),
+    ("GreenMark México", "GreenMark México, S.A. de C.V.", T.COMPANY, S.SMALL, Sector.PROFESSIONAL, "CMX", (12,), (), ""),
+    ("Helvex", "Helvex, S.A. de C.V.", T.COMPANY, S.LARGE, Sector.MANUFACTURING, "CMX", (12,), (), ""),
+    ("HSBC", "HSBC México, S.A.", T.COMPANY, S.LARGE, Sector.FINANCE, "CMX", (12,), (), ""),
+    ("CANAJAD", "Cámara Nacional de la Industria de Aceites, Grasas, Jabones y Detergentes", T.CHAMBER, S.MICRO, Sector.BUSINESS_REPRESENTATION, "CMX", (12,), (), ""),
+    ("CONCAMIN", "Confederación de Cámaras Industriales de los Estados Unidos Mexicanos", T.CHAMBER, S.SMALL, Sector.BUSINESS_REPRESENTATION, "CMX", (12,), (), ""),
     ("Minera Ejemplo del Pacífico", "Minera Ejemplo del Pacífico, S.A. de C.V.", T.COMPANY, S.MEDIUM, Sector.MINING, "SON", (), (8,), ""),
 ]  # fmt: skip
 
@@ -328,12 +330,13 @@ def load(stdout):
             )
             for status, reason in DEMO_PARTICIPATION.get(short, [JOINED]):
                 services.participation_change(actor=actor, organization=organization, to_status=status, reason=reason)
-            services.priorities_set(
-                actor=actor,
-                organization=organization,
-                goals=[goals[number] for number in priorities],
-                alliance_roles=["join_consortia", "technical_expertise"] if kind == T.COMPANY else ["disseminate"],
-            )
+            if priorities:  # the seed states no organization's priority SDGs or wanted roles: fictitious only
+                services.priorities_set(
+                    actor=actor,
+                    organization=organization,
+                    goals=[goals[number] for number in priorities],
+                    alliance_roles=["join_consortia", "technical_expertise"] if kind == T.COMPANY else ["disseminate"],
+                )
             if short in DEMO_REVIEWS:
                 _review(actor, organization, *DEMO_REVIEWS[short])
             created += 1

@@ -11,6 +11,7 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from axs_platform import demo_dates, fragments
@@ -57,15 +58,23 @@ def aware(day, hour=10):
 
 
 def _people(proposal):
-    """Return (reporter, approver): the lead's representative, and the secretary, chair or staff."""
+    """Return (reporter, approver): the lead's representative, and the secretary, chair or staff of another organization."""
+    officers = Post.objects.current().filter(committee_id=proposal.committee_id).values("holder")
+    # A representative who holds no post in the committee reports, so that no officer judges a report of their own.
     reporter = (
         Representative.objects.current()
         .filter(organization_id=proposal.lead_organization_id, user__is_active=True)
         .select_related("user")
-        .order_by("id")
+        .order_by(Exists(officers.filter(holder=OuterRef("user"))), "id")
         .first()
     )
-    posts = Post.objects.current().filter(committee_id=proposal.committee_id).select_related("holder")
+    # The committees' posts are held by the fictitious organizations that also lead the projects: none approves its own.
+    posts = (
+        Post.objects.current()
+        .filter(committee_id=proposal.committee_id)
+        .exclude(organization_id=proposal.lead_organization_id)
+        .select_related("holder")
+    )
     holders = [p.holder for p in sorted(posts, key=lambda p: p.kind != "secretary")]
     staff = get_user_model().objects.get(email="staff@amexcid.example")
     approver = next((h for h in holders if reporter is None or h.pk != reporter.user_id), staff)

@@ -50,16 +50,17 @@ ROUNDS_2017 = {
     11: ("Proyecto construido en 2017 · Ciudades y comunidades sostenibles", "co_construction", CO_BUILT, 1),
 }
 VOTE_DAY = D(2017, 6, 7)
-# Choices of Producción y consumo's voting organizations (indices of the three candidates).
-VOTE_CHOICES = [(0, 1), (0, 1), (0, 2), (1, 2), (0, 1), (0, 1), (1, 0), (0, 2), (0, 1), (1, 2), (0, 1), (0,)]
+# Choices of Producción y consumo's voting organizations (indices of the three candidates). The seed says the
+# committee voted in person, not who voted or how: the demo's electors are its five fictitious members of that day.
+VOTE_CHOICES = [(0, 1), (0, 1), (0, 2), (1, 2), (0, 1)]
 # Educación's call that closed a month ago and the ballot open today over its candidates, in days from today.
 EDUCATION_CALL_IN_DAYS = (-93, -33)
 CANDIDATES_SUBMITTED_IN_DAYS = -49
 BALLOT_IN_DAYS = (-13, 7)
 CANDIDATES_OPEN_BALLOT = [
-    ("Mentorías de lectura en escuelas públicas", "Fundación Telefónica"),
-    ("Laboratorios de ciencia itinerantes", "KidZania"),
-    ("Becas de formación técnica dual", "Grupo CICE"),
+    ("Mentorías de lectura en escuelas públicas", "Fundación Aprender Juntos"),
+    ("Laboratorios de ciencia itinerantes", "Colegios Técnicos del Norte"),
+    ("Becas de formación técnica dual", "Colegios Técnicos del Norte"),
 ]
 
 
@@ -115,7 +116,7 @@ def _vote(selection_round, candidates, staff):
         BallotCandidate.objects.create(ballot=ballot, proposal=p, position=i) for i, p in enumerate(candidates, 1)
     ]
     organizations = (
-        Membership.objects.filter(committee=committee)
+        Membership.objects.filter(committee=committee, organization__is_fictitious=True)
         .active_on(VOTE_DAY)
         .values_list("organization_id", flat=True)
         .distinct()
@@ -171,7 +172,7 @@ def _evidence(selection_round, staff, method):
     session = selection_round.session
     if method == "studies":
         items = [
-            ("study", "Estudio de potencial solar", "Análisis técnico y de costos de Eolectric y Siemens."),
+            ("study", "Estudio de potencial solar", "Análisis técnico y de costos de Biogás del Golfo."),
             ("study", "Diagnóstico de electrificación rural", "Brechas de acceso a la electricidad en el sureste."),
         ]  # fmt: skip
         selection_round.summary = "El comité revisó dos estudios y eligió un proyecto en sesión."

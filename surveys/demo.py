@@ -1,14 +1,12 @@
 """The demo alliance's surveys: the August 2016 priorities survey, a committee's selection survey, an open one.
 
-The 2016 survey went to about 90 organizations and 55 answered (61 %). The demo holds only the
-organizations the report names and the fictitious participants of ``companies.demo``, so it records
-those totals on the survey (``recorded_*``) and holds, one by one, the invitations of the
-organizations it has and the answers of those seated on a committee at its installation (the
-committees were formed from the answers and from a follow-up after the fourth plenary, so some
-fictitious participants were seated without answering: ``NOT_ANSWERED``). That makes the 55 answers
-the survey recorded. Their SDG ranking is each organization's priority SDGs, which puts goals 4, 7,
-10, 11 and 12 on top. Past surveys are written directly, as the services rightly refuse to open a
-survey in the past.
+The 2016 survey went to about 90 organizations and 55 answered (61 %): the survey records those totals
+(``recorded_*``), as the seed gives them. The seed says nothing of who was sent it or how any one
+organization answered, so the invitations and answers held one by one are those of the fictitious
+participants of ``companies.demo`` (all seated on a committee at its installation answered); their
+SDG ranking is each one's priority SDGs, which puts goals 4, 7, 10, 11 and 12 on top. Likewise the
+2017 selection survey holds the invitations and choices of the committee's fictitious members only.
+Past surveys are written directly, as the services rightly refuse to open a survey in the past.
 """
 
 import datetime
@@ -40,18 +38,7 @@ from .services import counting
 PRIORITIES_TITLE = "Encuesta de prioridades de la Alianza por la Sostenibilidad 2016"
 SELECTION_TITLE = "Selección de proyectos del comité de Inclusión social"
 DRAFTER = "representante@axs.example"
-NOT_SURVEYED = ("AMEXCID", "GIZ", "Minera Ejemplo del Pacífico")
-# Fictitious participants seated at the installation that had not answered the survey.
-NOT_ANSWERED = (
-    "Editorial Pizarra Abierta",
-    "Escuela de Oficios Santa Clara",
-    "Cámara de Energía del Sureste",
-    "Microfinanciera Tianguis",
-    "Constructora Hábitat del Centro",
-    "Movilidad Urbana Integral",
-    "Alimentos del Campo Sinaloense",
-    "Consejo Empresarial para el Reciclaje",
-)
+NOT_SURVEYED = ("Minera Ejemplo del Pacífico",)
 INSTALLATIONS_ENDED = datetime.date(2016, 11, 4)
 # The five proposals of the committee's 2017 call (projects.demo), in the order of their submission.
 CANDIDATES = [
@@ -61,9 +48,8 @@ CANDIDATES = [
     ("Microseguros para familias rurales", "Micro-insurance for rural families"),
     ("Salud preventiva en comunidades indígenas", "Preventive health in indigenous communities"),
 ]
-# Choices of the fifteen members of 2 May 2017, in the order of their names: candidates 1 and 3 were chosen.
-SELECTION_VOTES = [(0, 2), (0, 2), (0, 1), (2, 3), (0, 2), (0, 4), (2, 0), (1, 2), (0, 2), (3, 4), (2, 0),
-                   (0, 2), (0, 1), (2, 3), (0, 4)]  # fmt: skip
+# Choices of the four fictitious members of 2 May 2017, in the order of their names: candidates 1 and 3 were chosen.
+SELECTION_VOTES = [(0, 2), (0, 2), (0, 1), (2, 3)]
 ACTIVITIES = [
     ("Comités de trabajo", "Working committees"),
     ("Proyectos en consorcio", "Consortium projects"),
@@ -210,7 +196,7 @@ def _selection_survey(actor):
     )  # fmt: skip
     options = list(choice.options.all())
     members = Organization.objects.filter(
-        pk__in=committee.memberships.active_on(datetime.date(2017, 5, 2)).values("organization")
+        is_fictitious=True, pk__in=committee.memberships.active_on(datetime.date(2017, 5, 2)).values("organization")
     )
     for index, organization in enumerate(members.order_by("legal_name")):
         invitation = SurveyInvitation.objects.create(
@@ -310,14 +296,13 @@ def load(stdout):
     created = []
     if not Survey.objects.filter(title_es=PRIORITIES_TITLE).exists():
         organizations = list(
-            Organization.objects.exclude(short_name__in=NOT_SURVEYED)
+            Organization.objects.filter(is_fictitious=True)
+            .exclude(short_name__in=NOT_SURVEYED)
             .prefetch_related("sdg_priorities__goal")
             .order_by("legal_name")
         )
         respondent_ids = set(
-            Membership.objects.filter(joined_on__lte=INSTALLATIONS_ENDED)
-            .exclude(organization__short_name__in=NOT_ANSWERED)
-            .values_list("organization_id", flat=True)
+            Membership.objects.filter(joined_on__lte=INSTALLATIONS_ENDED).values_list("organization_id", flat=True)
         )
         created.append(_priorities_survey(actor, organizations, respondent_ids))
     if not Survey.objects.filter(title_es=SELECTION_TITLE).exists():

@@ -1,10 +1,11 @@
 """The small world the role × URL matrix walks: the demo alliance plus a few rows placed on purpose.
 
 Two committees (1: Educación, ODS 4; 2: Producción y consumo responsables, ODS 12) with their demo
-chair and secretary; representative A speaks for Fundación Telefónica (a member of committee 1,
-lead of its in-review proposal), representative B for Bimbo (a member of committee 2). Each of A
-and B has a draft and a submitted proposal in its committee. Everything else a URL names is picked
-from the demo by what it is, never by id, so the matrix reads the same whatever ids a database gives.
+chair and secretary; representative A speaks for Fundación Telefónica (a member of committee 1, which
+the world makes lead of an in-review proposal and of the project in implementation), representative B
+for Bimbo (a member of committee 2). Each of A and B has a draft and a submitted proposal in its
+committee. Everything else a URL names is picked from the demo by what it is, never by id, so the
+matrix reads the same whatever ids a database gives.
 """
 
 import datetime
@@ -108,7 +109,16 @@ def build():
     submitted_a = _proposal(call_1, org_a, people["rep_a"], status="submitted", title="Enviada de A")
     draft_b = _proposal(call_2, org_b, people["rep_b"], status="draft", title="Borrador de B")
     submitted_b = _proposal(call_2, org_b, people["rep_b"], status="submitted", title="Enviada de B")
-    in_review_a = Proposal.objects.filter(lead_organization=org_a, committee=committee_1, status="in_review").first()
+    # The demo's proposals are led by fictitious organizations whose people hold the committees' posts: the world
+    # hands committee 1's project in implementation and an in-review proposal to A's organization, so that A speaks
+    # for their lead and no officer does.
+    in_review_a = Proposal.objects.filter(committee=committee_1, status="in_review").order_by("id").first()
+    implementation = (
+        Implementation.objects.filter(proposal__committee=committee_1).first() or Implementation.objects.first()
+    )
+    for proposal in (in_review_a, implementation.proposal):
+        Proposal.objects.filter(pk=proposal.pk).update(lead_organization=org_a)
+        ConsortiumMember.objects.filter(proposal=proposal, is_lead=True).update(organization=org_a)
     partner = ConsortiumMember.objects.create(
         proposal=submitted_a, organization=org_b, status="invited", invited_by=people["rep_a"]
     )
@@ -136,9 +146,6 @@ def build():
         user=people["rep_a"], right="access", details="Todo lo que guardan de mí.", channel="email"
     )
     holiday = privacy_services.holiday_add(actor=people["staff"], day=datetime.date(2040, 12, 25), name="Navidad")
-    implementation = (
-        Implementation.objects.filter(proposal__committee=committee_1).first() or Implementation.objects.first()
-    )
     submitted_report = Report.objects.filter(period__implementation=implementation, status="submitted").first()
     submitted_report = submitted_report or Report.objects.filter(status="submitted").first()
     progress_evidence = ProgressEvidence(

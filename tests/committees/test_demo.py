@@ -1,5 +1,6 @@
 """The demo alliance's committees follow the 2016–2018 history, and loading it twice changes nothing."""
 
+import datetime
 import io
 from collections import Counter
 
@@ -136,11 +137,10 @@ def past_committee_sessions():
 def test_members_attend_through_their_representative_only_while_active_on_the_sessions_day(demo):
     for session in past_committee_sessions():
         day = timezone.localdate(session.starts_at)
-        active = set(
-            models.Membership.objects.filter(committee=session.committee)
-            .active_on(day)
-            .values_list("organization", flat=True)
-        )
+        members = models.Membership.objects.filter(committee=session.committee).active_on(day)
+        if day != session.committee.installed_on:  # the seed lists who came to the installations only
+            members = members.filter(organization__is_fictitious=True)
+        active = set(members.values_list("organization", flat=True))
         recorded = list(session.attendance.values_list("organization", "person"))
         assert {organization for organization, _person in recorded} == active, session
         assert len(recorded) == len(active), "one person for each organization"
@@ -160,7 +160,12 @@ def test_members_attend_through_their_representative_only_while_active_on_the_se
 
 
 def test_most_members_are_present_some_excused_or_absent_and_the_posts_as_before(demo):
-    statuses = Counter(models.Attendance.objects.filter(session__kind="committee").values_list("status", flat=True))
+    # After the installations (every seated organization present, as the seed lists them).
+    statuses = Counter(
+        models.Attendance.objects.filter(session__kind="committee")
+        .exclude(session__title__startswith="Sesión de instalación")
+        .values_list("status", flat=True)
+    )
     total = sum(statuses.values())
     assert 0.8 <= statuses["present"] / total <= 0.9
     assert statuses["excused"] and statuses["absent"]
@@ -172,12 +177,15 @@ def test_most_members_are_present_some_excused_or_absent_and_the_posts_as_before
     assert models.Session.objects.filter(kind="plenary", attendance__isnull=False).count() == 0
 
 
-def test_most_past_sessions_reach_quorum_and_about_50_organizations_attended_in_early_2018(demo):
-    summaries = [quorum(session) for session in past_committee_sessions()]
+def test_installations_reach_quorum_and_later_lists_count_the_fictitious_members_present(demo):
+    summaries = {session: quorum(session) for session in past_committee_sessions()}
     assert len(summaries) == 85
-    assert sum(summary["reached"] for summary in summaries) >= 0.9 * len(summaries)
-    assert all(summary["organizations_present"] <= summary["expected"] for summary in summaries)
-    # "alrededor de 50 empresas continuaban participando activamente en las sesiones de los comités" (March 2018).
+    assert all(summary["organizations_present"] <= summary["expected"] for summary in summaries.values())
+    installations = [s for s in summaries if s.title.startswith("Sesión de instalación")]
+    assert len(installations) == 5 and all(summaries[s]["reached"] for s in installations)
+    # "alrededor de 50 empresas continuaban participando activamente en las sesiones de los comités" (March 2018)
+    # names none of them: it is a recorded figure (reports.demo), and the lists of early 2018 hold only the
+    # fictitious members, most of them present.
     early_2018 = (
         models.Attendance.objects.filter(
             session__kind="committee",
@@ -187,4 +195,11 @@ def test_most_past_sessions_reach_quorum_and_about_50_organizations_attended_in_
         .values("organization")
         .distinct()
     )
-    assert 45 <= early_2018.count() <= 55
+    fictitious_members = (
+        models.Membership.objects.active_on(datetime.date(2018, 3, 31))
+        .filter(organization__is_fictitious=True)
+        .values("organization")
+        .distinct()
+    )
+    assert early_2018.count() == fictitious_members.count() == 9
+    assert not early_2018.filter(organization__is_fictitious=False).exists()

@@ -4,14 +4,30 @@
 systematization of March 2018), with the section and the page of its contents they come from.
 A real organization is one the seed names; every other one must be marked fictitious, and so
 must every invented person. Posts, suspensions, departures, later seats and due-diligence
-reviews are invented facts: they may belong only to fictitious organizations.
+reviews are invented facts: they may belong only to fictitious organizations. So are proposals and
+their consortia (the seed names no project), attendance after the installations (the seed gives no
+list, only "about 50" organizations still active: a recorded figure), agreements, work-plan tasks,
+priority SDGs, survey invitations and answers, and votes.
 """
 
 import pytest
 
 from accounts.models import User
-from committees.models import Membership, MembershipChange, Post, Session, SessionKind
-from companies.models import DueDiligenceReview, Organization, ParticipationChange, ParticipationStatus
+from axs_platform import demo_dates
+from committees.models import (
+    Agreement,
+    Attendance,
+    Membership,
+    MembershipChange,
+    Post,
+    Session,
+    SessionKind,
+    WorkPlanActivity,
+)
+from companies.models import DueDiligenceReview, Organization, ParticipationChange, ParticipationStatus, SDGPriority
+from projects.models import ConsortiumMember, Contribution, Participation, Proposal
+from reports.models import RecordedFigure
+from surveys.models import Response, SurveyInvitation
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +114,63 @@ def test_a_fictitious_organization_is_named_so_in_each_language(demo):
         assert str(organization) == "Biogás del Golfo (ficticia)"
     with translation.override("en"):
         assert str(organization) == "Biogás del Golfo (fictitious)"
+
+
+def test_no_real_organization_leads_or_joins_a_proposal(demo):
+    real = real_organizations()
+    assert Proposal.objects.count() >= 17
+    assert not Proposal.objects.filter(lead_organization__in=real).exists(), "the seed names no project"
+    assert not ConsortiumMember.objects.filter(organization__in=real).exists()
+    assert not Contribution.objects.filter(member__organization__in=real).exists()
+
+
+def test_real_organizations_attend_only_the_installation_of_the_committees_the_seed_seats_them_on(demo):
+    # «Estructuración de proyectos» (p. 28) lists the installations' participants; it names no one at a later session.
+    real_rows = Attendance.objects.filter(organization__is_fictitious=False).select_related("session__committee__goal")
+    assert real_rows.exists()
+    for row in real_rows:
+        session = row.session
+        assert session.kind == SessionKind.COMMITTEE and session.title.startswith("Sesión de instalación"), row
+        assert str(session.starts_at.date()) == str(session.committee.installed_on), row
+        assert row.organization.short_name in SEED_SEATS[session.committee.goal.number], row
+    later = Attendance.objects.filter(session__kind=SessionKind.COMMITTEE).exclude(
+        session__title__startswith="Sesión de instalación"
+    )
+    assert later.count() > 200, "the fictitious members' lists stay"
+    assert not Attendance.objects.filter(person__is_fictitious=False).exists()
+
+
+def test_about_50_active_organizations_is_the_seeds_recorded_figure(demo):
+    figure = RecordedFigure.objects.get(label_es="Empresas que participaban activamente en los comités")
+    assert (figure.value, figure.qualifier, str(figure.as_of)) == (50, "about", "2018-03-31")
+    assert figure.locator == "Etapa 3: Estructuración de proyectos"
+
+
+def test_agreements_and_work_plan_tasks_fall_to_fictitious_organizations_and_people(demo):
+    assert Agreement.objects.count() >= 80
+    assert not Agreement.objects.filter(responsible_organization__is_fictitious=False).exists()
+    assert not Agreement.objects.filter(responsible_person__is_fictitious=False).exists()
+    assert not WorkPlanActivity.objects.filter(responsible_organization__is_fictitious=False).exists()
+
+
+def test_no_real_organization_has_priority_sdgs_or_wanted_roles(demo):
+    assert SDGPriority.objects.filter(organization__is_fictitious=True).count() >= 30
+    assert not SDGPriority.objects.filter(organization__is_fictitious=False).exists()
+    assert not real_organizations().exclude(alliance_roles=[]).exists()
+
+
+def test_no_real_organization_answered_a_survey_or_was_invited_to_a_past_one(demo):
+    # «Etapa 2: Identificación de prioridades» (p. 26): sent to about 90, 61 % answered; it names none of them.
+    assert Response.objects.filter(organization__is_fictitious=True).count() >= 20
+    assert not Response.objects.filter(organization__is_fictitious=False).exists()
+    assert not Response.objects.filter(respondent__is_fictitious=False).exists()
+    past = SurveyInvitation.objects.filter(survey__opens_at__lt=demo_dates.present_era_start())
+    assert past.exists()
+    assert not past.filter(organization__is_fictitious=False).exists()
+
+
+def test_no_real_organization_voted(demo):
+    # «Estructuración de proyectos», «b) Votación» (p. 28): Producción y consumo voted in person; not who or how.
+    assert Participation.objects.exists()
+    assert not Participation.objects.filter(elector__organization__is_fictitious=False).exists()
+    assert not Participation.objects.filter(cast_by__is_fictitious=False).exists()

@@ -40,4 +40,5 @@ def test_the_2017_consortia_are_made_of_members_of_the_committee_when_they_submi
             .filter(committee=member.proposal.committee_id, organization=member.organization_id)
             .exists()
         ), member
-    assert not members.filter(organization__is_fictitious=True).exists()
+    # The seed names no project: the consortia are fictitious participants (tests/companies/test_demo_facts.py).
+    assert not members.filter(organization__is_fictitious=False).exists()

@@ -9,7 +9,7 @@ from accounts.models import User
 from committees.models import Membership
 from companies.models import Representative
 from projects import permissions, services, tally
-from projects.demo_selection import VOTE_DAY, open_ballot
+from projects.demo_selection import VOTE_CHOICES, VOTE_DAY, open_ballot
 from projects.models import Ballot, BallotPaper, Participation, SelectionEvidence, SelectionRound
 from surveys.selectors import option_results
 
@@ -31,7 +31,11 @@ def test_the_production_vote_picked_two_projects_by_a_named_ballot(demo):
     assert len(selected) == 2
     assert tally.tally(ballot) == ballot.result
     assert BallotPaper.objects.filter(ballot=ballot, elector__isnull=True).count() == 0
-    members_that_day = Membership.objects.filter(committee=ballot.round.committee).active_on(VOTE_DAY)
+    # The seed does not say who voted: the electors are the committee's fictitious members of that day.
+    members_that_day = Membership.objects.filter(
+        committee=ballot.round.committee, organization__is_fictitious=True
+    ).active_on(VOTE_DAY)
+    assert members_that_day.count() == len(VOTE_CHOICES) == 5
     electors = set(ballot.electors.values_list("organization_id", flat=True))
     assert electors == set(members_that_day.values_list("organization_id", flat=True))
 
