@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import PERSONAL_PART_ACTIONS, AuditEvent
 from audit.services import audit_record, changes_between, personal_parts_erase, snapshot
+from axs_platform.outbox import recipients_erase
 from companies.models import Invitation
 from surveys.models import AnonymousDraft, Survey, SurveyInvitation
 from surveys.services import invitation_contacts_erase
@@ -111,12 +112,18 @@ def _survey_contacts(cutoff):
     return invitation_contacts_erase(closed_before=cutoff)
 
 
+def _sent_emails(cutoff):
+    """Erase recipients, subject and text of e-mails sent or failed before the cutoff; kind, times and counts stay."""
+    return recipients_erase(finished_before=cutoff)
+
+
 APPLIERS = {
     RetentionRule.Kind.UNACCEPTED_INVITATIONS: _unaccepted_invitations,
     RetentionRule.Kind.CLOSED_REQUESTS: _closed_requests,
     RetentionRule.Kind.CLOSED_SURVEY_DRAFTS: _closed_survey_drafts,
     RetentionRule.Kind.SURVEY_CONTACTS: _survey_contacts,
     RetentionRule.Kind.SECURITY_EVENTS: _security_events,
+    RetentionRule.Kind.SENT_EMAILS: _sent_emails,
 }
 
 
