@@ -108,7 +108,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
         with translation.override(user.preferred_language):
             subject = render_to_string(subject_template_name, context)
             body = render_to_string(email_template_name, context)
-        send_email(subject=subject, body=body, to=[to_email])
+        send_email(subject=subject, body=body, to=[to_email], kind="accounts.password_reset")
 
     def save(self, *args, request=None, **kwargs):
         audit_record(

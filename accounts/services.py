@@ -51,6 +51,7 @@ def send_welcome_email(user):
             subject=render_to_string("accounts/email/welcome_subject.txt", context),
             body=render_to_string("accounts/email/welcome_body.txt", context),
             to=[user.email],
+            kind="accounts.welcome",
         )
 
 

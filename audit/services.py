@@ -89,8 +89,9 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
 
     With ``seal`` the event carries the digest of the target's sealed content (approved minutes,
     a closed ballot's result: see ``audit.sealing``), so the verification notices a later rewrite.
-    Security events (``PERSONAL_PART_ACTIONS``) keep the identifier, IP address and browser in an
-    ``EventPersonalPart`` and only its digest in the chain, so that retention can erase them.
+    Security events (``PERSONAL_PART_ACTIONS``), and any event given an ``identifier`` (the keyed hash of an
+    address a personal data request was filed or refused under), keep the identifier, IP address and browser
+    in an ``EventPersonalPart`` and only its digest in the chain, so that retention can erase them.
     """
     if actor is not None and not actor.is_authenticated:
         actor = None
@@ -111,7 +112,7 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
     if seal:
         event.sealed_digest = sealing.seal_of(target)
     personal = None
-    if action in PERSONAL_PART_ACTIONS:
+    if action in PERSONAL_PART_ACTIONS or event.identifier:
         personal = EventPersonalPart(
             identifier=event.identifier,
             ip_address=event.ip_address,
@@ -128,11 +129,11 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
     return event
 
 
-def personal_parts_erase(*, recorded_before):
-    """Blank the personal parts of security events recorded before a moment; return how many.
+def personal_parts_erase(*, events):
+    """Blank the personal parts of the given events (a queryset of ``AuditEvent``); return how many.
 
     The events and their hashes stay: the chain holds only each part's digest, so it still verifies.
     Safe to run twice: erased parts are left alone.
     """
-    due = EventPersonalPart.objects.filter(erased_at__isnull=True, event__created_at__lt=recorded_before)
+    due = EventPersonalPart.objects.filter(erased_at__isnull=True, event__in=events)
     return due.update(identifier="", ip_address=None, user_agent="", nonce="", erased_at=timezone.now())

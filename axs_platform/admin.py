@@ -7,8 +7,8 @@ from .models import OutgoingEmail
 
 @admin.register(OutgoingEmail)
 class OutgoingEmailAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "subject", "status", "attempts", "sent_at"]
-    list_filter = ["status"]
+    list_display = ["created_at", "kind", "subject", "recipient_count", "status", "attempts", "sent_at", "erased_at"]
+    list_filter = ["status", "kind"]
     search_fields = ["subject"]
     readonly_fields = [field.name for field in OutgoingEmail._meta.get_fields()]
 

@@ -65,6 +65,9 @@ def send_email_task(subject, body, to, html_body=None, attachments=None):
     return outbox.deliver(email.pk, TRANSIENT_MAIL_ERRORS) if email else 0
 
 
-def send_email(*, subject, body, to, html_body=None, attachments=None):
-    """Record a message in the outbox; it goes to the broker once the current transaction commits."""
-    outbox.record(subject=subject, body=body, to=to, html_body=html_body, attachments=attachments)
+def send_email(*, subject, body, to, html_body=None, attachments=None, kind=""):
+    """Record a message in the outbox; it goes to the broker once the current transaction commits.
+
+    ``kind`` says what the message is ("accounts.welcome"): it stays when retention erases the rest.
+    """
+    outbox.record(subject=subject, body=body, to=to, html_body=html_body, attachments=attachments, kind=kind)

@@ -10,7 +10,8 @@ class OutgoingEmail(models.Model):
     Its status is the marker that makes the sending task safe to run twice: a worker takes only a
     queued message and marks it as being sent before it talks to the mail server. Once sent, the
     body, alternatives and attachments are emptied (they may carry sign-in links); who it went to,
-    its subject and its times stay.
+    its subject and its times stay until the retention rule of sent e-mail erases them
+    (``outbox.recipients_erase``): then only its kind, status, times and number of recipients remain.
     """
 
     class Status(models.TextChoices):
@@ -23,6 +24,8 @@ class OutgoingEmail(models.Model):
     body = models.TextField(blank=True)
     html_body = models.TextField(blank=True)
     to = models.JSONField(default=list)
+    kind = models.CharField(max_length=60, blank=True)  # what the message is ("accounts.welcome"), for statistics
+    recipient_count = models.PositiveSmallIntegerField(default=0)  # stays when retention erases ``to``
     attachments = models.JSONField(default=list, blank=True)  # [filename, text, mimetype]
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -32,6 +35,7 @@ class OutgoingEmail(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)  # recipients, subject and bodies erased (retention)
 
     class Meta:
         verbose_name = _("outgoing e-mail")
@@ -44,4 +48,6 @@ class OutgoingEmail(models.Model):
         ]
 
     def __str__(self):
+        if self.erased_at:
+            return f"#{self.pk} {self.kind} ({self.recipient_count})"
         return f"{self.subject} → {', '.join(self.to)}"

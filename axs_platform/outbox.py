@@ -17,6 +17,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Case, F, Q, TextField, Value, When
+from django.db.models.functions import Left, StrIndex
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
@@ -27,7 +29,7 @@ MAX_ATTEMPTS = 6
 _broker_down = False  # an outage is logged when it starts and when it ends, not once per message
 
 
-def record(*, subject, body, to, html_body=None, attachments=None, send_on_commit=True):
+def record(*, subject, body, to, html_body=None, attachments=None, kind="", send_on_commit=True):
     """Keep a message to send once the current transaction commits; return it (None without recipients)."""
     recipients = [address for address in to if address]
     if not recipients:
@@ -37,6 +39,8 @@ def record(*, subject, body, to, html_body=None, attachments=None, send_on_commi
         body=str(body),
         html_body=html_body or "",
         to=recipients,
+        kind=kind,
+        recipient_count=len(recipients),
         attachments=[list(attachment) for attachment in attachments or []],
     )
     if send_on_commit:
@@ -162,3 +166,30 @@ def mail_sweep(*, now=None):
         OutgoingEmail.objects.filter(pk=email_id, not_before__lte=now).update(not_before=None)
         sent += 1
     return sent
+
+
+def recipients_erase(*, finished_before):
+    """Erase who sent or failed messages went to, their subject, bodies and error text; return how many.
+
+    Only finished messages (sent, or failed for good) whose last try started before the moment: one still
+    queued or being sent keeps what it needs to go out. Kind, status, times, tries and the number of
+    recipients stay, so delivery statistics hold; an error keeps its exception's name only, since a
+    refusal's text names the addresses. Safe to run twice: erased rows are left alone.
+    """
+    finished = Q(status=OutgoingEmail.Status.SENT, sent_at__lt=finished_before) | Q(
+        status=OutgoingEmail.Status.FAILED, started_at__lt=finished_before
+    )
+    named = Q(error__contains="(")  # "SMTPRecipientsRefused({'ana@…': (550, …)})" keeps "SMTPRecipientsRefused"
+    return OutgoingEmail.objects.filter(finished, erased_at__isnull=True).update(
+        to=[],
+        subject="",
+        body="",
+        html_body="",
+        attachments=[],
+        error=Case(
+            When(named, then=Left("error", StrIndex("error", Value("(")) - 1)),
+            default=F("error"),
+            output_field=TextField(),
+        ),
+        erased_at=timezone.now(),
+    )

@@ -101,6 +101,7 @@ def _mail(person, digest, notifications, zone):
             subject=render_to_string("notifications/email/digest_subject.txt", context),
             body=render_to_string("notifications/email/digest_body.txt", context),
             to=[person.email],
+            kind=f"notifications.digest.{digest.period}",
         )
 
 

@@ -106,7 +106,13 @@ def notify(*, recipient, kind, title, body="", link="", attachments=None, email_
         address = email_address or recipient.email
         if email_address or has_address(recipient):
             with translation.override(recipient.preferred_language):
-                send_email(subject=title, body=_with_footer(str(body)), to=[address], attachments=attachments)
+                send_email(
+                    subject=title,
+                    body=_with_footer(str(body)),
+                    to=[address],
+                    attachments=attachments,
+                    kind=f"notifications.{kind}",
+                )
             notification.emailed_at = notification.created_at
             notification.save(update_fields=["emailed_at"])
         else:

@@ -26,6 +26,12 @@ def _describe(target, params):
     return _("Personal data of %(name)s (%(number)s)") % {"name": target.full_name, "number": target.number}
 
 
+def _counted_name(label, field):
+    """Name a counted relation in words: the kind of record and the field ("Posts (appointed by)")."""
+    meta = apps.get_model(label)._meta
+    return f"{capfirst(meta.verbose_name_plural)} ({meta.get_field(field).verbose_name})"
+
+
 def _build(document):
     # Runs in the document's language: refusals use gettext (not lazy) so the job keeps them in that language.
     rights_request = document.target
@@ -46,9 +52,9 @@ def _build(document):
     ]
     recorded = recorded_by_person(person)
     recorded_rows = [
-        {"name": capfirst(apps.get_model(label)._meta.verbose_name_plural), "count": count}
+        {"name": _counted_name(label, field), "count": count}
         for label, counts in recorded.items()
-        for count in counts.values()
+        for field, count in counts.items()
     ]
     attachments = [("personal-data.json", as_json(data)), ("recorded-by-you.json", as_json(recorded))]
     for label, rows in data.items():

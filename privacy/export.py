@@ -29,8 +29,10 @@ HIDDEN_FIELD_WORDS = ("password", "token", "nonce", "secret", "hash", "receipt",
 class Table:
     """One model and the lookups (ORM paths ending at the person's id) that select the person's rows.
 
-    ``counted`` names relations whose rows are about other people (attendance a secretary recorded):
-    the export gives only how many rows the person recorded, never the rows.
+    ``counted`` names relations whose rows are about other people (attendance a secretary recorded, a post or
+    an evaluation they assigned, an invitation they sent or revoked, someone's representation they ended, an
+    API token they made for someone): the export gives only how many rows the person recorded, never the rows.
+    A row about the person themself still comes whole, through the table's lookups.
     """
 
     label: str
@@ -95,12 +97,12 @@ TABLES = (
     Table("companies.ParticipationChange", ("changed_by",)),
     Table("companies.DueDiligenceReview", ("started_by", "reviewer")),
     Table("companies.Evidence", ("uploaded_by",)),
-    Table("companies.Representative", ("user", "ended_by")),
-    Table("companies.Invitation", ("invited_by", "accepted_by", "revoked_by", _by_email("email"))),
+    Table("companies.Representative", ("user",), counted=("ended_by",)),
+    Table("companies.Invitation", ("accepted_by", _by_email("email")), counted=("invited_by", "revoked_by")),
     Table("committees.Committee", ("closed_by",)),
     Table("committees.Membership", ("requested_by",)),
     Table("committees.MembershipChange", ("changed_by",)),
-    Table("committees.Post", ("holder", "appointed_by")),
+    Table("committees.Post", ("holder",), counted=("appointed_by",)),
     Table("committees.Session", ("created_by",)),
     Table("committees.SessionDocument", ("uploaded_by",)),
     Table("committees.Attendance", ("person",), counted=("recorded_by",)),
@@ -127,7 +129,7 @@ TABLES = (
     Table("projects.ProposalComment", ("author",)),
     Table("projects.SavedFilter", ("owner",)),
     Table("projects.Attachment", ("uploaded_by",)),
-    Table("projects.Evaluation", ("evaluator", "assigned_by")),
+    Table("projects.Evaluation", ("evaluator",), counted=("assigned_by",)),
     Table("monitoring.Implementation", ("created_by",)),
     Table("monitoring.IndicatorRevision", ("changed_by",)),
     Table("monitoring.Report", ("created_by", "submitted_by", "decided_by")),
@@ -136,7 +138,7 @@ TABLES = (
     Table("privacy.RightsRequest", ("requester", _by_email("email"))),
     Table("privacy.PurposeChoice", ("person",)),
     Table("privacy.PrivacyNotice", ("published_by",)),
-    Table("api.ApiToken", ("person", "created_by", "revoked_by")),
+    Table("api.ApiToken", ("person",), counted=("created_by", "revoked_by")),
     Table("admin.LogEntry", ("user",)),
 )
 

@@ -259,11 +259,19 @@ class RetentionRule(models.Model):
         )
         SECURITY_EVENTS = (
             "security_events",
-            _("Failed sign-ins and password reset requests: address typed, IP address, browser (after they happen)"),
+            _(
+                "Failed sign-ins, password reset requests and failed identity checks of requests: address or link "
+                "typed, IP address, browser (after they happen)"
+            ),
+        )
+        SENT_EMAILS = (
+            "sent_emails",
+            _("E-mails sent or failed: recipients, subject and text (after the last try)"),
         )
 
-    # Kinds in force before staff set them: security records hold IP addresses of people who may have no account.
-    DEFAULT_DAYS = {Kind.SECURITY_EVENTS: 90}
+    # Kinds in force before staff set them: security records hold IP addresses of people who may have no account,
+    # and the outbox the address of everyone the platform wrote to.
+    DEFAULT_DAYS = {Kind.SECURITY_EVENTS: 90, Kind.SENT_EMAILS: 30}
 
     kind = models.CharField(_("kind of data"), max_length=40, choices=Kind.choices, unique=True)
     keep_days = models.PositiveIntegerField(_("keep for (days)"))

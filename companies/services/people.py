@@ -49,6 +49,7 @@ def _send_invitation(invitation, token, *, language):
             subject=render_to_string("companies/email/invitation_subject.txt", context),
             body=render_to_string("companies/email/invitation_body.txt", context),
             to=[invitation.email],
+            kind="companies.invitation",
         )
 
 

@@ -41,7 +41,7 @@ def _send(rights_request, template, extra=None, *, event=False):
                 email_address=rights_request.email,
             )
         else:
-            send_email(subject=subject, body=body, to=[rights_request.email])
+            send_email(subject=subject, body=body, to=[rights_request.email], kind=f"privacy.{template}")
 
 
 def send_verification(rights_request):

@@ -7,14 +7,16 @@ fields that identify a person are replaced.
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.models import AuditEvent
+from audit.models import PERSONAL_PART_ACTIONS, AuditEvent
 from audit.services import audit_record, changes_between, personal_parts_erase, snapshot
+from axs_platform.outbox import recipients_erase
 from companies.models import Invitation
 from surveys.models import AnonymousDraft, Survey, SurveyInvitation
 from surveys.services import invitation_contacts_erase
@@ -45,14 +47,21 @@ def _blanked(text):
     return _("(anonymized by the retention rule)") if text else ""
 
 
+# Security records the rule ``security_events`` erases: failed sign-ins, reset requests and failed identity checks
+# of personal data requests (the link typed and the IP address of someone who may have no account).
+SECURITY_ACTIONS = (*sorted(PERSONAL_PART_ACTIONS), "privacy.identity_check_failed")
+
+
 def _closed_requests(cutoff):
     """Anonymize closed requests: account, name, address and every free text (details, answer, reasons, pauses).
 
-    The audit events of the request never held these texts (only that one was given), nor the address in clear.
+    The audit events of the request never held these texts (only that one was given), nor the address in clear;
+    the personal parts of its events (the hashed address it was filed or refused under, IP address, browser)
+    are erased with it.
     """
     due = RightsRequest.objects.filter(status__in=[RightsRequest.Status.ANSWERED, RightsRequest.Status.WITHDRAWN])
     due = due.filter(Q(answered_at__lt=cutoff) | Q(answered_at__isnull=True, received_at__lt=cutoff))
-    count = 0
+    anonymized = []
     for rights_request in due.exclude(email__endswith=ANONYMIZED_DOMAIN).only(
         "pk", "answer", "legal_reason", "extension_reason", "withdrawal_reason"
     ):
@@ -69,8 +78,10 @@ def _closed_requests(cutoff):
         RequestPause.objects.filter(request_id=rights_request.pk).update(
             what_is_missing=_("(anonymized by the retention rule)")
         )
-        count += 1
-    return count
+        anonymized.append(str(rights_request.pk))
+    request_type = ContentType.objects.get_for_model(RightsRequest)
+    personal_parts_erase(events=AuditEvent.objects.filter(target_type=request_type, target_id__in=anonymized))
+    return len(anonymized)
 
 
 def _closed_survey_drafts(cutoff):
@@ -86,18 +97,24 @@ def _closed_survey_drafts(cutoff):
 
 
 def _security_events(cutoff):
-    """Erase the address typed, IP address and browser of failed sign-ins and reset requests before the cutoff.
+    """Erase the address typed, IP address and browser of failed sign-ins and checks (``SECURITY_ACTIONS``).
 
     The events stay in the chain with the digest of what was erased, so the verification still passes.
     Never within the sign-in throttle's window, which counts by them.
     """
     window = datetime.timedelta(seconds=settings.AXS_LOGIN_FAILURE_WINDOW_SECONDS)
-    return personal_parts_erase(recorded_before=min(cutoff, timezone.now() - window))
+    before = min(cutoff, timezone.now() - window)
+    return personal_parts_erase(events=AuditEvent.objects.filter(action__in=SECURITY_ACTIONS, created_at__lt=before))
 
 
 def _survey_contacts(cutoff):
     """Detach the people invited to surveys closed before the cutoff; the invitations stay, so rates hold."""
     return invitation_contacts_erase(closed_before=cutoff)
+
+
+def _sent_emails(cutoff):
+    """Erase recipients, subject and text of e-mails sent or failed before the cutoff; kind, times and counts stay."""
+    return recipients_erase(finished_before=cutoff)
 
 
 APPLIERS = {
@@ -106,6 +123,7 @@ APPLIERS = {
     RetentionRule.Kind.CLOSED_SURVEY_DRAFTS: _closed_survey_drafts,
     RetentionRule.Kind.SURVEY_CONTACTS: _survey_contacts,
     RetentionRule.Kind.SECURITY_EVENTS: _security_events,
+    RetentionRule.Kind.SENT_EMAILS: _sent_emails,
 }
 
 

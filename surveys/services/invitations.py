@@ -80,6 +80,7 @@ def _mail(invitation, *, reminder, people=None, opposing=frozenset()):
                 subject=render_to_string("surveys/email/invitation_subject.txt", context),
                 body=render_to_string("surveys/email/invitation_body.txt", context),
                 to=[invitation.organization.contact_email],
+                kind="surveys.invitation",
             )
         return 1
     return len(recipients)
