@@ -12,6 +12,15 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from axs_platform.api_settings import (  # noqa: F401 (settings of the read API)
+    AXS_API_ANON_RATE,
+    AXS_API_TOKEN_MAX_DAYS,
+    AXS_API_TOKEN_RATE,
+    REST_FRAMEWORK,
+    SPECTACULAR_SETTINGS,
+)
+from axs_platform.schedule import CELERY_BEAT_SCHEDULE  # noqa: F401 (a setting: the periodic tasks)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -295,65 +304,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_IMPORTS = ["axs_platform.mail"]
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "axs")
-# Celery beat (``make beat``, or a worker started with ``-B``) runs the periodic tasks: ballots
-# open, are reminded and close at their times. The task is safe to run twice; each run expires
-# before the next, so a stopped worker does not pile them up.
-CELERY_BEAT_SCHEDULE = {
-    "ballots-due-every-minute": {
-        "task": "projects.ballots_due",
-        "schedule": 60.0,
-        "options": {"expires": 55},
-    },
-    # Evaluators of evaluations due within three days or overdue are reminded once each (projects).
-    "evaluation-reminders-hourly": {
-        "task": "projects.evaluation_reminders",
-        "schedule": 3600.0,
-        "options": {"expires": 3300},
-    },
-    # Reporters of progress reports due within a week or overdue are reminded once each (monitoring).
-    "monitoring-reminders-hourly": {
-        "task": "monitoring.reminders_due",
-        "schedule": 3600.0,
-        "options": {"expires": 3300},
-    },
-    # Documents whose worker stopped showing progress, or that were never sent (broker down), go
-    # back to the queue within a couple of minutes, without waiting for the visibility timeout.
-    # E-mail the broker lost or never took, or that is due after the mail server refused it.
-    "mail-sweep": {
-        "task": "axs_platform.mail_sweep",
-        "schedule": float(os.environ.get("AXS_MAIL_SWEEP_SECONDS") or 30),
-        "options": {"expires": 25},
-    },
-    "documents-sweep": {
-        "task": "documents.sweep",
-        "schedule": float(os.environ.get("AXS_DOCUMENT_SWEEP_SECONDS") or 30),
-        "options": {"expires": 25},
-    },
-    # Daily and weekly digests of notifications, each person's in their own morning (notifications).
-    "notifications-digests-hourly": {
-        "task": "notifications.digests_due",
-        "schedule": 3600.0,
-        "options": {"expires": 3300},
-    },
-    # Personal data requests close to their legal due date are reminded to staff once per due date.
-    "privacy-deadlines-hourly": {
-        "task": "privacy.deadlines_remind",
-        "schedule": 3600.0,
-        "options": {"expires": 3500},
-    },
-    # Open-data files (and the IATI activity file) whose data changed are built again (opendata.prebuilt).
-    "opendata-rebuild": {
-        "task": "opendata.rebuild_due",
-        "schedule": float(os.environ.get("AXS_OPENDATA_REBUILD_SECONDS") or 600),
-        "options": {"expires": 550},
-    },
-    # Personal data kept longer than staff set is anonymized once a day (the job is safe to run twice).
-    "privacy-retention-daily": {
-        "task": "privacy.retention_apply",
-        "schedule": 86400.0,
-        "options": {"expires": 86000},
-    },
-}
+# Celery beat runs CELERY_BEAT_SCHEDULE, imported above from axs_platform/schedule.py.
 # The local hour from which a person's daily (and, on Mondays, weekly) digest of notifications is due.
 AXS_DIGEST_HOUR = int(os.environ.get("AXS_DIGEST_HOUR") or 7)
 # How long the link that confirms the e-mail address of a request filed without signing in works.
@@ -432,45 +383,4 @@ LOGGING = {
         # Inline tasks would log every e-mail and render as if a worker ran them.
         "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
     },
-}
-
-# The read API (api/, docs/api.md): Django REST framework, personal tokens only (no session, so no CSRF to
-# think about), JSON only, page-number pagination, and rate limits per address and per token.
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.PersonalTokenAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousThrottle", "api.throttling.TokenThrottle"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-}
-AXS_API_ANON_RATE = os.environ.get("AXS_API_ANON_RATE", "120/min")
-AXS_API_TOKEN_RATE = os.environ.get("AXS_API_TOKEN_RATE", "1200/min")
-AXS_API_TOKEN_MAX_DAYS = int(os.environ.get("AXS_API_TOKEN_MAX_DAYS", "366"))
-SPECTACULAR_SETTINGS = {
-    # The schema is generated and checked against the API by tests/api/test_schema.py; `check --deploy` runs
-    # where the database may have no tables yet, so drf-spectacular's own deploy check stays off.
-    "ENABLE_DJANGO_DEPLOY_CHECK": False,
-    "TITLE": "AxS API",
-    "DESCRIPTION": "Read API of the Alianza por la Sostenibilidad: see /api/v1/docs/.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SCHEMA_PATH_PREFIX": "/api/v1",
-    "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {
-        "ProposalStatusEnum": "projects.models.ProposalStatus",
-        "MembershipStatusEnum": "committees.models.MembershipStatus",
-        "SessionStatusEnum": "committees.models.SessionStatus",
-        "AgreementStatusEnum": "committees.models.AgreementStatus",
-        "ParticipationStatusEnum": "companies.models.ParticipationStatus",
-    },
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "api.schema.add_error_responses",
-    ],
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
 }
