@@ -6,8 +6,6 @@ from .ballots import (
     ballot_create,
     ballot_open,
     ballot_remind,
-    ballot_runoff_create,
-    ballot_tie_settle,
     ballots_due,
 )
 from .calls import call_create, call_update
@@ -47,6 +45,7 @@ from .proposals import (
     proposal_update,
 )
 from .selection import evidence_add, round_close, round_create
+from .ties import ballot_runoff_create, ballot_tie_settle
 from .votes import clean_choices, receipt_counted, vote_cast
 from .workflow import (
     REVIEW_ACTIONS,

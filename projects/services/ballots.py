@@ -1,4 +1,6 @@
-"""Online ballots: creating, opening (freezing the electorate), closing, ties, runoffs, cancelling, reminding.
+"""Online ballots: creating, opening (freezing the electorate), closing, cancelling, reminding.
+
+Ties and runoffs are in ``ties.py``.
 
 Voting (``votes.py``) and changes of status meet on the ballot's lock: a vote holds it shared, so
 votes do not wait for each other; opening, closing, cancelling and reminding hold it exclusively,
@@ -279,63 +281,6 @@ def ballot_close(*, actor, ballot, now=None, request=None):
     return ballot
 
 
-def _require_declared_tie(ballot):
-    if ballot.status != BallotStatus.CLOSED or ballot.tie_status != TieStatus.DECLARED:
-        raise ValidationError(_("This ballot has no tie to settle."), code="no_tie")
-
-
-@transaction.atomic
-def ballot_tie_settle(*, actor, ballot, proposals, reason, request=None):
-    """Let the chair (or staff) settle a declared tie among the tied proposals, with the reason recorded."""
-    ballot = _locked(ballot)
-    require(permissions.can_manage_rounds(actor, ballot.round.committee))
-    _require_declared_tie(ballot)
-    chosen = sorted({p.pk for p in proposals})
-    seats = ballot.result["open_seats"]
-    if not set(chosen) <= set(ballot.result["tied"]) or len(chosen) != seats:
-        raise ValidationError(
-            ngettext("Choose %(n)s tied proposal.", "Choose %(n)s of the tied proposals.", seats) % {"n": seats},
-            code="invalid_settlement",
-        )
-    if not (reason or "").strip():
-        raise field_error("reason", _("Record how the tie was settled."), "reason_required")
-    ballot.result = {**ballot.result, "settled": chosen}
-    ballot.tie_status = TieStatus.BY_CHAIR
-    ballot.tie_resolution = reason.strip()
-    ballot.save(update_fields=["result", "tie_status", "tie_resolution"])
-    audit_record(actor=actor, action="projects.tie_settled", target=ballot, message=reason, request=request, seal=True)
-    return ballot
-
-
-def ballot_runoff_create(*, actor, ballot, opens_at, closes_at, request=None):
-    """Create a runoff over a closed ballot's tied proposals, for the seats the tie left open."""
-    _require_declared_tie(ballot)
-    if ballot.runoffs.exclude(status=BallotStatus.CANCELLED).exists():
-        raise ValidationError(_("This tie already has a runoff."), code="runoff_exists")
-    from ..models import Proposal
-
-    tied = list(Proposal.objects.filter(pk__in=ballot.result["tied"]))
-    return ballot_create(
-        actor=actor,
-        selection_round=ballot.round,
-        title=_("Runoff: %(title)s") % {"title": ballot.title},
-        electorate=ballot.electorate,
-        question=ballot.question,
-        seats=ballot.result["open_seats"],
-        max_choices=min(ballot.max_choices, ballot.result["open_seats"]),
-        majority="plurality",
-        quorum_percent=ballot.quorum_percent,
-        opens_at=opens_at,
-        closes_at=closes_at,
-        is_secret=ballot.is_secret,
-        allow_changes=ballot.allow_changes,
-        named_voters=list(ballot.named_voters.all()),
-        proposals=tied,
-        runoff_of=ballot,
-        request=request,
-    )
-
-
 @transaction.atomic
 def ballot_cancel(*, actor, ballot, reason, request=None):
     """Cancel a scheduled or open ballot with a reason (staff); its votes stay stored, uncounted."""
@@ -405,8 +350,6 @@ __all__ = [
     "ballot_create",
     "ballot_open",
     "ballot_remind",
-    "ballot_runoff_create",
-    "ballot_tie_settle",
     "ballots_due",
     "ballot_share_locked",
     "electorate_people",
