@@ -11,6 +11,7 @@ import datetime
 from collections import Counter, defaultdict
 from decimal import Decimal
 
+from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
@@ -23,20 +24,30 @@ from .models import ContributionDelivery, IndicatorProgress, Period, Report, Val
 
 LIGHT_COLOURS = {"on_track": "#198754", "at_risk": "#b58100", "off_track": "#dc3545", "inactive": "#6c757d"}
 DUE_SOON_DAYS = 30
+PROJECTS_PER_PAGE = 25
 
 
-def dashboard(implementations, today):
-    """Return the dashboard's figures for a queryset of implementations."""
+def dashboard(implementations, today, page=None):
+    """Return the dashboard's figures for a queryset of implementations.
+
+    With ``page`` (a page number) the table of projects holds only that page (``page_obj``); the
+    counts, lights by colour and every other figure still cover the whole queryset.
+    """
     # What the rows show, no more: a thousand proposals with every column cost more to build than to count.
-    implementations = list(
-        implementations.select_related("proposal__committee").only(
-            "is_demo", "proposal__title", "proposal__committee__name"
-        )
+    shown = implementations.select_related("proposal__committee").only(
+        "is_demo", "proposal__title", "proposal__committee__name"
     )
-    assessments = lights.assess_many(implementations, today)
-    rows = [(implementation, assessments[implementation.pk]) for implementation in implementations]
-    counts = Counter(assessment.light for _i, assessment in rows)
-    ids = [i.pk for i in implementations]
+    page_obj = None
+    if page is not None:
+        page_obj = Paginator(shown, PROJECTS_PER_PAGE).get_page(page)
+        shown = page_obj.object_list
+    shown = list(shown)
+    # The lights of the whole set come from two grouped queries; only ids and demo flags are loaded for them.
+    flags = dict(implementations.order_by().values_list("pk", "is_demo"))
+    ids = list(flags)
+    assessments = lights.assess_ids(ids, today)
+    rows = [(implementation, assessments[implementation.pk]) for implementation in shown]
+    counts = Counter(assessment.light for assessment in assessments.values())
     waiting = Period.objects.filter(implementation_id__in=ids, ends_on__lt=today, has_submission=False)
     return {
         "rows": rows,
@@ -53,7 +64,8 @@ def dashboard(implementations, today):
         "waiting_approval": Report.objects.filter(period__implementation_id__in=ids, status="submitted").count(),
         "contributions": contributions_by_kind(ids),
         "results": results_by_sdg_indicator(ids),
-        "has_demo": any(i.is_demo for i in implementations),
+        "has_demo": any(flags.values()),
+        "page_obj": page_obj,
         "due_soon_days": DUE_SOON_DAYS,
     }
 

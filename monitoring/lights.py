@@ -23,7 +23,7 @@ from django.db.models import Count, Max, Q
 
 from .models import IndicatorProgress, Light, Period
 
-__all__ = ["Assessment", "Figure", "Light", "assess", "assess_many", "expected_at", "figure_light"]
+__all__ = ["Assessment", "Figure", "Light", "assess", "assess_ids", "assess_many", "expected_at", "figure_light"]
 
 ON_TRACK_SHARE = Decimal("0.9")
 AT_RISK_SHARE = Decimal("0.6")
@@ -109,7 +109,11 @@ def _light_counts(ids):
 
 def assess_many(implementations, today):
     """Return ``{implementation pk: Assessment}`` for the given implementations, in two queries."""
-    ids = [implementation.pk for implementation in implementations]
+    return assess_ids([implementation.pk for implementation in implementations], today)
+
+
+def assess_ids(ids, today):
+    """Return ``{implementation pk: Assessment}`` for these implementation ids, in two queries."""
     periods = _period_summaries(ids, today)
     counts = _light_counts(ids)
     assessments = {}

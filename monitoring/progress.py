@@ -21,52 +21,52 @@ def indicators_with_charts(implementation, periods, assessment):
     return indicators
 
 
-def indicators_section(implementation, periods, assessment, *, public, can_approve):
-    """Return the indicators' section of a web page: a fragment per project and audience, the page's costliest part.
-
-    Its charts and tables change only when a report or an indicator does, and those services bump
-    the monitoring area.
-    """
-
-    def render():
-        context = {
-            "indicators": indicators_with_charts(implementation, periods, assessment),
-            "public": public,
-            "can_approve": can_approve,
-        }
-        return render_to_string("monitoring/includes/indicators.html", context), None
-
-    return fragments.fragment(
-        [fragments.MONITORING], "monitoring-indicators", (implementation.pk, public, can_approve), render
-    )
+def _progress_data(implementation, periods, today, *, public, can_approve):
+    """Return the light, milestones and contributions of a project, with its indicators and their charts."""
+    assessment = lights.assess(implementation, today)
+    return {
+        "implementation": implementation,
+        "project": implementation.proposal,
+        "periods": periods,
+        "assessment": assessment,
+        "milestones": list(implementation.milestones.select_related("responsible")),
+        "contributions": selectors.contribution_rows(implementation),
+        "indicators": indicators_with_charts(implementation, periods, assessment),
+        "today": today,
+        "public": public,
+        "can_approve": can_approve,
+    }
 
 
 def progress_context(implementation, today, *, public=False, can_approve=False, medium="page"):
     """Return what a project's progress shows: periods, indicators with charts, light, contributions.
 
-    A web page gets the indicators as ``indicators_html`` (cached); a PDF gets ``indicators`` to lay out.
+    A PDF gets the figures to lay out. A web page gets ``periods`` and ``progress_html``, the whole
+    progress section (light, indicators, milestones, contributions) as a fragment per project and
+    audience: it changes only when a report, the plan (monitoring), a pledge or title (proposals) or an
+    organization's name (directory) does, and those services bump their areas; the day is in its key.
     """
     periods = selectors.period_rows(implementation, today)
-    assessment = lights.assess(implementation, today)
-    milestones = list(implementation.milestones.select_related("responsible"))
-    context = {
+    if medium == "pdf":
+        return _progress_data(implementation, periods, today, public=public, can_approve=can_approve)
+
+    def render():
+        data = _progress_data(implementation, periods, today, public=public, can_approve=can_approve)
+        return render_to_string("monitoring/includes/progress.html", data), None
+
+    progress_html = fragments.fragment(
+        [fragments.MONITORING, fragments.PROPOSALS, fragments.DIRECTORY],
+        "monitoring-progress",
+        (implementation.pk, public, can_approve),
+        render,
+    )
+    return {
         "implementation": implementation,
         "project": implementation.proposal,
         "periods": periods,
-        "assessment": assessment,
-        "milestones": milestones,
-        "contributions": selectors.contribution_rows(implementation),
-        "today": today,
+        "progress_html": progress_html,
         "public": public,
-        "can_approve": can_approve,
     }
-    if medium == "pdf":
-        context["indicators"] = indicators_with_charts(implementation, periods, assessment)
-    else:
-        context["indicators_html"] = indicators_section(
-            implementation, periods, assessment, public=public, can_approve=can_approve
-        )
-    return context
 
 
 def project_section(proposal, *, medium):

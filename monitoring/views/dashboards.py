@@ -27,17 +27,23 @@ from ..models import Implementation
 PROGRESS_SINCE = datetime.date(2018, 1, 1)  # the first projects went into implementation in 2018
 
 
-def dashboard_context(implementations, committee):
-    """Return the dashboard's figures, ``body`` (the cached fragment) and ``has_demo``."""
+def dashboard_context(request, implementations, committee):
+    """Return the dashboard's figures, ``body`` (the cached fragment, one per page of projects) and ``has_demo``."""
+    page = request.GET.get("page", "1")
+    page = int(page) if page.isdigit() else 1  # a page past the end shows the last, as Paginator.get_page does
+    query = request.GET.copy()
+    query.pop("page", None)
+    query_without_page = query.urlencode()  # any other parameter stays in the page links
 
     def render():
-        data = dashboard(implementations, timezone.localdate())
-        return render_to_string("monitoring/includes/dashboard_body.html", {**data, "committee": committee}), None
+        data = dashboard(implementations, timezone.localdate(), page=page)
+        context = {**data, "committee": committee, "query_without_page": query_without_page}
+        return render_to_string("monitoring/includes/dashboard_body.html", context), None
 
     body = fragments.fragment(
         [fragments.MONITORING, fragments.PROPOSALS, fragments.COMMITTEES],
         "monitoring-dashboard",
-        (committee.pk if committee else None,),
+        (committee.pk if committee else None, page, query_without_page),
         render,
     )
     return {"body": body, "has_demo": implementations.filter(is_demo=True).exists(), "committee": committee}
@@ -50,7 +56,7 @@ class AllianceDashboardView(PredicateRequiredMixin, TemplateView):
     permission_predicate = is_staff_member
 
     def get_context_data(self, **kwargs):
-        data = dashboard_context(Implementation.objects.all(), None)
+        data = dashboard_context(self.request, Implementation.objects.all(), None)
         kwargs.setdefault(
             "pdf_form",
             AllianceProgressForm(
@@ -85,5 +91,6 @@ class CommitteeDashboardView(PredicateRequiredMixin, TemplateView):
         return is_staff_member(user) or is_chair(user, pk) or is_secretary(user, pk)
 
     def get_context_data(self, **kwargs):
-        data = dashboard_context(Implementation.objects.filter(proposal__committee=self.committee), self.committee)
+        implementations = Implementation.objects.filter(proposal__committee=self.committee)
+        data = dashboard_context(self.request, implementations, self.committee)
         return super().get_context_data(**data, **kwargs)

@@ -41,3 +41,18 @@ def test_the_demo_dashboard_shows_every_light(demo, client):
     html = client.get(reverse("monitoring:dashboard")).content.decode()
     for label in ("En curso", "En riesgo", "Desviado", "Inactivo", "Datos de demostración"):
         assert label in html
+
+
+def test_the_dashboard_pages_its_projects_but_counts_lights_over_all_of_them(client, db):
+    from bench.monitoring_seed import seed
+
+    seeded = seed(30, indicators=1, periods=4)
+    data = dashboard(Implementation.objects.all(), timezone.localdate(), page=2)
+    assert len(data["rows"]) == 5 and data["page_obj"].paginator.count == 30
+    assert sum(count for _light, count in data["counts"]) == 30
+    client.force_login(seeded.staff)
+    html = client.get(reverse("monitoring:dashboard"), {"page": "2", "lang": "x"}).content.decode()
+    assert html.count("Proyecto 0") == 5
+    assert 'href="?lang=x&amp;page=1"' in html  # the other parameters stay in the page links
+    first = client.get(reverse("monitoring:dashboard")).content.decode()
+    assert first.count("Proyecto 0") == 25 and 'href="?page=2"' in first

@@ -1,0 +1,23 @@
+"""The project page's progress section is cached, and the services that change what it shows refresh it."""
+
+from django.urls import reverse
+
+from companies.services.organizations import organization_update
+from projects.models import Contribution
+
+from .conftest import approved_report
+
+
+def test_the_cached_progress_section_follows_approvals_and_organization_renames(client, cast, scene):
+    url = reverse("monitoring:project", args=[scene.implementation.pk])
+    client.force_login(scene.secretary)
+    assert "321.00" not in client.get(url).content.decode()
+    approved_report(scene, value="321")
+    assert "321.00" in client.get(url).content.decode()  # report_approve bumps monitoring
+    organization = (
+        Contribution.objects.filter(member__proposal=scene.implementation.proposal).first().member.organization
+    )
+    organization_update(
+        actor=cast.staff, organization=organization, legal_name="Renombrada SA", short_name="Renombrada"
+    )
+    assert "Renombrada" in client.get(url).content.decode()  # organization_update bumps directory
