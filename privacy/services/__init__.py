@@ -1,12 +1,12 @@
 """Writes on personal data requests and the calendar. Views, tasks and commands all call these."""
 
+from .actions import ACTION_LABELS
 from .anonymize import legal_records_of, person_anonymize, request_cancel
 from .calendar import holiday_add, holiday_remove, policy_update
 from .notices import notice_publish, purposes_set
 from .rectify import request_rectify
+from .reminders import deadlines_remind
 from .requests import (
-    ACTION_LABELS,
-    deadlines_remind,
     identity_verify,
     identity_verify_by_link,
     request_answer,

@@ -1,6 +1,7 @@
-"""The life of a personal data request: filing, identity, pauses, extension, answer, withdrawal, reminders.
+"""The life of a personal data request: filing, identity, pauses, extension, answer, withdrawal.
 
-Every step is an audit event on the request (who, when, why) and an e-mail to the person.
+Every step is an audit event on the request (who, when, why) and an e-mail to the person. Reminders
+of due dates are in ``reminders.py``.
 """
 
 import secrets
@@ -9,7 +10,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,32 +19,12 @@ from audit.identifiers import sign_in_identifier
 from audit.services import audit_record
 
 from .. import rectification
-from ..calendar import due_date_of, holidays_set
-from ..deadlines import business_days_between
+from ..calendar import due_date_of
 from ..models import DeadlinePolicy, RequestPause, RightsRequest
 from ..permissions import can_handle_requests, is_requester
 from . import notify
 
 Status = RightsRequest.Status
-
-ACTION_LABELS = {
-    "privacy.filed": gettext_lazy("Personal data request filed"),
-    "privacy.duplicate_refused": gettext_lazy("Duplicate personal data request refused"),
-    "privacy.identity_verified": gettext_lazy("Identity of a requester verified"),
-    "privacy.identity_check_failed": gettext_lazy("Identity check of a request failed"),
-    "privacy.started": gettext_lazy("Personal data request taken up"),
-    "privacy.asked_to_complete": gettext_lazy("Requester asked to complete the request"),
-    "privacy.completed": gettext_lazy("Request completed; the clock runs again"),
-    "privacy.extended": gettext_lazy("Term of a request extended"),
-    "privacy.answered": gettext_lazy("Personal data request answered"),
-    "privacy.withdrawn": gettext_lazy("Personal data request withdrawn"),
-    "privacy.reminded": gettext_lazy("Staff reminded of a request's due date"),
-    "privacy.holiday_removed": gettext_lazy("Non-working day removed"),
-    "privacy.anonymized": gettext_lazy("Person anonymized (cancellation)"),
-    "privacy.rectified": gettext_lazy("Personal data rectified on request"),
-    "privacy.retention_run": gettext_lazy("Retention rules applied"),
-    "privacy.purposes_changed": gettext_lazy("Consent or opposition per purpose changed"),
-}
 
 
 def _locked(rights_request):
@@ -399,30 +379,3 @@ def request_withdraw(*, actor, rights_request, reason, request=None):
         reason=reason,
         request=request,
     )
-
-
-def deadlines_remind(*, today=None):
-    """Remind staff once per due date of each open request within the policy's reminder days; return how many."""
-    today = today or timezone.localdate()
-    policy = DeadlinePolicy.current()
-    holidays = holidays_set()
-    reminded = 0
-    candidates = RightsRequest.objects.filter(status__in=RightsRequest.OPEN, due_on__isnull=False)
-    for rights_request in candidates.exclude(reminded_for=F("due_on")):
-        if business_days_between(today, rights_request.due_on, holidays) > policy.reminder_days:
-            continue
-        with transaction.atomic():
-            locked = _locked(rights_request)
-            if locked.reminded_for == locked.due_on or not locked.is_open:
-                continue
-            locked.reminded_for = locked.due_on
-            locked.save(update_fields=["reminded_for"])
-            audit_record(
-                actor=None,
-                action="privacy.reminded",
-                target=locked,
-                message=_("Due on %(day)s.") % {"day": locked.due_on.strftime("%Y-%m-%d")},
-            )
-            notify.send_staff_reminder(locked)
-        reminded += 1
-    return reminded

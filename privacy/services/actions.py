@@ -1,0 +1,22 @@
+"""How the audit trail names the privacy app's actions (registered in privacy/apps.py)."""
+
+from django.utils.translation import gettext_lazy
+
+ACTION_LABELS = {
+    "privacy.filed": gettext_lazy("Personal data request filed"),
+    "privacy.duplicate_refused": gettext_lazy("Duplicate personal data request refused"),
+    "privacy.identity_verified": gettext_lazy("Identity of a requester verified"),
+    "privacy.identity_check_failed": gettext_lazy("Identity check of a request failed"),
+    "privacy.started": gettext_lazy("Personal data request taken up"),
+    "privacy.asked_to_complete": gettext_lazy("Requester asked to complete the request"),
+    "privacy.completed": gettext_lazy("Request completed; the clock runs again"),
+    "privacy.extended": gettext_lazy("Term of a request extended"),
+    "privacy.answered": gettext_lazy("Personal data request answered"),
+    "privacy.withdrawn": gettext_lazy("Personal data request withdrawn"),
+    "privacy.reminded": gettext_lazy("Staff reminded of a request's due date"),
+    "privacy.holiday_removed": gettext_lazy("Non-working day removed"),
+    "privacy.anonymized": gettext_lazy("Person anonymized (cancellation)"),
+    "privacy.rectified": gettext_lazy("Personal data rectified on request"),
+    "privacy.retention_run": gettext_lazy("Retention rules applied"),
+    "privacy.purposes_changed": gettext_lazy("Consent or opposition per purpose changed"),
+}
