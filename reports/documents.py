@@ -2,7 +2,9 @@
 
 import datetime
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +58,9 @@ def report_context(start, end):
         "exhibits": exhibits,
         "exhibit_list": exhibit_list,
         "implementation": implementation_chapter(start, end),
+        # Absolute: the PDF, the Word file and the published page are read away from the site.
+        "project_list_url": settings.AXS_SITE_URL + reverse("projects:project-list"),
+        "project_data_url": settings.AXS_SITE_URL + reverse("opendata:dataset", kwargs={"slug": "proyectos"}),
         "axs_criteria": AXS_CRITERIA,
         "sustainability_criteria": [(c, DEFINITIONS.get(c, "")) for c in SUSTAINABILITY_CRITERIA],
         "generated_at": timezone.now(),

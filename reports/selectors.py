@@ -4,10 +4,10 @@
 committees, sessions or projects, so that a report of 1,000 projects costs queries, not loops.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -157,8 +157,12 @@ def committees_of(start, end, transitions):
     return committees
 
 
-def project_summaries(proposal_ids):
-    """Return the structured projects with what their summary shows, in a fixed number of queries."""
+# The edition lists this many projects in full; the rest are counted by committee and state.
+PROJECTS_SHOWN = 25
+
+
+def project_summaries(proposal_ids, limit=PROJECTS_SHOWN):
+    """Return the first ``limit`` structured projects with what their summary shows, in a fixed number of queries."""
     return list(
         Proposal.objects.filter(pk__in=proposal_ids)
         .select_related("committee__goal", "lead_organization")
@@ -176,7 +180,17 @@ def project_summaries(proposal_ids):
             "budget",
             "components",
         )
-        .order_by("committee__goal__number", "title", "id")
+        .order_by("committee__goal__number", "title", "id")[:limit]
+    )
+
+
+def projects_by_committee(proposal_ids):
+    """Return ``[{"number", "name", "count"}]``: the structured projects counted per committee in SQL."""
+    return list(
+        Proposal.objects.filter(pk__in=proposal_ids)
+        .values(number=F("committee__goal__number"), name=F("committee__name"))
+        .annotate(count=Count("id"))
+        .order_by("number", "name")
     )
 
 
@@ -207,6 +221,7 @@ def report_data(start, end):
     status_at_end = {}
     for row in sorted(transitions, key=lambda row: row["created_at"]):
         status_at_end[row["proposal_id"]] = row["to_status"]
+    states = Counter(status_at_end[pk] for pk in structured_on)
     for project in projects:
         project.structured_on = structured_on[project.pk]
         project.status_at_end_label = ProposalStatus(status_at_end[project.pk]).label
@@ -263,8 +278,8 @@ def report_data(start, end):
             }
         )
     by_day = defaultdict(list)
-    for project in projects:
-        by_day[timezone.localdate(project.structured_on)].append(project.title)
+    for pk, title in Proposal.objects.filter(pk__in=structured_on).order_by("title").values_list("pk", "title"):
+        by_day[timezone.localdate(structured_on[pk])].append(title)
     for day, titles in by_day.items():
         timeline.append(
             {
@@ -296,6 +311,10 @@ def report_data(start, end):
         "survey": survey,
         "committees": committees,
         "projects": projects,
+        "projects_total": len(structured_on),
+        "projects_more": len(structured_on) - len(projects),
+        "projects_by_committee": projects_by_committee(structured_on),
+        "projects_by_state": [{"label": label, "count": states[v]} for v, label in ProposalStatus.choices if states[v]],
         "stages": stages,
         "timeline": timeline,
         "successes": findings[FindingKind.SUCCESS],
