@@ -45,9 +45,9 @@ class ActivitiesFileView(View):
         reporter = _reporter_or_404()
         if not selectors.publication_rows().filter(has_start_date=True).exists():
             raise Http404(_("No project is public in IATI yet."))
-        built = prebuilt.fresh(PREBUILT, "xml")
-        if built is not None:
-            response = FileResponse(built.file.open("rb"), content_type=XML)
+        found = prebuilt.open_fresh(PREBUILT, "xml")
+        if found is not None:
+            response = FileResponse(found[1], content_type=XML)
             response["Content-Disposition"] = 'inline; filename="axs-iati-actividades.xml"'
             return response
         prebuilt.queue(PREBUILT, "xml")

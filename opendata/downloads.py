@@ -109,10 +109,10 @@ def write(dataset, file_format, out):
     return rows.count
 
 
-def prebuilt_response(dataset, built):
-    """Send a file built ahead of time, as the streamed download would name it."""
+def prebuilt_response(dataset, built, opened):
+    """Send a file built ahead of time (``opened``), as the streamed download would name it."""
     return FileResponse(
-        built.file.open("rb"),
+        opened,
         as_attachment=True,
         filename=f"{dataset.slug}.{built.file_format}",
         content_type=CONTENT_TYPES[built.file_format],

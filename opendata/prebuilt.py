@@ -98,6 +98,21 @@ def fresh(name, file_format, *, now=None):
     return None
 
 
+def open_fresh(name, file_format):
+    """Return ``(built, opened file)`` when a current file can be read, else None.
+
+    A rebuild removes the previous file once it commits, so a file found current a moment earlier
+    may be gone when opened: the caller then streams instead of answering 500.
+    """
+    built = fresh(name, file_format)
+    if built is None:
+        return None
+    try:
+        return built, built.file.open("rb")
+    except FileNotFoundError:
+        return None
+
+
 def built_files(name):
     """Return ``{format: PrebuiltFile}`` of the source's files that show the current data."""
     return {file_format: built for file_format in _formats_of(name) if (built := fresh(name, file_format))}

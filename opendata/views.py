@@ -99,9 +99,9 @@ def dataset_download(request, slug, file_format):
         return _not_found(request, slug=slug, file_format=file_format)
     if file_format not in FORMATS:
         return _not_found(request, slug=slug, file_format=file_format)
-    built = prebuilt.fresh(slug, file_format)
-    if built is not None:
-        return prebuilt_response(dataset, built)
+    found = prebuilt.open_fresh(slug, file_format)
+    if found is not None:
+        return prebuilt_response(dataset, *found)
     if prebuilt.source(slug) is not None:
         prebuilt.queue(slug, file_format)
     if file_format == "xlsx" and dataset.queryset().count() > XLSX_MAX_ROWS:

@@ -156,3 +156,12 @@ def test_the_dataset_page_says_when_its_files_were_updated(demo, client, django_
     with django_assert_max_num_queries(8):
         page = client.get(reverse("opendata:dataset", kwargs={"slug": "avances"})).content.decode()
     assert "Archivo CSV actualizado el" in page and f"({built.row_count} filas)" in page
+
+
+def test_a_file_removed_by_a_rebuild_while_found_current_streams_instead_of_failing(demo, client):
+    built = prebuilt.build(name="organizaciones", file_format="csv")
+    built.file.storage.delete(built.file.name)  # a newer build removed it between the lookup and the open
+    assert prebuilt.fresh("organizaciones", "csv") is not None
+    response = client.get(_url("organizaciones", "csv"))
+    assert response.status_code == 200 and not isinstance(response, FileResponse)
+    assert b"".join(response.streaming_content) == _streamed("organizaciones", "csv")
