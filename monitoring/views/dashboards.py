@@ -31,9 +31,9 @@ def dashboard_context(request, implementations, committee):
     """Return the dashboard's figures, ``body`` (the cached fragment, one per page of projects) and ``has_demo``."""
     page = request.GET.get("page", "1")
     page = int(page) if page.isdigit() else 1  # a page past the end shows the last, as Paginator.get_page does
-    query = request.GET.copy()
-    query.pop("page", None)
-    query_without_page = query.urlencode()  # any other parameter stays in the page links
+    # The dashboards take no other parameter: the cache is keyed by the page alone, so arbitrary query
+    # strings cannot fill it with copies of the same page.
+    query_without_page = ""
 
     def render():
         data = dashboard(implementations, timezone.localdate(), page=page)
@@ -43,7 +43,7 @@ def dashboard_context(request, implementations, committee):
     body = fragments.fragment(
         [fragments.MONITORING, fragments.PROPOSALS, fragments.COMMITTEES],
         "monitoring-dashboard",
-        (committee.pk if committee else None, page, query_without_page),
+        (committee.pk if committee else None, page),
         render,
     )
     return {"body": body, "has_demo": implementations.filter(is_demo=True).exists(), "committee": committee}
