@@ -49,12 +49,20 @@ def notes_at_foot(html):
         return html
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     notes = {item.get("id"): item for item in root.xpath("//section[@class='footnotes']/ol/li[@id]")}
+    placed = set()
     for call in root.xpath("//sup[@class='footnote-ref']"):
         link = call.find("a")
         target = (link.get("href") or "")[1:] if link is not None else ""
         number = NOTE_NUMBER.search(target)
         if target not in notes or number is None:
             continue
+        if target in placed:  # a note called again: its number only, the text is printed once
+            again = lxml_html.Element("sup", {"class": "footnote-ref"})
+            again.text = number.group(1)
+            again.tail = call.tail
+            call.getparent().replace(call, again)
+            continue
+        placed.add(target)
         footnote = _note_content(notes[target])
         footnote.set("class", "footnote")
         footnote.set("data-note", number.group(1))

@@ -56,6 +56,12 @@ def _figures():
                                       source=release, locator="párrafo 1")  # fmt: skip
 
 
+def test_a_note_called_twice_prints_its_text_once_and_its_number_at_each_call():
+    html = notes_at_foot(render_markup("Uno[^a] y dos[^a].\n\n[^a]: Nota."))
+    assert html.count('<span class="footnote" data-note="1">') == 1 and html.count("Nota.") == 1
+    assert '<sup class="footnote-ref">1</sup>' in html
+
+
 def test_the_web_and_word_editions_keep_the_notes_as_a_list_with_back_links_on_the_web():
     narrative_text_save(actor=make_staff(), part="agency", body_es=AGENCY)
     _figures()
