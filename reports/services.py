@@ -35,6 +35,26 @@ def narrative_text_save(*, actor, part, body_es, body_en=""):
 # Cover images go into every edition (inlined in the web page and the Word file), so they stay small.
 COVER_IMAGE_MAX_BYTES = 1024 * 1024
 validate_cover_image = UploadValidator(("png", "jpeg"), COVER_IMAGE_MAX_BYTES, code="cover_image")
+# A small file can still decode to a huge picture, which every PDF job would decode whole.
+COVER_IMAGE_MAX_SIDE = 4000
+
+
+def _validate_cover_size(file):
+    from PIL import Image
+
+    file.seek(0)
+    try:
+        with Image.open(file) as image:
+            width, height = image.size
+    except (OSError, Image.DecompressionBombError):
+        width = height = COVER_IMAGE_MAX_SIDE + 1
+    finally:
+        file.seek(0)
+    if max(width, height) > COVER_IMAGE_MAX_SIDE:
+        raise ValidationError(
+            _("The image may measure at most %(side)s pixels a side.") % {"side": COVER_IMAGE_MAX_SIDE},
+            code="cover_image_too_large",
+        )
 
 
 def _alt_texts(alt_es, alt_en):
@@ -58,6 +78,7 @@ def cover_image_upload(*, actor, file, alt_es, alt_en, kind=CoverImageKind.LOGO,
     alt_es, alt_en = _alt_texts(alt_es, alt_en)
     try:
         validate_cover_image(file)
+        _validate_cover_size(file)
     except ValidationError as error:
         raise ValidationError({"file": error}) from None
     if replaces is not None:

@@ -84,6 +84,16 @@ def test_an_image_over_the_size_limit_is_refused(client):
     assert "el límite es 1.0" in response.content.decode()
 
 
+def test_a_small_file_that_decodes_to_a_huge_picture_is_refused(client):
+    client.force_login(make_staff())
+    huge = io.BytesIO()
+    Image.new("1", (5000, 10)).save(huge, format="PNG")  # a few hundred bytes, 5,000 pixels wide
+    assert huge.tell() < 10_000
+    response = upload(client, file=SimpleUploadedFile("ancha.png", huge.getvalue()))
+    assert response.status_code == 200 and not CoverImage.objects.exists()
+    assert "La imagen puede medir a lo más 4000 píxeles por lado." in response.content.decode()
+
+
 def test_replacing_and_removing_keep_the_old_image_and_its_file(client):
     client.force_login(make_staff())
     upload(client)
