@@ -89,9 +89,10 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
 
     With ``seal`` the event carries the digest of the target's sealed content (approved minutes,
     a closed ballot's result: see ``audit.sealing``), so the verification notices a later rewrite.
-    Security events (``PERSONAL_PART_ACTIONS``), and any event given an ``identifier`` (the keyed hash of an
-    address a personal data request was filed or refused under), keep the identifier, IP address and browser
-    in an ``EventPersonalPart`` and only its digest in the chain, so that retention can erase them.
+    Security events (``PERSONAL_PART_ACTIONS``), any event given an ``identifier`` (the keyed hash of an
+    address a personal data request was filed or refused under) and every ``privacy.*`` step taken through a
+    web request (the requester's IP address among them) keep the identifier, IP address and browser in an
+    ``EventPersonalPart`` and only its digest in the chain, so that retention can erase them.
     """
     if actor is not None and not actor.is_authenticated:
         actor = None
@@ -112,7 +113,7 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
     if seal:
         event.sealed_digest = sealing.seal_of(target)
     personal = None
-    if action in PERSONAL_PART_ACTIONS or event.identifier:
+    if action in PERSONAL_PART_ACTIONS or event.identifier or (request is not None and action.startswith("privacy.")):
         personal = EventPersonalPart(
             identifier=event.identifier,
             ip_address=event.ip_address,

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from . import chain, sealing
 from .models import AuditEvent, EventPersonalPart
 
+PERSONAL_FIELDS = ("identifier", "ip_address", "user_agent", "nonce")
+
 
 @dataclass
 class Break:
@@ -127,31 +129,58 @@ def _check_seals(report, chunk_size):
             report.seals_checked += 1
 
 
-def _check_personal_parts(report, chunk_size):
-    """Each personal part not yet erased must match the digest its event carries in the chain.
+def _personal_break(report, event_id, message, expected="", found=""):
+    report.broken = Break(event_id, "personal", message % {"id": event_id}, expected=expected, found=found)
 
-    An erased part (blanked by retention) has nothing left to compare; the chain holds its digest still.
+
+def _check_personal_parts(report, chunk_size):
+    """Each event with a personal digest must keep its part, and each part not yet erased must match that digest.
+
+    An erased part (blanked by retention) has nothing left to compare, so it must be blank: retention never
+    deletes a part, and never leaves anything in one it erased.
     """
-    parts = EventPersonalPart.objects.order_by("event_id").values_list(
-        "event_id", "event__personal_digest", "erased_at", "identifier", "ip_address", "user_agent", "nonce"
+    rows = (
+        AuditEvent.objects.exclude(personal_digest="")
+        .order_by("id")
+        .values_list(
+            "id",
+            "personal_digest",
+            "personal_part__pk",
+            "personal_part__erased_at",
+            *(f"personal_part__{name}" for name in PERSONAL_FIELDS),
+        )
     )
-    for event_id, sealed, erased_at, identifier, ip_address, user_agent, nonce in parts.iterator(chunk_size=chunk_size):
+    for event_id, sealed, part_pk, erased_at, *personal in rows.iterator(chunk_size=chunk_size):
+        values = dict(zip(PERSONAL_FIELDS, personal, strict=True))
+        if part_pk is None:
+            _personal_break(report, event_id, _("The personal part of event %(id)s was deleted: its digest remains."))
+            return
         if erased_at is not None:
+            if any(values.values()):
+                _personal_break(
+                    report, event_id, _("The personal part of event %(id)s is marked erased but still holds data.")
+                )
+                return
             report.personal_erased += 1
             continue
-        values = {"identifier": identifier, "ip_address": ip_address, "user_agent": user_agent, "nonce": nonce}
         found = chain.personal_digest(values)
         if found != sealed:
-            report.broken = Break(
+            _personal_break(
+                report,
                 event_id,
-                "personal",
-                _("The personal part of event %(id)s was changed after it was written: it no longer gives its digest.")
-                % {"id": event_id},
+                _("The personal part of event %(id)s was changed after it was written: it no longer gives its digest."),
                 expected=sealed,
                 found=found,
             )
             return
         report.personal_checked += 1
+    stray = EventPersonalPart.objects.filter(event__personal_digest="").order_by("event_id").first()
+    if stray is not None:
+        _personal_break(
+            report,
+            stray.event_id,
+            _("The personal part of event %(id)s was changed after it was written: it no longer gives its digest."),
+        )
 
 
 def verify(*, chunk_size=5000):

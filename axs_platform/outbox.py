@@ -179,8 +179,12 @@ def recipients_erase(*, finished_before):
     finished = Q(status=OutgoingEmail.Status.SENT, sent_at__lt=finished_before) | Q(
         status=OutgoingEmail.Status.FAILED, started_at__lt=finished_before
     )
+    return _blank(OutgoingEmail.objects.filter(finished, erased_at__isnull=True))
+
+
+def _blank(emails):
     named = Q(error__contains="(")  # "SMTPRecipientsRefused({'ana@…': (550, …)})" keeps "SMTPRecipientsRefused"
-    return OutgoingEmail.objects.filter(finished, erased_at__isnull=True).update(
+    return emails.update(
         to=[],
         subject="",
         body="",
@@ -193,3 +197,20 @@ def recipients_erase(*, finished_before):
         ),
         erased_at=timezone.now(),
     )
+
+
+def mail_to_forget(*, address):
+    """Cancel the queued messages to an address and erase every finished one; return how many were erased.
+
+    For an anonymized person. A cancelled message is marked failed (workers take only queued ones) and erased
+    with the rest; one being sent at this moment is left to finish, like retention leaves it.
+    """
+    address = address.lower()
+    # A text match on the JSON list finds the candidates; only an exact address among the recipients counts.
+    candidates = OutgoingEmail.objects.filter(to__icontains=address, erased_at__isnull=True)
+    ids = [pk for pk, to in candidates.values_list("pk", "to") if address in {str(a).lower() for a in to}]
+    mine = OutgoingEmail.objects.filter(pk__in=ids)
+    mine.filter(status=OutgoingEmail.Status.QUEUED).update(
+        status=OutgoingEmail.Status.FAILED, error="Cancelled: the recipient was anonymized."
+    )
+    return _blank(mine.exclude(status=OutgoingEmail.Status.SENDING))

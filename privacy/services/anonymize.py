@@ -17,7 +17,10 @@ from django.utils.translation import ngettext
 
 import search
 from accounts.models import User
-from audit.services import audit_record
+from audit.identifiers import sign_in_identifier
+from audit.models import AuditEvent
+from audit.services import audit_record, personal_parts_erase
+from axs_platform.outbox import mail_to_forget
 from committees.models import Agreement, Attendance, CalendarFeed, Minutes
 from committees.models.sessions import new_feed_token
 from companies.models import Invitation
@@ -88,7 +91,8 @@ def legal_records_of(user):
 def person_anonymize(*, actor, user, request=None, reason=""):
     """Anonymize a person's account and the invitations sent to their address; record it as one audit event.
 
-    The event names which fields were cleared, never their old values.
+    The personal parts of audit events under their address (failed sign-ins, requests) are erased, and so are
+    the e-mails to it (queued ones cancelled). The event names which fields were cleared, never their old values.
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     if is_anonymized(user):
@@ -102,6 +106,8 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     search.index(user)  # the search keeps no copy of the old name or address
     invitations = Invitation.objects.filter(email__iexact=old_email).update(email=email, full_name=name, job_title="")
     notifications_forget(person=user)  # their inbox greets them by name
+    personal_parts_erase(events=AuditEvent.objects.filter(personal_part__identifier=sign_in_identifier(old_email)))
+    mail_to_forget(address=old_email)
     # The secret calendar address stops working: a new random token nobody knows.
     for feed in CalendarFeed.objects.filter(person=user):
         feed.token = new_feed_token()

@@ -27,7 +27,7 @@ from ..permissions import can_handle_requests
 ANONYMIZED_DOMAIN = "@anonimizada.invalid"
 
 
-def _unaccepted_invitations(cutoff):
+def _unaccepted_invitations(cutoff, *, now):
     due = Invitation.objects.filter(accepted_at__isnull=True).filter(
         Q(revoked_at__lt=cutoff) | Q(revoked_at__isnull=True, expires_at__lt=cutoff)
     )
@@ -52,7 +52,7 @@ def _blanked(text):
 SECURITY_ACTIONS = (*sorted(PERSONAL_PART_ACTIONS), "privacy.identity_check_failed")
 
 
-def _closed_requests(cutoff):
+def _closed_requests(cutoff, *, now):
     """Anonymize closed requests: account, name, address and every free text (details, answer, reasons, pauses).
 
     The audit events of the request never held these texts (only that one was given), nor the address in clear;
@@ -84,7 +84,7 @@ def _closed_requests(cutoff):
     return len(anonymized)
 
 
-def _closed_survey_drafts(cutoff):
+def _closed_survey_drafts(cutoff, *, now):
     """Delete the sealed drafts of anonymous surveys closed before the cutoff; they can never be submitted.
 
     A draft names nobody and was never part of the results, so it goes (no history is lost); the
@@ -96,27 +96,28 @@ def _closed_survey_drafts(cutoff):
     return deleted
 
 
-def _security_events(cutoff):
+def _security_events(cutoff, *, now):
     """Erase the address typed, IP address and browser of failed sign-ins and checks (``SECURITY_ACTIONS``).
 
     The events stay in the chain with the digest of what was erased, so the verification still passes.
     Never within the sign-in throttle's window, which counts by them.
     """
     window = datetime.timedelta(seconds=settings.AXS_LOGIN_FAILURE_WINDOW_SECONDS)
-    before = min(cutoff, timezone.now() - window)
+    before = min(cutoff, now - window)
     return personal_parts_erase(events=AuditEvent.objects.filter(action__in=SECURITY_ACTIONS, created_at__lt=before))
 
 
-def _survey_contacts(cutoff):
+def _survey_contacts(cutoff, *, now):
     """Detach the people invited to surveys closed before the cutoff; the invitations stay, so rates hold."""
     return invitation_contacts_erase(closed_before=cutoff)
 
 
-def _sent_emails(cutoff):
+def _sent_emails(cutoff, *, now):
     """Erase recipients, subject and text of e-mails sent or failed before the cutoff; kind, times and counts stay."""
     return recipients_erase(finished_before=cutoff)
 
 
+# Every rule is called with its cutoff and the run's moment (only the security rule needs the latter).
 APPLIERS = {
     RetentionRule.Kind.UNACCEPTED_INVITATIONS: _unaccepted_invitations,
     RetentionRule.Kind.CLOSED_REQUESTS: _closed_requests,
@@ -133,7 +134,7 @@ def retention_apply(*, now=None):
     now = now or timezone.now()
     results = {}
     for kind, keep_days in sorted(RetentionRule.in_force().items()):
-        results[kind] = APPLIERS[kind](now - datetime.timedelta(days=keep_days))
+        results[kind] = APPLIERS[kind](now - datetime.timedelta(days=keep_days), now=now)
     run = RetentionRun.objects.create(results=results)
     audit_record(
         actor=None, action="privacy.retention_run", target=run, changes={k: [None, v] for k, v in results.items()}

@@ -108,10 +108,12 @@ def invitations_send(*, actor, survey, request=None):
     previously_sent = set(survey.invitations.filter(send_count__gt=0).values_list("organization_id", flat=True))
     if survey.response_unit == ResponseUnit.PERSON:
         existing = set(survey.invitations.values_list("person_id", flat=True))
+        # Retention detached the people of these organizations' invitations: they were invited, not again.
+        erased = set(survey.invitations.exclude(contact_erased_at=None).values_list("organization_id", flat=True))
         SurveyInvitation.objects.bulk_create(
             SurveyInvitation(survey=survey, organization_id=r.organization_id, person_id=r.user_id)
             for r in Representative.objects.current().filter(organization__in=organizations, user__is_active=True)
-            if r.user_id not in existing
+            if r.user_id not in existing and r.organization_id not in erased
         )
     else:
         existing = set(survey.invitations.values_list("organization_id", flat=True))
@@ -121,7 +123,11 @@ def invitations_send(*, actor, survey, request=None):
             if organization.pk not in existing
         )
     now = timezone.now()
-    unsent = list(survey.invitations.filter(send_count=0).select_related("organization", "person", "survey"))
+    unsent = list(
+        survey.invitations.filter(send_count=0, contact_erased_at=None).select_related(
+            "organization", "person", "survey"
+        )
+    )
     mailed = [invitation for invitation in unsent if _mail(invitation, reminder=False)]
     SurveyInvitation.objects.filter(pk__in=[i.pk for i in mailed]).update(sent_at=now, send_count=1)
     mailed_organizations = {i.organization_id for i in mailed}
@@ -152,7 +158,8 @@ def reminders_send(*, actor, survey, request=None):
     if not survey.is_open:
         raise ValidationError(_("Reminders can be sent only while the survey is open."), code="not_open")
     pending = list(
-        survey.invitations.filter(responded_at__isnull=True, send_count__gt=0).select_related(
+        # An invitation whose person retention detached has nobody to remind (never the whole organization).
+        survey.invitations.filter(responded_at__isnull=True, send_count__gt=0, contact_erased_at=None).select_related(
             "organization", "person", "survey"
         )
     )
