@@ -34,7 +34,7 @@ def patterns(resolvers=None, namespace=None, prefix=""):
 def test_every_url_has_a_rule():
     ruled = {rule.name for rule in RULES}
     missing = sorted({key for key, _route in patterns()} - ruled)
-    assert not missing, "\n".join(f"add a rule for {key} to tests/access/rules.py" for key in missing)
+    assert not missing, "\n".join(f"add a rule for {key} to tests/access/rules*.py" for key in missing)
     # A pattern with no name may exist in one mode only (the logos' route, with DEBUG on).
     unknown = sorted(ruled - {key for key, _route in patterns()} - {n for n in ruled if n.startswith("route:")})
     assert not unknown, f"rules for URLs that no longer exist: {unknown}"
