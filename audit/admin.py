@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from axs_platform.admin import ReadOnlyAdmin
+
 from .models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     """Read-only view of the trail: events are never edited or deleted."""
 
     list_display = ["created_at", "actor_repr", "action", "target_type", "target_repr", "ip_address"]
@@ -12,12 +14,3 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ["actor_repr", "identifier", "target_repr", "message"]
     date_hierarchy = "created_at"
     list_select_related = ["target_type"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

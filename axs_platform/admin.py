@@ -1,16 +1,12 @@
-"""The back office's view of the e-mail outbox: read only, so staff can see what failed and why."""
+"""The back office's read-only base (audit, sdg and opendata share it) and the e-mail outbox's view."""
 
 from django.contrib import admin
 
 from .models import OutgoingEmail
 
 
-@admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "kind", "subject", "recipient_count", "status", "attempts", "sent_at", "erased_at"]
-    list_filter = ["status", "kind"]
-    search_fields = ["subject"]
-    readonly_fields = [field.name for field in OutgoingEmail._meta.get_fields()]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A back-office view that only reads: its rows are written by services, jobs or shipped data."""
 
     def has_add_permission(self, request):
         return False
@@ -20,3 +16,11 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "kind", "subject", "recipient_count", "status", "attempts", "sent_at", "erased_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["subject"]
+    readonly_fields = [field.name for field in OutgoingEmail._meta.get_fields()]

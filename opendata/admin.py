@@ -2,20 +2,13 @@
 
 from django.contrib import admin
 
+from axs_platform.admin import ReadOnlyAdmin
+
 from .models import PrebuiltFile
 
 
 @admin.register(PrebuiltFile)
-class PrebuiltFileAdmin(admin.ModelAdmin):
+class PrebuiltFileAdmin(ReadOnlyAdmin):
     list_display = ["name", "file_format", "built_at", "row_count", "file_size", "failed_at", "attempts"]
     list_filter = ["file_format"]
     readonly_fields = [field.name for field in PrebuiltFile._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

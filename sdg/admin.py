@@ -1,19 +1,12 @@
 from django.contrib import admin
 
+from axs_platform.admin import ReadOnlyAdmin
+
 from .models import Goal, Indicator, Target
 
 
-class ReadOnlyFrameworkAdmin(admin.ModelAdmin):
+class ReadOnlyFrameworkAdmin(ReadOnlyAdmin):
     """The framework comes from the shipped data: browse it here, refresh it with ``load_sdg``."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Goal)
