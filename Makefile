@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-APPS := accounts api audit axs_platform committees companies demo documents iati monitoring privacy projects reports sdg surveys
+APPS := accounts api audit axs_platform committees companies demo documents iati monitoring notifications opendata privacy projects reports sdg search surveys
 .PHONY: install system-deps browser-deps test-tools messages run test lint worker beat clean
 
 $(VENV)/.installed: requirements.txt
