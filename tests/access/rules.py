@@ -22,6 +22,7 @@ from companies.models.organizations import PUBLIC_MEDIA_FOLDER
 
 from .rule import ADMIN_NAMESPACE, PUBLIC, SIGNED_IN, STAFF_ONLY, Rule, key_of  # noqa: F401
 from .rules_after_selection import AFTER_SELECTION
+from .rules_publishing import PUBLISHING
 from .rules_surveys import SURVEYS
 
 RULES = (
@@ -317,21 +318,6 @@ RULES = (
         Rule("projects:ballot-csv", {"pk": "closed_ballot_2"}, SIGNED_IN, why="the same people as the ballot's page"),
         Rule("projects:project-list", {}, PUBLIC),
         Rule("projects:project-detail", {"pk": "published_project"}, PUBLIC),
-        Rule("reports:report-home", {}, STAFF_ONLY),
-        Rule("reports:dashboard", {}, STAFF_ONLY),
-        Rule("reports:narrative-list", {}, STAFF_ONLY),
-        Rule("reports:texts", {}, STAFF_ONLY),
-        Rule("reports:edition", {}, STAFF_ONLY),
-        Rule("reports:cover-images", {}, STAFF_ONLY),
-        Rule("reports:cover-image-replace", {"pk": "cover_image"}, STAFF_ONLY),
-        Rule("reports:cover-image-remove", {"pk": "cover_image"}, "L R 403 403 403 403 403 403 403", method="post"),
-        Rule("reports:edition-docx", {}, STAFF_ONLY),
-        Rule("reports:edition-publish", {}, "L R 403 403 403 403 403 403 403", method="post"),
-        Rule("reports:publication", {"pk": "publication"}, PUBLIC),
-        Rule("reports:text-edit", {"part": "prologue"}, STAFF_ONLY),
-        Rule("reports:narrative-create", {"part": "hitos"}, STAFF_ONLY),
-        Rule("reports:narrative-update", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
-        Rule("reports:narrative-delete", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
         Rule("javascript-catalog", {}, PUBLIC),
         Rule(
             "admin:index", {}, "R 200 R R R R R R R", why="Django's admin sends everyone else to its own sign-in form"
@@ -391,19 +377,6 @@ RULES = (
             "L 404 403 403 404 403 403 404 403",
             method="post",
         ),
-        # Open data: public pages and downloads, in Spanish paths and under the English alias.
-        Rule("opendata:index", {}, PUBLIC),
-        Rule("opendata:dataset", {"slug": "organizaciones"}, PUBLIC),
-        Rule("opendata:download", {"slug": "organizaciones", "file_format": "csv"}, PUBLIC),
-        Rule("opendata:index-en", {}, PUBLIC),
-        Rule("opendata:dataset-en", {"slug": "proyectos"}, PUBLIC),
-        Rule("opendata:download-en", {"slug": "avances", "file_format": "json"}, PUBLIC),
-        Rule(
-            "opendata:download",
-            {"slug": "organizaciones", "file_format": "pdf"},
-            "404 404 404 404 404 404 404 404 404",
-            why="no such format: the 404 page lists the datasets and formats",
-        ),
         # Only with DEBUG on when the URLs are read (``make run``): organizations' logos, public; nothing else.
         Rule(
             f"route:^{settings.MEDIA_URL.lstrip('/')}{PUBLIC_MEDIA_FOLDER}/(?P<path>.*)$",
@@ -412,6 +385,7 @@ RULES = (
             why="no such logo; with DEBUG off there is no such route at all",
         ),
     ]
+    + PUBLISHING
     + SURVEYS
     + AFTER_SELECTION
 )
