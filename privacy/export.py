@@ -4,7 +4,8 @@
 ``tests/privacy/test_export.py`` walks every model with a relation to the user model and fails when one
 of its relations is not declared here, so a new model cannot be left out of the export unnoticed.
 Secret ballot papers hold no link to a voter and are never reached; papers of named ballots are reached
-through their elector.
+through their elector. Rows that name other people besides the person (what they did about others, e-mails
+with other recipients) come in part, and the export says what was left out and why (``_in_part``).
 """
 
 import csv
@@ -271,7 +272,8 @@ def table_rows(table, user, left_out=None):
     """Return the person's rows of one table as dicts: id, the row in words, then each column's value.
 
     A row reached only by a lookup that gives part of it (``_in_part``) has those columns alone; ``left_out``,
-    a dict, then gets ``{label: {"rows", "fields", "why"}}``: how many rows came in part, what they lack, and why.
+    a dict, then gets ``{label: [{"rows", "fields", "why"}]}``: per such lookup, how many rows came in part,
+    which fields they lack (by name, in the active language) and why.
     """
     model = table.model
     manager = model._default_manager
