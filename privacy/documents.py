@@ -45,7 +45,8 @@ def _build(document):
                 "the platform has no data to export."
             )
         )
-    data = personal_data(person)
+    left_out = {}
+    data = personal_data(person, left_out)
     tables = [
         {"label": label, "name": capfirst(apps.get_model(label)._meta.verbose_name_plural), "rows": rows}
         for label, rows in data.items()
@@ -56,7 +57,16 @@ def _build(document):
         for label, counts in recorded.items()
         for field, count in counts.items()
     ]
-    attachments = [("personal-data.json", as_json(data)), ("recorded-by-you.json", as_json(recorded))]
+    in_part = [
+        {"name": capfirst(apps.get_model(label)._meta.verbose_name_plural), **part}
+        for label, parts in left_out.items()
+        for part in parts
+    ]
+    attachments = [
+        ("personal-data.json", as_json(data)),
+        ("recorded-by-you.json", as_json(recorded)),
+        ("left-out.json", as_json(left_out)),
+    ]
     for label, rows in data.items():
         if rows:
             attachments += [(f"tables/{label}.json", as_json(rows)), (f"tables/{label}.csv", as_csv(rows))]
@@ -67,6 +77,7 @@ def _build(document):
             "person": person,
             "tables": tables,
             "recorded": recorded_rows,
+            "in_part": in_part,
             "generated_at": timezone.now(),
         },
     )

@@ -4,7 +4,8 @@
 ``tests/privacy/test_export.py`` walks every model with a relation to the user model and fails when one
 of its relations is not declared here, so a new model cannot be left out of the export unnoticed.
 Secret ballot papers hold no link to a voter and are never reached; papers of named ballots are reached
-through their elector.
+through their elector. Rows that name other people besides the person (what they did about others, e-mails
+with other recipients) come in part, and the export says what was left out and why (``_in_part``).
 """
 
 import csv
@@ -16,10 +17,20 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
-from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext_lazy as _
 
 from audit.identifiers import sign_in_identifier
 from axs_platform.exports import safe_cell
+
+from .export_parts import (
+    admin_change_done,
+    column_of,
+    document_asked,
+    event_done,
+    mail_recipients,
+    mail_shown,
+    mail_to_them,
+)
 
 # Secrets and derived keys are not personal data the person could use, and must not leave the platform.
 HIDDEN_FIELD_WORDS = ("password", "token", "nonce", "secret", "hash", "receipt", "key")
@@ -64,26 +75,71 @@ def _typed_their_address(user):
     return Q(identifier=sign_in_identifier(user.email))
 
 
-def _by_email(field, only=()):
+def _in_part(field, keep, why, *, match=None, describe=None, extra=None, computed=()):
+    """A lookup whose rows give only the ``keep`` columns, unless another lookup of the table reaches them whole.
+
+    For rows that name other people too (a record the person acted on, a message with other recipients): ``why``
+    says what is left out and why (the export lists it), ``describe`` names the row without naming anyone else
+    (instead of ``str(row)``), ``extra`` adds the ``computed`` columns (``extra(obj, user) -> dict``), given
+    in part (only the person's own address among the recipients).
+    """
+
+    def lookup(user):
+        return match(user) if match else Q(**{field: user.pk})
+
+    lookup.field, lookup.only, lookup.why = field, tuple(keep), why
+    lookup.describe, lookup.extra, lookup.computed = describe, extra, tuple(computed)
+    return lookup
+
+
+def _by_email(field, only=(), why=""):
     """Rows that name the person by the address they were written to (invitations, requests), in any case.
 
     With ``only``, a row reached by the address alone (no other lookup of its table) gives just those
     columns: an organization's contact address leads to the contact data, not to the organization's file.
     """
 
-    def lookup(user):
+    def match(user):
         return Q(**{f"{field}__iexact": user.email})
 
-    lookup.field = field
-    lookup.only = tuple(only)
-    return lookup
+    if only:
+        return _in_part(field, only, why, match=match)
+    match.field = field
+    return match
 
 
 TABLES = (
     Table("accounts.User", ("pk",)),
-    Table("audit.AuditEvent", ("actor", _about_the_person)),
+    Table(
+        "audit.AuditEvent",
+        (
+            _about_the_person,
+            _in_part(
+                "actor",
+                ("created_at", "actor", "actor_repr", "action", "target_type"),
+                _(
+                    "Events you recorded about something else give what you did, to what kind of record and when: "
+                    "the record's name and number, the changes, the note and the page may name other people."
+                ),
+                describe=event_done,
+            ),
+        ),
+    ),
     Table("audit.EventPersonalPart", (_typed_their_address,)),
-    Table("documents.Document", ("requested_by",)),
+    Table(
+        "documents.Document",
+        (
+            _in_part(
+                "requested_by",
+                ("kind", "language", "target_type", "status", "requested_by", "requested_at", "finished_at"),
+                _(
+                    "Documents you asked for give their kind, language, status and times: their title, record, "
+                    "parameters and file may name other people."
+                ),
+                describe=document_asked,
+            ),
+        ),
+    ),
     Table("reports.NarrativeText", ("written_by",)),
     Table("reports.PublishedEdition", ("published_by",)),
     Table("reports.CoverImage", ("uploaded_by",)),
@@ -92,7 +148,18 @@ TABLES = (
     Table("notifications.Follow", ("person",)),
     Table("notifications.Digest", ("recipient",)),
     Table(
-        "companies.Organization", ("archived_by", _by_email("contact_email", only=("contact_email", "contact_phone")))
+        "companies.Organization",
+        (
+            "archived_by",
+            _by_email(
+                "contact_email",
+                only=("contact_email", "contact_phone"),
+                why=_(
+                    "An organization whose contact address is yours gives only its contact data: the rest of its "
+                    "file is the organization's."
+                ),
+            ),
+        ),
     ),
     Table("companies.ParticipationChange", ("changed_by",)),
     Table("companies.DueDiligenceReview", ("started_by", "reviewer")),
@@ -139,18 +206,51 @@ TABLES = (
     Table("privacy.PurposeChoice", ("person",)),
     Table("privacy.PrivacyNotice", ("published_by",)),
     Table("api.ApiToken", ("person",), counted=("created_by", "revoked_by")),
-    Table("admin.LogEntry", ("user",)),
+    Table(
+        "admin.LogEntry",
+        (
+            _in_part(
+                "user",
+                ("action_time", "user", "content_type", "action_flag"),
+                _(
+                    "Changes you made in the administration give what you did, to what kind of record and when: "
+                    "the record's name and number and the change message may name other people."
+                ),
+                describe=admin_change_done,
+            ),
+        ),
+    ),
+    Table(
+        "axs_platform.OutgoingEmail",
+        (
+            _in_part(
+                "to",
+                ("kind", "subject", "status", "attempts", "created_at", "sent_at"),
+                _(
+                    "E-mails to you give their kind, subject, text, status and times. Other recipients' addresses "
+                    "are left out (only how many there were), and so are links (they may sign in or confirm), the "
+                    "HTML copy and attachments. The text is kept only until the message is sent, and the rest "
+                    "until the retention rule of sent e-mail erases it."
+                ),
+                match=mail_to_them,
+                describe=mail_shown,
+                extra=mail_recipients,
+                computed=("to", "body"),
+            ),
+        ),
+    ),
 )
 
 
 def declared_relations():
     """Return the ``(model label, field name)`` pairs the export declares (first step of each lookup or count)."""
-    return {
-        (t.label, lookup.split("__")[0])
-        for t in TABLES
-        for lookup in (*t.lookups, *t.counted)
-        if isinstance(lookup, str)
-    }
+    named = set()
+    for table in TABLES:
+        for lookup in (*table.lookups, *table.counted):
+            name = lookup if isinstance(lookup, str) else getattr(lookup, "field", None)
+            if name:
+                named.add((table.label, name.split("__")[0]))
+    return named
 
 
 def _columns(model):
@@ -168,33 +268,55 @@ def _query(lookups, user):
     return query
 
 
-def table_rows(table, user):
+def table_rows(table, user, left_out=None):
     """Return the person's rows of one table as dicts: id, the row in words, then each column's value.
 
-    A row reached only by a lookup limited to some columns (``_by_email(..., only=...)``) gives those alone.
+    A row reached only by a lookup that gives part of it (``_in_part``) has those columns alone; ``left_out``,
+    a dict, then gets ``{label: [{"rows", "fields", "why"}]}``: per such lookup, how many rows came in part,
+    which fields they lack (by name, in the active language) and why.
     """
-    limited = [lookup for lookup in table.lookups if getattr(lookup, "only", ())]
     model = table.model
     manager = model._default_manager
-    whole = None  # every row whole
-    if limited:
-        by_others = _query([lookup for lookup in table.lookups if lookup not in limited], user)
-        whole = set(manager.filter(by_others).values_list("pk", flat=True))
-    only = {name for lookup in limited for name in lookup.only}
+    in_part = [lookup for lookup in table.lookups if getattr(lookup, "only", ())]
+    whole = _query([lookup for lookup in table.lookups if lookup not in in_part], user)
+    whole = set(manager.filter(whole).values_list("pk", flat=True)) if in_part else None  # None: every row whole
+    part_of = {}  # row id -> the lookup it came in part through
+    for lookup in in_part:
+        for pk in manager.filter(lookup(user)).values_list("pk", flat=True):
+            if pk not in whole:
+                part_of.setdefault(pk, lookup)
     columns = _columns(model)
     rows = []
     for obj in manager.filter(_query(table.lookups, user)).distinct().order_by("pk"):
-        row = {"id": obj.pk, "shown_as": str(obj)}
-        for field in columns if whole is None or obj.pk in whole else [f for f in columns if f.name in only]:
-            value = getattr(obj, field.attname)
-            row[field.attname] = value.name if isinstance(value, FieldFile) else value
+        lookup = part_of.get(obj.pk)
+        if lookup is None:
+            row = {"id": obj.pk, "shown_as": str(obj)}
+            row.update(column_of(obj, field, False) for field in columns)
+        else:
+            row = {"id": obj.pk, "shown_as": lookup.describe(obj) if lookup.describe else str(obj)}
+            row.update(column_of(obj, field, True) for field in columns if field.name in lookup.only)
+            row.update(lookup.extra(obj, user) if lookup.extra else {})
         rows.append(row)
+    if left_out is not None:
+        for lookup in {id(lk): lk for lk in part_of.values()}.values():
+            left_out.setdefault(table.label, []).append(
+                {
+                    "rows": sum(1 for used in part_of.values() if used is lookup),
+                    "fields": [
+                        str(f.verbose_name) for f in columns if f.name not in ("id", *lookup.only, *lookup.computed)
+                    ],
+                    "why": str(lookup.why),
+                }
+            )
     return rows
 
 
-def personal_data(user):
-    """Return ``{label: rows}`` for every declared table, empty tables included (they say "nothing here")."""
-    return {table.label: table_rows(table, user) for table in TABLES}
+def personal_data(user, left_out=None):
+    """Return ``{label: rows}`` for every declared table, empty tables included (they say "nothing here").
+
+    ``left_out``, a dict, gets what rows came in part and why (see ``table_rows``).
+    """
+    return {table.label: table_rows(table, user, left_out) for table in TABLES}
 
 
 def recorded_by_person(user):
@@ -216,8 +338,8 @@ def as_csv(rows):
     buffer.write("\ufeff")
     if rows:
         writer = csv.writer(buffer)
-        header = list(rows[0])
+        header = list(dict.fromkeys(name for row in rows for name in row))  # rows given in part lack columns
         writer.writerow(header)
         for row in rows:
-            writer.writerow([safe_cell("" if row[name] is None else row[name]) for name in header])
+            writer.writerow([safe_cell("" if row.get(name) is None else row[name]) for name in header])
     return buffer.getvalue().encode()

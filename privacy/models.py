@@ -67,6 +67,7 @@ class RightsRequest(models.Model):
         AWAITING_COMPLETION = "awaiting_completion", _("Asked to complete")
         ANSWERED = "answered", _("Answered")
         WITHDRAWN = "withdrawn", pgettext_lazy("personal data request", "Withdrawn")
+        EXPIRED = "expired", _("Expired unconfirmed")
 
     class Outcome(models.TextChoices):
         GRANTED = "granted", _("Granted")
@@ -268,10 +269,18 @@ class RetentionRule(models.Model):
             "sent_emails",
             _("E-mails sent or failed: recipients, subject and text (after the last try)"),
         )
+        UNCONFIRMED_REQUESTS = (
+            "unconfirmed_requests",
+            _(
+                "Personal data requests filed without an account whose address was never confirmed: closed as "
+                "expired and anonymized (after they are received)"
+            ),
+        )
 
     # Kinds in force before staff set them: security records hold IP addresses of people who may have no account,
-    # and the outbox the address of everyone the platform wrote to.
-    DEFAULT_DAYS = {Kind.SECURITY_EVENTS: 90, Kind.SENT_EMAILS: 30}
+    # the outbox the address of everyone the platform wrote to, and an unconfirmed request the name and address of
+    # someone who may never have filed it.
+    DEFAULT_DAYS = {Kind.SECURITY_EVENTS: 90, Kind.SENT_EMAILS: 30, Kind.UNCONFIRMED_REQUESTS: 30}
 
     kind = models.CharField(_("kind of data"), max_length=40, choices=Kind.choices, unique=True)
     keep_days = models.PositiveIntegerField(_("keep for (days)"))

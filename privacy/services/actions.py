@@ -13,6 +13,7 @@ ACTION_LABELS = {
     "privacy.extended": gettext_lazy("Term of a request extended"),
     "privacy.answered": gettext_lazy("Personal data request answered"),
     "privacy.withdrawn": gettext_lazy("Personal data request withdrawn"),
+    "privacy.expired": gettext_lazy("Personal data request expired unconfirmed and anonymized"),
     "privacy.reminded": gettext_lazy("Staff reminded of a request's due date"),
     "privacy.holiday_removed": gettext_lazy("Non-working day removed"),
     "privacy.anonymized": gettext_lazy("Person anonymized (cancellation)"),

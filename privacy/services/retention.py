@@ -52,6 +52,34 @@ def _blanked(text):
 SECURITY_ACTIONS = (*sorted(PERSONAL_PART_ACTIONS), "privacy.identity_check_failed")
 
 
+def _anonymize_request(rights_request):
+    """Replace a request's account, name, address and every free text (details, answer, reasons, pauses)."""
+    RightsRequest.objects.filter(pk=rights_request.pk).update(
+        full_name=f"Persona anonimizada (solicitud #{rights_request.pk})",
+        email=f"solicitud-{rights_request.pk}{ANONYMIZED_DOMAIN}",
+        details=_("(anonymized by the retention rule)"),
+        answer=_blanked(rights_request.answer),
+        legal_reason=_blanked(rights_request.legal_reason),
+        extension_reason=_blanked(rights_request.extension_reason),
+        withdrawal_reason=_blanked(rights_request.withdrawal_reason),
+        requester=None,
+        verification_nonce="",
+    )
+    RequestPause.objects.filter(request_id=rights_request.pk).update(
+        what_is_missing=_("(anonymized by the retention rule)")
+    )
+
+
+def _erase_event_parts(request_ids):
+    """Erase the personal parts (hashed address, IP address, browser) of the events of these requests."""
+    request_type = ContentType.objects.get_for_model(RightsRequest)
+    ids = [str(pk) for pk in request_ids]
+    personal_parts_erase(events=AuditEvent.objects.filter(target_type=request_type, target_id__in=ids))
+
+
+_REQUEST_TEXTS = ("pk", "status", "answer", "legal_reason", "extension_reason", "withdrawal_reason")
+
+
 def _closed_requests(cutoff, *, now):
     """Anonymize closed requests: account, name, address and every free text (details, answer, reasons, pauses).
 
@@ -62,26 +90,36 @@ def _closed_requests(cutoff, *, now):
     due = RightsRequest.objects.filter(status__in=[RightsRequest.Status.ANSWERED, RightsRequest.Status.WITHDRAWN])
     due = due.filter(Q(answered_at__lt=cutoff) | Q(answered_at__isnull=True, received_at__lt=cutoff))
     anonymized = []
-    for rights_request in due.exclude(email__endswith=ANONYMIZED_DOMAIN).only(
-        "pk", "answer", "legal_reason", "extension_reason", "withdrawal_reason"
-    ):
-        RightsRequest.objects.filter(pk=rights_request.pk).update(
-            full_name=f"Persona anonimizada (solicitud #{rights_request.pk})",
-            email=f"solicitud-{rights_request.pk}{ANONYMIZED_DOMAIN}",
-            details=_("(anonymized by the retention rule)"),
-            answer=_blanked(rights_request.answer),
-            legal_reason=_blanked(rights_request.legal_reason),
-            extension_reason=_blanked(rights_request.extension_reason),
-            withdrawal_reason=_blanked(rights_request.withdrawal_reason),
-            requester=None,
-        )
-        RequestPause.objects.filter(request_id=rights_request.pk).update(
-            what_is_missing=_("(anonymized by the retention rule)")
-        )
-        anonymized.append(str(rights_request.pk))
-    request_type = ContentType.objects.get_for_model(RightsRequest)
-    personal_parts_erase(events=AuditEvent.objects.filter(target_type=request_type, target_id__in=anonymized))
+    for rights_request in due.exclude(email__endswith=ANONYMIZED_DOMAIN).only(*_REQUEST_TEXTS):
+        _anonymize_request(rights_request)
+        anonymized.append(rights_request.pk)
+    _erase_event_parts(anonymized)
     return len(anonymized)
+
+
+def _unconfirmed_requests(cutoff, *, now):
+    """Close as expired the requests received before the cutoff whose address nobody confirmed, and anonymize them.
+
+    Only requests still "received" and never verified: filed without an account, the link never opened, staff never
+    checked the identity by other means. The request stays (its number, right, dates and the step that closed it,
+    recorded as an event by the platform); nobody is e-mailed, since the address was never shown to be the person's.
+    """
+    due = RightsRequest.objects.select_for_update().filter(
+        status=RightsRequest.Status.RECEIVED, identity_verified_at__isnull=True, received_at__lt=cutoff
+    )
+    expired = []
+    for rights_request in due.only(*_REQUEST_TEXTS):
+        RightsRequest.objects.filter(pk=rights_request.pk).update(status=RightsRequest.Status.EXPIRED)
+        _anonymize_request(rights_request)
+        audit_record(
+            actor=None,
+            action="privacy.expired",
+            target=RightsRequest.objects.get(pk=rights_request.pk),
+            changes={"status": [RightsRequest.Status.RECEIVED, RightsRequest.Status.EXPIRED]},
+        )
+        expired.append(rights_request.pk)
+    _erase_event_parts(expired)
+    return len(expired)
 
 
 def _closed_survey_drafts(cutoff, *, now):
@@ -125,6 +163,7 @@ APPLIERS = {
     RetentionRule.Kind.SURVEY_CONTACTS: _survey_contacts,
     RetentionRule.Kind.SECURITY_EVENTS: _security_events,
     RetentionRule.Kind.SENT_EMAILS: _sent_emails,
+    RetentionRule.Kind.UNCONFIRMED_REQUESTS: _unconfirmed_requests,
 }
 
 

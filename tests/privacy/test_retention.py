@@ -43,7 +43,13 @@ def test_the_job_anonymizes_only_what_is_due_and_is_safe_to_run_twice():
     services.retention_rule_set(actor=staff, kind="closed_requests", keep_days=365)
 
     run = services.retention_apply()
-    assert run.results == {"closed_requests": 1, "security_events": 0, "sent_emails": 0, "unaccepted_invitations": 1}
+    assert run.results == {
+        "closed_requests": 1,
+        "security_events": 0,
+        "sent_emails": 0,
+        "unaccepted_invitations": 1,
+        "unconfirmed_requests": 0,
+    }
     old.refresh_from_db()
     assert old.full_name.startswith("Persona anonimizada") and old.email.endswith("@anonimizada.invalid")
     assert old.job_title == ""
@@ -56,16 +62,23 @@ def test_the_job_anonymizes_only_what_is_due_and_is_safe_to_run_twice():
     assert Invitation.objects.count() == 3  # nothing deleted
     assert AuditEvent.objects.filter(action="privacy.retention_run", target_id=str(run.pk)).exists()
     again = services.retention_apply().results
-    assert again == {"closed_requests": 0, "security_events": 0, "sent_emails": 0, "unaccepted_invitations": 0}
+    assert again == {
+        "closed_requests": 0,
+        "security_events": 0,
+        "sent_emails": 0,
+        "unaccepted_invitations": 0,
+        "unconfirmed_requests": 0,
+    }
 
 
-def test_inactive_or_missing_rules_anonymize_nothing_but_the_security_records_default():
+def test_inactive_or_missing_rules_anonymize_nothing_but_the_defaults_in_force():
     staff = make_staff()
     organization = make_organization(actor=staff)
     invitation(staff, organization, expires_days_ago=1000)
-    assert services.retention_apply().results == {"security_events": 0, "sent_emails": 0}  # in force until staff set it
+    defaults = {"security_events": 0, "sent_emails": 0, "unconfirmed_requests": 0}  # in force until staff set them
+    assert services.retention_apply().results == defaults
     services.retention_rule_set(actor=staff, kind="unaccepted_invitations", keep_days=1, active=False)
-    assert services.retention_apply().results == {"security_events": 0, "sent_emails": 0}
+    assert services.retention_apply().results == defaults
     assert RetentionRun.objects.count() == 2
 
 
@@ -82,4 +95,9 @@ def test_staff_set_rules_on_the_page_and_bad_input_is_kept(client):
     )
     assert response.status_code == 302
     assert client.post(url, {"form": "run"}).status_code == 302
-    assert RetentionRun.objects.get().results == {"closed_requests": 0, "security_events": 0, "sent_emails": 0}
+    assert RetentionRun.objects.get().results == {
+        "closed_requests": 0,
+        "security_events": 0,
+        "sent_emails": 0,
+        "unconfirmed_requests": 0,
+    }

@@ -55,6 +55,7 @@ def test_retention_of_closed_requests_erases_their_parts_and_only_theirs():
     services.request_answer(actor=staff, rights_request=closed, outcome="granted", answer="Aquí están.")
     RightsRequest.objects.filter(pk=closed.pk).update(answered_at=timezone.now() - datetime.timedelta(days=40))
     still_open = file_without_account(email="otra@b.example")
+    services.identity_verify(actor=staff, rights_request=still_open, reason="Identificación en persona.")
     hashes = dict(AuditEvent.objects.values_list("pk", "hash"))
     # The rule of security records (default 90 days) never erases a request's parts.
     assert services.retention_apply(now=timezone.now() + datetime.timedelta(days=200)).results["security_events"] == 0

@@ -1,0 +1,70 @@
+"""How the export shows rows that name other people besides the person: in part, in words, naming nobody else."""
+
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext as _
+
+from audit.labels import action_label
+from axs_platform.outbox import mail_to
+from documents.registry import get_kind
+
+
+def _type_name(type_id):
+    return ContentType.objects.get_for_id(type_id).name if type_id else "—"
+
+
+def event_done(event):
+    """An audit event by what was done and to what kind of record, naming no one."""
+    return f"{action_label(event.action)} · {_type_name(event.target_type_id)}"
+
+
+def admin_change_done(entry):
+    return f"{entry.get_action_flag_display()} · {_type_name(entry.content_type_id)}"
+
+
+def document_asked(document):
+    """A generated document by its kind and status: its title may name someone."""
+    try:
+        kind = get_kind(document.kind).label
+    except LookupError:
+        kind = document.kind
+    return f"{kind} · {document.get_status_display()}"
+
+
+LINK = re.compile(r"https?://\S+")
+
+
+def mail_to_them(user):
+    """The outbox's messages whose recipients include the person's address (until retention erases them)."""
+    return Q(pk__in=mail_to(user.email).values("pk"))
+
+
+def mail_shown(email):
+    return email.subject or email.kind
+
+
+def mail_recipients(email, user):
+    """Only the person's own address among the recipients, how many others there were, the text without links."""
+    mine = [address for address in email.to if str(address).lower() == user.email.lower()]
+    return {
+        "to": mine,
+        "other_recipients": len(email.to) - len(mine),
+        "body": LINK.sub(str(_("[link left out]")), email.body),
+    }
+
+
+def column_of(obj, field, in_part):
+    """A column's name and value; a file by its name; in a row given in part, the kind of record by name.
+
+    ``target_type`` then reads ``accounts.user``, not the number of a row of the content types table.
+    """
+    value = getattr(obj, field.attname)
+    if isinstance(value, FieldFile):
+        return field.attname, value.name
+    if in_part and value is not None and field.is_relation and field.related_model is ContentType:
+        kind = ContentType.objects.get_for_id(value)
+        return field.name, f"{kind.app_label}.{kind.model}"
+    return field.attname, value
