@@ -20,22 +20,26 @@ class OutgoingEmail(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
-    subject = models.TextField()
-    body = models.TextField(blank=True)
-    html_body = models.TextField(blank=True)
-    to = models.JSONField(default=list)
-    kind = models.CharField(max_length=60, blank=True)  # what the message is ("accounts.welcome"), for statistics
-    recipient_count = models.PositiveSmallIntegerField(default=0)  # stays when retention erases ``to``
-    attachments = models.JSONField(default=list, blank=True)  # [filename, text, mimetype]
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_to_broker_at = models.DateTimeField(null=True, blank=True)
-    not_before = models.DateTimeField(null=True, blank=True)  # the next try after a mail server refused
-    started_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)
-    erased_at = models.DateTimeField(null=True, blank=True)  # recipients, subject and bodies erased (retention)
+    subject = models.TextField(_("subject"))
+    body = models.TextField(_("text body"), blank=True)
+    html_body = models.TextField(_("HTML body"), blank=True)
+    to = models.JSONField(_("recipients"), default=list)
+    # what the message is ("accounts.welcome"), for statistics
+    kind = models.CharField(_("kind"), max_length=60, blank=True)
+    # stays when retention erases ``to``
+    recipient_count = models.PositiveSmallIntegerField(_("number of recipients"), default=0)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)  # [filename, text, mimetype]
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_to_broker_at = models.DateTimeField(_("handed to the queue at"), null=True, blank=True)
+    # the next try after a mail server refused
+    not_before = models.DateTimeField(_("not before"), null=True, blank=True)
+    started_at = models.DateTimeField(_("sending started at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    # recipients, subject and bodies erased (retention)
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("outgoing e-mail")
