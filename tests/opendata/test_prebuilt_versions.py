@@ -19,8 +19,8 @@ from committees.models import Committee, Membership, Session
 from companies.services import organization_update
 from opendata import datasets, prebuilt
 from opendata.downloads import download
-from projects.models import Ballot
-from projects.services import ballot_close
+from projects.models import Ballot, BallotCandidate, Proposal
+from projects.services import ballot_close, proposal_publish
 from sdg.models import Goal
 from surveys import services as survey_services
 from surveys.models import Survey
@@ -169,6 +169,22 @@ CASES = {
         ),
         True,
     ),
+    "minutes_save_draft": (
+        "sesiones",
+        None,
+        lambda staff, _ready: committee_services.minutes_save_draft(
+            actor=staff, session=_held_public_session(staff), body="Borrador."
+        ),
+        True,  # the new session shows; its draft does not
+    ),
+    "minutes_start_correction": (
+        "sesiones",
+        None,
+        lambda staff, _ready: committee_services.minutes_start_correction(
+            actor=staff, session=_first("sesiones"), body="Texto corregido.", correction_note="Fecha"
+        ),
+        False,  # a correction shows once approved
+    ),
     "minutes_approve marks the session": (
         "sesiones",
         _with_agreement,
@@ -226,6 +242,18 @@ CASES = {
         ),
         True,
     ),
+    "proposal_publish takes a candidate's title off": (
+        "votaciones",
+        None,
+        lambda staff, _ready: proposal_publish(actor=staff, proposal=_published_candidate(), publish=False),
+        True,
+    ),
+    "survey_counts_rebuild": (
+        "resultados-encuestas",
+        None,
+        lambda staff, _ready: survey_services.survey_counts_rebuild(_first("resultados-encuestas")),
+        False,  # the same answers give the same counts
+    ),
     "survey_close": (
         "resultados-encuestas",
         None,
@@ -239,6 +267,12 @@ CASES = {
         True,
     ),
 }
+
+
+def _published_candidate():
+    closed = datasets.get("votaciones").queryset()
+    candidates = BallotCandidate.objects.filter(ballot__in=closed).values("proposal_id")
+    return Proposal.objects.published().filter(pk__in=candidates).first()
 
 
 def _open_survey():
