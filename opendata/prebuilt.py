@@ -55,7 +55,10 @@ def _dataset_source(dataset):
     from .downloads import FORMATS, write
 
     def version():
-        return "|".join(str(number) for number in fragments.versions(*dataset.areas))
+        parts = [str(number) for number in fragments.versions(*dataset.areas)]
+        if dataset.version_extra is not None:
+            parts.append(dataset.version_extra())
+        return "|".join(parts)
 
     return Source(dataset.slug, FORMATS, version, lambda file_format, out: write(dataset, file_format, out))
 

@@ -103,8 +103,10 @@ class Dataset:
     chunk_size: int = ROW_CHUNK
     related: tuple = field(default=())  # slugs of datasets that join with this one
     # The fragment areas (axs_platform.fragments) whose version moves whenever its rows change: declared
-    # for the large datasets, whose files a job builds ahead (opendata.prebuilt); the others always stream.
+    # for the datasets whose files a job builds ahead (opendata.prebuilt); the others always stream.
     areas: tuple = ()
+    # () -> text naming what moves the rows with no service to bump an area (surveys closing as time passes).
+    version_extra: Callable = None
 
     def __post_init__(self):
         if (self.row is None) == (self.rows_of is None):

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform import fragments
 from projects.models import Ballot, BallotStatus, ElectorateKind, MajorityRule, PaperChoice, Proposal
 from projects.models.ballots import Answer, QuestionKind
 
@@ -130,6 +131,7 @@ RESULTS = register(
         chunk_size=200,
         last_updated=lambda: _closed().aggregate(latest=Max("closed_at"))["latest"],
         related=("votos-nominales",),
+        areas=(fragments.PROPOSALS,),  # ballot_close bumps it, and so do the services naming proposals
     )
 )
 
@@ -194,5 +196,6 @@ NAMED_VOTES = register(
         row=_named_row,
         last_updated=lambda: _closed().filter(is_secret=False).aggregate(latest=Max("closed_at"))["latest"],
         related=("votaciones",),
+        areas=(fragments.PROPOSALS,),  # and organization names: the directory's services bump proposals
     )
 )

@@ -5,6 +5,7 @@ What the committees' public pages show: no request reasons, no change reasons, n
 
 from django.db.models import Max
 
+from axs_platform import fragments
 from committees.models import (
     Committee,
     DecisionMechanism,
@@ -73,6 +74,7 @@ COMMITTEES = register(
         row=_committee_row,
         last_updated=lambda: Committee.objects.aggregate(latest=Max("created_at"))["latest"],
         related=("membresias-comites",),
+        areas=(fragments.COMMITTEES,),
     )
 )
 
@@ -148,5 +150,6 @@ MEMBERSHIPS = register(
         row=_membership_row,
         last_updated=lambda: MembershipChange.objects.aggregate(latest=Max("created_at"))["latest"],
         related=("comites", "organizaciones"),
+        areas=(fragments.COMMITTEES,),  # organization names too: the directory's services bump committees
     )
 )

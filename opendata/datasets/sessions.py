@@ -6,6 +6,7 @@ with the responsible organization and never the responsible person.
 
 from django.db.models import Exists, F, Max, OuterRef, Subquery
 
+from axs_platform import fragments
 from committees.models import Agreement, AgreementStatus, Minutes, MinutesStatus, Session, SessionKind, SessionStatus
 
 from ..registry import Dataset, Field, register
@@ -75,6 +76,7 @@ SESSIONS = register(
         row=_session_row,
         last_updated=lambda: _public_sessions().aggregate(latest=Max("updated_at"))["latest"],
         related=("acuerdos", "comites"),
+        areas=(fragments.COMMITTEES,),
     )
 )
 
@@ -150,5 +152,6 @@ AGREEMENTS = register(
             latest=Max("approved_at")
         )["latest"],
         related=("sesiones",),
+        areas=(fragments.COMMITTEES,),
     )
 )

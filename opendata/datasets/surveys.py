@@ -11,6 +11,7 @@ blank.
 from django.db.models import Max
 from django.utils import timezone
 
+from axs_platform import fragments
 from projects.models import Proposal
 from surveys.models import TEXT_KINDS, QuestionKind, Survey
 from surveys.selectors.results import survey_results
@@ -67,7 +68,7 @@ def _survey_rows(survey):
             continue
         common = (survey.pk, survey.title_es, survey.is_anonymous, respondents, question.pk, question.text_es)
         if question.kind == QuestionKind.NUMBER:
-            numbers = result["numbers"] or {}
+            numbers = result.get("numbers") or {}  # absent while nobody has given a number
             yield (
                 *common,
                 question.kind,
@@ -152,5 +153,8 @@ SURVEY_RESULTS = register(
         rows_of=_survey_rows,
         chunk_size=20,
         last_updated=lambda: _closed_surveys().aggregate(latest=Max("closes_at"))["latest"],
+        areas=(fragments.SURVEY_RESULTS, fragments.PROPOSALS),  # proposals: options name candidate proposals
+        # A survey also closes when its date passes, with no service to bump: count the closed ones now.
+        version_extra=lambda: str(_closed_surveys().count()),
     )
 )

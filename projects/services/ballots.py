@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from audit.services import audit_record
-from axs_platform import purposes
+from axs_platform import fragments, purposes
 from axs_platform.errors import field_error
 from committees.models import Membership, MembershipStatus, Post, PostKind
 from companies.models import Representative
@@ -268,6 +268,7 @@ def ballot_close(*, actor, ballot, now=None, request=None):
             parent.save(update_fields=["result", "tie_status", "tie_resolution"])
         else:
             parent = None
+    fragments.changed(fragments.PROPOSALS)  # the open-data results of closed ballots (opendata.datasets.ballots)
     audit_record(
         actor=actor,
         action="projects.ballot_closed",

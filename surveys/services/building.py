@@ -313,6 +313,7 @@ def survey_close(*, actor, survey, request=None):
     survey.closes_at = max(timezone.now(), survey.opens_at + timedelta(seconds=1))
     survey.save(update_fields=["closes_at"])
     search.index(survey)
+    fragments.changed(fragments.SURVEY_RESULTS)  # which surveys' results are published (open data)
     audit_record(actor=actor, action=AuditEvent.Action.TRANSITION, target=survey, request=request, message="closed")
     return survey
 
@@ -381,5 +382,6 @@ def survey_archive(*, actor, survey, request=None):
     survey.archived_at = timezone.now()
     survey.save(update_fields=["archived_at"])
     search.index(survey)
+    fragments.changed(fragments.SURVEY_RESULTS)  # which surveys' results are published (open data)
     audit_record(actor=actor, action=AuditEvent.Action.ARCHIVED, target=survey, request=request)
     return survey

@@ -30,17 +30,9 @@ def _streamed(slug, file_format):
     return b"".join(response.streaming_content if response.streaming else [response.content])
 
 
-def test_the_large_datasets_are_built_ahead_and_the_small_ones_stream():
-    assert set(PREBUILT) == {
-        "organizaciones",
-        "convocatorias",
-        "proyectos",
-        "consorcios",
-        "matriz-resultados",
-        "alineacion-ods",
-        "avances",
-    }
-    assert prebuilt.source("sesiones") is None and prebuilt.source("no-such-dataset") is None
+def test_every_dataset_is_built_ahead():
+    assert set(PREBUILT) == {dataset.slug for dataset in datasets.all_datasets()}
+    assert prebuilt.source("no-such-dataset") is None
 
 
 @pytest.mark.parametrize("slug", PREBUILT)
