@@ -13,13 +13,17 @@ of 2017 that take the count to about 50 are theirs (``MEMBERSHIP_STEPS``), with 
 one fictitious company joins by invitation in 2018, as the seed says the committees stay open to
 new participants. The installation sessions report how many organizations were seated.
 
-Every member organization attends its committee's installation through its representative
-(``companies.demo``): the seed lists the participants of the installations. After it the seed names
-no one who came to a session, only "about 50 companies" still taking part in March 2018 (a recorded
-figure of ``reports.demo``), so the monthly lists hold the fictitious members only, most of the
-time present as long as their membership is active on the session's day (``_attendance_of``); the
-organizations the seed names have no attendance recorded there. Agreements fall to fictitious
-members too. Plenary attendance stays a reported figure: the platform holds no list of who came.
+The seed lists the participants of the installations but names none of their people, so the
+organizations it names have no representative in the demo and no person on any attendance list:
+each installation's attendance is its reported figure (every organization seated that day, counted
+by staff from the seed's lists), and only the fictitious members' representatives are on its list.
+After it the seed names no one who came to a session, only "about 50 companies" still taking part in
+March 2018 (a recorded figure of ``reports.demo``), so the monthly lists hold the fictitious members
+only, most of the time present as long as their membership is active on the session's day
+(``_attendance_of``). The organizations the seed names cannot be on a list (no one represents them
+in the platform): their attendance is unknown, and so is those sessions' quorum ("sin dato",
+``selectors.quorum``), not "not reached". Agreements fall to fictitious members too. Plenary
+attendance stays a reported figure: the platform holds no list of who came.
 """
 
 import datetime
@@ -372,7 +376,7 @@ def _attendance_of(goal_number, organization, day):
 def _record_attendance(goal_number, committee, secretary):
     """Record each historical session's member organizations that no one attended for yet, one person each.
 
-    The installation records every seated organization (the seed lists them); later sessions the fictitious ones.
+    Only organizations with a representative (the fictitious ones): the seed names no real organization's person.
     """
     sessions = list(
         committee.sessions.filter(
@@ -388,11 +392,9 @@ def _record_attendance(goal_number, committee, secretary):
         day = timezone.localdate(session.starts_at)
         for membership in committee.memberships.active_on(day).select_related("organization"):
             organization, person = membership.organization, speakers.get(membership.organization_id)
-            if person is None or (session.pk, organization.pk) in recorded:
+            if person is None or not organization.is_fictitious or (session.pk, organization.pk) in recorded:
                 continue
-            if day != committee.installed_on and not organization.is_fictitious:
-                continue
-            if day == committee.installed_on:  # the installation reports every seated organization there
+            if day == committee.installed_on:  # every seated organization was there (its reported figure)
                 status, response = AttendanceStatus.PRESENT, AttendanceResponse.ATTENDING
             else:
                 status, response = _attendance_of(goal_number, organization, day)
