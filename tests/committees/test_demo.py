@@ -213,3 +213,15 @@ def test_installations_reach_quorum_and_later_lists_count_the_fictitious_members
     )
     assert early_2018.count() == fictitious_members.count() == 9
     assert not early_2018.filter(organization__is_fictitious=False).exists()
+
+
+def test_a_monthly_sessions_page_says_its_quorum_is_unknown_not_missed(demo, client, django_assert_max_num_queries):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    session = models.Session.objects.filter(kind="committee", starts_at__year=2018, attendance__isnull=False).first()
+    client.force_login(get_user_model().objects.get(email="staff@amexcid.example"))
+    with django_assert_max_num_queries(30):
+        html = client.get(reverse("committees:session-detail", args=[session.pk])).content.decode()
+    assert "Quórum: sin dato" in html and "Sin quórum" not in html
+    assert "organizaciones integrantes no tienen representante en la plataforma" in html
