@@ -13,17 +13,11 @@ of 2017 that take the count to about 50 are theirs (``MEMBERSHIP_STEPS``), with 
 one fictitious company joins by invitation in 2018, as the seed says the committees stay open to
 new participants. The installation sessions report how many organizations were seated.
 
-Every member organization attends its committee's installation through its representative
-(``companies.demo``): the seed lists the participants of the installations. After it the seed names
-no one who came to a session, only "about 50 companies" still taking part in March 2018 (a recorded
-figure of ``reports.demo``), so the monthly lists hold the fictitious members only, most of the
-time present as long as their membership is active on the session's day (``_attendance_of``); the
-organizations the seed names have no attendance recorded there. Agreements fall to fictitious
-members too. Plenary attendance stays a reported figure: the platform holds no list of who came.
+Attendance lists: ``demo_attendance`` (the organizations the seed names have no one on them).
+Agreements fall to fictitious members.
 """
 
 import datetime
-import zlib
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -32,17 +26,16 @@ from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import demo_dates
 from companies.demo import DEMO_COMMITTEE_SEATS
-from companies.models import Organization, Representative
+from companies.models import Organization
 from sdg.models import Goal
 
 from . import services
+from .demo_attendance import record_attendance
 from .models import (
     AgendaItem,
     Agreement,
     AgreementStatus,
     Attendance,
-    AttendanceResponse,
-    AttendanceStatus,
     Committee,
     DecisionMechanism,
     Membership,
@@ -51,7 +44,6 @@ from .models import (
     PostKind,
     Session,
     SessionKind,
-    SessionStatus,
     WorkPlanActivity,
 )
 
@@ -354,62 +346,6 @@ def _upcoming_session(goal_number, committee):
         AgendaItem.objects.get_or_create(session=upcoming, position=position, defaults={"title": item})
 
 
-def _attendance_of(goal_number, organization, day):
-    """Return the status and prior answer of a member at a session, from a checksum that never changes.
-
-    About 85 in 100 are present, most of them having said they would come; of the rest, two in three
-    sent their apologies and one did not show. December's sessions, at the year's close, are thinner.
-    """
-    draw = zlib.crc32(f"{goal_number}|{organization.short_name}|{day:%Y-%m-%d}".encode()) % 100
-    present = 60 if day.month == 12 else 86
-    if draw < present:
-        return AttendanceStatus.PRESENT, "" if draw % 7 == 0 else AttendanceResponse.ATTENDING
-    if draw < present + (100 - present) * 2 // 3:
-        return AttendanceStatus.EXCUSED, AttendanceResponse.NOT_ATTENDING
-    return AttendanceStatus.ABSENT, ""
-
-
-def _record_attendance(goal_number, committee, secretary):
-    """Record each historical session's member organizations that no one attended for yet, one person each.
-
-    The installation records every seated organization (the seed lists them); later sessions the fictitious ones.
-    """
-    sessions = list(
-        committee.sessions.filter(
-            starts_at__lt=demo_dates.present_era_start(), status=SessionStatus.SCHEDULED
-        ).order_by("starts_at")
-    )
-    speakers = {}
-    for link in Representative.objects.current().select_related("user").order_by("-is_primary_contact", "id"):
-        speakers.setdefault(link.organization_id, link.user)
-    recorded = set(Attendance.objects.filter(session__in=sessions).values_list("session_id", "organization_id"))
-    rows = []
-    for session in sessions:
-        day = timezone.localdate(session.starts_at)
-        for membership in committee.memberships.active_on(day).select_related("organization"):
-            organization, person = membership.organization, speakers.get(membership.organization_id)
-            if person is None or (session.pk, organization.pk) in recorded:
-                continue
-            if day != committee.installed_on and not organization.is_fictitious:
-                continue
-            if day == committee.installed_on:  # the installation reports every seated organization there
-                status, response = AttendanceStatus.PRESENT, AttendanceResponse.ATTENDING
-            else:
-                status, response = _attendance_of(goal_number, organization, day)
-            rows.append(
-                Attendance(
-                    session=session,
-                    person=person,
-                    organization=organization,
-                    response=response,
-                    status=status,
-                    recorded_by=secretary,
-                )
-            )
-    Attendance.objects.bulk_create(rows)
-    return len(rows)
-
-
 def load(stdout):
     """Create the committees and sessions that do not exist yet; leave existing ones alone."""
     User = get_user_model()
@@ -421,7 +357,7 @@ def load(stdout):
     for goal, (name, *_rest) in COMMITTEES.items():
         committee = Committee.objects.filter(name=name).first()
         if committee is not None:
-            attended += _record_attendance(goal, committee, users[SECRETARIES[goal]])
+            attended += record_attendance(goal, committee, users[SECRETARIES[goal]])
     plenaries = 0
     for title, starts, description, reported in PLENARIES:
         if not Session.objects.filter(kind=SessionKind.PLENARY, title=title).exists():

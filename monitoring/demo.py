@@ -17,7 +17,7 @@ from django.utils import timezone
 from axs_platform import demo_dates, fragments
 from committees.models import Post
 from companies.models import Representative
-from projects.models import Proposal, ProposalStatus, ProposalTransition
+from projects.models import ConsortiumMember, Proposal, ProposalStatus, ProposalTransition
 
 from .models import (
     ContributionDelivery,
@@ -58,7 +58,7 @@ def aware(day, hour=10):
 
 
 def _people(proposal):
-    """Return (reporter, approver): the lead's representative, and the secretary, chair or staff of another organization."""
+    """Return (reporter, approver): the lead's representative, and the secretary, chair or staff outside the consortium."""
     officers = Post.objects.current().filter(committee_id=proposal.committee_id).values("holder")
     # A representative who holds no post in the committee reports, so that no officer judges a report of their own.
     reporter = (
@@ -68,11 +68,14 @@ def _people(proposal):
         .order_by(Exists(officers.filter(holder=OuterRef("user"))), "id")
         .first()
     )
-    # The committees' posts are held by the fictitious organizations that also lead the projects: none approves its own.
+    # The committees' posts are held by the fictitious organizations that also lead and join the projects: no
+    # organization of the consortium (lead or partner) approves its own project, nor does anyone who represents one.
+    consortium = ConsortiumMember.objects.filter(proposal=proposal).values("organization")
     posts = (
         Post.objects.current()
         .filter(committee_id=proposal.committee_id)
-        .exclude(organization_id=proposal.lead_organization_id)
+        .exclude(organization__in=consortium)
+        .exclude(holder__in=Representative.objects.current().filter(organization__in=consortium).values("user"))
         .select_related("holder")
     )
     holders = [p.holder for p in sorted(posts, key=lambda p: p.kind != "secretary")]

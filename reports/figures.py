@@ -70,6 +70,28 @@ def present_at_committee_sessions(since, until):
     )
 
 
+def unrecorded_at_committee_sessions(end, since, until):
+    """Count the organizations active on a committee at ``end`` with no attendance recorded between two moments.
+
+    Present, excused or absent is recorded; nothing at all (nobody represents the organization in the
+    platform, or no one filled in its line) is unknown: the report says "no data", not "absent".
+    """
+    recorded = (
+        Attendance.objects.filter(session__kind=SessionKind.COMMITTEE, session__starts_at__range=(since, until))
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .exclude(status="")
+        .values("organization")
+    )
+    return (
+        Membership.objects.active_on(end)
+        .exclude(organization__in=recorded)
+        .order_by()
+        .values("organization")
+        .distinct()
+        .count()
+    )
+
+
 def _proposals_reaching(status, since, until):
     """Count the proposals that moved to ``status`` within the period (once each)."""
     return (
@@ -120,4 +142,5 @@ def report_figures(start, end, *, plenaries, survey):
         "organizations_in_sessions": present_at_committee_sessions(since, until),
         "recent_sessions_since": recent_since,
         "organizations_in_recent_sessions": present_at_committee_sessions(bounds(recent_since, end)[0], until),
+        "organizations_unrecorded_recent": unrecorded_at_committee_sessions(end, bounds(recent_since, end)[0], until),
     }

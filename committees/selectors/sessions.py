@@ -138,7 +138,8 @@ def quorum(session):
 
     A committee's quorum is more than half of the organizations that were members on the day of the
     session (suspended ones are not counted). Plenaries count organizations; when the attendance list
-    was kept outside the platform, the reported figure stands in for it.
+    was kept outside the platform, the reported figure stands in for it. ``reached`` is None (no data)
+    when the list falls short only because members no one represents in the platform could not be on it.
     """
     present = (
         Attendance.objects.filter(session=session, status=AttendanceStatus.PRESENT)
@@ -157,14 +158,30 @@ def quorum(session):
         return summary
     # Members on the session's day, by their history: one suspended since, or gone since, still counts.
     day = timezone.localdate(session.starts_at)
-    expected = Membership.objects.active_on(day).filter(committee_id=session.committee_id).count()
+    members = Membership.objects.active_on(day).filter(committee_id=session.committee_id)
+    expected = members.count()
     required = expected // 2 + 1 if expected else 0
+    reached = bool(expected) and counted is not None and counted >= required
+    # A member nobody represents in the platform cannot be on the list: unknown, not absent. Short of a reported
+    # figure (which counts every organization), such members leave a quorum not reached by the list unknown.
+    unlisted = 0
+    if counted is not None and not reached and session.reported_attendance is None:
+        unlisted = (
+            members.exclude(organization__in=Representative.objects.current().values("organization"))
+            .exclude(
+                organization__in=Attendance.objects.filter(session=session).exclude(status="").values("organization")
+            )
+            .values("organization")
+            .distinct()
+            .count()
+        )
     summary.update(
         expected=expected,
         required=required,
         reported=session.reported_attendance,
         organizations_counted=counted,
-        reached=bool(expected) and counted is not None and counted >= required,
+        unlisted=unlisted,
+        reached=None if unlisted and counted + unlisted >= required else reached,
     )
     return summary
 

@@ -137,9 +137,9 @@ def past_committee_sessions():
 def test_members_attend_through_their_representative_only_while_active_on_the_sessions_day(demo):
     for session in past_committee_sessions():
         day = timezone.localdate(session.starts_at)
-        members = models.Membership.objects.filter(committee=session.committee).active_on(day)
-        if day != session.committee.installed_on:  # the seed lists who came to the installations only
-            members = members.filter(organization__is_fictitious=True)
+        # The seed names no real organization's person: only the fictitious members are on any list.
+        members = models.Membership.objects.filter(committee=session.committee, organization__is_fictitious=True)
+        members = members.active_on(day)
         active = set(members.values_list("organization", flat=True))
         recorded = list(session.attendance.values_list("organization", "person"))
         assert {organization for organization, _person in recorded} == active, session
@@ -183,6 +183,16 @@ def test_installations_reach_quorum_and_later_lists_count_the_fictitious_members
     assert all(summary["organizations_present"] <= summary["expected"] for summary in summaries.values())
     installations = [s for s in summaries if s.title.startswith("Sesión de instalación")]
     assert len(installations) == 5 and all(summaries[s]["reached"] for s in installations)
+    for session in installations:  # the reported figure: every organization seated that day
+        seated = models.Membership.objects.filter(committee=session.committee).active_on(session.starts_at.date())
+        assert summaries[session]["organizations_counted"] == session.reported_attendance == seated.count()
+    # The later lists hold the fictitious members only; the real ones, whom nobody represents in the platform,
+    # are unknown: the quorum is "no data", never "not reached" for want of people the demo does not have.
+    for session in set(summaries) - set(installations):
+        summary = summaries[session]
+        day = timezone.localdate(session.starts_at)
+        real = models.Membership.objects.filter(committee=session.committee, organization__is_fictitious=False)
+        assert summary["reached"] is None and summary["unlisted"] == real.active_on(day).count(), session
     # "alrededor de 50 empresas continuaban participando activamente en las sesiones de los comités" (March 2018)
     # names none of them: it is a recorded figure (reports.demo), and the lists of early 2018 hold only the
     # fictitious members, most of them present.
@@ -203,3 +213,15 @@ def test_installations_reach_quorum_and_later_lists_count_the_fictitious_members
     )
     assert early_2018.count() == fictitious_members.count() == 9
     assert not early_2018.filter(organization__is_fictitious=False).exists()
+
+
+def test_a_monthly_sessions_page_says_its_quorum_is_unknown_not_missed(demo, client, django_assert_max_num_queries):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    session = models.Session.objects.filter(kind="committee", starts_at__year=2018, attendance__isnull=False).first()
+    client.force_login(get_user_model().objects.get(email="staff@amexcid.example"))
+    with django_assert_max_num_queries(30):
+        html = client.get(reverse("committees:session-detail", args=[session.pk])).content.decode()
+    assert "Quórum: sin dato" in html and "Sin quórum" not in html
+    assert "organizaciones integrantes no tienen representante en la plataforma" in html

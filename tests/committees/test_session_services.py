@@ -190,6 +190,29 @@ def test_the_secretary_records_attendance_and_quorum_counts_current_members(comm
     )
 
 
+def test_members_nobody_represents_leave_the_quorum_unknown_not_missed(committee, secretary, chair):
+    # Five members: the chair's, the secretary's, one with a representative, two that nobody represents.
+    member = make_committee_member(committee)
+    unrepresented = [make_organization(), make_organization()]
+    for organization in unrepresented:
+        seat(committee, organization, joined_on=datetime.date(2020, 1, 1))
+    session = make_session(committee, days_from_now=-1)
+    services.attendance_record(actor=secretary, session=session, entries={secretary: "present", chair: "present"})
+    summary = quorum(session)
+    assert (summary["expected"], summary["required"], summary["organizations_counted"]) == (5, 3, 2)
+    assert summary["reached"] is None and summary["unlisted"] == 2  # they may have come: no data
+    services.attendance_record(actor=secretary, session=session, entries={member: "present"})
+    assert quorum(session)["reached"] is True
+    services.attendance_record(actor=secretary, session=session, entries={member: "absent", chair: "absent"})
+    summary = quorum(session)
+    assert summary["reached"] is None and summary["unlisted"] == 2  # 1 present + 2 unknown may make 3
+    Session.objects.filter(pk=session.pk).update(reported_attendance=2)  # a figure counts every organization
+    assert quorum(Session.objects.get(pk=session.pk))["reached"] is False
+    Session.objects.filter(pk=session.pk).update(reported_attendance=None)
+    services.attendance_record(actor=secretary, session=session, entries={secretary: "excused"})
+    assert quorum(session)["reached"] is False  # 0 present + 2 unknown cannot make 3
+
+
 def test_attendance_for_someone_who_is_not_a_member_is_refused(committee, secretary):
     outsider = make_member_person(full_name="Persona Ajena")
     session = make_session(committee, days_from_now=-1)

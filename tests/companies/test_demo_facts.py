@@ -124,15 +124,31 @@ def test_no_real_organization_leads_or_joins_a_proposal(demo):
     assert not Contribution.objects.filter(member__organization__in=real).exists()
 
 
-def test_real_organizations_attend_only_the_installation_of_the_committees_the_seed_seats_them_on(demo):
-    # «Estructuración de proyectos» (p. 28) lists the installations' participants; it names no one at a later session.
-    real_rows = Attendance.objects.filter(organization__is_fictitious=False).select_related("session__committee__goal")
-    assert real_rows.exists()
-    for row in real_rows:
-        session = row.session
-        assert session.kind == SessionKind.COMMITTEE and session.title.startswith("Sesión de instalación"), row
-        assert str(session.starts_at.date()) == str(session.committee.installed_on), row
-        assert row.organization.short_name in SEED_SEATS[session.committee.goal.number], row
+def test_no_invented_person_acts_for_a_real_organization(demo):
+    # The seed names no real organization's person, so nobody represents one in the demo, ever, and nobody is on
+    # an attendance list for one (its attendance at the installation is the session's reported figure).
+    from companies.models import Representative
+
+    real = real_organizations()
+    assert not Representative.objects.filter(organization__in=real).exists()
+    assert not Attendance.objects.filter(organization__in=real).exists()
+
+
+def test_the_installations_attendance_is_the_seats_the_seed_lists_as_a_reported_figure(demo):
+    # «Estructuración de proyectos» (p. 28) lists the installations' participants: every seated organization came.
+    installations = Session.objects.filter(kind=SessionKind.COMMITTEE, title__startswith="Sesión de instalación")
+    assert installations.count() == 5
+    for session in installations.select_related("committee__goal"):
+        day = session.committee.installed_on
+        assert str(session.starts_at.date()) == str(day)
+        seated = Membership.objects.filter(committee=session.committee).active_on(day)
+        assert (
+            set(seated.filter(organization__is_fictitious=False).values_list("organization__short_name", flat=True))
+            == (SEED_SEATS[session.committee.goal.number])
+        )
+        assert session.reported_attendance == seated.count()
+        listed = set(session.attendance.values_list("organization", flat=True))
+        assert listed == set(seated.filter(organization__is_fictitious=True).values_list("organization", flat=True))
     later = Attendance.objects.filter(session__kind=SessionKind.COMMITTEE).exclude(
         session__title__startswith="Sesión de instalación"
     )

@@ -33,6 +33,22 @@ def test_the_demo_shows_every_light_and_overdue_periods_on_any_day(demo):
     assert any(p.is_overdue for periods, _a in assessments.values() for p in periods)
 
 
+def test_no_demo_report_is_decided_by_someone_who_represents_the_projects_consortium(demo):
+    from companies.models import Representative
+    from monitoring.models import ReportEvent
+    from projects.models import ConsortiumMember
+
+    deciders = ReportEvent.objects.filter(to_status__in=[ReportStatus.APPROVED, ReportStatus.RETURNED])
+    assert deciders.count() >= 10
+    for event in deciders.select_related("report__period__implementation"):
+        proposal_id = event.report.period.implementation.proposal_id
+        consortium = ConsortiumMember.objects.filter(proposal_id=proposal_id, status__in=["invited", "accepted"])
+        represented = Representative.objects.current().filter(user=event.actor_id).values("organization")
+        assert not consortium.filter(organization__in=represented).exists(), (event.actor, event.report)
+    decided = Report.objects.exclude(decided_by=None).values_list("decided_by", flat=True).distinct()
+    assert set(decided) <= set(deciders.values_list("actor", flat=True))
+
+
 def test_loading_the_demo_twice_changes_nothing(demo):
     before = (Implementation.objects.count(), Report.objects.count())
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115

@@ -283,3 +283,30 @@ def test_a_huge_disaggregation_part_is_refused_with_a_message(scene):
     with pytest.raises(ValidationError) as error:
         typed_parts(scene.indicator, None, {"Mujeres": "1e30"})
     assert error.value.message_dict == {f"value_{scene.indicator.pk}": ["This number is too large."]}
+
+
+def test_an_approver_who_represents_a_partner_of_the_consortium_is_refused(scene):
+    from committees import services as committee_services
+    from committees.permissions import forget_standing
+
+    # The partner's representative is also the committee's secretary: they may not judge their own project's report.
+    committee_services.membership_add(actor=scene.staff, committee=scene.committee, organization=scene.partner_org)
+    committee_services.post_appoint(
+        actor=scene.staff, committee=scene.committee, kind="secretary", holder=scene.partner
+    )
+    forget_standing(scene.partner)
+    report = filled_report(scene)
+    services.report_submit(actor=scene.lead, report=report)
+    for step in (services.report_approve, services.report_return):
+        with pytest.raises(ValidationError) as error:
+            step(actor=scene.partner, report=report, **({"comments": "x"} if step is services.report_return else {}))
+        assert error.value.code == "consortium_partner"
+    with translation.override("es"), pytest.raises(ValidationError) as error:
+        services.report_approve(actor=scene.partner, report=report)
+    assert error.value.messages == [
+        "Usted representa a una organización del consorcio del proyecto; "
+        "debe aprobarlo o devolverlo una persona ajena al consorcio."
+    ]
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED
+    services.report_approve(actor=scene.chair, report=report)

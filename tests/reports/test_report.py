@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from committees.models import Membership
 from documents.models import Document
 from documents.services import document_request
 from reports.documents import SYSTEMATIZATION
@@ -50,12 +51,18 @@ def test_the_demo_leaves_the_report_and_four_fact_sheets_ready(django_capture_on
         f"{installation} organizaciones participaron en la instalación de los comités. "
         f"Al cierre del periodo {active} organizaciones seguían activas en los comités."
     ) in text
-    attended = figures["organizations_in_recent_sessions"]
-    assert f"{attended} organizaciones presentes en las sesiones de los comités en los últimos tres meses" in text
+    attended, unrecorded = figures["organizations_in_recent_sessions"], figures["organizations_unrecorded_recent"]
     assert (
-        f"Entre el 1 de enero de 2018 y el 31 de marzo de 2018, {attended} organizaciones asistieron a las "
-        "sesiones de los comités."
+        f"{attended} organizaciones registradas como presentes en las sesiones de los comités en los últimos tres "
+        f"meses del periodo; sin asistencia registrada de {unrecorded} de las organizaciones activas"
     ) in text
+    # What the lists hold, and that the rest is unknown: never "9 attended" beside the seed's "about 50".
+    assert (
+        f"Entre el 1 de enero de 2018 y el 31 de marzo de 2018, las listas de asistencia de los comités registran "
+        f"{attended} organizaciones presentes. De {unrecorded} de las organizaciones activas al cierre del periodo "
+        "no hay asistencia registrada en esos meses: sin dato."
+    ) in text
+    assert "asistieron a las sesiones de los comités" not in text
     assert "Participaron 13 organizaciones." in text  # the installation of Educación, in the timeline
     assert "Solar Comunitaria de Oaxaca (ficticia) (suspendida)" in text
     assert "Gabriela Núñez Ibarra (persona ficticia)" in text  # the chair of Educación
@@ -86,6 +93,12 @@ def test_the_demo_figures_match_the_seeds_record(demo):
     # is a recorded figure (tests/companies/test_demo_facts.py).
     assert figures["recent_sessions_since"] == datetime.date(2018, 1, 1)
     assert figures["organizations_in_recent_sessions"] == 9
+    # The real members have no one on the lists: unknown, not absent. Present and unknown together are the
+    # members active at the period's end, so the report's sentence agrees with the seed's "about 50".
+    unknown = figures["organizations_unrecorded_recent"]
+    real = Membership.objects.active_on(PERIOD[1]).filter(organization__is_fictitious=False)
+    assert unknown == real.values("organization").distinct().count() == 46
+    assert figures["organizations_in_recent_sessions"] + unknown == figures["active_organizations"]
     assert figures["organizations_in_sessions"] > figures["organizations_in_recent_sessions"]
 
 
@@ -146,7 +159,7 @@ def test_the_attendance_figure_counts_each_organization_present_in_the_last_thre
     from django.utils import timezone
 
     from committees.models import Attendance
-    from tests.factories import make_organization
+    from tests.factories import make_organization, seat
 
     committee = make_committee(4)
 
@@ -165,9 +178,14 @@ def test_the_attendance_figure_counts_each_organization_present_in_the_last_thre
     attend(datetime.date(2018, 2, 6), excused, status="excused")
     attend(datetime.date(2017, 12, 5), earlier)
     attend(datetime.date(2018, 3, 6), once)
+    silent = make_organization()
+    for organization in (twice, excused, earlier, once, silent):
+        seat(committee, organization)
     figures = report_data(datetime.date(2016, 5, 1), datetime.date(2018, 3, 31))["figures"]
     assert figures["recent_sessions_since"] == datetime.date(2018, 1, 1)
     assert figures["organizations_in_recent_sessions"] == 2
+    # Excused is recorded; a member with nothing recorded in those months is unknown (no data), not absent.
+    assert figures["organizations_unrecorded_recent"] == 2  # earlier (December only) and silent
     assert figures["organizations_in_sessions"] == 3
     short = report_data(datetime.date(2018, 2, 15), datetime.date(2018, 3, 31))["figures"]
     assert short["recent_sessions_since"] == datetime.date(2018, 2, 15)  # never before the period starts
