@@ -52,11 +52,17 @@ def speaks_for_the_reporter(user, implementation):
     return not is_staff_member(user) and can_report(user, implementation)
 
 
+def speaks_for_a_partner(user, implementation):
+    """A chair or secretary who represents a partner of the consortium: they do not judge its reports."""
+    return is_partner(user, implementation.proposal)
+
+
 def can_decide(user, report):
-    """Approve or return this report: an approver who did not submit it and does not report for the project."""
+    """Approve or return this report: an approver outside the consortium who did not submit it."""
     implementation = report.period.implementation
     return (
         can_approve(user, implementation)
         and report.submitted_by_id != user.pk
         and not speaks_for_the_reporter(user, implementation)
+        and not speaks_for_a_partner(user, implementation)
     )

@@ -33,7 +33,11 @@ def approvers(implementation, *, submitted_by):
         .select_related("holder")
     }
     people = [
-        p for p in holders if p.pk != submitted_by.pk and not permissions.speaks_for_the_reporter(p, implementation)
+        p
+        for p in holders
+        if p.pk != submitted_by.pk
+        and not permissions.speaks_for_the_reporter(p, implementation)
+        and not permissions.speaks_for_a_partner(p, implementation)
     ]
     if not people:
         people = list(get_user_model().objects.filter(is_active=True, is_staff=True).exclude(pk=submitted_by.pk))

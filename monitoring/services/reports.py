@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from axs_platform import fragments
 from axs_platform.uploads import UploadValidator
-from companies.models import Representative
-from projects.models import ConsortiumMember, Contribution, PartnerStatus
+from projects.models import Contribution
 
 from .. import permissions, selectors
 from ..models import (
@@ -307,7 +306,7 @@ def _require_decidable(actor, report):
             _("You represent the organization that reports; another approver must approve or return it."),
             code="own_organization",
         )
-    if _represents_a_partner(actor, report.period.implementation):
+    if permissions.speaks_for_a_partner(actor, report.period.implementation):
         raise ValidationError(
             _(
                 "You represent an organization of the project's consortium; "
@@ -315,16 +314,6 @@ def _require_decidable(actor, report):
             ),
             code="consortium_partner",
         )
-
-
-def _represents_a_partner(actor, implementation):
-    """Whether the person currently represents a partner of the project's consortium (invited or accepted)."""
-    return ConsortiumMember.objects.filter(
-        proposal_id=implementation.proposal_id,
-        is_lead=False,
-        status__in=[PartnerStatus.INVITED, PartnerStatus.ACCEPTED],
-        organization__in=Representative.objects.current().filter(user=actor).values("organization"),
-    ).exists()
 
 
 @fragments.changes(fragments.MONITORING)

@@ -12,6 +12,7 @@ from django.utils import translation
 from audit.models import AuditEvent
 from monitoring import permissions, services
 from monitoring.models import Milestone, Report, ReportStatus
+from monitoring.services import notify
 
 from .conftest import approved_report, filled_report
 
@@ -297,6 +298,10 @@ def test_an_approver_who_represents_a_partner_of_the_consortium_is_refused(scene
     forget_standing(scene.partner)
     report = filled_report(scene)
     services.report_submit(actor=scene.lead, report=report)
+    # The page offers them no decision and the notice that a report waits does not go to them.
+    assert not permissions.can_decide(scene.partner, report)
+    assert scene.partner not in notify.approvers(scene.implementation, submitted_by=scene.lead)
+    assert permissions.can_decide(scene.chair, report)
     for step in (services.report_approve, services.report_return):
         with pytest.raises(ValidationError) as error:
             step(actor=scene.partner, report=report, **({"comments": "x"} if step is services.report_return else {}))
