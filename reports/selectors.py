@@ -15,9 +15,6 @@ from axs_platform.charts import Bar, horizontal_bar_chart
 from axs_platform.figures import format_percent, percent
 from committees.models import (
     AttendanceStatus,
-    Membership,
-    MembershipStatus,
-    Post,
     Session,
     SessionKind,
     SessionStatus,
@@ -34,7 +31,8 @@ from projects.models import (
 from surveys.models import Survey, SurveyPurpose
 from surveys.selectors.results import sdg_ranking, survey_results
 
-from .figures import bounds, committees_by, report_figures, seated_at_installation
+from .committee_chapter import committees_of
+from .figures import bounds, report_figures
 from .markup import render_markup
 from .models import (
     Acronym,
@@ -103,58 +101,6 @@ def priorities_survey(start, end):
         "ranking": rows,
         "ranking_answered": ranking["answered"] if ranking else 0,
     }
-
-
-def committees_of(start, end, transitions):
-    """Return the committees installed by the end of the period, with members, posts, sessions and projects."""
-    since, until = bounds(start, end)
-    committees = list(
-        committees_by(end)
-        .select_related("goal")
-        .annotate(
-            sessions_held=Count(
-                "sessions",
-                filter=Q(sessions__starts_at__range=(since, until)) & ~Q(sessions__status=SessionStatus.CANCELLED),
-                distinct=True,
-            )
-        )
-        .order_by("goal__number", "name")
-    )
-    members = defaultdict(list)
-    for membership in (
-        Membership.objects.on(end)
-        .filter(committee__in=committees)
-        .select_related("organization")
-        .order_by("organization__legal_name")
-    ):
-        organization = membership.organization
-        organization.suspended_at_end = membership.status_on == MembershipStatus.SUSPENDED
-        members[membership.committee_id].append(organization)
-    at_installation = dict(
-        Membership.objects.filter(seated_at_installation(), committee__in=committees)
-        .order_by()
-        .values("committee")
-        .annotate(organizations=Count("organization", distinct=True))
-        .values_list("committee", "organizations")
-    )
-    posts = defaultdict(list)
-    for post in (
-        Post.objects.filter(committee__in=committees, started_on__lte=end)
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
-        .select_related("holder", "organization")
-        .order_by("started_on", "id")
-    ):
-        posts[post.committee_id].append(post)
-    selected_ids = {t["proposal_id"] for t in transitions if t["to_status"] == ProposalStatus.SELECTED}
-    selected = defaultdict(list)
-    for proposal in Proposal.objects.filter(pk__in=selected_ids).select_related("lead_organization").order_by("title"):
-        selected[proposal.committee_id].append(proposal)
-    for committee in committees:
-        committee.members_at_end = members[committee.pk]
-        committee.members_at_installation = at_installation.get(committee.pk, 0)
-        committee.posts_in_period = posts[committee.pk]
-        committee.selected_projects = selected[committee.pk]
-    return committees
 
 
 # The edition lists this many projects in full; the rest are counted by committee and state.
