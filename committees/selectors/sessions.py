@@ -1,7 +1,7 @@
 """Reads of sessions, attendance, quorum and minutes, shaped so the query count does not grow with rows."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -103,24 +103,25 @@ def attendance_sheet(session):
     """Return the people of the attendance sheet, in its order, as a queryset to page.
 
     Everybody who may attend, and anybody recorded who no longer may (they left, or their organization
-    did), ordered by the organization they attend for, then by name, in SQL: a plenary's thousands of
-    invitees are paged by the database, and only a page's rows are read (``attendance_rows``).
+    did), ordered by the organization they attended for (or represent now), then by name, in SQL: a
+    plenary's thousands of invitees are paged by the database, and only a page's rows are read
+    (``attendance_rows``).
     """
     User = get_user_model()
     invitees = session_invitees(session).order_by().values("pk")
-    recorded = Attendance.objects.filter(session=session)
+    recorded = Attendance.objects.filter(session=session).order_by()
     representing = Representative.objects.current().filter(user=OuterRef("pk")).order_by("started_at", "id")
-    invitee_organization = Subquery(representing.values("organization")[:1])
+    organization = Subquery(representing.values("organization")[:1])
     if session.kind == SessionKind.CHAIRS:
         holding = Post.objects.current().filter(holder=OuterRef("pk")).order_by("-started_on", "-id")
-        invitee_organization = Coalesce(Subquery(holding.values("organization")[:1]), invitee_organization)
+        organization = Coalesce(Subquery(holding.values("organization")[:1]), organization)
     organization_name = Organization.objects.filter(pk=OuterRef("sheet_organization")).values("legal_name")[:1]
     return (
         User.objects.filter(Q(pk__in=invitees) | Q(pk__in=recorded.values("person")))
+        # The organization recorded for the person at this session, else the one they represent now.
         .annotate(
-            sheet_organization=Case(
-                When(pk__in=invitees, then=invitee_organization),
-                default=Subquery(recorded.filter(person=OuterRef("pk")).values("organization")[:1]),
+            sheet_organization=Coalesce(
+                Subquery(recorded.filter(person=OuterRef("pk")).values("organization")[:1]), organization
             )
         )
         .order_by(Coalesce(Subquery(organization_name), Value("")), "full_name", "email", "pk")
@@ -133,7 +134,7 @@ def attendance_rows(session, people):
     organizations = Organization.objects.in_bulk({p.sheet_organization for p in people} - {None})
     records = {
         a.person_id: a
-        for a in Attendance.objects.filter(session=session, person__in=people).select_related("organization")
+        for a in Attendance.objects.filter(session=session, person__in=people).select_related("organization").order_by()
     }
     return [(p, organizations.get(p.sheet_organization), records.get(p.pk)) for p in people]
 
