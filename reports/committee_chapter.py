@@ -7,11 +7,12 @@ linking to the committee's public member list; the counts come from the database
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from committees.models import Membership, MembershipStatus, Post, SessionStatus
-from projects.models import Proposal, ProposalStatus
+from projects.models import Proposal
 
 from .figures import bounds, committees_by, seated_at_installation
 
@@ -20,15 +21,19 @@ MEMBERS_SHOWN = 30
 SELECTED_SHOWN = 30
 
 
-def _counted(queryset):
-    return dict(queryset.order_by().values("committee").annotate(n=Count("id")).values_list("committee", "n"))
+def _count_per_committee(queryset):
+    """A correlated count of ``queryset``'s rows for the committee of the outer row (0 when none)."""
+    counted = queryset.filter(committee=OuterRef("pk")).order_by().values("committee").annotate(n=Count("id"))
+    return Coalesce(Subquery(counted.values("n")), 0)
 
 
-def committees_of(start, end, transitions):
-    """Return the committees installed by the end of the period, with members, posts, sessions and projects."""
+def committees_of(start, end, selected_ids):
+    """Return the committees installed by the end of the period, with members, posts, sessions and projects.
+
+    ``selected_ids`` are the proposals selected in the period (a subquery).
+    """
     since, until = bounds(start, end)
     members_at_end = Membership.objects.on(end)
-    selected_ids = {t["proposal_id"] for t in transitions if t["to_status"] == ProposalStatus.SELECTED}
     selected = Proposal.objects.filter(pk__in=selected_ids)
     committees = list(
         committees_by(end)
@@ -38,7 +43,9 @@ def committees_of(start, end, transitions):
                 "sessions",
                 filter=Q(sessions__starts_at__range=(since, until)) & ~Q(sessions__status=SessionStatus.CANCELLED),
                 distinct=True,
-            )
+            ),
+            members_count=_count_per_committee(members_at_end),
+            selected_count=_count_per_committee(selected),
         )
         .prefetch_related(
             # Sliced prefetches: one windowed query each, whatever the number of committees.
@@ -57,8 +64,6 @@ def committees_of(start, end, transitions):
         )
         .order_by("goal__number", "name")
     )
-    member_counts = _counted(members_at_end.filter(committee__in=committees))
-    selected_counts = _counted(selected)
     at_installation = dict(
         Membership.objects.filter(seated_at_installation(), committee__in=committees)
         .order_by()
@@ -80,11 +85,9 @@ def committees_of(start, end, transitions):
             organization = membership.organization
             organization.suspended_at_end = membership.status_on == MembershipStatus.SUSPENDED
             committee.members_at_end.append(organization)
-        committee.members_count = member_counts.get(committee.pk, 0)
         committee.members_more = committee.members_count - len(committee.members_at_end)
         # Absolute: the PDF, the Word file and the published page are read away from the site.
         committee.members_url = settings.AXS_SITE_URL + reverse("committees:committee-members", args=[committee.pk])
-        committee.selected_count = selected_counts.get(committee.pk, 0)
         committee.selected_more = committee.selected_count - len(committee.selected_projects)
         committee.members_at_installation = at_installation.get(committee.pk, 0)
         committee.posts_in_period = posts[committee.pk]

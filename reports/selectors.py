@@ -4,10 +4,9 @@
 committees, sessions or projects, so that a report of 1,000 projects costs queries, not loops.
 """
 
-from collections import Counter, defaultdict
-from decimal import Decimal
+from collections import defaultdict
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,10 +20,6 @@ from committees.models import (
 )
 from committees.selectors import organizations_counted
 from projects.models import (
-    ConsortiumMember,
-    PartnerStatus,
-    ProjectIndicator,
-    Proposal,
     ProposalStatus,
     ProposalTransition,
 )
@@ -45,6 +40,14 @@ from .models import (
     ObjectiveContribution,
     RecordedFigure,
     Stage,
+)
+from .project_chapter import (
+    project_summaries,
+    projects_by_committee,
+    projects_by_state,
+    reaching,
+    structured_by_day,
+    structured_projects,
 )
 
 
@@ -103,43 +106,6 @@ def priorities_survey(start, end):
     }
 
 
-# The edition lists this many projects in full; the rest are counted by committee and state.
-PROJECTS_SHOWN = 25
-
-
-def project_summaries(proposal_ids, limit=PROJECTS_SHOWN):
-    """Return the first ``limit`` structured projects with what their summary shows, in a fixed number of queries."""
-    return list(
-        Proposal.objects.filter(pk__in=proposal_ids)
-        .select_related("committee__goal", "lead_organization")
-        .prefetch_related(
-            Prefetch(
-                "consortium",
-                queryset=ConsortiumMember.objects.filter(status=PartnerStatus.ACCEPTED)
-                .select_related("organization")
-                .prefetch_related("contributions"),
-            ),
-            Prefetch(
-                "indicators",
-                queryset=ProjectIndicator.objects.filter(component__isnull=True).select_related("sdg_indicator"),
-            ),
-            "budget",
-            "components",
-        )
-        .order_by("committee__goal__number", "title", "id")[:limit]
-    )
-
-
-def projects_by_committee(proposal_ids):
-    """Return ``[{"number", "name", "count"}]``: the structured projects counted per committee in SQL."""
-    return list(
-        Proposal.objects.filter(pk__in=proposal_ids)
-        .values(number=F("committee__goal__number"), name=F("committee__name"))
-        .annotate(count=Count("id"))
-        .order_by("number", "name")
-    )
-
-
 def _stage_of(day, boundaries):
     for stage, since in reversed(boundaries):
         if since is not None and day >= since:
@@ -150,33 +116,22 @@ def _stage_of(day, boundaries):
 def report_data(start, end):
     """Return every figure, table and text of the report for the period ``start``–``end`` (dates)."""
     since, until = bounds(start, end)
-    transitions = list(
-        ProposalTransition.objects.filter(created_at__range=(since, until)).values(
-            "proposal_id", "to_status", "created_at"
-        )
-    )
     plenaries = plenary_participation(start, end)
     survey = priorities_survey(start, end)
-    committees = committees_of(start, end, transitions)
-    structured_on = {}
-    for row in transitions:
-        if row["to_status"] == ProposalStatus.STRUCTURED:
-            structured_on.setdefault(row["proposal_id"], row["created_at"])
-    projects = project_summaries(structured_on)
-    # States as of the period's end: the last transition of the period, not the state today.
-    status_at_end = {}
-    for row in sorted(transitions, key=lambda row: row["created_at"]):
-        status_at_end[row["proposal_id"]] = row["to_status"]
-    states = Counter(status_at_end[pk] for pk in structured_on)
-    for project in projects:
-        project.structured_on = structured_on[project.pk]
-        project.status_at_end_label = ProposalStatus(status_at_end[project.pk]).label
-        project.budget_total = sum((line.amount_mxn for line in project.budget.all()), Decimal(0))
+    committees = committees_of(start, end, reaching(ProposalStatus.SELECTED, since, until))
+    structured = structured_projects(since, until)
+    projects = project_summaries(structured)
+    by_state = projects_by_state(structured)
+    # Each project structured in the period has a state at its end: the states count them all.
+    projects_total = sum(row["count"] for row in by_state)
     installed_in_period = [c for c in committees if c.installed_on and start <= c.installed_on <= end]
 
     installed = sorted(c.installed_on for c in committees if c.installed_on)
-    implementation = sorted(
-        t["created_at"].date() for t in transitions if t["to_status"] == ProposalStatus.IN_IMPLEMENTATION
+    implementation = (
+        ProposalTransition.objects.filter(created_at__range=(since, until), to_status=ProposalStatus.IN_IMPLEMENTATION)
+        .order_by("created_at", "id")
+        .values_list("created_at", flat=True)
+        .first()
     )
     boundaries = [
         (Stage.APPROACH, start),
@@ -185,7 +140,7 @@ def report_data(start, end):
             timezone.localdate(survey["survey"].opens_at) if survey and survey["survey"].opens_at else None,
         ),
         (Stage.STRUCTURING, installed[0] if installed else None),
-        (Stage.IMPLEMENTATION, implementation[0] if implementation else None),
+        (Stage.IMPLEMENTATION, implementation.date() if implementation else None),
     ]
     timeline = [
         {"date": m.happened_on, "title": m.title, "body": m.body, "stage": m.stage, "recorded": False}
@@ -223,15 +178,12 @@ def report_data(start, end):
                 "recorded": True,
             }
         )
-    by_day = defaultdict(list)
-    for pk, title in Proposal.objects.filter(pk__in=structured_on).order_by("title").values_list("pk", "title"):
-        by_day[timezone.localdate(structured_on[pk])].append(title)
-    for day, titles in by_day.items():
+    for day, count, titles in structured_by_day(structured):
         timeline.append(
             {
                 "date": day,
-                "title": _("Projects structured: %(count)s") % {"count": len(titles)},
-                "body": "; ".join(titles[:10]) + ("…" if len(titles) > 10 else ""),
+                "title": _("Projects structured: %(count)s") % {"count": count},
+                "body": "; ".join(titles) + ("…" if count > len(titles) else ""),
                 "recorded": True,
             }
         )
@@ -257,10 +209,10 @@ def report_data(start, end):
         "survey": survey,
         "committees": committees,
         "projects": projects,
-        "projects_total": len(structured_on),
-        "projects_more": len(structured_on) - len(projects),
-        "projects_by_committee": projects_by_committee(structured_on),
-        "projects_by_state": [{"label": label, "count": states[v]} for v, label in ProposalStatus.choices if states[v]],
+        "projects_total": projects_total,
+        "projects_more": projects_total - len(projects),
+        "projects_by_committee": projects_by_committee(structured),
+        "projects_by_state": by_state,
         "stages": stages,
         "timeline": timeline,
         "successes": findings[FindingKind.SUCCESS],

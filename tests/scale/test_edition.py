@@ -10,7 +10,7 @@ from django.utils.html import escape
 from committees.models import Membership
 from projects.models import ProposalTransition
 from reports.committee_chapter import MEMBERS_SHOWN, SELECTED_SHOWN
-from reports.selectors import PROJECTS_SHOWN
+from reports.project_chapter import PROJECTS_SHOWN
 from tests.factories import make_organization
 from tests.projects.ballot_scene import make_candidates
 from tests.projects.conftest import seat
