@@ -4,10 +4,9 @@
 committees, sessions or projects, so that a report of 1,000 projects costs queries, not loops.
 """
 
-from collections import Counter, defaultdict
-from decimal import Decimal
+from collections import defaultdict
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,26 +14,20 @@ from axs_platform.charts import Bar, horizontal_bar_chart
 from axs_platform.figures import format_percent, percent
 from committees.models import (
     AttendanceStatus,
-    Membership,
-    MembershipStatus,
-    Post,
     Session,
     SessionKind,
     SessionStatus,
 )
 from committees.selectors import organizations_counted
 from projects.models import (
-    ConsortiumMember,
-    PartnerStatus,
-    ProjectIndicator,
-    Proposal,
     ProposalStatus,
     ProposalTransition,
 )
 from surveys.models import Survey, SurveyPurpose
 from surveys.selectors.results import sdg_ranking, survey_results
 
-from .figures import bounds, committees_by, report_figures, seated_at_installation
+from .committee_chapter import committees_of
+from .figures import bounds, report_figures
 from .markup import render_markup
 from .models import (
     Acronym,
@@ -47,6 +40,14 @@ from .models import (
     ObjectiveContribution,
     RecordedFigure,
     Stage,
+)
+from .project_chapter import (
+    project_summaries,
+    projects_by_committee,
+    projects_by_state,
+    reaching,
+    structured_by_day,
+    structured_projects,
 )
 
 
@@ -105,95 +106,6 @@ def priorities_survey(start, end):
     }
 
 
-def committees_of(start, end, transitions):
-    """Return the committees installed by the end of the period, with members, posts, sessions and projects."""
-    since, until = bounds(start, end)
-    committees = list(
-        committees_by(end)
-        .select_related("goal")
-        .annotate(
-            sessions_held=Count(
-                "sessions",
-                filter=Q(sessions__starts_at__range=(since, until)) & ~Q(sessions__status=SessionStatus.CANCELLED),
-                distinct=True,
-            )
-        )
-        .order_by("goal__number", "name")
-    )
-    members = defaultdict(list)
-    for membership in (
-        Membership.objects.on(end)
-        .filter(committee__in=committees)
-        .select_related("organization")
-        .order_by("organization__legal_name")
-    ):
-        organization = membership.organization
-        organization.suspended_at_end = membership.status_on == MembershipStatus.SUSPENDED
-        members[membership.committee_id].append(organization)
-    at_installation = dict(
-        Membership.objects.filter(seated_at_installation(), committee__in=committees)
-        .order_by()
-        .values("committee")
-        .annotate(organizations=Count("organization", distinct=True))
-        .values_list("committee", "organizations")
-    )
-    posts = defaultdict(list)
-    for post in (
-        Post.objects.filter(committee__in=committees, started_on__lte=end)
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
-        .select_related("holder", "organization")
-        .order_by("started_on", "id")
-    ):
-        posts[post.committee_id].append(post)
-    selected_ids = {t["proposal_id"] for t in transitions if t["to_status"] == ProposalStatus.SELECTED}
-    selected = defaultdict(list)
-    for proposal in Proposal.objects.filter(pk__in=selected_ids).select_related("lead_organization").order_by("title"):
-        selected[proposal.committee_id].append(proposal)
-    for committee in committees:
-        committee.members_at_end = members[committee.pk]
-        committee.members_at_installation = at_installation.get(committee.pk, 0)
-        committee.posts_in_period = posts[committee.pk]
-        committee.selected_projects = selected[committee.pk]
-    return committees
-
-
-# The edition lists this many projects in full; the rest are counted by committee and state.
-PROJECTS_SHOWN = 25
-
-
-def project_summaries(proposal_ids, limit=PROJECTS_SHOWN):
-    """Return the first ``limit`` structured projects with what their summary shows, in a fixed number of queries."""
-    return list(
-        Proposal.objects.filter(pk__in=proposal_ids)
-        .select_related("committee__goal", "lead_organization")
-        .prefetch_related(
-            Prefetch(
-                "consortium",
-                queryset=ConsortiumMember.objects.filter(status=PartnerStatus.ACCEPTED)
-                .select_related("organization")
-                .prefetch_related("contributions"),
-            ),
-            Prefetch(
-                "indicators",
-                queryset=ProjectIndicator.objects.filter(component__isnull=True).select_related("sdg_indicator"),
-            ),
-            "budget",
-            "components",
-        )
-        .order_by("committee__goal__number", "title", "id")[:limit]
-    )
-
-
-def projects_by_committee(proposal_ids):
-    """Return ``[{"number", "name", "count"}]``: the structured projects counted per committee in SQL."""
-    return list(
-        Proposal.objects.filter(pk__in=proposal_ids)
-        .values(number=F("committee__goal__number"), name=F("committee__name"))
-        .annotate(count=Count("id"))
-        .order_by("number", "name")
-    )
-
-
 def _stage_of(day, boundaries):
     for stage, since in reversed(boundaries):
         if since is not None and day >= since:
@@ -204,33 +116,22 @@ def _stage_of(day, boundaries):
 def report_data(start, end):
     """Return every figure, table and text of the report for the period ``start``–``end`` (dates)."""
     since, until = bounds(start, end)
-    transitions = list(
-        ProposalTransition.objects.filter(created_at__range=(since, until)).values(
-            "proposal_id", "to_status", "created_at"
-        )
-    )
     plenaries = plenary_participation(start, end)
     survey = priorities_survey(start, end)
-    committees = committees_of(start, end, transitions)
-    structured_on = {}
-    for row in transitions:
-        if row["to_status"] == ProposalStatus.STRUCTURED:
-            structured_on.setdefault(row["proposal_id"], row["created_at"])
-    projects = project_summaries(structured_on)
-    # States as of the period's end: the last transition of the period, not the state today.
-    status_at_end = {}
-    for row in sorted(transitions, key=lambda row: row["created_at"]):
-        status_at_end[row["proposal_id"]] = row["to_status"]
-    states = Counter(status_at_end[pk] for pk in structured_on)
-    for project in projects:
-        project.structured_on = structured_on[project.pk]
-        project.status_at_end_label = ProposalStatus(status_at_end[project.pk]).label
-        project.budget_total = sum((line.amount_mxn for line in project.budget.all()), Decimal(0))
+    committees = committees_of(start, end, reaching(ProposalStatus.SELECTED, since, until))
+    structured = structured_projects(since, until)
+    projects = project_summaries(structured)
+    by_state = projects_by_state(structured)
+    # Each project structured in the period has a state at its end: the states count them all.
+    projects_total = sum(row["count"] for row in by_state)
     installed_in_period = [c for c in committees if c.installed_on and start <= c.installed_on <= end]
 
     installed = sorted(c.installed_on for c in committees if c.installed_on)
-    implementation = sorted(
-        t["created_at"].date() for t in transitions if t["to_status"] == ProposalStatus.IN_IMPLEMENTATION
+    implementation = (
+        ProposalTransition.objects.filter(created_at__range=(since, until), to_status=ProposalStatus.IN_IMPLEMENTATION)
+        .order_by("created_at", "id")
+        .values_list("created_at", flat=True)
+        .first()
     )
     boundaries = [
         (Stage.APPROACH, start),
@@ -239,7 +140,7 @@ def report_data(start, end):
             timezone.localdate(survey["survey"].opens_at) if survey and survey["survey"].opens_at else None,
         ),
         (Stage.STRUCTURING, installed[0] if installed else None),
-        (Stage.IMPLEMENTATION, implementation[0] if implementation else None),
+        (Stage.IMPLEMENTATION, implementation.date() if implementation else None),
     ]
     timeline = [
         {"date": m.happened_on, "title": m.title, "body": m.body, "stage": m.stage, "recorded": False}
@@ -277,15 +178,12 @@ def report_data(start, end):
                 "recorded": True,
             }
         )
-    by_day = defaultdict(list)
-    for pk, title in Proposal.objects.filter(pk__in=structured_on).order_by("title").values_list("pk", "title"):
-        by_day[timezone.localdate(structured_on[pk])].append(title)
-    for day, titles in by_day.items():
+    for day, count, titles in structured_by_day(structured):
         timeline.append(
             {
                 "date": day,
-                "title": _("Projects structured: %(count)s") % {"count": len(titles)},
-                "body": "; ".join(titles[:10]) + ("…" if len(titles) > 10 else ""),
+                "title": _("Projects structured: %(count)s") % {"count": count},
+                "body": "; ".join(titles) + ("…" if count > len(titles) else ""),
                 "recorded": True,
             }
         )
@@ -311,10 +209,10 @@ def report_data(start, end):
         "survey": survey,
         "committees": committees,
         "projects": projects,
-        "projects_total": len(structured_on),
-        "projects_more": len(structured_on) - len(projects),
-        "projects_by_committee": projects_by_committee(structured_on),
-        "projects_by_state": [{"label": label, "count": states[v]} for v, label in ProposalStatus.choices if states[v]],
+        "projects_total": projects_total,
+        "projects_more": projects_total - len(projects),
+        "projects_by_committee": projects_by_committee(structured),
+        "projects_by_state": by_state,
         "stages": stages,
         "timeline": timeline,
         "successes": findings[FindingKind.SUCCESS],

@@ -1,7 +1,7 @@
 """Reads of sessions, attendance, quorum and minutes, shaped so the query count does not grow with rows."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -100,26 +100,43 @@ def session_queryset():
 
 
 def attendance_sheet(session):
-    """Return ``(person, organization, attendance or None)`` for everybody who may attend, and other rows."""
+    """Return the people of the attendance sheet, in its order, as a queryset to page.
+
+    Everybody who may attend, and anybody recorded who no longer may (they left, or their organization
+    did), ordered by the organization they attended for (or represent now), then by name, in SQL: a
+    plenary's thousands of invitees are paged by the database, and only a page's rows are read
+    (``attendance_rows``).
+    """
     User = get_user_model()
-    invitees = list(session_invitees(session))
-    organizations = dict(
-        Representative.objects.current().filter(user__in=invitees).values_list("user_id", "organization_id")
-    )
+    invitees = session_invitees(session).order_by().values("pk")
+    recorded = Attendance.objects.filter(session=session).order_by()
+    representing = Representative.objects.current().filter(user=OuterRef("pk")).order_by("started_at", "id")
+    organization = Subquery(representing.values("organization")[:1])
     if session.kind == SessionKind.CHAIRS:
-        organizations.update(dict(Post.objects.current().values_list("holder_id", "organization_id")))
-    organization_names = Organization.objects.in_bulk(set(organizations.values()))
-    records = {a.person_id: a for a in Attendance.objects.filter(session=session).select_related("organization")}
-    rows = []
-    for person in invitees:
-        organization = organization_names.get(organizations.get(person.pk))
-        rows.append((person, organization, records.pop(person.pk, None)))
-    # People recorded then who are no longer invitees (they left, or their organization did) stay listed.
-    if records:
-        people = User.objects.in_bulk(records.keys())
-        rows.extend((people[pk], record.organization, record) for pk, record in records.items())
-    rows.sort(key=lambda row: ((row[1].legal_name if row[1] else ""), row[0].full_name))
-    return rows
+        holding = Post.objects.current().filter(holder=OuterRef("pk")).order_by("-started_on", "-id")
+        organization = Coalesce(Subquery(holding.values("organization")[:1]), organization)
+    organization_name = Organization.objects.filter(pk=OuterRef("sheet_organization")).values("legal_name")[:1]
+    return (
+        User.objects.filter(Q(pk__in=invitees) | Q(pk__in=recorded.values("person")))
+        # The organization recorded for the person at this session, else the one they represent now.
+        .annotate(
+            sheet_organization=Coalesce(
+                Subquery(recorded.filter(person=OuterRef("pk")).values("organization")[:1]), organization
+            )
+        )
+        .order_by(Coalesce(Subquery(organization_name), Value("")), "full_name", "email", "pk")
+    )
+
+
+def attendance_rows(session, people):
+    """Return ``(person, organization, attendance or None)`` for a page of ``attendance_sheet`` (two queries)."""
+    people = list(people)
+    organizations = Organization.objects.in_bulk({p.sheet_organization for p in people} - {None})
+    records = {
+        a.person_id: a
+        for a in Attendance.objects.filter(session=session, person__in=people).select_related("organization").order_by()
+    }
+    return [(p, organizations.get(p.sheet_organization), records.get(p.pk)) for p in people]
 
 
 def organizations_counted(present, recorded, reported):

@@ -299,7 +299,8 @@ class AttendanceRecordView(SessionMixin, ServiceFormView):
         # A plenary or a large committee invites hundreds: the sheet is saved a page at a time
         # (the service records only the people it is given).
         self.sheet = page_of(self.request, selectors.attendance_sheet(self.session), ATTENDANCE_PER_PAGE)
-        return AttendanceSheetForm(**self.get_form_kwargs(), rows=self.sheet.object_list)
+        rows = selectors.attendance_rows(self.session, self.sheet.object_list)
+        return AttendanceSheetForm(**self.get_form_kwargs(), rows=rows)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)  # builds the form, and with it the page of the sheet

@@ -304,7 +304,7 @@ def test_a_past_sessions_sheet_lists_and_accepts_the_members_of_its_day(committe
         joined_on=timezone.localdate() - datetime.timedelta(days=20),
     )  # fmt: skip
     paused_person, newcomer_person = make_member_person(paused), make_member_person(newcomer)
-    listed = [person for person, _organization, _record in attendance_sheet(session)]
+    listed = list(attendance_sheet(session))
     assert paused_person in listed and newcomer_person not in listed
     services.attendance_record(actor=secretary, session=session, entries={paused_person: "present", secretary: ""})
     assert services.attendance_record(actor=secretary, session=session, entries={paused_person: "present"}) == 0

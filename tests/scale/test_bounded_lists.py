@@ -42,6 +42,28 @@ def test_attendance_sheet_html_does_not_grow_with_the_committee(client, cast):
     assert sizes[1] < sizes[0] * 1.1
 
 
+def test_attendance_sheet_pages_in_the_database_by_organization_then_name(client, cast, django_assert_max_num_queries):
+    from accounts.models import User
+    from committees.models import Attendance
+    from committees.selectors import attendance_sheet
+
+    client.force_login(cast.staff)
+    small, _people = committee_session_with(60)
+    with django_assert_max_num_queries(100) as captured:
+        client.get(reverse("committees:attendance-record", args=[small.pk]))
+    session, people = committee_session_with(200)
+    # Somebody recorded who may no longer attend stays on the sheet, under the organization recorded.
+    former = User.objects.create(email="antes@example.org", full_name="Persona antes", role=User.Role.REPRESENTATIVE)
+    Attendance.objects.create(session=session, person=former, organization=people[0].representations.get().organization)
+    url = reverse("committees:attendance-record", args=[session.pk])
+    with django_assert_max_num_queries(len(captured)):
+        first = client.get(url)
+    rows = first.context["form"].rows + client.get(url, {"page": 5}).context["form"].rows
+    keys = [(organization.legal_name, person.full_name) for _name, person, organization, _record in rows]
+    assert keys == sorted(keys) and len(rows) == 50 + 1
+    assert first.context["sheet"].paginator.count == 201 and former in attendance_sheet(session)
+
+
 def options_of(html, name="organization"):
     select = html.split(f'name="{name}"', 1)[1].split("</select>", 1)[0]
     return select.count("<option")

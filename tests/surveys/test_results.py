@@ -131,6 +131,27 @@ def test_the_priorities_page_proposes_for_each_committee_those_who_ranked_its_sd
     assert [(c["name"], c["is_member"]) for c in by_committee["Producción y consumo responsables"]] == [("Alfa", False)]
 
 
+def test_the_committee_counts_are_kept_and_a_new_submission_shows_at_once(
+    staff, committee, other_committee, rep_a, rep_c, django_assert_max_num_queries
+):
+    survey = build_survey(staff, purpose="priorities")
+    services.invitations_send(actor=staff, survey=survey)
+    q = survey.q
+    _answer(survey, rep_a, {q["single"].pk: q["single"].options.first().pk, q["sdg"].pk: [goal(12), goal(10)],
+                            q["yes_no"].pk: False})  # fmt: skip
+
+    def counts():
+        rows = selectors.committee_proposal_counts(survey, ranking_question=q["sdg"])
+        return {row["committee"].name: row["count"] for row in rows}
+
+    assert counts() == {"Inclusión social": 1, "Producción y consumo responsables": 1}
+    with django_assert_max_num_queries(1):  # the committees; the counted picks come from the cache
+        counts()
+    _answer(survey, rep_c, {q["single"].pk: q["single"].options.first().pk, q["sdg"].pk: [goal(10)],
+                            q["yes_no"].pk: False})  # fmt: skip
+    assert counts() == {"Inclusión social": 2, "Producción y consumo responsables": 1}
+
+
 def test_staff_invite_proposed_organizations_to_committees_in_one_step(client, staff, closed_priorities, committee,
                                                                         other_committee, org_a, org_c):  # fmt: skip
     client.force_login(staff)
