@@ -41,16 +41,18 @@ def _progress_data(implementation, periods, today, *, public, can_approve):
 def progress_context(implementation, today, *, public=False, can_approve=False, medium="page"):
     """Return what a project's progress shows: periods, indicators with charts, light, contributions.
 
-    A PDF gets the figures to lay out. A web page gets ``periods`` and ``progress_html``, the whole
-    progress section (light, indicators, milestones, contributions) as a fragment per project and
-    audience: it changes only when a report, the plan (monitoring), a pledge or title (proposals) or an
-    organization's name (directory) does, and those services bump their areas; the day is in its key.
+    A PDF gets the figures to lay out. A web page gets ``progress_html``, the whole progress section
+    (light, indicators, milestones, contributions) as a fragment per project and audience: it changes
+    only when a report, the plan (monitoring), a pledge or title (proposals) or an organization's name
+    (directory) does, and those services bump their areas; the day is in its key. The periods are read
+    only when the fragment is rendered.
     """
-    periods = selectors.period_rows(implementation, today)
     if medium == "pdf":
+        periods = selectors.period_rows(implementation, today)
         return _progress_data(implementation, periods, today, public=public, can_approve=can_approve)
 
     def render():
+        periods = selectors.period_rows(implementation, today)
         data = _progress_data(implementation, periods, today, public=public, can_approve=can_approve)
         return render_to_string("monitoring/includes/progress.html", data), None
 
@@ -63,10 +65,25 @@ def progress_context(implementation, today, *, public=False, can_approve=False, 
     return {
         "implementation": implementation,
         "project": implementation.proposal,
-        "periods": periods,
         "progress_html": progress_html,
         "public": public,
     }
+
+
+def periods_html(implementation, today, *, can_report):
+    """Return the project page's list of periods and their reports, a fragment per project and reader role.
+
+    It shows the periods' dates, due dates and flags and every version of their reports (area
+    monitoring: the plan and report services bump it; the day is in the key) and, to those who report,
+    a button per period. The buttons post through a form the page wraps around the list, so the
+    fragment holds no CSRF token and is the same for everyone with the same role.
+    """
+
+    def render():
+        context = {"periods": selectors.period_rows(implementation, today), "can_report": can_report}
+        return render_to_string("monitoring/includes/periods.html", context), None
+
+    return fragments.fragment([fragments.MONITORING], "monitoring-periods", (implementation.pk, can_report), render)
 
 
 def project_section(proposal, *, medium):

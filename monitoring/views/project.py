@@ -15,7 +15,7 @@ from projects.models import Proposal
 from .. import permissions, selectors, services
 from ..forms import GraceForm, ImplementationStartForm
 from ..models import Implementation
-from ..progress import progress_context
+from ..progress import periods_html, progress_context
 
 
 class MonitoringIndexView(PredicateRequiredMixin, TemplateView):
@@ -58,9 +58,12 @@ class ProjectProgressView(ImplementationMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         can_approve = permissions.can_approve(user, self.implementation)
-        context = progress_context(self.implementation, timezone.localdate(), can_approve=can_approve)
+        today = timezone.localdate()
+        can_report = permissions.can_report(user, self.implementation)
+        context = progress_context(self.implementation, today, can_approve=can_approve)
         context.update(
-            can_report=permissions.can_report(user, self.implementation),
+            can_report=can_report,
+            periods_html=periods_html(self.implementation, today, can_report=can_report),
             grace_form=GraceForm(initial={"grace_days": self.implementation.grace_days})
             if permissions.can_set_grace(user)
             else None,
@@ -112,6 +115,9 @@ class GraceView(ImplementationMixin, TemplateView):
             else:
                 messages.success(request, _("The grace period and the due dates changed."))
                 return redirect(self.implementation.get_absolute_url())
-        context = progress_context(self.implementation, timezone.localdate(), can_approve=True)
-        context.update(can_report=False, grace_form=form)
+        today = timezone.localdate()
+        context = progress_context(self.implementation, today, can_approve=True)
+        context.update(
+            can_report=False, grace_form=form, periods_html=periods_html(self.implementation, today, can_report=False)
+        )
         return self.render_to_response(self.get_context_data(**context))

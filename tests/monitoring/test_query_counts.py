@@ -16,7 +16,7 @@ from bench.monitoring_seed import seed
 ALLIANCE_QUERIES = 15
 COMMITTEE_QUERIES = 16
 PROJECT_QUERIES = 17
-PROJECT_QUERIES_WARM = 4  # the whole progress section (light, indicators, milestones, contributions) is cached
+PROJECT_QUERIES_WARM = 2  # the progress section and the periods list are cached (per reader role)
 
 
 @pytest.mark.parametrize("projects", [10, 100])
