@@ -11,19 +11,32 @@ The rule, as the project page writes it:
 - on track otherwise.
 
 Each indicator's light depends only on approved figures and the plan, so the report and plan
-services store it (``IndicatorProgress``, see ``services.progress_refresh``); ``assess_many`` counts
-the stored lights and the periods due, overdue and approved per project (two grouped queries
-whatever the number of projects) and applies the project's rule, which depends on the day.
+services store it (``IndicatorProgress``, see ``services.progress_refresh``); ``with_lights`` counts
+the stored lights and the periods due, overdue and approved per project and applies the project's
+rule, which depends on the day, in the database: one query for a page of projects (``assess_ids``)
+and one grouped query for the lights by colour of any number of them (``light_counts``).
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Max, Q
+from django.db.models import Case, CharField, Count, F, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
-from .models import IndicatorProgress, Light, Period
+from .models import Implementation, IndicatorProgress, Light, Period
 
-__all__ = ["Assessment", "Figure", "Light", "assess", "assess_ids", "assess_many", "expected_at", "figure_light"]
+__all__ = [
+    "Assessment",
+    "Figure",
+    "Light",
+    "assess",
+    "assess_ids",
+    "assess_many",
+    "expected_at",
+    "figure_light",
+    "light_counts",
+    "with_lights",
+]
 
 ON_TRACK_SHARE = Decimal("0.9")
 AT_RISK_SHARE = Decimal("0.6")
@@ -74,63 +87,59 @@ def figure_light(figure, implementation):
     return Light.AT_RISK if share >= AT_RISK_SHARE else Light.OFF_TRACK
 
 
-def _period_summaries(ids, today):
-    """Return ``{implementation pk: (due, last due number, last approved number, overdue)}`` from one grouped query."""
-    rows = (
-        Period.objects.filter(implementation_id__in=ids, due_on__lt=today)
-        .order_by()
-        .values("implementation_id")
-        .annotate(
-            due=Count("pk"),
-            last_due=Max("number"),
-            last_approved=Max("number", filter=Q(has_approved_report=True)),
-            overdue=Count("pk", filter=Q(has_submission=False)),
-        )
-        .values_list("implementation_id", "due", "last_due", "last_approved", "overdue")
-    )
-    return {row[0]: row[1:] for row in rows}
+def _per_project(queryset, aggregate, default=None):
+    """Return ``aggregate`` over ``queryset``'s rows of the outer implementation, as a correlated subquery."""
+    value = Subquery(queryset.filter(implementation=OuterRef("pk")).order_by().values("implementation").annotate(
+        value=aggregate).values("value"))  # fmt: skip
+    return value if default is None else Coalesce(value, default)
 
 
-def _light_counts(ids):
-    """Return ``{implementation pk: (indicators assessed, off track, at risk)}`` from the stored lights."""
-    rows = (
-        IndicatorProgress.objects.filter(implementation_id__in=ids)
-        .order_by()
-        .values("implementation_id")
-        .annotate(
-            assessed=Count("pk"),
-            off=Count("pk", filter=Q(light=Light.OFF_TRACK)),
-            at_risk=Count("pk", filter=Q(light=Light.AT_RISK)),
+def with_lights(implementations, today):
+    """Annotate implementations with ``light`` and ``overdue``: the project's rule, computed by the database.
+
+    Over the rows the services keep: the periods due by ``today`` with their flags (``Period.has_submission``,
+    ``has_approved_report``) and the indicators' stored lights (``IndicatorProgress``), counted per project
+    with conditional ``Count``. Lights by colour are then one grouped query (``light_counts``).
+    """
+    due = Period.objects.filter(due_on__lt=today)
+    progress = IndicatorProgress.objects.all()
+    return implementations.annotate(
+        due=_per_project(due, Count("pk"), 0),
+        last_due=_per_project(due, Max("number")),
+        last_approved=_per_project(due, Max("number", filter=Q(has_approved_report=True))),
+        overdue=_per_project(due, Count("pk", filter=Q(has_submission=False)), 0),
+        assessed=_per_project(progress, Count("pk"), 0),
+        off_three_times=_per_project(progress, Count("pk", filter=Q(light=Light.OFF_TRACK)) * 3, 0),
+        at_risk_or_off=_per_project(progress, Count("pk", filter=~Q(light=Light.ON_TRACK)), 0),
+    ).annotate(
+        light=Case(
+            When(
+                Q(due__gte=2) & (Q(last_approved__isnull=True) | Q(last_approved__lt=F("last_due") - 1)),
+                then=Value(Light.INACTIVE.value),
+            ),
+            When(off_three_times__gt=F("assessed"), then=Value(Light.OFF_TRACK.value)),
+            When(Q(at_risk_or_off__gt=0) | Q(overdue__gt=0), then=Value(Light.AT_RISK.value)),
+            default=Value(Light.ON_TRACK.value),
+            output_field=CharField(),
         )
-        .values_list("implementation_id", "assessed", "off", "at_risk")
     )
-    return {row[0]: row[1:] for row in rows}
+
+
+def light_counts(implementations, today):
+    """Return ``{light: number of projects}`` over a queryset of implementations, in one grouped query."""
+    rows = with_lights(implementations, today).order_by().values("light").annotate(projects=Count("pk"))
+    return {row["light"]: row["projects"] for row in rows}
 
 
 def assess_many(implementations, today):
-    """Return ``{implementation pk: Assessment}`` for the given implementations, in two queries."""
+    """Return ``{implementation pk: Assessment}`` for the given implementations, in one query."""
     return assess_ids([implementation.pk for implementation in implementations], today)
 
 
 def assess_ids(ids, today):
-    """Return ``{implementation pk: Assessment}`` for these implementation ids, in two queries."""
-    periods = _period_summaries(ids, today)
-    counts = _light_counts(ids)
-    assessments = {}
-    for pk in ids:
-        due, last_due, last_approved, overdue = periods.get(pk, (0, None, None, 0))
-        if due >= 2 and (last_approved is None or last_approved < last_due - 1):
-            assessments[pk] = Assessment(Light.INACTIVE, overdue=overdue)
-            continue
-        assessed, off, at_risk = counts.get(pk, (0, 0, 0))
-        if assessed and off * 3 > assessed:
-            light = Light.OFF_TRACK
-        elif off or at_risk or overdue:
-            light = Light.AT_RISK
-        else:
-            light = Light.ON_TRACK
-        assessments[pk] = Assessment(light, overdue=overdue)
-    return assessments
+    """Return ``{implementation pk: Assessment}`` for these implementation ids, in one query."""
+    rows = with_lights(Implementation.objects.filter(pk__in=ids), today).values_list("pk", "light", "overdue")
+    return {pk: Assessment(light, overdue=overdue) for pk, light, overdue in rows}
 
 
 def assess(implementation, today):
