@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Case, CharField, Count, F, Max, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
 
-from .models import Implementation, IndicatorProgress, Light, Period
+from .models import Implementation, IndicatorProgress, Light
 
 __all__ = [
     "Assessment",
@@ -87,30 +86,34 @@ def figure_light(figure, implementation):
     return Light.AT_RISK if share >= AT_RISK_SHARE else Light.OFF_TRACK
 
 
-def _per_project(queryset, aggregate, default=None):
-    """Return ``aggregate`` over ``queryset``'s rows of the outer implementation, as a correlated subquery."""
-    value = Subquery(queryset.filter(implementation=OuterRef("pk")).order_by().values("implementation").annotate(
-        value=aggregate).values("value"))  # fmt: skip
-    return value if default is None else Coalesce(value, default)
+def _per_project(aggregate):
+    """Return ``aggregate`` over the outer implementation's kept indicator rows, as a correlated subquery.
+
+    NULL for a project without such rows (the rule's comparisons are then false). Not wrapped in
+    ``Coalesce``: a bare subquery is grouped by the project's id, so the database runs it once per
+    project rather than once per joined period.
+    """
+    rows = IndicatorProgress.objects.filter(implementation=OuterRef("pk")).order_by().values("implementation")
+    return Subquery(rows.annotate(value=aggregate).values("value"))
 
 
 def with_lights(implementations, today):
     """Annotate implementations with ``light`` and ``overdue``: the project's rule, computed by the database.
 
     Over the rows the services keep: the periods due by ``today`` with their flags (``Period.has_submission``,
-    ``has_approved_report``) and the indicators' stored lights (``IndicatorProgress``), counted per project
-    with conditional ``Count``. Lights by colour are then one grouped query (``light_counts``).
+    ``has_approved_report``), counted per project through a join and conditional ``Count``, and the
+    indicators' stored lights (``IndicatorProgress``), counted per project in correlated subqueries. The
+    queryset is grouped by project; ``light_counts`` counts its lights by colour.
     """
-    due = Period.objects.filter(due_on__lt=today)
-    progress = IndicatorProgress.objects.all()
-    return implementations.annotate(
-        due=_per_project(due, Count("pk"), 0),
-        last_due=_per_project(due, Max("number")),
-        last_approved=_per_project(due, Max("number", filter=Q(has_approved_report=True))),
-        overdue=_per_project(due, Count("pk", filter=Q(has_submission=False)), 0),
-        assessed=_per_project(progress, Count("pk"), 0),
-        off_three_times=_per_project(progress, Count("pk", filter=Q(light=Light.OFF_TRACK)) * 3, 0),
-        at_risk_or_off=_per_project(progress, Count("pk", filter=~Q(light=Light.ON_TRACK)), 0),
+    due = Q(periods__due_on__lt=today)
+    return implementations.order_by().annotate(
+        due=Count("periods", filter=due),
+        last_due=Max("periods__number", filter=due),
+        last_approved=Max("periods__number", filter=due & Q(periods__has_approved_report=True)),
+        overdue=Count("periods", filter=due & Q(periods__has_submission=False)),
+        assessed=_per_project(Count("pk")),
+        off_three_times=_per_project(Count("pk", filter=Q(light=Light.OFF_TRACK)) * 3),
+        at_risk_or_off=_per_project(Count("pk", filter=~Q(light=Light.ON_TRACK))),
     ).annotate(
         light=Case(
             When(
@@ -126,9 +129,14 @@ def with_lights(implementations, today):
 
 
 def light_counts(implementations, today):
-    """Return ``{light: number of projects}`` over a queryset of implementations, in one grouped query."""
-    rows = with_lights(implementations, today).order_by().values("light").annotate(projects=Count("pk"))
-    return {row["light"]: row["projects"] for row in rows}
+    """Return ``{light: number of projects}`` over a queryset of implementations, in one query.
+
+    The lights are per-project aggregates, so Django counts them over the grouped query as a subquery.
+    """
+    counts = with_lights(implementations, today).aggregate(
+        **{light.value: Count("pk", filter=Q(light=light.value)) for light in Light}
+    )
+    return {light: number for light, number in counts.items() if number}
 
 
 def assess_many(implementations, today):
