@@ -10,8 +10,9 @@ from django.urls import reverse
 from bench.monitoring_seed import seed
 
 # The budget of each page, the same at 10 and 100 projects (most of it is the base page: session,
-# user, menus); the lights are two grouped queries over the rows the services keep (period flags,
-# indicator progress) whatever the number of projects. A committee's dashboard also reads the committee.
+# user, menus); the lights are computed by the database over the rows the services keep (period flags,
+# indicator progress): one query for the rows shown, one for the lights by colour, whatever the number
+# of projects. A committee's dashboard also reads the committee.
 # The paged table of projects adds the paginator's count.
 ALLIANCE_QUERIES = 15
 COMMITTEE_QUERIES = 16
