@@ -106,24 +106,28 @@ def with_lights(implementations, today):
     queryset is grouped by project; ``light_counts`` counts its lights by colour.
     """
     due = Q(periods__due_on__lt=today)
-    return implementations.order_by().annotate(
-        due=Count("periods", filter=due),
-        last_due=Max("periods__number", filter=due),
-        last_approved=Max("periods__number", filter=due & Q(periods__has_approved_report=True)),
-        overdue=Count("periods", filter=due & Q(periods__has_submission=False)),
-        assessed=_per_project(Count("pk")),
-        off_three_times=_per_project(Count("pk", filter=Q(light=Light.OFF_TRACK)) * 3),
-        at_risk_or_off=_per_project(Count("pk", filter=~Q(light=Light.ON_TRACK))),
-    ).annotate(
-        light=Case(
-            When(
-                Q(due__gte=2) & (Q(last_approved__isnull=True) | Q(last_approved__lt=F("last_due") - 1)),
-                then=Value(Light.INACTIVE.value),
-            ),
-            When(off_three_times__gt=F("assessed"), then=Value(Light.OFF_TRACK.value)),
-            When(Q(at_risk_or_off__gt=0) | Q(overdue__gt=0), then=Value(Light.AT_RISK.value)),
-            default=Value(Light.ON_TRACK.value),
-            output_field=CharField(),
+    return (
+        implementations.order_by()
+        .annotate(
+            due=Count("periods", filter=due),
+            last_due=Max("periods__number", filter=due),
+            last_approved=Max("periods__number", filter=due & Q(periods__has_approved_report=True)),
+            overdue=Count("periods", filter=due & Q(periods__has_submission=False)),
+            assessed=_per_project(Count("pk")),
+            off_three_times=_per_project(Count("pk", filter=Q(light=Light.OFF_TRACK)) * 3),
+            at_risk_or_off=_per_project(Count("pk", filter=~Q(light=Light.ON_TRACK))),
+        )
+        .annotate(
+            light=Case(
+                When(
+                    Q(due__gte=2) & (Q(last_approved__isnull=True) | Q(last_approved__lt=F("last_due") - 1)),
+                    then=Value(Light.INACTIVE.value),
+                ),
+                When(off_three_times__gt=F("assessed"), then=Value(Light.OFF_TRACK.value)),
+                When(Q(at_risk_or_off__gt=0) | Q(overdue__gt=0), then=Value(Light.AT_RISK.value)),
+                default=Value(Light.ON_TRACK.value),
+                output_field=CharField(),
+            )
         )
     )
 
