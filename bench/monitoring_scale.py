@@ -3,7 +3,8 @@
 Run from the project root: ``.venv/bin/python bench/monitoring_scale.py`` (PostgreSQL when reachable,
 else SQLite; a throwaway database, see bench/harness.py). ``BENCH_PROJECTS``, ``BENCH_INDICATORS``,
 ``BENCH_PERIODS`` and ``BENCH_RUNS`` change the scale. It prints, beside the trivial page of the same
-run, the alliance dashboard, a committee dashboard (a tenth of the projects) and a project page,
+run, the alliance dashboard, a committee dashboard (a tenth of the projects), a project page and the
+monitoring page (staff: every project and every report waiting, paged),
 warm and cold (the cache cleared before each request), with their query counts.
 """
 
@@ -39,6 +40,7 @@ def main():
         ("alliance dashboard", "/seguimiento/tablero/"),
         ("committee dashboard", f"/seguimiento/tablero/comite/{scene.committees[0].pk}/"),
         ("project page", f"/seguimiento/{scene.implementations[0].pk}/"),
+        ("monitoring page (staff: every project, paged)", "/seguimiento/"),
     ]
     cold = [(f"{label}, cold (cache cleared)", url, cache.clear) for label, url in pages]
     harness.compare_pages(client, [(f"{label}, warm", url) for label, url in pages] + cold, runs=RUNS)

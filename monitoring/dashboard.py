@@ -1,6 +1,7 @@
 """The alliance's and a committee's monitoring dashboard: lights, reports due and overdue, contributions, results.
 
-Lights come from ``lights.assess_many`` (two grouped queries for all the projects); the other
+Lights are computed by the database (``lights.with_lights``): one query for the rows shown, one
+grouped query for the lights by colour of all the projects; the other
 figures are one grouped query each, over the rows the report services keep (a flag per period, a
 progress row per indicator) rather than every value, so the page reads the same number of queries
 for 10 projects as for 1,000. Results are summed by SDG indicator only across number
@@ -8,7 +9,7 @@ indicators with the same unit, and the page says so.
 """
 
 import datetime
-from collections import Counter, defaultdict
+from collections import defaultdict
 from decimal import Decimal
 
 from django.core.paginator import Paginator
@@ -42,12 +43,12 @@ def dashboard(implementations, today, page=None):
         page_obj = Paginator(shown, PROJECTS_PER_PAGE).get_page(page)
         shown = page_obj.object_list
     shown = list(shown)
-    # The lights of the whole set come from two grouped queries; only ids and demo flags are loaded for them.
     flags = dict(implementations.order_by().values_list("pk", "is_demo"))
     ids = list(flags)
-    assessments = lights.assess_ids(ids, today)
+    # The rows' lights in one query for the rows shown; the lights by colour counted by the database.
+    assessments = lights.assess_many(shown, today)
     rows = [(implementation, assessments[implementation.pk]) for implementation in shown]
-    counts = Counter(assessment.light for assessment in assessments.values())
+    counts = lights.light_counts(implementations, today)
     waiting = Period.objects.filter(implementation_id__in=ids, ends_on__lt=today, has_submission=False)
     return {
         "rows": rows,

@@ -32,6 +32,19 @@ class ImplementationStartForm(forms.Form):
         self.helper = submit_helper(_("Start implementation"))
 
 
+class IndexFilterForm(forms.Form):
+    """Narrow the monitoring page's projects and reports waiting for a decision (GET: the paging links keep it)."""
+
+    committee = forms.ModelChoiceField(label=_("Committee"), required=False, queryset=None, empty_label=_("Any"))
+    title = forms.CharField(label=_("Project title contains"), required=False, max_length=100)
+
+    def __init__(self, *args, committees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = committees
+        self.fields["committee"].widget.attrs["class"] = "form-select"
+        self.fields["title"].widget.attrs["class"] = "form-control"
+
+
 class GraceForm(forms.Form):
     grace_days = forms.IntegerField(label=_("Grace period (days)"), min_value=0, max_value=180)
 

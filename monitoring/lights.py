@@ -11,19 +11,31 @@ The rule, as the project page writes it:
 - on track otherwise.
 
 Each indicator's light depends only on approved figures and the plan, so the report and plan
-services store it (``IndicatorProgress``, see ``services.progress_refresh``); ``assess_many`` counts
-the stored lights and the periods due, overdue and approved per project (two grouped queries
-whatever the number of projects) and applies the project's rule, which depends on the day.
+services store it (``IndicatorProgress``, see ``services.progress_refresh``); ``with_lights`` counts
+the stored lights and the periods due, overdue and approved per project and applies the project's
+rule, which depends on the day, in the database: one query for a page of projects (``assess_ids``)
+and one grouped query for the lights by colour of any number of them (``light_counts``).
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Max, Q
+from django.db.models import Case, CharField, Count, F, Max, OuterRef, Q, Subquery, Value, When
 
-from .models import IndicatorProgress, Light, Period
+from .models import Implementation, IndicatorProgress, Light
 
-__all__ = ["Assessment", "Figure", "Light", "assess", "assess_ids", "assess_many", "expected_at", "figure_light"]
+__all__ = [
+    "Assessment",
+    "Figure",
+    "Light",
+    "assess",
+    "assess_ids",
+    "assess_many",
+    "expected_at",
+    "figure_light",
+    "light_counts",
+    "with_lights",
+]
 
 ON_TRACK_SHARE = Decimal("0.9")
 AT_RISK_SHARE = Decimal("0.6")
@@ -74,63 +86,72 @@ def figure_light(figure, implementation):
     return Light.AT_RISK if share >= AT_RISK_SHARE else Light.OFF_TRACK
 
 
-def _period_summaries(ids, today):
-    """Return ``{implementation pk: (due, last due number, last approved number, overdue)}`` from one grouped query."""
-    rows = (
-        Period.objects.filter(implementation_id__in=ids, due_on__lt=today)
-        .order_by()
-        .values("implementation_id")
-        .annotate(
-            due=Count("pk"),
-            last_due=Max("number"),
-            last_approved=Max("number", filter=Q(has_approved_report=True)),
-            overdue=Count("pk", filter=Q(has_submission=False)),
-        )
-        .values_list("implementation_id", "due", "last_due", "last_approved", "overdue")
-    )
-    return {row[0]: row[1:] for row in rows}
+def _per_project(aggregate):
+    """Return ``aggregate`` over the outer implementation's kept indicator rows, as a correlated subquery.
+
+    NULL for a project without such rows (the rule's comparisons are then false). Not wrapped in
+    ``Coalesce``: a bare subquery is grouped by the project's id, so the database runs it once per
+    project rather than once per joined period.
+    """
+    rows = IndicatorProgress.objects.filter(implementation=OuterRef("pk")).order_by().values("implementation")
+    return Subquery(rows.annotate(value=aggregate).values("value"))
 
 
-def _light_counts(ids):
-    """Return ``{implementation pk: (indicators assessed, off track, at risk)}`` from the stored lights."""
-    rows = (
-        IndicatorProgress.objects.filter(implementation_id__in=ids)
-        .order_by()
-        .values("implementation_id")
+def with_lights(implementations, today):
+    """Annotate implementations with ``light`` and ``overdue``: the project's rule, computed by the database.
+
+    Over the rows the services keep: the periods due by ``today`` with their flags (``Period.has_submission``,
+    ``has_approved_report``), counted per project through a join and conditional ``Count``, and the
+    indicators' stored lights (``IndicatorProgress``), counted per project in correlated subqueries. The
+    queryset is grouped by project; ``light_counts`` counts its lights by colour.
+    """
+    due = Q(periods__due_on__lt=today)
+    return (
+        implementations.order_by()
         .annotate(
-            assessed=Count("pk"),
-            off=Count("pk", filter=Q(light=Light.OFF_TRACK)),
-            at_risk=Count("pk", filter=Q(light=Light.AT_RISK)),
+            due=Count("periods", filter=due),
+            last_due=Max("periods__number", filter=due),
+            last_approved=Max("periods__number", filter=due & Q(periods__has_approved_report=True)),
+            overdue=Count("periods", filter=due & Q(periods__has_submission=False)),
+            assessed=_per_project(Count("pk")),
+            off_three_times=_per_project(Count("pk", filter=Q(light=Light.OFF_TRACK)) * 3),
+            at_risk_or_off=_per_project(Count("pk", filter=~Q(light=Light.ON_TRACK))),
         )
-        .values_list("implementation_id", "assessed", "off", "at_risk")
+        .annotate(
+            light=Case(
+                When(
+                    Q(due__gte=2) & (Q(last_approved__isnull=True) | Q(last_approved__lt=F("last_due") - 1)),
+                    then=Value(Light.INACTIVE.value),
+                ),
+                When(off_three_times__gt=F("assessed"), then=Value(Light.OFF_TRACK.value)),
+                When(Q(at_risk_or_off__gt=0) | Q(overdue__gt=0), then=Value(Light.AT_RISK.value)),
+                default=Value(Light.ON_TRACK.value),
+                output_field=CharField(),
+            )
+        )
     )
-    return {row[0]: row[1:] for row in rows}
+
+
+def light_counts(implementations, today):
+    """Return ``{light: number of projects}`` over a queryset of implementations, in one query.
+
+    The lights are per-project aggregates, so Django counts them over the grouped query as a subquery.
+    """
+    counts = with_lights(implementations, today).aggregate(
+        **{light.value: Count("pk", filter=Q(light=light.value)) for light in Light}
+    )
+    return {light: number for light, number in counts.items() if number}
 
 
 def assess_many(implementations, today):
-    """Return ``{implementation pk: Assessment}`` for the given implementations, in two queries."""
+    """Return ``{implementation pk: Assessment}`` for the given implementations, in one query."""
     return assess_ids([implementation.pk for implementation in implementations], today)
 
 
 def assess_ids(ids, today):
-    """Return ``{implementation pk: Assessment}`` for these implementation ids, in two queries."""
-    periods = _period_summaries(ids, today)
-    counts = _light_counts(ids)
-    assessments = {}
-    for pk in ids:
-        due, last_due, last_approved, overdue = periods.get(pk, (0, None, None, 0))
-        if due >= 2 and (last_approved is None or last_approved < last_due - 1):
-            assessments[pk] = Assessment(Light.INACTIVE, overdue=overdue)
-            continue
-        assessed, off, at_risk = counts.get(pk, (0, 0, 0))
-        if assessed and off * 3 > assessed:
-            light = Light.OFF_TRACK
-        elif off or at_risk or overdue:
-            light = Light.AT_RISK
-        else:
-            light = Light.ON_TRACK
-        assessments[pk] = Assessment(light, overdue=overdue)
-    return assessments
+    """Return ``{implementation pk: Assessment}`` for these implementation ids, in one query."""
+    rows = with_lights(Implementation.objects.filter(pk__in=ids), today).values_list("pk", "light", "overdue")
+    return {pk: Assessment(light, overdue=overdue) for pk, light, overdue in rows}
 
 
 def assess(implementation, today):

@@ -5,6 +5,7 @@ Also the section monitoring adds to projects' public page and fact sheet (``proj
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from axs_platform import fragments
 
@@ -13,7 +14,13 @@ from .models import Implementation
 
 
 def indicators_with_charts(implementation, periods, assessment):
-    """Return the indicators with their approved series, chart and light."""
+    """Return the indicators with their approved series, chart and light.
+
+    Each period gets ``span`` ("Jan 2024–Mar 2024" in the active language), formatted once here rather
+    than in every indicator's table row (about a thousand dates on a page of 20 indicators × 32 periods).
+    """
+    for period in periods:
+        period.span = f"{date_format(period.starts_on, 'M Y')}–{date_format(period.ends_on, 'M Y')}"
     indicators = selectors.indicator_series(implementation, periods)
     for indicator in indicators:
         indicator.chart = charts.indicator_chart(indicator, periods)
@@ -41,16 +48,18 @@ def _progress_data(implementation, periods, today, *, public, can_approve):
 def progress_context(implementation, today, *, public=False, can_approve=False, medium="page"):
     """Return what a project's progress shows: periods, indicators with charts, light, contributions.
 
-    A PDF gets the figures to lay out. A web page gets ``periods`` and ``progress_html``, the whole
-    progress section (light, indicators, milestones, contributions) as a fragment per project and
-    audience: it changes only when a report, the plan (monitoring), a pledge or title (proposals) or an
-    organization's name (directory) does, and those services bump their areas; the day is in its key.
+    A PDF gets the figures to lay out. A web page gets ``progress_html``, the whole progress section
+    (light, indicators, milestones, contributions) as a fragment per project and audience: it changes
+    only when a report, the plan (monitoring), a pledge or title (proposals) or an organization's name
+    (directory) does, and those services bump their areas; the day is in its key. The periods are read
+    only when the fragment is rendered.
     """
-    periods = selectors.period_rows(implementation, today)
     if medium == "pdf":
+        periods = selectors.period_rows(implementation, today)
         return _progress_data(implementation, periods, today, public=public, can_approve=can_approve)
 
     def render():
+        periods = selectors.period_rows(implementation, today)
         data = _progress_data(implementation, periods, today, public=public, can_approve=can_approve)
         return render_to_string("monitoring/includes/progress.html", data), None
 
@@ -63,10 +72,25 @@ def progress_context(implementation, today, *, public=False, can_approve=False, 
     return {
         "implementation": implementation,
         "project": implementation.proposal,
-        "periods": periods,
         "progress_html": progress_html,
         "public": public,
     }
+
+
+def periods_html(implementation, today, *, can_report):
+    """Return the project page's list of periods and their reports, a fragment per project and reader role.
+
+    It shows the periods' dates, due dates and flags and every version of their reports (area
+    monitoring: the plan and report services bump it; the day is in the key) and, to those who report,
+    a button per period. The buttons post through a form the page wraps around the list, so the
+    fragment holds no CSRF token and is the same for everyone with the same role.
+    """
+
+    def render():
+        context = {"periods": selectors.period_rows(implementation, today), "can_report": can_report}
+        return render_to_string("monitoring/includes/periods.html", context), None
+
+    return fragments.fragment([fragments.MONITORING], "monitoring-periods", (implementation.pk, can_report), render)
 
 
 def project_section(proposal, *, medium):

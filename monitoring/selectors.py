@@ -173,6 +173,18 @@ def approval_queue(user):
     )
 
 
+def filtered_by(queryset, *, committee=None, title="", path=""):
+    """Return ``queryset`` narrowed to a committee's projects and titles containing ``title``.
+
+    ``path`` leads from the queryset's model to the implementation (``"period__implementation__"`` for reports).
+    """
+    if committee is not None:
+        queryset = queryset.filter(**{f"{path}proposal__committee": committee})
+    if title:
+        queryset = queryset.filter(**{f"{path}proposal__title__icontains": title})
+    return queryset
+
+
 def reporter_implementations(user):
     """Return the implementations of projects the person's organization leads or partners in."""
     organization = current_organization(user)

@@ -97,6 +97,15 @@ class Report(models.Model):
                 violation_error_message=_("Say what should change; the reporters will read it."),
             ),
         ]
+        # The approval queue (selectors.approval_queue) pages the submitted reports in this order: with the
+        # index the database reads the first 25 instead of sorting every submitted report.
+        indexes = [
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=models.Q(status="submitted"),
+                name="monitoring_report_queue_idx",
+            )
+        ]
 
     def __str__(self):
         return _("Report on period %(number)s, version %(version)s") % {

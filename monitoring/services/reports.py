@@ -62,6 +62,7 @@ def _require_editable(report):
         )
 
 
+@fragments.changes(fragments.MONITORING)
 @transaction.atomic
 def report_start(*, actor, period, today=None, request=None):
     """Start the report of a period that has begun; after an approved one, a correction copying it."""

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,27 +14,58 @@ from axs_platform.service_views import ServiceFormView
 from projects.models import Proposal
 
 from .. import permissions, selectors, services
-from ..forms import GraceForm, ImplementationStartForm
+from ..forms import GraceForm, ImplementationStartForm, IndexFilterForm
 from ..models import Implementation
-from ..progress import progress_context
+from ..progress import periods_html, progress_context
+
+PER_PAGE = 25
 
 
 class MonitoringIndexView(PredicateRequiredMixin, TemplateView):
-    """The person's projects in implementation and the reports waiting for their decision."""
+    """The person's projects in implementation and the reports waiting for their decision.
+
+    Approvers' two lists (the projects whose reports they approve, for staff every project, and the
+    reports waiting) are paged, 25 a page (``page`` and ``cola``), and narrowed by the filter form;
+    each list's paging links keep the filters and the other list's page.
+    """
 
     template_name = "monitoring/index.html"
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
-        approvable = selectors.approvable_implementations(user).select_related("proposal")
-        return super().get_context_data(
-            mine=selectors.reporter_implementations(user),
-            approvable=approvable if (is_staff_member(user) or approvable.exists()) else None,
-            queue=selectors.approval_queue(user),
-            dashboards=selectors.dashboard_committees(user),
-            to_start=[p for p in selectors.structured_projects() if permissions.can_start_implementation(user, p)],
-            **kwargs,
-        )
+        user, query = self.request.user, self.request.GET
+        approvable = selectors.approvable_implementations(user)
+        context = {
+            "mine": selectors.reporter_implementations(user),
+            "dashboards": selectors.dashboard_committees(user),
+            "to_start": [p for p in selectors.structured_projects() if permissions.can_start_implementation(user, p)],
+        }
+        if is_staff_member(user) or approvable.exists():
+            form = IndexFilterForm(query or None, committees=context["dashboards"])
+            filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+            filters = {name: filters.get(name) for name in ("committee", "title")}
+            projects = selectors.filtered_by(approvable, **filters).select_related("proposal")
+            queue = selectors.filtered_by(selectors.approval_queue(user), path="period__implementation__", **filters)
+            approvable_page = Paginator(projects.order_by("proposal__title", "pk"), PER_PAGE).get_page(
+                query.get("page")
+            )
+            queue_page = Paginator(queue, PER_PAGE).get_page(query.get("cola"))
+            context.update(
+                filter_form=form,
+                approvable=approvable_page,
+                approvable_query=_query_without(query, "page"),
+                queue=queue_page,
+                queue_query=_query_without(query, "cola"),
+            )
+        else:
+            context.update(approvable=None, queue=[])
+        return super().get_context_data(**context, **kwargs)
+
+
+def _query_without(query, name):
+    """Return the query string without one paging parameter, for the other parameters to survive paging."""
+    query = query.copy()
+    query.pop(name, None)
+    return query.urlencode()
 
 
 class ImplementationMixin(PredicateRequiredMixin):
@@ -58,9 +90,12 @@ class ProjectProgressView(ImplementationMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         can_approve = permissions.can_approve(user, self.implementation)
-        context = progress_context(self.implementation, timezone.localdate(), can_approve=can_approve)
+        today = timezone.localdate()
+        can_report = permissions.can_report(user, self.implementation)
+        context = progress_context(self.implementation, today, can_approve=can_approve)
         context.update(
-            can_report=permissions.can_report(user, self.implementation),
+            can_report=can_report,
+            periods_html=periods_html(self.implementation, today, can_report=can_report),
             grace_form=GraceForm(initial={"grace_days": self.implementation.grace_days})
             if permissions.can_set_grace(user)
             else None,
@@ -112,6 +147,9 @@ class GraceView(ImplementationMixin, TemplateView):
             else:
                 messages.success(request, _("The grace period and the due dates changed."))
                 return redirect(self.implementation.get_absolute_url())
-        context = progress_context(self.implementation, timezone.localdate(), can_approve=True)
-        context.update(can_report=False, grace_form=form)
+        today = timezone.localdate()
+        context = progress_context(self.implementation, today, can_approve=True)
+        context.update(
+            can_report=False, grace_form=form, periods_html=periods_html(self.implementation, today, can_report=False)
+        )
         return self.render_to_response(self.get_context_data(**context))

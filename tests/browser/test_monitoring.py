@@ -87,3 +87,16 @@ def test_staff_read_the_dashboard_and_an_indicator_page(demo, journey, transacti
     page.set_viewport_size({"width": 390, "height": 844})
     journey.visit("/seguimiento/tablero/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_reporter_starts_a_correction_from_the_cached_periods_list(demo, journey, transactional_db):
+    page = journey.page
+    implementation = _draft().period.implementation
+    reporter = _draft().created_by
+    before = Report.objects.filter(period__implementation=implementation).count()
+    journey.sign_in(reporter.email)
+    journey.visit(implementation.get_absolute_url())
+    journey.visit(implementation.get_absolute_url(), validate_as="monitoring-project-periods")  # from the cache
+    journey.press("Iniciar una corrección")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Borrador")
+    assert Report.objects.filter(period__implementation=implementation).count() == before + 1

@@ -21,3 +21,13 @@ def test_the_cached_progress_section_follows_approvals_and_organization_renames(
         actor=cast.staff, organization=organization, legal_name="Renombrada SA", short_name="Renombrada"
     )
     assert "Renombrada" in client.get(url).content.decode()  # organization_update bumps directory
+
+
+def test_each_approved_figure_names_its_period_in_the_readers_language(client, scene):
+    approved_report(scene, value="321")
+    url = reverse("monitoring:project", args=[scene.implementation.pk])
+    client.force_login(scene.secretary)
+    assert "<td>1 · Ene 2024–Mar 2024</td>" in client.get(url).content.decode()
+    scene.secretary.preferred_language = "en"
+    scene.secretary.save(update_fields=["preferred_language"])
+    assert "<td>1 · Jan 2024–Mar 2024</td>" in client.get(url).content.decode()

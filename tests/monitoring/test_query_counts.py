@@ -10,13 +10,14 @@ from django.urls import reverse
 from bench.monitoring_seed import seed
 
 # The budget of each page, the same at 10 and 100 projects (most of it is the base page: session,
-# user, menus); the lights are two grouped queries over the rows the services keep (period flags,
-# indicator progress) whatever the number of projects. A committee's dashboard also reads the committee.
+# user, menus); the lights are computed by the database over the rows the services keep (period flags,
+# indicator progress): one query for the rows shown, one for the lights by colour, whatever the number
+# of projects. A committee's dashboard also reads the committee.
 # The paged table of projects adds the paginator's count.
 ALLIANCE_QUERIES = 15
 COMMITTEE_QUERIES = 16
 PROJECT_QUERIES = 17
-PROJECT_QUERIES_WARM = 4  # the whole progress section (light, indicators, milestones, contributions) is cached
+PROJECT_QUERIES_WARM = 2  # the progress section and the periods list are cached (per reader role)
 
 
 @pytest.mark.parametrize("projects", [10, 100])
