@@ -2,11 +2,12 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Min, Q
 
+from .identifiers import PREFIX as IDENTIFIER_PREFIX
 from .identifiers import sign_in_identifier
 from .labels import readable_changes
-from .models import AuditEvent, EventPersonalPart
+from .models import PERSONAL_PART_ACTIONS, AuditEvent, EventPersonalPart
 
 
 def audit_events(*, actor_email="", action="", target_type_id=None, target_id="", date_from=None, date_to=None):
@@ -84,3 +85,26 @@ def recorded_actions_and_types():
         )
         cache.set("audit:filter-choices", cached, 300)
     return cached
+
+
+def personal_data_in_chain():
+    """Count the events whose chained fields themselves hold an address or an IP address (one query).
+
+    Those are the events without a personal part kept apart (version 1 of the chain): retention cannot erase what
+    their hash covers. ``clear_addresses`` and ``hashed_addresses``: failed sign-ins and reset requests recorded
+    the typed address in clear, then as its ``hmac:`` hash, before the part was kept apart; ``security_ips``: the IP
+    address of those and of ``privacy.*`` steps written before; ``other_ips``: the IP address of every other step
+    taken through the web (a signed-in person's own actions), still written so today. ``oldest``/``newest``: the
+    span of the events counted.
+    """
+    in_chain = AuditEvent.objects.filter(personal_digest="").order_by()
+    security = Q(action__in=PERSONAL_PART_ACTIONS) | Q(action__startswith="privacy.")
+    has_ip = Q(ip_address__isnull=False)
+    return in_chain.filter(~Q(identifier="") | has_ip).aggregate(
+        clear_addresses=Count("pk", filter=~Q(identifier="") & ~Q(identifier__startswith=IDENTIFIER_PREFIX)),
+        hashed_addresses=Count("pk", filter=Q(identifier__startswith=IDENTIFIER_PREFIX)),
+        security_ips=Count("pk", filter=has_ip & security),
+        other_ips=Count("pk", filter=has_ip & ~security),
+        oldest=Min("created_at"),
+        newest=Max("created_at"),
+    )

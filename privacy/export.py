@@ -4,8 +4,9 @@
 ``tests/privacy/test_export.py`` walks every model with a relation to the user model and fails when one
 of its relations is not declared here, so a new model cannot be left out of the export unnoticed.
 Secret ballot papers hold no link to a voter and are never reached; papers of named ballots are reached
-through their elector. Rows that name other people besides the person (what they did about others, e-mails
-with other recipients) come in part, and the export says what was left out and why (``_in_part``).
+through their elector. Rows that name other people besides the person (what they did about others,
+notifications, e-mails with other recipients) come in part, and the export says what was left out and why
+(``_in_part``).
 """
 
 import csv
@@ -30,6 +31,8 @@ from .export_parts import (
     mail_recipients,
     mail_shown,
     mail_to_them,
+    notification_about,
+    notification_shown,
 )
 
 # Secrets and derived keys are not personal data the person could use, and must not leave the platform.
@@ -143,7 +146,22 @@ TABLES = (
     Table("reports.NarrativeText", ("written_by",)),
     Table("reports.PublishedEdition", ("published_by",)),
     Table("reports.CoverImage", ("uploaded_by",)),
-    Table("notifications.Notification", ("recipient",)),
+    Table(
+        "notifications.Notification",
+        (
+            _in_part(
+                "recipient",
+                ("recipient", "kind", "language", "created_at", "read_at", "delivery", "emailed_at", "digest"),
+                _(
+                    "Notifications give their kind, what kind of event they were about, when, how they were "
+                    "delivered and whether you read them: their title, text and link may name other people."
+                ),
+                describe=notification_shown,
+                extra=notification_about,
+                computed=("about", "read"),
+            ),
+        ),
+    ),
     Table("notifications.Preference", ("person",)),
     Table("notifications.Follow", ("person",)),
     Table("notifications.Digest", ("recipient",)),

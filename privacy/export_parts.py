@@ -34,6 +34,17 @@ def document_asked(document):
     return f"{kind} · {document.get_status_display()}"
 
 
+def notification_shown(notification):
+    """A notification by its kind and whether it was read: its title may name someone."""
+    read = _("read") if notification.read_at else _("unread")
+    return f"{notification.kind_label} · {read}"
+
+
+def notification_about(notification, user):
+    """What a notification was about, in the kind's own words, and whether it was read, in place of its text."""
+    return {"about": str(notification.kind_label), "read": notification.read_at is not None}
+
+
 LINK = re.compile(r"https?://\S+")
 
 

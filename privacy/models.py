@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -113,6 +114,8 @@ class RightsRequest(models.Model):
     legal_reason = models.TextField(_("legal reason of the denial"), blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reason of the withdrawal"), blank=True)
+    # When it left the open statuses (answered, withdrawn or expired); its due date no longer runs after that.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("personal data request")
@@ -156,6 +159,20 @@ class RightsRequest(models.Model):
     @property
     def identity_verified(self):
         return self.identity_verified_at is not None
+
+    @property
+    def closed_on(self):
+        return timezone.localdate(self.closed_at) if self.closed_at else None
+
+    @property
+    def days_open(self):
+        """Calendar days from receipt to closing (an unconfirmed request expires after the retention rule's days)."""
+        return (self.closed_on - self.received_on).days if self.closed_at else None
+
+    @property
+    def closed_late(self):
+        """Closed after its due date (a request withdrawn or answered past the legal term)."""
+        return bool(self.closed_at and self.due_on and self.closed_on > self.due_on)
 
 
 class RequestPause(models.Model):

@@ -77,6 +77,8 @@ def _move(
     rights_request.status = to_status
     if rights_request.is_open:
         rights_request.due_on = due_date_of(rights_request)
+    elif previous in RightsRequest.OPEN:
+        rights_request.closed_at = timezone.now()
     rights_request.save()
     changes = {"status": [previous, to_status], **(extra_changes or {})} if previous != to_status else extra_changes
     message = (str(TEXT_GIVEN) if reason else "") if free_text else reason

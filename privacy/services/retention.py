@@ -109,7 +109,7 @@ def _unconfirmed_requests(cutoff, *, now):
     )
     expired = []
     for rights_request in due.only(*_REQUEST_TEXTS):
-        RightsRequest.objects.filter(pk=rights_request.pk).update(status=RightsRequest.Status.EXPIRED)
+        RightsRequest.objects.filter(pk=rights_request.pk).update(status=RightsRequest.Status.EXPIRED, closed_at=now)
         _anonymize_request(rights_request)
         audit_record(
             actor=None,

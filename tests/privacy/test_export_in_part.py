@@ -15,6 +15,8 @@ from axs_platform.models import OutgoingEmail
 from axs_platform.outbox import recipients_erase
 from documents.models import Document
 from documents.services import document_request
+from notifications.kinds import BALLOT, MENTION
+from notifications.services import notification_mark_read, notify
 from privacy import services
 from privacy.documents import PERSONAL_DATA
 from privacy.export import personal_data
@@ -122,3 +124,34 @@ def test_the_zip_says_what_was_left_out_and_why(django_capture_on_commit_callbac
     # The e-mail confirming the request went to the staff member and is in their export, in part.
     mails = json.loads(archive.read("tables/axs_platform.OutgoingEmail.json"))
     assert mails and all(mail["to"] == [staff.email] for mail in mails)
+
+
+def test_notifications_give_kind_time_and_read_but_no_text_naming_others(django_capture_on_commit_callbacks):
+    person = make_representative()
+    mention = notify(
+        recipient=person,
+        kind=MENTION,
+        title="Otra Persona Nombrada le mencionó",
+        body="Otra Persona Nombrada escribió: revise el presupuesto.",
+        link="/personas/otra-persona-nombrada/",
+    )
+    notification_mark_read(actor=person, notification=mention)
+    notify(recipient=person, kind=BALLOT, title="Votación abierta por Otra Persona Nombrada")
+    left_out = {}
+    with translation.override("en"):
+        data = personal_data(person, left_out)
+
+    rows = data["notifications.Notification"]
+    assert "Otra Persona" not in json.dumps(rows, default=str)
+    assert "otra-persona" not in json.dumps(rows, default=str)
+    by_kind = {row["kind"]: row for row in rows}
+    assert set(by_kind) == {MENTION, BALLOT}
+    assert by_kind[MENTION]["read"] is True and by_kind[MENTION]["read_at"] and by_kind[MENTION]["created_at"]
+    assert by_kind[BALLOT]["read"] is False and by_kind[BALLOT]["read_at"] is None
+    assert by_kind[MENTION]["about"] == "Mentions of you"
+    assert by_kind[MENTION]["shown_as"].startswith("Mentions of you")
+    assert not {"title", "body", "link"} & set(by_kind[MENTION])
+    [part] = left_out["notifications.Notification"]
+    assert part["rows"] == 2 and "other people" in part["why"]
+    assert {"title", "text", "link"} <= set(part["fields"])
+    assert not {"read", "about", "kind", "created"} & set(part["fields"])
