@@ -43,24 +43,30 @@ def matching(entries, query):
     """Return ``entries`` that match ``query``, annotated with ``rank`` (higher first).
 
     PostgreSQL: the full-text match over title and body, ranked by the title's own vector (a title hit
-    first, and the better the title matches the higher), so ranking never reads the long bodies; when it
-    finds nothing, titles whose words are close to the query's by trigrams (a typo). SQLite: every folded
-    word, a hit in the title first.
+    first, and the better the title matches the higher), so ranking never reads the long bodies.
+    SQLite: every folded word, a hit in the title first.
     """
     words = WORD.findall(fold(query))
     if connection.vendor == "postgresql":
         text_query = SearchQuery(query, config=CONFIG, search_type="websearch")
-        found = entries.filter(vector=text_query)
-        if found.exists():
-            return found.annotate(rank=SearchRank(F("title_vector"), text_query))
-        folded = " ".join(words)
-        return entries.filter(title_folded__trigram_word_similar=folded).annotate(
-            rank=TrigramWordSimilarity(folded, "title_folded")
-        )
+        return entries.filter(vector=text_query).annotate(rank=SearchRank(F("title_vector"), text_query))
     every_word = [Q(folded__contains=word) for word in words]
     in_title = [Q(title_folded__contains=word) for word in words]
     return entries.filter(*every_word).annotate(
         rank=Case(When(Q(*in_title), then=Value(1.0)), default=Value(0.0), output_field=FloatField())
+    )
+
+
+def close_matches(entries, query):
+    """Return ``entries`` whose title has words close to the query's by trigrams (a typo), best first.
+
+    PostgreSQL only (``pg_trgm``); SQLite's fallback has no typos and finds nothing more.
+    """
+    if connection.vendor != "postgresql":
+        return entries.none().annotate(rank=Value(0.0, output_field=FloatField()))
+    folded = " ".join(WORD.findall(fold(query)))
+    return entries.filter(title_folded__trigram_word_similar=folded).annotate(
+        rank=TrigramWordSimilarity(folded, "title_folded")
     )
 
 
@@ -192,8 +198,12 @@ def search(user, query, filters, page_number):
     both read every match's row. So one ranked read of the best ``CANDIDATES`` gives the page and the
     facets (a second one, with the facet filters, when there are more matches than that).
     """
-    matched = matching(visible_entries(user), query)
+    entries = visible_entries(user)
+    matched = matching(entries, query)
     best = _best(matched)
+    if not best:  # nothing has these words: titles with words close to them (asked only now: it costs more)
+        matched = close_matches(entries, query)
+        best = _best(matched)
     more = len(best) > CANDIDATES
     best = best[:CANDIDATES]
     facet_values = facets(best, filters)
