@@ -6,7 +6,7 @@ the number of proposals; labels are read for the values shown only.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Committee
@@ -71,26 +71,13 @@ def sorted_proposals(criteria):
     rows = filtered_proposals(criteria).select_related("lead_organization", "call", "committee")
     if criteria.sort == "puntaje":
         score = F("score").desc(nulls_last=True) if criteria.descending else F("score").asc(nulls_last=True)
-        return rows.annotate(score=Subquery(_mean_score())).order_by(score, "-id" if criteria.descending else "id")
+        submitted = Q(evaluations__status=EvaluationStatus.SUBMITTED)
+        mean = Avg("evaluations__scores__score", filter=submitted)
+        return rows.annotate(score=mean).order_by(score, "-id" if criteria.descending else "id")
     if criteria.sort == "envio":
         when = F("submitted_at").desc(nulls_last=True) if criteria.descending else F("submitted_at").asc()
         return rows.order_by(when, "-id" if criteria.descending else "id")
     return rows.order_by(*criteria.order_by)
-
-
-def _mean_score():
-    """The mean of a proposal's submitted scores, as a subquery per proposal.
-
-    A join with every score grouped by the proposal and its three joined rows sorted 32,800 wide rows
-    to group them (248 ms at 20,000 proposals); the subquery reads each proposal's few scores by index.
-    """
-    return (
-        Score.objects.filter(evaluation__proposal=OuterRef("pk"), evaluation__status=EvaluationStatus.SUBMITTED)
-        .order_by()
-        .values("evaluation__proposal")
-        .annotate(mean=Avg("score"))
-        .values("mean")
-    )
 
 
 def row_details(proposals):
