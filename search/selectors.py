@@ -85,12 +85,18 @@ class FacetValue:
     selected: bool
 
 
-def _selected(combination, filters, *, without=None):
-    return all(
-        value in (None, "") or str(combination[FACET_FIELDS[name]]) == str(value)
-        for name, value in filters.items()
-        if name != without
-    )
+def _chosen(filters, *, without=None):
+    """Return the chosen facet values as {field: value as text}, leaving out the facet ``without``."""
+    return {
+        FACET_FIELDS[name]: str(value) for name, value in filters.items() if name != without and value not in (None, "")
+    }
+
+
+def _kept(rows, chosen):
+    """Return the rows that have every chosen value."""
+    if not chosen:
+        return rows
+    return [row for row in rows if all(str(row[field]) == value for field, value in chosen.items())]
 
 
 def _best(matched, filters=None):
@@ -113,9 +119,9 @@ def facets(best, filters):
     for name in FACETS:
         field = FACET_FIELDS[name]
         counts = {}
-        for row in best:
+        for row in _kept(best, _chosen(filters, without=name)):
             value = row[field]
-            if value not in (None, "") and _selected(row, filters, without=name):
+            if value not in (None, ""):
                 counts[value] = counts.get(value, 0) + 1
         if name == "kind":
             labels = {k.name: str(k.label_plural) for k in registry.kinds()}
@@ -207,12 +213,12 @@ def search(user, query, filters, page_number):
     more = len(best) > CANDIDATES
     best = best[:CANDIDATES]
     facet_values = facets(best, filters)
-    chosen = any(value not in (None, "") for value in filters.values())
+    chosen = _chosen(filters)
     if more and chosen:
         kept = _best(matched, filters)
         more = len(kept) > CANDIDATES
         ids = [row["pk"] for row in kept[:CANDIDATES]]
     else:
-        ids = [row["pk"] for row in best if _selected(row, filters)]
+        ids = [row["pk"] for row in _kept(best, chosen)]
     page = Paginator(_Ranked(ids), PER_PAGE).get_page(page_number)
     return Found(page, _checked(user, list(page.object_list)), facet_values, more)
