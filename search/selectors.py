@@ -14,7 +14,7 @@ from operator import or_
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, Q, Value, When
 
 from . import registry
 from .indexing import CONFIG
@@ -24,6 +24,9 @@ from .text import WORD, fold
 PER_PAGE = 20
 FACETS = ("kind", "committee", "sdg", "year")
 FACET_FIELDS = {"kind": "kind", "committee": "committee_id", "sdg": "sdg", "year": "year"}
+ORDER = ("-rank", "kind", "-year", "pk")
+# The best matches that pages reach and facets count: beyond them, "more than 1,000 results".
+CANDIDATES = 1000
 
 
 def visible_entries(user):
@@ -40,24 +43,30 @@ def matching(entries, query):
     """Return ``entries`` that match ``query``, annotated with ``rank`` (higher first).
 
     PostgreSQL: the full-text match over title and body, ranked by the title's own vector (a title hit
-    first, and the better the title matches the higher), so ranking never reads the long bodies; when it
-    finds nothing, titles whose words are close to the query's by trigrams (a typo). SQLite: every folded
-    word, a hit in the title first.
+    first, and the better the title matches the higher), so ranking never reads the long bodies.
+    SQLite: every folded word, a hit in the title first.
     """
     words = WORD.findall(fold(query))
     if connection.vendor == "postgresql":
         text_query = SearchQuery(query, config=CONFIG, search_type="websearch")
-        found = entries.filter(vector=text_query)
-        if found.exists():
-            return found.annotate(rank=SearchRank(F("title_vector"), text_query))
-        folded = " ".join(words)
-        return entries.filter(title_folded__trigram_word_similar=folded).annotate(
-            rank=TrigramWordSimilarity(folded, "title_folded")
-        )
+        return entries.filter(vector=text_query).annotate(rank=SearchRank(F("title_vector"), text_query))
     every_word = [Q(folded__contains=word) for word in words]
     in_title = [Q(title_folded__contains=word) for word in words]
     return entries.filter(*every_word).annotate(
         rank=Case(When(Q(*in_title), then=Value(1.0)), default=Value(0.0), output_field=FloatField())
+    )
+
+
+def close_matches(entries, query):
+    """Return ``entries`` whose title has words close to the query's by trigrams (a typo), best first.
+
+    PostgreSQL only (``pg_trgm``); SQLite's fallback has no typos and finds nothing more.
+    """
+    if connection.vendor != "postgresql":
+        return entries.none().annotate(rank=Value(0.0, output_field=FloatField()))
+    folded = " ".join(WORD.findall(fold(query)))
+    return entries.filter(title_folded__trigram_word_similar=folded).annotate(
+        rank=TrigramWordSimilarity(folded, "title_folded")
     )
 
 
@@ -76,32 +85,44 @@ class FacetValue:
     selected: bool
 
 
-def _selected(combination, filters, *, without=None):
-    return all(
-        value in (None, "") or str(combination[FACET_FIELDS[name]]) == str(value)
-        for name, value in filters.items()
-        if name != without
-    )
+def _chosen(filters, *, without=None):
+    """Return the chosen facet values as {field: value as text}, leaving out the facet ``without``."""
+    return {
+        FACET_FIELDS[name]: str(value) for name, value in filters.items() if name != without and value not in (None, "")
+    }
 
 
-def facets(matched, filters):
-    """Return (the number of results, each facet's values with counts).
+def _kept(rows, chosen):
+    """Return the rows that have every chosen value."""
+    if not chosen:
+        return rows
+    return [row for row in rows if all(str(row[field]) == value for field, value in chosen.items())]
 
-    One grouped query reads how many matching entries have each combination of kind, committee, SDG
-    and year; each facet is counted over the combinations that the other facets' filters keep, so a
-    chosen value still shows the others to switch to.
+
+def _best(matched, filters=None):
+    """Return up to ``CANDIDATES + 1`` matches, best first, as dicts of their id and facet fields.
+
+    One ranked read of the small columns: the page's ids and the facets' counts both come from it.
     """
-    fields = list(FACET_FIELDS.values())
-    combinations = list(matched.values(*fields).annotate(n=Count("pk")).order_by())
-    total = sum(c["n"] for c in combinations if _selected(c, filters))
+    rows = _filtered(matched, filters or {}).order_by(*ORDER)
+    return list(rows.values("pk", *FACET_FIELDS.values())[: CANDIDATES + 1])
+
+
+def facets(best, filters):
+    """Return each facet's values with their counts among ``best``.
+
+    The counts are over the best matches read (all of them, up to ``CANDIDATES``); each facet is
+    counted over the matches that the other facets' filters keep, so a chosen value still shows the
+    others to switch to.
+    """
     result = {}
     for name in FACETS:
         field = FACET_FIELDS[name]
         counts = {}
-        for combination in combinations:
-            value = combination[field]
-            if value not in (None, "") and _selected(combination, filters, without=name):
-                counts[value] = counts.get(value, 0) + combination["n"]
+        for row in _kept(best, _chosen(filters, without=name)):
+            value = row[field]
+            if value not in (None, ""):
+                counts[value] = counts.get(value, 0) + 1
         if name == "kind":
             labels = {k.name: str(k.label_plural) for k in registry.kinds()}
             ordered = [k.name for k in registry.kinds() if k.name in counts]
@@ -115,7 +136,7 @@ def facets(matched, filters):
             FacetValue(value, str(labels.get(value, value)), counts[value], str(filters.get(name) or "") == str(value))
             for value in ordered
         ]
-    return total, result
+    return result
 
 
 @dataclass
@@ -148,32 +169,56 @@ def _checked(user, entries):
     return results
 
 
-class _Counted:
-    """Rows whose count is already known (from the facets' grouped query): the paginator asks no COUNT."""
+class _Ranked:
+    """The ranked ids of the results; a page's entries are read by id (without their vectors)."""
 
     ordered = True
 
-    def __init__(self, rows, count):
-        self.rows, self._count = rows, count
+    def __init__(self, ids):
+        self.ids = ids
 
     def count(self):
-        return self._count
+        return len(self.ids)
 
     def __len__(self):
-        return self._count
+        return len(self.ids)
 
     def __getitem__(self, window):
-        return list(self.rows[window])
+        ids = self.ids[window]
+        entries = SearchEntry.objects.defer("vector", "title_vector", "folded", "title_folded").in_bulk(ids)
+        return [entries[pk] for pk in ids if pk in entries]
+
+
+@dataclass
+class Found:
+    page: object
+    results: list
+    facets: dict
+    more: bool  # more than CANDIDATES matches: the page reaches and the facets count the best ones
 
 
 def search(user, query, filters, page_number):
-    """Return (page, results on that page, facets) for ``query`` as ``user`` may see it."""
-    matched = matching(visible_entries(user), query)
-    total, facet_values = facets(matched, filters)
-    rows = (
-        _filtered(matched, filters)
-        .defer("vector", "title_vector", "folded", "title_folded")
-        .order_by("-rank", "kind", "-year", "pk")
-    )
-    page = Paginator(_Counted(rows, total), PER_PAGE).get_page(page_number)
-    return page, _checked(user, list(page.object_list)), facet_values
+    """Return what ``user`` finds for ``query``: a page of results, the facets and whether there is more.
+
+    A common word matches tens of thousands of entries; ranking them all and counting their facets
+    both read every match's row. So one ranked read of the best ``CANDIDATES`` gives the page and the
+    facets (a second one, with the facet filters, when there are more matches than that).
+    """
+    entries = visible_entries(user)
+    matched = matching(entries, query)
+    best = _best(matched)
+    if not best:  # nothing has these words: titles with words close to them (asked only now: it costs more)
+        matched = close_matches(entries, query)
+        best = _best(matched)
+    more = len(best) > CANDIDATES
+    best = best[:CANDIDATES]
+    facet_values = facets(best, filters)
+    chosen = _chosen(filters)
+    if more and chosen:
+        kept = _best(matched, filters)
+        more = len(kept) > CANDIDATES
+        ids = [row["pk"] for row in kept[:CANDIDATES]]
+    else:
+        ids = [row["pk"] for row in _kept(best, chosen)]
+    page = Paginator(_Ranked(ids), PER_PAGE).get_page(page_number)
+    return Found(page, _checked(user, list(page.object_list)), facet_values, more)

@@ -21,16 +21,18 @@ class SearchView(TemplateView):
         context.update(form=form, asked=asked)
         if asked and form.is_valid():
             query, filters = form.cleaned_data["q"], form.filters()
-            page, results, facets = selectors.search(self.request.user, query, filters, self.request.GET.get("page"))
+            found = selectors.search(self.request.user, query, filters, self.request.GET.get("page"))
             context.update(
                 query=query,
-                page=page,
-                results=results,
-                facets=[(name, form.fields[name].label, values) for name, values in facets.items() if values],
+                page=found.page,
+                results=found.results,
+                more=found.more,
+                candidates=selectors.CANDIDATES,
+                facets=[(name, form.fields[name].label, values) for name, values in found.facets.items() if values],
                 filters=filters,
                 base_query=urlencode({"q": query, **{k: v for k, v in filters.items() if v not in (None, "")}}),
             )
-            _link_facets(query, filters, facets)
+            _link_facets(query, filters, found.facets)
         return context
 
 
