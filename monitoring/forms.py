@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.forms import DateInput, submit_helper
+from axs_platform.forms import ContentSelect, DateInput, submit_helper
 
 from .models import Frequency, ValueType
 
@@ -35,7 +35,9 @@ class ImplementationStartForm(forms.Form):
 class IndexFilterForm(forms.Form):
     """Narrow the monitoring page's projects and reports waiting for a decision (GET: the paging links keep it)."""
 
-    committee = forms.ModelChoiceField(label=_("Committee"), required=False, queryset=None, empty_label=_("Any"))
+    committee = forms.ModelChoiceField(
+        label=_("Committee"), required=False, queryset=None, empty_label=_("Any"), widget=ContentSelect
+    )
     title = forms.CharField(label=_("Project title contains"), required=False, max_length=100)
 
     def __init__(self, *args, committees, **kwargs):
