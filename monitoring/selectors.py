@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
 from axs_platform.permissions import is_staff_member
 from committees.models import PostKind
 from committees.permissions import current_organization, post_keys
-from projects.models import Contribution, Proposal, ProposalStatus
+from projects.models import ConsortiumMember, Contribution, PartnerStatus, Proposal, ProposalStatus
 
 from .models import (
     OPEN_STATUSES,
@@ -154,11 +154,25 @@ def report_full(pk):
 
 
 def approvable_implementations(user):
-    """Return the implementations whose reports the person may approve."""
+    """Return the implementations whose reports the person may approve or return (``permissions.can_decide``).
+
+    Staff: all. A committee's chair or secretary: the committee's projects, except those their organization
+    leads or is a partner of (they speak for the consortium, so someone else decides).
+    """
     if is_staff_member(user):
         return Implementation.objects.all()
     committees = {committee for committee, kind in post_keys(user) if kind in (PostKind.CHAIR, PostKind.SECRETARY)}
-    return Implementation.objects.filter(proposal__committee_id__in=committees)
+    implementations = Implementation.objects.filter(proposal__committee_id__in=committees)
+    organization = current_organization(user)
+    if organization is None:
+        return implementations
+    in_consortium = ConsortiumMember.objects.filter(
+        proposal=OuterRef("proposal"),
+        organization=organization,
+        is_lead=False,
+        status__in=[PartnerStatus.INVITED, PartnerStatus.ACCEPTED],
+    )
+    return implementations.exclude(proposal__lead_organization=organization).exclude(Exists(in_consortium))
 
 
 def approval_queue(user):

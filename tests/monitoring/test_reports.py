@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from audit.models import AuditEvent
-from monitoring import permissions, services
+from monitoring import permissions, selectors, services
 from monitoring.models import Milestone, Report, ReportStatus
 from monitoring.services import notify
 
@@ -301,6 +301,8 @@ def test_an_approver_who_represents_a_partner_of_the_consortium_is_refused(scene
     # The page offers them no decision and the notice that a report waits does not go to them.
     assert not permissions.can_decide(scene.partner, report)
     assert scene.partner not in notify.approvers(scene.implementation, submitted_by=scene.lead)
+    assert not selectors.approval_queue(scene.partner).exists()
+    assert list(selectors.approval_queue(scene.chair)) == [report]
     assert permissions.can_decide(scene.chair, report)
     for step in (services.report_approve, services.report_return):
         with pytest.raises(ValidationError) as error:
