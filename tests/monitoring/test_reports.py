@@ -258,16 +258,19 @@ def test_evidence_is_checked_by_content_and_size(scene, settings, tmp_path):
     assert evidence.original_name == "lista.pdf" and evidence.size == len(b"%PDF-1.4\n%%EOF\n")
 
 
-def test_an_approver_who_reports_for_the_lead_organization_does_not_decide_a_colleagues_report(scene):
+def _appoint_secretary(scene, organization, person):
+    """Make ``organization`` a member of the project's committee and ``person`` its secretary."""
     from committees import services as committee_services
     from committees.permissions import forget_standing
 
+    committee_services.membership_add(actor=scene.staff, committee=scene.committee, organization=organization)
+    committee_services.post_appoint(actor=scene.staff, committee=scene.committee, kind="secretary", holder=person)
+    forget_standing(person)
+
+
+def test_an_approver_who_reports_for_the_lead_organization_does_not_decide_a_colleagues_report(scene):
     # The lead's second representative is also the committee's secretary; a colleague submits.
-    committee_services.membership_add(actor=scene.staff, committee=scene.committee, organization=scene.lead_org)
-    committee_services.post_appoint(
-        actor=scene.staff, committee=scene.committee, kind="secretary", holder=scene.second_lead
-    )
-    forget_standing(scene.second_lead)
+    _appoint_secretary(scene, scene.lead_org, scene.second_lead)
     report = filled_report(scene)
     services.report_submit(actor=scene.lead, report=report)
     assert not permissions.can_decide(scene.second_lead, report)
@@ -287,15 +290,8 @@ def test_a_huge_disaggregation_part_is_refused_with_a_message(scene):
 
 
 def test_an_approver_who_represents_a_partner_of_the_consortium_is_refused(scene):
-    from committees import services as committee_services
-    from committees.permissions import forget_standing
-
     # The partner's representative is also the committee's secretary: they may not judge their own project's report.
-    committee_services.membership_add(actor=scene.staff, committee=scene.committee, organization=scene.partner_org)
-    committee_services.post_appoint(
-        actor=scene.staff, committee=scene.committee, kind="secretary", holder=scene.partner
-    )
-    forget_standing(scene.partner)
+    _appoint_secretary(scene, scene.partner_org, scene.partner)
     report = filled_report(scene)
     services.report_submit(actor=scene.lead, report=report)
     # The page offers them no decision and the notice that a report waits does not go to them.
