@@ -95,6 +95,12 @@ def test_the_queue_lists_submitted_reports_to_approvers_not_to_the_submitter(cli
     assert "Reportes que esperan su decisión" not in _get(client, scene.lead, url).content.decode()
 
 
+def test_only_representatives_see_their_organizations_projects(client, scene):
+    url = reverse("monitoring:index")
+    assert "Proyectos de su organización en implementación" in _get(client, scene.lead, url).content.decode()
+    assert "Proyectos de su organización" not in _get(client, scene.staff, url).content.decode()
+
+
 def test_a_future_period_has_no_write_button_and_its_start_is_refused(client, scene):
     from monitoring.models import Period
 
