@@ -140,16 +140,39 @@ def test_beyond_the_best_matches_the_page_says_more_and_a_filter_still_finds_the
 
 
 @pytest.mark.django_db
-def test_a_search_reads_a_fixed_number_of_queries_however_many_results(client, django_assert_max_num_queries):
+def test_a_search_reads_a_fixed_number_of_queries_however_many_results(client, django_assert_num_queries):
     """One ranked read for facets and page, the page's entries by id, their objects one query per kind."""
     make_committee(goal_number=12, name="Comité de Maíz")
     for number in range(25):
         make_organization(legal_name=f"Cooperativa Maíz {number:02d}", short_name="")
     reindex(["committee"])
     client.force_login(make_staff())
-    with django_assert_max_num_queries(QUERIES):
+    with django_assert_num_queries(QUERIES):
         response = client.get(URL, {"q": "maiz"})
     assert response.context["page"].paginator.count == 26 and len(response.context["results"]) == 20
+
+
+@pytest.mark.django_db
+def test_a_chosen_facet_beyond_the_best_matches_costs_one_ranked_read_more(
+    client, monkeypatch, django_assert_num_queries
+):
+    """Beyond the best matches, a chosen facet reads its own best ones: one query more, no more."""
+    monkeypatch.setattr("search.selectors.CANDIDATES", 3)
+    for number, goal in enumerate((1, 2, 3, 4)):
+        make_committee(goal_number=goal, name=f"Comité Maíz {number}")
+    for number in range(2):
+        make_organization(legal_name=f"Cooperativa Maíz {number}", short_name="")
+    reindex(["committee"])
+    client.force_login(make_staff())
+    # The session, the user and their representations; the ranked read; the committees' and SDGs'
+    # labels; the page's entries; its objects, one query per kind shown (committees only).
+    with django_assert_num_queries(QUERIES - 1):
+        assert client.get(URL, {"q": "maiz"}).context["more"]
+    # The user and their representations (the session now comes from the cache); the ranked read and the
+    # kind's own; no label (the best three hold no organization); the entries; the organizations.
+    with django_assert_num_queries(6):
+        narrowed = client.get(URL, {"q": "maiz", "kind": "organization"})
+    assert len(narrowed.context["results"]) == 2
 
 
 @pytest.mark.django_db
