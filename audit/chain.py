@@ -95,8 +95,15 @@ def event_hash(prev_hash, values):
 
 
 def personal_digest(values):
-    """Return the digest of an event's personal part (identifier, IP address, browser and its random nonce)."""
-    return digest({**values, "ip_address": _address(values["ip_address"])})
+    """Return the digest of an event's personal part (identifier, IP address, browser, page and its random nonce).
+
+    The page joined the part later: an empty one is left out of the document, so parts written before still give
+    the digest their event holds, and a page added to one of them afterwards changes it.
+    """
+    document = {**values, "ip_address": _address(values["ip_address"])}
+    if not document.get("path"):
+        document.pop("path", None)
+    return digest(document)
 
 
 def normalized_changes(changes):

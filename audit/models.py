@@ -82,7 +82,9 @@ class AuditEvent(models.Model):
         _("personal part (SHA-256)"),
         max_length=64,
         blank=True,
-        help_text=_("The digest of the identifier, IP address and browser kept apart, which retention may erase."),
+        help_text=_(
+            "The digest of the identifier, IP address, browser and page kept apart, which retention may erase."
+        ),
     )
     prev_hash = models.CharField(_("previous event's hash"), max_length=64, editable=False)
     hash = models.CharField(_("hash"), max_length=64, editable=False)
@@ -152,7 +154,8 @@ class AuditEvent(models.Model):
         """The identifier typed, or words saying the address is kept only as a keyed hash (or was erased)."""
         personal = self.personal
         if self.personal_digest and (personal is None or personal.erased_at):
-            return _("an e-mail address (erased by the retention rule)")
+            # Erased parts are blank: only a security event is known to have held a typed address.
+            return _("an e-mail address (erased)") if self.action in PERSONAL_PART_ACTIONS else ""
         identifier = personal.identifier if personal is not None else self.identifier
         if is_hashed(identifier):
             return _("an e-mail address (kept as a keyed hash)")
@@ -160,8 +163,15 @@ class AuditEvent(models.Model):
 
     @property
     def shown_ip_address(self):
+        """The IP address: from the personal part (blank once erased), or on the event for those written before."""
         personal = self.personal
         return personal.ip_address if personal is not None else self.ip_address
+
+    @property
+    def shown_path(self):
+        """The page: from the personal part (blank once erased), or on the event for those written before."""
+        personal = self.personal
+        return personal.path if personal is not None else self.path
 
     @property
     def action_label(self):
@@ -182,7 +192,9 @@ PERSONAL_PART_ACTIONS = frozenset(
 
 
 class EventPersonalPart(models.Model):
-    """The personal part of a security event: kept beside the chain, which holds only its digest.
+    """The personal part of an event (address typed, IP address, browser, page), beside the chain: it holds the digest.
+
+    Every event recorded with a web request or an identifier has one (``audit.services.audit_record``).
 
     The digest covers a random ``nonce`` too, so once retention blanks the row nobody can guess the
     address back from the digest; the event, its hash and the chain stay as they were.
@@ -194,6 +206,7 @@ class EventPersonalPart(models.Model):
     identifier = models.CharField(_("identifier typed"), max_length=254, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    path = models.CharField(_("page"), max_length=500, blank=True)
     nonce = models.CharField(max_length=32, blank=True, editable=False)
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
 
@@ -213,5 +226,6 @@ class EventPersonalPart(models.Model):
             "identifier": self.identifier,
             "ip_address": self.ip_address,
             "user_agent": self.user_agent,
+            "path": self.path,
             "nonce": self.nonce,
         }

@@ -88,23 +88,26 @@ def recorded_actions_and_types():
 
 
 def personal_data_in_chain():
-    """Count the events whose chained fields themselves hold an address or an IP address (one query).
+    """Count the events whose chained fields themselves hold an address, an IP address or a page (one query).
 
     Those are the events without a personal part kept apart (version 1 of the chain): retention cannot erase what
     their hash covers. ``clear_addresses`` and ``hashed_addresses``: failed sign-ins and reset requests recorded
     the typed address in clear, then as its ``hmac:`` hash, before the part was kept apart; ``security_ips``: the IP
     address of those and of ``privacy.*`` steps written before; ``other_ips``: the IP address of every other step
-    taken through the web (a signed-in person's own actions), still written so today. ``oldest``/``newest``: the
-    span of the events counted.
+    taken through the web (a signed-in person's own actions) and ``paths`` the pages of any step, both written
+    so until every event recorded with a web request kept them in its personal part. ``oldest``/``newest``: the
+    span of the events counted. Events written since count in none of them.
     """
     in_chain = AuditEvent.objects.filter(personal_digest="").order_by()
     security = Q(action__in=PERSONAL_PART_ACTIONS) | Q(action__startswith="privacy.")
     has_ip = Q(ip_address__isnull=False)
-    return in_chain.filter(~Q(identifier="") | has_ip).aggregate(
+    has_path = ~Q(path="")
+    return in_chain.filter(~Q(identifier="") | has_ip | has_path).aggregate(
         clear_addresses=Count("pk", filter=~Q(identifier="") & ~Q(identifier__startswith=IDENTIFIER_PREFIX)),
         hashed_addresses=Count("pk", filter=Q(identifier__startswith=IDENTIFIER_PREFIX)),
         security_ips=Count("pk", filter=has_ip & security),
         other_ips=Count("pk", filter=has_ip & ~security),
+        paths=Count("pk", filter=has_path),
         oldest=Min("created_at"),
         newest=Max("created_at"),
     )

@@ -89,10 +89,11 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
 
     With ``seal`` the event carries the digest of the target's sealed content (approved minutes,
     a closed ballot's result: see ``audit.sealing``), so the verification notices a later rewrite.
-    Security events (``PERSONAL_PART_ACTIONS``), any event given an ``identifier`` (the keyed hash of an
-    address a personal data request was filed or refused under) and every ``privacy.*`` step taken through a
-    web request (the requester's IP address among them) keep the identifier, IP address and browser in an
-    ``EventPersonalPart`` and only its digest in the chain, so that retention can erase them.
+    One rule keeps what names a person out of the chain: an event recorded with a web request (its IP address
+    and page), given an ``identifier`` (the keyed hash of an address a sign-in or a personal data request was made
+    under) or of a security action (``PERSONAL_PART_ACTIONS``) keeps the identifier, IP address, browser and page
+    in an ``EventPersonalPart`` and only its digest in the chain, so that retention and a cancellation can erase
+    them (``personal_parts_erase``) and the chain still verifies. That costs one INSERT per such event.
     """
     if actor is not None and not actor.is_authenticated:
         actor = None
@@ -113,20 +114,21 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
     if seal:
         event.sealed_digest = sealing.seal_of(target)
     personal = None
-    if action in PERSONAL_PART_ACTIONS or event.identifier or (request is not None and action.startswith("privacy.")):
+    if request is not None or event.identifier or action in PERSONAL_PART_ACTIONS:
         personal = EventPersonalPart(
             identifier=event.identifier,
             ip_address=event.ip_address,
             user_agent=(request.META.get("HTTP_USER_AGENT", "") if request is not None else "")[:300],
+            path=event.path,
             nonce=secrets.token_hex(16),
         )
-        event.identifier, event.ip_address = "", None
+        event.identifier, event.ip_address, event.path = "", None, ""
         event.personal_digest = chain.personal_digest(personal.digest_values())
     with transaction.atomic(using=router.db_for_write(AuditEvent), savepoint=False):
         append_events([event])
         if personal is not None:
             personal.event = event
-            personal.save()
+            personal.save(force_insert=True)  # a new row: no UPDATE tried first on its given key
     return event
 
 
@@ -137,4 +139,4 @@ def personal_parts_erase(*, events):
     Safe to run twice: erased parts are left alone.
     """
     due = EventPersonalPart.objects.filter(erased_at__isnull=True, event__in=events)
-    return due.update(identifier="", ip_address=None, user_agent="", nonce="", erased_at=timezone.now())
+    return due.update(identifier="", ip_address=None, user_agent="", path="", nonce="", erased_at=timezone.now())

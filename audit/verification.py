@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from . import chain, sealing
 from .models import AuditEvent, EventPersonalPart
 
-PERSONAL_FIELDS = ("identifier", "ip_address", "user_agent", "nonce")
+PERSONAL_FIELDS = ("identifier", "ip_address", "user_agent", "path", "nonce")
 
 
 @dataclass

@@ -128,7 +128,20 @@ TABLES = (
             ),
         ),
     ),
-    Table("audit.EventPersonalPart", (_typed_their_address,)),
+    Table(
+        "audit.EventPersonalPart",
+        (
+            _typed_their_address,
+            _in_part(
+                "event__actor",
+                ("event", "ip_address", "user_agent", "erased_at"),
+                _(
+                    "The IP address and browser of what you did through the web are given; the page is left out: "
+                    "its address may name other people."
+                ),
+            ),
+        ),
+    ),
     Table(
         "documents.Document",
         (

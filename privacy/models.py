@@ -293,6 +293,13 @@ class RetentionRule(models.Model):
                 "expired and anonymized (after they are received)"
             ),
         )
+        WEB_TRACES = (
+            "web_traces",
+            _(
+                "IP address, browser and page of every other step recorded through the web (sign-ins, changes): "
+                "kept beside the audit trail (after they happen)"
+            ),
+        )
 
     # Kinds in force before staff set them: security records hold IP addresses of people who may have no account,
     # the outbox the address of everyone the platform wrote to, and an unconfirmed request the name and address of

@@ -8,6 +8,8 @@ decisions on proposals, the audit trail) is listed so that the answer says so. R
 ``rectify``.
 """
 
+from urllib.parse import quote, quote_plus
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -87,12 +89,28 @@ def legal_records_of(user):
     return [label(n) % {"n": n} for n, label in counts if n]
 
 
+def _events_with_traces_of(user, old_email):
+    """The events whose personal part names the person.
+
+    What they did through the web (their IP address, browser and pages), what was typed under their address
+    (failed sign-ins, requests) and pages whose address held it (a search by their e-mail, in any case).
+    """
+    written = {old_email, quote(old_email, safe=""), quote_plus(old_email)} if old_email else set()
+    in_page = Q(pk__in=[])
+    for form in written:
+        in_page |= Q(personal_part__path__icontains=form)
+    return AuditEvent.objects.filter(
+        Q(actor=user) | Q(personal_part__identifier=sign_in_identifier(old_email)) | in_page
+    )
+
+
 @transaction.atomic
 def person_anonymize(*, actor, user, request=None, reason=""):
     """Anonymize a person's account and the invitations sent to their address; record it as one audit event.
 
-    The personal parts of audit events under their address (failed sign-ins, requests) are erased, and so are
-    the e-mails to it (queued ones cancelled). The event names which fields were cleared, never their old values.
+    The personal parts of the audit events that name them are erased (``_events_with_traces_of``), and so are
+    the e-mails to their address (queued ones cancelled); the chain still verifies. The event names which fields
+    were cleared and how many records were erased, never their old values.
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     if is_anonymized(user):
@@ -106,8 +124,8 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     search.index(user)  # the search keeps no copy of the old name or address
     invitations = Invitation.objects.filter(email__iexact=old_email).update(email=email, full_name=name, job_title="")
     notifications_forget(person=user)  # their inbox greets them by name
-    personal_parts_erase(events=AuditEvent.objects.filter(personal_part__identifier=sign_in_identifier(old_email)))
-    mail_to_forget(address=old_email)
+    traces = personal_parts_erase(events=_events_with_traces_of(user, old_email))
+    emails = mail_to_forget(address=old_email)
     # The secret calendar address stops working: a new random token nobody knows.
     for feed in CalendarFeed.objects.filter(person=user):
         feed.token = new_feed_token()
@@ -125,7 +143,15 @@ def person_anonymize(*, actor, user, request=None, reason=""):
             "is_active": [True, False],
         },
         message=" ".join(
-            filter(None, [reason, _("Invitations to the address anonymized: %(n)d.") % {"n": invitations}])
+            filter(
+                None,
+                [
+                    reason,
+                    _("Invitations to the address anonymized: %(n)d.") % {"n": invitations},
+                    _("Audit events whose IP address, browser and page were erased: %(n)d.") % {"n": traces},
+                    _("E-mails to the address erased (queued ones cancelled): %(n)d.") % {"n": emails},
+                ],
+            )
         ),
         request=request,
     )

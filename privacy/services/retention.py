@@ -155,6 +155,18 @@ def _sent_emails(cutoff, *, now):
     return recipients_erase(finished_before=cutoff)
 
 
+def _web_traces(cutoff, *, now):
+    """Erase the IP address, browser and page of the other events recorded through the web before the cutoff.
+
+    Every audited web step keeps them beside the chain (``audit.EventPersonalPart``): the events stay with their
+    digest, so the verification still passes. Security records and the events of personal data requests have
+    their own rules (``security_events``, ``closed_requests``): an open request keeps its steps' traces.
+    """
+    request_type = ContentType.objects.get_for_model(RightsRequest)
+    events = AuditEvent.objects.filter(created_at__lt=cutoff).exclude(action__in=SECURITY_ACTIONS)
+    return personal_parts_erase(events=events.exclude(target_type=request_type))
+
+
 # Every rule is called with its cutoff and the run's moment (only the security rule needs the latter).
 APPLIERS = {
     RetentionRule.Kind.UNACCEPTED_INVITATIONS: _unaccepted_invitations,
@@ -164,6 +176,7 @@ APPLIERS = {
     RetentionRule.Kind.SECURITY_EVENTS: _security_events,
     RetentionRule.Kind.SENT_EMAILS: _sent_emails,
     RetentionRule.Kind.UNCONFIRMED_REQUESTS: _unconfirmed_requests,
+    RetentionRule.Kind.WEB_TRACES: _web_traces,
 }
 
 

@@ -27,16 +27,17 @@ def written_before_version_2():
         AuditEvent(
             action=AuditEvent.Action.LOGIN_FAILED, identifier=sign_in_identifier("ana@b.example"), ip_address="::1"
         ),
-        AuditEvent(action="privacy.filed", ip_address="203.0.113.2"),
+        AuditEvent(action="privacy.filed", ip_address="203.0.113.2", path="/privacidad/solicitudes/nueva/"),
+        AuditEvent(action=AuditEvent.Action.UPDATED, ip_address="203.0.113.3", path="/cuenta/perfil/"),
     ]
     append_events(old)
     return old
 
 
 def test_the_count_names_what_the_chain_holds_and_leaves_the_chain_as_it_is():
-    written_before_version_2()
+    old = written_before_version_2()
     staff = make_staff()
-    audit_record(actor=staff, action=AuditEvent.Action.UPDATED, target=staff, request=web())  # still in the chain
+    audit_record(actor=staff, action=AuditEvent.Action.UPDATED, target=staff, request=web())  # apart (version 2)
     audit_record(actor=None, action=AuditEvent.Action.LOGIN_FAILED, identifier="x@b.example", request=web())  # apart
     audit_record(actor=staff, action="privacy.answered", target=staff, request=web())  # apart (version 2)
     audit_record(actor=None, action=AuditEvent.Action.UPDATED, target=staff)  # no web request: nothing
@@ -45,7 +46,8 @@ def test_the_count_names_what_the_chain_holds_and_leaves_the_chain_as_it_is():
     counts = personal_data_in_chain()
 
     assert (counts["clear_addresses"], counts["hashed_addresses"]) == (1, 1)
-    assert (counts["security_ips"], counts["other_ips"]) == (3, 1)
+    assert (counts["security_ips"], counts["other_ips"], counts["paths"]) == (3, 1, 2)  # the old ones only
+    assert not AuditEvent.objects.filter(pk__gt=old[-1].pk).exclude(ip_address=None, path="").exists()
     assert counts["oldest"] <= counts["newest"]
     assert list(AuditEvent.objects.order_by("pk").values_list("hash", flat=True)) == hashes and verify().intact
 
@@ -65,6 +67,7 @@ def test_the_command_reports_in_spanish_and_english(language, line):
 
 
 def test_the_command_says_when_nothing_is_held():
+    audit_record(actor=make_staff(), action=AuditEvent.Action.UPDATED, request=web())  # kept apart: not counted
     out = io.StringIO()
     call_command("audit_personal_in_chain", language="en", stdout=out)
-    assert "No event holds an address or IP address in the chain." in out.getvalue()
+    assert "No event holds an address, IP address or page in the chain." in out.getvalue()

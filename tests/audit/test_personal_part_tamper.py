@@ -37,3 +37,17 @@ def test_a_part_marked_erased_without_being_blanked_breaks_the_verification():
     event = failed_sign_in()
     EventPersonalPart.objects.filter(pk=event.pk).update(erased_at=timezone.now())
     assert not verify().intact
+
+
+def test_the_page_is_covered_by_the_digest_and_parts_written_before_it_still_verify():
+    event = failed_sign_in()
+    assert event.personal_part.path == "/entrar/"
+    EventPersonalPart.objects.filter(pk=event.pk).update(path="/otra/")
+    assert verify().broken.code == "personal"
+    # A part written before the page joined it: its digest was computed without one, and still matches.
+    older = audit_record(actor=None, action=AuditEvent.Action.LOGIN_FAILED, identifier="y" * 64)
+    EventPersonalPart.objects.filter(pk=event.pk).update(path="/entrar/")
+    assert older.personal_part.path == "" and verify().intact
+    EventPersonalPart.objects.filter(pk=older.pk).update(path="/entrar/")  # a page added afterwards
+    report = verify()
+    assert report.broken.code == "personal" and report.broken.event_id == older.pk

@@ -180,9 +180,10 @@ def test_a_vote_reads_little_and_answers_with_the_small_receipt(client, scene, d
     # Session (when not cached), person, ballot, place in the electorate with whether it has voted,
     # candidates, the ballot's shared lock and its status read again, the voter's place locked, the
     # participation read and written, paper, choice, the audit chain's head (and its lock, on
-    # PostgreSQL) and the audit event (plus the test's savepoints). The receipt's short layout has no
+    # PostgreSQL), the audit event and its personal part (IP address, browser, page: kept beside the chain so
+    # that a cancellation can erase them) (plus the test's savepoints). The receipt's short layout has no
     # menu, so no unread count of the bell.
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         response = client.post(url, {"choices": [scene.candidates[0].pk], "confirm": "yes"})
     assert response.status_code == 200 and 'id="receipt-code"' in response.content.decode()
     assert "Candidato 1" not in response.content.decode()  # the receipt does not repeat the ballot

@@ -13,7 +13,7 @@ from audit.selectors import personal_data_in_chain
 
 
 class Command(BaseCommand):
-    help = "Count the audit events whose chained fields hold an address or an IP address (retention cannot erase it)."
+    help = "Count the audit events whose chained fields hold an address, IP address or page (retention never erases)."
 
     def add_arguments(self, parser):
         parser.add_argument("--language", default=settings.LANGUAGE_CODE, help="es or en (default: the site's)")
@@ -26,6 +26,7 @@ class Command(BaseCommand):
                 (_("Typed addresses as a keyed hash (hmac:)"), counts["hashed_addresses"]),
                 (_("IP addresses of security events and personal data request steps"), counts["security_ips"]),
                 (_("IP addresses of other steps taken through the web"), counts["other_ips"]),
+                (_("Pages of steps taken through the web"), counts["paths"]),
             ]
             for label, count in lines:
                 self.stdout.write(f"{label}: {formats.number_format(count, force_grouping=True)}")
@@ -36,4 +37,4 @@ class Command(BaseCommand):
                 }
                 self.stdout.write(_("Recorded from %(oldest)s to %(newest)s.") % span)
             else:
-                self.stdout.write(_("No event holds an address or IP address in the chain."))
+                self.stdout.write(_("No event holds an address, IP address or page in the chain."))
