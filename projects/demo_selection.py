@@ -6,6 +6,12 @@ the five candidate proposals through ``external_key``; Energía decided on prior
 session; Educación and Ciudades built their projects together. The past is written directly (the
 services rightly refuse to vote in 2017); today's Educación ballot goes through the services, its
 dates counted from the day the demo is loaded.
+
+Today's ballot is a named list of people (``ElectorateKind.PEOPLE``): the primary contact of each of the
+committee's active members that has a person in the platform. The seed names nobody of the real
+organizations, so they have no representative in the demo; an electorate of member organizations would
+count them and could never reach its quorum. The list is the committee's chair and secretary, the contacts
+of its two fictitious members, so the chair's vote alone meets the 50 % quorum.
 """
 
 import datetime
@@ -15,7 +21,7 @@ from django.db.models import Min
 
 from audit.services import audit_record
 from axs_platform import demo_dates
-from committees.models import Committee, Membership, Post, Session
+from committees.models import Committee, Membership, MembershipStatus, Post, Session
 from companies.models import Organization, Representative
 from surveys.models import Question, Survey
 
@@ -196,8 +202,17 @@ def open_ballot():
     return Ballot.objects.get(round__committee__goal__number=4, opens_at__gte=demo_dates.present_era_start())
 
 
+def ballot_voters(committee):
+    """Return the primary contact of each of the committee's active members that has one, by organization."""
+    members = Membership.objects.filter(committee=committee, status=MembershipStatus.ACTIVE).values("organization")
+    links = Representative.objects.current().filter(
+        organization__in=members, is_primary_contact=True, user__is_active=True
+    )
+    return [link.user for link in links.select_related("user").order_by("organization__legal_name")]
+
+
 def _open_ballot(committee, staff):
-    """Today's Educación ballot over the candidates of a recent call, open to the member organizations."""
+    """Today's Educación ballot over the candidates of a recent call, open to the people who vote for its members."""
     if Ballot.objects.filter(round__committee=committee, opens_at__gte=demo_dates.present_era_start()).exists():
         return 0
     organizations = {o.short_name or o.legal_name: o for o in Organization.objects.all()}
@@ -240,8 +255,8 @@ def _open_ballot(committee, staff):
     )
     ballot = services.ballot_create(
         actor=staff, selection_round=selection_round, title=f"Votación {year} · Educación: proyecto para {year + 1}",
-        electorate="organizations", question="approval", max_choices=1, seats=1, majority="plurality",
-        quorum_percent=50, opens_at=demo_dates.moment(BALLOT_IN_DAYS[0], 9),
+        electorate="people", named_voters=ballot_voters(committee), question="approval", max_choices=1, seats=1,
+        majority="plurality", quorum_percent=50, opens_at=demo_dates.moment(BALLOT_IN_DAYS[0], 9),
         closes_at=demo_dates.moment(BALLOT_IN_DAYS[1], 18),
     )  # fmt: skip
     services.ballot_open(actor=staff, ballot=ballot)
