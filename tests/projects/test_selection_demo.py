@@ -85,6 +85,34 @@ def test_todays_ballot_is_voted_by_the_people_of_its_members_and_reaches_quorum_
     assert ballot.result["quorum_met"] and ballot.result["voted"] == 1 and ballot.result["electorate"] == 2
 
 
+def test_loading_again_replaces_an_organizations_ballot_left_open_by_an_older_demo(demo):
+    from projects.demo_selection import REPLACED_REASON
+
+    staff = User.objects.get(email="staff@amexcid.example")
+    current = open_ballot()
+    selection_round = current.round
+    services.ballot_cancel(actor=staff, ballot=current, reason="Estado de una demostración anterior.")
+    # What an older demo left: the same ballot with the committee's member organizations as its electorate.
+    old = services.ballot_create(
+        actor=staff, selection_round=selection_round, title=current.title, electorate="organizations",
+        question="approval", max_choices=1, seats=1, majority="plurality", quorum_percent=50,
+        opens_at=current.opens_at, closes_at=current.closes_at,
+    )  # fmt: skip
+    services.ballot_open(actor=staff, ballot=old)
+
+    call_command("load_demo", stdout=io.StringIO())
+    old.refresh_from_db()
+    assert old.status == "cancelled" and old.cancel_reason == REPLACED_REASON
+    ballot = open_ballot()
+    assert ballot.round == selection_round and ballot.title == old.title and ballot.electorate == "people"
+    assert ballot.status == "open" and permissions.can_vote(
+        User.objects.get(email="presidencia.ods4@axs.example"), ballot
+    )
+    count = Ballot.objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    assert Ballot.objects.count() == count and open_ballot() == ballot
+
+
 def test_loading_the_demo_twice_changes_nothing(demo):
     counts = (SelectionRound.objects.count(), Ballot.objects.count(), BallotPaper.objects.count())
     call_command("load_demo", stdout=io.StringIO())
