@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.demo import DEMO_PASSWORD
+from accounts.services import user_update
 
 from . import services
 from .models import (
@@ -300,6 +301,7 @@ def load(stdout):
         by_short_name[short] = organization
     fictitious = [row[1] for row in FICTITIOUS_PARTICIPANTS] + [FICTITIOUS_MINE]
     Organization.objects.filter(legal_name__in=fictitious, is_fictitious=False).update(is_fictitious=True)
+    retired = _retire_invented_links(actor)
     attached = 0
     for email, short in DEMO_REPRESENTATIVES.items():
         user = User.objects.get(email=email)
@@ -315,14 +317,50 @@ def load(stdout):
     attached += _load_contacts(actor, by_short_name)
     stdout.write(
         f"Organizations: {created} created, {len(DEMO_ORGANIZATIONS) - created} already there; "
-        f"representatives: {attached} attached."
+        f"representatives: {attached} attached, {retired} invented people no longer acting for a real organization."
     )
+
+
+RETIRED_REASON = (
+    "Persona inventada por la demostración: la sistematización no nombra a nadie de esta organización, "
+    "y nadie inventado actúa por una organización real."
+)
+
+
+def _retire_invented_links(actor):
+    """End every link of a person with one of the demo's real organizations, left by a demo loaded before the rule.
+
+    The seed names nobody of the organizations it names, so in the demo nobody represents them. A demo
+    database loaded before that rule keeps their invented contacts: each link ends (the history stays), and
+    an invented contact's account (the demo's contact address, ``contact_email``) is closed and marked
+    fictitious. The demo accounts are attached again to their fictitious organization by ``load``.
+    """
+    User = get_user_model()
+    links = (
+        Representative.objects.current()
+        .filter(organization__legal_name__in=[row[1] for row in DEMO_ORGANIZATIONS], organization__is_fictitious=False)
+        .select_related("organization", "user")
+        .order_by("pk")
+    )
+    retired = 0
+    for link in links:
+        services.representative_remove(actor=actor, representative=link, reason=RETIRED_REASON)
+        user = link.user
+        contact_domain = f"@{slugify(link.organization.short_name)}.axs.example"
+        if user.email.endswith(contact_domain) and not Representative.objects.current().filter(user=user).exists():
+            User.objects.filter(pk=user.pk).update(is_fictitious=True)
+            if user.is_active:
+                user_update(actor=actor, user=user, is_active=False, reason=RETIRED_REASON)
+        retired += 1
+    return retired
 
 
 def _load_contacts(actor, by_short_name):
     """Create the contacts' accounts and make each the primary contact of its organization, once."""
     User = get_user_model()
     emails = {contact_email(short, full_name): (short, full_name, title) for short, full_name, title in DEMO_CONTACTS}
+    # Contacts created before ``User.is_fictitious`` existed are marked too.
+    User.objects.filter(email__in=emails, is_fictitious=False).update(is_fictitious=True)
     missing = set(emails) - set(User.objects.filter(email__in=emails).values_list("email", flat=True))
     if missing:
         # One hash for all: hashing the shared demo password once per person would double the loading time.

@@ -6,6 +6,14 @@ the five candidate proposals through ``external_key``; Energía decided on prior
 session; Educación and Ciudades built their projects together. The past is written directly (the
 services rightly refuse to vote in 2017); today's Educación ballot goes through the services, its
 dates counted from the day the demo is loaded.
+
+Today's ballot is a named list of people (``ElectorateKind.PEOPLE``): the primary contact of each of the
+committee's active members that has a person in the platform. The seed names nobody of the real
+organizations, so they have no representative in the demo; an electorate of member organizations would
+count them and could never reach its quorum. The list is the committee's chair and secretary, the contacts
+of its two fictitious members, so the chair's vote alone meets the 50 % quorum. A demo database loaded
+before keeps an organizations' ballot open: loading again cancels it with its reason (its votes stay,
+uncounted) and opens the named one in the same round.
 """
 
 import datetime
@@ -15,7 +23,7 @@ from django.db.models import Min
 
 from audit.services import audit_record
 from axs_platform import demo_dates
-from committees.models import Committee, Membership, Post, Session
+from committees.models import Committee, Membership, MembershipStatus, Post, Session
 from companies.models import Organization, Representative
 from surveys.models import Question, Survey
 
@@ -25,9 +33,11 @@ from .models import (
     Ballot,
     BallotCandidate,
     BallotPaper,
+    BallotStatus,
     Call,
     ConsortiumMember,
     Elector,
+    ElectorateKind,
     PaperChoice,
     Participation,
     Proposal,
@@ -192,14 +202,52 @@ def _evidence(selection_round, staff, method):
 
 
 def open_ballot():
-    """Return today's Educación ballot of the demo (the one ballot of the present era)."""
-    return Ballot.objects.get(round__committee__goal__number=4, opens_at__gte=demo_dates.present_era_start())
+    """Return today's Educación ballot of the demo (the one ballot of the present era not cancelled)."""
+    return Ballot.objects.exclude(status=BallotStatus.CANCELLED).get(
+        round__committee__goal__number=4, opens_at__gte=demo_dates.present_era_start()
+    )
+
+
+def ballot_voters(committee):
+    """Return the primary contact of each of the committee's active members that has one, by organization."""
+    members = Membership.objects.filter(committee=committee, status=MembershipStatus.ACTIVE).values("organization")
+    links = Representative.objects.current().filter(
+        organization__in=members, is_primary_contact=True, user__is_active=True
+    )
+    return [link.user for link in links.select_related("user").order_by("organization__legal_name")]
+
+
+REPLACED_REASON = (
+    "Su electorado, las organizaciones miembro, contaba las que nadie representa en la demostración y no podía "
+    "alcanzar el quórum; la sustituye la votación de las personas que votan por los miembros."
+)
+
+
+def _replace_unreachable(ballots, staff):
+    """Cancel the organizations' ballot a demo loaded before left open, and open its successor in its round."""
+    old = ballots.filter(electorate=ElectorateKind.ORGANIZATIONS, status__in=["scheduled", "open"]).first()
+    if old is None:
+        return 0
+    services.ballot_cancel(actor=staff, ballot=old, reason=REPLACED_REASON)
+    _ballot(old.round, staff, old.title)
+    return 1
+
+
+def _ballot(selection_round, staff, title):
+    ballot = services.ballot_create(
+        actor=staff, selection_round=selection_round, title=title, electorate=ElectorateKind.PEOPLE,
+        named_voters=ballot_voters(selection_round.committee), question="approval", max_choices=1, seats=1,
+        majority="plurality", quorum_percent=50, opens_at=demo_dates.moment(BALLOT_IN_DAYS[0], 9),
+        closes_at=demo_dates.moment(BALLOT_IN_DAYS[1], 18),
+    )  # fmt: skip
+    services.ballot_open(actor=staff, ballot=ballot)
 
 
 def _open_ballot(committee, staff):
-    """Today's Educación ballot over the candidates of a recent call, open to the member organizations."""
-    if Ballot.objects.filter(round__committee=committee, opens_at__gte=demo_dates.present_era_start()).exists():
-        return 0
+    """Today's Educación ballot over the candidates of a recent call, open to the people who vote for its members."""
+    present = Ballot.objects.filter(round__committee=committee, opens_at__gte=demo_dates.present_era_start())
+    if present.exists():
+        return _replace_unreachable(present, staff)
     organizations = {o.short_name or o.legal_name: o for o in Organization.objects.all()}
     opens_on, closes_on = (demo_dates.day(offset) for offset in EDUCATION_CALL_IN_DAYS)
     year = closes_on.year
@@ -238,13 +286,7 @@ def _open_ballot(committee, staff):
         proposals=proposals,
         seats=1,
     )
-    ballot = services.ballot_create(
-        actor=staff, selection_round=selection_round, title=f"Votación {year} · Educación: proyecto para {year + 1}",
-        electorate="organizations", question="approval", max_choices=1, seats=1, majority="plurality",
-        quorum_percent=50, opens_at=demo_dates.moment(BALLOT_IN_DAYS[0], 9),
-        closes_at=demo_dates.moment(BALLOT_IN_DAYS[1], 18),
-    )  # fmt: skip
-    services.ballot_open(actor=staff, ballot=ballot)
+    _ballot(selection_round, staff, f"Votación {year} · Educación: proyecto para {year + 1}")
     return 1
 
 

@@ -1,11 +1,12 @@
 """The demo alliance's systematization narrative (the seed's findings, milestones, objectives,
-bibliography and acronyms) and its documents: the fact sheets of the four projects structured by
-March 2018 and the report for May 2016 – March 2018, rendered once and kept."""
+bibliography and acronyms), the cover's logo, and its documents: the fact sheets of the four projects
+structured by March 2018 and the report for May 2016 – March 2018, rendered once and kept."""
 
 import datetime
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files import File
 
 from documents.models import Document
 from documents.services import document_request, params_key
@@ -18,6 +19,8 @@ from .models import (
     Acronym,
     AllianceObjective,
     BibliographyEntry,
+    CoverImage,
+    CoverImageKind,
     Finding,
     FindingKind,
     Milestone,
@@ -27,7 +30,7 @@ from .models import (
     RecordedFigure,
     Stage,
 )
-from .services import narrative_text_save
+from .services import cover_image_upload, narrative_text_save
 
 D = datetime.date
 PERIOD = {"start": "2016-05-01", "end": "2018-03-31"}
@@ -227,6 +230,28 @@ def _seed_texts(staff):
     return written
 
 
+# The platform's own mark as a cover-size wordmark (reports/demo_images/axs-wordmark.svg, drawn from
+# static/img/favicon.svg), rendered once to PNG: python-docx cannot embed SVG, and the cover takes PNG or JPEG.
+# No real organization's logo: AMEXCID's emblem is not the demo's to draw; staff upload it at /informes/portada/.
+COVER_MARK = Path(__file__).resolve().parent / "demo_images" / "axs-wordmark.png"
+COVER_MARK_ALT = (
+    "Logotipo de la Alianza por la Sostenibilidad (AxS)",
+    "Logo of the Alianza por la Sostenibilidad (Alliance for Sustainability, AxS)",
+)
+
+
+def _cover_mark(staff):
+    """Put the platform's mark on the cover through the upload service, once: a cover staff changed is left alone."""
+    if CoverImage.objects.exists():
+        return False
+    with COVER_MARK.open("rb") as stream:
+        cover_image_upload(
+            actor=staff, file=File(stream, name=COVER_MARK.name), alt_es=COVER_MARK_ALT[0], alt_en=COVER_MARK_ALT[1],
+            kind=CoverImageKind.LOGO, position=1,
+        )  # fmt: skip
+    return True
+
+
 def demo_documents():
     """Return ``[(kind, target, params)]`` of the documents the demo leaves ready."""
     structured = Proposal.objects.filter(
@@ -243,6 +268,7 @@ def load(stdout):
     _alliance_objectives(sources)
     _recorded_figures(sources)
     _seed_texts(staff)
+    marked = _cover_mark(staff)
     asked = 0
     for kind, target, params in demo_documents():
         target_id = str(target.pk) if target is not None else ""
@@ -251,4 +277,7 @@ def load(stdout):
         # Queued now, rendered once the demo's transaction commits: inline without a broker.
         document_request(actor=staff, kind=kind, language="es-mx", target=target, params=params)
         asked += 1
-    stdout.write(f"Reports: narrative {'written' if wrote else 'already there'}; {asked} documents asked for.")
+    stdout.write(
+        f"Reports: narrative {'written' if wrote else 'already there'}; "
+        f"cover logo {'added' if marked else 'already there'}; {asked} documents asked for."
+    )

@@ -131,10 +131,11 @@ def _demo_rows(request, django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def demo(_demo_rows, db):
-    """The demo alliance, as ``load_demo`` leaves it, in this test's database."""
+def demo(_demo_rows, db, settings, tmp_path):
+    """The demo alliance, as ``load_demo`` leaves it, in this test's database and its own media folder."""
     from tests import demo_snapshot
 
+    settings.MEDIA_ROOT = tmp_path / "media"
     demo_snapshot.restore(_demo_rows)
 
 

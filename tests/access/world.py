@@ -2,7 +2,8 @@
 
 Two committees (1: Educación, ODS 4; 2: Producción y consumo responsables, ODS 12) with their demo
 chair and secretary; representative A speaks for Fundación Telefónica (a member of committee 1, which
-the world makes lead of an in-review proposal and of the project in implementation), representative B
+the world makes lead of an in-review proposal and of the project in implementation, and an elector of the
+organizations' ballot it opens), representative B
 for Bimbo (a member of committee 2). Each of A and B has a draft and a submitted proposal in its
 committee. Everything else a URL names is picked from the demo by what it is, never by id, so the
 matrix reads the same whatever ids a database gives.
@@ -29,6 +30,22 @@ def _cover_image(staff):
     return CoverImage.objects.create(
         file=ContentFile(buffer.getvalue(), name="logo.png"), alt_es="Logotipo", alt_en="Logo", uploaded_by=staff
     )
+
+
+def _organizations_ballot(selection_round, staff):
+    """Open a ballot of the committee's member organizations, in which representative A votes for theirs.
+
+    The demo's own open ballot is a named list (the seed's organizations have nobody in the demo).
+    """
+    from projects import services
+
+    now = timezone.now()
+    ballot = services.ballot_create(
+        actor=staff, selection_round=selection_round, title="Votación de las organizaciones miembro",
+        electorate="organizations", question="approval", max_choices=1, seats=1, majority="plurality",
+        quorum_percent=50, opens_at=now - datetime.timedelta(minutes=1), closes_at=now + datetime.timedelta(days=7),
+    )  # fmt: skip
+    return services.ballot_open(actor=staff, ballot=ballot)
 
 
 def _holder(committee, kind):
@@ -154,6 +171,7 @@ def build():
     progress_evidence.uploaded_by = submitted_report.created_by
     progress_evidence.file.save("lista.pdf", ContentFile(PDF), save=True)
     open_period = implementation.periods.filter(reports__isnull=True).order_by("starts_on").first()
+    open_round_1 = SelectionRound.objects.filter(committee=committee_1, status="open").first()
     objects = {
         "committee_1": committee_1.pk,
         "committee_2": committee_2.pk,
@@ -188,10 +206,10 @@ def build():
         "attachment_draft_a": attach(draft_a).pk,
         "attachment_submitted_a": attach(submitted_a).pk,
         "evaluation": Evaluation.objects.filter(evaluator=people["evaluator"], status="assigned").first().pk,
-        "open_round_1": SelectionRound.objects.filter(committee=committee_1, status="open").first().pk,
+        "open_round_1": open_round_1.pk,
         "closed_round_1": closed_round.pk,
         "round_evidence": evidence.pk,
-        "open_ballot_1": Ballot.objects.filter(round__committee=committee_1, status="open").first().pk,
+        "open_ballot_1": _organizations_ballot(open_round_1, people["staff"]).pk,
         "closed_ballot_2": Ballot.objects.filter(round__committee=committee_2, status="closed").first().pk,
         "published_project": Proposal.objects.published().first().pk,
         "document": Document.objects.first().pk,

@@ -107,3 +107,51 @@ def test_loading_the_demo_twice_changes_nothing(demo):
         User.objects.count(),
         AuditEvent.objects.count(),
     ) == counts
+
+
+def test_loading_the_demo_again_retires_the_invented_contacts_of_real_organizations(demo):
+    from companies import services
+    from companies.demo import RETIRED_REASON
+
+    User = get_user_model()
+    staff = User.objects.get(email="staff@amexcid.example")
+    # What a demo loaded before the rule left: an invented contact (from before people were marked fictitious)
+    # is the primary contact of a real organization, and the Educación chair represents another real one.
+    contact = User.objects.create_user(
+        email="alejandra.mendoza@citibanamex.axs.example", password=DEMO_PASSWORD, full_name="Alejandra Mendoza Rivas",
+        role="representative", is_fictitious=False,
+    )  # fmt: skip
+    services.representative_attach(
+        actor=staff, organization=Organization.objects.get(short_name="Citibanamex"), user=contact,
+        is_primary_contact=True,
+    )  # fmt: skip
+    chair = User.objects.get(email="presidencia.ods4@axs.example")
+    services.representative_remove(actor=staff, representative=Representative.objects.current().get(user=chair))
+    services.representative_attach(actor=staff, organization=Organization.objects.get(short_name="BBVA Bancomer"),
+                                   user=chair)  # fmt: skip
+    assert Representative.objects.current().filter(organization__is_fictitious=False).count() == 2
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "2 invented people no longer acting for a real organization" in out.getvalue()
+    assert not Representative.objects.current().filter(organization__is_fictitious=False).exists()
+    # Nothing is deleted: the links end with their reason, the contact's account is closed; both are recorded.
+    contact.refresh_from_db()
+    assert not contact.is_active and contact.is_fictitious
+    [ended] = Representative.objects.filter(user=contact)
+    assert ended.ended_at and ended.end_reason == RETIRED_REASON and not ended.is_primary_contact
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.ARCHIVED, target_id=str(ended.pk)).exists()
+    closed = AuditEvent.objects.get(action=AuditEvent.Action.UPDATED, target_id=str(contact.pk))
+    assert closed.message == RETIRED_REASON
+    # The chair is a demo account: it stays open and represents its fictitious organization again.
+    chair.refresh_from_db()
+    assert chair.is_active
+    assert Representative.objects.current().get(user=chair).organization.short_name == "Fundación Aprender Juntos"
+    assert Representative.objects.filter(user=chair, organization__short_name="BBVA Bancomer").get().ended_at
+
+    counts = (Representative.objects.count(), User.objects.filter(is_active=True).count(), AuditEvent.objects.count())
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "0 invented people" in out.getvalue()
+    assert (Representative.objects.count(), User.objects.filter(is_active=True).count(),
+            AuditEvent.objects.count()) == counts  # fmt: skip

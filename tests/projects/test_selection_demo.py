@@ -64,18 +64,53 @@ def test_the_education_chair_can_vote_in_todays_ballot(demo):
     assert code and Participation.objects.filter(ballot=ballot).count() == 1
 
 
-def test_every_fictitious_elector_of_todays_ballot_has_a_representative_who_can_vote(demo):
+def test_todays_ballot_is_voted_by_the_people_of_its_members_and_reaches_quorum_with_the_chairs_vote(demo):
     ballot = open_ballot()
-    assert ballot.electorate == "organizations"
-    electors = list(ballot.electors.select_related("organization"))
-    assert len(electors) >= 10
-    for elector in electors:
-        link = Representative.objects.current().filter(organization=elector.organization).first()
-        if elector.organization.is_fictitious:
-            assert link is not None and permissions.can_vote(link.user, ballot), elector.organization
-        else:  # the seed names no real organization's person: nobody votes for it in the demo
-            assert link is None, elector.organization
-    assert any(e.organization.is_fictitious for e in electors)
+    assert ballot.electorate == "people" and ballot.quorum_percent == 50
+    electors = list(ballot.electors.select_related("user"))
+    assert {e.user.email for e in electors} == {"presidencia.ods4@axs.example", "secretaria.ods4@axs.example"}
+    active = Membership.objects.filter(committee=ballot.round.committee, status="active")
+    for elector in electors:  # each votes for an active fictitious member of the committee
+        link = Representative.objects.current().get(user=elector.user)
+        assert link.organization.is_fictitious and active.filter(organization=link.organization).exists()
+        assert permissions.can_vote(elector.user, ballot)
+    # The seed names no real organization's person: nobody in the demo votes for one.
+    assert active.filter(organization__is_fictitious=False).exists()
+    assert not Representative.objects.current().filter(organization__is_fictitious=False).exists()
+
+    chair = User.objects.get(email="presidencia.ods4@axs.example")
+    services.vote_cast(actor=chair, ballot=ballot, choices=[ballot.candidates.first().proposal_id])
+    staff = User.objects.get(email="staff@amexcid.example")
+    ballot = services.ballot_close(actor=staff, ballot=ballot)
+    assert ballot.result["quorum_met"] and ballot.result["voted"] == 1 and ballot.result["electorate"] == 2
+
+
+def test_loading_again_replaces_an_organizations_ballot_left_open_by_an_older_demo(demo):
+    from projects.demo_selection import REPLACED_REASON
+
+    staff = User.objects.get(email="staff@amexcid.example")
+    current = open_ballot()
+    selection_round = current.round
+    services.ballot_cancel(actor=staff, ballot=current, reason="Estado de una demostración anterior.")
+    # What an older demo left: the same ballot with the committee's member organizations as its electorate.
+    old = services.ballot_create(
+        actor=staff, selection_round=selection_round, title=current.title, electorate="organizations",
+        question="approval", max_choices=1, seats=1, majority="plurality", quorum_percent=50,
+        opens_at=current.opens_at, closes_at=current.closes_at,
+    )  # fmt: skip
+    services.ballot_open(actor=staff, ballot=old)
+
+    call_command("load_demo", stdout=io.StringIO())
+    old.refresh_from_db()
+    assert old.status == "cancelled" and old.cancel_reason == REPLACED_REASON
+    ballot = open_ballot()
+    assert ballot.round == selection_round and ballot.title == old.title and ballot.electorate == "people"
+    assert ballot.status == "open" and permissions.can_vote(
+        User.objects.get(email="presidencia.ods4@axs.example"), ballot
+    )
+    count = Ballot.objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    assert Ballot.objects.count() == count and open_ballot() == ballot
 
 
 def test_loading_the_demo_twice_changes_nothing(demo):

@@ -1,0 +1,61 @@
+"""The demo's cover carries the platform's own mark, put there through the upload service, in every edition."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import translation
+from docx import Document as WordDocument
+from PIL import Image
+
+from documents.models import Document
+from documents.services import document_render, params_key
+from reports.demo import COVER_MARK, COVER_MARK_ALT, PERIOD
+from reports.documents import SYSTEMATIZATION
+from reports.editions import edition_docx, edition_html
+from reports.models import CoverImage
+from reports.services import cover_image_remove
+from tests.pdf_text import pdf_pages
+from tests.reports.test_publication import END, START, _alt_texts
+
+pytestmark = pytest.mark.django_db
+ALT_ES, ALT_EN = COVER_MARK_ALT
+
+
+def test_the_demo_cover_has_the_platforms_wordmark_with_its_alternative_text(demo):
+    [logo] = CoverImage.objects.current()
+    assert logo.kind == "logo" and (logo.alt_es, logo.alt_en) == COVER_MARK_ALT
+    assert logo.uploaded_by.email == "staff@amexcid.example"
+    assert logo.file.name.startswith("reports/cover/") and logo.file.name.endswith(".png")
+    with logo.file.open("rb") as stream:
+        assert stream.read() == COVER_MARK.read_bytes()
+    with Image.open(COVER_MARK) as image:
+        width, height = image.size
+    # The PDF's cover shows a logo 14 mm high and at most 45 mm wide: the mark fits without being squeezed.
+    assert image.format == "PNG" and width / height <= 45 / 14
+
+
+def test_every_edition_of_the_demo_report_shows_the_mark(demo):
+    assert ALT_ES in edition_html(START, END) and "data:image/png;base64," in edition_html(START, END)
+    with translation.override("en"):
+        assert ALT_EN in edition_html(START, END)
+        word = WordDocument(io.BytesIO(edition_docx(START, END, "Systematization")))
+    assert [shape._inline.docPr.get("descr") for shape in word.inline_shapes] == [ALT_EN]
+
+
+def test_the_demo_reports_pdf_has_the_mark_on_its_cover_tagged_with_its_text(demo):
+    # The demo asks for its report once; rendered here as the worker renders it.
+    document = document_render(document_id=Document.objects.get(kind=SYSTEMATIZATION, params_key=params_key(PERIOD)).pk)
+    assert document.status == Document.Status.READY, document.error
+    _pages, reader = pdf_pages(document)
+    cover = reader.pages[0]["/Resources"]
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in cover.get("/XObject", {}).values())
+    assert ALT_ES in _alt_texts(reader.trailer["/Root"]["/StructTreeRoot"], [])
+
+
+def test_loading_the_demo_again_leaves_a_cover_staff_changed_alone(demo):
+    staff = get_user_model().objects.get(email="staff@amexcid.example")
+    cover_image_remove(actor=staff, image=CoverImage.objects.get())
+    call_command("load_demo", stdout=io.StringIO())
+    assert CoverImage.objects.count() == 1 and not CoverImage.objects.current().exists()
