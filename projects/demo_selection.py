@@ -244,10 +244,10 @@ def _ballot(selection_round, staff, title):
 
 
 def _open_ballot(committee, staff):
-    """Today's Educación ballot over the candidates of a recent call, open to the people who vote for its members."""
+    """Open today's Educación ballot once; return (rounds created, unreachable ballots replaced)."""
     present = Ballot.objects.filter(round__committee=committee, opens_at__gte=demo_dates.present_era_start())
     if present.exists():
-        return _replace_unreachable(present, staff)
+        return 0, _replace_unreachable(present, staff)
     organizations = {o.short_name or o.legal_name: o for o in Organization.objects.all()}
     opens_on, closes_on = (demo_dates.day(offset) for offset in EDUCATION_CALL_IN_DAYS)
     year = closes_on.year
@@ -287,7 +287,7 @@ def _open_ballot(committee, staff):
         seats=1,
     )
     _ballot(selection_round, staff, f"Votación {year} · Educación: proyecto para {year + 1}")
-    return 1
+    return 1, 0
 
 
 def load(stdout):
@@ -310,6 +310,8 @@ def load(stdout):
         else:
             _evidence(selection_round, staff, method)
         created += 1
+    replaced = 0
     if 4 in committees:
-        created += _open_ballot(committees[4], staff)
-    stdout.write(f"Selections: {created} rounds created.")
+        opened, replaced = _open_ballot(committees[4], staff)
+        created += opened
+    stdout.write(f"Selections: {created} rounds created; unreachable ballots replaced: {replaced}.")
