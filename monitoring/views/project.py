@@ -129,11 +129,26 @@ class ProjectProgressView(ImplementationMixin, TemplateView):
                 page=query.get("periodos"),
                 query=_query_without(query, "periodos"),
             ),
-            grace_form=GraceForm(initial={"grace_days": self.implementation.grace_days})
-            if permissions.can_set_grace(user)
-            else None,
+            grace_html=grace_html(self.implementation) if permissions.can_set_grace(user) else "",
         )
         return super().get_context_data(**context, **kwargs)
+
+
+GRACE_TEMPLATE = "monitoring/includes/grace_form.html"
+
+
+def grace_html(implementation):
+    """Return staff's grace period form with the current value, a fragment per project (area monitoring).
+
+    It holds no CSRF token (the page's form around it does); a refused value is shown by ``GraceView``,
+    which renders the bound form with the same template, uncached.
+    """
+
+    def render():
+        form = GraceForm(initial={"grace_days": implementation.grace_days})
+        return render_to_string(GRACE_TEMPLATE, {"grace_form": form}), None
+
+    return fragments.fragment([fragments.MONITORING], "monitoring-grace", (implementation.pk,), render)
 
 
 class ImplementationStartView(PredicateRequiredMixin, ServiceFormView):
@@ -183,6 +198,8 @@ class GraceView(ImplementationMixin, TemplateView):
         today = timezone.localdate()
         context = progress_context(self.implementation, today, can_approve=True, all_figures=False)
         context.update(
-            can_report=False, grace_form=form, periods_html=periods_html(self.implementation, today, can_report=False)
+            can_report=False,
+            grace_html=render_to_string(GRACE_TEMPLATE, {"grace_form": form}),
+            periods_html=periods_html(self.implementation, today, can_report=False),
         )
         return self.render_to_response(self.get_context_data(**context))

@@ -94,3 +94,21 @@ def test_the_monitoring_page_warm_reads_a_few_queries(client, long_project, djan
     client.get(INDEX)
     with django_assert_max_num_queries(INDEX_QUERIES_WARM):
         assert client.get(INDEX).status_code == 200
+
+
+def grace_section(html):
+    start = html.index('id="grace-title"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_the_cached_grace_form_shows_a_new_grace_period_at_once_and_a_refusal_as_typed(client, scene):
+    client.force_login(scene.staff)
+    url = reverse("monitoring:project", args=[scene.implementation.pk])
+    assert 'value="30"' in grace_section(client.get(url).content.decode())
+    services.implementation_set_grace(actor=scene.staff, implementation=scene.implementation, grace_days=45)
+    assert 'value="45"' in grace_section(client.get(url).content.decode())
+    refused = client.post(reverse("monitoring:grace", args=[scene.implementation.pk]), {"grace_days": "999"})
+    section = grace_section(refused.content.decode())
+    assert 'value="999"' in section and "180" in section
+    client.force_login(scene.secretary)
+    assert 'id="grace-title"' not in client.get(url).content.decode()
