@@ -112,3 +112,19 @@ def test_the_cached_grace_form_shows_a_new_grace_period_at_once_and_a_refusal_as
     assert 'value="999"' in section and "180" in section
     client.force_login(scene.secretary)
     assert 'id="grace-title"' not in client.get(url).content.decode()
+
+
+def test_the_dashboard_adds_units_that_differ_only_in_case_and_spaces_and_counts_each_project_once(db):
+    from django.db.models import Sum
+
+    from monitoring.dashboard import results_by_sdg_indicator
+    from monitoring.models import Implementation, Indicator, IndicatorProgress
+
+    scene = seed(3, indicators=1, periods=4)  # one number indicator each, "t", the same SDG indicator
+    Indicator.objects.filter(implementation=scene.implementations[1]).update(unit=" T ")
+    Indicator.objects.filter(implementation=scene.implementations[2]).update(unit="kg")
+    rows = {unit: (total, projects) for _sdg, unit, total, projects in results_by_sdg_indicator(
+        Implementation.objects.values("pk"))}  # fmt: skip
+    kept = IndicatorProgress.objects.filter(implementation__in=scene.implementations[:2]).aggregate(t=Sum("total"))
+    assert rows == {"t": (kept["t"], 2), "kg": (IndicatorProgress.objects.get(
+        implementation=scene.implementations[2]).total, 1)}  # fmt: skip
