@@ -21,7 +21,7 @@ def indicator_chart(indicator, periods):
         actual = tuple((index[p.pk], v) for p, v in indicator.cumulative)
         actual_label = _("Approved, accumulated from the baseline")
     else:
-        actual = tuple((index[p.pk], v.number) for p, v in indicator.points)
+        actual = tuple((index[p.pk], v["number"]) for p, v in indicator.points)
         actual_label = _("Approved")
     series = [Series(actual_label, actual, ACTUAL_COLOUR)]
     if indicator.planned:

@@ -8,7 +8,7 @@ baseline (each period reports what it achieved); a percentage is the level at th
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Sum
 
 from axs_platform.permissions import is_staff_member
 from committees.models import PostKind
@@ -24,6 +24,7 @@ from .models import (
     ReportStatus,
     ReportValue,
     ValueType,
+    value_display,
 )
 
 
@@ -35,10 +36,13 @@ def current_approved():
     return Report.objects.filter(status=ReportStatus.APPROVED).exclude(Exists(newer))
 
 
-def period_rows(implementation, today):
-    """Return the periods with ``reports`` (newest version first), ``open_report``, ``approved`` and flags."""
+def period_rows(implementation, today, periods=None):
+    """Return the periods with ``reports`` (newest version first), ``open_report``, ``approved`` and flags.
+
+    ``periods`` narrows them (e.g. a page of the project's periods); by default, every period of the project.
+    """
     periods = list(
-        implementation.periods.prefetch_related(
+        (implementation.periods.all() if periods is None else periods).prefetch_related(
             Prefetch(
                 "reports",
                 queryset=Report.objects.select_related("submitted_by", "decided_by").order_by("-version"),
@@ -59,6 +63,8 @@ def period_rows(implementation, today):
 def indicator_series(implementation, periods=None):
     """Return the indicators, each with ``points``: ``[(period, value)]`` of approved figures in period order.
 
+    Each value is a dict: ``number``, ``yes_no``, ``text``, ``disaggregation`` and ``display`` (what it shows).
+
     For number indicators ``cumulative`` is the baseline plus what the approved periods added (``rows``
     gives ``(period, value, accumulated)``, accumulated None for other types);
     ``planned`` gives the cumulative split target per period where the target is split.
@@ -71,15 +77,17 @@ def indicator_series(implementation, periods=None):
     values = defaultdict(dict)
     # Filtered by the project's indicators too, so the database starts from their values (an index)
     # rather than from every approved report's; no ordering: the points are sorted here.
+    # Read as dicts (values()), not instances: a page of 20 indicators × 32 periods shows 640 of them.
     for value in (
         ReportValue.objects.filter(
             indicator__implementation=implementation,
             report__in=current_approved().filter(period__implementation=implementation),
         )
-        .select_related("report")
+        .values("indicator_id", "number", "yes_no", "text", "disaggregation", period_pk=F("report__period_id"))
         .order_by()
     ):
-        values[value.indicator_id][value.report.period_id] = value
+        value["display"] = value_display(value["number"], value["yes_no"], value["text"])
+        values[value["indicator_id"]][value["period_pk"]] = value
     for indicator in indicators:
         own = values[indicator.pk]
         indicator.points = [(by_pk[pid], own[pid]) for pid in sorted(own, key=lambda pid: by_pk[pid].number)]
@@ -88,7 +96,7 @@ def indicator_series(implementation, periods=None):
         indicator.cumulative = []
         if indicator.value_type == ValueType.NUMBER:
             for period, value in indicator.points:
-                running += value.number
+                running += value["number"]
                 indicator.cumulative.append((period, running))
         # The table's rows: each point with its accumulated figure (numbers only), read in one loop.
         accumulated = {period.pk: total for period, total in indicator.cumulative}
@@ -103,7 +111,7 @@ def indicator_series(implementation, periods=None):
         indicator.current = (
             indicator.cumulative[-1][1]
             if indicator.cumulative
-            else (indicator.latest[1].number if indicator.latest and indicator.is_quantitative else None)
+            else (indicator.latest[1]["number"] if indicator.latest and indicator.is_quantitative else None)
         )
     return indicators
 
@@ -117,11 +125,13 @@ def contribution_rows(implementation):
         .values_list("contribution_id", "total")
     )
     notes = defaultdict(list)
-    for delivery in ContributionDelivery.objects.filter(
-        report__in=current_approved().filter(period__implementation=implementation)
-    ).exclude(note=""):
-        if delivery.note not in notes[delivery.contribution_id]:
-            notes[delivery.contribution_id].append(delivery.note)
+    for contribution_id, note in (
+        ContributionDelivery.objects.filter(report__in=current_approved().filter(period__implementation=implementation))
+        .exclude(note="")
+        .values_list("contribution_id", "note")
+    ):
+        if note not in notes[contribution_id]:
+            notes[contribution_id].append(note)
     rows = list(
         Contribution.objects.filter(member__proposal=implementation.proposal_id, member__status="accepted")
         .select_related("member__organization")

@@ -22,6 +22,7 @@ from .reports import (
     ReportEvent,
     ReportStatus,
     ReportValue,
+    value_display,
 )
 
 __all__ = [
@@ -45,4 +46,5 @@ __all__ = [
     "ReportStatus",
     "ReportValue",
     "ValueType",
+    "value_display",
 ]

@@ -170,11 +170,16 @@ class ReportValue(models.Model):
 
     @property
     def display(self):
-        if self.number is not None:
-            return self.number
-        if self.yes_no is not None:
-            return _("Yes") if self.yes_no else _("No")
-        return self.text
+        return value_display(self.number, self.yes_no, self.text)
+
+
+def value_display(number, yes_no, text):
+    """Return what a value shows: its number, else yes or no, else its text (also for rows read with values())."""
+    if number is not None:
+        return number
+    if yes_no is not None:
+        return _("Yes") if yes_no else _("No")
+    return text
 
 
 class ContributionDelivery(models.Model):

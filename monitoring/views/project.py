@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from axs_platform import fragments
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from axs_platform.service_views import ServiceFormView
@@ -26,39 +28,61 @@ class MonitoringIndexView(PredicateRequiredMixin, TemplateView):
 
     Approvers' two lists (the projects whose reports they approve, for staff every project, and the
     reports waiting) are paged, 25 a page (``page`` and ``cola``), and narrowed by the filter form;
-    each list's paging links keep the filters and the other list's page.
+    each list's paging links keep the filters and the other list's page. The lists are one fragment per
+    person, filters and pages (areas monitoring, proposals, committees and directory: reports and plans,
+    titles and structured projects, posts, representatives); the filter form around them is not cached.
     """
 
     template_name = "monitoring/index.html"
 
     def get_context_data(self, **kwargs):
         user, query = self.request.user, self.request.GET
+        dashboards = list(selectors.dashboard_committees(user))
+        staff = is_staff_member(user)
+        form = IndexFilterForm(query or None, committees=selectors.dashboard_committees(user))
+        filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        committee, title = filters.get("committee"), filters.get("title") or ""
+        approver = staff or (bool(dashboards) and selectors.approvable_implementations(user).exists())
+        key = (user.pk, approver, query.urlencode())  # the lists' links repeat the query as typed
+
+        def render():
+            context = _index_lists(user, query, approver=approver, committee=committee, title=title)
+            return render_to_string("monitoring/includes/index_lists.html", context), None
+
+        lists = fragments.fragment(
+            [fragments.MONITORING, fragments.PROPOSALS, fragments.COMMITTEES, fragments.DIRECTORY],
+            "monitoring-index",
+            key,
+            render,
+        )
+        return super().get_context_data(
+            dashboards=dashboards, filter_form=form if approver else None, lists=lists, **kwargs
+        )
+
+
+def _index_lists(user, query, *, approver, committee, title):
+    """Return the context of the monitoring page's lists: the person's projects, the queue, what they approve."""
+    context = {
+        "user": user,
+        "mine": selectors.reporter_implementations(user),
+        "to_start": [p for p in selectors.structured_projects() if permissions.can_start_implementation(user, p)],
+    }
+    if approver:
         approvable = selectors.approvable_implementations(user)
-        context = {
-            "mine": selectors.reporter_implementations(user),
-            "dashboards": selectors.dashboard_committees(user),
-            "to_start": [p for p in selectors.structured_projects() if permissions.can_start_implementation(user, p)],
-        }
-        if is_staff_member(user) or approvable.exists():
-            form = IndexFilterForm(query or None, committees=context["dashboards"])
-            filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-            filters = {name: filters.get(name) for name in ("committee", "title")}
-            projects = selectors.filtered_by(approvable, **filters).select_related("proposal")
-            queue = selectors.filtered_by(selectors.approval_queue(user), path="period__implementation__", **filters)
-            approvable_page = Paginator(projects.order_by("proposal__title", "pk"), PER_PAGE).get_page(
-                query.get("page")
-            )
-            queue_page = Paginator(queue, PER_PAGE).get_page(query.get("cola"))
-            context.update(
-                filter_form=form,
-                approvable=approvable_page,
-                approvable_query=_query_without(query, "page"),
-                queue=queue_page,
-                queue_query=_query_without(query, "cola"),
-            )
-        else:
-            context.update(approvable=None, queue=[])
-        return super().get_context_data(**context, **kwargs)
+        projects = selectors.filtered_by(approvable, committee=committee, title=title).select_related("proposal")
+        queue = selectors.filtered_by(
+            selectors.approval_queue(user), path="period__implementation__", committee=committee, title=title
+        )
+        approvable_page = Paginator(projects.order_by("proposal__title", "pk"), PER_PAGE).get_page(query.get("page"))
+        context.update(
+            approvable=approvable_page,
+            approvable_query=_query_without(query, "page"),
+            queue=Paginator(queue, PER_PAGE).get_page(query.get("cola")),
+            queue_query=_query_without(query, "cola"),
+        )
+    else:
+        context.update(approvable=None, queue=[])
+    return context
 
 
 def _query_without(query, name):
@@ -92,15 +116,39 @@ class ProjectProgressView(ImplementationMixin, TemplateView):
         can_approve = permissions.can_approve(user, self.implementation)
         today = timezone.localdate()
         can_report = permissions.can_report(user, self.implementation)
-        context = progress_context(self.implementation, today, can_approve=can_approve)
+        query = self.request.GET
+        context = progress_context(
+            self.implementation, today, can_approve=can_approve, all_figures=query.get("cifras") == "todas"
+        )
         context.update(
             can_report=can_report,
-            periods_html=periods_html(self.implementation, today, can_report=can_report),
-            grace_form=GraceForm(initial={"grace_days": self.implementation.grace_days})
-            if permissions.can_set_grace(user)
-            else None,
+            periods_html=periods_html(
+                self.implementation,
+                today,
+                can_report=can_report,
+                page=query.get("periodos"),
+                query=_query_without(query, "periodos"),
+            ),
+            grace_html=grace_html(self.implementation) if permissions.can_set_grace(user) else "",
         )
         return super().get_context_data(**context, **kwargs)
+
+
+GRACE_TEMPLATE = "monitoring/includes/grace_form.html"
+
+
+def grace_html(implementation):
+    """Return staff's grace period form with the current value, a fragment per project (area monitoring).
+
+    It holds no CSRF token (the page's form around it does); a refused value is shown by ``GraceView``,
+    which renders the bound form with the same template, uncached.
+    """
+
+    def render():
+        form = GraceForm(initial={"grace_days": implementation.grace_days})
+        return render_to_string(GRACE_TEMPLATE, {"grace_form": form}), None
+
+    return fragments.fragment([fragments.MONITORING], "monitoring-grace", (implementation.pk,), render)
 
 
 class ImplementationStartView(PredicateRequiredMixin, ServiceFormView):
@@ -148,8 +196,10 @@ class GraceView(ImplementationMixin, TemplateView):
                 messages.success(request, _("The grace period and the due dates changed."))
                 return redirect(self.implementation.get_absolute_url())
         today = timezone.localdate()
-        context = progress_context(self.implementation, today, can_approve=True)
+        context = progress_context(self.implementation, today, can_approve=True, all_figures=False)
         context.update(
-            can_report=False, grace_form=form, periods_html=periods_html(self.implementation, today, can_report=False)
+            can_report=False,
+            grace_html=render_to_string(GRACE_TEMPLATE, {"grace_form": form}),
+            periods_html=periods_html(self.implementation, today, can_report=False),
         )
         return self.render_to_response(self.get_context_data(**context))
