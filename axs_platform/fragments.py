@@ -1,9 +1,9 @@
 """Cached page fragments, kept per version of the data they show; the services that change that data bump it.
 
 Each area of data has a version in the cache (``directory``, ``committees``, ``proposals``,
-``matrix``, ``monitoring``, ``survey_results``). A fragment is stored under the versions of the areas
-it reads, the language, the day and what else it depends on, so a bump makes every older copy
-unreachable; they expire by themselves.
+``matrix``, ``monitoring``, ``survey_results``, and ``report``: the report's own texts, findings and cover).
+A fragment is stored under the versions of the areas it reads, the language, the day and what else
+it depends on, so a bump makes every older copy unreachable; they expire by themselves.
 A service that changes what an area shows calls ``changed(area, ...)`` (or is decorated with
 ``@changes``): the version moves at once, so the transaction's own next page is fresh, and again
 on commit, so that a page another request rendered from the data before the commit does not outlive
@@ -29,8 +29,8 @@ from django.utils.translation import get_language
 from .cache import RedisCache
 
 DIRECTORY, COMMITTEES, PROPOSALS, MATRIX = "directory", "committees", "proposals", "matrix"
-MONITORING, SURVEY_RESULTS = "monitoring", "survey_results"
-AREAS = (DIRECTORY, COMMITTEES, PROPOSALS, MATRIX, MONITORING, SURVEY_RESULTS)
+MONITORING, SURVEY_RESULTS, REPORT = "monitoring", "survey_results", "report"
+AREAS = (DIRECTORY, COMMITTEES, PROPOSALS, MATRIX, MONITORING, SURVEY_RESULTS, REPORT)
 FRAGMENT_SECONDS = 600
 
 

@@ -123,12 +123,14 @@ _SCORE_DECIMALS = {score: Decimal(score) for score in range(0, 6)}
 
 
 def evaluation_matrix(call):
-    """Return ``(rows, weights)``: per proposal, its weighted total, spread, evaluation counts and rank.
+    """Return ``(rows, weights)``: per proposal, its weighted total, evaluation counts and rank.
 
-    Rows come best first and carry the proposal's id; ``matrix_details(rows)`` adds the proposal
-    and its per-criterion averages to the rows a page shows. Three grouped queries whatever the
-    number of proposals: the proposals' ids, the evaluations counted per proposal, and each
-    submitted evaluation's weighted sum (a call of 4,000 proposals returns 12,000 sums, not 156,000 scores).
+    Rows come best first and carry the proposal's id; ``matrix_details(rows, weights)`` adds the
+    proposal, its per-criterion averages and the spread of its evaluators' totals to the rows a page
+    shows. Three grouped queries whatever the number of proposals: the proposals' ids, the evaluations
+    counted per proposal, and each proposal's weighted sum of scores with the number of evaluations
+    it sums (a call of 4,000 proposals returns 4,000 sums, not 156,000 scores): the mean of the
+    evaluators' weighted totals is that sum over the evaluations and the weights.
     """
     weights = {criterion: call.weight(criterion) for criterion in Criterion}
     weight_sum = sum(weights.values()) or Decimal(1)
@@ -152,45 +154,51 @@ def evaluation_matrix(call):
     }
     amount = DecimalField(max_digits=12, decimal_places=2)
     weight = Case(*[When(criterion=c.value, then=Value(w)) for c, w in weights.items()], output_field=amount)
-    totals = defaultdict(list)
-    for proposal_id, total in (
-        Score.objects.filter(evaluation__proposal__call=call, evaluation__status=EvaluationStatus.SUBMITTED)
-        .order_by()
-        .values("evaluation_id", "evaluation__proposal_id")
-        .annotate(total=Sum(ExpressionWrapper(F("score") * weight, output_field=amount)))
-        .values_list("evaluation__proposal_id", "total")
-    ):
-        totals[proposal_id].append(Decimal(total) / weight_sum)
+    totals = {
+        proposal_id: Decimal(total) / evaluations / weight_sum
+        for proposal_id, total, evaluations in (
+            Score.objects.filter(evaluation__proposal__call=call, evaluation__status=EvaluationStatus.SUBMITTED)
+            .order_by()
+            .values("evaluation__proposal_id")
+            .annotate(
+                total=Sum(ExpressionWrapper(F("score") * weight, output_field=amount)),
+                evaluations=Count("evaluation_id", distinct=True),
+            )
+            .values_list("evaluation__proposal_id", "total", "evaluations")
+        )
+    }
     no_counts = {"assigned": 0, "submitted": 0, "conflict": 0}
-    rows = [
-        {
-            "proposal_id": pk,
-            "total": _mean(totals.get(pk, [])),
-            "spread": (max(totals[pk]) - min(totals[pk])) if totals.get(pk) else None,
-            "counts": counts.get(pk, no_counts),
-        }
-        for pk in proposal_ids
-    ]
+    rows = [{"proposal_id": pk, "total": totals.get(pk), "counts": counts.get(pk, no_counts)} for pk in proposal_ids]
     ranked = sorted((row for row in rows if row["total"] is not None), key=lambda row: -row["total"])
     for position, row in enumerate(ranked, start=1):
         row["rank"] = position
     return sorted(rows, key=lambda row: (row.get("rank") or 10**9, row["proposal_id"])), weights
 
 
-def matrix_details(rows):
-    """Give the matrix rows a page shows their proposal and per-criterion averages (two queries)."""
+def matrix_details(rows, weights):
+    """Give the matrix rows a page shows their proposal, per-criterion averages and spread (two queries).
+
+    The spread is the gap between the highest and the lowest of the evaluators' weighted totals.
+    """
     ids = [row["proposal_id"] for row in rows]
     proposals = Proposal.objects.select_related("lead_organization").in_bulk(ids)
+    by_value = {criterion.value: weight for criterion, weight in weights.items()}
+    weight_sum = sum(weights.values()) or Decimal(1)
     marks = defaultdict(lambda: defaultdict(list))
-    for proposal_id, criterion, score in (
+    evaluation_totals = defaultdict(lambda: defaultdict(Decimal))
+    for proposal_id, evaluation_id, criterion, score in (
         Score.objects.filter(evaluation__proposal_id__in=ids, evaluation__status=EvaluationStatus.SUBMITTED)
         .order_by()
-        .values_list("evaluation__proposal_id", "criterion", "score")
+        .values_list("evaluation__proposal_id", "evaluation_id", "criterion", "score")
     ):
-        marks[proposal_id][criterion].append(_SCORE_DECIMALS.get(score) or Decimal(score))
+        mark = _SCORE_DECIMALS.get(score) or Decimal(score)
+        marks[proposal_id][criterion].append(mark)
+        evaluation_totals[proposal_id][evaluation_id] += mark * by_value.get(criterion, 0)
     for row in rows:
         row["proposal"] = proposals[row["proposal_id"]]
         row["averages"] = [(c, _mean(marks[row["proposal_id"]].get(c.value, []))) for c in Criterion]
+        totals = [total / weight_sum for total in evaluation_totals[row["proposal_id"]].values()]
+        row["spread"] = (max(totals) - min(totals)) if totals else None
     return rows
 
 

@@ -1,6 +1,7 @@
 """The report's web and Word editions: the same body as the PDF, rendered once in HTML.
 
 ``edition_html`` renders the body the PDF uses (reports/includes/systematization_body.html);
+``edition_preview`` keeps it as a fragment of every area the report reads, for the staff preview;
 ``edition_docx`` walks that HTML with lxml and writes its headings, paragraphs, lists, quotes and
 tables with python-docx (charts are left out: each has its table beside it; cover images go in with
 their alternative text). ``edition_publish``
@@ -19,6 +20,7 @@ from docx import Document as WordDocument
 from docx.shared import Cm, Pt
 from lxml import html as lxml_html
 
+from axs_platform import fragments
 from axs_platform.permissions import is_staff_member
 
 from .documents import report_context
@@ -32,6 +34,15 @@ SKIPPED = {"svg", "nav", "style", "script"}
 def edition_html(start, end):
     """Return the report's body as HTML in the active language."""
     return render_to_string(BODY, report_context(start, end))
+
+
+def edition_preview(start, end):
+    """Return ``edition_html`` from the fragment cache: rendered once per period, language, day and change.
+
+    The report reads every area (committees, proposals, surveys, monitoring, the organizations' names
+    and its own texts), so any service that changes one of them renders it again.
+    """
+    return fragments.fragment(fragments.AREAS, "report-edition", (start, end), lambda: (edition_html(start, end), None))
 
 
 def _text(element):

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from axs_platform import fragments
 from axs_platform.permissions import is_staff_member
 from axs_platform.uploads import UploadValidator
 
@@ -12,6 +13,7 @@ from .models import CoverImage, CoverImageKind, NarrativePart, NarrativeText
 
 
 @transaction.atomic
+@fragments.changes(fragments.REPORT)
 def narrative_text_save(*, actor, part, body_es, body_en=""):
     """Write a new version of ``part``; the older ones stay. An unchanged text writes nothing."""
     if not is_staff_member(actor):
@@ -71,6 +73,7 @@ def _alt_texts(alt_es, alt_en):
 
 
 @transaction.atomic
+@fragments.changes(fragments.REPORT)
 def cover_image_upload(*, actor, file, alt_es, alt_en, kind=CoverImageKind.LOGO, position=1, replaces=None):
     """Put a logo or image on the cover; with ``replaces``, in the place of that one, which is kept archived."""
     if not is_staff_member(actor):
@@ -94,6 +97,7 @@ def cover_image_upload(*, actor, file, alt_es, alt_en, kind=CoverImageKind.LOGO,
 
 
 @transaction.atomic
+@fragments.changes(fragments.REPORT)
 def cover_image_remove(*, actor, image):
     """Take an image off the cover; the row and its file stay (editions published before still show it)."""
     if not is_staff_member(actor):

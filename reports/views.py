@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform import fragments
 from axs_platform.permissions import StaffRequiredMixin
 from documents.selectors import documents_for
 from documents.services import document_request
@@ -100,6 +101,7 @@ class NarrativeEditView(NarrativeMixin, FormView):
             name: [str(form.initial.get(name, "")) or None, str(form.cleaned_data[name])] for name in form.changed_data
         }
         row = form.save()
+        fragments.changed(fragments.REPORT)  # the edition's preview shows it
         audit_record(
             actor=self.request.user,
             action=AuditEvent.Action.CREATED if created else AuditEvent.Action.UPDATED,
@@ -132,6 +134,7 @@ class NarrativeDeleteView(NarrativeMixin, TemplateView):
             return redirect(self.get_success_url())
         audit_record(actor=request.user, action="reports.narrative_removed", message=str(row), request=request)
         row.delete()
+        fragments.changed(fragments.REPORT)
         messages.success(request, _("Removed."))
         return redirect(self.get_success_url())
 

@@ -13,7 +13,7 @@ from audit.services import audit_record
 from axs_platform.permissions import StaffRequiredMixin
 
 from .documents import _describe
-from .editions import edition_docx, edition_html, edition_publish
+from .editions import edition_docx, edition_preview, edition_publish
 from .forms import DEFAULT_END, DEFAULT_START, PeriodForm
 from .models import PublishedEdition
 
@@ -32,7 +32,7 @@ class EditionPreviewView(StaffRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form, start, end = _period(self.request)
-        body = edition_html(start, end) if start else ""
+        body = edition_preview(start, end) if start else ""
         return super().get_context_data(form=form, body=body, start=start, end=end, **kwargs)
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -12,6 +13,7 @@ from django.views.generic import TemplateView, View
 
 from accounts.selectors import active_person_with_email
 from audit.selectors import history_for
+from axs_platform import fragments
 from axs_platform.pagination import page_of
 from axs_platform.permissions import PredicateRequiredMixin
 from axs_platform.service_views import ServiceFormView
@@ -292,6 +294,7 @@ class AttendanceRecordView(SessionMixin, ServiceFormView):
     """The secretary's attendance sheet: every representative who may attend, and anybody else by e-mail."""
 
     template_name = "committees/attendance_form.html"
+    sheet_template = "committees/includes/attendance_sheet.html"
     predicate = staticmethod(permissions.can_record_session_outcome)
     success_message = gettext_lazy("The attendance has been saved.")
 
@@ -302,10 +305,21 @@ class AttendanceRecordView(SessionMixin, ServiceFormView):
         rows = selectors.attendance_rows(self.session, self.sheet.object_list)
         return AttendanceSheetForm(**self.get_form_kwargs(), rows=rows)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)  # builds the form, and with it the page of the sheet
-        context["sheet"] = self.sheet
-        return context
+    def render_sheet(self, form):
+        return render_to_string(self.sheet_template, {"form": form, "sheet": self.sheet})
+
+    def get(self, request, *args, **kwargs):
+        # The blank sheet of a page is a fragment of the committees' data: recording attendance, memberships,
+        # representatives and names all bump it. A sheet posted back with errors is rendered from that form.
+        def render():
+            return self.render_sheet(self.get_form()), None
+
+        key = (self.session.pk, request.GET.get("page", ""))
+        sheet = fragments.fragment([fragments.COMMITTEES], "attendance-sheet", key, render)
+        return self.render_to_response(self.get_context_data(form=None, sheet_html=sheet))
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form, sheet_html=self.render_sheet(form)))
 
     def get_success_url_for(self, result):
         if self.sheet.has_next():

@@ -237,7 +237,7 @@ class EvaluationMatrixView(PredicateRequiredMixin, TemplateView):
         # The ranking needs every row's total; only the page asked for is formatted and rendered.
         rows, weights = selectors.evaluation_matrix(self.call)
         rows = page_of(self.request, rows, MATRIX_ROWS_PER_PAGE)
-        add_matrix_cells(selectors.matrix_details(rows.object_list))
+        add_matrix_cells(selectors.matrix_details(rows.object_list, weights))
         context = {"call": self.call, "rows": rows, "weights": weights}
         return render_to_string("projects/includes/evaluation_matrix_body.html", context, request=self.request)
 

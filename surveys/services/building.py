@@ -132,6 +132,7 @@ def survey_update(*, actor, survey, chosen_organizations=None, request=None, **f
         survey.chosen_organizations.set(chosen_organizations)
     changes = changes_between(before, after)
     if changes:
+        fragments.changed(fragments.SURVEY_RESULTS)  # its title and dates show in the results and the report
         audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=survey, changes=changes, request=request)
     return survey
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from audit.models import AuditEvent
 from audit.services import audit_record
-from axs_platform import purposes
+from axs_platform import fragments, purposes
 from axs_platform.mail import send_email, site_url
 from companies.models import Representative
 from notifications import kinds
@@ -130,6 +130,7 @@ def invitations_send(*, actor, survey, request=None):
     )
     mailed = [invitation for invitation in unsent if _mail(invitation, reminder=False)]
     SurveyInvitation.objects.filter(pk__in=[i.pk for i in mailed]).update(sent_at=now, send_count=1)
+    fragments.changed(fragments.SURVEY_RESULTS)  # the report counts the invited organizations
     mailed_organizations = {i.organization_id for i in mailed}
     waiting_organizations = {i.organization_id for i in unsent} - mailed_organizations
     for organization in organizations:

@@ -179,6 +179,21 @@ class CommitteeProposalsView(SurveyMixin, TemplateView):
         return permissions.can_form_committees(self.request.user, self.survey)
 
     def get_context_data(self, **kwargs):
+        # What the filter shows reads the survey's answers, the open committees and their members: a fragment
+        # of those areas per query. The candidates' checkboxes go in a form whose CSRF token stays outside it.
+        key = (self.survey.pk, sorted(self.request.GET.lists()))
+        areas = [fragments.SURVEY_RESULTS, fragments.COMMITTEES]
+        results, candidates = fragments.fragment(areas, "committee-proposals", key, self.render_results)
+        return super().get_context_data(results=results, candidates=candidates, **kwargs)
+
+    def render_results(self):
+        context = self.results_context()
+        results = render_to_string("surveys/includes/committee_proposals_results.html", context)
+        if context["proposals"] is None:
+            return (results, None), None
+        return (results, render_to_string("surveys/includes/committee_candidates.html", context)), None
+
+    def results_context(self):
         form = CommitteeProposalsForm(self.request.GET or None, survey=self.survey)
         if not self.request.GET:
             form = CommitteeProposalsForm(
@@ -210,7 +225,7 @@ class CommitteeProposalsView(SurveyMixin, TemplateView):
                 context["page_obj"] = page
             query = {key: value for key, value in form.data.items() if key != "page" and value not in (None, "")}
             context["query_without_page"] = urlencode(query)
-        return super().get_context_data(**context, **kwargs)
+        return context
 
     def post(self, request, *args, **kwargs):
         seats = []

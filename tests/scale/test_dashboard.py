@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from axs_platform import fragments
 from projects.models import ProposalTransition
 from reports.selectors import dashboard_data, report_data
 from tests.projects.ballot_scene import make_candidates
@@ -27,6 +28,7 @@ def structure(cast, n):
         for p in proposals
         for f, t in (("draft", "submitted"), ("structuring", "structured"))
     )
+    fragments.changed(fragments.PROPOSALS)  # written around the services, which would have bumped it
 
 
 def dashboard_queries(client):

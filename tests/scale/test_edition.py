@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from axs_platform import fragments
 from committees.models import Membership
 from projects.models import ProposalTransition
 from reports.committee_chapter import MEMBERS_SHOWN, SELECTED_SHOWN
@@ -52,6 +53,7 @@ def select(cast, n):
         )
         for p in make_candidates(cast, n)
     )
+    fragments.changed(fragments.PROPOSALS)  # written around the services, which would have bumped it
 
 
 def seat_many(cast, n):

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from axs_platform.charts import Bar, horizontal_bar_chart
@@ -159,11 +161,17 @@ def test_staff_invite_proposed_organizations_to_committees_in_one_step(client, s
     summary = client.get(url).content.decode()
     assert f"committee={committee.pk}" in summary and "Gamma" not in summary
     q = closed_priorities.q
-    page = client.get(url, {"ranking_question": q["sdg"].pk, "top": 3, "committee": committee.pk}).content.decode()
-    assert "Gamma" in page and "Ya es integrante" in page
+    query = {"ranking_question": q["sdg"].pk, "top": 3, "committee": committee.pk}
+    page = client.get(url, query).content.decode()
+    assert "Gamma" in page and "Ya es integrante" in page and f'value="{committee.pk}-{org_c.pk}"' in page
+    with CaptureQueriesContext(connection) as again:  # the page's body comes from the cache
+        assert client.get(url, query).content.decode().count("Ya es integrante") == page.count("Ya es integrante")
+    assert not any("surveys_answer" in entry["sql"] for entry in again.captured_queries)
     response = client.post(url, {"seat": [f"{committee.pk}-{org_c.pk}", f"{other_committee.pk}-{org_a.pk}",
                                           f"{committee.pk}-{org_a.pk}"]})  # fmt: skip
     assert response.status_code == 302
+    # The seats show on the next page: the committees' service made the cached one stale.
+    assert f'value="{committee.pk}-{org_c.pk}"' not in client.get(url, query).content.decode()
     assert Membership.objects.filter(committee=committee, organization=org_c, status="active").exists()
     assert Membership.objects.filter(committee=other_committee, organization=org_a, status="active").exists()
     assert Membership.objects.filter(committee=committee, organization=org_a).count() == 1

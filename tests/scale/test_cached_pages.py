@@ -1,0 +1,54 @@
+"""Pages kept as cached fragments are served again without their queries, and show a service's write at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.scale.test_bounded_lists import committee_session_with
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url, **params):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return response.content.decode(), len(captured)
+
+
+def selected(page, person):
+    select = page.split(f'name="person_{person.pk}"', 1)[1].split("</select>", 1)[0]
+    return select.split(" selected>", 1)[0].rsplit('value="', 1)[1].split('"', 1)[0] if " selected" in select else ""
+
+
+def test_the_attendance_sheet_is_cached_and_shows_what_was_recorded_next(client, cast):
+    from committees.services import attendance_record
+
+    client.force_login(cast.staff)
+    session, people = committee_session_with(60)
+    url = reverse("committees:attendance-record", args=[session.pk])
+    page, first = get(client, url)
+    person = next(p for p in people if f'name="person_{p.pk}"' in page)
+    assert selected(page, person) == ""
+    page, second = get(client, url)
+    assert second < first and selected(page, person) == ""
+    attendance_record(actor=cast.staff, session=session, entries={person: "present"})
+    page, _queries = get(client, url)
+    assert selected(page, person) == "present"
+    # Another page of the same sheet is its own fragment.
+    other, _queries = get(client, url, page=2)
+    assert f'name="person_{person.pk}"' not in other and 'name="person_' in other
+
+
+def test_a_sheet_sent_back_with_errors_keeps_what_was_typed(client, cast):
+    client.force_login(cast.staff)
+    session, people = committee_session_with(60)
+    url = reverse("committees:attendance-record", args=[session.pk])
+    page, _queries = get(client, url)
+    person = next(p for p in people if f'name="person_{p.pk}"' in page)
+    response = client.post(url, {f"person_{person.pk}": "excused", "other_email": "nadie@example.org"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert selected(page, person) == "excused" and 'value="nadie@example.org"' in page
+    assert selected(get(client, url)[0], person) == ""  # nothing was saved, and the blank sheet is still blank
