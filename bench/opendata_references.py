@@ -1,10 +1,12 @@
 """Queries whose COPY yields a computed dataset's rows and columns: the bench's honest reference (issue #19).
 
-Most datasets write one file row per row of ``dataset.queryset()``, whose COPY is the reference. A dataset
-whose rows are computed (``resultados-encuestas``: one row per option, goal, scale point, yes/no or number
-question of each closed survey) has a queryset of other rows (the surveys); ``REFERENCES`` gives, per slug,
-a queryset of the file's own rows, written with the ORM so that ``bench/opendata_downloads.py`` COPYs
-its ``query.sql_with_params()`` as for the others. Used by the bench only: the datasets do not change.
+Most datasets write one file row per row of ``dataset.queryset()``, whose COPY is the reference. Three do
+not: a dataset whose rows are computed (``resultados-encuestas``: one row per option, goal, scale point,
+yes/no or number question of each closed survey; ``votaciones``: one per candidate of each tally) has a
+queryset of other rows, and one whose column is read by a second query (``alineacion-ods``: the SDG
+indicators, prefetched) a queryset whose COPY leaves that column out. ``REFERENCES`` gives, per slug, a
+queryset of the file's own rows, written with the ORM so that ``bench/opendata_downloads.py`` COPYs its
+``query.sql_with_params()`` as for the others. Used by the bench only: the datasets do not change.
 """
 
 from django.db.models import (
@@ -187,7 +189,27 @@ def ballot_results(dataset):
     )
 
 
-REFERENCES = {"resultados-encuestas": survey_results, "votaciones": ballot_results}
+def sdg_alignment(dataset):
+    """The file's rows of ``alineacion-ods``: one per aligned target, with its SDG indicators' codes joined.
+
+    The dataset's queryset gives the rows but fetches the indicators in a second query (a prefetch, which
+    COPY would leave out); here PostgreSQL's ``string_agg`` joins their codes in position order, as the
+    file does, grouped by the aligned target (its ``pk``).
+    """
+    from django.contrib.postgres.aggregates import StringAgg
+
+    return (
+        dataset.queryset()
+        .values("pk", "proposal_id", "target__goal__number", "target__code")
+        .annotate(r_indicators=StringAgg("indicators__code", delimiter="; ", order_by="indicators__position"))
+    )
+
+
+REFERENCES = {
+    "resultados-encuestas": survey_results,
+    "votaciones": ballot_results,
+    "alineacion-ods": sdg_alignment,
+}
 
 
 def reference(dataset):
