@@ -20,6 +20,7 @@ from .models import Implementation
 # periods it would otherwise render 640 table rows and 32 periods' reports on every first visit.
 LATEST_FIGURES = 8
 PERIODS_PER_PAGE = 8
+PERIODS_ORPHANS = 3  # a last page of 3 periods or fewer joins the one before (10 periods: one page)
 
 
 def indicators_with_charts(implementation, periods, assessment, *, latest=None):
@@ -109,7 +110,8 @@ def periods_html(implementation, today, *, can_report, page=None, query=""):
             number = max(1, math.ceil(started / PERIODS_PER_PAGE))
         else:
             number = page
-        page_obj = Paginator(periods, PERIODS_PER_PAGE).get_page(number)
+        # get_page: a page past the end (the latest started period on a last page with orphans) gives the last.
+        page_obj = Paginator(periods, PERIODS_PER_PAGE, orphans=PERIODS_ORPHANS).get_page(number)
         context = {
             "periods": selectors.period_rows(implementation, today, periods=page_obj.object_list),
             "can_report": can_report,

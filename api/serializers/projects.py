@@ -131,9 +131,9 @@ def _progress(project):
                 "period": period.number,
                 "starts_on": period.starts_on,
                 "ends_on": period.ends_on,
-                "number": value.number,
-                "yes_no": value.yes_no,
-                "text": value.text,
+                "number": value["number"],
+                "yes_no": value["yes_no"],
+                "text": value["text"],
             }
             for period, value in indicator.points
         ]

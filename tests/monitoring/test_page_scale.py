@@ -66,6 +66,14 @@ def test_the_periods_open_at_the_latest_page_and_page_back(client, long_project)
     assert 'href="?cifras=todas&amp;periodos=2"' in first  # the other parameter survives the paging
 
 
+def test_a_last_page_of_a_few_periods_joins_the_one_before(client, db):
+    ten = seed(1, indicators=1, periods=10)  # 8 + 2: one page of 10, not a second page of 2
+    client.force_login(ten.staff)
+    html = client.get(project_url(ten)).content.decode()
+    assert listed_periods(html) == list(range(1, 11))
+    assert "periodos=" not in html
+
+
 def test_the_monitoring_page_shows_a_submission_and_a_decision_at_once(client, scene):
     client.force_login(scene.staff)
     report = filled_report(scene)
