@@ -10,7 +10,9 @@ class ResultCount(models.Model):
     """How many submitted responses gave one value to one question (or answered it, or the survey).
 
     ``value`` names what is counted: ``""`` the question's respondents (without a question: the
-    survey's), ``option:<id>``, ``goal:<id>``, ``scale:<1-5>``, ``yes`` or ``no``. Written only by
+    survey's), ``option:<id>``, ``goal:<id>``, ``scale:<1-5>``, ``yes`` or ``no``; and
+    ``best:<goal id>:<rank>``: how many organizations rank a goal best at that rank over their
+    submitted responses (``first`` and ``rank_sum`` unused there). Written only by
     ``surveys.services.counting``, under the survey's lock; ``survey_counts_rebuild`` recounts.
     """
 

@@ -5,7 +5,6 @@ from collections import defaultdict
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from axs_platform import fragments
 from axs_platform.figures import percent
 from committees.models import Committee
 from committees.models.committees import OPEN_MEMBERSHIP_STATUSES
@@ -197,21 +196,19 @@ def _picks(survey, ranking_question, top):
 
 
 def committee_proposal_counts(survey, *, ranking_question, top=3):
-    """For each open committee, how many organizations ranked its SDG in their top ``top`` (one grouped count).
+    """For each open committee, how many organizations ranked its SDG in their top ``top``.
 
-    The count distinct runs over every pick of the ranking question (hundreds of thousands on a large
-    survey): it is kept as a fragment of the survey's results, which every submission bumps.
+    Read from the maintained counts (``surveys.services.counting``): per goal and rank, how many
+    organizations rank the goal best there; those up to ``top`` add up to the organizations counted.
     """
-
-    def count():
-        picks = _picks(survey, ranking_question, top).order_by().values("goal_id")
-        organizations = picks.annotate(organizations=Count("response__organization", distinct=True))
-        return dict(organizations.values_list("goal_id", "organizations")), None
-
-    key = (survey.pk, ranking_question.pk, top)
-    counts = fragments.fragment([fragments.SURVEY_RESULTS], "committee-proposal-counts", key, count)
+    counts = defaultdict(int)
+    kept = ResultCount.objects.filter(survey=survey, question=ranking_question, value__startswith="best:", count__gt=0)
+    for value, count in kept.values_list("value", "count"):
+        _best, goal_id, rank = value.split(":")
+        if int(rank) <= top:
+            counts[int(goal_id)] += count
     committees = Committee.objects.open().select_related("goal").order_by("goal__number", "name")
-    return [{"committee": c, "count": counts.get(c.goal_id, 0)} for c in committees]
+    return [{"committee": c, "count": counts[c.goal_id]} for c in committees]
 
 
 def committee_candidates(survey, committee, *, ranking_question, top=3):

@@ -347,5 +347,5 @@ def _submit(invitation, user, response):
     response.save()
     invitation.responded_at = now
     invitation.save(update_fields=["responded_at"])
-    counting.response_counted(invitation.survey, response.answers.all())
+    counting.response_counted(invitation.survey, response.answers.all(), response=response)
     return response

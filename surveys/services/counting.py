@@ -6,11 +6,16 @@ every count of the survey is rewritten each time, created all at once for every 
 can take, so that on an anonymous survey neither the counts a submission changed nor their
 transaction ids tell which values the latest respondent chose (``surveys.services.anonymous``).
 ``survey_counts_rebuild`` recounts a survey from its answers (``manage.py survey_counts_rebuild``).
+
+An SDG question also keeps, per goal and rank, how many organizations ranked the goal best at that
+rank (``best:<goal id>:<rank>``), over all their submitted responses: the committee proposals add
+these up to the rank asked for, instead of counting distinct organizations over every pick.
 """
 
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models import Min
 
 from axs_platform import fragments
 from sdg.models import Goal
@@ -33,6 +38,11 @@ def value_key(kind, row):
     return None
 
 
+def best_key(goal_id, rank):
+    """The ``ResultCount.value`` of the organizations whose best rank of a goal is ``rank``."""
+    return f"best:{goal_id}:{rank}"
+
+
 def _every_key(survey):
     """Every (question id, value) the survey's results show, with each question's kind."""
     kinds, keys = {}, [(None, "")]
@@ -45,6 +55,8 @@ def _every_key(survey):
         elif question.kind == QuestionKind.SDG_GOALS:
             goals = goals if goals is not None else list(Goal.objects.values_list("pk", flat=True))
             keys += [(question.pk, f"goal:{pk}") for pk in goals]
+            depth = range(1, (question.max_choices or len(goals)) + 1)
+            keys += [(question.pk, best_key(pk, rank)) for pk in goals for rank in depth]
         elif question.kind == QuestionKind.SCALE:
             keys += [(question.pk, f"scale:{n}") for n in range(SCALE_MIN, SCALE_MAX + 1)]
         elif question.kind == QuestionKind.YES_NO:
@@ -73,6 +85,14 @@ class _Tally:
                 count["count"] += 1
                 count["first"] += row["rank"] == 1
                 count["rank_sum"] += row["rank"] or 0
+
+    def best_rank(self, question_id, goal_id, rank, *, before=None):
+        """An organization now ranks the goal best at ``rank`` (at ``before`` until now, if it did)."""
+        if before is not None:
+            if before <= rank:
+                return
+            self.counts[(question_id, best_key(goal_id, before))]["count"] -= 1
+        self.counts[(question_id, best_key(goal_id, rank))]["count"] += 1
 
     @staticmethod
     def _number(count, number):
@@ -113,12 +133,41 @@ def _as_row(answer):
     return {name: getattr(answer, name) for name in ROW_FIELDS}
 
 
-def response_counted(survey, answers):
-    """Count one response just submitted, given its answers (saved or not); the caller's transaction."""
+def _best_ranks(survey, **filters):
+    """Each organization's best rank of each goal in its submitted answers to SDG questions."""
+    return (
+        Answer.objects.filter(
+            response__survey=survey,
+            response__status=ResponseStatus.SUBMITTED,
+            response__organization__isnull=False,
+            question__kind=QuestionKind.SDG_GOALS,
+            rank__isnull=False,
+            **filters,
+        )
+        .values("question_id", "goal_id", "response__organization_id")
+        .annotate(best=Min("rank"))
+        .order_by()
+    )
+
+
+def response_counted(survey, answers, *, response=None):
+    """Count one response just submitted, given its answers (saved or not); the caller's transaction.
+
+    A named ``response`` (saved, with its organization) also counts the goals its organization now
+    ranks better than in its other submitted responses, if any (a survey answered once per person).
+    """
 
     def tally_of(kinds):
         tally = _Tally(kinds)
-        tally.response([_as_row(answer) for answer in answers])
+        rows = [_as_row(answer) for answer in answers]
+        tally.response(rows)
+        if response is not None and response.organization_id is not None:
+            others = _best_ranks(survey, response__organization=response.organization_id)
+            before = {(r["question_id"], r["goal_id"]): r["best"] for r in others.exclude(response=response)}
+            for row in rows:
+                if kinds[row["question_id"]] == QuestionKind.SDG_GOALS and row["rank"] is not None:
+                    key = (row["question_id"], row["goal_id"])
+                    tally.best_rank(*key, row["rank"], before=before.get(key))
         return tally
 
     _add(survey, tally_of)
@@ -147,6 +196,8 @@ def survey_counts_rebuild(survey):
         # A submitted response without answers still counts among the survey's respondents.
         empty = survey.responses.filter(status=ResponseStatus.SUBMITTED, answers__isnull=True).count()
         tally.counts[(None, "")]["count"] += empty
+        for row in _best_ranks(survey).iterator(chunk_size=5000):
+            tally.best_rank(row["question_id"], row["goal_id"], row["best"])
         return tally
 
     _add(survey, tally_of, start_over=True)

@@ -49,7 +49,8 @@ def recount(survey):
 
 def kept(survey):
     counts = {}
-    for c in ResultCount.objects.filter(survey=survey, count__gt=0):
+    # The organizations' best ranks (``best:``) are checked against a recount in test_committee_counts.
+    for c in ResultCount.objects.filter(survey=survey, count__gt=0).exclude(value__startswith="best:"):
         counts[(c.question_id, c.value)] = (c.count, c.first, c.rank_sum)
         if c.total is not None:
             counts[(c.question_id, "numbers")] = (c.total, c.low, c.high)
