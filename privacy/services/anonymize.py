@@ -10,6 +10,7 @@ decisions on proposals, the audit trail) is listed so that the answer says so. R
 
 from urllib.parse import quote, quote_plus
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -89,43 +90,60 @@ def legal_records_of(user):
     return [label(n) % {"n": n} for n, label in counts if n]
 
 
-def _events_with_traces_of(user, old_email):
+def addresses_of(user):
+    """Every e-mail address the account has had: today's and those a rectification or staff replaced.
+
+    Read from the account's own audited changes (``{"email": [before, after]}``), so messages, invitations and
+    traces left under an address the person no longer uses are found too.
+    """
+    addresses = {user.email.lower()} if user.email else set()
+    changed = AuditEvent.objects.filter(
+        target_type=ContentType.objects.get_for_model(User), target_id=str(user.pk), changes__has_key="email"
+    ).values_list("changes", flat=True)
+    for changes in changed:
+        addresses.update(str(value).lower() for value in changes["email"] if value and "@" in str(value))
+    return sorted(addresses)
+
+
+def _events_with_traces_of(user, addresses):
     """The events whose personal part names the person.
 
-    What they did through the web (their IP address, browser and pages), what was typed under their address
-    (failed sign-ins, requests) and pages whose address held it (a search by their e-mail, in any case).
+    What they did through the web (their IP address, browser and pages), what was typed under any of their
+    addresses (failed sign-ins, requests) and pages whose address held one (a search by their e-mail, in any case).
     """
-    written = {old_email, quote(old_email, safe=""), quote_plus(old_email)} if old_email else set()
-    in_page = Q(pk__in=[])
-    for form in written:
-        in_page |= Q(personal_part__path__icontains=form)
-    return AuditEvent.objects.filter(
-        Q(actor=user) | Q(personal_part__identifier=sign_in_identifier(old_email)) | in_page
-    )
+    typed, in_page = Q(pk__in=[]), Q(pk__in=[])
+    for address in addresses:
+        typed |= Q(personal_part__identifier=sign_in_identifier(address))
+        for form in {address, quote(address, safe=""), quote_plus(address)}:
+            in_page |= Q(personal_part__path__icontains=form)
+    return AuditEvent.objects.filter(Q(actor=user) | typed | in_page)
 
 
 @transaction.atomic
 def person_anonymize(*, actor, user, request=None, reason=""):
-    """Anonymize a person's account and the invitations sent to their address; record it as one audit event.
+    """Anonymize a person's account and the invitations sent to their addresses; record it as one audit event.
 
     The personal parts of the audit events that name them are erased (``_events_with_traces_of``), and so are
-    the e-mails to their address (queued ones cancelled); the chain still verifies. The event names which fields
-    were cleared and how many records were erased, never their old values.
+    the e-mails to any address they have had (``addresses_of``; queued ones cancelled); the chain still
+    verifies. The event names which fields were cleared and how many records were erased, never their old values.
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     if is_anonymized(user):
         return user
-    old_email = user.email
+    addresses = addresses_of(user)  # read before the anonymization is recorded
     name, email = anonymous_name(user), anonymous_email(user)
     user.full_name, user.email, user.phone, user.job_title = name, email, "", ""
     user.is_active = False
     user.set_unusable_password()
     user.save()
     search.index(user)  # the search keeps no copy of the old name or address
-    invitations = Invitation.objects.filter(email__iexact=old_email).update(email=email, full_name=name, job_title="")
+    to_any = Q(pk__in=[])
+    for address in addresses:
+        to_any |= Q(email__iexact=address)
+    invitations = Invitation.objects.filter(to_any).update(email=email, full_name=name, job_title="")
     notifications_forget(person=user)  # their inbox greets them by name
-    traces = personal_parts_erase(events=_events_with_traces_of(user, old_email))
-    emails = mail_to_forget(address=old_email)
+    traces = personal_parts_erase(events=_events_with_traces_of(user, addresses))
+    emails = sum(mail_to_forget(address=address) for address in addresses)
     # The secret calendar address stops working: a new random token nobody knows.
     for feed in CalendarFeed.objects.filter(person=user):
         feed.token = new_feed_token()

@@ -121,3 +121,25 @@ def test_an_audited_web_event_costs_one_insert_more_than_one_without_a_request()
         audit_record(actor=staff, action="object.updated", target=staff, request=web("/algo/", STAFFS))
     added = len(with_request.captured_queries) - len(without.captured_queries)
     assert added == 1 and "audit_eventpersonalpart" in with_request.captured_queries[-1]["sql"]
+
+
+def test_a_cancellation_finds_what_was_left_under_an_address_the_person_had_before():
+    from accounts.services import user_update
+    from companies.models import Invitation
+    from companies.services import invitation_create
+    from privacy.services.anonymize import addresses_of
+
+    staff, person = make_staff(), make_representative(email=ADDRESS)
+    send_email(subject="Hola Ana", body="Texto", to=[ADDRESS], kind="accounts.welcome")
+    audit_record(actor=staff, action="object.updated", request=web(f"/auditoria/?who={ADDRESS}", STAFFS))
+    invitation_create(actor=staff, organization=make_organization(actor=staff), email=ADDRESS, full_name="Ana López")
+    user_update(actor=staff, user=person, email="ana.nueva@b.example", reason="Rectificación SDP-2")
+    assert addresses_of(person) == ["ana.lopez+axs@b.example", "ana.nueva@b.example"]
+
+    services.person_anonymize(actor=staff, user=person, reason="SDP-3")
+
+    assert not OutgoingEmail.objects.filter(subject="Hola Ana").exists()
+    assert OutgoingEmail.objects.filter(subject="", erased_at__isnull=False).exists()
+    assert not Invitation.objects.filter(email__iexact=ADDRESS).exists()
+    assert not EventPersonalPart.objects.filter(path__icontains="ana.lopez").exists()
+    assert verify().intact
