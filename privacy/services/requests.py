@@ -141,9 +141,8 @@ def request_file(
             {"channel": _("Sign in to receive the answer on the platform, or choose another channel.")}
         )
     duplicate = _open_duplicate(email, right)
-    if duplicate is not None and signed_in and not duplicate.identity_verified:
-        duplicate = _supersede(duplicate, actor=actor, request=request)
-    if duplicate is not None:
+    supersede = duplicate if duplicate and signed_in and not duplicate.identity_verified else None
+    if duplicate is not None and supersede is None:
         _refuse_duplicate(duplicate, actor=actor, email=email, request=request)
     try:
         return _file(
@@ -156,6 +155,7 @@ def request_file(
             channel=channel,
             rectify_fields=rectify_fields,
             request=request,
+            supersede=supersede,
         )
     except IntegrityError:
         # Two requests raced past the check: the database's unique constraint kept one.
@@ -163,12 +163,13 @@ def request_file(
 
 
 @transaction.atomic
-def _file(*, actor, full_name, email, language, right, details, channel, rectify_fields, request):
+def _file(*, actor, full_name, email, language, right, details, channel, rectify_fields, request, supersede):
+    if supersede is not None:  # in the filing's transaction: a refused filing leaves it open
+        _supersede(supersede, actor=actor, request=request)
     signed_in = actor is not None
-    user = actor
     policy = DeadlinePolicy.current()
     rights_request = RightsRequest(
-        requester=user if signed_in else None,
+        requester=actor,
         full_name=full_name.strip(),
         email=email,
         language=language,
@@ -184,7 +185,7 @@ def _file(*, actor, full_name, email, language, right, details, channel, rectify
     rights_request.due_on = due_date_of(rights_request)
     rights_request.save()
     audit_record(
-        actor=user if signed_in else None,
+        actor=actor,
         action="privacy.filed",
         target=rights_request,
         request=request,
@@ -195,7 +196,7 @@ def _file(*, actor, full_name, email, language, right, details, channel, rectify
     # link that confirms the address (it names the request and its number too).
     if signed_in:
         _verify(
-            rights_request, actor=user, reason=_("Filed while signed in to the person's own account."), request=request
+            rights_request, actor=actor, reason=_("Filed while signed in to the person's own account."), request=request
         )
     else:
         notify.send_verification(rights_request)

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from audit.models import AuditEvent
 from privacy import services
@@ -92,3 +93,29 @@ def test_a_confirmed_request_still_counts_as_a_duplicate():
     with pytest.raises(ValidationError) as error:
         _unconfirmed("other@example.org")
     assert error.value.code == "duplicate"
+
+
+def test_a_refused_owner_filing_leaves_the_unconfirmed_request_open():
+    person = make_representative()
+    squatter = _unconfirmed(person.email)
+    with pytest.raises(ValidationError):
+        services.request_file(user=person, right="cancellation", details="  ", channel="email")
+    squatter.refresh_from_db()
+    assert squatter.status == RightsRequest.Status.RECEIVED
+    assert not AuditEvent.objects.filter(action="privacy.superseded").exists()
+
+
+def test_the_term_is_shown_on_the_page_and_lapsed_requests_are_anonymized_by_retention(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    person, rights_request, pause = _asked(mailoutbox, django_capture_on_commit_callbacks)
+    client.force_login(person)
+    page = client.get(rights_request.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").text
+    assert "to be completed by" in page or "completar a más tardar" in page
+    services.incomplete_close(today=pause.complete_by + datetime.timedelta(days=1))
+    old = timezone.now() - datetime.timedelta(days=400)
+    RightsRequest.objects.filter(pk=rights_request.pk).update(received_at=old)
+    services.retention_rule_set(actor=make_staff(), kind="closed_requests", keep_days=365)
+    assert services.retention_apply().results["closed_requests"] == 1
+    rights_request.refresh_from_db()
+    assert rights_request.requester is None and person.email not in rights_request.email
