@@ -43,7 +43,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600.0,
         "options": {"expires": 3300},
     },
-    # Personal data requests close to their legal due date are reminded to staff once per due date.
+    # Personal data requests not completed in time are closed; those close to their due date reminded to staff.
     "privacy-deadlines-hourly": {
         "task": "privacy.deadlines_remind",
         "schedule": 3600.0,

@@ -1,7 +1,7 @@
 """Where the deadline arithmetic meets the database: the holidays staff keep, and each request's due date."""
 
 from .deadlines import due_date
-from .models import Holiday
+from .models import DeadlinePolicy, Holiday
 
 
 def holidays_set():
@@ -18,4 +18,13 @@ def due_date_of(rights_request, holidays=None):
         extension_days=rights_request.extension_days,
         holidays=holidays_set() if holidays is None else holidays,
         pauses=pauses,
+    )
+
+
+def completion_due_of(asked_on, holidays=None):
+    """Return the last day a person asked on ``asked_on`` to complete a request may do so (policy's business days)."""
+    return due_date(
+        received_on=asked_on,
+        business_days=DeadlinePolicy.current().completion_days,
+        holidays=holidays_set() if holidays is None else holidays,
     )

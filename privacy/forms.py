@@ -160,7 +160,7 @@ class HolidayForm(forms.Form):
 class PolicyForm(forms.ModelForm):
     class Meta:
         model = DeadlinePolicy
-        fields = ["answer_days", "extension_days", "reminder_days"]
+        fields = ["answer_days", "extension_days", "reminder_days", "completion_days"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 """Personal data rights: requests and their pauses, the deadline policy and holidays, notices, consent, retention."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -30,6 +31,10 @@ class DeadlinePolicy(models.Model):
     answer_days = models.PositiveSmallIntegerField(_("business days to answer"), default=20)
     extension_days = models.PositiveSmallIntegerField(_("business days of the one extension"), default=10)
     reminder_days = models.PositiveSmallIntegerField(_("remind this many business days before due"), default=5)
+    # LGPDPPSO art. 53: a person asked to complete a request has 10 business days to do so, or it is deemed not filed.
+    completion_days = models.PositiveSmallIntegerField(
+        _("business days the person has to complete a request"), default=10, validators=[MinValueValidator(1)]
+    )
 
     class Meta:
         verbose_name = _("deadline policy")
@@ -69,6 +74,8 @@ class RightsRequest(models.Model):
         ANSWERED = "answered", _("Answered")
         WITHDRAWN = "withdrawn", pgettext_lazy("personal data request", "Withdrawn")
         EXPIRED = "expired", _("Expired unconfirmed")
+        NOT_COMPLETED = "not_completed", _("Not completed in time (deemed not filed)")
+        SUPERSEDED = "superseded", _("Superseded by the account owner's own request")
 
     class Outcome(models.TextChoices):
         GRANTED = "granted", _("Granted")
@@ -161,6 +168,11 @@ class RightsRequest(models.Model):
         return self.identity_verified_at is not None
 
     @property
+    def open_pause(self):
+        """The pause waiting for the person to complete the request, if any."""
+        return self.pauses.filter(completed_on=None).first() if self.pk else None
+
+    @property
     def closed_on(self):
         return timezone.localdate(self.closed_at) if self.closed_at else None
 
@@ -181,6 +193,9 @@ class RequestPause(models.Model):
     request = models.ForeignKey(RightsRequest, on_delete=models.PROTECT, related_name="pauses")
     asked_on = models.DateField(_("asked on"))
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    complete_by = models.DateField(
+        _("to be completed by"), null=True, blank=True, help_text=_("Past this day the request is deemed not filed.")
+    )
     what_is_missing = models.TextField(_("what is missing"))
 
     class Meta:

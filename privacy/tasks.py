@@ -7,7 +7,8 @@ from . import services
 
 @shared_task(name="privacy.deadlines_remind")
 def deadlines_remind():
-    """Remind staff of the personal data requests close to their legal due date."""
+    """Close requests not completed in time, then remind staff of those close to their legal due date."""
+    services.incomplete_close()
     return services.deadlines_remind()
 
 

@@ -3,6 +3,7 @@
 from .actions import ACTION_LABELS
 from .anonymize import legal_records_of, person_anonymize, request_cancel
 from .calendar import holiday_add, holiday_remove, policy_update
+from .incomplete import incomplete_close
 from .notices import notice_publish, purposes_set
 from .rectify import request_rectify
 from .reminders import deadlines_remind
@@ -25,6 +26,7 @@ __all__ = [
     "holiday_add",
     "holiday_remove",
     "identity_verify",
+    "incomplete_close",
     "legal_records_of",
     "notice_publish",
     "purposes_set",

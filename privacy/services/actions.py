@@ -14,6 +14,8 @@ ACTION_LABELS = {
     "privacy.answered": gettext_lazy("Personal data request answered"),
     "privacy.withdrawn": gettext_lazy("Personal data request withdrawn"),
     "privacy.expired": gettext_lazy("Personal data request expired unconfirmed and anonymized"),
+    "privacy.not_completed": gettext_lazy("Request not completed in time; deemed not filed"),
+    "privacy.superseded": gettext_lazy("Unconfirmed request superseded by the account owner's own"),
     "privacy.reminded": gettext_lazy("Staff reminded of a request's due date"),
     "privacy.holiday_removed": gettext_lazy("Non-working day removed"),
     "privacy.anonymized": gettext_lazy("Person anonymized (cancellation)"),

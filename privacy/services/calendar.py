@@ -11,7 +11,7 @@ from ..calendar import due_date_of, holidays_set
 from ..models import DeadlinePolicy, Holiday, RightsRequest
 from ..permissions import can_handle_requests
 
-POLICY_FIELDS = ["answer_days", "extension_days", "reminder_days"]
+POLICY_FIELDS = ["answer_days", "extension_days", "reminder_days", "completion_days"]
 
 
 def recompute_open_due_dates():

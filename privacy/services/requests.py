@@ -19,7 +19,7 @@ from audit.identifiers import sign_in_identifier
 from audit.services import audit_record
 
 from .. import rectification
-from ..calendar import due_date_of
+from ..calendar import completion_due_of, due_date_of
 from ..models import DeadlinePolicy, RequestPause, RightsRequest
 from ..permissions import can_handle_requests, is_requester
 from . import notify
@@ -107,6 +107,16 @@ def _refuse_duplicate(duplicate, *, actor, email, request):
     )
 
 
+@transaction.atomic
+def _supersede(unconfirmed, *, actor, request):
+    """Anyone may type an address without an account: its owner's signed-in filing closes that request, recorded."""
+    unconfirmed = _locked(unconfirmed)
+    RequestPause.objects.filter(request=unconfirmed, completed_on=None).update(completed_on=timezone.localdate())
+    reason = _("Superseded by a request the account owner filed while signed in.")
+    _move(unconfirmed, actor=actor, to_status=Status.SUPERSEDED, action="privacy.superseded", reason=reason,
+          request=request, notify_person=False, free_text=False)  # fmt: skip
+
+
 def _open_duplicate(email, right):
     return RightsRequest.objects.filter(email__iexact=email, right=right, status__in=RightsRequest.OPEN).first()
 
@@ -131,7 +141,8 @@ def request_file(
             {"channel": _("Sign in to receive the answer on the platform, or choose another channel.")}
         )
     duplicate = _open_duplicate(email, right)
-    if duplicate is not None:
+    supersede = duplicate if duplicate and signed_in and not duplicate.identity_verified else None
+    if duplicate is not None and supersede is None:
         _refuse_duplicate(duplicate, actor=actor, email=email, request=request)
     try:
         return _file(
@@ -144,6 +155,7 @@ def request_file(
             channel=channel,
             rectify_fields=rectify_fields,
             request=request,
+            supersede=supersede,
         )
     except IntegrityError:
         # Two requests raced past the check: the database's unique constraint kept one.
@@ -151,12 +163,13 @@ def request_file(
 
 
 @transaction.atomic
-def _file(*, actor, full_name, email, language, right, details, channel, rectify_fields, request):
+def _file(*, actor, full_name, email, language, right, details, channel, rectify_fields, request, supersede):
+    if supersede is not None:  # in the filing's transaction: a refused filing leaves it open
+        _supersede(supersede, actor=actor, request=request)
     signed_in = actor is not None
-    user = actor
     policy = DeadlinePolicy.current()
     rights_request = RightsRequest(
-        requester=user if signed_in else None,
+        requester=actor,
         full_name=full_name.strip(),
         email=email,
         language=language,
@@ -172,7 +185,7 @@ def _file(*, actor, full_name, email, language, right, details, channel, rectify
     rights_request.due_on = due_date_of(rights_request)
     rights_request.save()
     audit_record(
-        actor=user if signed_in else None,
+        actor=actor,
         action="privacy.filed",
         target=rights_request,
         request=request,
@@ -183,7 +196,7 @@ def _file(*, actor, full_name, email, language, right, details, channel, rectify
     # link that confirms the address (it names the request and its number too).
     if signed_in:
         _verify(
-            rights_request, actor=user, reason=_("Filed while signed in to the person's own account."), request=request
+            rights_request, actor=actor, reason=_("Filed while signed in to the person's own account."), request=request
         )
     else:
         notify.send_verification(rights_request)
@@ -281,7 +294,11 @@ def request_ask_completion(*, actor, rights_request, what_is_missing, request=No
     rights_request = _locked(rights_request)
     _require_status(rights_request, Status.RECEIVED, Status.IDENTITY_VERIFIED, Status.IN_PROGRESS)
     what_is_missing = _require_reason(what_is_missing, "what_is_missing")
-    RequestPause.objects.create(request=rights_request, asked_on=timezone.localdate(), what_is_missing=what_is_missing)
+    today = timezone.localdate()
+    complete_by = completion_due_of(today)
+    RequestPause.objects.create(
+        request=rights_request, asked_on=today, complete_by=complete_by, what_is_missing=what_is_missing
+    )
     return _move(
         rights_request,
         actor=actor,

@@ -77,6 +77,7 @@ def _erase_event_parts(request_ids):
     personal_parts_erase(events=AuditEvent.objects.filter(target_type=request_type, target_id__in=ids))
 
 
+Status = RightsRequest.Status
 _REQUEST_TEXTS = ("pk", "status", "answer", "legal_reason", "extension_reason", "withdrawal_reason")
 
 
@@ -87,7 +88,8 @@ def _closed_requests(cutoff, *, now):
     the personal parts of its events (the hashed address it was filed or refused under, IP address, browser)
     are erased with it.
     """
-    due = RightsRequest.objects.filter(status__in=[RightsRequest.Status.ANSWERED, RightsRequest.Status.WITHDRAWN])
+    closed = [Status.ANSWERED, Status.WITHDRAWN, Status.NOT_COMPLETED, Status.SUPERSEDED]
+    due = RightsRequest.objects.filter(status__in=closed)
     due = due.filter(Q(answered_at__lt=cutoff) | Q(answered_at__isnull=True, received_at__lt=cutoff))
     anonymized = []
     for rights_request in due.exclude(email__endswith=ANONYMIZED_DOMAIN).only(*_REQUEST_TEXTS):

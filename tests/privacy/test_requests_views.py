@@ -107,7 +107,10 @@ def test_calendar_adds_and_removes_a_day_and_keeps_bad_input(client):
     assert client.post(url, {"form": "holiday", "day": "2030-09-16", "name": "Independencia"}).status_code == 302
     response = client.post(url, {"form": "holiday", "day": "2030-09-16", "name": "Otra vez"})
     assert response.status_code == 400 and "Otra vez" in response.text
-    response = client.post(url, {"form": "policy", "answer_days": "20", "extension_days": "15", "reminder_days": "3"})
+    response = client.post(
+        url,
+        {"form": "policy", "answer_days": "20", "extension_days": "15", "reminder_days": "3", "completion_days": "12"},
+    )
     assert response.status_code == 400 and "10" in response.text
     from privacy.models import Holiday
 
