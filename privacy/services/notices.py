@@ -6,6 +6,7 @@ from django.db.models import Max
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform import fragments
 
 from ..models import PrivacyNotice, PurposeChoice
 from ..permissions import can_handle_requests
@@ -50,4 +51,7 @@ def purposes_set(*, person, choices, request=None):
             message=str(notice) if notice else "",
             request=request,
         )
+    if PurposeChoice.Purpose.DIRECTORY in changed:
+        # Public committee pages name post holders: their cached copies must not outlive the choice.
+        fragments.changed(fragments.COMMITTEES)
     return changed
