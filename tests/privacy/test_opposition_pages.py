@@ -1,4 +1,4 @@
-"""Opposing the public directory hides one's name from public committee pages at once; minutes name nobody who opposed."""
+"""Opposing the public directory hides one's name from public committee pages at once; minutes name nobody opposed."""
 
 import datetime
 
