@@ -36,10 +36,20 @@ def minutes_context(session):
         .order_by("organization__legal_name", "person__full_name")
     )
     present = list(present)
-    # People who oppose being named in published minutes are counted but not named.
-    withheld = purposes.opposing_among(purposes.NAMED_IN_MINUTES, [row.person_id for row in present])
+    agreements = list(selectors.agreements().filter(session=session))
+    # People who oppose being named in published minutes are counted but not named: in the attendance,
+    # as the one who approved the minutes, and as an agreement's responsible person (one query for all).
+    withheld = purposes.opposing_among(
+        purposes.NAMED_IN_MINUTES,
+        [row.person_id for row in present]
+        + [minutes.approved_by_id]
+        + [agreement.responsible_person_id for agreement in agreements],
+    )
     for row in present:
         row.name_withheld = row.person_id in withheld
+    minutes.approver_withheld = minutes.approved_by_id in withheld
+    for agreement in agreements:
+        agreement.responsible_withheld = agreement.responsible_person_id in withheld
     return {
         "session": session,
         "committee": session.committee,
@@ -47,7 +57,7 @@ def minutes_context(session):
         "agenda": list(session.agenda.all()),
         "present": present,
         "summary": selectors.quorum(session),
-        "agreements": list(selectors.agreements().filter(session=session)),
+        "agreements": agreements,
         "generated_at": timezone.now(),
     }
 

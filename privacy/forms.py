@@ -120,6 +120,20 @@ class CancelForm(forms.Form):
         )
 
 
+class OpposeForm(forms.Form):
+    """The purposes the request opposes; staff apply them at once (the person's own page shows the change)."""
+
+    purposes = forms.MultipleChoiceField(
+        label=_("Purposes the person opposes"),
+        choices=PurposeChoice.Purpose.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = submit_helper(_("Apply the opposition"), form_tag=False, form_name="oppose")
+
+
 class RectifyForm(forms.Form):
     """The person's (and their organization's) fields as the request asks them to be; staff apply them.
 

@@ -22,6 +22,7 @@ from .forms import (
     AskCompletionForm,
     CancelForm,
     CompleteForm,
+    OpposeForm,
     QueueFilterForm,
     ReasonForm,
     RectifyForm,
@@ -159,6 +160,10 @@ ACTIONS = {
         RectifyForm,
         lambda actor, obj, d, r: services.request_rectify(actor=actor, rights_request=obj, request=r, **d),
     ),
+    "oppose": (
+        OpposeForm,
+        lambda actor, obj, d, r: services.request_oppose(actor=actor, rights_request=obj, request=r, **d),
+    ),
     "withdraw": (
         lambda *a, **k: ReasonForm(*a, button=_("Withdraw the request"), form_name="withdraw", **k),
         lambda actor, obj, d, r: services.request_withdraw(
@@ -191,6 +196,8 @@ def _actions_for(user, rights_request):
         names = ["cancel", *names]
     if "answer" in names and rights_request.right == RightsRequest.Right.RECTIFICATION and table is STAFF_ACTIONS:
         names = ["rectify", *names]
+    if "answer" in names and rights_request.right == RightsRequest.Right.OPPOSITION and table is STAFF_ACTIONS:
+        names = ["oppose", *names]
     return names
 
 

@@ -21,6 +21,7 @@ from .committees import (  # noqa: F401
     organizations_for_membership,
     pending_requests,
     post_history,
+    withhold_names,
     work_plan,
     work_plan_activities,
 )

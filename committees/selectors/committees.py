@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
 
+from axs_platform import purposes
 from axs_platform.figures import percent
 from companies.models import Organization, Representative
 from sdg.models import Goal
@@ -66,6 +67,21 @@ def current_posts(committee):
 
 def post_history(committee):
     return Post.objects.filter(committee=committee).select_related("holder", "organization", "appointed_by")
+
+
+def withhold_names(rows, field, *, reader_sees_names):
+    """Mark each row ``name_withheld`` when the person in ``field`` (an id attribute) opposes the public directory.
+
+    Public pages name nobody who opposes appearing in the public directory; readers for whom the name is part of
+    the alliance's work (``reader_sees_names``: staff and the committee's members) keep seeing it. One query.
+    """
+    rows = list(rows)
+    withheld = set()
+    if not reader_sees_names:
+        withheld = purposes.opposing_among(purposes.DIRECTORY, [getattr(row, field) for row in rows])
+    for row in rows:
+        row.name_withheld = getattr(row, field) in withheld
+    return rows
 
 
 ACTIVITIES_PER_AREA = 10

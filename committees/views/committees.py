@@ -106,7 +106,9 @@ class CommitteeDetailView(CommitteeMixin, TemplateView):
         context = {
             **audience,
             "committee": committee,
-            "posts": list(selectors.current_posts(committee)),
+            "posts": selectors.withhold_names(
+                selectors.current_posts(committee), "holder_id", reader_sees_names=audience["internals"]
+            ),
             "members": page_of(self.request, selectors.current_members(committee), MEMBERS_PER_PAGE),
             "areas": areas,
             "progress": progress,
@@ -130,15 +132,19 @@ class CommitteeDetailView(CommitteeMixin, TemplateView):
 
 
 class CommitteeMembersView(CommitteeMixin, TemplateView):
-    """Every membership period and every change, and who held each post (public)."""
+    """Every membership period and change, and who held each post (public; names as ``withhold_names`` says)."""
 
     template_name = "committees/committee_members.html"
 
     def get_context_data(self, **kwargs):
+        names = permissions.can_see_committee_internals(self.request.user, self.committee)
+        changes = selectors.membership_history(self.committee)[:200]
         return super().get_context_data(
             memberships=page_of(self.request, selectors.memberships(self.committee), MEMBERS_PER_PAGE),
-            changes=list(selectors.membership_history(self.committee)[:200]),
-            post_history=list(selectors.post_history(self.committee)[:100]),
+            changes=selectors.withhold_names(changes, "changed_by_id", reader_sees_names=names),
+            post_history=selectors.withhold_names(
+                selectors.post_history(self.committee)[:100], "holder_id", reader_sees_names=names
+            ),
             can_manage=permissions.can_manage_committees(self.request.user) and self.committee.is_open,
             **kwargs,
         )

@@ -4,7 +4,7 @@ from .actions import ACTION_LABELS
 from .anonymize import legal_records_of, person_anonymize, request_cancel
 from .calendar import holiday_add, holiday_remove, policy_update
 from .incomplete import incomplete_close
-from .notices import notice_publish, purposes_set
+from .notices import notice_publish, purposes_set, request_oppose
 from .rectify import request_rectify
 from .reminders import deadlines_remind
 from .requests import (
@@ -39,6 +39,7 @@ __all__ = [
     "request_complete",
     "request_extend",
     "request_file",
+    "request_oppose",
     "request_rectify",
     "request_start",
     "request_withdraw",

@@ -22,4 +22,5 @@ ACTION_LABELS = {
     "privacy.rectified": gettext_lazy("Personal data rectified on request"),
     "privacy.retention_run": gettext_lazy("Retention rules applied"),
     "privacy.purposes_changed": gettext_lazy("Consent or opposition per purpose changed"),
+    "privacy.opposition_applied": gettext_lazy("Opposition applied on request"),
 }

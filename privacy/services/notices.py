@@ -1,15 +1,18 @@
 """Staff publish privacy notices as new versions; people record consent or opposition per purpose."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform import fragments
 
-from ..models import PrivacyNotice, PurposeChoice
+from ..models import PrivacyNotice, PurposeChoice, RightsRequest
 from ..permissions import can_handle_requests
 from ..selectors import current_choices, current_notice
+from ..subjects import person_of
 
 
 @transaction.atomic
@@ -30,8 +33,11 @@ def notice_publish(*, actor, kind, text_es, text_en, request=None):
 
 
 @transaction.atomic
-def purposes_set(*, person, choices, request=None):
-    """Record the person's choice for each purpose that changed, with the simplified notice they were shown."""
+def purposes_set(*, person, choices, actor=None, reason="", request=None):
+    """Record the person's choice for each purpose that changed, with the simplified notice they were shown.
+
+    The person makes it themself; staff (``actor``) apply an opposition filed as a request, with the reason.
+    """
     current = current_choices(person)
     notice = current_notice(PrivacyNotice.Kind.SIMPLIFIED)
     changed = {}
@@ -43,11 +49,46 @@ def purposes_set(*, person, choices, request=None):
             changed[purpose] = [current[purpose], allowed]
     if changed:
         audit_record(
-            actor=person,
+            actor=actor or person,
             action="privacy.purposes_changed",
             target=person,
             changes=changed,
-            message=str(notice) if notice else "",
+            message=" · ".join(part for part in (reason, str(notice) if notice else "") if part),
             request=request,
         )
+    if PurposeChoice.Purpose.DIRECTORY in changed:
+        # Public committee pages name post holders: their cached copies must not outlive the choice.
+        fragments.changed(fragments.COMMITTEES)
+    return changed
+
+
+@transaction.atomic
+def request_oppose(*, actor, rights_request, purposes, request=None):
+    """Apply an opposition filed as a request: the person opposes these purposes, at once, through ``purposes_set``.
+
+    Recorded twice: the change on the person (``privacy.purposes_changed``, with the request as its reason) and
+    the step on the request (``privacy.opposition_applied``, naming the purposes).
+    """
+    if not can_handle_requests(actor):
+        raise PermissionDenied
+    if rights_request.right != RightsRequest.Right.OPPOSITION:
+        raise ValidationError(_("Only a request of opposition changes the person's choices."), code="not_opposition")
+    if rights_request.status not in (RightsRequest.Status.IDENTITY_VERIFIED, RightsRequest.Status.IN_PROGRESS):
+        raise ValidationError(_("The identity must be verified before the opposition is applied."), code="wrong_status")
+    person = person_of(rights_request)
+    if person is None:
+        raise ValidationError(_("No account holds this e-mail address: there is nothing to oppose."), code="no_person")
+    reason = _("Opposition asked in personal data request %(number)s.") % {"number": rights_request.number}
+    changed = purposes_set(
+        person=person, choices=dict.fromkeys(purposes, False), actor=actor, reason=reason, request=request
+    )
+    if not changed:
+        raise ValidationError(_("The person already opposes these purposes."), code="no_change")
+    audit_record(
+        actor=actor,
+        action="privacy.opposition_applied",
+        target=rights_request,
+        changes={purpose: [True, False] for purpose in sorted(changed)},
+        request=request,
+    )
     return changed
