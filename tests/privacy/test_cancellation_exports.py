@@ -39,12 +39,14 @@ def test_cancellation_erases_the_file_and_name_of_the_persons_exports(django_cap
         services.request_cancel(actor=staff, rights_request=cancellation, answer="Hecho.")
     export.refresh_from_db()
     assert export.erased_at is not None and not export.file and not storage.exists(stored)
-    assert "Ana" not in export.title and export.title == "Personal data export (erased)"
+    assert (
+        "Ana" not in export.title and export.title == "Exportación de datos personales (borrada)"
+    )  # in the export's language
     assert export.status == "ready" and export.finished_at is not None  # the row and its history stay
     other_export.refresh_from_db()
     assert other_export.file and other_export.erased_at is None  # another person's export is untouched
     event = AuditEvent.objects.get(action="privacy.anonymized")
-    assert "Personal data exports whose file was erased: 1." in event.message
+    assert "Exportaciones de datos personales cuyo archivo se borró: 1." in event.message
 
 
 def test_an_erased_export_is_not_downloadable_and_its_page_says_so(client, django_capture_on_commit_callbacks):
@@ -54,7 +56,7 @@ def test_an_erased_export_is_not_downloadable_and_its_page_says_so(client, djang
     client.force_login(staff)
     assert client.get(reverse("documents:document-download", args=[export.pk])).status_code == 404
     page = client.get(reverse("documents:document-detail", args=[export.pk]))
-    assert page.status_code == 200 and "erased" in page.content.decode()
+    assert page.status_code == 200 and "El archivo se borró" in page.content.decode()
 
 
 def test_retention_of_closed_requests_erases_their_exports(django_capture_on_commit_callbacks):
