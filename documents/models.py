@@ -52,6 +52,9 @@ class Document(models.Model):
     filename = models.CharField(_("file name"), max_length=200, blank=True)
     file_size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True)
     page_count = models.PositiveSmallIntegerField(_("pages"), null=True, blank=True)
+    # A copy of personal data (an access export) is erased when its person is anonymized: the file goes, the row
+    # stays with its status and times, so the history of the request still reads whole.
+    erased_at = models.DateTimeField(_("file erased"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("generated document")
@@ -66,7 +69,7 @@ class Document(models.Model):
                 name="documents_one_job_in_progress",
             ),
             models.CheckConstraint(
-                condition=~models.Q(status="ready") | ~models.Q(file=""),
+                condition=~models.Q(status="ready") | ~models.Q(file="") | models.Q(erased_at__isnull=False),
                 name="documents_ready_has_a_file",
             ),
         ]

@@ -77,7 +77,7 @@ class DocumentDetailView(DocumentAccessMixin, DetailView):
 class DocumentDownloadView(DocumentAccessMixin, View):
     def get(self, request, pk):
         document = self.get_document()
-        if document.status != Document.Status.READY:
+        if document.status != Document.Status.READY or document.erased_at:
             raise Http404
         return private_file_response(document.file, document.filename)
 

@@ -6,13 +6,13 @@ verified; staff ask for it, and the person who filed the request may download it
 
 from django.apps import apps
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from documents.registry import DocumentKind, Source
-from documents.services import DocumentError
+from documents.services import DocumentError, documents_erase
 
 from .export import as_csv, as_json, personal_data, recorded_by_person
 from .models import RightsRequest
@@ -24,6 +24,16 @@ EXPORT_RIGHTS = (RightsRequest.Right.ACCESS, RightsRequest.Right.PORTABILITY)
 
 def _describe(target, params):
     return _("Personal data of %(name)s (%(number)s)") % {"name": target.full_name, "number": target.number}
+
+
+def exports_erase(documents):
+    """Erase the files of these personal data exports; each keeps a title without the name, in its language."""
+
+    def title(document):
+        with translation.override(document.language):
+            return gettext("Personal data export (erased)")
+
+    return documents_erase(documents=documents, title=title)
 
 
 def _counted_name(label, field):

@@ -96,8 +96,12 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, only_denial=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if only_denial:  # a cancellation is granted by anonymizing the person (``CancelForm``), never here
+            denied = RightsRequest.Outcome.DENIED
+            self.fields["outcome"].choices = [(denied.value, denied.label)]
+            self.fields["outcome"].initial = denied.value
         self.helper = submit_helper(_("Send the answer"), form_tag=False, form_name="answer")
 
 

@@ -65,3 +65,13 @@ def opposed(purpose):
         .filter(latest_allowed=False)
         .values("person")
     )
+
+
+def exports_about(*, requests):
+    """Return the personal data exports built for these requests (a queryset of requests)."""
+    from documents.models import Document
+
+    from .documents import PERSONAL_DATA
+
+    ids = [str(pk) for pk in requests.values_list("pk", flat=True)]
+    return Document.objects.filter(kind=PERSONAL_DATA, target_id__in=ids)

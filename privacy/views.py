@@ -243,6 +243,8 @@ class RequestDetailView(LoginRequiredMixin, View):
 
     def step_form(self, name, rights_request, data=None):
         """A step's form; rectification starts from the data the platform holds about the person and organization."""
+        if name == "answer" and rights_request.right == RightsRequest.Right.CANCELLATION:
+            return AnswerForm(data, prefix=name, only_denial=True)  # a grant goes through "cancel"
         if name != "rectify":
             return ACTIONS[name][0](data, prefix=name)
         person = person_of(rights_request)

@@ -23,6 +23,7 @@ from accounts.models import User
 from audit.identifiers import sign_in_identifier
 from audit.models import AuditEvent
 from audit.services import audit_record, personal_parts_erase
+from axs_platform import fragments
 from axs_platform.outbox import mail_to_forget
 from committees.models import Agreement, Attendance, CalendarFeed, Minutes
 from committees.models.sessions import new_feed_token
@@ -30,8 +31,10 @@ from companies.models import Invitation
 from notifications.services import person_forget as notifications_forget
 from projects.models import Participation, ProposalTransition
 
+from ..documents import exports_erase
 from ..models import RightsRequest
 from ..permissions import can_handle_requests
+from ..selectors import exports_about
 from ..subjects import person_of
 
 ANONYMIZED_FIELDS = ["full_name", "email", "phone", "job_title"]
@@ -120,6 +123,7 @@ def _events_with_traces_of(user, addresses):
 
 
 @transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)  # pages that show names
 def person_anonymize(*, actor, user, request=None, reason=""):
     """Anonymize a person's account and the invitations sent to their addresses; record it as one audit event.
 
@@ -142,6 +146,8 @@ def person_anonymize(*, actor, user, request=None, reason=""):
         to_any |= Q(email__iexact=address)
     invitations = Invitation.objects.filter(to_any).update(email=email, full_name=name, job_title="")
     notifications_forget(person=user)  # their inbox greets them by name
+    requests = RightsRequest.objects.filter(Q(requester=user) | to_any)
+    exports = exports_erase(exports_about(requests=requests))
     traces = personal_parts_erase(events=_events_with_traces_of(user, addresses))
     emails = sum(mail_to_forget(address=address) for address in addresses)
     # The secret calendar address stops working: a new random token nobody knows.
@@ -168,12 +174,30 @@ def person_anonymize(*, actor, user, request=None, reason=""):
                     _("Invitations to the address anonymized: %(n)d.") % {"n": invitations},
                     _("Audit events whose IP address, browser and page were erased: %(n)d.") % {"n": traces},
                     _("E-mails to the address erased (queued ones cancelled): %(n)d.") % {"n": emails},
+                    _("Personal data exports whose file was erased: %(n)d.") % {"n": exports},
                 ],
             )
         ),
         request=request,
     )
     return user
+
+
+def require_cancelled_before_granted(rights_request, outcome):
+    """A cancellation is granted (in whole or part) only once the person is anonymized, i.e. by ``request_cancel``."""
+    if rights_request.right != RightsRequest.Right.CANCELLATION or outcome == RightsRequest.Outcome.DENIED:
+        return
+    person = person_of(rights_request)
+    if person is not None and not is_anonymized(person):
+        raise ValidationError(
+            {
+                "outcome": _(
+                    "A cancellation is granted by anonymizing the person: use "
+                    '"Anonymize the person and answer", or deny it with the legal reason.'
+                )
+            },
+            code="cancellation_not_done",
+        )
 
 
 @transaction.atomic

@@ -360,6 +360,9 @@ def request_answer(*, actor, rights_request, outcome, answer, legal_reason="", r
     rights_request = _locked(rights_request)
     _require_status(rights_request, Status.IDENTITY_VERIFIED, Status.IN_PROGRESS)
     answer = _require_reason(answer, "answer")
+    from .anonymize import require_cancelled_before_granted  # anonymize answers through this module
+
+    require_cancelled_before_granted(rights_request, outcome)
     if outcome != RightsRequest.Outcome.GRANTED and not legal_reason.strip():
         raise ValidationError(
             {"legal_reason": _("Give the legal reason for not granting all that was asked.")},

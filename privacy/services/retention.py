@@ -21,8 +21,10 @@ from companies.models import Invitation
 from surveys.models import AnonymousDraft, Survey, SurveyInvitation
 from surveys.services import invitation_contacts_erase
 
+from ..documents import exports_erase
 from ..models import RequestPause, RetentionRule, RetentionRun, RightsRequest
 from ..permissions import can_handle_requests
+from ..selectors import exports_about
 
 ANONYMIZED_DOMAIN = "@anonimizada.invalid"
 
@@ -96,6 +98,8 @@ def _closed_requests(cutoff, *, now):
         _anonymize_request(rights_request)
         anonymized.append(rights_request.pk)
     _erase_event_parts(anonymized)
+    # Their access exports are copies of personal data: the files go, the rows stay (the request's history).
+    exports_erase(exports_about(requests=RightsRequest.objects.filter(pk__in=anonymized)))
     return len(anonymized)
 
 

@@ -17,6 +17,7 @@ from documents.services import document_request
 from privacy import services
 from privacy.documents import PERSONAL_DATA
 from privacy.export import TABLES, declared_relations, personal_data, recorded_by_person, table_rows
+from privacy.export_exempt import EXEMPT
 from projects.models import BallotPaper, Participation, Proposal
 from tests.factories import make_representative, make_staff
 
@@ -40,6 +41,42 @@ def test_every_model_with_a_link_to_a_person_is_in_the_export():
         "These relations to a person are not in privacy.export.TABLES; add them so that an access request "
         f"returns them: {sorted(missing)}"
     )
+
+
+def test_every_model_linked_to_an_exported_table_is_exported_or_exempt_with_a_reason():
+    """One level down: the child rows of a person's records (an evaluator's scores, a request's pauses)."""
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    exported = {table.label for table in TABLES}
+    linked = {
+        model._meta.label
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if field.concrete
+        and field.is_relation
+        and field.related_model not in (None, user_model)
+        and field.related_model._meta.label in exported
+    }
+    missing = linked - exported - set(EXEMPT)
+    assert not missing, (
+        "These models point to a table of privacy.export.TABLES: export them or name them in "
+        f"privacy.export_exempt.EXEMPT with the reason: {sorted(missing)}"
+    )
+    assert all(EXEMPT.values()) and not set(EXEMPT) & exported
+
+
+def test_an_evaluator_gets_their_scores_and_a_requester_their_pauses(demo):
+    from projects.models import Score
+
+    score = Score.objects.select_related("evaluation__evaluator").first()
+    evaluator = score.evaluation.evaluator
+    data = personal_data(evaluator)
+    assert len(data["projects.Score"]) == Score.objects.filter(evaluation__evaluator=evaluator).count() > 0
+    assert score.pk in {row["id"] for row in data["projects.Score"]}
+    person = make_representative()
+    rights_request = verified_access_request(person)
+    services.request_ask_completion(actor=make_staff(), rights_request=rights_request, what_is_missing="¿Qué periodo?")
+    pauses = personal_data(person)["privacy.RequestPause"]
+    assert [row["what_is_missing"] for row in pauses] == ["¿Qué periodo?"]
 
 
 def test_every_declared_table_can_be_read_for_a_person():
