@@ -1,7 +1,6 @@
 """The life of a personal data request: filing, identity, pauses, extension, answer, withdrawal.
 
-Every step is an audit event on the request (who, when, why) and an e-mail to the person. Reminders
-of due dates are in ``reminders.py``.
+Every step is an audit event on the request (who, when, why) and an e-mail to the person; reminders: ``reminders.py``.
 """
 
 import secrets
@@ -23,6 +22,7 @@ from ..calendar import completion_due_of, due_date_of
 from ..models import DeadlinePolicy, RequestPause, RightsRequest
 from ..permissions import can_handle_requests, is_requester
 from . import notify
+from .anonymize import require_cancelled_before_granted
 
 Status = RightsRequest.Status
 
@@ -70,8 +70,7 @@ def _move(
 ):
     """Change the status, recompute the due date, record the step and tell the person.
 
-    A ``free_text`` reason (typed by someone) goes to the person's e-mail but never into the audit message;
-    only the platform's own fixed sentences (``free_text=False``) are recorded as they are.
+    A typed (``free_text``) reason goes to the person's e-mail, never into the audit message; fixed sentences do.
     """
     previous = rights_request.status
     rights_request.status = to_status
@@ -360,8 +359,6 @@ def request_answer(*, actor, rights_request, outcome, answer, legal_reason="", r
     rights_request = _locked(rights_request)
     _require_status(rights_request, Status.IDENTITY_VERIFIED, Status.IN_PROGRESS)
     answer = _require_reason(answer, "answer")
-    from .anonymize import require_cancelled_before_granted  # anonymize answers through this module
-
     require_cancelled_before_granted(rights_request, outcome)
     if outcome != RightsRequest.Outcome.GRANTED and not legal_reason.strip():
         raise ValidationError(
