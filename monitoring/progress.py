@@ -58,7 +58,16 @@ def _progress_data(implementation, periods, today, *, public, can_approve, lates
     }
 
 
-def progress_context(implementation, today, *, public=False, can_approve=False, medium="page", all_figures=True):
+def progress_context(
+    implementation,
+    today,
+    *,
+    public=False,
+    can_approve=False,
+    medium="page",
+    all_figures=True,
+    every_figure_query="cifras=todas",
+):
     """Return what a project's progress shows: periods, indicators with charts, light, contributions.
 
     A PDF gets the figures to lay out. A web page gets ``progress_html``, the whole progress section
@@ -66,7 +75,9 @@ def progress_context(implementation, today, *, public=False, can_approve=False, 
     only when a report, the plan (monitoring), a pledge or title (proposals) or an organization's name
     (directory) does, and those services bump their areas; the day is in its key. The periods are read
     only when the fragment is rendered. Without ``all_figures`` each indicator's table lists only its
-    ``LATEST_FIGURES`` latest approved figures, with a link to the page that lists them all.
+    ``LATEST_FIGURES`` latest approved figures, with a link to the page that lists them all; that
+    link carries ``every_figure_query`` (the page's other parameters, part of the key), so the reader
+    stays on the page of periods they were reading.
     """
     latest = None if all_figures else LATEST_FIGURES
     if medium == "pdf":
@@ -76,12 +87,13 @@ def progress_context(implementation, today, *, public=False, can_approve=False, 
     def render():
         periods = list(implementation.periods.all())  # numbers and dates: no reports needed
         data = _progress_data(implementation, periods, today, public=public, can_approve=can_approve, latest=latest)
+        data["every_figure_query"] = every_figure_query
         return render_to_string("monitoring/includes/progress.html", data), None
 
     progress_html = fragments.fragment(
         [fragments.MONITORING, fragments.PROPOSALS, fragments.DIRECTORY],
         "monitoring-progress",
-        (implementation.pk, public, can_approve, latest),
+        (implementation.pk, public, can_approve, latest, every_figure_query),
         render,
     )
     return {

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -85,6 +86,19 @@ def _index_lists(user, query, *, approver, committee, title):
     return context
 
 
+def _every_figure_query(query):
+    """Return the query of the "every approved figure" link: the page of periods being read survives.
+
+    Only a page number is carried (it is part of the progress fragment's key: no other text may grow it).
+    """
+    every = QueryDict(mutable=True)
+    every["cifras"] = "todas"
+    page = query.get("periodos", "")
+    if page.isdigit():
+        every["periodos"] = page
+    return every.urlencode()
+
+
 def _query_without(query, name):
     """Return the query string without one paging parameter, for the other parameters to survive paging."""
     query = query.copy()
@@ -118,7 +132,11 @@ class ProjectProgressView(ImplementationMixin, TemplateView):
         can_report = permissions.can_report(user, self.implementation)
         query = self.request.GET
         context = progress_context(
-            self.implementation, today, can_approve=can_approve, all_figures=query.get("cifras") == "todas"
+            self.implementation,
+            today,
+            can_approve=can_approve,
+            all_figures=query.get("cifras") == "todas",
+            every_figure_query=_every_figure_query(query),
         )
         context.update(
             can_report=can_report,

@@ -66,6 +66,17 @@ def test_the_periods_open_at_the_latest_page_and_page_back(client, long_project)
     assert 'href="?cifras=todas&amp;periodos=2"' in first  # the other parameter survives the paging
 
 
+def test_every_figure_keeps_the_page_of_periods_being_read(client, long_project):
+    client.force_login(long_project.staff)
+    first = client.get(project_url(long_project), {"periodos": "1"}).content.decode()
+    assert 'href="?cifras=todas&amp;periodos=1#indicator-' in first
+    every = client.get(project_url(long_project), {"periodos": "1", "cifras": "todas"}).content.decode()
+    assert listed_periods(every) == list(range(1, PERIODS_PER_PAGE + 1))
+    assert figure_rows(every) > LATEST_FIGURES
+    odd = client.get(project_url(long_project), {"periodos": "<b>x</b>"}).content.decode()
+    assert 'href="?cifras=todas#indicator-' in odd  # only a page number is carried (it keys the cache)
+
+
 def test_a_last_page_of_a_few_periods_joins_the_one_before(client, db):
     ten = seed(1, indicators=1, periods=10)  # 8 + 2: one page of 10, not a second page of 2
     client.force_login(ten.staff)
