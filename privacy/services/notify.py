@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from axs_platform import purposes
 from axs_platform.mail import send_email, site_url
 from notifications import kinds
 from notifications.services import notify, notify_each
@@ -66,4 +67,9 @@ def send_staff_reminder(rights_request):
             "link": link,
         }
 
-    notify_each(User.objects.filter(is_active=True, is_staff=True), kind=kinds.PRIVACY, render=render)
+    notify_each(
+        User.objects.filter(is_active=True, is_staff=True),
+        kind=kinds.PRIVACY,
+        render=render,
+        purpose=purposes.REMINDERS,  # a staff member who opposes reminders is not reminded; the queue flags it
+    )
