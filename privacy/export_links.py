@@ -41,11 +41,7 @@ def export_of(token):
         raise LinkRefused("expired") from None
     except signing.BadSignature:
         raise LinkRefused("invalid") from None
-    document = (
-        Document.objects.filter(pk=data.get("d"), kind=PERSONAL_DATA, target_id=str(data.get("r")))
-        .exclude(status__in=Document.IN_PROGRESS)
-        .first()
-    )
+    document = Document.objects.filter(pk=data.get("d"), kind=PERSONAL_DATA, target_id=str(data.get("r"))).first()
     if document is None:
         raise LinkRefused("invalid")
     if document.erased_at is not None or document.status != Document.Status.READY or not document.file:

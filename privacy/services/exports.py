@@ -18,7 +18,8 @@ def export_link_send(*, document):
     Somebody signed in downloads the export on the request's page; nobody is e-mailed for an unverified or
     withdrawn or lapsed request, nor for one whose address retention has already anonymized.
     """
-    rights_request = RightsRequest.objects.select_for_update().get(pk=document.target_id)
+    # Read, not locked: the export's row is locked by the job, and a cancellation locks rows the other way round.
+    rights_request = RightsRequest.objects.get(pk=document.target_id)
     sendable = (
         rights_request.requester_id is None
         and rights_request.identity_verified
