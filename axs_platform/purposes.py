@@ -2,7 +2,10 @@
 
 Imports no app. The ``privacy`` app, at the top, registers the reader of people's choices in its
 ``AppConfig.ready()``; the apps below it (committees, surveys, ...) call ``exclude_opposed`` or
-``opposed`` where they build a list for one of these uses, so an opposition applies at once.
+``opposing_among`` where they build a list for one of these uses, so an opposition applies at once.
+``opposing_among`` is the one predicate every reminder and digest asks (``REMINDERS``): evaluation,
+report, ballot, survey and personal data request reminders (``notifications.services.notify_each``
+with ``purpose=REMINDERS``) and the daily and weekly digests (``notifications.digests``).
 """
 
 from django.contrib.auth import get_user_model
@@ -38,3 +41,8 @@ def opposing_among(purpose, person_ids):
     if ids is None or not person_ids:
         return set()
     return set(get_user_model().objects.filter(pk__in=person_ids).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def opposes(person, purpose):
+    """Return whether one person opposes the purpose (the same read as ``opposing_among``)."""
+    return person is not None and person.pk in opposing_among(purpose, [person.pk])

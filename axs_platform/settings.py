@@ -309,6 +309,8 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "axs")
 AXS_DIGEST_HOUR = int(os.environ.get("AXS_DIGEST_HOUR") or 7)
 # How long the link that confirms the e-mail address of a request filed without signing in works.
 AXS_PRIVACY_VERIFY_SECONDS = int(os.environ.get("AXS_PRIVACY_VERIFY_SECONDS") or 3 * 24 * 3600)
+# How long the e-mailed link to download an access export works (a request filed without an account).
+AXS_PRIVACY_EXPORT_LINK_SECONDS = int(os.environ.get("AXS_PRIVACY_EXPORT_LINK_SECONDS") or 7 * 24 * 3600)
 # A rendering job writes a heartbeat this often; one silent for AXS_DOCUMENT_STALE_SECONDS is taken
 # to have lost its worker and is handed back to the queue; a queued job sent that long ago and not
 # started is sent again (Redis may have lost it). A page that has shown no progress for

@@ -31,7 +31,9 @@ class DocumentKind:
     ``build(document)`` returns a ``Source`` and runs inside the worker, in the document's
     language. ``can_request(user, target, params)`` and ``can_view(user, document)`` answer who
     may ask for it and who may read it; ``model`` is the class of the target, if it has one.
-    ``describe(target, params)`` names the document before it is rendered.
+    ``describe(target, params)`` names the document before it is rendered. ``on_ready(document)``, if
+    given, runs in the transaction that stores the file (its side effects through ``transaction.on_commit``
+    or the outbox), e.g. to e-mail somebody without an account a link to it.
     """
 
     code: str
@@ -42,6 +44,7 @@ class DocumentKind:
     describe: Callable
     model: type | None = None
     options: dict = field(default_factory=dict)
+    on_ready: Callable | None = None
 
 
 _kinds: dict[str, DocumentKind] = {}

@@ -5,6 +5,7 @@ import io
 import json
 import logging
 import zipfile
+from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -150,6 +151,13 @@ def _finish(document_id, attempt, *, status, error="", pdf=None, pages=None, fil
     document = Document.objects.select_for_update().get(pk=document_id)
     if document.status != Document.Status.RENDERING or document.attempts != attempt:
         return document  # Another delivery of the same job finished or took it over: keep its result.
+    if document.erased_at is not None:
+        # Its data was erased while it rendered (a cancellation): what was built is not stored.
+        pdf, filename, pages = None, "", None
+        if status == Document.Status.READY:
+            status = Document.Status.FAILED
+            with translation.override(document.language):
+                error = _("The data of this document was erased while it was being made: nothing was stored.")
     if pdf is not None:
         try:
             document.file.save(filename, ContentFile(pdf), save=False)
@@ -169,6 +177,10 @@ def _finish(document_id, attempt, *, status, error="", pdf=None, pages=None, fil
     document.error = error
     document.finished_at = timezone.now()
     document.save()
+    if status == Document.Status.READY:
+        on_ready = get_kind(document.kind).on_ready
+        if on_ready is not None:
+            on_ready(document)
     return document
 
 
@@ -219,12 +231,14 @@ def documents_erase(*, documents, title):
     ``title`` gives the new title of each document (a function of the document, e.g. in its language).
 
     For copies of personal data (an access export) whose person is anonymized: the copy goes, the record that
-    it was made stays. Safe to run twice. Return how many were erased.
+    it was made stays. A document still rendering is marked too, and its job then stores nothing (``_finish``).
+    Safe to run twice. Return how many were erased.
     """
     count = 0
     for document in documents.select_for_update().filter(erased_at__isnull=True):
         if document.file:
-            document.file.delete(save=False)
+            # The file goes once the erasure commits: a rollback leaves the row and its file as they were.
+            transaction.on_commit(partial(document.file.storage.delete, document.file.name))
         document.file, document.filename, document.file_size = "", "", None
         document.title, document.erased_at = title(document), timezone.now()
         document.save(update_fields=["file", "filename", "file_size", "title", "erased_at"])

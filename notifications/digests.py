@@ -10,7 +10,8 @@ period and first day) in the transaction that marks the notifications and queues
 outbox. A second run, or a concurrent one, finds the row or fails to insert it and sends nothing; the
 outbox then sends the message at most once. A person e-mail cannot reach gets the row marked
 ``no_address`` (logged once per period) and keeps the notifications in the inbox; so does a person
-no longer active, who is never e-mailed.
+no longer active, who is never e-mailed. A person who opposes newsletters and reminders
+(``axs_platform.purposes.REMINDERS``, the privacy app's choice) gets the row marked ``opposed`` and no e-mail.
 May touch: this app's models and the outbox (through ``send_email``).
 """
 
@@ -24,6 +25,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from axs_platform import purposes
 from axs_platform.mail import send_email, site_url
 
 from .models import Digest, Notification, Period
@@ -69,7 +71,10 @@ def digest_send(*, person, period, now=None):
                 raise _NothingToSend
             Notification.objects.filter(pk__in=[n.pk for n in waiting]).update(digest=digest)
             digest.notification_count = len(waiting)
-            if person.is_active and has_address(person):
+            if purposes.opposes(person, purposes.REMINDERS):
+                # A digest is a periodic e-mail: one who opposes newsletters and reminders keeps the inbox only.
+                digest.status = Digest.Status.OPPOSED
+            elif person.is_active and has_address(person):
                 _mail(person, digest, waiting, zone)
             else:
                 digest.status = Digest.Status.NO_ADDRESS

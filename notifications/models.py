@@ -135,6 +135,7 @@ class Digest(models.Model):
     class Status(models.TextChoices):
         SENT = "sent", _("Sent")
         NO_ADDRESS = "no_address", _("Not sent: the person has no e-mail address")
+        OPPOSED = "opposed", _("Not sent: the person opposes newsletters and reminders by e-mail")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="digests", verbose_name=_("recipient")

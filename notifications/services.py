@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from axs_platform import purposes
 from axs_platform.mail import send_email, site_url
 
 from . import permissions
@@ -141,23 +142,34 @@ def _followers(about, exclude):
 
 
 @transaction.atomic
-def notify_each(people, *, kind, render, about=()):
+def notify_each(people, *, kind, render, about=(), purpose=""):
     """Notify each of ``people`` once, then the followers of the objects in ``about`` who are not among them.
 
     ``render(person)`` is called in the person's language and returns ``notify``'s keyword arguments
     (``title``, ``body``, ``link``, ``attachments``). A follower's text starts by saying what they follow.
+    ``purpose`` names the use of personal data the message serves (``axs_platform.purposes.REMINDERS``
+    for a reminder): whoever opposes it, follower or not, gets nothing, not even the inbox entry.
     Returns how many people were notified.
     """
+    people = list(people)
+    followers = list(_followers(about if isinstance(about, list | tuple) else [about], {p.pk for p in people}))
+    opposing = (
+        purposes.opposing_among(purpose, [p.pk for p in people] + [p.pk for p, _target in followers])
+        if purpose
+        else set()
+    )
     seen = set()
     count = 0
     for person in people:
-        if person.pk in seen:
+        if person.pk in seen or person.pk in opposing:
             continue
         seen.add(person.pk)
         with translation.override(person.preferred_language):
             notify(recipient=person, kind=kind, **render(person))
         count += 1
-    for person, target in _followers(about if isinstance(about, list | tuple) else [about], seen):
+    for person, target in followers:
+        if person.pk in opposing:
+            continue
         with translation.override(person.preferred_language):
             fields = render(person)
             fields["body"] = _("You follow %(name)s.") % {"name": target} + "\n\n" + fields.get("body", "")

@@ -1,7 +1,8 @@
 """The access and portability export of one person: a PDF summary plus JSON and CSV files, in one ZIP.
 
 Built by the document jobs (``documents``) for a request of access or portability whose identity is
-verified; staff ask for it, and the person who filed the request may download it too.
+verified; staff ask for it, and the person who filed the request may download it too: on the platform when
+signed in, else through a signed, expiring link e-mailed once it is ready (``privacy.export_links``).
 """
 
 from django.apps import apps
@@ -101,6 +102,13 @@ def _build(document):
     )
 
 
+def _ready(document):
+    # Lazy: privacy.services imports this module (exports_erase).
+    from .services.exports import export_link_send
+
+    export_link_send(document=document)
+
+
 def _nobody_but_staff(user, target, params):
     return False  # staff only (``documents.permissions`` lets staff in)
 
@@ -118,4 +126,5 @@ personal_data_kind = DocumentKind(
     can_request=_nobody_but_staff,
     can_view=_requester,
     model=RightsRequest,
+    on_ready=_ready,
 )

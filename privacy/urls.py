@@ -8,6 +8,7 @@ urlpatterns = [
     path("solicitudes/nueva/", views.RequestFileView.as_view(), name="request-file"),
     path("solicitudes/recibida/", views.RequestFiledView.as_view(), name="request-filed"),
     path("solicitudes/confirmar/<str:token>/", views.RequestVerifyView.as_view(), name="request-verify"),
+    path("solicitudes/exportacion/<str:token>/", views.ExportDownloadView.as_view(), name="export-download"),
     path("mis-solicitudes/", views.MyRequestListView.as_view(), name="my-requests"),
     path("solicitudes/", views.QueueView.as_view(), name="queue"),
     path("solicitudes/<int:pk>/", views.RequestDetailView.as_view(), name="request-detail"),

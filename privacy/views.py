@@ -14,9 +14,11 @@ from django.views.generic import ListView, TemplateView
 from audit.selectors import history_for
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import StaffRequiredMixin
+from axs_platform.uploads import private_file_response
 
 from . import rectification, selectors, services
 from .documents import EXPORT_RIGHTS, PERSONAL_DATA
+from .export_links import LinkRefused
 from .forms import (
     AnswerForm,
     AskCompletionForm,
@@ -92,6 +94,18 @@ class RequestVerifyView(View):
         except ValidationError as error:
             return render(request, self.template_name, {"token": token, "error": error.messages[0]}, status=400)
         return render(request, self.template_name, {"verified": rights_request})
+
+
+class ExportDownloadView(View):
+    """Download an access export through the signed link e-mailed to somebody without an account."""
+
+    def get(self, request, token):
+        try:
+            document = services.export_download(token=token, request=request)
+        except LinkRefused as refused:
+            status = 404 if refused.reason == "invalid" else 410
+            return render(request, "privacy/export_link_refused.html", {"reason": refused.reason}, status=status)
+        return private_file_response(document.file, document.filename)
 
 
 class MyRequestListView(LoginRequiredMixin, ListView):

@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from axs_platform import purposes
 from axs_platform.mail import site_url
 from notifications import kinds
 from notifications.services import notify_each
@@ -34,7 +35,13 @@ def _tell(implementation, period, template):
             "link": implementation.get_absolute_url(),
         }
 
-    notify_each(reporters(implementation), kind=kinds.REPORT, render=render, about=implementation.proposal)
+    notify_each(
+        reporters(implementation),
+        kind=kinds.REPORT,
+        render=render,
+        about=implementation.proposal,
+        purpose=purposes.REMINDERS,  # whoever opposes reminders (privacy), reporter or follower, is left out
+    )
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 from .actions import ACTION_LABELS
 from .anonymize import legal_records_of, person_anonymize, request_cancel
 from .calendar import holiday_add, holiday_remove, policy_update
+from .exports import export_download, export_link_send
 from .incomplete import incomplete_close
 from .notices import notice_publish, purposes_set, request_oppose
 from .rectify import request_rectify
@@ -23,6 +24,8 @@ from .retention import retention_apply, retention_rule_set
 __all__ = [
     "ACTION_LABELS",
     "deadlines_remind",
+    "export_download",
+    "export_link_send",
     "holiday_add",
     "holiday_remove",
     "identity_verify",

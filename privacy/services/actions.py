@@ -23,4 +23,6 @@ ACTION_LABELS = {
     "privacy.retention_run": gettext_lazy("Retention rules applied"),
     "privacy.purposes_changed": gettext_lazy("Consent or opposition per purpose changed"),
     "privacy.opposition_applied": gettext_lazy("Opposition applied on request"),
+    "privacy.export_link_sent": gettext_lazy("Link to the personal data export e-mailed"),
+    "privacy.export_downloaded": gettext_lazy("Personal data export downloaded through the e-mailed link"),
 }

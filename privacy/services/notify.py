@@ -6,15 +6,21 @@ confirms that address is no event: it is e-mailed directly, as is the status of 
 somebody without an account.
 """
 
+import datetime
+
+from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts.models import User
+from axs_platform import purposes
 from axs_platform.mail import send_email, site_url
 from notifications import kinds
 from notifications.services import notify, notify_each
+
+from ..export_links import export_link
 
 VERIFY_SALT = "privacy.request.verify"
 
@@ -54,6 +60,12 @@ def send_status(rights_request, *, reason=""):
     _send(rights_request, "status", {"reason": reason}, event=True)
 
 
+def send_export_link(rights_request, document):
+    """E-mail somebody who filed without an account the signed link to their export, and until when it works."""
+    expires_at = timezone.now() + datetime.timedelta(seconds=settings.AXS_PRIVACY_EXPORT_LINK_SECONDS)
+    _send(rights_request, "export_ready", {"export_link": export_link(document), "expires_at": expires_at})
+
+
 def send_staff_reminder(rights_request):
     """Remind the transparency unit (every active staff member) that a request is nearly due."""
     link = site_url() + reverse("privacy:request-detail", args=[rights_request.pk])
@@ -66,4 +78,9 @@ def send_staff_reminder(rights_request):
             "link": link,
         }
 
-    notify_each(User.objects.filter(is_active=True, is_staff=True), kind=kinds.PRIVACY, render=render)
+    notify_each(
+        User.objects.filter(is_active=True, is_staff=True),
+        kind=kinds.PRIVACY,
+        render=render,
+        purpose=purposes.REMINDERS,  # a staff member who opposes reminders is not reminded; the queue flags it
+    )

@@ -307,18 +307,15 @@ def ballot_remind(*, ballot, now=None):
         return 0
     ballot.reminded_at = now or timezone.now()
     ballot.save(update_fields=["reminded_at"])
-    people = electorate_people(ballot, only_pending=True)
     # Those who oppose reminders (privacy) are not reminded; the opening notice still reached them.
-    opposing = purposes.opposing_among(purposes.REMINDERS, [person.pk for person in people])
-    people = [person for person in people if person.pk not in opposing]
-    notify(
-        people,
+    return notify(
+        electorate_people(ballot, only_pending=True),
         kind=kinds.BALLOT,
         template="ballot_reminder",
         context={"ballot": ballot},
         link=ballot.get_absolute_url(),
+        purpose=purposes.REMINDERS,
     )
-    return len(people)
 
 
 def ballots_due(*, now=None):

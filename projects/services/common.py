@@ -44,11 +44,12 @@ def proposal_people(proposal, *, partners=False):
     ]
 
 
-def notify(people, *, kind, template, context, link, about=()):
+def notify(people, *, kind, template, context, link, about=(), purpose=""):
     """Tell each person (and the followers of ``about``) through their inbox, in their language.
 
     The text is ``projects/email/<template>_subject.txt`` and ``_body.txt``; ``kind`` is one of
     ``notifications.kinds``, and the person's preference for it says whether it is e-mailed now.
+    ``purpose`` (``axs_platform.purposes.REMINDERS`` for a reminder) leaves out who opposes it.
     """
 
     def render(person):
@@ -59,4 +60,4 @@ def notify(people, *, kind, template, context, link, about=()):
             "link": link,
         }
 
-    return notify_each(people, kind=kind, render=render, about=about)
+    return notify_each(people, kind=kind, render=render, about=about, purpose=purpose)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from axs_platform import purposes
 from axs_platform.permissions import is_staff_member
 from notifications import kinds
 
@@ -155,6 +156,7 @@ def _remind(evaluations, stamp, template):
                     template=template,
                     context={"proposal": evaluation.proposal, "evaluation": evaluation},
                     link=reverse("projects:evaluation", args=[evaluation.pk]),
+                    purpose=purposes.REMINDERS,  # an evaluator who opposes reminders is not reminded
                 )
             sent += 1
     return sent

@@ -8,6 +8,12 @@ AFTER_SELECTION = [
     Rule("privacy:request-file", {}, PUBLIC),
     Rule("privacy:request-filed", {}, PUBLIC),
     Rule("privacy:request-verify", {"token": "rights_request_token"}, PUBLIC, why="the e-mailed link shows a button"),
+    Rule(
+        "privacy:export-download",
+        {"token": "rights_request_token"},
+        "404 404 404 404 404 404 404 404 404",
+        why="an export's link signed for another use is not valid, for anyone (the account is no key)",
+    ),
     Rule("privacy:my-requests", {}, SIGNED_IN),
     Rule("privacy:queue", {}, STAFF_ONLY),
     Rule("privacy:request-detail", {"pk": "rights_request_a"}, "L 200 403 200 403 403 403 403 403"),

@@ -1,4 +1,10 @@
-"""Cancellation: the person is anonymized, every count and report figure stays, the law's records are named."""
+"""Cancellation: the person is anonymized, every count and report figure stays, the law's records are named.
+
+Survey answers too: the demo person answers a named survey (one response per person) beside others, and after
+the cancellation the survey's respondents, per-question counts and aggregates (averages, sums, lowest and highest)
+and response rates read the same, for that survey and the demo's; the counts the services keep (``ResultCount``)
+still equal a recount from the answers.
+"""
 
 import datetime
 
@@ -12,7 +18,12 @@ from committees.selectors.sessions import quorum
 from privacy import services
 from projects.models import Ballot, Participation, Proposal
 from reports.selectors import report_data
+from surveys import selectors as survey_selectors
+from surveys import services as survey_services
+from surveys.models import Response, Survey
 from tests.factories import make_representative, make_staff
+from tests.surveys.conftest import build_survey
+from tests.surveys.test_result_counts import _values, kept, recount
 
 pytestmark = pytest.mark.django_db
 PERIOD = (datetime.date(2016, 5, 1), datetime.date(2018, 3, 31))
@@ -29,9 +40,46 @@ def demo_person():
     )
 
 
+def named_survey_answered_by(person, staff, others=2):
+    """A named survey, one response per person, answered by the person and by ``others`` more people."""
+    survey = build_survey(staff, response_unit="person", title_es="Encuesta nominal", title_en="Named survey")
+    survey_services.invitations_send(actor=staff, survey=survey)
+    invitations = list(survey.invitations.exclude(person=person).select_related("person").order_by("pk")[:others])
+    for n, invitation in enumerate([survey.invitations.get(person=person), *invitations]):
+        survey_services.response_save_and_submit(
+            user=invitation.person, invitation=invitation, values=_values(survey.q, n)
+        )
+    assert Response.objects.filter(survey=survey, respondent=person, status="submitted").exists()
+    return survey
+
+
+def survey_figures(survey):
+    """Respondents, each question's counts, percents and aggregates, and the response rates of a survey."""
+    respondents, results = survey_selectors.survey_results(survey)
+    questions = [
+        {
+            "question": result["question"].pk,
+            "answered": result["answered"],
+            "rows": [(row["label"], row["count"], row["percent"]) for row in result["rows"]],
+            "average": result.get("average"),
+            "numbers": result.get("numbers"),
+            "texts": result.get("texts"),
+        }
+        for result in results
+    ]
+    return {
+        "respondents": respondents,
+        "questions": questions,
+        "rate": survey_selectors.response_rate(survey),
+        "kept": kept(survey),
+    }
+
+
 def figures_of(person):
     sessions = Session.objects.filter(attendance__person=person).distinct().order_by("pk")
     return {
+        "surveys": {survey.pk: survey_figures(survey) for survey in Survey.objects.order_by("pk")},
+        "responses": Response.objects.filter(respondent=person).count(),
         "attendance": Attendance.objects.filter(person=person).count(),
         "attendance_all": Attendance.objects.count(),
         "votes": Participation.objects.filter(cast_by=person).count(),
@@ -48,8 +96,10 @@ def test_cancelling_a_demo_person_keeps_every_count_and_report_figure(
     person = demo_person()
     assert person is not None, "the demo has a person who voted, attended and wrote a proposal"
     staff = User.objects.filter(is_staff=True, is_active=True).first()
+    named = named_survey_answered_by(person, staff)
     old_email = person.email
     before = figures_of(person)
+    assert before["responses"] == 1 and before["surveys"][named.pk]["respondents"] == 3
     rights_request = services.request_file(
         user=person, right="cancellation", details="Borren mis datos.", channel="email"
     )
@@ -70,6 +120,8 @@ def test_cancelling_a_demo_person_keeps_every_count_and_report_figure(
     assert person.full_name == f"Persona anonimizada #{person.pk}" and person.phone == ""
     assert old_email not in person.email and not person.is_active and not person.has_usable_password()
     assert figures_of(person) == before
+    for survey in Survey.objects.all():
+        assert kept(survey) == recount(survey), f"kept counts of survey {survey.pk} equal a recount"
     rights_request.refresh_from_db()
     assert rights_request.outcome == "partly_granted" and "Registros conservados" in rights_request.legal_reason
     event = AuditEvent.objects.get(action="privacy.anonymized", target_id=str(person.pk))
