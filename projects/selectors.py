@@ -115,6 +115,11 @@ def evaluations_of(user):
     )
 
 
+def proposal_evaluations(proposal):
+    """Return the proposal's standing evaluations with their evaluators, as its reviewers see them."""
+    return proposal.evaluations.exclude(status=EvaluationStatus.WITHDRAWN).select_related("evaluator")
+
+
 def _mean(values):
     return sum(values, Decimal(0)) / len(values) if values else None
 
