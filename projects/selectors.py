@@ -111,7 +111,7 @@ def evaluations_of(user):
         Evaluation.objects.filter(evaluator=user)
         .exclude(status=EvaluationStatus.WITHDRAWN)
         .select_related("proposal__call", "proposal__committee", "proposal__lead_organization")
-        .order_by("status", "-assigned_at")
+        .order_by("status", "-assigned_at", "-id")
     )
 
 

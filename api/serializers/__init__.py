@@ -14,7 +14,13 @@ from .evaluations import (
     MatrixRowSerializer,
     ProposalEvaluationSerializer,
 )
-from .meetings import AgreementSerializer, AttendanceSerializer, MinutesSerializer, SessionSerializer
+from .meetings import (
+    AgreementSerializer,
+    AttendanceSerializer,
+    MinutesSerializer,
+    QuorumSerializer,
+    SessionSerializer,
+)
 from .monitoring import ReportDetailSerializer, ReportSerializer
 from .projects import (
     BallotSerializer,
@@ -44,6 +50,7 @@ __all__ = [
     "ProjectSerializer",
     "ProposalEvaluationSerializer",
     "ProposalSerializer",
+    "QuorumSerializer",
     "ReportDetailSerializer",
     "ReportSerializer",
     "SessionSerializer",

@@ -114,3 +114,24 @@ class AttendanceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Attendance
         fields = ["id", "person_name", "organization", "organization_name", "status", "status_label"]
+
+
+class QuorumSerializer(serializers.Serializer):
+    """The attendance summary the session page shows above the list (``committees.selectors.quorum``).
+
+    ``expected``, ``required``, ``unlisted`` and ``reached`` are a committee session's (null otherwise);
+    ``organizations_counted`` is null when no attendance was recorded nor reported.
+    """
+
+    organizations_present = serializers.IntegerField(help_text="Organizations with someone present, as recorded.")
+    people_present = serializers.IntegerField()
+    reported = serializers.IntegerField(
+        allow_null=True, help_text="The figure from an attendance list kept outside the platform, if any."
+    )
+    organizations_counted = serializers.IntegerField(allow_null=True)
+    expected = serializers.IntegerField(allow_null=True, help_text="Member organizations on the session's day.")
+    required = serializers.IntegerField(allow_null=True, help_text="Organizations needed for quorum.")
+    unlisted = serializers.IntegerField(
+        allow_null=True, help_text="Member organizations nobody represents in the platform, so not on the list."
+    )
+    reached = serializers.BooleanField(allow_null=True, help_text="Whether there was quorum; null: no data.")

@@ -24,6 +24,11 @@ ENDPOINTS = [
         _("A session's recorded attendance"),
         _("token of a member of its committee, or staff"),
     ),
+    (
+        "sessions/{id}/quorum/",
+        _("A session's attendance summary and quorum"),
+        _("token of a member of its committee, or staff"),
+    ),
     ("projects/", _("Published projects, consortium, results matrix and approved progress"), _("everyone")),
     ("calls/", _("Calls for proposals"), _("personal token")),
     ("calls/{id}/matrix/", _("A call's evaluation matrix"), _("token of staff or of the committee's chair")),

@@ -84,12 +84,15 @@ def test_minutes_and_attendance_answer_as_the_session_page(world):
                 wrong.append(f"{role} minutes of {session.pk}: comments under approved minutes")
 
             response = client.get(f"/api/v1/sessions/{session.pk}/attendance/")
+            quorum = client.get(f"/api/v1/sessions/{session.pk}/quorum/")
             if can_see_session_internals(person, session):
                 ids = [row["id"] for row in response.json()["results"]]
                 if ids != [a.pk for a in committee_selectors.recorded_attendance(session)]:
                     wrong.append(f"{role} attendance of {session.pk}: {ids}")
-            elif response.status_code != 404:
-                wrong.append(f"{role} attendance of {session.pk}: {response.status_code}")
+                if quorum.status_code != 200:
+                    wrong.append(f"{role} quorum of {session.pk}: {quorum.status_code}")
+            elif (response.status_code, quorum.status_code) != (404, 404):
+                wrong.append(f"{role} attendance, quorum of {session.pk}: {response.status_code}, {quorum.status_code}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -110,6 +113,10 @@ def test_the_draft_and_its_comments_reach_the_committee_and_not_the_public(world
     attendance = clients["secretary_1"].get(f"/api/v1/sessions/{session.pk}/attendance/").json()["results"]
     # A bare answer to the invitation is not attendance: the page lists only what was recorded.
     assert [(row["person_name"], row["status"]) for row in attendance] == [("Representante A", "present")]
+    quorum = clients["secretary_1"].get(f"/api/v1/sessions/{session.pk}/quorum/").json()
+    summary = committee_selectors.quorum(session)
+    assert quorum["organizations_present"] == 1 and quorum["expected"] == summary["expected"]
+    assert quorum["reached"] == summary["reached"] and quorum["required"] == summary["required"]
 
 
 @pytest.mark.django_db
@@ -232,6 +239,7 @@ def test_query_counts_do_not_grow_with_rows(world, django_assert_max_num_queries
     pinned = [
         (staff, f"/api/v1/sessions/{session.pk}/minutes/", 7),
         (staff, f"/api/v1/sessions/{session.pk}/attendance/", 4),
+        (staff, f"/api/v1/sessions/{session.pk}/quorum/", 6),
         (evaluator, "/api/v1/evaluations/?per_page=200", 4),
         (evaluator, f"/api/v1/evaluations/{submitted.pk}/", 3),
         (staff, f"/api/v1/proposals/{submitted.proposal_id}/evaluations/", 5),
