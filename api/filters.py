@@ -13,7 +13,10 @@ from rest_framework.exceptions import ValidationError
 from committees.models import Committee, MembershipStatus, SessionKind
 from companies.forms import DirectoryFilterForm
 from companies.models import Organization
-from projects.models import Call, ProposalStatus
+from monitoring import selectors as monitoring_selectors
+from monitoring.models import ReportStatus
+from projects.desk import EVALUATIONS_DUE
+from projects.models import Call, EvaluationStatus, Proposal, ProposalStatus
 from sdg.models import Goal, Target
 
 
@@ -86,3 +89,40 @@ class IndicatorFilter(django_filters.FilterSet):
     goal = django_filters.ModelChoiceFilter(
         field_name="target__goal", queryset=Goal.objects.all(), to_field_name="number"
     )
+
+
+class EvaluationFilter(django_filters.FilterSet):
+    """As the evaluator's list: ``status=due`` keeps those still to submit (the desk's card); or one state."""
+
+    status = django_filters.ChoiceFilter(
+        choices=[("due", _("Still to submit")), *(c for c in EvaluationStatus.choices if c[0] != "withdrawn")],
+        method="filter_status",
+    )
+
+    def filter_status(self, queryset, name, value):
+        if value == "due":
+            return queryset.filter(status__in=EVALUATIONS_DUE)
+        return queryset.filter(status=value)
+
+
+class ReportFilter(django_filters.FilterSet):
+    """As the monitoring page's filter form (committee, project title contains), and by state and project."""
+
+    committee = django_filters.ModelChoiceFilter(
+        field_name="period__implementation__proposal__committee",
+        queryset=Committee.objects.all(),
+        method="filter_committee",
+    )
+    title = django_filters.CharFilter(max_length=100, method="filter_title", label=_("Project title contains"))
+    status = django_filters.ChoiceFilter(
+        choices=[c for c in ReportStatus.choices if c[0] in monitoring_selectors.UNDER_REVIEW]
+    )
+    project = django_filters.ModelChoiceFilter(
+        field_name="period__implementation__proposal", queryset=Proposal.objects.all()
+    )
+
+    def filter_committee(self, queryset, name, value):
+        return monitoring_selectors.filtered_by(queryset, committee=value, path="period__implementation__")
+
+    def filter_title(self, queryset, name, value):
+        return monitoring_selectors.filtered_by(queryset, title=value, path="period__implementation__")

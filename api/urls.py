@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from .views import datasets, directory, docs, meetings, projects, tokens
+from .views import datasets, directory, docs, evaluations, meetings, monitoring, projects, tokens
 
 app_name = "api"
 
@@ -20,6 +20,8 @@ router.register("sessions", meetings.SessionViewSet, basename="session")
 router.register("calls", projects.CallViewSet, basename="call")
 router.register("proposals", projects.ProposalViewSet, basename="proposal")
 router.register("projects", projects.ProjectViewSet, basename="project")
+router.register("evaluations", evaluations.EvaluationViewSet, basename="evaluation")
+router.register("reports", monitoring.ReportViewSet, basename="report")
 router.register("ballots", projects.BallotViewSet, basename="ballot")
 router.register("surveys", projects.SurveyViewSet, basename="survey")
 router.register("datasets", datasets.DatasetViewSet, basename="dataset")

@@ -37,6 +37,10 @@ SPECTACULAR_SETTINGS = {
         "SessionStatusEnum": "committees.models.SessionStatus",
         "AgreementStatusEnum": "committees.models.AgreementStatus",
         "ParticipationStatusEnum": "companies.models.ParticipationStatus",
+        "MinutesStatusEnum": "committees.models.MinutesStatus",
+        "AttendanceStatusEnum": "committees.models.AttendanceStatus",
+        "EvaluationStatusEnum": "projects.models.EvaluationStatus",
+        "ReportStatusEnum": "monitoring.models.ReportStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -145,21 +145,22 @@ def contribution_rows(implementation):
 
 def report_full(pk):
     """Return a report with its values, deliveries, milestones, evidence and history."""
-    return (
-        Report.objects.select_related(
-            "period__implementation__proposal__committee", "submitted_by", "decided_by", "created_by"
-        )
-        .prefetch_related(
-            Prefetch("values", queryset=ReportValue.objects.select_related("indicator")),
-            Prefetch(
-                "deliveries",
-                queryset=ContributionDelivery.objects.select_related("contribution__member__organization"),
-            ),
-            "milestones_reached",
-            "evidence",
-            Prefetch("events", queryset=ReportEvent.objects.select_related("actor")),
-        )
-        .get(pk=pk)
+    return full_reports().get(pk=pk)
+
+
+def full_reports():
+    """Return reports with everything the report page shows: values, deliveries, milestones, evidence, history."""
+    return Report.objects.select_related(
+        "period__implementation__proposal__committee", "submitted_by", "decided_by", "created_by"
+    ).prefetch_related(
+        Prefetch("values", queryset=ReportValue.objects.select_related("indicator")),
+        Prefetch(
+            "deliveries",
+            queryset=ContributionDelivery.objects.select_related("contribution__member__organization"),
+        ),
+        "milestones_reached",
+        "evidence",
+        Prefetch("events", queryset=ReportEvent.objects.select_related("actor")),
     )
 
 
@@ -221,6 +222,44 @@ def reporter_implementations(user):
         )
         .distinct()
         .select_related("proposal")
+    )
+
+
+def viewable_implementations(user):
+    """Return the implementations whose reports the person reads in every state (``permissions.can_view``).
+
+    Staff: all. A committee's chair or secretary: the committee's projects. A representative: the projects their
+    organization leads or is an invited or accepted partner of.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return Implementation.objects.none()
+    if is_staff_member(user):
+        return Implementation.objects.all()
+    committees = {committee for committee, kind in post_keys(user) if kind in (PostKind.CHAIR, PostKind.SECRETARY)}
+    visible = Q(proposal__committee_id__in=committees)
+    organization = current_organization(user)
+    if organization is not None:
+        partner = ConsortiumMember.objects.filter(
+            proposal=OuterRef("proposal"),
+            organization=organization,
+            is_lead=False,
+            status__in=[PartnerStatus.INVITED, PartnerStatus.ACCEPTED],
+        )
+        visible |= Q(proposal__lead_organization=organization) | Q(Exists(partner))
+    return Implementation.objects.filter(visible)
+
+
+UNDER_REVIEW = (ReportStatus.SUBMITTED, ReportStatus.RETURNED)
+
+
+def reports_under_review(user, *, full=False):
+    """Return the submitted and returned reports the person may read (the report page, ``monitoring:report``).
+
+    ``full`` brings what the report page shows of each (``full_reports``).
+    """
+    reports = full_reports() if full else Report.objects.select_related("period__implementation__proposal")
+    return reports.filter(status__in=UNDER_REVIEW, period__implementation__in=viewable_implementations(user)).order_by(
+        "-submitted_at", "-id"
     )
 
 

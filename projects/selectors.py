@@ -111,8 +111,13 @@ def evaluations_of(user):
         Evaluation.objects.filter(evaluator=user)
         .exclude(status=EvaluationStatus.WITHDRAWN)
         .select_related("proposal__call", "proposal__committee", "proposal__lead_organization")
-        .order_by("status", "-assigned_at")
+        .order_by("status", "-assigned_at", "-id")
     )
+
+
+def proposal_evaluations(proposal):
+    """Return the proposal's standing evaluations with their evaluators, as its reviewers see them."""
+    return proposal.evaluations.exclude(status=EvaluationStatus.WITHDRAWN).select_related("evaluator")
 
 
 def _mean(values):

@@ -8,7 +8,20 @@ from .directory import (
     OrganizationSerializer,
     TargetSerializer,
 )
-from .meetings import AgreementSerializer, SessionSerializer
+from .evaluations import (
+    EvaluationDetailSerializer,
+    EvaluationSerializer,
+    MatrixRowSerializer,
+    ProposalEvaluationSerializer,
+)
+from .meetings import (
+    AgreementSerializer,
+    AttendanceSerializer,
+    MinutesSerializer,
+    QuorumSerializer,
+    SessionSerializer,
+)
+from .monitoring import ReportDetailSerializer, ReportSerializer
 from .projects import (
     BallotSerializer,
     CallSerializer,
@@ -21,16 +34,25 @@ from .projects import (
 
 __all__ = [
     "AgreementSerializer",
+    "AttendanceSerializer",
     "BallotSerializer",
     "CallSerializer",
     "CommitteeSerializer",
+    "EvaluationDetailSerializer",
+    "EvaluationSerializer",
     "GoalSerializer",
     "IndicatorSerializer",
+    "MatrixRowSerializer",
     "MembershipSerializer",
+    "MinutesSerializer",
     "OrganizationSerializer",
     "ProjectDetailSerializer",
     "ProjectSerializer",
+    "ProposalEvaluationSerializer",
     "ProposalSerializer",
+    "QuorumSerializer",
+    "ReportDetailSerializer",
+    "ReportSerializer",
     "SessionSerializer",
     "SurveyResultsSerializer",
     "SurveySerializer",

@@ -1,8 +1,9 @@
-"""Serializers of sessions (committee, plenary, chairs) and of the agreements taken in them."""
+"""Serializers of sessions (committee, plenary, chairs), their minutes, attendance and agreements."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from committees.models import Agreement, Session
+from committees.models import Agreement, Attendance, Minutes, MinutesComment, Session
 
 from .fields import label_of
 
@@ -56,3 +57,81 @@ class AgreementSerializer(serializers.ModelSerializer):
     def get_responsible_organization_name(self, agreement) -> str:
         organization = agreement.responsible_organization
         return str(organization) if organization is not None else ""
+
+
+class MinutesCommentSerializer(serializers.ModelSerializer):
+    author_name = serializers.CharField(source="author.full_name", read_only=True)
+
+    class Meta:
+        model = MinutesComment
+        fields = ["id", "author_name", "body", "created_at"]
+
+
+class MinutesSerializer(serializers.ModelSerializer):
+    """One version of the minutes as the session page shows it; a draft carries the members' comments."""
+
+    status_label = label_of("status")
+    approved_by_name = serializers.SerializerMethodField()
+    approved_at_session_title = serializers.SerializerMethodField()
+    comments = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Minutes
+        fields = [
+            "id",
+            "session",
+            "version",
+            "status",
+            "status_label",
+            "body",
+            "correction_note",
+            "approved_at",
+            "approved_by_name",
+            "approved_at_session",
+            "approved_at_session_title",
+            "comments",
+        ]
+
+    def get_approved_by_name(self, minutes) -> str:
+        return minutes.approved_by.full_name if minutes.approved_by_id else ""
+
+    def get_approved_at_session_title(self, minutes) -> str:
+        return minutes.approved_at_session.title if minutes.approved_at_session_id else ""
+
+    @extend_schema_field(MinutesCommentSerializer(many=True))
+    def get_comments(self, minutes):
+        # The page shows comments under the draft only; an approved version is shown without them.
+        if not minutes.is_draft:
+            return []
+        return MinutesCommentSerializer(minutes.comments.all(), many=True).data
+
+
+class AttendanceSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="person.full_name", read_only=True)
+    organization_name = serializers.CharField(source="organization.__str__", read_only=True)
+    status_label = label_of("status")
+
+    class Meta:
+        model = Attendance
+        fields = ["id", "person_name", "organization", "organization_name", "status", "status_label"]
+
+
+class QuorumSerializer(serializers.Serializer):
+    """The attendance summary the session page shows above the list (``committees.selectors.quorum``).
+
+    ``expected``, ``required``, ``unlisted`` and ``reached`` are a committee session's (null otherwise);
+    ``organizations_counted`` is null when no attendance was recorded nor reported.
+    """
+
+    organizations_present = serializers.IntegerField(help_text="Organizations with someone present, as recorded.")
+    people_present = serializers.IntegerField()
+    reported = serializers.IntegerField(
+        allow_null=True, help_text="The figure from an attendance list kept outside the platform, if any."
+    )
+    organizations_counted = serializers.IntegerField(allow_null=True)
+    expected = serializers.IntegerField(allow_null=True, help_text="Member organizations on the session's day.")
+    required = serializers.IntegerField(allow_null=True, help_text="Organizations needed for quorum.")
+    unlisted = serializers.IntegerField(
+        allow_null=True, help_text="Member organizations nobody represents in the platform, so not on the list."
+    )
+    reached = serializers.BooleanField(allow_null=True, help_text="Whether there was quorum; null: no data.")

@@ -1,14 +1,17 @@
-"""Endpoints of calls, proposals, published projects, closed ballots and surveys' results.
+"""Endpoints of calls (and their evaluation matrix), proposals (and their evaluators), published projects, closed
+ballots and surveys' results.
 
 Calls, proposals, ballots and surveys are behind sign-in on the pages, so here behind a token; each object is
 checked again with the page's predicate. Projects are public once published.
 """
 
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
 
 from projects import selectors as project_selectors
 from projects.models import Proposal
-from projects.permissions import can_see_results, can_view_proposal
+from projects.permissions import can_review, can_see_matrix, can_see_results, can_view_proposal
 from surveys.models import TEXT_KINDS, QuestionKind
 from surveys.permissions import can_manage_survey
 from surveys.selectors import results as survey_results
@@ -27,6 +30,18 @@ class CallViewSet(ReadOnlyViewSet):
     def get_queryset(self):
         return selectors.calls(self.request.user)
 
+    @extend_schema(responses=serializers.MatrixRowSerializer(many=True), filters=False)
+    @action(detail=True, filterset_class=None, serializer_class=serializers.MatrixRowSerializer)
+    def matrix(self, request, pk=None):
+        """The call's evaluation matrix, best first (staff, the committee's chair): averages per criterion, weighted
+        total, spread and counts of the submitted evaluations; never one evaluator's scores.
+        """
+        call = self.get_object()
+        self.check_object(can_see_matrix(request.user, call))
+        rows, weights = project_selectors.evaluation_matrix(call)
+        page = project_selectors.matrix_details(self.paginate_queryset(rows), weights)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
 
 class ProposalViewSet(ReadOnlyViewSet):
     """The proposals the person's pages list: their organization's (drafts included), those they review as staff
@@ -44,6 +59,15 @@ class ProposalViewSet(ReadOnlyViewSet):
         proposal = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
         self.check_object(can_view_proposal(self.request.user, proposal))
         return proposal
+
+    @extend_schema(responses=serializers.ProposalEvaluationSerializer(many=True), filters=False)
+    @action(detail=True, filterset_class=None, serializer_class=serializers.ProposalEvaluationSerializer)
+    def evaluations(self, request, pk=None):
+        """The proposal's evaluators and where their work stands, for its reviewers (staff, the committee's chair)."""
+        proposal = self.get_object()
+        self.check_object(can_review(request.user, proposal))
+        page = self.paginate_queryset(project_selectors.proposal_evaluations(proposal))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 class ProjectViewSet(ReadOnlyViewSet):

@@ -40,5 +40,6 @@ from .sessions import (  # noqa: F401
     sessions_that_may_approve_minutes_of,
     sessions_with_counts,
     upcoming_sessions,
+    visible_minutes,
     visible_sessions,
 )

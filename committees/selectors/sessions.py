@@ -212,13 +212,25 @@ def latest_minutes(session):
     )
 
 
+def visible_minutes(user, session):
+    """Return the versions of the session's minutes the person may read, latest first.
+
+    Approved versions go with the session (``permissions.can_see_session``); the draft and its comments only to
+    those who see the session's internals.
+    """
+    minutes = latest_minutes(session)
+    if not permissions.can_see_session_internals(user, session):
+        minutes = minutes.exclude(status="draft")
+    return minutes
+
+
 def recorded_attendance(session):
     """Return the session's recorded attendance (not bare confirmations), by organization and person."""
-    return list(
+    return (
         Attendance.objects.filter(session=session)
         .exclude(status="")
         .select_related("person", "organization")
-        .order_by("organization__legal_name", "person__full_name")
+        .order_by("organization__legal_name", "person__full_name", "id")
     )
 
 

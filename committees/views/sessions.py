@@ -157,7 +157,7 @@ class SessionDetailView(SessionMixin, TemplateView):
         user = self.request.user
         session = self.session
         internals = permissions.can_see_session_internals(user, session)
-        all_minutes = list(selectors.latest_minutes(session))
+        all_minutes = list(selectors.visible_minutes(user, session))
         approved = [m for m in all_minutes if not m.is_draft]
         draft = next((m for m in all_minutes if m.is_draft), None)
         context = {

@@ -195,7 +195,7 @@ class ProposalDetailView(ProposalMixin, TemplateView):
             steps=checklist.STEPS,
         )
         if context["can_review"]:
-            context["evaluations"] = proposal.evaluations.exclude(status="withdrawn").select_related("evaluator")
+            context["evaluations"] = selectors.proposal_evaluations(proposal)
             context["history"] = history_for(proposal)
         return super().get_context_data(**context, **kwargs)
 

@@ -61,7 +61,7 @@ def test_the_documentation_page_in_spanish_and_english(browser, live_server, tra
         page.goto(f"{live_server.url}/api/v1/docs/")
         expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
         expect(page.get_by_role("heading", name=endpoints)).to_be_visible()
-        expect(page.get_by_role("cell", name="/api/v1/proposals/")).to_be_visible()
+        expect(page.get_by_role("cell", name="/api/v1/proposals/", exact=True)).to_be_visible()
         shoot(page, f"docs-nojs-{locale}")
         context.close()
 
