@@ -32,6 +32,11 @@ class DocumentKind:
     language. ``can_request(user, target, params)`` and ``can_view(user, document)`` answer who
     may ask for it and who may read it; ``model`` is the class of the target, if it has one.
     ``describe(target, params)`` names the document before it is rendered.
+
+    A kind whose documents name people says which: ``naming(documents, person)`` narrows a queryset of its
+    documents to those that name the person, and ``withholds`` lists the purposes (``axs_platform.purposes``) whose
+    opposition leaves a person's name out of it. ``documents.services.documents_rerender`` renders them again
+    after an opposition or an anonymization, so stored copies do not keep the name.
     """
 
     code: str
@@ -42,6 +47,8 @@ class DocumentKind:
     describe: Callable
     model: type | None = None
     options: dict = field(default_factory=dict)
+    naming: Callable | None = None
+    withholds: tuple = ()
 
 
 _kinds: dict[str, DocumentKind] = {}

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import fragments
+from documents.services import documents_rerender_naming
 
 from ..models import PrivacyNotice, PurposeChoice, RightsRequest
 from ..permissions import can_handle_requests
@@ -59,6 +60,10 @@ def purposes_set(*, person, choices, actor=None, reason="", request=None):
     if PurposeChoice.Purpose.DIRECTORY in changed:
         # Public committee pages name post holders: their cached copies must not outlive the choice.
         fragments.changed(fragments.COMMITTEES)
+    opposed = [purpose for purpose, (_before, allowed) in changed.items() if not allowed]
+    if opposed:
+        # Stored PDFs printed before (minutes, the report) would keep the name: rendered again once this commits.
+        documents_rerender_naming(person, purposes=opposed)
     return changed
 
 
