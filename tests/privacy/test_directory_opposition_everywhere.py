@@ -86,6 +86,17 @@ def test_the_published_report_and_its_pdf(scene):
     assert person.full_name in scene["staff_client"].get(post.committee.get_absolute_url()).text
 
 
+def test_an_edition_published_before_the_opposition_names_them_no_more(scene):
+    person, post = scene["person"], scene["post"]
+    services.purposes_set(person=person, choices={"directory": True})
+    edition = edition_publish(actor=scene["staff"], start=post.started_on, end=post.started_on)
+    assert person.full_name in edition.html_es
+    assert person.full_name in scene["anonymous"].get(edition.get_absolute_url()).text
+    services.purposes_set(person=person, choices={"directory": False})
+    page = scene["anonymous"].get(edition.get_absolute_url()).text
+    assert "nombre reservado" in page and _absent(person, page)
+
+
 def test_project_pages(scene):
     urls = [reverse("projects:project-list")] + [p.get_public_url() for p in Proposal.objects.published()]
     assert len(urls) > 1

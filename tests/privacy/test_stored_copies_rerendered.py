@@ -5,6 +5,8 @@ directory: after either opposition, or an anonymization, the ready copies that p
 again through the documents machinery (same row and link, a new file, the old one deleted), once the change commits.
 """
 
+import datetime
+
 import pytest
 
 from committees import services as committee_services
@@ -15,6 +17,7 @@ from documents.selectors import documents_naming
 from documents.services import document_request, documents_rerender
 from privacy import services
 from reports.documents import SYSTEMATIZATION
+from reports.editions import edition_publish
 from tests.factories import make_committee, make_committee_member, make_post_holder, make_session, make_staff
 from tests.pdf_text import pdf_text
 
@@ -115,3 +118,15 @@ def test_a_report_is_printed_again_when_a_holder_of_a_post_in_its_period_opposes
     assert list(documents_naming(holder, purposes=["directory"])) == [during]
     assert not documents_naming(holder, purposes=["named_in_minutes"]).exists()
     assert before not in documents_naming(holder)
+
+
+def test_a_published_edition_names_an_anonymized_holder_by_the_anonymous_name(client):
+    committee = make_committee(7, installed_on=datetime.date(2016, 10, 31))
+    holder = make_post_holder(committee, "chair", full_name=NAME)
+    staff = make_staff()
+    edition = edition_publish(actor=staff, start=datetime.date(2016, 11, 1), end=datetime.date(2016, 12, 31))
+    assert NAME in client.get(edition.get_absolute_url()).text
+    services.person_anonymize(actor=staff, user=holder)
+    holder.refresh_from_db()
+    page = client.get(edition.get_absolute_url()).text
+    assert NAME not in page and holder.full_name in page
