@@ -130,3 +130,16 @@ def test_a_published_edition_names_an_anonymized_holder_by_the_anonymous_name(cl
     holder.refresh_from_db()
     page = client.get(edition.get_absolute_url()).text
     assert NAME not in page and holder.full_name in page
+
+
+def test_when_a_fresh_copy_is_already_on_its_way_the_old_one_is_erased_instead(
+    printed, django_capture_on_commit_callbacks
+):
+    person, document, staff = printed
+    with django_capture_on_commit_callbacks(execute=False):
+        fresh = document_request(actor=staff, kind=MINUTES, language="es-mx", target=document.target)
+    assert fresh.pk != document.pk and fresh.status == Document.Status.QUEUED
+    with django_capture_on_commit_callbacks(execute=False):
+        assert documents_rerender(documents=Document.objects.filter(pk=document.pk)) == 0
+    document.refresh_from_db()
+    assert document.status == Document.Status.READY and document.erased_at is not None and not document.file
