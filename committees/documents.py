@@ -10,7 +10,7 @@ from documents.registry import DocumentKind, Source
 from documents.services import DocumentError
 
 from . import selectors
-from .models import AttendanceStatus, Minutes, MinutesStatus, Session
+from .models import Agreement, AttendanceStatus, Minutes, MinutesStatus, Session
 from .permissions import can_see_session
 
 MINUTES = "committees.minutes"
@@ -86,6 +86,19 @@ def _can_view(user, document):
     return document.requested_by_id == user.pk and session is not None and can_see_session(user, session)
 
 
+def minutes_naming(documents, person):
+    """The minutes PDFs that print the person's name: present, the approver, or an agreement's responsible."""
+    present = AttendanceStatus.PRESENT
+    sessions = (
+        set(Session.objects.filter(attendance__person=person, attendance__status=present).values_list("pk", flat=True))
+        | set(
+            Minutes.objects.filter(approved_by=person, status=MinutesStatus.APPROVED).values_list("session", flat=True)
+        )
+        | set(Agreement.objects.filter(responsible_person=person).values_list("session", flat=True))
+    )
+    return documents.filter(target_id__in=[str(pk) for pk in sessions if pk is not None])
+
+
 minutes_pdf = DocumentKind(
     code=MINUTES,
     label=_("Session minutes"),
@@ -94,4 +107,6 @@ minutes_pdf = DocumentKind(
     describe=_describe,
     can_request=can_request_minutes,
     can_view=_can_view,
+    naming=minutes_naming,
+    withholds=(purposes.NAMED_IN_MINUTES,),
 )

@@ -34,6 +34,11 @@ class DocumentKind:
     ``describe(target, params)`` names the document before it is rendered. ``on_ready(document)``, if
     given, runs in the transaction that stores the file (its side effects through ``transaction.on_commit``
     or the outbox), e.g. to e-mail somebody without an account a link to it.
+
+    A kind whose documents name people says which: ``naming(documents, person)`` narrows a queryset of its
+    documents to those that name the person, and ``withholds`` lists the purposes (``axs_platform.purposes``) whose
+    opposition leaves a person's name out of it. ``documents.services.documents_rerender`` renders them again
+    after an opposition or an anonymization, so stored copies do not keep the name.
     """
 
     code: str
@@ -45,6 +50,8 @@ class DocumentKind:
     model: type | None = None
     options: dict = field(default_factory=dict)
     on_ready: Callable | None = None
+    naming: Callable | None = None
+    withholds: tuple = ()
 
 
 _kinds: dict[str, DocumentKind] = {}

@@ -23,6 +23,7 @@ from .pdf import render_pdf
 from .permissions import can_request_document, can_view_document
 from .queueing import send_on_commit, stale_before
 from .registry import get_kind
+from .selectors import documents_naming
 
 logger = logging.getLogger(__name__)
 # A job that has been started this many times without finishing (its worker died each time)
@@ -159,6 +160,7 @@ def _finish(document_id, attempt, *, status, error="", pdf=None, pages=None, fil
             with translation.override(document.language):
                 error = _("The data of this document was erased while it was being made: nothing was stored.")
     if pdf is not None:
+        previous = document.file.name if document.file else ""
         try:
             document.file.save(filename, ContentFile(pdf), save=False)
         except OSError as storage_error:
@@ -173,6 +175,9 @@ def _finish(document_id, attempt, *, status, error="", pdf=None, pages=None, fil
             document.filename = filename
             document.file_size = len(pdf)
             document.page_count = pages
+            if previous:  # rendered again (``documents_rerender``): the earlier copy goes once this one is kept
+                storage = document.file.storage
+                transaction.on_commit(lambda: storage.delete(previous))
     document.status = status
     document.error = error
     document.finished_at = timezone.now()
@@ -244,3 +249,40 @@ def documents_erase(*, documents, title):
         document.save(update_fields=["file", "filename", "file_size", "title", "erased_at"])
         count += 1
     return count
+
+
+def documents_rerender(*, documents):
+    """Render these ready documents again from today's data, in place: same row, same link, a new file.
+
+    For stored copies that name a person who has since opposed being named or been anonymized. Each job is queued
+    in its own transaction and sent on commit; one already queued or rendering is left alone (it reads today's
+    data), so running this twice queues nothing more. When another job for the same data is in progress, the
+    earlier copy's file is erased instead (that job gives today's). Return how many were queued.
+    """
+    queued = 0
+    for pk in documents.values_list("pk", flat=True):
+        with transaction.atomic():
+            document = Document.objects.select_for_update().get(pk=pk)
+            if document.status != Document.Status.READY or document.erased_at is not None:
+                continue
+            document.status, document.error, document.attempts = Document.Status.QUEUED, "", 0
+            document.heartbeat_at = document.started_at = document.sent_at = None
+            fields = ["status", "error", "attempts", "heartbeat_at", "started_at", "sent_at"]
+            try:
+                with transaction.atomic():
+                    document.save(update_fields=fields)
+            except IntegrityError:
+                documents_erase(documents=Document.objects.filter(pk=pk), title=lambda d: d.title)
+                continue
+            send_on_commit(document)
+            queued += 1
+    return queued
+
+
+def documents_rerender_naming(person, *, purposes=None):
+    """Once the transaction commits, render again the stored documents that print the person's name.
+
+    ``purposes``: the ones the person has just opposed (only the kinds that withhold one of them); None after an
+    anonymization (every kind that names people). See ``selectors.documents_naming``.
+    """
+    transaction.on_commit(lambda: documents_rerender(documents=documents_naming(person, purposes=purposes)))

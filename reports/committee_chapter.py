@@ -1,7 +1,8 @@
 """The report's chapter on the working committees: each committee with a bounded list of its members.
 
 A committee of a thousand organizations prints its first ``MEMBERS_SHOWN`` members and "and N more",
-linking to the committee's public member list; the counts come from the database.
+linking to the committee's public member list; the counts come from the database. Post holders who oppose the
+public directory are not named (``committees.selectors.withhold_names``).
 """
 
 from collections import defaultdict
@@ -12,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from committees.models import Membership, MembershipStatus, Post, SessionStatus
+from committees.selectors import withhold_names
 from projects.models import Proposal
 
 from .figures import bounds, committees_by, seated_at_installation
@@ -72,12 +74,15 @@ def committees_of(start, end, selected_ids):
         .values_list("committee", "organizations")
     )
     posts = defaultdict(list)
-    for post in (
+    in_period = (
         Post.objects.filter(committee__in=committees, started_on__lte=end)
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
         .select_related("holder", "organization")
         .order_by("started_on", "id")
-    ):
+    )
+    # Every edition of the report is made to be published: nobody who opposes the public directory is named in it,
+    # whoever renders it (the committee's page keeps naming them to staff and members).
+    for post in withhold_names(in_period, "holder_id", reader_sees_names=False):
         posts[post.committee_id].append(post)
     for committee in committees:
         committee.members_at_end = []

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform import purposes
 from axs_platform.permissions import is_staff_member
+from committees.models import Post
 from documents.registry import DocumentKind, Source
 from documents.services import DocumentError
 from monitoring.chapter import implementation_chapter
@@ -87,6 +89,20 @@ def _staff(user, *args):
     return is_staff_member(user)
 
 
+def systematization_naming(documents, person):
+    """The reports whose period overlaps a post the person held: the committees' chapter prints its holder."""
+    posts = list(Post.objects.filter(holder=person).values_list("started_on", "ended_on"))
+    naming = []
+    for document in documents.only("pk", "params"):
+        try:
+            start, end = period_of(document.params)
+        except DocumentError:
+            continue
+        if any(started <= end and (ended is None or ended >= start) for started, ended in posts):
+            naming.append(document.pk)
+    return documents.filter(pk__in=naming)
+
+
 systematization = DocumentKind(
     code=SYSTEMATIZATION,
     label=_("Systematization report"),
@@ -94,4 +110,6 @@ systematization = DocumentKind(
     describe=_describe,
     can_request=_staff,
     can_view=_staff,
+    naming=systematization_naming,
+    withholds=(purposes.DIRECTORY,),
 )

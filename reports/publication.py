@@ -5,8 +5,19 @@ edition (frozen when published, images included) and the Word file carry them wi
 """
 
 import base64
+import re
+
+from django.contrib.auth import get_user_model
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from axs_platform import purposes
 
 from .models import CoverImage, CoverImageKind
+
+# How the report's body marks a person's name (systematization_body.html), so that a frozen edition can name them
+# as they are named today.
+NAMED_PERSON = re.compile(r'<span data-person="(\d+)">[^<]*</span>')
 
 CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
 
@@ -49,3 +60,21 @@ def figure_notes(stages):
             figure.note_repeated = key in called
             called.add(key)
     return list(notes.values())
+
+
+def names_as_of_now(html):
+    """Name each person marked in a frozen edition as today: withheld once they oppose the public directory
+    (``axs_platform.purposes``, the rule of ``committees.selectors.withhold_names``), or by their anonymized name.
+    """
+    ids = {int(pk) for pk in NAMED_PERSON.findall(html)}
+    if not ids:
+        return html
+    withheld = purposes.opposing_among(purposes.DIRECTORY, ids)
+    names = dict(get_user_model().objects.filter(pk__in=ids).values_list("pk", "full_name"))
+
+    def name(match):
+        pk = int(match.group(1))
+        text = _("name withheld") if pk in withheld else names.get(pk, "")
+        return f'<span data-person="{pk}">{escape(text)}</span>'
+
+    return NAMED_PERSON.sub(name, html)

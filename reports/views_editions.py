@@ -16,6 +16,7 @@ from .documents import _describe
 from .editions import edition_docx, edition_preview, edition_publish
 from .forms import DEFAULT_END, DEFAULT_START, PeriodForm
 from .models import PublishedEdition
+from .publication import names_as_of_now
 
 
 def _period(request):
@@ -80,4 +81,5 @@ class PublicationView(TemplateView):
 
     def get_context_data(self, **kwargs):
         edition = get_object_or_404(PublishedEdition, pk=self.kwargs["pk"], withdrawn_at__isnull=True)
-        return super().get_context_data(edition=edition, **kwargs)
+        # Frozen as published, but nobody is named who has since opposed it or been anonymized.
+        return super().get_context_data(edition=edition, pages=names_as_of_now(edition.html), **kwargs)

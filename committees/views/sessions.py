@@ -158,7 +158,10 @@ class SessionDetailView(SessionMixin, TemplateView):
         session = self.session
         internals = permissions.can_see_session_internals(user, session)
         all_minutes = list(selectors.visible_minutes(user, session))
-        approved = [m for m in all_minutes if not m.is_draft]
+        # Who approved the minutes is named as on the committee's page (``withhold_names``).
+        approved = selectors.withhold_names(
+            [m for m in all_minutes if not m.is_draft], "approved_by_id", reader_sees_names=internals
+        )
         draft = next((m for m in all_minutes if m.is_draft), None)
         context = {
             "internals": internals,

@@ -28,6 +28,7 @@ from axs_platform.outbox import mail_to_forget
 from committees.models import Agreement, Attendance, CalendarFeed, Minutes
 from committees.models.sessions import new_feed_token
 from companies.models import Invitation
+from documents.services import documents_rerender_naming
 from notifications.services import person_forget as notifications_forget
 from projects.models import Participation, ProposalTransition
 
@@ -154,6 +155,8 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     for feed in CalendarFeed.objects.filter(person=user):
         feed.token = new_feed_token()
         feed.save(update_fields=["token"])
+    # Stored PDFs that printed the old name (minutes, the report) are rendered again once this commits.
+    documents_rerender_naming(user)
     removed = _("(removed)")
     audit_record(
         actor=actor,

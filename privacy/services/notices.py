@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import fragments
+from documents.services import documents_rerender_naming
 
 from ..models import PrivacyNotice, PurposeChoice, RightsRequest
 from ..permissions import can_handle_requests
 from ..selectors import current_choices, current_notice
-from ..subjects import person_of
+from .applying import person_for
 
 
 @transaction.atomic
@@ -59,6 +60,10 @@ def purposes_set(*, person, choices, actor=None, reason="", request=None):
     if PurposeChoice.Purpose.DIRECTORY in changed:
         # Public committee pages name post holders: their cached copies must not outlive the choice.
         fragments.changed(fragments.COMMITTEES)
+    opposed = [purpose for purpose, (_before, allowed) in changed.items() if not allowed]
+    if opposed:
+        # Stored PDFs printed before (minutes, the report) would keep the name: rendered again once this commits.
+        documents_rerender_naming(person, purposes=opposed)
     return changed
 
 
@@ -69,15 +74,16 @@ def request_oppose(*, actor, rights_request, purposes, request=None):
     Recorded twice: the change on the person (``privacy.purposes_changed``, with the request as its reason) and
     the step on the request (``privacy.opposition_applied``, naming the purposes).
     """
-    if not can_handle_requests(actor):
-        raise PermissionDenied
-    if rights_request.right != RightsRequest.Right.OPPOSITION:
-        raise ValidationError(_("Only a request of opposition changes the person's choices."), code="not_opposition")
-    if rights_request.status not in (RightsRequest.Status.IDENTITY_VERIFIED, RightsRequest.Status.IN_PROGRESS):
-        raise ValidationError(_("The identity must be verified before the opposition is applied."), code="wrong_status")
-    person = person_of(rights_request)
-    if person is None:
-        raise ValidationError(_("No account holds this e-mail address: there is nothing to oppose."), code="no_person")
+    person = person_for(
+        actor=actor,
+        rights_request=rights_request,
+        right=RightsRequest.Right.OPPOSITION,
+        messages={
+            "not_opposition": _("Only a request of opposition changes the person's choices."),
+            "wrong_status": _("The identity must be verified before the opposition is applied."),
+            "no_person": _("No account holds this e-mail address: there is nothing to oppose."),
+        },
+    )
     reason = _("Opposition asked in personal data request %(number)s.") % {"number": rights_request.number}
     changed = purposes_set(
         person=person, choices=dict.fromkeys(purposes, False), actor=actor, reason=reason, request=request

@@ -6,7 +6,7 @@ so the person's and the organization's histories show what changed and why. The 
 history records which fields were rectified (``privacy.rectified``), never their values.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,8 +14,7 @@ from audit.services import audit_record
 
 from .. import rectification
 from ..models import RightsRequest
-from ..permissions import can_handle_requests
-from ..subjects import person_of
+from .applying import person_for
 
 
 def _changed(obj, values):
@@ -31,15 +30,16 @@ def request_rectify(*, actor, rights_request, request=None, **fields):
     from accounts.services import user_update
     from companies.services import organization_update
 
-    if not can_handle_requests(actor):
-        raise PermissionDenied
-    if rights_request.right != RightsRequest.Right.RECTIFICATION:
-        raise ValidationError(_("Only a request of rectification changes the person's data."), code="not_rectification")
-    if rights_request.status not in (RightsRequest.Status.IDENTITY_VERIFIED, RightsRequest.Status.IN_PROGRESS):
-        raise ValidationError(_("The identity must be verified before the data are changed."), code="wrong_status")
-    person = person_of(rights_request)
-    if person is None:
-        raise ValidationError(_("No account holds this e-mail address: there is nothing to rectify."), code="no_person")
+    person = person_for(
+        actor=actor,
+        rights_request=rights_request,
+        right=RightsRequest.Right.RECTIFICATION,
+        messages={
+            "not_rectification": _("Only a request of rectification changes the person's data."),
+            "wrong_status": _("The identity must be verified before the data are changed."),
+            "no_person": _("No account holds this e-mail address: there is nothing to rectify."),
+        },
+    )
     organization = rectification.organization_of(person)
     prefix = rectification.ORGANIZATION_PREFIX
     own = _changed(person, {k: v for k, v in fields.items() if k in rectification.PERSON_FIELDS})
