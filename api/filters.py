@@ -6,17 +6,19 @@ directory.
 """
 
 import django_filters
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
+from committees.desk import MINUTES_FILTERS
 from committees.models import Committee, MembershipStatus, SessionKind
 from companies.forms import DirectoryFilterForm
 from companies.models import Organization
 from monitoring import selectors as monitoring_selectors
 from monitoring.models import ReportStatus
 from projects.desk import EVALUATIONS_DUE
-from projects.models import Call, EvaluationStatus, Proposal, ProposalStatus
+from projects.models import Call, CallStatus, EvaluationStatus, Proposal, ProposalStatus
 from sdg.models import Goal, Target
 
 
@@ -50,14 +52,28 @@ class MembershipFilter(django_filters.FilterSet):
 
 
 class SessionFilter(django_filters.FilterSet):
-    """As the session list: by kind (``tipo`` on the page) and by committee."""
+    """As the session list: by kind (``tipo`` on the page), by minutes (``actas``, the same values) and committee."""
 
     kind = django_filters.ChoiceFilter(choices=SessionKind.choices, label=_("kind"))
+    minutes = django_filters.ChoiceFilter(
+        choices=[(value, label) for value, (label, _narrow) in MINUTES_FILTERS.items()],
+        method="filter_minutes",
+        label=_("minutes"),
+    )
     committee = django_filters.ModelChoiceFilter(queryset=Committee.objects.all())
+
+    def filter_minutes(self, queryset, name, value):
+        return MINUTES_FILTERS[value][1](queryset)
 
 
 class CallFilter(django_filters.FilterSet):
+    """As the calls page: by committee, and by the status its column shows (open, upcoming or closed today)."""
+
     committee = django_filters.ModelChoiceFilter(queryset=Committee.objects.all())
+    status = django_filters.ChoiceFilter(choices=CallStatus.choices, method="filter_status", label=_("status"))
+
+    def filter_status(self, queryset, name, value):
+        return queryset.in_status(value, timezone.localdate())
 
 
 class ProposalFilter(django_filters.FilterSet):

@@ -265,14 +265,16 @@ def download(client, dataset, file_format, *, memory=True):
 
 
 def build(dataset, file_format):
-    """Build the file as the job does; return wall and CPU seconds (None when the dataset always streams)."""
+    """Build the file as the job does; return wall and CPU seconds and memory growth (None when it always streams)."""
     from opendata import prebuilt
 
     if prebuilt.source(dataset.slug) is None:
         return None
-    started, started_cpu = time.perf_counter(), time.process_time()
-    prebuilt.build(name=dataset.slug, file_format=file_format)
-    return time.perf_counter() - started, time.process_time() - started_cpu
+    with PeakMemory() as memory:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        prebuilt.build(name=dataset.slug, file_format=file_format)
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    return elapsed, cpu, memory.growth
 
 
 def measure(arguments):
@@ -315,7 +317,7 @@ def measure(arguments):
             rows.append([
                 dataset.slug, file_format, count, round(best[3] / 1e6, 2), round(copy_time * 1000, 1),
                 "406" if streamed is None else f"{streamed[0]:.2f} ({streamed[1]:.2f} CPU)",
-                f"{built[0]:.2f} ({built[1]:.2f} CPU)" if built else "-",
+                f"{built[0]:.2f} ({built[1]:.2f} CPU, +{built[2] / 1e6:.0f} MB)" if built else "-",
                 f"{best[0] * 1000:.1f} ({best[1] * 1000:.1f} CPU)" if served else "-",
                 round(ratio, 2), (best[0], copy_time), round(growth / 1e6, 1),
                 "ok" if growth < 100e6 and ratio <= 3 else ("memory ok" if growth < 100e6 else "MEMORY"),

@@ -39,6 +39,9 @@ COLUMNS = (
     "r_percent",
     "r_first",
     "r_average",
+    "r_survey_title_en",
+    "r_question_en",
+    "r_answer_en",
 )
 
 
@@ -56,6 +59,11 @@ def _percent(count):
         default=Value(0.0),
         output_field=DecimalField(),
     )
+
+
+def _english(name):
+    """The English text of ``name``, or the Spanish one when it is blank (as the file writes it)."""
+    return Coalesce(NullIf(F(f"{name}_en"), Value("")), F(f"{name}_es"))
 
 
 def _questions(prefix, surveys):
@@ -82,11 +90,13 @@ def _questions(prefix, surveys):
             "r_question": F(f"{prefix}text_es"),
             "r_kind": F(f"{prefix}kind"),
             "r_answered": _count(OuterRef(f"{prefix}pk"), ""),
+            "r_survey_title_en": _english(f"{prefix}survey__title"),
+            "r_question_en": _english(f"{prefix}text"),
         },
     }
 
 
-def _rows(queryset, prefix, surveys, answer, count, first, average=None):
+def _rows(queryset, prefix, surveys, answer, count, first, average=None, answer_en=None):
     base = _questions(prefix, surveys)
     columns = dict(base["columns"])
     if prefix == "question__":
@@ -94,6 +104,7 @@ def _rows(queryset, prefix, surveys, answer, count, first, average=None):
     rows = queryset.annotate(**columns).filter(base["filters"])
     rows = rows.annotate(
         r_answer=ExpressionWrapper(answer, CharField()),
+        r_answer_en=ExpressionWrapper(answer if answer_en is None else answer_en, CharField()),
         r_count=count,
     ).annotate(
         r_percent=_percent(F("r_count")),
@@ -124,6 +135,7 @@ def survey_results(dataset):
         F("text_es"),
         _count(OuterRef("question_id"), option_value),
         Case(When(question__kind=QuestionKind.RANKING, then=_count(OuterRef("question_id"), option_value, "first"))),
+        answer_en=_english("text"),
     )
     goal_number = Goal.objects.filter(pk=Cast(Substr(OuterRef("value"), 6), IntegerField())).values("number")[:1]
     goals = _rows(
@@ -145,7 +157,7 @@ def survey_results(dataset):
         )
         for kind, value, label in [
             *((QuestionKind.SCALE, f"scale:{n}", str(n)) for n in range(SCALE_MIN, SCALE_MAX + 1)),
-            (QuestionKind.YES_NO, "yes", "sí"),
+            (QuestionKind.YES_NO, "yes", "yes"),
             (QuestionKind.YES_NO, "no", "no"),
         ]
     ]

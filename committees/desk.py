@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from .models import Agreement, Minutes, MinutesStatus, Session, SessionStatus
 from .models.sessions import OPEN_AGREEMENT_STATUSES
@@ -25,6 +26,14 @@ def sessions_needing_minutes(sessions, *, now=None):
 def sessions_with_draft_minutes(sessions):
     """Keep the sessions whose latest minutes are a draft waiting for approval."""
     return sessions.filter(Exists(Minutes.objects.filter(session=OuterRef("pk"), status=MinutesStatus.DRAFT)))
+
+
+# The session list's "actas" filter (the home desk's cards link to it; the API takes the same values):
+# its label, and how it narrows a list of sessions.
+MINUTES_FILTERS = {
+    "por-aprobar": (gettext_lazy("Sessions whose minutes wait for approval"), sessions_with_draft_minutes),
+    "por-redactar": (gettext_lazy("Sessions held in the last 90 days without minutes"), sessions_needing_minutes),
+}
 
 
 def counts(*, committee_ids=None, today=None):

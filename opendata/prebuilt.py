@@ -8,6 +8,7 @@ unchanged and the file is younger than ``AXS_OPENDATA_MAX_AGE_SECONDS``, and oth
 before and asks for a rebuild. Celery beat asks for the rebuild of every stale file too.
 """
 
+import hashlib
 import logging
 import tempfile
 from collections.abc import Callable
@@ -54,11 +55,14 @@ def register(source):
 def _dataset_source(dataset):
     from .downloads import FORMATS, write
 
+    # The columns too: a file built before a release that changed them is stale at once, not a day later.
+    columns = hashlib.sha256(",".join(dataset.header).encode()).hexdigest()[:12]
+
     def version():
         parts = [str(number) for number in fragments.versions(*dataset.areas)]
         if dataset.version_extra is not None:
             parts.append(dataset.version_extra())
-        return "|".join(parts)
+        return "|".join([*parts, columns])
 
     return Source(dataset.slug, FORMATS, version, lambda file_format, out: write(dataset, file_format, out))
 

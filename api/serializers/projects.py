@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from monitoring.models import Implementation
 from monitoring.selectors import indicator_series
-from projects.models import Ballot, Call, PartnerStatus, Proposal
+from projects.models import Ballot, Call, CallStatus, PartnerStatus, Proposal
 from surveys.models import Survey
 
 from .fields import label_of
@@ -19,11 +19,24 @@ from .fields import label_of
 
 class CallSerializer(serializers.ModelSerializer):
     is_open = serializers.BooleanField(read_only=True)
+    status = serializers.ChoiceField(
+        choices=CallStatus.choices, read_only=True, help_text="Upcoming, open or closed today (the status filter)."
+    )
     proposal_count = serializers.IntegerField(read_only=True, help_text="Proposals submitted to the call.")
 
     class Meta:
         model = Call
-        fields = ["id", "committee", "title", "guidance", "opens_on", "closes_on", "is_open", "proposal_count"]
+        fields = [
+            "id",
+            "committee",
+            "title",
+            "guidance",
+            "opens_on",
+            "closes_on",
+            "is_open",
+            "status",
+            "proposal_count",
+        ]
 
 
 class ProposalSerializer(serializers.ModelSerializer):

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 
 from opendata import datasets as registry
 
-from ..pagination import Pagination
+from ..pagination import Pagination, page_parameters
 
 
 class FieldSerializer(serializers.Serializer):
@@ -62,7 +62,10 @@ class DatasetViewSet(viewsets.ViewSet):
     def retrieve(self, request, slug=None):
         return Response(DatasetSerializer(self._dataset(slug)).data)
 
-    @extend_schema(responses=OpenApiResponse(OpenApiTypes.OBJECT, description="A page of rows, as the downloads"))
+    @extend_schema(
+        parameters=page_parameters(),
+        responses=OpenApiResponse(OpenApiTypes.OBJECT, description="A page of rows, as the downloads"),
+    )
     @action(detail=True)
     def rows(self, request, slug=None):
         dataset = self._dataset(slug)

@@ -349,13 +349,6 @@ class CommitteeSessionListView(CommitteeMixin, TemplateView):
         return super().get_context_data(sessions=page_of(self.request, sessions, SESSIONS_PER_PAGE), **kwargs)
 
 
-# The session list's "actas" filter, used by the home desk's cards: label and how it narrows the list.
-MINUTES_FILTERS = {
-    "por-aprobar": (gettext_lazy("Sessions whose minutes wait for approval"), desk.sessions_with_draft_minutes),
-    "por-redactar": (gettext_lazy("Sessions held in the last 90 days without minutes"), desk.sessions_needing_minutes),
-}
-
-
 class SessionListView(TemplateView):
     """The plenary sessions and every session one may see, newest first."""
 
@@ -367,14 +360,14 @@ class SessionListView(TemplateView):
         if kind in SessionKind.values:
             sessions = sessions.filter(kind=kind)
         minutes = self.request.GET.get("actas", "")
-        if minutes in MINUTES_FILTERS:
-            sessions = MINUTES_FILTERS[minutes][1](sessions)
+        if minutes in desk.MINUTES_FILTERS:
+            sessions = desk.MINUTES_FILTERS[minutes][1](sessions)
         query = {key: value for key, value in (("tipo", kind), ("actas", minutes)) if value}
         return super().get_context_data(
             sessions=page_of(self.request, sessions, SESSIONS_PER_PAGE),
             kind=kind,
             kinds=SessionKind.choices,
-            minutes_filter=MINUTES_FILTERS[minutes][0] if minutes in MINUTES_FILTERS else "",
+            minutes_filter=desk.MINUTES_FILTERS[minutes][0] if minutes in desk.MINUTES_FILTERS else "",
             can_schedule_plenary=permissions.can_schedule_session(self.request.user, None),
             query_without_page=urlencode(query),
             **kwargs,

@@ -6,6 +6,10 @@ text questions are left out, named and anonymous surveys alike. In anonymous sur
 question answered by fewer than ``MIN_ANONYMOUS_RESPONDENTS`` people is left out: with so few answers a
 count tells who answered what. Options naming a proposal that is not published (selection surveys) are
 blank.
+
+Texts come in Spanish and in English (``*_en``, the Spanish text where the survey has no English one, as the
+pages show it); a yes/no answer is the code ``yes`` or ``no`` in both, as ``votos-nominales`` writes its
+answers. The English columns come last, so that the columns published before keep their places.
 """
 
 from django.db.models import Max
@@ -28,12 +32,17 @@ def _published_proposal_keys():
     return {f"{PROPOSAL_KEY_PREFIX}{pk}" for pk in Proposal.objects.published().values_list("pk", flat=True)}
 
 
-def _option_text(option, published_keys):
-    """An option's Spanish text, blank when it names a proposal that is not published."""
+def _english(instance, name):
+    """The English text of ``name``, or the Spanish one when there is none (``surveys.models.bilingual``)."""
+    return getattr(instance, f"{name}_en") or getattr(instance, f"{name}_es")
+
+
+def _option_texts(option, published_keys):
+    """An option's Spanish and English texts, blank when it names a proposal that is not published."""
     key = option.external_key or ""
     if key.startswith(PROPOSAL_KEY_PREFIX) and key not in published_keys:
-        return ""
-    return option.text_es
+        return "", ""
+    return option.text_es, _english(option, "text")
 
 
 def _closed_surveys():
@@ -44,15 +53,17 @@ def _surveys():
     return _closed_surveys().order_by("pk")
 
 
-def _answer_of(question, row, index, published_keys):
-    """The answer a row counts, in words that do not depend on the reader's language."""
+def _answers_of(question, row, index, published_keys):
+    """The answer a row counts, in Spanish and in English, whatever the reader's language."""
     if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING):
-        return _option_text(row["option"], published_keys)
+        return _option_texts(row["option"], published_keys)
     if question.kind == QuestionKind.SDG_GOALS:
-        return str(row["goal"].number)
-    if question.kind == QuestionKind.YES_NO:
-        return ("sí", "no")[index]  # survey_results lists yes, then no
-    return row["label"]
+        answer = str(row["goal"].number)
+    elif question.kind == QuestionKind.YES_NO:
+        answer = ("yes", "no")[index]  # codes, as votos-nominales' answers; survey_results lists yes, then no
+    else:
+        answer = row["label"]  # a scale point: a number
+    return answer, answer
 
 
 def _survey_rows(survey):
@@ -67,6 +78,7 @@ def _survey_rows(survey):
         if survey.is_anonymous and result["answered"] < MIN_ANONYMOUS_RESPONDENTS:
             continue
         common = (survey.pk, survey.title_es, survey.is_anonymous, respondents, question.pk, question.text_es)
+        english = (_english(survey, "title"), _english(question, "text"))
         if question.kind == QuestionKind.NUMBER:
             numbers = result.get("numbers") or {}  # absent while nobody has given a number
             yield (
@@ -78,18 +90,23 @@ def _survey_rows(survey):
                 None,
                 None,
                 numbers.get("average"),
+                *english,
+                "",
             )
             continue
         for index, row in enumerate(result["rows"]):
+            answer_es, answer_en = _answers_of(question, row, index, published_keys)
             yield (
                 *common,
                 question.kind,
                 result["answered"],
-                _answer_of(question, row, index, published_keys),
+                answer_es,
                 row["count"],
                 row["percent"],
                 row.get("first") if question.kind in (QuestionKind.RANKING, QuestionKind.SDG_GOALS) else None,
                 None,
+                *english,
+                answer_en,
             )
 
 
@@ -126,8 +143,9 @@ SURVEY_RESULTS = register(
             Field(
                 "answer",
                 "text",
-                "Respuesta contada: la opción (en español), el número de ODS, el punto de la escala o sí/no.",
-                "Answer counted: the option (in Spanish), the SDG number, the scale point, or sí/no (yes/no).",
+                "Respuesta contada: la opción (en español), el número de ODS, el punto de la escala, o los códigos "
+                "yes (sí) y no.",
+                "Answer counted: the option (in Spanish), the SDG number, the scale point, or the codes yes and no.",
             ),
             Field(
                 "count",
@@ -148,6 +166,26 @@ SURVEY_RESULTS = register(
                 "For ranking questions: times in first place.",
             ),
             Field("average", "decimal", "En preguntas numéricas: el promedio.", "For number questions: the average."),
+            Field(
+                "survey_title_en",
+                "text",
+                "Título de la encuesta en inglés (el español si no lo tiene).",
+                "Title of the survey in English (the Spanish one if it has none).",
+            ),
+            Field(
+                "question_en",
+                "text",
+                "Pregunta en inglés (la española si no la tiene).",
+                "Question in English (the Spanish one if it has none).",
+            ),
+            Field(
+                "answer_en",
+                "text",
+                "Respuesta contada en inglés: la opción en inglés (la española si no la tiene); el número de ODS, "
+                "el punto de la escala, yes o no como en answer.",
+                "Answer counted in English: the option in English (the Spanish one if it has none); the SDG number, "
+                "the scale point, yes or no as in answer.",
+            ),
         ),
         queryset=_surveys,
         rows_of=_survey_rows,

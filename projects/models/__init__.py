@@ -15,7 +15,7 @@ from .ballots import (
     SealedPaper,
     TieStatus,
 )
-from .calls import Call
+from .calls import Call, CallStatus
 from .content import Activity, AlignedTarget, Attachment, BudgetLine, Component, ProjectIndicator
 from .evaluation import Evaluation, EvaluationStatus, Score
 from .management import SavedFilter
@@ -59,6 +59,7 @@ __all__ = [
     "BallotStatus",
     "BudgetLine",
     "Call",
+    "CallStatus",
     "CommentVisibility",
     "Component",
     "ConsortiumMember",

@@ -7,13 +7,30 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..criteria import Criterion
+
+
+class CallStatus(models.TextChoices):
+    """Where a call stands on a given day (not stored: it follows from its dates)."""
+
+    UPCOMING = "upcoming", pgettext_lazy("call for proposals", "Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
 
 
 class CallQuerySet(models.QuerySet):
     def open_on(self, day):
         return self.filter(opens_on__lte=day, closes_on__gte=day, archived_at__isnull=True)
+
+    def in_status(self, status, day):
+        """Keep the calls that are ``status`` (a ``CallStatus``) on ``day``."""
+        if status == CallStatus.OPEN:
+            return self.open_on(day)
+        if status == CallStatus.UPCOMING:
+            return self.filter(opens_on__gt=day)
+        return self.filter(closes_on__lt=day)
 
 
 class Call(models.Model):
@@ -65,6 +82,13 @@ class Call(models.Model):
     @property
     def is_open(self):
         return self.is_open_on(timezone.localdate())
+
+    @property
+    def status(self):
+        today = timezone.localdate()
+        if today < self.opens_on:
+            return CallStatus.UPCOMING
+        return CallStatus.CLOSED if today > self.closes_on else CallStatus.OPEN
 
     def weight(self, criterion):
         return Decimal(str(self.weights.get(str(criterion), 1)))
