@@ -26,9 +26,10 @@ def notice_shown(value):
     The page posts the id of the version it showed, so a version published between showing and posting does not
     replace it. A page that posted none (or an id of no simplified notice) gets the version current now.
     """
+    value = str(value)
     if value == "":
         return None
-    if str(value).isdigit():
+    if value.isdigit() and len(value) < 19:  # beyond a bigint the database would refuse the query, and the write
         notice = PrivacyNotice.objects.filter(pk=int(value), kind=PrivacyNotice.Kind.SIMPLIFIED).first()
         if notice is not None:
             return notice

@@ -58,7 +58,8 @@ def test_a_form_posting_no_version_or_one_that_is_not_a_simplified_notice_record
     client.post(reverse("privacy:request-file"), FILING)
     client.post(reverse("privacy:request-file"), {**FILING, "right": "opposition", FIELD: str(full.pk)})
     client.post(reverse("privacy:request-file"), {**FILING, "right": "portability", FIELD: "nada"})
-    assert [ack.notice for ack in NoticeAcknowledgement.objects.all()] == [current, current, current]
+    client.post(reverse("privacy:request-file"), {**FILING, "right": "cancellation", FIELD: "9" * 30})
+    assert [ack.notice for ack in NoticeAcknowledgement.objects.all()] == [current] * 4
 
 
 def test_a_refused_duplicate_records_no_second_notice(client):
