@@ -114,11 +114,6 @@ class NoticeAcknowledgement(models.Model):
     def __str__(self):
         return f"{self.get_point_display()}: {self.notice or _('built-in text')}"
 
-    @property
-    def record(self):
-        """The record given under the notice (invitation, proposal version, response or request)."""
-        return getattr(self, TARGETS[self.point])
-
 
 class AnonymousNoticeCount(models.Model):
     """How many answers of an anonymous survey were submitted under each notice version; nothing else.

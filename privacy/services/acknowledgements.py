@@ -56,6 +56,4 @@ def notice_acknowledge(*, point, shown, target, person=None):
     field, model = RECORDS[point]
     if not isinstance(target, model):
         raise ValueError(f"{point} records a {model.__name__}, not {type(target).__name__}.")
-    if person is not None and not person.is_authenticated:
-        person = None
     return NoticeAcknowledgement.objects.create(person=person, point=point, notice=notice, **{field: target})
