@@ -9,13 +9,15 @@ class PrivacyConfig(AppConfig):
 
     def ready(self):
         from audit.labels import register_actions
+        from axs_platform.notices import register_recorder
         from axs_platform.purposes import register_reader
         from documents.registry import register
 
         from .documents import personal_data_kind
         from .selectors import opposed
-        from .services import ACTION_LABELS
+        from .services import ACTION_LABELS, notice_acknowledge
 
         register_actions(ACTION_LABELS)
         register_reader(opposed)
+        register_recorder(notice_acknowledge)
         register(personal_data_kind)

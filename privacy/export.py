@@ -237,6 +237,7 @@ TABLES = (
     Table("privacy.RightsRequest", ("requester", _by_email("email"))),
     Table("privacy.RequestPause", ("request__requester", _by_email("request__email"))),
     Table("privacy.PurposeChoice", ("person",)),
+    Table("privacy.NoticeAcknowledgement", ("person", _by_email("rights_request__email"))),
     Table("privacy.PrivacyNotice", ("published_by",)),
     Table("api.ApiToken", ("person",), counted=("created_by", "revoked_by")),
     Table(

@@ -35,4 +35,8 @@ EXEMPT = {
     "monitoring.ReportValue": _MONITORING,
     "monitoring.ContributionDelivery": _MONITORING,
     "iati.ProjectPublication": "the public IATI record of a project, with no personal data",
+    "privacy.AnonymousNoticeCount": (
+        "how many anonymous answers of a survey were given under each notice version: no link to any person or "
+        "answer, by design"
+    ),
 }

@@ -20,7 +20,8 @@ class MyPurposesView(LoginRequiredMixin, View):
 
     def render_page(self, form):
         history = PurposeChoice.objects.filter(person=self.request.user).select_related("notice")
-        return render(self.request, self.template_name, {"form": form, "history": history})
+        context = {"form": form, "history": history, "notices_shown": selectors.notices_shown_to(self.request.user)}
+        return render(self.request, self.template_name, context)
 
     def get(self, request):
         return self.render_page(PurposesForm(initial=selectors.current_choices(request.user)))

@@ -3,7 +3,7 @@
 from django.db.models import BooleanField, Case, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
-from .models import Holiday, PrivacyNotice, PurposeChoice, RightsRequest
+from .models import Holiday, NoticeAcknowledgement, PrivacyNotice, PurposeChoice, RightsRequest
 
 
 def request_queue(*, status="", overdue=False, today=None):
@@ -54,6 +54,11 @@ def current_choices(person):
     for choice in PurposeChoice.objects.filter(person=person).order_by("purpose", "decided_at", "id"):
         choices[choice.purpose] = choice.allowed
     return choices
+
+
+def notices_shown_to(person):
+    """Return the notice versions the person was shown where they gave data, newest first, with the notice."""
+    return NoticeAcknowledgement.objects.filter(person=person).select_related("notice")
 
 
 def opposed(purpose):

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from audit.selectors import history_for
+from axs_platform import notices
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import StaffRequiredMixin
 from axs_platform.uploads import private_file_response
@@ -60,6 +61,7 @@ class RequestFileView(View):
                     email=data.get("email", ""),
                     language=get_language(),
                     rectify_fields=data.get("rectify_fields") or (),
+                    notice_shown=notices.shown(request.POST),
                     request=request,
                 )
             except ValidationError as error:

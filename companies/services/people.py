@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 import search
 from audit.models import AuditEvent
 from audit.services import audit_record
-from axs_platform import fragments
+from axs_platform import fragments, notices
 from axs_platform.mail import send_email, site_url
 
 from ..models import Invitation, InvitationStatus, Organization, Representative, hash_token
@@ -212,8 +212,11 @@ def check_invitation_usable(invitation):
 
 @transaction.atomic
 @fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
-def invitation_accept(*, token, full_name, password, request=None):
-    """Turn a valid invitation into a representative with the password they chose; return the user."""
+def invitation_accept(*, token, full_name, password, notice_shown=None, request=None):
+    """Turn a valid invitation into a representative with the password they chose; return the user.
+
+    ``notice_shown``: the privacy notice version the page posted as shown, recorded with the acceptance.
+    """
     User = get_user_model()
     found = invitation_for_token(token)
     invitation = Invitation.objects.select_for_update().filter(pk=found.pk).first() if found else None
@@ -253,6 +256,7 @@ def invitation_accept(*, token, full_name, password, request=None):
         request=request,
         message=_("Accepted the invitation to represent %(organization)s.") % {"organization": organization},
     )
+    notices.acknowledge(point=notices.INVITATION, shown=notice_shown, target=invitation, person=person)
     return person
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
+from axs_platform import notices
 from axs_platform.forms import add_service_errors
 
 from .. import selectors, services
@@ -133,6 +134,7 @@ class InvitationAcceptView(View):
                     token=token,
                     full_name=form.cleaned_data["full_name"],
                     password=form.cleaned_data["password1"],
+                    notice_shown=notices.shown(request.POST),
                     request=request,
                 )
             except ValidationError as error:

@@ -1,9 +1,11 @@
 """Writes on personal data requests and the calendar. Views, tasks and commands all call these."""
 
+from .acknowledgements import notice_acknowledge
 from .actions import ACTION_LABELS
 from .anonymize import legal_records_of, person_anonymize, request_cancel
 from .calendar import holiday_add, holiday_remove, policy_update
 from .exports import export_download, export_link_send
+from .filing import request_file
 from .incomplete import incomplete_close
 from .notices import notice_publish, purposes_set, request_oppose
 from .rectify import request_rectify
@@ -15,7 +17,6 @@ from .requests import (
     request_ask_completion,
     request_complete,
     request_extend,
-    request_file,
     request_start,
     request_withdraw,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "identity_verify",
     "incomplete_close",
     "legal_records_of",
+    "notice_acknowledge",
     "notice_publish",
     "purposes_set",
     "person_anonymize",

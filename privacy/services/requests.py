@@ -1,23 +1,18 @@
-"""The life of a personal data request: filing, identity, pauses, extension, answer, withdrawal.
+"""The life of a personal data request: identity, pauses, extension, answer, withdrawal (filing: ``filing.py``).
 
 Every step is an audit event on the request (who, when, why) and an e-mail to the person; reminders: ``reminders.py``.
 """
 
-import secrets
-
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import User
-from audit.identifiers import sign_in_identifier
 from audit.services import audit_record
 
-from .. import rectification
 from ..calendar import completion_due_of, due_date_of
 from ..models import DeadlinePolicy, RequestPause, RightsRequest
 from ..permissions import can_handle_requests, is_requester
@@ -84,121 +79,6 @@ def _move(
     audit_record(actor=actor, action=action, target=rights_request, changes=changes, message=message, request=request)
     if notify_person:
         notify.send_status(rights_request, reason=reason)
-    return rights_request
-
-
-def _refuse_duplicate(duplicate, *, actor, email, request):
-    """Record the refused duplicate (outside the failed transaction, so the record stays) and say why."""
-    audit_record(
-        actor=actor,
-        action="privacy.duplicate_refused",
-        target=duplicate,
-        identifier=sign_in_identifier(email),
-        request=request,
-    )
-    raise ValidationError(
-        _(
-            "You already have an open request for this right (%(number)s, received on %(day)s). "
-            "We answer it within its term; to add something, reply to our e-mail or withdraw it first."
-        )
-        % {"number": duplicate.number, "day": duplicate.received_on.strftime("%Y-%m-%d")},
-        code="duplicate",
-    )
-
-
-@transaction.atomic
-def _supersede(unconfirmed, *, actor, request):
-    """Anyone may type an address without an account: its owner's signed-in filing closes that request, recorded."""
-    unconfirmed = _locked(unconfirmed)
-    RequestPause.objects.filter(request=unconfirmed, completed_on=None).update(completed_on=timezone.localdate())
-    reason = _("Superseded by a request the account owner filed while signed in.")
-    _move(unconfirmed, actor=actor, to_status=Status.SUPERSEDED, action="privacy.superseded", reason=reason,
-          request=request, notify_person=False, free_text=False)  # fmt: skip
-
-
-def _open_duplicate(email, right):
-    return RightsRequest.objects.filter(email__iexact=email, right=right, status__in=RightsRequest.OPEN).first()
-
-
-def request_file(
-    *, user, right, details, channel, full_name="", email="", language=None, rectify_fields=(), request=None
-):
-    """File a request; a signed-in person is identified by their account, anyone else by an e-mailed link.
-
-    A second open request of the same person for the same right is refused, and the refusal recorded.
-    A rectification names the data to correct (``rectify_fields``, keys of ``privacy.rectification``).
-    """
-    rectify_fields = rectification.clean_keys(right, rectify_fields)
-    signed_in = user is not None and user.is_authenticated
-    actor = user if signed_in else None
-    if signed_in:
-        full_name, email, language = user.full_name, user.email, user.preferred_language
-    email = User.objects.normalize_email(email)
-    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-    if channel == RightsRequest.Channel.PLATFORM and not signed_in:
-        raise ValidationError(
-            {"channel": _("Sign in to receive the answer on the platform, or choose another channel.")}
-        )
-    duplicate = _open_duplicate(email, right)
-    supersede = duplicate if duplicate and signed_in and not duplicate.identity_verified else None
-    if duplicate is not None and supersede is None:
-        _refuse_duplicate(duplicate, actor=actor, email=email, request=request)
-    try:
-        return _file(
-            actor=actor,
-            full_name=full_name,
-            email=email,
-            language=language,
-            right=right,
-            details=details,
-            channel=channel,
-            rectify_fields=rectify_fields,
-            request=request,
-            supersede=supersede,
-        )
-    except IntegrityError:
-        # Two requests raced past the check: the database's unique constraint kept one.
-        _refuse_duplicate(_open_duplicate(email, right), actor=actor, email=email, request=request)
-
-
-@transaction.atomic
-def _file(*, actor, full_name, email, language, right, details, channel, rectify_fields, request, supersede):
-    if supersede is not None:  # in the filing's transaction: a refused filing leaves it open
-        _supersede(supersede, actor=actor, request=request)
-    signed_in = actor is not None
-    policy = DeadlinePolicy.current()
-    rights_request = RightsRequest(
-        requester=actor,
-        full_name=full_name.strip(),
-        email=email,
-        language=language,
-        right=right,
-        details=details.strip(),
-        rectify_fields=rectify_fields,
-        channel=channel,
-        received_on=timezone.localdate(),
-        term_days=policy.answer_days,
-        verification_nonce="" if signed_in else secrets.token_hex(16),
-    )
-    rights_request.full_clean(exclude=["due_on"], validate_constraints=False)
-    rights_request.due_on = due_date_of(rights_request)
-    rights_request.save()
-    audit_record(
-        actor=actor,
-        action="privacy.filed",
-        target=rights_request,
-        request=request,
-        identifier=sign_in_identifier(email),
-        changes={"status": [None, Status.RECEIVED]},
-    )
-    # One e-mail at filing: the status with the due date when the account identifies the person, else the
-    # link that confirms the address (it names the request and its number too).
-    if signed_in:
-        _verify(
-            rights_request, actor=actor, reason=_("Filed while signed in to the person's own account."), request=request
-        )
-    else:
-        notify.send_verification(rights_request)
     return rights_request
 
 

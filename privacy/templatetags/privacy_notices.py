@@ -6,6 +6,8 @@ Templates of any app may load them (a template is not an import: the layers of t
 from django import template
 from django.utils.translation import get_language
 
+from axs_platform import notices
+
 from ..models import PrivacyNotice
 from ..selectors import current_notice
 
@@ -13,10 +15,19 @@ register = template.Library()
 
 
 @register.inclusion_tag("privacy/includes/simplified_notice.html")
-def simplified_notice():
-    """The simplified notice in the page's language, linking to the full one."""
+def simplified_notice(form=""):
+    """The simplified notice in the page's language, linking to the full one.
+
+    ``form``, the id of the form that collects the data, gets a hidden field with the version shown (its id, or
+    empty for the built-in text): what is recorded is what the person read, even if staff publish another meanwhile.
+    """
     notice = current_notice(PrivacyNotice.Kind.SIMPLIFIED)
-    return {"notice": notice, "text": notice.text(get_language()) if notice else ""}
+    return {
+        "notice": notice,
+        "text": notice.text(get_language()) if notice else "",
+        "form": form,
+        "field": notices.FIELD,
+    }
 
 
 @register.simple_tag

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 import search
 from audit.models import AuditEvent
 from audit.services import audit_record
-from axs_platform import fragments
+from axs_platform import fragments, notices
 from notifications import kinds
 
 from .. import checklist, permissions, selectors
@@ -115,8 +115,11 @@ def proposal_transition(*, actor, proposal, action, reason="", request=None):
 
 @transaction.atomic
 @fragments.changes(fragments.PROPOSALS)
-def proposal_submit(*, actor, proposal, request=None, today=None):
-    """Submit a draft or returned proposal while its call is open: freeze a version, tell the reviewers."""
+def proposal_submit(*, actor, proposal, notice_shown=None, request=None, today=None):
+    """Submit a draft or returned proposal while its call is open: freeze a version, tell the reviewers.
+
+    ``notice_shown``: the privacy notice version the page posted as shown, recorded with the submitted version.
+    """
     proposal = locked(proposal)
     require(permissions.can_view_proposal(actor, proposal))
     if proposal.status not in (S.DRAFT, S.RETURNED):
@@ -139,13 +142,14 @@ def proposal_submit(*, actor, proposal, request=None, today=None):
         )
     proposal.version += 1
     proposal.submitted_at = timezone.now()
-    ProposalVersion.objects.create(
+    version = ProposalVersion.objects.create(
         proposal=proposal,
         number=proposal.version,
         content=checklist.frozen_content(full),
         submitted_by=actor,
         submitted_at=proposal.submitted_at,
     )
+    notices.acknowledge(point=notices.PROPOSAL, shown=notice_shown, target=version, person=actor)
     return _move(proposal, actor=actor, to_status=S.SUBMITTED, reason="", request=request)
 
 

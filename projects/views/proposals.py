@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from audit.selectors import history_for
+from axs_platform import notices
 from axs_platform.forms import add_service_errors
 from axs_platform.pagination import page_rows
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
@@ -236,7 +237,9 @@ class ProposalSubmitView(ProposalMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         try:
-            services.proposal_submit(actor=request.user, proposal=self.proposal, request=request)
+            services.proposal_submit(
+                actor=request.user, proposal=self.proposal, notice_shown=notices.shown(request.POST), request=request
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return self.render_to_response(self.get_context_data(), status=200)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from axs_platform import notices
 from sdg.models import Goal
 
 from .. import permissions
@@ -189,18 +190,21 @@ def response_save(*, user, invitation, values, draft_secret=""):
     return _save(invitation, user, values, questions)
 
 
-def response_submit(*, user, invitation, draft_secret=""):
+def response_submit(*, user, invitation, draft_secret="", notice_shown=None):
     """Submit the response in progress: every required question that is shown must be answered."""
-    return response_save_and_submit(user=user, invitation=invitation, values={}, draft_secret=draft_secret)
+    return response_save_and_submit(
+        user=user, invitation=invitation, values={}, draft_secret=draft_secret, notice_shown=notice_shown
+    )
 
 
-def response_save_and_submit(*, user, invitation, values, draft_secret=""):
+def response_save_and_submit(*, user, invitation, values, draft_secret="", notice_shown=None):
     """Save the answers and submit them in one transaction, under the invitation's lock.
 
     Two submissions of the same link at once queue on the lock: the first stores its answers and
     submits them; the second then finds the invitation answered and changes nothing. So what is
     stored is what the person told "Thank you" sent. When a required answer is missing the answers
-    are kept and ``NotSubmitted`` says what is missing.
+    are kept and ``NotSubmitted`` says what is missing. ``notice_shown``, the privacy notice version the page
+    posted as shown, is recorded with a named response; an anonymous one only counts it per survey and version.
     """
     with transaction.atomic():
         # The survey's lock before the invitation's, in the order reminders and the shuffle take them:
@@ -217,12 +221,15 @@ def response_save_and_submit(*, user, invitation, values, draft_secret=""):
             )
             missing = _missing(merged, questions, empty=not merged)
             if not missing:
+                notices.acknowledge(point=notices.SURVEY, shown=notice_shown, target=invitation.survey)
                 return _submit_anonymous(invitation, merged, questions, draft_secret)
         else:
             response = _save(invitation, user, values, questions) if values else in_progress_response(invitation)
             missing = _missing(stored_values(response, questions), questions, empty=response is None)
             if not missing:
-                return _submit(invitation, user, response)
+                response = _submit(invitation, user, response)
+                notices.acknowledge(point=notices.SURVEY, shown=notice_shown, target=response, person=user)
+                return response
     raise missing  # After the block: the answers just saved are committed.
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from axs_platform import notices
 from axs_platform.permissions import PredicateRequiredMixin
 
 from .. import permissions, selectors, services
@@ -132,7 +133,11 @@ class AnswerView(View):
             # Saved and submitted in one transaction: what is stored is what the thanks page confirms.
             try:
                 services.response_save_and_submit(
-                    user=request.user, invitation=self.invitation, values=values, **secret
+                    user=request.user,
+                    invitation=self.invitation,
+                    values=values,
+                    notice_shown=notices.shown(request.POST),
+                    **secret,
                 )
             except services.NotSubmitted as error:
                 # The saved answers may show new questions: show them, with what was missing.

@@ -4,13 +4,15 @@ import re
 
 from playwright.sync_api import expect
 
-from privacy.models import RightsRequest
+from privacy import services
+from privacy.models import NoticeAcknowledgement, RightsRequest
 from tests.factories import PASSWORD, make_staff
 
 
 def test_a_request_from_filing_to_answer(journey, transactional_db, mailoutbox):
     page = journey.page
     staff = make_staff(email="transparencia@amexcid.example")
+    shown = services.notice_publish(actor=staff, kind="simplified", text_es="Aviso al presentar.", text_en="Notice.")
 
     journey.visit("/aviso-de-privacidad/")
     journey.follow("Ejerza sus derechos sobre sus datos personales", validate_as="privacy-request-form")
@@ -21,6 +23,8 @@ def test_a_request_from_filing_to_answer(journey, transactional_db, mailoutbox):
     page.get_by_label("Acceso", exact=True).check()
     journey.field("Sobre qué").fill("Todos los datos que tengan de mí.")
     page.get_by_label("Por correo electrónico").check()
+    expect(page.get_by_text("Aviso al presentar.")).to_be_visible()
+    services.notice_publish(actor=staff, kind="simplified", text_es="Aviso posterior.", text_en="Later notice.")
     journey.press("Presentar la solicitud", validate_as="privacy-request-filed")
     expect(page.get_by_role("heading", name="Solicitud recibida")).to_be_visible()
 
@@ -31,6 +35,8 @@ def test_a_request_from_filing_to_answer(journey, transactional_db, mailoutbox):
     expect(page.get_by_role("status")).to_contain_text("su identidad quedó confirmada")
     rights_request = RightsRequest.objects.get()
     assert rights_request.status == "identity_verified"
+    # The browser posted the version on the page (a field outside the form, joined by its form attribute).
+    assert NoticeAcknowledgement.objects.get(rights_request=rights_request).notice == shown
 
     journey.sign_in(staff.email, PASSWORD)
     journey.visit("/privacidad/solicitudes/", validate_as="privacy-queue")

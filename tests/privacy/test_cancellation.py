@@ -16,6 +16,7 @@ from audit.models import AuditEvent
 from committees.models import Attendance, Session
 from committees.selectors.sessions import quorum
 from privacy import services
+from privacy.models import NoticeAcknowledgement
 from projects.models import Ballot, Participation, Proposal
 from reports.selectors import report_data
 from surveys import selectors as survey_selectors
@@ -87,6 +88,9 @@ def figures_of(person):
         "proposals": list(Proposal.objects.filter(created_by=person).order_by("pk").values_list("pk", flat=True)),
         "quorum": [quorum(session) for session in sessions],
         "report": report_data(*PERIOD)["figures"],
+        "notices_shown": list(
+            NoticeAcknowledgement.objects.filter(person=person).order_by("pk").values_list("pk", "point", "notice")
+        ),
     }
 
 
@@ -98,11 +102,13 @@ def test_cancelling_a_demo_person_keeps_every_count_and_report_figure(
     staff = User.objects.filter(is_staff=True, is_active=True).first()
     named = named_survey_answered_by(person, staff)
     old_email = person.email
-    before = figures_of(person)
-    assert before["responses"] == 1 and before["surveys"][named.pk]["respondents"] == 3
+    notice = services.notice_publish(actor=staff, kind="simplified", text_es="Aviso", text_en="Notice")
     rights_request = services.request_file(
-        user=person, right="cancellation", details="Borren mis datos.", channel="email"
+        user=person, right="cancellation", details="Borren mis datos.", channel="email", notice_shown=str(notice.pk)
     )
+    before = figures_of(person)
+    assert before["notices_shown"], "the filing recorded the notice the person was shown"
+    assert before["responses"] == 1 and before["surveys"][named.pk]["respondents"] == 3
     assert services.legal_records_of(person), "votes and decisions are records the law keeps"
     with pytest.raises(ValidationError) as error:
         services.request_cancel(actor=staff, rights_request=rights_request, answer="Anonimizamos sus datos.")
