@@ -1,6 +1,7 @@
 """The demo alliance's systematization narrative (the seed's findings, milestones, objectives,
 bibliography and acronyms), the cover's logo, and its documents: the fact sheets of the four projects
-structured by March 2018 and the report for May 2016 – March 2018, rendered once and kept."""
+structured by March 2018, the public fact sheets of the published projects (Spanish and English) and the
+report for May 2016 – March 2018, rendered once and kept."""
 
 import datetime
 from pathlib import Path

@@ -1,8 +1,7 @@
 """The public pages of published projects, and their public fact sheets."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
@@ -12,6 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from axs_platform.pagination import page_of
+from axs_platform.permissions import PredicateRequiredMixin
 
 from .. import fact_sheets, permissions, sections, selectors, services
 from ..models import PartnerStatus, Proposal
@@ -66,17 +66,18 @@ class ProjectFactSheetView(View):
         return response
 
 
-class ProjectFactSheetRefreshView(LoginRequiredMixin, View):
+class ProjectFactSheetRefreshView(PredicateRequiredMixin, View):
     """Staff ask for the public fact sheet again (after the project changed), in every language."""
 
+    def has_permission(self):
+        self.project = get_object_or_404(Proposal.objects.published(), pk=self.kwargs["pk"])
+        return permissions.can_publish(self.request.user, self.project)
+
     def post(self, request, pk):
-        project = get_object_or_404(Proposal.objects.published(), pk=pk)
-        if not permissions.can_publish(request.user, project):
-            raise PermissionDenied
         try:
-            services.public_fact_sheets_request(actor=request.user, proposal=project, request=request)
+            services.public_fact_sheets_request(actor=request.user, proposal=self.project, request=request)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("The public fact sheet is being prepared in every language."))
-        return redirect("projects:project-detail", pk=project.pk)
+        return redirect("projects:project-detail", pk=self.project.pk)
