@@ -1,7 +1,8 @@
 """The IATI activity file built ahead by open data's job (``opendata.prebuilt``): the public URL never waits.
 
 Its version covers everything the file shows: the areas the services of proposals, monitoring and the
-directory bump, the reporting organization's and the projects' IATI settings, and the site's address.
+directory bump, the reporting organization's and the projects' IATI settings, the latest public fact sheet
+made (the file links the ready ones), and the site's address.
 """
 
 import hashlib
@@ -11,6 +12,7 @@ from django.db.models import Max
 from axs_platform import fragments
 from axs_platform.mail import site_url
 from opendata.prebuilt import NothingToBuild, Source
+from projects import fact_sheets
 
 from . import selectors
 from .models import ProjectPublication
@@ -22,7 +24,7 @@ NAME = "iati-actividades"
 def _version():
     areas = fragments.versions(fragments.PROPOSALS, fragments.MONITORING, fragments.DIRECTORY)
     latest = ProjectPublication.objects.aggregate(latest=Max("updated_at"))["latest"]
-    parts = (*areas, selectors.publisher().updated_at, latest, site_url())
+    parts = (*areas, selectors.publisher().updated_at, latest, fact_sheets.last_made(), site_url())
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 

@@ -10,6 +10,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRe
 from monitoring.models import ContributionDelivery, Implementation, Period, PeriodTarget, ReportValue
 from monitoring.models import Indicator as MonitoredIndicator
 from monitoring.selectors import current_approved
+from projects import fact_sheets
 from projects.models import (
     Activity,
     AlignedTarget,
@@ -47,6 +48,7 @@ def published_projects():
         Proposal.objects.published()
         .select_related("committee__goal", "implementation", "iati_publication")
         .defer(*_UNUSED_PROPOSAL_FIELDS)
+        .annotate(**fact_sheets.ready_dates())
         .prefetch_related(
             Prefetch(
                 "consortium",

@@ -39,13 +39,14 @@ class ProjectsConfig(AppConfig):
         from documents.registry import register
         from notifications.follows import register as register_followable
 
-        from .documents import ballot_results, fact_sheet
+        from .documents import ballot_results, fact_sheet, public_fact_sheet
         from .exports import proposal_export
         from .models import Ballot, BallotStatus, Proposal
         from .permissions import can_follow_proposal, can_view_proposal
         from .search_kinds import register_kinds
 
         register(fact_sheet)
+        register(public_fact_sheet)
         register(ballot_results)
         register(proposal_export)
         register_followable(Proposal, may_follow=can_follow_proposal, may_see=can_view_proposal)

@@ -22,6 +22,8 @@ from .selectors import proposal_full
 from .tally import final_selection
 
 FACT_SHEET = "projects.fact_sheet"
+# The fact sheet of a published project as anyone may read it (served at its public page's address).
+PUBLIC_FACT_SHEET = "projects.public_fact_sheet"
 
 
 def _describe(proposal, params):
@@ -74,9 +76,49 @@ def fact_sheet_context(proposal):
     }
 
 
+def public_fact_sheet_context(proposal):
+    """Return what the public fact sheet shows: what the public project page shows, nothing more.
+
+    The accepted consortium without contributions, summary, general objective, components, SDG alignment,
+    results matrix, the public sections (approved progress) and the dates of the public life of the project;
+    never the problem analysis, purpose, criteria, scores, budget, invited partners or the dates in review.
+    """
+    indicators = list(proposal.indicators.all())
+    by_component = defaultdict(list)
+    for indicator in indicators:
+        by_component[indicator.component_id].append(indicator)
+    transitions = {t.to_status: t.created_at for t in proposal.transitions.order_by("created_at", "id")}
+    return {
+        "public": True,
+        "proposal": proposal,
+        "goal": proposal.committee.goal,
+        "members": [m for m in proposal.consortium.all() if m.status == PartnerStatus.ACCEPTED],
+        "objective_indicators": by_component.get(None, []),
+        "components": [(component, by_component.get(component.pk, [])) for component in proposal.components.all()],
+        "has_indicators": bool(indicators),
+        "dates": [
+            (_("Structured"), transitions.get(ProposalStatus.STRUCTURED)),
+            (_("In implementation"), transitions.get(ProposalStatus.IN_IMPLEMENTATION)),
+            (_("Closed"), transitions.get(ProposalStatus.CLOSED)),
+            (_("Published"), proposal.published_at),
+        ],
+        "sections": sections.render(proposal, medium="pdf"),
+        "generated_at": timezone.now(),
+    }
+
+
 def _build(document):
     proposal = proposal_full().get(pk=document.target_id)
     html = render_to_string("projects/pdf/fact_sheet.html", fact_sheet_context(proposal))
+    filename = f"ficha-{proposal.pk}-{slugify(proposal.title)[:60]}-{document.language}.pdf"
+    return Source(html=html, filename=filename, title=str(_describe(proposal, {})))
+
+
+def _build_public(document):
+    proposal = proposal_full().filter(pk__in=Proposal.objects.published()).filter(pk=document.target_id).first()
+    if proposal is None:
+        raise DocumentError(gettext("The project is not published: it has no public fact sheet."))
+    html = render_to_string("projects/pdf/fact_sheet.html", public_fact_sheet_context(proposal))
     filename = f"ficha-{proposal.pk}-{slugify(proposal.title)[:60]}-{document.language}.pdf"
     return Source(html=html, filename=filename, title=str(_describe(proposal, {})))
 
@@ -118,6 +160,19 @@ fact_sheet = DocumentKind(
     describe=_describe,
     can_request=can_request_fact_sheet,
     can_view=_can_view,
+)
+
+
+public_fact_sheet = DocumentKind(
+    code=PUBLIC_FACT_SHEET,
+    label=_("Public project fact sheet"),
+    model=Proposal,
+    build=_build_public,
+    describe=_describe,
+    # Staff ask for it (documents lets staff ask for any kind), and publishing a project does; anyone reads
+    # the latest one at the project's public address (``projects:project-fact-sheet``).
+    can_request=lambda user, proposal, params=None: False,
+    can_view=lambda user, document: False,
 )
 
 

@@ -100,6 +100,16 @@ urlpatterns = [
             [
                 path("", views.ProjectListView.as_view(), name="project-list"),
                 path("<int:pk>/", views.ProjectDetailView.as_view(), name="project-detail"),
+                path(
+                    "<int:pk>/ficha-<slug:language>.pdf",
+                    views.ProjectFactSheetView.as_view(),
+                    name="project-fact-sheet",
+                ),
+                path(
+                    "<int:pk>/ficha/actualizar/",
+                    views.ProjectFactSheetRefreshView.as_view(),
+                    name="project-fact-sheet-refresh",
+                ),
             ]
         ),
     ),

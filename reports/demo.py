@@ -1,6 +1,7 @@
 """The demo alliance's systematization narrative (the seed's findings, milestones, objectives,
 bibliography and acronyms), the cover's logo, and its documents: the fact sheets of the four projects
-structured by March 2018 and the report for May 2016 – March 2018, rendered once and kept."""
+structured by March 2018, the public fact sheets of the published projects (Spanish and English) and the
+report for May 2016 – March 2018, rendered once and kept."""
 
 import datetime
 from pathlib import Path
@@ -10,7 +11,9 @@ from django.core.files import File
 
 from documents.models import Document
 from documents.services import document_request, params_key
+from projects.documents import PUBLIC_FACT_SHEET
 from projects.models import Proposal, ProposalStatus
+from projects.services import public_fact_sheets_request
 
 from .demo_sources import OBJECTIVES as ALLIANCE_OBJECTIVES
 from .demo_sources import WORKS
@@ -277,6 +280,11 @@ def load(stdout):
         # Queued now, rendered once the demo's transaction commits: inline without a broker.
         document_request(actor=staff, kind=kind, language="es-mx", target=target, params=params)
         asked += 1
+    # The public fact sheets, in every language, that the project pages and the IATI file link.
+    made = set(Document.objects.filter(kind=PUBLIC_FACT_SHEET).values_list("target_id", flat=True))
+    for project in Proposal.objects.published().order_by("pk"):
+        if str(project.pk) not in made:
+            asked += len(public_fact_sheets_request(actor=staff, proposal=project))
     stdout.write(
         f"Reports: narrative {'written' if wrote else 'already there'}; "
         f"cover logo {'added' if marked else 'already there'}; {asked} documents asked for."

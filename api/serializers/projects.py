@@ -1,9 +1,9 @@
 """Serializers of calls, proposals, published projects (with approved progress), ballots' results and surveys.
 
 A published project carries what its public page shows (``projects/includes/content.html`` with
-``public=True``): the accepted consortium without contributions, purpose, objective, SDG alignment, the
-results matrix, and the approved figures of monitoring; never the problem analysis, criteria, budget,
-evaluations or comments.
+``public=True``): the accepted consortium without contributions, objective, SDG alignment, the results
+matrix, and the approved figures of monitoring; never the problem analysis (purpose included), criteria,
+budget, evaluations or comments. The countries of replication are public through the IATI file.
 """
 
 from drf_spectacular.utils import extend_schema_field
@@ -178,7 +178,6 @@ class ProjectDetailSerializer(ProjectSerializer):
     class Meta(ProjectSerializer.Meta):
         fields = [
             *ProjectSerializer.Meta.fields,
-            "purpose",
             "general_objective",
             "replication_countries",
             "consortium",

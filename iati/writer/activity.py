@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
+from projects import fact_sheets
 from projects.criteria import REPLICATION_COUNTRIES
 from projects.models import ContributionKind, ProposalStatus
 
@@ -37,6 +38,9 @@ DAC_REGIONS = "1"
 SECTOR_DAC, SECTOR_SDG_GOAL, SECTOR_SDG_TARGET, SECTOR_SDG_INDICATOR = "1", "7", "8", "9"
 TAG_SDG_GOAL, TAG_SDG_TARGET = "2", "3"
 ACTIVITY_WEB_PAGE = "A12"
+# The fact sheet states the project's objective, components, results matrix and SDG alignment: IATI's
+# DocumentCategory A02 "Objectives / Purpose of activity" (A12 is the web page; no code names a summary sheet).
+OBJECTIVES_OF_ACTIVITY = "A02"
 
 
 @dataclass(frozen=True)
@@ -150,11 +154,18 @@ def _sectors(activity, project):
             narratives(sub(activity, "tag", vocabulary=vocabulary, code=code), {"es": row.title_es, "en": row.title_en})
 
 
-def _document_link(activity, project, reporter):
+def _document_links(activity, project, reporter):
+    """Link the public project page, and the public fact sheet (PDF) in each language it has been made in."""
     link = sub(activity, "document-link", url=reporter.base_url + project.get_public_url(), format="text/html")
-    narratives(sub(link, "title"), both_languages(_("Project fact sheet: %(title)s"), title=project.title))
+    narratives(sub(link, "title"), both_languages(_("Project page: %(title)s"), title=project.title))
     sub(link, "category", code=ACTIVITY_WEB_PAGE)
     sub(link, "language", code=DEFAULT_LANGUAGE)
+    for language, url, made in fact_sheets.sheets_of(project):
+        link = sub(activity, "document-link", url=reporter.base_url + url, format="application/pdf")
+        narratives(sub(link, "title"), both_languages(_("Project fact sheet: %(title)s"), title=project.title))
+        sub(link, "category", code=OBJECTIVES_OF_ACTIVITY)
+        sub(link, "language", code=language)
+        sub(link, "document-date", iso_date=iso_date(local_date(made)))
 
 
 def activity_element(project, reporter, dates=None):
@@ -187,7 +198,7 @@ def activity_element(project, reporter, dates=None):
     _sectors(activity, project)
     budgets(activity, project)
     transactions(activity, project)
-    _document_link(activity, project, reporter)
+    _document_links(activity, project, reporter)
     results(activity, project)
     return activity
 

@@ -19,6 +19,7 @@ from notifications import kinds
 from .. import checklist, permissions, selectors
 from ..models import PUBLISHABLE, ProposalStatus, ProposalTransition, ProposalVersion
 from .common import locked, notify, proposal_people, require
+from .fact_sheets import public_fact_sheets_request
 
 S = ProposalStatus
 
@@ -180,6 +181,8 @@ def proposal_publish(*, actor, proposal, publish=True, request=None):
         target=proposal,
         request=request,
     )
+    if publish:
+        public_fact_sheets_request(actor=actor, proposal=proposal, request=request)
     return proposal
 
 

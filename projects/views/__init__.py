@@ -24,7 +24,7 @@ from .proposals import (
     ProposalTransitionView,
     VersionView,
 )
-from .public import ProjectDetailView, ProjectListView
+from .public import ProjectDetailView, ProjectFactSheetRefreshView, ProjectFactSheetView, ProjectListView
 from .rounds import (
     BallotCreateView,
     CommitteeSelectionsView,
@@ -64,6 +64,8 @@ __all__ = [
     "MyEvaluationsView",
     "PartnerRespondView",
     "ProjectDetailView",
+    "ProjectFactSheetRefreshView",
+    "ProjectFactSheetView",
     "ProjectListView",
     "ProposalDetailView",
     "ProposalListView",

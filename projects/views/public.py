@@ -1,11 +1,19 @@
-"""The public pages of published projects."""
+"""The public pages of published projects, and their public fact sheets."""
 
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import TemplateView
 
 from axs_platform.pagination import page_of
+from axs_platform.permissions import PredicateRequiredMixin
 
-from .. import sections, selectors
+from .. import fact_sheets, permissions, sections, selectors, services
 from ..models import PartnerStatus, Proposal
 from .calls import PER_PAGE
 
@@ -26,12 +34,50 @@ class ProjectDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         project = get_object_or_404(
-            selectors.proposal_full().filter(pk__in=Proposal.objects.published()), pk=kwargs["pk"]
+            selectors.proposal_full().filter(pk__in=Proposal.objects.published()).annotate(**fact_sheets.ready_dates()),
+            pk=kwargs["pk"],
         )
+        sheets = fact_sheets.sheets_of(project)
+        current = (get_language() or "").split("-")[0]
         return super().get_context_data(
             project=project,
             members=[m for m in project.consortium.all() if m.status == PartnerStatus.ACCEPTED],
             objective_indicators=[i for i in project.indicators.all() if i.component_id is None],
             sections=sections.render(project, medium="page"),
+            # The sheet in the page's language first, then the others.
+            fact_sheets=sorted(sheets, key=lambda sheet: sheet[0] != current),
+            may_refresh_fact_sheet=permissions.can_publish(self.request.user, project),
             **kwargs,
         )
+
+
+class ProjectFactSheetView(View):
+    """The latest public fact sheet of a published project, in a language: a stable address (IATI links to it)."""
+
+    def get(self, request, pk, language):
+        if not Proposal.objects.published().filter(pk=pk).exists():
+            raise Http404(_("No published project has this number."))
+        document = fact_sheets.latest(pk, language)
+        if document is None:
+            raise Http404(_("This project has no public fact sheet in this language yet."))
+        response = FileResponse(document.file.open("rb"), content_type="application/pdf", filename=document.filename)
+        response["X-Content-Type-Options"] = "nosniff"
+        patch_cache_control(response, public=True, max_age=300)
+        return response
+
+
+class ProjectFactSheetRefreshView(PredicateRequiredMixin, View):
+    """Staff ask for the public fact sheet again (after the project changed), in every language."""
+
+    def has_permission(self):
+        self.project = get_object_or_404(Proposal.objects.published(), pk=self.kwargs["pk"])
+        return permissions.can_publish(self.request.user, self.project)
+
+    def post(self, request, pk):
+        try:
+            services.public_fact_sheets_request(actor=request.user, proposal=self.project, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The public fact sheet is being prepared in every language."))
+        return redirect("projects:project-detail", pk=self.project.pk)

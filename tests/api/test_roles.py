@@ -3,7 +3,8 @@
 The world is the access matrix's (``tests/access/world.py``): representative A's organization on committee 1
 with a draft and submitted proposals, B's on committee 2 and invited as a partner to A's submitted one, the
 chairs and secretaries of both committees, an evaluator, staff. Every answer is compared with the page's own
-predicate for the same person and row.
+predicate for the same person and row. The world is built on the demo alliance, and a second test asks for every
+object of both, one by one, with each role.
 """
 
 import pytest
@@ -149,3 +150,44 @@ def test_a_draft_is_listed_for_its_consortium_only(world):
         assert (objects["draft_b"] in ids) == (role == "rep_b"), role
         # Reviewers see a submitted proposal of their committee; A's partner sees it too.
         assert (objects["submitted_a"] in ids) == (role in ("staff", "rep_a", "rep_b", "chair_1")), role
+
+
+@pytest.mark.django_db
+def test_every_object_of_the_demo_answers_each_role_as_its_page_would(world):
+    """Every proposal, project, ballot, survey and organization of the demo and the access world, and sessions (with
+    their agreements) of every committee, kind and visibility, asked one by one with each role's token (none for
+    the anonymous client): 200 exactly when the page's predicate allows it, 401 for a token-only list without one."""
+    from companies.permissions import can_view_organization
+    from projects.permissions import can_see_results
+
+    people, _objects, clients = world
+    published = set(Proposal.objects.published().values_list("pk", flat=True))
+    # One session of each committee, kind and visibility (the demo has about a hundred, alike but for the date).
+    kinds = {}
+    for session in Session.objects.order_by("pk"):
+        kinds.setdefault((session.committee_id, session.kind, session.is_public), session.pk)
+    sessions = Session.objects.filter(pk__in=kinds.values())
+    cases = [
+        ("proposals", Proposal.objects.all(), can_view_proposal, True),
+        ("projects", Proposal.objects.all(), lambda person, proposal: proposal.pk in published, False),
+        ("sessions", sessions, can_see_session, False),
+        ("ballots", Ballot.objects.all(), lambda p, b: b.status == "closed" and can_see_results(p, b), True),
+        ("surveys", Survey.objects.all(), can_manage_survey, True),
+        ("organizations", Organization.objects.all(), can_view_organization, False),
+    ]
+    assert Proposal.objects.count() > 15 and Session.objects.count() > 50, "the demo is loaded"
+    wrong = []
+    for role in ROLES:
+        client, person = clients[role], people[role] or AnonymousUser()
+        for name, rows, allowed, token_only in cases:
+            for row in rows:
+                status = client.get(f"/api/v1/{name}/{row.pk}/").status_code
+                expected = 401 if token_only and role == "anonymous" else 200 if allowed(person, row) else 404
+                if status != expected:
+                    wrong.append(f"{role} {name}/{row.pk}: {status}, the page says {expected}")
+        for session in sessions:
+            status = client.get(f"/api/v1/sessions/{session.pk}/agreements/").status_code
+            expected = 200 if can_see_session_internals(person, session) else 404
+            if status != expected:
+                wrong.append(f"{role} sessions/{session.pk}/agreements: {status}, the page says {expected}")
+    assert not wrong, f"{len(wrong)} answers the pages would not give:\n" + "\n".join(wrong[:40])

@@ -1,8 +1,13 @@
-"""Marker strings written into everything that is not public on the demo, for the open-data and API privacy tests."""
+"""Marker strings written into everything that is not public on the demo, for the open-data, IATI and API privacy tests.
+
+Every marker is written into at least one row (each write is asserted, and what the demo lacks is created), so a
+test that searches a download for the markers can fail.
+"""
 
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from tests.factories import make_organization
@@ -39,9 +44,14 @@ def seed_secrets():
     from companies.models import DueDiligenceReview, Organization
     from monitoring.models import Report, ReportValue
     from monitoring.selectors import current_approved
+    from projects.criteria import Criterion
     from projects.models import (
+        Activity,
+        Attachment,
         Ballot,
         BudgetLine,
+        CommentVisibility,
+        ConsortiumMember,
         Contribution,
         Evaluation,
         Proposal,
@@ -57,6 +67,10 @@ def seed_secrets():
         "MARKER-INVITED-ORGANIZATION",
         "MARKER-DRAFT-PROPOSAL",
         "MARKER-PROBLEM",
+        "MARKER-PURPOSE",
+        "MARKER-CRITERIA",
+        "MARKER-ACTIVITY",
+        "MARKER-ATTACHMENT",
         "MARKER-BUDGET",
         "MARKER-CONTRIBUTION",
         "MARKER-EVALUATION",
@@ -72,22 +86,45 @@ def seed_secrets():
         "MARKER-UNPUBLISHED-CANDIDATE",
         SECRET_NUMBER,
     }
-    Organization.objects.update(contact_email="MARKER-CONTACT-EMAIL@secret.example", contact_phone="MARKER-PHONE")
-    DueDiligenceReview.objects.update(summary="MARKER-DUE-DILIGENCE", conditions="MARKER-DUE-DILIGENCE")
-    make_organization(status="invited", legal_name="MARKER-INVITED-ORGANIZATION, S.A.")
+    assert Organization.objects.update(
+        contact_email="MARKER-CONTACT-EMAIL@secret.example", contact_phone="MARKER-PHONE"
+    )
+    assert DueDiligenceReview.objects.update(summary="MARKER-DUE-DILIGENCE", conditions="MARKER-DUE-DILIGENCE")
+    invited = make_organization(status="invited", legal_name="MARKER-INVITED-ORGANIZATION, S.A.")
     assert Proposal.objects.filter(status="draft").update(title="MARKER-DRAFT-PROPOSAL")
     _mark_unpublished_candidates()
-    assert Proposal.objects.published().update(problem="MARKER-PROBLEM", purpose="MARKER-PROBLEM")
+    published = Proposal.objects.published()
+    staff = get_user_model().objects.filter(is_staff=True).first()
+    # Invited to a published project's consortium, not yet accepted: not a partner the public sees.
+    ConsortiumMember.objects.create(proposal=published.first(), organization=invited, invited_by=staff)
+    assert published.update(problem="MARKER-PROBLEM", purpose="MARKER-PURPOSE", causes="MARKER-PROBLEM")
+    # What only the proposal's own page shows: its criteria, cooperation component and schedule.
+    criteria = {criterion.value: "MARKER-CRITERIA" for criterion in Criterion}
+    assert published.update(effects="MARKER-CRITERIA", international_cooperation="MARKER-CRITERIA", **criteria)
+    assert Activity.objects.filter(component__proposal__in=published).update(description="MARKER-ACTIVITY")
     assert BudgetLine.objects.update(concept="MARKER-BUDGET")
     assert Contribution.objects.update(description="MARKER-CONTRIBUTION")
     assert Evaluation.objects.update(overall_comment="MARKER-EVALUATION", conflict_statement="MARKER-EVALUATION")
-    Score.objects.update(comment="MARKER-SCORE-COMMENT")
-    ProposalComment.objects.update(text="MARKER-PROPOSAL-COMMENT")
-    get_user_model().objects.update(full_name="MARKER-PERSON-NAME", phone="MARKER-PHONE")
+    assert Score.objects.update(comment="MARKER-SCORE-COMMENT")
+    # The demo writes no comments: one shared with the consortium and one internal, on a published project.
+    for visibility in CommentVisibility:
+        ProposalComment.objects.create(
+            proposal=published.first(), author=staff, text="MARKER-PROPOSAL-COMMENT", visibility=visibility
+        )
+    Attachment.objects.create(
+        proposal=published.first(),
+        title="MARKER-ATTACHMENT",
+        file=ContentFile(b"%PDF-1.4 MARKER-ATTACHMENT", name="anexo.pdf"),
+        original_name="MARKER-ATTACHMENT.pdf",
+        size=26,
+        uploaded_by=staff,
+    )
+    assert get_user_model().objects.update(full_name="MARKER-PERSON-NAME", phone="MARKER-PHONE")
     # A private session; draft minutes; an agreement of a public session whose minutes are not approved.
     committee = Session.objects.filter(kind="committee").first().committee
-    staff = get_user_model().objects.filter(is_staff=True).first()
-    Session.objects.filter(is_public=False).update(title="MARKER-PRIVATE-SESSION", place="MARKER-PRIVATE-SESSION")
+    assert Session.objects.filter(is_public=False).update(
+        title="MARKER-PRIVATE-SESSION", place="MARKER-PRIVATE-SESSION"
+    )
     held = {
         "starts_at": timezone.now() - datetime.timedelta(days=3),
         "ends_at": timezone.now() - datetime.timedelta(days=2),
@@ -99,7 +136,7 @@ def seed_secrets():
         kind="committee", committee=committee, title="Pública sin minuta", is_public=True, created_by=staff, **held
     )
     Minutes.objects.create(session=unapproved, version=1, body="MARKER-DRAFT-MINUTES", drafted_by=staff)
-    Minutes.objects.filter(status=MinutesStatus.DRAFT).update(body="MARKER-DRAFT-MINUTES")
+    assert Minutes.objects.filter(status=MinutesStatus.DRAFT).update(body="MARKER-DRAFT-MINUTES")
     Agreement.objects.create(
         session=unapproved,
         committee=committee,
@@ -108,11 +145,11 @@ def seed_secrets():
         due_on=timezone.localdate(),
         created_by=staff,
     )
-    Agreement.objects.update(follow_up="MARKER-FOLLOW-UP")
+    assert Agreement.objects.update(follow_up="MARKER-FOLLOW-UP")
     # Written survey answers, named and anonymous alike, are individual answers.
     assert Answer.objects.filter(question__kind__in=TEXT_KINDS).update(text="MARKER-WRITTEN-ANSWER")
     # Reports: narratives never; values of reports that are not the current approved version never.
-    Report.objects.update(achievements="MARKER-ACHIEVEMENTS", difficulties="MARKER-ACHIEVEMENTS")
+    assert Report.objects.update(achievements="MARKER-ACHIEVEMENTS", difficulties="MARKER-ACHIEVEMENTS")
     not_current = ReportValue.objects.exclude(report__in=current_approved()).filter(number__isnull=False)
     assert not_current.update(number=SECRET_NUMBER), "the demo has reports that are not approved"
     secrets = set(markers)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from committees.models import Membership
 from documents.models import Document
 from documents.services import document_request
+from projects.models import Proposal
 from reports.documents import SYSTEMATIZATION
 from reports.models import Finding, FindingKind, Milestone
 from reports.selectors import report_data
@@ -27,7 +28,7 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def test_the_demo_leaves_the_report_and_four_fact_sheets_ready(django_capture_on_commit_callbacks):
+def test_the_demo_leaves_the_report_four_fact_sheets_and_the_public_ones_ready(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", stdout=io.StringIO())
     report = Document.objects.get(kind=SYSTEMATIZATION)
@@ -35,6 +36,9 @@ def test_the_demo_leaves_the_report_and_four_fact_sheets_ready(django_capture_on
     assert report.params == {"start": "2016-05-01", "end": "2018-03-31"}
     sheets = Document.objects.filter(kind="projects.fact_sheet", status=Document.Status.READY)
     assert sheets.count() == 4
+    public = Document.objects.filter(kind="projects.public_fact_sheet", status=Document.Status.READY)
+    published = Proposal.objects.published().count()
+    assert sorted(public.values_list("language", flat=True)) == ["en"] * published + ["es-mx"] * published
     text = pdf_text(report)
     assert "Sistematización de la Alianza por la Sostenibilidad" in text
     assert re.search(r"Resumen ejecutivo[ .]*\d+", text), "the contents list its page numbers"
