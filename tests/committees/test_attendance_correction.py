@@ -1,0 +1,102 @@
+"""Correcting a past attendance list: who may, the reason it needs, what it records and what it leaves alone."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from audit.labels import action_label
+from audit.models import AuditEvent
+from committees import services
+from committees.models import Agreement, Attendance, Minutes
+from committees.services.attendance import ATTENDANCE_CORRECTED, STRUCK
+from tests.factories import make_committee_member, make_session, make_staff
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def held(committee, secretary, chair):
+    """A session held two days ago whose list has the chair present and a member recorded present too."""
+    session = make_session(committee, days_from_now=-2)
+    member = make_committee_member(committee, full_name="Mariana Torres")
+    services.attendance_record(actor=secretary, session=session, entries={chair: "present", member: "present"})
+    return session, Attendance.objects.get(session=session, person=chair), Attendance.objects.get(person=member)
+
+
+def test_staff_strike_a_row_and_correct_another_with_the_reason_recorded(held):
+    session, chair_row, member_row = held
+    staff = make_staff()
+    changed = services.attendance_correct(
+        actor=staff, session=session, reason="Mariana no asistió: la lista la confundió con otra persona.",
+        statuses={chair_row: "excused"}, struck=[member_row],
+    )  # fmt: skip
+    assert changed == 2
+    assert list(Attendance.objects.filter(session=session).values_list("person__full_name", "status")) == [
+        (chair_row.person.full_name, "excused")
+    ]
+    chair_row.refresh_from_db()
+    assert chair_row.recorded_by == staff
+    event = AuditEvent.objects.get(action=ATTENDANCE_CORRECTED, target_id=str(session.pk))
+    assert event.actor == staff
+    assert event.message == "Mariana no asistió: la lista la confundió con otra persona."
+    assert event.changes == {
+        f"{member_row.person.email} · {member_row.organization}": ["present", STRUCK],
+        f"{chair_row.person.email} · {chair_row.organization}": ["present", "excused"],
+    }
+    assert action_label(ATTENDANCE_CORRECTED) == "Lista de asistencia corregida"
+
+
+def test_a_correction_needs_a_reason(held):
+    session, _chair_row, member_row = held
+    with pytest.raises(ValidationError) as error:
+        services.attendance_correct(actor=make_staff(), session=session, reason="  ", struck=[member_row])
+    assert error.value.error_dict["reason"][0].code == "reason_required"
+    assert Attendance.objects.filter(pk=member_row.pk).exists()
+    assert not AuditEvent.objects.filter(action=ATTENDANCE_CORRECTED).exists()
+
+
+def test_members_and_the_chair_cannot_correct_a_list(held, chair, committee):
+    session, _chair_row, member_row = held
+    for person in (chair, make_committee_member(committee)):
+        with pytest.raises(PermissionDenied):
+            services.attendance_correct(actor=person, session=session, reason="Error", struck=[member_row])
+    assert Attendance.objects.filter(pk=member_row.pk).exists()
+
+
+def test_the_secretary_corrects_until_the_minutes_are_approved_then_only_staff(held, secretary, chair):
+    session, chair_row, member_row = held
+    services.attendance_correct(actor=secretary, session=session, reason="Llegó tarde", statuses={chair_row: "absent"})
+    draft = services.minutes_save_draft(actor=secretary, session=session, body="Se revisó el plan de trabajo.")
+    services.agreement_create(
+        actor=secretary, session=session, description="Enviar el plan", responsible_person=member_row.person,
+        due_on=session.starts_at.date(),
+    )  # fmt: skip
+    services.minutes_approve(actor=chair, minutes=draft)
+    with pytest.raises(PermissionDenied):
+        services.attendance_correct(actor=secretary, session=session, reason="Otra", struck=[member_row])
+    services.attendance_correct(actor=make_staff(), session=session, reason="No estuvo", struck=[member_row])
+    assert not Attendance.objects.filter(pk=member_row.pk).exists()
+    # The approved minutes and the session's agreements are what they were.
+    [minutes] = Minutes.objects.filter(session=session)
+    assert (minutes.status, minutes.body, minutes.version) == ("approved", "Se revisó el plan de trabajo.", 1)
+    assert Agreement.objects.get(session=session).responsible_person == member_row.person
+
+
+def test_rows_of_another_session_and_empty_corrections_are_refused(held, committee, secretary):
+    session, chair_row, _member_row = held
+    other = make_session(committee, days_from_now=-9)
+    services.attendance_record(actor=secretary, session=other, entries={secretary: "present"})
+    staff = make_staff()
+    with pytest.raises(ValidationError) as error:
+        services.attendance_correct(actor=staff, session=session, reason="Error", struck=[other.attendance.get()])
+    assert error.value.code == "not_on_list"
+    with pytest.raises(ValidationError) as error:
+        services.attendance_correct(actor=staff, session=session, reason="Error", statuses={chair_row: "present"})
+    assert error.value.code == "nothing_to_correct"
+    assert other.attendance.count() == 1
+
+
+def test_an_upcoming_session_has_no_list_to_correct(committee, chair):
+    session = make_session(committee, days_from_now=3)
+    with pytest.raises(ValidationError) as error:
+        services.attendance_correct(actor=make_staff(), session=session, reason="Error", statuses={})
+    assert error.value.code == "session_not_held"
