@@ -28,6 +28,7 @@ from .committees import (  # noqa: F401
 from .sessions import (  # noqa: F401
     attendance_of,
     attendance_rows,
+    attendance_rows_to_correct,
     attendance_sheet,
     committee_sessions,
     feed_sessions,

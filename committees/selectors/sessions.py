@@ -222,6 +222,15 @@ def recorded_attendance(session):
     )
 
 
+def attendance_rows_to_correct(session):
+    """Return every attendance row of the session (recorded or only answered), by organization and person."""
+    return list(
+        Attendance.objects.filter(session=session)
+        .select_related("person", "organization")
+        .order_by("organization__legal_name", "person__full_name", "pk")
+    )
+
+
 def attendance_of(session, person):
     """Return the person's attendance row of the session (their confirmation or its record), or None."""
     return Attendance.objects.filter(session=session, person=person).first()

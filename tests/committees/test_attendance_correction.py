@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from audit.labels import action_label
 from audit.models import AuditEvent
@@ -92,6 +93,7 @@ def test_rows_of_another_session_and_empty_corrections_are_refused(held, committ
     with pytest.raises(ValidationError) as error:
         services.attendance_correct(actor=staff, session=session, reason="Error", statuses={chair_row: "present"})
     assert error.value.code == "nothing_to_correct"
+    assert error.value.messages == ["No hay nada que corregir: la lista ya dice eso."]
     assert other.attendance.count() == 1
 
 
@@ -100,3 +102,30 @@ def test_an_upcoming_session_has_no_list_to_correct(committee, chair):
     with pytest.raises(ValidationError) as error:
         services.attendance_correct(actor=make_staff(), session=session, reason="Error", statuses={})
     assert error.value.code == "session_not_held"
+
+
+def test_staff_correct_the_list_from_its_page_without_javascript(client, held, secretary, chair):
+    session, chair_row, member_row = held
+    draft = services.minutes_save_draft(actor=secretary, session=session, body="Se revisó el plan de trabajo.")
+    services.minutes_approve(actor=chair, minutes=draft)
+    page = reverse("committees:attendance-correct", args=[session.pk])
+    client.force_login(secretary)
+    assert client.get(page).status_code == 403  # the minutes are approved: staff only
+    staff = make_staff(preferred_language="en")
+    client.force_login(staff)
+    assert "Correct the attendance list" in client.get(session.get_absolute_url()).content.decode()
+    form = client.get(page).content.decode()
+    assert "Strike off the list" in form and "Mariana Torres" in form
+    data = {f"row_{chair_row.pk}": "present", f"row_{member_row.pk}": "strike", "reason": ""}
+    refused = client.post(page, data)
+    assert refused.status_code == 200 and Attendance.objects.filter(pk=member_row.pk).exists()
+    assert "This field is required" in refused.content.decode()
+    data["reason"] = "Mariana Torres no asistió."
+    response = client.post(page, data)
+    assert response.status_code == 302 and response.url == session.get_absolute_url()
+    assert list(Attendance.objects.filter(session=session).values_list("person", "status")) == [
+        (chair_row.person_id, "present")
+    ]
+    assert AuditEvent.objects.get(action=ATTENDANCE_CORRECTED).message == "Mariana Torres no asistió."
+    nothing = client.post(page, {f"row_{chair_row.pk}": "present", "reason": "Otra vez"})
+    assert "Nothing to correct: the list already says this." in nothing.content.decode()
