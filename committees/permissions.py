@@ -142,10 +142,12 @@ def can_record_session_outcome(user, session):
 
 
 def can_correct_attendance(user, session):
-    """Correct a past attendance list: staff; the committee's secretary while the session has no approved minutes.
+    """Correct the list of a session that took place: staff; the committee's secretary until its minutes are approved.
 
     Approved minutes were read and approved with the list as it stood: after that only staff correct it.
     """
+    if session.is_cancelled or session.is_upcoming:
+        return False
     if is_staff_member(user):
         return True
     if session.committee_id is None or not is_secretary(user, session.committee_id):

@@ -9,7 +9,6 @@ session's history says who corrected it, when and why.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -43,13 +42,7 @@ def attendance_correct(*, actor, session, reason, statuses=None, struck=(), requ
     permissions.forget_standing(actor)
     session = Session.objects.select_for_update(of=("self",)).get(pk=session.pk)
     if not permissions.can_correct_attendance(actor, session):
-        raise PermissionDenied
-    if session.is_cancelled:
-        raise ValidationError(_("This session was cancelled; it has no attendance."), code="cancelled")
-    if session.starts_at > timezone.now():
-        raise ValidationError(
-            _("Only the attendance of a session that took place can be corrected."), code="session_not_held"
-        )
+        raise PermissionDenied  # among the reasons: a session to come, or cancelled, has no list to correct
     reason = (reason or "").strip()
     if not reason:
         raise field_error("reason", _("Say why the attendance list is corrected."), "reason_required")

@@ -97,11 +97,17 @@ def test_rows_of_another_session_and_empty_corrections_are_refused(held, committ
     assert other.attendance.count() == 1
 
 
-def test_an_upcoming_session_has_no_list_to_correct(committee, chair):
-    session = make_session(committee, days_from_now=3)
-    with pytest.raises(ValidationError) as error:
-        services.attendance_correct(actor=make_staff(), session=session, reason="Error", statuses={})
-    assert error.value.code == "session_not_held"
+def test_a_session_to_come_or_cancelled_has_no_list_to_correct(committee, held):
+    session, chair_row, _member_row = held
+    staff = make_staff()
+    upcoming = make_session(committee, days_from_now=3)
+    with pytest.raises(PermissionDenied):
+        services.attendance_correct(actor=staff, session=upcoming, reason="Error", statuses={})
+    session.status = "cancelled"
+    session.save()
+    with pytest.raises(PermissionDenied):
+        services.attendance_correct(actor=staff, session=session, reason="Error", statuses={chair_row: "absent"})
+    assert Attendance.objects.get(pk=chair_row.pk).status == "present"
 
 
 def test_staff_correct_the_list_from_its_page_without_javascript(client, held, secretary, chair):
