@@ -26,6 +26,7 @@ from .committees import (  # noqa: F401
     work_plan_activities,
 )
 from .sessions import (  # noqa: F401
+    attendance_corrections,
     attendance_of,
     attendance_rows,
     attendance_rows_to_correct,

@@ -17,9 +17,9 @@ from axs_platform import fragments
 from axs_platform.errors import field_error
 
 from .. import permissions
-from ..models import Attendance, AttendanceStatus, Session
+from ..models import ATTENDANCE_CORRECTED, Attendance, AttendanceStatus, Session
 
-ATTENDANCE_CORRECTED = "committees.attendance_corrected"
+__all__ = ["ATTENDANCE_CORRECTED", "AUDIT_ACTIONS", "STRUCK", "attendance_correct"]
 # The value an audit event gives a row struck from the list (its status before is the other value).
 STRUCK = "struck"
 AUDIT_ACTIONS = {ATTENDANCE_CORRECTED: gettext_lazy("Attendance list corrected")}

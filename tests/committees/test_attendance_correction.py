@@ -2,11 +2,13 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from audit.labels import action_label
 from audit.models import AuditEvent
 from committees import services
+from committees.documents import minutes_context
 from committees.models import Agreement, Attendance, Minutes
 from committees.services.attendance import ATTENDANCE_CORRECTED, STRUCK
 from tests.factories import make_committee_member, make_session, make_staff
@@ -80,6 +82,12 @@ def test_the_secretary_corrects_until_the_minutes_are_approved_then_only_staff(h
     [minutes] = Minutes.objects.filter(session=session)
     assert (minutes.status, minutes.body, minutes.version) == ("approved", "Se revisó el plan de trabajo.", 1)
     assert Agreement.objects.get(session=session).responsible_person == member_row.person
+    # The minutes' PDF prints the list as it stands, and says it was corrected after the approval (not before).
+    context = minutes_context(session)
+    assert [row.person for row in context["present"]] == []
+    assert [event.message for event in context["attendance_corrections"]] == ["No estuvo"]
+    printed = render_to_string("committees/pdf/minutes.html", context)
+    assert "después de aprobada esta minuta. Motivo: No estuvo" in printed and "Llegó tarde" not in printed
 
 
 def test_rows_of_another_session_and_empty_corrections_are_refused(held, committee, secretary):
@@ -133,5 +141,7 @@ def test_staff_correct_the_list_from_its_page_without_javascript(client, held, s
         (chair_row.person_id, "present")
     ]
     assert AuditEvent.objects.get(action=ATTENDANCE_CORRECTED).message == "Mariana Torres no asistió."
+    detail = client.get(session.get_absolute_url()).content.decode()
+    assert "List corrected on" in detail and '<span lang="es">Mariana Torres no asistió.</span>' in detail
     nothing = client.post(page, {f"row_{chair_row.pk}": "present", "reason": "Otra vez"})
     assert "Nothing to correct: the list already says this." in nothing.content.decode()
