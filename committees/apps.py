@@ -8,6 +8,7 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("Committees and sessions")
 
     def ready(self):
+        from audit.labels import register_actions
         from audit.sealing import register as register_sealed
         from companies.facets import register as register_facet
         from documents.registry import register as register_document
@@ -18,10 +19,12 @@ class CommitteesConfig(AppConfig):
         from .models import Committee, Minutes, MinutesStatus
         from .permissions import can_follow_committee
         from .search_kinds import register_kinds
+        from .services.attendance import AUDIT_ACTIONS
 
         register_facet(committee_facet)
         register_followable(Committee, may_follow=can_follow_committee)
         register_kinds()
+        register_actions(AUDIT_ACTIONS)
         register_document(minutes_pdf)
         register_sealed(
             Minutes,

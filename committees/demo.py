@@ -30,7 +30,7 @@ from companies.models import Organization
 from sdg.models import Goal
 
 from . import services
-from .demo_attendance import record_attendance
+from .demo_attendance import correct_retired_attendance, record_attendance
 from .models import (
     AgendaItem,
     Agreement,
@@ -353,6 +353,7 @@ def load(stdout):
     organizations = {organization.legal_name: organization for organization in Organization.objects.all()}
     users = {user.email: user for user in User.objects.filter(email__endswith="axs.example")}
     created = sum(_load_committee(goal, actor, organizations, users) for goal in COMMITTEES)
+    struck, corrected_sessions = correct_retired_attendance(actor)
     attended = 0
     for goal, (name, *_rest) in COMMITTEES.items():
         committee = Committee.objects.filter(name=name).first()
@@ -385,5 +386,6 @@ def load(stdout):
         plenaries += 1
     stdout.write(
         f"Committees: {created} created, {len(COMMITTEES) - created} already there; {plenaries} plenaries; "
-        f"{attended} attendance records."
+        f"{attended} attendance records; {struck} rows of retired invented contacts struck off "
+        f"{corrected_sessions} attendance lists."
     )

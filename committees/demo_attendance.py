@@ -11,16 +11,29 @@ only, most of the time present as long as their membership is active on the sess
 in the platform): their attendance is unknown, and so is those sessions' quorum ("sin dato",
 ``selectors.quorum``), not "not reached". Plenary attendance stays a reported figure: the platform
 holds no list of who came.
+
+A demo loaded before that rule listed invented contacts of the named organizations; ``companies.demo``
+retires those contacts, and ``correct_retired_attendance`` strikes their rows off the lists through
+``services.attendance_correct``, with its reason.
 """
 
 import zlib
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from axs_platform import demo_dates
+from companies.demo import RETIRED_REASON
 from companies.models import Representative
 
-from .models import Attendance, AttendanceResponse, AttendanceStatus, SessionStatus
+from .models import Attendance, AttendanceResponse, AttendanceStatus, Session, SessionStatus
+from .services import attendance_correct
+
+CORRECTED_REASON = (
+    "Corrección de la demostración: el registro nombraba a un contacto inventado de una organización real. "
+    "La sistematización no nombra a ninguna persona de las organizaciones que cita; su asistencia a la "
+    "instalación es la cifra reportada de la sesión."
+)
 
 
 def _attendance_of(goal_number, organization, day):
@@ -75,3 +88,21 @@ def record_attendance(goal_number, committee, secretary):
             )
     Attendance.objects.bulk_create(rows)
     return len(rows)
+
+
+def correct_retired_attendance(actor):
+    """Strike off every attendance row of a contact retired from a real organization; return rows and sessions.
+
+    The rows are those whose person's link with the row's organization ended with ``RETIRED_REASON``
+    (``companies.demo``); once struck, a second load finds none.
+    """
+    retired_link = Representative.objects.filter(
+        user=OuterRef("person"), organization=OuterRef("organization"), end_reason=RETIRED_REASON
+    )
+    rows = list(Attendance.objects.filter(Exists(retired_link)).order_by("session_id", "pk"))
+    by_session = {}
+    for row in rows:
+        by_session.setdefault(row.session_id, []).append(row)
+    for session in Session.objects.filter(pk__in=by_session).order_by("starts_at", "pk"):
+        attendance_correct(actor=actor, session=session, reason=CORRECTED_REASON, struck=by_session[session.pk])
+    return len(rows), len(by_session)

@@ -56,6 +56,8 @@ def minutes_context(session):
         "minutes": minutes,
         "agenda": list(session.agenda.all()),
         "present": present,
+        # The list as it stands is printed; a correction made after these minutes were approved says so.
+        "attendance_corrections": selectors.attendance_corrections(session, since=minutes.approved_at),
         "summary": selectors.quorum(session),
         "agreements": agreements,
         "generated_at": timezone.now(),

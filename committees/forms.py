@@ -267,6 +267,43 @@ class AttendanceSheetForm(forms.Form):
         return [(self[name], person, organization, record) for name, person, organization, record in self.rows]
 
 
+# A correction's choices for a row of the list: its status, nothing recorded, or struck off the list.
+STRIKE = "strike"
+NO_STATUS = "none"
+CORRECTION_CHOICES = [*AttendanceStatus.choices, (NO_STATUS, _("Not recorded")), (STRIKE, _("Strike off the list"))]
+
+
+class AttendanceCorrectionForm(forms.Form):
+    """One choice per row of a past session's list (as it stands), and the reason of the correction."""
+
+    reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for record in rows:
+            name = f"row_{record.pk}"
+            self.fields[name] = forms.ChoiceField(
+                label=record.person.full_name, choices=CORRECTION_CHOICES, initial=record.status or NO_STATUS
+            )
+            self.rows.append((name, record))
+        self.fields["reason"] = self.fields.pop("reason")
+
+    def row_fields(self):
+        return [(self[name], record) for name, record in self.rows]
+
+    def corrections(self):
+        """Return the ``statuses`` and ``struck`` rows for ``services.attendance_correct``."""
+        statuses, struck = {}, []
+        for name, record in self.rows:
+            value = self.cleaned_data[name]
+            if value == STRIKE:
+                struck.append(record)
+            elif (value if value != NO_STATUS else "") != record.status:
+                statuses[record] = "" if value == NO_STATUS else value
+        return statuses, struck
+
+
 class MinutesForm(forms.Form):
     body = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 14}))
     correction_note = forms.CharField(label=_("What this version corrects"), required=False, max_length=255)

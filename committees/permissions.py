@@ -10,7 +10,7 @@ from django.utils import timezone
 from axs_platform.permissions import is_staff_member
 from companies.models import Representative
 
-from .models import Membership, MembershipStatus, Post, PostKind, SessionKind
+from .models import Membership, MembershipStatus, MinutesStatus, Post, PostKind, SessionKind
 
 __all__ = [
     "can_record_past_session",
@@ -18,6 +18,7 @@ __all__ = [
     "can_approve_minutes",
     "can_comment_on_minutes",
     "can_confirm_attendance",
+    "can_correct_attendance",
     "can_edit_work_plan",
     "can_manage_committees",
     "can_manage_session",
@@ -138,6 +139,20 @@ def can_manage_session(user, session):
 def can_record_session_outcome(user, session):
     """Record attendance, draft the minutes and the agreements: staff and the committee's secretary."""
     return is_staff_member(user) or (session.committee_id is not None and is_secretary(user, session.committee_id))
+
+
+def can_correct_attendance(user, session):
+    """Correct the list of a session that took place: staff; the committee's secretary until its minutes are approved.
+
+    Approved minutes were read and approved with the list as it stood: after that only staff correct it.
+    """
+    if session.is_cancelled or session.is_upcoming:
+        return False
+    if is_staff_member(user):
+        return True
+    if session.committee_id is None or not is_secretary(user, session.committee_id):
+        return False
+    return not session.minutes.filter(status=MinutesStatus.APPROVED).exists()
 
 
 def can_approve_minutes(user, session):

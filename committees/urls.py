@@ -74,6 +74,7 @@ urlpatterns = [
                 path("documentos/<int:pk>/", views.DocumentDownloadView.as_view(), name="document-download"),
                 path("<int:pk>/confirmar/", views.AttendanceConfirmView.as_view(), name="attendance-confirm"),
                 path("<int:pk>/asistencia/", views.AttendanceRecordView.as_view(), name="attendance-record"),
+                path("<int:pk>/asistencia/corregir/", views.AttendanceCorrectView.as_view(), name="attendance-correct"),
                 path("<int:pk>/minuta/", views.MinutesEditView.as_view(), name="minutes-edit"),
                 path("<int:pk>/minuta/aprobar/", views.MinutesApproveView.as_view(), name="minutes-approve"),
                 path("<int:pk>/minuta/comentar/", views.MinutesCommentView.as_view(), name="minutes-comment"),

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files import File
+from django.db.models import Max
 
 from documents.models import Document
-from documents.services import document_request, params_key
+from documents.services import document_regenerate, document_request, params_key
 from projects.documents import PUBLIC_FACT_SHEET
 from projects.models import Proposal, ProposalStatus
 from projects.services import public_fact_sheets_request
@@ -255,6 +256,26 @@ def _cover_mark(staff):
     return True
 
 
+def _rerender_before_cover(staff):
+    """Queue again, once, each language's report edition rendered before the cover's current images.
+
+    A demo loaded before the cover had a logo rendered its report without one: the document is asked for again
+    through ``document_regenerate`` (the earlier one is kept). Once the new one is queued or rendered, it is the
+    latest, and a second load finds nothing to do.
+    """
+    cover_since = CoverImage.objects.current().aggregate(latest=Max("uploaded_at"))["latest"]
+    if cover_since is None:
+        return 0
+    editions = Document.objects.filter(kind=SYSTEMATIZATION, target_id="", params_key=params_key(PERIOD))
+    queued = 0
+    for language in sorted(set(editions.values_list("language", flat=True))):
+        latest = editions.filter(language=language).order_by("-requested_at", "-pk").first()
+        if latest.status == Document.Status.READY and latest.started_at and latest.started_at < cover_since:
+            document_regenerate(actor=staff, document=latest)
+            queued += 1
+    return queued
+
+
 def demo_documents():
     """Return ``[(kind, target, params)]`` of the documents the demo leaves ready."""
     structured = Proposal.objects.filter(
@@ -285,7 +306,9 @@ def load(stdout):
     for project in Proposal.objects.published().order_by("pk"):
         if str(project.pk) not in made:
             asked += len(public_fact_sheets_request(actor=staff, proposal=project))
+    rerendered = _rerender_before_cover(staff)
     stdout.write(
         f"Reports: narrative {'written' if wrote else 'already there'}; "
-        f"cover logo {'added' if marked else 'already there'}; {asked} documents asked for."
+        f"cover logo {'added' if marked else 'already there'}; {asked} documents asked for; "
+        f"{rerendered} report editions rendered before the cover's logo asked for again."
     )

@@ -15,6 +15,7 @@ from .committees import (
 )
 from .minutes import Minutes, MinutesComment, MinutesStatus
 from .sessions import (
+    ATTENDANCE_CORRECTED,
     AgendaItem,
     Agreement,
     AgreementStatus,
@@ -33,6 +34,7 @@ __all__ = [
     "AgendaItem",
     "Agreement",
     "AgreementStatus",
+    "ATTENDANCE_CORRECTED",
     "Attendance",
     "AttendanceResponse",
     "AttendanceStatus",

@@ -165,6 +165,10 @@ class AttendanceStatus(models.TextChoices):
     ABSENT = "absent", _("Absent")
 
 
+# The audit action of a correction of a past attendance list (``services.attendance_correct``).
+ATTENDANCE_CORRECTED = "committees.attendance_corrected"
+
+
 class Attendance(models.Model):
     """A person at a session, for an organization: their own answer beforehand and what was recorded."""
 

@@ -26,8 +26,10 @@ from .committees import (  # noqa: F401
     work_plan_activities,
 )
 from .sessions import (  # noqa: F401
+    attendance_corrections,
     attendance_of,
     attendance_rows,
+    attendance_rows_to_correct,
     attendance_sheet,
     committee_sessions,
     feed_sessions,

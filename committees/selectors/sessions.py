@@ -1,15 +1,18 @@
 """Reads of sessions, attendance, quorum and minutes, shaped so the query count does not grow with rows."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from audit.models import AuditEvent
 from axs_platform.permissions import is_staff_member
 from companies.models import Organization, ParticipationStatus, Representative
 
 from .. import permissions
 from ..models import (
+    ATTENDANCE_CORRECTED,
     Agreement,
     Attendance,
     AttendanceStatus,
@@ -232,6 +235,27 @@ def recorded_attendance(session):
         .select_related("person", "organization")
         .order_by("organization__legal_name", "person__full_name", "id")
     )
+
+
+def attendance_rows_to_correct(session):
+    """Return every attendance row of the session (recorded or only answered), by organization and person."""
+    return list(
+        Attendance.objects.filter(session=session)
+        .select_related("person", "organization")
+        .order_by("organization__legal_name", "person__full_name", "pk")
+    )
+
+
+def attendance_corrections(session, since=None):
+    """Return the corrections of the session's attendance list (when and why), oldest first; after ``since``."""
+    events = AuditEvent.objects.filter(
+        action=ATTENDANCE_CORRECTED,
+        target_type=ContentType.objects.get_for_model(Session),
+        target_id=str(session.pk),
+    )
+    if since is not None:
+        events = events.filter(created_at__gt=since)
+    return list(events.order_by("created_at", "pk").only("created_at", "message"))
 
 
 def attendance_of(session, person):

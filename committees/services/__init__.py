@@ -1,6 +1,7 @@
 """Every write on committees and sessions that has a rule. Views, commands and the demo call these."""
 
 from .agreements import agreement_create, agreement_update
+from .attendance import attendance_correct
 from .calendar import calendar_feed_renew
 from .committees import (
     MEMBERSHIP_TRANSITIONS,
@@ -46,6 +47,7 @@ __all__ = [
     "agreement_create",
     "agreement_update",
     "attendance_confirm",
+    "attendance_correct",
     "attendance_record",
     "committee_close",
     "committee_create",

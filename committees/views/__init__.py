@@ -1,6 +1,7 @@
 """The committee and session pages; thin: check, validate, call one service, redirect."""
 
 from .agreements import AgreementCreateView, AgreementListView, AgreementUpdateView, CommitteeAgreementListView
+from .attendance import AttendanceCorrectView
 from .calendars import CalendarSubscribeView, CalendarView, SessionICalendarView, calendar_feed
 from .committees import (
     ActivityCreateView,
@@ -43,6 +44,7 @@ __all__ = [
     "AgendaItemAddView",
     "AgendaItemEditView",
     "AgendaItemMoveView",
+    "AttendanceCorrectView",
     "AgreementCreateView",
     "AgreementListView",
     "AgreementUpdateView",

@@ -178,6 +178,8 @@ class SessionDetailView(SessionMixin, TemplateView):
             context["draft"] = draft
             context["summary"] = selectors.quorum(session)
             context["attendance"] = selectors.recorded_attendance(session)
+            context["attendance_corrections"] = selectors.attendance_corrections(session)
+            context["can_correct"] = context["is_held"] and permissions.can_correct_attendance(user, session)
             context["agreements"] = list(selectors.agreements().filter(session=session))
             context["can_comment"] = draft is not None and permissions.can_comment_on_minutes(user, session)
             if draft is not None and context["can_comment"]:

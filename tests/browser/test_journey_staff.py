@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from urllib.parse import urlparse
 
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -203,6 +204,7 @@ def test_staff_record_a_session_that_already_took_place(journey, transactional_d
     journey.field("Lugar").fill("AMEXCID, Plaza Juárez 20")
     journey.press("Registrar la sesión")
     expect(page.get_by_role("heading", name="Sesión ordinaria ya celebrada", level=1)).to_be_visible()
+    session_page = page.url
     journey.follow("Registrar asistencia")
     selects = page.locator("main table select")
     for index in range(selects.count()):
@@ -213,3 +215,12 @@ def test_staff_record_a_session_that_already_took_place(journey, transactional_d
     journey.field("Minuta").fill("Se revisó el avance del plan de trabajo.")
     journey.press("Guardar el borrador")
     expect(page.get_by_text("La minuta se guardó como borrador.")).to_be_visible()
+    # Mariana Torres was listed by mistake: staff strike her off the list, saying why.
+    journey.visit(urlparse(session_page).path)
+    journey.follow("Corregir la lista de asistencia", validate_as="staff-attendance-correct")
+    journey.field("Mariana Torres").select_option(label="Quitar de la lista")
+    journey.field("Motivo de la corrección").fill("Mariana Torres no asistió; se anotó por error.")
+    journey.press("Guardar la corrección")
+    expect(page.get_by_text("La lista de asistencia se ha corregido.")).to_be_visible()
+    expect(page.get_by_text("Motivo: Mariana Torres no asistió; se anotó por error.")).to_be_visible()
+    expect(page.locator("main table").get_by_text("Mariana Torres")).to_have_count(0)

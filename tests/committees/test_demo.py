@@ -225,3 +225,52 @@ def test_a_monthly_sessions_page_says_its_quorum_is_unknown_not_missed(demo, cli
         html = client.get(reverse("committees:session-detail", args=[session.pk])).content.decode()
     assert "Quórum: sin dato" in html and "Sin quórum" not in html
     assert "organizaciones integrantes no tienen representante en la plataforma" in html
+
+
+def test_loading_the_demo_again_strikes_the_retired_contacts_off_the_attendance_lists_once(demo):
+    from django.contrib.auth import get_user_model
+
+    from committees.demo_attendance import CORRECTED_REASON
+    from committees.services.attendance import ATTENDANCE_CORRECTED, STRUCK
+    from companies import services as company_services
+    from companies.models import Organization
+
+    User = get_user_model()
+    staff = User.objects.get(email="staff@amexcid.example")
+    educacion = models.Committee.objects.get(name="Educación")
+    installation = educacion.sessions.get(starts_at__date=educacion.installed_on)
+    later = educacion.sessions.filter(starts_at__date__gt=educacion.installed_on).order_by("starts_at").first()
+    # What a demo loaded before the rule left: an invented contact of a real organization on two lists.
+    citibanamex = Organization.objects.get(short_name="Citibanamex")
+    contact = User.objects.create_user(
+        email="alejandra.mendoza@citibanamex.axs.example", full_name="Alejandra Mendoza Rivas", role="representative"
+    )
+    company_services.representative_attach(actor=staff, organization=citibanamex, user=contact)
+    for session in (installation, later):
+        models.Attendance.objects.create(
+            session=session, person=contact, organization=citibanamex, status="present", recorded_by=staff
+        )
+    kept = models.Attendance.objects.exclude(person=contact).count()
+    minutes = list(models.Minutes.objects.filter(session=installation).values_list("pk", "version", "status", "body"))
+    assert minutes and minutes[0][2] == "approved"  # only staff may correct this list
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "2 rows of retired invented contacts struck off 2 attendance lists" in out.getvalue()
+    assert not models.Attendance.objects.filter(person=contact).exists()
+    assert models.Attendance.objects.count() == kept
+    events = AuditEvent.objects.filter(action=ATTENDANCE_CORRECTED).order_by("pk")
+    assert [event.target_id for event in events] == [str(installation.pk), str(later.pk)]
+    for event in events:
+        assert event.actor == staff and event.message == CORRECTED_REASON
+        assert event.changes == {f"{contact.email} · {citibanamex}": ["present", STRUCK]}
+    assert (
+        list(models.Minutes.objects.filter(session=installation).values_list("pk", "version", "status", "body"))
+        == minutes
+    )
+
+    before = counts()
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "0 rows of retired invented contacts struck off 0 attendance lists" in out.getvalue()
+    assert counts() == before

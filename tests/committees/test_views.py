@@ -91,6 +91,7 @@ PAGES = [
     ("agenda-item-add", "upcoming", 302, ["secretary", "member", "other_chair"], "chair", 200),
     ("document-add", "past", 302, ["member", "other_chair", "other_secretary"], "secretary", 200),
     ("attendance-record", "past", 302, ["chair", "member", "other_secretary"], "secretary", 200),
+    ("attendance-correct", "past", 302, ["chair", "member", "other_secretary"], "secretary", 200),
     ("minutes-edit", "past", 302, ["chair", "member", "other_secretary"], "secretary", 200),
     ("minutes-approve", "past", 302, ["secretary", "member", "other_chair"], "chair", 200),
     ("agreement-create", "past", 302, ["chair", "member", "other_secretary"], "secretary", 200),

@@ -1,5 +1,6 @@
 """The demo's cover carries the platform's own mark, put there through the upload service, in every edition."""
 
+import datetime
 import io
 
 import pytest
@@ -59,3 +60,37 @@ def test_loading_the_demo_again_leaves_a_cover_staff_changed_alone(demo):
     cover_image_remove(actor=staff, image=CoverImage.objects.get())
     call_command("load_demo", stdout=io.StringIO())
     assert CoverImage.objects.count() == 1 and not CoverImage.objects.current().exists()
+
+
+def test_loading_the_demo_again_asks_once_for_a_report_edition_rendered_before_the_cover_had_its_logo(demo):
+    from django.utils import timezone
+
+    from audit.models import AuditEvent
+
+    staff = get_user_model().objects.get(email="staff@amexcid.example")
+    # What a demo loaded before the cover's logo left: its report rendered, no cover image.
+    editions = Document.objects.filter(kind=SYSTEMATIZATION, params_key=params_key(PERIOD))
+    [old] = editions
+    rendered = timezone.now() - datetime.timedelta(days=3)
+    editions.update(status="ready", file="documents/informe-antiguo.pdf", started_at=rendered, finished_at=rendered)
+    CoverImage.objects.all().delete()
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "cover logo added" in out.getvalue()
+    assert "1 report editions rendered before the cover's logo asked for again" in out.getvalue()
+    [new, kept] = editions.order_by("-requested_at", "-pk")
+    assert kept.pk == old.pk and kept.status == "ready"  # the earlier edition is kept
+    assert (new.status, new.language, new.params, new.requested_by) == ("queued", old.language, PERIOD, staff)
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.CREATED, target_id=str(new.pk)).exists()
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "0 report editions rendered before the cover's logo asked for again" in out.getvalue()
+    assert editions.count() == 2
+    # Rendered since, with the logo: still nothing to ask for.
+    editions.filter(pk=new.pk).update(status="ready", file="documents/informe.pdf", started_at=timezone.now())
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "0 report editions rendered before the cover's logo asked for again" in out.getvalue()
+    assert editions.count() == 2
