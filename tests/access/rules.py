@@ -324,13 +324,6 @@ RULES = (
         Rule("projects:ballot-csv", {"pk": "closed_ballot_2"}, SIGNED_IN, why="the same people as the ballot's page"),
         Rule("projects:project-list", {}, PUBLIC),
         Rule("projects:project-detail", {"pk": "published_project"}, PUBLIC),
-        Rule(
-            "projects:project-fact-sheet",
-            {"pk": "published_project", "language": "es"},
-            "404 404 404 404 404 404 404 404 404",
-            why="public, and not found until a public fact sheet is made (tests/projects/test_public_fact_sheet.py)",
-        ),
-        Rule("projects:project-fact-sheet-refresh", {"pk": "published_project"}, "L 405 403 403 403 403 403 403 403"),
         Rule("javascript-catalog", {}, PUBLIC),
         Rule(
             "admin:index", {}, "R 200 R R R R R R R", why="Django's admin sends everyone else to its own sign-in form"

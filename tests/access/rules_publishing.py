@@ -1,4 +1,4 @@
-"""Rules of the matrix for what the alliance publishes: the systematization report's editions and the open data."""
+"""Rules of the matrix for what the alliance publishes: the report's editions, the public fact sheets, the open data."""
 
 from .rule import PUBLIC, STAFF_ONLY, Rule
 
@@ -19,6 +19,14 @@ PUBLISHING = [
     Rule("reports:narrative-create", {"part": "hitos"}, STAFF_ONLY),
     Rule("reports:narrative-update", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
     Rule("reports:narrative-delete", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
+    # The public fact sheet of a published project: public once made; staff remake it.
+    Rule(
+        "projects:project-fact-sheet",
+        {"pk": "published_project", "language": "es"},
+        "404 404 404 404 404 404 404 404 404",
+        why="public, and not found until a public fact sheet is made (tests/projects/test_public_fact_sheet.py)",
+    ),
+    Rule("projects:project-fact-sheet-refresh", {"pk": "published_project"}, "L 405 403 403 403 403 403 403 403"),
     # Open data: public pages and downloads, in Spanish paths and under the English alias.
     Rule("opendata:index", {}, PUBLIC),
     Rule("opendata:dataset", {"slug": "organizaciones"}, PUBLIC),
