@@ -36,8 +36,14 @@ class Document(models.Model):
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     params_key = models.CharField(_("parameters key"), max_length=64, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.QUEUED)
+    # Empty when the platform itself asked (a service keeping a published document current, not a person).
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)

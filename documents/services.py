@@ -42,11 +42,16 @@ def params_key(params):
 
 
 @transaction.atomic
-def document_request(*, actor, kind, language, target=None, params=None, request=None):
-    """Queue a document, or return the one already queued or rendering for the same data."""
+def document_request(*, actor, kind, language, target=None, params=None, request=None, reason=""):
+    """Queue a document, or return the one already queued or rendering for the same data.
+
+    ``actor`` None is the platform itself: a service that keeps a document current after a change it made
+    (who may ask is a question about people asking from the web, checked for every person). ``reason``
+    says in the audit trail what caused the request.
+    """
     kind_spec = get_kind(kind)
     params = params or {}
-    if not can_request_document(actor, kind, target, params):
+    if actor is not None and not can_request_document(actor, kind, target, params):
         raise PermissionDenied
     target_id = str(target.pk) if target is not None else ""
     key = params_key(params)
@@ -74,7 +79,7 @@ def document_request(*, actor, kind, language, target=None, params=None, request
     except IntegrityError:
         # Another request queued the same document between our check and our insert.
         return same_data.get()
-    audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=document, request=request)
+    audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=document, message=reason, request=request)
     send_on_commit(document)
     return document
 

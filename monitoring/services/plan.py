@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
 from projects.models import ProposalStatus
-from projects.services import proposal_transition
+from projects.services import proposal_transition, public_fact_sheet_refresh
 
 from .. import permissions
 from ..models import (
@@ -149,6 +149,8 @@ def implementation_start(
     _refuse_bad_plan(proposal, starts_on, ends_on, frequency, grace_days)
     if proposal.status == ProposalStatus.STRUCTURED:
         proposal = proposal_transition(actor=actor, proposal=proposal, action="implement", request=request)
+    else:
+        public_fact_sheet_refresh(proposal, reason="monitoring.implementation_started")  # the transition asks
     implementation = Implementation.objects.create(
         proposal=proposal,
         starts_on=starts_on,
@@ -229,6 +231,7 @@ def indicator_revise(*, actor, indicator, reason="", request=None, **fields):
         message=reason,
         request=request,
     )
+    public_fact_sheet_refresh(implementation.proposal, reason="monitoring.indicator_revised")
     return indicator
 
 
@@ -322,6 +325,7 @@ def indicator_split_target(*, actor, indicator, targets, reason="", request=None
         message=reason,
         request=request,
     )
+    public_fact_sheet_refresh(implementation.proposal, reason="monitoring.target_split")
     return indicator
 
 

@@ -14,6 +14,7 @@ from audit.services import audit_record
 from axs_platform import fragments
 from axs_platform.uploads import UploadValidator
 from projects.models import Contribution
+from projects.services import public_fact_sheet_refresh
 
 from .. import permissions, selectors
 from ..models import (
@@ -333,6 +334,7 @@ def report_approve(*, actor, report, note="", request=None):
     _step(report, actor=actor, from_status=S.SUBMITTED, to_status=S.APPROVED, reason=(note or "").strip(),
           request=request, action="monitoring.report_approved")  # fmt: skip
     notify.report_decided(report, "approved")
+    public_fact_sheet_refresh(report.period.implementation.proposal, reason="monitoring.report_approved")
     return report
 
 

@@ -18,7 +18,7 @@ from .consortium import (
     partner_respond,
 )
 from .evaluation import conflict_declare, evaluator_assign, evaluator_unassign, scores_save
-from .fact_sheets import public_fact_sheets_request
+from .fact_sheets import public_fact_sheet_refresh, public_fact_sheets_request
 from .management import (
     bulk_evaluator_assign,
     bulk_transition,
@@ -104,6 +104,7 @@ __all__ = [
     "partner_respond",
     "proposal_not_select",
     "proposal_publish",
+    "public_fact_sheet_refresh",
     "public_fact_sheets_request",
     "proposal_select",
     "proposal_start",

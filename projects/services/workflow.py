@@ -19,7 +19,7 @@ from notifications import kinds
 from .. import checklist, permissions, selectors
 from ..models import PUBLISHABLE, ProposalStatus, ProposalTransition, ProposalVersion
 from .common import locked, notify, proposal_people, require
-from .fact_sheets import public_fact_sheets_request
+from .fact_sheets import public_fact_sheet_refresh
 
 S = ProposalStatus
 
@@ -79,6 +79,7 @@ def _move(proposal, *, actor, to_status, reason, request, notify_template="statu
         link=proposal.get_absolute_url(),
         about=proposal,
     )
+    public_fact_sheet_refresh(proposal, reason="projects.transition")
     return proposal
 
 
@@ -182,7 +183,7 @@ def proposal_publish(*, actor, proposal, publish=True, request=None):
         request=request,
     )
     if publish:
-        public_fact_sheets_request(actor=actor, proposal=proposal, request=request)
+        public_fact_sheet_refresh(proposal, reason="projects.published")
     return proposal
 
 

@@ -123,3 +123,14 @@ def test_a_refused_request_never_redirects_off_site(client):
         reverse("documents:document-request"), {"kind": "nope", "language": "es-mx", "next": "https://evil.example/"}
     )
     assert response.url == reverse("documents:document-list")
+
+
+def test_a_document_the_platform_asked_for_names_no_person_and_staff_see_it(client):
+    document = document_request(actor=None, kind=GOAL_SHEET, language="es-mx", target=Goal.objects.get(number=4))
+    assert document.requested_by is None
+    client.force_login(make_staff())
+    assert "La plataforma, tras un cambio" in client.get(document.get_absolute_url()).content.decode()
+    listing = client.get(reverse("documents:document-list")).content.decode()
+    assert document.get_absolute_url() in listing and "La plataforma, tras un cambio" in listing
+    client.force_login(make_representative())
+    assert client.get(document.get_absolute_url()).status_code == 403

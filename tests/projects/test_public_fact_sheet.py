@@ -84,12 +84,19 @@ def test_an_unpublished_project_has_no_public_sheet_even_if_one_was_made(staff, 
     assert client.get(missing).status_code == 404
 
 
-def test_publishing_asks_for_the_public_sheet_in_every_language(staff, project):
+def test_publishing_asks_for_the_public_sheet_in_every_language_once_it_commits(
+    staff, project, django_capture_on_commit_callbacks
+):
     services.proposal_publish(actor=staff, proposal=project, publish=False)
     Document.objects.filter(kind=PUBLIC_FACT_SHEET).delete()
-    services.proposal_publish(actor=staff, proposal=project)
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.proposal_publish(actor=staff, proposal=project)
     asked = Document.objects.filter(kind=PUBLIC_FACT_SHEET, target_id=str(project.pk))
+    assert not asked.exists()
+    for callback in callbacks:  # the jobs stay queued: the test's own transaction never commits
+        callback()
     assert sorted(asked.values_list("language", flat=True)) == ["en", "es-mx"]
+    assert set(asked.values_list("requested_by", flat=True)) == {None}  # the platform asked, not the person
 
 
 def test_the_public_page_links_the_sheets_made_and_staff_may_ask_again(staff, project, client):
