@@ -34,6 +34,7 @@ from .export_parts import (
     notification_about,
     notification_shown,
 )
+from .subjects import addresses_of
 
 # Secrets and derived keys are not personal data the person could use, and must not leave the platform.
 HIDDEN_FIELD_WORDS = ("password", "token", "nonce", "secret", "hash", "receipt", "key")
@@ -58,24 +59,22 @@ class Table:
         return apps.get_model(self.label)
 
 
-def _about_the_person(user):
-    """Audit events whose object is the person, or that recorded their e-mail (in clear, or hashed for sign-ins).
+def _about_the_person(user, addresses):
+    """Audit events whose object is the person, or that recorded one of their addresses (in clear, or hashed).
 
     Security events keep the hashed address in their personal part (until retention erases it).
     """
     user_type = ContentType.objects.get_for_model(user, for_concrete_model=False)
-    hashed = sign_in_identifier(user.email)
-    return (
-        Q(target_type=user_type, target_id=str(user.pk))
-        | Q(identifier__iexact=user.email)
-        | Q(identifier=hashed)
-        | Q(personal_part__identifier=hashed)
-    )
+    query = Q(target_type=user_type, target_id=str(user.pk))
+    for address in addresses:
+        hashed = sign_in_identifier(address)
+        query |= Q(identifier__iexact=address) | Q(identifier=hashed) | Q(personal_part__identifier=hashed)
+    return query
 
 
-def _typed_their_address(user):
-    """Personal parts of security events (IP address, browser) where the person's address was typed."""
-    return Q(identifier=sign_in_identifier(user.email))
+def _typed_their_address(user, addresses):
+    """Personal parts of security events (IP address, browser) where one of the person's addresses was typed."""
+    return Q(identifier__in=[sign_in_identifier(address) for address in addresses])
 
 
 def _in_part(field, keep, why, *, match=None, describe=None, extra=None, computed=()):
@@ -83,12 +82,12 @@ def _in_part(field, keep, why, *, match=None, describe=None, extra=None, compute
 
     For rows that name other people too (a record the person acted on, a message with other recipients): ``why``
     says what is left out and why (the export lists it), ``describe`` names the row without naming anyone else
-    (instead of ``str(row)``), ``extra`` adds the ``computed`` columns (``extra(obj, user) -> dict``), given
-    in part (only the person's own address among the recipients).
+    (instead of ``str(row)``), ``extra`` adds the ``computed`` columns (``extra(obj, addresses) -> dict``), given
+    in part (only the person's own addresses among the recipients).
     """
 
-    def lookup(user):
-        return match(user) if match else Q(**{field: user.pk})
+    def lookup(user, addresses):
+        return match(user, addresses) if match else Q(**{field: user.pk})
 
     lookup.field, lookup.only, lookup.why = field, tuple(keep), why
     lookup.describe, lookup.extra, lookup.computed = describe, extra, tuple(computed)
@@ -96,14 +95,19 @@ def _in_part(field, keep, why, *, match=None, describe=None, extra=None, compute
 
 
 def _by_email(field, only=(), why=""):
-    """Rows that name the person by the address they were written to (invitations, requests), in any case.
+    """Rows that name the person by an address they have had (invitations, requests), in any case.
+
+    Today's address and every earlier one (``privacy.subjects.addresses_of``, the cancellation's rule too).
 
     With ``only``, a row reached by the address alone (no other lookup of its table) gives just those
     columns: an organization's contact address leads to the contact data, not to the organization's file.
     """
 
-    def match(user):
-        return Q(**{f"{field}__iexact": user.email})
+    def match(user, addresses):
+        query = Q(pk__in=[])
+        for address in addresses:
+            query |= Q(**{f"{field}__iexact": address})
+        return query
 
     if only:
         return _in_part(field, only, why, match=match)
@@ -121,8 +125,9 @@ TABLES = (
                 "actor",
                 ("created_at", "actor", "actor_repr", "action", "target_type"),
                 _(
-                    "Events you recorded about something else give what you did, to what kind of record and when: "
-                    "the record's name and number, the changes, the note and the page may name other people."
+                    "Events you recorded about something else give what you did, to what kind of record and when (a "
+                    "proposal by its number and title): other records' name and number, the changes, the note and "
+                    "the page may name other people."
                 ),
                 describe=event_done,
             ),
@@ -295,33 +300,37 @@ def _columns(model):
     ]
 
 
-def _query(lookups, user):
+def _query(lookups, user, addresses):
     query = Q(pk__in=[])
     for lookup in lookups:
-        query |= lookup(user) if callable(lookup) else Q(**{lookup: user.pk})
+        query |= lookup(user, addresses) if callable(lookup) else Q(**{lookup: user.pk})
     return query
 
 
-def table_rows(table, user, left_out=None):
+def table_rows(table, user, left_out=None, addresses=None):
     """Return the person's rows of one table as dicts: id, the row in words, then each column's value.
+
+    Rows matched by address are matched by every address the person has had (``addresses``, by default
+    ``addresses_of(user)``).
 
     A row reached only by a lookup that gives part of it (``_in_part``) has those columns alone; ``left_out``,
     a dict, then gets ``{label: [{"rows", "fields", "why"}]}``: per such lookup, how many rows came in part,
     which fields they lack (by name, in the active language) and why.
     """
+    addresses = addresses_of(user) if addresses is None else addresses
     model = table.model
     manager = model._default_manager
     in_part = [lookup for lookup in table.lookups if getattr(lookup, "only", ())]
-    whole = _query([lookup for lookup in table.lookups if lookup not in in_part], user)
+    whole = _query([lookup for lookup in table.lookups if lookup not in in_part], user, addresses)
     whole = set(manager.filter(whole).values_list("pk", flat=True)) if in_part else None  # None: every row whole
     part_of = {}  # row id -> the lookup it came in part through
     for lookup in in_part:
-        for pk in manager.filter(lookup(user)).values_list("pk", flat=True):
+        for pk in manager.filter(lookup(user, addresses)).values_list("pk", flat=True):
             if pk not in whole:
                 part_of.setdefault(pk, lookup)
     columns = _columns(model)
     rows = []
-    for obj in manager.filter(_query(table.lookups, user)).distinct().order_by("pk"):
+    for obj in manager.filter(_query(table.lookups, user, addresses)).distinct().order_by("pk"):
         lookup = part_of.get(obj.pk)
         if lookup is None:
             row = {"id": obj.pk, "shown_as": str(obj)}
@@ -329,7 +338,7 @@ def table_rows(table, user, left_out=None):
         else:
             row = {"id": obj.pk, "shown_as": lookup.describe(obj) if lookup.describe else str(obj)}
             row.update(column_of(obj, field, True) for field in columns if field.name in lookup.only)
-            row.update(lookup.extra(obj, user) if lookup.extra else {})
+            row.update(lookup.extra(obj, addresses) if lookup.extra else {})
         rows.append(row)
     if left_out is not None:
         for lookup in {id(lk): lk for lk in part_of.values()}.values():
@@ -348,9 +357,11 @@ def table_rows(table, user, left_out=None):
 def personal_data(user, left_out=None):
     """Return ``{label: rows}`` for every declared table, empty tables included (they say "nothing here").
 
-    ``left_out``, a dict, gets what rows came in part and why (see ``table_rows``).
+    ``left_out``, a dict, gets what rows came in part and why (see ``table_rows``). Every address the person has
+    had is read once (``addresses_of``).
     """
-    return {table.label: table_rows(table, user, left_out) for table in TABLES}
+    addresses = addresses_of(user)
+    return {table.label: table_rows(table, user, left_out, addresses) for table in TABLES}
 
 
 def recorded_by_person(user):

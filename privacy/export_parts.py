@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from audit.labels import action_label
 from axs_platform.outbox import mail_to
 from documents.registry import get_kind
+from projects.models import Proposal
 
 
 def _type_name(type_id):
@@ -17,8 +18,21 @@ def _type_name(type_id):
 
 
 def event_done(event):
-    """An audit event by what was done and to what kind of record, naming no one."""
-    return f"{action_label(event.action)} · {_type_name(event.target_type_id)}"
+    """An audit event by what was done and to what kind of record, naming no one.
+
+    A proposal is named too, by its number and title (``_proposal_named``): what the person edited in a proposal
+    they neither started nor submitted is otherwise found nowhere else in the export.
+    """
+    done = f"{action_label(event.action)} · {_type_name(event.target_type_id)}"
+    proposal = _proposal_named(event)
+    return f"{done} #{proposal.pk} «{proposal.title}»" if proposal else done
+
+
+def _proposal_named(event):
+    """The proposal an event is about, if it is about one (a project's title names no person)."""
+    if not event.target_type_id or event.target_type_id != ContentType.objects.get_for_model(Proposal).pk:
+        return None
+    return Proposal.objects.filter(pk=event.target_id).only("pk", "title").first()
 
 
 def admin_change_done(entry):
@@ -40,7 +54,7 @@ def notification_shown(notification):
     return f"{notification.kind_label} · {read}"
 
 
-def notification_about(notification, user):
+def notification_about(notification, addresses):
     """What a notification was about, in the kind's own words, and whether it was read, in place of its text."""
     return {"about": str(notification.kind_label), "read": notification.read_at is not None}
 
@@ -48,18 +62,21 @@ def notification_about(notification, user):
 LINK = re.compile(r"https?://\S+")
 
 
-def mail_to_them(user):
-    """The outbox's messages whose recipients include the person's address (until retention erases them)."""
-    return Q(pk__in=mail_to(user.email).values("pk"))
+def mail_to_them(user, addresses):
+    """The outbox's messages whose recipients include an address the person has had (until retention erases them)."""
+    query = Q(pk__in=[])
+    for address in addresses:
+        query |= Q(pk__in=mail_to(address).values("pk"))
+    return query
 
 
 def mail_shown(email):
     return email.subject or email.kind
 
 
-def mail_recipients(email, user):
-    """Only the person's own address among the recipients, how many others there were, the text without links."""
-    mine = [address for address in email.to if str(address).lower() == user.email.lower()]
+def mail_recipients(email, addresses):
+    """Only the person's own addresses among the recipients, how many others there were, the text without links."""
+    mine = [address for address in email.to if str(address).lower() in addresses]
     return {
         "to": mine,
         "other_recipients": len(email.to) - len(mine),

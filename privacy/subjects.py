@@ -1,13 +1,56 @@
-"""Who a request is about: the account of the requester, or the one holding the confirmed e-mail address."""
+"""Who a request is about, and every e-mail address that person has had.
 
-from django.apps import apps
-from django.conf import settings
+One rule for the cancellation and the access export: both find what is held under any address of the account
+(``addresses_of``), and a request filed under an earlier address leads to the account that had it (``person_of``).
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+
+from audit.models import AuditEvent
+
+
+def _email_changes():
+    """Audited changes of an account's e-mail address (``{"email": [before, after]}``)."""
+    user_type = ContentType.objects.get_for_model(get_user_model())
+    return AuditEvent.objects.filter(target_type=user_type, changes__has_key="email")
+
+
+def addresses_of(user):
+    """Every e-mail address the account has had: today's and those a rectification or staff replaced.
+
+    Read from the account's own audited changes (``{"email": [before, after]}``), so messages, invitations and
+    traces left under an address the person no longer uses are found too.
+    """
+    addresses = {user.email.lower()} if user.email else set()
+    for changes in _email_changes().filter(target_id=str(user.pk)).values_list("changes", flat=True):
+        addresses.update(str(value).lower() for value in changes["email"] if value and "@" in str(value))
+    return sorted(addresses)
+
+
+def earlier_holder(address):
+    """The one account that had this address before (an audited change names it), or None.
+
+    None too when two or more accounts had it: the platform cannot tell whose data the request is about, and
+    staff resolve it (the export then refuses, saying no account holds the address).
+    """
+    named = Q(changes__email__0__iexact=address) | Q(changes__email__1__iexact=address)
+    ids = set(_email_changes().filter(named).values_list("target_id", flat=True))
+    if len(ids) != 1:
+        return None
+    return get_user_model().objects.filter(pk=int(ids.pop())).first()
 
 
 def person_of(rights_request):
-    """Return the account the request is about, or None (no account, or the identity is not verified)."""
+    """Return the account the request is about, or None (no account, or the identity is not verified).
+
+    A request filed signed out is about the account holding its confirmed address today; failing that, about the
+    one account that had it before (``earlier_holder``): a request filed under an old address is still answered.
+    """
     if rights_request.requester_id:
         return rights_request.requester
     if not rights_request.identity_verified:
         return None
-    return apps.get_model(settings.AUTH_USER_MODEL).objects.filter(email__iexact=rights_request.email).first()
+    holder = get_user_model().objects.filter(email__iexact=rights_request.email).first()
+    return holder or earlier_holder(rights_request.email)

@@ -10,7 +10,6 @@ decisions on proposals, the audit trail) is listed so that the answer says so. R
 
 from urllib.parse import quote, quote_plus
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -36,7 +35,7 @@ from ..documents import exports_erase
 from ..models import RightsRequest
 from ..permissions import can_handle_requests
 from ..selectors import exports_about
-from ..subjects import person_of
+from ..subjects import addresses_of, person_of
 
 ANONYMIZED_FIELDS = ["full_name", "email", "phone", "job_title"]
 
@@ -92,21 +91,6 @@ def legal_records_of(user):
         ),
     ]
     return [label(n) % {"n": n} for n, label in counts if n]
-
-
-def addresses_of(user):
-    """Every e-mail address the account has had: today's and those a rectification or staff replaced.
-
-    Read from the account's own audited changes (``{"email": [before, after]}``), so messages, invitations and
-    traces left under an address the person no longer uses are found too.
-    """
-    addresses = {user.email.lower()} if user.email else set()
-    changed = AuditEvent.objects.filter(
-        target_type=ContentType.objects.get_for_model(User), target_id=str(user.pk), changes__has_key="email"
-    ).values_list("changes", flat=True)
-    for changes in changed:
-        addresses.update(str(value).lower() for value in changes["email"] if value and "@" in str(value))
-    return sorted(addresses)
 
 
 def _events_with_traces_of(user, addresses):
