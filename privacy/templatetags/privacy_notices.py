@@ -3,12 +3,15 @@
 Templates of any app may load them (a template is not an import: the layers of the code stay as they are).
 """
 
+from email.utils import parseaddr
+
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language
 
 from axs_platform import notices
 
-from ..models import PrivacyNotice
+from ..models import DeadlinePolicy, PrivacyNotice
 from ..selectors import current_notice
 
 register = template.Library()
@@ -34,6 +37,18 @@ def simplified_notice(form=""):
 def full_notice():
     """Return the current full notice, or None while staff have not published one."""
     return current_notice(PrivacyNotice.Kind.FULL)
+
+
+@register.simple_tag
+def notice_terms():
+    """Return the terms the built-in full notice states: the deadline policy in force and the address to write to."""
+    policy = DeadlinePolicy.current()
+    return {
+        "answer_days": policy.answer_days,
+        "extension_days": policy.extension_days,
+        "completion_days": policy.completion_days,
+        "email": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+    }
 
 
 @register.filter

@@ -8,7 +8,7 @@ from axs_platform import purposes
 from committees.documents import minutes_context
 from committees.models import Attendance, Minutes
 from privacy import services
-from privacy.models import PurposeChoice
+from privacy.models import DeadlinePolicy, PurposeChoice
 from privacy.selectors import current_choices
 from tests.factories import make_representative, make_staff
 
@@ -26,6 +26,24 @@ def test_notices_are_published_as_versions_and_shown_where_data_is_collected(cli
     assert "Aviso integral completo." in client.get(reverse("privacy")).text
     client.force_login(make_representative())
     assert "Aviso breve dos." in client.get(reverse("accounts:profile")).text
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "es",
+            ["formulario de solicitudes de datos personales", "(portabilidad)", "15 días hábiles", "4 días hábiles"],
+        ),
+        ("en", ["personal data request form", "(portability)", "15 business days", "4 business days"]),
+    ],
+)
+def test_the_built_in_full_notice_names_the_request_form_portability_and_the_terms_in_force(client, language, words):
+    DeadlinePolicy.objects.update_or_create(pk=1, defaults={"answer_days": 15, "extension_days": 4})
+    page = client.get(reverse("privacy"), HTTP_ACCEPT_LANGUAGE=language).text
+    assert all(word in page for word in words)
+    assert f'href="{reverse("privacy:request-file")}"' in page and f'href="{reverse("privacy:my-purposes")}"' in page
+    assert "escribiendo al personal de la alianza" not in page
 
 
 def test_only_staff_publish_notices_and_a_bad_form_keeps_its_text(client):

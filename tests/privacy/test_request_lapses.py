@@ -64,6 +64,24 @@ def test_a_completed_request_is_not_closed(mailoutbox, django_capture_on_commit_
     assert rights_request.status == RightsRequest.Status.IN_PROGRESS
 
 
+def test_a_pause_opened_before_completion_dates_lapses_from_the_day_it_was_asked(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    person, rights_request, pause = _asked(mailoutbox, django_capture_on_commit_callbacks)
+    pause.complete_by = None  # as a pause opened before migration 0010 was left
+    pause.save(update_fields=["complete_by"])
+    term = completion_due_of(pause.asked_on)
+    assert services.incomplete_close(today=term) == 0  # the last day still counts
+    pause.refresh_from_db()
+    assert pause.complete_by == term  # given its date, so the request's page shows it
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.incomplete_close(today=term + datetime.timedelta(days=1)) == 1
+    rights_request.refresh_from_db()
+    assert rights_request.status == RightsRequest.Status.NOT_COMPLETED
+    assert term.strftime("%Y-%m-%d") in AuditEvent.objects.get(action="privacy.not_completed").message
+    assert services.incomplete_close(today=term + datetime.timedelta(days=9)) == 0  # safe twice
+
+
 def _unconfirmed(email, right="cancellation"):
     return services.request_file(
         user=None, right=right, details="Borrar.", channel="email", full_name="X", email=email, language="es"
