@@ -17,6 +17,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousThrottle", "api.throttling.TokenThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
 }
 AXS_API_ANON_RATE = os.environ.get("AXS_API_ANON_RATE", "120/min")
 AXS_API_TOKEN_RATE = os.environ.get("AXS_API_TOKEN_RATE", "1200/min")

@@ -30,7 +30,10 @@ from .cache import RedisCache
 
 DIRECTORY, COMMITTEES, PROPOSALS, MATRIX = "directory", "committees", "proposals", "matrix"
 MONITORING, SURVEY_RESULTS, REPORT = "monitoring", "survey_results", "report"
-AREAS = (DIRECTORY, COMMITTEES, PROPOSALS, MATRIX, MONITORING, SURVEY_RESULTS, REPORT)
+# What the public sees of proposals (open data, IATI): every bump of PROPOSALS bumps it too, unless the
+# service says its change touches no public data (a draft's texts, a comment): ``public=False``.
+PUBLIC_PROPOSALS = "public_proposals"
+AREAS = (DIRECTORY, COMMITTEES, PROPOSALS, MATRIX, MONITORING, SURVEY_RESULTS, REPORT, PUBLIC_PROPOSALS)
 FRAGMENT_SECONDS = 600
 
 
@@ -99,21 +102,26 @@ def _bump(areas):
         _retry_later()
 
 
-def changed(*areas):
-    """Make every fragment that reads these areas stale, now and again when the transaction commits."""
+def changed(*areas, public=True):
+    """Make every fragment that reads these areas stale, now and again when the transaction commits.
+
+    A change to proposals is public unless ``public=False``: then what only the public sees stays current.
+    """
     areas = areas or AREAS
+    if public and PROPOSALS in areas and PUBLIC_PROPOSALS not in areas:
+        areas = (*areas, PUBLIC_PROPOSALS)
     _bump(areas)
     transaction.on_commit(lambda: _bump(areas))
 
 
-def changes(*areas):
+def changes(*areas, public=True):
     """Decorate a service: once it returns, what it wrote makes the fragments of ``areas`` stale."""
 
     def decorate(service):
         @functools.wraps(service)
         def wrapper(*args, **kwargs):
             result = service(*args, **kwargs)
-            changed(*areas)
+            changed(*areas, public=public)
             return result
 
         return wrapper

@@ -22,7 +22,7 @@ NAME = "iati-actividades"
 
 
 def _version():
-    areas = fragments.versions(fragments.PROPOSALS, fragments.MONITORING, fragments.DIRECTORY)
+    areas = fragments.versions(fragments.PUBLIC_PROPOSALS, fragments.MONITORING, fragments.DIRECTORY)
     latest = ProjectPublication.objects.aggregate(latest=Max("updated_at"))["latest"]
     parts = (*areas, selectors.publisher().updated_at, latest, fact_sheets.last_made(), site_url())
     return hashlib.sha256(repr(parts).encode()).hexdigest()

@@ -10,6 +10,7 @@ no app: the declarations live in ``opendata.datasets``.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -129,13 +130,19 @@ class Dataset:
         return [column.name for column in self.fields]
 
     def rows(self, queryset=None):
-        """Yield the rows of the queryset (all public rows by default), reading ``chunk_size`` objects at a time."""
+        """Return the rows of the queryset (all public rows by default), reading ``chunk_size`` objects at a time.
+
+        Their texts are in the language active now: a streamed download reads the rows after the view
+        (and the English alias's override) has returned, so each object is turned into rows under it.
+        """
         objects = self.queryset() if queryset is None else queryset
+        return self._rows_in(get_language(), objects)
+
+    def _rows_in(self, language, objects):
         for item in objects.iterator(chunk_size=self.chunk_size):
-            if self.row is not None:
-                yield self.row(item)
-            else:
-                yield from self.rows_of(item)
+            with translation.override(language):
+                rows = [self.row(item)] if self.row is not None else list(self.rows_of(item))
+            yield from rows
 
     def updated(self):
         return self.last_updated() if self.last_updated else None

@@ -131,7 +131,7 @@ RESULTS = register(
         chunk_size=200,
         last_updated=lambda: _closed().aggregate(latest=Max("closed_at"))["latest"],
         related=("votos-nominales",),
-        areas=(fragments.PROPOSALS,),  # ballot_close bumps it, and so do the services naming proposals
+        areas=(fragments.PUBLIC_PROPOSALS,),  # ballot_close bumps it, and so do the services naming proposals
     )
 )
 
@@ -196,6 +196,6 @@ NAMED_VOTES = register(
         row=_named_row,
         last_updated=lambda: _closed().filter(is_secret=False).aggregate(latest=Max("closed_at"))["latest"],
         related=("votaciones",),
-        areas=(fragments.PROPOSALS,),  # and organization names: the directory's services bump proposals
+        areas=(fragments.PUBLIC_PROPOSALS,),  # and organization names: the directory's services bump proposals
     )
 )

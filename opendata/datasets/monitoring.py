@@ -105,6 +105,6 @@ PROGRESS = register(
         chunk_size=5000,
         last_updated=lambda: _approved_reports().aggregate(latest=Max("decided_at"))["latest"],
         related=("proyectos", "matriz-resultados"),
-        areas=(fragments.MONITORING, fragments.PROPOSALS),
+        areas=(fragments.MONITORING, fragments.PUBLIC_PROPOSALS),
     )
 )

@@ -48,7 +48,7 @@ CALLS = register(
         queryset=_calls,
         row=attributes("pk", "committee_id", "title", "guidance", "opens_on", "closes_on"),
         last_updated=lambda: _calls().aggregate(latest=Max("created_at"))["latest"],
-        areas=(fragments.PROPOSALS,),
+        areas=(fragments.PUBLIC_PROPOSALS,),
     )
 )
 
@@ -108,7 +108,7 @@ PROJECTS = register(
         ),
         last_updated=_published_updated,
         related=("consorcios", "matriz-resultados", "alineacion-ods", "avances"),
-        areas=(fragments.PROPOSALS, fragments.DIRECTORY, fragments.COMMITTEES),
+        areas=(fragments.PUBLIC_PROPOSALS, fragments.DIRECTORY, fragments.COMMITTEES),
     )
 )
 
@@ -141,7 +141,7 @@ CONSORTIA = register(
         row=attributes("proposal_id", "organization_id", "organization.legal_name", "is_lead", "role"),
         last_updated=_published_updated,
         related=("proyectos", "organizaciones"),
-        areas=(fragments.PROPOSALS, fragments.DIRECTORY),
+        areas=(fragments.PUBLIC_PROPOSALS, fragments.DIRECTORY),
     )
 )
 
@@ -203,7 +203,7 @@ MATRIX = register(
         ),
         last_updated=_published_updated,
         related=("proyectos", "avances"),
-        areas=(fragments.PROPOSALS,),
+        areas=(fragments.PUBLIC_PROPOSALS,),
     )
 )
 
@@ -246,6 +246,6 @@ ALIGNMENT = register(
         chunk_size=500,
         last_updated=_published_updated,
         related=("proyectos",),
-        areas=(fragments.PROPOSALS,),
+        areas=(fragments.PUBLIC_PROPOSALS,),
     )
 )

@@ -191,7 +191,7 @@ SURVEY_RESULTS = register(
         rows_of=_survey_rows,
         chunk_size=20,
         last_updated=lambda: _closed_surveys().aggregate(latest=Max("closes_at"))["latest"],
-        areas=(fragments.SURVEY_RESULTS, fragments.PROPOSALS),  # proposals: options name candidate proposals
+        areas=(fragments.SURVEY_RESULTS, fragments.PUBLIC_PROPOSALS),  # proposals: options name candidate proposals
         # A survey also closes when its date passes, with no service to bump: count the closed ones now.
         version_extra=lambda: str(_closed_surveys().count()),
     )

@@ -48,6 +48,9 @@ TEXT_FIELDS = [
 ] + [c.value for c in SUSTAINABILITY_CRITERIA + AXS_CRITERIA]
 
 
+# The services below that go through _editable change a proposal the public does not see: an editable one
+# (draft, returned, structuring) is never published (PUBLISHABLE), so they, and comment_add (comments are never
+# public), bump PROPOSALS with public=False.
 def _editable(actor, proposal):
     proposal = locked(proposal)
     require(permissions.can_view_proposal(actor, proposal))
@@ -97,7 +100,7 @@ def proposal_start(*, actor, call, title, request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def proposal_update(*, actor, proposal, request=None, **fields):
     """Save any of the proposal's texts; what is empty stays allowed until submission."""
     proposal = _editable(actor, proposal)
@@ -131,7 +134,7 @@ def proposal_update(*, actor, proposal, request=None, **fields):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def component_add(*, actor, proposal, title, description="", request=None):
     proposal = _editable(actor, proposal)
     position = proposal.components.count() + 1
@@ -141,7 +144,7 @@ def component_add(*, actor, proposal, title, description="", request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def component_remove(*, actor, component, request=None):
     proposal = _editable(actor, component.proposal)
     component.delete()
@@ -149,7 +152,7 @@ def component_remove(*, actor, component, request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def activity_add(*, actor, component, description, starts_on, ends_on, request=None):
     proposal = _editable(actor, component.proposal)
     if ends_on < starts_on:
@@ -162,7 +165,7 @@ def activity_add(*, actor, component, description, starts_on, ends_on, request=N
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def activity_remove(*, actor, activity, request=None):
     proposal = _editable(actor, activity.component.proposal)
     activity.delete()
@@ -170,7 +173,7 @@ def activity_remove(*, actor, activity, request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def alignment_add(*, actor, proposal, target, indicators, request=None):
     """Align the project with an SDG target and one or more of that target's global indicators."""
     proposal = _editable(actor, proposal)
@@ -192,7 +195,7 @@ def alignment_add(*, actor, proposal, target, indicators, request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def alignment_remove(*, actor, alignment, request=None):
     proposal = _editable(actor, alignment.proposal)
     ProjectIndicator.objects.filter(proposal=proposal, sdg_indicator__in=alignment.indicators.all()).update(
@@ -232,7 +235,7 @@ def _check_indicator(proposal, fields):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def indicator_add(*, actor, proposal, request=None, **fields):
     """Add a row to the results matrix: baseline and means of verification are required."""
     proposal = _editable(actor, proposal)
@@ -245,7 +248,7 @@ def indicator_add(*, actor, proposal, request=None, **fields):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def indicator_remove(*, actor, indicator, request=None):
     proposal = _editable(actor, indicator.proposal)
     indicator.delete()
@@ -253,7 +256,7 @@ def indicator_remove(*, actor, indicator, request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def budget_line_add(*, actor, proposal, year, concept, amount_mxn, source_member=None, other_source="", request=None):
     """Add an amount of the budget for one year from one source."""
     proposal = _editable(actor, proposal)
@@ -283,7 +286,7 @@ def budget_line_add(*, actor, proposal, year, concept, amount_mxn, source_member
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def budget_line_remove(*, actor, line, request=None):
     proposal = _editable(actor, line.proposal)
     line.delete()
@@ -291,7 +294,7 @@ def budget_line_remove(*, actor, line, request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def attachment_add(*, actor, proposal, title, upload, request=None):
     """Attach a checked document to the proposal."""
     proposal = _editable(actor, proposal)
@@ -315,7 +318,7 @@ def attachment_add(*, actor, proposal, title, upload, request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def attachment_remove(*, actor, attachment, request=None):
     """Take a file out of the proposal; it stays stored, since earlier versions may list it."""
     proposal = _editable(actor, attachment.proposal)
@@ -328,7 +331,7 @@ def attachment_remove(*, actor, attachment, request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def comment_add(*, actor, proposal, text, visibility="shared", request=None):
     """Comment on a proposal, shared with its consortium or internal to its reviewers; mentions are told.
 

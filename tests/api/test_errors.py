@@ -53,6 +53,15 @@ def test_unknown_rows_and_pages_are_404():
     assert client.get("/api/v1/nothing/").status_code == 404
 
 
+@pytest.mark.parametrize(("language", "detail"), [("es", "No encontrado."), ("en", "Not found.")])
+def test_a_missing_row_is_404_in_the_request_language_without_naming_the_model(language, detail):
+    client = client_for(HTTP_ACCEPT_LANGUAGE=language)
+    for url in ("/api/v1/projects/999999/", "/api/v1/organizations/999999/"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert response.json() == {"detail": detail}
+
+
 def test_token_only_lists_answer_401_without_a_token():
     response = client_for(HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/proposals/")
     assert response.status_code == 401

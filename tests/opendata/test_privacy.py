@@ -11,7 +11,7 @@ import pytest
 from opendata import datasets
 from tests.factories import make_organization
 
-from .helpers import all_formats
+from .helpers import all_formats, read_csv
 from .secrets import seed_secrets
 
 SLUGS = [dataset.slug for dataset in datasets.all_datasets()]
@@ -53,3 +53,18 @@ def test_only_public_organizations_and_published_projects_are_listed(demo, clien
     assert {int(row[0]) for row in organizations} == set(Organization.objects.public().values_list("pk", flat=True))
     projects = all_formats(client, "proyectos")["json"][1]
     assert {int(row[0]) for row in projects} == set(Proposal.objects.published().values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "text"), [("/open-data/", "Unpublished candidate"), ("/datos-abiertos/", "Candidata no publicada")]
+)
+def test_an_unpublished_candidate_is_named_in_the_language_of_the_download(demo, client, prefix, text):
+    from projects.models import Proposal
+
+    published = {str(pk) for pk in Proposal.objects.published().values_list("pk", flat=True)}
+    response = client.get(f"{prefix}votaciones.csv")
+    assert response.status_code == 200
+    rows = read_csv(b"".join(response.streaming_content))
+    column = rows[0].index("proposal_title")
+    unpublished = [row[column] for row in rows[1:] if row[rows[0].index("proposal_id")] not in published]
+    assert unpublished and set(unpublished) == {text}

@@ -99,6 +99,7 @@ def web_server(throwaway_redis, tmp_path):
     }
     log = open(tmp_path / "gunicorn.log", "w")  # noqa: SIM115 (closed below, after the process)
     command = [sys.executable, "-m", "gunicorn", "axs_platform.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
+    command += ["--worker-class", "gthread", "--threads", "4"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_until_serving(port, process)
