@@ -143,7 +143,15 @@ def report_data(start, end):
         (Stage.IMPLEMENTATION, implementation.date() if implementation else None),
     ]
     timeline = [
-        {"date": m.happened_on, "title": m.title, "body": m.body, "stage": m.stage, "recorded": False}
+        {
+            "date": m.happened_on,
+            "title": m.title,
+            "title_lang": m.title_language,
+            "body": m.body,
+            "lang": m.body_language,
+            "stage": m.stage,
+            "recorded": False,
+        }
         for m in Milestone.objects.filter(happened_on__range=(start, end))
     ]
     for plenary in plenaries:
