@@ -16,8 +16,8 @@ from projects.documents import PUBLIC_FACT_SHEET
 from projects.models import Proposal, ProposalStatus
 from projects.services import public_fact_sheets_request
 
+from .demo_sources import ACRONYMS, WORKS
 from .demo_sources import OBJECTIVES as ALLIANCE_OBJECTIVES
-from .demo_sources import WORKS
 from .documents import SYSTEMATIZATION
 from .models import (
     Acronym,
@@ -97,6 +97,10 @@ RECOMMENDATIONS = [
     ("Aplicar el proceso de due diligence diseñado por la AMEXCID.",
      "Apply the due-diligence process designed by AMEXCID."),
     ("Establecer fases de diseño de proyectos más cortas.", "Set shorter project design phases."),
+    ("Otras tareas para la AMEXCID en el corto plazo: gestora del conocimiento, promotora de los proyectos, "
+     "protectora del interés público y de los objetivos de desarrollo sostenible.",
+     "Other short-term tasks for AMEXCID: knowledge manager, promoter of the projects, protector of the public "
+     "interest and of the sustainable development goals."),
 ]  # fmt: skip
 MILESTONES = [
     (D(2016, 5, 2), Stage.APPROACH, "Invitación a empresas a sumarse a la AxS",
@@ -133,6 +137,33 @@ OBJECTIVES = [
      "Promote cooperation projects in all their forms",
      "Los proyectos de los comités pueden replicarse en México y en países prioritarios.",
      "The committees' projects can be replicated in Mexico and in priority countries."),
+    ("3", "Mantener relaciones estratégicas con oferentes de cooperación para atraer recursos y capacidades en "
+     "beneficio nacional alineándose con las prioridades nacionales",
+     "Maintain strategic relationships with cooperation providers to attract resources and capacities for the "
+     "nation's benefit, in line with national priorities",
+     "La AxS ha sido una plataforma que favorece el aprendizaje y la adopción de distintas experiencias y "
+     "herramientas del sector privado en una diversidad de temas. Algunos de ellos están alineados a los sectores "
+     "prioritarios para el desarrollo nacional, como medio ambiente o educación, que pueden incidir en el "
+     "crecimiento de la productividad. Esto contribuye a crear las bases para un desarrollo sostenible. "
+     "Paralelamente, la AxS se encuentra en un proceso de búsqueda de otros actores internacionales que apoyen y "
+     "fortalezcan la implementación de los proyectos resultantes.",
+     "The AxS has been a platform that favours learning from, and adopting, the private sector's varied experiences "
+     "and tools on a range of subjects. Some of them are aligned with the sectors that are priorities for national "
+     "development, such as the environment or education, which can bear on the growth of productivity. This helps "
+     "lay the foundations for sustainable development. At the same time, the AxS is looking for other international "
+     "actors to support and strengthen the implementation of the resulting projects."),
+    ("4.1.1", "Promover la cooperación económica del sector privado en los sectores prioritarios de nuestro país con "
+     "países y regiones prioritarias",
+     "Promote the private sector's economic cooperation in our country's priority sectors with priority countries "
+     "and regions",
+     "La AxS ha buscado promover la cooperación del sector privado en diversos temas que pueden incidir en el "
+     "desarrollo económico del país. Aunque en un principio los proyectos impulsados han estado enmarcados en el "
+     "ámbito nacional, hay una tendencia a convertirlos en referencia para futuras acciones de escalamiento y "
+     "replicabilidad en otras latitudes prioritarias para México.",
+     "The AxS has sought to promote the private sector's cooperation on various subjects that can bear on the "
+     "country's economic development. Although the projects it has promoted were at first set at the national "
+     "level, there is a tendency to make them a reference for future scaling-up and replication in other regions "
+     "that are priorities for Mexico."),
     ("4.1.7", "Impulsar un enfoque incluyente de los actores locales, no gubernamentales, académicos y privados",
      "Promote an inclusive approach to local, non-governmental, academic and private actors",
      "La AxS es referente de cooperación público-privada en foros internacionales.",
@@ -157,19 +188,6 @@ RECORDED_FIGURES = [
      50, "about", False, D(2018, 3, 31), "seed", "Etapa 3: Estructuración de proyectos"),
     ("Proyectos completamente estructurados", "Projects fully structured", 4, "exact", False, D(2018, 3, 31),
      "seed", "Etapa 3: Estructuración de proyectos"),
-]  # fmt: skip
-ACRONYMS = [
-    ("AMEXCID", "Agencia Mexicana de Cooperación Internacional para el Desarrollo",
-     "Mexican Agency for International Development Cooperation"),
-    ("AxS", "Alianza por la Sostenibilidad", "Alliance for Sustainability"),
-    ("CID", "Cooperación Internacional para el Desarrollo", "International development cooperation"),
-    ("DGCREB", "Dirección General de Cooperación y Relaciones Económicas Bilaterales",
-     "General Directorate for Bilateral Economic Cooperation and Relations"),
-    ("GIZ", "Cooperación Alemana al Desarrollo", "German Development Cooperation"),
-    ("ODS", "Objetivos de Desarrollo Sostenible", "Sustainable Development Goals"),
-    ("PROCID", "Programa de Cooperación Internacional para el Desarrollo",
-     "International Development Cooperation Programme"),
-    ("PyMES", "Pequeñas y Medianas Empresas", "Small and medium-sized enterprises"),
 ]  # fmt: skip
 
 

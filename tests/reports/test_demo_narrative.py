@@ -7,7 +7,7 @@ from django.utils import translation
 
 from reports import demo as demo_narrative
 from reports.editions import edition_html
-from reports.models import Finding, FindingKind, Milestone, ObjectiveContribution
+from reports.models import Acronym, BibliographyEntry, Finding, FindingKind, Milestone, ObjectiveContribution
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +51,72 @@ def test_a_text_without_its_english_is_marked_spanish_in_the_english_edition():
     assert '<strong lang="en">Challenge</strong><div lang="es"><p>Solo en español</p></div>' in html
     assert '<strong lang="es">Sesión</strong><p lang="es">Texto del hito</p>' in html
     assert '<span lang="es">Fomentar</span></h3><div lang="es"><p>Aporte</p></div>' in html
+
+
+SEED_ACRONYMS = [
+    "AMEXCID",
+    "ANTAD",
+    "APF",
+    "AxS",
+    "BMZ",
+    "CTE",
+    "CID",
+    "DG",
+    "DGCREB",
+    "FONCID",
+    "GIZ",
+    "LCID",
+    "ODS",
+    "PND",
+    "PROCID",
+    "PyMES",
+    "RENCID",
+    "SRE",
+]
+
+
+def test_the_demo_has_the_seeds_acronyms_recommendations_and_programme_lines(demo):
+    assert sorted(Acronym.objects.values_list("acronym", flat=True)) == sorted(SEED_ACRONYMS)
+    assert not Acronym.objects.filter(meaning_en="").exists()
+    assert Acronym.objects.get(acronym="BMZ").meaning_es == (
+        "Ministerio Federal de Cooperación Económica y Desarrollo de Alemania"
+    )
+    last = Finding.objects.filter(kind=FindingKind.RECOMMENDATION).order_by("position").last()
+    assert (last.position, last.title_es[:48]) == (8, "Otras tareas para la AMEXCID en el corto plazo: ")
+    references = list(ObjectiveContribution.objects.values_list("reference", flat=True))
+    assert references == ["1.1.2", "1.2.4", "1.2.7", "2.1.3", "3", "4.1.1", "4.1.7"]
+    line = ObjectiveContribution.objects.get(reference="4.1.1")
+    assert line.body_es.startswith("La AxS ha buscado promover la cooperación del sector privado en diversos temas")
+
+
+def test_the_bibliography_has_every_work_the_seed_lists(demo):
+    with translation.override("es-mx"):
+        html = edition_html(*PERIOD)
+    for expected in (
+        "Agencia Española de Cooperación Internacional para el Desarrollo. (2016). <em>Compromiso de la AECID",
+        "Agencia Peruana de Cooperación Internacional (APCI). (2017). <em>Las alianzas multiactor",
+        "AMEXCID. (2016a). <em>Informe de Avance de México",
+        "Business and Sustainable Development Commission. (2017). <em>Better business, better world</em>. Londres:",
+        "Castellano Cereceda, R. (2017). <em>Los Objetivos de Desarrollo Sostenible en México",
+        "GIZ. (2015). <em>Cooperación Triangular México-Alemania.",
+        "GIZ. (2015a). <em>Construcción de una estrategia",
+        "Netessine, S. y Popescu, I. (2014). <em>A learn startup approach to international development</em>.",
+    ):
+        assert expected in html, expected
+
+
+def test_an_older_demo_gets_the_missing_seed_rows_once(demo):
+    Acronym.objects.filter(acronym__in=["SRE", "PND"]).delete()
+    ObjectiveContribution.objects.filter(reference__in=["3", "4.1.1"]).delete()
+    Finding.objects.filter(kind=FindingKind.RECOMMENDATION, position=8).delete()
+    BibliographyEntry.objects.filter(year=2014, authors__startswith="Netessine").delete()
+    assert demo_narrative._narrative() == 5
+    works = BibliographyEntry.objects.count()
+    demo_narrative._works()
+    assert BibliographyEntry.objects.count() == works + 1
+    assert demo_narrative._narrative() == 0
+    demo_narrative._works()
+    assert BibliographyEntry.objects.count() == works + 1
+    assert Acronym.objects.count() == 18
+    references = list(ObjectiveContribution.objects.values_list("reference", flat=True))
+    assert references == ["1.1.2", "1.2.4", "1.2.7", "2.1.3", "3", "4.1.1", "4.1.7"]
