@@ -274,7 +274,8 @@ def report_charts(data):
             [Bar(p.title, p.organizations_counted, "#691c32") for p in counted],
             title=_("Organizations at each plenary session"),
             description=_("Organizations counted at each plenary of the period (attendance list or reported figure)."),
-            total=max(p.organizations_counted for p in counted) or None,
+            # Each plenary's count stands alone (the same organizations come again): no bar is a share of a whole.
+            shares=False,
             width=600,
             label_width=250,
         )

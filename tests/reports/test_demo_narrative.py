@@ -1,4 +1,4 @@
-"""The demo's narrative as the seed has it: each text in both languages, a Spanish stand-in marked as Spanish."""
+"""The demo report true to the seed: each text in both languages (a Spanish stand-in marked so), lists, charts."""
 
 import datetime
 
@@ -8,6 +8,7 @@ from django.utils import translation
 from reports import demo as demo_narrative
 from reports.editions import edition_html
 from reports.models import Acronym, BibliographyEntry, Finding, FindingKind, Milestone, ObjectiveContribution
+from reports.selectors import report_charts, report_data
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +121,9 @@ def test_an_older_demo_gets_the_missing_seed_rows_once(demo):
     assert Acronym.objects.count() == 18
     references = list(ObjectiveContribution.objects.values_list("reference", flat=True))
     assert references == ["1.1.2", "1.2.4", "1.2.7", "2.1.3", "3", "4.1.1", "4.1.7"]
+
+
+def test_the_plenary_chart_prints_counts_without_a_share_of_the_largest_bar(demo):
+    svg = str(report_charts(report_data(*PERIOD))["participation"])
+    assert ">81</text>" in svg
+    assert "%" not in svg
