@@ -127,3 +127,13 @@ def test_the_plenary_chart_prints_counts_without_a_share_of_the_largest_bar(demo
     svg = str(report_charts(report_data(*PERIOD))["participation"])
     assert ">81</text>" in svg
     assert "%" not in svg
+
+
+def test_a_reported_count_prints_as_the_seed_states_it_and_the_survey_its_recorded_rate(demo):
+    with translation.override("es-mx"):
+        html = edition_html(*PERIOD)
+    assert "Participaron más de 90 organizaciones." in html
+    assert '<td class="num">más de 90</td><td class="small">Cifra reportada</td>' in html
+    assert "Participaron 81 organizaciones." in html
+    assert '<td class="num">alrededor de 90</td>' in html  # the seed's «unas 90»
+    assert "61.0" in html and "61.1" not in html
