@@ -61,11 +61,19 @@ def wrap_label(text, limit):
     return lines or [""]
 
 
-def horizontal_bar_chart(bars, *, title, description="", total=None, width=640, bar_height=22, label_width=220):
+def _share_text(bar, total):
+    share = bar.share if bar.share is not None else percent(bar.value, total)
+    return f" ({escape(format_percent(share))})"
+
+
+def horizontal_bar_chart(
+    bars, *, title, description="", total=None, shares=True, width=640, bar_height=22, label_width=220
+):
     """Return an SVG of one horizontal bar per ``Bar``, with its value and its share.
 
     A bar's share is its own ``share`` when given (the figure of the table beside the chart), else
-    its percentage of ``total`` (e.g. the respondents) or, without one, of the sum of the values.
+    its percentage of ``total`` (e.g. the respondents) or, without one, of the sum of the values. With
+    ``shares=False`` a bar prints its value alone: bars that are not parts of one whole have no share.
     """
     bars = [bar if isinstance(bar, Bar) else Bar(*bar) for bar in bars]
     total = sum(float(bar.value) for bar in bars) if total is None else total
@@ -90,7 +98,6 @@ def horizontal_bar_chart(bars, *, title, description="", total=None, width=640, 
         bar_y = y + (row - bar_height) / 2
         middle = y + row / 2
         length = 0 if not largest else track_width * float(bar.value) / largest
-        share = bar.share if bar.share is not None else percent(bar.value, total)
         value_text = number_format(bar.value, decimal_pos=0 if float(bar.value).is_integer() else 1)
         first_line = middle - (len(lines) - 1) * LINE_HEIGHT / 2 + 4.5
         spans = "".join(
@@ -111,7 +118,7 @@ def horizontal_bar_chart(bars, *, title, description="", total=None, width=640, 
         )
         parts.append(
             f'<text x="{label_width + track_width + 8}" y="{middle + 4.5:.1f}" fill="{TEXT_COLOUR}">'
-            f"{escape(value_text)} ({escape(format_percent(share))})</text>"
+            f"{escape(value_text)}{_share_text(bar, total) if shares else ''}</text>"
         )
         y += row + gap
     parts.append("</svg>")

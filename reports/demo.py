@@ -16,8 +16,8 @@ from projects.documents import PUBLIC_FACT_SHEET
 from projects.models import Proposal, ProposalStatus
 from projects.services import public_fact_sheets_request
 
+from .demo_sources import ACRONYMS, WORKS
 from .demo_sources import OBJECTIVES as ALLIANCE_OBJECTIVES
-from .demo_sources import WORKS
 from .documents import SYSTEMATIZATION
 from .models import (
     Acronym,
@@ -43,23 +43,34 @@ SUCCESSES = [
     ("Se estableció la Agenda 2030 para el Desarrollo Sostenible como marco de acción",
      "The 2030 Agenda for Sustainable Development was set as the framework for action",
      "La Agenda 2030 permitió establecer un lenguaje común entre el gobierno y las empresas, y el uso de los "
-     "indicadores de los ODS facilitó una misma narrativa en torno a los proyectos."),
+     "indicadores de los ODS facilitó una misma narrativa en torno a los proyectos.",
+     "The 2030 Agenda made it possible to set a common language between the government and the companies, and the "
+     "use of the SDG indicators made for one shared narrative around the projects."),
     ("Se construyeron relaciones sólidas con las empresas", "Solid relationships were built with the companies",
      "Colaboración horizontal, establecimiento de prioridades con equilibrio de intereses y alineación con el "
-     "modelo de negocios generaron confianza y un vínculo que se ha mantenido en el tiempo."),
+     "modelo de negocios generaron confianza y un vínculo que se ha mantenido en el tiempo.",
+     "Horizontal collaboration, priorities set with a balance of interests and alignment with the business model "
+     "built trust and a bond that has lasted over time."),
     ("Se seleccionaron y estructuraron proyectos concretos", "Concrete projects were selected and structured",
      "La AxS transitó del diálogo a acciones concretas con base en el Formato de Presentación de Proyectos de "
-     "Cooperación de la AMEXCID."),
+     "Cooperación de la AMEXCID.",
+     "The AxS moved from dialogue to concrete actions on the basis of AMEXCID's Format for Presenting Cooperation "
+     "Projects."),
     ("Se amplió la dimensión de empresa sostenible", "The notion of a sustainable company was broadened",
-     "Se integraron criterios de sostenibilidad e indicadores de los ODS, en algunos casos ligados al negocio."),
+     "Se integraron criterios de sostenibilidad e indicadores de los ODS, en algunos casos ligados al negocio.",
+     "Sustainability criteria and SDG indicators were brought in, in some cases linked to the business."),
     ("Se mantuvo el interés del sector privado por la AxS", "The private sector's interest in the AxS was kept",
-     "El liderazgo de la AMEXCID y su comunicación constante mantuvieron la participación en los comités."),
+     "El liderazgo de la AMEXCID y su comunicación constante mantuvieron la participación en los comités.",
+     "AMEXCID's leadership and its constant communication kept up participation in the committees."),
     ("Se documentó y se sistematizó el proceso", "The process was documented and systematized",
      "Minutas, boletines y piezas informativas se compartieron con los participantes y sustentan esta "
-     "sistematización."),
+     "sistematización.",
+     "Minutes, newsletters and information pieces were shared with the participants and underpin this "
+     "systematization."),
     ("Se colaboró estrechamente con el Proyecto de Fortalecimiento Institucional de la AMEXCID, implementado con GIZ",
      "There was close collaboration with AMEXCID's Institutional Strengthening Project, implemented with GIZ",
-     "El aporte técnico de la GIZ aceleró la estructuración de los proyectos y facilitó la toma de decisiones."),
+     "El aporte técnico de la GIZ aceleró la estructuración de los proyectos y facilitó la toma de decisiones.",
+     "GIZ's technical contribution sped up the structuring of the projects and made decisions easier to take."),
 ]  # fmt: skip
 CHALLENGES = [
     ("Diversificar la representación del sector privado incorporando PyMES.",
@@ -86,36 +97,77 @@ RECOMMENDATIONS = [
     ("Aplicar el proceso de due diligence diseñado por la AMEXCID.",
      "Apply the due-diligence process designed by AMEXCID."),
     ("Establecer fases de diseño de proyectos más cortas.", "Set shorter project design phases."),
+    ("Otras tareas para la AMEXCID en el corto plazo: gestora del conocimiento, promotora de los proyectos, "
+     "protectora del interés público y de los objetivos de desarrollo sostenible.",
+     "Other short-term tasks for AMEXCID: knowledge manager, promoter of the projects, protector of the public "
+     "interest and of the sustainable development goals."),
 ]  # fmt: skip
 MILESTONES = [
     (D(2016, 5, 2), Stage.APPROACH, "Invitación a empresas a sumarse a la AxS",
      "Companies invited to join the AxS",
-     "Se convocó a generar sinergias para proyectos de desarrollo sostenible más allá de las donaciones."),
+     "Se convocó a generar sinergias para proyectos de desarrollo sostenible más allá de las donaciones.",
+     "A call was made to build synergies for sustainable development projects beyond donations."),
     (D(2017, 5, 15), Stage.STRUCTURING, "Inicia el acompañamiento de la GIZ a los comités",
      "GIZ starts supporting the committees",
-     "Diagnóstico de cada comité, alineación de proyectos a los ODS y construcción de indicadores."),
+     "Diagnóstico de cada comité, alineación de proyectos a los ODS y construcción de indicadores.",
+     "A diagnosis of each committee, alignment of the projects with the SDGs and the building of indicators."),
     (D(2017, 6, 7), Stage.STRUCTURING, "Sesión transversal y criterios de la AxS",
      "Cross-committee session and the AxS criteria",
-     "Los presidentes presentaron avances y la AMEXCID compartió los siete criterios de los proyectos."),
+     "Los presidentes presentaron avances y la AMEXCID compartió los siete criterios de los proyectos.",
+     "The chairs presented their progress and AMEXCID shared the seven criteria for the projects."),
     (D(2017, 9, 1), Stage.STRUCTURING, "Inicia la sistematización de la AxS", "The systematization of the AxS starts",
-     "Ejercicio de reflexión con los actores principales, de septiembre de 2017 a marzo de 2018."),
+     "Ejercicio de reflexión con los actores principales, de septiembre de 2017 a marzo de 2018.",
+     "An exercise of reflection with the main actors, from September 2017 to March 2018."),
 ]  # fmt: skip
 OBJECTIVES = [
     ("1.1.2", "Fomentar y fortalecer la inclusión y vinculación con otros actores de la cooperación mexicana",
      "Foster the inclusion of other actors of Mexican cooperation",
      "La AxS fomenta la vinculación con el sector privado y posiciona a la AMEXCID como entidad coordinadora de "
-     "la CID ante las empresas."),
+     "la CID ante las empresas.",
+     "The AxS fosters links with the private sector and positions AMEXCID as the entity that coordinates "
+     "international development cooperation before the companies."),
     ("1.2.4", "Promover un esquema de Alianzas Público-Privadas para el desarrollo",
      "Promote public-private partnerships for development",
-     "A partir del trabajo de los cinco comités, la AxS incrementa los esquemas de colaboración público-privada."),
+     "A partir del trabajo de los cinco comités, la AxS incrementa los esquemas de colaboración público-privada.",
+     "Building on the work of the five committees, the AxS increases the schemes of public-private collaboration."),
     ("1.2.7", "Simplificar los procesos en la AMEXCID, sistematizando las fases que sean factibles",
-     "Simplify AMEXCID's processes", "La sistematización y el manual de estructuración simplifican procesos."),
+     "Simplify AMEXCID's processes", "La sistematización y el manual de estructuración simplifican procesos.",
+     "The systematization and the project-structuring manual simplify processes."),
     ("2.1.3", "Impulsar proyectos de cooperación en sus distintas modalidades",
      "Promote cooperation projects in all their forms",
-     "Los proyectos de los comités pueden replicarse en México y en países prioritarios."),
+     "Los proyectos de los comités pueden replicarse en México y en países prioritarios.",
+     "The committees' projects can be replicated in Mexico and in priority countries."),
+    ("3", "Mantener relaciones estratégicas con oferentes de cooperación para atraer recursos y capacidades en "
+     "beneficio nacional alineándose con las prioridades nacionales",
+     "Maintain strategic relationships with cooperation providers to attract resources and capacities for the "
+     "nation's benefit, in line with national priorities",
+     "La AxS ha sido una plataforma que favorece el aprendizaje y la adopción de distintas experiencias y "
+     "herramientas del sector privado en una diversidad de temas. Algunos de ellos están alineados a los sectores "
+     "prioritarios para el desarrollo nacional, como medio ambiente o educación, que pueden incidir en el "
+     "crecimiento de la productividad. Esto contribuye a crear las bases para un desarrollo sostenible. "
+     "Paralelamente, la AxS se encuentra en un proceso de búsqueda de otros actores internacionales que apoyen y "
+     "fortalezcan la implementación de los proyectos resultantes.",
+     "The AxS has been a platform that favours learning from, and adopting, the private sector's varied experiences "
+     "and tools on a range of subjects. Some of them are aligned with the sectors that are priorities for national "
+     "development, such as the environment or education, which can bear on the growth of productivity. This helps "
+     "lay the foundations for sustainable development. At the same time, the AxS is looking for other international "
+     "actors to support and strengthen the implementation of the resulting projects."),
+    ("4.1.1", "Promover la cooperación económica del sector privado en los sectores prioritarios de nuestro país con "
+     "países y regiones prioritarias",
+     "Promote the private sector's economic cooperation in our country's priority sectors with priority countries "
+     "and regions",
+     "La AxS ha buscado promover la cooperación del sector privado en diversos temas que pueden incidir en el "
+     "desarrollo económico del país. Aunque en un principio los proyectos impulsados han estado enmarcados en el "
+     "ámbito nacional, hay una tendencia a convertirlos en referencia para futuras acciones de escalamiento y "
+     "replicabilidad en otras latitudes prioritarias para México.",
+     "The AxS has sought to promote the private sector's cooperation on various subjects that can bear on the "
+     "country's economic development. Although the projects it has promoted were at first set at the national "
+     "level, there is a tendency to make them a reference for future scaling-up and replication in other regions "
+     "that are priorities for Mexico."),
     ("4.1.7", "Impulsar un enfoque incluyente de los actores locales, no gubernamentales, académicos y privados",
      "Promote an inclusive approach to local, non-governmental, academic and private actors",
-     "La AxS es referente de cooperación público-privada en foros internacionales."),
+     "La AxS es referente de cooperación público-privada en foros internacionales.",
+     "The AxS is a reference for public-private cooperation in international forums."),
 ]  # fmt: skip
 # (label es, label en, value or None for "sin dato", qualifier, percentage, as of, source, page or section)
 RECORDED_FIGURES = [
@@ -137,39 +189,45 @@ RECORDED_FIGURES = [
     ("Proyectos completamente estructurados", "Projects fully structured", 4, "exact", False, D(2018, 3, 31),
      "seed", "Etapa 3: Estructuración de proyectos"),
 ]  # fmt: skip
-ACRONYMS = [
-    ("AMEXCID", "Agencia Mexicana de Cooperación Internacional para el Desarrollo",
-     "Mexican Agency for International Development Cooperation"),
-    ("AxS", "Alianza por la Sostenibilidad", "Alliance for Sustainability"),
-    ("CID", "Cooperación Internacional para el Desarrollo", "International development cooperation"),
-    ("DGCREB", "Dirección General de Cooperación y Relaciones Económicas Bilaterales",
-     "General Directorate for Bilateral Economic Cooperation and Relations"),
-    ("GIZ", "Cooperación Alemana al Desarrollo", "German Development Cooperation"),
-    ("ODS", "Objetivos de Desarrollo Sostenible", "Sustainable Development Goals"),
-    ("PROCID", "Programa de Cooperación Internacional para el Desarrollo",
-     "International Development Cooperation Programme"),
-    ("PyMES", "Pequeñas y Medianas Empresas", "Small and medium-sized enterprises"),
-]  # fmt: skip
+
+
+def _put(model, match, *, position, body_en="", **fields):
+    """Write one demo row once; on a row already there, set its place and its English text where it has none."""
+    row = model.objects.filter(**match).first()
+    if row is None:
+        model.objects.create(**match, position=position, body_en=body_en, **fields)
+        return 1
+    row.position = position
+    row.body_en = row.body_en or body_en
+    row.save(update_fields=["position", "body_en"])
+    return 0
 
 
 def _narrative():
-    if Finding.objects.exists():
-        return False
-    for position, (title_es, title_en, body_es) in enumerate(SUCCESSES, 1):
-        Finding.objects.create(kind=FindingKind.SUCCESS, position=position, title_es=title_es, title_en=title_en,
-                               body_es=body_es)  # fmt: skip
+    """Write the seed's findings, milestones, contributions and acronyms; return how many rows were added.
+
+    Each row is found again by what names it, so a second load adds nothing and an older demo gets the rows and the
+    English texts it lacks.
+    """
+    added = 0
+    for position, (title_es, title_en, body_es, body_en) in enumerate(SUCCESSES, 1):
+        added += _put(Finding, {"kind": FindingKind.SUCCESS, "title_es": title_es}, position=position,
+                      title_en=title_en, body_es=body_es, body_en=body_en)  # fmt: skip
     for kind, rows in ((FindingKind.CHALLENGE, CHALLENGES), (FindingKind.RECOMMENDATION, RECOMMENDATIONS)):
         for position, (title_es, title_en) in enumerate(rows, 1):
-            Finding.objects.create(kind=kind, position=position, title_es=title_es, title_en=title_en)
-    for position, (day, stage, title_es, title_en, body_es) in enumerate(MILESTONES, 1):
-        Milestone.objects.create(happened_on=day, stage=stage, position=position, title_es=title_es,
-                                 title_en=title_en, body_es=body_es)  # fmt: skip
-    for position, (reference, title_es, title_en, body_es) in enumerate(OBJECTIVES, 1):
-        ObjectiveContribution.objects.create(position=position, reference=reference, title_es=title_es,
-                                             title_en=title_en, body_es=body_es)  # fmt: skip
+            added += _put(Finding, {"kind": kind, "title_es": title_es}, position=position, title_en=title_en)
+    for position, (day, stage, title_es, title_en, body_es, body_en) in enumerate(MILESTONES, 1):
+        added += _put(Milestone, {"title_es": title_es}, position=position, happened_on=day, stage=stage,
+                      title_en=title_en, body_es=body_es, body_en=body_en)  # fmt: skip
+    for position, (reference, title_es, title_en, body_es, body_en) in enumerate(OBJECTIVES, 1):
+        added += _put(ObjectiveContribution, {"reference": reference}, position=position, title_es=title_es,
+                      title_en=title_en, body_es=body_es, body_en=body_en)  # fmt: skip
     for acronym, meaning_es, meaning_en in ACRONYMS:
-        Acronym.objects.create(acronym=acronym, meaning_es=meaning_es, meaning_en=meaning_en)
-    return True
+        _, created = Acronym.objects.get_or_create(
+            acronym=acronym, defaults={"meaning_es": meaning_es, "meaning_en": meaning_en}
+        )
+        added += created
+    return added
 
 
 def _works():
@@ -308,7 +366,7 @@ def load(stdout):
             asked += len(public_fact_sheets_request(actor=staff, proposal=project))
     rerendered = _rerender_before_cover(staff)
     stdout.write(
-        f"Reports: narrative {'written' if wrote else 'already there'}; "
+        f"Reports: {wrote} narrative rows added; "
         f"cover logo {'added' if marked else 'already there'}; {asked} documents asked for; "
         f"{rerendered} report editions rendered before the cover's logo asked for again."
     )

@@ -1,4 +1,4 @@
-"""The demo's bibliography (the seed's, in fields) and the alliance's six stated objectives with their fulfilment.
+"""The demo's bibliography and acronyms (the seed's, in fields) and the alliance's six objectives, fulfilled.
 
 Quoted from the seed (section “Cumplimiento de los objetivos propuestos”, whose note 33 names AMEXCID 2017a
 as where the objectives are stated); the English is a faithful translation.
@@ -38,6 +38,51 @@ WORKS = [
     ("conference", "event", "Secretaría de Relaciones Exteriores", 2018, "", "Perspectivas del sector privado sobre "
      "el desarrollo sostenible en México hacia 2030", D(2018, 2, 21), "Ciudad de México",
      "Salón José María Morelos y Pavón", "", None),
+    ("aecid", "report", "Agencia Española de Cooperación Internacional para el Desarrollo", 2016, "",
+     "Compromiso de la AECID con el acceso a la energía en un contexto de lucha contra el cambio climático", None,
+     "España", "AECID", "", None),
+    ("apci", "report", "Agencia Peruana de Cooperación Internacional (APCI)", 2017, "",
+     "Las alianzas multiactor de cooperación internacional para el desarrollo sostenible", None, "Lima", "APCI", "",
+     None),
+    ("informe", "report", "AMEXCID", 2016, "a", "Informe de Avance de México en la implementación de los principios "
+     "de la eficacia al desarrollo: análisis de un país cooperante dual", None, "México", "AMEXCID", "", None),
+    ("bsdc", "report", "Business and Sustainable Development Commission", 2017, "", "Better business, better world",
+     None, "Londres", "Business and Sustainable Development Commission", "", None),
+    ("castellano", "report", "Castellano Cereceda, R.", 2017, "", "Los Objetivos de Desarrollo Sostenible en México "
+     "y América Latina: retos comunes para una agenda compartida. Aprendiendo del pasado, preparándonos para el "
+     "futuro", None, "México", "Instituto Belisario Domínguez, Senado de la República", "", None),
+    ("giz_triangular", "report", "GIZ", 2015, "", "Cooperación Triangular México-Alemania. Socios para el desarrollo "
+     "sustentable en América Latina y el Caribe", None, "México", "GIZ", "", None),
+    ("netessine", "article", "Netessine, S.; Popescu, I.", 2014, "", "A learn startup approach to international "
+     "development", None, "", "Harvard Bussiness Review", "", None),
+]  # fmt: skip
+
+# The seed's list of acronyms (“Acrónimos”), with each expansion in English.
+ACRONYMS = [
+    ("AMEXCID", "Agencia Mexicana de Cooperación Internacional para el Desarrollo",
+     "Mexican Agency for International Development Cooperation"),
+    ("ANTAD", "Asociación Nacional de Tiendas de Autoservicio y Departamentales",
+     "National Association of Supermarkets and Department Stores"),
+    ("APF", "Administración Pública Federal", "Federal Public Administration"),
+    ("AxS", "Alianza por la Sostenibilidad", "Alliance for Sustainability"),
+    ("BMZ", "Ministerio Federal de Cooperación Económica y Desarrollo de Alemania",
+     "Federal Ministry for Economic Cooperation and Development of Germany"),
+    ("CTE", "Consejo Técnico Empresarial", "Business Technical Council"),
+    ("CID", "Cooperación Internacional para el Desarrollo", "International development cooperation"),
+    ("DG", "Dirección General", "General Directorate"),
+    ("DGCREB", "Dirección General de Cooperación y Relaciones Económicas Bilaterales",
+     "General Directorate for Bilateral Economic Cooperation and Relations"),
+    ("FONCID", "Fondo de Cooperación Internacional para el Desarrollo", "International Development Cooperation Fund"),
+    ("GIZ", "Cooperación Alemana al Desarrollo", "German Development Cooperation"),
+    ("LCID", "Ley de Cooperación Internacional para el Desarrollo", "International Development Cooperation Act"),
+    ("ODS", "Objetivos de Desarrollo Sostenible", "Sustainable Development Goals"),
+    ("PND", "Plan Nacional de Desarrollo 2013-2018", "National Development Plan 2013-2018"),
+    ("PROCID", "Programa de Cooperación Internacional para el Desarrollo",
+     "International Development Cooperation Programme"),
+    ("PyMES", "Pequeñas y Medianas Empresas", "Small and medium-sized enterprises"),
+    ("RENCID", "Registro Nacional de Cooperación Internacional para el Desarrollo",
+     "National Registry of International Development Cooperation"),
+    ("SRE", "Secretaría de Relaciones Exteriores", "Ministry of Foreign Affairs"),
 ]  # fmt: skip
 
 OBJECTIVES = [

@@ -131,6 +131,7 @@ def report_figures(start, end, *, plenaries, survey):
         "launch_organizations": launch.organizations_counted if launch else None,
         "plenaries": len(plenaries),
         "survey_invited": survey["invited"] if survey else None,
+        "survey_invited_text": survey["invited_text"] if survey else None,
         "survey_rate": survey["rate"] if survey else None,
         "committees": committees.count(),
         "installation_organizations": installation_organizations,

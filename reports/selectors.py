@@ -38,6 +38,7 @@ from .models import (
     Milestone,
     NarrativeText,
     ObjectiveContribution,
+    Qualifier,
     RecordedFigure,
     Stage,
 )
@@ -67,11 +68,37 @@ def plenary_participation(start, end):
         )
         .order_by("starts_at", "id")
     )
+    # Read only when a plenary has a reported count: one query, not one per plenary.
+    reported_any = any(plenary.reported_attendance for plenary in plenaries)
+    figures = _recorded_figures(start, end) if reported_any else []
     for plenary in plenaries:
         plenary.organizations_counted = organizations_counted(
             plenary.present, plenary.recorded, plenary.reported_attendance
         )
+        reported = bool(plenary.reported_attendance) and plenary.reported_attendance >= plenary.present
+        plenary.count_text = (
+            _stated(figures, timezone.localdate(plenary.starts_at), plenary.organizations_counted)
+            if reported
+            else plenary.organizations_counted
+        )
     return plenaries
+
+
+def _recorded_figures(start, end):
+    return list(RecordedFigure.objects.filter(as_of__range=(start, end)))
+
+
+def _stated(figures, day, value):
+    """Return ``value`` as the recorded figure of ``day`` that gives it states it (“more than 90”), else the value.
+
+    A count entered on a session or a survey carries no qualifier of its own; the recorded figure of the same day
+    and value, with its source, says whether the source gave it as exact, a lower bound or an approximation.
+    """
+    for figure in figures:
+        stated = figure.as_of == day and not figure.is_percentage and figure.value == value
+        if stated and figure.qualifier != Qualifier.EXACT:
+            return f"{figure.get_qualifier_display()} {value}"
+    return value
 
 
 def priorities_survey(start, end):
@@ -91,6 +118,13 @@ def priorities_survey(start, end):
         return None
     invited = survey.recorded_invited_count or survey.invited
     answered = survey.recorded_response_count if survey.recorded_invited_count else survey.answered
+    rate, invited_text = percent(answered, invited), invited
+    if survey.recorded_invited_count and survey.closes_at:
+        # Totals recorded from before the platform: the source's own rate and wording, not a finer recomputed one.
+        closed_on, figures = timezone.localdate(survey.closes_at), _recorded_figures(start, end)
+        invited_text = _stated(figures, closed_on, invited)
+        stated_rates = [f.value for f in figures if f.as_of == closed_on and f.is_percentage and f.value is not None]
+        rate = stated_rates[0] if stated_rates else rate
     _respondents, results = survey_results(survey, texts_shown=0)
     ranking = sdg_ranking(results)
     # The report shows how many chose each SDG: most chosen first, then most first places, then SDG number.
@@ -98,8 +132,9 @@ def priorities_survey(start, end):
     return {
         "survey": survey,
         "invited": invited,
+        "invited_text": invited_text,
         "answered": answered,
-        "rate": percent(answered, invited),
+        "rate": rate,
         "recorded": bool(survey.recorded_invited_count),
         "ranking": rows,
         "ranking_answered": ranking["answered"] if ranking else 0,
@@ -143,7 +178,15 @@ def report_data(start, end):
         (Stage.IMPLEMENTATION, implementation.date() if implementation else None),
     ]
     timeline = [
-        {"date": m.happened_on, "title": m.title, "body": m.body, "stage": m.stage, "recorded": False}
+        {
+            "date": m.happened_on,
+            "title": m.title,
+            "title_lang": m.title_language,
+            "body": m.body,
+            "lang": m.body_language,
+            "stage": m.stage,
+            "recorded": False,
+        }
         for m in Milestone.objects.filter(happened_on__range=(start, end))
     ]
     for plenary in plenaries:
@@ -151,7 +194,7 @@ def report_data(start, end):
             {
                 "date": timezone.localdate(plenary.starts_at),
                 "title": plenary.title,
-                "body": _("%(count)s organizations took part.") % {"count": plenary.organizations_counted}
+                "body": _("%(count)s organizations took part.") % {"count": plenary.count_text}
                 if plenary.organizations_counted
                 else "",
                 "recorded": True,
@@ -163,7 +206,7 @@ def report_data(start, end):
                 "date": timezone.localdate(survey["survey"].opens_at),
                 "title": survey["survey"].title,
                 "body": _("Sent to %(invited)s organizations; %(rate)s answered.")
-                % {"invited": survey["invited"], "rate": format_percent(survey["rate"])},
+                % {"invited": survey["invited_text"], "rate": format_percent(survey["rate"])},
                 "recorded": True,
             }
         )
@@ -266,7 +309,8 @@ def report_charts(data):
             [Bar(p.title, p.organizations_counted, "#691c32") for p in counted],
             title=_("Organizations at each plenary session"),
             description=_("Organizations counted at each plenary of the period (attendance list or reported figure)."),
-            total=max(p.organizations_counted for p in counted) or None,
+            # Each plenary's count stands alone (the same organizations come again): no bar is a share of a whole.
+            shares=False,
             width=600,
             label_width=250,
         )
@@ -274,12 +318,12 @@ def report_charts(data):
     if survey:
         charts["response_rate"] = horizontal_bar_chart(
             [
-                Bar(_("Answered"), survey["answered"], "#bc955c"),
-                Bar(_("Did not answer"), survey["invited"] - survey["answered"], "#98989a"),
+                Bar(_("Answered"), survey["answered"], "#bc955c", share=survey["rate"]),
+                Bar(_("Did not answer"), survey["invited"] - survey["answered"], "#98989a", share=100 - survey["rate"]),
             ],
             title=_("Response rate of the priorities survey"),
             description=_("%(answered)s of %(invited)s invited organizations answered.")
-            % {"answered": survey["answered"], "invited": survey["invited"]},
+            % {"answered": survey["answered"], "invited": survey["invited_text"]},
             total=survey["invited"],
             width=600,
             label_width=250,

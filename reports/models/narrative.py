@@ -40,6 +40,16 @@ class Bilingual(models.Model):
     def body(self):
         return (self.body_en or self.body_es) if _in_english() else self.body_es
 
+    @property
+    def title_language(self):
+        """The language the shown title is written in: Spanish when the English one is missing."""
+        return "en" if _in_english() and self.title_en else "es"
+
+    @property
+    def body_language(self):
+        """The language the shown text is written in: Spanish when the English one is missing."""
+        return "en" if _in_english() and self.body_en else "es"
+
 
 class Stage(models.TextChoices):
     APPROACH = "approach", _("Approach and dialogue")

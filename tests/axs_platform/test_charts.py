@@ -39,3 +39,9 @@ def test_the_picture_grows_with_the_lines_of_its_labels():
     wrapped = horizontal_bar_chart([Bar(LONG, 1), Bar(LONG, 2)], title="T")
     height = re.compile(r'height="(\d+)" viewBox')
     assert int(height.search(wrapped).group(1)) > int(height.search(short).group(1))
+
+
+def test_a_chart_without_shares_prints_each_value_alone():
+    svg = horizontal_bar_chart([Bar("Primera", 90), Bar("Segunda", 81)], title="T", shares=False)
+    assert ">90</text>" in svg and ">81</text>" in svg
+    assert "%" not in svg

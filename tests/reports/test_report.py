@@ -43,7 +43,7 @@ def test_the_demo_leaves_the_report_four_fact_sheets_and_the_public_ones_ready(d
     assert "Sistematización de la Alianza por la Sostenibilidad" in text
     assert re.search(r"Resumen ejecutivo[ .]*\d+", text), "the contents list its page numbers"
     assert "81 organizaciones en el lanzamiento" in text
-    assert "61.1 % de 90 organizaciones respondieron la encuesta de prioridades" in text
+    assert "61.0 % de alrededor de 90 organizaciones respondieron la encuesta de prioridades" in text
     assert "5 comités de trabajo" in text
     assert "4 proyectos completamente estructurados" in text
     figures = report_data(*PERIOD)["figures"]
