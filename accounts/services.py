@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
-from axs_platform import fragments
+from axs_platform import fragments, notices
 from axs_platform.mail import send_email, site_url
 
 from .models import User
@@ -123,8 +123,12 @@ def user_update(*, actor, user, request=None, reason="", **fields):
 
 @transaction.atomic
 @fragments.changes(fragments.COMMITTEES)
-def profile_update(*, user, request=None, **fields):
-    """Let a person change their own name, contact details and language."""
+def profile_update(*, user, request=None, shown=None, **fields):
+    """Let a person change their own name, contact details and language.
+
+    ``shown``: the notice version the profile page posted (``axs_platform.notices.shown``); a save that changes
+    something records it with the person (none from outside a page).
+    """
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown fields: {sorted(unknown)}")
@@ -138,6 +142,7 @@ def profile_update(*, user, request=None, **fields):
     changes = changes_between(before, snapshot(user, PROFILE_FIELDS))
     if changes:
         audit_record(actor=user, action=AuditEvent.Action.UPDATED, target=user, changes=changes, request=request)
+        notices.acknowledge(point=notices.PROFILE, shown=shown, target=user, person=user)
     return user
 
 

@@ -15,6 +15,7 @@ from django.views.i18n import set_language as django_set_language
 from audit.models import AuditEvent
 from audit.selectors import history_for
 from audit.services import audit_record
+from axs_platform import notices
 from axs_platform.forms import add_service_errors
 
 from . import selectors, services
@@ -94,7 +95,12 @@ class ProfileView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.profile_update(user=self.request.user, request=self.request, **form.cleaned_data)
+            services.profile_update(
+                user=self.request.user,
+                request=self.request,
+                shown=notices.shown(self.request.POST),
+                **form.cleaned_data,
+            )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)

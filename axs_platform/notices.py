@@ -12,6 +12,7 @@ INVITATION = "invitation_accept"
 PROPOSAL = "proposal_submit"
 SURVEY = "survey_answer"
 REQUEST = "rights_request"
+PROFILE = "profile_update"
 
 _recorder = None
 

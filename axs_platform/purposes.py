@@ -9,6 +9,7 @@ with ``purpose=REMINDERS``) and the daily and weekly digests (``notifications.di
 """
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 DIRECTORY = "directory"
 REMINDERS = "reminders"
@@ -35,12 +36,18 @@ def exclude_opposed(queryset, purpose, field):
 
 
 def opposing_among(purpose, person_ids):
-    """Return which of these people oppose the purpose, as a set of ids (one query, none without a reader)."""
-    ids = opposed(purpose)
+    """Return which of these people oppose the purpose, as a set of ids (one query, none without a reader).
+
+    ``purpose`` may be a tuple of purposes: then whoever opposes any of them (still one query).
+    """
+    wanted = purpose if isinstance(purpose, tuple | list) else (purpose,)
     person_ids = [pk for pk in person_ids if pk is not None]
-    if ids is None or not person_ids:
+    if _reader is None or not person_ids or not wanted:
         return set()
-    return set(get_user_model().objects.filter(pk__in=person_ids).filter(pk__in=ids).values_list("pk", flat=True))
+    opposing = Q()
+    for one in wanted:
+        opposing |= Q(pk__in=opposed(one))
+    return set(get_user_model().objects.filter(pk__in=person_ids).filter(opposing).values_list("pk", flat=True))
 
 
 def opposes(person, purpose):

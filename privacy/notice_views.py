@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from axs_platform import notices
 from axs_platform.permissions import StaffRequiredMixin
 
 from . import selectors, services
@@ -30,7 +31,9 @@ class MyPurposesView(LoginRequiredMixin, View):
         form = PurposesForm(request.POST)
         if not form.is_valid():
             return self.render_page(form)
-        changed = services.purposes_set(person=request.user, choices=form.cleaned_data, request=request)
+        changed = services.purposes_set(
+            person=request.user, choices=form.cleaned_data, request=request, shown=notices.shown(request.POST)
+        )
         messages.success(
             request, _("Your choices were saved and apply from now on.") if changed else _("Nothing changed.")
         )

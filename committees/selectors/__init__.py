@@ -9,6 +9,7 @@ from .agreements import (  # noqa: F401
     with_organization_name,
 )
 from .committees import (  # noqa: F401
+    MINUTES_PURPOSES,
     committee_goals,
     committees_with_counts,
     current_members,

@@ -69,19 +69,26 @@ def post_history(committee):
     return Post.objects.filter(committee=committee).select_related("holder", "organization", "appointed_by")
 
 
-def withhold_names(rows, field, *, reader_sees_names):
-    """Mark each row ``name_withheld`` when the person in ``field`` (an id attribute) opposes the public directory.
+def withhold_names(rows, field, *, reader_sees_names, honour=(purposes.DIRECTORY,)):
+    """Mark each row ``name_withheld`` when the person in ``field`` (an id attribute) opposes a purpose in ``honour``.
 
-    Public pages name nobody who opposes appearing in the public directory; readers for whom the name is part of
-    the alliance's work (``reader_sees_names``: staff and the committee's members) keep seeing it. One query.
+    Public pages name nobody who opposes appearing in the public directory; pages that show published minutes
+    also honour ``purposes.NAMED_IN_MINUTES`` (``honour=MINUTES_PURPOSES``, as the minutes PDF does). Readers for
+    whom the name is part of the alliance's work (``reader_sees_names``: staff and the committee's members) keep
+    seeing it. One query.
     """
     rows = list(rows)
     withheld = set()
     if not reader_sees_names:
-        withheld = purposes.opposing_among(purposes.DIRECTORY, [getattr(row, field) for row in rows])
+        withheld = purposes.opposing_among(tuple(honour), [getattr(row, field) for row in rows])
     for row in rows:
         row.name_withheld = getattr(row, field) in withheld
     return rows
+
+
+# Who may be named where published minutes are shown on the web: neither someone who opposes the public
+# directory nor someone who opposes being named in minutes.
+MINUTES_PURPOSES = (purposes.DIRECTORY, purposes.NAMED_IN_MINUTES)
 
 
 ACTIVITIES_PER_AREA = 10

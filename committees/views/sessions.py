@@ -158,9 +158,13 @@ class SessionDetailView(SessionMixin, TemplateView):
         session = self.session
         internals = permissions.can_see_session_internals(user, session)
         all_minutes = list(selectors.visible_minutes(user, session))
-        # Who approved the minutes is named as on the committee's page (``withhold_names``).
+        # Who approved the minutes is not named to the public when they oppose the directory or being named in
+        # minutes (``withhold_names``, the rule the minutes PDF follows too).
         approved = selectors.withhold_names(
-            [m for m in all_minutes if not m.is_draft], "approved_by_id", reader_sees_names=internals
+            [m for m in all_minutes if not m.is_draft],
+            "approved_by_id",
+            reader_sees_names=internals,
+            honour=selectors.MINUTES_PURPOSES,
         )
         draft = next((m for m in all_minutes if m.is_draft), None)
         context = {

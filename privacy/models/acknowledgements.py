@@ -18,6 +18,8 @@ TARGETS = {
     "proposal_submit": "proposal_version",
     "survey_answer": "response",
     "rights_request": "rights_request",
+    # The profile has no record of its own: the row links the person only (their account is what they gave).
+    "profile_update": None,
 }
 
 
@@ -25,7 +27,8 @@ class NoticeAcknowledgement(models.Model):
     """A person was shown this notice version where they gave their data; rows are never changed.
 
     Each point of collection links the record it collected (the accepted invitation, the submitted version of a
-    proposal, the named survey's response, the request), so the record says what was given under which text.
+    proposal, the named survey's response, the request), so the record says what was given under which text; a
+    profile save links the person only (their account is the record).
     Anonymous survey answers are never recorded here: see ``AnonymousNoticeCount``.
     """
 
@@ -34,6 +37,7 @@ class NoticeAcknowledgement(models.Model):
         PROPOSAL = "proposal_submit", _("Submitting a project proposal")
         SURVEY = "survey_answer", _("Answering a named survey")
         REQUEST = "rights_request", _("Filing a personal data request")
+        PROFILE = "profile_update", _("Saving one's profile")
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -93,12 +97,14 @@ class NoticeAcknowledgement(models.Model):
         verbose_name_plural = _("privacy notices shown")
         ordering = ["-acknowledged_at", "-id"]
         constraints = [
-            # Each point links exactly its own record, and nothing else.
+            # Each point links exactly its own record, and nothing else (a profile save: no record, the person).
             models.CheckConstraint(
                 condition=reduce(
                     or_,
                     (
-                        models.Q(point=point, **{f"{field}__isnull": field != own for field in TARGETS.values()})
+                        models.Q(
+                            point=point, **{f"{field}__isnull": field != own for field in TARGETS.values() if field}
+                        )
                         for point, own in TARGETS.items()
                     ),
                 ),

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models import F
 
+from accounts.models import User
 from companies.models import Invitation
 from projects.models import ProposalVersion
 from surveys.models import Response, Survey
@@ -17,6 +18,7 @@ RECORDS = {
     Point.PROPOSAL: ("proposal_version", ProposalVersion),
     Point.SURVEY: ("response", Response),
     Point.REQUEST: ("rights_request", RightsRequest),
+    Point.PROFILE: (None, User),  # the profile has no record of its own: the row links the person only
 }
 
 
@@ -56,4 +58,8 @@ def notice_acknowledge(*, point, shown, target, person=None):
     field, model = RECORDS[point]
     if not isinstance(target, model):
         raise ValueError(f"{point} records a {model.__name__}, not {type(target).__name__}.")
+    if field is None:
+        if target != person:
+            raise ValueError(f"{point} records the person's own account.")
+        return NoticeAcknowledgement.objects.create(person=person, point=point, notice=notice)
     return NoticeAcknowledgement.objects.create(person=person, point=point, notice=notice, **{field: target})

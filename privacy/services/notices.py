@@ -12,7 +12,8 @@ from documents.services import documents_rerender_naming
 
 from ..models import PrivacyNotice, PurposeChoice, RightsRequest
 from ..permissions import can_handle_requests
-from ..selectors import current_choices, current_notice
+from ..selectors import current_choices
+from .acknowledgements import notice_shown
 from .applying import person_for
 
 
@@ -34,13 +35,15 @@ def notice_publish(*, actor, kind, text_es, text_en, request=None):
 
 
 @transaction.atomic
-def purposes_set(*, person, choices, actor=None, reason="", request=None):
+def purposes_set(*, person, choices, actor=None, reason="", request=None, shown="current"):
     """Record the person's choice for each purpose that changed, with the simplified notice they were shown.
 
-    The person makes it themself; staff (``actor``) apply an opposition filed as a request, with the reason.
+    The person makes it themself on the consent page, which posts the version it showed (``shown``, read with
+    ``axs_platform.notices.shown``; a version published meanwhile does not replace it). Staff (``actor``) apply
+    an opposition filed as a request, with the reason, under the version current then.
     """
     current = current_choices(person)
-    notice = current_notice(PrivacyNotice.Kind.SIMPLIFIED)
+    notice = notice_shown(shown)
     changed = {}
     for purpose, allowed in choices.items():
         if purpose not in PurposeChoice.Purpose.values:

@@ -11,6 +11,7 @@ from privacy import services
 from privacy.models import DeadlinePolicy, PurposeChoice
 from privacy.selectors import current_choices
 from tests.factories import make_representative, make_staff
+from tests.privacy.notice_shown import FIELD, publish, shown_on
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +72,20 @@ def test_a_person_opposes_and_consents_per_purpose_with_the_notice_version_recor
     assert purposes.opposing_among(purposes.REMINDERS, [person.pk]) == set()
     assert PurposeChoice.objects.filter(person=person).count() == 2  # the history stays
     assert "Recibir boletines y recordatorios" in client.get(reverse("privacy:my-purposes")).text
+
+
+def test_the_consent_page_records_the_notice_version_it_showed_not_one_published_before_the_post(client):
+    person = make_representative()
+    shown = publish("Versión que la persona leyó")
+    client.force_login(person)
+    url = reverse("privacy:my-purposes")
+    value = shown_on(client.get(url).text, "purposes-form")
+    assert value == str(shown.pk)
+    publish("Versión publicada mientras la persona elegía")
+    assert client.post(url, {"directory": "on", FIELD: value}).status_code == 302
+    choices = PurposeChoice.objects.filter(person=person)
+    assert {choice.purpose for choice in choices} == {"reminders", "named_in_minutes"}
+    assert all(choice.notice == shown for choice in choices)
 
 
 def test_published_minutes_count_but_do_not_name_who_opposes(demo):

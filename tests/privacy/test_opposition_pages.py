@@ -71,3 +71,24 @@ def test_minutes_withhold_the_approver_and_agreement_responsible_who_opposed(dem
     after = render_to_string("committees/pdf/minutes.html", minutes_context(minutes.session))
     assert approver.full_name not in after and responsible.full_name not in after
     assert after.count("Nombre omitido a petición de la persona") >= 2
+
+
+def test_public_session_page_withholds_the_approver_who_opposes_being_named_in_minutes_and_staff_see_it(
+    demo, client, django_capture_on_commit_callbacks
+):
+    minutes = (
+        Minutes.objects.filter(status="approved", approved_by__isnull=False, session__is_public=True)
+        .select_related("session", "approved_by")
+        .order_by("-version")
+        .first()
+    )
+    session = minutes.session
+    in_force = session.minutes.filter(status="approved").order_by("-version").first()
+    approver = in_force.approved_by
+    page = reverse("committees:session-detail", args=[session.pk])
+    assert approver.full_name in client.get(page).text
+    with django_capture_on_commit_callbacks(execute=True):
+        services.purposes_set(person=approver, choices={"named_in_minutes": False})
+    assert approver.full_name not in client.get(page).text
+    client.force_login(make_staff())
+    assert approver.full_name in client.get(page).text
