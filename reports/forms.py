@@ -75,6 +75,9 @@ def _formfield(field, **kwargs):
     # Web addresses typed without a scheme are read as https (Django 6's default, chosen now).
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
+    # An archived work is no longer offered as a source.
+    if isinstance(field, models.ForeignKey) and field.related_model is BibliographyEntry:
+        kwargs["queryset"] = BibliographyEntry.objects.current()
     return field.formfield(**kwargs)
 
 

@@ -85,7 +85,7 @@ def plenary_participation(start, end):
 
 
 def _recorded_figures(start, end):
-    return list(RecordedFigure.objects.filter(as_of__range=(start, end)))
+    return list(RecordedFigure.objects.current().filter(as_of__range=(start, end)))
 
 
 def _stated(figures, day, value):
@@ -187,7 +187,7 @@ def report_data(start, end):
             "stage": m.stage,
             "recorded": False,
         }
-        for m in Milestone.objects.filter(happened_on__range=(start, end))
+        for m in Milestone.objects.current().filter(happened_on__range=(start, end))
     ]
     for plenary in plenaries:
         timeline.append(
@@ -233,7 +233,7 @@ def report_data(start, end):
     for item in timeline:
         item.setdefault("stage", _stage_of(item["date"], boundaries))
     timeline.sort(key=lambda item: (item["date"], item["recorded"]))
-    recorded = list(RecordedFigure.objects.filter(as_of__range=(start, end)).select_related("source"))
+    recorded = list(RecordedFigure.objects.current().filter(as_of__range=(start, end)).select_related("source"))
     for figure in recorded:
         figure.stage = _stage_of(figure.as_of, boundaries)
     stages = [
@@ -242,7 +242,7 @@ def report_data(start, end):
     ]
 
     findings = defaultdict(list)
-    for finding in Finding.objects.all():
+    for finding in Finding.objects.current():
         findings[finding.kind].append(finding)
     return {
         "start": start,
@@ -261,12 +261,12 @@ def report_data(start, end):
         "successes": findings[FindingKind.SUCCESS],
         "challenges": findings[FindingKind.CHALLENGE],
         "recommendations": findings[FindingKind.RECOMMENDATION],
-        "objectives": list(ObjectiveContribution.objects.all()),
-        "bibliography": list(BibliographyEntry.objects.all()),
+        "objectives": list(ObjectiveContribution.objects.current()),
+        "bibliography": list(BibliographyEntry.objects.current()),
         "texts": current_narrative(),
         "recorded_figures": recorded,
-        "alliance_objectives": list(AllianceObjective.objects.select_related("source")),
-        "acronyms": list(Acronym.objects.all()),
+        "alliance_objectives": list(AllianceObjective.objects.current().select_related("source")),
+        "acronyms": list(Acronym.objects.current()),
     }
 
 

@@ -1,23 +1,136 @@
-"""Writes of the report that keep history: a new version of a written part, a cover image replaced or removed."""
+"""Writes of the report that keep history: its narrative rows (archived, never deleted), a new version of a
+written part, a cover image replaced or removed."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEvent
+from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
 from axs_platform.permissions import is_staff_member
 from axs_platform.uploads import UploadValidator
 
-from .models import CoverImage, CoverImageKind, NarrativePart, NarrativeText
+from .models import (
+    Acronym,
+    AllianceObjective,
+    BibliographyEntry,
+    CoverImage,
+    CoverImageKind,
+    Finding,
+    Milestone,
+    NarrativePart,
+    NarrativeText,
+    ObjectiveContribution,
+    RecordedFigure,
+)
+
+# The rows staff write beside what the data counts (``reports.forms.NARRATIVE`` gives each its page).
+NARRATIVE_MODELS = (Milestone, Finding, ObjectiveContribution, AllianceObjective, BibliographyEntry, RecordedFigure,
+                    Acronym)  # fmt: skip
+
+
+def _require_staff(actor):
+    if not is_staff_member(actor):
+        raise ValidationError(_("Only AMEXCID staff write the report."), code="forbidden")
+
+
+def _require_current_source(row):
+    """Refuse a figure or an objective whose source is archived; the source stays locked until the commit."""
+    source_id = getattr(row, "source_id", None)
+    if source_id is None:
+        return
+    if BibliographyEntry.objects.select_for_update().get(pk=source_id).archived_at is not None:
+        raise ValidationError(
+            {
+                "source": ValidationError(
+                    _("This work is archived: restore it or choose another source."), code="source_archived"
+                )
+            }  # fmt: skip
+        )
+
+
+@transaction.atomic
+@fragments.changes(fragments.REPORT)
+def narrative_row_save(*, actor, model, values, row=None, request=None):
+    """Write a new narrative row of ``model``, or change ``row``; the audit trail keeps each field before and after.
+
+    The trail is the history of these rows (the objectives' fulfilment among them).
+    """
+    _require_staff(actor)
+    if model not in NARRATIVE_MODELS:
+        raise ValidationError(_("This part of the report does not exist."), code="unknown_part")
+    if row is None:
+        row = model()
+    else:
+        row = model.objects.select_for_update().get(pk=row.pk)
+        if row.archived_at is not None:
+            raise ValidationError(_("This is archived: restore it before changing it."), code="archived")
+    created = row.pk is None
+    before = {} if created else snapshot(row, values)
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.full_clean()
+    _require_current_source(row)
+    row.save()
+    changes = changes_between(before, snapshot(row, values))
+    if created:
+        changes = {name: change for name, change in changes.items() if change[1] not in (None, "")}
+    if created or changes:
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.CREATED if created else AuditEvent.Action.UPDATED,
+            target=row,
+            changes=changes,
+            request=request,
+        )
+    return row
+
+
+@transaction.atomic
+@fragments.changes(fragments.REPORT)
+def narrative_row_archive(*, actor, row, request=None):
+    """Take a row out of the report and its lists; the row and its audit history stay.
+
+    A work that is the source of a current figure or objective stays: the report would cite nothing.
+    """
+    _require_staff(actor)
+    row = type(row).objects.select_for_update().get(pk=row.pk)
+    if row.archived_at is not None:
+        raise ValidationError(_("This is already archived."), code="already_archived")
+    if isinstance(row, BibliographyEntry) and (row.figures.current().exists() or row.objectives.current().exists()):
+        raise ValidationError(
+            _("This work is the source of recorded figures or objectives: change their source first."),
+            code="source_in_use",
+        )
+    row.archived_at = timezone.now()
+    row.save(update_fields=["archived_at"])
+    audit_record(actor=actor, action=AuditEvent.Action.ARCHIVED, target=row, request=request)
+    return row
+
+
+@transaction.atomic
+@fragments.changes(fragments.REPORT)
+def narrative_row_restore(*, actor, row, request=None):
+    """Bring an archived row back into the report."""
+    _require_staff(actor)
+    row = type(row).objects.select_for_update().get(pk=row.pk)
+    if row.archived_at is None:
+        raise ValidationError(_("This is not archived."), code="not_archived")
+    row.archived_at = None
+    row.validate_constraints()  # an acronym written again since it was archived
+    _require_current_source(row)
+    row.save(update_fields=["archived_at"])
+    audit_record(actor=actor, action=AuditEvent.Action.RESTORED, target=row, request=request)
+    return row
 
 
 @transaction.atomic
 @fragments.changes(fragments.REPORT)
 def narrative_text_save(*, actor, part, body_es, body_en=""):
     """Write a new version of ``part``; the older ones stay. An unchanged text writes nothing."""
-    if not is_staff_member(actor):
-        raise ValidationError(_("Only AMEXCID staff write the report."), code="forbidden")
+    _require_staff(actor)
     if part not in NarrativePart.values:
         raise ValidationError(_("This part of the report does not exist."), code="unknown_part")
     if not body_es.strip():

@@ -19,5 +19,6 @@ urlpatterns = [
     path("textos/<slug:part>/", views.NarrativeTextEditView.as_view(), name="text-edit"),
     path("narrativa/<slug:part>/nuevo/", views.NarrativeEditView.as_view(), name="narrative-create"),
     path("narrativa/<slug:part>/<int:pk>/", views.NarrativeEditView.as_view(), name="narrative-update"),
-    path("narrativa/<slug:part>/<int:pk>/eliminar/", views.NarrativeDeleteView.as_view(), name="narrative-delete"),
+    path("narrativa/<slug:part>/<int:pk>/archivar/", views.NarrativeArchiveView.as_view(), name="narrative-archive"),
+    path("narrativa/<slug:part>/<int:pk>/restaurar/", views.NarrativeRestoreView.as_view(), name="narrative-restore"),
 ]

@@ -7,20 +7,21 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from audit.models import AuditEvent
 from audit.services import audit_record
-from axs_platform import fragments
+from axs_platform.forms import add_service_errors
 from axs_platform.permissions import StaffRequiredMixin
 from documents.selectors import documents_for
 from documents.services import document_request
 
 from .documents import SYSTEMATIZATION
 from .forms import DEFAULT_END, DEFAULT_START, NARRATIVE, NarrativeTextForm, PeriodForm, ReportRequestForm
-from .models import BibliographyEntry, NarrativePart, NarrativeText
+from .models import NarrativePart, NarrativeText
 from .selectors import current_narrative, dashboard_data, report_charts
-from .services import narrative_text_save
+from .services import narrative_row_archive, narrative_row_restore, narrative_row_save, narrative_text_save
 
 
 class ReportHomeView(StaffRequiredMixin, FormView):
@@ -45,7 +46,9 @@ class ReportHomeView(StaffRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             reports=documents_for(self.request.user, all_documents=True, kind=SYSTEMATIZATION)[:20],
-            narrative=[(slug, label, model._default_manager.count()) for slug, (model, _f, label) in NARRATIVE.items()],
+            narrative=[
+                (slug, label, model.objects.current().count()) for slug, (model, _f, label) in NARRATIVE.items()
+            ],
             **kwargs,
         )
 
@@ -65,10 +68,16 @@ class DashboardView(StaffRequiredMixin, TemplateView):
 
 
 class NarrativeListView(StaffRequiredMixin, TemplateView):
+    """Each part of the narrative with its current rows, and the archived ones to restore."""
+
     template_name = "reports/narrative_list.html"
 
     def get_context_data(self, **kwargs):
-        sections = [(slug, label, list(model._default_manager.all())) for slug, (model, _f, label) in NARRATIVE.items()]
+        sections = []
+        for slug, (model, _f, label) in NARRATIVE.items():
+            rows = list(model.objects.all())
+            current = [row for row in rows if row.archived_at is None]
+            sections.append((slug, label, current, [row for row in rows if row.archived_at is not None]))
         return super().get_context_data(sections=sections, **kwargs)
 
 
@@ -91,24 +100,21 @@ class NarrativeEditView(NarrativeMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         if "pk" in self.kwargs:
-            kwargs["instance"] = get_object_or_404(self.model, pk=self.kwargs["pk"])
+            kwargs["instance"] = get_object_or_404(self.model.objects.current(), pk=self.kwargs["pk"])
         return kwargs
 
     def form_valid(self, form):
-        created = form.instance.pk is None
-        # The value before and after: the audit trail is the history of these rows (the objectives' fulfilment).
-        changes = {
-            name: [str(form.initial.get(name, "")) or None, str(form.cleaned_data[name])] for name in form.changed_data
-        }
-        row = form.save()
-        fragments.changed(fragments.REPORT)  # the edition's preview shows it
-        audit_record(
-            actor=self.request.user,
-            action=AuditEvent.Action.CREATED if created else AuditEvent.Action.UPDATED,
-            target=row,
-            changes=changes,
-            request=self.request,
-        )
+        try:
+            narrative_row_save(
+                actor=self.request.user,
+                model=self.model,
+                row=form.instance if form.instance.pk else None,
+                values=form.cleaned_data,
+                request=self.request,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, _("Saved. The next report you generate will include it."))
         return redirect(self.get_success_url())
 
@@ -116,26 +122,37 @@ class NarrativeEditView(NarrativeMixin, FormView):
         return super().get_context_data(title=self.part_label, **kwargs)
 
 
-class NarrativeDeleteView(NarrativeMixin, TemplateView):
-    """Remove a narrative row (it holds words, not history: reports already generated keep them)."""
+class NarrativeArchiveView(NarrativeMixin, TemplateView):
+    """Archive a narrative row: it leaves the report and the lists; the row and its history stay."""
 
-    template_name = "reports/narrative_delete.html"
+    template_name = "reports/narrative_archive.html"
 
     def get_context_data(self, **kwargs):
-        row = get_object_or_404(self.model, pk=self.kwargs["pk"])
+        row = get_object_or_404(self.model.objects.current(), pk=self.kwargs["pk"])
         return super().get_context_data(row=row, title=self.part_label, **kwargs)
 
     def post(self, request, part, pk):
+        row = get_object_or_404(self.model.objects.current(), pk=pk)
+        try:
+            narrative_row_archive(actor=request.user, row=row, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Archived. Reports already generated keep it; the next ones will not."))
+        return redirect(self.get_success_url())
+
+
+class NarrativeRestoreView(NarrativeMixin, View):
+    """Bring an archived narrative row back into the report."""
+
+    def post(self, request, part, pk):
         row = get_object_or_404(self.model, pk=pk)
-        if isinstance(row, BibliographyEntry) and (row.figures.exists() or row.objectives.exists()):
-            messages.error(
-                request, _("This work is the source of recorded figures or objectives: change their source first.")
-            )
-            return redirect(self.get_success_url())
-        audit_record(actor=request.user, action="reports.narrative_removed", message=str(row), request=request)
-        row.delete()
-        fragments.changed(fragments.REPORT)
-        messages.success(request, _("Removed."))
+        try:
+            narrative_row_restore(actor=request.user, row=row, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Restored. The next report you generate will include it."))
         return redirect(self.get_success_url())
 
 

@@ -17,7 +17,24 @@ def _in_english():
     return (get_language() or "").startswith("en")
 
 
-class Bilingual(models.Model):
+class NarrativeQuerySet(models.QuerySet):
+    def current(self):
+        """The rows the report and its lists show: those not archived."""
+        return self.filter(archived_at__isnull=True)
+
+
+class Archivable(models.Model):
+    """A narrative row that is archived, never deleted: it leaves the report and keeps its audit history."""
+
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+
+    objects = NarrativeQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Bilingual(Archivable):
     """A row whose ``title`` and ``body`` read the English or the Spanish field by the active language."""
 
     position = models.PositiveSmallIntegerField(_("position"), default=1)
@@ -122,8 +139,8 @@ class AllianceObjective(Bilingual):
         ordering = ["position", "id"]
 
 
-class Acronym(models.Model):
-    acronym = models.CharField(_("acronym"), max_length=30, unique=True)
+class Acronym(Archivable):
+    acronym = models.CharField(_("acronym"), max_length=30)
     meaning_es = models.CharField(_("meaning (Spanish)"), max_length=255)
     meaning_en = models.CharField(_("meaning (English)"), max_length=255, blank=True)
 
@@ -131,6 +148,16 @@ class Acronym(models.Model):
         verbose_name = _("acronym")
         verbose_name_plural = _("acronyms")
         ordering = ["acronym"]
+        # An archived acronym may be written again.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["acronym"],
+                condition=models.Q(archived_at__isnull=True),
+                name="reports_acronym_current_unique",
+                violation_error_code="acronym_taken",
+                violation_error_message=_("This acronym is already in the list."),
+            )
+        ]
 
     def __str__(self):
         return self.acronym

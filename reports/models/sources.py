@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from ..bibliography import authors_text, reference, year_text
-from .narrative import _in_english
+from .narrative import Archivable, _in_english
 
 
 class WorkKind(models.TextChoices):
@@ -20,7 +20,7 @@ class WorkKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class BibliographyEntry(models.Model):
+class BibliographyEntry(Archivable):
     """A work cited by the report, in fields; ``reports.bibliography.reference`` prints it (APA-like).
 
     An entry with only a title (one kept from before the fields existed) prints its title as it is.
@@ -80,7 +80,7 @@ class Qualifier(models.TextChoices):
     ABOUT = "about", _("about")
 
 
-class RecordedFigure(models.Model):
+class RecordedFigure(Archivable):
     """A figure the platform cannot count (it came before the platform, or from outside it), with its source.
 
     An empty value means the source gives no figure: the report prints "sin dato" / "no data", never 0.

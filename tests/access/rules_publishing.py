@@ -18,7 +18,14 @@ PUBLISHING = [
     Rule("reports:text-edit", {"part": "prologue"}, STAFF_ONLY),
     Rule("reports:narrative-create", {"part": "hitos"}, STAFF_ONLY),
     Rule("reports:narrative-update", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
-    Rule("reports:narrative-delete", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
+    Rule("reports:narrative-archive", {"part": "hitos", "pk": "milestone"}, STAFF_ONLY),
+    Rule(
+        "reports:narrative-restore",
+        {"part": "hitos", "pk": "milestone"},
+        "L R 403 403 403 403 403 403 403",
+        method="post",
+        why="the milestone is not archived: staff are sent back to the list with the service's refusal",
+    ),
     # The public fact sheet of a published project: public once made; staff remake it.
     Rule(
         "projects:project-fact-sheet",

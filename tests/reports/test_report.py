@@ -289,7 +289,7 @@ def test_the_dashboard_draws_the_reports_charts(client, demo):
     assert "organizaciones en la instalación de los comités" in page
 
 
-def test_staff_write_change_and_remove_a_finding(client):
+def test_staff_write_change_and_archive_a_finding(client):
     client.force_login(make_staff())
     data = {
         "kind": "challenge",
@@ -306,8 +306,11 @@ def test_staff_write_change_and_remove_a_finding(client):
     client.post(reverse("reports:narrative-update", args=["hallazgos", finding.pk]), data)
     finding.refresh_from_db()
     assert finding.title_en == "Secure the resources"
-    client.post(reverse("reports:narrative-delete", args=["hallazgos", finding.pk]))
-    assert not Finding.objects.exists()
+    response = client.post(reverse("reports:narrative-archive", args=["hallazgos", finding.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("reports:narrative-list") + "#hallazgos"
+    finding.refresh_from_db()
+    assert finding.archived_at is not None
 
 
 def test_representatives_cannot_write_the_narrative(client):

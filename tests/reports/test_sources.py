@@ -84,12 +84,12 @@ def test_the_english_report_says_no_data_and_writes_dates_the_english_way(django
     assert "Organizations at the second meeting more than 90 July 6, 2016" in text
 
 
-def test_a_work_that_is_the_source_of_a_figure_is_not_removed(client):
+def test_a_work_that_is_the_source_of_a_figure_is_not_archived(client):
     record_figures()
     entry = BibliographyEntry.objects.get()
     client.force_login(make_staff())
-    response = client.post(reverse("reports:narrative-delete", args=["bibliografia", entry.pk]), follow=True)
-    assert BibliographyEntry.objects.filter(pk=entry.pk).exists()
+    response = client.post(reverse("reports:narrative-archive", args=["bibliografia", entry.pk]), follow=True)
+    assert BibliographyEntry.objects.current().filter(pk=entry.pk).exists()
     assert "Esta obra es la fuente de cifras registradas" in response.content.decode()
 
 
