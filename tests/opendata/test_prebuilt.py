@@ -1,6 +1,9 @@
 """Files built ahead of time: the same bytes as the streamed download, served while the data is unchanged."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.http import FileResponse
 from django.urls import reverse
 from django.utils import translation
@@ -66,6 +69,15 @@ def test_one_built_file_gives_each_address_what_its_language_streams(slug, built
             with translation.override(language):
                 streamed = _streamed(slug, file_format)
             assert b"".join(response.streaming_content) == streamed, (prefix, file_format)
+
+
+def test_the_migration_makes_the_ballots_files_built_in_one_language_stale(demo):
+    migration = importlib.import_module("opendata.migrations.0002_votaciones_files_without_language")
+    prebuilt.build(name="votaciones", file_format="csv")
+    prebuilt.build(name="votos-nominales", file_format="csv")
+    migration.mark_stale(apps, None)
+    assert prebuilt.fresh("votaciones", "csv") is None
+    assert prebuilt.fresh("votos-nominales", "csv") is not None
 
 
 def test_a_change_makes_the_file_stale_the_download_streams_and_a_rebuild_is_queued(
