@@ -5,12 +5,16 @@ how often it changes, a ``queryset`` of public rows only (built from the apps' o
 and selectors) and a ``row`` function giving one tuple per object, in the order of ``fields``. Readers
 (the downloads here, the API elsewhere) call ``get(slug)`` and ``dataset.rows()``. This module reads
 no app: the declarations live in ``opendata.datasets``.
+
+Rows are the same in every language: codes (their labels in both languages are in the dictionary), texts
+as people wrote them, and both languages where the content has both (``resultados-encuestas``). Only the
+dictionary and the pages follow the reader's language; so one file built ahead (``opendata.prebuilt``)
+serves ``/datos-abiertos/`` and ``/open-data/`` alike.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -130,19 +134,13 @@ class Dataset:
         return [column.name for column in self.fields]
 
     def rows(self, queryset=None):
-        """Return the rows of the queryset (all public rows by default), reading ``chunk_size`` objects at a time.
-
-        Their texts are in the language active now: a streamed download reads the rows after the view
-        (and the English alias's override) has returned, so each object is turned into rows under it.
-        """
+        """Return the rows of the queryset (all public rows by default), reading ``chunk_size`` objects at a time."""
         objects = self.queryset() if queryset is None else queryset
-        return self._rows_in(get_language(), objects)
-
-    def _rows_in(self, language, objects):
         for item in objects.iterator(chunk_size=self.chunk_size):
-            with translation.override(language):
-                rows = [self.row(item)] if self.row is not None else list(self.rows_of(item))
-            yield from rows
+            if self.row is not None:
+                yield self.row(item)
+            else:
+                yield from self.rows_of(item)
 
     def updated(self):
         return self.last_updated() if self.last_updated else None

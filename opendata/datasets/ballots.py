@@ -4,11 +4,11 @@ Results are the tally frozen when the ballot closed (``Ballot.result``), so this
 ballot's page and PDF show. Secret ballots give their tallies only: their papers carry no voter.
 Named votes name the organizations that voted; a person's vote gives the kind of voter, not the name
 (open data carries no personal data). A candidate's title is given only when its proposal is
-published; otherwise a fixed "Candidata no publicada" stands in its place.
+published; otherwise it is blank, as survey options naming an unpublished proposal are: the rows hold no
+text in the reader's language, so the one file built ahead serves ``/datos-abiertos/`` and ``/open-data/``.
 """
 
 from django.db.models import Max
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform import fragments
@@ -29,10 +29,8 @@ def _ballots():
 
 
 def _candidate_title(row, published_ids):
-    """The proposal's title when it is published; a fixed text otherwise (its title is not public)."""
-    if row["proposal_id"] in published_ids:
-        return row["title"]
-    return gettext("Unpublished candidate")
+    """The proposal's title when it is published; blank otherwise (its title is not public)."""
+    return row["title"] if row["proposal_id"] in published_ids else ""
 
 
 def _result_rows(ballot):
@@ -106,7 +104,12 @@ RESULTS = register(
                 "Identificador de la propuesta candidata.",
                 "Identifier of the candidate proposal.",
             ),
-            Field("proposal_title", "text", "Título de la propuesta candidata.", "Title of the candidate proposal."),
+            Field(
+                "proposal_title",
+                "text",
+                "Título de la propuesta candidata; vacío si la propuesta no está publicada.",
+                "Title of the candidate proposal; empty when the proposal is not published.",
+            ),
             Field(
                 "votes",
                 "integer",

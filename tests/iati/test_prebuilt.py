@@ -1,9 +1,11 @@
 """The IATI activity file built ahead by the open-data job: served at the public address while nothing changed."""
 
+import io
 import re
 
 import pytest
 from django.http import FileResponse
+from django.utils import translation
 
 from iati import services
 from iati.models import Publisher
@@ -47,3 +49,13 @@ def test_a_change_of_the_iati_settings_makes_the_file_stale(demo, client):
 def test_nothing_is_built_before_the_publication_is_set_up(demo):
     Publisher.objects.all().delete()
     assert prebuilt.build(name=NAME, file_format="xml") is None
+
+
+def test_the_file_is_the_same_whichever_language_builds_it(demo):
+    written = {}
+    for language in ("es-mx", "en"):
+        out = io.BytesIO()
+        with translation.override(language):
+            prebuilt.source(NAME).write("xml", out)
+        written[language] = _without_generation_time(out.getvalue())
+    assert written["es-mx"] == written["en"] and b"<iati-activity " in written["en"]

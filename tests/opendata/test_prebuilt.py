@@ -1,8 +1,12 @@
 """Files built ahead of time: the same bytes as the streamed download, served while the data is unchanged."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.http import FileResponse
 from django.urls import reverse
+from django.utils import translation
 
 from axs_platform import fragments
 from opendata import datasets, prebuilt
@@ -50,6 +54,30 @@ def test_a_built_file_is_byte_for_byte_the_streamed_download(slug, demo, client,
             assert read_xlsx(served) == read_xlsx(_streamed(slug, file_format))
         else:
             assert served == _streamed(slug, file_format)
+
+
+@pytest.mark.parametrize("built_in", ["es-mx", "en"])
+@pytest.mark.parametrize("slug", PREBUILT)
+def test_one_built_file_gives_each_address_what_its_language_streams(slug, built_in, demo, client):
+    with translation.override(built_in):  # the worker's language, whichever it is
+        for file_format in ("csv", "json"):
+            prebuilt.build(name=slug, file_format=file_format)
+    for prefix, language in (("/datos-abiertos/", "es-mx"), ("/open-data/", "en")):
+        for file_format in ("csv", "json"):
+            response = client.get(f"{prefix}{slug}.{file_format}")
+            assert isinstance(response, FileResponse), (prefix, file_format)
+            with translation.override(language):
+                streamed = _streamed(slug, file_format)
+            assert b"".join(response.streaming_content) == streamed, (prefix, file_format)
+
+
+def test_the_migration_makes_the_ballots_files_built_in_one_language_stale(demo):
+    migration = importlib.import_module("opendata.migrations.0002_votaciones_files_without_language")
+    prebuilt.build(name="votaciones", file_format="csv")
+    prebuilt.build(name="votos-nominales", file_format="csv")
+    migration.mark_stale(apps, None)
+    assert prebuilt.fresh("votaciones", "csv") is None
+    assert prebuilt.fresh("votos-nominales", "csv") is not None
 
 
 def test_a_change_makes_the_file_stale_the_download_streams_and_a_rebuild_is_queued(
