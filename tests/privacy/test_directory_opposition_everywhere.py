@@ -24,8 +24,8 @@ from reports.documents import SYSTEMATIZATION
 from reports.editions import edition_publish
 from search.indexing import reindex
 from search.selectors import visible_entries
-from tests.factories import make_staff
 from tests.api.helpers import client_for, issue
+from tests.factories import make_staff
 from tests.iati.helpers import activities_tree, organisation_tree
 from tests.opendata.helpers import fetch
 
