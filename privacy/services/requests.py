@@ -261,6 +261,33 @@ def request_answer(*, actor, rights_request, outcome, answer, legal_reason="", r
 
 
 @transaction.atomic
+def request_deny_unverified(*, actor, rights_request, answer, legal_reason, request=None):
+    """Deny a request whose requester's identity could not be verified, with its legal reason.
+
+    The law lets the unit refuse a request when it cannot confirm who asks; the refusal closes the request like
+    any answer (recorded, e-mailed to the address given) instead of leaving it waiting for a check that failed.
+    """
+    _require_staff(actor)
+    rights_request = _locked(rights_request)
+    _require_status(rights_request, Status.RECEIVED)
+    answer = _require_reason(answer, "answer")
+    legal_reason = _require_reason(legal_reason, "legal_reason")
+    rights_request.outcome = RightsRequest.Outcome.DENIED
+    rights_request.answer = answer
+    rights_request.legal_reason = legal_reason
+    rights_request.answered_at = timezone.now()
+    return _move(
+        rights_request,
+        actor=actor,
+        to_status=Status.ANSWERED,
+        action="privacy.denied_unverified",
+        reason=answer,
+        request=request,
+        extra_changes={"outcome": ["", RightsRequest.Outcome.DENIED]},
+    )
+
+
+@transaction.atomic
 def request_withdraw(*, actor, rights_request, reason, request=None):
     """Withdraw an open request (the person, or staff when the person asked them to)."""
     rights_request = _locked(rights_request)
