@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from notifications.models import Notification
 from privacy import services
 from privacy.models import RightsRequest
 from tests.factories import make_representative, make_staff
@@ -52,3 +53,15 @@ def test_the_answer_names_the_audit_trail_in_english_for_an_english_speaker(
     assert rights_request.outcome == RightsRequest.Outcome.PARTLY_GRANTED
     assert "2 events in the audit trail that record the person" in rights_request.legal_reason
     assert "audit trail" in mailoutbox[-1].body
+
+
+def test_the_answer_is_e_mailed_without_a_stored_copy_in_the_anonymized_inbox(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    staff, person = make_staff(), make_representative(full_name="Ana Olvidada Pérez")
+    email = person.email
+    rights_request = _cancel(person, staff, mailoutbox, django_capture_on_commit_callbacks)
+    assert rights_request.status == RightsRequest.Status.ANSWERED
+    assert not Notification.objects.filter(recipient=person).exists()
+    assert mailoutbox[-1].to == [email] and "Ana Olvidada Pérez" in mailoutbox[-1].body
+    assert rights_request.get_absolute_url() not in mailoutbox[-1].body, "the account cannot sign in to follow it"
