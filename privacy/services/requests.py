@@ -18,6 +18,7 @@ from ..models import DeadlinePolicy, RequestPause, RightsRequest
 from ..permissions import can_handle_requests, is_requester
 from . import notify
 from .anonymize import require_cancelled_before_granted
+from .exports import require_export_before_granted
 
 Status = RightsRequest.Status
 
@@ -240,6 +241,7 @@ def request_answer(*, actor, rights_request, outcome, answer, legal_reason="", r
     _require_status(rights_request, Status.IDENTITY_VERIFIED, Status.IN_PROGRESS)
     answer = _require_reason(answer, "answer")
     require_cancelled_before_granted(rights_request, outcome)
+    require_export_before_granted(rights_request, outcome)
     if outcome != RightsRequest.Outcome.GRANTED and not legal_reason.strip():
         raise ValidationError(
             {"legal_reason": _("Give the legal reason for not granting all that was asked.")},
