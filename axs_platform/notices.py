@@ -13,6 +13,8 @@ PROPOSAL = "proposal_submit"
 SURVEY = "survey_answer"
 REQUEST = "rights_request"
 PROFILE = "profile_update"
+ORGANIZATION = "organization_profile"
+INVITATION_SEND = "invitation_send"
 
 _recorder = None
 

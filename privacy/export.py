@@ -34,7 +34,7 @@ from .export_parts import (
     notification_about,
     notification_shown,
 )
-from .subjects import addresses_of
+from .subjects import address_periods, addresses_of
 
 # Secrets and derived keys are not personal data the person could use, and must not leave the platform.
 HIDDEN_FIELD_WORDS = ("password", "token", "nonce", "secret", "hash", "receipt", "key")
@@ -94,10 +94,13 @@ def _in_part(field, keep, why, *, match=None, describe=None, extra=None, compute
     return lookup
 
 
-def _by_email(field, only=(), why=""):
+def _by_email(field, created=None, only=(), why=""):
     """Rows that name the person by an address they have had (invitations, requests), in any case.
 
-    Today's address and every earlier one (``privacy.subjects.addresses_of``, the cancellation's rule too).
+    Today's address and every earlier one, each only for rows made (``created``, a path to their time) while this
+    account held it (``privacy.subjects.address_periods``): somebody who later takes an address the person gave up
+    gets none of the person's rows, and the person none of theirs. Without ``created`` (an organization's contact
+    address, a value of today with no moment it was sent) every address matches at any time.
 
     With ``only``, a row reached by the address alone (no other lookup of its table) gives just those
     columns: an organization's contact address leads to the contact data, not to the organization's file.
@@ -105,8 +108,11 @@ def _by_email(field, only=(), why=""):
 
     def match(user, addresses):
         query = Q(pk__in=[])
-        for address in addresses:
-            query |= Q(**{f"{field}__iexact": address})
+        for address, start, end in address_periods(user):
+            held = Q(**{f"{field}__iexact": address})
+            if created:
+                held &= Q(**{f"{created}__gte": start}) & (Q(**{f"{created}__lt": end}) if end else Q())
+            query |= held
         return query
 
     if only:
@@ -201,7 +207,9 @@ TABLES = (
     Table("companies.DueDiligenceReview", ("started_by", "reviewer")),
     Table("companies.Evidence", ("uploaded_by",)),
     Table("companies.Representative", ("user",), counted=("ended_by",)),
-    Table("companies.Invitation", ("accepted_by", _by_email("email")), counted=("invited_by", "revoked_by")),
+    Table(
+        "companies.Invitation", ("accepted_by", _by_email("email", "created_at")), counted=("invited_by", "revoked_by")
+    ),
     Table("committees.Committee", ("closed_by",)),
     Table("committees.Membership", ("requested_by",)),
     Table("committees.MembershipChange", ("changed_by",)),
@@ -239,10 +247,12 @@ TABLES = (
     Table("monitoring.Report", ("created_by", "submitted_by", "decided_by")),
     Table("monitoring.ReportEvent", ("actor",)),
     Table("monitoring.Evidence", ("uploaded_by",)),
-    Table("privacy.RightsRequest", ("requester", _by_email("email"))),
-    Table("privacy.RequestPause", ("request__requester", _by_email("request__email"))),
+    Table("privacy.RightsRequest", ("requester", _by_email("email", "received_at"))),
+    Table("privacy.RequestPause", ("request__requester", _by_email("request__email", "request__received_at"))),
     Table("privacy.PurposeChoice", ("person",)),
-    Table("privacy.NoticeAcknowledgement", ("person", _by_email("rights_request__email"))),
+    Table(
+        "privacy.NoticeAcknowledgement", ("person", _by_email("rights_request__email", "rights_request__received_at"))
+    ),
     Table("privacy.PrivacyNotice", ("published_by",)),
     Table("api.ApiToken", ("person",), counted=("created_by", "revoked_by")),
     Table(
@@ -311,7 +321,7 @@ def table_rows(table, user, left_out=None, addresses=None):
     """Return the person's rows of one table as dicts: id, the row in words, then each column's value.
 
     Rows matched by address are matched by every address the person has had (``addresses``, by default
-    ``addresses_of(user)``).
+    ``addresses_of(user)``); rows sent to an address, only while the account held it (``_by_email``).
 
     A row reached only by a lookup that gives part of it (``_in_part``) has those columns alone; ``left_out``,
     a dict, then gets ``{label: [{"rows", "fields", "why"}]}``: per such lookup, how many rows came in part,

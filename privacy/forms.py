@@ -105,6 +105,27 @@ class AnswerForm(forms.Form):
         self.helper = submit_helper(_("Send the answer"), form_tag=False, form_name="answer")
 
 
+class DenyUnverifiedForm(forms.Form):
+    """Deny a request whose identity could not be verified; the person is told why and under which article."""
+
+    answer = forms.CharField(
+        label=_("Answer"),
+        max_length=20000,
+        help_text=_("Say what was checked and why it did not confirm who is asking."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    legal_reason = forms.CharField(
+        label=_("Legal reason"),
+        max_length=5000,
+        help_text=_("The article of the law that lets the request be denied when the identity is not verified."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = submit_helper(_("Deny: identity not verified"), form_tag=False, form_name="deny")
+
+
 class CancelForm(forms.Form):
     """Anonymize the person and answer; the legal reason is needed when records the law keeps name them."""
 

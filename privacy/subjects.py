@@ -2,6 +2,7 @@
 
 One rule for the cancellation and the access export: both find what is held under any address of the account
 (``addresses_of``), and a request filed under an earlier address leads to the account that had it (``person_of``).
+The export gives rows sent to an address only from when the account held it (``address_periods``).
 """
 
 from django.contrib.auth import get_user_model
@@ -27,6 +28,37 @@ def addresses_of(user):
     for changes in _email_changes().filter(target_id=str(user.pk)).values_list("changes", flat=True):
         addresses.update(str(value).lower() for value in changes["email"] if value and "@" in str(value))
     return sorted(addresses)
+
+
+def _address(value):
+    value = str(value or "").lower()
+    return value if "@" in value else None
+
+
+def address_periods(user):
+    """Return ``[(address, start, end)]``: when the account held each address it has had (``end`` None: today's).
+
+    The address it joined with is held from ``date_joined``; each audited change of its e-mail ends one period and
+    starts the next. Rows sent to an address are the person's only within these periods: an address given up and
+    taken later by somebody else leads each account to its own rows only.
+    """
+    changes = list(
+        _email_changes()
+        .filter(target_id=str(user.pk))
+        .order_by("created_at", "pk")
+        .values_list("created_at", "changes")
+    )
+    current = _address(changes[0][1]["email"][0] if changes else user.email)
+    since, periods = user.date_joined, []
+    for when, change in changes:
+        if current:
+            periods.append((current, since, when))
+        current, since = _address(change["email"][1]), when
+    if current:
+        periods.append((current, since, None))
+    if user.email and _address(user.email) != current:  # changed without an audited record: held today
+        periods.append((_address(user.email), since, None))
+    return periods
 
 
 def earlier_holder(address):

@@ -25,6 +25,7 @@ from .forms import (
     AskCompletionForm,
     CancelForm,
     CompleteForm,
+    DenyUnverifiedForm,
     OpposeForm,
     QueueFilterForm,
     ReasonForm,
@@ -168,6 +169,10 @@ ACTIONS = {
         AnswerForm,
         lambda actor, obj, d, r: services.request_answer(actor=actor, rights_request=obj, request=r, **d),
     ),
+    "deny": (
+        DenyUnverifiedForm,
+        lambda actor, obj, d, r: services.request_deny_unverified(actor=actor, rights_request=obj, request=r, **d),
+    ),
     "cancel": (
         CancelForm,
         lambda actor, obj, d, r: services.request_cancel(actor=actor, rights_request=obj, request=r, **d),
@@ -188,7 +193,7 @@ ACTIONS = {
     ),
 }
 STAFF_ACTIONS = {
-    RightsRequest.Status.RECEIVED: ["verify", "ask", "extend", "withdraw"],
+    RightsRequest.Status.RECEIVED: ["verify", "deny", "ask", "extend", "withdraw"],
     RightsRequest.Status.IDENTITY_VERIFIED: ["start", "ask", "extend", "answer", "withdraw"],
     RightsRequest.Status.IN_PROGRESS: ["ask", "extend", "answer", "withdraw"],
     RightsRequest.Status.AWAITING_COMPLETION: ["complete", "extend", "withdraw"],
@@ -299,6 +304,11 @@ class RequestActionView(RequestDetailView):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("Saved. The person was told by e-mail."))
+                done = (
+                    _("Request denied: the person was told by e-mail that their identity could not be verified.")
+                    if action == "deny"
+                    else _("Saved. The person was told by e-mail.")
+                )
+                messages.success(request, done)
                 return redirect(reverse("privacy:request-detail", args=[pk]))
         return self.render_page(rights_request, bound=(action, form), status=400)

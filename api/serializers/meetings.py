@@ -93,7 +93,10 @@ class MinutesSerializer(serializers.ModelSerializer):
         ]
 
     def get_approved_by_name(self, minutes) -> str:
-        return minutes.approved_by.full_name if minutes.approved_by_id else ""
+        """Empty when nobody approved them, or when the view withheld the name (``withhold_names`` marks each row)."""
+        if not minutes.approved_by_id or minutes.name_withheld:
+            return ""
+        return minutes.approved_by.full_name
 
     def get_approved_at_session_title(self, minutes) -> str:
         return minutes.approved_at_session.title if minutes.approved_at_session_id else ""

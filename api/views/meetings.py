@@ -48,6 +48,13 @@ class SessionViewSet(ReadOnlyViewSet):
         """
         session = self.get_object()
         page = self.paginate_queryset(committee_selectors.visible_minutes(request.user, session))
+        # Who approved them is named as the session page names them (``withhold_names``).
+        page = committee_selectors.withhold_names(
+            page,
+            "approved_by_id",
+            reader_sees_names=can_see_session_internals(request.user, session),
+            honour=committee_selectors.MINUTES_PURPOSES,
+        )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(responses=serializers.AttendanceSerializer(many=True), filters=False)

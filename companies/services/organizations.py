@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
-from axs_platform import fragments
+from axs_platform import fragments, notices
 from axs_platform.collation import spanish_sort_key
 
 from ..models import AllianceRole, Organization, ParticipationChange, ParticipationStatus, SDGPriority
@@ -86,8 +86,11 @@ def _check_profile_fields(fields):
 
 @transaction.atomic
 @fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
-def organization_create(*, actor, request=None, logo=None, **fields):
-    """Register an organization as invited, the first step of its participation history."""
+def organization_create(*, actor, request=None, logo=None, notice_shown=None, **fields):
+    """Register an organization as invited, the first step of its participation history.
+
+    ``notice_shown`` is the privacy notice version the form showed (``axs_platform.notices``), recorded with it.
+    """
     if not can_manage_organizations(actor):
         raise PermissionDenied
     _check_profile_fields(fields)
@@ -113,15 +116,17 @@ def organization_create(*, actor, request=None, logo=None, **fields):
         request=request,
         changes=changes_between({}, snapshot(organization, PROFILE_FIELDS)),
     )
+    notices.acknowledge(point=notices.ORGANIZATION, shown=notice_shown, target=organization, person=actor)
     return organization
 
 
 @transaction.atomic
 @fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
-def organization_update(*, actor, organization, request=None, logo=None, reason="", **fields):
+def organization_update(*, actor, organization, request=None, logo=None, reason="", notice_shown=None, **fields):
     """Change an organization's profile; ``logo`` is a new file, ``False`` to remove it, None to keep it.
 
-    ``reason`` (e.g. the personal data request that asked for it) goes into the history with the change.
+    ``reason`` (e.g. the personal data request that asked for it) goes into the history with the change;
+    ``notice_shown``, the privacy notice version the form showed, is recorded with the save.
 
     Participation and due diligence are not part of the profile: they have their own services.
     """
@@ -150,6 +155,7 @@ def organization_update(*, actor, organization, request=None, logo=None, reason=
             message=reason,
             request=request,
         )
+    notices.acknowledge(point=notices.ORGANIZATION, shown=notice_shown, target=organization, person=actor)
     return organization
 
 

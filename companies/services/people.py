@@ -80,8 +80,11 @@ def _check_can_invite(email, organization):
 
 @transaction.atomic
 @fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
-def invitation_create(*, actor, organization, email, full_name, job_title="", request=None):
-    """Invite somebody to represent the organization; return the invitation and its one-time token."""
+def invitation_create(*, actor, organization, email, full_name, job_title="", notice_shown=None, request=None):
+    """Invite somebody to represent the organization; return the invitation and its one-time token.
+
+    ``notice_shown`` is the privacy notice version the form showed the person who typed the data, recorded.
+    """
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
     if not can_edit_profile(actor, organization):
         raise PermissionDenied
@@ -123,6 +126,7 @@ def invitation_create(*, actor, organization, email, full_name, job_title="", re
         message=_("Invitation to represent %(organization)s sent to %(email)s.")
         % {"organization": organization, "email": email},
     )
+    notices.acknowledge(point=notices.INVITATION_SEND, shown=notice_shown, target=invitation, person=actor)
     _send_invitation(invitation, token, language=settings.LANGUAGE_CODE)
     return invitation, token
 

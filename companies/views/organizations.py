@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
 from audit.selectors import history_for
+from axs_platform import notices
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import StaffRequiredMixin
 
@@ -60,7 +61,11 @@ class OrganizationCreateView(StaffRequiredMixin, FormView):
         fields = {name: form.cleaned_data[name] for name in services.PROFILE_FIELDS}
         try:
             organization = services.organization_create(
-                actor=self.request.user, request=self.request, logo=form.logo_for_service() or None, **fields
+                actor=self.request.user,
+                request=self.request,
+                logo=form.logo_for_service() or None,
+                notice_shown=notices.shown(self.request.POST),
+                **fields,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -87,6 +92,7 @@ class OrganizationUpdateView(OrganizationAccessMixin, FormView):
                 organization=self.organization,
                 request=self.request,
                 logo=form.logo_for_service(),
+                notice_shown=notices.shown(self.request.POST),
                 **fields,
             )
         except ValidationError as error:

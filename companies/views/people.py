@@ -34,7 +34,11 @@ class PeopleView(OrganizationAccessMixin, FormView):
     def form_valid(self, form):
         try:
             invitation, _token = services.invitation_create(
-                actor=self.request.user, organization=self.organization, request=self.request, **form.cleaned_data
+                actor=self.request.user,
+                organization=self.organization,
+                request=self.request,
+                notice_shown=notices.shown(self.request.POST),
+                **form.cleaned_data,
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -20,6 +20,8 @@ TARGETS = {
     "rights_request": "rights_request",
     # The profile has no record of its own: the row links the person only (their account is what they gave).
     "profile_update": None,
+    "organization_profile": "organization",
+    "invitation_send": "invitation",
 }
 
 
@@ -27,7 +29,8 @@ class NoticeAcknowledgement(models.Model):
     """A person was shown this notice version where they gave their data; rows are never changed.
 
     Each point of collection links the record it collected (the accepted invitation, the submitted version of a
-    proposal, the named survey's response, the request), so the record says what was given under which text; a
+    proposal, the named survey's response, the request, the organization whose profile was saved, the invitation
+    sent), so the record says what was given under which text; a
     profile save links the person only (their account is the record).
     Anonymous survey answers are never recorded here: see ``AnonymousNoticeCount``.
     """
@@ -38,6 +41,8 @@ class NoticeAcknowledgement(models.Model):
         SURVEY = "survey_answer", _("Answering a named survey")
         REQUEST = "rights_request", _("Filing a personal data request")
         PROFILE = "profile_update", _("Saving one's profile")
+        ORGANIZATION = "organization_profile", _("Saving an organization's profile (its contact details)")
+        INVITATION_SEND = "invitation_send", _("Inviting a person to represent an organization")
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -61,6 +66,14 @@ class NoticeAcknowledgement(models.Model):
     invitation = models.ForeignKey(
         "companies.Invitation",
         verbose_name=_("invitation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    organization = models.ForeignKey(
+        "companies.Organization",
+        verbose_name=_("organization"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import F
 
 from accounts.models import User
-from companies.models import Invitation
+from companies.models import Invitation, Organization
 from projects.models import ProposalVersion
 from surveys.models import Response, Survey
 
@@ -19,6 +19,8 @@ RECORDS = {
     Point.SURVEY: ("response", Response),
     Point.REQUEST: ("rights_request", RightsRequest),
     Point.PROFILE: (None, User),  # the profile has no record of its own: the row links the person only
+    Point.ORGANIZATION: ("organization", Organization),
+    Point.INVITATION_SEND: ("invitation", Invitation),
 }
 
 

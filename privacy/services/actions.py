@@ -12,6 +12,7 @@ ACTION_LABELS = {
     "privacy.completed": gettext_lazy("Request completed; the clock runs again"),
     "privacy.extended": gettext_lazy("Term of a request extended"),
     "privacy.answered": gettext_lazy("Personal data request answered"),
+    "privacy.denied_unverified": gettext_lazy("Personal data request denied: the identity could not be verified"),
     "privacy.withdrawn": gettext_lazy("Personal data request withdrawn"),
     "privacy.expired": gettext_lazy("Personal data request expired unconfirmed and anonymized"),
     "privacy.not_completed": gettext_lazy("Request not completed in time; deemed not filed"),

@@ -10,6 +10,7 @@ decisions on proposals, the audit trail) is listed so that the answer says so. R
 
 from urllib.parse import quote, quote_plus
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -89,8 +90,26 @@ def legal_records_of(user):
                 "%(n)d committee agreement in their charge", "%(n)d committee agreements in their charge", n
             ),
         ),
+        (
+            _audit_events_recording(user).count(),
+            lambda n: ngettext(
+                "%(n)d event in the audit trail that records the person (as who acted or about their account)",
+                "%(n)d events in the audit trail that record the person (as who acted or about their account)",
+                n,
+            ),
+        ),
     ]
     return [label(n) % {"n": n} for n, label in counts if n]
+
+
+def _audit_events_recording(user):
+    """The audit events that keep who the person was: those they did and those about their account.
+
+    The chain keeps them whole (``actor_repr`` and ``target_repr`` as shown then), so a cancellation cannot erase
+    them. The anonymization's own event names no old value and is not counted.
+    """
+    account = Q(target_type=ContentType.objects.get_for_model(User), target_id=str(user.pk))
+    return AuditEvent.objects.filter(Q(actor=user) | account).exclude(action="privacy.anonymized")
 
 
 def _events_with_traces_of(user, addresses):

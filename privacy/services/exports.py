@@ -1,14 +1,30 @@
 """The access export of somebody without an account: e-mailed as a signed, expiring link, downloaded through it."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from documents.models import Document
 
+from ..documents import EXPORT_RIGHTS
 from ..export_links import export_of
 from ..models import RightsRequest
+from ..selectors import exports_of
 from . import notify
+
+
+def require_export_before_granted(rights_request, outcome):
+    """An access or portability request is granted (in whole or part) only with its export built and kept."""
+    if rights_request.right not in EXPORT_RIGHTS or outcome == RightsRequest.Outcome.DENIED:
+        return
+    if not exports_of(rights_request).filter(status=Document.Status.READY, erased_at=None).exists():
+        message = _(
+            "An access or portability request is granted by giving the export of the person's data: "
+            "build it and wait until it is ready, or deny the request with the legal reason."
+        )
+        raise ValidationError({"outcome": ValidationError(message, code="export_not_built")})
 
 
 @transaction.atomic

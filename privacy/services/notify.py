@@ -21,6 +21,7 @@ from notifications import kinds
 from notifications.services import notify, notify_each
 
 from ..export_links import export_link
+from .anonymize import is_anonymized
 
 VERIFY_SALT = "privacy.request.verify"
 
@@ -31,13 +32,16 @@ def verification_token(rights_request):
 
 
 def _send(rights_request, template, extra=None, *, event=False):
+    # An anonymized account keeps no inbox (``notifications_forget``) and cannot sign in: its answer is
+    # e-mailed only, so no stored copy greets the anonymized account by the old name.
+    to_inbox = rights_request.requester_id and not is_anonymized(rights_request.requester)
     with translation.override(rights_request.language):
         context = {"request_obj": rights_request, "site_url": site_url(), **(extra or {})}
-        if rights_request.requester_id:
+        if to_inbox:
             context["link"] = site_url() + reverse("privacy:request-detail", args=[rights_request.pk])
         subject = render_to_string(f"privacy/email/{template}_subject.txt", context)
         body = render_to_string(f"privacy/email/{template}_body.txt", context)
-        if event and rights_request.requester_id:
+        if event and to_inbox:
             notify(
                 recipient=rights_request.requester,
                 kind=kinds.PRIVACY,

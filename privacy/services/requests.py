@@ -18,6 +18,7 @@ from ..models import DeadlinePolicy, RequestPause, RightsRequest
 from ..permissions import can_handle_requests, is_requester
 from . import notify
 from .anonymize import require_cancelled_before_granted
+from .exports import require_export_before_granted
 
 Status = RightsRequest.Status
 
@@ -240,6 +241,7 @@ def request_answer(*, actor, rights_request, outcome, answer, legal_reason="", r
     _require_status(rights_request, Status.IDENTITY_VERIFIED, Status.IN_PROGRESS)
     answer = _require_reason(answer, "answer")
     require_cancelled_before_granted(rights_request, outcome)
+    require_export_before_granted(rights_request, outcome)
     if outcome != RightsRequest.Outcome.GRANTED and not legal_reason.strip():
         raise ValidationError(
             {"legal_reason": _("Give the legal reason for not granting all that was asked.")},
@@ -257,6 +259,33 @@ def request_answer(*, actor, rights_request, outcome, answer, legal_reason="", r
         reason=answer,
         request=request,
         extra_changes={"outcome": ["", outcome]},
+    )
+
+
+@transaction.atomic
+def request_deny_unverified(*, actor, rights_request, answer, legal_reason, request=None):
+    """Deny a request whose requester's identity could not be verified, with its legal reason.
+
+    The law lets the unit refuse a request when it cannot confirm who asks; the refusal closes the request like
+    any answer (recorded, e-mailed to the address given) instead of leaving it waiting for a check that failed.
+    """
+    _require_staff(actor)
+    rights_request = _locked(rights_request)
+    _require_status(rights_request, Status.RECEIVED)
+    answer = _require_reason(answer, "answer")
+    legal_reason = _require_reason(legal_reason, "legal_reason")
+    rights_request.outcome = RightsRequest.Outcome.DENIED
+    rights_request.answer = answer
+    rights_request.legal_reason = legal_reason
+    rights_request.answered_at = timezone.now()
+    return _move(
+        rights_request,
+        actor=actor,
+        to_status=Status.ANSWERED,
+        action="privacy.denied_unverified",
+        reason=answer,
+        request=request,
+        extra_changes={"outcome": ["", RightsRequest.Outcome.DENIED]},
     )
 
 

@@ -6,12 +6,13 @@ from playwright.sync_api import expect
 
 from privacy import services
 from privacy.models import NoticeAcknowledgement, RightsRequest
-from tests.factories import PASSWORD, make_staff
+from tests.factories import PASSWORD, make_representative, make_staff
 
 
 def test_a_request_from_filing_to_answer(journey, transactional_db, mailoutbox):
     page = journey.page
     staff = make_staff(email="transparencia@amexcid.example")
+    make_representative(email="ana@example.org", full_name="Ana Pérez")  # the platform holds data about her
     shown = services.notice_publish(actor=staff, kind="simplified", text_es="Aviso al presentar.", text_en="Notice.")
 
     journey.visit("/aviso-de-privacidad/")
@@ -43,6 +44,10 @@ def test_a_request_from_filing_to_answer(journey, transactional_db, mailoutbox):
     journey.follow(rights_request.number, validate_as="privacy-request-detail")
     journey.press("Dar trámite a la solicitud")
     expect(page.locator("#request-status")).to_have_text("En curso")
+    # Access is granted by giving the export: build it first, then answer.
+    journey.press("Generar la exportación (ZIP: resumen en PDF, JSON y CSV)")
+    expect(page.get_by_role("link", name=re.compile("Descargar"))).to_be_visible()
+    journey.visit(rights_request.get_absolute_url(), validate_as="privacy-request-detail")
     page.get_by_label("Procedente", exact=True).check()
     journey.field("Respuesta").fill("Le enviamos sus datos en el archivo adjunto.")
     journey.press("Enviar la respuesta")

@@ -47,3 +47,54 @@ def test_a_refused_acceptance_records_nothing(client, staff, org_a):
     data = {"full_name": "Rui", "password1": "corta", "password2": "corta", FIELD: str(shown.pk)}
     assert client.post(url, data).status_code == 200
     assert not NoticeAcknowledgement.objects.exists()
+
+
+NEW_ORGANIZATION = {
+    "legal_name": "Delta Solar, S.A. de C.V.",
+    "organization_type": "company",
+    "size": "medium",
+    "sector": "energy",
+    "rfc": "DSO120304AB1",
+    "country": "MX",
+    "state": "SON",
+    "contact_email": "contacto@delta.example",
+}
+
+
+def test_the_organization_form_shows_the_staff_notice_and_records_the_version_with_the_organization(
+    client, staff, rep_a, org_a
+):
+    shown = publish("Aviso de organizaciones", "Notice for organizations")
+    client.force_login(staff)
+    page = client.get(reverse("companies:organization-create")).content.decode()
+    assert "Aviso de organizaciones" in page
+    value = shown_on(page, "organization-form")
+    publish("Publicado mientras se escribía")
+    assert client.post(reverse("companies:organization-create"), {**NEW_ORGANIZATION, FIELD: value}).status_code == 302
+    created = NoticeAcknowledgement.objects.get()
+    assert (created.point, created.person, created.notice) == ("organization_profile", staff, shown)
+    assert created.organization.legal_name == NEW_ORGANIZATION["legal_name"]
+    # A representative saving the profile is recorded too, under the version their page showed.
+    client.force_login(rep_a)
+    url = reverse("companies:organization-update", args=[org_a.pk])
+    page = client.get(url).content.decode()
+    form = client.get(url).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None and name != "logo"}
+    data.update(contact_phone="33 1234 5678", **{FIELD: shown_on(page, "organization-form")})
+    assert client.post(url, data).status_code == 302
+    saved = NoticeAcknowledgement.objects.exclude(pk=created.pk).get()
+    assert (saved.point, saved.person, saved.organization) == ("organization_profile", rep_a, org_a)
+    assert saved.notice.text_es == "Publicado mientras se escribía"
+
+
+def test_inviting_from_the_people_page_records_the_notice_its_form_showed(client, rep_a, org_a):
+    shown = publish("Aviso al invitar", "Notice when inviting")
+    client.force_login(rep_a)
+    url = reverse("companies:people", args=[org_a.pk])
+    page = client.get(url).content.decode()
+    assert "Aviso al invitar" in page
+    data = {"email": "colega@example.org", "full_name": "Colega Nueva", FIELD: shown_on(page, "invite-form")}
+    assert client.post(url, data).status_code == 302
+    acknowledgement = NoticeAcknowledgement.objects.get()
+    assert (acknowledgement.point, acknowledgement.person, acknowledgement.notice) == ("invitation_send", rep_a, shown)
+    assert acknowledgement.invitation.email == "colega@example.org"

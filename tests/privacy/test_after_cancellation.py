@@ -12,6 +12,8 @@ from privacy.services.anonymize import anonymous_email
 from tests.factories import make_organization, make_representative, make_staff
 
 pytestmark = pytest.mark.django_db
+# The person is in the audit trail (they filed signed in), a record the law keeps.
+KEPT = "Ley General de Archivos."
 
 
 def test_histories_and_the_audit_page_show_the_anonymized_account_as_actor(client):
@@ -20,7 +22,7 @@ def test_histories_and_the_audit_page_show_the_anonymized_account_as_actor(clien
     organization = make_organization(actor=staff)
     audit_record(actor=person, action=AuditEvent.Action.UPDATED, target=organization, message="Cambio del teléfono")
     rights_request = services.request_file(user=person, right="cancellation", details="Todo.", channel="email")
-    services.request_cancel(actor=staff, rights_request=rights_request, answer="Hecho.")
+    services.request_cancel(actor=staff, rights_request=rights_request, answer="Hecho.", legal_reason=KEPT)
     event = AuditEvent.objects.filter(actor=person, action=AuditEvent.Action.UPDATED).get()
     assert event.actor_repr == old_email  # the sealed record is not rewritten
     history = render_to_string("audit/includes/history.html", {"events": history_for(organization)})

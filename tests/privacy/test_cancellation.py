@@ -149,7 +149,12 @@ def test_a_person_in_no_legal_record_is_granted_in_full_and_invitations_follow()
         invited_by=staff,
         expires_at=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC),
     )
-    rights_request = services.request_file(user=person, right="cancellation", details="Todo.", channel="email")
+    # Filed signed out: nothing in the audit trail records the person (filing signed in would, as who acted).
+    rights_request = services.request_file(
+        user=None, right="cancellation", details="Todo.", channel="email", full_name="P", email=person.email
+    )
+    rights_request = services.identity_verify(actor=staff, rights_request=rights_request, reason="INE cotejada.")
+    assert services.legal_records_of(person) == []
     services.request_cancel(actor=staff, rights_request=rights_request, answer="Hecho.")
     rights_request.refresh_from_db()
     assert rights_request.outcome == "granted"

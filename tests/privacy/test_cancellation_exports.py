@@ -17,6 +17,8 @@ from privacy.services.anonymize import is_anonymized
 from tests.factories import make_representative, make_staff
 
 pytestmark = pytest.mark.django_db
+# The person is in the audit trail (they filed signed in), a record the law keeps.
+KEPT = "Ley General de Archivos."
 
 
 def ready_export(staff, person, capture):
@@ -36,7 +38,7 @@ def test_cancellation_erases_the_file_and_name_of_the_persons_exports(django_cap
     storage = export.file.storage
     cancellation = services.request_file(user=person, right="cancellation", details="Todo.", channel="email")
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_cancel(actor=staff, rights_request=cancellation, answer="Hecho.")
+        services.request_cancel(actor=staff, rights_request=cancellation, answer="Hecho.", legal_reason=KEPT)
     export.refresh_from_db()
     assert export.erased_at is not None and not export.file and not storage.exists(stored)
     assert (

@@ -23,6 +23,8 @@ from privacy.export import personal_data
 from tests.factories import PASSWORD, make_organization, make_representative, make_staff
 
 pytestmark = pytest.mark.django_db
+# The person is in the audit trail (they filed signed in), a record the law keeps.
+KEPT = "Ley General de Archivos."
 ADDRESS = "ana.lopez+axs@b.example"
 HERS, STAFFS = "198.51.100.7", "203.0.113.40"
 
@@ -48,7 +50,7 @@ def test_after_a_cancellation_no_event_of_the_person_keeps_an_ip_address_or_a_pa
     assert set(EventPersonalPart.objects.filter(event__actor=person).values_list("ip_address", flat=True)) == {HERS}
 
     with translation.override("en"):  # the event's note is written in the active language
-        services.request_cancel(actor=staff, rights_request=rights_request, answer="Hecho.")
+        services.request_cancel(actor=staff, rights_request=rights_request, answer="Hecho.", legal_reason=KEPT)
 
     parts = EventPersonalPart.objects.filter(event__in=hers)
     assert parts.count() == hers.count() and not parts.filter(erased_at=None).exists()

@@ -24,6 +24,7 @@ from reports.documents import SYSTEMATIZATION
 from reports.editions import edition_publish
 from search.indexing import reindex
 from search.selectors import visible_entries
+from tests.api.helpers import client_for, issue
 from tests.factories import make_staff
 from tests.iati.helpers import activities_tree, organisation_tree
 from tests.opendata.helpers import fetch
@@ -116,6 +117,24 @@ def test_public_api(scene):
         response = scene["anonymous"].get(f"/api/v1/{endpoint}/", HTTP_ACCEPT="application/json")
         assert response.status_code == 200, endpoint
         assert _absent(scene["person"], response.content.decode()), endpoint
+
+
+def test_public_api_minutes(scene):
+    """The minutes' approver is withheld as the session page withholds them; staff still read the name."""
+    url = f"/api/v1/sessions/{scene['session'].pk}/minutes/"
+    response = scene["anonymous"].get(url, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200 and response.json()["results"]
+    assert _absent(scene["person"], response.content.decode())
+    _, key = issue(scene["staff"], staff=scene["staff"])
+    assert scene["person"].full_name in client_for(key).get(url, HTTP_ACCEPT="application/json").text
+
+
+def test_public_api_minutes_honour_opposing_being_named_in_minutes(scene):
+    person = scene["person"]
+    services.purposes_set(person=person, choices={"directory": True, "named_in_minutes": False})
+    url = f"/api/v1/sessions/{scene['session'].pk}/minutes/"
+    assert _absent(person, scene["anonymous"].get(url, HTTP_ACCEPT="application/json").content.decode())
+    assert _absent(person, scene["anonymous"].get(scene["session"].get_absolute_url()).text)
 
 
 def test_iati_files(scene):

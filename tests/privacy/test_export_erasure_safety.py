@@ -13,6 +13,8 @@ from privacy.documents import PERSONAL_DATA
 from tests.factories import make_representative, make_staff
 
 pytestmark = pytest.mark.django_db
+# The person is in the audit trail (they filed signed in), a record the law keeps.
+KEPT = "Ley General de Archivos."
 
 
 def stored_files():
@@ -67,7 +69,7 @@ def test_a_cancellation_between_the_start_and_the_save_of_an_export_leaves_no_fi
     render_pdf = documents.services.render_pdf
 
     def cancel_while_rendering(html, variant):
-        services.request_cancel(actor=staff, rights_request=cancellation, answer="Hecho.")
+        services.request_cancel(actor=staff, rights_request=cancellation, answer="Hecho.", legal_reason=KEPT)
         return render_pdf(html, variant)
 
     monkeypatch.setattr(documents.services, "render_pdf", cancel_while_rendering)

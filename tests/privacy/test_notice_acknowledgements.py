@@ -14,6 +14,8 @@ from tests.factories import make_representative, make_staff
 from .notice_shown import FIELD, publish, shown_on
 
 pytestmark = pytest.mark.django_db
+# The person is in the audit trail (they filed signed in), a record the law keeps.
+KEPT = "Ley General de Archivos."
 
 FILING = {"full_name": "Ana Ruiz", "email": "ana@example.org", "right": "access", "details": "x", "channel": "email"}
 
@@ -116,7 +118,7 @@ def test_a_cancellation_keeps_the_notices_shown_with_the_anonymized_account(djan
     )
     before = list(NoticeAcknowledgement.objects.values_list("pk", "person", "point", "notice", "rights_request"))
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_cancel(actor=make_staff(), rights_request=rights_request, answer="Hecho.")
+        services.request_cancel(actor=make_staff(), rights_request=rights_request, answer="Hecho.", legal_reason=KEPT)
     person.refresh_from_db()
     assert person.email.endswith("@anonimizada.invalid")
     # The record that the person was informed stays (the unit must show the notice was given); it holds no

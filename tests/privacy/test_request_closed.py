@@ -9,6 +9,7 @@ from django.utils import formats, timezone, translation
 from privacy import services
 from privacy.models import RightsRequest
 from tests.factories import make_representative, make_staff
+from tests.privacy.exports import built_export
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +72,7 @@ def test_an_answered_request_says_when_and_whether_within_the_legal_term(client)
     services.request_start(actor=staff, rights_request=rights_request)
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     RightsRequest.objects.filter(pk=rights_request.pk).update(due_on=yesterday)
+    built_export(staff, rights_request)
     services.request_answer(actor=staff, rights_request=rights_request, outcome="granted", answer="Adjunto.")
     rights_request.refresh_from_db()
 

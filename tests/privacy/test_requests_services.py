@@ -14,6 +14,8 @@ from privacy.models import DeadlinePolicy, Holiday, RightsRequest
 from tests.factories import make_representative, make_staff
 
 pytestmark = pytest.mark.django_db
+# LGPDPPSO art. 55, fr. II: the data are not held; an access request of someone with no account is denied.
+NO_DATA = "Art. 55, fr. II LGPDPPSO: la plataforma no tiene datos de esta persona."
 
 
 def actions(rights_request):
@@ -187,7 +189,14 @@ def test_a_request_cannot_be_answered_before_the_identity_is_verified():
     with pytest.raises(ValidationError):
         services.request_answer(actor=staff, rights_request=rights_request, outcome="granted", answer="x")
     services.identity_verify(actor=staff, rights_request=rights_request, reason="Mostró su INE en ventanilla.")
-    services.request_answer(actor=staff, rights_request=rights_request, outcome="granted", answer="Adjuntamos.")
+    # No account has the address, so there is nothing to export: the answer denies it with the legal reason.
+    services.request_answer(
+        actor=staff,
+        rights_request=rights_request,
+        outcome="denied",
+        answer="Sin datos.",
+        legal_reason=NO_DATA,
+    )
 
 
 def test_holidays_and_the_policy_move_due_dates_of_open_requests_only():

@@ -124,13 +124,17 @@ def test_staff_cancel_from_the_page_anonymizes_and_answers(client):
     rights_request = services.request_file(user=person, right="cancellation", details="Todo.", channel="email")
     client.force_login(make_staff())
     page = client.get(rights_request.get_absolute_url()).text
-    assert "Anonimizar a la persona y responder" in page and "la cancelación puede concederse por completo" in page
-    response = client.post(
-        reverse("privacy:request-action", args=[rights_request.pk, "cancel"]), {"cancel-answer": "Hecho."}
-    )
+    # Filed signed in: the audit trail records the person, a record the law keeps, so the page says so.
+    assert "Anonimizar a la persona y responder" in page and "2 eventos en la bitácora de auditoría" in page
+    url = reverse("privacy:request-action", args=[rights_request.pk, "cancel"])
+    refused = client.post(url, {"cancel-answer": "Hecho."})
+    assert refused.status_code == 400 and "Hecho." in refused.text
+    response = client.post(url, {"cancel-answer": "Hecho.", "cancel-legal_reason": "Ley General de Archivos."})
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.full_name.startswith("Persona anonimizada") and not person.is_active
+    rights_request.refresh_from_db()
+    assert rights_request.outcome == "partly_granted"
 
 
 def test_staff_apply_a_rectification_through_the_accounts_service(client):

@@ -11,6 +11,7 @@ from companies.models import Invitation
 from privacy import services
 from privacy.models import RetentionRun, RightsRequest
 from tests.factories import make_organization, make_representative, make_staff
+from tests.privacy.exports import built_export
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,7 @@ def test_the_job_anonymizes_only_what_is_due_and_is_safe_to_run_twice():
     services.retention_rule_set(actor=staff, kind="unaccepted_invitations", keep_days=90)
     person = make_representative()
     answered = services.request_file(user=person, right="access", details="Mis datos.", channel="email")
+    built_export(staff, answered)
     services.request_answer(actor=staff, rights_request=answered, outcome="granted", answer="Listo.")
     RightsRequest.objects.filter(pk=answered.pk).update(answered_at=timezone.now() - datetime.timedelta(days=400))
     services.retention_rule_set(actor=staff, kind="closed_requests", keep_days=365)

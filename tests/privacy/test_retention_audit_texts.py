@@ -11,6 +11,7 @@ from audit.models import AuditEvent
 from privacy import services
 from privacy.models import RightsRequest
 from tests.factories import make_representative, make_staff
+from tests.privacy.exports import built_export
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +30,7 @@ def test_texts_and_address_are_gone_after_retention(client):
     services.request_ask_completion(actor=staff, rights_request=filed, what_is_missing=f"¿Es usted {NAME}?")
     services.request_complete(actor=person, rights_request=filed, addition=f"Sí, soy {NAME}.")
     services.request_extend(actor=staff, rights_request=filed, reason=f"Buscamos a {NAME} en los archivos.")
+    built_export(staff, filed)
     services.request_answer(actor=staff, rights_request=filed, outcome="granted", answer=f"Datos de {NAME}.")
     RightsRequest.objects.filter(pk=filed.pk).update(answered_at=timezone.now() - datetime.timedelta(days=400))
     services.retention_rule_set(actor=staff, kind="closed_requests", keep_days=365)

@@ -17,6 +17,8 @@ from privacy.models import RightsRequest
 from tests.factories import make_representative, make_staff
 
 pytestmark = pytest.mark.django_db
+# LGPDPPSO art. 55, fr. II: the data are not held; an access request of someone with no account is denied.
+NO_DATA = "Art. 55, fr. II LGPDPPSO: la plataforma no tiene datos de esta persona."
 ADDRESS = "ana@b.example"
 
 
@@ -52,7 +54,14 @@ def test_retention_of_closed_requests_erases_their_parts_and_only_theirs():
     with pytest.raises(ValidationError):
         file_without_account(details="Otra vez.")
     services.identity_verify(actor=staff, rights_request=closed, reason="Identificación en persona.")
-    services.request_answer(actor=staff, rights_request=closed, outcome="granted", answer="Aquí están.")
+    # No account has the address: the platform holds no data of the person, a legal reason to deny.
+    services.request_answer(
+        actor=staff,
+        rights_request=closed,
+        outcome="denied",
+        answer="No hay datos.",
+        legal_reason=NO_DATA,
+    )
     RightsRequest.objects.filter(pk=closed.pk).update(answered_at=timezone.now() - datetime.timedelta(days=40))
     still_open = file_without_account(email="otra@b.example")
     services.identity_verify(actor=staff, rights_request=still_open, reason="Identificación en persona.")
