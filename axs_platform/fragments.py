@@ -1,7 +1,8 @@
 """Cached page fragments, kept per version of the data they show; the services that change that data bump it.
 
 Each area of data has a version in the cache (``directory``, ``committees``, ``proposals``,
-``matrix``, ``monitoring``, ``survey_results``, and ``report``: the report's own texts, findings and cover).
+``matrix``, ``monitoring``, ``survey_results``, and ``report``: the report's own texts, findings and cover;
+``public_proposals`` and ``public_monitoring``: what the public sees of two of them).
 A fragment is stored under the versions of the areas it reads, the language, the day and what else
 it depends on, so a bump makes every older copy unreachable; they expire by themselves.
 A service that changes what an area shows calls ``changed(area, ...)`` (or is decorated with
@@ -33,7 +34,13 @@ MONITORING, SURVEY_RESULTS, REPORT = "monitoring", "survey_results", "report"
 # What the public sees of proposals (open data, IATI): every bump of PROPOSALS bumps it too, unless the
 # service says its change touches no public data (a draft's texts, a comment): ``public=False``.
 PUBLIC_PROPOSALS = "public_proposals"
-AREAS = (DIRECTORY, COMMITTEES, PROPOSALS, MATRIX, MONITORING, SURVEY_RESULTS, REPORT, PUBLIC_PROPOSALS)
+# What the public sees of monitoring (approved figures: open data's progress, IATI results): every bump of
+# MONITORING bumps it too, unless the change is to reports not approved (started, submitted, returned).
+PUBLIC_MONITORING = "public_monitoring"
+PUBLIC_OF = {PROPOSALS: PUBLIC_PROPOSALS, MONITORING: PUBLIC_MONITORING}
+AREAS = (
+    DIRECTORY, COMMITTEES, PROPOSALS, MATRIX, MONITORING, SURVEY_RESULTS, REPORT, PUBLIC_PROPOSALS, PUBLIC_MONITORING
+)  # fmt: skip
 FRAGMENT_SECONDS = 600
 
 
@@ -105,11 +112,12 @@ def _bump(areas):
 def changed(*areas, public=True):
     """Make every fragment that reads these areas stale, now and again when the transaction commits.
 
-    A change to proposals is public unless ``public=False``: then what only the public sees stays current.
+    A change to proposals or monitoring is public unless ``public=False``: then what only the public sees
+    (``PUBLIC_OF``) stays current.
     """
     areas = areas or AREAS
-    if public and PROPOSALS in areas and PUBLIC_PROPOSALS not in areas:
-        areas = (*areas, PUBLIC_PROPOSALS)
+    if public:
+        areas = (*areas, *(PUBLIC_OF[area] for area in areas if area in PUBLIC_OF and PUBLIC_OF[area] not in areas))
     _bump(areas)
     transaction.on_commit(lambda: _bump(areas))
 

@@ -1,7 +1,8 @@
 """The IATI activity file built ahead by open data's job (``opendata.prebuilt``): the public URL never waits.
 
 Its version covers everything the file shows: the areas the services of proposals, monitoring and the
-directory bump, the reporting organization's and the projects' IATI settings, the latest public fact sheet
+directory bump (what the public sees of the first two: a draft edited or a report submitted leaves it
+current), the reporting organization's and the projects' IATI settings, the latest public fact sheet
 made (the file links the ready ones), and the site's address.
 """
 
@@ -22,7 +23,7 @@ NAME = "iati-actividades"
 
 
 def _version():
-    areas = fragments.versions(fragments.PUBLIC_PROPOSALS, fragments.MONITORING, fragments.DIRECTORY)
+    areas = fragments.versions(fragments.PUBLIC_PROPOSALS, fragments.PUBLIC_MONITORING, fragments.DIRECTORY)
     latest = ProjectPublication.objects.aggregate(latest=Max("updated_at"))["latest"]
     parts = (*areas, selectors.publisher().updated_at, latest, fact_sheets.last_made(), site_url())
     return hashlib.sha256(repr(parts).encode()).hexdigest()

@@ -6,6 +6,7 @@ of ``/datos-abiertos/``, paged; decimals are written as text, as the downloads w
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
@@ -51,7 +52,10 @@ class DatasetViewSet(viewsets.ViewSet):
         try:
             dataset = registry.get(slug)
         except registry.UnknownDataset:
-            raise NotFound() from None
+            raise NotFound(
+                _("There is no dataset “%(slug)s”; the datasets are: %(slugs)s.")
+                % {"slug": slug, "slugs": ", ".join(dataset.slug for dataset in registry.all_datasets())}
+            ) from None
         return dataset
 
     @extend_schema(responses=DatasetSerializer(many=True))

@@ -50,6 +50,8 @@ def _step(report, *, actor, from_status, to_status, reason="", request=None, act
     )
 
 
+# Starting, submitting and returning a report change no approved figure (``selectors.current_approved``), all
+# that the public sees of monitoring: they bump MONITORING with public=False. Approving does not.
 def _require_editable(report):
     if report.status == S.APPROVED:
         raise ValidationError(
@@ -63,7 +65,7 @@ def _require_editable(report):
         )
 
 
-@fragments.changes(fragments.MONITORING)
+@fragments.changes(fragments.MONITORING, public=False)
 @transaction.atomic
 def report_start(*, actor, period, today=None, request=None):
     """Start the report of a period that has begun; after an approved one, a correction copying it."""
@@ -261,7 +263,7 @@ def evidence_remove(*, actor, evidence, request=None):
     audit_record(actor=actor, action="monitoring.evidence_removed", target=report, message=message, request=request)
 
 
-@fragments.changes(fragments.MONITORING)
+@fragments.changes(fragments.MONITORING, public=False)
 @transaction.atomic
 def report_submit(*, actor, report, request=None):
     """Submit a draft or returned report with a value for every indicator and its achievements."""
@@ -358,7 +360,7 @@ def _sync_milestones(implementation):
             Milestone.objects.filter(pk=milestone.pk).update(reached_on=day)
 
 
-@fragments.changes(fragments.MONITORING)
+@fragments.changes(fragments.MONITORING, public=False)
 @transaction.atomic
 def report_return(*, actor, report, comments, request=None):
     """Return a submitted report to its reporters with comments on what should change."""

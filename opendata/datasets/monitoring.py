@@ -105,6 +105,7 @@ PROGRESS = register(
         chunk_size=5000,
         last_updated=lambda: _approved_reports().aggregate(latest=Max("decided_at"))["latest"],
         related=("proyectos", "matriz-resultados"),
-        areas=(fragments.MONITORING, fragments.PUBLIC_PROPOSALS),
+        # Approved figures only: reports started, submitted or returned leave the built file current.
+        areas=(fragments.PUBLIC_MONITORING, fragments.PUBLIC_PROPOSALS),
     )
 )

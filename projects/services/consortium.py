@@ -21,9 +21,12 @@ from ..models import (
 from .common import locked, notify, require, require_editable
 from .proposals import _active_member_organization, _editable, _touch
 
+# Every service here requires an editable proposal (draft, returned, structuring), which is never published:
+# what the public sees (open data, IATI) does not change, so they bump PROPOSALS with public=False.
+
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def partner_invite(*, actor, proposal, organization, request=None):
     """Invite a member organization to the consortium; its representatives are told by e-mail."""
     proposal = _editable(actor, proposal)
@@ -55,7 +58,7 @@ def partner_invite(*, actor, proposal, organization, request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def partner_respond(*, actor, member, accept, role="", request=None):
     """Accept the invitation with the organization's role, or decline it."""
     member = ConsortiumMember.objects.select_for_update(of=("self",)).select_related("proposal").get(pk=member.pk)
@@ -90,7 +93,7 @@ def _member_for_edit(actor, member):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def member_update(*, actor, member, role, request=None):
     """Change an organization's stated role in the consortium (the lead, or the organization itself)."""
     member, proposal = _member_for_edit(actor, member)
@@ -103,7 +106,7 @@ def member_update(*, actor, member, role, request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def partner_remove(*, actor, member, request=None):
     """Take a partner out of the consortium; the row stays as history."""
     member = ConsortiumMember.objects.get(pk=member.pk)
@@ -125,7 +128,7 @@ def partner_remove(*, actor, member, request=None):
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def contribution_add(*, actor, member, kind, description="", amount_mxn=None, request=None):
     """Record what an organization brings: money (with an amount), know-how, technology, people or goods."""
     member, proposal = _member_for_edit(actor, member)
@@ -151,7 +154,7 @@ def contribution_add(*, actor, member, kind, description="", amount_mxn=None, re
 
 
 @transaction.atomic
-@fragments.changes(fragments.PROPOSALS)
+@fragments.changes(fragments.PROPOSALS, public=False)
 def contribution_remove(*, actor, contribution, request=None):
     member, proposal = _member_for_edit(actor, contribution.member)
     Contribution.objects.filter(pk=contribution.pk, member=member).delete()

@@ -62,6 +62,49 @@ def test_a_missing_row_is_404_in_the_request_language_without_naming_the_model(l
         assert response.json() == {"detail": detail}
 
 
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("es", "No hay un conjunto de datos «nada»; los conjuntos de datos son: "),
+     ("en", "There is no dataset “nada”; the datasets are: ")],
+)  # fmt: skip
+@pytest.mark.parametrize("url", ["/api/v1/datasets/nada/", "/api/v1/datasets/nada/rows/"])
+def test_an_unknown_dataset_is_404_listing_the_datasets_in_the_request_language(url, language, words):
+    from opendata import datasets
+
+    response = client_for(HTTP_ACCEPT_LANGUAGE=language).get(url)
+    assert response.status_code == 404
+    slugs = ", ".join(dataset.slug for dataset in datasets.all_datasets())
+    assert "avances" in slugs and response.json() == {"detail": f"{words}{slugs}."}
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("es", "Aquí no hay formato «xml»; los formatos que se ofrecen son: "),
+     ("en", "There is no format “xml” here; the formats offered are: ")],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    ("url", "formats"),
+    [
+        ("/api/v1/datasets/?format=xml", "json"),
+        ("/api/v1/datasets/organizaciones/?format=xml", "json"),
+        ("/api/v1/datasets/organizaciones/rows/?format=xml", "json"),
+        ("/api/v1/goals/?format=xml", "json"),
+    ],
+)
+def test_an_unknown_format_is_404_listing_the_formats_in_the_request_language(url, formats, language, words):
+    response = client_for(HTTP_ACCEPT_LANGUAGE=language).get(url)
+    assert response.status_code == 404
+    assert response.json() == {"detail": f"{words}{formats}."}
+    assert client_for().get(url.replace("xml", "json")).status_code == 200
+
+
+def test_the_schema_in_an_unknown_format_is_404_listing_its_own_formats():
+    # DRF writes the refusal with the address's first renderer: the schema's is YAML.
+    response = client_for(HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/schema/?format=xml")
+    assert response.status_code == 404
+    assert "There is no format “xml” here; the formats offered are: yaml, json." in response.content.decode()
+
+
 def test_token_only_lists_answer_401_without_a_token():
     response = client_for(HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/proposals/")
     assert response.status_code == 401

@@ -143,6 +143,20 @@ def test_public_pages_link_to_the_data(client):
     assert reverse("opendata:dataset", kwargs={"slug": "membresias-comites"}) in page
 
 
+@pytest.mark.parametrize(
+    ("url", "texts"),
+    [
+        ("/datos-abiertos/", ("Archivo de actividades IATI", "Archivo de organización IATI", "API de lectura")),
+        ("/open-data/", ("IATI activity file", "IATI organisation file", "Read API")),
+    ],
+)
+def test_index_links_to_the_iati_files_and_the_api_with_what_each_is(client, url, texts):
+    html = client.get(url).content.decode()
+    for name, text in zip(("iati:activities", "iati:organisation", "api:docs"), texts, strict=True):
+        assert f'<a href="{reverse(name)}">{text}</a>' in html
+    assert "/iati/actividades.xml" in html and "/iati/organizacion.xml" in html and "/api/v1/docs/" in html
+
+
 def test_excel_above_the_row_limit_is_refused_with_a_page_pointing_to_csv(client, monkeypatch):
     from opendata import views
 
