@@ -12,6 +12,7 @@ import io
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 from docx import Document as WordDocument
 
@@ -20,6 +21,7 @@ from documents.models import Document
 from documents.services import document_request
 from reports.documents import SYSTEMATIZATION
 from reports.editions import edition_docx, edition_html
+from reports.models import Milestone, Stage
 from tests.factories import make_staff
 from tests.pdf_text import pdf_text
 
@@ -114,3 +116,17 @@ def test_the_pdf_edition_prints_no_invented_day(demo, django_capture_on_commit_c
     assert "mayo de 2017 Inicia el acompañamiento de la GIZ" in text
     for day in INVENTED_DAYS:
         assert day not in _without_press_releases(text), day
+
+
+def test_staff_record_a_milestone_known_to_the_month_and_the_lists_and_report_print_the_month(client):
+    client.force_login(make_staff())
+    response = client.post(
+        reverse("reports:narrative-create", kwargs={"part": "hitos"}),
+        {"happened_on": "2017-05-01", "date_precision": DatePrecision.MONTH, "stage": Stage.STRUCTURING,
+         "position": 1, "title_es": "Inicia el acompañamiento", "body_es": "En mayo de 2017."},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert Milestone.objects.get(title_es="Inicia el acompañamiento").date_precision == DatePrecision.MONTH
+    assert "<strong>mayo de 2017</strong>" in client.get(reverse("reports:narrative-list")).content.decode()
+    html = _html("es-mx")
+    assert '<span class="when">mayo de 2017</span>' in html and "1 de mayo de 2017" not in html
