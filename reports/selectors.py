@@ -219,7 +219,8 @@ def report_data(start, end):
                 "date": committee.installed_on,
                 "precision": committee.date_precision,
                 "title": _("Installation of the committee %(name)s") % {"name": committee.name},
-                "body": _("%(count)s organizations took part.") % {"count": committee.members_at_installation}
+                "body": _("Organizations at the installation, as recorded in the platform: %(count)s.")
+                % {"count": committee.members_at_installation}
                 if committee.members_at_installation
                 else "",
                 "recorded": True,

@@ -101,6 +101,13 @@ def test_the_report_summary_says_its_session_and_proposal_counts_are_the_platfor
     assert "sesiones de comité registradas en la plataforma" in html
     assert "propuestas de proyecto registradas en la plataforma" in html
     assert "sesiones de comité celebradas" not in html and "propuestas de proyecto enviadas" not in html
+    # The seed counts "más de 60" at the installation and "alrededor de 50" active in March 2018; the platform's own
+    # counts (the named organizations and the fictitious ones) say whose they are.
+    assert "organizaciones en la instalación de los comités, según los registros de la plataforma" in html
+    assert "organizaciones activas en los comités al cierre del periodo, según los registros de la plataforma" in html
+    assert "Según los registros de la plataforma, 63 organizaciones participaron en la instalación" in html
+    assert "Organizaciones en la instalación según los registros de la plataforma: 13." in html
+    assert "Participaron 13 organizaciones." not in html
 
 
 def test_the_pdf_edition_prints_no_invented_day(demo, django_capture_on_commit_callbacks):
