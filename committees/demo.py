@@ -20,12 +20,12 @@ Agreements fall to fictitious members.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import demo_dates
-from axs_platform.dates import DatePrecision
+from axs_platform.dates import DatePrecision, historical_date
 from companies.demo import DEMO_COMMITTEE_SEATS
 from companies.models import Organization
 from sdg.models import Goal
@@ -180,6 +180,14 @@ def _session(
     return session
 
 
+def _held_on(session):
+    """Return "el 07/02/2017" for a session of a known day, "en 2016" for one known to the year only."""
+    if session.date_precision == DatePrecision.DAY:
+        return f"el {timezone.localdate(session.starts_at):%d/%m/%Y}"
+    with translation.override("es-mx"):
+        return f"en {historical_date(session.starts_at, session.date_precision)}"
+
+
 def _monthly_dates():
     """The first Tuesday of each month from December 2016 to March 2018."""
     year, month = 2016, 12
@@ -298,7 +306,7 @@ def _load_committee(goal_number, actor, organizations, users):
             session=session,
             version=1,
             body=(
-                f"Sesión del Comité de {name} celebrada el {date:%d/%m/%Y}.\n\n"
+                f"Sesión del Comité de {name} celebrada {_held_on(session)}.\n\n"
                 "Se revisó el avance del plan de trabajo y el seguimiento de acuerdos. "
                 "Las organizaciones presentes compartieron los avances de sus iniciativas."
             ),

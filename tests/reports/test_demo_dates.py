@@ -17,6 +17,7 @@ from django.utils import translation
 from docx import Document as WordDocument
 
 from axs_platform.dates import DatePrecision, historical_date
+from committees.models import Session
 from documents.models import Document
 from documents.services import document_request
 from reports.documents import SYSTEMATIZATION
@@ -137,3 +138,17 @@ def test_staff_record_a_milestone_known_to_the_month_and_the_lists_and_report_pr
     assert "<strong>mayo de 2017</strong>" in client.get(reverse("reports:narrative-list")).content.decode()
     html = _html("es-mx")
     assert '<span class="when">mayo de 2017</span>' in html and "1 de mayo de 2017" not in html
+
+
+def test_the_public_page_and_the_minutes_of_a_session_known_to_the_year_print_no_invented_day(client, demo):
+    fourth = Session.objects.get(title="Cuarta sesión plenaria: resultados de la encuesta")
+    page = client.get(reverse("committees:session-detail", args=[fourth.pk])).content.decode()
+    assert '<dd class="col-sm-10">2016</dd>' in page and "4 de octubre de 2016" not in page
+    installation = Session.objects.get(title="Sesión de instalación del Comité de Educación")
+    assert (
+        installation.minutes.order_by("version")
+        .first()
+        .body.startswith("Sesión del Comité de Educación celebrada en 2016.")
+    )
+    launch = Session.objects.get(title="Lanzamiento de la Alianza por la Sostenibilidad")
+    assert "19 de mayo de 2016" in client.get(reverse("committees:session-detail", args=[launch.pk])).content.decode()
