@@ -20,11 +20,12 @@ Agreements fall to fictitious members.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import demo_dates
+from axs_platform.dates import DatePrecision, historical_date
 from companies.demo import DEMO_COMMITTEE_SEATS
 from companies.models import Organization
 from sdg.models import Goal
@@ -86,6 +87,10 @@ COMMITTEES = {
         [("Economía circular y residuos", ""), ("Cadenas de suministro sostenibles", "")],
     ),
 }
+# The seed: the installation sessions ran "entre el 31 de octubre y el 4 de noviembre de 2016", not which committee on
+# which day. Each committee needs a day; the order is the demo's, and the day is recorded as known to the year only
+# (a week across two months has no one month). The report's milestone gives the week (reports.demo).
+INSTALLED_PRECISION = DatePrecision.YEAR
 INSTALLED_ON = {4: D(2016, 10, 31), 7: D(2016, 11, 1), 10: D(2016, 11, 2), 11: D(2016, 11, 3), 12: D(2016, 11, 4)}
 CHAIRS = {goal: f"presidencia.ods{goal}@axs.example" for goal in INSTALLED_ON}
 SECRETARIES = {goal: f"secretaria.ods{goal}@axs.example" for goal in INSTALLED_ON}
@@ -128,27 +133,21 @@ LATER_MEMBERS = [
     (12, "Textiles Circulares de Puebla", D(2018, 1, 16),
      "Se sumó por invitación del comité para aportar su experiencia en economía circular textil."),
 ]  # fmt: skip
+# (title, when, description, organizations reported, how much of the date the seed gives). The seed dates the launch
+# (19 May 2016); the second and third meetings only through the press releases that report them (6 July and 23 August
+# 2016), so to the month; the fourth not at all, only after the survey of August and before the installation of
+# 31 October 2016, so to the year. A session needs a moment: the days of the last three are the demo's.
 PLENARIES = [
-    (
-        "Lanzamiento de la Alianza por la Sostenibilidad",
-        datetime.datetime(2016, 5, 19, 10),
-        "Sesión plenaria de lanzamiento con la AMEXCID, la GIZ y el sector privado.",
-        81,
-    ),
-    (
-        "Segunda sesión plenaria",
-        datetime.datetime(2016, 7, 6, 10),
-        "Más de 90 organizaciones asistieron; la cifra registrada es el mínimo reportado.",
-        90,
-    ),
-    ("Tercera sesión plenaria", datetime.datetime(2016, 8, 23, 10), "Presentación de la encuesta electrónica.", None),
-    (
-        "Cuarta sesión plenaria: resultados de la encuesta",
-        datetime.datetime(2016, 10, 4, 10),
-        "Se presentaron los resultados de la encuesta y la propuesta de los cinco comités de trabajo.",
-        None,
-    ),
-]
+    ("Lanzamiento de la Alianza por la Sostenibilidad", datetime.datetime(2016, 5, 19, 10),
+     "Sesión plenaria de lanzamiento con la AMEXCID, la GIZ y el sector privado.", 81, DatePrecision.DAY),
+    ("Segunda sesión plenaria", datetime.datetime(2016, 7, 6, 10),
+     "Más de 90 organizaciones asistieron; la cifra registrada es el mínimo reportado.", 90, DatePrecision.MONTH),
+    ("Tercera sesión plenaria", datetime.datetime(2016, 8, 23, 10),
+     "Presentación del Proyecto de Integración y Desarrollo Mesoamérica.", None, DatePrecision.MONTH),
+    ("Cuarta sesión plenaria: resultados de la encuesta", datetime.datetime(2016, 10, 4, 10),
+     "Se presentaron los resultados de la encuesta y la propuesta de los cinco comités de trabajo.", None,
+     DatePrecision.YEAR),
+]  # fmt: skip
 # The next ordinary session of each committee, in days from the day the demo is loaded.
 UPCOMING_IN_DAYS = {4: 1, 7: 2, 10: 3, 11: 8, 12: 9}
 UPCOMING_PLENARY_IN_DAYS = 48
@@ -159,7 +158,10 @@ def aware(moment):
     return timezone.make_aware(moment)
 
 
-def _session(*, committee=None, kind=SessionKind.COMMITTEE, title, starts, description="", reported=None, public=False):
+def _session(
+    *, committee=None, kind=SessionKind.COMMITTEE, title, starts, description="", reported=None, public=False,
+    precision=DatePrecision.DAY,
+):  # fmt: skip
     starts_at = starts if timezone.is_aware(starts) else aware(starts)
     session, _created = Session.objects.get_or_create(
         kind=kind,
@@ -172,9 +174,18 @@ def _session(*, committee=None, kind=SessionKind.COMMITTEE, title, starts, descr
             "description": description,
             "reported_attendance": reported,
             "is_public": public,
+            "date_precision": precision,
         },
     )
     return session
+
+
+def _held_on(session):
+    """Return "el 07/02/2017" for a session of a known day, "en 2016" for one known to the year only."""
+    if session.date_precision == DatePrecision.DAY:
+        return f"el {timezone.localdate(session.starts_at):%d/%m/%Y}"
+    with translation.override("es-mx"):
+        return f"en {historical_date(session.starts_at, session.date_precision)}"
 
 
 def _monthly_dates():
@@ -200,6 +211,7 @@ def _load_committee(goal_number, actor, organizations, users):
         decision_mechanism=mechanism,
         operating_rules="Sesiones ordinarias mensuales; quórum con la mitad más una de las organizaciones integrantes.",
         installed_on=installed_on,
+        date_precision=INSTALLED_PRECISION,
     )
     members = [organizations[legal] for legal in DEMO_COMMITTEE_SEATS[goal_number]]
     for organization in members:
@@ -259,6 +271,7 @@ def _load_committee(goal_number, actor, organizations, users):
         description="Instalación del comité con las organizaciones integrantes.",
         reported=len(members),
         public=True,
+        precision=INSTALLED_PRECISION,
     )
     for position, item in enumerate(
         ["Bienvenida de la AMEXCID", "Resultados de la encuesta para este ODS", "Elección de presidencia y secretaría",
@@ -293,7 +306,7 @@ def _load_committee(goal_number, actor, organizations, users):
             session=session,
             version=1,
             body=(
-                f"Sesión del Comité de {name} celebrada el {date:%d/%m/%Y}.\n\n"
+                f"Sesión del Comité de {name} celebrada {_held_on(session)}.\n\n"
                 "Se revisó el avance del plan de trabajo y el seguimiento de acuerdos. "
                 "Las organizaciones presentes compartieron los avances de sus iniciativas."
             ),
@@ -360,10 +373,10 @@ def load(stdout):
         if committee is not None:
             attended += record_attendance(goal, committee, users[SECRETARIES[goal]])
     plenaries = 0
-    for title, starts, description, reported in PLENARIES:
+    for title, starts, description, reported, precision in PLENARIES:
         if not Session.objects.filter(kind=SessionKind.PLENARY, title=title).exists():
             _session(kind=SessionKind.PLENARY, title=title, starts=starts, description=description, reported=reported,
-                     public=True)  # fmt: skip
+                     public=True, precision=precision)  # fmt: skip
             plenaries += 1
     if not Session.objects.filter(kind=SessionKind.CHAIRS).exists():
         _session(

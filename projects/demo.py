@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from axs_platform import demo_dates, fragments
+from axs_platform.dates import DatePrecision
 from committees.models import Committee, Post
 from companies.models import Organization
 from sdg.models import Indicator, Target
@@ -44,6 +45,7 @@ CALL_2017 = (D(2017, 2, 1), D(2017, 5, 31))
 # Producción y consumo's open call, in days from the day the demo is loaded, and when its proposals came in.
 OPEN_CALL_IN_DAYS = (-63, 118)
 OPEN_CALL_SUBMITTED_IN_DAYS = -44
+# The seed has the four projects fully structured "en marzo de 2018": the day is the demo's, recorded to the month.
 STRUCTURED_ON = D(2018, 3, 15)
 
 SURVEY = "Resultado de la encuesta en línea entre los miembros del comité."
@@ -189,6 +191,7 @@ def _history(proposal, path, reason, actor, submitter, *, start):
             proposal=proposal, from_status=previous, to_status=status,
             actor=submitter if status in (S.SUBMITTED, S.WITHDRAWN) else actor,
             reason=reason if is_last_decision else "", created_at=aware(day),
+            date_precision=DatePrecision.MONTH if day == STRUCTURED_ON else DatePrecision.DAY,
         )  # fmt: skip
         previous = status
         day = day + datetime.timedelta(days=21 if index < 3 else 120)

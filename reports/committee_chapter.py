@@ -12,6 +12,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from axs_platform.dates import DatePrecision
 from committees.models import Membership, MembershipStatus, Post, SessionStatus
 from committees.selectors import withhold_names
 from projects.models import Proposal
@@ -96,4 +97,8 @@ def committees_of(start, end, selected_ids):
         committee.selected_more = committee.selected_count - len(committee.selected_projects)
         committee.members_at_installation = at_installation.get(committee.pk, 0)
         committee.posts_in_period = posts[committee.pk]
+        for post in committee.posts_in_period:
+            # A post taken at the installation is dated as the installation is known: "2016", not an invented day.
+            on_installation = post.started_on == committee.installed_on
+            post.started_precision = committee.date_precision if on_installation else DatePrecision.DAY
     return committees

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db.models import Max
 
+from axs_platform.dates import DatePrecision as P
 from documents.models import Document
 from documents.services import document_regenerate, document_request, params_key
 from projects.documents import PUBLIC_FACT_SHEET
@@ -102,20 +103,29 @@ RECOMMENDATIONS = [
      "Other short-term tasks for AMEXCID: knowledge manager, promoter of the projects, protector of the public "
      "interest and of the sustainable development goals."),
 ]  # fmt: skip
+# (date, how much of it the seed gives, stage, title es/en, text es/en). Where the seed gives the month only ("a
+# principios de mayo de 2016", "en mayo de 2017", "desde septiembre de 2017"), the date is the month's first day and
+# the report prints the month.
 MILESTONES = [
-    (D(2016, 5, 2), Stage.APPROACH, "Invitación a empresas a sumarse a la AxS",
+    (D(2016, 5, 1), P.MONTH, Stage.APPROACH, "Invitación a empresas a sumarse a la AxS",
      "Companies invited to join the AxS",
      "Se convocó a generar sinergias para proyectos de desarrollo sostenible más allá de las donaciones.",
      "A call was made to build synergies for sustainable development projects beyond donations."),
-    (D(2017, 5, 15), Stage.STRUCTURING, "Inicia el acompañamiento de la GIZ a los comités",
+    (D(2016, 10, 31), P.DAY, Stage.STRUCTURING, "Sesiones de instalación de los comités de trabajo",
+     "Installation sessions of the working committees",
+     "Del 31 de octubre al 4 de noviembre de 2016, en la SRE, los comités elaboraron sus planes de trabajo y "
+     "definieron presidentes, secretarios, áreas prioritarias, actividades y dinámica de operación.",
+     "From 31 October to 4 November 2016, at the SRE, the committees drew up their work plans and chose their chairs, "
+     "secretaries, priority areas, activities and way of working."),
+    (D(2017, 5, 1), P.MONTH, Stage.STRUCTURING, "Inicia el acompañamiento de la GIZ a los comités",
      "GIZ starts supporting the committees",
      "Diagnóstico de cada comité, alineación de proyectos a los ODS y construcción de indicadores.",
      "A diagnosis of each committee, alignment of the projects with the SDGs and the building of indicators."),
-    (D(2017, 6, 7), Stage.STRUCTURING, "Sesión transversal y criterios de la AxS",
+    (D(2017, 6, 7), P.DAY, Stage.STRUCTURING, "Sesión transversal y criterios de la AxS",
      "Cross-committee session and the AxS criteria",
      "Los presidentes presentaron avances y la AMEXCID compartió los siete criterios de los proyectos.",
      "The chairs presented their progress and AMEXCID shared the seven criteria for the projects."),
-    (D(2017, 9, 1), Stage.STRUCTURING, "Inicia la sistematización de la AxS", "The systematization of the AxS starts",
+    (D(2017, 9, 1), P.MONTH, Stage.STRUCTURING, "Inicia la sistematización de la AxS", "The systematization of the AxS starts",
      "Ejercicio de reflexión con los actores principales, de septiembre de 2017 a marzo de 2018.",
      "An exercise of reflection with the main actors, from September 2017 to March 2018."),
 ]  # fmt: skip
@@ -169,25 +179,27 @@ OBJECTIVES = [
      "La AxS es referente de cooperación público-privada en foros internacionales.",
      "The AxS is a reference for public-private cooperation in international forums."),
 ]  # fmt: skip
-# (label es, label en, value or None for "sin dato", qualifier, percentage, as of, source, page or section)
+# (label es, label en, value or None for "sin dato", qualifier, percentage, as of, how much of that date the seed
+# gives, source, page or section). The dates match the sessions and the survey the figures are about
+# (reports.selectors._stated); the meetings and the survey are dated to the month, as the seed dates them.
 RECORDED_FIGURES = [
     ("Organizaciones en el evento de lanzamiento", "Organizations at the launch event", 81, "exact", False,
-     D(2016, 5, 19), "seed", "Etapa 1: Acercamiento y diálogo"),
+     D(2016, 5, 19), P.DAY, "seed", "Etapa 1: Acercamiento y diálogo"),
     ("Organizaciones en la segunda reunión", "Organizations at the second meeting", 90, "at_least", False,
-     D(2016, 7, 6), "release_2", ""),
+     D(2016, 7, 6), P.MONTH, "release_2", ""),
     ("Organizaciones en la tercera reunión", "Organizations at the third meeting", None, "exact", False,
-     D(2016, 8, 23), "release_3", ""),
+     D(2016, 8, 23), P.MONTH, "release_3", ""),
     ("Organizaciones a las que se envió la encuesta", "Organizations the survey was sent to", 90, "about", False,
-     D(2016, 8, 31), "seed", "Etapa 2: Identificación de prioridades"),
+     D(2016, 8, 31), P.MONTH, "seed", "Etapa 2: Identificación de prioridades"),
     ("Organizaciones que respondieron la encuesta", "Organizations that answered the survey", 61, "exact", True,
-     D(2016, 8, 31), "seed", "Etapa 2: Identificación de prioridades"),
+     D(2016, 8, 31), P.MONTH, "seed", "Etapa 2: Identificación de prioridades"),
     ("Empresas, fundaciones y organismos en la instalación de los comités",
      "Companies, foundations and business bodies at the installation of the committees", 60, "at_least", False,
-     D(2016, 11, 4), "release_committees", ""),
+     D(2016, 11, 4), P.DAY, "release_committees", ""),
     ("Empresas que participaban activamente en los comités", "Companies taking an active part in the committees",
-     50, "about", False, D(2018, 3, 31), "seed", "Etapa 3: Estructuración de proyectos"),
+     50, "about", False, D(2018, 3, 31), P.MONTH, "seed", "Etapa 3: Estructuración de proyectos"),
     ("Proyectos completamente estructurados", "Projects fully structured", 4, "exact", False, D(2018, 3, 31),
-     "seed", "Etapa 3: Estructuración de proyectos"),
+     P.MONTH, "seed", "Etapa 3: Estructuración de proyectos"),
 ]  # fmt: skip
 
 
@@ -216,9 +228,9 @@ def _narrative():
     for kind, rows in ((FindingKind.CHALLENGE, CHALLENGES), (FindingKind.RECOMMENDATION, RECOMMENDATIONS)):
         for position, (title_es, title_en) in enumerate(rows, 1):
             added += _put(Finding, {"kind": kind, "title_es": title_es}, position=position, title_en=title_en)
-    for position, (day, stage, title_es, title_en, body_es, body_en) in enumerate(MILESTONES, 1):
-        added += _put(Milestone, {"title_es": title_es}, position=position, happened_on=day, stage=stage,
-                      title_en=title_en, body_es=body_es, body_en=body_en)  # fmt: skip
+    for position, (day, precision, stage, title_es, title_en, body_es, body_en) in enumerate(MILESTONES, 1):
+        added += _put(Milestone, {"title_es": title_es}, position=position, happened_on=day, date_precision=precision,
+                      stage=stage, title_en=title_en, body_es=body_es, body_en=body_en)  # fmt: skip
     for position, (reference, title_es, title_en, body_es, body_en) in enumerate(OBJECTIVES, 1):
         added += _put(ObjectiveContribution, {"reference": reference}, position=position, title_es=title_es,
                       title_en=title_en, body_es=body_es, body_en=body_en)  # fmt: skip
@@ -253,7 +265,7 @@ def _recorded_figures(sources):
     """Write the seed's figures with their sources, once."""
     if RecordedFigure.objects.exists():
         return 0
-    for position, (label_es, label_en, value, qualifier, percentage, as_of, key, locator) in enumerate(
+    for position, (label_es, label_en, value, qualifier, percentage, as_of, precision, key, locator) in enumerate(
         RECORDED_FIGURES, 1
     ):
         RecordedFigure.objects.create(
@@ -264,6 +276,7 @@ def _recorded_figures(sources):
             qualifier=qualifier,
             is_percentage=percentage,
             as_of=as_of,
+            date_precision=precision,
             source=sources[key],
             locator=locator,
         )

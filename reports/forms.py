@@ -90,7 +90,7 @@ OBJECTIVE_LABELS = {
 BILINGUAL = ["position", "title_es", "title_en", "body_es", "body_en"]
 # The narrative parts of the report, by the slug of their URL: model, form, and how the list names them.
 NARRATIVE = {
-    "hitos": (Milestone, _form(Milestone, ["happened_on", "stage", *BILINGUAL]), _("Milestones")),
+    "hitos": (Milestone, _form(Milestone, ["happened_on", "date_precision", "stage", *BILINGUAL]), _("Milestones")),
     "hallazgos": (Finding, _form(Finding, ["kind", *BILINGUAL]), _("Findings")),
     "objetivos": (
         ObjectiveContribution,
@@ -126,7 +126,18 @@ NARRATIVE = {
         RecordedFigure,
         _form(
             RecordedFigure,
-            ["position", "label_es", "label_en", "value", "qualifier", "is_percentage", "as_of", "source", "locator"],
+            [
+                "position",
+                "label_es",
+                "label_en",
+                "value",
+                "qualifier",
+                "is_percentage",
+                "as_of",
+                "date_precision",
+                "source",
+                "locator",
+            ],
         ),
         _("Recorded figures and their sources"),
     ),

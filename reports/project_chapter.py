@@ -36,6 +36,7 @@ def structured_projects(since, until):
     latest = in_period.order_by("-created_at", "-id")
     return Proposal.objects.filter(pk__in=reaching(ProposalStatus.STRUCTURED, since, until)).annotate(
         structured_at=Subquery(first_structured.values("created_at")[:1]),
+        structured_precision=Subquery(first_structured.values("date_precision")[:1]),
         status_at_end=Subquery(latest.values("to_status")[:1]),
     )
 
@@ -84,15 +85,18 @@ def projects_by_state(projects):
 
 
 def structured_by_day(projects):
-    """Return ``[(day, count, [the first titles])]``: the projects structured each day (local dates), in SQL."""
+    """Return ``[(day, precision, count, [the first titles])]``: the projects structured each day, in SQL.
+
+    Days are local dates; a day recorded to the month or the year only (``date_precision``) is its own group.
+    """
     dated = projects.annotate(day=TruncDate("structured_at")).order_by()
+    group = (F("day"), F("structured_precision"))
     ranked = dated.annotate(
-        place=Window(RowNumber(), partition_by=F("day"), order_by=(F("title").asc(), F("id").asc())),
-        of=Window(Count("id"), partition_by=F("day")),
+        place=Window(RowNumber(), partition_by=group, order_by=(F("title").asc(), F("id").asc())),
+        of=Window(Count("id"), partition_by=group),
     )
     days = {}
-    for day, count, title in (
-        ranked.filter(place__lte=TITLES_PER_DAY).order_by("day", "place").values_list("day", "of", "title")
-    ):
-        days.setdefault(day, (count, []))[1].append(title)
-    return [(day, count, titles) for day, (count, titles) in days.items()]
+    rows = ranked.filter(place__lte=TITLES_PER_DAY).order_by("day", "structured_precision", "place")
+    for day, precision, count, title in rows.values_list("day", "structured_precision", "of", "title"):
+        days.setdefault((day, precision), (count, []))[1].append(title)
+    return [(day, precision, count, titles) for (day, precision), (count, titles) in days.items()]

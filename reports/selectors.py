@@ -180,6 +180,7 @@ def report_data(start, end):
     timeline = [
         {
             "date": m.happened_on,
+            "precision": m.date_precision,
             "title": m.title,
             "title_lang": m.title_language,
             "body": m.body,
@@ -193,6 +194,7 @@ def report_data(start, end):
         timeline.append(
             {
                 "date": timezone.localdate(plenary.starts_at),
+                "precision": plenary.date_precision,
                 "title": plenary.title,
                 "body": _("%(count)s organizations took part.") % {"count": plenary.count_text}
                 if plenary.organizations_counted
@@ -204,6 +206,7 @@ def report_data(start, end):
         timeline.append(
             {
                 "date": timezone.localdate(survey["survey"].opens_at),
+                "precision": survey["survey"].date_precision,
                 "title": survey["survey"].title,
                 "body": _("Sent to %(invited)s organizations; %(rate)s answered.")
                 % {"invited": survey["invited_text"], "rate": format_percent(survey["rate"])},
@@ -214,17 +217,20 @@ def report_data(start, end):
         timeline.append(
             {
                 "date": committee.installed_on,
+                "precision": committee.date_precision,
                 "title": _("Installation of the committee %(name)s") % {"name": committee.name},
-                "body": _("%(count)s organizations took part.") % {"count": committee.members_at_installation}
+                "body": _("Organizations at the installation, as recorded in the platform: %(count)s.")
+                % {"count": committee.members_at_installation}
                 if committee.members_at_installation
                 else "",
                 "recorded": True,
             }
         )
-    for day, count, titles in structured_by_day(structured):
+    for day, precision, count, titles in structured_by_day(structured):
         timeline.append(
             {
                 "date": day,
+                "precision": precision,
                 "title": _("Projects structured: %(count)s") % {"count": count},
                 "body": "; ".join(titles) + ("…" if count > len(titles) else ""),
                 "recorded": True,

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from axs_platform import demo_dates
+from axs_platform.dates import DatePrecision
 from committees.models import Committee, Membership, Post
 from companies.demo import DEMO_REPRESENTATIVES
 from companies.models import AllianceRole, Organization, OrganizationType, ParticipationStatus
@@ -107,8 +108,10 @@ def _priorities_survey(actor, organizations, respondent_ids):
         purpose=SurveyPurpose.PRIORITIES,
         audience=Audience.CHOSEN,
         response_unit=ResponseUnit.ORGANIZATION,
+        # The seed: "En agosto de 2016 se lanzó una encuesta electrónica"; the days are the demo's.
         opens_at=aware(2016, 8, 1, 9),
         closes_at=aware(2016, 8, 31, 23, 59),
+        date_precision=DatePrecision.MONTH,
         recorded_invited_count=90,
         recorded_response_count=55,
     )

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.dates import date_precision_field
+
 
 class DecisionMechanism(models.TextChoices):
     """How a committee picks its projects (the four ways the 2016–2018 committees used)."""
@@ -36,6 +38,7 @@ class Committee(models.Model):
     )
     operating_rules = models.TextField(_("operating rules"), blank=True)
     installed_on = models.DateField(_("installed on"), null=True, blank=True)
+    date_precision = date_precision_field(_("How much of the installation date the source gives."))
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     closed_by = models.ForeignKey(

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.dates import date_precision_field
+
 from .committees import Committee
 
 
@@ -52,6 +54,9 @@ class Session(models.Model):
     )
     is_public = models.BooleanField(
         _("published"), default=False, help_text=_("Anyone can see a published session, its agenda and minutes.")
+    )
+    date_precision = date_precision_field(
+        _("How much of the date the source gives, for a session held before the platform: the report prints only that.")
     )
     reported_attendance = models.PositiveIntegerField(
         _("organizations attending (reported figure)"),

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.dates import date_precision_field
+
 from ..criteria import Criterion
 from .calls import Call
 
@@ -282,6 +284,9 @@ class ProposalTransition(models.Model):
     )
     reason = models.TextField(_("reason"), blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, editable=False)
+    date_precision = date_precision_field(
+        _("How much of the date the source gives, for a change recorded after the fact.")
+    )
 
     class Meta:
         verbose_name = _("proposal status change")

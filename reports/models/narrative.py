@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.dates import date_precision_field
+
 
 def _in_english():
     return (get_language() or "").startswith("en")
@@ -79,6 +81,7 @@ class Milestone(Bilingual):
     """A milestone of the timeline that the data does not record by itself (a call sent, an agreement)."""
 
     happened_on = models.DateField(_("date"))
+    date_precision = date_precision_field(_("How much of the date the source gives: the report prints only that."))
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
 
     class Meta:

@@ -5,6 +5,8 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.dates import date_precision_field
+
 from ..bibliography import authors_text, reference, year_text
 from .narrative import Archivable, _in_english
 
@@ -101,6 +103,7 @@ class RecordedFigure(Archivable):
                                  default=Qualifier.EXACT)  # fmt: skip
     is_percentage = models.BooleanField(_("percentage"), default=False)
     as_of = models.DateField(_("date of the figure"))
+    date_precision = date_precision_field(_("How much of the figure's date the source gives."))
     source = models.ForeignKey(
         BibliographyEntry, verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
     )

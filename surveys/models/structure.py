@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.dates import date_precision_field
+
 SCALE_MIN, SCALE_MAX = 1, 5
 
 
@@ -85,6 +87,9 @@ class Survey(models.Model):
     )
     opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    date_precision = date_precision_field(
+        _("How much of the opening date the source gives, for a survey run before the platform.")
+    )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     recorded_invited_count = models.PositiveIntegerField(
         _("invited (recorded total)"),

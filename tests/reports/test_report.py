@@ -67,7 +67,8 @@ def test_the_demo_leaves_the_report_four_fact_sheets_and_the_public_ones_ready(d
         "no hay asistencia registrada en esos meses: sin dato."
     ) in text
     assert "asistieron a las sesiones de los comités" not in text
-    assert "Participaron 13 organizaciones." in text  # the installation of Educación, in the timeline
+    # The installation of Educación, in the timeline: the platform's count (the seed lists 9 organizations).
+    assert "Organizaciones en la instalación según los registros de la plataforma: 13." in text
     assert "Solar Comunitaria de Oaxaca (ficticia) (suspendida)" in text
     assert "Gabriela Núñez Ibarra (persona ficticia)" in text  # the chair of Educación
     assert "Maersk (suspendida)" not in text

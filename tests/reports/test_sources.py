@@ -105,10 +105,11 @@ def test_staff_record_a_figure_without_a_value(client):
             "value": "",
             "qualifier": "exact",
             "as_of": "2016-10-04",
+            "date_precision": "year",  # the seed does not date the fourth meeting
             "source": entry.pk,
             "locator": "",
         },
     )
     assert response.status_code == 302
     figure = RecordedFigure.objects.get()
-    assert figure.value is None and figure.source == entry
+    assert figure.value is None and figure.source == entry and figure.date_precision == "year"

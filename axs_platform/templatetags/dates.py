@@ -1,0 +1,14 @@
+"""Template filter for historical dates: ``{{ record.date|historical_date:record.date_precision }}``."""
+
+from django import template
+
+from axs_platform.dates import DatePrecision
+from axs_platform.dates import historical_date as write_date
+
+register = template.Library()
+
+
+@register.filter
+def historical_date(value, precision=DatePrecision.DAY):
+    """Write a date as its source knows it: the day, the month only ("mayo de 2017") or the year only ("2016")."""
+    return write_date(value, precision or DatePrecision.DAY)
