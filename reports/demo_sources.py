@@ -55,6 +55,45 @@ WORKS = [
      "sustentable en América Latina y el Caribe", None, "México", "GIZ", "", None),
     ("netessine", "article", "Netessine, S.; Popescu, I.", 2014, "", "A learn startup approach to international "
      "development", None, "", "Harvard Bussiness Review", "", None),
+    # Cited in the seed's notes, not in its bibliography: the interviews, the focus group and the documents the
+    # written parts' footnotes name (reports/demo_texts).
+    ("studer", "interview", "Studer, I.", 2018, "", "Entrevista con la Dra. Isabel Studer, ex Directora General de "
+     "Cooperación y Relaciones Económicas Bilaterales de la AMEXCID", D(2018, 2, 13), "", "", "", None),
+    ("morales", "interview", "Morales, M.", 2018, "", "Entrevista con el Mtro. Mario Morales, Director General "
+     "Adjunto de Cooperación Económica y Organismos Internacionales de la AMEXCID y Líder del Proyecto “Alianza por "
+     "la Sostenibilidad” 2017-2018", D(2018, 1, 8), "", "", "", None),
+    ("gonzalez", "interview", "González Segura, N.", 2018, "", "Entrevista con el Mtro. Noel González Segura, "
+     "Director General de Planeación y Formulación de la Política de Cooperación de la AMEXCID", D(2018, 1, 28), "",
+     "", "", None),
+    ("focus_group", "event", "", 2018, "", "Focus group de “recuperación anecdótica” con las empresas participantes "
+     "en la Alianza por la Sostenibilidad", D(2018, 2, 13), "", "", "", None),
+    ("papel", "report", "AMEXCID", 2017, "b", "El papel de la AMEXCID en la implementación y cumplimiento de la "
+     "Agenda 2030 y los ODS", None, "México", "AMEXCID", "http://conectate.conapred.org.mx/cursoaltaformacion/"
+     "descargas/panel5s/Panel2_Cristian%20Becerra.pdf", D(2018, 4, 15)),
+    ("oea", "other", "AMEXCID", None, "", "Formato de postulación al Premio Interamericano a la Innovación para la "
+     "Gestión Pública Efectiva, Edición 2015, de la Organización de Estados Americanos (OEA)", None, "", "", "", None),
+    ("diputados", "web_page", "Cámara de Diputados", 2014, "", "Gaceta Parlamentaria, Inf_SRE-20150903", None, "",
+     "Cámara de Diputados", "http://gaceta.diputados.gob.mx/Gaceta/63/2015/sep/InfGob/Inf_SRE-20150903.pdf",
+     D(2018, 3, 26)),
+    ("giz_project", "web_page", "GIZ", None, "", "Fortalecimiento institucional de la Agencia Mexicana de Cooperación "
+     "Internacional para el Desarrollo (AMEXCID)", None, "", "GIZ", "https://www.giz.de/en/worldwide/32922.html",
+     D(2018, 3, 8)),
+    ("manual", "report", "AMEXCID", 2018, "", "Manual para la alineación de proyectos de la AxS a los ODS", None,
+     "México", "AMEXCID", "", None),
+    ("smith", "web_page", "Smith, A.", 2018, "", "Bifurcando los ODS: cómo los prototipos podrían transformar los "
+     "nuevos objetivos globales", D(2018, 3, 4), "", "Steps Centre, Pathways to sustainability",
+     "https://steps-centre.org/blog/forking-sdgs-prototypes-transform-new-global-goals/", D(2018, 3, 13)),
+    # The sources of the seed's Figure 1 (the Mexican cooperation system, 2011-2016).
+    ("sistema", "web_page", "AMEXCID", 2016, "e", "Sistema Mexicano de Cooperación Internacional", D(2016, 4, 21),
+     "México", "AMEXCID", "https://www.gob.mx/amexcid/acciones-y-programas/sistema-mexicano-de-cooperacion-"
+     "internacional-para-el-desarrollo-29328", None),
+    ("sre_2012", "report", "Secretaría de Relaciones Exteriores", 2012, "", "Informe anual de cooperación técnica y "
+     "científica 2012", None, "México", "", "", None),
+    ("rencid", "web_page", "AMEXCID", 2014, "", "La AMEXCID lanza la plataforma tecnológica del RENCID",
+     D(2014, 8, 27), "México", "AMEXCID", "https://www.gob.mx/amexcid/galerias/la-amexcid-lanza-la-plataforma-"
+     "tecnologica-del-registro-nacional-de-cooperacion-internacional-para-el-desarrollo-rencid", None),
+    ("sre_informe", "report", "Secretaría de Relaciones Exteriores", 2016, "", "Cuarto Informe de Gobierno, México con "
+     "Responsabilidad Global 2015 - 2016", None, "México", "", "", None),
 ]  # fmt: skip
 
 # The seed's list of acronyms (“Acrónimos”), with each expansion in English.
