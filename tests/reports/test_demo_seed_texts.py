@@ -153,3 +153,14 @@ def test_loading_the_texts_and_works_again_adds_nothing(demo):
     assert demo_narrative._seed_texts(staff) == 0
     demo_narrative._works()
     assert (NarrativeText.objects.count(), BibliographyEntry.objects.count()) == (texts, works)
+
+
+def test_an_older_demo_gets_a_part_it_has_no_text_for_once_and_keeps_the_others(demo):
+    staff = get_user_model().objects.get(email="staff@amexcid.example")
+    NarrativeText.objects.filter(part__in=["summary", "challenges"]).delete()
+    agency = NarrativeText.objects.get(part="agency")
+    NarrativeText.objects.filter(pk=agency.pk).update(body_es="Texto de la agencia editado por el personal.")
+    assert demo_narrative._seed_texts(staff) == 2
+    assert demo_narrative._seed_texts(staff) == 0
+    assert NarrativeText.objects.get(part="summary").body_es.startswith("La Alianza por la Sostenibilidad (AxS) es")
+    assert NarrativeText.objects.get(part="agency").body_es == "Texto de la agencia editado por el personal."
