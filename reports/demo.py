@@ -16,7 +16,7 @@ from projects.documents import PUBLIC_FACT_SHEET
 from projects.models import Proposal, ProposalStatus
 from projects.services import public_fact_sheets_request
 
-from .demo_sources import ACRONYMS, WORKS
+from .demo_sources import ACRONYMS, SUCCESSES, WORKS
 from .demo_sources import OBJECTIVES as ALLIANCE_OBJECTIVES
 from .documents import SYSTEMATIZATION
 from .models import (
@@ -39,39 +39,6 @@ from .services import cover_image_upload, narrative_text_save
 D = datetime.date
 PERIOD = {"start": "2016-05-01", "end": "2018-03-31"}
 
-SUCCESSES = [
-    ("Se estableció la Agenda 2030 para el Desarrollo Sostenible como marco de acción",
-     "The 2030 Agenda for Sustainable Development was set as the framework for action",
-     "La Agenda 2030 permitió establecer un lenguaje común entre el gobierno y las empresas, y el uso de los "
-     "indicadores de los ODS facilitó una misma narrativa en torno a los proyectos.",
-     "The 2030 Agenda made it possible to set a common language between the government and the companies, and the "
-     "use of the SDG indicators made for one shared narrative around the projects."),
-    ("Se construyeron relaciones sólidas con las empresas", "Solid relationships were built with the companies",
-     "Colaboración horizontal, establecimiento de prioridades con equilibrio de intereses y alineación con el "
-     "modelo de negocios generaron confianza y un vínculo que se ha mantenido en el tiempo.",
-     "Horizontal collaboration, priorities set with a balance of interests and alignment with the business model "
-     "built trust and a bond that has lasted over time."),
-    ("Se seleccionaron y estructuraron proyectos concretos", "Concrete projects were selected and structured",
-     "La AxS transitó del diálogo a acciones concretas con base en el Formato de Presentación de Proyectos de "
-     "Cooperación de la AMEXCID.",
-     "The AxS moved from dialogue to concrete actions on the basis of AMEXCID's Format for Presenting Cooperation "
-     "Projects."),
-    ("Se amplió la dimensión de empresa sostenible", "The notion of a sustainable company was broadened",
-     "Se integraron criterios de sostenibilidad e indicadores de los ODS, en algunos casos ligados al negocio.",
-     "Sustainability criteria and SDG indicators were brought in, in some cases linked to the business."),
-    ("Se mantuvo el interés del sector privado por la AxS", "The private sector's interest in the AxS was kept",
-     "El liderazgo de la AMEXCID y su comunicación constante mantuvieron la participación en los comités.",
-     "AMEXCID's leadership and its constant communication kept up participation in the committees."),
-    ("Se documentó y se sistematizó el proceso", "The process was documented and systematized",
-     "Minutas, boletines y piezas informativas se compartieron con los participantes y sustentan esta "
-     "sistematización.",
-     "Minutes, newsletters and information pieces were shared with the participants and underpin this "
-     "systematization."),
-    ("Se colaboró estrechamente con el Proyecto de Fortalecimiento Institucional de la AMEXCID, implementado con GIZ",
-     "There was close collaboration with AMEXCID's Institutional Strengthening Project, implemented with GIZ",
-     "El aporte técnico de la GIZ aceleró la estructuración de los proyectos y facilitó la toma de decisiones.",
-     "GIZ's technical contribution sped up the structuring of the projects and made decisions easier to take."),
-]  # fmt: skip
 CHALLENGES = [
     ("Diversificar la representación del sector privado incorporando PyMES.",
      "Diversify the private sector's representation by bringing in SMEs."),
