@@ -27,7 +27,7 @@ def test_the_english_edition_prints_the_demos_findings_milestones_and_contributi
     assert "was taken as the basis and made it possible to set a common language" in html
     assert "se tomó como base y permitió" not in html
     assert "A call was made to build synergies" in html
-    assert "The AxS fosters links with the private sector" in html
+    assert "The AxS is a platform that fosters and strengthens the inclusion of" in html
     assert 'lang="es"' not in html.split('id="findings"')[1].split("</section>")[0]
 
 
