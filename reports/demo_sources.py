@@ -26,16 +26,21 @@ WORKS = [
     ("rio", "report", "Naciones Unidas", 1992, "", "Declaración de Río sobre el Medio Ambiente y el Desarrollo", None,
      "Río de Janeiro", "Naciones Unidas", "", None),
     ("procid", "law", "", 2014, "", "Programa de Cooperación Internacional para el Desarrollo 2014-2018",
-     D(2014, 4, 30), "México", "Diario Oficial de la Federación", "", None),
+     D(2014, 4, 30), "México", "Diario Oficial de la Federación",
+     "http://www.dof.gob.mx/nota_detalle.php?codigo=5342827&fecha=30/04/2014", D(2018, 3, 24)),
     ("seed", "report", "AMEXCID; GIZ", 2018, "", "La Alianza por la Sostenibilidad: un prototipo de la AMEXCID para "
      "la vinculación con el sector privado. Sistematización de la Alianza por la Sostenibilidad 2016-2018", None,
      "México", "AMEXCID", "", None),
     ("release_2", "press_release", "AMEXCID", 2016, "b", "Se lleva a cabo la segunda reunión de la Alianza por la "
-     "Sostenibilidad", D(2016, 7, 6), "México", "AMEXCID", "", None),
+     "Sostenibilidad", D(2016, 7, 6), "México", "AMEXCID", "https://www.gob.mx/amexcid/prensa/se-lleva-a-cabo-la-"
+     "segunda-reunion-de-la-alianza-por-la-sostenibilidad?idiom=es", D(2018, 3, 8)),
     ("release_3", "press_release", "AMEXCID", 2016, "c", "Se celebra la tercera reunión de la Alianza por la "
-     "Sostenibilidad", D(2016, 8, 23), "México", "AMEXCID", "", None),
+     "Sostenibilidad", D(2016, 8, 23), "México", "AMEXCID", "https://www.gob.mx/amexcid/prensa/se-celebra-la-"
+     "tercera-reunion-de-la-alianza-por-la-sostenibilidad?idiom=es", D(2018, 3, 8)),
     ("release_committees", "press_release", "AMEXCID", 2016, "d", "Se realizó la instalación de los comités de "
-     "trabajo de la Alianza por la Sostenibilidad", D(2016, 11, 16), "México", "AMEXCID", "", None),
+     "trabajo de la Alianza por la Sostenibilidad", D(2016, 11, 16), "México", "AMEXCID", "https://www.gob.mx/"
+     "amexcid/prensa/instalacion-de-los-comites-de-trabajo-de-la-alianza-por-la-sostenibilidad?idiom=es",
+     D(2018, 3, 8)),
     ("conference", "event", "Secretaría de Relaciones Exteriores", 2018, "", "Perspectivas del sector privado sobre "
      "el desarrollo sostenible en México hacia 2030", D(2018, 2, 21), "Ciudad de México",
      "Salón José María Morelos y Pavón", "", None),

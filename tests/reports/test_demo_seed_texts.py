@@ -149,6 +149,7 @@ def test_the_works_the_notes_cite_are_bibliography_records(demo):
         "GIZ. (s. f.). Fortalecimiento institucional de la Agencia Mexicana",
         "Cámara de Diputados. (2014).",
         "AMEXCID. (2016e). Sistema Mexicano de Cooperación Internacional",
+        "Recuperado el 8 de marzo de 2018 de https://www.gob.mx/amexcid/prensa/se-celebra-la-tercera-reunion-de-la-",
     ):
         assert expected in bibliography, expected
 
