@@ -17,7 +17,7 @@ from projects.documents import PUBLIC_FACT_SHEET
 from projects.models import Proposal, ProposalStatus
 from projects.services import public_fact_sheets_request
 
-from .demo_sources import ACRONYMS, WORKS
+from .demo_sources import ACRONYMS, SUCCESSES, WORKS
 from .demo_sources import OBJECTIVES as ALLIANCE_OBJECTIVES
 from .documents import SYSTEMATIZATION
 from .models import (
@@ -40,39 +40,6 @@ from .services import cover_image_upload, narrative_text_save
 D = datetime.date
 PERIOD = {"start": "2016-05-01", "end": "2018-03-31"}
 
-SUCCESSES = [
-    ("Se estableció la Agenda 2030 para el Desarrollo Sostenible como marco de acción",
-     "The 2030 Agenda for Sustainable Development was set as the framework for action",
-     "La Agenda 2030 permitió establecer un lenguaje común entre el gobierno y las empresas, y el uso de los "
-     "indicadores de los ODS facilitó una misma narrativa en torno a los proyectos.",
-     "The 2030 Agenda made it possible to set a common language between the government and the companies, and the "
-     "use of the SDG indicators made for one shared narrative around the projects."),
-    ("Se construyeron relaciones sólidas con las empresas", "Solid relationships were built with the companies",
-     "Colaboración horizontal, establecimiento de prioridades con equilibrio de intereses y alineación con el "
-     "modelo de negocios generaron confianza y un vínculo que se ha mantenido en el tiempo.",
-     "Horizontal collaboration, priorities set with a balance of interests and alignment with the business model "
-     "built trust and a bond that has lasted over time."),
-    ("Se seleccionaron y estructuraron proyectos concretos", "Concrete projects were selected and structured",
-     "La AxS transitó del diálogo a acciones concretas con base en el Formato de Presentación de Proyectos de "
-     "Cooperación de la AMEXCID.",
-     "The AxS moved from dialogue to concrete actions on the basis of AMEXCID's Format for Presenting Cooperation "
-     "Projects."),
-    ("Se amplió la dimensión de empresa sostenible", "The notion of a sustainable company was broadened",
-     "Se integraron criterios de sostenibilidad e indicadores de los ODS, en algunos casos ligados al negocio.",
-     "Sustainability criteria and SDG indicators were brought in, in some cases linked to the business."),
-    ("Se mantuvo el interés del sector privado por la AxS", "The private sector's interest in the AxS was kept",
-     "El liderazgo de la AMEXCID y su comunicación constante mantuvieron la participación en los comités.",
-     "AMEXCID's leadership and its constant communication kept up participation in the committees."),
-    ("Se documentó y se sistematizó el proceso", "The process was documented and systematized",
-     "Minutas, boletines y piezas informativas se compartieron con los participantes y sustentan esta "
-     "sistematización.",
-     "Minutes, newsletters and information pieces were shared with the participants and underpin this "
-     "systematization."),
-    ("Se colaboró estrechamente con el Proyecto de Fortalecimiento Institucional de la AMEXCID, implementado con GIZ",
-     "There was close collaboration with AMEXCID's Institutional Strengthening Project, implemented with GIZ",
-     "El aporte técnico de la GIZ aceleró la estructuración de los proyectos y facilitó la toma de decisiones.",
-     "GIZ's technical contribution sped up the structuring of the projects and made decisions easier to take."),
-]  # fmt: skip
 CHALLENGES = [
     ("Diversificar la representación del sector privado incorporando PyMES.",
      "Diversify the private sector's representation by bringing in SMEs."),
@@ -131,22 +98,33 @@ MILESTONES = [
 ]  # fmt: skip
 OBJECTIVES = [
     ("1.1.2", "Fomentar y fortalecer la inclusión y vinculación con otros actores de la cooperación mexicana",
-     "Foster the inclusion of other actors of Mexican cooperation",
-     "La AxS fomenta la vinculación con el sector privado y posiciona a la AMEXCID como entidad coordinadora de "
-     "la CID ante las empresas.",
-     "The AxS fosters links with the private sector and positions AMEXCID as the entity that coordinates "
-     "international development cooperation before the companies."),
-    ("1.2.4", "Promover un esquema de Alianzas Público-Privadas para el desarrollo",
-     "Promote public-private partnerships for development",
-     "A partir del trabajo de los cinco comités, la AxS incrementa los esquemas de colaboración público-privada.",
-     "Building on the work of the five committees, the AxS increases the schemes of public-private collaboration."),
+     "Foster and strengthen the inclusion of, and links with, other actors of Mexican cooperation",
+     "La AxS es una plataforma que fomenta y fortalece la inclusión y vinculación con otros actores de la "
+     "cooperación mexicana, posicionando a la AMEXCID como una entidad coordinadora de la CID ante el sector privado.",
+     "The AxS is a platform that fosters and strengthens the inclusion of, and links with, other actors of Mexican "
+     "cooperation, positioning AMEXCID as an entity that coordinates IDC before the private sector."),
+    ("1.2.4", "Promover un esquema de Alianzas Público-Privadas para el desarrollo, en el marco del FONCID",
+     "Promote a scheme of public-private partnerships for development, within the framework of FONCID",
+     "A partir del trabajo con los cinco comités, la AxS se ha convertido en una plataforma para incrementar los "
+     "esquemas de colaboración público-privadas en la implementación de proyectos de desarrollo.",
+     "Building on the work with the five committees, the AxS has become a platform for increasing public-private "
+     "collaboration schemes in the implementation of development projects."),
     ("1.2.7", "Simplificar los procesos en la AMEXCID, sistematizando las fases que sean factibles",
-     "Simplify AMEXCID's processes", "La sistematización y el manual de estructuración simplifican procesos.",
-     "The systematization and the project-structuring manual simplify processes."),
-    ("2.1.3", "Impulsar proyectos de cooperación en sus distintas modalidades",
-     "Promote cooperation projects in all their forms",
-     "Los proyectos de los comités pueden replicarse en México y en países prioritarios.",
-     "The committees' projects can be replicated in Mexico and in priority countries."),
+     "Simplify AMEXCID's processes, systematizing the phases where feasible",
+     "La presente sistematización del proceso de creación y gestión de la AxS, así como la estructuración de "
+     "proyectos documentada en un manual contribuyen a simplificar los procesos en la AMEXCID.",
+     "This systematization of the process of creating and managing the AxS, and the structuring of projects "
+     "documented in a manual, help simplify AMEXCID's processes."),
+    ("2.1.3", "Impulsar proyectos de cooperación en sus distintas modalidades, que contribuyan a la prosperidad de "
+     "México y de los países socios",
+     "Promote cooperation projects in their various forms that contribute to the prosperity of Mexico and of the "
+     "partner countries",
+     "La AxS, por medio de las mesas de trabajo con los comités, impulsa proyectos de colaboración con el sector "
+     "privado que tienen potencial para ser replicados en México y otros países prioritarios de la cooperación "
+     "mexicana.",
+     "Through the working tables with the committees, the AxS promotes collaboration projects with the private "
+     "sector that have the potential to be replicated in Mexico and in other priority countries of Mexican "
+     "cooperation."),
     ("3", "Mantener relaciones estratégicas con oferentes de cooperación para atraer recursos y capacidades en "
      "beneficio nacional alineándose con las prioridades nacionales",
      "Maintain strategic relationships with cooperation providers to attract resources and capacities for the "
@@ -174,10 +152,19 @@ OBJECTIVES = [
      "country's economic development. Although the projects it has promoted were at first set at the national "
      "level, there is a tendency to make them a reference for future scaling-up and replication in other regions "
      "that are priorities for Mexico."),
-    ("4.1.7", "Impulsar un enfoque incluyente de los actores locales, no gubernamentales, académicos y privados",
-     "Promote an inclusive approach to local, non-governmental, academic and private actors",
-     "La AxS es referente de cooperación público-privada en foros internacionales.",
-     "The AxS is a reference for public-private cooperation in international forums."),
+    ("4.1.7", "Impulsar un enfoque incluyente de los actores locales, no gubernamentales, académicos y privados en "
+     "la promoción de México en el exterior",
+     "Promote an inclusive approach of local, non-governmental, academic and private actors in promoting Mexico "
+     "abroad",
+     "Desde su lanzamiento, la AxS ha impulsado un enfoque incluyente del sector privado, lo que ha construido y "
+     "fortalecido una relación público-privada para la creación de acciones conjuntas en favor del desarrollo "
+     "sostenible. Por esta experiencia, la AxS ha sido utilizada como un referente de este tipo de cooperación para el "
+     "desarrollo en diversos foros internacionales en los que México participa, contribuyendo a la promoción del país "
+     "en el exterior.",
+     "Since its launch, the AxS has promoted an inclusive approach to the private sector, which has built and "
+     "strengthened a public-private relationship for creating joint actions for sustainable development. Because of "
+     "this experience, the AxS has been used as a reference for this kind of development cooperation in various "
+     "international forums in which Mexico takes part, contributing to promoting the country abroad."),
 ]  # fmt: skip
 # (label es, label en, value or None for "sin dato", qualifier, percentage, as of, how much of that date the seed
 # gives, source, page or section). The dates match the sessions and the survey the figures are about

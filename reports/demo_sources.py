@@ -1,7 +1,8 @@
-"""The demo's bibliography and acronyms (the seed's, in fields) and the alliance's six objectives, fulfilled.
+"""The demo's bibliography and acronyms (the seed's, in fields), the alliance's six objectives, fulfilled, and the
+systematization's successes.
 
-Quoted from the seed (section “Cumplimiento de los objetivos propuestos”, whose note 33 names AMEXCID 2017a
-as where the objectives are stated); the English is a faithful translation.
+Quoted from the seed (sections “Cumplimiento de los objetivos propuestos”, whose note 33 names AMEXCID 2017a
+as where the objectives are stated, and “Aciertos”); the English is a faithful translation.
 """
 
 import datetime
@@ -25,16 +26,21 @@ WORKS = [
     ("rio", "report", "Naciones Unidas", 1992, "", "Declaración de Río sobre el Medio Ambiente y el Desarrollo", None,
      "Río de Janeiro", "Naciones Unidas", "", None),
     ("procid", "law", "", 2014, "", "Programa de Cooperación Internacional para el Desarrollo 2014-2018",
-     D(2014, 4, 30), "México", "Diario Oficial de la Federación", "", None),
+     D(2014, 4, 30), "México", "Diario Oficial de la Federación",
+     "http://www.dof.gob.mx/nota_detalle.php?codigo=5342827&fecha=30/04/2014", D(2018, 3, 24)),
     ("seed", "report", "AMEXCID; GIZ", 2018, "", "La Alianza por la Sostenibilidad: un prototipo de la AMEXCID para "
      "la vinculación con el sector privado. Sistematización de la Alianza por la Sostenibilidad 2016-2018", None,
      "México", "AMEXCID", "", None),
     ("release_2", "press_release", "AMEXCID", 2016, "b", "Se lleva a cabo la segunda reunión de la Alianza por la "
-     "Sostenibilidad", D(2016, 7, 6), "México", "AMEXCID", "", None),
+     "Sostenibilidad", D(2016, 7, 6), "México", "AMEXCID", "https://www.gob.mx/amexcid/prensa/se-lleva-a-cabo-la-"
+     "segunda-reunion-de-la-alianza-por-la-sostenibilidad?idiom=es", D(2018, 3, 8)),
     ("release_3", "press_release", "AMEXCID", 2016, "c", "Se celebra la tercera reunión de la Alianza por la "
-     "Sostenibilidad", D(2016, 8, 23), "México", "AMEXCID", "", None),
+     "Sostenibilidad", D(2016, 8, 23), "México", "AMEXCID", "https://www.gob.mx/amexcid/prensa/se-celebra-la-"
+     "tercera-reunion-de-la-alianza-por-la-sostenibilidad?idiom=es", D(2018, 3, 8)),
     ("release_committees", "press_release", "AMEXCID", 2016, "d", "Se realizó la instalación de los comités de "
-     "trabajo de la Alianza por la Sostenibilidad", D(2016, 11, 16), "México", "AMEXCID", "", None),
+     "trabajo de la Alianza por la Sostenibilidad", D(2016, 11, 16), "México", "AMEXCID", "https://www.gob.mx/"
+     "amexcid/prensa/instalacion-de-los-comites-de-trabajo-de-la-alianza-por-la-sostenibilidad?idiom=es",
+     D(2018, 3, 8)),
     ("conference", "event", "Secretaría de Relaciones Exteriores", 2018, "", "Perspectivas del sector privado sobre "
      "el desarrollo sostenible en México hacia 2030", D(2018, 2, 21), "Ciudad de México",
      "Salón José María Morelos y Pavón", "", None),
@@ -55,6 +61,45 @@ WORKS = [
      "sustentable en América Latina y el Caribe", None, "México", "GIZ", "", None),
     ("netessine", "article", "Netessine, S.; Popescu, I.", 2014, "", "A learn startup approach to international "
      "development", None, "", "Harvard Bussiness Review", "", None),
+    # Cited in the seed's notes, not in its bibliography: the interviews, the focus group and the documents the
+    # written parts' footnotes name (reports/demo_texts).
+    ("studer", "interview", "Studer, I.", 2018, "", "Entrevista con la Dra. Isabel Studer, ex Directora General de "
+     "Cooperación y Relaciones Económicas Bilaterales de la AMEXCID", D(2018, 2, 13), "", "", "", None),
+    ("morales", "interview", "Morales, M.", 2018, "", "Entrevista con el Mtro. Mario Morales, Director General "
+     "Adjunto de Cooperación Económica y Organismos Internacionales de la AMEXCID y Líder del Proyecto “Alianza por "
+     "la Sostenibilidad” 2017-2018", D(2018, 1, 8), "", "", "", None),
+    ("gonzalez", "interview", "González Segura, N.", 2018, "", "Entrevista con el Mtro. Noel González Segura, "
+     "Director General de Planeación y Formulación de la Política de Cooperación de la AMEXCID", D(2018, 1, 28), "",
+     "", "", None),
+    ("focus_group", "event", "", 2018, "", "Focus group de “recuperación anecdótica” con las empresas participantes "
+     "en la Alianza por la Sostenibilidad", D(2018, 2, 13), "", "", "", None),
+    ("papel", "report", "AMEXCID", 2017, "b", "El papel de la AMEXCID en la implementación y cumplimiento de la "
+     "Agenda 2030 y los ODS", None, "México", "AMEXCID", "http://conectate.conapred.org.mx/cursoaltaformacion/"
+     "descargas/panel5s/Panel2_Cristian%20Becerra.pdf", D(2018, 4, 15)),
+    ("oea", "other", "AMEXCID", None, "", "Formato de postulación al Premio Interamericano a la Innovación para la "
+     "Gestión Pública Efectiva, Edición 2015, de la Organización de Estados Americanos (OEA)", None, "", "", "", None),
+    ("diputados", "web_page", "Cámara de Diputados", 2014, "", "Gaceta Parlamentaria, Inf_SRE-20150903", None, "",
+     "Cámara de Diputados", "http://gaceta.diputados.gob.mx/Gaceta/63/2015/sep/InfGob/Inf_SRE-20150903.pdf",
+     D(2018, 3, 26)),
+    ("giz_project", "web_page", "GIZ", None, "", "Fortalecimiento institucional de la Agencia Mexicana de Cooperación "
+     "Internacional para el Desarrollo (AMEXCID)", None, "", "GIZ", "https://www.giz.de/en/worldwide/32922.html",
+     D(2018, 3, 8)),
+    ("manual", "report", "AMEXCID", 2018, "", "Manual para la alineación de proyectos de la AxS a los ODS", None,
+     "México", "AMEXCID", "", None),
+    ("smith", "web_page", "Smith, A.", 2018, "", "Bifurcando los ODS: cómo los prototipos podrían transformar los "
+     "nuevos objetivos globales", D(2018, 3, 4), "", "Steps Centre, Pathways to sustainability",
+     "https://steps-centre.org/blog/forking-sdgs-prototypes-transform-new-global-goals/", D(2018, 3, 13)),
+    # The sources of the seed's Figure 1 (the Mexican cooperation system, 2011-2016).
+    ("sistema", "web_page", "AMEXCID", 2016, "e", "Sistema Mexicano de Cooperación Internacional", D(2016, 4, 21),
+     "México", "AMEXCID", "https://www.gob.mx/amexcid/acciones-y-programas/sistema-mexicano-de-cooperacion-"
+     "internacional-para-el-desarrollo-29328", None),
+    ("sre_2012", "report", "Secretaría de Relaciones Exteriores", 2012, "", "Informe anual de cooperación técnica y "
+     "científica 2012", None, "México", "", "", None),
+    ("rencid", "web_page", "AMEXCID", 2014, "", "La AMEXCID lanza la plataforma tecnológica del RENCID",
+     D(2014, 8, 27), "México", "AMEXCID", "https://www.gob.mx/amexcid/galerias/la-amexcid-lanza-la-plataforma-"
+     "tecnologica-del-registro-nacional-de-cooperacion-internacional-para-el-desarrollo-rencid", None),
+    ("sre_informe", "report", "Secretaría de Relaciones Exteriores", 2016, "", "Cuarto Informe de Gobierno, México con "
+     "Responsabilidad Global 2015 - 2016", None, "México", "", "", None),
 ]  # fmt: skip
 
 # The seed's list of acronyms (“Acrónimos”), with each expansion in English.
@@ -160,4 +205,113 @@ OBJECTIVES = [
      "facilitation, moderation and consensus-building techniques and methods, with the support of GIZ; and a toolkit "
      "to follow up the projects and strengthen the AxS prepared by Cirklo (a project evaluation matrix, a results "
      "matrix for structuring projects and the AxS systematization document)."),
+]  # fmt: skip
+
+# The seed's “Aciertos”, each title with its whole text (paragraphs separated by a blank line).
+FOCUS_GROUP = "(Focus group de “recuperación anecdótica” con las empresas participantes, 13 de febrero de 2018.)"
+FOCUS_GROUP_EN = "(“Anecdotal recovery” focus group with the participating companies, February 13, 2018.)"
+SUCCESSES = [
+    ("Se estableció la Agenda 2030 para el Desarrollo Sostenible como marco de acción",
+     "The 2030 Agenda for Sustainable Development was set as the framework for action",
+     "La Agenda 2030 para el Desarrollo Sostenible se tomó como base y permitió establecer un lenguaje común entre el "
+     "gobierno y las empresas. También hizo posible la búsqueda de un equilibrio entre las dimensiones económicas, "
+     "sociales y ambientales en cada proyecto. Asimismo, el uso de los indicadores existentes para cada uno de los ODS "
+     "facilitó la construcción de una misma narrativa en torno a los distintos proyectos de la AxS y su contribución "
+     "al desarrollo sostenible.",
+     "The 2030 Agenda for Sustainable Development was taken as the basis and made it possible to set a common "
+     "language between the government and the companies. It also made it possible to seek a balance between the "
+     "economic, social and environmental dimensions of each project. The use of the existing indicators of each SDG "
+     "made it easier to build one shared narrative around the various AxS projects and their contribution to "
+     "sustainable development."),
+    ("Se construyeron relaciones sólidas con las empresas", "Solid relationships were built with the companies",
+     "De acuerdo con las empresas participantes en la AxS, la AMEXCID logró generar confianza y construir un vínculo "
+     f"que se ha mantenido en el tiempo, debido a tres factores: {FOCUS_GROUP}\n\n"
+     "1. Colaboración horizontal. Se abrió un espacio de diálogo y co-creación en el que los participantes se "
+     "reconocieron como actores relevantes para el desarrollo, más allá de los recursos financieros que podían "
+     "ofrecer; además, se resaltó la posibilidad de contribuir con aportaciones técnicas, tecnológicas, humanas o en "
+     "especie, para apoyar la implementación de nuevos proyectos.\n\n"
+     "2. Establecimiento de prioridades con equilibrio de intereses. La identificación de los contenidos temáticos de "
+     "la AxS incluyendo comités y proyectos, se realizó mediante procesos de construcción colectiva, buscando el "
+     "equilibrio entre los intereses públicos y privados. Esto generó un fuerte sentimiento de apropiación, que en el "
+     "futuro puede apoyar la continuidad de la Alianza.\n\n"
+     "3. Alineación con el modelo de negocios. A través de un proceso participativo se logró que varios de los "
+     "intereses de negocio de las empresas estén reflejados en los proyectos.",
+     "According to the companies taking part in the AxS, AMEXCID managed to build trust and a bond that has lasted "
+     f"over time, owing to three factors: {FOCUS_GROUP_EN}\n\n"
+     "1. Horizontal collaboration. A space for dialogue and co-creation was opened in which the participants "
+     "recognized one another as relevant actors for development, beyond the financial resources they could offer; "
+     "the possibility of contributing technical, technological, human or in-kind resources to support the "
+     "implementation of new projects was also highlighted.\n\n"
+     "2. Priorities set with a balance of interests. The themes of the AxS, committees and projects included, were "
+     "identified through processes of collective construction, seeking a balance between public and private "
+     "interests. This created a strong sense of ownership, which may support the Alliance's continuity in the "
+     "future.\n\n"
+     "3. Alignment with the business model. Through a participatory process, several of the companies' business "
+     "interests came to be reflected in the projects."),
+    ("Se seleccionaron y estructuraron proyectos concretos", "Concrete projects were selected and structured",
+     "Uno de los más grandes aciertos de esta plataforma fue transitar del diálogo a la promoción de acciones "
+     "concretas a través de la selección y estructuración de proyectos en colaboración con el sector privado, que "
+     "tomaron como base el Formato de Presentación de Proyectos de Cooperación de la AMEXCID, lo que permitió obtener "
+     "resultados tangibles para esta colaboración en el mediano plazo.",
+     "One of the greatest successes of this platform was moving from dialogue to promoting concrete actions, through "
+     "the selection and structuring of projects in collaboration with the private sector on the basis of AMEXCID's "
+     "Format for Presenting Cooperation Projects, which made it possible to obtain tangible results from this "
+     "collaboration in the medium term."),
+    ("Se amplió la dimensión de empresa sostenible", "The notion of a sustainable company was broadened",
+     "La incorporación de las empresas a la construcción de proyectos con una perspectiva sostenible permitió un "
+     "avance en la narrativa de responsabilidad social hacia una sostenibilidad transversal en las empresas. Por "
+     "ejemplo, se integraron criterios de sostenibilidad e indicadores puntuales de los ODS, y en algunos casos con "
+     "indicadores de desempeño ligados al negocio.",
+     "Bringing the companies into building projects with a sustainable perspective moved the narrative of social "
+     "responsibility towards sustainability across the companies. For example, sustainability criteria and specific "
+     "SDG indicators were brought in, in some cases with performance indicators linked to the business."),
+    ("Se mantuvo el interés del sector privado por la AxS", "The private sector's interest in the AxS was kept",
+     "El liderazgo de la AMEXCID en la coordinación de las actividades de la Alianza fue el factor más importante para "
+     "lograr el interés y participación continua de las empresas en los comités. Destaca la estrecha y constante "
+     "comunicación que la AMEXCID ha mantenido con los representantes de las empresas antes, durante y después de las "
+     "sesiones de trabajo, así como la conducción del proceso de diseño de los proyectos.",
+     "AMEXCID's leadership in coordinating the Alliance's activities was the most important factor in keeping the "
+     "companies interested and taking part in the committees. The close and constant communication AMEXCID has kept "
+     "with the companies' representatives before, during and after the working sessions stands out, as does its "
+     "leading of the projects' design process."),
+    ("Se documentó y se sistematizó el proceso", "The process was documented and systematized",
+     "Desde los inicios, la AMEXCID documentó los avances de las reuniones a través de minutas, boletines y piezas "
+     "informativas que se compartieron permanentemente con los participantes, este expediente documental se retomó y "
+     "analizó durante el proceso de sistematización. La AxS introdujo, creó y formalizó nuevos mecanismos y procesos "
+     "de vinculación con el sector privado, los cuales pueden contribuir a la consolidación institucional de la "
+     "AMEXCID. En ese sentido, es muy importante contar con esta publicación que además de estructurar los hechos "
+     "acontecidos, apunta a comprender sus aprendizajes. La sistematización, como documento reflexivo y crítico, puede "
+     "ser utilizado en la transferencia de conocimiento y en la replica de mejores prácticas de vinculación con el "
+     "sector privado.",
+     "From the start, AMEXCID documented the progress of the meetings in minutes, newsletters and information pieces "
+     "that were shared with the participants throughout; this documentary record was taken up and analysed during "
+     "the systematization. The AxS introduced, created and formalized new mechanisms and processes for working with "
+     "the private sector, which can contribute to AMEXCID's institutional consolidation. In that sense it is very "
+     "important to have this publication, which, besides setting out what happened, seeks to understand its lessons. "
+     "The systematization, as a reflective and critical document, can be used in transferring knowledge and in "
+     "replicating best practices for working with the private sector."),
+    ("Se colaboró estrechamente con el Proyecto de Fortalecimiento Institucional de la AMEXCID, implementado con GIZ",
+     "There was close collaboration with AMEXCID's Institutional Strengthening Project, implemented with GIZ",
+     "La GIZ ha acompañado el proceso de consolidación institucional de la AMEXCID desde el 2013. Entre los temas más "
+     "relevantes de la cooperación ha estado la vinculación con el sector privado, con el objetivo de estrechar y "
+     "profundizar el diálogo, así como la implementación de proyectos de desarrollo en áreas prioritarias para "
+     "México.\n\n"
+     "En esta fase de la AxS, el aporte técnico de la GIZ permitió acelerar el proceso de estructuración de los "
+     "proyectos a través de una intervención en los comités que facilitó la toma de decisión, optimizó la "
+     "organización y guió el diseño de los proyectos. En cuanto a los proyectos, se incluyeron elementos innovadores "
+     "en el diseño, por ejemplo, indicadores alineados a los ODS y la definición de criterios de sostenibilidad.\n\n"
+     "La GIZ también puso a disposición de la AxS el cúmulo de aprendizajes y experiencias derivadas de áreas de la "
+     "cooperación bilateral como energía, cambio climático, vivienda sustentable y la propia colaboración con el "
+     "sector privado, que en momentos clave contribuyeron a las discusiones sobre los enfoques y alcance de los "
+     "proyectos.",
+     "GIZ has supported AMEXCID's institutional consolidation since 2013. Among the most relevant subjects of the "
+     "cooperation has been working with the private sector, with the aim of deepening the dialogue and implementing "
+     "development projects in areas that are priorities for Mexico.\n\n"
+     "In this phase of the AxS, GIZ's technical contribution sped up the structuring of the projects through an "
+     "intervention in the committees that made decisions easier to take, improved the organization and guided the "
+     "design of the projects. The projects' design included innovative elements, for example indicators aligned with "
+     "the SDGs and the definition of sustainability criteria.\n\n"
+     "GIZ also made available to the AxS the lessons and experience of areas of bilateral cooperation such as energy, "
+     "climate change, sustainable housing and collaboration with the private sector itself, which at key moments "
+     "contributed to the discussions on the projects' approaches and scope."),
 ]  # fmt: skip
