@@ -46,7 +46,8 @@ INVENTED_DAYS = [
 
 def _without_press_releases(text):
     """The text less the citations of the press releases, which carry their own (true) day."""
-    return re.sub(r"Comunicado de prensa, [^\]]*\]", "", text)
+    text = re.sub(r"Comunicado de prensa, [^\]]*\]", "", text)
+    return re.sub(r"Comunicado del \d+ de \w+ de \d{4}", "", text)  # the footnotes citing them
 
 
 def _html(language):
