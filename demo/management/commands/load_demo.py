@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "monitoring.demo",
     "reports.demo",
     "iati.demo",
+    "privacy.demo",
 ]
 
 
