@@ -185,7 +185,10 @@ class NarrativePart(models.TextChoices):
     CONTRIBUTIONS = "contributions", _("Contributions to the cooperation programme")
     PROTOTYPE = "prototype", _("Value as a prototype for working with the private sector")
     FINDINGS = "findings", _("Findings of the systematization")
+    SUCCESSES = "successes", _("Successes (before the list)")
+    CHALLENGES_INTRO = "challenges_intro", _("Challenges (before the list)")
     CHALLENGES = "challenges", _("Challenges (after the list)")
+    RECOMMENDATIONS = "recommendations", _("Recommendations (before the list)")
     FUTURE = "future", _("Towards the future")
     ACKNOWLEDGEMENTS = "acknowledgements", _("Acknowledgements")
 

@@ -73,6 +73,12 @@ PIECES = [
      "The cost-benefit of multi-stakeholder collaboration."),
     ("883", "findings", "Este es el potencial que se ha descubierto y entendido a través de la AxS.",
      "This is the potential that has been discovered and understood through the AxS."),
+    ("825", "findings", "Esta sección sintetiza las buenas prácticas de la AxS identificadas",
+     "This section brings together the good practices of the AxS identified"),
+    ("867", "findings", "una serie de desafíos a los que la AxS tendrá que hacer frente en el corto y mediano plazo",
+     "a series of challenges that the AxS will have to face in the short and medium term"),
+    ("889", "findings", "En esta sección se enlistan las recomendaciones derivadas del análisis",
+     "This section lists the recommendations that came out of the analysis"),
     ("50-58", "credits", "Av. Insurgentes Sur No. 826", "Av. Insurgentes Sur No. 826"),
 ]  # fmt: skip
 NOTES = [  # a note of each kind the seed cites: an interview, a press release, the focus group, an explanation
