@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -20,8 +21,12 @@ class CalendarView(StaffRequiredMixin, View):
     template_name = "privacy/calendar.html"
 
     def render_page(self, holiday_form=None, policy_form=None, status=200):
+        # From last year on unless asked for all (``?todos=1``): the terms running now count only those days.
+        since = None if self.request.GET.get("todos") else timezone.localdate().year - 1
         context = {
-            "holidays": selectors.holidays(),
+            "holidays": selectors.holidays(from_year=since),
+            "since": since,
+            "earlier": selectors.holidays().filter(day__year__lt=since).count() if since else 0,
             "holiday_form": holiday_form or HolidayForm(),
             "policy_form": policy_form or PolicyForm(instance=DeadlinePolicy.current()),
         }
