@@ -36,7 +36,7 @@ from ..documents import exports_erase
 from ..models import RightsRequest
 from ..permissions import can_handle_requests
 from ..selectors import exports_about
-from ..subjects import addresses_of, person_of
+from ..subjects import address_periods, addresses_of, person_of
 
 ANONYMIZED_FIELDS = ["full_name", "email", "phone", "job_title"]
 
@@ -132,13 +132,14 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     """Anonymize a person's account and the invitations sent to their addresses; record it as one audit event.
 
     The personal parts of the audit events that name them are erased (``_events_with_traces_of``), and so are
-    the e-mails to any address they have had (``addresses_of``; queued ones cancelled); the chain still
+    the e-mails to any address they have had, sent while they held it (``address_periods``: the later owner of a
+    reused address keeps theirs; queued ones cancelled); the chain still
     verifies. The event names which fields were cleared and how many records were erased, never their old values.
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     if is_anonymized(user):
         return user
-    addresses = addresses_of(user)  # read before the anonymization is recorded
+    addresses, periods = addresses_of(user), address_periods(user)  # read before the anonymization is recorded
     name, email = anonymous_name(user), anonymous_email(user)
     user.full_name, user.email, user.phone, user.job_title = name, email, "", ""
     user.is_active = False
@@ -153,7 +154,7 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     requests = RightsRequest.objects.filter(Q(requester=user) | to_any)
     exports = exports_erase(exports_about(requests=requests))
     traces = personal_parts_erase(events=_events_with_traces_of(user, addresses))
-    emails = sum(mail_to_forget(address=address) for address in addresses)
+    emails = sum(mail_to_forget(address=address, since=start, until=end) for address, start, end in periods)
     # The secret calendar address stops working: a new random token nobody knows.
     for feed in CalendarFeed.objects.filter(person=user):
         feed.token = new_feed_token()
