@@ -219,7 +219,8 @@ def mail_to_forget(*, address, since=None, until=None):
     """Cancel the queued messages to an address and erase every finished one; return how many were erased.
 
     For an anonymized person, only the messages of the time they held the address (``since`` / ``until``). A
-    cancelled message is marked failed (workers take only queued ones) and erased with the rest; one being sent at this moment is left to finish, like retention leaves it.
+    cancelled message is marked failed (workers take only queued ones) and erased with the rest; one being sent at
+    this moment is left to finish, like retention leaves it.
     """
     mine = mail_to(address, since=since, until=until)
     mine.filter(status=OutgoingEmail.Status.QUEUED).update(
