@@ -199,22 +199,30 @@ def _blank(emails):
     )
 
 
-def mail_to(address):
-    """Return the messages whose recipients include an address (in any case) and are not erased yet."""
+def mail_to(address, *, since=None, until=None):
+    """Return the messages whose recipients include an address (in any case) and are not erased yet.
+
+    With ``since`` / ``until``, only those recorded from ``since`` and before ``until``: while one account held it.
+    """
     address = address.lower()
     # A text match on the JSON list finds the candidates; only an exact address among the recipients counts.
     candidates = OutgoingEmail.objects.filter(to__icontains=address, erased_at__isnull=True)
+    if since:
+        candidates = candidates.filter(created_at__gte=since)
+    if until:
+        candidates = candidates.filter(created_at__lt=until)
     ids = [pk for pk, to in candidates.values_list("pk", "to") if address in {str(a).lower() for a in to}]
     return OutgoingEmail.objects.filter(pk__in=ids)
 
 
-def mail_to_forget(*, address):
+def mail_to_forget(*, address, since=None, until=None):
     """Cancel the queued messages to an address and erase every finished one; return how many were erased.
 
-    For an anonymized person. A cancelled message is marked failed (workers take only queued ones) and erased
-    with the rest; one being sent at this moment is left to finish, like retention leaves it.
+    For an anonymized person, only the messages of the time they held the address (``since`` / ``until``). A
+    cancelled message is marked failed (workers take only queued ones) and erased with the rest; one being sent at
+    this moment is left to finish, like retention leaves it.
     """
-    mine = mail_to(address)
+    mine = mail_to(address, since=since, until=until)
     mine.filter(status=OutgoingEmail.Status.QUEUED).update(
         status=OutgoingEmail.Status.FAILED, error="Cancelled: the recipient was anonymized."
     )

@@ -20,7 +20,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from audit.identifiers import sign_in_identifier
 from axs_platform.exports import safe_cell
 
 from .export_parts import (
@@ -34,7 +33,7 @@ from .export_parts import (
     notification_about,
     notification_shown,
 )
-from .subjects import address_periods, addresses_of
+from .subjects import address_periods, addresses_of, typed_while_held
 
 # Secrets and derived keys are not personal data the person could use, and must not leave the platform.
 HIDDEN_FIELD_WORDS = ("password", "token", "nonce", "secret", "hash", "receipt", "key")
@@ -60,21 +59,19 @@ class Table:
 
 
 def _about_the_person(user, addresses):
-    """Audit events whose object is the person, or that recorded one of their addresses (in clear, or hashed).
+    """Audit events whose object is the person, or that recorded an address of theirs (clear or hashed) while held.
 
     Security events keep the hashed address in their personal part (until retention erases it).
     """
     user_type = ContentType.objects.get_for_model(user, for_concrete_model=False)
-    query = Q(target_type=user_type, target_id=str(user.pk))
-    for address in addresses:
-        hashed = sign_in_identifier(address)
-        query |= Q(identifier__iexact=address) | Q(identifier=hashed) | Q(personal_part__identifier=hashed)
-    return query
+    typed = typed_while_held(user, identifier="personal_part__identifier", when="created_at", clear="identifier")
+    hashed = typed_while_held(user, identifier="identifier", when="created_at")
+    return Q(target_type=user_type, target_id=str(user.pk)) | typed | hashed
 
 
 def _typed_their_address(user, addresses):
-    """Personal parts of security events (IP address, browser) where one of the person's addresses was typed."""
-    return Q(identifier__in=[sign_in_identifier(address) for address in addresses])
+    """Personal parts of security events (IP address, browser) where their address was typed while they held it."""
+    return typed_while_held(user, identifier="identifier", when="event__created_at")
 
 
 def _in_part(field, keep, why, *, match=None, describe=None, extra=None, computed=()):

@@ -12,6 +12,8 @@ from axs_platform.outbox import mail_to
 from documents.registry import get_kind
 from projects.models import Proposal
 
+from .subjects import address_periods
+
 
 def _type_name(type_id):
     return ContentType.objects.get_for_id(type_id).name if type_id else "—"
@@ -63,10 +65,14 @@ LINK = re.compile(r"https?://\S+")
 
 
 def mail_to_them(user, addresses):
-    """The outbox's messages whose recipients include an address the person has had (until retention erases them)."""
+    """The outbox's messages to an address the person has had, sent while they held it (until retention erases them).
+
+    Held as ``privacy.subjects.address_periods`` says: the later owner of an address the person gave up gets none of
+    the person's messages, and the person none of theirs.
+    """
     query = Q(pk__in=[])
-    for address in addresses:
-        query |= Q(pk__in=mail_to(address).values("pk"))
+    for address, start, end in address_periods(user):
+        query |= Q(pk__in=mail_to(address, since=start, until=end).values("pk"))
     return query
 
 

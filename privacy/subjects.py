@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
+from audit.identifiers import sign_in_identifier
 from audit.models import AuditEvent
 
 
@@ -86,3 +87,18 @@ def person_of(rights_request):
         return None
     holder = get_user_model().objects.filter(email__iexact=rights_request.email).first()
     return holder or earlier_holder(rights_request.email)
+
+
+def typed_while_held(user, *, identifier, when, clear=None):
+    """Rows where an address of the person's was typed (hashed, or in clear in ``clear``) while they held it.
+
+    ``when`` is the path to the row's time: a failed sign-in under an address the person gave up, typed after
+    somebody else took it, is the new owner's (``address_periods``).
+    """
+    query = Q(pk__in=[])
+    for address, start, end in address_periods(user):
+        typed = Q(**{identifier: sign_in_identifier(address)})
+        if clear:
+            typed |= Q(**{f"{clear}__iexact": address})
+        query |= typed & Q(**{f"{when}__gte": start}) & (Q(**{f"{when}__lt": end}) if end else Q())
+    return query

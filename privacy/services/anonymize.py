@@ -20,7 +20,6 @@ from django.utils.translation import ngettext
 
 import search
 from accounts.models import User
-from audit.identifiers import sign_in_identifier
 from audit.models import AuditEvent
 from audit.services import audit_record, personal_parts_erase
 from axs_platform import fragments
@@ -36,7 +35,7 @@ from ..documents import exports_erase
 from ..models import RightsRequest
 from ..permissions import can_handle_requests
 from ..selectors import exports_about
-from ..subjects import addresses_of, person_of
+from ..subjects import address_periods, addresses_of, person_of, typed_while_held
 
 ANONYMIZED_FIELDS = ["full_name", "email", "phone", "job_title"]
 
@@ -112,15 +111,15 @@ def _audit_events_recording(user):
     return AuditEvent.objects.filter(Q(actor=user) | account).exclude(action="privacy.anonymized")
 
 
-def _events_with_traces_of(user, addresses):
+def _events_with_traces_of(user, addresses, typed):
     """The events whose personal part names the person.
 
-    What they did through the web (their IP address, browser and pages), what was typed under any of their
-    addresses (failed sign-ins, requests) and pages whose address held one (a search by their e-mail, in any case).
+    What they did through the web (their IP address, browser and pages), what was typed under one of their
+    addresses while they held it (``typed``: failed sign-ins, requests; a later owner's are theirs) and pages whose
+    address held one (a search by their e-mail, in any case).
     """
-    typed, in_page = Q(pk__in=[]), Q(pk__in=[])
+    in_page = Q(pk__in=[])
     for address in addresses:
-        typed |= Q(personal_part__identifier=sign_in_identifier(address))
         for form in {address, quote(address, safe=""), quote_plus(address)}:
             in_page |= Q(personal_part__path__icontains=form)
     return AuditEvent.objects.filter(Q(actor=user) | typed | in_page)
@@ -132,13 +131,16 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     """Anonymize a person's account and the invitations sent to their addresses; record it as one audit event.
 
     The personal parts of the audit events that name them are erased (``_events_with_traces_of``), and so are
-    the e-mails to any address they have had (``addresses_of``; queued ones cancelled); the chain still
+    the e-mails to any address they have had, sent while they held it (``address_periods``: the later owner of a
+    reused address keeps theirs; queued ones cancelled); the chain still
     verifies. The event names which fields were cleared and how many records were erased, never their old values.
     """
     user = User.objects.select_for_update().get(pk=user.pk)
     if is_anonymized(user):
         return user
-    addresses = addresses_of(user)  # read before the anonymization is recorded
+    # Read before the anonymization is recorded.
+    addresses, periods = addresses_of(user), address_periods(user)
+    typed = typed_while_held(user, identifier="personal_part__identifier", when="created_at")
     name, email = anonymous_name(user), anonymous_email(user)
     user.full_name, user.email, user.phone, user.job_title = name, email, "", ""
     user.is_active = False
@@ -152,8 +154,8 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     notifications_forget(person=user)  # their inbox greets them by name
     requests = RightsRequest.objects.filter(Q(requester=user) | to_any)
     exports = exports_erase(exports_about(requests=requests))
-    traces = personal_parts_erase(events=_events_with_traces_of(user, addresses))
-    emails = sum(mail_to_forget(address=address) for address in addresses)
+    traces = personal_parts_erase(events=_events_with_traces_of(user, addresses, typed))
+    emails = sum(mail_to_forget(address=address, since=start, until=end) for address, start, end in periods)
     # The secret calendar address stops working: a new random token nobody knows.
     for feed in CalendarFeed.objects.filter(person=user):
         feed.token = new_feed_token()
