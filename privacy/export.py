@@ -33,7 +33,7 @@ from .export_parts import (
     notification_about,
     notification_shown,
 )
-from .subjects import address_periods, addresses_of, typed_while_held
+from .subjects import address_periods, addresses_of, held_within, typed_while_held
 
 # Secrets and derived keys are not personal data the person could use, and must not leave the platform.
 HIDDEN_FIELD_WORDS = ("password", "token", "nonce", "secret", "hash", "receipt", "key")
@@ -108,7 +108,7 @@ def _by_email(field, created=None, only=(), why=""):
         for address, start, end in address_periods(user):
             held = Q(**{f"{field}__iexact": address})
             if created:
-                held &= Q(**{f"{created}__gte": start}) & (Q(**{f"{created}__lt": end}) if end else Q())
+                held &= held_within(created, start, end)
             query |= held
         return query
 

@@ -39,7 +39,8 @@ def _address(value):
 def address_periods(user):
     """Return ``[(address, start, end)]``: when the account held each address it has had (``end`` None: today's).
 
-    The address it joined with is held from ``date_joined``; each audited change of its e-mail ends one period and
+    The address it joined with is held from ``date_joined`` if another account had it before, else from the start
+    (``start`` None); each audited change of its e-mail ends one period and
     starts the next. Rows sent to an address are the person's only within these periods: an address given up and
     taken later by somebody else leads each account to its own rows only.
     """
@@ -50,7 +51,9 @@ def address_periods(user):
         .values_list("created_at", "changes")
     )
     current = _address(changes[0][1]["email"][0] if changes else user.email)
-    since, periods = user.date_joined, []
+    # The address it joined with is held from the start of time unless another account had it before: a request
+    # filed or an e-mail sent to it before the account existed is then this person's too.
+    since, periods = (user.date_joined if current and _held_before(current, user) else None), []
     for when, change in changes:
         if current:
             periods.append((current, since, when))
@@ -60,6 +63,23 @@ def address_periods(user):
     if user.email and _address(user.email) != current:  # changed without an audited record: held today
         periods.append((_address(user.email), since, None))
     return periods
+
+
+def _held_before(address, user):
+    """Whether another account's audited e-mail change named ``address`` before ``user`` joined."""
+    named = Q(changes__email__0__iexact=address) | Q(changes__email__1__iexact=address)
+    others = _email_changes().filter(named, created_at__lt=user.date_joined).exclude(target_id=str(user.pk))
+    return others.exists()
+
+
+def held_within(path, start, end):
+    """Rows whose time (``path``) falls within a held period; ``start`` or ``end`` None leaves that side open."""
+    query = Q()
+    if start is not None:
+        query &= Q(**{f"{path}__gte": start})
+    if end is not None:
+        query &= Q(**{f"{path}__lt": end})
+    return query
 
 
 def earlier_holder(address):
@@ -100,5 +120,26 @@ def typed_while_held(user, *, identifier, when, clear=None):
         typed = Q(**{identifier: sign_in_identifier(address)})
         if clear:
             typed |= Q(**{f"{clear}__iexact": address})
-        query |= typed & Q(**{f"{when}__gte": start}) & (Q(**{f"{when}__lt": end}) if end else Q())
+        query |= typed & held_within(when, start, end)
+    return query
+
+
+def held_by_others(user, *, field, when):
+    """Rows sent to one of the person's addresses while another account held it (``field`` the address, ``when``
+    the path to the row's time): that account's rows, which a cancellation of this person leaves alone.
+    """
+    addresses = addresses_of(user)
+    named = Q(pk__in=[])
+    for address in addresses:
+        named |= Q(email__iexact=address)
+    changed = Q(pk__in=[])
+    for address in addresses:
+        changed |= Q(changes__email__0__iexact=address) | Q(changes__email__1__iexact=address)
+    ids = {int(pk) for pk in _email_changes().filter(changed).values_list("target_id", flat=True)}
+    others = get_user_model().objects.filter(named | Q(pk__in=ids)).exclude(pk=user.pk)
+    query = Q(pk__in=[])
+    for other in others:
+        for address, start, end in address_periods(other):
+            if address in addresses:
+                query |= Q(**{f"{field}__iexact": address}) & held_within(when, start, end)
     return query

@@ -35,7 +35,7 @@ from ..documents import exports_erase
 from ..models import RightsRequest
 from ..permissions import can_handle_requests
 from ..selectors import exports_about
-from ..subjects import address_periods, addresses_of, person_of, typed_while_held
+from ..subjects import address_periods, addresses_of, held_by_others, person_of, typed_while_held
 
 ANONYMIZED_FIELDS = ["full_name", "email", "phone", "job_title"]
 
@@ -141,6 +141,9 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     # Read before the anonymization is recorded.
     addresses, periods = addresses_of(user), address_periods(user)
     typed = typed_while_held(user, identifier="personal_part__identifier", when="created_at")
+    # Invitations and requests to a reused address while another account held it are that account's.
+    others_invitations = held_by_others(user, field="email", when="created_at")
+    others_requests = held_by_others(user, field="email", when="received_at")
     name, email = anonymous_name(user), anonymous_email(user)
     user.full_name, user.email, user.phone, user.job_title = name, email, "", ""
     user.is_active = False
@@ -150,9 +153,11 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     to_any = Q(pk__in=[])
     for address in addresses:
         to_any |= Q(email__iexact=address)
-    invitations = Invitation.objects.filter(to_any).update(email=email, full_name=name, job_title="")
+    invitations = (
+        Invitation.objects.filter(to_any).exclude(others_invitations).update(email=email, full_name=name, job_title="")
+    )
     notifications_forget(person=user)  # their inbox greets them by name
-    requests = RightsRequest.objects.filter(Q(requester=user) | to_any)
+    requests = RightsRequest.objects.filter(Q(requester=user) | (to_any & ~others_requests))
     exports = exports_erase(exports_about(requests=requests))
     traces = personal_parts_erase(events=_events_with_traces_of(user, addresses, typed))
     emails = sum(mail_to_forget(address=address, since=start, until=end) for address, start, end in periods)

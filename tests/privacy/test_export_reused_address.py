@@ -60,5 +60,7 @@ def test_the_periods_follow_the_audited_changes_of_the_address():
     user_update(actor=staff, user=person, email=NEW, reason="Cambio.")
     person.refresh_from_db()
     (old, old_start, old_end), (new, new_start, new_end) = address_periods(person)
-    assert (old, new) == (OLD, NEW) and old_start == person.date_joined
+    assert (old, new) == (OLD, NEW) and old_start is None  # nobody had it before: what came before joining is theirs
     assert old_end == new_start and new_end is None
+    later = make_representative(email=OLD)
+    assert address_periods(later) == [(OLD, later.date_joined, None)]  # held from joining: the earlier rows are not
