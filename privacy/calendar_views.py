@@ -21,12 +21,12 @@ class CalendarView(StaffRequiredMixin, View):
     template_name = "privacy/calendar.html"
 
     def render_page(self, holiday_form=None, policy_form=None, status=200):
-        # From last year on unless asked for all (``?todos=1``): the terms running now count only those days.
-        since = None if self.request.GET.get("todos") else timezone.localdate().year - 1
+        # Last year to next year unless asked for all (``?todos=1``): the terms running now count only those days.
+        year = timezone.localdate().year
+        shown = selectors.holidays(years=None if self.request.GET.get("todos") else (year - 1, year + 1))
         context = {
-            "holidays": selectors.holidays(from_year=since),
-            "since": since,
-            "earlier": selectors.holidays().filter(day__year__lt=since).count() if since else 0,
+            "holidays": shown,
+            "hidden": selectors.holidays().count() - len(shown),
             "holiday_form": holiday_form or HolidayForm(),
             "policy_form": policy_form or PolicyForm(instance=DeadlinePolicy.current()),
         }

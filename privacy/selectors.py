@@ -27,10 +27,11 @@ def requests_of(user):
     return RightsRequest.objects.filter(requester=user).order_by("-received_at", "-id")
 
 
-def holidays(*, from_year=None):
+def holidays(*, years=None):
+    """Return the non-working days, those of ``years`` (first, last) only when given."""
     days = Holiday.objects.all()
-    if from_year:
-        days = days.filter(day__year__gte=from_year)
+    if years:
+        days = days.filter(day__year__gte=years[0], day__year__lte=years[1])
     return days
 
 

@@ -40,19 +40,20 @@ def test_loading_the_demo_again_adds_no_day(demo):
     assert Holiday.objects.count() == before
 
 
-def test_the_calendar_page_lists_from_last_year_and_links_the_earlier_days(client, db):
+def test_the_calendar_page_lists_last_year_to_next_year_and_links_the_others(client, db):
     from django.urls import reverse
     from django.utils import timezone
 
     from tests.factories import make_staff
 
-    since = timezone.localdate().year - 1
-    for year in (since - 2, since - 1, since, since + 1):
-        Holiday.objects.create(day=D(year, 5, 1), name="Día del Trabajo")
+    year = timezone.localdate().year
+    for each in range(year - 3, year + 4):
+        Holiday.objects.create(day=D(each, 5, 1), name="Día del Trabajo")
     client.force_login(make_staff())
     page = client.get(reverse("privacy:calendar")).content.decode()
-    assert f'datetime="{since}-05-01"' in page and f'datetime="{since + 1}-05-01"' in page
-    assert f'datetime="{since - 1}-05-01"' not in page
-    assert f"Ver también los 2 días anteriores a {since}" in page
+    shown = [each for each in range(year - 3, year + 4) if f'datetime="{each}-05-01"' in page]
+    assert shown == [year - 1, year, year + 1]
+    assert "Ver también los 4 días de otros años" in page
     every = client.get(reverse("privacy:calendar"), {"todos": "1"}).content.decode()
-    assert f'datetime="{since - 2}-05-01"' in every and "Ver también" not in every
+    assert f'datetime="{year - 3}-05-01"' in every and f'datetime="{year + 3}-05-01"' in every
+    assert "Ver también" not in every
