@@ -162,7 +162,9 @@ def build():
     rights_request = privacy_services.request_file(
         user=people["rep_a"], right="access", details="Todo lo que guardan de mí.", channel="email"
     )
-    holiday = privacy_services.holiday_add(actor=people["staff"], day=datetime.date(2040, 12, 25), name="Navidad")
+    holiday = privacy_services.holiday_add(
+        actor=people["staff"], day=datetime.date(2040, 12, 12), name="Día de la Virgen de Guadalupe"
+    )
     submitted_report = Report.objects.filter(period__implementation=implementation, status="submitted").first()
     submitted_report = submitted_report or Report.objects.filter(status="submitted").first()
     progress_evidence = ProgressEvidence(
