@@ -247,18 +247,14 @@ def request_answer(*, actor, rights_request, outcome, answer, legal_reason="", r
             {"legal_reason": _("Give the legal reason for not granting all that was asked.")},
             code="legal_reason_required",
         )
-    rights_request.outcome = outcome
-    rights_request.answer = answer
-    rights_request.legal_reason = legal_reason.strip()
-    rights_request.answered_at = timezone.now()
-    return _move(
+    return _close_answered(
         rights_request,
         actor=actor,
-        to_status=Status.ANSWERED,
+        outcome=outcome,
+        answer=answer,
+        legal_reason=legal_reason.strip(),
         action="privacy.answered",
-        reason=answer,
         request=request,
-        extra_changes={"outcome": ["", outcome]},
     )
 
 
@@ -274,7 +270,20 @@ def request_deny_unverified(*, actor, rights_request, answer, legal_reason, requ
     _require_status(rights_request, Status.RECEIVED)
     answer = _require_reason(answer, "answer")
     legal_reason = _require_reason(legal_reason, "legal_reason")
-    rights_request.outcome = RightsRequest.Outcome.DENIED
+    return _close_answered(
+        rights_request,
+        actor=actor,
+        outcome=RightsRequest.Outcome.DENIED,
+        answer=answer,
+        legal_reason=legal_reason,
+        action="privacy.denied_unverified",
+        request=request,
+    )
+
+
+def _close_answered(rights_request, *, actor, outcome, answer, legal_reason, action, request):
+    """Record the answer on the request and move it to answered (the caller holds its lock)."""
+    rights_request.outcome = outcome
     rights_request.answer = answer
     rights_request.legal_reason = legal_reason
     rights_request.answered_at = timezone.now()
@@ -282,10 +291,10 @@ def request_deny_unverified(*, actor, rights_request, answer, legal_reason, requ
         rights_request,
         actor=actor,
         to_status=Status.ANSWERED,
-        action="privacy.denied_unverified",
+        action=action,
         reason=answer,
         request=request,
-        extra_changes={"outcome": ["", RightsRequest.Outcome.DENIED]},
+        extra_changes={"outcome": ["", outcome]},
     )
 
 
