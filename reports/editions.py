@@ -24,11 +24,9 @@ from axs_platform.permissions import is_staff_member
 
 from .documents import report_context
 from .models import PublishedEdition
-from .word import html_to_docx, ooxml
+from .word import html_to_docx, ooxml, word_language
 
 BODY = "reports/includes/systematization_body.html"
-# The language Word's spelling and grammar check uses, by the site's language.
-LANGUAGE_TAGS = {"es-mx": "es-MX", "es": "es-MX", "en": "en-US"}
 
 
 def edition_html(start, end):
@@ -47,7 +45,7 @@ def edition_preview(start, end):
 
 def edition_docx(start, end, title):
     """Return the report as a Word file (bytes) in the active language (reports/word/)."""
-    language = LANGUAGE_TAGS.get(translation.get_language() or "", "es-MX")
+    language = word_language(translation.get_language() or "es-mx")
     document = WordDocument()
     document.styles["Normal"].font.size = Pt(10.5)
     properties = document.core_properties

@@ -6,6 +6,6 @@ numbering restarts, repeated header rows, languages); ``charts`` turns the inlin
 pictures and tables of their values.
 """
 
-from .writer import html_to_docx
+from .writer import html_to_docx, word_language
 
-__all__ = ["html_to_docx"]
+__all__ = ["html_to_docx", "word_language"]

@@ -13,7 +13,7 @@ import re
 from itertools import count
 
 from django.utils.translation import gettext as _
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from . import charts, ooxml
@@ -28,6 +28,12 @@ LABEL = re.compile(r"^(?P<word>\S+)\s+(?P<number>\d+)\.?$")
 NOTE_NUMBER = re.compile(r"(\d+)$")
 TEXT_WIDTH_CM = 16.0
 BACK_LINK = "↩"
+
+
+def word_language(tag):
+    """Return the tag Word checks a language with: the site's "es" and "en" name Mexico's Spanish and US English."""
+    primary = (tag or "").split("-")[0].lower()
+    return {"es": "es-MX", "en": "en-US"}.get(primary, tag or "")
 
 
 def _tag(element):
@@ -88,6 +94,24 @@ class Writer:
         """Write an element's content: runs of inline content as paragraphs, block children as blocks."""
         pending = [element.text] if element.text else []
         for child in element:
+            if _tag(element) == "li" and _tag(child) == "div" and not child.get("lang"):
+                # An item's box (a date, then a title and its text) reads as one line, then its paragraphs.
+                leading = self.leading_inline(child)
+                pending.extend(leading)
+                for grandchild in child:
+                    if grandchild in leading:
+                        continue
+                    if _tag(grandchild) in BLOCKS or _tag(grandchild) == "img":
+                        self.paragraph_of(pending, container)
+                        pending = []
+                        self.block(grandchild, container)
+                    else:
+                        pending.append(grandchild)
+                    if grandchild.tail:
+                        pending.append(grandchild.tail)
+                if child.tail:
+                    pending.append(child.tail)
+                continue
             if _tag(child) in BLOCKS or _tag(child) == "img" and self.is_block_picture(child):
                 self.paragraph_of(pending, container)
                 pending = []
@@ -97,6 +121,17 @@ class Writer:
             if child.tail:
                 pending.append(child.tail)
         self.paragraph_of(pending, container)
+
+    def leading_inline(self, element):
+        """Return the inline content an element starts with, up to its first block child."""
+        pieces = [element.text] if element.text else []
+        for child in element:
+            if _tag(child) in BLOCKS or _tag(child) == "img":
+                break
+            pieces.append(child)
+            if child.tail:
+                pieces.append(child.tail)
+        return pieces
 
     def is_block_picture(self, element):
         return element.getparent() is not None and _tag(element.getparent()) == "div"
@@ -171,8 +206,6 @@ class Writer:
             self.figure(element, container)
         else:
             self.children(element, container)
-            if "cover" in classes:
-                self.document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
     def heading(self, element, container):
         style = f"Heading {HEADINGS[_tag(element)]}"
@@ -241,8 +274,8 @@ class Writer:
         for child in element:
             if _tag(child) == "figcaption":
                 self.caption(child, container)
-            else:
-                self.block(child, container) if _tag(child) in BLOCKS or _tag(child) == "img" else None
+            elif _tag(child) in BLOCKS or _tag(child) == "img":
+                self.block(child, container)
         for svg in element.iter():
             if _tag(svg) == "svg":
                 self.chart_values(svg, container)
@@ -385,8 +418,9 @@ class Writer:
         run.italic = style.italic or None
         if style.superscript:
             run.font.superscript = True
-        if style.language and style.language.lower() != self.language.lower():
-            ooxml.set_run_language(run, style.language)
+        language = word_language(style.language)
+        if language and language != self.language:
+            ooxml.set_run_language(run, language)
         if style.link is not None:
             run.style = self.document.styles["Hyperlink"]
             style.link.append(run._r)
@@ -442,4 +476,6 @@ class Writer:
 def html_to_docx(document, root, language):
     """Write the HTML ``root`` (an lxml element) into the python-docx ``document``."""
     ooxml.ensure_styles(document)
+    # Chapters start on a new page, as in the PDF: a property of the style, which an editor changes once.
+    document.styles["Heading 1"].paragraph_format.page_break_before = True
     Writer(document, root, language).write()
