@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the platform needs when they are missing and we may (root).
-#   base:    gettext (to compile translations), Pango and fonts (WeasyPrint renders PDFs with them)
-#   browser: Chromium for the browser tests, poppler-utils to read PDFs in tests, Node.js's npm to install
+#   base:    gettext (to compile translations), Pango and fonts (WeasyPrint renders PDFs with them), poppler-utils
+#            (pdftoppm draws the Word edition's charts as PNG, reports/word/charts.py)
+#   browser: Chromium for the browser tests, Node.js's npm to install
 #            axe-core and the Nu HTML Checker (package.json), and a Java runtime to run the checker
 set -euo pipefail
 kind="${1:-base}"
@@ -15,9 +16,9 @@ need_lib libpango-1.0.so libpango-1.0-0
 need_lib libpangoft2-1.0.so libpangoft2-1.0-0
 need fc-list fontconfig
 need_font "DejaVu Sans" fonts-dejavu-core
+need pdftoppm poppler-utils
 if [ "$kind" = "browser" ]; then
   need chromium chromium
-  need pdftotext poppler-utils
   need npm npm
   need java default-jre-headless
 fi

@@ -1,0 +1,104 @@
+"""The Word edition is a document an editor finishes in Word: styles, fields, captions, charts, links, language."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import translation
+from docx import Document as WordDocument
+from docx.oxml.ns import qn
+from lxml import html as lxml_html
+
+from reports.editions import edition_docx, edition_html
+from reports.services import narrative_text_save
+from tests.reports.test_publication import END, START
+
+pytestmark = pytest.mark.django_db
+
+FUTURE_ES = (
+    "La AxS **sigue** en *marcha*.[^plan] Véase [el sitio de la AMEXCID](https://www.gob.mx/amexcid).\n\n"
+    "[^plan]: AMEXCID (2018). Plan de trabajo."
+)
+FUTURE_EN = (
+    "The AxS **goes** *on*.[^plan] See [AMEXCID's site](https://www.gob.mx/amexcid).\n\n[^plan]: AMEXCID (2018)."
+)
+
+
+def _word(language):
+    with translation.override(language):
+        return WordDocument(io.BytesIO(edition_docx(START, END, "Sistematización"))), edition_html(START, END)
+
+
+def _instructions(element):
+    return " ".join(" ".join(element.xpath(".//w:instrText/text()")).split())
+
+
+def _future(demo):
+    staff = get_user_model().objects.get(email="staff@amexcid.example")
+    narrative_text_save(actor=staff, part="future", body_es=FUTURE_ES, body_en=FUTURE_EN)
+
+
+def test_headings_are_word_headings_and_the_contents_and_lists_are_fields_word_updates(demo):
+    word, _html = _word("es-mx")
+    styles = {p.text: p.style.name for p in word.paragraphs}
+    assert styles["1. La AMEXCID y la vinculación con el sector privado"] == "Heading 1"
+    assert styles["Aciertos"] == "Heading 2" and styles["Recomendaciones"] == "Heading 2"
+    assert styles["Alianza por la Sostenibilidad"] == "Title"
+    fields = [_instructions(p._p) for p in word.paragraphs if p._p.xpath(".//w:instrText")]
+    assert 'TOC \\o "1-2" \\h \\z \\u' in fields
+    assert 'TOC \\h \\z \\c "Figura"' in fields and 'TOC \\h \\z \\c "Cuadro"' in fields
+    assert "Índice de figuras" in styles and "Índice de cuadros" in styles
+    contents = [p.text for p in word.paragraphs if p.style.name == "toc 1"]
+    assert "10. Hacia el futuro" in contents
+    assert word.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+
+
+def test_captions_count_with_seq_fields_and_tables_repeat_their_header_row(demo):
+    word, html = _word("es-mx")
+    captions = [p for p in word.paragraphs if p.style.name == "Caption"]
+    figures = [p for p in captions if p.text.startswith("Figura ")]
+    tables = [p for p in captions if p.text.startswith("Cuadro ")]
+    assert figures[0].text == "Figura 1. Organizaciones en cada sesión plenaria"
+    assert all(_instructions(p._p) == "SEQ Figura \\* ARABIC" for p in figures)
+    assert all(_instructions(p._p) == "SEQ Cuadro \\* ARABIC" for p in tables)
+    assert len(figures) == html.count('<figcaption><span class="exhibit-label">Figura')
+    assert len(tables) == html.count('<caption><span class="exhibit-label">Cuadro')
+    sources = next(t for t in word.tables if t._tbl.xpath(".//w:tblCaption/@w:val") == [tables[-1].text])
+    assert sources.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+    assert [cell.text for cell in sources.rows[0].cells] == ["Cifra", "Valor", "Fecha", "Fuente"]
+
+
+def test_charts_are_pictures_with_alt_text_and_a_table_of_the_same_values_as_the_page(demo):
+    word, html = _word("es-mx")
+    descriptions = word.element.body.xpath(".//wp:docPr/@descr")
+    assert any(text.startswith("ODS prioritarios elegidos por las organizaciones.") for text in descriptions)
+    assert len(word.inline_shapes) >= 1 + html.count('class="axs-chart"')
+    chart = next(
+        table for table in word.tables
+        if table._tbl.xpath(".//w:tblCaption/@w:val") == ["ODS prioritarios elegidos por las organizaciones"]
+    )  # fmt: skip
+    assert chart.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+    assert [cell.text for cell in chart.rows[0].cells] == ["Categoría", "Valor", "%"]
+    values = sorted((row.cells[0].text, row.cells[1].text) for row in chart.rows[1:])
+    page = lxml_html.fragment_fromstring(html, create_parent="div")
+    rows = page.xpath("//table[@id='table-sdg_ranking']/tbody/tr")
+    assert values == sorted(tuple(" ".join(td.text_content().split()) for td in row.xpath("./td")) for row in rows)
+
+
+def test_links_emphasis_and_notes_survive_and_each_language_is_marked_for_word(demo):
+    _future(demo)
+    editions = (("es-mx", "es-MX", "La AxS sigue", "sigue", "marcha"), ("en", "en-US", "The AxS goes", "goes", "on"))
+    for language, tag, start, bold, italic in editions:
+        word, _html = _word(language)
+        assert word.core_properties.language == tag and word.core_properties.author == "AMEXCID"
+        defaults = word.styles.element.find(qn("w:docDefaults")).iter(qn("w:lang"))
+        assert [element.get(qn("w:val")) for element in defaults] == [tag]
+        assert word.styles["Normal"].element.xpath("./w:rPr/w:lang/@w:val") == [tag]
+        paragraph = next(p for p in word.paragraphs if p.text.startswith(start))
+        runs = {run.text: run for run in paragraph.runs}
+        assert runs[bold].bold and runs[italic].italic
+        assert runs["1"].font.superscript
+        link = paragraph._p.xpath(".//w:hyperlink")[0]
+        assert word.part.rels[link.get(qn("r:id"))].target_ref == "https://www.gob.mx/amexcid"
+        note = next(p for p in word.paragraphs if p.text.startswith("AMEXCID (2018)"))
+        assert note.style.name == "List Number" and note._p.xpath(".//w:numPr")
