@@ -154,6 +154,8 @@ def evaluation_matrix(call):
         Proposal.objects.filter(call=call)
         .exclude(status__in=[ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN])
         .select_related("lead_organization", "matrix_total")
+        # The window sorts every row of the call: only the columns the page shows, not the proposals' texts.
+        .only("call_id", "title", "status", "lead_organization", "matrix_total")
         .annotate(ranking=ranking)
         .annotate(position=Window(RowNumber(), order_by=order))
         .order_by(*order)
