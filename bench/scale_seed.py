@@ -247,6 +247,9 @@ def _evaluations(scene, proposals, *, matrix, assigned):
         ),
         batch_size=BATCH * 2,
     )
+    from projects.services import matrix_totals_rebuild
+
+    matrix_totals_rebuild([scene.matrix_call.pk, scene.call.pk])  # the matrix's kept totals, as after the services
 
 
 def _structured(scene, proposals):

@@ -266,6 +266,9 @@ def load(stdout):
     from . import demo_selection
 
     demo_selection.load(stdout)
+    from .services import matrix_totals_rebuild
+
+    matrix_totals_rebuild()  # the demo's evaluations are written without the services
 
 
 def _open_call(committee, staff, evaluator, organizations):

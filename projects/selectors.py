@@ -13,10 +13,11 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
-    Sum,
     Value,
     When,
+    Window,
 )
+from django.db.models.functions import RowNumber
 
 from committees.permissions import current_organization
 
@@ -120,90 +121,92 @@ def proposal_evaluations(proposal):
     return proposal.evaluations.exclude(status=EvaluationStatus.WITHDRAWN).select_related("evaluator")
 
 
-def _mean(values):
-    return sum(values, Decimal(0)) / len(values) if values else None
-
-
 _SCORE_DECIMALS = {score: Decimal(score) for score in range(0, 6)}
 
 
 def evaluation_matrix(call):
-    """Return ``(rows, weights)``: per proposal, its weighted total, evaluation counts and rank.
+    """Return ``(rows, weights)``: the call's proposals best first, a queryset to page; ``weights`` per criterion.
 
-    Rows come best first and carry the proposal's id; ``matrix_details(rows, weights)`` adds the
-    proposal, its per-criterion averages and the spread of its evaluators' totals to the rows a page
-    shows. Three grouped queries whatever the number of proposals: the proposals' ids, the evaluations
-    counted per proposal, and each proposal's weighted sum of scores with the number of evaluations
-    it sums (a call of 4,000 proposals returns 4,000 sums, not 156,000 scores): the mean of the
-    evaluators' weighted totals is that sum over the evaluations and the weights.
+    The order is the weighted total, computed in SQL from each proposal's kept totals
+    (``MatrixTotal``: per criterion, the sum of the submitted evaluations' scores), then the id;
+    proposals without a submitted evaluation come last. Each row carries ``position``, its place in
+    that order (a window over the call's rows), which is its rank when it has a total.
+    ``matrix_details(page, weights)`` turns the rows of one page into the matrix's figures; no score
+    is read to order or count the rows.
     """
     weights = {criterion: call.weight(criterion) for criterion in Criterion}
-    weight_sum = sum(weights.values()) or Decimal(1)
-    proposal_ids = list(
+    amount = DecimalField(max_digits=20, decimal_places=6)
+    weighted = [
+        ExpressionWrapper(Value(weight) * F(f"matrix_total__score_{criterion.value}"), output_field=amount)
+        for criterion, weight in weights.items()
+        if weight
+    ]
+    ranking = Case(
+        When(
+            matrix_total__submitted__gt=0,
+            then=ExpressionWrapper(sum(weighted[1:], weighted[0]) / F("matrix_total__submitted"), output_field=amount),
+        ),
+        default=None,
+        output_field=amount,
+    )
+    order = [F("ranking").desc(nulls_last=True), F("id").asc()]
+    rows = (
         Proposal.objects.filter(call=call)
         .exclude(status__in=[ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN])
-        .order_by("id")
-        .values_list("pk", flat=True)
+        .select_related("lead_organization", "matrix_total")
+        # The window sorts every row of the call: only the columns the page shows, not the proposals' texts.
+        .only("call_id", "title", "status", "lead_organization", "matrix_total")
+        .annotate(ranking=ranking)
+        .annotate(position=Window(RowNumber(), order_by=order))
+        .order_by(*order)
     )
-    counts = {
-        row["proposal_id"]: row
-        for row in Evaluation.objects.filter(proposal__call=call)
-        .exclude(status=EvaluationStatus.WITHDRAWN)
-        .order_by()
-        .values("proposal_id")
-        .annotate(
-            assigned=Count("id"),
-            submitted=Count("id", filter=Q(status=EvaluationStatus.SUBMITTED)),
-            conflict=Count("id", filter=Q(status=EvaluationStatus.CONFLICT)),
-        )
-    }
-    amount = DecimalField(max_digits=12, decimal_places=2)
-    weight = Case(*[When(criterion=c.value, then=Value(w)) for c, w in weights.items()], output_field=amount)
-    totals = {
-        proposal_id: Decimal(total) / evaluations / weight_sum
-        for proposal_id, total, evaluations in (
-            Score.objects.filter(evaluation__proposal__call=call, evaluation__status=EvaluationStatus.SUBMITTED)
-            .order_by()
-            .values("evaluation__proposal_id")
-            .annotate(
-                total=Sum(ExpressionWrapper(F("score") * weight, output_field=amount)),
-                evaluations=Count("evaluation_id", distinct=True),
-            )
-            .values_list("evaluation__proposal_id", "total", "evaluations")
-        )
-    }
-    no_counts = {"assigned": 0, "submitted": 0, "conflict": 0}
-    rows = [{"proposal_id": pk, "total": totals.get(pk), "counts": counts.get(pk, no_counts)} for pk in proposal_ids]
-    ranked = sorted((row for row in rows if row["total"] is not None), key=lambda row: -row["total"])
-    for position, row in enumerate(ranked, start=1):
-        row["rank"] = position
-    return sorted(rows, key=lambda row: (row.get("rank") or 10**9, row["proposal_id"])), weights
+    return rows, weights
 
 
-def matrix_details(rows, weights):
-    """Give the matrix rows a page shows their proposal, per-criterion averages and spread (two queries).
+def matrix_details(proposals, weights):
+    """Return the matrix rows of a page of ``evaluation_matrix`` (one query: the page's submitted scores).
 
-    The spread is the gap between the highest and the lowest of the evaluators' weighted totals.
+    Averages per criterion and the weighted total (the mean of the evaluators' weighted totals) come
+    from the kept sums; the spread, the gap between the highest and the lowest evaluator's total, from
+    the page's scores.
     """
-    ids = [row["proposal_id"] for row in rows]
-    proposals = Proposal.objects.select_related("lead_organization").in_bulk(ids)
-    by_value = {criterion.value: weight for criterion, weight in weights.items()}
     weight_sum = sum(weights.values()) or Decimal(1)
-    marks = defaultdict(lambda: defaultdict(list))
+    by_value = {criterion.value: weight for criterion, weight in weights.items()}
     evaluation_totals = defaultdict(lambda: defaultdict(Decimal))
+    ids = [proposal.pk for proposal in proposals]
     for proposal_id, evaluation_id, criterion, score in (
         Score.objects.filter(evaluation__proposal_id__in=ids, evaluation__status=EvaluationStatus.SUBMITTED)
         .order_by()
         .values_list("evaluation__proposal_id", "evaluation_id", "criterion", "score")
     ):
-        mark = _SCORE_DECIMALS.get(score) or Decimal(score)
-        marks[proposal_id][criterion].append(mark)
-        evaluation_totals[proposal_id][evaluation_id] += mark * by_value.get(criterion, 0)
-    for row in rows:
-        row["proposal"] = proposals[row["proposal_id"]]
-        row["averages"] = [(c, _mean(marks[row["proposal_id"]].get(c.value, []))) for c in Criterion]
-        totals = [total / weight_sum for total in evaluation_totals[row["proposal_id"]].values()]
-        row["spread"] = (max(totals) - min(totals)) if totals else None
+        evaluation_totals[proposal_id][evaluation_id] += (_SCORE_DECIMALS.get(score) or Decimal(score)) * by_value.get(
+            criterion, 0
+        )
+    rows = []
+    for proposal in proposals:
+        kept = getattr(proposal, "matrix_total", None)
+        submitted = kept.submitted if kept else 0
+        sums = {c: Decimal(getattr(kept, f"score_{c.value}")) for c in Criterion} if submitted else {}
+        totals = [total / weight_sum for total in evaluation_totals[proposal.pk].values()]
+        rows.append(
+            {
+                "proposal_id": proposal.pk,
+                "proposal": proposal,
+                "rank": proposal.position if submitted else None,
+                "counts": {
+                    "assigned": kept.assigned if kept else 0,
+                    "submitted": submitted,
+                    "conflict": kept.conflict if kept else 0,
+                },
+                "averages": [(c, sums[c] / submitted if submitted else None) for c in Criterion],
+                "total": (
+                    sum((sums[c] * weights[c] for c in Criterion), Decimal(0)) / submitted / weight_sum
+                    if submitted
+                    else None
+                ),
+                "spread": (max(totals) - min(totals)) if totals else None,
+            }
+        )
     return rows
 
 

@@ -17,7 +17,7 @@ from .ballots import (
 )
 from .calls import Call, CallStatus
 from .content import Activity, AlignedTarget, Attachment, BudgetLine, Component, ProjectIndicator
-from .evaluation import Evaluation, EvaluationStatus, Score
+from .evaluation import Evaluation, EvaluationStatus, MatrixTotal, Score
 from .management import SavedFilter
 from .proposals import (
     EDITABLE_BY_PROPOSER,
@@ -85,6 +85,7 @@ __all__ = [
     "RoundStatus",
     "SealedPaper",
     "SavedFilter",
+    "MatrixTotal",
     "Score",
     "SelectionEvidence",
     "SelectionMethod",

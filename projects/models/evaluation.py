@@ -102,3 +102,46 @@ class Score(models.Model):
 
     def __str__(self):
         return f"{self.get_criterion_display()}: {self.score}"
+
+
+class MatrixTotal(models.Model):
+    """One proposal's figures in its call's evaluation matrix, kept by the evaluation services.
+
+    The counts are of its standing evaluations (withdrawn ones left out); each ``score_<criterion>``
+    is the sum of that criterion's scores over the submitted evaluations (a submitted evaluation has
+    all thirteen). Averages and the weighted total follow from them and the call's weights, so the
+    matrix ranks and pages every proposal of a call without reading its scores. Only proposals with
+    a standing evaluation have a row. ``projects.services.matrix`` writes them in the transaction of
+    each evaluation change; ``manage.py matrix_totals_rebuild`` recounts them from the evaluations.
+    """
+
+    proposal = models.OneToOneField(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, primary_key=True, related_name="matrix_total"
+    )
+    assigned = models.PositiveIntegerField(_("standing evaluations"), default=0)
+    submitted = models.PositiveIntegerField(_("submitted evaluations"), default=0)
+    conflict = models.PositiveIntegerField(_("conflicts declared"), default=0)
+    score_axs_cooperation = models.PositiveIntegerField(default=0)
+    score_axs_replicability = models.PositiveIntegerField(default=0)
+    score_axs_consortium = models.PositiveIntegerField(default=0)
+    score_axs_business_synergy = models.PositiveIntegerField(default=0)
+    score_axs_sdg_impact = models.PositiveIntegerField(default=0)
+    score_axs_financial = models.PositiveIntegerField(default=0)
+    score_axs_funds = models.PositiveIntegerField(default=0)
+    score_sust_economic = models.PositiveIntegerField(default=0)
+    score_sust_institutional = models.PositiveIntegerField(default=0)
+    score_sust_technological = models.PositiveIntegerField(default=0)
+    score_sust_environmental = models.PositiveIntegerField(default=0)
+    score_sust_sociocultural = models.PositiveIntegerField(default=0)
+    score_sust_political = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("evaluation matrix total")
+        verbose_name_plural = _("evaluation matrix totals")
+
+    def __str__(self):
+        return f"{self.proposal_id}: {self.submitted}/{self.assigned}"
+
+    @staticmethod
+    def score_field(criterion):
+        return f"score_{Criterion(criterion).value}"

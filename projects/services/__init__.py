@@ -27,6 +27,7 @@ from .management import (
     saved_filter_delete,
     saved_filter_save,
 )
+from .matrix import matrix_total_refresh, matrix_totals_rebuild
 from .proposals import (
     TEXT_FIELDS,
     activity_add,
@@ -97,6 +98,8 @@ __all__ = [
     "evaluator_unassign",
     "evidence_add",
     "indicator_add",
+    "matrix_total_refresh",
+    "matrix_totals_rebuild",
     "indicator_remove",
     "member_update",
     "partner_invite",

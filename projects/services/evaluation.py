@@ -15,6 +15,7 @@ from .. import permissions
 from ..criteria import Criterion
 from ..models import Evaluation, EvaluationStatus, Score
 from .common import locked, notify, require
+from .matrix import matrix_total_refresh
 
 
 @transaction.atomic
@@ -40,6 +41,7 @@ def evaluator_assign(*, actor, proposal, evaluator, due_on=None, request=None, t
     if due_on is not None and due_on < (today or timezone.localdate()):
         raise ValidationError({"due_on": _("The due date cannot be in the past.")}, code="due_in_past")
     evaluation = Evaluation.objects.create(proposal=proposal, evaluator=evaluator, assigned_by=actor, due_on=due_on)
+    matrix_total_refresh(proposal.pk)
     audit_record(
         actor=actor, action="projects.evaluator_assigned", target=proposal, message=str(evaluator), request=request
     )
@@ -63,6 +65,7 @@ def evaluator_unassign(*, actor, evaluation, request=None):
         raise ValidationError(_("A submitted evaluation stays in the matrix."), code="already_submitted")
     evaluation.status = EvaluationStatus.WITHDRAWN
     evaluation.save(update_fields=["status"])
+    matrix_total_refresh(evaluation.proposal_id)
     audit_record(
         actor=actor,
         action="projects.evaluator_unassigned",
@@ -102,6 +105,7 @@ def conflict_declare(*, actor, evaluation, has_conflict, statement="", request=N
     evaluation.declared_at = timezone.now()
     evaluation.status = EvaluationStatus.CONFLICT if has_conflict else EvaluationStatus.IN_PROGRESS
     evaluation.save()
+    matrix_total_refresh(evaluation.proposal_id)
     audit_record(
         actor=actor,
         action="projects.conflict_declared" if has_conflict else "projects.no_conflict_declared",
@@ -152,4 +156,5 @@ def scores_save(*, actor, evaluation, scores, overall_comment="", submit=False, 
             request=request,
         )
     evaluation.save()
+    matrix_total_refresh(evaluation.proposal_id)
     return evaluation

@@ -234,10 +234,11 @@ class EvaluationMatrixView(PredicateRequiredMixin, TemplateView):
         return super().get_context_data(call=self.call, body=body, **kwargs)
 
     def render_body(self):
-        # The ranking needs every row's total; only the page asked for is formatted and rendered.
+        # Ordered, ranked and paged in SQL from the kept totals: only the page asked for is read and rendered.
         rows, weights = selectors.evaluation_matrix(self.call)
         rows = page_of(self.request, rows, MATRIX_ROWS_PER_PAGE)
-        add_matrix_cells(selectors.matrix_details(rows.object_list, weights))
+        rows.object_list = selectors.matrix_details(rows.object_list, weights)
+        add_matrix_cells(rows.object_list)
         context = {"call": self.call, "rows": rows, "weights": weights}
         return render_to_string("projects/includes/evaluation_matrix_body.html", context, request=self.request)
 

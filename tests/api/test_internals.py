@@ -175,7 +175,7 @@ def test_an_evaluator_reads_their_own_scores_and_reviewers_only_names_and_states
     assert not {"scores", "overall_comment", "conflict_statement"} & set(rows[0])
     matrix = clients["staff"].get(f"/api/v1/calls/{reviewed.call_id}/matrix/?per_page=200").json()["results"]
     expected, _weights = project_selectors.evaluation_matrix(reviewed.call)
-    assert [row["proposal"] for row in matrix] == [row["proposal_id"] for row in expected]
+    assert [row["proposal"] for row in matrix] == [proposal.pk for proposal in expected]
     assert not {"scores", "comment", "evaluator_name"} & {key for row in matrix for key in row}
 
 
