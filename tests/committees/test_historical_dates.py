@@ -20,7 +20,14 @@ from committees.services.notifications import notify_session
 from documents.models import Document
 from documents.services import document_request
 from iati.writer.common import full_date
-from tests.factories import make_committee, make_committee_member, make_session, make_staff
+from tests.factories import (
+    make_committee,
+    make_committee_member,
+    make_organization,
+    make_session,
+    make_staff,
+    seat,
+)
 from tests.opendata.helpers import all_formats
 from tests.pdf_text import pdf_text
 
@@ -97,11 +104,14 @@ def test_the_session_pages_write_each_session_to_its_precision(client, launch, s
 
 
 def test_the_committee_page_and_its_sessions_keep_to_the_precision(client, committee):
+    seat(committee, make_organization(), joined_on=committee.installed_on)  # seated at the installation
     historical(committee=committee, precision=DatePrecision.MONTH, starts=moment(2016, 12, 6), title="Ordinaria")
     client.force_login(make_staff())
     detail = client.get(committee.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "31 de octubre de 2016" not in detail
     assert '<dd class="col-sm-9">2016</dd>' in detail
+    members = client.get(reverse("committees:committee-members", args=[committee.pk]), HTTP_ACCEPT_LANGUAGE="es")
+    assert "31/10/2016" not in members.content.decode() and "<td>2016</td>" in members.content.decode()
     sessions = client.get(reverse("committees:committee-sessions", args=[committee.pk]), HTTP_ACCEPT_LANGUAGE="es")
     text = sessions.content.decode()
     assert "diciembre de 2016" in text and "6 de diciembre" not in text
