@@ -3,7 +3,8 @@
 A record of an event that came before the platform (a plenary, a survey, a milestone) still needs a date to be
 sorted and filtered, but its source may give only the month ("en agosto de 2016") or the year. The record keeps
 a ``DatePrecision`` beside its date, and ``historical_date`` prints only what is known: "19 de mayo de 2016",
-"mayo de 2017" or "2016" (in English "May 19, 2016", "May 2017", "2016").
+"mayo de 2017" or "2016" (in English "May 19, 2016", "May 2017", "2016"); ``historical_moment`` adds the time
+when the day is known ("19 de mayo de 2016, 10:00").
 """
 
 import datetime
@@ -38,3 +39,17 @@ def historical_date(value, precision=DatePrecision.DAY):
     if precision == DatePrecision.MONTH:
         return date_format(value, "YEAR_MONTH_FORMAT")
     return date_format(value, "DATE_FORMAT")
+
+
+def historical_moment(value, precision=DatePrecision.DAY):
+    """Return a moment written like ``historical_date``, with its local time when the day is known.
+
+    "19 de mayo de 2016, 10:00" ("May 19, 2016, 10 a.m."); a moment known to the month or the year has no
+    day, let alone a time: "mayo de 2016".
+    """
+    if value in (None, ""):
+        return ""
+    if precision and precision != DatePrecision.DAY:
+        return historical_date(value, precision)
+    local = timezone.localtime(value) if isinstance(value, datetime.datetime) and timezone.is_aware(value) else value
+    return f"{historical_date(local)}, {date_format(local, 'TIME_FORMAT')}"

@@ -278,12 +278,15 @@ def _load_committee(goal_number, actor, organizations, users):
          "Reglas de operación y plan de trabajo"], start=1):  # fmt: skip
         AgendaItem.objects.create(session=installation, position=position, title=item)
     sessions = [installation]
+    # The seed says the committees met "al menos una vez al mes", not on which day: the first Tuesday is the
+    # demo's, so the monthly sessions are known to the month only (pages, calendars and IATI honour that).
     for day in _monthly_dates():
         sessions.append(
             _session(
                 committee=committee,
                 title=f"Sesión ordinaria de {demo_dates.month_es(day)}",
                 starts=datetime.datetime.combine(day, datetime.time(10)),
+                precision=DatePrecision.MONTH,
             )
         )
     chair_terms = [(users[first_chair[0]], first_chair[1])] if first_chair else []

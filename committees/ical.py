@@ -1,10 +1,15 @@
-"""iCalendar (RFC 5545) for sessions, written by hand: invitations, cancellations and feeds."""
+"""iCalendar (RFC 5545) for sessions, written by hand: invitations, cancellations and feeds.
+
+A session its source dates only by the month or the year (``date_precision``) has no day to put in a calendar:
+feeds leave it out and its own .ics file does not exist.
+"""
 
 from datetime import UTC
 
 from django.conf import settings
 from django.utils import timezone
 
+from axs_platform.dates import DatePrecision
 from axs_platform.mail import site_url
 
 PRODID = "-//AMEXCID//Alianza por la Sostenibilidad//ES"
@@ -37,6 +42,11 @@ def fold(line):
         current += octets
     pieces.append(current.decode())
     return "\r\n ".join(pieces)
+
+
+def has_known_day(session):
+    """Whether the session's day is known, so that a calendar can show it."""
+    return session.date_precision == DatePrecision.DAY
 
 
 def format_utc(moment):
@@ -85,6 +95,8 @@ def calendar(sessions, *, method=None, name="", cancelled=False, now=None, atten
     if name:
         lines.append(f"X-WR-CALNAME:{escape_text(name)}")
     for session in sessions:
+        if not has_known_day(session):
+            continue
         lines.extend(event_lines(session, cancelled=cancelled, now=now, attendee=attendee))
     lines.append("END:VCALENDAR")
     return "".join(f"{fold(line)}\r\n" for line in lines)

@@ -3,6 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from axs_platform.dates import DatePrecision
 from committees.models import Committee, Membership
 from companies.models import Organization
 from sdg.models import Goal, Indicator, Target
@@ -81,6 +82,10 @@ class CommitteeSerializer(serializers.ModelSerializer):
     decision_mechanism_label = label_of("decision_mechanism")
     member_count = serializers.IntegerField(read_only=True)
     is_open = serializers.BooleanField(read_only=True)
+    # How much of ``installed_on`` the source gives ("day", "month", "year"); the open data's column of that name.
+    installed_on_precision = serializers.ChoiceField(
+        source="date_precision", choices=DatePrecision.choices, read_only=True
+    )
 
     class Meta:
         model = Committee
@@ -93,6 +98,7 @@ class CommitteeSerializer(serializers.ModelSerializer):
             "decision_mechanism_label",
             "operating_rules",
             "installed_on",
+            "installed_on_precision",
             "is_open",
             "member_count",
         ]

@@ -24,6 +24,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "title",
             "starts_at",
             "ends_at",
+            "date_precision",
             "place",
             "description",
             "status",

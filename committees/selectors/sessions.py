@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from axs_platform.dates import DatePrecision
 from axs_platform.permissions import is_staff_member
 from companies.models import Organization, ParticipationStatus, Representative
 
@@ -71,9 +72,17 @@ def upcoming_sessions(user):
 
 
 def feed_sessions(user):
-    """Return what a person's calendar feed holds: their sessions from 90 days ago on, cancelled ones too."""
+    """Return what a person's calendar feed holds: their sessions from 90 days ago on, cancelled ones too.
+
+    Only sessions whose day is known: one dated by the month or the year only has no place in a calendar.
+    """
     since = timezone.now() - timezone.timedelta(days=90)
-    return visible_sessions(user).filter(starts_at__gte=since).select_related("committee").order_by("starts_at")
+    return (
+        visible_sessions(user)
+        .filter(starts_at__gte=since, date_precision=DatePrecision.DAY)
+        .select_related("committee")
+        .order_by("starts_at")
+    )
 
 
 def session_invitees(session):

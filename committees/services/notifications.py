@@ -29,13 +29,16 @@ def notify_session(session, *, event):
             "title": render_to_string("committees/email/session_subject.txt", context),
             "body": render_to_string("committees/email/session_body.txt", context),
             "link": session.get_absolute_url(),
+            # A session whose day is not known has no place in a calendar: no .ics file.
             "attachments": [
                 [
                     "sesion.ics" if person.preferred_language.startswith("es") else "session.ics",
                     ical.calendar([session], method=method, attendee=person.email),
                     f"text/calendar; charset=utf-8; method={method}",
                 ]
-            ],
+            ]
+            if ical.has_known_day(session)
+            else [],
         }
 
     notify_each(session_invitees(session), kind=kinds.SESSION, render=render, about=session.committee)

@@ -57,6 +57,8 @@ class SessionICalendarView(SessionMixin, View):
     public_when_published = True
 
     def get(self, request, *args, **kwargs):
+        if not ical.has_known_day(self.session):
+            raise Http404
         response = HttpResponse(
             ical.calendar([self.session], method="PUBLISH"), content_type="text/calendar; charset=utf-8"
         )

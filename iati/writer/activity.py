@@ -17,6 +17,7 @@ from .common import (
     XML_LANG,
     both_languages,
     even_shares,
+    full_date,
     iso_date,
     iso_datetime,
     local_date,
@@ -68,7 +69,7 @@ def activity_dates(project):
             min((a.starts_on for a in activities), default=None),
             max((a.ends_on for a in activities), default=None),
         )
-    reached = {t.to_status: local_date(t.created_at) for t in project.transitions.all()}
+    reached = {t.to_status: full_date(t.created_at, t.date_precision) for t in project.transitions.all()}
     dates = [("1", planned[0]), ("3", planned[1])]
     if project.status in (ProposalStatus.IN_IMPLEMENTATION, ProposalStatus.CLOSED):
         dates.append(("2", reached.get(ProposalStatus.IN_IMPLEMENTATION)))

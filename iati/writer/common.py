@@ -3,11 +3,15 @@
 Builds lxml elements only; reads no database.
 """
 
+import calendar
+import datetime
 import re
 from decimal import ROUND_DOWN, Decimal
 
 from django.utils import timezone, translation
 from lxml import etree
+
+from axs_platform.dates import DatePrecision
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # The files' default language: narratives without xml:lang are Spanish, the users' language.
@@ -60,6 +64,20 @@ def iso_datetime(value):
 
 def local_date(value):
     return timezone.localdate(value)
+
+
+def full_date(value, precision=DatePrecision.DAY):
+    """Return the local day of ``value`` where IATI requires a full date, for a date known only so far.
+
+    A date known to the month only is written as the last day of that month, one known to the year only as
+    31 December: the latest day it can have been, never a day the record does not give.
+    """
+    day = local_date(value) if isinstance(value, datetime.datetime) else value
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=12, day=31)
+    return day
 
 
 def amount(value):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.models import ContributionKind, ProposalStatus
 
-from .common import amount, both_languages, iso_date, local_date, narratives, sub
+from .common import amount, both_languages, full_date, iso_date, local_date, narratives, sub
 from .organizations import organisation
 
 ORIGINAL, INDICATIVE = "1", "1"
@@ -38,7 +38,7 @@ def budgets(activity, project):
 def _structured_on(project):
     for transition in project.transitions.all():
         if transition.to_status == ProposalStatus.STRUCTURED:
-            return local_date(transition.created_at)
+            return full_date(transition.created_at, transition.date_precision)
     return local_date(project.published_at)
 
 

@@ -6,6 +6,7 @@ What the committees' public pages show: no request reasons, no change reasons, n
 from django.db.models import Max
 
 from axs_platform import fragments
+from axs_platform.dates import DatePrecision
 from committees.models import (
     Committee,
     DecisionMechanism,
@@ -39,6 +40,7 @@ def _committee_row(committee):
         committee.decision_mechanism,
         committee.installed_on,
         committee.closed_at,
+        committee.date_precision,
     )
 
 
@@ -68,6 +70,14 @@ COMMITTEES = register(
             Field("installed_on", "date", "Fecha de instalación.", "Date it was installed."),
             Field(
                 "closed_at", "datetime", "Cuándo se cerró; vacío si sigue abierto.", "When it closed; empty if open."
+            ),
+            # Last, after the columns published before it: consumers read the columns by position.
+            Field(
+                "installed_on_precision",
+                "code",
+                "Cuánto se sabe de installed_on: el día, o solo el mes o el año (entonces el día no es real).",
+                "How much of installed_on is known: the day, or only the month or the year (then the day is not real).",
+                tuple(DatePrecision.choices),
             ),
         ),
         queryset=_committees,

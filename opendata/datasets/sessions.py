@@ -7,6 +7,7 @@ with the responsible organization and never the responsible person.
 from django.db.models import Exists, F, Max, OuterRef, Subquery
 
 from axs_platform import fragments
+from axs_platform.dates import DatePrecision
 from committees.models import Agreement, AgreementStatus, Minutes, MinutesStatus, Session, SessionKind, SessionStatus
 
 from ..registry import Dataset, Field, register
@@ -17,6 +18,17 @@ COMMITTEE_ID = Field(
     "integer",
     "Identificador del comité; vacío en plenarias.",
     "Identifier of the committee; empty for plenaries.",
+)
+
+
+DATE_PRECISION = Field(
+    "date_precision",
+    "code",
+    "Cuánto se sabe de la fecha: el día, o solo el mes o el año (entonces el día y la hora de starts_at y "
+    "ends_at no son reales: sesiones anteriores a la plataforma cuya fuente da solo el mes).",
+    "How much of the date is known: the day, or only the month or the year (then the day and time of starts_at "
+    "and ends_at are not real: sessions before the platform whose source gives only the month).",
+    tuple(DatePrecision.choices),
 )
 
 
@@ -42,6 +54,7 @@ def _session_row(session):
         session.status,
         session.reported_attendance,
         session.has_approved_minutes,
+        session.date_precision,
     )
 
 
@@ -71,6 +84,8 @@ SESSIONS = register(
                 "Reported attendance (organizations), where recorded.",
             ),
             Field("has_approved_minutes", "boolean", "Si tiene minuta aprobada.", "Whether it has approved minutes."),
+            # Last, after the columns published before it: consumers read the columns by position.
+            DATE_PRECISION,
         ),
         queryset=_sessions,
         row=_session_row,

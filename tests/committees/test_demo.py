@@ -86,6 +86,10 @@ def test_the_plenaries_installations_and_monthly_sessions(demo):
     ]
     march_2018 = models.Session.objects.filter(kind="committee", starts_at__year=2018, starts_at__month=3)
     assert march_2018.count() == 5
+    # The seed says the committees met "al menos una vez al mes", not on which day: known to the month only.
+    assert set(march_2018.values_list("date_precision", flat=True)) == {"month"}
+    assert {s.date_precision for s in installations} == {"year"}
+    assert models.Session.objects.get(kind="chairs", starts_at__date="2017-06-07").date_precision == "day"
     assert all(s.minutes.filter(status="approved").exists() for s in march_2018)
     assert models.Agreement.objects.overdue().exists()
 

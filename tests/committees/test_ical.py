@@ -20,6 +20,7 @@ def fake_session(**fields):
         "video_url": "",
         "description": "Línea 1\nLínea 2 con \\ barra",
         "is_cancelled": False,
+        "date_precision": "day",
         "get_absolute_url": lambda: "/sesiones/7/",
     }
     values.update(fields)

@@ -124,3 +124,12 @@ def test_every_shipped_codelist_is_read_and_a_code_outside_one_is_reported(demo)
     tree = activities_tree()
     tree.find(".//participating-org").set("role", "7")
     assert "OrganisationRole: 7" in validation.code_problems(tree)
+
+
+def test_a_pledge_made_when_the_project_was_structured_in_march_2018_is_dated_the_months_last_day(demo):
+    """The seed says the four projects were structured "en marzo de 2018": no day, so IATI gets 31 March."""
+    tree = activities_tree()
+    pledged = tree.xpath("//transaction[transaction-type/@code='11']/transaction-date/@iso-date")
+    assert pledged, "the demo's structured projects carry pledged financial contributions"
+    structured_in_march = [day for day in pledged if day.startswith("2018-03")]
+    assert structured_in_march and set(structured_in_march) == {"2018-03-31"}

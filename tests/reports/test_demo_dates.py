@@ -144,7 +144,7 @@ def test_staff_record_a_milestone_known_to_the_month_and_the_lists_and_report_pr
 def test_the_public_page_and_the_minutes_of_a_session_known_to_the_year_print_no_invented_day(client, demo):
     fourth = Session.objects.get(title="Cuarta sesión plenaria: resultados de la encuesta")
     page = client.get(reverse("committees:session-detail", args=[fourth.pk])).content.decode()
-    assert '<dd class="col-sm-10">2016</dd>' in page and "4 de octubre de 2016" not in page
+    assert '<dd class="col-sm-10"><time datetime="2016">2016</time></dd>' in page and "4 de octubre de 2016" not in page
     installation = Session.objects.get(title="Sesión de instalación del Comité de Educación")
     assert (
         installation.minutes.order_by("version")
