@@ -195,7 +195,8 @@ def report_data(start, end):
             {
                 "date": timezone.localdate(plenary.starts_at),
                 "precision": plenary.date_precision,
-                "title": plenary.title,
+                "title": plenary.display_title,
+                "title_lang": plenary.title_language,
                 "body": _("%(count)s organizations took part.") % {"count": plenary.count_text}
                 if plenary.organizations_counted
                 else "",
@@ -218,7 +219,7 @@ def report_data(start, end):
             {
                 "date": committee.installed_on,
                 "precision": committee.date_precision,
-                "title": _("Installation of the committee %(name)s") % {"name": committee.name},
+                "title": _("Installation of the committee %(name)s") % {"name": committee.display_name},
                 "body": _("Organizations at the installation, as recorded in the platform: %(count)s.")
                 % {"count": committee.members_at_installation}
                 if committee.members_at_installation

@@ -87,6 +87,7 @@ class CommitteeSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "name",
+            "name_en",
             "goal",
             "description",
             "decision_mechanism",

@@ -39,6 +39,7 @@ def _committee_row(committee):
         committee.decision_mechanism,
         committee.installed_on,
         committee.closed_at,
+        committee.name_en or committee.name,
     )
 
 
@@ -68,6 +69,13 @@ COMMITTEES = register(
             Field("installed_on", "date", "Fecha de instalación.", "Date it was installed."),
             Field(
                 "closed_at", "datetime", "Cuándo se cerró; vacío si sigue abierto.", "When it closed; empty if open."
+            ),
+            # Last, after the columns published before: they keep their places.
+            Field(
+                "name_en",
+                "text",
+                "Nombre del comité en inglés; el nombre en español si no tiene.",
+                "Name of the committee in English; the Spanish name where it has none.",
             ),
         ),
         queryset=_committees,

@@ -42,6 +42,8 @@ def _session_row(session):
         session.status,
         session.reported_attendance,
         session.has_approved_minutes,
+        (session.committee.name_en or session.committee.name) if session.committee_id else "",
+        session.title_en or session.title,
     )
 
 
@@ -71,6 +73,19 @@ SESSIONS = register(
                 "Reported attendance (organizations), where recorded.",
             ),
             Field("has_approved_minutes", "boolean", "Si tiene minuta aprobada.", "Whether it has approved minutes."),
+            # Last, after the columns published before: they keep their places.
+            Field(
+                "committee_name_en",
+                "text",
+                "Nombre del comité en inglés (el nombre en español si no tiene); vacío en plenarias.",
+                "Name of the committee in English (the Spanish name where it has none); empty for plenaries.",
+            ),
+            Field(
+                "title_en",
+                "text",
+                "Título en inglés; el título en español si no tiene.",
+                "Title in English; the Spanish title where it has none.",
+            ),
         ),
         queryset=_sessions,
         row=_session_row,
