@@ -313,7 +313,7 @@ def report_charts(data):
     )
     if counted:
         charts["participation"] = horizontal_bar_chart(
-            [Bar(p.title, p.organizations_counted, "#691c32") for p in counted],
+            [Bar(p.display_title, p.organizations_counted, "#691c32") for p in counted],
             title=_("Organizations at each plenary session"),
             description=_("Organizations counted at each plenary of the period (attendance list or reported figure)."),
             # Each plenary's count stands alone (the same organizations come again): no bar is a share of a whole.
