@@ -13,6 +13,8 @@ from django.utils import timezone
 PRESENT_ERA = datetime.date(2020, 1, 1)
 MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
              "noviembre", "diciembre"]  # fmt: skip
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]  # fmt: skip
 
 
 def today():
@@ -38,3 +40,8 @@ def present_era_start():
 def month_es(date):
     """Return "diciembre de 2026" for a date in December 2026."""
     return f"{MONTHS_ES[date.month - 1]} de {date.year}"
+
+
+def month_en(date):
+    """Return "December 2026" for a date in December 2026."""
+    return f"{MONTHS_EN[date.month - 1]} {date.year}"

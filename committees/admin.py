@@ -26,8 +26,9 @@ class ReadOnlyHistoryAdmin(admin.ModelAdmin):
 
 @admin.register(Committee)
 class CommitteeAdmin(ReadOnlyHistoryAdmin):
-    list_display = ["name", "goal", "decision_mechanism", "installed_on", "closed_at"]
+    list_display = ["name", "name_en", "goal", "decision_mechanism", "installed_on", "closed_at"]
     list_select_related = ["goal"]
+    search_fields = ["name", "name_en"]
 
 
 @admin.register(Membership)
@@ -52,7 +53,7 @@ class PostAdmin(ReadOnlyHistoryAdmin):
 
 @admin.register(Session)
 class SessionAdmin(ReadOnlyHistoryAdmin):
-    list_display = ["title", "kind", "committee", "starts_at", "status", "is_public"]
+    list_display = ["title", "title_en", "kind", "committee", "starts_at", "status", "is_public"]
     list_filter = ["kind", "status", "committee"]
     list_select_related = ["committee"]
     date_hierarchy = "starts_at"

@@ -87,6 +87,14 @@ COMMITTEES = {
         [("Economía circular y residuos", ""), ("Cadenas de suministro sostenibles", "")],
     ),
 }
+# The committees' English names: the UN's official English short titles of their SDGs.
+NAMES_EN = {
+    4: "SDG 4 Committee: Quality Education",
+    7: "SDG 7 Committee: Affordable and Clean Energy",
+    10: "SDG 10 Committee: Reduced Inequalities",
+    11: "SDG 11 Committee: Sustainable Cities and Communities",
+    12: "SDG 12 Committee: Responsible Consumption and Production",
+}
 # The seed: the installation sessions ran "entre el 31 de octubre y el 4 de noviembre de 2016", not which committee on
 # which day. Each committee needs a day; the order is the demo's, and the day is recorded as known to the year only
 # (a week across two months has no one month). The report's milestone gives the week (reports.demo).
@@ -148,6 +156,12 @@ PLENARIES = [
      "Se presentaron los resultados de la encuesta y la propuesta de los cinco comités de trabajo.", None,
      DatePrecision.YEAR),
 ]  # fmt: skip
+PLENARY_TITLES_EN = {
+    "Lanzamiento de la Alianza por la Sostenibilidad": "Launch of the Alliance for Sustainability",
+    "Segunda sesión plenaria": "Second plenary session",
+    "Tercera sesión plenaria": "Third plenary session",
+    "Cuarta sesión plenaria: resultados de la encuesta": "Fourth plenary session: the survey's results",
+}
 # The next ordinary session of each committee, in days from the day the demo is loaded.
 UPCOMING_IN_DAYS = {4: 1, 7: 2, 10: 3, 11: 8, 12: 9}
 UPCOMING_PLENARY_IN_DAYS = 48
@@ -159,15 +173,16 @@ def aware(moment):
 
 
 def _session(
-    *, committee=None, kind=SessionKind.COMMITTEE, title, starts, description="", reported=None, public=False,
-    precision=DatePrecision.DAY,
+    *, committee=None, kind=SessionKind.COMMITTEE, title, title_en="", starts, description="", reported=None,
+    public=False, precision=DatePrecision.DAY,
 ):  # fmt: skip
     starts_at = starts if timezone.is_aware(starts) else aware(starts)
-    session, _created = Session.objects.get_or_create(
+    session, created = Session.objects.get_or_create(
         kind=kind,
         committee=committee,
         title=title,
         defaults={
+            "title_en": title_en,
             "starts_at": starts_at,
             "ends_at": starts_at + datetime.timedelta(hours=2),
             "place": PLACE,
@@ -177,6 +192,9 @@ def _session(
             "date_precision": precision,
         },
     )
+    if not created and title_en and not session.title_en:  # a demo loaded before sessions had English titles
+        session.title_en = title_en
+        session.save(update_fields=["title_en"])
     return session
 
 
@@ -200,12 +218,17 @@ def _monthly_dates():
 
 def _load_committee(goal_number, actor, organizations, users):
     name, description, mechanism, areas = COMMITTEES[goal_number]
-    if Committee.objects.filter(name=name).exists():
+    name_en = NAMES_EN[goal_number]
+    existing = Committee.objects.filter(name=name).first()
+    if existing is not None:
+        if not existing.name_en and existing.is_open:  # a demo loaded before committees had English names
+            services.committee_update(actor=actor, committee=existing, name_en=name_en)
         return False
     installed_on = INSTALLED_ON[goal_number]
     committee = services.committee_create(
         actor=actor,
         name=name,
+        name_en=name_en,
         goal=Goal.objects.get(number=goal_number),
         description=description,
         decision_mechanism=mechanism,
@@ -267,6 +290,7 @@ def _load_committee(goal_number, actor, organizations, users):
     installation = _session(
         committee=committee,
         title=f"Sesión de instalación del Comité de {name}",
+        title_en=f"Installation session of the {name_en}",
         starts=datetime.datetime.combine(installed_on, datetime.time(10)),
         description="Instalación del comité con las organizaciones integrantes.",
         reported=len(members),
@@ -285,6 +309,7 @@ def _load_committee(goal_number, actor, organizations, users):
             _session(
                 committee=committee,
                 title=f"Sesión ordinaria de {demo_dates.month_es(day)}",
+                title_en=f"Ordinary session of {demo_dates.month_en(day)}",
                 starts=datetime.datetime.combine(day, datetime.time(10)),
                 precision=DatePrecision.MONTH,
             )
@@ -355,6 +380,7 @@ def _upcoming_session(goal_number, committee):
     upcoming = _session(
         committee=committee,
         title=f"Sesión ordinaria de {demo_dates.month_es(starts.date())} del Comité de {committee.name}",
+        title_en=f"Ordinary session of {demo_dates.month_en(starts.date())} of the {committee.name_en}",
         starts=starts,
         description="Revisión de los indicadores de los proyectos en implementación.",
     )
@@ -377,14 +403,15 @@ def load(stdout):
             attended += record_attendance(goal, committee, users[SECRETARIES[goal]])
     plenaries = 0
     for title, starts, description, reported, precision in PLENARIES:
-        if not Session.objects.filter(kind=SessionKind.PLENARY, title=title).exists():
-            _session(kind=SessionKind.PLENARY, title=title, starts=starts, description=description, reported=reported,
-                     public=True, precision=precision)  # fmt: skip
-            plenaries += 1
+        new = not Session.objects.filter(kind=SessionKind.PLENARY, title=title).exists()
+        _session(kind=SessionKind.PLENARY, title=title, title_en=PLENARY_TITLES_EN[title], starts=starts,
+                 description=description, reported=reported, public=True, precision=precision)  # fmt: skip
+        plenaries += new
     if not Session.objects.filter(kind=SessionKind.CHAIRS).exists():
         _session(
             kind=SessionKind.CHAIRS,
             title="Sesión intercomités de presidencias",
+            title_en="Cross-committee session of the chairs",
             starts=datetime.datetime(2017, 6, 7, 10),
             description="Las presidencias de los cinco comités compartieron avances y retos.",
         )
@@ -395,6 +422,7 @@ def load(stdout):
         _session(
             kind=SessionKind.PLENARY,
             title=f"Sesión plenaria de {starts.year}: resultados de los proyectos",
+            title_en=f"Plenary session of {starts.year}: the projects' results",
             starts=starts,
             description="Presentación de resultados de los proyectos en implementación.",
             public=True,

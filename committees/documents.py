@@ -17,7 +17,7 @@ MINUTES = "committees.minutes"
 
 
 def _describe(session, params):
-    return _("Minutes: %(title)s") % {"title": session.title}
+    return _("Minutes: %(title)s") % {"title": session.display_title}
 
 
 def minutes_context(session):

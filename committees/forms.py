@@ -39,12 +39,13 @@ class PersonChoiceField(ModelChoiceField):
 class CommitteeForm(forms.ModelForm):
     class Meta:
         model = Committee
-        fields = ["name", "goal", "description", "decision_mechanism", "operating_rules", "installed_on"]
+        fields = ["name", "name_en", "goal", "description", "decision_mechanism", "operating_rules", "installed_on"]
         widgets = {"installed_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         mark_spanish_texts(self)
+        self.fields["name_en"].widget.attrs["lang"] = "en"
         self.helper = submit_helper(_("Save"))
 
 
@@ -142,6 +143,7 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = [
             "title",
+            "title_en",
             "starts_at",
             "ends_at",
             "place",
@@ -159,6 +161,7 @@ class SessionForm(forms.ModelForm):
     def __init__(self, *args, plenary=False, creating=True, recording=False, **kwargs):
         super().__init__(*args, **kwargs)
         mark_spanish_texts(self)
+        self.fields["title_en"].widget.attrs["lang"] = "en"
         self.recording = recording
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = [ISO_DATETIME, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]

@@ -54,7 +54,7 @@ def format_utc(moment):
 
 
 def event_lines(session, *, cancelled=False, now=None, attendee=""):
-    """Return the VEVENT of a session as unfolded content lines."""
+    """Return the VEVENT of a session as unfolded content lines, titled in the active language."""
     location = session.place or session.video_url
     description = session.description
     if session.video_url:
@@ -67,7 +67,7 @@ def event_lines(session, *, cancelled=False, now=None, attendee=""):
         f"DTSTART:{format_utc(session.starts_at)}",
         f"DTEND:{format_utc(session.ends_at)}",
         f"SEQUENCE:{session.sequence}",
-        f"SUMMARY:{escape_text(session.title)}",
+        f"SUMMARY:{escape_text(session.display_title)}",
         f"URL:{url}",
         f"STATUS:{'CANCELLED' if cancelled or session.is_cancelled else 'CONFIRMED'}",
     ]

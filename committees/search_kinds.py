@@ -50,7 +50,8 @@ def _session_rule(user, *, published_too):
 def _committee_document(committee):
     return Document(
         title=committee.name,
-        body=f"{committee.description}\n{committee.operating_rules}",
+        # The English name is found too (at the end: a snippet shows the words that matched).
+        body=f"{committee.description}\n{committee.operating_rules}\n{committee.name_en}".strip(),
         url=committee.get_absolute_url(),
         audience="public",
         **committee_facets(
@@ -63,7 +64,7 @@ def _session_document(session):
     agenda = "\n".join(f"{item.title} {item.notes}" for item in session.agenda.all())
     return Document(
         title=session.title,
-        body=f"{session.place}\n{session.description}\n{agenda}",
+        body=f"{session.place}\n{session.description}\n{agenda}\n{session.title_en}".strip(),
         url=session.get_absolute_url(),
         audience=_session_audience(session, published_counts=True),
         **committee_facets(session.committee, session.starts_at),
@@ -113,7 +114,8 @@ def _session_file_document(document):
 
 
 def committee_labels(values):
-    return dict(Committee.objects.filter(pk__in=[v for v in values if v]).values_list("pk", "name"))
+    committees = Committee.objects.filter(pk__in=[v for v in values if v])
+    return {committee.pk: committee.display_name for committee in committees}
 
 
 def index_session(session):
@@ -138,6 +140,8 @@ def register_kinds():
             document=_committee_document,
             visible=everyone,
             can_view=always,
+            display_title=lambda committee: committee.display_name,
+            title_language=lambda committee: committee.name_language,
             order=30,
         )
     )
@@ -151,6 +155,8 @@ def register_kinds():
             document=_session_document,
             visible=lambda user: _session_rule(user, published_too=True),
             can_view=can_see_session,
+            display_title=lambda session: session.display_title,
+            title_language=lambda session: session.title_language,
             order=40,
         )
     )
@@ -164,6 +170,8 @@ def register_kinds():
             document=_minutes_document,
             visible=lambda user: _session_rule(user, published_too=True),
             can_view=lambda user, minutes: can_see_session(user, minutes.session),
+            display_title=lambda minutes: minutes.session.display_title,
+            title_language=lambda minutes: minutes.session.title_language,
             order=45,
         )
     )

@@ -36,7 +36,7 @@ def dashboard(implementations, today, page=None):
     """
     # What the rows show, no more: a thousand proposals with every column cost more to build than to count.
     shown = implementations.select_related("proposal__committee").only(
-        "is_demo", "proposal__title", "proposal__committee__name"
+        "is_demo", "proposal__title", "proposal__committee__name", "proposal__committee__name_en"
     )
     page_obj = None
     if page is not None:

@@ -50,7 +50,7 @@ def _rows(ids):
                 p.title,
                 p.get_status_display(),
                 p.call.title,
-                p.committee.name,
+                p.committee.display_name,
                 str(p.lead_organization),
                 timezone.localtime(p.submitted_at).replace(tzinfo=None) if p.submitted_at else None,
                 timezone.localtime(p.updated_at).replace(tzinfo=None),

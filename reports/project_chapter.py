@@ -69,10 +69,10 @@ def project_summaries(projects, limit=PROJECTS_SHOWN):
 
 
 def projects_by_committee(projects):
-    """Return ``[{"number", "name", "count"}]``: the structured projects counted per committee in SQL."""
+    """Return ``[{"number", "name", "name_en", "count"}]``: the structured projects counted per committee in SQL."""
     return list(
         projects.order_by()
-        .values(number=F("committee__goal__number"), name=F("committee__name"))
+        .values(number=F("committee__goal__number"), name=F("committee__name"), name_en=F("committee__name_en"))
         .annotate(count=Count("id"))
         .order_by("number", "name")
     )

@@ -195,7 +195,8 @@ def report_data(start, end):
             {
                 "date": timezone.localdate(plenary.starts_at),
                 "precision": plenary.date_precision,
-                "title": plenary.title,
+                "title": plenary.display_title,
+                "title_lang": plenary.title_language,
                 "body": _("%(count)s organizations took part.") % {"count": plenary.count_text}
                 if plenary.organizations_counted
                 else "",
@@ -218,7 +219,7 @@ def report_data(start, end):
             {
                 "date": committee.installed_on,
                 "precision": committee.date_precision,
-                "title": _("Installation of the committee %(name)s") % {"name": committee.name},
+                "title": _("Installation of the committee %(name)s") % {"name": committee.display_name},
                 "body": _("Organizations at the installation, as recorded in the platform: %(count)s.")
                 % {"count": committee.members_at_installation}
                 if committee.members_at_installation
@@ -312,7 +313,7 @@ def report_charts(data):
     )
     if counted:
         charts["participation"] = horizontal_bar_chart(
-            [Bar(p.title, p.organizations_counted, "#691c32") for p in counted],
+            [Bar(p.display_title, p.organizations_counted, "#691c32") for p in counted],
             title=_("Organizations at each plenary session"),
             description=_("Organizations counted at each plenary of the period (attendance list or reported figure)."),
             # Each plenary's count stands alone (the same organizations come again): no bar is a share of a whole.

@@ -63,7 +63,9 @@ class Kind:
     a draft of minutes...). ``visible(user)`` returns a ``Q`` on ``SearchEntry`` (``NOTHING`` for none).
     ``queryset()`` gives every object to index and loads a page's results for ``can_view``.
     ``display_title(obj)`` names a bilingual object in the page's language; without it the indexed
-    title (people's Spanish writing, ``written_in_spanish``) is shown.
+    title (people's Spanish writing, ``written_in_spanish``) is shown. ``title_language(obj)`` says which
+    language ``display_title`` gave ("es" or "en") where it varies by object (a committee with or without
+    its English name); without it, ``written_in_spanish`` says it for the whole kind.
     """
 
     name: str
@@ -77,6 +79,7 @@ class Kind:
     order: int = 100
     display_title: Callable | None = None
     written_in_spanish: bool = True
+    title_language: Callable | None = None
 
 
 _kinds = {}

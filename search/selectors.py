@@ -149,6 +149,13 @@ class Result:
     def title(self):
         return self.kind.display_title(self.obj) if self.kind.display_title else self.entry.title
 
+    @property
+    def title_in_spanish(self):
+        """Whether the shown title is people's Spanish writing (marked ``lang="es"`` in the English interface)."""
+        if self.kind.title_language:
+            return self.kind.title_language(self.obj) == "es"
+        return self.kind.written_in_spanish
+
 
 def _checked(user, entries):
     """Return the results of ``entries`` that the kind's page would show ``user``, in their order."""

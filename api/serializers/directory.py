@@ -92,6 +92,7 @@ class CommitteeSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "name",
+            "name_en",
             "goal",
             "description",
             "decision_mechanism",

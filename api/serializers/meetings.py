@@ -22,6 +22,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "kind_label",
             "committee",
             "title",
+            "title_en",
             "starts_at",
             "ends_at",
             "date_precision",

@@ -51,12 +51,25 @@ def es(value):
 
 @register.filter
 def bilingual(instance, name):
-    """A text kept in Spanish and, optionally, English (``title_es``, ``title_en``) as the interface shows it.
+    """A text kept in Spanish and, optionally, English as the interface shows it.
 
+    The Spanish text is ``name_es`` (a survey's ``title_es``) or, where the model has no such field,
+    ``name`` itself (a committee's ``name`` beside ``name_en``, a session's ``title`` beside ``title_en``);
+    ``instance`` may be a row of ``.values()`` too.
     The English text in the English interface; else the Spanish one, marked ``lang="es"`` when the interface
     is English.
     """
-    english = getattr(instance, f"{name}_en", "")
+    if instance in (None, ""):
+        return ""
+    english = _field(instance, f"{name}_en")
     if not _in_spanish() and english:
         return conditional_escape(english)
-    return es(getattr(instance, f"{name}_es", ""))
+    spanish = _field(instance, f"{name}_es")
+    return es(spanish if spanish is not None else _field(instance, name))
+
+
+def _field(instance, key):
+    """``instance.key``, or ``instance[key]`` for a row read with ``.values()``; None when there is neither."""
+    if isinstance(instance, dict):
+        return instance.get(key)
+    return getattr(instance, key, None)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.dates import date_precision_field
@@ -28,6 +28,12 @@ class Committee(models.Model):
     """A working committee of the alliance, tied to one SDG."""
 
     name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown in the English pages, report and calendar; when blank, they show the Spanish name."),
+    )
     goal = models.ForeignKey("sdg.Goal", verbose_name=_("SDG"), on_delete=models.PROTECT, related_name="committees")
     description = models.TextField(_("description"), blank=True)
     decision_mechanism = models.CharField(
@@ -79,6 +85,25 @@ class Committee(models.Model):
     @property
     def is_open(self):
         return self.closed_at is None
+
+    @property
+    def display_name(self):
+        """The name in the active language: the English one in English when it was given, else the Spanish one."""
+        return in_english_or(self.name_en, self.name)
+
+    @property
+    def name_language(self):
+        """The language ``display_name`` is written in: Spanish when the English name is missing."""
+        return "en" if self.name_en and in_english() else "es"
+
+
+def in_english():
+    return (translation.get_language() or "").startswith("en")
+
+
+def in_english_or(english, spanish):
+    """Return ``english`` when the active language is English and it is filled, else ``spanish``."""
+    return english if english and in_english() else spanish
 
 
 class MembershipStatus(models.TextChoices):

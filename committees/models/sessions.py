@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from axs_platform.dates import date_precision_field
 
-from .committees import Committee
+from .committees import Committee, in_english, in_english_or
 
 
 def document_upload_to(instance, filename):
@@ -44,6 +44,12 @@ class Session(models.Model):
         related_name="sessions",
     )
     title = models.CharField(_("title"), max_length=255)
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown in the English pages and calendar; when blank, they show the Spanish title."),
+    )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=255, blank=True)
@@ -106,6 +112,16 @@ class Session(models.Model):
 
     def get_absolute_url(self):
         return reverse("committees:session-detail", args=[self.pk])
+
+    @property
+    def display_title(self):
+        """The title in the active language: the English one in English when it was given, else the Spanish one."""
+        return in_english_or(self.title_en, self.title)
+
+    @property
+    def title_language(self):
+        """The language ``display_title`` is written in: Spanish when the English title is missing."""
+        return "en" if self.title_en and in_english() else "es"
 
     @property
     def is_plenary(self):

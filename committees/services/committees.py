@@ -24,7 +24,7 @@ from ..models import (
     WorkPlanActivity,
 )
 
-COMMITTEE_FIELDS = ["name", "goal", "description", "decision_mechanism", "operating_rules", "installed_on"]
+COMMITTEE_FIELDS = ["name", "name_en", "goal", "description", "decision_mechanism", "operating_rules", "installed_on"]
 ACTIVITY_FIELDS = ["priority_area", "title", "responsible_organization", "starts_on", "ends_on", "status"]
 
 # Which membership steps exist: action -> (statuses it starts from, status it leads to).

@@ -28,6 +28,7 @@ from . import notifications
 
 SESSION_FIELDS = [
     "title",
+    "title_en",
     "starts_at",
     "ends_at",
     "place",
@@ -37,7 +38,7 @@ SESSION_FIELDS = [
     "reported_attendance",
 ]
 # A change to one of these is news for the invitees' calendars: a new SEQUENCE and an e-mail.
-CALENDAR_FIELDS = {"title", "starts_at", "ends_at", "place", "video_url", "description"}
+CALENDAR_FIELDS = {"title", "title_en", "starts_at", "ends_at", "place", "video_url", "description"}
 
 
 def _require(allowed):

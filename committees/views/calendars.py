@@ -1,8 +1,10 @@
 """Calendars: the public calendar page, a person's secret feed address and .ics files."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -46,7 +48,9 @@ def calendar_feed(request, token):
     if feed is None or not feed.person.is_active:
         raise Http404
     sessions = list(selectors.feed_sessions(feed.person))
-    body = ical.calendar(sessions, name=_("AxS sessions"))
+    # A calendar application sends no language: the feed is in the one the person chose in their profile.
+    with translation.override(feed.person.preferred_language or settings.LANGUAGE_CODE):
+        body = ical.calendar(sessions, name=_("AxS sessions"))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 

@@ -41,6 +41,7 @@ def _committee_row(committee):
         committee.installed_on,
         committee.closed_at,
         committee.date_precision,
+        committee.name_en or committee.name,
     )
 
 
@@ -71,13 +72,20 @@ COMMITTEES = register(
             Field(
                 "closed_at", "datetime", "Cuándo se cerró; vacío si sigue abierto.", "When it closed; empty if open."
             ),
-            # Last, after the columns published before it: consumers read the columns by position.
+            # After the columns published before it: consumers read the columns by position.
             Field(
                 "installed_on_precision",
                 "code",
                 "Cuánto se sabe de installed_on: el día, o solo el mes o el año (entonces el día no es real).",
                 "How much of installed_on is known: the day, or only the month or the year (then the day is not real).",
                 tuple(DatePrecision.choices),
+            ),
+            # After it, in the order they were published: each new column is added last.
+            Field(
+                "name_en",
+                "text",
+                "Nombre del comité en inglés; el nombre en español si no tiene.",
+                "Name of the committee in English; the Spanish name where it has none.",
             ),
         ),
         queryset=_committees,

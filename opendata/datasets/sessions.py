@@ -55,6 +55,8 @@ def _session_row(session):
         session.reported_attendance,
         session.has_approved_minutes,
         session.date_precision,
+        (session.committee.name_en or session.committee.name) if session.committee_id else "",
+        session.title_en or session.title,
     )
 
 
@@ -84,8 +86,21 @@ SESSIONS = register(
                 "Reported attendance (organizations), where recorded.",
             ),
             Field("has_approved_minutes", "boolean", "Si tiene minuta aprobada.", "Whether it has approved minutes."),
-            # Last, after the columns published before it: consumers read the columns by position.
+            # After the columns published before it: consumers read the columns by position.
             DATE_PRECISION,
+            # After it, in the order they were published: each new column is added last.
+            Field(
+                "committee_name_en",
+                "text",
+                "Nombre del comité en inglés (el nombre en español si no tiene); vacío en plenarias.",
+                "Name of the committee in English (the Spanish name where it has none); empty for plenaries.",
+            ),
+            Field(
+                "title_en",
+                "text",
+                "Título en inglés; el título en español si no tiene.",
+                "Title in English; the Spanish title where it has none.",
+            ),
         ),
         queryset=_sessions,
         row=_session_row,

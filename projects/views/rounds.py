@@ -71,7 +71,7 @@ class RoundCreateView(PredicateRequiredMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            title=_("Open a selection round · %(committee)s") % {"committee": self.committee.name}, **kwargs
+            title=_("Open a selection round · %(committee)s") % {"committee": self.committee.display_name}, **kwargs
         )
 
     def form_valid(self, form):

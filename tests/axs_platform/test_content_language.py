@@ -37,8 +37,7 @@ def spanish_strings():
     """Texts people entered in Spanish, as the English interface shows them (the bilingual ones without English)."""
     values = []
     for model, fields in (
-        (Committee, ["name", "description"]),
-        (Session, ["title"]),
+        (Committee, ["description"]),
         (Agreement, ["description"]),
         (PriorityArea, ["name"]),
         (WorkPlanActivity, ["title"]),
@@ -49,6 +48,8 @@ def spanish_strings():
         (SelectionRound, ["title"]),
     ):
         values += [value for row in model.objects.values_list(*fields) for value in row]
+    values += Committee.objects.filter(name_en="").values_list("name", flat=True)
+    values += Session.objects.filter(title_en="").values_list("title", flat=True)
     for model, fields in ((Survey, ["title"]), (Section, ["title"]), (Question, ["text"]), (Option, ["text"])):
         for field in fields:
             values += model.objects.filter(**{f"{field}_en": ""}).values_list(f"{field}_es", flat=True)

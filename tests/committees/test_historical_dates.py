@@ -182,15 +182,17 @@ def test_the_minutes_pdf_of_a_session_known_to_the_month(second, django_capture_
     assert "6 de julio" not in text and "10:00" not in text
 
 
-def test_open_data_adds_the_precisions_as_last_columns(client, launch, second, committee):
+def test_open_data_adds_the_precisions_after_the_columns_published_before(client, launch, second, committee):
+    # Each new column is added after those published before it (the English names came after the precisions).
     for file_format, (header, rows, _raw) in all_formats(client, "sesiones").items():
-        assert header[-1] == "date_precision", file_format
-        assert header[-2] == "has_approved_minutes", file_format
-        by_title = {row[header.index("title")]: row[-1] for row in rows}
+        at = header.index("date_precision")
+        assert header[at - 1] == "has_approved_minutes", file_format
+        by_title = {row[header.index("title")]: row[at] for row in rows}
         assert by_title == {"Lanzamiento de la Alianza": "day", "Segunda sesión plenaria": "month"}, file_format
     for file_format, (header, rows, _raw) in all_formats(client, "comites").items():
-        assert header[-2:] == ["closed_at", "installed_on_precision"], file_format
-        assert [row[-1] for row in rows] == ["year"], file_format
+        at = header.index("installed_on_precision")
+        assert header[at - 1] == "closed_at", file_format
+        assert [row[at] for row in rows] == ["year"], file_format
     page = client.get(reverse("opendata:dataset", kwargs={"slug": "sesiones"}), HTTP_ACCEPT_LANGUAGE="en")
     assert "date_precision" in page.content.decode()
 

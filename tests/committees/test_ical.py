@@ -24,6 +24,7 @@ def fake_session(**fields):
         "get_absolute_url": lambda: "/sesiones/7/",
     }
     values.update(fields)
+    values.setdefault("display_title", values["title"])  # the title in the active language (Session.display_title)
     return SimpleNamespace(**values)
 
 
