@@ -1,7 +1,9 @@
-"""The report's chapter on the working committees: each committee with a bounded list of its members.
+"""The report's parts on the working committees: each committee with bounded lists of its members.
 
-A committee of a thousand organizations prints its first ``MEMBERS_SHOWN`` members and "and N more",
-linking to the committee's public member list; the counts come from the database. Post holders who oppose the
+Each committee lists the organizations that sat on it the day it was installed and those that were members
+at the period's end. A committee of a thousand organizations prints its first ``MEMBERS_SHOWN`` of each and
+"and N more" (the end-of-period list links to the committee's public member list); the counts come from the
+database. Post holders who oppose the
 public directory are not named (``committees.selectors.withhold_names``).
 """
 
@@ -59,6 +61,14 @@ def committees_of(start, end, selected_ids):
                 ],
                 to_attr="first_members",
             ),
+            # Who sat on the committee the day it was installed: the seed lists them per committee.
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(seated_at_installation())
+                .select_related("organization")
+                .order_by("organization__legal_name", "id")[:MEMBERS_SHOWN],
+                to_attr="installation_memberships",
+            ),
             Prefetch(
                 "proposals",
                 queryset=selected.select_related("lead_organization").order_by("title", "id")[:SELECTED_SHOWN],
@@ -96,6 +106,12 @@ def committees_of(start, end, selected_ids):
         committee.members_url = settings.AXS_SITE_URL + reverse("committees:committee-members", args=[committee.pk])
         committee.selected_more = committee.selected_count - len(committee.selected_projects)
         committee.members_at_installation = at_installation.get(committee.pk, 0)
+        # An organization that left and came back on the installation day is listed once.
+        seated = {
+            membership.organization_id: membership.organization for membership in committee.installation_memberships
+        }
+        committee.installation_organizations = list(seated.values())
+        committee.installation_more = max(committee.members_at_installation - len(seated), 0)
         committee.posts_in_period = posts[committee.pk]
         for post in committee.posts_in_period:
             # A post taken at the installation is dated as the installation is known: "2016", not an invented day.

@@ -8,7 +8,10 @@ from django.utils.translation import gettext as _
 
 
 def number_exhibits(data, charts):
-    """Return ``{key: {"label", "caption", "anchor"}}`` and the same entries in order, for the contents."""
+    """Return ``{key: {"label", "caption", "anchor"}}`` and the same entries in order, for the contents.
+
+    The candidates are listed in the order the report prints them (its chapters and stages).
+    """
     survey = data["survey"]
     candidates = [
         ("figure", "participation", "participation" in charts, _("Organizations at each plenary session")),
@@ -18,6 +21,18 @@ def number_exhibits(data, charts):
         ("figure", "sdg_ranking", "sdg_ranking" in charts, _("Priority SDGs chosen by the organizations")),
         ("table", "sdg_ranking", bool(survey and survey["ranking"]), _("Respondents who chose each SDG")),
         ("table", "committees", bool(data["committees"]), _("Working committees")),
+        (
+            "table",
+            "projects_committee",
+            bool(data["projects_by_committee"]),
+            _("Projects structured in the period, by committee"),
+        ),
+        (
+            "table",
+            "projects_state",
+            bool(data["projects_by_committee"]),
+            _("Projects structured in the period, by state at the end of the period"),
+        ),
         ("table", "sources", True, _("Figures recorded from documents and their sources")),
     ]
     counters = {"figure": 0, "table": 0}
@@ -29,7 +44,9 @@ def number_exhibits(data, charts):
         counters[kind] += 1
         number = counters[kind]
         label = (_("Figure %(number)s") if kind == "figure" else _("Table %(number)s")) % {"number": number}
-        entry = {"label": label, "caption": caption, "anchor": f"{kind}-{key}", "kind": kind}
+        # The page's ids: "table-committees", "table-projects-committee".
+        anchor = f"{kind}-{key.replace('projects_', 'projects-')}"
+        entry = {"label": label, "caption": caption, "anchor": anchor, "kind": kind}
         numbered[f"{kind}_{key}"] = entry
         ordered.append(entry)
     return numbered, ordered

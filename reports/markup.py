@@ -2,8 +2,8 @@
 
 markdown-it-py (CommonMark, raw HTML off) with the footnote plugin of mdit-py-plugins renders
 headings, emphasis, lists, links, quotes and footnotes; nh3 keeps only the tags and attributes
-listed here, so nothing an editor types can run in a page or a PDF. Headings start at level 3:
-the narrative sits inside a chapter whose heading is the report's. Imports no app.
+listed here, so nothing an editor types can run in a page or a PDF. Headings start one level below
+the heading the text sits under (a chapter's h2 or a section's h3), and none skips a level. Imports no app.
 """
 
 import nh3
@@ -29,22 +29,28 @@ def _back_link(self, tokens, idx, options, env):
 _markdown.add_render_rule("footnote_anchor", _back_link)
 
 
-def _shift_headings(tokens):
+def _shift_headings(tokens, top):
+    """Put "#" at level ``top`` and each heading at most one level below the one before: none is skipped."""
+    previous = top - 1
     for token in tokens:
+        if token.type == "heading_open":
+            level = min(top + int(token.tag[1]) - 1, previous + 1, 6)
+            previous = level
         if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+            token.tag = f"h{level}"
     return tokens
 
 
-def render_markup(text, prefix="note"):
+def render_markup(text, prefix="note", top=3):
     """Return the safe HTML of a narrative text (an empty string for an empty text).
 
+    ``top`` is the level of the text's "#" headings: one below the heading the text sits under.
     Footnote anchors carry ``prefix`` so that several texts of one document keep distinct ids.
     """
     if not text or not text.strip():
         return ""
     environment = {}
-    tokens = _shift_headings(_markdown.parse(text, environment))
+    tokens = _shift_headings(_markdown.parse(text, environment), top)
     html = _markdown.renderer.render(tokens, _markdown.options, environment)
     html = html.replace('"#fn', f'"#{prefix}-fn').replace('id="fn', f'id="{prefix}-fn')
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto"},

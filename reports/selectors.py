@@ -277,12 +277,18 @@ def report_data(start, end):
     }
 
 
+# The written parts printed under a section's h3 (a stage, a contribution, a finding); the others sit under a
+# chapter's h2. Their own headings start one level below.
+UNDER_SECTION = {"approach", "priorities", "structuring", "prototype", "successes", "challenges_intro", "challenges",
+                 "recommendations"}  # fmt: skip
+
+
 def current_narrative():
     """Return ``{part: the latest version}`` of the written parts, each with its safe ``html``, in one query."""
     texts = {}
     for text in NarrativeText.objects.order_by("part", "-version"):
         if text.part not in texts:
-            text.html = render_markup(text.body, prefix=text.part)
+            text.html = render_markup(text.body, prefix=text.part, top=4 if text.part in UNDER_SECTION else 3)
             texts[text.part] = text
     return texts
 

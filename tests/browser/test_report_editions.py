@@ -52,14 +52,14 @@ def test_staff_upload_a_logo_edit_a_text_publish_and_read_the_edition_in_both_la
     edition = PublishedEdition.objects.get()
     assert page.url.endswith(edition.get_absolute_url())
     expect(page.get_by_role("img", name="Logotipo de la AMEXCID")).to_be_visible()
-    expect(page.get_by_role("heading", name="10. Hacia el futuro")).to_be_visible()
+    expect(page.get_by_role("heading", name="5. Hacia el futuro")).to_be_visible()
     expect(page.get_by_text("seguirá creciendo")).to_be_visible()
 
     page.get_by_label("Idioma").select_option("en")
     journey.press("Cambiar")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("img", name="AMEXCID logo")).to_be_visible()
-    expect(page.get_by_role("heading", name="10. Towards the future")).to_be_visible()
+    expect(page.get_by_role("heading", name="5. Towards the future")).to_be_visible()
     expect(page.get_by_text("will keep growing")).to_be_visible()
 
     page.get_by_label("Language").select_option("es-mx")

@@ -56,15 +56,15 @@ PIECES = [
      "In 2018 the University of Sussex was ranked the best for development studies"),
     ("651", "stages", "Sostenibilidad para la AxS, implica cooperar en la promoción de un sistema económico",
      "Sustainability for the AxS means cooperating to promote a supportive and open international economic system"),
-    ("661", "objectives", "La intención central es realizar un análisis que dé cuenta del valor",
+    ("661", "contributions", "La intención central es realizar un análisis que dé cuenta del valor",
      "Its central aim is an analysis of the value"),
-    ("679", "objectives", "posicionando a la AMEXCID como una entidad coordinadora de la CID ante el sector privado",
+    ("679", "contributions", "posicionando a la AMEXCID como una entidad coordinadora de la CID ante el sector privado",
      "positioning AMEXCID as an entity that coordinates IDC before the private sector"),
-    ("714", "objectives", "ha sido utilizada como un referente de este tipo de cooperación para el desarrollo",
+    ("714", "contributions", "ha sido utilizada como un referente de este tipo de cooperación para el desarrollo",
      "has been used as a reference for this kind of development cooperation"),
-    ("728-742", "objectives", "La AxS brinda a las empresas posicionamiento y capital relacional",
+    ("728-742", "contributions", "La AxS brinda a las empresas posicionamiento y capital relacional",
      "The AxS gives the companies positioning and relational capital"),
-    ("748-753", "objectives", "Garante de un espacio neutral y de intercambio",
+    ("748-753", "contributions", "Garante de un espacio neutral y de intercambio",
      "Guarantor of a neutral space for exchange"),
     ("833-837", "findings", "Colaboración horizontal. Se abrió un espacio de diálogo y co-creación",
      "Horizontal collaboration. A space for dialogue and co-creation was opened"),
@@ -112,7 +112,7 @@ def test_the_english_edition_prints_the_written_parts_in_english(demo):
     chapters = _chapters("en")
     assert "Conocer las acciones de sostenibilidad" not in chapters["stages"]
     assert "Sostenibilidad para la AxS" not in chapters["stages"]
-    assert "Garante de un espacio neutral" not in chapters["objectives"]
+    assert "Garante de un espacio neutral" not in chapters["contributions"]
 
 
 def test_the_word_edition_has_the_seed_pieces_as_paragraphs_in_both_languages(demo):

@@ -28,7 +28,7 @@ def test_the_markup_keeps_emphasis_lists_quotes_links_and_footnotes_and_drops_wh
         "[^1]: AMEXCID (2016). Comunicado del 6 de julio de 2016.",
         prefix="prologue",
     )
-    assert "<h4>Título</h4>" in html  # headings start below the chapter's
+    assert "<h3>Título</h3>" in html  # headings start below the chapter's and skip no level
     assert "<em>con énfasis</em>" in html and "<li>uno</li>" in html and "<blockquote>" in html
     assert 'href="https://www.gob.mx/amexcid"' in html
     assert 'id="prologue-fn1"' in html and "Comunicado del 6 de julio de 2016." in html
@@ -90,8 +90,9 @@ def test_the_report_prints_the_written_parts_in_their_chapters(django_capture_on
         texts[language] = " ".join(pdf_text(document).split())
     spanish, english = texts["es-mx"], texts["en"]
     assert "Prólogo" in spanish and "El presente estudio forma parte" in spanish and "GIZ, 2015a." in spanish
-    assert "10. Hacia el futuro" in spanish and "La AxS representa un nuevo acercamiento." in spanish
-    assert "Agradecimientos" in spanish and "1. La AMEXCID y la vinculación con el sector privado" in spanish
+    assert "5. Hacia el futuro" in spanish and "La AxS representa un nuevo acercamiento." in spanish
+    assert "Agradecimientos" in spanish
+    assert "1. La Agencia Mexicana de Cooperación Internacional para el Desarrollo y la vinculación" in spanish
     assert "Criterios de la AxS" in spanish and "Replicabilidad en Centroamérica y el Caribe" in spanish
-    assert "10. Towards the future" in english and "The AxS is a new approach." in english
+    assert "5. Towards the future" in english and "The AxS is a new approach." in english
     assert "El presente estudio forma parte" in english  # no English text yet: the Spanish one, marked as Spanish

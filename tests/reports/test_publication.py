@@ -156,7 +156,7 @@ def test_a_recorded_figure_is_printed_in_its_stage_with_a_note_citing_its_source
                                       locator="párrafo 1")  # fmt: skip
     with translation.override("es-mx"):
         html = edition_html(START, END)
-    stages = html[html.index('id="stages"') : html.index('id="participation"')]
+    stages = html[html.index('id="stages"') : html.index('id="contributions"')]
     assert "En la segunda reunión: más de 90 (6 de julio de 2016)" in stages
     assert "En la tercera reunión: sin dato (23 de agosto de 2016)" in stages
     # One source and locator, one note: both figures call note 1, which gives the whole reference.
