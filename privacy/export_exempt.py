@@ -28,6 +28,10 @@ EXEMPT = {
     "projects.AlignedTarget": _PROPOSAL,
     "projects.ProjectIndicator": _PROPOSAL,
     "projects.BudgetLine": _PROPOSAL,
+    "projects.MatrixTotal": (
+        "the evaluation matrix's counts and score sums per proposal, from all its evaluators together: no link to "
+        "any one evaluator (each evaluator's own scores are exported with the evaluation)"
+    ),
     "monitoring.Period": _MONITORING,
     "monitoring.Milestone": _MONITORING,
     "monitoring.Indicator": _MONITORING,
