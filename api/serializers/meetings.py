@@ -1,5 +1,6 @@
 """Serializers of sessions (committee, plenary, chairs), their minutes, attendance and agreements."""
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -9,6 +10,8 @@ from .fields import label_of
 
 
 class SessionSerializer(serializers.ModelSerializer):
+    """A session; one whose hour is not known gives its day alone as ``starts_at`` and no ``ends_at``."""
+
     kind_label = label_of("kind")
     status_label = label_of("status")
     agreement_count = serializers.IntegerField(read_only=True)
@@ -26,6 +29,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "starts_at",
             "ends_at",
             "date_precision",
+            "time_known",
             "place",
             "description",
             "status",
@@ -35,6 +39,14 @@ class SessionSerializer(serializers.ModelSerializer):
             "agreement_count",
             "has_approved_minutes",
         ]
+
+    def to_representation(self, session):
+        data = super().to_representation(session)
+        if not session.has_known_hour:
+            data["starts_at"] = timezone.localdate(session.starts_at).isoformat()
+            data["ends_at"] = None
+        data["time_known"] = session.has_known_hour
+        return data
 
 
 class AgreementSerializer(serializers.ModelSerializer):
