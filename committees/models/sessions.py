@@ -124,9 +124,8 @@ class Session(models.Model):
 
     def clean(self):
         if self.time_known and self.date_precision != DatePrecision.DAY:
-            raise ValidationError(
-                {"time_known": _("A session known only by its month or year has no hour.")}, code="hour_without_day"
-            )
+            message = _("A session known only by its month or year has no hour.")
+            raise ValidationError({"time_known": ValidationError(message, code="hour_without_day")})
 
     @property
     def display_title(self):

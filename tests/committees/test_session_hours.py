@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -157,3 +158,13 @@ def test_an_upcoming_session_needs_its_exact_day_and_hour(client):
         "Una sesión por celebrarse necesita su fecha exacta y sus horas de inicio y término."
         in response.content.decode()
     )
+
+
+def test_the_admin_lists_the_launch_by_its_day_and_refuses_an_hour_for_a_month(client, launch):
+    client.force_login(make_staff(is_superuser=True))
+    listing = client.get(reverse("admin:committees_session_changelist"), HTTP_ACCEPT_LANGUAGE="es")
+    assert listing.status_code == 200 and '<td class="field-when">19 de mayo de 2016</td>' in listing.content.decode()
+    launch.date_precision, launch.time_known = "month", True
+    with pytest.raises(ValidationError) as refused:
+        launch.full_clean()
+    assert refused.value.error_dict["time_known"][0].code == "hour_without_day"
