@@ -1,5 +1,7 @@
 """Serializers of sessions (committee, plenary, chairs), their minutes, attendance and agreements."""
 
+import datetime
+
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -10,9 +12,13 @@ from .fields import label_of
 
 
 class SessionSerializer(serializers.ModelSerializer):
-    """A session; one whose hour is not known gives its day alone as ``starts_at`` and no ``ends_at``."""
+    """A session; ``starts_at`` and ``ends_at`` are null when its hour is not known (``starts_on`` gives the day)."""
 
     kind_label = label_of("kind")
+    starts_on = serializers.SerializerMethodField()
+    starts_at = serializers.SerializerMethodField()
+    ends_at = serializers.SerializerMethodField()
+    time_known = serializers.BooleanField(source="has_known_hour", read_only=True)
     status_label = label_of("status")
     agreement_count = serializers.IntegerField(read_only=True)
     has_approved_minutes = serializers.BooleanField(read_only=True)
@@ -26,6 +32,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "committee",
             "title",
             "title_en",
+            "starts_on",
             "starts_at",
             "ends_at",
             "date_precision",
@@ -40,13 +47,16 @@ class SessionSerializer(serializers.ModelSerializer):
             "has_approved_minutes",
         ]
 
-    def to_representation(self, session):
-        data = super().to_representation(session)
-        if not session.has_known_hour:
-            data["starts_at"] = timezone.localdate(session.starts_at).isoformat()
-            data["ends_at"] = None
-        data["time_known"] = session.has_known_hour
-        return data
+    def get_starts_on(self, session) -> datetime.date:
+        return timezone.localdate(session.starts_at)
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_starts_at(self, session):
+        return serializers.DateTimeField().to_representation(session.starts_at) if session.has_known_hour else None
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_ends_at(self, session):
+        return serializers.DateTimeField().to_representation(session.ends_at) if session.has_known_hour else None
 
 
 class AgreementSerializer(serializers.ModelSerializer):

@@ -52,7 +52,12 @@ def test_the_launch_page_ics_open_data_and_api_give_no_hour(client, launch):
         assert row[header.index("time_known")].lower() in ("false", "0"), file_format
         assert header[-1] == "time_known", file_format
     data = client.get(f"/api/v1/sessions/{launch.pk}/").json()
-    assert (data["starts_at"], data["ends_at"], data["time_known"]) == ("2016-05-19", None, False)
+    assert (data["starts_on"], data["starts_at"], data["ends_at"], data["time_known"]) == (
+        "2016-05-19",
+        None,
+        None,
+        False,
+    )
 
 
 def test_loading_the_demo_again_changes_nothing(launch):
