@@ -41,9 +41,14 @@ def submit_helper(label, *, css="btn-primary", form_tag=True, form_name=None, bu
 
 
 def add_service_errors(form, error):
-    """Put a service's ``ValidationError`` next to the fields it names, or on top of the form."""
+    """Put a service's ``ValidationError`` next to the fields it names, or on top of the form.
+
+    A form that asks for a model field in pieces names the piece that shows it in ``service_fields``.
+    """
     if hasattr(error, "error_dict"):
+        shown_in = getattr(form, "service_fields", {})
         for field, errors in error.error_dict.items():
+            field = shown_in.get(field, field)
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
@@ -65,6 +70,15 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format=ISO_DATETIME)
+
+
+class TimeInput(forms.TimeInput):
+    """``<input type=time>``: browsers accept only ISO hours ("10:00"), whatever the page's language."""
+
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
 
 
 # The widest id any database here stores (a signed 64-bit integer). SQLite raises ``OverflowError``

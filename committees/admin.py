@@ -1,9 +1,11 @@
 """The back office's read-mostly view of committees and sessions; changes with rules go through the pages."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 import search
 from axs_platform import fragments
+from axs_platform.dates import historical_date, historical_moment
 
 from .models import Agreement, Committee, Membership, MembershipChange, Minutes, Post, Session
 from .search_kinds import index_session
@@ -53,10 +55,17 @@ class PostAdmin(ReadOnlyHistoryAdmin):
 
 @admin.register(Session)
 class SessionAdmin(ReadOnlyHistoryAdmin):
-    list_display = ["title", "title_en", "kind", "committee", "starts_at", "status", "is_public"]
-    list_filter = ["kind", "status", "committee"]
+    list_display = ["title", "title_en", "kind", "committee", "when", "status", "is_public"]
+    list_filter = ["kind", "status", "date_precision", "time_known", "committee"]
     list_select_related = ["committee"]
     date_hierarchy = "starts_at"
+
+    @admin.display(description=_("when"), ordering="starts_at")
+    def when(self, session):
+        """The start as much as it is known: no hour when it is not known, no day when only the month is."""
+        if session.has_known_hour:
+            return historical_moment(session.starts_at)
+        return historical_date(session.starts_at, session.date_precision)
 
 
 @admin.register(Minutes)

@@ -144,15 +144,16 @@ LATER_MEMBERS = [
 # (title, when, description, organizations reported, how much of the date the seed gives). The seed dates the launch
 # (19 May 2016); the second and third meetings only through the press releases that report them (6 July and 23 August
 # 2016), so to the month; the fourth not at all, only after the survey of August and before the installation of
-# 31 October 2016, so to the year. A session needs a moment: the days of the last three are the demo's.
+# 31 October 2016, so to the year. A session needs a day: those of the last three are the demo's; the seed gives no
+# hour for any of them, so none is recorded (``time_known`` false).
 PLENARIES = [
-    ("Lanzamiento de la Alianza por la Sostenibilidad", datetime.datetime(2016, 5, 19, 10),
+    ("Lanzamiento de la Alianza por la Sostenibilidad", datetime.datetime(2016, 5, 19),
      "Sesión plenaria de lanzamiento con la AMEXCID, la GIZ y el sector privado.", 81, DatePrecision.DAY),
-    ("Segunda sesión plenaria", datetime.datetime(2016, 7, 6, 10),
+    ("Segunda sesión plenaria", datetime.datetime(2016, 7, 6),
      "Más de 90 organizaciones asistieron; la cifra registrada es el mínimo reportado.", 90, DatePrecision.MONTH),
-    ("Tercera sesión plenaria", datetime.datetime(2016, 8, 23, 10),
+    ("Tercera sesión plenaria", datetime.datetime(2016, 8, 23),
      "Presentación del Proyecto de Integración y Desarrollo Mesoamérica.", None, DatePrecision.MONTH),
-    ("Cuarta sesión plenaria: resultados de la encuesta", datetime.datetime(2016, 10, 4, 10),
+    ("Cuarta sesión plenaria: resultados de la encuesta", datetime.datetime(2016, 10, 4),
      "Se presentaron los resultados de la encuesta y la propuesta de los cinco comités de trabajo.", None,
      DatePrecision.YEAR),
 ]  # fmt: skip
@@ -176,15 +177,23 @@ def _session(
     *, committee=None, kind=SessionKind.COMMITTEE, title, title_en="", starts, description="", reported=None,
     public=False, precision=DatePrecision.DAY,
 ):  # fmt: skip
+    """Get or create a session. One before the platform's era is known by its day at most: the seed gives no hour.
+
+    Such a session takes its whole day (midnight to midnight) with ``time_known`` false; a demo loaded before
+    sessions said so is corrected, so loading it again changes nothing more.
+    """
     starts_at = starts if timezone.is_aware(starts) else aware(starts)
+    historical = starts_at < demo_dates.present_era_start()
+    moments = {"starts_at": starts_at, "ends_at": starts_at + datetime.timedelta(hours=2), "time_known": True}
+    if historical:
+        moments = _whole_day(starts_at)
     session, created = Session.objects.get_or_create(
         kind=kind,
         committee=committee,
         title=title,
         defaults={
             "title_en": title_en,
-            "starts_at": starts_at,
-            "ends_at": starts_at + datetime.timedelta(hours=2),
+            **moments,
             "place": PLACE,
             "description": description,
             "reported_attendance": reported,
@@ -192,10 +201,27 @@ def _session(
             "date_precision": precision,
         },
     )
+    changed = []
     if not created and title_en and not session.title_en:  # a demo loaded before sessions had English titles
         session.title_en = title_en
-        session.save(update_fields=["title_en"])
+        changed.append("title_en")
+    if not created and historical and session.time_known:  # a demo loaded with an hour the seed does not give
+        for name, value in _whole_day(session.starts_at).items():
+            setattr(session, name, value)
+        changed += ["starts_at", "ends_at", "time_known"]
+    if changed:
+        session.save(update_fields=changed)
     return session
+
+
+def _whole_day(moment):
+    """Return the start, end and ``time_known`` of a session of whose day the hour is not known."""
+    day = timezone.localdate(moment)
+    return {
+        "starts_at": aware(datetime.datetime.combine(day, datetime.time())),
+        "ends_at": aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())),
+        "time_known": False,
+    }
 
 
 def _held_on(session):
@@ -291,7 +317,7 @@ def _load_committee(goal_number, actor, organizations, users):
         committee=committee,
         title=f"Sesión de instalación del Comité de {name}",
         title_en=f"Installation session of the {name_en}",
-        starts=datetime.datetime.combine(installed_on, datetime.time(10)),
+        starts=datetime.datetime.combine(installed_on, datetime.time()),
         description="Instalación del comité con las organizaciones integrantes.",
         reported=len(members),
         public=True,
@@ -310,7 +336,7 @@ def _load_committee(goal_number, actor, organizations, users):
                 committee=committee,
                 title=f"Sesión ordinaria de {demo_dates.month_es(day)}",
                 title_en=f"Ordinary session of {demo_dates.month_en(day)}",
-                starts=datetime.datetime.combine(day, datetime.time(10)),
+                starts=datetime.datetime.combine(day, datetime.time()),
                 precision=DatePrecision.MONTH,
             )
         )
@@ -412,7 +438,7 @@ def load(stdout):
             kind=SessionKind.CHAIRS,
             title="Sesión intercomités de presidencias",
             title_en="Cross-committee session of the chairs",
-            starts=datetime.datetime(2017, 6, 7, 10),
+            starts=datetime.datetime(2017, 6, 7),
             description="Las presidencias de los cinco comités compartieron avances y retos.",
         )
         plenaries += 1

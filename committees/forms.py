@@ -1,17 +1,19 @@
 """Forms for committees and sessions. They validate what was typed; the services apply the rules."""
 
+import datetime
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.dates import DatePrecision
 from axs_platform.forms import (
-    ISO_DATETIME,
     ContentSelect,
     DateInput,
-    DateTimeInput,
     ModelChoiceField,
     SearchableModelChoiceField,
+    TimeInput,
     mark_spanish_texts,
     submit_helper,
 )
@@ -133,64 +135,130 @@ class ActivityForm(forms.ModelForm):
 
 
 class SessionForm(forms.ModelForm):
+    """A session's title, day and hours, place and links.
+
+    Its date is asked in pieces: the day, how much of it is known (a session recorded from a source that gives only
+    the month or the year) and the hours, which may stay empty when the source does not give them. ``clean`` turns
+    them into the model's ``starts_at``, ``ends_at``, ``date_precision`` and ``time_known``.
+    """
+
     video_url = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=[(SessionKind.PLENARY, SessionKind.PLENARY.label), (SessionKind.CHAIRS, SessionKind.CHAIRS.label)],
     )
+    starts_on = forms.DateField(label=_("Date"), widget=DateInput())
+    date_precision = forms.ChoiceField(
+        label=_("Precision of the date"),
+        choices=[
+            (DatePrecision.DAY, _("Exact date")),
+            (DatePrecision.MONTH, _("Month and year only")),
+            (DatePrecision.YEAR, _("Year only")),
+        ],
+        initial=DatePrecision.DAY,
+        widget=forms.RadioSelect,
+        help_text=_("For a session recorded from a source that does not give the day: only that much is shown."),
+    )
+    starts_time = forms.TimeField(label=_("Start time"), required=False, widget=TimeInput())
+    ends_time = forms.TimeField(
+        label=_("End time"),
+        required=False,
+        widget=TimeInput(),
+        help_text=_("Mexico City time. Leave both hours empty when they are not known."),
+    )
+    # Where the service's errors on the model's fields are shown.
+    service_fields = {"starts_at": "starts_on", "ends_at": "ends_time", "time_known": "starts_time"}
 
     class Meta:
         model = Session
         fields = [
             "title",
             "title_en",
-            "starts_at",
-            "ends_at",
             "place",
             "video_url",
             "description",
             "is_public",
             "reported_attendance",
         ]
-        widgets = {
-            "starts_at": DateTimeInput(),
-            "ends_at": DateTimeInput(),
-            "description": forms.Textarea(attrs={"rows": 3}),
-        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    field_order = ["kind", "title", "title_en", "starts_on", "date_precision", "starts_time", "ends_time"]
 
     def __init__(self, *args, plenary=False, creating=True, recording=False, **kwargs):
         super().__init__(*args, **kwargs)
         mark_spanish_texts(self)
         self.fields["title_en"].widget.attrs["lang"] = "en"
         self.recording = recording
-        for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = [ISO_DATETIME, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        session = self.instance
+        if session.pk:
+            self.initial.setdefault("starts_on", timezone.localdate(session.starts_at))
+            self.initial.setdefault("date_precision", session.date_precision)
+            if session.has_known_hour:
+                self.initial.setdefault("starts_time", timezone.localtime(session.starts_at).time())
+                self.initial.setdefault("ends_time", timezone.localtime(session.ends_at).time())
         if not (plenary and creating):
             del self.fields["kind"]
         if not plenary:
             del self.fields["reported_attendance"]
         if recording:
-            self.fields["starts_at"].help_text = _(
+            self.fields["starts_on"].help_text = _(
                 "When it took place. It is recorded as held and nobody is notified; then record its attendance "
                 "and minutes."
             )
             self.helper = submit_helper(_("Record the session"))
         elif creating:
-            self.fields["starts_at"].help_text = _(
+            self.fields["starts_on"].help_text = _(
                 "A date in the past records a session that already took place, without notifying anyone."
             )
             self.helper = submit_helper(_("Schedule and notify"))
         else:
             self.helper = submit_helper(_("Save"))
 
-    def clean_starts_at(self):
-        starts_at = self.cleaned_data["starts_at"]
-        if self.recording and starts_at and starts_at > timezone.now():
-            raise forms.ValidationError(
-                _("This page records sessions that already took place; schedule an upcoming one instead."),
-                code="session_not_held_yet",
+    def clean(self):
+        """Turn the day, its precision and the hours into the session's start and end."""
+        cleaned = super().clean()
+        day = cleaned.pop("starts_on", None)
+        precision = cleaned.get("date_precision")
+        starts_time, ends_time = cleaned.pop("starts_time", None), cleaned.pop("ends_time", None)
+        if day is None or precision is None or self.has_error("starts_time") or self.has_error("ends_time"):
+            return cleaned
+        if precision != DatePrecision.DAY and (starts_time or ends_time):
+            self.add_error(
+                "starts_time",
+                forms.ValidationError(
+                    _("A session known only by its month or year has no hour: leave both hours empty."),
+                    code="hour_without_day",
+                ),
             )
-        return starts_at
+            return cleaned
+        if bool(starts_time) != bool(ends_time):
+            self.add_error(
+                "ends_time" if starts_time else "starts_time",
+                forms.ValidationError(
+                    _("Give both the start and the end time, or leave both empty when the hour is not known."),
+                    code="one_hour_only",
+                ),
+            )
+            return cleaned
+        cleaned["time_known"] = bool(starts_time)
+        if starts_time:
+            cleaned["starts_at"] = timezone.make_aware(datetime.datetime.combine(day, starts_time))
+            cleaned["ends_at"] = timezone.make_aware(datetime.datetime.combine(day, ends_time))
+        else:
+            # No hour is stored: the session takes its whole day, as an all-day event in a calendar.
+            cleaned["starts_at"] = timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+            cleaned["ends_at"] = timezone.make_aware(
+                datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+            )
+        if self.recording and cleaned["starts_at"] > timezone.now():
+            self.add_error(
+                "starts_on",
+                forms.ValidationError(
+                    _("This page records sessions that already took place; schedule an upcoming one instead."),
+                    code="session_not_held_yet",
+                ),
+            )
+        return cleaned
 
     def _post_clean(self):
         """Leave the model's rules to the service, which reports them next to the fields."""

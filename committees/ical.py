@@ -1,10 +1,11 @@
 """iCalendar (RFC 5545) for sessions, written by hand: invitations, cancellations and feeds.
 
 A session its source dates only by the month or the year (``date_precision``) has no day to put in a calendar:
-feeds leave it out and its own .ics file does not exist.
+feeds leave it out and its own .ics file does not exist. One whose day is known but not its hour is an all-day
+event (DTSTART and DTEND as DATE values).
 """
 
-from datetime import UTC
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -53,6 +54,17 @@ def format_utc(moment):
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def when_lines(session):
+    """Return DTSTART and DTEND: the moments, or the day as an all-day event when the hour is not known."""
+    if session.has_known_hour:
+        return [f"DTSTART:{format_utc(session.starts_at)}", f"DTEND:{format_utc(session.ends_at)}"]
+    day = timezone.localdate(session.starts_at)
+    return [
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",  # the end of an all-day event is the next day
+    ]
+
+
 def event_lines(session, *, cancelled=False, now=None, attendee=""):
     """Return the VEVENT of a session as unfolded content lines, titled in the active language."""
     location = session.place or session.video_url
@@ -64,8 +76,7 @@ def event_lines(session, *, cancelled=False, now=None, attendee=""):
         "BEGIN:VEVENT",
         f"UID:{session.uid}@axs.amexcid",
         f"DTSTAMP:{format_utc(now or timezone.now())}",
-        f"DTSTART:{format_utc(session.starts_at)}",
-        f"DTEND:{format_utc(session.ends_at)}",
+        *when_lines(session),
         f"SEQUENCE:{session.sequence}",
         f"SUMMARY:{escape_text(session.display_title)}",
         f"URL:{url}",

@@ -1,5 +1,8 @@
 """Serializers of sessions (committee, plenary, chairs), their minutes, attendance and agreements."""
 
+import datetime
+
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -9,7 +12,13 @@ from .fields import label_of
 
 
 class SessionSerializer(serializers.ModelSerializer):
+    """A session; ``starts_at`` and ``ends_at`` are null when its hour is not known (``starts_on`` gives the day)."""
+
     kind_label = label_of("kind")
+    starts_on = serializers.SerializerMethodField()
+    starts_at = serializers.SerializerMethodField()
+    ends_at = serializers.SerializerMethodField()
+    time_known = serializers.BooleanField(source="has_known_hour", read_only=True)
     status_label = label_of("status")
     agreement_count = serializers.IntegerField(read_only=True)
     has_approved_minutes = serializers.BooleanField(read_only=True)
@@ -23,9 +32,11 @@ class SessionSerializer(serializers.ModelSerializer):
             "committee",
             "title",
             "title_en",
+            "starts_on",
             "starts_at",
             "ends_at",
             "date_precision",
+            "time_known",
             "place",
             "description",
             "status",
@@ -35,6 +46,17 @@ class SessionSerializer(serializers.ModelSerializer):
             "agreement_count",
             "has_approved_minutes",
         ]
+
+    def get_starts_on(self, session) -> datetime.date:
+        return timezone.localdate(session.starts_at)
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_starts_at(self, session):
+        return serializers.DateTimeField().to_representation(session.starts_at) if session.has_known_hour else None
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_ends_at(self, session):
+        return serializers.DateTimeField().to_representation(session.ends_at) if session.has_known_hour else None
 
 
 class AgreementSerializer(serializers.ModelSerializer):

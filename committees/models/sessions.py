@@ -4,12 +4,13 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.dates import date_precision_field
+from axs_platform.dates import DatePrecision, date_precision_field
 
 from .committees import Committee, in_english, in_english_or
 
@@ -64,6 +65,14 @@ class Session(models.Model):
     date_precision = date_precision_field(
         _("How much of the date the source gives, for a session held before the platform: the report prints only that.")
     )
+    time_known = models.BooleanField(
+        _("hour known"),
+        default=True,
+        help_text=_(
+            "Whether the hour of its known day is known. Without it, the session is shown by its day alone and "
+            "lasts the whole day in calendars; a session known to the month or the year has no hour at all."
+        ),
+    )
     reported_attendance = models.PositiveIntegerField(
         _("organizations attending (reported figure)"),
         null=True,
@@ -113,6 +122,11 @@ class Session(models.Model):
     def get_absolute_url(self):
         return reverse("committees:session-detail", args=[self.pk])
 
+    def clean(self):
+        if self.time_known and self.date_precision != DatePrecision.DAY:
+            message = _("A session known only by its month or year has no hour.")
+            raise ValidationError({"time_known": ValidationError(message, code="hour_without_day")})
+
     @property
     def display_title(self):
         """The title in the active language: the English one in English when it was given, else the Spanish one."""
@@ -122,6 +136,15 @@ class Session(models.Model):
     def title_language(self):
         """The language ``display_title`` is written in: Spanish when the English title is missing."""
         return "en" if self.title_en and in_english() else "es"
+
+    @property
+    def has_known_day(self):
+        return self.date_precision == DatePrecision.DAY
+
+    @property
+    def has_known_hour(self):
+        """Whether the hour is known: only then do pages, e-mails and calendars show it."""
+        return self.time_known and self.has_known_day
 
     @property
     def is_plenary(self):

@@ -10,6 +10,7 @@ import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
+from axs_platform.dates import DatePrecision
 from axs_platform.errors import field_error
 
 from .. import permissions
@@ -31,6 +32,8 @@ SESSION_FIELDS = [
     "title_en",
     "starts_at",
     "ends_at",
+    "date_precision",
+    "time_known",
     "place",
     "video_url",
     "description",
@@ -38,7 +41,17 @@ SESSION_FIELDS = [
     "reported_attendance",
 ]
 # A change to one of these is news for the invitees' calendars: a new SEQUENCE and an e-mail.
-CALENDAR_FIELDS = {"title", "title_en", "starts_at", "ends_at", "place", "video_url", "description"}
+CALENDAR_FIELDS = {
+    "title",
+    "title_en",
+    "starts_at",
+    "ends_at",
+    "date_precision",
+    "time_known",
+    "place",
+    "video_url",
+    "description",
+}
 
 
 def _require(allowed):
@@ -53,6 +66,15 @@ def _check_schedule(fields, *, check_past=True):
             "starts_at",
             _("A session cannot be scheduled in the past. Choose a date and time from now on."),
             "session_in_past",
+        )
+    upcoming = starts_at is not None and starts_at > timezone.now()
+    exact = fields.get("date_precision", DatePrecision.DAY) == DatePrecision.DAY and fields.get("time_known", True)
+    if upcoming and not exact:
+        # Invitations and calendars need the hour; only a session that took place may lack it.
+        raise field_error(
+            "time_known",
+            _("A session to come needs its exact date and its start and end time."),
+            "upcoming_without_hour",
         )
     if starts_at and ends_at and ends_at <= starts_at:
         raise field_error("ends_at", _("The session must end after it starts."), "ends_before_start")
@@ -123,7 +145,10 @@ def session_update(*, actor, session, request=None, **fields):
             _("This session was recorded as held; it cannot move to a date to come. Schedule a new one instead."),
             "held_session_to_future",
         )
-    merged = {name: fields.get(name, getattr(session, name)) for name in ("starts_at", "ends_at", "place", "video_url")}
+    merged = {
+        name: fields.get(name, getattr(session, name))
+        for name in ("starts_at", "ends_at", "date_precision", "time_known", "place", "video_url")
+    }
     _check_schedule(merged, check_past=moved)
     for name, value in fields.items():
         setattr(session, name, value)

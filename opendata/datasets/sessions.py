@@ -5,6 +5,7 @@ with the responsible organization and never the responsible person.
 """
 
 from django.db.models import Exists, F, Max, OuterRef, Subquery
+from django.utils import timezone
 
 from axs_platform import fragments
 from axs_platform.dates import DatePrecision
@@ -42,14 +43,16 @@ def _sessions():
 
 
 def _session_row(session):
+    # A session whose hour is not known is written by its day: an hour the source does not give is not published.
+    known = session.has_known_hour
     return (
         session.pk,
         session.kind,
         session.committee_id,
         session.committee.name if session.committee_id else "",
         session.title,
-        session.starts_at,
-        session.ends_at,
+        session.starts_at if known else timezone.localdate(session.starts_at).isoformat(),  # text like the rest
+        session.ends_at if known else None,
         session.place,
         session.status,
         session.reported_attendance,
@@ -57,6 +60,7 @@ def _session_row(session):
         session.date_precision,
         (session.committee.name_en or session.committee.name) if session.committee_id else "",
         session.title_en or session.title,
+        known,
     )
 
 
@@ -75,8 +79,18 @@ SESSIONS = register(
             COMMITTEE_ID,
             Field("committee_name", "text", "Nombre del comité.", "Name of the committee."),
             Field("title", "text", "Título.", "Title."),
-            Field("starts_at", "datetime", "Inicio.", "Start."),
-            Field("ends_at", "datetime", "Fin.", "End."),
+            Field(
+                "starts_at",
+                "datetime",
+                "Inicio; solo el día (AAAA-MM-DD) cuando no se conoce la hora (time_known falso).",
+                "Start; the day alone (YYYY-MM-DD) when the hour is not known (time_known false).",
+            ),
+            Field(
+                "ends_at",
+                "datetime",
+                "Fin; vacío cuando no se conoce la hora.",
+                "End; empty when the hour is not known.",
+            ),
             Field("place", "text", "Lugar.", "Place."),
             Field("status", "code", "Estado.", "Status.", tuple(SessionStatus.choices)),
             Field(
@@ -100,6 +114,12 @@ SESSIONS = register(
                 "text",
                 "Título en inglés; el título en español si no tiene.",
                 "Title in English; the Spanish title where it has none.",
+            ),
+            Field(
+                "time_known",
+                "boolean",
+                "Si se conoce la hora de la sesión; si no, starts_at da solo el día y ends_at queda vacío.",
+                "Whether the session's hour is known; if not, starts_at gives the day alone and ends_at is empty.",
             ),
         ),
         queryset=_sessions,

@@ -21,6 +21,7 @@ def fake_session(**fields):
         "description": "Línea 1\nLínea 2 con \\ barra",
         "is_cancelled": False,
         "date_precision": "day",
+        "has_known_hour": True,
         "get_absolute_url": lambda: "/sesiones/7/",
     }
     values.update(fields)

@@ -143,8 +143,10 @@ def test_the_chair_schedules_a_session_through_the_form_and_members_are_emailed(
     start = timezone.localtime() + datetime.timedelta(days=9)
     data = {
         "title": "Sesión extraordinaria",
-        "starts_at": start.strftime("%Y-%m-%dT10:00"),
-        "ends_at": start.strftime("%Y-%m-%dT12:00"),
+        "starts_on": start.strftime("%Y-%m-%d"),
+        "date_precision": "day",
+        "starts_time": "10:00",
+        "ends_time": "12:00",
         "place": "Torre BBVA",
         "video_url": "",
         "description": "",
@@ -160,7 +162,14 @@ def test_the_secretary_records_a_session_that_took_place_and_is_sent_to_its_page
     client.force_login(scene["secretary"])
     response = client.post(
         url(scene, "session-record", "committee"),
-        {"title": "Sesión olvidada", "starts_at": "2016-10-31T10:00", "ends_at": "2016-10-31T12:00", "place": "SRE"},
+        {
+            "title": "Sesión olvidada",
+            "starts_on": "2016-10-31",
+            "date_precision": "day",
+            "starts_time": "10:00",
+            "ends_time": "12:00",
+            "place": "SRE",
+        },
     )
     session = Session.objects.get(title="Sesión olvidada")
     assert response.status_code == 302 and response.url == session.get_absolute_url()
@@ -174,8 +183,10 @@ def test_the_record_page_refuses_an_upcoming_date_and_keeps_what_was_typed(clien
     start = timezone.localtime() + datetime.timedelta(days=9)
     data = {
         "title": "Sesión futura",
-        "starts_at": start.strftime("%Y-%m-%dT10:00"),
-        "ends_at": start.strftime("%Y-%m-%dT12:00"),
+        "starts_on": start.strftime("%Y-%m-%d"),
+        "date_precision": "day",
+        "starts_time": "10:00",
+        "ends_time": "12:00",
         "place": "SRE",
     }
     response = client.post(url(scene, "session-record", "committee"), data)
