@@ -214,7 +214,7 @@ def convergence_diagram(goals, *, width=600):
 
 
 def report_diagrams(data, goals):
-    """Return the report's diagrams as inline SVG: the timeline when there are milestones, the model, the convergence.
+    """Return the report's diagrams as inline SVG: the timeline and the convergence when they have data, the model.
 
     ``goals`` are the priority SDGs (``priority_goals``).
     """
@@ -222,5 +222,6 @@ def report_diagrams(data, goals):
     if data["system_milestones"]:
         diagrams["system"] = timeline_diagram(data["system_milestones"])
     diagrams["model"] = model_diagram([(value, label) for value, label, _items, _figures in data["stages"]])
-    diagrams["convergence"] = convergence_diagram(goals)
+    if goals:
+        diagrams["convergence"] = convergence_diagram(goals)
     return diagrams
