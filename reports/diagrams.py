@@ -62,7 +62,7 @@ def _limit(width):
     return max(int(width // CHAR_WIDTH), 4)
 
 
-def timeline_diagram(milestones, *, width=480):
+def timeline_diagram(milestones, *, width=360):
     """Return the timeline of ``milestones`` (``reports.Milestone``): a dot, the date and the title of each."""
     title = _("Mexican International Development Cooperation System")
     if milestones:
@@ -97,39 +97,66 @@ def timeline_diagram(milestones, *, width=480):
     return _close(parts)
 
 
-def model_diagram(stages, *, width=600):
-    """Return the alliance's model: one box per stage (``(value, label)``), in order, joined by arrows."""
-    count = max(len(stages), 1)
-    arrow = 30
-    box = (width - arrow * (count - 1)) / count
+def _arrow(x1, y1, x2, y2):
+    """A straight arrow from (x1, y1) to (x2, y2), its head at the end."""
+    length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5 or 1
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    bx, by = x2 - 10 * ux, y2 - 10 * uy
+    return (
+        f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{bx:.1f}" y2="{by:.1f}" stroke="{ACCENT}" stroke-width="3"/>'
+        f'<polygon points="{bx - 7 * uy:.1f},{by + 7 * ux:.1f} {x2:.1f},{y2:.1f} {bx + 7 * uy:.1f},{by - 7 * ux:.1f}" '
+        f'fill="{ACCENT}"/>'
+    )
+
+
+def _box(x, y, width, height, *, fill=FILL, stroke=BORDER):
+    return (
+        f'<rect x="{x + 1:.1f}" y="{y + 1:.1f}" width="{width - 2:.1f}" height="{height - 2:.1f}" rx="6" '
+        f'fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
+    )
+
+
+def model_diagram(stages, *, width=360, columns=2):
+    """Return the alliance's model: one box per stage (``(value, label)``), in order, joined by arrows.
+
+    The boxes go round clockwise, two to a row (the second row from right to left), so the diagram is narrow
+    enough for a phone and reads as the cycle it is.
+    """
+    gap = 40
+    box = (width - gap * (columns - 1)) / columns
     limit = _limit(box - 14)
     labelled = [
         (_("Stage %(number)s") % {"number": number}, wrap_label(label, limit))
         for number, (_value, label) in enumerate(stages, 1)
     ]
     most = max([len(lines) for _heading, lines in labelled] + [1])
-    height = 2 + 14 + LINE_HEIGHT + 6 + most * LINE_HEIGHT + 14
+    box_height = 14 + LINE_HEIGHT + 6 + most * LINE_HEIGHT + 12
+    rows = (len(labelled) + columns - 1) // columns or 1
+    height = rows * box_height + (rows - 1) * gap
     title = _("General model of the AxS")
     description = _("The alliance's stages, in order: %(list)s.") % {
         "list": "; ".join(f"{heading}: {' '.join(lines)}" for heading, lines in labelled)
     }
     parts = _open(("model", [value for value, _label in stages]), title, description, width, height)
-    for index, (heading, lines) in enumerate(labelled):
-        x = index * (box + arrow)
-        parts.append(
-            f'<rect x="{x + 1:.1f}" y="1" width="{box - 2:.1f}" height="{height - 2:.1f}" rx="6" '
-            f'fill="{FILL}" stroke="{BORDER}" stroke-width="2"/>'
-        )
+    places = []
+    for index in range(len(labelled)):
+        row, column = divmod(index, columns)
+        if row % 2:
+            column = columns - 1 - column
+        places.append((column * (box + gap), row * (box_height + gap)))
+    for index, ((heading, lines), (x, y)) in enumerate(zip(labelled, places, strict=True)):
+        parts.append(_box(x, y, box, box_height))
         middle = x + box / 2
-        parts.append(_lines([heading], middle, 14 + LINE_HEIGHT - 3, anchor="middle", bold=True, colour=ACCENT))
-        parts.append(_lines(lines, middle, 14 + 2 * LINE_HEIGHT + 3, anchor="middle"))
-        if index + 1 < len(labelled):
-            start, end, level = x + box + 4, x + box + arrow - 4, height / 2
-            parts.append(
-                f'<line x1="{start:.1f}" x2="{end - 8:.1f}" y1="{level:.1f}" y2="{level:.1f}" stroke="{ACCENT}" '
-                f'stroke-width="3"/><polygon points="{end - 10:.1f},{level - 7:.1f} {end:.1f},{level:.1f} '
-                f'{end - 10:.1f},{level + 7:.1f}" fill="{ACCENT}"/>'
-            )
+        parts.append(_lines([heading], middle, y + 14 + LINE_HEIGHT - 3, anchor="middle", bold=True, colour=ACCENT))
+        parts.append(_lines(lines, middle, y + 14 + 2 * LINE_HEIGHT + 3, anchor="middle"))
+        if index + 1 < len(places):
+            nx, ny = places[index + 1]
+            if ny == y:  # along the row
+                level = y + box_height / 2
+                start, end = (x + box + 4, nx - 4) if nx > x else (x - 4, nx + box + 4)
+                parts.append(_arrow(start, level, end, level))
+            else:  # down to the next row
+                parts.append(_arrow(middle, y + box_height + 4, middle, ny - 4))
     return _close(parts)
 
 
@@ -154,22 +181,26 @@ def priority_goals(committees, survey):
     return [goals[number] for number in sorted(goals)]
 
 
-def convergence_diagram(goals, *, width=600):
-    """Return the convergence: the companies' interests and the agency's agenda meet in the priority SDGs."""
-    side, arrow = 140, 30
-    middle_x, middle_width = side + arrow, width - 2 * (side + arrow)
-    side_limit, middle_limit = _limit(side - 16), _limit(middle_width - 44)
+def convergence_diagram(goals, *, width=360):
+    """Return the convergence: the companies' interests and the agency's agenda meet in the priority SDGs.
+
+    The two parties side by side, an arrow from each down to the SDGs they share.
+    """
+    gap, arrow = 40, 40
+    side = (width - gap) / 2
+    side_limit, goal_limit = _limit(side - 16), _limit(width - 50)
     companies = (_("The companies"), wrap_label(_("The diversity of the private sector's interests"), side_limit))
     agency = ("AMEXCID", wrap_label(_("The goals and targets of the 2030 Agenda"), side_limit))
-    shared = _("Shared priorities: the SDGs")
-    rows = [(goal, wrap_label(f"{goal['number']} · {goal['title']}", middle_limit)) for goal in goals]
+    rows = [(goal, wrap_label(f"{goal['number']} · {goal['title']}", goal_limit)) for goal in goals]
     if not rows:
-        rows = [(None, wrap_label(_("Not identified yet"), middle_limit))]
-    heading_lines = wrap_label(shared, _limit(middle_width - 16))
-    list_height = sum(len(lines) * LINE_HEIGHT + 6 for _goal, lines in rows)
-    side_height = 14 + LINE_HEIGHT + 6 + max(len(companies[1]), len(agency[1])) * LINE_HEIGHT + 14
-    middle_height = 14 + len(heading_lines) * LINE_HEIGHT + 8 + list_height + 8
-    height = max(side_height, middle_height) + 2
+        rows = [(None, wrap_label(_("Not identified yet"), goal_limit))]
+    heading_lines = wrap_label(_("Shared priorities: the SDGs"), _limit(width - 16))
+    side_height = 14 + LINE_HEIGHT + 6 + max(len(companies[1]), len(agency[1])) * LINE_HEIGHT + 12
+    shared_top = side_height + arrow
+    shared_height = (
+        14 + len(heading_lines) * LINE_HEIGHT + 8 + sum(len(lines) * LINE_HEIGHT + 6 for _goal, lines in rows) + 8
+    )
+    height = shared_top + shared_height
     title = _("Convergence between the companies and AMEXCID")
     description = _(
         "The companies (%(companies)s) and AMEXCID (%(agency)s) converge in the priority SDGs: %(goals)s."
@@ -179,36 +210,23 @@ def convergence_diagram(goals, *, width=600):
         "goals": "; ".join(" ".join(lines) for _goal, lines in rows),
     }
     parts = _open(("convergence", [g["number"] for g in goals]), title, description, width, height)
-    side_top = (height - side_height) / 2
-    for x, (heading, lines) in ((0, companies), (width - side, agency)):
-        parts.append(
-            f'<rect x="{x + 1}" y="{side_top + 1:.1f}" width="{side - 2}" height="{side_height - 2:.1f}" rx="6" '
-            f'fill="{FILL}" stroke="{BORDER}" stroke-width="2"/>'
-        )
-        parts.append(_lines([heading], x + side / 2, side_top + 14 + LINE_HEIGHT - 3, anchor="middle", bold=True,
-                            colour=ACCENT))  # fmt: skip
-        parts.append(_lines(lines, x + side / 2, side_top + 14 + 2 * LINE_HEIGHT + 3, anchor="middle"))
-    level = height / 2
-    for start, end in ((side + 4, middle_x - 4), (width - side - 4, middle_x + middle_width + 4)):
-        tip = 10 if end > start else -10
-        parts.append(
-            f'<line x1="{start:.1f}" x2="{end - tip:.1f}" y1="{level:.1f}" y2="{level:.1f}" stroke="{ACCENT}" '
-            f'stroke-width="3"/><polygon points="{end - tip:.1f},{level - 7:.1f} {end:.1f},{level:.1f} '
-            f'{end - tip:.1f},{level + 7:.1f}" fill="{ACCENT}"/>'
-        )
+    for x, (heading, lines) in ((0, companies), (side + gap, agency)):
+        parts.append(_box(x, 0, side, side_height))
+        parts.append(_lines([heading], x + side / 2, 14 + LINE_HEIGHT - 3, anchor="middle", bold=True, colour=ACCENT))
+        parts.append(_lines(lines, x + side / 2, 14 + 2 * LINE_HEIGHT + 3, anchor="middle"))
+        parts.append(_arrow(x + side / 2, side_height + 4, x + side / 2, shared_top - 4))
+    parts.append(_box(0, shared_top, width, shared_height, fill="#ffffff", stroke=ACCENT))
     parts.append(
-        f'<rect x="{middle_x}" y="1" width="{middle_width}" height="{height - 2:.1f}" rx="6" fill="#ffffff" '
-        f'stroke="{ACCENT}" stroke-width="2"/>'
+        _lines(heading_lines, width / 2, shared_top + 14 + LINE_HEIGHT - 3, anchor="middle", bold=True, colour=ACCENT)
     )
-    parts.append(_lines(heading_lines, width / 2, 14 + LINE_HEIGHT - 3, anchor="middle", bold=True, colour=ACCENT))
-    y = 14 + len(heading_lines) * LINE_HEIGHT + 8 + LINE_HEIGHT - 3
+    y = shared_top + 14 + len(heading_lines) * LINE_HEIGHT + 8 + LINE_HEIGHT - 3
     for goal, lines in rows:
         if goal is not None:
             parts.append(
-                f'<rect x="{middle_x + 14}" y="{y - 11:.1f}" width="14" height="14" rx="2" '
+                f'<rect x="14" y="{y - 11:.1f}" width="14" height="14" rx="2" '
                 f'fill="{_attr(goal["colour"] or BORDER)}"/>'
             )
-        parts.append(_lines(lines, middle_x + 36, y))
+        parts.append(_lines(lines, 36, y))
         y += len(lines) * LINE_HEIGHT + 6
     return _close(parts)
 
