@@ -96,6 +96,65 @@ MILESTONES = [
      "Ejercicio de reflexión con los actores principales, de septiembre de 2017 a marzo de 2018.",
      "An exercise of reflection with the main actors, from September 2017 to March 2018."),
 ]  # fmt: skip
+# The seed's Figure 1 (“Sistema Mexicano de Cooperación Internacional para el Desarrollo”): the milestones of the
+# cooperation system, 2011-2016, with the seed's dates and texts, each with one of the figure's “Fuentes consultadas”
+# (the seed lists the four works for the whole figure; which milestone each one backs is the demo's reading).
+# (day, how much of it the seed gives, title es, title en, text es, text en, source key)
+SYSTEM_MILESTONES = [
+    (D(2011, 4, 6), P.DAY, "Ley de Cooperación Internacional para el Desarrollo",
+     "International Development Cooperation Act",
+     "La LCID entra en vigor, se formaliza el Sistema de Cooperación Internacional para el Desarrollo de México a "
+     "través de la AMEXCID, el PROCID, el RENCID y el FONCID.",
+     "The LCID comes into force; Mexico's International Development Cooperation System is formalized through "
+     "AMEXCID, PROCID, RENCID and FONCID.", "sistema"),
+    (D(2011, 9, 28), P.DAY, "Agencia Mexicana de Cooperación Internacional para el Desarrollo",
+     "Mexican Agency for International Development Cooperation",
+     "Creación de la AMEXCID, pilar institucional/administrativo facultado para coordinar, programar, promover, "
+     "ejecutar y evaluar las acciones y programas de cooperación internacional de México, sea como país oferente o "
+     "como receptor de cooperación.",
+     "AMEXCID is created: the institutional and administrative pillar empowered to coordinate, programme, promote, "
+     "carry out and evaluate Mexico's international cooperation actions and programmes, whether as a provider or as "
+     "a recipient of cooperation.", "sre_2012"),
+    (D(2013, 12, 13), P.DAY, "Programa Sectorial de Relaciones Exteriores 2013-2018",
+     "Sectoral Programme of Foreign Affairs 2013-2018",
+     "El Programa Sectorial tiene como uno de sus objetivos principales, impulsar una política de cooperación "
+     "internacional para el desarrollo en beneficio de México y de otros países, siendo una de sus estrategias la "
+     "consolidación de la AMEXCID como coordinadora de la cooperación internacional de México.",
+     "One of the Sectoral Programme's main objectives is to promote an international development cooperation policy "
+     "for the benefit of Mexico and other countries; one of its strategies is to consolidate AMEXCID as the "
+     "coordinator of Mexico's international cooperation.", "sre_informe"),
+    (D(2014, 1, 1), P.MONTH, "Fondo Nacional de Cooperación Internacional para el Desarrollo",
+     "National International Development Cooperation Fund",
+     "Inicia operaciones el FONCID, pilar financiero, administrado mediante un fideicomiso.",
+     "FONCID, the financial pillar, administered through a trust, starts operating.", "sistema"),
+    (D(2014, 1, 1), P.YEAR, "Consejo Técnico Empresarial, Diálogos Globales con el Sector Privado y Marco de "
+     "Colaboración con el Sector Privado",
+     "Business Technical Council, Global Dialogues with the Private Sector and Framework for Collaboration with the "
+     "Private Sector",
+     "De 2014 a 2016, dentro de la AMEXCID: esfuerzos representativos de la AMEXCID por vincularse con el sector "
+     "privado.",
+     "From 2014 to 2016, within AMEXCID: representative efforts of AMEXCID to work with the private sector.",
+     "sre_informe"),
+    (D(2014, 4, 30), P.DAY, "Programa de Cooperación Internacional para el Desarrollo 2014-2018",
+     "International Development Cooperation Programme 2014-2018",
+     "Aprobación del PROCID, pilar programático de carácter transversal, que establece las bases para la planeación "
+     "y ejecución de las acciones de cooperación.",
+     "PROCID is approved: the cross-cutting programmatic pillar that lays the foundations for planning and carrying "
+     "out cooperation actions.", "sistema"),
+    (D(2014, 6, 23), P.DAY, "Registro Nacional de Cooperación Internacional para el Desarrollo",
+     "National Registry of International Development Cooperation",
+     "Lanzamiento de la plataforma tecnológica del RENCID, que junto con el Sistema de Información (SICID) forman el "
+     "pilar estadístico que facilitará la cuantificación y rendición de cuentas en materia de oferta y recepción de "
+     "CID.",
+     "The RENCID technology platform is launched; with the Information System (SICID) it forms the statistical "
+     "pillar that will make it easier to quantify and account for the IDC Mexico provides and receives.", "rencid"),
+    (D(2015, 9, 25), P.DAY, "Objetivos de Desarrollo Sostenible", "Sustainable Development Goals",
+     "Lanzamiento de los ODS, objetivos globales para erradicar la pobreza, proteger el planeta y asegurar la "
+     "prosperidad para todos como parte de la nueva Agenda 2030 para el Desarrollo Sostenible.",
+     "The SDGs are launched: global goals to eradicate poverty, protect the planet and ensure prosperity for all as "
+     "part of the new 2030 Agenda for Sustainable Development.", "sre_informe"),
+    (D(2016, 5, 19), P.DAY, "Alianza por la Sostenibilidad", "Alliance for Sustainability", "", "", "sre_informe"),
+]  # fmt: skip
 OBJECTIVES = [
     ("1.1.2", "Fomentar y fortalecer la inclusión y vinculación con otros actores de la cooperación mexicana",
      "Foster and strengthen the inclusion of, and links with, other actors of Mexican cooperation",
@@ -229,6 +288,16 @@ def _narrative():
     return added
 
 
+def _system_milestones(sources):
+    """Write the milestones of the seed's Figure 1 once (found again by title and stage); return how many were added."""
+    added = 0
+    for position, (day, precision, title_es, title_en, body_es, body_en, key) in enumerate(SYSTEM_MILESTONES, 1):
+        added += _put(Milestone, {"stage": Stage.SYSTEM, "title_es": title_es}, position=position, happened_on=day,
+                      date_precision=precision, title_en=title_en, body_es=body_es, body_en=body_en,
+                      source=sources[key])  # fmt: skip
+    return added
+
+
 def _works():
     """Write the seed's bibliography in fields, once (found again by title); return the entries by key."""
     entries = {}
@@ -347,6 +416,7 @@ def load(stdout):
     staff = get_user_model().objects.get(email="staff@amexcid.example")
     wrote = _narrative()
     sources = _works()
+    wrote += _system_milestones(sources)
     _alliance_objectives(sources)
     _recorded_figures(sources)
     _seed_texts(staff)

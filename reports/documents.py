@@ -17,6 +17,7 @@ from documents.services import DocumentError
 from monitoring.chapter import implementation_chapter
 from projects.criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 
+from .diagrams import priority_goals, report_diagrams
 from .exhibits import number_exhibits
 from .notes import notes_at_foot
 from .publication import cover_context, figure_notes
@@ -49,7 +50,9 @@ def report_context(start, end):
     """Return what every edition of the report shows for the period: PDF, web page and Word file."""
     data = report_data(start, end)
     charts = report_charts(data)
-    exhibits, exhibit_list = number_exhibits(data, charts)
+    goals = priority_goals(data["committees"], data["survey"])
+    diagrams = report_diagrams(data, goals)
+    exhibits, exhibit_list = number_exhibits(data, charts, diagrams)
     # The stages chapter prints the recorded figures in reading order: its notes are numbered that way.
     notes = figure_notes([figures for _value, _label, _items, figures in data["stages"]])
     return {
@@ -57,6 +60,8 @@ def report_context(start, end):
         **cover_context(),
         "figure_notes": notes,
         "charts": charts,
+        "diagrams": diagrams,
+        "priority_goals": goals,
         "exhibits": exhibits,
         "exhibit_list": exhibit_list,
         "implementation": implementation_chapter(start, end),

@@ -7,15 +7,21 @@ and charts; writes nothing; imports no app.
 from django.utils.translation import gettext as _
 
 
-def number_exhibits(data, charts):
+def number_exhibits(data, charts, diagrams=None):
     """Return ``{key: {"label", "caption", "anchor"}}`` and the same entries in order, for the contents.
 
-    The candidates are listed in the order the report prints them (its chapters and stages).
+    The candidates are listed in the order the report prints them (its chapters and stages): the timeline of the
+    cooperation system in chapter 1, the alliance's model before its stages, the convergence at the start of the
+    priorities stage (``reports.diagrams``).
     """
     survey = data["survey"]
+    diagrams = diagrams or {}
     candidates = [
+        ("figure", "system", "system" in diagrams, _("Mexican International Development Cooperation System")),
+        ("figure", "model", "model" in diagrams, _("General model of the AxS")),
         ("figure", "participation", "participation" in charts, _("Organizations at each plenary session")),
         ("table", "plenaries", bool(data["plenaries"]), _("Plenary sessions and the organizations counted")),
+        ("figure", "convergence", "convergence" in diagrams, _("Convergence between the companies and AMEXCID")),
         ("figure", "response_rate", "response_rate" in charts, _("Response rate of the priorities survey")),
         ("table", "response_rate", survey is not None, _("Invitations and responses of the priorities survey")),
         ("figure", "sdg_ranking", "sdg_ranking" in charts, _("Priority SDGs chosen by the organizations")),

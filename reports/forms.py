@@ -90,7 +90,11 @@ OBJECTIVE_LABELS = {
 BILINGUAL = ["position", "title_es", "title_en", "body_es", "body_en"]
 # The narrative parts of the report, by the slug of their URL: model, form, and how the list names them.
 NARRATIVE = {
-    "hitos": (Milestone, _form(Milestone, ["happened_on", "date_precision", "stage", *BILINGUAL]), _("Milestones")),
+    "hitos": (
+        Milestone,
+        _form(Milestone, ["happened_on", "date_precision", "stage", *BILINGUAL, "source"]),
+        _("Milestones"),
+    ),
     "hallazgos": (Finding, _form(Finding, ["kind", *BILINGUAL]), _("Findings")),
     "objetivos": (
         ObjectiveContribution,

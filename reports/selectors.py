@@ -141,6 +141,14 @@ def priorities_survey(start, end):
     }
 
 
+def system_milestones(end):
+    """Return the milestones of the Mexican cooperation system up to ``end``, whatever the period's start.
+
+    They are where the alliance comes from (chapter 1's timeline): most happened before any period of the report.
+    """
+    return list(Milestone.objects.current().filter(stage=Stage.SYSTEM, happened_on__lte=end).select_related("source"))
+
+
 def _stage_of(day, boundaries):
     for stage, since in reversed(boundaries):
         if since is not None and day >= since:
@@ -188,7 +196,7 @@ def report_data(start, end):
             "stage": m.stage,
             "recorded": False,
         }
-        for m in Milestone.objects.current().filter(happened_on__range=(start, end))
+        for m in Milestone.objects.current().filter(happened_on__range=(start, end)).exclude(stage=Stage.SYSTEM)
     ]
     for plenary in plenaries:
         timeline.append(
@@ -246,6 +254,7 @@ def report_data(start, end):
     stages = [
         (value, label, [item for item in timeline if item["stage"] == value], [f for f in recorded if f.stage == value])
         for value, label in Stage.choices
+        if value != Stage.SYSTEM
     ]
 
     findings = defaultdict(list)
@@ -265,6 +274,7 @@ def report_data(start, end):
         "projects_by_state": by_state,
         "stages": stages,
         "timeline": timeline,
+        "system_milestones": system_milestones(end),
         "successes": findings[FindingKind.SUCCESS],
         "challenges": findings[FindingKind.CHALLENGE],
         "recommendations": findings[FindingKind.RECOMMENDATION],

@@ -71,6 +71,8 @@ class Bilingual(Archivable):
 
 
 class Stage(models.TextChoices):
+    # Not a stage of the alliance: the milestones of the Mexican cooperation system before it (the seed's Figure 1).
+    SYSTEM = "system", _("Mexican cooperation system")
     APPROACH = "approach", _("Approach and dialogue")
     PRIORITIES = "priorities", _("Identification of priorities")
     STRUCTURING = "structuring", _("Structuring of projects")
@@ -78,11 +80,24 @@ class Stage(models.TextChoices):
 
 
 class Milestone(Bilingual):
-    """A milestone of the timeline that the data does not record by itself (a call sent, an agreement)."""
+    """A milestone of the timeline that the data does not record by itself (a call sent, an agreement).
+
+    A milestone of the stage ``system`` belongs to the Mexican cooperation system the alliance came from (the law,
+    the agency, its programme): the report draws those in chapter 1's timeline, whatever the period. ``source`` is
+    the work the milestone is taken from.
+    """
 
     happened_on = models.DateField(_("date"))
     date_precision = date_precision_field(_("How much of the date the source gives: the report prints only that."))
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    source = models.ForeignKey(
+        "reports.BibliographyEntry",
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="milestones",
+    )
 
     class Meta:
         verbose_name = _("milestone")

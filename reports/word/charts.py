@@ -143,6 +143,9 @@ def _line_rows(svg):
 
 def chart_table(svg):
     """Return a header and rows of the values the chart shows, or None when it shows none it can read."""
+    if "axs-diagram" in (svg.get("class") or "").split():
+        # A diagram (reports.diagrams) has no values: the list printed after it is its text alternative.
+        return None
     rows = _bar_rows(svg)
     if rows:
         shares = any(len(row) == 3 for row in rows)
