@@ -225,7 +225,7 @@ SUCCESSES = [
      "sustainable development."),
     ("Se construyeron relaciones sólidas con las empresas", "Solid relationships were built with the companies",
      "De acuerdo con las empresas participantes en la AxS, la AMEXCID logró generar confianza y construir un vínculo "
-     f"que se ha mantenido en el tiempo, debido a tres factores: {FOCUS_GROUP}\n\n"
+     "que se ha mantenido en el tiempo, debido a tres factores:[^focus]\n\n"
      "1. Colaboración horizontal. Se abrió un espacio de diálogo y co-creación en el que los participantes se "
      "reconocieron como actores relevantes para el desarrollo, más allá de los recursos financieros que podían "
      "ofrecer; además, se resaltó la posibilidad de contribuir con aportaciones técnicas, tecnológicas, humanas o en "
@@ -235,9 +235,11 @@ SUCCESSES = [
      "equilibrio entre los intereses públicos y privados. Esto generó un fuerte sentimiento de apropiación, que en el "
      "futuro puede apoyar la continuidad de la Alianza.\n\n"
      "3. Alineación con el modelo de negocios. A través de un proceso participativo se logró que varios de los "
-     "intereses de negocio de las empresas estén reflejados en los proyectos.",
+     "intereses de negocio de las empresas estén reflejados en los proyectos.\n\n"
+     "[^focus]: Estos hallazgos son el resultado alcanzado durante un ejercicio de reflexión con las empresas "
+     "participantes al focus group de “recuperación anecdótica” llevado a cabo el 13 de febrero del 2018.",
      "According to the companies taking part in the AxS, AMEXCID managed to build trust and a bond that has lasted "
-     f"over time, owing to three factors: {FOCUS_GROUP_EN}\n\n"
+     "over time, owing to three factors:[^focus]\n\n"
      "1. Horizontal collaboration. A space for dialogue and co-creation was opened in which the participants "
      "recognized one another as relevant actors for development, beyond the financial resources they could offer; "
      "the possibility of contributing technical, technological, human or in-kind resources to support the "
@@ -247,7 +249,9 @@ SUCCESSES = [
      "interests. This created a strong sense of ownership, which may support the Alliance's continuity in the "
      "future.\n\n"
      "3. Alignment with the business model. Through a participatory process, several of the companies' business "
-     "interests came to be reflected in the projects."),
+     "interests came to be reflected in the projects.\n\n"
+     "[^focus]: These findings are the outcome of a reflection exercise with the participating companies at the "
+     "“anecdotal recovery” focus group held on February 13, 2018."),
     ("Se seleccionaron y estructuraron proyectos concretos", "Concrete projects were selected and structured",
      "Uno de los más grandes aciertos de esta plataforma fue transitar del diálogo a la promoción de acciones "
      "concretas a través de la selección y estructuración de proyectos en colaboración con el sector privado, que "

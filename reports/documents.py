@@ -18,8 +18,8 @@ from monitoring.chapter import implementation_chapter
 from projects.criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 
 from .exhibits import number_exhibits
-from .notes import notes_at_foot
-from .publication import cover_context, figure_notes
+from .notes import lead_notes_at_foot, notes_at_foot
+from .publication import cover_context, number_notes
 from .selectors import report_charts, report_data
 
 SYSTEMATIZATION = "reports.systematization"
@@ -50,8 +50,7 @@ def report_context(start, end):
     data = report_data(start, end)
     charts = report_charts(data)
     exhibits, exhibit_list = number_exhibits(data, charts)
-    # The stages chapter prints the recorded figures in reading order: its notes are numbered that way.
-    notes = figure_notes([figures for _value, _label, _items, figures in data["stages"]])
+    notes = number_notes(data)
     return {
         **data,
         **cover_context(),
@@ -76,6 +75,8 @@ def _build(document):
     context["notes_at_foot"] = True
     for text in context["texts"].values():
         text.html = notes_at_foot(text.html)
+    for finding in (*context["successes"], *context["challenges"], *context["recommendations"]):
+        finding.title_html, finding.html = lead_notes_at_foot(finding.title_html, finding.html)
     html = render_to_string("reports/pdf/systematization.html", context)
     return Source(
         html=html,
