@@ -94,6 +94,12 @@ FORMER_TEXTS = {
     DUE_DILIGENCE_EN: "Apply the due-diligence process designed by AMEXCID.",
     DUE_DILIGENCE_NOTE: "",
     DUE_DILIGENCE_NOTE_EN: "",
+    **{
+        body: body.replace("[^vision]", "").split("\n\n[^vision]:")[0]
+        for _title_es, _title_en, *bodies in ALLIANCE_OBJECTIVES
+        for body in bodies
+        if "[^vision]" in body
+    },
 }
 # (date, how much of it the seed gives, stage, title es/en, text es/en). Where the seed gives the month only ("a
 # principios de mayo de 2016", "en mayo de 2017", "desde septiembre de 2017"), the date is the month's first day and
@@ -277,11 +283,17 @@ def _works():
 
 
 def _alliance_objectives(sources):
-    if AllianceObjective.objects.exists():
+    """Write the alliance's objectives once; an older demo's objective gets the note the seed gives it."""
+    if not AllianceObjective.objects.exists():
+        for position, (title_es, title_en, body_es, body_en) in enumerate(ALLIANCE_OBJECTIVES, 1):
+            AllianceObjective.objects.create(position=position, title_es=title_es, title_en=title_en, body_es=body_es,
+                                             body_en=body_en, source=sources["onepager"])  # fmt: skip
         return
-    for position, (title_es, title_en, body_es, body_en) in enumerate(ALLIANCE_OBJECTIVES, 1):
-        AllianceObjective.objects.create(position=position, title_es=title_es, title_en=title_en, body_es=body_es,
-                                         body_en=body_en, source=sources["onepager"])  # fmt: skip
+    for title_es, _title_en, body_es, body_en in ALLIANCE_OBJECTIVES:
+        for name, body in (("body_es", body_es), ("body_en", body_en)):
+            if body in FORMER_TEXTS:
+                rows = AllianceObjective.objects.filter(title_es=title_es, **{name: FORMER_TEXTS[body]})
+                rows.update(**{name: body})
 
 
 def _recorded_figures(sources):

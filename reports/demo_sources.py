@@ -130,6 +130,8 @@ ACRONYMS = [
     ("SRE", "Secretaría de Relaciones Exteriores", "Ministry of Foreign Affairs"),
 ]  # fmt: skip
 
+# The seed's note 34: where to download the alliance's vision document.
+VISION = "https://www.gob.mx/cms/uploads/attachment/file/273197/Visi_n_de_la_AxS.pdf"
 OBJECTIVES = [
     ("Compartir y difundir información sobre experiencias exitosas en la integración de los ODS en los modelos de "
      "negocio.",
@@ -195,16 +197,20 @@ OBJECTIVES = [
      "Durante los trabajos de la AxS se han adaptado herramientas y prácticas que fortalecen su quehacer, hacia el "
      "cumplimiento de la Agenda 2030 para el Desarrollo Sostenible, por ejemplo: un nuevo esquema de colaboración "
      "horizontal con el sector privado por la AMEXCID; el documento de visión para la vinculación con el sector "
-     "privado de la AMEXCID y due diligence; técnicas y metodologías de facilitación, moderación y construcción de "
+     "privado de la AMEXCID[^vision] y due diligence; técnicas y metodologías de facilitación, moderación y "
+     "construcción de "
      "acuerdos, con el acompañamiento de la GIZ; y un paquete de herramientas para dar seguimiento a los proyectos y "
      "fortalecimiento de la AxS elaborado por Cirklo (matriz de evaluación de proyectos, matriz de resultados para la "
-     "estructuración de proyectos y documento de sistematización de la AxS).",
+     "estructuración de proyectos y documento de sistematización de la AxS).\n\n"
+     f"[^vision]: Para mayor información, descargar el documento en: <{VISION}>",
      "During the work of the AxS, tools and practices that strengthen its work towards the 2030 Agenda for "
      "Sustainable Development have been adapted, for example: a new scheme of horizontal collaboration with the "
-     "private sector by AMEXCID; AMEXCID's vision document for working with the private sector, and due diligence; "
+     "private sector by AMEXCID; AMEXCID's vision document for working with the private sector,[^vision] and due "
+     "diligence; "
      "facilitation, moderation and consensus-building techniques and methods, with the support of GIZ; and a toolkit "
      "to follow up the projects and strengthen the AxS prepared by Cirklo (a project evaluation matrix, a results "
-     "matrix for structuring projects and the AxS systematization document)."),
+     "matrix for structuring projects and the AxS systematization document).\n\n"
+     f"[^vision]: For more information, download the document at: <{VISION}>"),
 ]  # fmt: skip
 
 # The seed's “Aciertos”, each title with its whole text (paragraphs separated by a blank line).

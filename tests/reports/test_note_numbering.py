@@ -25,7 +25,7 @@ from reports import demo
 from reports.documents import systematization
 from reports.editions import edition_docx, edition_html
 from reports.markup import render_notes
-from reports.models import Finding, FindingKind
+from reports.models import AllianceObjective, Finding, FindingKind
 from tests import demo_snapshot
 
 START_ISO, END_ISO = "2016-05-01", "2018-03-31"
@@ -98,21 +98,23 @@ def test_the_web_edition_numbers_its_notes_once_in_reading_order_with_unique_ids
 
 
 @pytest.mark.parametrize("language", ["es-mx", "en"])
-def test_the_due_diligence_recommendation_calls_the_seed_s_note_37_in_its_title(editions, language):
+def test_the_demo_carries_the_seed_s_notes_37_in_a_recommendation_s_title_34_and_35_in_bodies(editions, language):
     page, _docx, _pages = editions[language]
     notes = _notes(page)
     number = next(n for n, words in notes.items() if words.startswith(DUE_DILIGENCE[language]))
-    title = page.xpath(
-        f"//ol[@class='findings']/li/strong[.//a[@href='#finding-{_finding_pk(page, number)}-fn{number}']]"
-    )
+    title = page.xpath(f"//ol[@class='findings']/li/strong[.//a[@href='#finding-{_pk(page, number)}-fn{number}']]")
     assert "diligence" in _words(title[0]).split(str(number))[0]
+    vision = next(n for n, words in notes.items() if "gob.mx/cms/uploads/attachment/file/273197" in words)
+    assert page.xpath(
+        f"//ol[@class='alliance-objectives']/li/div//sup/a[@href='#objective-{_pk(page, vision)}-fn{vision}']"
+    )
     success = next(n for n, words in notes.items() if words.startswith(FOCUS_GROUP[language]))
-    assert page.xpath(f"//ol[@class='findings']/li/div//a[@href='#finding-{_finding_pk(page, success)}-fn{success}']")
+    assert page.xpath(f"//ol[@class='findings']/li/div//a[@href='#finding-{_pk(page, success)}-fn{success}']")
 
 
-def _finding_pk(page, number):
-    """Return the pk of the finding whose body lists note ``number``."""
-    item = next(li for li in page.xpath("//li[starts-with(@id, 'finding-')]") if li.get("id").endswith(f"-fn{number}"))
+def _pk(page, number):
+    """Return the pk of the finding or objective whose body lists note ``number``."""
+    item = next(li for li in page.xpath("//li[@id]") if li.get("id").endswith(f"-fn{number}"))
     return item.get("id").split("-")[1]
 
 
@@ -179,3 +181,13 @@ def test_loading_the_demo_again_gives_an_older_demo_s_findings_their_notes_and_a
     demo._narrative()
     recommendation.refresh_from_db()
     assert recommendation.body_es == "Texto del personal."
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_again_gives_an_older_demo_s_objective_its_note():
+    demo._alliance_objectives({"onepager": None})
+    title_es, _title_en, body_es, _body_en = demo.ALLIANCE_OBJECTIVES[5]
+    AllianceObjective.objects.filter(title_es=title_es).update(body_es=demo.FORMER_TEXTS[body_es])
+    demo._alliance_objectives({})
+    assert AllianceObjective.objects.get(title_es=title_es).body_es == body_es
+    assert AllianceObjective.objects.count() == len(demo.ALLIANCE_OBJECTIVES)
