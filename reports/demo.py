@@ -95,7 +95,7 @@ FORMER_TEXTS = {
     DUE_DILIGENCE_NOTE: "",
     DUE_DILIGENCE_NOTE_EN: "",
     **{
-        body: body.replace("[^vision]", "").split("\n\n[^vision]:")[0]
+        body: body.split("\n\n[^vision]:")[0].replace("[^vision]", "")
         for _title_es, _title_en, *bodies in ALLIANCE_OBJECTIVES
         for body in bodies
         if "[^vision]" in body

@@ -187,6 +187,8 @@ def test_loading_the_demo_again_gives_an_older_demo_s_findings_their_notes_and_a
 def test_loading_the_demo_again_gives_an_older_demo_s_objective_its_note():
     demo._alliance_objectives({"onepager": None})
     title_es, _title_en, body_es, _body_en = demo.ALLIANCE_OBJECTIVES[5]
+    former = demo.FORMER_TEXTS[body_es]
+    assert former.endswith("documento de sistematización de la AxS).") and "[^" not in former
     AllianceObjective.objects.filter(title_es=title_es).update(body_es=demo.FORMER_TEXTS[body_es])
     demo._alliance_objectives({})
     assert AllianceObjective.objects.get(title_es=title_es).body_es == body_es
