@@ -17,7 +17,7 @@ from projects.documents import PUBLIC_FACT_SHEET
 from projects.models import Proposal, ProposalStatus
 from projects.services import public_fact_sheets_request
 
-from .demo_sources import ACRONYMS, SUCCESSES, WORKS
+from .demo_sources import ACRONYMS, FOCUS_GROUP, FOCUS_GROUP_EN, SUCCESSES, WORKS
 from .demo_sources import OBJECTIVES as ALLIANCE_OBJECTIVES
 from .documents import SYSTEMATIZATION
 from .models import (
@@ -52,6 +52,22 @@ CHALLENGES = [
     ("Garantizar los recursos para la implementación de los proyectos.",
      "Secure the resources to implement the projects."),
 ]  # fmt: skip
+# The seed's note 37, called in the recommendation's title: its text is the finding's body.
+DUE_DILIGENCE = "Aplicar el proceso de due diligence[^dd] diseñado por la AMEXCID."
+DUE_DILIGENCE_EN = "Apply the due-diligence[^dd] process designed by AMEXCID."
+DUE_DILIGENCE_NOTE = (
+    "[^dd]: El due diligence tiene como objetivo orientar la selección de aliados estratégicos del sector privado en "
+    "las actividades de cooperación internacional para el desarrollo que lleva a cabo la AMEXCID, mediante la "
+    "identificación, prevención y valoración de riesgos que representa para la Agencia colaborar con una organización "
+    "empresarial determinada. Lo anterior, permitirá verificar que las operaciones de la organización empresarial en "
+    "cuestión estén alineadas a la misión y visión de la AMEXCID."
+)
+DUE_DILIGENCE_NOTE_EN = (
+    "[^dd]: Due diligence aims to guide the choice of strategic allies from the private sector in the international "
+    "development cooperation activities that AMEXCID carries out, by identifying, preventing and assessing the risks "
+    "that working with a given business organization poses to the Agency. This makes it possible to check that the "
+    "operations of that business organization are aligned with AMEXCID's mission and vision."
+)
 RECOMMENDATIONS = [
     ("Posicionar a la AMEXCID y a la AxS como un socio de colaboración público-privada.",
      "Position AMEXCID and the AxS as a public-private collaboration partner."),
@@ -62,14 +78,29 @@ RECOMMENDATIONS = [
      "Bring in digital tools to strengthen communication and transparency."),
     ("Fortalecer el componente de cooperación internacional en los proyectos.",
      "Strengthen the international-cooperation component of the projects."),
-    ("Aplicar el proceso de due diligence diseñado por la AMEXCID.",
-     "Apply the due-diligence process designed by AMEXCID."),
+    (DUE_DILIGENCE, DUE_DILIGENCE_EN, DUE_DILIGENCE_NOTE, DUE_DILIGENCE_NOTE_EN),
     ("Establecer fases de diseño de proyectos más cortas.", "Set shorter project design phases."),
     ("Otras tareas para la AMEXCID en el corto plazo: gestora del conocimiento, promotora de los proyectos, "
      "protectora del interés público y de los objetivos de desarrollo sostenible.",
      "Other short-term tasks for AMEXCID: knowledge manager, promoter of the projects, protector of the public "
      "interest and of the sustainable development goals."),
 ]  # fmt: skip
+# The texts the demo wrote before its findings carried the seed's notes 35 and 37, by the text that replaces each:
+# a demo row that still holds them gets the new texts when the demo loads again.
+FORMER_TEXTS = {
+    SUCCESSES[1][2]: SUCCESSES[1][2].replace(":[^focus]", f": {FOCUS_GROUP}").split("\n\n[^focus]:")[0],
+    SUCCESSES[1][3]: SUCCESSES[1][3].replace(":[^focus]", f": {FOCUS_GROUP_EN}").split("\n\n[^focus]:")[0],
+    DUE_DILIGENCE: "Aplicar el proceso de due diligence diseñado por la AMEXCID.",
+    DUE_DILIGENCE_EN: "Apply the due-diligence process designed by AMEXCID.",
+    DUE_DILIGENCE_NOTE: "",
+    DUE_DILIGENCE_NOTE_EN: "",
+    **{
+        body: body.split("\n\n[^vision]:")[0].replace("[^vision]", "")
+        for _title_es, _title_en, *bodies in ALLIANCE_OBJECTIVES
+        for body in bodies
+        if "[^vision]" in body
+    },
+}
 # (date, how much of it the seed gives, stage, title es/en, text es/en). Where the seed gives the month only ("a
 # principios de mayo de 2016", "en mayo de 2017", "desde septiembre de 2017"), the date is the month's first day and
 # the report prints the month.
@@ -250,14 +281,23 @@ RECORDED_FIGURES = [
 
 
 def _put(model, match, *, position, body_en="", **fields):
-    """Write one demo row once; on a row already there, set its place and its English text where it has none."""
-    row = model.objects.filter(**match).first()
-    if row is None:
+    """Write one demo row once; on a row already there, set its place and its English text where it has none.
+
+    A row that still holds the texts the demo wrote before (``FORMER_TEXTS``) gets the new ones, notes included.
+    """
+    former = {name: FORMER_TEXTS.get(value, value) for name, value in match.items()}
+    row = model.objects.filter(**match).first() or (former != match and model.objects.filter(**former).first())
+    if not row:
         model.objects.create(**match, position=position, body_en=body_en, **fields)
         return 1
+    renewed = {name: value for name, value in {**match, **fields, "body_en": body_en}.items() if value in FORMER_TEXTS}
+    if not all(getattr(row, name) in (value, FORMER_TEXTS[value]) for name, value in renewed.items()):
+        renewed = {}  # staff have changed the row: it keeps their texts
+    for name, value in renewed.items():
+        setattr(row, name, value)
     row.position = position
     row.body_en = row.body_en or body_en
-    row.save(update_fields=["position", "body_en"])
+    row.save(update_fields=["position", "body_en", *renewed])
     return 0
 
 
@@ -272,8 +312,10 @@ def _narrative():
         added += _put(Finding, {"kind": FindingKind.SUCCESS, "title_es": title_es}, position=position,
                       title_en=title_en, body_es=body_es, body_en=body_en)  # fmt: skip
     for kind, rows in ((FindingKind.CHALLENGE, CHALLENGES), (FindingKind.RECOMMENDATION, RECOMMENDATIONS)):
-        for position, (title_es, title_en) in enumerate(rows, 1):
-            added += _put(Finding, {"kind": kind, "title_es": title_es}, position=position, title_en=title_en)
+        for position, (title_es, title_en, *body) in enumerate(rows, 1):
+            body_es, body_en = body or ("", "")
+            added += _put(Finding, {"kind": kind, "title_es": title_es}, position=position, title_en=title_en,
+                          body_es=body_es, body_en=body_en)  # fmt: skip
     for position, (day, precision, stage, title_es, title_en, body_es, body_en) in enumerate(MILESTONES, 1):
         added += _put(Milestone, {"title_es": title_es}, position=position, happened_on=day, date_precision=precision,
                       stage=stage, title_en=title_en, body_es=body_es, body_en=body_en)  # fmt: skip
@@ -310,11 +352,17 @@ def _works():
 
 
 def _alliance_objectives(sources):
-    if AllianceObjective.objects.exists():
+    """Write the alliance's objectives once; an older demo's objective gets the note the seed gives it."""
+    if not AllianceObjective.objects.exists():
+        for position, (title_es, title_en, body_es, body_en) in enumerate(ALLIANCE_OBJECTIVES, 1):
+            AllianceObjective.objects.create(position=position, title_es=title_es, title_en=title_en, body_es=body_es,
+                                             body_en=body_en, source=sources["onepager"])  # fmt: skip
         return
-    for position, (title_es, title_en, body_es, body_en) in enumerate(ALLIANCE_OBJECTIVES, 1):
-        AllianceObjective.objects.create(position=position, title_es=title_es, title_en=title_en, body_es=body_es,
-                                         body_en=body_en, source=sources["onepager"])  # fmt: skip
+    for title_es, _title_en, body_es, body_en in ALLIANCE_OBJECTIVES:
+        for name, body in (("body_es", body_es), ("body_en", body_en)):
+            if body in FORMER_TEXTS:
+                rows = AllianceObjective.objects.filter(title_es=title_es, **{name: FORMER_TEXTS[body]})
+                rows.update(**{name: body})
 
 
 def _recorded_figures(sources):

@@ -130,6 +130,8 @@ ACRONYMS = [
     ("SRE", "Secretaría de Relaciones Exteriores", "Ministry of Foreign Affairs"),
 ]  # fmt: skip
 
+# The seed's note 34: where to download the alliance's vision document.
+VISION = "https://www.gob.mx/cms/uploads/attachment/file/273197/Visi_n_de_la_AxS.pdf"
 OBJECTIVES = [
     ("Compartir y difundir información sobre experiencias exitosas en la integración de los ODS en los modelos de "
      "negocio.",
@@ -195,16 +197,20 @@ OBJECTIVES = [
      "Durante los trabajos de la AxS se han adaptado herramientas y prácticas que fortalecen su quehacer, hacia el "
      "cumplimiento de la Agenda 2030 para el Desarrollo Sostenible, por ejemplo: un nuevo esquema de colaboración "
      "horizontal con el sector privado por la AMEXCID; el documento de visión para la vinculación con el sector "
-     "privado de la AMEXCID y due diligence; técnicas y metodologías de facilitación, moderación y construcción de "
+     "privado de la AMEXCID[^vision] y due diligence; técnicas y metodologías de facilitación, moderación y "
+     "construcción de "
      "acuerdos, con el acompañamiento de la GIZ; y un paquete de herramientas para dar seguimiento a los proyectos y "
      "fortalecimiento de la AxS elaborado por Cirklo (matriz de evaluación de proyectos, matriz de resultados para la "
-     "estructuración de proyectos y documento de sistematización de la AxS).",
+     "estructuración de proyectos y documento de sistematización de la AxS).\n\n"
+     f"[^vision]: Para mayor información, descargar el documento en: <{VISION}>",
      "During the work of the AxS, tools and practices that strengthen its work towards the 2030 Agenda for "
      "Sustainable Development have been adapted, for example: a new scheme of horizontal collaboration with the "
-     "private sector by AMEXCID; AMEXCID's vision document for working with the private sector, and due diligence; "
+     "private sector by AMEXCID; AMEXCID's vision document for working with the private sector,[^vision] and due "
+     "diligence; "
      "facilitation, moderation and consensus-building techniques and methods, with the support of GIZ; and a toolkit "
      "to follow up the projects and strengthen the AxS prepared by Cirklo (a project evaluation matrix, a results "
-     "matrix for structuring projects and the AxS systematization document)."),
+     "matrix for structuring projects and the AxS systematization document).\n\n"
+     f"[^vision]: For more information, download the document at: <{VISION}>"),
 ]  # fmt: skip
 
 # The seed's “Aciertos”, each title with its whole text (paragraphs separated by a blank line).
@@ -225,7 +231,7 @@ SUCCESSES = [
      "sustainable development."),
     ("Se construyeron relaciones sólidas con las empresas", "Solid relationships were built with the companies",
      "De acuerdo con las empresas participantes en la AxS, la AMEXCID logró generar confianza y construir un vínculo "
-     f"que se ha mantenido en el tiempo, debido a tres factores: {FOCUS_GROUP}\n\n"
+     "que se ha mantenido en el tiempo, debido a tres factores:[^focus]\n\n"
      "1. Colaboración horizontal. Se abrió un espacio de diálogo y co-creación en el que los participantes se "
      "reconocieron como actores relevantes para el desarrollo, más allá de los recursos financieros que podían "
      "ofrecer; además, se resaltó la posibilidad de contribuir con aportaciones técnicas, tecnológicas, humanas o en "
@@ -235,9 +241,11 @@ SUCCESSES = [
      "equilibrio entre los intereses públicos y privados. Esto generó un fuerte sentimiento de apropiación, que en el "
      "futuro puede apoyar la continuidad de la Alianza.\n\n"
      "3. Alineación con el modelo de negocios. A través de un proceso participativo se logró que varios de los "
-     "intereses de negocio de las empresas estén reflejados en los proyectos.",
+     "intereses de negocio de las empresas estén reflejados en los proyectos.\n\n"
+     "[^focus]: Estos hallazgos son el resultado alcanzado durante un ejercicio de reflexión con las empresas "
+     "participantes al focus group de “recuperación anecdótica” llevado a cabo el 13 de febrero del 2018.",
      "According to the companies taking part in the AxS, AMEXCID managed to build trust and a bond that has lasted "
-     f"over time, owing to three factors: {FOCUS_GROUP_EN}\n\n"
+     "over time, owing to three factors:[^focus]\n\n"
      "1. Horizontal collaboration. A space for dialogue and co-creation was opened in which the participants "
      "recognized one another as relevant actors for development, beyond the financial resources they could offer; "
      "the possibility of contributing technical, technological, human or in-kind resources to support the "
@@ -247,7 +255,9 @@ SUCCESSES = [
      "interests. This created a strong sense of ownership, which may support the Alliance's continuity in the "
      "future.\n\n"
      "3. Alignment with the business model. Through a participatory process, several of the companies' business "
-     "interests came to be reflected in the projects."),
+     "interests came to be reflected in the projects.\n\n"
+     "[^focus]: These findings are the outcome of a reflection exercise with the participating companies at the "
+     "“anecdotal recovery” focus group held on February 13, 2018."),
     ("Se seleccionaron y estructuraron proyectos concretos", "Concrete projects were selected and structured",
      "Uno de los más grandes aciertos de esta plataforma fue transitar del diálogo a la promoción de acciones "
      "concretas a través de la selección y estructuración de proyectos en colaboración con el sector privado, que "

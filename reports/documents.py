@@ -19,8 +19,8 @@ from projects.criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 
 from .diagrams import priority_goals, report_diagrams
 from .exhibits import number_exhibits
-from .notes import notes_at_foot
-from .publication import cover_context, figure_notes
+from .notes import lead_notes_at_foot, notes_at_foot
+from .publication import cover_context, number_notes
 from .selectors import report_charts, report_data
 
 SYSTEMATIZATION = "reports.systematization"
@@ -53,8 +53,7 @@ def report_context(start, end):
     goals = priority_goals(data["committees"], data["survey"])
     diagrams = report_diagrams(data, goals)
     exhibits, exhibit_list = number_exhibits(data, charts, diagrams)
-    # The stages chapter prints the recorded figures in reading order: its notes are numbered that way.
-    notes = figure_notes([figures for _value, _label, _items, figures in data["stages"]])
+    notes = number_notes(data)
     return {
         **data,
         **cover_context(),
@@ -81,6 +80,10 @@ def _build(document):
     context["notes_at_foot"] = True
     for text in context["texts"].values():
         text.html = notes_at_foot(text.html)
+    for objective in context["alliance_objectives"]:
+        objective.html = notes_at_foot(objective.html)
+    for finding in (*context["successes"], *context["challenges"], *context["recommendations"]):
+        finding.title_html, finding.html = lead_notes_at_foot(finding.title_html, finding.html)
     html = render_to_string("reports/pdf/systematization.html", context)
     return Source(
         html=html,

@@ -4,7 +4,8 @@ The web and Word editions keep the markup's notes as a list at the end of the te
 For the PDF, ``notes_at_foot`` moves each note's text to where it is called, inside a
 ``<span class="footnote" data-note="N">``: WeasyPrint floats it to the foot of that page
 (``float: footnote`` in static/css/report.css) and prints N as the call and the marker, so a note
-keeps the number it has in the other editions. Works on the markup's HTML only (reports/markup.py).
+keeps the number it has in the other editions (one numbering across the report: reports/publication.py).
+Works on the markup's HTML only (reports/markup.py).
 """
 
 import copy
@@ -43,11 +44,8 @@ def _note_content(item):
     return span
 
 
-def notes_at_foot(html):
-    """Return the markup's HTML with every note call replaced by the note itself, as a PDF footnote."""
-    if "footnote-ref" not in html:
-        return html
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
+def _move_notes(root):
+    """Replace every note call under ``root`` by the note itself, as a PDF footnote; drop the lists of notes."""
     notes = {item.get("id"): item for item in root.xpath("//section[@class='footnotes']/ol/li[@id]")}
     placed = set()
     for call in root.xpath("//sup[@class='footnote-ref']"):
@@ -70,4 +68,28 @@ def notes_at_foot(html):
         call.getparent().replace(call, footnote)
     for element in root.xpath("//section[@class='footnotes'] | //hr[@class='footnotes-sep']"):
         element.drop_tree()
-    return "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
+
+
+def _inner(element):
+    return (element.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in element)
+
+
+def notes_at_foot(html):
+    """Return the markup's HTML with every note call replaced by the note itself, as a PDF footnote."""
+    if "footnote-ref" not in html:
+        return html
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    _move_notes(root)
+    return _inner(root)
+
+
+def lead_notes_at_foot(lead, html):
+    """Return ``(lead, html)`` of a finding with the notes its title (the lead) or its body call as PDF footnotes."""
+    if "footnote-ref" not in lead + html:
+        return lead, html
+    root = lxml_html.fragment_fromstring(f"<p>{lead}</p>{html}", create_parent="div")
+    _move_notes(root)
+    lead_element = root[0]
+    root.remove(lead_element)
+    lead_element.tail = None
+    return _inner(lead_element), _inner(root)

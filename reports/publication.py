@@ -1,4 +1,4 @@
-"""What the editions add to the report's data: the cover's images and the notes that cite the figures' sources.
+"""What the editions add to the report's data: the cover's images and the notes, numbered once across the report.
 
 Reads only. Cover images are inlined as data URIs, so the PDF (whose fetcher accepts them), the web
 edition (frozen when published, images included) and the Word file carry them with no file route.
@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 
 from axs_platform import purposes
 
+from .markup import render_notes
 from .models import CoverImage, CoverImageKind
+from .selectors import UNDER_SECTION
 
 # How the report's body marks a person's name (systematization_body.html), so that a frozen edition can name them
 # as they are named today.
@@ -41,25 +43,65 @@ def cover_context():
     }
 
 
-def figure_notes(stages):
-    """Number the notes that cite the recorded figures, in reading order; one note per source and locator.
+# The written parts in the order the report prints them (reports/includes/systematization_body.html): the stages'
+# texts and figures come between "alliance" and "contributions", the alliance's objectives after "prototype", each
+# kind of finding after the text it names.
+BEFORE_STAGES = ("credits", "epigraph", "prologue", "summary", "agency", "alliance")
+AFTER_STAGES = ("contributions", "prototype", "alliance_objectives", "findings", "successes", "successes:findings",
+                "challenges_intro", "challenges:findings", "challenges", "recommendations", "recommendations:findings",
+                "future", "acknowledgements")  # fmt: skip
 
-    ``stages`` holds each stage's figures. Sets ``figure.note`` (its number) and ``figure.note_repeated``
-    (the stage already called that note: the PDF prints its text once at the foot of the stage's page)
-    and returns ``[(number, source, locator, calling figures)]`` for the chapter's notes.
+
+def number_notes(data):
+    """Number the report's notes once, 1…N in the order it prints them, as the seed numbers its notes.
+
+    Renders each written part (``text.html``), each objective of the alliance (``objective.html``) and each finding
+    (``finding.title_html``, whose title may call a note its body defines, and ``finding.html``) with its notes
+    numbered on from the part before. The notes that cite the
+    recorded figures follow their stage's text, one note per source and locator: each figure gets ``figure.note``
+    (its number) and ``figure.note_repeated`` (its stage already called that note: the PDF prints its text once).
+    Returns ``[(number, source, locator, calling figures)]`` for the stages chapter's list of those notes.
     """
-    notes = {}
-    for figures in stages:
+    texts = data["texts"]
+    following = 1
+    figure_notes = {}
+
+    def text(part):
+        nonlocal following
+        if part.endswith(":findings"):
+            for finding in data[part.split(":")[0]]:
+                rendered = render_notes(finding.body, prefix=f"finding-{finding.pk}", top=4, start=following,
+                                        lead=finding.title)  # fmt: skip
+                finding.title_html, finding.html = rendered.lead, rendered.html
+                following += rendered.notes
+        elif part == "alliance_objectives":
+            for objective in data[part]:
+                rendered = render_notes(objective.body, prefix=f"objective-{objective.pk}", top=4, start=following)
+                objective.html = rendered.html
+                following += rendered.notes
+        elif part in texts:
+            top = 4 if part in UNDER_SECTION else 3
+            rendered = render_notes(texts[part].body, prefix=part, top=top, start=following)
+            texts[part].html = rendered.html
+            following += rendered.notes
+
+    for part in BEFORE_STAGES:
+        text(part)
+    for value, _label, _items, figures in data["stages"]:
+        text(value)
         called = set()
         for figure in figures:
             key = (figure.source_id, figure.locator)
-            if key not in notes:
-                notes[key] = (len(notes) + 1, figure.source, figure.locator, [])
-            notes[key][3].append(figure)
-            figure.note = notes[key][0]
+            if key not in figure_notes:
+                figure_notes[key] = (following, figure.source, figure.locator, [])
+                following += 1
+            figure_notes[key][3].append(figure)
+            figure.note = figure_notes[key][0]
             figure.note_repeated = key in called
             called.add(key)
-    return list(notes.values())
+    for part in AFTER_STAGES:
+        text(part)
+    return list(figure_notes.values())
 
 
 def names_as_of_now(html):

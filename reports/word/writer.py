@@ -228,13 +228,21 @@ class Writer:
         self.list_depth -= 1
 
     def notes_list(self, element, container):
-        """Write a text's notes as a numbered list that starts at its first note's number."""
+        """Write a text's notes as a numbered list that carries each note's number in the report's one numbering.
+
+        A list numbers on from its first note; where a note's number does not follow (the stages chapter lists
+        its figures' notes, numbered between its texts' notes), the list starts again at that number.
+        """
         items = element.xpath(".//li")
         if not items:
             return
-        first = NOTE_NUMBER.search(items[0].get("id") or "")
-        numbering = {"style": "List Number", "start": int(items[0].get("value") or (first.group(1) if first else 1))}
+        numbering = None
         for item in items:
+            found = NOTE_NUMBER.search(item.get("id") or "")
+            number = int(item.get("value") or (found.group(1) if found else 0)) or None
+            if numbering is None or (number is not None and number != numbering["next"]):
+                numbering = {"style": "List Number", "start": number or 1, "next": number or 1}
+            numbering["next"] += 1
             for link in item.xpath(".//a"):
                 if BACK_LINK in link.text_content():
                     link.drop_tree()

@@ -69,10 +69,11 @@ def test_the_web_and_word_editions_keep_the_notes_as_a_list_with_back_links_on_t
         html = edition_html(START, END)
     assert 'href="#agency-fn1"' in html
     assert '<a href="#agency-fnref1" aria-label="Volver a la llamada de la nota 1"' in html
-    assert html.count('href="#figure-note-1"') == 2 and 'id="figure-note-1"' in html
+    # One numbering across the report: the figures' note follows the agency chapter's two notes.
+    assert html.count('href="#figure-note-3"') == 2 and 'id="figure-note-3"' in html
     figures = RecordedFigure.objects.order_by("pk")
     for figure in figures:
-        assert f'<a href="#figure-ref-{figure.pk}" aria-label="Volver a la llamada de la nota 1">↩</a>' in html
+        assert f'<a href="#figure-ref-{figure.pk}" aria-label="Volver a la llamada de la nota 3">↩</a>' in html
     with translation.override("es-mx"):
         word = WordDocument(io.BytesIO(edition_docx(START, END, "Sistematización")))
     notes = [p.text for p in word.paragraphs if "Ley de Cooperación Internacional" in p.text]
@@ -98,5 +99,5 @@ def test_the_pdf_page_that_calls_a_note_prints_the_note(django_capture_on_commit
     assert "2. GIZ, 2015a." in agency
     stage = next(page for page in pages if "En la segunda reunión: 90" in page)
     # Two figures, one source and locator: one note, printed once at the foot of their page.
-    assert stage.count("1. AMEXCID. (2016b). Segunda reunión [Comunicado de prensa, 6 de julio de 2016]") == 1
+    assert stage.count("3. AMEXCID. (2016b). Segunda reunión [Comunicado de prensa, 6 de julio de 2016]") == 1
     assert "(párrafo 1)" in stage

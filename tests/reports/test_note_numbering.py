@@ -1,0 +1,195 @@
+"""The systematization report numbers its notes once, 1…N in reading order, in the web, Word and PDF editions.
+
+The demo report is built once for the module (each edition in Spanish and English) in a transaction that is
+rolled back: the tests read what was built.
+"""
+
+import datetime
+import io
+import re
+import types
+from collections import Counter
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.test import override_settings
+from django.utils import translation
+from docx import Document as WordDocument
+from docx.oxml.ns import qn
+from lxml import html as lxml_html
+from pypdf import PdfReader
+
+from documents.pdf import render_pdf
+from reports import demo
+from reports.documents import systematization
+from reports.editions import edition_docx, edition_html
+from reports.markup import render_notes
+from reports.models import AllianceObjective, Finding, FindingKind
+from tests import demo_snapshot
+
+START_ISO, END_ISO = "2016-05-01", "2018-03-31"
+DUE_DILIGENCE = {
+    "es-mx": "El due diligence tiene como objetivo orientar la selección de aliados estratégicos del sector privado",
+    "en": "Due diligence aims to guide the choice of strategic allies from the private sector",
+}
+FOCUS_GROUP = {
+    "es-mx": "Estos hallazgos son el resultado alcanzado durante un ejercicio de reflexión",
+    "en": "These findings are the outcome of a reflection exercise",
+}
+
+
+def _words(element):
+    return " ".join(element.text_content().replace("↩", "").split())
+
+
+@pytest.fixture(scope="module")
+def editions(_demo_rows, django_db_blocker, tmp_path_factory):
+    """Each edition of the demo report, in each language: ``{language: (web page, Word document, PDF pages)}``."""
+    start, end = datetime.date.fromisoformat(START_ISO), datetime.date.fromisoformat(END_ISO)
+    built = {}
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    with media, django_db_blocker.unblock(), transaction.atomic():
+        demo_snapshot.restore(_demo_rows)
+        for language in ("es-mx", "en"):
+            with translation.override(language):
+                html = edition_html(start, end)
+                docx = WordDocument(io.BytesIO(edition_docx(start, end, "AxS")))
+                document = types.SimpleNamespace(params={"start": START_ISO, "end": END_ISO}, language=language)
+                source = systematization.build(document)
+                pdf, _pages = render_pdf(source.html, source.pdf_variant)
+            pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+            built[language] = (lxml_html.fragment_fromstring(html, create_parent="div"), docx, pages)
+        transaction.set_rollback(True)
+    ContentType.objects.clear_cache()
+    return built
+
+
+def _notes(page):
+    """Return ``{number: words}`` of the web edition's notes, checking that no number is listed twice."""
+    numbers = []
+    words = {}
+    for item in page.xpath("//section[contains(@class, 'footnotes')]//li[@id]"):
+        number = int(re.search(r"(\d+)$", item.get("id")).group(1))
+        numbers.append(number)
+        words[number] = re.sub(r"^\d+\. ", "", _words(item))
+    assert [number for number, count in Counter(numbers).items() if count > 1] == []
+    return words
+
+
+@pytest.mark.parametrize("language", ["es-mx", "en"])
+def test_the_web_edition_numbers_its_notes_once_in_reading_order_with_unique_ids(editions, language):
+    page, _docx, _pages = editions[language]
+    ids = [element.get("id") for element in page.xpath("//*[@id]")]
+    assert [name for name, count in Counter(ids).items() if count > 1] == []
+    notes = _notes(page)
+    assert sorted(notes) == list(range(1, len(notes) + 1)) and len(notes) > 30
+    calls = []
+    for call in page.xpath("//sup[@class='footnote-ref']/a"):
+        target = call.get("href")[1:]
+        assert page.xpath(f"//li[@id='{target}']"), target
+        number = int(re.search(r"(\d+)$", target).group(1))
+        if number not in calls:
+            calls.append(number)
+    assert calls == sorted(notes)  # the first call of each note comes in the order of the numbers
+    for item in page.xpath("//section[contains(@class, 'footnotes')]//li[@id]"):
+        for back in item.xpath(".//a[starts-with(@href, '#')]"):
+            assert page.xpath(f"//a[@id='{back.get('href')[1:]}']"), back.get("href")
+
+
+@pytest.mark.parametrize("language", ["es-mx", "en"])
+def test_the_demo_carries_the_seed_s_notes_37_in_a_recommendation_s_title_34_and_35_in_bodies(editions, language):
+    page, _docx, _pages = editions[language]
+    notes = _notes(page)
+    number = next(n for n, words in notes.items() if words.startswith(DUE_DILIGENCE[language]))
+    title = page.xpath(f"//ol[@class='findings']/li/strong[.//a[@href='#finding-{_pk(page, number)}-fn{number}']]")
+    assert "diligence" in _words(title[0]).split(str(number))[0]
+    vision = next(n for n, words in notes.items() if "gob.mx/cms/uploads/attachment/file/273197" in words)
+    assert page.xpath(
+        f"//ol[@class='alliance-objectives']/li/div//sup/a[@href='#objective-{_pk(page, vision)}-fn{vision}']"
+    )
+    success = next(n for n, words in notes.items() if words.startswith(FOCUS_GROUP[language]))
+    assert page.xpath(f"//ol[@class='findings']/li/div//a[@href='#finding-{_pk(page, success)}-fn{success}']")
+
+
+def _pk(page, number):
+    """Return the pk of the finding or objective whose body lists note ``number``."""
+    item = next(li for li in page.xpath("//li[@id]") if li.get("id").endswith(f"-fn{number}"))
+    return item.get("id").split("-")[1]
+
+
+@pytest.mark.parametrize("language", ["es-mx", "en"])
+def test_the_word_edition_lists_the_notes_with_their_numbers_in_the_one_numbering(editions, language):
+    page, docx, _pages = editions[language]
+    notes = _notes(page)
+    starts = {}
+    numbering = docx.part.numbering_part.element
+    for num in numbering.num_lst:
+        override = num.find(f".//{qn('w:startOverride')}")
+        if override is not None:
+            starts[num.numId] = int(override.get(qn("w:val")))
+    listed = []
+    counters = {}
+    for paragraph in docx.paragraphs:
+        ids = paragraph._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+        if not ids or paragraph.style.name != "List Number":
+            continue
+        num = int(ids[0])
+        counters[num] = counters.get(num, starts.get(num, 1) - 1) + 1
+        text = " ".join(paragraph.text.split())
+        matches = {n for n, words in notes.items() if words and text.startswith(words[:60])}
+        if matches:  # a note (not a list of the text): Word prints the number it has on the web
+            assert counters[num] in matches, (counters[num], text[:60])
+            listed.append(counters[num])
+    assert sorted(listed) == sorted(notes)  # each once; the figures' notes are listed at the end of their chapter
+
+
+@pytest.mark.parametrize("language", ["es-mx", "en"])
+def test_the_pdf_prints_each_note_once_at_a_page_foot_with_its_number(editions, language):
+    page, _docx, pages = editions[language]
+    text = " ".join(pages)
+    notes = _notes(page)
+    for number, words in notes.items():
+        assert text.count(f"{number}. {words[:40]}") == 1, (number, words[:40])
+    due_diligence = next(n for n, words in notes.items() if words.startswith(DUE_DILIGENCE[language]))
+    foot = next(p for p in pages if DUE_DILIGENCE[language] in p)
+    assert "diligence" in foot.split(f"{due_diligence}. {DUE_DILIGENCE[language]}")[0]
+
+
+def test_a_finding_s_title_calls_a_note_its_body_defines_and_the_numbering_goes_on():
+    rendered = render_notes("Cuerpo[^b].\n\n[^a]: Nota A.\n[^b]: Nota B.", prefix="finding-7", start=12,
+                            lead="1. Título con nota[^a] <b>sin HTML</b>")  # fmt: skip
+    assert rendered.notes == 2
+    assert rendered.lead.startswith('1. Título con nota<sup class="footnote-ref"><a href="#finding-7-fn12"')
+    assert "&lt;b&gt;sin HTML&lt;/b&gt;" in rendered.lead
+    assert '<ol start="12">' in rendered.html and 'id="finding-7-fn13"' in rendered.html
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_again_gives_an_older_demo_s_findings_their_notes_and_adds_nothing():
+    demo._narrative()
+    recommendation = Finding.objects.get(kind=FindingKind.RECOMMENDATION, title_es=demo.DUE_DILIGENCE)
+    former = demo.FORMER_TEXTS
+    Finding.objects.filter(pk=recommendation.pk).update(
+        title_es=former[demo.DUE_DILIGENCE], title_en=former[demo.DUE_DILIGENCE_EN], body_es="", body_en=""
+    )
+    count = Finding.objects.count()
+    assert demo._narrative() == 0 and Finding.objects.count() == count
+    recommendation.refresh_from_db()
+    assert recommendation.title_es == demo.DUE_DILIGENCE and recommendation.body_es == demo.DUE_DILIGENCE_NOTE
+    Finding.objects.filter(pk=recommendation.pk).update(body_es="Texto del personal.")
+    demo._narrative()
+    recommendation.refresh_from_db()
+    assert recommendation.body_es == "Texto del personal."
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_again_gives_an_older_demo_s_objective_its_note():
+    demo._alliance_objectives({"onepager": None})
+    title_es, _title_en, body_es, _body_en = demo.ALLIANCE_OBJECTIVES[5]
+    former = demo.FORMER_TEXTS[body_es]
+    assert former.endswith("documento de sistematización de la AxS).") and "[^" not in former
+    AllianceObjective.objects.filter(title_es=title_es).update(body_es=demo.FORMER_TEXTS[body_es])
+    demo._alliance_objectives({})
+    assert AllianceObjective.objects.get(title_es=title_es).body_es == body_es
+    assert AllianceObjective.objects.count() == len(demo.ALLIANCE_OBJECTIVES)
