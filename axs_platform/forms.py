@@ -43,10 +43,10 @@ def submit_helper(label, *, css="btn-primary", form_tag=True, form_name=None, bu
 def add_service_errors(form, error):
     """Put a service's ``ValidationError`` next to the fields it names, or on top of the form.
 
-    A form that asks for a model field in pieces names the piece that shows it in ``service_fields``.
+    A form that asks for a model field in pieces names the piece that shows it in ``service_error_fields``.
     """
     if hasattr(error, "error_dict"):
-        shown_in = getattr(form, "service_fields", {})
+        shown_in = getattr(form, "service_error_fields", {})
         for field, errors in error.error_dict.items():
             field = shown_in.get(field, field)
             form.add_error(field if field in form.fields else None, errors)

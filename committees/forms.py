@@ -167,7 +167,7 @@ class SessionForm(forms.ModelForm):
         help_text=_("Mexico City time. Leave both hours empty when they are not known."),
     )
     # Where the service's errors on the model's fields are shown.
-    service_fields = {"starts_at": "starts_on", "ends_at": "ends_time", "time_known": "starts_time"}
+    service_error_fields = {"starts_at": "starts_on", "ends_at": "ends_time", "time_known": "starts_time"}
 
     class Meta:
         model = Session
