@@ -4,6 +4,8 @@
 data chapters, so a work reads the same everywhere. It reads the entry's fields only; imports no model.
 """
 
+import unicodedata
+
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -11,6 +13,24 @@ from django.utils.translation import gettext as _
 
 # Kinds whose day matters: the reference says which one (“[Comunicado de prensa, 6 de julio de 2016]”).
 DATED_KINDS = {"press_release", "interview", "event"}
+
+
+def _folded(text):
+    """Text as a reader alphabetizes it: without accents and case ("Cámara" files before "Castellano")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def in_reading_order(entries):
+    """The entries as a bibliography lists them: by position, then author (title when none), year and letter.
+
+    The model's ordering does the same in the database, but a database orders accented capitals by its
+    collation (SQLite by code point: "Cámara" after "Castellano"); a bibliography is short, so it is
+    sorted here, the same on every database.
+    """
+    return sorted(
+        entries,
+        key=lambda e: (e.position, _folded(e.authors.strip() or e.title), e.year or 0, e.year_suffix, e.pk),
+    )
 
 
 def _sentence(text):

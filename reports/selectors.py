@@ -9,6 +9,7 @@ from collections import defaultdict
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from axs_platform.charts import Bar, horizontal_bar_chart
 from axs_platform.figures import format_percent, percent
@@ -26,6 +27,7 @@ from projects.models import (
 from surveys.models import Survey, SurveyPurpose
 from surveys.selectors.results import sdg_ranking, survey_results
 
+from .bibliography import in_reading_order
 from .committee_chapter import committees_of
 from .figures import bounds, report_figures
 from .markup import render_markup
@@ -279,7 +281,7 @@ def report_data(start, end):
         "challenges": findings[FindingKind.CHALLENGE],
         "recommendations": findings[FindingKind.RECOMMENDATION],
         "objectives": list(ObjectiveContribution.objects.current()),
-        "bibliography": list(BibliographyEntry.objects.current()),
+        "bibliography": in_reading_order(BibliographyEntry.objects.current()),
         "texts": current_narrative(),
         "recorded_figures": recorded,
         "alliance_objectives": list(AllianceObjective.objects.current().select_related("source")),
@@ -339,10 +341,13 @@ def report_charts(data):
         )
     survey = data["survey"]
     if survey:
+        # The organizations "Respondieron" (a context of its own: an invitation is "Respondida").
+        answered = pgettext("organizations in a survey", "Answered")
+        unanswered = pgettext("organizations in a survey", "Did not answer")
         charts["response_rate"] = horizontal_bar_chart(
             [
-                Bar(_("Answered"), survey["answered"], "#bc955c", share=survey["rate"]),
-                Bar(_("Did not answer"), survey["invited"] - survey["answered"], "#98989a", share=100 - survey["rate"]),
+                Bar(answered, survey["answered"], "#bc955c", share=survey["rate"]),
+                Bar(unanswered, survey["invited"] - survey["answered"], "#98989a", share=100 - survey["rate"]),
             ],
             title=_("Response rate of the priorities survey"),
             description=_("%(answered)s of %(invited)s invited organizations answered.")

@@ -87,3 +87,17 @@ def test_the_migration_keeps_a_citation_it_cannot_split_as_a_title_printed_as_wr
 def test_the_migration_keeps_every_word_of_a_title_with_full_stops():
     fields = migration.fields_of("AMEXCID. (2016). Alianza por la Sostenibilidad. Policy Brief. México: AMEXCID.")
     assert fields["title"] == "Alianza por la Sostenibilidad. Policy Brief" and fields["publisher"] == "AMEXCID"
+
+
+def test_the_bibliography_files_accented_names_as_a_reader_does_on_every_database():
+    from reports.bibliography import in_reading_order
+
+    def entry(pk, authors, title="Obra", year=2014, suffix=""):
+        return BibliographyEntry(pk=pk, authors=authors, title=title, year=year, year_suffix=suffix)
+
+    entries = [
+        entry(1, "Castellano Cereceda, R."), entry(2, "Cámara de Diputados"), entry(3, "", title="Focus group"),
+        entry(4, "GIZ", suffix="a", year=2015), entry(5, "GIZ", year=2015), entry(6, "amexcid"),
+    ]  # fmt: skip
+    names = [e.pk for e in in_reading_order(entries)]
+    assert names == [6, 2, 1, 3, 5, 4]
