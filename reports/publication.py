@@ -43,13 +43,13 @@ def cover_context():
     }
 
 
-# The written parts in the order the report prints them (reports/includes/systematization_body.html): the stages'
-# texts and figures come between "alliance" and "contributions", the contributions to the programme's objectives
-# before "prototype", the alliance's objectives after it, each kind of finding after the text it names.
-BEFORE_STAGES = ("credits", "epigraph", "prologue", "summary", "agency", "alliance")
-AFTER_STAGES = ("contributions", "objectives", "prototype", "alliance_objectives", "findings", "successes",
-                "successes:findings", "challenges_intro", "challenges:findings", "challenges", "recommendations",
-                "recommendations:findings", "future", "acknowledgements")  # fmt: skip
+# The written parts in the order the report prints them (reports/includes/systematization_body.html; a test
+# pins the two together): "stages" is the stages' texts and figures, "objectives" the contributions to the programme's
+# objectives, "alliance_objectives" the alliance's objectives, "<kind>:findings" the findings of that kind.
+READING_ORDER = ("credits", "epigraph", "prologue", "summary", "agency", "alliance", "stages", "contributions",
+                 "objectives", "prototype", "alliance_objectives", "findings", "successes", "successes:findings",
+                 "challenges_intro", "challenges:findings", "challenges", "recommendations",
+                 "recommendations:findings", "future", "acknowledgements")  # fmt: skip
 # The lists of rows whose bodies are written in the markup: the prefix of their notes' ids and their top heading level
 # (a contribution's body sits under its h4, an objective's in a list under the section's h3).
 WRITTEN_ROWS = {"objectives": ("contribution", 5), "alliance_objectives": ("objective", 4)}
@@ -89,22 +89,26 @@ def number_notes(data):
             texts[part].html = rendered.html
             following += rendered.notes
 
-    for part in BEFORE_STAGES:
-        text(part)
-    for value, _label, _items, figures in data["stages"]:
-        text(value)
-        called = set()
-        for figure in figures:
-            key = (figure.source_id, figure.locator)
-            if key not in figure_notes:
-                figure_notes[key] = (following, figure.source, figure.locator, [])
-                following += 1
-            figure_notes[key][3].append(figure)
-            figure.note = figure_notes[key][0]
-            figure.note_repeated = key in called
-            called.add(key)
-    for part in AFTER_STAGES:
-        text(part)
+    def stages():
+        nonlocal following
+        for value, _label, _items, figures in data["stages"]:
+            text(value)
+            called = set()
+            for figure in figures:
+                key = (figure.source_id, figure.locator)
+                if key not in figure_notes:
+                    figure_notes[key] = (following, figure.source, figure.locator, [])
+                    following += 1
+                figure_notes[key][3].append(figure)
+                figure.note = figure_notes[key][0]
+                figure.note_repeated = key in called
+                called.add(key)
+
+    for part in READING_ORDER:
+        if part == "stages":
+            stages()
+        else:
+            text(part)
     return list(figure_notes.values())
 
 
