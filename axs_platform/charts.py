@@ -17,6 +17,7 @@ from .figures import format_percent, percent
 DEFAULT_COLOUR = "#0d6efd"
 TEXT_COLOUR = "#212529"
 TRACK_COLOUR = "#e9ecef"
+FONT_FAMILY = "Noto Sans, Helvetica, Arial, sans-serif"
 FONT_SIZE = 13
 # A generous average advance of a character at FONT_SIZE (Noto Sans, DejaVu Sans): a label is
 # wrapped so that each line fits its column even in the wider fallback fonts.
@@ -35,8 +36,30 @@ class Bar:
     lang: str = ""  # the label's language when it differs from the page's (a Spanish title in English)
 
 
-def _attr(text):
+def escape_attribute(text):
+    """Return ``text`` escaped for an attribute's value between double quotes."""
     return escape(str(text), {'"': "&quot;"})
+
+
+def svg_open(key, title, description, width, height, *, prefix="chart", classes="axs-chart"):
+    """Return the opening parts of an SVG image: its element, then its title and description for screen readers.
+
+    The title's and the description's ids are ``prefix`` and a hash of ``key``: a page's images need distinct ids.
+    """
+    ident = f"{prefix}-" + hashlib.sha256(repr(key).encode()).hexdigest()[:10]
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="{classes}" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-labelledby="{ident}-t {ident}-d" '
+        f'font-family="{FONT_FAMILY}" font-size="{FONT_SIZE}">',
+        f'<title id="{ident}-t">{escape(str(title))}</title>',
+        f'<desc id="{ident}-d">{escape(str(description))}</desc>',
+    ]
+
+
+def svg_close(parts):
+    """Close the SVG image that ``parts`` open (``svg_open``) and return it as safe HTML."""
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - callers escape every interpolated text.
 
 
 def wrap_label(text, limit):
@@ -85,14 +108,7 @@ def horizontal_bar_chart(
     labels = [wrap_label(bar.label, limit) for bar in bars]
     rows = [max(bar_height, len(lines) * LINE_HEIGHT + 4) for lines in labels]
     height = sum(row + gap for row in rows) + gap if bars else bar_height + 2 * gap
-    title_id = "chart-" + hashlib.sha256(repr((str(title), bars)).encode()).hexdigest()[:10]
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="axs-chart" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" aria-labelledby="{title_id}-t {title_id}-d" '
-        f'font-family="Noto Sans, Helvetica, Arial, sans-serif" font-size="{FONT_SIZE}">',
-        f'<title id="{title_id}-t">{escape(str(title))}</title>',
-        f'<desc id="{title_id}-d">{escape(str(description))}</desc>',
-    ]
+    parts = svg_open((str(title), bars), title, description, width, height)
     y = gap
     for bar, lines, row in zip(bars, labels, rows, strict=True):
         bar_y = y + (row - bar_height) / 2
@@ -104,7 +120,7 @@ def horizontal_bar_chart(
             f'<tspan x="{label_width - 8}" y="{first_line + index * LINE_HEIGHT:.1f}">{escape(line)}</tspan>'
             for index, line in enumerate(lines)
         )
-        lang = f' lang="{_attr(bar.lang)}"' if bar.lang else ""
+        lang = f' lang="{escape_attribute(bar.lang)}"' if bar.lang else ""
         parts.append(
             f'<text text-anchor="end" fill="{TEXT_COLOUR}"{lang}><title>{escape(str(bar.label))}</title>{spans}</text>'
         )
@@ -114,15 +130,14 @@ def horizontal_bar_chart(
         )
         parts.append(
             f'<rect x="{label_width}" y="{bar_y:.1f}" width="{length:.1f}" height="{bar_height}" '
-            f'fill="{_attr(bar.colour or DEFAULT_COLOUR)}" rx="2"/>'
+            f'fill="{escape_attribute(bar.colour or DEFAULT_COLOUR)}" rx="2"/>'
         )
         parts.append(
             f'<text x="{label_width + track_width + 8}" y="{middle + 4.5:.1f}" fill="{TEXT_COLOUR}">'
             f"{escape(value_text)}{_share_text(bar, total) if shares else ''}</text>"
         )
         y += row + gap
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above.
+    return svg_close(parts)
 
 
 @dataclass(frozen=True)
@@ -170,15 +185,10 @@ def line_chart(x_labels, series, *, title, description="", levels=(), width=640,
         return top + plot_height * (1 - (float(value) - low) / (high - low))
 
     # ``key`` tells apart charts of one page whose title and figures are the same (ids must be unique).
-    title_id = "chart-" + hashlib.sha256(repr((key, str(title), x_labels, series, levels)).encode()).hexdigest()[:10]
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="axs-chart" width="{width}" '
-        f'height="{total_height}" viewBox="0 0 {width} {total_height}" aria-labelledby="{title_id}-t {title_id}-d" '
-        f'font-family="Noto Sans, Helvetica, Arial, sans-serif" font-size="{FONT_SIZE}">',
-        f'<title id="{title_id}-t">{escape(str(title))}</title>',
-        f'<desc id="{title_id}-d">{escape(str(description))}</desc>',
-        f'<rect x="{left}" y="{top}" width="{plot_width}" height="{plot_height}" fill="none" stroke="{TRACK_COLOUR}"/>',
-    ]
+    parts = svg_open((key, str(title), x_labels, series, levels), title, description, width, total_height)
+    parts.append(
+        f'<rect x="{left}" y="{top}" width="{plot_width}" height="{plot_height}" fill="none" stroke="{TRACK_COLOUR}"/>'
+    )
     for value in (low, (low + high) / 2, high):
         parts.append(
             f'<text x="{left - 6}" y="{y_at(value) + 4.5:.1f}" text-anchor="end" fill="{TEXT_COLOUR}">'
@@ -194,35 +204,35 @@ def line_chart(x_labels, series, *, title, description="", levels=(), width=640,
     for level in levels:
         parts.append(
             f'<line x1="{left}" x2="{left + plot_width}" y1="{y_at(level.value):.1f}" y2="{y_at(level.value):.1f}" '
-            f'stroke="{_attr(level.colour)}" stroke-dasharray="6 4" stroke-width="1.5"/>'
+            f'stroke="{escape_attribute(level.colour)}" stroke-dasharray="6 4" stroke-width="1.5"/>'
         )
     for line in series:
         coordinates = " ".join(f"{x_at(x):.1f},{y_at(v):.1f}" for x, v in line.points)
         dash = ' stroke-dasharray="3 3"' if line.dashed else ""
         if len(line.points) > 1:
             parts.append(
-                f'<polyline points="{coordinates}" fill="none" stroke="{_attr(line.colour)}" stroke-width="2.5"{dash}/>'
+                f'<polyline points="{coordinates}" fill="none" stroke="{escape_attribute(line.colour)}" '
+                f'stroke-width="2.5"{dash}/>'
             )
         for x, v in line.points:
             parts.append(
-                f'<circle cx="{x_at(x):.1f}" cy="{y_at(v):.1f}" r="4" fill="{_attr(line.colour)}">'
+                f'<circle cx="{x_at(x):.1f}" cy="{y_at(v):.1f}" r="4" fill="{escape_attribute(line.colour)}">'
                 f"<title>{escape(str(line.label))}: {escape(number_format(v))}</title></circle>"
             )
     y = height + 4
     for line in series:
         dash = ' stroke-dasharray="3 3"' if line.dashed else ""
         parts.append(
-            f'<line x1="{left}" x2="{left + 28}" y1="{y:.1f}" y2="{y:.1f}" stroke="{_attr(line.colour)}" '
+            f'<line x1="{left}" x2="{left + 28}" y1="{y:.1f}" y2="{y:.1f}" stroke="{escape_attribute(line.colour)}" '
             f'stroke-width="2.5"{dash}/><text x="{left + 36}" y="{y + 4.5:.1f}" fill="{TEXT_COLOUR}">'
             f"{escape(str(line.label))}</text>"
         )
         y += 22
     for level in levels:
         parts.append(
-            f'<line x1="{left}" x2="{left + 28}" y1="{y:.1f}" y2="{y:.1f}" stroke="{_attr(level.colour)}" '
+            f'<line x1="{left}" x2="{left + 28}" y1="{y:.1f}" y2="{y:.1f}" stroke="{escape_attribute(level.colour)}" '
             f'stroke-dasharray="6 4" stroke-width="1.5"/><text x="{left + 36}" y="{y + 4.5:.1f}" '
             f'fill="{TEXT_COLOUR}">{escape(str(level.label))}: {escape(number_format(level.value))}</text>'
         )
         y += 22
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above.
+    return svg_close(parts)

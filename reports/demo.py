@@ -85,9 +85,19 @@ RECOMMENDATIONS = [
      "Other short-term tasks for AMEXCID: knowledge manager, promoter of the projects, protector of the public "
      "interest and of the sustainable development goals."),
 ]  # fmt: skip
-# The texts the demo wrote before its findings carried the seed's notes 35 and 37, by the text that replaces each:
-# a demo row that still holds them gets the new texts when the demo loads again.
+# The seed's written parts, quoted (reports/demo_texts/<part>.<language>.md; an English file where one is kept).
+TEXTS = Path(__file__).resolve().parent / "demo_texts"
+
+
+def _text(path):
+    return path.read_text(encoding="utf-8").strip()
+
+
+# The texts the demo wrote before, by the text that replaces each: a demo row or written part that still holds them
+# gets the new texts when the demo loads again. The findings lacked the seed's notes 35 and 37; chapters 1 and 2
+# (demo_texts/former/) listed the milestones and the stages that their figures draw, instead of referring to them.
 FORMER_TEXTS = {
+    **{_text(TEXTS / path.name): _text(path) for path in sorted((TEXTS / "former").glob("*.md"))},
     SUCCESSES[1][2]: SUCCESSES[1][2].replace(":[^focus]", f": {FOCUS_GROUP}").split("\n\n[^focus]:")[0],
     SUCCESSES[1][3]: SUCCESSES[1][3].replace(":[^focus]", f": {FOCUS_GROUP_EN}").split("\n\n[^focus]:")[0],
     DUE_DILIGENCE: "Aplicar el proceso de due diligence diseñado por la AMEXCID.",
@@ -387,23 +397,26 @@ def _recorded_figures(sources):
     return len(RECORDED_FIGURES)
 
 
-# The seed's written parts, quoted (reports/demo_texts/<part>.<language>.md; an English file where one is kept).
-TEXTS = Path(__file__).resolve().parent / "demo_texts"
-
-
 def _seed_texts(staff):
-    """Write each written part the seed has, once; a demo text still without its English gets it as a new version."""
+    """Write each written part the seed has, once.
+
+    A demo text still without its English, or still in a wording the demo wrote before (``FORMER_TEXTS``), gets the
+    current one as a new version; a text staff have changed is left alone.
+    """
     written = 0
     for part in NarrativePart.values:
         spanish = TEXTS / f"{part}.es.md"
         if not spanish.exists():
             continue
         english = TEXTS / f"{part}.en.md"
-        body_es = spanish.read_text(encoding="utf-8").strip()
-        body_en = english.read_text(encoding="utf-8").strip() if english.exists() else ""
+        body_es = _text(spanish)
+        body_en = _text(english) if english.exists() else ""
         latest = NarrativeText.objects.filter(part=part).order_by("-version").first()
-        if latest is not None and not (latest.body_es == body_es and not latest.body_en and body_en):
-            continue  # staff's text (or the demo's, complete) is left alone
+        if latest is not None:
+            spanish_by_demo = latest.body_es in (body_es, FORMER_TEXTS.get(body_es))
+            english_by_demo = latest.body_en in ("", body_en, FORMER_TEXTS.get(body_en))
+            if not (spanish_by_demo and english_by_demo) or (latest.body_es, latest.body_en) == (body_es, body_en):
+                continue  # staff's text (or the demo's, current) is left alone
         narrative_text_save(actor=staff, part=part, body_es=body_es, body_en=body_en)
         written += 1
     return written

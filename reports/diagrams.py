@@ -10,52 +10,42 @@ dark text on light. The page prints beside each one its text alternative (a list
 reader finds no values in them (``class="axs-diagram"``) and leaves the list to say it.
 """
 
-import hashlib
 from xml.sax.saxutils import escape
 
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from axs_platform.charts import CHAR_WIDTH, FONT_SIZE, LINE_HEIGHT, TEXT_COLOUR, wrap_label
+from axs_platform.charts import (
+    CHAR_WIDTH,
+    LINE_HEIGHT,
+    TEXT_COLOUR,
+    escape_attribute,
+    svg_close,
+    svg_open,
+    wrap_label,
+)
 from axs_platform.dates import historical_date
 
 ACCENT = "#691c32"  # the report's dark red: lines, dots and arrows
 BORDER = "#bc955c"  # the report's gold: the boxes' border
 FILL = "#f7f3ee"  # the boxes' light background, as the report's key figures
-FONT = "Noto Sans, Helvetica, Arial, sans-serif"
 # How many SDGs the convergence shows from the survey when no committee says which ones were chosen.
 SURVEY_PRIORITIES = 5
 
 
-def _attr(text):
-    return escape(str(text), {'"': "&quot;"})
-
-
 def _open(key, title, description, width, height):
-    ident = "diagram-" + hashlib.sha256(repr((key, str(title), str(description))).encode()).hexdigest()[:10]
-    return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="axs-chart axs-diagram" width="{width}" '
-        f'height="{height:.0f}" viewBox="0 0 {width} {height:.0f}" aria-labelledby="{ident}-t {ident}-d" '
-        f'font-family="{FONT}" font-size="{FONT_SIZE}">',
-        f'<title id="{ident}-t">{escape(str(title))}</title>',
-        f'<desc id="{ident}-d">{escape(str(description))}</desc>',
-    ]
+    return svg_open((key, str(title), str(description)), title, description, width, f"{height:.0f}",
+                    prefix="diagram", classes="axs-chart axs-diagram")  # fmt: skip
 
 
 def _lines(lines, x, y, *, anchor="start", bold=False, lang="", colour=TEXT_COLOUR):
     """One <text> of several lines, the first baseline at ``y``."""
     weight = ' font-weight="bold"' if bold else ""
-    language = f' lang="{_attr(lang)}"' if lang else ""
+    language = f' lang="{escape_attribute(lang)}"' if lang else ""
     spans = "".join(
         f'<tspan x="{x:.1f}" y="{y + index * LINE_HEIGHT:.1f}">{escape(line)}</tspan>'
         for index, line in enumerate(lines)
     )
     return f'<text text-anchor="{anchor}" fill="{colour}"{weight}{language}>{spans}</text>'
-
-
-def _close(parts):
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped.
 
 
 def _limit(width):
@@ -94,7 +84,7 @@ def timeline_diagram(milestones, *, width=360):
         when = historical_date(milestone.happened_on, milestone.date_precision)
         parts.append(_lines([when], text_x, top, bold=True, colour=ACCENT))
         parts.append(_lines(lines, text_x, top + LINE_HEIGHT, lang=milestone.title_language))
-    return _close(parts)
+    return svg_close(parts)
 
 
 def _arrow(x1, y1, x2, y2):
@@ -157,7 +147,7 @@ def model_diagram(stages, *, width=360, columns=2):
                 parts.append(_arrow(start, level, end, level))
             else:  # down to the next row
                 parts.append(_arrow(middle, y + box_height + 4, middle, ny - 4))
-    return _close(parts)
+    return svg_close(parts)
 
 
 def priority_goals(committees, survey):
@@ -224,11 +214,11 @@ def convergence_diagram(goals, *, width=360):
         if goal is not None:
             parts.append(
                 f'<rect x="14" y="{y - 11:.1f}" width="14" height="14" rx="2" '
-                f'fill="{_attr(goal["colour"] or BORDER)}"/>'
+                f'fill="{escape_attribute(goal["colour"] or BORDER)}"/>'
             )
         parts.append(_lines(lines, 36, y))
         y += len(lines) * LINE_HEIGHT + 6
-    return _close(parts)
+    return svg_close(parts)
 
 
 def report_diagrams(data, goals):

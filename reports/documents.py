@@ -80,8 +80,8 @@ def _build(document):
     context["notes_at_foot"] = True
     for text in context["texts"].values():
         text.html = notes_at_foot(text.html)
-    for objective in context["alliance_objectives"]:
-        objective.html = notes_at_foot(objective.html)
+    for row in (*context["objectives"], *context["alliance_objectives"]):
+        row.html = notes_at_foot(row.html)
     for finding in (*context["successes"], *context["challenges"], *context["recommendations"]):
         finding.title_html, finding.html = lead_notes_at_foot(finding.title_html, finding.html)
     html = render_to_string("reports/pdf/systematization.html", context)

@@ -43,21 +43,24 @@ def cover_context():
     }
 
 
-# The written parts in the order the report prints them (reports/includes/systematization_body.html): the stages'
-# texts and figures come between "alliance" and "contributions", the alliance's objectives after "prototype", each
-# kind of finding after the text it names.
-BEFORE_STAGES = ("credits", "epigraph", "prologue", "summary", "agency", "alliance")
-AFTER_STAGES = ("contributions", "prototype", "alliance_objectives", "findings", "successes", "successes:findings",
-                "challenges_intro", "challenges:findings", "challenges", "recommendations", "recommendations:findings",
-                "future", "acknowledgements")  # fmt: skip
+# The written parts in the order the report prints them (reports/includes/systematization_body.html; a test
+# pins the two together): "stages" is the stages' texts and figures, "objectives" the contributions to the programme's
+# objectives, "alliance_objectives" the alliance's objectives, "<kind>:findings" the findings of that kind.
+READING_ORDER = ("credits", "epigraph", "prologue", "summary", "agency", "alliance", "stages", "contributions",
+                 "objectives", "prototype", "alliance_objectives", "findings", "successes", "successes:findings",
+                 "challenges_intro", "challenges:findings", "challenges", "recommendations",
+                 "recommendations:findings", "future", "acknowledgements")  # fmt: skip
+# The lists of rows whose bodies are written in the markup: the prefix of their notes' ids and their top heading level
+# (a contribution's body sits under its h4, an objective's in a list under the section's h3).
+WRITTEN_ROWS = {"objectives": ("contribution", 5), "alliance_objectives": ("objective", 4)}
 
 
 def number_notes(data):
     """Number the report's notes once, 1…N in the order it prints them, as the seed numbers its notes.
 
-    Renders each written part (``text.html``), each objective of the alliance (``objective.html``) and each finding
-    (``finding.title_html``, whose title may call a note its body defines, and ``finding.html``) with its notes
-    numbered on from the part before. The notes that cite the
+    Renders each written part (``text.html``), each contribution to the programme's objectives and each objective of
+    the alliance (``row.html``) and each finding (``finding.title_html``, whose title may call a note its body
+    defines, and ``finding.html``) with its notes numbered on from the part before. The notes that cite the
     recorded figures follow their stage's text, one note per source and locator: each figure gets ``figure.note``
     (its number) and ``figure.note_repeated`` (its stage already called that note: the PDF prints its text once).
     Returns ``[(number, source, locator, calling figures)]`` for the stages chapter's list of those notes.
@@ -74,10 +77,11 @@ def number_notes(data):
                                         lead=finding.title)  # fmt: skip
                 finding.title_html, finding.html = rendered.lead, rendered.html
                 following += rendered.notes
-        elif part == "alliance_objectives":
-            for objective in data[part]:
-                rendered = render_notes(objective.body, prefix=f"objective-{objective.pk}", top=4, start=following)
-                objective.html = rendered.html
+        elif part in WRITTEN_ROWS:
+            prefix, top = WRITTEN_ROWS[part]
+            for row in data[part]:
+                rendered = render_notes(row.body, prefix=f"{prefix}-{row.pk}", top=top, start=following)
+                row.html = rendered.html
                 following += rendered.notes
         elif part in texts:
             top = 4 if part in UNDER_SECTION else 3
@@ -85,22 +89,26 @@ def number_notes(data):
             texts[part].html = rendered.html
             following += rendered.notes
 
-    for part in BEFORE_STAGES:
-        text(part)
-    for value, _label, _items, figures in data["stages"]:
-        text(value)
-        called = set()
-        for figure in figures:
-            key = (figure.source_id, figure.locator)
-            if key not in figure_notes:
-                figure_notes[key] = (following, figure.source, figure.locator, [])
-                following += 1
-            figure_notes[key][3].append(figure)
-            figure.note = figure_notes[key][0]
-            figure.note_repeated = key in called
-            called.add(key)
-    for part in AFTER_STAGES:
-        text(part)
+    def stages():
+        nonlocal following
+        for value, _label, _items, figures in data["stages"]:
+            text(value)
+            called = set()
+            for figure in figures:
+                key = (figure.source_id, figure.locator)
+                if key not in figure_notes:
+                    figure_notes[key] = (following, figure.source, figure.locator, [])
+                    following += 1
+                figure_notes[key][3].append(figure)
+                figure.note = figure_notes[key][0]
+                figure.note_repeated = key in called
+                called.add(key)
+
+    for part in READING_ORDER:
+        if part == "stages":
+            stages()
+        else:
+            text(part)
     return list(figure_notes.values())
 
 

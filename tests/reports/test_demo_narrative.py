@@ -51,7 +51,7 @@ def test_a_text_without_its_english_is_marked_spanish_in_the_english_edition():
     html = _english_html()
     assert '<strong lang="en">Challenge</strong><div lang="es"><p>Solo en español</p></div>' in html
     assert '<strong lang="es">Sesión</strong><p lang="es">Texto del hito</p>' in html
-    assert '<span lang="es">Fomentar</span></h4><div lang="es"><p>Aporte</p></div>' in html
+    assert '<span lang="es">Fomentar</span></h4><div lang="es"><p>Aporte</p>\n</div>' in html
 
 
 SEED_ACRONYMS = [

@@ -178,3 +178,38 @@ def test_an_older_demo_gets_a_part_it_has_no_text_for_once_and_keeps_the_others(
     assert demo_narrative._seed_texts(staff) == 0
     assert NarrativeText.objects.get(part="summary").body_es.startswith("La Alianza por la Sostenibilidad (AxS) es")
     assert NarrativeText.objects.get(part="agency").body_es == "Texto de la agencia editado por el personal."
+
+
+@pytest.mark.parametrize("language, figure", [("es-mx", "Figura"), ("en", "Figure")])
+def test_chapters_1_and_2_refer_to_their_figures_and_leave_the_milestones_and_stages_to_them(demo, language, figure):
+    with translation.override(language):
+        root = lxml_html.fragment_fromstring(edition_html(START, END), create_parent="div")
+
+    def words(xpath):
+        return " ".join(" ".join(element.text_content().split()) for element in root.xpath(xpath))
+
+    agency, alliance = words("//section[@id='agency']/div[@lang]"), words("//section[@id='stages']/div[@lang][1]")
+    assert words("//figure[@id='figure-system']/figcaption").startswith(f"{figure} 1.")
+    assert words("//figure[@id='figure-model']/figcaption").startswith(f"{figure} 2.")
+    assert f"{figure} 1" in agency and f"{figure} 2" in alliance
+    # The milestones' texts and the stages are printed once, beside their figure, not in the prose before it.
+    foncid = PIECES[8][2 if language == "es-mx" else 3]
+    assert foncid not in agency and foncid in words("//ol[contains(@class, 'system-milestones')]")
+    stage = "Acercamiento y diálogo" if language == "es-mx" else "Approach and dialogue"
+    assert stage not in alliance and stage in words("//ol[contains(@class, 'model-stages')]")
+
+
+def test_an_older_demo_s_chapters_1_and_2_get_the_wording_that_refers_to_the_figures_unless_staff_changed_it(demo):
+    staff = get_user_model().objects.get(email="staff@amexcid.example")
+    former = demo_narrative.FORMER_TEXTS
+    agency, alliance = (NarrativeText.objects.filter(part=part).latest("version") for part in ("agency", "alliance"))
+    NarrativeText.objects.filter(pk=agency.pk).update(body_es=former[agency.body_es], body_en=former[agency.body_en])
+    NarrativeText.objects.filter(pk=alliance.pk).update(body_es=former[alliance.body_es], body_en="Staff's English.")
+    assert "- **6 de abril de 2011. Ley de Cooperación" in former[agency.body_es]
+    assert demo_narrative._seed_texts(staff) == 1
+    assert demo_narrative._seed_texts(staff) == 0
+    upgraded = NarrativeText.objects.filter(part="agency").latest("version")
+    assert upgraded.version == agency.version + 1
+    assert (upgraded.body_es, upgraded.body_en) == (agency.body_es, agency.body_en)
+    assert NarrativeText.objects.get(pk=agency.pk).body_es == former[agency.body_es]  # the former version is kept
+    assert NarrativeText.objects.filter(part="alliance").latest("version").body_en == "Staff's English."

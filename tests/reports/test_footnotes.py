@@ -2,17 +2,19 @@
 
 import datetime
 import io
+import types
 
 import pytest
 from django.utils import translation
 from docx import Document as WordDocument
+from docx.oxml.ns import qn
 
 from documents.models import Document
 from documents.services import document_request
-from reports.documents import SYSTEMATIZATION
+from reports.documents import SYSTEMATIZATION, systematization
 from reports.editions import edition_docx, edition_html
 from reports.markup import render_markup
-from reports.models import BibliographyEntry, RecordedFigure
+from reports.models import AllianceObjective, BibliographyEntry, ObjectiveContribution, RecordedFigure
 from reports.notes import notes_at_foot
 from reports.services import narrative_text_save
 from tests.factories import make_staff
@@ -101,3 +103,33 @@ def test_the_pdf_page_that_calls_a_note_prints_the_note(django_capture_on_commit
     # Two figures, one source and locator: one note, printed once at the foot of their page.
     assert stage.count("3. AMEXCID. (2016b). Segunda reunión [Comunicado de prensa, 6 de julio de 2016]") == 1
     assert "(párrafo 1)" in stage
+
+
+def _word_list_start(word, text):
+    """Return the number Word starts the list of the paragraph that reads ``text`` at."""
+    paragraph = next(p for p in word.paragraphs if p.text == text)
+    number_id = int(paragraph._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")[0])
+    num = next(num for num in word.part.numbering_part.element.num_lst if num.numId == number_id)
+    return int(num.find(f".//{qn('w:startOverride')}").get(qn("w:val")))
+
+
+def test_a_contribution_to_the_programme_is_written_in_the_markup_and_its_note_numbered_in_reading_order():
+    narrative_text_save(actor=make_staff(), part="contributions", body_es="Capítulo.[^c]\n\n[^c]: Nota del capítulo.")
+    contribution = ObjectiveContribution.objects.create(
+        reference="1.1.2", title_es="Fomentar la vinculación",
+        body_es="La AxS *vincula* actores.[^p]\n\n[^p]: PROCID 2014-2018, línea 1.1.2.",
+    )  # fmt: skip
+    objective = AllianceObjective.objects.create(title_es="Compartir", body_es="Se cumple.[^o]\n\n[^o]: Nota.")
+    params = {"start": START.isoformat(), "end": END.isoformat()}
+    with translation.override("es-mx"):
+        html = edition_html(START, END)
+        word = WordDocument(io.BytesIO(edition_docx(START, END, "Sistematización")))
+        pdf_html = systematization.build(types.SimpleNamespace(params=params, language="es-mx")).html
+    # The chapter's text calls note 1, the contribution note 2 and the alliance's objective note 3.
+    calls = ['href="#contributions-fn1"', f'href="#contribution-{contribution.pk}-fn2"',
+             f'href="#objective-{objective.pk}-fn3"']  # fmt: skip
+    assert [html.index(call) for call in calls] == sorted(html.index(call) for call in calls)
+    assert "La AxS <em>vincula</em> actores." in html
+    assert f'<li id="contribution-{contribution.pk}-fn2">' in html
+    assert 'actores.<span class="footnote" data-note="2">PROCID 2014-2018, línea 1.1.2.</span>' in pdf_html
+    assert _word_list_start(word, "PROCID 2014-2018, línea 1.1.2.") == 2

@@ -25,8 +25,18 @@ from reports import demo
 from reports.documents import systematization
 from reports.editions import edition_docx, edition_html
 from reports.markup import render_notes
-from reports.models import AllianceObjective, Finding, FindingKind
+from reports.models import (
+    AllianceObjective,
+    BibliographyEntry,
+    Finding,
+    FindingKind,
+    NarrativePart,
+    ObjectiveContribution,
+    RecordedFigure,
+)
+from reports.services import narrative_text_save
 from tests import demo_snapshot
+from tests.factories import make_staff
 
 START_ISO, END_ISO = "2016-05-01", "2018-03-31"
 DUE_DILIGENCE = {
@@ -193,3 +203,28 @@ def test_loading_the_demo_again_gives_an_older_demo_s_objective_its_note():
     demo._alliance_objectives({})
     assert AllianceObjective.objects.get(title_es=title_es).body_es == body_es
     assert AllianceObjective.objects.count() == len(demo.ALLIANCE_OBJECTIVES)
+
+
+@pytest.mark.django_db
+def test_the_body_prints_every_written_part_in_the_reading_order_that_numbers_the_notes():
+    """The body template and ``reports.publication.READING_ORDER`` keep one order: the parts' notes come in turn."""
+    staff = make_staff()
+    for part in NarrativePart.values:
+        narrative_text_save(actor=staff, part=part, body_es=f"Parte {part}.[^n]\n\n[^n]: Nota de {part}.")
+    note = "Texto.[^n]\n\n[^n]: Nota."
+    ObjectiveContribution.objects.create(reference="1.1.2", title_es="Contribución", body_es=note)
+    AllianceObjective.objects.create(title_es="Objetivo", body_es=note)
+    for kind in FindingKind.values:
+        Finding.objects.create(kind=kind, title_es="Hallazgo[^t]", body_es=f"{note}\n[^t]: Nota del título.")
+    source = BibliographyEntry.objects.create(authors="AMEXCID", year=2016, title="Comunicado")
+    RecordedFigure.objects.create(label_es="Asistentes", value=90, as_of=datetime.date(2016, 7, 6), source=source)
+    with translation.override("es-mx"):
+        html = edition_html(datetime.date(2016, 5, 1), datetime.date(2018, 3, 31))
+    page = lxml_html.fragment_fromstring(html, create_parent="div")
+    calls = []
+    for call in page.xpath("//sup[@class='footnote-ref']/a"):
+        number = int(re.search(r"(\d+)$", call.get("href")).group(1))
+        if number not in calls:
+            calls.append(number)
+    # Each text, the contribution, the objective, each finding's title and body, the figure: one note each.
+    assert calls == list(range(1, len(NarrativePart.values) + 2 + 2 * len(FindingKind.values) + 2))
