@@ -110,6 +110,12 @@ class Session(models.Model):
                 name="committees_session_ends_after_start",
                 violation_error_message=_("A session must end after it starts."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(date_precision=DatePrecision.DAY) | models.Q(time_known=False),
+                name="committees_session_hour_only_with_day",
+                violation_error_code="hour_without_day",
+                violation_error_message=_("A session known only by its month or year has no hour."),
+            ),
         ]
         indexes = [
             models.Index(fields=["committee", "-starts_at"], name="committees_session_idx"),

@@ -12,6 +12,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -173,3 +174,16 @@ def test_the_admin_lists_the_launch_by_its_day_and_refuses_an_hour_for_a_month(c
     with pytest.raises(ValidationError) as refused:
         launch.full_clean()
     assert refused.value.error_dict["time_known"][0].code == "hour_without_day"
+
+
+def test_the_database_refuses_an_hour_for_a_session_known_to_the_month():
+    starts = timezone.make_aware(datetime.datetime(2016, 7, 1))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Session.objects.create(
+            kind="plenary", title="Segunda", starts_at=starts, ends_at=starts + datetime.timedelta(days=1),
+            place="SRE", status="held", date_precision="month", time_known=True,
+        )  # fmt: skip
+    Session.objects.create(
+        kind="plenary", title="Segunda", starts_at=starts, ends_at=starts + datetime.timedelta(days=1),
+        place="SRE", status="held", date_precision="month", time_known=False,
+    )  # fmt: skip
