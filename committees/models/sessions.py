@@ -1,5 +1,6 @@
 """Sessions of a committee or of the whole alliance, their attendance, minutes and agreements."""
 
+import datetime
 import secrets
 import uuid
 
@@ -151,6 +152,24 @@ class Session(models.Model):
     def has_known_hour(self):
         """Whether the hour is known: only then do pages, e-mails and calendars show it."""
         return self.time_known and self.has_known_day
+
+    @property
+    def starts_on(self):
+        """The local day it starts."""
+        return timezone.localdate(self.starts_at)
+
+    @property
+    def ends_on(self):
+        """The local day it ends: a later one for a session over several days.
+
+        An end at midnight closes the day before it, as a session without its hour is stored (to the next midnight).
+        """
+        return timezone.localdate(self.ends_at - datetime.timedelta(microseconds=1))
+
+    @property
+    def spans_days(self):
+        """Whether it takes place over several known days ("19–20 de mayo de 2016")."""
+        return self.has_known_day and self.ends_on > self.starts_on
 
     @property
     def is_plenary(self):
