@@ -173,6 +173,8 @@ class SessionForm(forms.ModelForm):
         widget=TimeInput(),
         help_text=_("Mexico City time. Leave both hours empty when they are not known."),
     )
+    # Hides the end date and the hours while the date is known only to the month or the year.
+    script = "js/session-date.js"
     # Where the service's errors on the model's fields are shown.
     service_error_fields = {"starts_at": "starts_on", "ends_at": "ends_time", "time_known": "starts_time"}
 
@@ -196,6 +198,8 @@ class SessionForm(forms.ModelForm):
         mark_spanish_texts(self)
         self.fields["title_en"].widget.attrs["lang"] = "en"
         self.recording = recording
+        for name in ("ends_on", "starts_time", "ends_time"):
+            self.fields[name].widget.attrs["data-exact-date-only"] = ""
         session = self.instance
         if session.pk:
             self.initial.setdefault("starts_on", timezone.localdate(session.starts_at))

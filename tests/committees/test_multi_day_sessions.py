@@ -52,6 +52,9 @@ def test_a_two_day_session_without_hours_is_one_span_on_its_page_calendar_and_ap
     assert timezone.localtime(session.ends_at) == timezone.make_aware(datetime.datetime(2016, 5, 21))
     form = client.get(reverse("committees:session-update", args=[session.pk])).content.decode()
     assert re.search(r'<input[^>]*name="ends_on"[^>]*value="2016-05-20"', form)
+    # Its script hides the end date and the hours for a month- or year-only date (tests/browser/test_session_form.py).
+    assert re.search(r'<script src="[^"]*js/session-date[^"]*\.js" defer>', form)
+    assert re.search(r'<input[^>]*name="ends_on"[^>]*data-exact-date-only', form)
     client.logout()  # a reader of the published session, in the language of the browser
     page = client.get(session.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert '<time datetime="2016-05-19">19–20 de mayo de 2016</time>' in page
