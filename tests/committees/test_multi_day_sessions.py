@@ -16,6 +16,7 @@ from axs_platform.dates import historical_date, historical_moment
 from committees.models import Session
 from committees.services.notifications import notify_session
 from tests.factories import make_committee, make_committee_member, make_staff
+from tests.opendata.helpers import all_formats
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +63,11 @@ def test_a_two_day_session_without_hours_is_one_span_on_its_page_calendar_and_ap
     assert '<time datetime="2016-05-19">May 19–20, 2016</time>' in english
     ics = client.get(reverse("committees:session-ics", args=[session.pk])).content.decode()
     assert "DTSTART;VALUE=DATE:20160519\r\n" in ics and "DTEND;VALUE=DATE:20160521\r\n" in ics
+    for file_format, (header, rows, _raw) in all_formats(client, "sesiones").items():
+        row = dict(zip(header, rows[0], strict=True))
+        # Excel holds date cells, read back as "2016-05-19 00:00:00".
+        assert (row["starts_on"][:10], row["ends_on"][:10]) == ("2016-05-19", "2016-05-20"), file_format
+        assert row["starts_at"] in ("", "None") and row["ends_at"] in ("", "None"), file_format
     data = client.get(f"/api/v1/sessions/{session.pk}/").json()
     assert (data["starts_on"], data["ends_on"], data["starts_at"], data["ends_at"]) == (
         "2016-05-19",
