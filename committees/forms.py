@@ -2,6 +2,7 @@
 
 import datetime
 
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -226,6 +227,11 @@ class SessionForm(forms.ModelForm):
             self.helper = submit_helper(_("Schedule and notify"))
         else:
             self.helper = submit_helper(_("Save"))
+        # The two hours side by side on a wide screen, one under the other on a phone.
+        hours = Row(Column("starts_time"), Column("ends_time"))
+        self.helper.layout = Layout(
+            *(hours if name == "starts_time" else name for name in self.fields if name != "ends_time")
+        )
 
     def clean(self):
         """Turn the days, their precision and the hours into the session's start and end."""
