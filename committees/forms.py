@@ -249,16 +249,13 @@ class SessionForm(forms.ModelForm):
                     code="end_without_day",
                 ),
             )
-            return cleaned
-        if last_day and last_day < day:
+        elif last_day and last_day < day:
             self.add_error(
                 "ends_on",
                 forms.ValidationError(
                     _("The end date cannot come before the date the session starts."), code="ends_before_start"
                 ),
             )
-            return cleaned
-        last_day = last_day or day
         if precision != DatePrecision.DAY and (starts_time or ends_time):
             self.add_error(
                 "starts_time",
@@ -267,7 +264,9 @@ class SessionForm(forms.ModelForm):
                     code="hour_without_day",
                 ),
             )
+        if self.has_error("ends_on") or self.has_error("starts_time"):
             return cleaned
+        last_day = last_day or day
         if bool(starts_time) != bool(ends_time):
             self.add_error(
                 "ends_time" if starts_time else "starts_time",

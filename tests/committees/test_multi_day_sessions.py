@@ -104,6 +104,13 @@ def test_an_email_about_a_session_over_two_days_gives_both(django_capture_on_com
         notify_session(session, event="changed")
     body = next(m for m in mail.outbox if m.to == [member.email]).body
     assert "Cuándo: 6–7 de diciembre de 2016 (no se conoce la hora)" in body
+    mail.outbox.clear()
+    session.starts_at, session.ends_at = starts.replace(hour=10), starts.replace(day=7, hour=14)
+    session.time_known = True
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_session(session, event="changed")
+    body = next(m for m in mail.outbox if m.to == [member.email]).body
+    assert "Cuándo: 6 de diciembre de 2016, 10:00 a 7 de diciembre de 2016, 14:00" in body
 
 
 @pytest.mark.parametrize(
@@ -125,3 +132,11 @@ def test_the_form_refuses_an_end_date_it_cannot_have_and_keeps_what_was_typed(cl
     text = response.content.decode()
     assert message in text
     assert 'value="Encuentro"' in text and 'value="2016-05-19"' in text and f'value="{fields["ends_on"]}"' in text
+
+
+def test_a_month_only_date_with_an_end_date_and_hours_is_refused_for_both_at_once(client):
+    client.force_login(make_staff())
+    response = record(client, date_precision="month", ends_on="2016-05-20", starts_time="10:00", ends_time="12:00")
+    text = response.content.decode()
+    assert "no tiene fecha de término: déjela vacía." in text and "no tiene hora: deje ambas horas vacías." in text
+    assert not Session.objects.exists()
