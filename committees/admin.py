@@ -64,8 +64,8 @@ class SessionAdmin(ReadOnlyHistoryAdmin):
     def when(self, session):
         """The start as much as it is known: no hour when it is not known, no day when only the month is."""
         if session.has_known_hour:
-            return historical_moment(session.starts_at)
-        return historical_date(session.starts_at, session.date_precision)
+            return historical_moment(session.starts_at, until=session.ends_on)
+        return historical_date(session.starts_at, session.date_precision, until=session.ends_on)
 
 
 @admin.register(Minutes)

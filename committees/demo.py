@@ -179,13 +179,14 @@ def _session(
 ):  # fmt: skip
     """Get or create a session. One before the platform's era is known by its day at most: the seed gives no hour.
 
-    Such a session takes its whole day (midnight to midnight) with ``time_known`` false; a demo loaded before
-    sessions said so is corrected, so loading it again changes nothing more.
+    Such a session, and any known only by its month or year, takes its whole day (midnight to midnight) with
+    ``time_known`` false; a demo loaded before sessions said so is corrected, so loading it again changes nothing
+    more.
     """
     starts_at = starts if timezone.is_aware(starts) else aware(starts)
     historical = starts_at < demo_dates.present_era_start()
     moments = {"starts_at": starts_at, "ends_at": starts_at + datetime.timedelta(hours=2), "time_known": True}
-    if historical:
+    if historical or precision != DatePrecision.DAY:
         moments = _whole_day(starts_at)
     session, created = Session.objects.get_or_create(
         kind=kind,
@@ -205,7 +206,8 @@ def _session(
     if not created and title_en and not session.title_en:  # a demo loaded before sessions had English titles
         session.title_en = title_en
         changed.append("title_en")
-    if not created and historical and session.time_known:  # a demo loaded with an hour the seed does not give
+    # A demo loaded with an hour the seed does not give, or one for a date known to the month or year.
+    if not created and (historical or session.date_precision != DatePrecision.DAY) and session.time_known:
         for name, value in _whole_day(session.starts_at).items():
             setattr(session, name, value)
         changed += ["starts_at", "ends_at", "time_known"]

@@ -2,6 +2,7 @@
 
 import datetime
 
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -138,8 +139,9 @@ class SessionForm(forms.ModelForm):
     """A session's title, day and hours, place and links.
 
     Its date is asked in pieces: the day, how much of it is known (a session recorded from a source that gives only
-    the month or the year) and the hours, which may stay empty when the source does not give them. ``clean`` turns
-    them into the model's ``starts_at``, ``ends_at``, ``date_precision`` and ``time_known``.
+    the month or the year), the last day of a session over several days, and the hours, which may stay empty when
+    the source does not give them. ``clean`` turns them into the model's ``starts_at``, ``ends_at``,
+    ``date_precision`` and ``time_known``.
     """
 
     video_url = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
@@ -159,6 +161,12 @@ class SessionForm(forms.ModelForm):
         widget=forms.RadioSelect,
         help_text=_("For a session recorded from a source that does not give the day: only that much is shown."),
     )
+    ends_on = forms.DateField(
+        label=_("End date"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("For a session over several days, its last day. Leave it empty for a one-day session."),
+    )
     starts_time = forms.TimeField(label=_("Start time"), required=False, widget=TimeInput())
     ends_time = forms.TimeField(
         label=_("End time"),
@@ -166,6 +174,8 @@ class SessionForm(forms.ModelForm):
         widget=TimeInput(),
         help_text=_("Mexico City time. Leave both hours empty when they are not known."),
     )
+    # Hides the end date and the hours while the date is known only to the month or the year.
+    script = "js/session-date.js"
     # Where the service's errors on the model's fields are shown.
     service_error_fields = {"starts_at": "starts_on", "ends_at": "ends_time", "time_known": "starts_time"}
 
@@ -182,17 +192,21 @@ class SessionForm(forms.ModelForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    field_order = ["kind", "title", "title_en", "starts_on", "date_precision", "starts_time", "ends_time"]
+    field_order = ["kind", "title", "title_en", "starts_on", "date_precision", "ends_on", "starts_time", "ends_time"]
 
     def __init__(self, *args, plenary=False, creating=True, recording=False, **kwargs):
         super().__init__(*args, **kwargs)
         mark_spanish_texts(self)
         self.fields["title_en"].widget.attrs["lang"] = "en"
         self.recording = recording
+        for name in ("ends_on", "starts_time", "ends_time"):
+            self.fields[name].widget.attrs["data-exact-date-only"] = ""
         session = self.instance
         if session.pk:
             self.initial.setdefault("starts_on", timezone.localdate(session.starts_at))
             self.initial.setdefault("date_precision", session.date_precision)
+            if session.spans_days:
+                self.initial.setdefault("ends_on", session.ends_on)
             if session.has_known_hour:
                 self.initial.setdefault("starts_time", timezone.localtime(session.starts_at).time())
                 self.initial.setdefault("ends_time", timezone.localtime(session.ends_at).time())
@@ -213,15 +227,35 @@ class SessionForm(forms.ModelForm):
             self.helper = submit_helper(_("Schedule and notify"))
         else:
             self.helper = submit_helper(_("Save"))
+        # The two hours side by side on a wide screen, one under the other on a phone.
+        hours = Row(Column("starts_time"), Column("ends_time"))
+        self.helper.layout = Layout(
+            *(hours if name == "starts_time" else name for name in self.fields if name != "ends_time")
+        )
 
     def clean(self):
-        """Turn the day, its precision and the hours into the session's start and end."""
+        """Turn the days, their precision and the hours into the session's start and end."""
         cleaned = super().clean()
-        day = cleaned.pop("starts_on", None)
+        day, last_day = cleaned.pop("starts_on", None), cleaned.pop("ends_on", None)
         precision = cleaned.get("date_precision")
         starts_time, ends_time = cleaned.pop("starts_time", None), cleaned.pop("ends_time", None)
-        if day is None or precision is None or self.has_error("starts_time") or self.has_error("ends_time"):
+        if day is None or precision is None or any(map(self.has_error, ("ends_on", "starts_time", "ends_time"))):
             return cleaned
+        if precision != DatePrecision.DAY and last_day:
+            self.add_error(
+                "ends_on",
+                forms.ValidationError(
+                    _("A session known only by its month or year has no end date: leave it empty."),
+                    code="end_without_day",
+                ),
+            )
+        elif last_day and last_day < day:
+            self.add_error(
+                "ends_on",
+                forms.ValidationError(
+                    _("The end date cannot come before the date the session starts."), code="ends_before_start"
+                ),
+            )
         if precision != DatePrecision.DAY and (starts_time or ends_time):
             self.add_error(
                 "starts_time",
@@ -230,7 +264,9 @@ class SessionForm(forms.ModelForm):
                     code="hour_without_day",
                 ),
             )
+        if self.has_error("ends_on") or self.has_error("starts_time"):
             return cleaned
+        last_day = last_day or day
         if bool(starts_time) != bool(ends_time):
             self.add_error(
                 "ends_time" if starts_time else "starts_time",
@@ -243,12 +279,12 @@ class SessionForm(forms.ModelForm):
         cleaned["time_known"] = bool(starts_time)
         if starts_time:
             cleaned["starts_at"] = timezone.make_aware(datetime.datetime.combine(day, starts_time))
-            cleaned["ends_at"] = timezone.make_aware(datetime.datetime.combine(day, ends_time))
+            cleaned["ends_at"] = timezone.make_aware(datetime.datetime.combine(last_day, ends_time))
         else:
-            # No hour is stored: the session takes its whole day, as an all-day event in a calendar.
+            # No hour is stored: the session takes its whole days, as an all-day event in a calendar.
             cleaned["starts_at"] = timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
             cleaned["ends_at"] = timezone.make_aware(
-                datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+                datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time())
             )
         if self.recording and cleaned["starts_at"] > timezone.now():
             self.add_error(

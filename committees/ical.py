@@ -2,7 +2,7 @@
 
 A session its source dates only by the month or the year (``date_precision``) has no day to put in a calendar:
 feeds leave it out and its own .ics file does not exist. One whose day is known but not its hour is an all-day
-event (DTSTART and DTEND as DATE values).
+event (DTSTART and DTEND as DATE values), over as many days as it lasts.
 """
 
 from datetime import UTC, timedelta
@@ -55,13 +55,13 @@ def format_utc(moment):
 
 
 def when_lines(session):
-    """Return DTSTART and DTEND: the moments, or the day as an all-day event when the hour is not known."""
+    """Return DTSTART and DTEND: the moments, or the days as an all-day event when the hour is not known."""
     if session.has_known_hour:
         return [f"DTSTART:{format_utc(session.starts_at)}", f"DTEND:{format_utc(session.ends_at)}"]
-    day = timezone.localdate(session.starts_at)
     return [
-        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",  # the end of an all-day event is the next day
+        f"DTSTART;VALUE=DATE:{session.starts_on:%Y%m%d}",
+        # The end of an all-day event is the day after its last: "19–20 de mayo" ends on 21 May.
+        f"DTEND;VALUE=DATE:{session.ends_on + timedelta(days=1):%Y%m%d}",
     ]
 
 

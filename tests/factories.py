@@ -132,11 +132,14 @@ def make_session(committee=None, *, days_from_now=7, kind=None, **fields):
 
     from django.utils import timezone
 
+    from axs_platform.dates import DatePrecision
     from committees.models import Session
 
     starts_at = timezone.now() + datetime.timedelta(days=days_from_now)
     fields.setdefault("title", f"Sesión de prueba {next(_sequence)}")
     fields.setdefault("place", "AMEXCID, Plaza Juárez 20, Ciudad de México")
+    # A session known only by its month or year has no hour (a constraint of the table).
+    fields.setdefault("time_known", fields.get("date_precision", DatePrecision.DAY) == DatePrecision.DAY)
     return Session.objects.create(
         committee=committee,
         kind=kind or ("committee" if committee else "plenary"),

@@ -1,8 +1,5 @@
 """Serializers of sessions (committee, plenary, chairs), their minutes, attendance and agreements."""
 
-import datetime
-
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -12,10 +9,14 @@ from .fields import label_of
 
 
 class SessionSerializer(serializers.ModelSerializer):
-    """A session; ``starts_at`` and ``ends_at`` are null when its hour is not known (``starts_on`` gives the day)."""
+    """A session; ``starts_at`` and ``ends_at`` are null when its hour is not known (``starts_on`` gives the day).
+
+    ``ends_on`` is its last day: a later one than ``starts_on`` for a session over several days.
+    """
 
     kind_label = label_of("kind")
-    starts_on = serializers.SerializerMethodField()
+    starts_on = serializers.DateField(read_only=True)
+    ends_on = serializers.DateField(read_only=True)
     starts_at = serializers.SerializerMethodField()
     ends_at = serializers.SerializerMethodField()
     time_known = serializers.BooleanField(source="has_known_hour", read_only=True)
@@ -33,6 +34,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "title",
             "title_en",
             "starts_on",
+            "ends_on",
             "starts_at",
             "ends_at",
             "date_precision",
@@ -46,9 +48,6 @@ class SessionSerializer(serializers.ModelSerializer):
             "agreement_count",
             "has_approved_minutes",
         ]
-
-    def get_starts_on(self, session) -> datetime.date:
-        return timezone.localdate(session.starts_at)
 
     @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_starts_at(self, session):

@@ -1,5 +1,6 @@
 """Sessions of a committee or of the whole alliance, their attendance, minutes and agreements."""
 
+import datetime
 import secrets
 import uuid
 
@@ -110,6 +111,12 @@ class Session(models.Model):
                 name="committees_session_ends_after_start",
                 violation_error_message=_("A session must end after it starts."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(date_precision=DatePrecision.DAY) | models.Q(time_known=False),
+                name="committees_session_hour_only_with_day",
+                violation_error_code="hour_without_day",
+                violation_error_message=_("A session known only by its month or year has no hour."),
+            ),
         ]
         indexes = [
             models.Index(fields=["committee", "-starts_at"], name="committees_session_idx"),
@@ -145,6 +152,24 @@ class Session(models.Model):
     def has_known_hour(self):
         """Whether the hour is known: only then do pages, e-mails and calendars show it."""
         return self.time_known and self.has_known_day
+
+    @property
+    def starts_on(self):
+        """The local day it starts."""
+        return timezone.localdate(self.starts_at)
+
+    @property
+    def ends_on(self):
+        """The local day it ends: a later one for a session over several days.
+
+        An end at midnight closes the day before it, as a session without its hour is stored (to the next midnight).
+        """
+        return timezone.localdate(self.ends_at - datetime.timedelta(microseconds=1))
+
+    @property
+    def spans_days(self):
+        """Whether it takes place over several known days ("19–20 de mayo de 2016")."""
+        return self.has_known_day and self.ends_on > self.starts_on
 
     @property
     def is_plenary(self):

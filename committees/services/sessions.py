@@ -40,18 +40,9 @@ SESSION_FIELDS = [
     "is_public",
     "reported_attendance",
 ]
-# A change to one of these is news for the invitees' calendars: a new SEQUENCE and an e-mail.
-CALENDAR_FIELDS = {
-    "title",
-    "title_en",
-    "starts_at",
-    "ends_at",
-    "date_precision",
-    "time_known",
-    "place",
-    "video_url",
-    "description",
-}
+# A change to any field but who may see it and the reported figure is news for the invitees' calendars:
+# a new SEQUENCE and an e-mail.
+CALENDAR_FIELDS = set(SESSION_FIELDS) - {"is_public", "reported_attendance"}
 
 
 def _require(allowed):

@@ -5,7 +5,6 @@ with the responsible organization and never the responsible person.
 """
 
 from django.db.models import Exists, F, Max, OuterRef, Subquery
-from django.utils import timezone
 
 from axs_platform import fragments
 from axs_platform.dates import DatePrecision
@@ -25,10 +24,10 @@ COMMITTEE_ID = Field(
 DATE_PRECISION = Field(
     "date_precision",
     "code",
-    "Cuánto se sabe de la fecha: el día, o solo el mes o el año (entonces el día y la hora de starts_at y "
-    "ends_at no son reales: sesiones anteriores a la plataforma cuya fuente da solo el mes).",
-    "How much of the date is known: the day, or only the month or the year (then the day and time of starts_at "
-    "and ends_at are not real: sessions before the platform whose source gives only the month).",
+    "Cuánto se sabe de la fecha: el día, o solo el mes o el año (entonces el día de starts_on y ends_on no es "
+    "real y no hay hora: sesiones anteriores a la plataforma cuya fuente da solo el mes).",
+    "How much of the date is known: the day, or only the month or the year (then the day of starts_on and "
+    "ends_on is not real and there is no hour: sessions before the platform whose source gives only the month).",
     tuple(DatePrecision.choices),
 )
 
@@ -43,7 +42,7 @@ def _sessions():
 
 
 def _session_row(session):
-    # A session whose hour is not known is written by its day: an hour the source does not give is not published.
+    # A session whose hour is not known is written by its days: an hour the source does not give is not published.
     known = session.has_known_hour
     return (
         session.pk,
@@ -51,7 +50,7 @@ def _session_row(session):
         session.committee_id,
         session.committee.name if session.committee_id else "",
         session.title,
-        session.starts_at if known else timezone.localdate(session.starts_at).isoformat(),  # text like the rest
+        session.starts_at if known else None,
         session.ends_at if known else None,
         session.place,
         session.status,
@@ -61,6 +60,8 @@ def _session_row(session):
         (session.committee.name_en or session.committee.name) if session.committee_id else "",
         session.title_en or session.title,
         known,
+        session.starts_on,
+        session.ends_on,
     )
 
 
@@ -82,8 +83,8 @@ SESSIONS = register(
             Field(
                 "starts_at",
                 "datetime",
-                "Inicio; solo el día (AAAA-MM-DD) cuando no se conoce la hora (time_known falso).",
-                "Start; the day alone (YYYY-MM-DD) when the hour is not known (time_known false).",
+                "Inicio (fecha y hora); vacío cuando no se conoce la hora (time_known falso): starts_on da el día.",
+                "Start (date and time); empty when the hour is not known (time_known false): starts_on gives the day.",
             ),
             Field(
                 "ends_at",
@@ -118,8 +119,15 @@ SESSIONS = register(
             Field(
                 "time_known",
                 "boolean",
-                "Si se conoce la hora de la sesión; si no, starts_at da solo el día y ends_at queda vacío.",
-                "Whether the session's hour is known; if not, starts_at gives the day alone and ends_at is empty.",
+                "Si se conoce la hora de la sesión; si no, starts_at y ends_at quedan vacíos.",
+                "Whether the session's hour is known; if not, starts_at and ends_at are empty.",
+            ),
+            Field("starts_on", "date", "Día en que empieza la sesión.", "Day the session starts."),
+            Field(
+                "ends_on",
+                "date",
+                "Último día de la sesión: el mismo que starts_on, o uno posterior para una sesión de varios días.",
+                "Last day of the session: the same as starts_on, or a later one for a session over several days.",
             ),
         ),
         queryset=_sessions,

@@ -49,6 +49,7 @@ def historical(*, precision, starts, committee=None, title, public=True):
         is_public=public,
         status="held",
         date_precision=precision,
+        time_known=precision == DatePrecision.DAY,
     )
 
 

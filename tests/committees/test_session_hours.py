@@ -12,6 +12,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -47,10 +48,13 @@ def test_the_launch_page_ics_open_data_and_api_give_no_hour(client, launch):
     assert "DTSTART:" not in ics
     for file_format, (header, rows, _raw) in all_formats(client, "sesiones").items():
         row = next(row for row in rows if row[header.index("title")] == LAUNCH)
-        assert row[header.index("starts_at")] == "2016-05-19", file_format
+        assert row[header.index("starts_at")] in ("", "None"), file_format
         assert row[header.index("ends_at")] in ("", "None"), file_format
         assert row[header.index("time_known")].lower() in ("false", "0"), file_format
-        assert header[-1] == "time_known", file_format
+        # A date is a date cell in Excel: read back as "2016-05-19 00:00:00".
+        days = (row[header.index("starts_on")][:10], row[header.index("ends_on")][:10])
+        assert days == ("2016-05-19", "2016-05-19"), file_format
+        assert header[-3:] == ["time_known", "starts_on", "ends_on"], file_format
     data = client.get(f"/api/v1/sessions/{launch.pk}/").json()
     assert (data["starts_on"], data["starts_at"], data["ends_at"], data["time_known"]) == (
         "2016-05-19",
@@ -173,3 +177,16 @@ def test_the_admin_lists_the_launch_by_its_day_and_refuses_an_hour_for_a_month(c
     with pytest.raises(ValidationError) as refused:
         launch.full_clean()
     assert refused.value.error_dict["time_known"][0].code == "hour_without_day"
+
+
+def test_the_database_refuses_an_hour_for_a_session_known_to_the_month():
+    starts = timezone.make_aware(datetime.datetime(2016, 7, 1))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Session.objects.create(
+            kind="plenary", title="Segunda", starts_at=starts, ends_at=starts + datetime.timedelta(days=1),
+            place="SRE", status="held", date_precision="month", time_known=True,
+        )  # fmt: skip
+    Session.objects.create(
+        kind="plenary", title="Segunda", starts_at=starts, ends_at=starts + datetime.timedelta(days=1),
+        place="SRE", status="held", date_precision="month", time_known=False,
+    )  # fmt: skip
