@@ -58,6 +58,19 @@ def _figures():
                                       source=release, locator="párrafo 1")  # fmt: skip
 
 
+def test_the_web_calls_a_note_by_its_number_in_superscript_named_for_a_screen_reader_with_a_unique_id():
+    with translation.override("es-mx"):
+        html = render_markup("Uno[^a], dos[^b] y tres[^a].\n\n[^a]: Nota A.\n[^b]: Nota B.", prefix="agency", start=40)
+    with translation.override("en"):
+        english = render_markup("One[^a].\n\n[^a]: Note A.", prefix="agency", start=7)
+    assert 'Uno<sup class="footnote-ref"><a href="#agency-fn40" id="agency-fnref40" aria-label="Nota 40"' in html
+    assert 'dos<sup class="footnote-ref"><a href="#agency-fn41" id="agency-fnref41" aria-label="Nota 41"' in html
+    assert 'tres<sup class="footnote-ref"><a href="#agency-fn40" id="agency-fnref40:1" aria-label="Nota 40"' in html
+    assert "[" not in html and html.count('rel="noopener noreferrer">40</a></sup>') == 2
+    assert 'href="#agency-fnref40:1" aria-label="Volver a la llamada de la nota 40"' in html
+    assert '<a href="#agency-fn7" id="agency-fnref7" aria-label="Note 7" rel="noopener noreferrer">7</a>' in english
+
+
 def test_a_note_called_twice_prints_its_text_once_and_its_number_at_each_call():
     html = notes_at_foot(render_markup("Uno[^a] y dos[^a].\n\n[^a]: Nota."))
     assert html.count('<span class="footnote" data-note="1">') == 1 and html.count("Nota.") == 1

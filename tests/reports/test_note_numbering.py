@@ -43,6 +43,7 @@ DUE_DILIGENCE = {
     "es-mx": "El due diligence tiene como objetivo orientar la selección de aliados estratégicos del sector privado",
     "en": "Due diligence aims to guide the choice of strategic allies from the private sector",
 }
+NOTE = {"es-mx": "Nota", "en": "Note"}
 FOCUS_GROUP = {
     "es-mx": "Estos hallazgos son el resultado alcanzado durante un ejercicio de reflexión",
     "en": "These findings are the outcome of a reflection exercise",
@@ -99,6 +100,8 @@ def test_the_web_edition_numbers_its_notes_once_in_reading_order_with_unique_ids
         target = call.get("href")[1:]
         assert page.xpath(f"//li[@id='{target}']"), target
         number = int(re.search(r"(\d+)$", target).group(1))
+        # Every call, a text's or a figure's, is its bare number, named "Nota 40" / "Note 40" for a screen reader.
+        assert call.text_content() == str(number) and call.get("aria-label") == f"{NOTE[language]} {number}"
         if number not in calls:
             calls.append(number)
     assert calls == sorted(notes)  # the first call of each note comes in the order of the numbers
