@@ -3,8 +3,10 @@
 Generic over the HTML the editions render: h2–h4 become Word's Heading 1–3 (the navigation pane and
 the contents use them), the page's contents (``nav``) become a TOC field and, when the HTML numbers
 its exhibits (``span.exhibit-label``: "Figura 1."), lists of figures and of tables over the captions'
-SEQ fields. Inline SVG charts become pictures with their alternative text and a table of their values;
-a text's notes (``section.footnotes``) stay a numbered list after it, their calls in superscript.
+SEQ fields. Inline SVG charts become pictures with their alternative text and a table of their values.
+A text's notes (``section.footnotes``, called by ``sup.footnote-ref``) become Word footnotes, printed at the
+foot of the page that calls them with the number they have in the HTML; a note called again is cited by its
+number (a NOTEREF field), its text printed once, as in the PDF.
 """
 
 import base64
@@ -80,6 +82,9 @@ class Writer:
             target = element.get("id") or element.getparent().get("id")
             self.bookmarks[target] = "_" + re.sub(r"\W", "_", target)[:38]
         self.notes = {item.get("id"): item for item in root.xpath("//section[contains(@class, 'footnotes')]//li[@id]")}
+        self.footnotes = None  # ooxml.Footnotes, once a note is called
+        self.called = {}  # the notes written as footnotes: {note's id: the bookmark of its call}
+        self.in_note = False
         svgs = [element for element in root.iter() if _tag(element) == "svg"]
         self.pictures = dict(zip(svgs, charts.render_pngs(svgs), strict=True))
         self.list_depth = 0
@@ -228,30 +233,17 @@ class Writer:
         self.list_depth -= 1
 
     def notes_list(self, element, container):
-        """Write a text's notes as a numbered list that carries each note's number in the report's one numbering.
+        """Write the notes of a text's list that nothing called (each called one is already a footnote).
 
-        A list numbers on from its first note; where a note's number does not follow (the stages chapter lists
-        its figures' notes, numbered between its texts' notes), the list starts again at that number.
+        They keep their number, as a paragraph of their own: no note of the HTML is lost.
         """
-        items = element.xpath(".//li")
-        if not items:
-            return
-        numbering = None
-        for item in items:
-            found = NOTE_NUMBER.search(item.get("id") or "")
-            number = int(item.get("value") or (found.group(1) if found else 0)) or None
-            if numbering is None or (number is not None and number != numbering["next"]):
-                numbering = {"style": "List Number", "start": number or 1, "next": number or 1}
-            numbering["next"] += 1
-            for link in item.xpath(".//a"):
-                if BACK_LINK in link.text_content():
-                    link.drop_tree()
-            # A note that prints its own number ("1. AMEXCID…") keeps it once: the list numbers it.
-            number = NOTE_NUMBER.search(item.get("id") or "")
-            if number and item.text and item.text.lstrip().startswith(f"{number.group(1)}. "):
-                item.text = item.text.lstrip()[len(number.group(1)) + 2 :]
-            scope = self.scope(container, style="List Number", after_first="List Continue", numbering=numbering)
-            self.children(item, scope)
+        for item in element.xpath(".//li[@id]"):
+            if item.get("id") in self.called:
+                continue
+            number = NOTE_NUMBER.search(item.get("id"))
+            paragraph = self.new_paragraph(container, ooxml.FOOTNOTE_TEXT)
+            paragraph.add_run(f"{number.group(1)}. " if number else "")
+            self.note_content(paragraph, item, (container or {}).get("language", ""))
 
     def caption(self, element, container):
         """Write a caption as Word's Caption paragraph; a numbered one ("Figura 3.") counts with a SEQ field."""
@@ -473,12 +465,49 @@ class Writer:
         return style
 
     def note_call(self, paragraph, element, style):
-        """Write a note's call as its number in superscript ("[1:1]", the second call of note 1, is 1)."""
+        """Write a note's call as a Word footnote with the note's number; a note called again, as its number.
+
+        The call links to its note (``#agency-fn12``, ``#figure-note-3``): the number ends the note's id.
+        """
         link = element.find(".//a")
-        target = (link.get("href") or "") if link is not None else ""
-        number = NOTE_NUMBER.search(target.split(":")[0]) if target.startswith("#") else None
-        text = number.group(1) if number else (re.findall(r"\d+", _words(element)) or [_words(element)])[0]
-        self.text(paragraph, text, style.but(superscript=True, link=None))
+        target = (link.get("href") or "")[1:] if link is not None else ""
+        number = NOTE_NUMBER.search(target)
+        note = self.notes.get(target)
+        if number is None or note is None or self.in_note:  # no note to place: the call's number in superscript
+            text = number.group(1) if number else _words(element)
+            self.text(paragraph, text, style.but(superscript=True, link=None))
+        elif target in self.called:
+            self.footnotes.cite_again(paragraph, self.called[target], number.group(1))
+        else:
+            if self.footnotes is None:
+                self.footnotes = ooxml.Footnotes(self.document)
+            run, footnote = self.footnotes.call(paragraph, int(number.group(1)))
+            self.called[target] = f"_RefNote{number.group(1)}"
+            ooxml.bookmark_run(run, self.called[target], next(self.bookmark_ids))
+            self.note_text(footnote, note, style.language)
+
+    def note_text(self, footnote, item, language):
+        """Write a note's text (its list item in the HTML, a paragraph or more) as the footnote's paragraphs."""
+        blocks = [child for child in item if _tag(child) in BLOCKS]
+        for block in blocks or [item]:
+            paragraph = self.footnotes.add_paragraph(footnote)
+            if _tag(block) in ("p", "li"):
+                self.note_content(paragraph, block, language)
+            else:  # a list or a quote inside a note: its words
+                self.text(paragraph, _words(block), Style(language=language))
+
+    def note_content(self, paragraph, element, language):
+        """Write a note's inline content into ``paragraph``, without its back-links and its own "3. " number."""
+        for link in element.xpath(".//a[starts-with(@href, '#')]"):
+            if BACK_LINK in link.text_content():
+                link.drop_tree()
+        number = NOTE_NUMBER.search(element.get("id") or "")
+        element.text = (element.text or "").lstrip()
+        if number and element.text.startswith(f"{number.group(1)}. "):
+            element.text = element.text[len(number.group(1)) + 2 :]
+        self.in_note = True
+        self.inline_pieces(paragraph, [element], Style(language=language))
+        self.in_note = False
 
 
 def html_to_docx(document, root, language):

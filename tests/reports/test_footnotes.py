@@ -1,4 +1,4 @@
-"""Notes in the PDF sit at the foot of the page that calls them; the web edition keeps them as a list."""
+"""Notes in the PDF and the Word file sit at the foot of the page that calls them; the web edition lists them."""
 
 import datetime
 import io
@@ -19,6 +19,7 @@ from reports.notes import notes_at_foot
 from reports.services import narrative_text_save
 from tests.factories import make_staff
 from tests.pdf_text import pdf_pages
+from tests.reports.word_notes import word_notes
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,7 @@ def test_a_note_called_twice_prints_its_text_once_and_its_number_at_each_call():
     assert '<sup class="footnote-ref">1</sup>' in html
 
 
-def test_the_web_and_word_editions_keep_the_notes_as_a_list_with_back_links_on_the_web():
+def test_the_web_edition_lists_the_notes_with_back_links_and_word_prints_them_as_footnotes():
     narrative_text_save(actor=make_staff(), part="agency", body_es=AGENCY)
     _figures()
     with translation.override("es-mx"):
@@ -89,11 +90,15 @@ def test_the_web_and_word_editions_keep_the_notes_as_a_list_with_back_links_on_t
     figures = RecordedFigure.objects.order_by("pk")
     for figure in figures:
         assert f'<a href="#figure-ref-{figure.pk}" aria-label="Volver a la llamada de la nota 3">↩</a>' in html
+    assert 'class="footnote"' not in html
     with translation.override("es-mx"):
         word = WordDocument(io.BytesIO(edition_docx(START, END, "Sistematización")))
-    notes = [p.text for p in word.paragraphs if "Ley de Cooperación Internacional" in p.text]
-    assert notes == ["DOF (2011). Ley de Cooperación Internacional para el Desarrollo. Art. 24."]
-    assert 'class="footnote"' not in html
+    notes, calls, again = word_notes(word)
+    assert notes[1] == "DOF (2011). Ley de Cooperación Internacional para el Desarrollo. Art. 24."
+    assert notes[2] == "GIZ, 2015a."
+    assert notes[3].startswith("AMEXCID. (2016b). Segunda reunión") and notes[3].endswith("(párrafo 1)")
+    assert calls == [1, 2, 3, 3] and again == {3}  # the second figure cites note 3 again: its text is printed once
+    assert not [p.text for p in word.paragraphs if "Ley de Cooperación Internacional" in p.text]
 
 
 def test_the_pdf_page_that_calls_a_note_prints_the_note(django_capture_on_commit_callbacks):

@@ -12,7 +12,9 @@ from lxml import html as lxml_html
 
 from reports.editions import edition_docx, edition_html
 from reports.services import narrative_text_save
+from reports.word import ooxml
 from tests.reports.test_publication import END, START
+from tests.reports.word_notes import word_notes
 
 pytestmark = pytest.mark.django_db
 
@@ -101,10 +103,25 @@ def test_links_emphasis_and_notes_survive_and_each_language_is_marked_for_word(d
         paragraph = next(p for p in word.paragraphs if p.text.startswith(start))
         runs = {run.text: run for run in paragraph.runs}
         assert runs[bold].bold and runs[italic].italic
-        # The chapter's note carries its number in the report's one numbering, not 1.
-        number = re.search(r'id="future-fn(\d+)"', html).group(1)
-        assert int(number) > 1 and runs[number].font.superscript
         link = paragraph._p.xpath(".//w:hyperlink")[0]
         assert word.part.rels[link.get(qn("r:id"))].target_ref == "https://www.gob.mx/amexcid"
-        note = next(p for p in word.paragraphs if p.text.startswith("AMEXCID (2018)"))
-        assert note.style.name == "List Number" and note._p.xpath(".//w:numPr")
+        # The chapter's note is a footnote of the paragraph, numbered as in the report's one numbering, not 1.
+        number = int(re.search(r'id="future-fn(\d+)"', html).group(1))
+        notes, _calls, _again = word_notes(word)
+        assert number > 1 and paragraph._p.xpath(".//w:footnoteReference")
+        assert notes[number] == ("AMEXCID (2018). Plan de trabajo." if language == "es-mx" else "AMEXCID (2018).")
+
+
+def test_word_numbers_the_footnotes_in_order_and_one_out_of_order_carries_its_number_as_its_mark():
+    document = WordDocument()
+    footnotes = ooxml.Footnotes(document)
+    paragraph = document.add_paragraph("Uno")
+    for number in (1, 2, 7):
+        _run, footnote = footnotes.call(paragraph, number)
+        footnotes.add_paragraph(footnote).add_run(f"Nota {number}.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    notes, calls, again = word_notes(WordDocument(buffer))
+    assert notes == {1: "Nota 1.", 2: "Nota 2.", 7: "Nota 7."} and calls == [1, 2, 7] and again == set()
+    references = paragraph._p.xpath(".//w:footnoteReference")
+    assert [reference.get(qn("w:customMarkFollows")) for reference in references] == [None, None, "1"]
