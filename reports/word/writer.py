@@ -72,10 +72,11 @@ class Style:
 class Writer:
     """One pass over the HTML into a python-docx ``Document``."""
 
-    def __init__(self, document, root, language):
+    def __init__(self, document, root, language, site=""):
         self.document = document
         self.root = root
         self.language = language
+        self.site = site
         self.bookmark_ids = count(1)
         self.bookmarks = {}
         for element in root.xpath("//h2[@id] | //h3[@id] | //h4[@id] | //section[@id]/h2 | //article[@id]/h3"):
@@ -458,6 +459,8 @@ class Writer:
 
     def link_style(self, paragraph, element, style):
         href = (element.get("href") or "").strip()
+        if href.startswith("/") and not href.startswith("//") and self.site:  # a page of the site ("/informes/…")
+            href = self.site + href
         if href.startswith(("http://", "https://", "mailto:")):
             return style.but(link=ooxml.add_hyperlink(paragraph, href))
         if href.startswith("#") and href[1:] in self.bookmarks:
@@ -510,9 +513,12 @@ class Writer:
         self.in_note = False
 
 
-def html_to_docx(document, root, language):
-    """Write the HTML ``root`` (an lxml element) into the python-docx ``document``."""
+def html_to_docx(document, root, language, site=""):
+    """Write the HTML ``root`` (an lxml element) into the python-docx ``document``.
+
+    ``site`` ("https://axs.example") makes the HTML's links to the site's own pages ("/informes/…") absolute.
+    """
     ooxml.ensure_styles(document)
     # Chapters start on a new page, as in the PDF: a property of the style, which an editor changes once.
     document.styles["Heading 1"].paragraph_format.page_break_before = True
-    Writer(document, root, language).write()
+    Writer(document, root, language, site).write()

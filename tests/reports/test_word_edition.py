@@ -19,11 +19,13 @@ from tests.reports.word_notes import word_notes
 pytestmark = pytest.mark.django_db
 
 FUTURE_ES = (
-    "La AxS **sigue** en *marcha*.[^plan] Véase [el sitio de la AMEXCID](https://www.gob.mx/amexcid).\n\n"
+    "La AxS **sigue** en *marcha*.[^plan] Véase [el sitio de la AMEXCID](https://www.gob.mx/amexcid) "
+    "y [las sesiones](/comites/sesiones/).\n\n"
     "[^plan]: AMEXCID (2018). Plan de trabajo."
 )
 FUTURE_EN = (
-    "The AxS **goes** *on*.[^plan] See [AMEXCID's site](https://www.gob.mx/amexcid).\n\n[^plan]: AMEXCID (2018)."
+    "The AxS **goes** *on*.[^plan] See [AMEXCID's site](https://www.gob.mx/amexcid) "
+    "and [the sessions](/comites/sesiones/).\n\n[^plan]: AMEXCID (2018)."
 )
 
 
@@ -91,7 +93,8 @@ def test_charts_are_pictures_with_alt_text_and_a_table_of_the_same_values_as_the
     assert values == sorted(tuple(" ".join(td.text_content().split()) for td in row.xpath("./td")) for row in rows)
 
 
-def test_links_emphasis_and_notes_survive_and_each_language_is_marked_for_word(demo):
+def test_links_emphasis_and_notes_survive_and_each_language_is_marked_for_word(demo, settings):
+    settings.AXS_SITE_URL = "https://axs.example"
     _future(demo)
     editions = (("es-mx", "es-MX", "La AxS sigue", "sigue", "marcha"), ("en", "en-US", "The AxS goes", "goes", "on"))
     for language, tag, start, bold, italic in editions:
@@ -103,8 +106,9 @@ def test_links_emphasis_and_notes_survive_and_each_language_is_marked_for_word(d
         paragraph = next(p for p in word.paragraphs if p.text.startswith(start))
         runs = {run.text: run for run in paragraph.runs}
         assert runs[bold].bold and runs[italic].italic
-        link = paragraph._p.xpath(".//w:hyperlink")[0]
-        assert word.part.rels[link.get(qn("r:id"))].target_ref == "https://www.gob.mx/amexcid"
+        links = [word.part.rels[link.get(qn("r:id"))].target_ref for link in paragraph._p.xpath(".//w:hyperlink")]
+        # A link to a page of the site leads to it from the Word file: the site's address goes before its path.
+        assert links == ["https://www.gob.mx/amexcid", "https://axs.example/comites/sesiones/"]
         # The chapter's note is a footnote of the paragraph, numbered as in the report's one numbering, not 1.
         number = int(re.search(r'id="future-fn(\d+)"', html).group(1))
         notes, _calls, _again = word_notes(word)
