@@ -272,11 +272,19 @@ class Writer:
         return paragraph
 
     def figure(self, element, container):
+        """Write a figure and its caption; then its charts' values, unless the table after it gives them.
+
+        A chart the HTML follows with a table of its figures (the report's "Cuadro" beside each "Figura", with its
+        own column labels) needs no second table read back from the chart.
+        """
         for child in element:
             if _tag(child) == "figcaption":
                 self.caption(child, container)
             elif _tag(child) in BLOCKS or _tag(child) == "img":
                 self.block(child, container)
+        following = element.getnext()
+        if following is not None and _tag(following) == "table":
+            return
         for svg in element.iter():
             if _tag(svg) == "svg":
                 self.chart_values(svg, container)

@@ -10,9 +10,10 @@ from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import html as lxml_html
 
+from axs_platform.charts import horizontal_bar_chart
 from reports.editions import edition_docx, edition_html
 from reports.services import narrative_text_save
-from reports.word import ooxml
+from reports.word import html_to_docx, ooxml
 from tests.reports.test_publication import END, START
 from tests.reports.word_notes import word_notes
 
@@ -76,21 +77,34 @@ def test_captions_count_with_seq_fields_and_tables_repeat_their_header_row(demo)
     assert [cell.text for cell in sources.rows[0].cells] == ["Cifra", "Valor", "Fecha", "Fuente"]
 
 
-def test_charts_are_pictures_with_alt_text_and_a_table_of_the_same_values_as_the_page(demo):
+def test_charts_are_pictures_with_alt_text_and_their_values_are_in_the_page_s_table_with_its_own_labels(demo):
     word, html = _word("es-mx")
     descriptions = word.element.body.xpath(".//wp:docPr/@descr")
     assert any(text.startswith("ODS prioritarios elegidos por las organizaciones.") for text in descriptions)
     assert len(word.inline_shapes) >= 1 + html.count('class="axs-chart"')
-    chart = next(
-        table for table in word.tables
-        if table._tbl.xpath(".//w:tblCaption/@w:val") == ["ODS prioritarios elegidos por las organizaciones"]
-    )  # fmt: skip
-    assert chart.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
-    assert [cell.text for cell in chart.rows[0].cells] == ["Categoría", "Valor", "%"]
-    values = sorted((row.cells[0].text, row.cells[1].text) for row in chart.rows[1:])
+    captions = [table._tbl.xpath(".//w:tblCaption/@w:val") for table in word.tables]
+    assert ["ODS prioritarios elegidos por las organizaciones"] not in captions  # no second table read from the chart
     page = lxml_html.fragment_fromstring(html, create_parent="div")
+    caption = " ".join(page.xpath("//table[@id='table-sdg_ranking']/caption")[0].text_content().split())
+    ranking = next(table for table in word.tables if table._tbl.xpath(".//w:tblCaption/@w:val") == [caption])
+    assert ranking.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+    assert [cell.text for cell in ranking.rows[0].cells] == ["ODS", "Organizaciones que respondieron"]
+    values = sorted((row.cells[0].text, row.cells[1].text) for row in ranking.rows[1:])
     rows = page.xpath("//table[@id='table-sdg_ranking']/tbody/tr")
     assert values == sorted(tuple(" ".join(td.text_content().split()) for td in row.xpath("./td")) for row in rows)
+
+
+def test_a_chart_with_no_table_of_its_figures_after_it_gets_one_read_back_from_it():
+    chart = horizontal_bar_chart([("Educación", 3), ("Energía", 2)], title="Sesiones por comité", shares=False)
+    written = {}
+    for after in ("", "<table><tr><th>Comité</th><th>Sesiones</th></tr><tr><td>Educación</td><td>3</td></tr></table>"):
+        document = WordDocument()
+        root = lxml_html.fragment_fromstring(f"<figure>{chart}</figure>{after}", create_parent="div")
+        with translation.override("es-mx"):
+            html_to_docx(document, root, "es-MX")
+        written[after] = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    assert written[""] == [["Categoría", "Valor"], ["Educación", "3"], ["Energía", "2"]]
+    assert [table for after, table in written.items() if after] == [[["Comité", "Sesiones"], ["Educación", "3"]]]
 
 
 def test_links_emphasis_and_notes_survive_and_each_language_is_marked_for_word(demo, settings):
