@@ -174,6 +174,30 @@ def repeat_header_row(row):
     properties.append(_element("w:cantSplit", val="true"))
 
 
+def set_column_widths(table, widths):
+    """Give a table's columns these widths (EMU): its grid (which LibreOffice reads) and each cell (which Word reads).
+
+    A merged cell (``w:gridSpan``) is as wide as the columns it spans. The layout is fixed: Word keeps the widths.
+    """
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        index = 0
+        for cell in row._tr.tc_lst:
+            cell.width = sum(widths[index : index + cell.grid_span])
+            index += cell.grid_span
+
+
+def keep_table_together(table):
+    """Keep a short table on one page: no row split, each row kept with the next (Word's way to keep a table)."""
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(_element("w:cantSplit", val="true"))
+    for row in table.rows[:-1]:
+        for paragraph in row._tr.xpath(".//w:p"):
+            paragraph.get_or_add_pPr().keepNext_val = True
+
+
 def set_table_alt_text(table, title, description=""):
     """Give a table the title and description Word shows as its alternative text."""
     properties = table._tbl.tblPr

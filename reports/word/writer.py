@@ -28,7 +28,8 @@ BLOCKS = {
 SKIPPED = {"style", "script", "template"}
 LABEL = re.compile(r"^(?P<word>\S+)\s+(?P<number>\d+)\.?$")
 NOTE_NUMBER = re.compile(r"(\d+)$")
-TEXT_WIDTH_CM = 16.0
+KEPT_TOGETHER_ROWS = 8  # a table this short is kept on one page
+CHARACTER, CELL_PADDING = Cm(0.25), Cm(0.6)  # a bold character of the body's size (a wide font's); a cell's margins
 BACK_LINK = "↩"
 
 
@@ -90,6 +91,8 @@ class Writer:
         self.pictures = dict(zip(svgs, charts.render_pngs(svgs), strict=True))
         self.list_depth = 0
         self.style_ids = {}
+        section = document.sections[-1]
+        self.text_width = section.page_width - section.left_margin - section.right_margin
 
     # Blocks
 
@@ -298,7 +301,7 @@ class Writer:
             paragraph = self.new_paragraph(container)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.paragraph_format.keep_with_next = True
-            size = Cm(min(width / 96 * 2.54, TEXT_WIDTH_CM))
+            size = min(Cm(width / 96 * 2.54), self.text_width)
             shape = paragraph.add_run().add_picture(io.BytesIO(picture), width=size)
             ooxml.set_picture_alt_text(shape, ". ".join(part for part in (title, description) if part), title)
         parent = svg.getparent()
@@ -358,9 +361,36 @@ class Writer:
                 index += span
             if header:
                 ooxml.repeat_header_row(table.rows[-1])
+        ooxml.set_column_widths(table, self.column_widths(rows, width))
+        if len(rows) <= KEPT_TOGETHER_ROWS:
+            ooxml.keep_table_together(table)
         if caption is not None:
             ooxml.set_table_alt_text(table, _words(caption))
         self.document.add_paragraph()
+
+    def column_widths(self, rows, columns):
+        """Share the text's width between a table's columns by what they hold.
+
+        Each column is first as wide as its longest word (a URL counts as a short one), so that no word breaks;
+        the rest of the width goes by the mean length of the columns' text, up to 40 characters: a long source
+        gets room, a year little.
+        """
+        lengths = [[] for _column in range(columns)]
+        longest = [3] * columns
+        for row in rows:
+            cells = row.xpath("./th|./td")
+            if len(cells) != columns:  # a row with merged cells says little about each column
+                continue
+            for index, cell in enumerate(cells):
+                words = _words(cell)
+                lengths[index].append(len(words))
+                longest[index] = max([longest[index], *(min(len(word), 20) for word in words.split())])
+        least = [CELL_PADDING + CHARACTER * characters for characters in longest]
+        if sum(least) >= self.text_width:
+            return [int(self.text_width * width / sum(least)) for width in least]
+        weights = [min(max(sum(found) / len(found), 1), 40) if found else 1 for found in lengths]
+        rest = self.text_width - sum(least)
+        return [int(width + rest * weight / sum(weights)) for width, weight in zip(least, weights, strict=True)]
 
     def contents(self, element):
         """Write the contents as a TOC field, then a list of each kind of numbered exhibit (TOC over SEQ)."""
@@ -378,9 +408,10 @@ class Writer:
             label = exhibit_label(caption)
             if label:
                 kinds.setdefault((_tag(caption), label[0]), []).append(_words(caption))
-        for (tag, word), captions in kinds.items():
+        for index, ((tag, word), captions) in enumerate(kinds.items()):
             name = _("List of figures") if tag == "figcaption" else _("List of tables")
-            self.document.add_paragraph(name, "TOC Heading")
+            # The contents fill their page; the lists share the next one.
+            self.document.add_paragraph(name, "TOC Heading").paragraph_format.page_break_before = index == 0
             self.field_block(f'TOC \\h \\z \\c "{word}"', [("table of figures", text) for text in captions])
 
     def field_block(self, instruction, entries):

@@ -143,3 +143,17 @@ def test_word_numbers_the_footnotes_in_order_and_one_out_of_order_carries_its_nu
     assert notes == {1: "Nota 1.", 2: "Nota 2.", 7: "Nota 7."} and calls == [1, 2, 7] and again == set()
     references = paragraph._p.xpath(".//w:footnoteReference")
     assert [reference.get(qn("w:customMarkFollows")) for reference in references] == [None, None, "1"]
+
+
+def test_a_table_s_columns_are_as_wide_as_what_they_hold_and_a_short_table_stays_on_one_page():
+    source = "AMEXCID (2016). Se realizó la instalación de los comités de trabajo de la Alianza por la Sostenibilidad."
+    rows = "".join(f"<tr><td>{year}</td><td>{source}</td></tr>" for year in (2016, 2017))
+    document = WordDocument()
+    html_to_docx(document, lxml_html.fragment_fromstring(f"<table>{rows}</table>", create_parent="div"), "es-MX")
+    table = document.tables[0]
+    year, reference = (column.width for column in table.columns)
+    section = document.sections[0]
+    assert year < reference and year + reference <= section.page_width - section.left_margin - section.right_margin
+    assert [cell.width for cell in table.rows[0].cells] == [year, reference]
+    assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)
+    assert table.rows[0].cells[0].paragraphs[0].paragraph_format.keep_with_next
