@@ -372,8 +372,7 @@ class Writer:
         """Share the text's width between a table's columns by what they hold.
 
         Each column is first as wide as its longest word (a URL counts as a short one), so that no word breaks;
-        the rest of the width goes by the mean length of the columns' text, up to 40 characters: a long source
-        gets room, a year little.
+        the rest of the width goes by the mean length of the columns' text: a long source gets room, a year little.
         """
         lengths = [[] for _column in range(columns)]
         longest = [3] * columns
@@ -384,11 +383,11 @@ class Writer:
             for index, cell in enumerate(cells):
                 words = _words(cell)
                 lengths[index].append(len(words))
-                longest[index] = max([longest[index], *(min(len(word), 20) for word in words.split())])
+                longest[index] = max([longest[index], *(min(len(word), 14) for word in words.split())])
         least = [CELL_PADDING + CHARACTER * characters for characters in longest]
         if sum(least) >= self.text_width:
             return [int(self.text_width * width / sum(least)) for width in least]
-        weights = [min(max(sum(found) / len(found), 1), 40) if found else 1 for found in lengths]
+        weights = [max(sum(found) / len(found), 1) if found else 1 for found in lengths]
         rest = self.text_width - sum(least)
         return [int(width + rest * weight / sum(weights)) for width, weight in zip(least, weights, strict=True)]
 
