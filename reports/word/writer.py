@@ -91,6 +91,7 @@ class Writer:
         self.pictures = dict(zip(svgs, charts.render_pngs(svgs), strict=True))
         self.list_depth = 0
         self.style_ids = {}
+        self.last_paragraph = None
         section = document.sections[-1]
         self.text_width = section.page_width - section.left_margin - section.right_margin
 
@@ -122,14 +123,23 @@ class Writer:
                     pending.append(child.tail)
                 continue
             if _tag(child) in BLOCKS or _tag(child) == "img" and self.is_block_picture(child):
-                self.paragraph_of(pending, container)
+                introduction = self.paragraph_of(pending, container)
                 pending = []
+                if _tag(child) in ("ul", "ol", "table"):
+                    self.keep_introduction(introduction or self.last_paragraph, child)
                 self.block(child, container)
             elif _tag(child) not in SKIPPED:
                 pending.append(child)
             if child.tail:
                 pending.append(child.tail)
         self.paragraph_of(pending, container)
+
+    def keep_introduction(self, paragraph, listing):
+        """Keep a paragraph that introduces a list or a table ("Cifras registradas de documentos:") on its page."""
+        previous = listing.getprevious()
+        text = paragraph.text.rstrip() if paragraph is not None else ""
+        if text.endswith(":") and (previous is None or _tag(previous) not in ("ul", "ol", "table")):
+            paragraph.paragraph_format.keep_with_next = True
 
     def leading_inline(self, element):
         """Return the inline content an element starts with, up to its first block child."""
@@ -160,7 +170,7 @@ class Writer:
         return paragraph
 
     def new_paragraph(self, container, style=None):
-        paragraph = self.document.add_paragraph()
+        paragraph = self.last_paragraph = self.document.add_paragraph()
         if style:
             self.set_style(paragraph, style)
         numbering = (container or {}).get("numbering")

@@ -157,3 +157,11 @@ def test_a_table_s_columns_are_as_wide_as_what_they_hold_and_a_short_table_stays
     assert [cell.width for cell in table.rows[0].cells] == [year, reference]
     assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)
     assert table.rows[0].cells[0].paragraphs[0].paragraph_format.keep_with_next
+
+
+def test_a_paragraph_that_introduces_a_list_stays_on_its_page():
+    document = WordDocument()
+    html = "<p>Cifras registradas de documentos:</p><ul><li>Una</li></ul><p>Texto.</p><ul><li>Dos</li></ul>"
+    html_to_docx(document, lxml_html.fragment_fromstring(html, create_parent="div"), "es-MX")
+    kept = {p.text: p.paragraph_format.keep_with_next for p in document.paragraphs}
+    assert kept["Cifras registradas de documentos:"] and not kept["Texto."]
