@@ -112,6 +112,15 @@ def add_bookmark(paragraph, name, bookmark_id):
     paragraph._p.append(end)
 
 
+def shade_run(run, background, colour):
+    """Print a run's text in ``colour`` on ``background`` (hex, "C5192D"), as a coloured box."""
+    run.font.color.rgb = RGBColor.from_string(colour.upper())
+    shading = _element("w:shd", val="clear", color="auto", fill=background.upper())
+    run._r.get_or_add_rPr().insert_element_before(
+        shading, "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish"
+    )
+
+
 def set_run_language(run, tag):
     """Mark a run's language (a Spanish name in an English document) for Word's spelling and voice."""
     properties = run._r.get_or_add_rPr()

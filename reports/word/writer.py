@@ -28,6 +28,8 @@ BLOCKS = {
 SKIPPED = {"style", "script", "template"}
 LABEL = re.compile(r"^(?P<word>\S+)\s+(?P<number>\d+)\.?$")
 NOTE_NUMBER = re.compile(r"(\d+)$")
+BACKGROUND = re.compile(r"background(?:-color)?:\s*#([0-9a-fA-F]{6})")
+TEXT_COLOUR = re.compile(r"(?:^|;)\s*color:\s*#([0-9a-fA-F]{6})")
 KEPT_TOGETHER_ROWS = 8  # a table this short is kept on one page
 CHARACTER, CELL_PADDING = Cm(0.25), Cm(0.6)  # a bold character of the body's size (a wide font's); a cell's margins
 BACK_LINK = "↩"
@@ -59,10 +61,11 @@ def exhibit_label(element):
 
 
 class Style:
-    """What the inline content being written carries: bold, italic, superscript, a language, a link."""
+    """What the inline content being written carries: bold, italic, superscript, a language, a link, colours."""
 
-    def __init__(self, bold=False, italic=False, superscript=False, language="", link=None):
+    def __init__(self, bold=False, italic=False, superscript=False, language="", link=None, colours=None):
         self.bold, self.italic, self.superscript, self.language, self.link = bold, italic, superscript, language, link
+        self.colours = colours  # (background, text) as hex ("C5192D", "FFFFFF"): an SDG's square on the cover
 
     def but(self, **changes):
         values = dict(vars(self))
@@ -462,7 +465,11 @@ class Writer:
             text = text.lstrip()
         if not text:
             return
+        if style.colours:  # a coloured box with some room around its text
+            text = f"\u00a0{text.strip()}\u00a0"
         run = paragraph.add_run(text)
+        if style.colours:
+            ooxml.shade_run(run, *style.colours)
         run.bold = style.bold or None
         run.italic = style.italic or None
         if style.superscript:
@@ -480,6 +487,10 @@ class Writer:
             return
         if element.get("lang"):
             style = style.but(language=element.get("lang"))
+        background = BACKGROUND.search(element.get("style") or "")
+        if background:
+            text = TEXT_COLOUR.search(element.get("style"))
+            style = style.but(colours=(background.group(1), text.group(1) if text else "000000"))
         if tag in ("strong", "b", "th"):
             style = style.but(bold=True)
         elif tag in ("em", "i", "cite"):

@@ -165,3 +165,17 @@ def test_a_paragraph_that_introduces_a_list_stays_on_its_page():
     html_to_docx(document, lxml_html.fragment_fromstring(html, create_parent="div"), "es-MX")
     kept = {p.text: p.paragraph_format.keep_with_next for p in document.paragraphs}
     assert kept["Cifras registradas de documentos:"] and not kept["Texto."]
+
+
+def test_the_cover_s_sdgs_keep_their_colours():
+    document = WordDocument()
+    goals = (("c5192d", "ffffff", 4), ("fcc30b", "000000", 7))
+    spans = "".join(
+        f'<span style="background: #{fill}; color: #{text};">{number}</span>' for fill, text, number in goals
+    )
+    html = f'<div class="cover-goals">{spans}</div>'
+    html_to_docx(document, lxml_html.fragment_fromstring(html, create_parent="div"), "es-MX")
+    runs = [run for run in document.paragraphs[0].runs if run.text.strip()]
+    assert [run.text.strip() for run in runs] == ["4", "7"]
+    assert [run._r.xpath("./w:rPr/w:shd/@w:fill")[0] for run in runs] == ["C5192D", "FCC30B"]
+    assert [str(run.font.color.rgb) for run in runs] == ["FFFFFF", "000000"]
