@@ -179,3 +179,17 @@ def test_the_cover_s_sdgs_keep_their_colours():
     assert [run.text.strip() for run in runs] == ["4", "7"]
     assert [run._r.xpath("./w:rPr/w:shd/@w:fill")[0] for run in runs] == ["C5192D", "FCC30B"]
     assert [str(run.font.color.rgb) for run in runs] == ["FFFFFF", "000000"]
+
+
+def test_a_note_nothing_calls_is_kept_with_its_number_where_its_list_was():
+    html = (
+        '<p>Texto<sup class="footnote-ref"><a href="#agency-fn1">1</a></sup>.</p><section class="footnotes"><ol>'
+        '<li id="agency-fn1"><p>Nota llamada.</p></li><li id="agency-fn2"><p>Nota sin llamada.</p></li></ol></section>'
+    )
+    document = WordDocument()
+    html_to_docx(document, lxml_html.fragment_fromstring(html, create_parent="div"), "es-MX")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    notes, calls, _again = word_notes(WordDocument(buffer))
+    assert notes == {1: "Nota llamada."} and calls == [1]
+    assert [(p.text, p.style.name) for p in document.paragraphs[1:]] == [("2. Nota sin llamada.", "footnote text")]
