@@ -4,7 +4,8 @@
 ``edition_preview`` keeps it as a fragment of every area the report reads, for the staff preview;
 ``edition_docx`` writes that HTML as a Word document an editor can finish (reports/word/: heading
 styles, a TOC field, captions numbered by SEQ fields, charts as pictures with a table of their values,
-links, notes, the document's language). ``edition_publish``
+links (the site's own pages at their full address, ``axs_platform.mail.site_url``), footnotes, the
+document's language). ``edition_publish``
 freezes the pages in Spanish and English for the public site. Reads the report's selectors.
 """
 
@@ -20,6 +21,7 @@ from docx.shared import Pt
 from lxml import html as lxml_html
 
 from axs_platform import fragments
+from axs_platform.mail import site_url
 from axs_platform.permissions import is_staff_member
 
 from .documents import report_context
@@ -55,7 +57,8 @@ def edition_docx(start, end, title):
     properties.subject = _("Alliance for Sustainability")
     ooxml.set_document_language(document, language)
     ooxml.update_fields_on_open(document)
-    html_to_docx(document, lxml_html.fragment_fromstring(edition_html(start, end), create_parent="div"), language)
+    root = lxml_html.fragment_fromstring(edition_html(start, end), create_parent="div")
+    html_to_docx(document, root, language, site=site_url())
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

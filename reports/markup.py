@@ -34,9 +34,15 @@ def _note_number(self, tokens, idx, options, env):
     return str(tokens[idx].meta["id"] + env.get("start", 1))
 
 
-def _note_caption(self, tokens, idx, options, env):
+def _note_call(self, tokens, idx, options, env):
+    """Call a note by its number in superscript, as the figures' notes are called, and name it for a screen reader.
+
+    The plugin's call is "[40]" (and "[40:1]" for the second call of note 40); a call repeated keeps its own id.
+    """
     number = _note_number(self, tokens, idx, options, env)
-    return f"[{number}:{tokens[idx].meta['subId']}]" if tokens[idx].meta.get("subId", -1) > 0 else f"[{number}]"
+    call = number + (f":{tokens[idx].meta['subId']}" if tokens[idx].meta.get("subId", -1) > 0 else "")
+    label = escape(_("Note %(number)s") % {"number": number})
+    return f'<sup class="footnote-ref"><a href="#fn{number}" id="fnref{call}" aria-label="{label}">{number}</a></sup>'
 
 
 def _notes_open(self, tokens, idx, options, env):
@@ -63,7 +69,7 @@ def _lead(state):
 
 
 _markdown.add_render_rule("footnote_anchor_name", _note_number)
-_markdown.add_render_rule("footnote_caption", _note_caption)
+_markdown.add_render_rule("footnote_ref", _note_call)
 _markdown.add_render_rule("footnote_block_open", _notes_open)
 _markdown.add_render_rule("footnote_anchor", _back_link)
 _markdown.core.ruler.after("block", "lead", _lead)

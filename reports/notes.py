@@ -1,6 +1,6 @@
 """The written parts' notes at the foot of the PDF page: each call carries its note's text inline.
 
-The web and Word editions keep the markup's notes as a list at the end of the text, with back-links.
+The web edition keeps the markup's notes as a list at the end of the text, with back-links (Word: footnotes).
 For the PDF, ``notes_at_foot`` moves each note's text to where it is called, inside a
 ``<span class="footnote" data-note="N">``: WeasyPrint floats it to the foot of that page
 (``float: footnote`` in static/css/report.css) and prints N as the call and the marker, so a note

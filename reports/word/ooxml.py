@@ -1,14 +1,29 @@
-"""Word XML that python-docx has no API for: fields, hyperlinks, numbering restarts, header rows, languages.
+"""Word XML that python-docx has no API for: fields, hyperlinks, numbering restarts, header rows, languages, footnotes.
 
 Each helper writes the elements ECMA-376 (Office Open XML, part 1) describes, with python-docx's
-``OxmlElement`` and ``qn``; nothing here knows the report.
+``OxmlElement`` and ``qn``; the footnotes part is added with python-docx's OPC API (a ``Part`` of its
+own, related to the document). Nothing here knows the report.
 """
 
+from itertools import count
+
 from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.story import StoryPart
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+# The children of w:settings that follow w:updateFields, in the order the schema fixes (ECMA-376 part 1, 17.15.1.78):
+# Word refuses a settings part whose children are out of order.
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
+    "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+    "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+)  # fmt: skip
 
 
 def _element(tag, **attributes):
@@ -51,12 +66,21 @@ def simple_field(paragraph, instruction, result):
     return run
 
 
+def _set_setting(document, element, after):
+    """Put ``element`` in the document's settings in its place: before the first of the settings named ``after``."""
+    settings = document.settings.element
+    for old in settings.findall(element.tag):
+        settings.remove(old)
+    following = next((child for child in settings if child.tag in {qn(f"w:{name}") for name in after}), None)
+    if following is not None:
+        following.addprevious(element)
+    else:
+        settings.append(element)
+
+
 def update_fields_on_open(document):
     """Ask Word to update the document's fields (contents, lists, numbers) when it opens the file."""
-    settings = document.settings.element
-    for old in settings.findall(qn("w:updateFields")):
-        settings.remove(old)
-    settings.append(_element("w:updateFields", val="true"))
+    _set_setting(document, _element("w:updateFields", val="true"), SETTINGS_AFTER_UPDATE_FIELDS)
 
 
 def add_hyperlink(paragraph, url, style="Hyperlink"):
@@ -86,6 +110,15 @@ def add_bookmark(paragraph, name, bookmark_id):
     else:
         paragraph._p.insert(0, start)
     paragraph._p.append(end)
+
+
+def shade_run(run, background, colour):
+    """Print a run's text in ``colour`` on ``background`` (hex, "C5192D"), as a coloured box."""
+    run.font.color.rgb = RGBColor.from_string(colour.upper())
+    shading = _element("w:shd", val="clear", color="auto", fill=background.upper())
+    run._r.get_or_add_rPr().insert_element_before(
+        shading, "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish"
+    )
 
 
 def set_run_language(run, tag):
@@ -150,6 +183,30 @@ def repeat_header_row(row):
     properties.append(_element("w:cantSplit", val="true"))
 
 
+def set_column_widths(table, widths):
+    """Give a table's columns these widths (EMU): its grid (which LibreOffice reads) and each cell (which Word reads).
+
+    A merged cell (``w:gridSpan``) is as wide as the columns it spans. The layout is fixed: Word keeps the widths.
+    """
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        index = 0
+        for cell in row._tr.tc_lst:
+            cell.width = sum(widths[index : index + cell.grid_span])
+            index += cell.grid_span
+
+
+def keep_table_together(table):
+    """Keep a short table on one page: no row split, each row kept with the next (Word's way to keep a table)."""
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(_element("w:cantSplit", val="true"))
+    for row in table.rows[:-1]:
+        for paragraph in row._tr.xpath(".//w:p"):
+            paragraph.get_or_add_pPr().keepNext_val = True
+
+
 def set_table_alt_text(table, title, description=""):
     """Give a table the title and description Word shows as its alternative text."""
     properties = table._tbl.tblPr
@@ -185,3 +242,112 @@ def ensure_styles(document):
         style = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
         style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
         style.font.underline = True
+
+
+def bookmark_run(run, name, bookmark_id):
+    """Mark ``run`` alone with the bookmark ``name`` (a note's call, for a NOTEREF field to cite again)."""
+    run._r.addprevious(_element("w:bookmarkStart", id=bookmark_id, name=name))
+    run._r.addnext(_element("w:bookmarkEnd", id=bookmark_id))
+
+
+# The footnotes part: its two separators, with the ids Word gives them (-1 and 0).
+FOOTNOTES_XML = (
+    f"<w:footnotes {nsdecls('w', 'r')}>"
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+    "</w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    "</w:footnotes>"
+)
+FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "footnote text", "footnote reference"
+
+
+class FootnotesPart(StoryPart):
+    """The document's footnotes (``/word/footnotes.xml``): a story, so its paragraphs take styles, links, pictures."""
+
+
+class Footnotes:
+    """Native Word footnotes, which python-docx (1.2) cannot write: its issue #1 is still open.
+
+    Adds the footnotes part with its separators (ECMA-376 part 1, 17.11), relates the document to it, and names
+    the separators in the settings (``w:footnotePr``) as Word does. ``call`` writes a footnote's reference in
+    the text and returns the footnote; ``add_paragraph`` writes the footnote's text, printed at the page foot.
+    Word numbers its footnotes itself, 1, 2, 3… in the order they are called. A footnote that must carry
+    another number (a document whose notes are numbered elsewhere) is given it as its mark
+    (``w:customMarkFollows``), which Word prints instead of a number of its own; ``cite_again`` calls a
+    footnote a second time (a NOTEREF field), without printing its text twice.
+    """
+
+    def __init__(self, document):
+        ensure_footnote_styles(document)
+        package = document.part.package
+        element = parse_xml(FOOTNOTES_XML)
+        self.part = FootnotesPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, element, package)
+        document.part.relate_to(self.part, RELATIONSHIP_TYPE.FOOTNOTES)
+        properties = _element("w:footnotePr")
+        properties.append(_element("w:footnote", id=-1))
+        properties.append(_element("w:footnote", id=0))
+        _set_setting(document, properties, SETTINGS_AFTER_UPDATE_FIELDS[2:])
+        self.ids = count(1)
+        self.numbered = 0  # how many footnotes Word numbers itself so far
+        self.marks = {}  # the footnotes that carry their number as their mark: {id: number}
+
+    def call(self, paragraph, number):
+        """Call a new footnote numbered ``number`` at the end of ``paragraph``; return the call's run and the note.
+
+        Word's own number when it is ``number`` (the footnotes come in order); ``number`` as the mark otherwise.
+        """
+        identifier = str(next(self.ids))
+        run = paragraph.add_run(style=FOOTNOTE_REFERENCE)
+        reference = _element("w:footnoteReference", id=identifier)
+        run._r.append(reference)
+        if number == self.numbered + 1:
+            self.numbered += 1
+        else:
+            reference.set(qn("w:customMarkFollows"), "1")
+            run._r.append(_text(str(number)))
+            self.marks[identifier] = str(number)
+        footnote = _element("w:footnote", id=identifier)
+        self.part.element.append(footnote)
+        return run, footnote
+
+    def add_paragraph(self, footnote):
+        """Return a new paragraph of ``footnote``'s text; the first one starts with the footnote's mark."""
+        first = footnote.find(qn("w:p")) is None
+        paragraph = Paragraph(OxmlElement("w:p"), self)
+        footnote.append(paragraph._p)
+        paragraph.style = FOOTNOTE_TEXT
+        if first:
+            mark = paragraph.add_run(style=FOOTNOTE_REFERENCE)
+            custom = self.marks.get(footnote.get(qn("w:id")))  # Word writes a custom mark in the note too
+            mark._r.append(_text(custom) if custom else _element("w:footnoteRef"))
+            paragraph.add_run(" ")
+        return paragraph
+
+    def cite_again(self, paragraph, bookmark, number):
+        """Call again the footnote whose call ``bookmark`` marks: its number, formatted as a call, linked to it."""
+        field_begin(paragraph, f"NOTEREF {bookmark} \\f \\h")
+        paragraph.add_run(str(number), style=FOOTNOTE_REFERENCE)
+        field_end(paragraph)
+
+
+def _text(value):
+    text = OxmlElement("w:t")
+    text.text = value
+    text.set(qn("xml:space"), "preserve")
+    return text
+
+
+def ensure_footnote_styles(document):
+    """Add Word's built-in footnote styles, which the default template lacks: the note's text and its call."""
+    styles = document.styles
+    names = {style.name for style in styles}
+    if FOOTNOTE_TEXT not in names:
+        style = styles.add_style(FOOTNOTE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.font.size = Pt(8.5)
+        style.paragraph_format.space_after = Pt(2)
+        style.paragraph_format.line_spacing = 1.0
+    if FOOTNOTE_REFERENCE not in names:
+        style = styles.add_style(FOOTNOTE_REFERENCE, WD_STYLE_TYPE.CHARACTER)
+        style.font.superscript = True

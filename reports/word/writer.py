@@ -3,8 +3,10 @@
 Generic over the HTML the editions render: h2–h4 become Word's Heading 1–3 (the navigation pane and
 the contents use them), the page's contents (``nav``) become a TOC field and, when the HTML numbers
 its exhibits (``span.exhibit-label``: "Figura 1."), lists of figures and of tables over the captions'
-SEQ fields. Inline SVG charts become pictures with their alternative text and a table of their values;
-a text's notes (``section.footnotes``) stay a numbered list after it, their calls in superscript.
+SEQ fields. Inline SVG charts become pictures with their alternative text and a table of their values.
+A text's notes (``section.footnotes``, called by ``sup.footnote-ref``) become Word footnotes, printed at the
+foot of the page that calls them with the number they have in the HTML; a note called again is cited by its
+number (a NOTEREF field), its text printed once, as in the PDF.
 """
 
 import base64
@@ -26,7 +28,10 @@ BLOCKS = {
 SKIPPED = {"style", "script", "template"}
 LABEL = re.compile(r"^(?P<word>\S+)\s+(?P<number>\d+)\.?$")
 NOTE_NUMBER = re.compile(r"(\d+)$")
-TEXT_WIDTH_CM = 16.0
+BACKGROUND = re.compile(r"background(?:-color)?:\s*#([0-9a-fA-F]{6})")
+TEXT_COLOUR = re.compile(r"(?:^|;)\s*color:\s*#([0-9a-fA-F]{6})")
+KEPT_TOGETHER_ROWS = 8  # a table this short is kept on one page
+CHARACTER, CELL_PADDING = Cm(0.25), Cm(0.6)  # a bold character of the body's size (a wide font's); a cell's margins
 BACK_LINK = "↩"
 
 
@@ -56,10 +61,11 @@ def exhibit_label(element):
 
 
 class Style:
-    """What the inline content being written carries: bold, italic, superscript, a language, a link."""
+    """What the inline content being written carries: bold, italic, superscript, a language, a link, colours."""
 
-    def __init__(self, bold=False, italic=False, superscript=False, language="", link=None):
+    def __init__(self, bold=False, italic=False, superscript=False, language="", link=None, colours=None):
         self.bold, self.italic, self.superscript, self.language, self.link = bold, italic, superscript, language, link
+        self.colours = colours  # (background, text) as hex ("C5192D", "FFFFFF"): an SDG's square on the cover
 
     def but(self, **changes):
         values = dict(vars(self))
@@ -70,20 +76,27 @@ class Style:
 class Writer:
     """One pass over the HTML into a python-docx ``Document``."""
 
-    def __init__(self, document, root, language):
+    def __init__(self, document, root, language, site=""):
         self.document = document
         self.root = root
         self.language = language
+        self.site = site
         self.bookmark_ids = count(1)
         self.bookmarks = {}
         for element in root.xpath("//h2[@id] | //h3[@id] | //h4[@id] | //section[@id]/h2 | //article[@id]/h3"):
             target = element.get("id") or element.getparent().get("id")
             self.bookmarks[target] = "_" + re.sub(r"\W", "_", target)[:38]
         self.notes = {item.get("id"): item for item in root.xpath("//section[contains(@class, 'footnotes')]//li[@id]")}
+        self.footnotes = None  # ooxml.Footnotes, once a note is called
+        self.called = {}  # the notes written as footnotes: {note's id: the bookmark of its call}
+        self.in_note = False
         svgs = [element for element in root.iter() if _tag(element) == "svg"]
         self.pictures = dict(zip(svgs, charts.render_pngs(svgs), strict=True))
         self.list_depth = 0
         self.style_ids = {}
+        self.last_paragraph = None
+        section = document.sections[-1]
+        self.text_width = section.page_width - section.left_margin - section.right_margin
 
     # Blocks
 
@@ -113,14 +126,23 @@ class Writer:
                     pending.append(child.tail)
                 continue
             if _tag(child) in BLOCKS or _tag(child) == "img" and self.is_block_picture(child):
-                self.paragraph_of(pending, container)
+                introduction = self.paragraph_of(pending, container)
                 pending = []
+                if _tag(child) in ("ul", "ol", "table"):
+                    self.keep_introduction(introduction or self.last_paragraph, child)
                 self.block(child, container)
             elif _tag(child) not in SKIPPED:
                 pending.append(child)
             if child.tail:
                 pending.append(child.tail)
         self.paragraph_of(pending, container)
+
+    def keep_introduction(self, paragraph, listing):
+        """Keep a paragraph that introduces a list or a table ("Cifras registradas de documentos:") on its page."""
+        previous = listing.getprevious()
+        text = paragraph.text.rstrip() if paragraph is not None else ""
+        if text.endswith(":") and (previous is None or _tag(previous) not in ("ul", "ol", "table")):
+            paragraph.paragraph_format.keep_with_next = True
 
     def leading_inline(self, element):
         """Return the inline content an element starts with, up to its first block child."""
@@ -151,7 +173,7 @@ class Writer:
         return paragraph
 
     def new_paragraph(self, container, style=None):
-        paragraph = self.document.add_paragraph()
+        paragraph = self.last_paragraph = self.document.add_paragraph()
         if style:
             self.set_style(paragraph, style)
         numbering = (container or {}).get("numbering")
@@ -228,30 +250,17 @@ class Writer:
         self.list_depth -= 1
 
     def notes_list(self, element, container):
-        """Write a text's notes as a numbered list that carries each note's number in the report's one numbering.
+        """Write the notes of a text's list that nothing called (each called one is already a footnote).
 
-        A list numbers on from its first note; where a note's number does not follow (the stages chapter lists
-        its figures' notes, numbered between its texts' notes), the list starts again at that number.
+        They keep their number, as a paragraph of their own: no note of the HTML is lost.
         """
-        items = element.xpath(".//li")
-        if not items:
-            return
-        numbering = None
-        for item in items:
-            found = NOTE_NUMBER.search(item.get("id") or "")
-            number = int(item.get("value") or (found.group(1) if found else 0)) or None
-            if numbering is None or (number is not None and number != numbering["next"]):
-                numbering = {"style": "List Number", "start": number or 1, "next": number or 1}
-            numbering["next"] += 1
-            for link in item.xpath(".//a"):
-                if BACK_LINK in link.text_content():
-                    link.drop_tree()
-            # A note that prints its own number ("1. AMEXCID…") keeps it once: the list numbers it.
-            number = NOTE_NUMBER.search(item.get("id") or "")
-            if number and item.text and item.text.lstrip().startswith(f"{number.group(1)}. "):
-                item.text = item.text.lstrip()[len(number.group(1)) + 2 :]
-            scope = self.scope(container, style="List Number", after_first="List Continue", numbering=numbering)
-            self.children(item, scope)
+        for item in element.xpath(".//li[@id]"):
+            if item.get("id") in self.called:
+                continue
+            number = NOTE_NUMBER.search(item.get("id"))
+            paragraph = self.new_paragraph(container, ooxml.FOOTNOTE_TEXT)
+            paragraph.add_run(f"{number.group(1)}. " if number else "")
+            self.note_content(paragraph, item, (container or {}).get("language", ""))
 
     def caption(self, element, container):
         """Write a caption as Word's Caption paragraph; a numbered one ("Figura 3.") counts with a SEQ field."""
@@ -279,11 +288,19 @@ class Writer:
         return paragraph
 
     def figure(self, element, container):
+        """Write a figure and its caption; then its charts' values, unless the table after it gives them.
+
+        A chart the HTML follows with a table of its figures (the report's "Cuadro" beside each "Figura", with its
+        own column labels) needs no second table read back from the chart.
+        """
         for child in element:
             if _tag(child) == "figcaption":
                 self.caption(child, container)
             elif _tag(child) in BLOCKS or _tag(child) == "img":
                 self.block(child, container)
+        following = element.getnext()
+        if following is not None and _tag(following) == "table":
+            return
         for svg in element.iter():
             if _tag(svg) == "svg":
                 self.chart_values(svg, container)
@@ -297,7 +314,7 @@ class Writer:
             paragraph = self.new_paragraph(container)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.paragraph_format.keep_with_next = True
-            size = Cm(min(width / 96 * 2.54, TEXT_WIDTH_CM))
+            size = min(Cm(width / 96 * 2.54), self.text_width)
             shape = paragraph.add_run().add_picture(io.BytesIO(picture), width=size)
             ooxml.set_picture_alt_text(shape, ". ".join(part for part in (title, description) if part), title)
         parent = svg.getparent()
@@ -357,9 +374,35 @@ class Writer:
                 index += span
             if header:
                 ooxml.repeat_header_row(table.rows[-1])
+        ooxml.set_column_widths(table, self.column_widths(rows, width))
+        if len(rows) <= KEPT_TOGETHER_ROWS:
+            ooxml.keep_table_together(table)
         if caption is not None:
             ooxml.set_table_alt_text(table, _words(caption))
         self.document.add_paragraph()
+
+    def column_widths(self, rows, columns):
+        """Share the text's width between a table's columns by what they hold.
+
+        Each column is first as wide as its longest word (a URL counts as a short one), so that no word breaks;
+        the rest of the width goes by the mean length of the columns' text: a long source gets room, a year little.
+        """
+        lengths = [[] for _column in range(columns)]
+        longest = [3] * columns
+        for row in rows:
+            cells = row.xpath("./th|./td")
+            if len(cells) != columns:  # a row with merged cells says little about each column
+                continue
+            for index, cell in enumerate(cells):
+                words = _words(cell)
+                lengths[index].append(len(words))
+                longest[index] = max([longest[index], *(min(len(word), 14) for word in words.split())])
+        least = [CELL_PADDING + CHARACTER * characters for characters in longest]
+        if sum(least) >= self.text_width:
+            return [int(self.text_width * width / sum(least)) for width in least]
+        weights = [max(sum(found) / len(found), 1) if found else 1 for found in lengths]
+        rest = self.text_width - sum(least)
+        return [int(width + rest * weight / sum(weights)) for width, weight in zip(least, weights, strict=True)]
 
     def contents(self, element):
         """Write the contents as a TOC field, then a list of each kind of numbered exhibit (TOC over SEQ)."""
@@ -377,9 +420,10 @@ class Writer:
             label = exhibit_label(caption)
             if label:
                 kinds.setdefault((_tag(caption), label[0]), []).append(_words(caption))
-        for (tag, word), captions in kinds.items():
+        for index, ((tag, word), captions) in enumerate(kinds.items()):
             name = _("List of figures") if tag == "figcaption" else _("List of tables")
-            self.document.add_paragraph(name, "TOC Heading")
+            # The contents fill their page; the lists share the next one.
+            self.document.add_paragraph(name, "TOC Heading").paragraph_format.page_break_before = index == 0
             self.field_block(f'TOC \\h \\z \\c "{word}"', [("table of figures", text) for text in captions])
 
     def field_block(self, instruction, entries):
@@ -421,7 +465,11 @@ class Writer:
             text = text.lstrip()
         if not text:
             return
+        if style.colours:  # a coloured box with some room around its text
+            text = f"\u00a0{text.strip()}\u00a0"
         run = paragraph.add_run(text)
+        if style.colours:
+            ooxml.shade_run(run, *style.colours)
         run.bold = style.bold or None
         run.italic = style.italic or None
         if style.superscript:
@@ -439,6 +487,10 @@ class Writer:
             return
         if element.get("lang"):
             style = style.but(language=element.get("lang"))
+        background = BACKGROUND.search(element.get("style") or "")
+        if background:
+            text = TEXT_COLOUR.search(element.get("style"))
+            style = style.but(colours=(background.group(1), text.group(1) if text else "000000"))
         if tag in ("strong", "b", "th"):
             style = style.but(bold=True)
         elif tag in ("em", "i", "cite"):
@@ -466,6 +518,8 @@ class Writer:
 
     def link_style(self, paragraph, element, style):
         href = (element.get("href") or "").strip()
+        if href.startswith("/") and not href.startswith("//") and self.site:  # a page of the site ("/informes/…")
+            href = self.site + href
         if href.startswith(("http://", "https://", "mailto:")):
             return style.but(link=ooxml.add_hyperlink(paragraph, href))
         if href.startswith("#") and href[1:] in self.bookmarks:
@@ -473,17 +527,57 @@ class Writer:
         return style
 
     def note_call(self, paragraph, element, style):
-        """Write a note's call as its number in superscript ("[1:1]", the second call of note 1, is 1)."""
+        """Write a note's call as a Word footnote with the note's number; a note called again, as its number.
+
+        The call links to its note (``#agency-fn12``, ``#figure-note-3``): the number ends the note's id.
+        """
         link = element.find(".//a")
-        target = (link.get("href") or "") if link is not None else ""
-        number = NOTE_NUMBER.search(target.split(":")[0]) if target.startswith("#") else None
-        text = number.group(1) if number else (re.findall(r"\d+", _words(element)) or [_words(element)])[0]
-        self.text(paragraph, text, style.but(superscript=True, link=None))
+        target = (link.get("href") or "")[1:] if link is not None else ""
+        number = NOTE_NUMBER.search(target)
+        note = self.notes.get(target)
+        if number is None or note is None or self.in_note:  # no note to place: the call's number in superscript
+            text = number.group(1) if number else _words(element)
+            self.text(paragraph, text, style.but(superscript=True, link=None))
+        elif target in self.called:
+            self.footnotes.cite_again(paragraph, self.called[target], number.group(1))
+        else:
+            if self.footnotes is None:
+                self.footnotes = ooxml.Footnotes(self.document)
+            run, footnote = self.footnotes.call(paragraph, int(number.group(1)))
+            self.called[target] = f"_RefNote{number.group(1)}"
+            ooxml.bookmark_run(run, self.called[target], next(self.bookmark_ids))
+            self.note_text(footnote, note, style.language)
+
+    def note_text(self, footnote, item, language):
+        """Write a note's text (its list item in the HTML, a paragraph or more) as the footnote's paragraphs."""
+        blocks = [child for child in item if _tag(child) in BLOCKS]
+        for block in blocks or [item]:
+            paragraph = self.footnotes.add_paragraph(footnote)
+            if _tag(block) in ("p", "li"):
+                self.note_content(paragraph, block, language)
+            else:  # a list or a quote inside a note: its words
+                self.text(paragraph, _words(block), Style(language=language))
+
+    def note_content(self, paragraph, element, language):
+        """Write a note's inline content into ``paragraph``, without its back-links and its own "3. " number."""
+        for link in element.xpath(".//a[starts-with(@href, '#')]"):
+            if BACK_LINK in link.text_content():
+                link.drop_tree()
+        number = NOTE_NUMBER.search(element.get("id") or "")
+        element.text = (element.text or "").lstrip()
+        if number and element.text.startswith(f"{number.group(1)}. "):
+            element.text = element.text[len(number.group(1)) + 2 :]
+        self.in_note = True
+        self.inline_pieces(paragraph, [element], Style(language=language))
+        self.in_note = False
 
 
-def html_to_docx(document, root, language):
-    """Write the HTML ``root`` (an lxml element) into the python-docx ``document``."""
+def html_to_docx(document, root, language, site=""):
+    """Write the HTML ``root`` (an lxml element) into the python-docx ``document``.
+
+    ``site`` ("https://axs.example") makes the HTML's links to the site's own pages ("/informes/…") absolute.
+    """
     ooxml.ensure_styles(document)
     # Chapters start on a new page, as in the PDF: a property of the style, which an editor changes once.
     document.styles["Heading 1"].paragraph_format.page_break_before = True
-    Writer(document, root, language).write()
+    Writer(document, root, language, site).write()

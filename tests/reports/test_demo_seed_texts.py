@@ -17,6 +17,7 @@ from reports.editions import edition_docx, edition_html
 from reports.models import BibliographyEntry, NarrativeText
 from tests.pdf_text import pdf_text
 from tests.reports.test_publication import END, START
+from tests.reports.word_notes import word_notes
 
 pytestmark = pytest.mark.django_db
 
@@ -115,11 +116,12 @@ def test_the_english_edition_prints_the_written_parts_in_english(demo):
     assert "Garante de un espacio neutral" not in chapters["contributions"]
 
 
-def test_the_word_edition_has_the_seed_pieces_as_paragraphs_in_both_languages(demo):
+def test_the_word_edition_has_the_seed_pieces_as_paragraphs_or_footnotes_in_both_languages(demo):
     for language, column in (("es-mx", 2), ("en", 3)):
         with translation.override(language):
             word = WordDocument(io.BytesIO(edition_docx(START, END, "Sistematización")))
         paragraphs = " ".join(" ".join(paragraph.text.split()) for paragraph in word.paragraphs)
+        paragraphs += " " + " ".join(word_notes(word)[0].values())  # the pieces that are notes are footnotes
         for piece in PIECES:
             assert piece[column] in paragraphs, (language, piece[0])
 

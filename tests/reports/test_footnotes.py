@@ -1,4 +1,4 @@
-"""Notes in the PDF sit at the foot of the page that calls them; the web edition keeps them as a list."""
+"""Notes in the PDF and the Word file sit at the foot of the page that calls them; the web edition lists them."""
 
 import datetime
 import io
@@ -7,7 +7,6 @@ import types
 import pytest
 from django.utils import translation
 from docx import Document as WordDocument
-from docx.oxml.ns import qn
 
 from documents.models import Document
 from documents.services import document_request
@@ -19,6 +18,7 @@ from reports.notes import notes_at_foot
 from reports.services import narrative_text_save
 from tests.factories import make_staff
 from tests.pdf_text import pdf_pages
+from tests.reports.word_notes import word_notes
 
 pytestmark = pytest.mark.django_db
 
@@ -58,13 +58,26 @@ def _figures():
                                       source=release, locator="párrafo 1")  # fmt: skip
 
 
+def test_the_web_calls_a_note_by_its_number_in_superscript_named_for_a_screen_reader_with_a_unique_id():
+    with translation.override("es-mx"):
+        html = render_markup("Uno[^a], dos[^b] y tres[^a].\n\n[^a]: Nota A.\n[^b]: Nota B.", prefix="agency", start=40)
+    with translation.override("en"):
+        english = render_markup("One[^a].\n\n[^a]: Note A.", prefix="agency", start=7)
+    assert 'Uno<sup class="footnote-ref"><a href="#agency-fn40" id="agency-fnref40" aria-label="Nota 40"' in html
+    assert 'dos<sup class="footnote-ref"><a href="#agency-fn41" id="agency-fnref41" aria-label="Nota 41"' in html
+    assert 'tres<sup class="footnote-ref"><a href="#agency-fn40" id="agency-fnref40:1" aria-label="Nota 40"' in html
+    assert "[" not in html and html.count('rel="noopener noreferrer">40</a></sup>') == 2
+    assert 'href="#agency-fnref40:1" aria-label="Volver a la llamada de la nota 40"' in html
+    assert '<a href="#agency-fn7" id="agency-fnref7" aria-label="Note 7" rel="noopener noreferrer">7</a>' in english
+
+
 def test_a_note_called_twice_prints_its_text_once_and_its_number_at_each_call():
     html = notes_at_foot(render_markup("Uno[^a] y dos[^a].\n\n[^a]: Nota."))
     assert html.count('<span class="footnote" data-note="1">') == 1 and html.count("Nota.") == 1
     assert '<sup class="footnote-ref">1</sup>' in html
 
 
-def test_the_web_and_word_editions_keep_the_notes_as_a_list_with_back_links_on_the_web():
+def test_the_web_edition_lists_the_notes_with_back_links_and_word_prints_them_as_footnotes():
     narrative_text_save(actor=make_staff(), part="agency", body_es=AGENCY)
     _figures()
     with translation.override("es-mx"):
@@ -76,11 +89,15 @@ def test_the_web_and_word_editions_keep_the_notes_as_a_list_with_back_links_on_t
     figures = RecordedFigure.objects.order_by("pk")
     for figure in figures:
         assert f'<a href="#figure-ref-{figure.pk}" aria-label="Volver a la llamada de la nota 3">↩</a>' in html
+    assert 'class="footnote"' not in html
     with translation.override("es-mx"):
         word = WordDocument(io.BytesIO(edition_docx(START, END, "Sistematización")))
-    notes = [p.text for p in word.paragraphs if "Ley de Cooperación Internacional" in p.text]
-    assert notes == ["DOF (2011). Ley de Cooperación Internacional para el Desarrollo. Art. 24."]
-    assert 'class="footnote"' not in html
+    notes, calls, again = word_notes(word)
+    assert notes[1] == "DOF (2011). Ley de Cooperación Internacional para el Desarrollo. Art. 24."
+    assert notes[2] == "GIZ, 2015a."
+    assert notes[3].startswith("AMEXCID. (2016b). Segunda reunión") and notes[3].endswith("(párrafo 1)")
+    assert calls == [1, 2, 3, 3] and again == {3}  # the second figure cites note 3 again: its text is printed once
+    assert not [p.text for p in word.paragraphs if "Ley de Cooperación Internacional" in p.text]
 
 
 def test_the_pdf_page_that_calls_a_note_prints_the_note(django_capture_on_commit_callbacks):
@@ -105,14 +122,6 @@ def test_the_pdf_page_that_calls_a_note_prints_the_note(django_capture_on_commit
     assert "(párrafo 1)" in stage
 
 
-def _word_list_start(word, text):
-    """Return the number Word starts the list of the paragraph that reads ``text`` at."""
-    paragraph = next(p for p in word.paragraphs if p.text == text)
-    number_id = int(paragraph._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")[0])
-    num = next(num for num in word.part.numbering_part.element.num_lst if num.numId == number_id)
-    return int(num.find(f".//{qn('w:startOverride')}").get(qn("w:val")))
-
-
 def test_a_contribution_to_the_programme_is_written_in_the_markup_and_its_note_numbered_in_reading_order():
     narrative_text_save(actor=make_staff(), part="contributions", body_es="Capítulo.[^c]\n\n[^c]: Nota del capítulo.")
     contribution = ObjectiveContribution.objects.create(
@@ -132,4 +141,5 @@ def test_a_contribution_to_the_programme_is_written_in_the_markup_and_its_note_n
     assert "La AxS <em>vincula</em> actores." in html
     assert f'<li id="contribution-{contribution.pk}-fn2">' in html
     assert 'actores.<span class="footnote" data-note="2">PROCID 2014-2018, línea 1.1.2.</span>' in pdf_html
-    assert _word_list_start(word, "PROCID 2014-2018, línea 1.1.2.") == 2
+    notes, word_calls, _again = word_notes(word)
+    assert notes[2] == "PROCID 2014-2018, línea 1.1.2." and word_calls == [1, 2, 3]

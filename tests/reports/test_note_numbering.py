@@ -16,7 +16,6 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
 from docx import Document as WordDocument
-from docx.oxml.ns import qn
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
@@ -37,12 +36,14 @@ from reports.models import (
 from reports.services import narrative_text_save
 from tests import demo_snapshot
 from tests.factories import make_staff
+from tests.reports.word_notes import word_notes
 
 START_ISO, END_ISO = "2016-05-01", "2018-03-31"
 DUE_DILIGENCE = {
     "es-mx": "El due diligence tiene como objetivo orientar la selección de aliados estratégicos del sector privado",
     "en": "Due diligence aims to guide the choice of strategic allies from the private sector",
 }
+NOTE = {"es-mx": "Nota", "en": "Note"}
 FOCUS_GROUP = {
     "es-mx": "Estos hallazgos son el resultado alcanzado durante un ejercicio de reflexión",
     "en": "These findings are the outcome of a reflection exercise",
@@ -99,6 +100,8 @@ def test_the_web_edition_numbers_its_notes_once_in_reading_order_with_unique_ids
         target = call.get("href")[1:]
         assert page.xpath(f"//li[@id='{target}']"), target
         number = int(re.search(r"(\d+)$", target).group(1))
+        # Every call, a text's or a figure's, is its bare number, named "Nota 40" / "Note 40" for a screen reader.
+        assert call.text_content() == str(number) and call.get("aria-label") == f"{NOTE[language]} {number}"
         if number not in calls:
             calls.append(number)
     assert calls == sorted(notes)  # the first call of each note comes in the order of the numbers
@@ -129,29 +132,18 @@ def _pk(page, number):
 
 
 @pytest.mark.parametrize("language", ["es-mx", "en"])
-def test_the_word_edition_lists_the_notes_with_their_numbers_in_the_one_numbering(editions, language):
+def test_the_word_edition_prints_each_note_as_a_footnote_with_its_number_in_the_one_numbering(editions, language):
     page, docx, _pages = editions[language]
     notes = _notes(page)
-    starts = {}
-    numbering = docx.part.numbering_part.element
-    for num in numbering.num_lst:
-        override = num.find(f".//{qn('w:startOverride')}")
-        if override is not None:
-            starts[num.numId] = int(override.get(qn("w:val")))
-    listed = []
-    counters = {}
-    for paragraph in docx.paragraphs:
-        ids = paragraph._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-        if not ids or paragraph.style.name != "List Number":
-            continue
-        num = int(ids[0])
-        counters[num] = counters.get(num, starts.get(num, 1) - 1) + 1
-        text = " ".join(paragraph.text.split())
-        matches = {n for n, words in notes.items() if words and text.startswith(words[:60])}
-        if matches:  # a note (not a list of the text): Word prints the number it has on the web
-            assert counters[num] in matches, (counters[num], text[:60])
-            listed.append(counters[num])
-    assert sorted(listed) == sorted(notes)  # each once; the figures' notes are listed at the end of their chapter
+    footnotes, calls, again = word_notes(docx)
+    assert sorted(footnotes) == sorted(notes)
+    for number, words in notes.items():
+        assert footnotes[number].startswith(words[:60]), (number, footnotes[number][:60], words[:60])
+    # Each call where the web calls it, with the same number; a note called again is cited, not printed again.
+    hrefs = page.xpath("//sup[@class='footnote-ref']/a/@href")
+    web_calls = [int(re.search(r"(\d+)$", href).group(1)) for href in hrefs]
+    assert calls == web_calls and again == {number for number, count in Counter(web_calls).items() if count > 1}
+    assert not [p.text for p in docx.paragraphs if p.style.name == "footnote text"]  # no note left uncalled
 
 
 @pytest.mark.parametrize("language", ["es-mx", "en"])

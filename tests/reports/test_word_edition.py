@@ -10,18 +10,23 @@ from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import html as lxml_html
 
+from axs_platform.charts import horizontal_bar_chart
 from reports.editions import edition_docx, edition_html
 from reports.services import narrative_text_save
+from reports.word import html_to_docx, ooxml
 from tests.reports.test_publication import END, START
+from tests.reports.word_notes import word_notes
 
 pytestmark = pytest.mark.django_db
 
 FUTURE_ES = (
-    "La AxS **sigue** en *marcha*.[^plan] Véase [el sitio de la AMEXCID](https://www.gob.mx/amexcid).\n\n"
+    "La AxS **sigue** en *marcha*.[^plan] Véase [el sitio de la AMEXCID](https://www.gob.mx/amexcid) "
+    "y [las sesiones](/comites/sesiones/).\n\n"
     "[^plan]: AMEXCID (2018). Plan de trabajo."
 )
 FUTURE_EN = (
-    "The AxS **goes** *on*.[^plan] See [AMEXCID's site](https://www.gob.mx/amexcid).\n\n[^plan]: AMEXCID (2018)."
+    "The AxS **goes** *on*.[^plan] See [AMEXCID's site](https://www.gob.mx/amexcid) "
+    "and [the sessions](/comites/sesiones/).\n\n[^plan]: AMEXCID (2018)."
 )
 
 
@@ -72,24 +77,38 @@ def test_captions_count_with_seq_fields_and_tables_repeat_their_header_row(demo)
     assert [cell.text for cell in sources.rows[0].cells] == ["Cifra", "Valor", "Fecha", "Fuente"]
 
 
-def test_charts_are_pictures_with_alt_text_and_a_table_of_the_same_values_as_the_page(demo):
+def test_charts_are_pictures_with_alt_text_and_their_values_are_in_the_page_s_table_with_its_own_labels(demo):
     word, html = _word("es-mx")
     descriptions = word.element.body.xpath(".//wp:docPr/@descr")
     assert any(text.startswith("ODS prioritarios elegidos por las organizaciones.") for text in descriptions)
     assert len(word.inline_shapes) >= 1 + html.count('class="axs-chart"')
-    chart = next(
-        table for table in word.tables
-        if table._tbl.xpath(".//w:tblCaption/@w:val") == ["ODS prioritarios elegidos por las organizaciones"]
-    )  # fmt: skip
-    assert chart.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
-    assert [cell.text for cell in chart.rows[0].cells] == ["Categoría", "Valor", "%"]
-    values = sorted((row.cells[0].text, row.cells[1].text) for row in chart.rows[1:])
+    captions = [table._tbl.xpath(".//w:tblCaption/@w:val") for table in word.tables]
+    assert ["ODS prioritarios elegidos por las organizaciones"] not in captions  # no second table read from the chart
     page = lxml_html.fragment_fromstring(html, create_parent="div")
+    caption = " ".join(page.xpath("//table[@id='table-sdg_ranking']/caption")[0].text_content().split())
+    ranking = next(table for table in word.tables if table._tbl.xpath(".//w:tblCaption/@w:val") == [caption])
+    assert ranking.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+    assert [cell.text for cell in ranking.rows[0].cells] == ["ODS", "Organizaciones que respondieron"]
+    values = sorted((row.cells[0].text, row.cells[1].text) for row in ranking.rows[1:])
     rows = page.xpath("//table[@id='table-sdg_ranking']/tbody/tr")
     assert values == sorted(tuple(" ".join(td.text_content().split()) for td in row.xpath("./td")) for row in rows)
 
 
-def test_links_emphasis_and_notes_survive_and_each_language_is_marked_for_word(demo):
+def test_a_chart_with_no_table_of_its_figures_after_it_gets_one_read_back_from_it():
+    chart = horizontal_bar_chart([("Educación", 3), ("Energía", 2)], title="Sesiones por comité", shares=False)
+    written = {}
+    for after in ("", "<table><tr><th>Comité</th><th>Sesiones</th></tr><tr><td>Educación</td><td>3</td></tr></table>"):
+        document = WordDocument()
+        root = lxml_html.fragment_fromstring(f"<figure>{chart}</figure>{after}", create_parent="div")
+        with translation.override("es-mx"):
+            html_to_docx(document, root, "es-MX")
+        written[after] = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    assert written[""] == [["Categoría", "Valor"], ["Educación", "3"], ["Energía", "2"]]
+    assert [table for after, table in written.items() if after] == [[["Comité", "Sesiones"], ["Educación", "3"]]]
+
+
+def test_links_emphasis_and_notes_survive_and_each_language_is_marked_for_word(demo, settings):
+    settings.AXS_SITE_URL = "https://axs.example"
     _future(demo)
     editions = (("es-mx", "es-MX", "La AxS sigue", "sigue", "marcha"), ("en", "en-US", "The AxS goes", "goes", "on"))
     for language, tag, start, bold, italic in editions:
@@ -101,10 +120,76 @@ def test_links_emphasis_and_notes_survive_and_each_language_is_marked_for_word(d
         paragraph = next(p for p in word.paragraphs if p.text.startswith(start))
         runs = {run.text: run for run in paragraph.runs}
         assert runs[bold].bold and runs[italic].italic
-        # The chapter's note carries its number in the report's one numbering, not 1.
-        number = re.search(r'id="future-fn(\d+)"', html).group(1)
-        assert int(number) > 1 and runs[number].font.superscript
-        link = paragraph._p.xpath(".//w:hyperlink")[0]
-        assert word.part.rels[link.get(qn("r:id"))].target_ref == "https://www.gob.mx/amexcid"
-        note = next(p for p in word.paragraphs if p.text.startswith("AMEXCID (2018)"))
-        assert note.style.name == "List Number" and note._p.xpath(".//w:numPr")
+        links = [word.part.rels[link.get(qn("r:id"))].target_ref for link in paragraph._p.xpath(".//w:hyperlink")]
+        # A link to a page of the site leads to it from the Word file: the site's address goes before its path.
+        assert links == ["https://www.gob.mx/amexcid", "https://axs.example/comites/sesiones/"]
+        # The chapter's note is a footnote of the paragraph, numbered as in the report's one numbering, not 1.
+        number = int(re.search(r'id="future-fn(\d+)"', html).group(1))
+        notes, _calls, _again = word_notes(word)
+        assert number > 1 and paragraph._p.xpath(".//w:footnoteReference")
+        assert notes[number] == ("AMEXCID (2018). Plan de trabajo." if language == "es-mx" else "AMEXCID (2018).")
+
+
+def test_word_numbers_the_footnotes_in_order_and_one_out_of_order_carries_its_number_as_its_mark():
+    document = WordDocument()
+    footnotes = ooxml.Footnotes(document)
+    paragraph = document.add_paragraph("Uno")
+    for number in (1, 2, 7):
+        _run, footnote = footnotes.call(paragraph, number)
+        footnotes.add_paragraph(footnote).add_run(f"Nota {number}.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    notes, calls, again = word_notes(WordDocument(buffer))
+    assert notes == {1: "Nota 1.", 2: "Nota 2.", 7: "Nota 7."} and calls == [1, 2, 7] and again == set()
+    references = paragraph._p.xpath(".//w:footnoteReference")
+    assert [reference.get(qn("w:customMarkFollows")) for reference in references] == [None, None, "1"]
+
+
+def test_a_table_s_columns_are_as_wide_as_what_they_hold_and_a_short_table_stays_on_one_page():
+    source = "AMEXCID (2016). Se realizó la instalación de los comités de trabajo de la Alianza por la Sostenibilidad."
+    rows = "".join(f"<tr><td>{year}</td><td>{source}</td></tr>" for year in (2016, 2017))
+    document = WordDocument()
+    html_to_docx(document, lxml_html.fragment_fromstring(f"<table>{rows}</table>", create_parent="div"), "es-MX")
+    table = document.tables[0]
+    year, reference = (column.width for column in table.columns)
+    section = document.sections[0]
+    assert year < reference and year + reference <= section.page_width - section.left_margin - section.right_margin
+    assert [cell.width for cell in table.rows[0].cells] == [year, reference]
+    assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)
+    assert table.rows[0].cells[0].paragraphs[0].paragraph_format.keep_with_next
+
+
+def test_a_paragraph_that_introduces_a_list_stays_on_its_page():
+    document = WordDocument()
+    html = "<p>Cifras registradas de documentos:</p><ul><li>Una</li></ul><p>Texto.</p><ul><li>Dos</li></ul>"
+    html_to_docx(document, lxml_html.fragment_fromstring(html, create_parent="div"), "es-MX")
+    kept = {p.text: p.paragraph_format.keep_with_next for p in document.paragraphs}
+    assert kept["Cifras registradas de documentos:"] and not kept["Texto."]
+
+
+def test_the_cover_s_sdgs_keep_their_colours():
+    document = WordDocument()
+    goals = (("c5192d", "ffffff", 4), ("fcc30b", "000000", 7))
+    spans = "".join(
+        f'<span style="background: #{fill}; color: #{text};">{number}</span>' for fill, text, number in goals
+    )
+    html = f'<div class="cover-goals">{spans}</div>'
+    html_to_docx(document, lxml_html.fragment_fromstring(html, create_parent="div"), "es-MX")
+    runs = [run for run in document.paragraphs[0].runs if run.text.strip()]
+    assert [run.text.strip() for run in runs] == ["4", "7"]
+    assert [run._r.xpath("./w:rPr/w:shd/@w:fill")[0] for run in runs] == ["C5192D", "FCC30B"]
+    assert [str(run.font.color.rgb) for run in runs] == ["FFFFFF", "000000"]
+
+
+def test_a_note_nothing_calls_is_kept_with_its_number_where_its_list_was():
+    html = (
+        '<p>Texto<sup class="footnote-ref"><a href="#agency-fn1">1</a></sup>.</p><section class="footnotes"><ol>'
+        '<li id="agency-fn1"><p>Nota llamada.</p></li><li id="agency-fn2"><p>Nota sin llamada.</p></li></ol></section>'
+    )
+    document = WordDocument()
+    html_to_docx(document, lxml_html.fragment_fromstring(html, create_parent="div"), "es-MX")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    notes, calls, _again = word_notes(WordDocument(buffer))
+    assert notes == {1: "Nota llamada."} and calls == [1]
+    assert [(p.text, p.style.name) for p in document.paragraphs[1:]] == [("2. Nota sin llamada.", "footnote text")]
