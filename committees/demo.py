@@ -87,8 +87,17 @@ COMMITTEES = {
         [("Economía circular y residuos", ""), ("Cadenas de suministro sostenibles", "")],
     ),
 }
-# The committees' English names: the UN's official English short titles of their SDGs.
+# The committees' English names translate the seed's Spanish ones ("Inclusión social" is "Social Inclusion", not
+# SDG 10's "Reduced Inequalities"); like the Spanish, they leave the SDG's number to the badge printed beside them.
 NAMES_EN = {
+    4: "Education",
+    7: "Affordable and Clean Energy",
+    10: "Social Inclusion",
+    11: "Sustainable Cities and Communities",
+    12: "Responsible Consumption and Production",
+}
+# The English names an earlier demo gave (the SDGs' titles after "SDG n Committee: "): a second load_demo upgrades them.
+FORMER_NAMES_EN = {
     4: "SDG 4 Committee: Quality Education",
     7: "SDG 7 Committee: Affordable and Clean Energy",
     10: "SDG 10 Committee: Reduced Inequalities",
@@ -249,7 +258,8 @@ def _load_committee(goal_number, actor, organizations, users):
     name_en = NAMES_EN[goal_number]
     existing = Committee.objects.filter(name=name).first()
     if existing is not None:
-        if not existing.name_en and existing.is_open:  # a demo loaded before committees had English names
+        # A demo loaded before committees had English names, or with the former ones (not a name staff chose).
+        if existing.name_en in ("", FORMER_NAMES_EN[goal_number]) and existing.is_open:
             services.committee_update(actor=actor, committee=existing, name_en=name_en)
         return False
     installed_on = INSTALLED_ON[goal_number]
