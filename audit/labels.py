@@ -6,10 +6,13 @@ into the target model's field names, choice labels and related objects' names, r
 related model once for a whole page of events.
 """
 
+import datetime
 from collections import defaultdict
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -64,6 +67,8 @@ def _shown(field, value, related):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if isinstance(field, models.DateField) and isinstance(value, str):
+        return _moment(field, value)
     codes = models.EmailField | models.URLField | models.SlugField
     if (
         isinstance(field, models.CharField | models.TextField)
@@ -72,6 +77,19 @@ def _shown(field, value, related):
     ):
         return Written(value)
     return value
+
+
+def _moment(field, value):
+    """A stored ISO date or moment as people write it ("20 de mayo de 2016, 10:00"), in the site's time zone."""
+    try:
+        if isinstance(field, models.DateTimeField):
+            moment = datetime.datetime.fromisoformat(value)
+            if timezone.is_aware(moment):
+                moment = timezone.localtime(moment)
+            return date_format(moment, "DATETIME_FORMAT")
+        return date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
+    except ValueError:
+        return value  # not an ISO value (an old record): shown as stored
 
 
 def readable_changes(events):

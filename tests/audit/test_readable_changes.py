@@ -51,3 +51,23 @@ def test_the_audit_filter_names_every_action_in_words(client):
     page = client.get(reverse("audit:event-list")).content.decode()
     assert '<option value="projects.voted">Voto emitido</option>' in page
     assert ">projects.voted<" not in page
+
+
+def test_dates_and_moments_read_as_people_write_them_in_the_site_time_zone():
+    from django.utils import translation
+
+    from tests.factories import make_committee, make_session
+
+    staff = make_staff()
+    session = make_session(make_committee(4))
+    audit_record(
+        actor=staff,
+        action=AuditEvent.Action.UPDATED,
+        target=session,
+        changes={"starts_at": ["2016-05-19T15:00:00+00:00", "2016-05-20T16:30:00+00:00"], "ends_at": [None, "x"]},
+    )
+    with translation.override("es-mx"):
+        [event] = readable_changes(events_for(session).filter(action=AuditEvent.Action.UPDATED))
+    values = [(before, after) for _label, before, after in event.readable_changes]
+    assert ("19 de mayo de 2016 a las 10:00", "20 de mayo de 2016 a las 11:30") in values
+    assert (None, "x") in values  # not an ISO value: shown as stored
