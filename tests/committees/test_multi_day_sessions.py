@@ -140,3 +140,16 @@ def test_a_month_only_date_with_an_end_date_and_hours_is_refused_for_both_at_onc
     text = response.content.decode()
     assert "no tiene fecha de término: déjela vacía." in text and "no tiene hora: deje ambas horas vacías." in text
     assert not Session.objects.exists()
+
+
+def test_the_reports_plenary_table_gives_a_plenary_its_days():
+    from reports.editions import edition_html
+
+    start = timezone.make_aware(datetime.datetime(2016, 5, 19, 10))
+    Session.objects.create(
+        kind="plenary", title="Encuentro de dos días", place="SRE", starts_at=start,
+        ends_at=start + datetime.timedelta(days=1, hours=4), is_public=True,
+    )  # fmt: skip
+    with translation.override("es-mx"):
+        html = edition_html(datetime.date(2016, 5, 1), datetime.date(2016, 6, 30))
+    assert "19–20 de mayo de 2016" in html
