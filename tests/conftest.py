@@ -121,6 +121,35 @@ def _celery_tasks_inline(request):
     app.conf.task_always_eager = previous
 
 
+@contextlib.contextmanager
+def rows_for_the_module(request, django_db_blocker, build):
+    """Write ``build()``'s rows once for a module's tests to read; yield what it returns; undo it after them.
+
+    For a module-scoped fixture, as a ``TestCase``'s ``setUpTestData``: the rows are written in a
+    transaction that stays open while the module's tests run, each test in a savepoint of it, and that
+    is rolled back after the last one. Only for modules whose tests are not transactional (those empty
+    every table). The rows are written as a test writes them: clock ahead, fast hashing, tasks inline.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from django.test import override_settings
+
+    from axs_platform.celery import app
+    from tests.demo_snapshot import FAST_HASHERS
+
+    eager = app.conf.task_always_eager
+    with django_db_blocker.unblock(), transaction.atomic():
+        app.conf.task_always_eager = True
+        try:
+            with clock_ahead(request.config), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+                built = build()
+        finally:
+            app.conf.task_always_eager = eager
+        yield built
+        transaction.set_rollback(True)
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture(scope="session")
 def _demo_rows(request, django_db_setup, django_db_blocker):
     """Build the demo alliance once per test session (see tests/demo_snapshot.py)."""

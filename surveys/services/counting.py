@@ -110,10 +110,13 @@ def _add(survey, tally_of, *, start_over=False):
     stored = {(c.question_id, c.value): c for c in ResultCount.objects.filter(survey=survey)}
     new = [ResultCount(survey=survey, question_id=q, value=v) for q, v in keys if (q, v) not in stored]
     tally = tally_of(kinds)
+    changed = []
     for count in [*stored.values(), *new]:
         added = tally.counts.get((count.question_id, count.value))
         if added is None:
             continue
+        if count.pk is not None:
+            changed.append(count)
         count.count += added["count"]
         count.first += added["first"]
         count.rank_sum += added["rank_sum"]
@@ -121,7 +124,7 @@ def _add(survey, tally_of, *, start_over=False):
             count.total = added["total"] + (count.total or 0)
             count.low = added["low"] if count.low is None else min(count.low, added["low"])
             count.high = added["high"] if count.high is None else max(count.high, added["high"])
-    ResultCount.objects.bulk_update(list(stored.values()), FIELDS)
+    ResultCount.objects.bulk_update(changed, FIELDS)
     ResultCount.objects.bulk_create(new)
     fragments.changed(fragments.SURVEY_RESULTS)
 

@@ -79,7 +79,9 @@ def test_the_documentation_page_in_spanish_and_english(browser, live_server, tra
         blocked = [e for e in errors if "Content Security Policy" in e and "cdn.redoc.ly/redoc/logo-mini.svg" not in e]
         assert not blocked, errors
         assert_fits_a_phone(page)
-        assert_accessible(page)
+        # Colour contrast, the slowest rule by far on Redoc's 9,000 elements, is a matter of the styles, the same
+        # in both languages: checked in Spanish, every other rule in both.
+        assert_accessible(page, but=() if locale == "es-MX" else ("color-contrast",))
         shoot(page, f"docs-{locale}")
         page.set_viewport_size({"width": 390, "height": 900})
         shoot(page, f"docs-phone-{locale}")

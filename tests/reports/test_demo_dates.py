@@ -19,12 +19,9 @@ from docx import Document as WordDocument
 from axs_platform.dates import DatePrecision, historical_date
 from committees.models import Session
 from documents.models import Document
-from documents.services import document_request
-from reports.documents import SYSTEMATIZATION
 from reports.editions import edition_docx, edition_html
 from reports.models import Milestone, Stage
 from tests.factories import make_staff
-from tests.pdf_text import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -112,16 +109,10 @@ def test_the_report_summary_says_its_session_and_proposal_counts_are_the_platfor
     assert "Participaron 13 organizaciones." not in html
 
 
-def test_the_pdf_edition_prints_no_invented_day(demo, django_capture_on_commit_callbacks):
-    Document.objects.filter(kind=SYSTEMATIZATION).delete()
-    with django_capture_on_commit_callbacks(execute=True):
-        document = document_request(
-            actor=make_staff(), kind=SYSTEMATIZATION, language="es-mx",
-            params={"start": PERIOD[0].isoformat(), "end": PERIOD[1].isoformat()},
-        )  # fmt: skip
-    document.refresh_from_db()
+def test_the_pdf_edition_prints_no_invented_day(demo_report_pdfs):
+    document = demo_report_pdfs["es-mx"]
     assert document.status == Document.Status.READY, document.error
-    text = " ".join(pdf_text(document).split())
+    text = " ".join(document.text.split())
     assert "mayo de 2017 Inicia el acompañamiento de la GIZ" in text
     for day in INVENTED_DAYS:
         assert day not in _without_press_releases(text), day

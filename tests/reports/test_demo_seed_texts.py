@@ -9,13 +9,9 @@ from docx import Document as WordDocument
 from lxml import html as lxml_html
 
 from documents.models import Document
-from documents.services import document_render, document_request, params_key
 from reports import demo as demo_narrative
-from reports.demo import PERIOD
-from reports.documents import SYSTEMATIZATION
 from reports.editions import edition_docx, edition_html
 from reports.models import BibliographyEntry, NarrativeText
-from tests.pdf_text import pdf_text
 from tests.reports.test_publication import END, START
 from tests.reports.word_notes import word_notes
 
@@ -126,17 +122,10 @@ def test_the_word_edition_has_the_seed_pieces_as_paragraphs_or_footnotes_in_both
             assert piece[column] in paragraphs, (language, piece[0])
 
 
-def test_the_pdf_prints_the_seed_pieces_and_their_notes_in_both_languages(demo, django_capture_on_commit_callbacks):
-    spanish = document_render(
-        document_id=Document.objects.get(kind=SYSTEMATIZATION, language="es-mx", params_key=params_key(PERIOD)).pk
-    )
-    staff = get_user_model().objects.get(email="staff@amexcid.example")
-    with django_capture_on_commit_callbacks(execute=True):
-        english = document_request(actor=staff, kind=SYSTEMATIZATION, language="en", params=PERIOD)
-    for document, column in ((spanish, 2), (english, 3)):
-        document.refresh_from_db()
+def test_the_pdf_prints_the_seed_pieces_and_their_notes_in_both_languages(demo_report_pdfs):
+    for document, column in ((demo_report_pdfs["es-mx"], 2), (demo_report_pdfs["en"], 3)):
         assert document.status == Document.Status.READY, document.error
-        text = " ".join(pdf_text(document).split())
+        text = " ".join(document.text.split())
         for piece in PIECES:
             assert piece[column] in text, (document.language, piece[0])
         for note in NOTES:

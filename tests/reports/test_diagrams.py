@@ -9,7 +9,6 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import translation
 from docx import Document as WordDocument
 from lxml import etree
@@ -17,16 +16,12 @@ from lxml import html as lxml_html
 
 from axs_platform.dates import DatePrecision
 from documents.models import Document
-from documents.services import document_render, document_request, params_key
 from reports import demo as demo_narrative
-from reports.demo import PERIOD
 from reports.diagrams import timeline_diagram
-from reports.documents import SYSTEMATIZATION
 from reports.editions import edition_docx, edition_html
 from reports.models import Milestone, Stage
 from reports.selectors import report_data
 from reports.word.charts import chart_table
-from tests.pdf_text import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -67,17 +62,11 @@ def _expected_numbers():
     return [1, 2, 4]
 
 
-def test_the_pdf_numbers_the_diagrams_lists_them_and_prints_the_seed_dates(demo, django_capture_on_commit_callbacks):
-    spanish = document_render(
-        document_id=Document.objects.get(kind=SYSTEMATIZATION, language="es-mx", params_key=params_key(PERIOD)).pk
-    )
-    staff = get_user_model().objects.get(email="staff@amexcid.example")
-    with django_capture_on_commit_callbacks(execute=True):
-        english = document_request(actor=staff, kind=SYSTEMATIZATION, language="en", params=PERIOD)
-    for document, language in ((spanish, "es-mx"), (english, "en")):
-        document.refresh_from_db()
+def test_the_pdf_numbers_the_diagrams_lists_them_and_prints_the_seed_dates(demo_report_pdfs):
+    for language in ("es-mx", "en"):
+        document = demo_report_pdfs[language]
         assert document.status == Document.Status.READY, document.error
-        text = " ".join(pdf_text(document).split())
+        text = " ".join(document.text.split())
         assert _numbers(text, language) == _expected_numbers()
         # The timeline's list, after its caption (the last time the caption is printed: the contents come first).
         body = text[text.rindex(f"{LABEL[language]} 1. {DIAGRAMS[0][COLUMN[language]]}") :][:2500]

@@ -7,7 +7,6 @@ rolled back: the tests read what was built.
 import datetime
 import io
 import re
-import types
 from collections import Counter
 
 import pytest
@@ -17,11 +16,9 @@ from django.test import override_settings
 from django.utils import translation
 from docx import Document as WordDocument
 from lxml import html as lxml_html
-from pypdf import PdfReader
 
-from documents.pdf import render_pdf
+from documents.models import Document
 from reports import demo
-from reports.documents import systematization
 from reports.editions import edition_docx, edition_html
 from reports.markup import render_notes
 from reports.models import (
@@ -55,8 +52,11 @@ def _words(element):
 
 
 @pytest.fixture(scope="module")
-def editions(_demo_rows, django_db_blocker, tmp_path_factory):
-    """Each edition of the demo report, in each language: ``{language: (web page, Word document, PDF pages)}``."""
+def editions(_demo_rows, demo_report_pdfs, django_db_blocker, tmp_path_factory):
+    """Each edition of the demo report, in each language: ``{language: (web page, Word document, PDF pages)}``.
+
+    The PDF is the demo's, rendered once for the session (tests/reports/conftest.py).
+    """
     start, end = datetime.date.fromisoformat(START_ISO), datetime.date.fromisoformat(END_ISO)
     built = {}
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
@@ -66,11 +66,9 @@ def editions(_demo_rows, django_db_blocker, tmp_path_factory):
             with translation.override(language):
                 html = edition_html(start, end)
                 docx = WordDocument(io.BytesIO(edition_docx(start, end, "AxS")))
-                document = types.SimpleNamespace(params={"start": START_ISO, "end": END_ISO}, language=language)
-                source = systematization.build(document)
-                pdf, _pages = render_pdf(source.html, source.pdf_variant)
-            pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
-            built[language] = (lxml_html.fragment_fromstring(html, create_parent="div"), docx, pages)
+            pdf = demo_report_pdfs[language]
+            assert pdf.status == Document.Status.READY, pdf.error
+            built[language] = (lxml_html.fragment_fromstring(html, create_parent="div"), docx, pdf.pages)
         transaction.set_rollback(True)
     ContentType.objects.clear_cache()
     return built

@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 from surveys import services
 from surveys.models import AnonymousDraft, Answer, Response, SurveyInvitation
 from surveys.services import anonymous
-from tests.factories import make_member, make_organization
+from tests.conftest import rows_for_the_module
+from tests.factories import make_member, make_organization, make_staff
 
 from .conftest import build_survey
 
@@ -27,9 +28,18 @@ CHANCE = 6
 ON_POSTGRESQL = connection.vendor == "postgresql"
 
 
-@pytest.fixture
-def answered(staff):
-    """An anonymous survey answered by 50 organizations in turn; return it and who wrote which answer."""
+@pytest.fixture(scope="module")
+def answered(request, django_db_setup, django_db_blocker):
+    """An anonymous survey answered by 50 organizations in turn; return it and who wrote which answer.
+
+    Built once for the module (50 submissions take seconds); the tests only read it.
+    """
+    with rows_for_the_module(request, django_db_blocker, _answer_in_turn) as built:
+        yield built
+
+
+def _answer_in_turn():
+    staff = make_staff(full_name="Ana Staff")
     organizations = [make_organization(actor=staff, legal_name=f"Empresa {i:02d}, S.A.") for i in range(RESPONDENTS)]
     people = [make_member(organization) for organization in organizations]
     survey = build_survey(staff, is_anonymous=True)
