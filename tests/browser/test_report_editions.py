@@ -42,7 +42,11 @@ def test_staff_upload_a_logo_edit_a_text_publish_and_read_the_edition_in_both_la
 
     journey.visit("/informes/textos/")
     journey.visit("/informes/textos/future/")
-    journey.field("Texto (español)").fill("La AxS es un prototipo que **seguirá creciendo**.")
+    # A source's long address, as bibliographies print them: it breaks on a phone rather than widening the page.
+    journey.field("Texto (español)").fill(
+        "La AxS es un prototipo que **seguirá creciendo**. Véase https://www.gob.mx/cms/uploads/attachment/file/"
+        "273197/Vision_de_la_Alianza_por_la_Sostenibilidad_y_sus_comites_de_trabajo_2016_2018.pdf"
+    )
     journey.field("Texto (inglés)").fill("The AxS is a prototype that **will keep growing**.")
     journey.press("Guardar como nueva versión")
     assert NarrativeText.objects.get(part="future").body_en.startswith("The AxS is a prototype")
