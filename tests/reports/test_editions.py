@@ -20,7 +20,8 @@ PERIOD = {"start": "2016-05-01", "end": "2018-03-31"}
 def scene():
     staff = make_staff()
     plenary = make_session(kind="plenary", days_from_now=-30, title="Lanzamiento de prueba")
-    Session.objects.filter(pk=plenary.pk).update(starts_at=datetime.datetime(2016, 5, 19, 10, tzinfo=datetime.UTC))
+    launch = datetime.datetime(2016, 5, 19, 16, tzinfo=datetime.UTC)
+    Session.objects.filter(pk=plenary.pk).update(starts_at=launch, ends_at=launch + datetime.timedelta(hours=2))
     source = BibliographyEntry.objects.create(title="AMEXCID. (2016c). Comunicado del 23 de agosto de 2016.")
     RecordedFigure.objects.create(
         label_es="Organizaciones en la tercera reunión", label_en="Organizations at the third meeting",
