@@ -58,7 +58,10 @@ def test_the_demo_leaves_the_report_four_fact_sheets_and_the_public_ones_ready(d
     # Of the real organizations named at the installation the records say nothing after it: "sin dato", in words,
     # never folded into the active count nor into 0.
     unknown = figures["unknown_organizations"]
-    assert f"{active} organizaciones activas en los comités al cierre del periodo; sin dato para {unknown} " in text
+    assert (
+        f"{active} organizaciones activas en los comités al cierre del periodo, según los registros de la "
+        f"plataforma; sin dato para {unknown} organizaciones"
+    ) in text
     assert (
         f"seguían activas en los comités. Sin dato para {unknown} organizaciones: los registros no dicen si seguían "
         "activas al cierre del periodo."
