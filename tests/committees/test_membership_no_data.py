@@ -108,3 +108,24 @@ def test_the_database_refuses_no_data_without_a_joining_date_or_a_change_without
         Membership.objects.filter(pk=membership.pk).update(status=MembershipStatus.UNKNOWN, joined_on=None)
     with pytest.raises(IntegrityError), transaction.atomic():
         MembershipChange.objects.create(membership=membership, from_status="active", to_status="unknown", reason="")
+
+
+def test_the_history_page_the_open_data_and_the_api_say_no_data_for_such_a_membership(client):
+    from django.urls import reverse
+
+    from opendata import datasets
+
+    staff = make_staff()
+    committee = make_committee()
+    membership = _seated(staff, committee, make_organization(legal_name="Sin Noticias, S.A."))
+    services.membership_mark_unknown(actor=staff, membership=membership, since=D(2016, 11, 2), reason="Sin fuente")
+    client.force_login(staff)
+    page = client.get(reverse("committees:committee-members", args=[committee.pk]), HTTP_ACCEPT_LANGUAGE="es")
+    row = page.content.decode().split(f"<td>{membership.organization}</td>")[1].split("</tr>")[0]
+    assert "Sin dato" in row and "sin dato" in row  # the status, and where the leaving date would be
+    assert "vigente" not in row
+    [published] = [row for row in datasets.get("membresias-comites").queryset() if row.pk == membership.pk]
+    assert (published.status, published.ended_on) == ("unknown", None)
+    answer = client.get(f"/api/v1/memberships/?committee={committee.pk}", HTTP_ACCEPT_LANGUAGE="es").json()
+    [item] = answer["results"]
+    assert (item["status"], item["status_label"], item["ended_on"]) == ("unknown", "Sin dato", None)
