@@ -7,11 +7,13 @@ recorded as reported figures, since the demo holds only the organizations the re
 few fictitious ones.
 
 The seed names 46 organizations at the committees' installation but counts "more than 60", and
-about 50 still active in March 2018. The fictitious participants of ``companies.demo`` fill the
-gap: they are seated at the installation with the named ones, and the departures and suspensions
-of 2017 that take the count to about 50 are theirs (``MEMBERSHIP_STEPS``), with invented reasons;
-one fictitious company joins by invitation in 2018, as the seed says the committees stay open to
-new participants. The installation sessions report how many organizations were seated.
+about 50 still active in March 2018 (a recorded figure, naming none). The fictitious participants of
+``companies.demo`` fill the gap: they are seated at the installation with the named ones, and the
+departures and suspensions of 2017 are theirs (``MEMBERSHIP_STEPS``), with invented reasons; one
+fictitious company joins by invitation in 2018, as the seed says the committees stay open to new
+participants. The installation sessions report how many organizations were seated. Of the named
+organizations the seed says nothing after the installation: from the next day their memberships
+have no data ("sin dato", ``mark_real_memberships_no_data``), neither current nor ended.
 
 Attendance lists: ``demo_attendance`` (the organizations the seed names have no one on them).
 Agreements fall to fictitious members.
@@ -20,6 +22,7 @@ Agreements fall to fictitious members.
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.db.models import F
 from django.utils import timezone, translation
 
 from audit.models import AuditEvent
@@ -47,6 +50,7 @@ from .models import (
     SessionKind,
     WorkPlanActivity,
 )
+from .models.committees import OPEN_MEMBERSHIP_STATUSES
 
 D = datetime.date
 
@@ -426,6 +430,38 @@ def _upcoming_session(goal_number, committee):
         AgendaItem.objects.get_or_create(session=upcoming, position=position, defaults={"title": item})
 
 
+NO_DATA_REASON = (
+    "El documento de referencia nombra a la organización en la instalación del comité y no dice si siguió "
+    "participando después."
+)
+
+
+def mark_real_memberships_no_data(actor):
+    """Mark "no data" the open memberships of real organizations from the day after their committee's installation.
+
+    The seed names them at the installation only; that they stayed (or left) would be invented. Idempotent: a
+    demo loaded before this rule had them active, and a second load upgrades it.
+    """
+    marked = 0
+    open_memberships = Membership.objects.filter(
+        committee__name__in=[name for name, *_rest in COMMITTEES.values()],
+        committee__installed_on__isnull=False,
+        committee__closed_at__isnull=True,
+        organization__is_fictitious=False,
+        status__in=OPEN_MEMBERSHIP_STATUSES,
+        joined_on__lte=F("committee__installed_on"),
+    ).select_related("committee")
+    for membership in open_memberships:
+        services.membership_mark_unknown(
+            actor=actor,
+            membership=membership,
+            since=membership.committee.installed_on + datetime.timedelta(days=1),
+            reason=NO_DATA_REASON,
+        )
+        marked += 1
+    return marked
+
+
 def load(stdout):
     """Create the committees and sessions that do not exist yet; leave existing ones alone."""
     User = get_user_model()
@@ -433,6 +469,7 @@ def load(stdout):
     organizations = {organization.legal_name: organization for organization in Organization.objects.all()}
     users = {user.email: user for user in User.objects.filter(email__endswith="axs.example")}
     created = sum(_load_committee(goal, actor, organizations, users) for goal in COMMITTEES)
+    without_data = mark_real_memberships_no_data(actor)
     struck, corrected_sessions = correct_retired_attendance(actor)
     attended = 0
     for goal, (name, *_rest) in COMMITTEES.items():
@@ -468,6 +505,7 @@ def load(stdout):
         plenaries += 1
     stdout.write(
         f"Committees: {created} created, {len(COMMITTEES) - created} already there; {plenaries} plenaries; "
+        f"{without_data} memberships of real organizations recorded as no data after their installation; "
         f"{attended} attendance records; {struck} rows of retired invented contacts struck off "
         f"{corrected_sessions} attendance lists."
     )

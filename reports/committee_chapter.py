@@ -50,6 +50,7 @@ def committees_of(start, end, selected_ids):
                 distinct=True,
             ),
             members_count=_count_per_committee(members_at_end),
+            members_unknown=_count_per_committee(Membership.objects.unknown_on(end)),
             selected_count=_count_per_committee(selected),
         )
         .prefetch_related(

@@ -140,6 +140,14 @@ def report_figures(start, end, *, plenaries, survey):
         "projects_structured": _proposals_reaching(ProposalStatus.STRUCTURED, since, until),
         # Organizations active on a committee on the period's last day (suspended ones not), as of then.
         "active_organizations": Membership.objects.active_on(end).values("organization").distinct().count(),
+        # Organizations of whose membership there is no data by then (the seed names them once): not counted
+        # as active, nor as gone; the report says "no data" for them. One on several committees counts once.
+        "unknown_organizations": Membership.objects.unknown_on(end)
+        .exclude(organization__in=Membership.objects.on(end).values("organization"))
+        .order_by()
+        .values("organization")
+        .distinct()
+        .count(),
         "organizations_in_sessions": present_at_committee_sessions(since, until),
         "recent_sessions_since": recent_since,
         "organizations_in_recent_sessions": present_at_committee_sessions(bounds(recent_since, end)[0], until),

@@ -145,7 +145,7 @@ class AttendanceSerializer(serializers.ModelSerializer):
 class QuorumSerializer(serializers.Serializer):
     """The attendance summary the session page shows above the list (``committees.selectors.quorum``).
 
-    ``expected``, ``required``, ``unlisted`` and ``reached`` are a committee session's (null otherwise);
+    ``expected``, ``required``, ``unlisted``, ``no_data`` and ``reached`` are a committee session's (null otherwise);
     ``organizations_counted`` is null when no attendance was recorded nor reported.
     """
 
@@ -159,5 +159,9 @@ class QuorumSerializer(serializers.Serializer):
     required = serializers.IntegerField(allow_null=True, help_text="Organizations needed for quorum.")
     unlisted = serializers.IntegerField(
         allow_null=True, help_text="Member organizations nobody represents in the platform, so not on the list."
+    )
+    no_data = serializers.IntegerField(
+        allow_null=True,
+        help_text="Organizations of which there is no data on whether they were still members on the session's day.",
     )
     reached = serializers.BooleanField(allow_null=True, help_text="Whether there was quorum; null: no data.")

@@ -112,6 +112,9 @@ class MembershipStatus(models.TextChoices):
     SUSPENDED = "suspended", _("Suspended")
     LEFT = "left", _("Left")
     DECLINED = "declined", _("Request declined")
+    # The records stop saying whether the organization still takes part (a history known only from a
+    # source that names it once): neither a member now nor one that left; it may join again.
+    UNKNOWN = "unknown", _("No data")
 
 
 OPEN_MEMBERSHIP_STATUSES = (MembershipStatus.REQUESTED, MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED)
@@ -126,27 +129,46 @@ class MembershipQuerySet(models.QuerySet):
     def current(self):
         return self.filter(status=MembershipStatus.ACTIVE)
 
-    def on(self, day):
-        """Memberships in force on ``day`` (joined by then, not ended by then), with ``status_on`` that day.
-
-        ``status_on`` is the status the last change recorded by then gave, active or suspended; a
-        membership without recorded changes (written outside the services) has its status now.
-        """
+    def _status_on(self, day):
+        """Annotate ``status_on``: the status the last change recorded by ``day`` gave, else the status now."""
         status_then = (
             MembershipChange.objects.filter(membership=models.OuterRef("pk"), effective_on__lte=day)
             .order_by("-effective_on", "-created_at", "-id")
             .values("to_status")[:1]
         )
+        return self.annotate(status_on=Coalesce(models.Subquery(status_then), models.F("status")))
+
+    def on(self, day):
+        """Memberships in force on ``day`` (joined by then, not ended by then), with ``status_on`` that day.
+
+        ``status_on`` is the status the last change recorded by then gave, active or suspended; a
+        membership without recorded changes (written outside the services) has its status now. From the
+        day a membership has no data, it is not in force (nor known to have ended): see ``unknown_on``.
+        """
         return (
-            self.filter(joined_on__lte=day)
+            self._status_on(day)
+            .filter(joined_on__lte=day)
             .filter(models.Q(ended_on__isnull=True) | models.Q(ended_on__gt=day))
-            .annotate(status_on=Coalesce(models.Subquery(status_then), models.F("status")))
             .filter(status_on__in=[MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED])
         )
 
     def active_on(self, day):
         """Memberships that were active (in force, not suspended) on ``day``; see ``on``."""
         return self.on(day).filter(status_on=MembershipStatus.ACTIVE)
+
+    def unknown_on(self, day):
+        """Memberships with no data on ``day`` on whether the organization still took part.
+
+        An organization that joined the committee again by then is in force (``on``), not unknown.
+        """
+        in_force = Membership.objects.on(day).filter(
+            committee=models.OuterRef("committee"), organization=models.OuterRef("organization")
+        )
+        return (
+            self._status_on(day)
+            .filter(joined_on__lte=day, status_on=MembershipStatus.UNKNOWN)
+            .exclude(models.Exists(in_force))
+        )
 
 
 class Membership(models.Model):
@@ -193,7 +215,8 @@ class Membership(models.Model):
                 violation_error_message=_("This organization already sits on this committee or has asked to."),
             ),
             models.CheckConstraint(
-                condition=~models.Q(status__in=["active", "suspended", "left"]) | models.Q(joined_on__isnull=False),
+                condition=~models.Q(status__in=["active", "suspended", "left", "unknown"])
+                | models.Q(joined_on__isnull=False),
                 name="committees_membership_joined_date",
             ),
             models.CheckConstraint(
@@ -214,6 +237,10 @@ class Membership(models.Model):
     @property
     def is_current(self):
         return self.status == MembershipStatus.ACTIVE
+
+    @property
+    def is_unknown(self):
+        return self.status == MembershipStatus.UNKNOWN
 
 
 class MembershipChange(models.Model):
@@ -242,9 +269,11 @@ class MembershipChange(models.Model):
         ordering = ["-effective_on", "-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(to_status__in=["suspended", "left", "declined"]) | ~models.Q(reason=""),
+                condition=~models.Q(to_status__in=["suspended", "left", "declined", "unknown"]) | ~models.Q(reason=""),
                 name="committees_membership_change_reason",
-                violation_error_message=_("Suspending, ending or declining a membership needs a reason."),
+                violation_error_message=_(
+                    "Suspending, ending or declining a membership, or recording that there is no data, needs a reason."
+                ),
             ),
         ]
 

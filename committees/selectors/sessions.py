@@ -204,13 +204,31 @@ def quorum(session):
             .distinct()
             .count()
         )
+    if unlisted and counted + unlisted >= required:
+        reached = None
+    # Organizations of which there is no data that day on whether they were still members: the quorum is known
+    # only if it holds (or fails) whether they were members or not, and present or not.
+    no_data = (
+        Membership.objects.unknown_on(day)
+        .filter(committee_id=session.committee_id)
+        .values("organization")
+        .distinct()
+        .count()
+    )
+    if no_data and counted is not None:
+        required_with_them = (expected + no_data) // 2 + 1
+        if counted >= required_with_them:
+            reached = True
+        elif reached or counted + unlisted + no_data >= required_with_them:
+            reached = None
     summary.update(
         expected=expected,
         required=required,
         reported=session.reported_attendance,
         organizations_counted=counted,
         unlisted=unlisted,
-        reached=None if unlisted and counted + unlisted >= required else reached,
+        no_data=no_data,
+        reached=reached,
     )
     return summary
 

@@ -23,6 +23,7 @@ from ..models import (
     PriorityArea,
     WorkPlanActivity,
 )
+from ..models.committees import OPEN_MEMBERSHIP_STATUSES
 
 COMMITTEE_FIELDS = ["name", "name_en", "goal", "description", "decision_mechanism", "operating_rules", "installed_on"]
 ACTIVITY_FIELDS = ["priority_area", "title", "responsible_organization", "starts_on", "ends_on", "status"]
@@ -34,8 +35,14 @@ MEMBERSHIP_TRANSITIONS = {
     "suspend": ((MembershipStatus.ACTIVE,), MembershipStatus.SUSPENDED),
     "reinstate": ((MembershipStatus.SUSPENDED,), MembershipStatus.ACTIVE),
     "end": ((MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED), MembershipStatus.LEFT),
+    "mark_unknown": ((MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED), MembershipStatus.UNKNOWN),
 }
-REASON_REQUIRED = {MembershipStatus.SUSPENDED, MembershipStatus.LEFT, MembershipStatus.DECLINED}
+REASON_REQUIRED = {
+    MembershipStatus.SUSPENDED,
+    MembershipStatus.LEFT,
+    MembershipStatus.DECLINED,
+    MembershipStatus.UNKNOWN,
+}
 
 
 def _require(allowed):
@@ -138,7 +145,7 @@ def _check_no_open_membership(committee, organization):
     if Membership.objects.filter(
         committee=committee,
         organization=organization,
-        status__in=(MembershipStatus.REQUESTED, MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED),
+        status__in=OPEN_MEMBERSHIP_STATUSES,
     ).exists():
         raise field_error(
             "organization",
@@ -201,7 +208,11 @@ def membership_request(*, actor, committee, reason="", request=None):
 @transaction.atomic
 @fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def membership_transition(*, actor, membership, action, reason="", effective_on=None, request=None):
-    """Approve or decline a request, suspend, reinstate or end a membership, with a date and a reason."""
+    """Approve or decline a request, suspend, reinstate or end a membership, with a date and a reason.
+
+    ``mark_unknown`` records that from ``effective_on`` on nothing says whether the organization still takes
+    part: the membership stops counting as current without an invented departure (``membership_mark_unknown``).
+    """
     _require(permissions.can_manage_committees(actor))
     if action not in MEMBERSHIP_TRANSITIONS:
         raise ValueError(f"Unknown membership action {action!r}")
@@ -241,6 +252,13 @@ def membership_transition(*, actor, membership, action, reason="", effective_on=
         membership, from_status=from_status, actor=actor, effective_on=effective_on, reason=reason, request=request
     )
     return membership
+
+
+def membership_mark_unknown(*, actor, membership, since, reason, request=None):
+    """Record that from ``since`` on there is no data on whether the organization still sits on the committee."""
+    return membership_transition(
+        actor=actor, membership=membership, action="mark_unknown", reason=reason, effective_on=since, request=request
+    )
 
 
 @transaction.atomic

@@ -248,6 +248,7 @@ MEMBERSHIP_ACTION_LABELS = {
     "suspend": gettext_lazy("Suspend the membership"),
     "reinstate": gettext_lazy("Reinstate the membership"),
     "end": gettext_lazy("End the membership"),
+    "mark_unknown": gettext_lazy("Record that there is no data on whether it still takes part"),
 }
 
 

@@ -19,7 +19,12 @@ from committees.models import (
 from ..registry import Dataset, Field, register
 
 # Requests (and declined requests) are not memberships: the reasons given are the organization's own.
-PUBLISHED_MEMBERSHIP_STATUSES = (MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED, MembershipStatus.LEFT)
+PUBLISHED_MEMBERSHIP_STATUSES = (
+    MembershipStatus.ACTIVE,
+    MembershipStatus.SUSPENDED,
+    MembershipStatus.LEFT,
+    MembershipStatus.UNKNOWN,
+)
 
 COMMITTEE_ID = Field("committee_id", "integer", "Identificador del comité.", "Identifier of the committee.")
 ORGANIZATION_ID = Field(
@@ -162,7 +167,12 @@ MEMBERSHIPS = register(
                 tuple(MembershipSource.choices),
             ),
             Field("joined_on", "date", "Fecha de entrada.", "Date it joined."),
-            Field("ended_on", "date", "Fecha de salida; vacío si sigue.", "Date it left; empty if it remains."),
+            Field(
+                "ended_on",
+                "date",
+                "Fecha de salida; vacío si sigue o si no se sabe si sigue (estado unknown: sin dato).",
+                "Date it left; empty if it remains or if whether it remains is not known (status unknown: no data).",
+            ),
         ),
         queryset=_memberships,
         row=_membership_row,

@@ -109,6 +109,15 @@ def build():
     committee_2 = Committee.objects.get(goal__number=12)
     org_a = Organization.objects.get(short_name="Fundación Telefónica")
     org_b = Organization.objects.get(short_name="Bimbo")
+    # The demo has no data on the real organizations after their committees' installation ("sin dato"); the
+    # world's two representatives need their organizations seated today, as staff would seat them again.
+    from committees import services as committee_services
+
+    staff = User.objects.get(email="staff@amexcid.example")
+    for membership in Membership.objects.filter(organization__in=[org_a, org_b], status="unknown"):
+        committee_services.membership_add(
+            actor=staff, committee=membership.committee, organization=membership.organization
+        )
     people = {
         "anonymous": None,
         "staff": User.objects.get(email="staff@amexcid.example"),

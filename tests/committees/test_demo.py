@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from committees import models
-from committees.demo import INSTALLED_ON, LATER_MEMBERS
+from committees.demo import INSTALLED_ON, LATER_MEMBERS, NO_DATA_REASON, mark_real_memberships_no_data
 from committees.selectors import quorum
 from companies.demo import DEMO_COMMITTEE_SEATS
 from companies.models import Representative
@@ -54,8 +54,10 @@ def test_the_five_committees_with_their_sdgs_members_and_current_posts(demo):
         assert chair.holder.email == f"presidencia.ods{number}@axs.example"
         assert secretary.holder.email == f"secretaria.ods{number}@axs.example"
         assert models.Membership.objects.current().filter(committee=committee, organization=chair.organization).exists()
-    # 15 named at the installation, 3 fictitious still active, 1 fictitious suspended and 2 gone.
-    assert models.Membership.objects.filter(committee=committees[12], status="active").count() == 18
+    # 15 real organizations named at the installation (no data after it), 3 fictitious still active, 1 fictitious
+    # suspended and 2 gone.
+    assert models.Membership.objects.filter(committee=committees[12], status="active").count() == 3
+    assert models.Membership.objects.filter(committee=committees[12], status="unknown").count() == 15
 
 
 def test_a_chair_was_replaced_and_some_members_left(demo):
@@ -110,6 +112,37 @@ def test_the_installations_seat_the_named_and_the_fictitious_participants_and_re
         assert installation.reported_attendance == seated.count()
     seated_anywhere = models.Membership.objects.filter(joined_on__lte="2016-11-04").values("organization").distinct()
     assert seated_anywhere.count() > 60
+
+
+def test_the_real_organizations_history_says_only_that_they_sat_at_the_installation(demo):
+    real = models.Membership.objects.filter(organization__is_fictitious=False)
+    assert real.count() == 59 and real.values("organization").distinct().count() == 46
+    assert not real.exclude(status="unknown").exists(), "no real organization is a current member (nor left)"
+    assert not models.Membership.objects.current().filter(organization__is_fictitious=False).exists()
+    for membership in real.select_related("committee"):
+        installed_on = membership.committee.installed_on
+        assert membership.joined_on == installed_on and membership.ended_on is None
+        steps = list(membership.changes.order_by("effective_on", "id").values_list("to_status", "effective_on"))
+        assert steps == [("active", installed_on), ("unknown", installed_on + datetime.timedelta(days=1))]
+        assert membership.changes.get(to_status="unknown").reason == NO_DATA_REASON
+    assert not models.Membership.objects.on(datetime.date(2018, 3, 31)).filter(organization__is_fictitious=False)
+
+
+def test_loading_the_demo_on_an_older_demo_marks_the_real_memberships_no_data(demo):
+    from django.contrib.auth import get_user_model
+
+    membership = models.Membership.objects.filter(organization__is_fictitious=False).first()
+    # As an older demo left it: active since the installation, with no later step.
+    membership.changes.filter(to_status="unknown").delete()
+    models.Membership.objects.filter(pk=membership.pk).update(status="active")
+    actor = get_user_model().objects.get(email="staff@amexcid.example")
+    assert mark_real_memberships_no_data(actor) == 1
+    assert mark_real_memberships_no_data(actor) == 0
+    membership.refresh_from_db()
+    assert membership.status == "unknown"
+    assert membership.changes.get(to_status="unknown").effective_on == (
+        membership.committee.installed_on + datetime.timedelta(days=1)
+    )
 
 
 def test_fictitious_participants_left_or_paused_in_2017_with_a_reason_and_one_joined_later(demo):
@@ -190,13 +223,14 @@ def test_installations_reach_quorum_and_later_lists_count_the_fictitious_members
     for session in installations:  # the reported figure: every organization seated that day
         seated = models.Membership.objects.filter(committee=session.committee).active_on(session.starts_at.date())
         assert summaries[session]["organizations_counted"] == session.reported_attendance == seated.count()
-    # The later lists hold the fictitious members only; the real ones, whom nobody represents in the platform,
-    # are unknown: the quorum is "no data", never "not reached" for want of people the demo does not have.
+    # The later lists hold the fictitious members only; of the real ones there is no data after the installation
+    # (whether they were still members): the quorum is "no data", never "not reached", nor "reached" by the
+    # fictitious members alone.
     for session in set(summaries) - set(installations):
         summary = summaries[session]
         day = timezone.localdate(session.starts_at)
         real = models.Membership.objects.filter(committee=session.committee, organization__is_fictitious=False)
-        assert summary["reached"] is None and summary["unlisted"] == real.active_on(day).count(), session
+        assert summary["reached"] is None and summary["no_data"] == real.unknown_on(day).count() > 0, session
     # "alrededor de 50 empresas continuaban participando activamente en las sesiones de los comités" (March 2018)
     # names none of them: it is a recorded figure (reports.demo), and the lists of early 2018 hold only the
     # fictitious members, most of them present.
@@ -228,7 +262,9 @@ def test_a_monthly_sessions_page_says_its_quorum_is_unknown_not_missed(demo, cli
     with django_assert_max_num_queries(30):
         html = client.get(reverse("committees:session-detail", args=[session.pk])).content.decode()
     assert "Quórum: sin dato" in html and "Sin quórum" not in html
-    assert "organizaciones integrantes no tienen representante en la plataforma" in html
+    assert "Quórum alcanzado" not in html  # not by the fictitious members alone
+    no_data = models.Membership.objects.filter(committee=session.committee).unknown_on(session.starts_at.date())
+    assert f"Sin dato para {no_data.count()} organizaciones sobre si seguían siendo integrantes ese día." in html
 
 
 def test_loading_the_demo_again_strikes_the_retired_contacts_off_the_attendance_lists_once(demo):

@@ -142,7 +142,10 @@ CASES = {
         "membresias-comites",
         None,
         lambda staff, _ready: committee_services.membership_transition(
-            actor=staff, membership=_first("membresias-comites"), action="suspend", reason="Cuotas pendientes"
+            actor=staff,
+            membership=datasets.get("membresias-comites").queryset().filter(status="active").first(),
+            action="suspend",
+            reason="Cuotas pendientes",
         ),
         True,
     ),

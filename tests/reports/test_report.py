@@ -55,16 +55,27 @@ def test_the_demo_leaves_the_report_four_fact_sheets_and_the_public_ones_ready(d
         f"{installation} organizaciones participaron en la instalación de los comités. "
         f"Al cierre del periodo {active} organizaciones seguían activas en los comités."
     ) in text
-    attended, unrecorded = figures["organizations_in_recent_sessions"], figures["organizations_unrecorded_recent"]
+    # Of the real organizations named at the installation the records say nothing after it: "sin dato", in words,
+    # never folded into the active count nor into 0.
+    unknown = figures["unknown_organizations"]
+    assert (
+        f"{active} organizaciones activas en los comités al cierre del periodo, según los registros de la "
+        f"plataforma; sin dato para {unknown} organizaciones"
+    ) in text
+    assert (
+        f"seguían activas en los comités. Sin dato para {unknown} organizaciones: los registros no dicen si seguían "
+        "activas al cierre del periodo."
+    ) in text
+    assert "los registros no dicen si seguían siendo integrantes al cierre del periodo" in text
+    attended = figures["organizations_in_recent_sessions"]
     assert (
         f"{attended} organizaciones registradas como presentes en las sesiones de los comités en los últimos tres "
-        f"meses del periodo; sin asistencia registrada de {unrecorded} de las organizaciones activas"
+        "meses del periodo"
     ) in text
-    # What the lists hold, and that the rest is unknown: never "9 attended" beside the seed's "about 50".
+    # What the lists hold: never "9 attended" beside the seed's "about 50" as if the rest were absent.
     assert (
         f"Entre el 1 de enero de 2018 y el 31 de marzo de 2018, las listas de asistencia de los comités registran "
-        f"{attended} organizaciones presentes. De {unrecorded} de las organizaciones activas al cierre del periodo "
-        "no hay asistencia registrada en esos meses: sin dato."
+        f"{attended} organizaciones presentes."
     ) in text
     assert "asistieron a las sesiones de los comités" not in text
     # The installation of Educación, in the timeline: the platform's count (the seed lists 9 organizations).
@@ -93,18 +104,19 @@ def test_the_demo_figures_match_the_seeds_record(demo):
     # "más de 60 empresas, fundaciones y organismos empresariales" at the installation (31 Oct – 4 Nov 2016);
     # "alrededor de 50 empresas continuaban participando activamente" in March 2018.
     assert figures["installation_organizations"] > 60
-    assert 45 <= figures["active_organizations"] <= 55
+    # The seed's "about 50" names none of them: it is a recorded figure (tests/companies/test_demo_facts.py).
+    # Counted from the memberships, the active ones are the fictitious members only; of the 46 real organizations
+    # named at the installation there is no data after it: "sin dato", neither active nor gone (never 0).
+    real = Membership.objects.filter(organization__is_fictitious=False)
+    assert not real.active_on(PERIOD[1]).exists()
+    assert figures["unknown_organizations"] == real.values("organization").distinct().count() == 46
+    fictitious = Membership.objects.active_on(PERIOD[1]).filter(organization__is_fictitious=True)
+    assert figures["active_organizations"] == fictitious.values("organization").distinct().count() == 9
     # Counted from the attendance lists too: present at a committee session in January–March 2018. The seed names
-    # no one present after the installations, so those lists hold the 9 fictitious members only; its "about 50"
-    # is a recorded figure (tests/companies/test_demo_facts.py).
+    # no one present after the installations, so those lists hold the 9 fictitious members only, all active.
     assert figures["recent_sessions_since"] == datetime.date(2018, 1, 1)
     assert figures["organizations_in_recent_sessions"] == 9
-    # The real members have no one on the lists: unknown, not absent. Present and unknown together are the
-    # members active at the period's end, so the report's sentence agrees with the seed's "about 50".
-    unknown = figures["organizations_unrecorded_recent"]
-    real = Membership.objects.active_on(PERIOD[1]).filter(organization__is_fictitious=False)
-    assert unknown == real.values("organization").distinct().count() == 46
-    assert figures["organizations_in_recent_sessions"] + unknown == figures["active_organizations"]
+    assert figures["organizations_unrecorded_recent"] == 0
     assert figures["organizations_in_sessions"] > figures["organizations_in_recent_sessions"]
 
 
@@ -159,6 +171,44 @@ def test_the_period_counts_members_by_their_status_on_its_last_day_not_today():
     assert data["figures"]["active_organizations"] == 1  # suspended since June 2018: active in March
     [members] = [c.members_at_end for c in data["committees"]]
     assert {(o.pk, o.suspended_at_end) for o in members} == {(suspended_after.pk, False), (suspended_within.pk, True)}
+
+
+def test_members_with_no_data_at_the_period_end_are_neither_active_nor_listed_but_said_in_words():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from committees import services
+    from tests.factories import make_organization
+
+    staff = make_staff()
+    installed_on = datetime.date(2016, 11, 1)
+    committee = make_committee(12, installed_on=installed_on)
+    known, unknown, on_both = make_organization(), make_organization(), make_organization()
+    for organization in (known, unknown, on_both):
+        services.membership_add(actor=staff, committee=committee, organization=organization, joined_on=installed_on)
+    other = make_committee(4, installed_on=installed_on)
+    services.membership_add(actor=staff, committee=other, organization=on_both, joined_on=installed_on)
+    for membership in Membership.objects.filter(organization__in=[unknown, on_both], committee=committee):
+        services.membership_mark_unknown(
+            actor=staff, membership=membership, since=datetime.date(2016, 11, 2), reason="La fuente no lo dice"
+        )
+    data = report_data(*PERIOD)
+    # on_both is still known active on the other committee: active, not "no data".
+    assert (data["figures"]["active_organizations"], data["figures"]["unknown_organizations"]) == (2, 1)
+    chapter = {c.goal.number: c for c in data["committees"]}[12]
+    assert [o.pk for o in chapter.members_at_end] == [known.pk] and chapter.members_unknown == 2
+    assert {o.pk for o in chapter.installation_organizations} == {known.pk, unknown.pk, on_both.pk}
+    with translation.override("es-mx"):
+        html = " ".join(
+            render_to_string(
+                "reports/includes/stages/structuring.html", {**data, "end": PERIOD[1], "start": PERIOD[0]}
+            ).split()
+        )
+    assert "Sin dato para 1 organización: los registros no dicen si seguía activa al cierre del periodo." in html, html
+    assert (
+        "Sin dato para 2 organizaciones: los registros no dicen si seguían siendo integrantes al cierre del periodo."
+        in html
+    )
 
 
 def test_the_attendance_figure_counts_each_organization_present_in_the_last_three_months_once():
