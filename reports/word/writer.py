@@ -93,6 +93,7 @@ class Writer:
         svgs = [element for element in root.iter() if _tag(element) == "svg"]
         self.pictures = dict(zip(svgs, charts.render_pngs(svgs), strict=True))
         self.list_depth = 0
+        self.sequences = {}  # the last number of each caption series: {"Figura": 3}
         self.style_ids = {}
         self.last_paragraph = None
         section = document.sections[-1]
@@ -272,7 +273,11 @@ class Writer:
             return paragraph
         word, number, span = label
         paragraph.add_run(f"{word} ")
-        ooxml.simple_field(paragraph, f"SEQ {word} \\* ARABIC", number)
+        # A number the series does not reach by counting (the seed's Figura 3 with no Figura 1 drawn) resets it.
+        expected = self.sequences.get(word, 0) + 1
+        self.sequences[word] = int(number)
+        reset = f" \\r {number}" if int(number) != expected else ""
+        ooxml.simple_field(paragraph, f"SEQ {word} \\* ARABIC{reset}", number)
         paragraph.add_run(".")
         pieces = [span.tail] if span.tail else []
         for sibling in span.itersiblings():
@@ -420,8 +425,17 @@ class Writer:
             label = exhibit_label(caption)
             if label:
                 kinds.setdefault((_tag(caption), label[0]), []).append(_words(caption))
+        names = {
+            label.split()[0]: name
+            for label, name in (
+                (_("Figure %(number)s"), _("List of figures")),
+                (_("Chart %(number)s"), _("List of charts")),
+                (_("Table %(number)s"), _("List of tables")),
+            )
+        }
         for index, ((tag, word), captions) in enumerate(kinds.items()):
-            name = _("List of figures") if tag == "figcaption" else _("List of tables")
+            default = _("List of figures") if tag == "figcaption" else _("List of tables")
+            name = names.get(word, default)
             # The contents fill their page; the lists share the next one.
             self.document.add_paragraph(name, "TOC Heading").paragraph_format.page_break_before = index == 0
             self.field_block(f'TOC \\h \\z \\c "{word}"', [("table of figures", text) for text in captions])

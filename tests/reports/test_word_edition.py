@@ -53,8 +53,9 @@ def test_headings_are_word_headings_and_the_contents_and_lists_are_fields_word_u
     assert styles["Alianza por la Sostenibilidad"] == "Title"
     fields = [_instructions(p._p) for p in word.paragraphs if p._p.xpath(".//w:instrText")]
     assert 'TOC \\o "1-2" \\h \\z \\u' in fields
-    assert 'TOC \\h \\z \\c "Figura"' in fields and 'TOC \\h \\z \\c "Cuadro"' in fields
-    assert "Índice de figuras" in styles and "Índice de cuadros" in styles
+    for series in ("Figura", "Gráfica", "Cuadro"):
+        assert f'TOC \\h \\z \\c "{series}"' in fields
+    assert "Índice de figuras" in styles and "Índice de gráficas" in styles and "Índice de cuadros" in styles
     contents = [p.text for p in word.paragraphs if p.style.name == "toc 1"]
     assert "5. Hacia el futuro" in contents
     assert word.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
@@ -64,13 +65,18 @@ def test_captions_count_with_seq_fields_and_tables_repeat_their_header_row(demo)
     word, html = _word("es-mx")
     captions = [p for p in word.paragraphs if p.style.name == "Caption"]
     figures = [p for p in captions if p.text.startswith("Figura ")]
+    charts = [p for p in captions if p.text.startswith("Gráfica ")]
     tables = [p for p in captions if p.text.startswith("Cuadro ")]
-    # The seed's diagrams come first (chapters 1 and 2), then the plenaries' chart.
-    assert figures[0].text == "Figura 1. Sistema Mexicano de Cooperación Internacional para el Desarrollo"
-    assert figures[2].text == "Figura 3. Organizaciones en cada sesión plenaria"
+    # The seed's three figures with the seed's numbers; the plenaries' chart, between the second and the third,
+    # is the first of the report's own charts.
+    assert [p.text.split(".")[0] for p in figures] == ["Figura 1", "Figura 2", "Figura 3"]
+    assert figures[2].text == "Figura 3. Convergencia entre las empresas y la AMEXCID"
+    assert charts[0].text == "Gráfica 1. Organizaciones en cada sesión plenaria"
     assert all(_instructions(p._p) == "SEQ Figura \\* ARABIC" for p in figures)
+    assert all(_instructions(p._p) == "SEQ Gráfica \\* ARABIC" for p in charts)
     assert all(_instructions(p._p) == "SEQ Cuadro \\* ARABIC" for p in tables)
     assert len(figures) == html.count('<figcaption><span class="exhibit-label">Figura')
+    assert len(charts) == html.count('<figcaption><span class="exhibit-label">Gráfica')
     assert len(tables) == html.count('<caption><span class="exhibit-label">Cuadro')
     sources = next(t for t in word.tables if t._tbl.xpath(".//w:tblCaption/@w:val") == [tables[-1].text])
     assert sources.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
