@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from lxml import html as lxml_html
 
 from axs_platform.charts import horizontal_bar_chart
+from projects.models import Proposal
 from reports.editions import edition_docx, edition_html
 from reports.services import narrative_text_save
 from reports.word import html_to_docx, ooxml
@@ -199,3 +200,28 @@ def test_a_note_nothing_calls_is_kept_with_its_number_where_its_list_was():
     notes, calls, _again = word_notes(WordDocument(buffer))
     assert notes == {1: "Nota llamada."} and calls == [1]
     assert [(p.text, p.style.name) for p in document.paragraphs[1:]] == [("2. Nota sin llamada.", "footnote text")]
+
+
+def test_records_written_only_in_spanish_are_marked_spanish_in_the_english_editions(demo):
+    project = Proposal.objects.get(title="Habilidades digitales para jóvenes")
+    spanish_only = [project.title, project.general_objective, project.indicators.get(component__isnull=True).name]
+    word, html = _word("en")
+    articles = lxml_html.fragment_fromstring(html, create_parent="div").iter("article")
+    article = next(a for a in articles if project.title in a.text_content())
+    marked = [span.text for span in article.xpath(".//span[@lang='es']")]
+    assert all(text in marked for text in spanish_only), marked
+    # The committee's name has an English value: it keeps the document's language.
+    committee = article.xpath(".//p[contains(@class, 'muted')]")[0]
+    assert committee.text.startswith(project.committee.name_en) and not committee.xpath(".//*[@lang]")
+
+    def language_of(text):
+        runs = [run for paragraph in word.paragraphs for run in paragraph.runs if run.text.strip() == text]
+        assert runs, text
+        return {tuple(run._r.xpath("./w:rPr/w:lang/@w:val")) for run in runs}
+
+    assert all(language_of(text) == {("es-MX",)} for text in spanish_only)
+    assert language_of("General objective:") == {()}
+    # In the Spanish edition the same records are the document's language: nothing to mark.
+    word, html = _word("es-mx")
+    assert f'<span lang="es">{project.title}</span>' not in html
+    assert language_of(project.title) == {()}
