@@ -60,6 +60,10 @@ def test_headings_are_word_headings_and_the_contents_and_lists_are_fields_word_u
     contents = [p.text for p in word.paragraphs if p.style.name == "toc 1"]
     assert "5. Hacia el futuro" in contents
     assert word.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    # Until Word updates it, the contents field shows the headings, each a link to its heading's bookmark.
+    entry = next(p for p in word.paragraphs if p.style.name == "toc 1" and p.text == "5. Hacia el futuro")
+    chapter = next(p for p in word.paragraphs if p.style.name == "Heading 1" and p.text == "5. Hacia el futuro")
+    assert entry._p.xpath("./w:hyperlink/@w:anchor") == chapter._p.xpath("./w:bookmarkStart/@w:name") != []
 
 
 def test_captions_count_with_seq_fields_and_tables_repeat_their_header_row(demo):
@@ -150,6 +154,17 @@ def test_word_numbers_the_footnotes_in_order_and_one_out_of_order_carries_its_nu
     assert notes == {1: "Nota 1.", 2: "Nota 2.", 7: "Nota 7."} and calls == [1, 2, 7] and again == set()
     references = paragraph._p.xpath(".//w:footnoteReference")
     assert [reference.get(qn("w:customMarkFollows")) for reference in references] == [None, None, "1"]
+    # A footnote Word numbers shows its number with a footnoteRef; one with a custom mark (ECMA-376 17.11.14) has no
+    # footnoteRef in its text, which starts with the mark as literal text, once.
+    namespaces = {"w": qn("w:p").split("}")[0][1:]}
+    marks = [
+        (
+            len(footnote.xpath(".//w:footnoteRef", namespaces=namespaces)),
+            footnote.xpath("string(./w:p[1])", namespaces=namespaces),
+        )
+        for footnote in footnotes.part.element.xpath("./w:footnote[not(@w:type)]", namespaces=namespaces)
+    ]
+    assert marks == [(1, " Nota 1."), (1, " Nota 2."), (0, "7 Nota 7.")]
 
 
 def test_a_table_s_columns_are_as_wide_as_what_they_hold_and_a_short_table_stays_on_one_page():
