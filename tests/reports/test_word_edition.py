@@ -15,6 +15,7 @@ from projects.models import Proposal
 from reports.editions import edition_docx, edition_html
 from reports.services import narrative_text_save
 from reports.word import html_to_docx, ooxml
+from surveys.models import Survey, SurveyPurpose
 from tests.reports.test_publication import END, START
 from tests.reports.word_notes import word_notes
 
@@ -240,3 +241,16 @@ def test_records_written_only_in_spanish_are_marked_spanish_in_the_english_editi
     word, html = _word("es-mx")
     assert f'<span lang="es">{project.title}</span>' not in html
     assert language_of(project.title) == {()}
+
+
+def test_a_survey_title_with_no_english_value_is_marked_spanish_in_the_english_edition(demo):
+    survey = Survey.objects.get(purpose=SurveyPurpose.PRIORITIES)
+    with translation.override("en"):
+        assert survey.title_language == "en" and not edition_html(START, END).count(f'lang="es">{survey.title_es}<')
+    Survey.objects.filter(pk=survey.pk).update(title_en="")
+    with translation.override("en"):
+        html = edition_html(START, END)
+    # In the priorities survey's paragraph and in the stage's timeline.
+    assert (
+        f'<span lang="es">{survey.title_es}</span>' in html and f'<strong lang="es">{survey.title_es}</strong>' in html
+    )
