@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 from axs_platform.charts import horizontal_bar_chart
 from projects.models import Proposal
 from reports.editions import edition_docx, edition_html
+from reports.exhibits import number_exhibits
 from reports.services import narrative_text_save
 from reports.word import html_to_docx, ooxml
 from surveys.models import Survey, SurveyPurpose
@@ -254,3 +255,24 @@ def test_a_survey_title_with_no_english_value_is_marked_spanish_in_the_english_e
     assert (
         f'<span lang="es">{survey.title_es}</span>' in html and f'<strong lang="es">{survey.title_es}</strong>' in html
     )
+
+
+def test_a_seed_figure_keeps_its_number_when_an_earlier_one_is_not_drawn_and_its_seq_field_agrees():
+    data = {"survey": None, "plenaries": [], "committees": [], "projects_by_committee": []}
+    with translation.override("es-mx"):
+        numbered, ordered = number_exhibits(
+            data, {"participation": "<svg/>"}, {"model": "<svg/>", "convergence": "<svg/>"}
+        )
+    assert [entry["label"] for entry in ordered] == ["Figura 2", "Gráfica 1", "Figura 3", "Cuadro 1"]
+    assert numbered["figure_participation"]["anchor"] == "figure-participation"
+    label = '<figure><figcaption><span class="exhibit-label">{label}.</span> {caption}</figcaption></figure>'
+    captions = "".join(label.format(**entry) for entry in ordered[:3])
+    document = WordDocument()
+    with translation.override("es-mx"):
+        html_to_docx(document, lxml_html.fragment_fromstring(captions, create_parent="div"), "es-MX")
+    # Word counts each series when it updates the fields: the first figure drawn restarts the count at its number.
+    assert [_instructions(p._p) for p in document.paragraphs if p.style.name == "Caption"] == [
+        "SEQ Figura \\* ARABIC \\r 2",
+        "SEQ Gráfica \\* ARABIC",
+        "SEQ Figura \\* ARABIC",
+    ]
