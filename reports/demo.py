@@ -95,7 +95,8 @@ def _text(path):
 
 # The texts the demo wrote before, by the text that replaces each: a demo row or written part that still holds them
 # gets the new texts when the demo loads again. The findings lacked the seed's notes 35 and 37; chapters 1 and 2
-# (demo_texts/former/) listed the milestones and the stages that their figures draw, instead of referring to them.
+# (demo_texts/former/) listed the milestones and the stages that their figures draw, instead of referring to them;
+# the priorities stage did not cite its figure (the seed's Figura 3).
 FORMER_TEXTS = {
     **{_text(TEXTS / path.name): _text(path) for path in sorted((TEXTS / "former").glob("*.md"))},
     SUCCESSES[1][2]: SUCCESSES[1][2].replace(":[^focus]", f": {FOCUS_GROUP}").split("\n\n[^focus]:")[0],

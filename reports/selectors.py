@@ -219,6 +219,7 @@ def report_data(start, end):
                 "date": timezone.localdate(survey["survey"].opens_at),
                 "precision": survey["survey"].date_precision,
                 "title": survey["survey"].title,
+                "title_lang": survey["survey"].title_language,
                 "body": _("Sent to %(invited)s organizations; %(rate)s answered.")
                 % {"invited": survey["invited_text"], "rate": format_percent(survey["rate"])},
                 "recorded": True,
@@ -244,6 +245,7 @@ def report_data(start, end):
                 "precision": precision,
                 "title": _("Projects structured: %(count)s") % {"count": count},
                 "body": "; ".join(titles) + ("…" if count > len(titles) else ""),
+                "lang": "es",  # projects' titles are written in Spanish only
                 "recorded": True,
             }
         )

@@ -93,6 +93,7 @@ class Writer:
         svgs = [element for element in root.iter() if _tag(element) == "svg"]
         self.pictures = dict(zip(svgs, charts.render_pngs(svgs), strict=True))
         self.list_depth = 0
+        self.sequences = {}  # the last number of each caption series: {"Figura": 3}
         self.style_ids = {}
         self.last_paragraph = None
         section = document.sections[-1]
@@ -272,7 +273,11 @@ class Writer:
             return paragraph
         word, number, span = label
         paragraph.add_run(f"{word} ")
-        ooxml.simple_field(paragraph, f"SEQ {word} \\* ARABIC", number)
+        # A number the series does not reach by counting (the seed's Figura 3 with no Figura 1 drawn) resets it.
+        expected = self.sequences.get(word, 0) + 1
+        self.sequences[word] = int(number)
+        reset = f" \\r {number}" if int(number) != expected else ""
+        ooxml.simple_field(paragraph, f"SEQ {word} \\* ARABIC{reset}", number)
         paragraph.add_run(".")
         pieces = [span.tail] if span.tail else []
         for sibling in span.itersiblings():
@@ -410,31 +415,52 @@ class Writer:
         title = self.document.add_paragraph(_words(heading) if heading is not None else _("Contents"), "TOC Heading")
         title.paragraph_format.page_break_before = True
         entries = [
-            (HEADINGS[_tag(item)], _words(item))
+            (
+                f"toc {HEADINGS[_tag(item)]}",
+                _words(item),
+                self.bookmarks.get(item.get("id") or item.getparent().get("id")),
+            )
             for item in self.root.xpath("//h2 | //h3")
             if not any(_tag(parent) == "nav" for parent in item.iterancestors())
         ]
-        self.field_block('TOC \\o "1-2" \\h \\z \\u', [(f"toc {level}", text) for level, text in entries])
+        self.field_block('TOC \\o "1-2" \\h \\z \\u', entries)
         kinds = {}
         for caption in self.root.xpath("//figcaption | //caption"):
             label = exhibit_label(caption)
             if label:
                 kinds.setdefault((_tag(caption), label[0]), []).append(_words(caption))
+        names = {
+            label.split()[0]: name
+            for label, name in (
+                (_("Figure %(number)s"), _("List of figures")),
+                (_("Chart %(number)s"), _("List of charts")),
+                (_("Table %(number)s"), _("List of tables")),
+            )
+        }
         for index, ((tag, word), captions) in enumerate(kinds.items()):
-            name = _("List of figures") if tag == "figcaption" else _("List of tables")
+            default = _("List of figures") if tag == "figcaption" else _("List of tables")
+            name = names.get(word, default)
             # The contents fill their page; the lists share the next one.
             self.document.add_paragraph(name, "TOC Heading").paragraph_format.page_break_before = index == 0
-            self.field_block(f'TOC \\h \\z \\c "{word}"', [("table of figures", text) for text in captions])
+            self.field_block(f'TOC \\h \\z \\c "{word}"', [("table of figures", text, None) for text in captions])
 
     def field_block(self, instruction, entries):
-        """Write a field whose result spans paragraphs (a contents list), filled until Word updates it."""
-        entries = entries or [("toc 1", "")]
+        """Write a field whose result spans paragraphs (a contents list), filled until Word updates it.
+
+        ``entries`` are ``(style, text, bookmark)``: an entry with a heading's bookmark links to it. The pages are
+        Word's to count (it updates the fields on opening, ``ooxml.update_fields_on_open``); a reader that shows
+        the field's result as it is (LibreOffice, a preview) lists the headings, each a link, without numbers.
+        """
+        entries = entries or [("toc 1", "", None)]
         paragraphs = [self.document.add_paragraph() for _entry in entries]
-        for paragraph, (style, _text) in zip(paragraphs, entries, strict=True):
+        for paragraph, (style, _text, _bookmark) in zip(paragraphs, entries, strict=True):
             self.set_style(paragraph, style)
         ooxml.field_begin(paragraphs[0], instruction)
-        for paragraph, (_style, text) in zip(paragraphs, entries, strict=True):
-            paragraph.add_run(text)
+        for paragraph, (_style, text, bookmark) in zip(paragraphs, entries, strict=True):
+            if bookmark is None:
+                paragraph.add_run(text)
+                continue
+            ooxml.add_internal_link(paragraph, bookmark).append(paragraph.add_run(text)._r)
         ooxml.field_end(paragraphs[-1])
 
     # Inline content

@@ -149,6 +149,11 @@ class Survey(models.Model):
         return bilingual(self, "title")
 
     @property
+    def title_language(self):
+        """The language ``title`` is written in: Spanish when the English one is missing."""
+        return "en" if in_english() and self.title_en else "es"
+
+    @property
     def description(self):
         return bilingual(self, "description")
 

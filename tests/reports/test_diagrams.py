@@ -1,7 +1,8 @@
 """The seed's three diagrams in the report: the cooperation system's timeline, the alliance's model, the convergence.
 
-Each is an accessible inline SVG drawn from the records (reports.diagrams), numbered in reading order with the other
-figures, listed in the contents and followed by its text alternative, in the PDF, the web edition and the Word file.
+Each is an accessible inline SVG drawn from the records (reports.diagrams), numbered as the seed numbers it (the
+report's own charts are "Gráficas", a series of their own), listed in the contents and followed by its text
+alternative, in the PDF, the web edition and the Word file.
 """
 
 import datetime
@@ -58,8 +59,8 @@ def _numbers(text, language):
 
 
 def _expected_numbers():
-    """Figures 1 and 2 in chapters 1 and 2; the convergence after the plenaries' chart, which comes before it."""
-    return [1, 2, 4]
+    """The seed's numbers: "Figura 1." (seed line 346), "Figura 2." (line 381), "Figura 3." (line 432, cited at 430)."""
+    return [1, 2, 3]
 
 
 def test_the_pdf_numbers_the_diagrams_lists_them_and_prints_the_seed_dates(demo_report_pdfs):

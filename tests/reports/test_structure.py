@@ -179,15 +179,30 @@ def test_the_word_edition_outline_follows_the_headings(demo):
     assert ("Heading 3", "Instalación de los comités") in outline
 
 
-def test_the_exhibits_are_numbered_in_reading_order(demo):
+def test_the_seed_s_figures_have_its_numbers_and_charts_and_tables_are_numbered_in_reading_order(demo):
     root = _root()
-    for kind in ("Figura", "Cuadro"):
+    for kind in ("Figura", "Gráfica", "Cuadro"):
         numbers = [
             int(re.match(rf"{kind} (\d+)\.", _words(label)).group(1))
             for label in root.xpath("./section//*[@class='exhibit-label']")
             if _words(label).startswith(kind)
         ]
         assert numbers == list(range(1, len(numbers) + 1)), kind
+    # The seed's Figuras 1-3 (seed lines 346, 381, 432), whatever the report draws between them: the plenaries'
+    # chart comes before the convergence and is "Gráfica 1".
+    figures = {
+        anchor: _words(root.xpath(f".//figure[@id='{anchor}']/figcaption/span")[0])
+        for anchor in ("figure-system", "figure-model", "figure-convergence", "figure-participation")
+    }
+    assert figures == {
+        "figure-system": "Figura 1.",
+        "figure-model": "Figura 2.",
+        "figure-convergence": "Figura 3.",
+        "figure-participation": "Gráfica 1.",
+    }
+    # The priorities stage cites its figure as the seed does (line 430).
+    priorities = root.xpath(".//h3[@id='stage-priorities']")[0].getparent()
+    assert "entre la AMEXCID y las empresas (Figura 3), y así evitar" in _words(priorities)
     listed = [_words(link) for link in root.xpath("./nav/ul[2]/li/a")]
     captions = [_words(label) for label in root.xpath("./section//*[@class='exhibit-label']")]
     assert [text.split(".", 1)[0] + "." for text in listed] == captions

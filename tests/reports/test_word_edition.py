@@ -11,9 +11,12 @@ from docx.oxml.ns import qn
 from lxml import html as lxml_html
 
 from axs_platform.charts import horizontal_bar_chart
+from projects.models import Proposal
 from reports.editions import edition_docx, edition_html
+from reports.exhibits import number_exhibits
 from reports.services import narrative_text_save
 from reports.word import html_to_docx, ooxml
+from surveys.models import Survey, SurveyPurpose
 from tests.reports.test_publication import END, START
 from tests.reports.word_notes import word_notes
 
@@ -53,24 +56,34 @@ def test_headings_are_word_headings_and_the_contents_and_lists_are_fields_word_u
     assert styles["Alianza por la Sostenibilidad"] == "Title"
     fields = [_instructions(p._p) for p in word.paragraphs if p._p.xpath(".//w:instrText")]
     assert 'TOC \\o "1-2" \\h \\z \\u' in fields
-    assert 'TOC \\h \\z \\c "Figura"' in fields and 'TOC \\h \\z \\c "Cuadro"' in fields
-    assert "Índice de figuras" in styles and "Índice de cuadros" in styles
+    for series in ("Figura", "Gráfica", "Cuadro"):
+        assert f'TOC \\h \\z \\c "{series}"' in fields
+    assert "Índice de figuras" in styles and "Índice de gráficas" in styles and "Índice de cuadros" in styles
     contents = [p.text for p in word.paragraphs if p.style.name == "toc 1"]
     assert "5. Hacia el futuro" in contents
     assert word.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    # Until Word updates it, the contents field shows the headings, each a link to its heading's bookmark.
+    entry = next(p for p in word.paragraphs if p.style.name == "toc 1" and p.text == "5. Hacia el futuro")
+    chapter = next(p for p in word.paragraphs if p.style.name == "Heading 1" and p.text == "5. Hacia el futuro")
+    assert entry._p.xpath("./w:hyperlink/@w:anchor") == chapter._p.xpath("./w:bookmarkStart/@w:name") != []
 
 
 def test_captions_count_with_seq_fields_and_tables_repeat_their_header_row(demo):
     word, html = _word("es-mx")
     captions = [p for p in word.paragraphs if p.style.name == "Caption"]
     figures = [p for p in captions if p.text.startswith("Figura ")]
+    charts = [p for p in captions if p.text.startswith("Gráfica ")]
     tables = [p for p in captions if p.text.startswith("Cuadro ")]
-    # The seed's diagrams come first (chapters 1 and 2), then the plenaries' chart.
-    assert figures[0].text == "Figura 1. Sistema Mexicano de Cooperación Internacional para el Desarrollo"
-    assert figures[2].text == "Figura 3. Organizaciones en cada sesión plenaria"
+    # The seed's three figures with the seed's numbers; the plenaries' chart, between the second and the third,
+    # is the first of the report's own charts.
+    assert [p.text.split(".")[0] for p in figures] == ["Figura 1", "Figura 2", "Figura 3"]
+    assert figures[2].text == "Figura 3. Convergencia entre las empresas y la AMEXCID"
+    assert charts[0].text == "Gráfica 1. Organizaciones en cada sesión plenaria"
     assert all(_instructions(p._p) == "SEQ Figura \\* ARABIC" for p in figures)
+    assert all(_instructions(p._p) == "SEQ Gráfica \\* ARABIC" for p in charts)
     assert all(_instructions(p._p) == "SEQ Cuadro \\* ARABIC" for p in tables)
     assert len(figures) == html.count('<figcaption><span class="exhibit-label">Figura')
+    assert len(charts) == html.count('<figcaption><span class="exhibit-label">Gráfica')
     assert len(tables) == html.count('<caption><span class="exhibit-label">Cuadro')
     sources = next(t for t in word.tables if t._tbl.xpath(".//w:tblCaption/@w:val") == [tables[-1].text])
     assert sources.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
@@ -143,6 +156,17 @@ def test_word_numbers_the_footnotes_in_order_and_one_out_of_order_carries_its_nu
     assert notes == {1: "Nota 1.", 2: "Nota 2.", 7: "Nota 7."} and calls == [1, 2, 7] and again == set()
     references = paragraph._p.xpath(".//w:footnoteReference")
     assert [reference.get(qn("w:customMarkFollows")) for reference in references] == [None, None, "1"]
+    # A footnote Word numbers shows its number with a footnoteRef; one with a custom mark (ECMA-376 17.11.14) has no
+    # footnoteRef in its text, which starts with the mark as literal text, once.
+    namespaces = {"w": qn("w:p").split("}")[0][1:]}
+    marks = [
+        (
+            len(footnote.xpath(".//w:footnoteRef", namespaces=namespaces)),
+            footnote.xpath("string(./w:p[1])", namespaces=namespaces),
+        )
+        for footnote in footnotes.part.element.xpath("./w:footnote[not(@w:type)]", namespaces=namespaces)
+    ]
+    assert marks == [(1, " Nota 1."), (1, " Nota 2."), (0, "7 Nota 7.")]
 
 
 def test_a_table_s_columns_are_as_wide_as_what_they_hold_and_a_short_table_stays_on_one_page():
@@ -193,3 +217,62 @@ def test_a_note_nothing_calls_is_kept_with_its_number_where_its_list_was():
     notes, calls, _again = word_notes(WordDocument(buffer))
     assert notes == {1: "Nota llamada."} and calls == [1]
     assert [(p.text, p.style.name) for p in document.paragraphs[1:]] == [("2. Nota sin llamada.", "footnote text")]
+
+
+def test_records_written_only_in_spanish_are_marked_spanish_in_the_english_editions(demo):
+    project = Proposal.objects.get(title="Habilidades digitales para jóvenes")
+    spanish_only = [project.title, project.general_objective, project.indicators.get(component__isnull=True).name]
+    word, html = _word("en")
+    articles = lxml_html.fragment_fromstring(html, create_parent="div").iter("article")
+    article = next(a for a in articles if project.title in a.text_content())
+    marked = [span.text for span in article.xpath(".//span[@lang='es']")]
+    assert all(text in marked for text in spanish_only), marked
+    # The committee's name has an English value: it keeps the document's language.
+    committee = article.xpath(".//p[contains(@class, 'muted')]")[0]
+    assert committee.text.startswith(project.committee.name_en) and not committee.xpath(".//*[@lang]")
+
+    def language_of(text):
+        runs = [run for paragraph in word.paragraphs for run in paragraph.runs if run.text.strip() == text]
+        assert runs, text
+        return {tuple(run._r.xpath("./w:rPr/w:lang/@w:val")) for run in runs}
+
+    assert all(language_of(text) == {("es-MX",)} for text in spanish_only)
+    assert language_of("General objective:") == {()}
+    # In the Spanish edition the same records are the document's language: nothing to mark.
+    word, html = _word("es-mx")
+    assert f'<span lang="es">{project.title}</span>' not in html
+    assert language_of(project.title) == {()}
+
+
+def test_a_survey_title_with_no_english_value_is_marked_spanish_in_the_english_edition(demo):
+    survey = Survey.objects.get(purpose=SurveyPurpose.PRIORITIES)
+    with translation.override("en"):
+        assert survey.title_language == "en" and not edition_html(START, END).count(f'lang="es">{survey.title_es}<')
+    Survey.objects.filter(pk=survey.pk).update(title_en="")
+    with translation.override("en"):
+        html = edition_html(START, END)
+    # In the priorities survey's paragraph and in the stage's timeline.
+    assert (
+        f'<span lang="es">{survey.title_es}</span>' in html and f'<strong lang="es">{survey.title_es}</strong>' in html
+    )
+
+
+def test_a_seed_figure_keeps_its_number_when_an_earlier_one_is_not_drawn_and_its_seq_field_agrees():
+    data = {"survey": None, "plenaries": [], "committees": [], "projects_by_committee": []}
+    with translation.override("es-mx"):
+        numbered, ordered = number_exhibits(
+            data, {"participation": "<svg/>"}, {"model": "<svg/>", "convergence": "<svg/>"}
+        )
+    assert [entry["label"] for entry in ordered] == ["Figura 2", "Gráfica 1", "Figura 3", "Cuadro 1"]
+    assert numbered["figure_participation"]["anchor"] == "figure-participation"
+    label = '<figure><figcaption><span class="exhibit-label">{label}.</span> {caption}</figcaption></figure>'
+    captions = "".join(label.format(**entry) for entry in ordered[:3])
+    document = WordDocument()
+    with translation.override("es-mx"):
+        html_to_docx(document, lxml_html.fragment_fromstring(captions, create_parent="div"), "es-MX")
+    # Word counts each series when it updates the fields: the first figure drawn restarts the count at its number.
+    assert [_instructions(p._p) for p in document.paragraphs if p.style.name == "Caption"] == [
+        "SEQ Figura \\* ARABIC \\r 2",
+        "SEQ Gráfica \\* ARABIC",
+        "SEQ Figura \\* ARABIC",
+    ]
