@@ -32,6 +32,7 @@ from committees.models import (
 from companies.models import DueDiligenceReview, Organization, ParticipationChange, ParticipationStatus, SDGPriority
 from projects.models import ConsortiumMember, Contribution, Participation, Proposal
 from reports.models import RecordedFigure
+from search.models import SearchEntry
 from surveys.models import Response, SurveyInvitation
 
 pytestmark = pytest.mark.django_db
@@ -123,6 +124,10 @@ def test_real_organizations_joined_the_day_the_seed_names_them_and_have_no_data_
     # Nobody counts them as taking part today, nor after the period.
     assert not Organization.objects.active_members().filter(is_fictitious=False).exists()
     assert not ParticipationChange.objects.filter(organization__is_fictitious=False, effective_on__gt="2018-04-01")
+    # The public finds them (they took part), by the year the seed first names them, not the year of the load.
+    entries = SearchEntry.objects.filter(kind="organization", organization_id__in=real_organizations().values("pk"))
+    assert entries.filter(audience="public").count() == real_organizations().count()
+    assert set(entries.values_list("year", flat=True)) == {2016, 2017}
 
 
 def test_no_real_organization_is_invited_to_a_survey_of_the_present(demo):
