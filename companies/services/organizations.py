@@ -219,15 +219,14 @@ def participation_change(*, actor, organization, to_status, reason="", effective
     current = ParticipationStatus(organization.participation_status)
     to_status = ParticipationStatus(to_status)
     if to_status not in PARTICIPATION_TRANSITIONS[current]:
-        raise ValidationError(
-            {
-                "to_status": ValidationError(
-                    _("An organization that is %(current)s cannot become %(new)s."),
-                    code="invalid_transition",
-                    params={"current": current.label.lower(), "new": to_status.label.lower()},
-                )
+        if to_status == ParticipationStatus.UNKNOWN:
+            message = _("Only an active or suspended organization can be recorded as having no data.")
+        else:
+            message = _("An organization that is %(current)s cannot become %(new)s.") % {
+                "current": current.label.lower(),
+                "new": to_status.label.lower(),
             }
-        )
+        raise ValidationError({"to_status": ValidationError(message, code="invalid_transition")})
     reason = (reason or "").strip()
     if to_status in STATUSES_NEEDING_REASON and not reason:
         if to_status == ParticipationStatus.UNKNOWN:

@@ -86,9 +86,11 @@ def test_only_staff_record_no_data(org_a, rep_a):
 def test_an_invited_or_withdrawn_organization_cannot_be_marked_no_data(staff):
     for status in ("invited", "withdrawn"):
         organization = make_organization(actor=staff, status=status)
-        with pytest.raises(ValidationError) as error:
+        with translation.override("es"), pytest.raises(ValidationError) as error:
             _unknown(staff, organization)
-        assert error.value.error_dict["to_status"][0].code == "invalid_transition"
+        refused = error.value.error_dict["to_status"][0]
+        assert refused.code == "invalid_transition"
+        assert refused.message == "Solo una organización activa o suspendida puede registrarse como «sin dato»."
 
 
 def test_staff_leave_no_data_for_what_they_learn(staff):
