@@ -29,7 +29,7 @@ from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import demo_dates
 from axs_platform.dates import DatePrecision, historical_date
-from companies.demo import DEMO_COMMITTEE_SEATS
+from companies.demo import DEMO_COMMITTEE_INSTALLED_ON, DEMO_COMMITTEE_SEATS
 from companies.models import Organization
 from sdg.models import Goal
 
@@ -109,10 +109,11 @@ FORMER_NAMES_EN = {
     12: "SDG 12 Committee: Responsible Consumption and Production",
 }
 # The seed: the installation sessions ran "entre el 31 de octubre y el 4 de noviembre de 2016", not which committee on
-# which day. Each committee needs a day; the order is the demo's, and the day is recorded as known to the year only
-# (a week across two months has no one month). The report's milestone gives the week (reports.demo).
+# which day. Each committee needs a day; the order is the demo's (kept with the seats in companies.demo, which dates
+# the organizations by it), and the day is recorded as known to the year only (a week across two months has no one
+# month). The report's milestone gives the week (reports.demo).
 INSTALLED_PRECISION = DatePrecision.YEAR
-INSTALLED_ON = {4: D(2016, 10, 31), 7: D(2016, 11, 1), 10: D(2016, 11, 2), 11: D(2016, 11, 3), 12: D(2016, 11, 4)}
+INSTALLED_ON = DEMO_COMMITTEE_INSTALLED_ON
 CHAIRS = {goal: f"presidencia.ods{goal}@axs.example" for goal in INSTALLED_ON}
 SECRETARIES = {goal: f"secretaria.ods{goal}@axs.example" for goal in INSTALLED_ON}
 # The chair of Producción y consumo was first held by a fictitious company's contact, replaced in September 2017

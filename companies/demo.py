@@ -5,7 +5,10 @@ installation (``DEMO_COMMITTEE_SEATS``, for the committees app's own demo). RFCs
 for the demo; "Minera Ejemplo del Pacífico" is fictitious and carries the rejected review.
 
 Nothing here invents a fact about a real organization (one the seed names): the real ones sit on
-the committees the seed lists, joined and stayed; every invented person is marked fictitious
+the committees the seed lists; they are registered and joined on the first day the seed names them
+(``seed_dates``), and from the day after the last thing it says of them their participation has no data
+("sin dato", ``mark_real_participation_no_data``): the seed says neither that they stayed nor that they
+left. Every invented person is marked fictitious
 (``User.is_fictitious``), and every invented event or figure (a suspension, a departure, a post, a
 due-diligence review, priority SDGs, a proposal, a survey answer, an attendance record after the
 installation, an agreement) belongs to an organization marked fictitious (``Organization.is_fictitious``,
@@ -19,6 +22,7 @@ out of the data: invented organizations of mixed kinds whose history (who chaire
 who was suspended) is invented too.
 """
 
+import datetime
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -37,6 +41,7 @@ from .models import (
     Organization,
     OrganizationSize,
     OrganizationType,
+    ParticipationChange,
     ParticipationStatus,
     Representative,
     RiskQuestion,
@@ -125,6 +130,23 @@ FICTITIOUS_PARTICIPANTS = [
 ]  # fmt: skip
 DEMO_ORGANIZATIONS += FICTITIOUS_PARTICIPANTS
 FICTITIOUS_MINE = "Minera Ejemplo del Pacífico, S.A. de C.V."
+
+D = datetime.date
+# The seed: the installation sessions ran "entre el 31 de octubre y el 4 de noviembre de 2016", not which committee on
+# which day. Each committee needs a day; the order is the demo's (committees.demo records it as known to the year).
+DEMO_COMMITTEE_INSTALLED_ON = {
+    4: D(2016, 10, 31),
+    7: D(2016, 11, 1),
+    10: D(2016, 11, 2),
+    11: D(2016, 11, 3),
+    12: D(2016, 11, 4),
+}
+# The first day the seed names the organizations it does not seat on a committee: AMEXCID convened the launch of
+# 19 May 2016 («Etapa 1: Acercamiento y diálogo»); GIZ appears "en mayo de 2017", supporting the structuring of the
+# projects («Estructuración de proyectos»; a month: its first day).
+SEED_FIRST_NAMED_ON = {"AMEXCID": D(2016, 5, 19), "GIZ": D(2017, 5, 1)}
+# The seed's period ends in March 2018: it says nothing of any organization after it.
+AFTER_THE_PERIOD = D(2018, 4, 1)
 
 DEMO_COMMITTEE_SEATS = {
     goal: [legal for _short, legal, _t, _s, _sec, _st, seats, *_rest in DEMO_ORGANIZATIONS if goal in seats]
@@ -223,6 +245,81 @@ DEMO_REVIEWS = {
 }
 
 
+def seed_dates(short_name, seats):
+    """Return the first day the seed names a real organization and the first day it has no data on it.
+
+    A seated organization is named at its committees' installation (the first one) and the seed says nothing
+    of it after the last; the others from ``SEED_FIRST_NAMED_ON`` to the end of the period.
+    """
+    if seats:
+        days = [DEMO_COMMITTEE_INSTALLED_ON[goal] for goal in seats]
+        return min(days), max(days) + timedelta(days=1)
+    return SEED_FIRST_NAMED_ON[short_name], AFTER_THE_PERIOD
+
+
+def _real_organizations():
+    """Yield each real organization of the demo with its short name and committee seats."""
+    rows = {legal: (short, seats) for short, legal, _t, _s, _sec, _st, seats, *_rest in DEMO_ORGANIZATIONS}
+    for organization in Organization.objects.filter(legal_name__in=rows, is_fictitious=False).order_by("legal_name"):
+        yield organization, *rows[organization.legal_name]
+
+
+def date_real_organizations():
+    """Date the real organizations' registration, invitation and joining on the first day the seed names them.
+
+    The services date them on the day they run, the demo's load day, which the seed does not say. The rows are
+    the demo's own, so they are corrected in place, here for a new demo and for one loaded before this rule
+    alike. Return how many organizations were corrected.
+    """
+    corrected = 0
+    for organization, short, seats in _real_organizations():
+        first_named_on, _no_data_from = seed_dates(short, seats)
+        steps = ParticipationChange.objects.filter(
+            organization=organization,
+            from_status__in=["", ParticipationStatus.INVITED],
+            to_status__in=[ParticipationStatus.INVITED, ACTIVE],
+            effective_on__gt=first_named_on,
+        )
+        dated = steps.update(effective_on=first_named_on)
+        if timezone.localdate(organization.created_at) > first_named_on:
+            registered_at = timezone.make_aware(datetime.datetime.combine(first_named_on, datetime.time(9)))
+            Organization.objects.filter(pk=organization.pk).update(created_at=registered_at)
+            dated += 1
+        corrected += bool(dated)
+    return corrected
+
+
+NO_DATA_AFTER_INSTALLATION = (
+    "El documento de referencia nombra a la organización en la instalación de su comité y no dice si siguió "
+    "participando en la alianza después."
+)
+NO_DATA_AFTER_THE_PERIOD = (
+    "El documento de referencia abarca de mayo de 2016 a marzo de 2018 y no dice si la organización siguió "
+    "participando en la alianza después."
+)
+
+
+def mark_real_participation_no_data(actor):
+    """Mark "no data" the participation of the real organizations from the day the seed stops telling of them.
+
+    That they still take part today (or left) would be invented. Idempotent: a demo loaded before this rule had
+    them active, and a second load upgrades it. Return how many were marked.
+    """
+    marked = 0
+    for organization, short, seats in _real_organizations():
+        if organization.participation_status not in (ACTIVE, SUSPENDED) or organization.is_archived:
+            continue
+        _first_named_on, no_data_from = seed_dates(short, seats)
+        services.participation_mark_unknown(
+            actor=actor,
+            organization=organization,
+            since=no_data_from,
+            reason=NO_DATA_AFTER_INSTALLATION if seats else NO_DATA_AFTER_THE_PERIOD,
+        )
+        marked += 1
+    return marked
+
+
 def _demo_rfc(index, short_name):
     letters = "".join(character for character in short_name.upper() if "A" <= character <= "Z")[:3].ljust(3, "X")
     return f"{letters}{(index // 12) % 20 + 90:02d}{index % 12 + 1:02d}{index % 28 + 1:02d}AX{index % 10}"
@@ -301,6 +398,8 @@ def load(stdout):
         by_short_name[short] = organization
     fictitious = [row[1] for row in FICTITIOUS_PARTICIPANTS] + [FICTITIOUS_MINE]
     Organization.objects.filter(legal_name__in=fictitious, is_fictitious=False).update(is_fictitious=True)
+    dated = date_real_organizations()
+    without_data = mark_real_participation_no_data(actor)
     retired = _retire_invented_links(actor)
     attached = 0
     for email, short in DEMO_REPRESENTATIVES.items():
@@ -317,6 +416,7 @@ def load(stdout):
     attached += _load_contacts(actor, by_short_name)
     stdout.write(
         f"Organizations: {created} created, {len(DEMO_ORGANIZATIONS) - created} already there; "
+        f"{dated} real ones dated from the seed, {without_data} with no data on their participation after it; "
         f"representatives: {attached} attached, {retired} invented people no longer acting for a real organization."
     )
 

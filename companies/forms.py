@@ -105,12 +105,19 @@ class ParticipationForm(forms.Form):
         label=_("Reason"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Required to suspend or withdraw an organization."),
+        help_text=_(
+            "Required to suspend or withdraw an organization, or to record that there is no data on whether it "
+            "still takes part."
+        ),
     )
+    # The choice says what "no data" means: not that the organization left.
+    CHOICE_LABELS = {ParticipationStatus.UNKNOWN: _("No data: whether it still takes part is not known")}
 
     def __init__(self, *args, allowed=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [(s.value, s.label) for s in ParticipationStatus if s in allowed]
+        self.fields["to_status"].choices = [
+            (s.value, self.CHOICE_LABELS.get(s, s.label)) for s in ParticipationStatus if s in allowed
+        ]
         self.helper = submit_helper(_("Record the change"), form_tag=False)
 
 

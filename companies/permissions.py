@@ -47,10 +47,12 @@ def can_see_private_directory(user):
 
 
 def can_view_organization(user, organization):
-    """See an organization's page; the public sees only active, unarchived members."""
+    """See an organization's page; the public sees the unarchived ones its directory lists (``public()``)."""
+    from .models import PUBLIC_PARTICIPATION_STATUSES
+
     if can_see_private_directory(user) or represents(user, organization):
         return True
-    return organization.participation_status == "active" and not organization.is_archived
+    return organization.participation_status in PUBLIC_PARTICIPATION_STATUSES and not organization.is_archived
 
 
 def can_view_private_data(user, organization):

@@ -1,8 +1,8 @@
 """Member organizations in the search, found as their pages allow (``can_view_organization``).
 
-The public finds active, unarchived members; staff and evaluators every organization; a
-representative also their own. Registered from ``CompaniesConfig.ready()``; the organization
-services index what they write.
+The public finds the unarchived organizations its directory lists (active, or with no data); staff and
+evaluators every organization; a representative also their own. Registered from ``CompaniesConfig.ready()``;
+the organization services index what they write.
 """
 
 from django.db.models import Q
@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from search.registry import Document, Kind, register
 
-from .models import Organization, ParticipationStatus
+from .models import PUBLIC_PARTICIPATION_STATUSES, Organization
 from .permissions import can_see_private_directory, can_view_organization, represented_organization_id
 
 
 def _document(organization):
-    public = organization.participation_status == ParticipationStatus.ACTIVE and not organization.is_archived
+    public = organization.participation_status in PUBLIC_PARTICIPATION_STATUSES and not organization.is_archived
     title = organization.legal_name
     if organization.short_name and organization.short_name != organization.legal_name:
         title = f"{organization.short_name} ({organization.legal_name})"

@@ -67,7 +67,8 @@ def directory(
 ):
     """Return the directory's organizations, filtered, with their SDG priorities prefetched.
 
-    The public directory lists only active, unarchived members; ``private`` lists every one.
+    The public directory lists the unarchived members active or with no data (``public()``); ``private``
+    lists every one.
     """
     organizations = Organization.objects.all()
     if private:
@@ -143,6 +144,12 @@ def open_invitations(organization=None):
 
 def participation_history(organization):
     return organization.participation_changes.select_related("changed_by")
+
+
+def participation_unknown_since(organization):
+    """Return the day from which the latest change says there is no data on the organization's participation."""
+    changes = organization.participation_changes.filter(to_status=ParticipationStatus.UNKNOWN)
+    return changes.order_by("-effective_on", "-created_at", "-id").values_list("effective_on", flat=True).first()
 
 
 def due_diligence_reviews(organization):

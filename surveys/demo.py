@@ -18,7 +18,7 @@ from axs_platform import demo_dates
 from axs_platform.dates import DatePrecision
 from committees.models import Committee, Membership, Post
 from companies.demo import DEMO_REPRESENTATIVES
-from companies.models import AllianceRole, Organization, OrganizationType, ParticipationStatus
+from companies.models import AllianceRole, Organization, OrganizationType
 
 from .models import (
     Answer,
@@ -268,9 +268,10 @@ def _open_survey(actor):
         "How many people of your organization would take part?",
     )  # fmt: skip
     formats = list(session_format.options.all())
+    # The fictitious members only: inviting a real organization today would say it still takes part.
     organizations = (
-        Organization.objects.not_archived()
-        .filter(participation_status=ParticipationStatus.ACTIVE)
+        Organization.objects.active_members()
+        .filter(is_fictitious=True)
         .prefetch_related("sdg_priorities__goal")
         .order_by("legal_name")
     )
@@ -293,9 +294,26 @@ def _open_survey(actor):
     return survey
 
 
+def remove_invented_real_invitations():
+    """Delete the present era's unanswered invitations of real organizations, left by a demo loaded before the rule.
+
+    The demo once invited every active organization to its open survey, the real ones too: an invented fact (that
+    they take part today), not history, and nobody answered it for them. Return how many were deleted.
+    """
+    invented = SurveyInvitation.objects.filter(
+        survey__opens_at__gte=demo_dates.present_era_start(),
+        organization__is_fictitious=False,
+        responded_at__isnull=True,
+        responses__isnull=True,
+    )
+    _total, deleted = SurveyInvitation.objects.filter(pk__in=list(invented.values_list("pk", flat=True))).delete()
+    return deleted.get(SurveyInvitation._meta.label, 0)
+
+
 def load(stdout):
     """Create the demo surveys that do not exist yet; leave existing ones alone."""
     actor = get_user_model().objects.get(email="staff@amexcid.example")
+    removed = remove_invented_real_invitations()
     created = []
     if not Survey.objects.filter(title_es=PRIORITIES_TITLE).exists():
         organizations = list(
@@ -313,4 +331,7 @@ def load(stdout):
     if not Survey.objects.filter(opens_at__gte=demo_dates.present_era_start()).exists():
         created.append(_open_survey(actor))
     created = [survey for survey in created if survey is not None]
-    stdout.write(f"Surveys: {len(created)} created, {3 - len(created)} already there.")
+    stdout.write(
+        f"Surveys: {len(created)} created, {3 - len(created)} already there; "
+        f"{removed} invented invitations of real organizations removed."
+    )

@@ -10,6 +10,7 @@ from .due_diligence import (
     RiskRating,
 )
 from .organizations import (
+    PUBLIC_PARTICIPATION_STATUSES,
     SME_SIZES,
     AllianceRole,
     DueDiligenceState,
@@ -24,6 +25,7 @@ from .organizations import (
 from .people import Invitation, InvitationStatus, Representative, hash_token
 
 __all__ = [
+    "PUBLIC_PARTICIPATION_STATUSES",
     "SME_SIZES",
     "AllianceRole",
     "ChecklistAnswer",

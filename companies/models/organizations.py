@@ -71,6 +71,14 @@ class ParticipationStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     SUSPENDED = "suspended", _("Suspended")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    # The records stop saying whether the organization still takes part (one known only from a source that
+    # names it at a moment): neither a member now nor one that left. Staff may record what they learn later.
+    UNKNOWN = "unknown", _("No data")
+
+
+# The statuses the public directory lists: members taking part, and those of whom it is not known whether
+# they still do (shown as such, never counted as active).
+PUBLIC_PARTICIPATION_STATUSES = (ParticipationStatus.ACTIVE, ParticipationStatus.UNKNOWN)
 
 
 class AllianceRole(models.TextChoices):
@@ -104,8 +112,12 @@ class OrganizationQuerySet(models.QuerySet):
         return self.not_archived().filter(participation_status=ParticipationStatus.ACTIVE)
 
     def public(self):
-        """Return the organizations the public directory shows: the active members."""
-        return self.active_members()
+        """Return the organizations the public directory shows: active members and those with no data.
+
+        An organization with no data took part once (the records say so) and nothing says it left; the
+        directory shows its status, and only ``active_members`` take part now.
+        """
+        return self.not_archived().filter(participation_status__in=PUBLIC_PARTICIPATION_STATUSES)
 
 
 class Organization(models.Model):
@@ -225,6 +237,10 @@ class Organization(models.Model):
         return _("%(name)s (fictitious)") % {"name": name} if self.is_fictitious else name
 
     @property
+    def is_participation_unknown(self):
+        return self.participation_status == ParticipationStatus.UNKNOWN
+
+    @property
     def is_archived(self):
         return self.archived_at is not None
 
@@ -272,9 +288,11 @@ class ParticipationChange(models.Model):
         ordering = ["-effective_on", "-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(to_status__in=["suspended", "withdrawn"]) | ~models.Q(reason=""),
+                condition=~models.Q(to_status__in=["suspended", "withdrawn", "unknown"]) | ~models.Q(reason=""),
                 name="companies_participation_reason_required",
-                violation_error_message=_("Suspending or withdrawing an organization needs a reason."),
+                violation_error_message=_(
+                    "Suspending or withdrawing an organization, or recording that there is no data, needs a reason."
+                ),
             ),
             models.CheckConstraint(
                 condition=~models.Q(from_status=models.F("to_status")),

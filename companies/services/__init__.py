@@ -11,6 +11,7 @@ from .organizations import (
     organization_restore,
     organization_update,
     participation_change,
+    participation_mark_unknown,
     priorities_set,
 )
 from .people import (
@@ -43,6 +44,7 @@ __all__ = [
     "organization_update",
     "organizations_import",
     "participation_change",
+    "participation_mark_unknown",
     "priorities_set",
     "representative_attach",
     "representative_remove",

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 import search
@@ -31,14 +32,29 @@ PROFILE_FIELDS = [
 ]
 MAX_PRIORITIES = 5
 
-# Which participation statuses may follow which; "and back" is allowed wherever it makes sense.
+# Which participation statuses may follow which; "and back" is allowed wherever it makes sense. "No data"
+# follows a participation the records stop telling of, and staff leave it for whatever they learn later.
 PARTICIPATION_TRANSITIONS = {
     ParticipationStatus.INVITED: {ParticipationStatus.ACTIVE, ParticipationStatus.WITHDRAWN},
-    ParticipationStatus.ACTIVE: {ParticipationStatus.SUSPENDED, ParticipationStatus.WITHDRAWN},
-    ParticipationStatus.SUSPENDED: {ParticipationStatus.ACTIVE, ParticipationStatus.WITHDRAWN},
+    ParticipationStatus.ACTIVE: {
+        ParticipationStatus.SUSPENDED,
+        ParticipationStatus.WITHDRAWN,
+        ParticipationStatus.UNKNOWN,
+    },
+    ParticipationStatus.SUSPENDED: {
+        ParticipationStatus.ACTIVE,
+        ParticipationStatus.WITHDRAWN,
+        ParticipationStatus.UNKNOWN,
+    },
     ParticipationStatus.WITHDRAWN: {ParticipationStatus.INVITED, ParticipationStatus.ACTIVE},
+    ParticipationStatus.UNKNOWN: {
+        ParticipationStatus.INVITED,
+        ParticipationStatus.ACTIVE,
+        ParticipationStatus.SUSPENDED,
+        ParticipationStatus.WITHDRAWN,
+    },
 }
-STATUSES_NEEDING_REASON = {ParticipationStatus.SUSPENDED, ParticipationStatus.WITHDRAWN}
+STATUSES_NEEDING_REASON = {ParticipationStatus.SUSPENDED, ParticipationStatus.WITHDRAWN, ParticipationStatus.UNKNOWN}
 
 
 def _check_duplicates(organization):
@@ -203,30 +219,38 @@ def participation_change(*, actor, organization, to_status, reason="", effective
     current = ParticipationStatus(organization.participation_status)
     to_status = ParticipationStatus(to_status)
     if to_status not in PARTICIPATION_TRANSITIONS[current]:
-        raise ValidationError(
-            {
-                "to_status": ValidationError(
-                    _("An organization that is %(current)s cannot become %(new)s."),
-                    code="invalid_transition",
-                    params={"current": current.label.lower(), "new": to_status.label.lower()},
-                )
+        if to_status == ParticipationStatus.UNKNOWN:
+            message = _("Only an active or suspended organization can be recorded as having no data.")
+        else:
+            message = _("An organization that is %(current)s cannot become %(new)s.") % {
+                "current": current.label.lower(),
+                "new": to_status.label.lower(),
             }
-        )
+        raise ValidationError({"to_status": ValidationError(message, code="invalid_transition")})
     reason = (reason or "").strip()
     if to_status in STATUSES_NEEDING_REASON and not reason:
-        raise ValidationError(
-            {
-                "reason": ValidationError(
-                    _("Say why the organization is %(new)s."),
-                    code="reason_required",
-                    params={"new": to_status.label.lower()},
-                )
-            }
-        )
+        if to_status == ParticipationStatus.UNKNOWN:
+            message = _("Say why there is no data on whether the organization still takes part.")
+        else:
+            message = _("Say why the organization is %(new)s.") % {"new": to_status.label.lower()}
+        raise ValidationError({"reason": ValidationError(message, code="reason_required")})
     effective_on = effective_on or timezone.localdate()
     if effective_on > timezone.localdate():
         raise ValidationError(
             {"effective_on": ValidationError(_("The date cannot be in the future."), code="future_date")}
+        )
+    # "No data from this day on" cannot precede what the history already says after it.
+    latest = organization.participation_changes.order_by("-effective_on").values_list("effective_on", flat=True)
+    latest = latest.first() if to_status == ParticipationStatus.UNKNOWN else None
+    if latest is not None and effective_on < latest:
+        raise ValidationError(
+            {
+                "effective_on": ValidationError(
+                    _("The date cannot be before the latest change of the history (%(date)s)."),
+                    code="before_latest_change",
+                    params={"date": date_format(latest, "SHORT_DATE_FORMAT")},
+                )
+            }
         )
     change = ParticipationChange.objects.create(
         organization=organization,
@@ -248,6 +272,22 @@ def participation_change(*, actor, organization, to_status, reason="", effective
         request=request,
     )
     return change
+
+
+def participation_mark_unknown(*, actor, organization, since, reason, request=None):
+    """Record that from ``since`` on there is no data on whether the organization still takes part.
+
+    Neither active nor withdrawn: the organization is no longer counted as taking part, and nothing
+    invents its departure. Staff leave the status through ``participation_change`` when they learn more.
+    """
+    return participation_change(
+        actor=actor,
+        organization=organization,
+        to_status=ParticipationStatus.UNKNOWN,
+        reason=reason,
+        effective_on=since,
+        request=request,
+    )
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
@@ -14,7 +15,7 @@ from axs_platform.permissions import StaffRequiredMixin
 
 from .. import selectors, services
 from ..forms import ArchiveForm, OrganizationForm, ParticipationForm, PrioritiesForm
-from ..models import Organization
+from ..models import Organization, ParticipationStatus
 from ..permissions import (
     can_edit_profile,
     can_manage_organizations,
@@ -44,6 +45,8 @@ class OrganizationDetailView(View):
             "can_manage": can_manage_organizations(user),
             "can_view_due_diligence": can_view_due_diligence(user),
         }
+        if organization.is_participation_unknown:
+            context["unknown_since"] = selectors.participation_unknown_since(organization)
         if context["show_private"]:
             context["participation_history"] = selectors.participation_history(organization)[:20]
         if context["show_contacts"]:
@@ -136,7 +139,7 @@ class OrganizationRestoreView(OrganizationAccessMixin, View):
 
 
 class ParticipationChangeView(OrganizationAccessMixin, FormView):
-    """Staff move an organization between invited, active, suspended and withdrawn."""
+    """Staff move an organization between invited, active, suspended, withdrawn and no data."""
 
     template_name = "companies/participation_form.html"
     form_class = ParticipationForm
@@ -153,13 +156,20 @@ class ParticipationChangeView(OrganizationAccessMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.participation_change(
+            change = services.participation_change(
                 actor=self.request.user, organization=self.organization, request=self.request, **form.cleaned_data
             )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("The participation change has been recorded."))
+        if change.to_status == ParticipationStatus.UNKNOWN:
+            messages.success(
+                self.request,
+                _("Recorded: from %(date)s there is no data on whether %(name)s still takes part.")
+                % {"date": date_format(change.effective_on, "SHORT_DATE_FORMAT"), "name": self.organization},
+            )
+        else:
+            messages.success(self.request, _("The participation change has been recorded."))
         return redirect(self.organization)
 
 

@@ -7,7 +7,14 @@ from django.db.models import Max
 
 from axs_platform import fragments
 from companies.geography import Country, MexicanState
-from companies.models import Organization, OrganizationSize, OrganizationType, Sector
+from companies.models import (
+    PUBLIC_PARTICIPATION_STATUSES,
+    Organization,
+    OrganizationSize,
+    OrganizationType,
+    ParticipationStatus,
+    Sector,
+)
 
 from ..registry import Dataset, Field, register
 
@@ -28,6 +35,7 @@ def _row(organization):
         organization.state,
         organization.website,
         organization.description,
+        organization.participation_status,
     )
 
 
@@ -37,12 +45,14 @@ ORGANIZATIONS = register(
         title_es="Organizaciones miembro",
         title_en="Member organizations",
         description_es=(
-            "Las organizaciones que participan hoy en la Alianza por la Sostenibilidad, con los datos que muestra "
-            "su directorio público."
+            "Las organizaciones que muestra el directorio público de la Alianza por la Sostenibilidad, con sus "
+            "datos públicos: las que participan hoy y aquellas de las que no hay dato sobre si siguen participando "
+            "(participation_status)."
         ),
         description_en=(
-            "The organizations taking part in the Alliance for Sustainability today, with the data its public "
-            "directory shows."
+            "The organizations the public directory of the Alliance for Sustainability shows, with their public "
+            "data: those taking part today and those of which there is no data on whether they still take part "
+            "(participation_status)."
         ),
         frequency_es="Continua: cambia cuando una organización actualiza su perfil o cambia su participación.",
         frequency_en="Continuous: changes when an organization updates its profile or its participation changes.",
@@ -81,6 +91,17 @@ ORGANIZATIONS = register(
                 "text",
                 "Descripción escrita por la organización.",
                 "Description written by the organization.",
+            ),
+            Field(
+                "participation_status",
+                "code",
+                "Participación en la alianza: activa, o sin dato (unknown: no se sabe si sigue participando).",
+                "Participation in the alliance: active, or no data (unknown: not known whether it still takes part).",
+                tuple(
+                    (value, label)
+                    for value, label in ParticipationStatus.choices
+                    if value in PUBLIC_PARTICIPATION_STATUSES
+                ),
             ),
         ),
         queryset=_public,

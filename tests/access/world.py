@@ -1,10 +1,10 @@
 """The small world the role × URL matrix walks: the demo alliance plus a few rows placed on purpose.
 
 Two committees (1: Educación, ODS 4; 2: Producción y consumo responsables, ODS 12) with their demo
-chair and secretary; representative A speaks for Fundación Telefónica (a member of committee 1, which
-the world makes lead of an in-review proposal and of the project in implementation, and an elector of the
-organizations' ballot it opens), representative B
-for Bimbo (a member of committee 2). Each of A and B has a draft and a submitted proposal in its
+chair and secretary; representative A speaks for a fictitious foundation the world registers and seats on
+committee 1 (which it makes lead of an in-review proposal and of the project in implementation, an elector of
+the organizations' ballot it opens, and invites to the open survey), representative B for a fictitious
+company it seats on committee 2. Each of A and B has a draft and a submitted proposal in its
 committee. Everything else a URL names is picked from the demo by what it is, never by id, so the
 matrix reads the same whatever ids a database gives.
 """
@@ -107,17 +107,27 @@ def build():
 
     committee_1 = Committee.objects.get(goal__number=4)
     committee_2 = Committee.objects.get(goal__number=12)
-    org_a = Organization.objects.get(short_name="Fundación Telefónica")
-    org_b = Organization.objects.get(short_name="Bimbo")
-    # The demo has no data on the real organizations after their committees' installation ("sin dato"); the
-    # world's two representatives need their organizations seated today, as staff would seat them again.
+    # The world's two organizations are fictitious, as everything the demo invents: the real ones have no data
+    # after the seed's period, and nobody acts for them. Staff register them and seat them today.
     from committees import services as committee_services
+    from tests.factories import make_organization
 
     staff = User.objects.get(email="staff@amexcid.example")
-    for membership in Membership.objects.filter(organization__in=[org_a, org_b], status="unknown"):
-        committee_services.membership_add(
-            actor=staff, committee=membership.committee, organization=membership.organization
-        )
+    org_a = make_organization(
+        actor=staff,
+        legal_name="Fundación Mundo de Pruebas A, A.C.",
+        short_name="Fundación Pruebas A",
+        organization_type="foundation",
+        sector="social",
+    )
+    org_b = make_organization(
+        actor=staff, legal_name="Empresa Mundo de Pruebas B, S.A. de C.V.", short_name="Empresa Pruebas B"
+    )
+    Organization.objects.filter(pk__in=[org_a.pk, org_b.pk]).update(is_fictitious=True)
+    org_a.refresh_from_db()
+    org_b.refresh_from_db()
+    committee_services.membership_add(actor=staff, committee=committee_1, organization=org_a)
+    committee_services.membership_add(actor=staff, committee=committee_2, organization=org_b)
     people = {
         "anonymous": None,
         "staff": User.objects.get(email="staff@amexcid.example"),
@@ -166,7 +176,10 @@ def build():
     dd_evidence = Evidence(review=review, title="Constancia", original_name="c.pdf", uploaded_by=people["staff"])
     dd_evidence.file.save("c.pdf", ContentFile(PDF), save=True)
     survey = Survey.objects.order_by("-closes_at").first()  # the demo's open survey
-    invitation = SurveyInvitation.objects.filter(survey=survey, organization=org_a).first()
+    # A's organization joined after it was sent: invited to it as the demo invites its members.
+    invitation = SurveyInvitation.objects.create(
+        survey=survey, organization=org_a, sent_at=timezone.now(), send_count=1
+    )
     feed, _ = CalendarFeed.objects.get_or_create(person=people["chair_1"])
     rights_request = privacy_services.request_file(
         user=people["rep_a"], right="access", details="Todo lo que guardan de mí.", channel="email"

@@ -64,7 +64,7 @@ def test_a_visitor_reads_committees_projects_goals_in_spanish_english_and_on_a_p
     expect(table).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways at 390 px"
     first = table.locator("tbody tr").first
-    for column in ("Name", "Type", "Priority SDGs"):
+    for column in ("Name", "Type", "Priority SDGs", "Participation"):
         expect(first.locator(f"td[data-label='{column}']")).to_be_visible()
     journey.visit("/")
     expect(page.get_by_role("link", name=re.compile("^AxS"))).to_be_visible()

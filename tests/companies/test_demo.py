@@ -155,3 +155,49 @@ def test_loading_the_demo_again_retires_the_invented_contacts_of_real_organizati
     assert "0 invented people" in out.getvalue()
     assert (Representative.objects.count(), User.objects.filter(is_active=True).count(),
             AuditEvent.objects.count()) == counts  # fmt: skip
+
+
+def test_loading_the_demo_twice_leaves_the_participation_histories_alone(demo):
+    steps = list(ParticipationChange.objects.order_by("id").values_list("organization", "to_status", "effective_on"))
+    registered = dict(Organization.objects.values_list("pk", "created_at"))
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "0 real ones dated from the seed, 0 with no data on their participation after it" in out.getvalue()
+    assert list(
+        ParticipationChange.objects.order_by("id").values_list("organization", "to_status", "effective_on")
+    ) == (steps)
+    assert dict(Organization.objects.values_list("pk", "created_at")) == registered
+
+
+def test_loading_the_demo_on_an_older_demo_dates_the_real_organizations_and_marks_them_no_data(demo):
+    import datetime
+
+    from django.utils import timezone
+
+    from companies.demo import NO_DATA_AFTER_INSTALLATION, NO_DATA_AFTER_THE_PERIOD
+
+    # As an older demo left two real organizations: registered, invited and joined on the day it was loaded, and
+    # active since.
+    load_day = timezone.localdate() - datetime.timedelta(days=3)
+    older = Organization.objects.filter(short_name__in=["CANACINTRA", "GIZ"])
+    ParticipationChange.objects.filter(organization__in=older, to_status="unknown").delete()
+    ParticipationChange.objects.filter(organization__in=older).update(effective_on=load_day)
+    older.update(participation_status="active", created_at=timezone.now() - datetime.timedelta(days=3))
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "2 real ones dated from the seed, 2 with no data on their participation after it" in out.getvalue()
+    canacintra, giz = Organization.objects.get(short_name="CANACINTRA"), Organization.objects.get(short_name="GIZ")
+    D = datetime.date
+    for organization, first_named, no_data, reason in (
+        # CANACINTRA sits on Educación (installed first, 31 October 2016) and on Producción y consumo (last, 4 Nov).
+        (canacintra, D(2016, 10, 31), D(2016, 11, 5), NO_DATA_AFTER_INSTALLATION),
+        (giz, D(2017, 5, 1), D(2018, 4, 1), NO_DATA_AFTER_THE_PERIOD),
+    ):
+        assert organization.participation_status == "unknown"
+        assert timezone.localdate(organization.created_at) == first_named
+        steps = organization.participation_changes.order_by("effective_on", "id")
+        assert list(steps.values_list("to_status", "effective_on", "reason")) == [
+            ("invited", first_named, "Registrada en la alianza."),
+            ("active", first_named, "Aceptó la invitación a la alianza."),
+            ("unknown", no_data, reason),
+        ]

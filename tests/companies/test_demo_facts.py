@@ -7,16 +7,21 @@ must every invented person. Posts, suspensions, departures, later seats and due-
 reviews are invented facts: they may belong only to fictitious organizations. So are proposals and
 their consortia (the seed names no project), attendance after the installations (the seed gives no
 list, only "about 50" organizations still active: a recorded figure), agreements, work-plan tasks,
-priority SDGs, survey invitations and answers, and votes.
+priority SDGs, survey invitations and answers, and votes. The seed ends in March 2018: a real organization's
+participation has no data after the last thing it says of it, and no survey of the present is sent to one.
 """
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from accounts.models import User
 from axs_platform import demo_dates
 from committees.models import (
     Agreement,
     Attendance,
+    Committee,
     Membership,
     MembershipChange,
     Post,
@@ -27,6 +32,7 @@ from committees.models import (
 from companies.models import DueDiligenceReview, Organization, ParticipationChange, ParticipationStatus, SDGPriority
 from projects.models import ConsortiumMember, Contribution, Participation, Proposal
 from reports.models import RecordedFigure
+from search.models import SearchEntry
 from surveys.models import Response, SurveyInvitation
 
 pytestmark = pytest.mark.django_db
@@ -86,9 +92,48 @@ def test_no_real_organization_has_an_invented_event(demo):
     assert (
         not ParticipationChange.objects.filter(organization__in=real)
         .exclude(to_status__in=[ParticipationStatus.INVITED, ParticipationStatus.ACTIVE])
+        .exclude(to_status=ParticipationStatus.UNKNOWN, from_status=ParticipationStatus.ACTIVE)
         .exists()
-    ), "invited, then joined: nothing more"
+    ), "invited, then joined, then no data: nothing more"
     assert not DueDiligenceReview.objects.filter(organization__in=real).exists()
+
+
+def test_real_organizations_joined_the_day_the_seed_names_them_and_have_no_data_after_it(demo):
+    # Registered, invited and joined at their first committee's installation (AMEXCID: the launch it convened, 19 May
+    # 2016; GIZ: "en mayo de 2017"), not the day the demo was loaded; from the day after the last installation they
+    # sat at (AMEXCID and GIZ: after the period, which ends in March 2018) the seed says nothing of them.
+    first_named = {"AMEXCID": "2016-05-19", "GIZ": "2017-05-01"}
+    no_data_from = {"AMEXCID": "2018-04-01", "GIZ": "2018-04-01"}
+    for goal, seated in sorted(SEED_SEATS.items()):
+        installed_on = Committee.objects.get(goal__number=goal).installed_on
+        for short_name in seated:
+            first_named.setdefault(short_name, str(installed_on))
+            no_data_from[short_name] = str(installed_on + datetime.timedelta(days=1))
+    for organization in real_organizations():
+        short_name = organization.short_name
+        assert organization.participation_status == ParticipationStatus.UNKNOWN, short_name
+        assert str(timezone.localdate(organization.created_at)) == first_named[short_name], short_name
+        steps = organization.participation_changes.order_by("effective_on", "id").values_list(
+            "to_status", "effective_on"
+        )
+        assert [(status, str(day)) for status, day in steps] == [
+            ("invited", first_named[short_name]),
+            ("active", first_named[short_name]),
+            ("unknown", no_data_from[short_name]),
+        ], short_name
+    # Nobody counts them as taking part today, nor after the period.
+    assert not Organization.objects.active_members().filter(is_fictitious=False).exists()
+    assert not ParticipationChange.objects.filter(organization__is_fictitious=False, effective_on__gt="2018-04-01")
+    # The public finds them (they took part), by the year the seed first names them, not the year of the load.
+    entries = SearchEntry.objects.filter(kind="organization", organization_id__in=real_organizations().values("pk"))
+    assert entries.filter(audience="public").count() == real_organizations().count()
+    assert set(entries.values_list("year", flat=True)) == {2016, 2017}
+
+
+def test_no_real_organization_is_invited_to_a_survey_of_the_present(demo):
+    present = SurveyInvitation.objects.filter(survey__opens_at__gte=demo_dates.present_era_start())
+    assert present.filter(organization__is_fictitious=True).count() >= 5
+    assert not present.filter(organization__is_fictitious=False).exists()
 
 
 def test_every_post_is_held_by_a_fictitious_person_of_a_fictitious_organization(demo):

@@ -80,3 +80,30 @@ def test_loading_the_demo_twice_changes_nothing(demo):
         Response.objects.count(),
         Answer.objects.count(),
     )
+
+
+def test_the_open_survey_goes_to_fictitious_members_only(demo):
+    # Inviting a real organization today would say that it still takes part: the seed stops in March 2018.
+    invitations = surveys_demo.open_survey().invitations.select_related("organization")
+    assert invitations.count() >= 5
+    assert all(invitation.organization.is_fictitious for invitation in invitations)
+    assert all(invitation.organization.participation_status == "active" for invitation in invitations)
+
+
+def test_loading_the_demo_on_an_older_demo_removes_the_real_organizations_open_invitations(demo):
+    from companies.models import Organization
+
+    survey = surveys_demo.open_survey()
+    real = Organization.objects.filter(is_fictitious=False).order_by("legal_name")[:3]
+    # As an older demo left them: invited, unanswered, to the survey open today.
+    for organization in real:
+        SurveyInvitation.objects.create(survey=survey, organization=organization, send_count=1)
+    answered = survey.invitations.filter(responded_at__isnull=False).count()
+    kept = survey.invitations.filter(organization__is_fictitious=True).count()
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    assert "3 invented invitations of real organizations removed" in output.getvalue()
+    assert not survey.invitations.filter(organization__is_fictitious=False).exists()
+    assert survey.invitations.count() == kept
+    assert survey.invitations.filter(responded_at__isnull=False).count() == answered
+    assert surveys_demo.remove_invented_real_invitations() == 0
