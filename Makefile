@@ -4,6 +4,9 @@ VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs in two processes (pytest-xdist); TEST_PROCESSES=0 runs it in this one.
+TEST_PROCESSES ?= 2
+TEST_PROCESSES_ARGS := $(if $(filter 0,$(TEST_PROCESSES)),,-n $(TEST_PROCESSES) --dist loadgroup)
 
 APPS := accounts api audit axs_platform committees companies demo documents iati monitoring notifications opendata privacy projects reports sdg search surveys
 .PHONY: install system-deps browser-deps test-tools messages run test lint worker beat clean
@@ -37,7 +40,7 @@ node_modules/.installed: package.json package-lock.json
 test-tools: browser-deps node_modules/.installed
 
 test: install test-tools
-	$(PYTHON) -m pytest --durations=15
+	$(PYTHON) -m pytest $(TEST_PROCESSES_ARGS) --durations=15
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -3,8 +3,10 @@
 import contextlib
 import datetime
 import os
+import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,51 @@ def _clock(request):
         return
     with clock_ahead(request.config):
         yield
+
+
+def pytest_configure(config):
+    """Give this test process a media folder and, under pytest-xdist, a Redis cache database of its own.
+
+    ``make test`` and ``.ci/run`` run the suite in two processes (``-n 2``, pytest-xdist); each has its
+    own test database already (pytest-django names it after the process). Files the tests write go to a
+    throwaway folder rather than the project's ``media/``, so two processes never overwrite each other's
+    ``documents/1/…``; with ``CACHE_URL`` on Redis each process gets database 10 + its number, since
+    ``cache.clear()`` empties a whole database. Both are set before anything opens the cache or the
+    storage, in the environment too, for the worker and shell processes that tests start.
+    """
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    media = Path(tempfile.mkdtemp(prefix=f"axs-test-media-{worker or 'main'}-"))
+    config.add_cleanup(lambda: shutil.rmtree(media, ignore_errors=True))
+    os.environ["DJANGO_MEDIA_ROOT"] = str(media)
+    settings.MEDIA_ROOT = media
+    cache_url = os.environ.get("CACHE_URL", "")
+    if worker and cache_url.startswith(("redis://", "rediss://")):
+        database = 10 + int(worker.removeprefix("gw"))
+        if database > 15:  # Redis has databases 0-15 unless configured otherwise
+            raise pytest.UsageError("At most 6 pytest-xdist processes with CACHE_URL on Redis (databases 10-15).")
+        own = re.sub(r"(/\d+)?$", f"/{database}", cache_url, count=1)
+        os.environ["CACHE_URL"] = own
+        settings.CACHES["default"]["LOCATION"] = own
+
+
+def pytest_collection_modifyitems(config, items):
+    """Keep together, on one pytest-xdist process (``--dist loadgroup``), what shares a costly set-up.
+
+    A module's tests share its module-scoped rows; the modules that read the demo report's PDF share one
+    rendering per process; the tests through a real Celery worker run one after another, as their
+    timings assume. Without xdist the mark changes nothing.
+    """
+    for item in items:
+        path = Path(str(item.fspath)).relative_to(Path(__file__).resolve().parent).as_posix()
+        if path.startswith("worker/"):
+            group = "worker"
+        elif "demo_report_pdfs" in item.fixturenames:
+            group = "demo-report-pdf"
+        else:
+            group = path
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def pytest_report_header(config):

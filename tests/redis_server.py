@@ -3,6 +3,7 @@
 Never the shared Redis on 6379: tests that take Redis away take away only this one.
 """
 
+import os
 import shutil
 import signal
 import socket
@@ -12,7 +13,10 @@ import time
 import pytest
 
 
-def free_port(start=6390):
+def free_port(start=None):
+    """A port nothing listens on; each pytest-xdist process looks in a range of its own."""
+    if start is None:
+        start = 6390 + 200 * int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
     for port in range(start, start + 200):
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:

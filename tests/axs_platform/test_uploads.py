@@ -48,7 +48,9 @@ ATTACKS = {
 }
 
 
-@pytest.mark.parametrize("validator", [validate_logo, validate_evidence, validate_attachment], ids=str)
+@pytest.mark.parametrize(
+    "validator", [validate_logo, validate_evidence, validate_attachment], ids=["logo", "evidence", "attachment"]
+)
 @pytest.mark.parametrize("name", ATTACKS)
 def test_every_upload_check_refuses_what_is_not_what_it_says(validator, name):
     with pytest.raises(ValidationError):
