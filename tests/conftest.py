@@ -82,12 +82,7 @@ def pytest_collection_modifyitems(config, items):
     A module's tests share its module-scoped rows; the modules that read the demo report's PDF share one
     rendering per process; the tests through a real Celery worker run one after another, as their
     timings assume. Without xdist the mark changes nothing.
-
-    A process takes groups in collection order, so under xdist the two long groups come first within
-    their kind of test (pytest-django runs the tests that roll back before those that empty every
-    table, and that order must hold): they run beside the many short groups, not alone at the end.
     """
-    first = {}
     for item in items:
         path = Path(str(item.fspath)).relative_to(Path(__file__).resolve().parent).as_posix()
         if path.startswith("worker/"):
@@ -96,20 +91,7 @@ def pytest_collection_modifyitems(config, items):
             group = "demo-report-pdf"
         else:
             group = path
-        first[item] = group not in ("worker", "demo-report-pdf")
         item.add_marker(pytest.mark.xdist_group(group))
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        items.sort(key=lambda item: (_database_order(item), first[item]))
-
-
-def _database_order(item):
-    """pytest-django's order of a test (it sorts by it first): 0 rolls back, 1 empties the tables, 2 no database."""
-    marker = item.get_closest_marker("django_db")
-    transactional = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
-    transactional = transactional or bool({"transactional_db", "live_server"} & set(item.fixturenames))
-    if transactional:
-        return 1
-    return 0 if marker or "db" in item.fixturenames else 2
 
 
 def pytest_report_header(config):
