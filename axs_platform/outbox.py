@@ -70,10 +70,15 @@ def send(email_id):
 
 
 def _claim(email_id):
-    """Mark a queued, due message as being sent, in a transaction of its own; None if it is not ours to send."""
+    """Mark a queued, due message as being sent, in a transaction of its own; None if it is not ours to send.
+
+    The row's lock is waited for, not skipped: ``send`` stamps ``sent_to_broker_at`` on it just after handing
+    the id to the broker, and a worker that skipped the row then would leave the message to the sweep. A second
+    worker claiming the same message waits the moment the first one's claim takes and finds it being sent.
+    """
     now = timezone.now()
     with transaction.atomic():
-        email = OutgoingEmail.objects.select_for_update(skip_locked=True).filter(pk=email_id).first()
+        email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
         if email is None or email.status != OutgoingEmail.Status.QUEUED:
             return None
         if email.not_before and email.not_before > now:

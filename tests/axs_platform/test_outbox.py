@@ -161,3 +161,36 @@ def test_staff_read_the_outbox_in_the_back_office_and_cannot_change_it(client, d
     page = client.get(reverse("admin:axs_platform_outgoingemail_change", args=[email.pk]))
     assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
     assert client.post(reverse("admin:axs_platform_outgoingemail_delete", args=[email.pk])).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_waits_for_a_row_locked_a_moment_and_still_sends_it():
+    """``send`` stamps the row just after the broker took its id; a worker claiming it then must not skip it."""
+    import threading
+
+    from django.db import connection, transaction
+
+    if not connection.features.has_select_for_update:
+        pytest.skip("SQLite locks the whole database, not rows")
+    email = outbox.record(subject="Sesión", body="Cuerpo", to=["ana@b.example"], send_on_commit=False)
+    locked, done = threading.Event(), threading.Event()
+
+    def hold_the_row():
+        try:
+            with transaction.atomic():
+                OutgoingEmail.objects.select_for_update().get(pk=email.pk)
+                locked.set()
+                done.wait(0.5)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold_the_row)
+    holder.start()
+    assert locked.wait(10)
+    try:
+        assert outbox.deliver(email.pk) == 1
+    finally:
+        done.set()
+        holder.join()
+    email.refresh_from_db()
+    assert email.status == "sent" and len(mail.outbox) == 1
