@@ -306,7 +306,7 @@ def remove_invented_real_invitations():
         responded_at__isnull=True,
         responses__isnull=True,
     )
-    _total, deleted = SurveyInvitation.objects.filter(pk__in=list(invented.values_list("pk", flat=True))).delete()
+    _total, deleted = invented.delete()
     return deleted.get(SurveyInvitation._meta.label, 0)
 
 

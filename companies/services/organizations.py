@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -222,26 +223,27 @@ def participation_change(*, actor, organization, to_status, reason="", effective
         if to_status == ParticipationStatus.UNKNOWN:
             message = _("Only an active or suspended organization can be recorded as having no data.")
         else:
-            message = _("An organization that is %(current)s cannot become %(new)s.") % {
-                "current": current.label.lower(),
-                "new": to_status.label.lower(),
-            }
-        raise ValidationError({"to_status": ValidationError(message, code="invalid_transition")})
+            message = _("An organization that is %(current)s cannot become %(new)s.")
+        params = {"current": current.label.lower(), "new": to_status.label.lower()}
+        raise ValidationError({"to_status": ValidationError(message, code="invalid_transition", params=params)})
     reason = (reason or "").strip()
     if to_status in STATUSES_NEEDING_REASON and not reason:
         if to_status == ParticipationStatus.UNKNOWN:
             message = _("Say why there is no data on whether the organization still takes part.")
         else:
-            message = _("Say why the organization is %(new)s.") % {"new": to_status.label.lower()}
-        raise ValidationError({"reason": ValidationError(message, code="reason_required")})
+            message = _("Say why the organization is %(new)s.")
+        params = {"new": to_status.label.lower()}
+        raise ValidationError({"reason": ValidationError(message, code="reason_required", params=params)})
     effective_on = effective_on or timezone.localdate()
     if effective_on > timezone.localdate():
         raise ValidationError(
             {"effective_on": ValidationError(_("The date cannot be in the future."), code="future_date")}
         )
     # "No data from this day on" cannot precede what the history already says after it.
-    latest = organization.participation_changes.order_by("-effective_on").values_list("effective_on", flat=True)
-    latest = latest.first() if to_status == ParticipationStatus.UNKNOWN else None
+    if to_status == ParticipationStatus.UNKNOWN:
+        latest = organization.participation_changes.aggregate(latest=Max("effective_on"))["latest"]
+    else:
+        latest = None
     if latest is not None and effective_on < latest:
         raise ValidationError(
             {

@@ -108,6 +108,7 @@ def test_suspension_needs_a_reason_and_is_kept_in_history(staff, org_a):
     with pytest.raises(ValidationError) as caught:
         services.participation_change(actor=staff, organization=org_a, to_status="suspended", reason=" ")
     assert "reason_required" in error_codes(caught.value)
+    assert caught.value.message_dict["reason"] == ["Indique por qué la organización pasa a «suspendida»."]
     services.participation_change(actor=staff, organization=org_a, to_status="suspended", reason="Sin proyecto")
     services.participation_change(actor=staff, organization=org_a, to_status="active")
     steps = list(org_a.participation_changes.order_by("created_at", "id").values_list("to_status", "reason"))
@@ -121,6 +122,8 @@ def test_invited_organization_cannot_be_suspended(staff):
     with pytest.raises(ValidationError) as caught:
         services.participation_change(actor=staff, organization=organization, to_status="suspended", reason="x")
     assert "invalid_transition" in error_codes(caught.value)
+    refused = "Una organización con estado «invitada» no puede pasar a «suspendida»."
+    assert caught.value.message_dict["to_status"] == [refused]
 
 
 def test_withdrawn_organization_can_come_back(staff):
