@@ -66,6 +66,14 @@ def pytest_configure(config):
     config.add_cleanup(lambda: shutil.rmtree(media, ignore_errors=True))
     os.environ["DJANGO_MEDIA_ROOT"] = str(media)
     settings.MEDIA_ROOT = media
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        from django.db import connections
+
+        # Empties tables with DELETE (tests/postgresql/base.py). Setting up Django made the connection
+        # already, not yet connected: it is dropped, and the next use makes one with the tests' backend.
+        database["ENGINE"] = "tests.postgresql"
+        del connections["default"]
     cache_url = os.environ.get("CACHE_URL", "")
     if worker and cache_url.startswith(("redis://", "rediss://")):
         database = 10 + int(worker.removeprefix("gw"))
