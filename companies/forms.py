@@ -115,7 +115,8 @@ class ParticipationForm(forms.Form):
 
     def __init__(self, *args, allowed=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [
+        # Nothing chosen until staff choose: a preselected first status would be recorded by a careless click.
+        self.fields["to_status"].choices = [("", _("Choose the new status"))] + [
             (s.value, self.CHOICE_LABELS.get(s, s.label)) for s in ParticipationStatus if s in allowed
         ]
         self.helper = submit_helper(_("Record the change"), form_tag=False)

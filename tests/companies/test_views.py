@@ -132,6 +132,11 @@ def test_staff_suspend_with_reason_from_the_participation_page(client, staff, or
     client.force_login(staff)
     url = reverse("companies:participation-change", args=[org_a.pk])
     today = timezone.localdate().isoformat()
+    page = client.get(url).content.decode()
+    assert '<option value="" selected>Elija el nuevo estado</option>' in page  # no status chosen for staff
+    response = client.post(url, {"to_status": "", "effective_on": today, "reason": "Sin proyecto"})
+    assert response.status_code == 200 and "to_status" in response.context["form"].errors
+    assert "Sin proyecto" in response.content.decode()  # what was typed stays
     response = client.post(url, {"to_status": "suspended", "effective_on": today, "reason": ""})
     assert response.status_code == 200 and "reason" in response.context["form"].errors
     response = client.post(url, {"to_status": "suspended", "effective_on": today, "reason": "Sin proyecto"})
