@@ -270,6 +270,23 @@ def structured_projects():
     )
 
 
+def startable_projects(user, *, committee=None, title=""):
+    """Return the structured projects not yet in implementation that the person may start, by title.
+
+    The database's side of ``permissions.can_start_implementation``: staff, every one; a committee's chair,
+    the committee's. ``committee`` and ``title`` narrow them as ``filtered_by`` narrows implementations.
+    """
+    projects = structured_projects()
+    if not is_staff_member(user):
+        chaired = {committee_id for committee_id, kind in post_keys(user) if kind == PostKind.CHAIR}
+        projects = projects.filter(committee_id__in=chaired)
+    if committee is not None:
+        projects = projects.filter(committee=committee)
+    if title:
+        projects = projects.filter(title__icontains=title)
+    return projects.order_by("title", "pk")
+
+
 def dashboard_committees(user):
     """Return the committees whose monitoring dashboard the person may open (their chair or secretary posts)."""
     from committees.models import Committee

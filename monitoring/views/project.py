@@ -28,7 +28,8 @@ class MonitoringIndexView(PredicateRequiredMixin, TemplateView):
     """The person's projects in implementation and the reports waiting for their decision.
 
     Approvers' two lists (the projects whose reports they approve, for staff every project, and the
-    reports waiting) are paged, 25 a page (``page`` and ``cola``), and narrowed by the filter form;
+    reports waiting) and the structured projects the person may start are paged, 25 a page (``page``,
+    ``cola`` and ``por_iniciar``), and narrowed by the filter form;
     each list's paging links keep the filters and the other list's page. The lists are one fragment per
     person, filters and pages (areas monitoring, proposals, committees and directory: reports and plans,
     titles and structured projects, posts, representatives); the filter form around them is not cached.
@@ -66,7 +67,10 @@ def _index_lists(user, query, *, approver, committee, title):
     context = {
         "user": user,
         "mine": selectors.reporter_implementations(user),
-        "to_start": [p for p in selectors.structured_projects() if permissions.can_start_implementation(user, p)],
+        "to_start": Paginator(selectors.startable_projects(user, committee=committee, title=title), PER_PAGE).get_page(
+            query.get("por_iniciar")
+        ),
+        "to_start_query": _query_without(query, "por_iniciar"),
     }
     if approver:
         approvable = selectors.approvable_implementations(user)

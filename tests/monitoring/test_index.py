@@ -1,4 +1,4 @@
-"""The monitoring page pages approvers' lists, 25 a page, and its filters survive the paging links."""
+"""The monitoring page pages its lists (approvers' two, the projects to start), 25 a page; filters survive paging."""
 
 import re
 
@@ -8,8 +8,9 @@ from django.urls import reverse
 from bench.monitoring_seed import seed
 
 URL = reverse("monitoring:index")
-# Session, user, posts, the base page's own, the committees (filter and dashboards), the structured
-# projects, and a count and a page for each of the two paged lists: the same at 10 projects as at 60.
+# Session, user, posts, the base page's own, the committees (filter and dashboards), the count of the
+# structured projects to start (none here, so no page of them), and a count and a page for each of the two
+# other paged lists: the same at 10 projects as at 60.
 INDEX_QUERIES = 10
 
 
@@ -68,6 +69,23 @@ def test_a_committee_that_is_not_offered_is_refused_with_a_message_and_the_typed
     many.staff.save(update_fields=["preferred_language"])
     html = client.get(URL, {"committee": "abc"}).content.decode()
     assert "Committee: Select a valid choice" in html
+
+
+def test_the_structured_projects_to_start_are_paged_apart_with_their_count(client, many):
+    from projects.models import Proposal
+
+    first = many.implementations[0].proposal
+    same = {"call_id": first.call_id, "committee_id": first.committee_id, "created_by": many.staff, "version": 1}
+    same.update(lead_organization_id=first.lead_organization_id, status="structured")  # not yet in implementation
+    Proposal.objects.bulk_create(Proposal(title=f"Proyecto {n:05d}", **same) for n in range(100, 128))
+    client.force_login(many.staff)
+    html = client.get(URL, {"page": "2"}).content.decode()
+    listed = section(html, "to-start-title")
+    assert '<span class="badge text-bg-secondary">28</span>' in listed
+    assert titles(listed) == [f"Proyecto {n:05d}" for n in range(100, 125)]
+    assert 'href="?page=2&amp;por_iniciar=2"' in listed
+    rest = section(client.get(URL, {"page": "2", "por_iniciar": "2"}).content.decode(), "to-start-title")
+    assert titles(rest) == ["Proyecto 00125", "Proyecto 00126", "Proyecto 00127"]
 
 
 @pytest.mark.parametrize("projects", [10, 60])

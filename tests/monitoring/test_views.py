@@ -45,6 +45,20 @@ def test_start_implementation_page_is_for_staff_and_the_chair(client, cast, stru
     assert structured.implementation.periods.count() == 2
 
 
+def test_the_projects_to_start_are_listed_to_those_who_may_start_them(client, cast, structured):
+    from monitoring import permissions, selectors
+
+    start = reverse("monitoring:start", args=[structured.pk])
+    for person in (cast.staff, cast.chair, cast.other_chair, cast.lead):
+        may = permissions.can_start_implementation(person, structured)
+        assert selectors.startable_projects(person).filter(pk=structured.pk).exists() is may  # the rule, both ways
+        html = _get(client, person, reverse("monitoring:index")).content.decode()
+        assert (start in html) is may
+    assert may is False and permissions.can_start_implementation(cast.chair, structured)
+    other = selectors.startable_projects(cast.staff, committee=cast.other_committee)
+    assert not other.exists() and selectors.startable_projects(cast.staff, title=structured.title[3:12]).exists()
+
+
 def test_a_wrong_value_is_refused_next_to_its_field_and_everything_typed_stays(client, scene):
     report = services.report_start(actor=scene.lead, period=scene.periods[0])
     client.force_login(scene.lead)
