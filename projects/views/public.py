@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from axs_platform.pagination import page_of
+from axs_platform import fragments
+from axs_platform.pagination import page_of, page_rows
 from axs_platform.permissions import PredicateRequiredMixin
 
 from .. import fact_sheets, permissions, sections, selectors, services
@@ -19,12 +21,24 @@ from .calls import PER_PAGE
 
 
 class ProjectListView(TemplateView):
+    """The published projects, newest first, 25 a page.
+
+    The cards are the same for everyone: rendered once per version of the proposals, committees and
+    directory (the lead organization's name), language and page, and read from the cache after that.
+    """
+
     template_name = "projects/project_list.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            projects=page_of(self.request, selectors.published_projects(), PER_PAGE), **kwargs
-        )
+        page = self.request.GET.get("page")
+
+        def render():
+            projects = page_of(self.request, page_rows(selectors.published_projects()), PER_PAGE)
+            return render_to_string("projects/includes/project_cards.html", {"projects": projects}), None
+
+        areas = [fragments.PROPOSALS, fragments.COMMITTEES, fragments.DIRECTORY]
+        cards = fragments.fragment(areas, "project-list", (page,), render)
+        return super().get_context_data(cards=cards, **kwargs)
 
 
 class ProjectDetailView(TemplateView):

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from companies import services as organization_services
 from projects import services
 from projects.criteria import Criterion
 from projects.models import ProposalStatus
@@ -304,13 +305,22 @@ def test_public_sees_published_projects_only(client, cast, in_review):
         proposal = services.proposal_transition(actor=cast.staff, proposal=proposal, action=action)
     url = reverse("projects:project-detail", args=[proposal.pk])
     assert client.get(url).status_code == 404
+    assert proposal.title not in client.get(reverse("projects:project-list")).content.decode()  # cached now
     services.proposal_publish(actor=cast.staff, proposal=proposal)
     response = client.get(url)
     assert response.status_code == 200
     body = response.content.decode()
     assert proposal.title in body and "12.3" in body and "Toneladas recuperadas" in body
     assert "500,000" not in body and "500000" not in body  # budgets stay private
-    assert proposal.title in client.get(reverse("projects:project-list")).content.decode()
+    assert proposal.title in client.get(reverse("projects:project-list")).content.decode()  # the service's bump
+    organization_services.organization_update(actor=cast.staff, organization=cast.lead_org, short_name="Otra Razón")
+    assert "Otra Razón" in client.get(reverse("projects:project-list")).content.decode()
+
+
+def test_the_public_project_list_is_read_from_the_cache_once_rendered(client, cast, django_assert_max_num_queries):
+    client.get(reverse("projects:project-list"))
+    with django_assert_max_num_queries(0):  # anonymous: no session, no user; the cards from the cache
+        assert client.get(reverse("projects:project-list")).status_code == 200
 
 
 def test_attachment_download_is_for_readers_only(client, cast, draft, settings, tmp_path):
