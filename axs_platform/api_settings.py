@@ -43,6 +43,7 @@ SPECTACULAR_SETTINGS = {
         "AttendanceStatusEnum": "committees.models.AttendanceStatus",
         "EvaluationStatusEnum": "projects.models.EvaluationStatus",
         "ReportStatusEnum": "monitoring.models.ReportStatus",
+        "DatePrecisionEnum": "axs_platform.dates.DatePrecision",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
