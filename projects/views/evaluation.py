@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from axs_platform.forms import add_service_errors
-from axs_platform.pagination import page_of
+from axs_platform.pagination import page_of, page_rows
 from axs_platform.permissions import PredicateRequiredMixin
 
 from .. import desk, permissions, selectors, services
@@ -69,8 +69,13 @@ class MyEvaluationsView(PredicateRequiredMixin, TemplateView):
         due = self.request.GET.get("status") == "due"  # the desk's card: only those still to submit
         if due:
             evaluations = evaluations.filter(status__in=desk.EVALUATIONS_DUE)
-        evaluations = page_of(self.request, evaluations, EVALUATIONS_PER_PAGE)
-        return super().get_context_data(evaluations=evaluations, due=due, **kwargs)
+        # The page's keys first, then only its rows joined (page_rows): not 12,000 rows joined and sorted.
+        evaluations = page_of(self.request, page_rows(evaluations), EVALUATIONS_PER_PAGE)
+        query = self.request.GET.copy()
+        query.pop("page", None)  # the paging links keep "status=due"
+        return super().get_context_data(
+            evaluations=evaluations, due=due, query_without_page=query.urlencode(), **kwargs
+        )
 
 
 class EvaluationView(PredicateRequiredMixin, TemplateView):

@@ -343,3 +343,23 @@ def test_home_shows_the_role_cards(client, cast):
     assert reverse("projects:proposal-list") in client.get("/").content.decode()
     client.force_login(cast.evaluator)
     assert reverse("projects:my-evaluations") in client.get("/").content.decode()
+
+
+def test_my_evaluations_page_pending_first_and_keep_the_due_filter(client, cast, in_review):
+    from projects.models import Evaluation, Proposal
+
+    same = {f: getattr(in_review, f) for f in ("call_id", "committee_id", "lead_organization_id", "created_by_id")}
+    proposals = Proposal.objects.bulk_create(
+        Proposal(title=f"Propuesta {n:03d}", status="in_review", version=1, **same) for n in range(60)
+    )
+    Evaluation.objects.bulk_create(
+        Evaluation(proposal=p, evaluator=cast.evaluator, assigned_by=cast.staff, status=status)
+        for p, status in zip(proposals, ["assigned"] * 55 + ["withdrawn"] * 5, strict=True)
+    )
+    client.force_login(cast.evaluator)
+    url = reverse("projects:my-evaluations")
+    first = client.get(url, {"status": "due"}).content.decode()
+    assert "55 evaluaciones" in first and first.count("Propuesta ") == 50
+    assert 'href="?status=due&amp;page=2"' in first  # the filter stays on the next page
+    second = client.get(url, {"status": "due", "page": "2"}).content.decode()
+    assert second.count("Propuesta ") == 5
