@@ -105,12 +105,17 @@ class DirectoryExcelExportView(_ExportView):
 
 
 class FiguresView(StaffRequiredMixin, TemplateView):
-    """Members by type and size, the share of SMEs, participation and due diligence to do."""
+    """Members by type and size, the share of SMEs, participation and due diligence to do.
+
+    Counted once per version of the directory and day (due diligence expires by date), then read
+    from the cache: the services that change organizations make a new version.
+    """
 
     template_name = "companies/figures.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(figures=selectors.figures(), **kwargs)
+        figures = fragments.fragment([fragments.DIRECTORY], "figures", (), lambda: (selectors.figures(), None))
+        return super().get_context_data(figures=figures, **kwargs)
 
 
 class InvitationListView(StaffRequiredMixin, ListView):

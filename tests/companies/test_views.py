@@ -275,6 +275,18 @@ def test_figures_count_smes_and_statuses(client, staff):
     figures = client.get(reverse("companies:figures")).context["figures"]
     assert figures["total"] == 2 and figures["sme_share"] == 50.0
     assert {value: count for value, _label, count in figures["by_status"]}["suspended"] == 1
+    make_organization(actor=staff, size="small")  # through the service: the cached figures are counted again
+    figures = client.get(reverse("companies:figures")).context["figures"]
+    assert figures["total"] == 3 and figures["sme_share"] == 66.7
+
+
+def test_figures_are_counted_once_per_version_of_the_directory(client, staff, django_assert_max_num_queries):
+    make_organization(actor=staff, size="micro")
+    client.force_login(staff)
+    client.get(reverse("companies:figures"))
+    with django_assert_max_num_queries(3):  # the session, the user, the base page's own: no count
+        page = client.get(reverse("companies:figures"))
+    assert "Micro" in page.content.decode()
 
 
 def test_privacy_notice_is_on_forms_that_collect_personal_data(client, staff, org_a):
