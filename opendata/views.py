@@ -9,6 +9,7 @@ from functools import wraps
 from django.shortcuts import render
 from django.utils import translation
 
+from axs_platform import fragments
 from axs_platform.permissions import is_staff_member
 
 from . import datasets, prebuilt
@@ -47,11 +48,31 @@ def _not_found(request, *, slug="", file_format=""):
     )
 
 
+def _last_updated(found):
+    """Return ``{slug: when its rows last changed}``, read once per version of the data the datasets show.
+
+    The versions are those a prebuilt file is checked against (``opendata.prebuilt``): the areas each
+    dataset declares, which the services changing its rows bump, and its ``version_extra`` (the surveys
+    closed by now, which closing by date makes without a service).
+    """
+    areas = sorted({area for dataset in found for area in dataset.areas})
+    extras = tuple(dataset.version_extra() for dataset in found if dataset.version_extra is not None)
+    return fragments.fragment(
+        areas, "opendata-updated", extras, lambda: ({dataset.slug: dataset.updated() for dataset in found}, None)
+    )
+
+
 def index(request):
+    found = datasets.all_datasets()
+    updated = _last_updated(found)
     return render(
         request,
         "opendata/index.html",
-        {"datasets": datasets.all_datasets(), "formats": _formats(), "licence": datasets.LICENCE},
+        {
+            "datasets": [(dataset, updated[dataset.slug]) for dataset in found],
+            "formats": _formats(),
+            "licence": datasets.LICENCE,
+        },
     )
 
 

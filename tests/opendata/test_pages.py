@@ -23,6 +23,20 @@ def test_index_lists_every_dataset_with_its_downloads(client):
     assert "Libre Uso MX" in html and "https://datos.gob.mx/libreusomx" in html
 
 
+def test_the_index_reads_the_last_updates_once_per_version_of_the_data(client, django_assert_max_num_queries):
+    def organizations_card(html):
+        start = html.index('id="dataset-organizaciones"')
+        return html[start : html.index("</section>", start)]
+
+    first = organizations_card(client.get("/datos-abiertos/").content.decode())
+    assert "Última actualización: todavía sin datos" in first
+    with django_assert_max_num_queries(1):  # the surveys closed by now; every date from the cache
+        client.get("/datos-abiertos/")
+    make_organization()  # through the directory's service: the dates are read again at once
+    card = organizations_card(client.get("/datos-abiertos/").content.decode())
+    assert "todavía sin datos" not in card and "Última actualización:" in card
+
+
 def test_english_alias_serves_the_same_pages(client):
     assert client.get("/open-data/").status_code == 200
     assert client.get("/open-data/organizaciones/").status_code == 200
