@@ -32,7 +32,7 @@ def test_a_participation_change_shows_today_and_is_recorded(page, live_server):
     page.goto(f"{live_server.url}/organizaciones/{organization.pk}/participacion/")
     today = timezone.localdate()
     expect(page.get_by_label("Fecha de efecto")).to_have_value(today.isoformat())
-    page.get_by_label("Nuevo estado").select_option(index=0)
+    page.get_by_label("Nuevo estado").select_option(index=1)  # the first status: nothing is chosen beforehand
     page.get_by_label("Motivo").fill("Cambio solicitado por la organización.")
     page.get_by_role("button", name="Registrar el cambio").click()
     expect(page.get_by_text("Se registró el cambio de participación.")).to_be_visible()
