@@ -76,10 +76,10 @@ def pytest_configure(config):
         del connections["default"]
     cache_url = os.environ.get("CACHE_URL", "")
     if worker and cache_url.startswith(("redis://", "rediss://")):
-        database = 10 + int(worker.removeprefix("gw"))
-        if database > 15:  # Redis has databases 0-15 unless configured otherwise
+        redis_database = 10 + int(worker.removeprefix("gw"))
+        if redis_database > 15:  # Redis has databases 0-15 unless configured otherwise
             raise pytest.UsageError("At most 6 pytest-xdist processes with CACHE_URL on Redis (databases 10-15).")
-        own = re.sub(r"(/\d+)?$", f"/{database}", cache_url, count=1)
+        own = re.sub(r"(/\d+)?$", f"/{redis_database}", cache_url, count=1)
         os.environ["CACHE_URL"] = own
         settings.CACHES["default"]["LOCATION"] = own
 

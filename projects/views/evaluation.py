@@ -15,6 +15,7 @@ from .. import desk, permissions, selectors, services
 from ..forms import ConflictForm, EvaluatorAssignForm, ScoresForm
 from ..models import Evaluation, EvaluationStatus
 from ..triage.load import DUE_SOON_DAYS, evaluator_load
+from .calls import _query_without_page
 from .proposals import ProposalMixin
 
 EVALUATIONS_PER_PAGE = 50
@@ -71,10 +72,8 @@ class MyEvaluationsView(PredicateRequiredMixin, TemplateView):
             evaluations = evaluations.filter(status__in=desk.EVALUATIONS_DUE)
         # The page's keys first, then only its rows joined (page_rows): not 12,000 rows joined and sorted.
         evaluations = page_of(self.request, page_rows(evaluations), EVALUATIONS_PER_PAGE)
-        query = self.request.GET.copy()
-        query.pop("page", None)  # the paging links keep "status=due"
-        return super().get_context_data(
-            evaluations=evaluations, due=due, query_without_page=query.urlencode(), **kwargs
+        return super().get_context_data(  # the paging links keep "status=due"
+            evaluations=evaluations, due=due, query_without_page=_query_without_page(self.request), **kwargs
         )
 
 
