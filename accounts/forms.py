@@ -1,6 +1,5 @@
 """Forms for signing in, resetting a password, the profile and staff's user administration."""
 
-import zoneinfo
 from datetime import timedelta
 
 from django import forms
@@ -14,10 +13,10 @@ from audit.identifiers import sign_in_identifier
 from audit.models import AuditEvent
 from audit.selectors import recent_failed_logins
 from audit.services import audit_record, client_ip
-from axs_platform.forms import submit_helper
+from axs_platform.forms import SuggestingInput, submit_helper
 from axs_platform.mail import send_email
 
-from .models import User
+from .models import User, find_time_zone, time_zones
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -130,13 +129,24 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        zones = sorted(zoneinfo.available_timezones() - {"Factory", "localtime"})
-        self.fields["time_zone"].widget = forms.Select(choices=[(zone, zone.replace("_", " ")) for zone in zones])
+        # About 600 zones: typed and suggested, not scrolled (``America/Tijuana``, or just "Tijuana").
+        self.fields["time_zone"].widget = SuggestingInput(time_zones())
+        self.fields["time_zone"].help_text = _(
+            "Digests of notifications arrive in the morning of this time zone. Type a city to find it: Tijuana, Madrid…"
+        )
         self.fields["time_zone"].required = False  # left out: the zone stays as it was
         self.helper = submit_helper(_("Save"), form_tag=False)
 
     def clean_time_zone(self):
-        return self.cleaned_data.get("time_zone") or self.instance.time_zone
+        typed = self.cleaned_data.get("time_zone", "")
+        if not typed.strip():
+            return self.instance.time_zone
+        zone = find_time_zone(typed)
+        if zone is None:
+            raise forms.ValidationError(
+                _("%(value)s is not a time zone."), code="unknown_time_zone", params={"value": typed}
+            )
+        return zone
 
 
 class UserAdminForm(forms.Form):

@@ -4,6 +4,7 @@ Committee posts (chair, secretary) are not roles: they belong to ``committees``.
 organization a representative speaks for belongs to ``companies``.
 """
 
+import functools
 import zoneinfo
 
 from django.conf import settings
@@ -16,9 +17,32 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+@functools.cache
+def time_zones():
+    """The IANA time zones a person may choose, sorted: read once per process.
+
+    ``zoneinfo.available_timezones()`` walks the zone files on every call (about 20 ms); the
+    installed zones change only with a new tzdata, which a deploy restarts the processes for.
+    """
+    return tuple(sorted(zoneinfo.available_timezones() - {"Factory", "localtime"}))
+
+
+def find_time_zone(typed):
+    """Return the zone a person means by what they typed (``America/Tijuana``, ``tijuana``, ``Mexico City``), or None.
+
+    A city's name is enough when exactly one zone ends with it.
+    """
+    wanted = typed.strip().replace(" ", "_").lower()
+    if not wanted:
+        return None
+    found = [zone for zone in time_zones() if zone.lower() == wanted]
+    found = found or [zone for zone in time_zones() if zone.lower().rsplit("/", 1)[-1] == wanted]
+    return found[0] if len(found) == 1 else None
+
+
 def validate_time_zone(value):
     """Refuse a name that is not an IANA time zone (``America/Mexico_City``)."""
-    if value not in zoneinfo.available_timezones():
+    if value not in time_zones():
         raise ValidationError(_("%(value)s is not a time zone."), code="unknown_time_zone", params={"value": value})
 
 

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, Subquery
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
 
 ISO_DATE = "%Y-%m-%d"
 ISO_DATETIME = "%Y-%m-%dT%H:%M"
@@ -142,6 +143,23 @@ def mark_spanish_texts(form):
     for field in form.fields.values():
         if isinstance(field.widget, forms.TextInput | forms.Textarea) and not isinstance(field.widget, dates):
             field.widget.attrs["lang"] = "es"
+
+
+class SuggestingInput(forms.TextInput):
+    """A text box that suggests its known values as one types (a ``<datalist>``): for lists too long to scroll.
+
+    The field still validates what is typed; without a browser's suggestions it is a plain text box.
+    """
+
+    def __init__(self, suggestions=(), attrs=None):
+        super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+        self.suggestions = suggestions
+
+    def render(self, name, value, attrs=None, renderer=None):
+        list_id = f"{(attrs or {}).get('id') or self.attrs.get('id') or name}-suggestions"
+        box = super().render(name, value, {**(attrs or {}), "list": list_id}, renderer)
+        options = format_html_join("", '<option value="{}"></option>', ((value,) for value in self.suggestions))
+        return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)
 
 
 class ContentSelect(SpanishContentOptions, forms.Select):

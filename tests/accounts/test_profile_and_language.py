@@ -129,3 +129,22 @@ def test_profile_keeps_the_time_zone_chosen_and_refuses_one_that_is_not(client):
     assert "Marte/Base_Uno" in response.content.decode()  # named in the error, nothing saved
     user.refresh_from_db()
     assert user.time_zone == "America/Tijuana"
+
+
+def test_the_time_zone_is_typed_and_suggested_and_a_city_is_enough(client):
+    user = make_representative(full_name="Zona")
+    client.force_login(user)
+    page = client.get(PROFILE).content.decode()
+    assert 'list="id_time_zone-suggestions"' in page
+    assert '<datalist id="id_time_zone-suggestions">' in page
+    assert '<option value="America/Tijuana"></option>' in page
+    fields = {"full_name": "Zona", "preferred_language": "es-mx"}
+    assert client.post(PROFILE, {**fields, "time_zone": " mexico city "}).status_code == 302
+    user.refresh_from_db()
+    assert user.time_zone == "America/Mexico_City"
+    response = client.post(PROFILE, {**fields, "time_zone": "Santa"})  # no zone is called that
+    assert "Santa no es una zona horaria." in response.content.decode()
+    assert 'value="Santa"' in response.content.decode()  # what was typed stays in the box
+    assert client.post(PROFILE, {**fields, "time_zone": ""}).status_code == 302  # left blank: unchanged
+    user.refresh_from_db()
+    assert user.time_zone == "America/Mexico_City"
