@@ -1,14 +1,12 @@
 """The filter form of the audit page."""
 
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.forms import DateInput
 
-from .labels import action_label
-from .models import AuditEvent
-from .selectors import recorded_actions_and_types
+from .labels import action_label, named_actions
+from .selectors import filter_types
 
 
 class AuditFilterForm(forms.Form):
@@ -28,12 +26,9 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        known = dict(AuditEvent.Action.choices)
-        recorded, used_types = recorded_actions_and_types()
-        codes = sorted(set(known) | set(recorded))
-        named = sorted(((code, str(action_label(code))) for code in codes), key=lambda choice: choice[1])
+        named = sorted(((code, str(action_label(code))) for code in named_actions()), key=lambda choice: choice[1])
         self.fields["action"].choices = [("", _("Any")), *named]
-        types = sorted((ContentType.objects.get_for_id(pk) for pk in used_types), key=lambda ct: str(ct.name))
+        types = sorted(filter_types(), key=lambda ct: str(ct.name))
         self.fields["target_type"].choices = [("", _("Any"))] + [(ct.pk, str(ct.name).capitalize()) for ct in types]
 
     def clean(self):

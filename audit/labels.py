@@ -26,6 +26,13 @@ def register_actions(labels):
     _ACTIONS.update(labels)
 
 
+def named_actions():
+    """Every action code that has a name: the model's own and those the apps registered."""
+    from .models import AuditEvent
+
+    return {*AuditEvent.Action.values, *_ACTIONS}
+
+
 def action_label(code):
     """Return the name of an action in the active language, or its code when nobody named it."""
     from .models import AuditEvent

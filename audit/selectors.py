@@ -1,7 +1,10 @@
 """Reads of the audit trail shared by pages and by the sign-in throttle."""
 
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import Count, Max, Min, Q
 
 from .identifiers import PREFIX as IDENTIFIER_PREFIX
@@ -70,21 +73,14 @@ def recent_failed_logins(*, identifier="", ip_address=None, since):
     )
 
 
-def recorded_actions_and_types():
-    """Return the action codes and object types the trail holds, for the filter's choices.
+def filter_types():
+    """Return the object types the audit page filters by: every model of the platform's own apps.
 
-    Scanning the whole trail for its distinct values is slow once it is large, and the lists
-    change rarely, so they are kept in the cache for a few minutes.
+    Read from the installed apps, not from the trail: a ``DISTINCT`` over hundreds of thousands of
+    events took 30–300 ms on every cold page.
     """
-    cached = cache.get("audit:filter-choices")
-    if cached is None:
-        events = AuditEvent.objects.order_by()
-        cached = (
-            list(events.values_list("action", flat=True).distinct()),
-            list(events.exclude(target_type=None).values_list("target_type", flat=True).distinct()),
-        )
-        cache.set("audit:filter-choices", cached, 300)
-    return cached
+    own = [config.label for config in apps.get_app_configs() if Path(config.path).parent == settings.BASE_DIR]
+    return list(ContentType.objects.filter(app_label__in=own))
 
 
 def personal_data_in_chain():

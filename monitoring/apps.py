@@ -13,6 +13,7 @@ AUDIT_ACTIONS = {
     "monitoring.report_approved": _("Progress report approved"),
     "monitoring.report_returned": _("Progress report returned"),
     "monitoring.evidence_added": _("Evidence added to a progress report"),
+    "monitoring.evidence_removed": _("Evidence removed from a progress report"),
 }
 
 
