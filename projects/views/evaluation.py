@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from axs_platform.forms import add_service_errors
-from axs_platform.pagination import page_of, page_rows
+from axs_platform.pagination import counted_rows, page_of, page_rows
 from axs_platform.permissions import PredicateRequiredMixin
 
 from .. import desk, permissions, selectors, services
 from ..forms import ConflictForm, EvaluatorAssignForm, ScoresForm
 from ..models import Evaluation, EvaluationStatus
-from ..triage.load import DUE_SOON_DAYS, evaluator_load
+from ..triage.load import DUE_SOON_DAYS, active_evaluators, evaluator_load
 from .calls import _query_without_page
 from .proposals import ProposalMixin
 
@@ -151,5 +151,6 @@ class EvaluatorLoadView(PredicateRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        evaluators = page_of(self.request, evaluator_load(today), EVALUATIONS_PER_PAGE)
+        rows = counted_rows(evaluator_load(today), counted=active_evaluators())
+        evaluators = page_of(self.request, rows, EVALUATIONS_PER_PAGE)
         return super().get_context_data(evaluators=evaluators, due_soon_days=DUE_SOON_DAYS, **kwargs)

@@ -129,6 +129,23 @@ def test_evaluator_load_counts_pending_and_overdue(client, cast, in_review):
     assert (person.pending, person.overdue, person.submitted) == (1, 1, 0)
 
 
+def test_evaluator_load_reads_the_evaluations_once_and_counts_the_evaluators_alone(client, cast, in_review):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_evaluator(full_name="Segunda Evaluadora")
+    today = timezone.localdate()
+    services.evaluator_assign(actor=cast.staff, proposal=in_review, evaluator=cast.evaluator, due_on=today)
+    client.force_login(cast.staff)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("projects:evaluator-load"))
+    grouped = [query["sql"] for query in captured if "projects_evaluation" in query["sql"]]
+    assert len(grouped) == 1  # the page's count reads the evaluators, not the aggregate again
+    page = response.context["evaluators"]
+    assert page.paginator.count == type(cast.evaluator).objects.filter(role="evaluator", is_active=True).count()
+    assert page.object_list[0].pk == cast.evaluator.pk  # the busiest first
+
+
 def test_a_chair_whose_organization_proposes_does_not_read_internal_comments(cast, conversation):
     from committees.permissions import current_organization
     from projects import permissions
