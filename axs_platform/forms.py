@@ -158,7 +158,7 @@ class SuggestingInput(forms.TextInput):
     def render(self, name, value, attrs=None, renderer=None):
         list_id = f"{(attrs or {}).get('id') or self.attrs.get('id') or name}-suggestions"
         box = super().render(name, value, {**(attrs or {}), "list": list_id}, renderer)
-        options = format_html_join("", '<option value="{}"></option>', ((value,) for value in self.suggestions))
+        options = format_html_join("", '<option value="{}"></option>', ((known,) for known in self.suggestions))
         return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)
 
 
