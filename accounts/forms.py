@@ -130,7 +130,7 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # About 600 zones: typed and suggested, not scrolled (``America/Tijuana``, or just "Tijuana").
-        self.fields["time_zone"].widget = SuggestingInput(time_zones())
+        self.fields["time_zone"].widget = SuggestingInput(time_zones(), attrs={"maxlength": 64})
         self.fields["time_zone"].help_text = _(
             "Digests of notifications arrive in the morning of this time zone. Type a city to find it: Tijuana, Madrid…"
         )
@@ -139,8 +139,9 @@ class ProfileForm(forms.ModelForm):
 
     def clean_time_zone(self):
         typed = self.cleaned_data.get("time_zone", "")
-        if not typed.strip():
-            return self.instance.time_zone
+        if not typed.strip():  # left blank: the zone stays as it was, or the site's if that one is gone
+            kept = self.instance.time_zone
+            return kept if find_time_zone(kept) == kept else settings.TIME_ZONE
         zone = find_time_zone(typed)
         if zone is None:
             raise forms.ValidationError(

@@ -5,7 +5,9 @@ organization a representative speaks for belongs to ``companies``.
 """
 
 import functools
+import unicodedata
 import zoneinfo
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -18,31 +20,67 @@ from django.utils.translation import gettext_lazy as _
 
 
 @functools.cache
-def time_zones():
-    """The IANA time zones a person may choose, sorted: read once per process.
+def all_time_zones():
+    """Every IANA zone name installed, read once per process.
 
     ``zoneinfo.available_timezones()`` walks the zone files on every call (about 20 ms); the
     installed zones change only with a new tzdata, which a deploy restarts the processes for.
     """
-    return tuple(sorted(zoneinfo.available_timezones() - {"Factory", "localtime"}))
+    return frozenset(zoneinfo.available_timezones())
+
+
+@functools.cache
+def time_zones():
+    """The zones suggested to people, sorted: not ``Etc/GMT+6`` and the like, whose sign is the reverse of UTC's."""
+    return tuple(sorted(zone for zone in all_time_zones() - {"Factory", "localtime"} if not zone.startswith("Etc/")))
+
+
+# Names people in Mexico write that no zone ends with.
+SPANISH_NAMES = {
+    "ciudad_de_mexico": "America/Mexico_City",
+    "cdmx": "America/Mexico_City",
+    "bahia_de_banderas": "America/Bahia_Banderas",
+}
+
+
+def _plain(name):
+    """``Cancún`` → ``cancun``, ``Port au Prince`` → ``port_au_prince`` (accents, case, spaces and hyphens aside)."""
+    letters = unicodedata.normalize("NFKD", name.strip())
+    letters = "".join(letter for letter in letters if not unicodedata.combining(letter))
+    return letters.lower().replace(" ", "_").replace("-", "_")
+
+
+def _same_clock(zones):
+    """True when the zones keep the same time now and in six months (old and new names of one zone)."""
+    now = timezone.now()
+    moments = (now, now + timedelta(days=182))
+    clocks = {tuple(moment.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset() for moment in moments) for zone in zones}
+    return len(clocks) == 1
 
 
 def find_time_zone(typed):
-    """Return the zone a person means by what they typed (``America/Tijuana``, ``tijuana``, ``Mexico City``), or None.
+    """Return the zone a person means by what they typed (``America/Tijuana``, ``tijuana``, ``Cancún``), or None.
 
-    A city's name is enough when exactly one zone ends with it.
+    A city's name is enough when the zones ending with it keep one time (``Buenos Aires`` is also
+    ``America/Argentina/Buenos_Aires``: the longer, current name is taken).
     """
-    wanted = typed.strip().replace(" ", "_").lower()
+    if typed.strip() in all_time_zones() - {"Factory", "localtime"}:
+        return typed.strip()
+    wanted = _plain(typed)
     if not wanted:
         return None
-    found = [zone for zone in time_zones() if zone.lower() == wanted]
-    found = found or [zone for zone in time_zones() if zone.lower().rsplit("/", 1)[-1] == wanted]
-    return found[0] if len(found) == 1 else None
+    if wanted in SPANISH_NAMES:
+        return SPANISH_NAMES[wanted]
+    found = [zone for zone in time_zones() if _plain(zone) == wanted]
+    found = found or [zone for zone in time_zones() if _plain(zone).rsplit("/", 1)[-1] == wanted]
+    if found and _same_clock(found):
+        return max(found, key=len)
+    return None
 
 
 def validate_time_zone(value):
     """Refuse a name that is not an IANA time zone (``America/Mexico_City``)."""
-    if value not in time_zones():
+    if value not in all_time_zones():
         raise ValidationError(_("%(value)s is not a time zone."), code="unknown_time_zone", params={"value": value})
 
 

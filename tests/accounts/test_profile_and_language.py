@@ -148,3 +148,33 @@ def test_the_time_zone_is_typed_and_suggested_and_a_city_is_enough(client):
     assert client.post(PROFILE, {**fields, "time_zone": ""}).status_code == 302  # left blank: unchanged
     user.refresh_from_db()
     assert user.time_zone == "America/Mexico_City"
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Cancún", "America/Cancun"),
+        ("Ciudad de México", "America/Mexico_City"),
+        ("ciudad juárez", "America/Ciudad_Juarez"),
+        ("Buenos Aires", "America/Argentina/Buenos_Aires"),  # an old and a current name of one zone
+        ("Port au Prince", "America/Port-au-Prince"),
+        ("Etc/GMT-6", "Etc/GMT-6"),  # the whole name, as written
+        ("GMT-6", None),  # Etc/GMT-6 is six hours ahead of UTC: never guessed from this
+        ("West", None),  # Australia/West and Brazil/West keep different times
+        ("Factory", None),
+    ],
+)
+def test_a_time_zone_is_found_by_what_people_write(typed, zone):
+    from accounts.models import find_time_zone
+
+    assert find_time_zone(typed) == zone
+
+
+def test_a_profile_whose_stored_zone_is_gone_saves_with_the_sites_zone(client, settings):
+    user = make_representative(full_name="Zona")
+    User.objects.filter(pk=user.pk).update(time_zone="localtime")
+    client.force_login(user)
+    response = client.post(PROFILE, {"full_name": "Zona", "preferred_language": "es-mx", "time_zone": ""})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.time_zone == settings.TIME_ZONE
