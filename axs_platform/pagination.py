@@ -37,10 +37,9 @@ class counted_rows:  # noqa: N801 (used like a function: counted_rows(rows, coun
     For grouped rows: counting ``rows`` itself would run the whole aggregate again inside the count.
     """
 
-    ordered = True
-
     def __init__(self, rows, counted):
         self.rows, self.counted = rows, counted
+        self.ordered = rows.ordered  # the paginator warns about unordered rows as it would for the queryset
 
     def count(self):
         return self.counted.count()

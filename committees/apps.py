@@ -20,11 +20,12 @@ class CommitteesConfig(AppConfig):
         from .permissions import can_follow_committee
         from .search_kinds import register_kinds
         from .services.attendance import AUDIT_ACTIONS
+        from .services.calendar import AUDIT_ACTIONS as CALENDAR_ACTIONS
 
         register_facet(committee_facet)
         register_followable(Committee, may_follow=can_follow_committee)
         register_kinds()
-        register_actions(AUDIT_ACTIONS)
+        register_actions({**AUDIT_ACTIONS, **CALENDAR_ACTIONS})
         register_document(minutes_pdf)
         register_sealed(
             Minutes,

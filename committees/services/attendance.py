@@ -22,11 +22,7 @@ from ..models import ATTENDANCE_CORRECTED, Attendance, AttendanceStatus, Session
 __all__ = ["ATTENDANCE_CORRECTED", "AUDIT_ACTIONS", "STRUCK", "attendance_correct"]
 # The value an audit event gives a row struck from the list (its status before is the other value).
 STRUCK = "struck"
-AUDIT_ACTIONS = {
-    ATTENDANCE_CORRECTED: gettext_lazy("Attendance list corrected"),
-    "committees.calendar_feed_created": gettext_lazy("Calendar subscription created"),
-    "committees.calendar_feed_renewed": gettext_lazy("Calendar subscription renewed"),
-}
+AUDIT_ACTIONS = {ATTENDANCE_CORRECTED: gettext_lazy("Attendance list corrected")}
 
 
 def _row_label(row):

@@ -1,11 +1,17 @@
 """A person's calendar feed: its secret address, created or renewed, with an audit record."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from audit.services import audit_record
 
 from ..models import CalendarFeed
 from ..models.sessions import new_feed_token
+
+AUDIT_ACTIONS = {
+    "committees.calendar_feed_created": gettext_lazy("Calendar subscription created"),
+    "committees.calendar_feed_renewed": gettext_lazy("Calendar subscription renewed"),
+}
 
 
 @transaction.atomic

@@ -22,8 +22,8 @@ def active_evaluators():
 def evaluator_load(today):
     """Return the active evaluators with their counts, the busiest first: one grouped query.
 
-    Grouped rows carry only the columns the page shows, and the proposals still being evaluated are
-    one hashed subquery, not a join per evaluation: at 20,000 evaluations the sort stays in memory.
+    Grouped rows carry only the columns the page shows, and the proposals still being evaluated are a
+    hashed subquery in each count, not a join per evaluation: at 20,000 evaluations the sort stays in memory.
     """
     evaluable = Proposal.objects.filter(status__in=EVALUABLE).values("pk")
     pending = Q(evaluations__status__in=PENDING, evaluations__proposal__in=evaluable)

@@ -12,15 +12,16 @@ from audit.forms import AuditFilterForm
 from audit.labels import action_label, named_actions
 from projects.models import Proposal
 
-OWN_APPS = [Path(config.path) for config in apps.get_app_configs() if Path(config.path).parent == settings.BASE_DIR]
-# A dotted code written where an action is given: ``action="projects.voted"`` (conditional ones included).
-RECORDED = re.compile(r"""["']([a-z_]+\.[a-z_]+)["']""")
+OWN_APPS = [config for config in apps.get_app_configs() if Path(config.path).parent == settings.BASE_DIR]
+# A code written literally where an action is given: ``action="projects.voted"`` (conditional ones included).
+LABELS = "|".join(["auth", *(config.label for config in OWN_APPS)])
+RECORDED = re.compile(rf"""["']((?:{LABELS})\.[a-z_]+)["']""")
 
 
 def recorded_codes():
     found = {}
-    for folder in OWN_APPS:
-        for path in folder.rglob("*.py"):
+    for config in OWN_APPS:
+        for path in Path(config.path).rglob("*.py"):
             if "migrations" in path.parts:
                 continue
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
