@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.forms",  # the widget templates, for FORM_RENDERER below
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -146,6 +147,11 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render with the project's templates, so templates/django/forms/ can override Django's: the
+# select there writes its options in one loop instead of one include per option (a 190-option select
+# took 12 ms, now 6).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite next to the code unless DATABASE_URL says otherwise.
 DATABASES = {
