@@ -4,9 +4,16 @@ from django.core.paginator import Paginator
 from django.db.models import Q, Subquery
 
 
-def page_of(request, rows, per_page):
-    """Return the page of ``rows`` that the request's ``?page=`` asks for (the last one if past the end)."""
-    return Paginator(rows, per_page).get_page(request.GET.get("page"))
+def page_of(request, rows, per_page, *, param="page"):
+    """Return the page of ``rows`` that ``?page=`` (or ``?<param>=``) asks for (the last one if past the end)."""
+    return Paginator(rows, per_page).get_page(request.GET.get(param))
+
+
+def query_without(request, param):
+    """The request's query string without ``param``: the other lists' pages and filters, for one list's page links."""
+    query = request.GET.copy()
+    query.pop(param, None)
+    return query.urlencode()
 
 
 class page_rows:  # noqa: N801 (used like a function: page_rows(rows))

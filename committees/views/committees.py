@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 
 from audit.selectors import history_for
 from axs_platform import fragments
-from axs_platform.pagination import page_of
+from axs_platform.pagination import page_of, query_without
 from axs_platform.permissions import PredicateRequiredMixin, StaffRequiredMixin
 from axs_platform.service_views import ChoiceSearchMixin, ServiceFormView
 from companies.models import Organization
@@ -30,6 +30,7 @@ from ..forms import (
 from ..models import Committee, Membership, PriorityArea, WorkPlanActivity
 
 MEMBERS_PER_PAGE = 50
+HISTORY_PER_PAGE = 50
 SESSIONS_ON_COMMITTEE_PAGE = 8
 
 
@@ -138,13 +139,16 @@ class CommitteeMembersView(CommitteeMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         names = permissions.can_see_committee_internals(self.request.user, self.committee)
-        changes = selectors.membership_history(self.committee)[:200]
+        # Three lists, each paged on its own: a committee of a thousand members has thousands of changes.
+        changes = page_of(self.request, selectors.membership_history(self.committee), HISTORY_PER_PAGE, param="cambios")
+        posts = page_of(self.request, selectors.post_history(self.committee), HISTORY_PER_PAGE, param="cargos")
+        changes.object_list = selectors.withhold_names(changes.object_list, "changed_by_id", reader_sees_names=names)
+        posts.object_list = selectors.withhold_names(posts.object_list, "holder_id", reader_sees_names=names)
         return super().get_context_data(
             memberships=page_of(self.request, selectors.memberships(self.committee), MEMBERS_PER_PAGE),
-            changes=selectors.withhold_names(changes, "changed_by_id", reader_sees_names=names),
-            post_history=selectors.withhold_names(
-                selectors.post_history(self.committee)[:100], "holder_id", reader_sees_names=names
-            ),
+            changes=changes,
+            post_history=posts,
+            queries={param: query_without(self.request, param) for param in ("page", "cambios", "cargos")},
             can_manage=permissions.can_manage_committees(self.request.user) and self.committee.is_open,
             **kwargs,
         )
