@@ -1,7 +1,6 @@
 """Pages of ballots: the list, a ballot, voting with confirmation, receipts, the results CSV."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.views.generic import FormView, TemplateView, View
 from axs_platform.charts import Bar, horizontal_bar_chart
 from axs_platform.exports import csv_response
 from axs_platform.forms import add_service_errors
+from axs_platform.pagination import page_of, query_without
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from documents.permissions import can_request_document
 
@@ -67,16 +67,6 @@ class BallotListView(PredicateRequiredMixin, TemplateView):
 PEOPLE_PER_PAGE = 100
 
 
-def _page(request, name, rows):
-    return Paginator(rows, PEOPLE_PER_PAGE).get_page(request.GET.get(name))
-
-
-def _query_without(request, name):
-    query = request.GET.copy()
-    query.pop(name, None)
-    return query.urlencode()
-
-
 class BallotDetailView(PredicateRequiredMixin, TemplateView):
     template_name = "projects/selection/ballot_detail.html"
 
@@ -106,15 +96,19 @@ class BallotDetailView(PredicateRequiredMixin, TemplateView):
         }
         if can_manage and ballot.status != BallotStatus.SCHEDULED:
             # A large electorate: who has voted, and who voted what, are read a page at a time.
-            context["participations"] = _page(self.request, "votantes", selectors.ballot_participations(ballot))
-            context["voters_query"] = _query_without(self.request, "votantes")
+            context["participations"] = page_of(
+                self.request, selectors.ballot_participations(ballot), PEOPLE_PER_PAGE, param="votantes"
+            )
+            context["voters_query"] = query_without(self.request, "votantes")
         if ballot.is_closed:
             # Closing froze the count in ``Ballot.result``; a settled tie is added to it.
             result = ballot.result
             context.update(result=result, chart=result_chart(ballot, result), final=tally.final_selection(ballot))
             if not ballot.is_secret:
-                context["named_papers"] = _page(self.request, "papeletas", selectors.named_papers(ballot))
-                context["papers_query"] = _query_without(self.request, "papeletas")
+                context["named_papers"] = page_of(
+                    self.request, selectors.named_papers(ballot), PEOPLE_PER_PAGE, param="papeletas"
+                )
+                context["papers_query"] = query_without(self.request, "papeletas")
             context["can_settle"] = can_manage and ballot.tie_status == "declared"
             context["can_print_results"] = can_request_document(user, BALLOT_RESULTS, ballot, {})
             context["results_kind"] = BALLOT_RESULTS

@@ -11,7 +11,7 @@ from django.views.generic import FormView, TemplateView
 
 from axs_platform import fragments
 from axs_platform.forms import add_service_errors
-from axs_platform.pagination import page_of, page_rows
+from axs_platform.pagination import page_of, page_rows, query_without
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from committees.models import Committee
 
@@ -56,18 +56,13 @@ def proposals_body(request, name, scope, rows, *, template="projects/includes/pr
             "proposals": proposals,
             "statuses": ProposalStatus.choices,
             "status": status,
-            "query_without_page": _query_without_page(request),
+            "query_without_page": query_without(request, "page"),
             **context,
         }
         return render_to_string(template, body_context, request=request), None
 
-    return fragments.fragment([fragments.PROPOSALS], name, (scope, status, page, _query_without_page(request)), render)
-
-
-def _query_without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
+    key = (scope, status, page, query_without(request, "page"))
+    return fragments.fragment([fragments.PROPOSALS], name, key, render)
 
 
 class CallListView(PredicateRequiredMixin, TemplateView):

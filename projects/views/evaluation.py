@@ -8,14 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from axs_platform.forms import add_service_errors
-from axs_platform.pagination import counted_rows, page_of, page_rows
+from axs_platform.pagination import counted_rows, page_of, page_rows, query_without
 from axs_platform.permissions import PredicateRequiredMixin
 
 from .. import desk, permissions, selectors, services
 from ..forms import ConflictForm, EvaluatorAssignForm, ScoresForm
 from ..models import Evaluation, EvaluationStatus
 from ..triage.load import DUE_SOON_DAYS, active_evaluators, evaluator_load
-from .calls import _query_without_page
 from .proposals import ProposalMixin
 
 EVALUATIONS_PER_PAGE = 50
@@ -73,7 +72,7 @@ class MyEvaluationsView(PredicateRequiredMixin, TemplateView):
         # The page's keys first, then only its rows joined (page_rows): not 12,000 rows joined and sorted.
         evaluations = page_of(self.request, page_rows(evaluations), EVALUATIONS_PER_PAGE)
         return super().get_context_data(  # the paging links keep "status=due"
-            evaluations=evaluations, due=due, query_without_page=_query_without_page(self.request), **kwargs
+            evaluations=evaluations, due=due, query_without_page=query_without(self.request, "page"), **kwargs
         )
 
 
