@@ -170,16 +170,17 @@ def quorum(session):
     was kept outside the platform, the reported figure stands in for it. ``reached`` is None (no data)
     when the list falls short only because members no one represents in the platform could not be on it.
     """
-    present = (
-        Attendance.objects.filter(session=session, status=AttendanceStatus.PRESENT)
-        .values("organization_id")
-        .distinct()
-        .count()
+    # One aggregate each for the list and the members, whatever the outcome: the page's queries do not
+    # depend on whether the quorum was reached.
+    listed = Q(status=AttendanceStatus.PRESENT)
+    attendance = Attendance.objects.filter(session=session).aggregate(
+        present=Count("organization", distinct=True, filter=listed),
+        people_present=Count("pk", filter=listed),
+        # An answer to the invitation is not attendance: only a status set after the session counts.
+        recorded=Count("pk", filter=~Q(status="")),
     )
-    people_present = Attendance.objects.filter(session=session, status=AttendanceStatus.PRESENT).count()
-    # An answer to the invitation is not attendance: only a status set after the session counts.
-    recorded = people_present > 0 or Attendance.objects.filter(session=session).exclude(status="").exists()
-    counted = organizations_counted(present, recorded, session.reported_attendance)
+    present, people_present = attendance["present"], attendance["people_present"]
+    counted = organizations_counted(present, attendance["recorded"] > 0, session.reported_attendance)
     summary = {"organizations_present": present, "people_present": people_present}
     if session.kind != SessionKind.COMMITTEE:
         summary["reported"] = session.reported_attendance
@@ -187,23 +188,22 @@ def quorum(session):
         return summary
     # Members on the session's day, by their history: one suspended since, or gone since, still counts.
     day = timezone.localdate(session.starts_at)
-    members = Membership.objects.active_on(day).filter(committee_id=session.committee_id)
-    expected = members.count()
+    # A member nobody represents in the platform cannot be on the list: unknown, not absent.
+    represented = Exists(Representative.objects.current().filter(organization=OuterRef("organization")))
+    on_list = Exists(
+        Attendance.objects.filter(session=session, organization=OuterRef("organization")).exclude(status="")
+    )
+    members = Membership.objects.active_on(day).filter(committee_id=session.committee_id).aggregate(
+        expected=Count("pk"), unlisted=Count("organization", distinct=True, filter=~represented & ~on_list)
+    )
+    expected = members["expected"]
     required = expected // 2 + 1 if expected else 0
     reached = bool(expected) and counted is not None and counted >= required
-    # A member nobody represents in the platform cannot be on the list: unknown, not absent. Short of a reported
-    # figure (which counts every organization), such members leave a quorum not reached by the list unknown.
+    # Short of a reported figure (which counts every organization), unlisted members leave a quorum not
+    # reached by the list unknown.
     unlisted = 0
     if counted is not None and not reached and session.reported_attendance is None:
-        unlisted = (
-            members.exclude(organization__in=Representative.objects.current().values("organization"))
-            .exclude(
-                organization__in=Attendance.objects.filter(session=session).exclude(status="").values("organization")
-            )
-            .values("organization")
-            .distinct()
-            .count()
-        )
+        unlisted = members["unlisted"]
     if unlisted and counted + unlisted >= required:
         reached = None
     # Organizations of which there is no data that day on whether they were still members: the quorum is known

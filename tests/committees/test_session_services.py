@@ -190,19 +190,25 @@ def test_the_secretary_records_attendance_and_quorum_counts_current_members(comm
     )
 
 
-def test_members_nobody_represents_leave_the_quorum_unknown_not_missed(committee, secretary, chair):
+def test_members_nobody_represents_leave_the_quorum_unknown_not_missed(
+    committee, secretary, chair, django_assert_num_queries
+):
     # Five members: the chair's, the secretary's, one with a representative, two that nobody represents.
     member = make_committee_member(committee)
     unrepresented = [make_organization(), make_organization()]
     for organization in unrepresented:
         seat(committee, organization, joined_on=datetime.date(2020, 1, 1))
     session = make_session(committee, days_from_now=-1)
+    with django_assert_num_queries(3):  # no list yet: the same queries as for any outcome
+        assert quorum(session)["organizations_counted"] is None
     services.attendance_record(actor=secretary, session=session, entries={secretary: "present", chair: "present"})
-    summary = quorum(session)
+    with django_assert_num_queries(3):
+        summary = quorum(session)
     assert (summary["expected"], summary["required"], summary["organizations_counted"]) == (5, 3, 2)
     assert summary["reached"] is None and summary["unlisted"] == 2  # they may have come: no data
     services.attendance_record(actor=secretary, session=session, entries={member: "present"})
-    assert quorum(session)["reached"] is True
+    with django_assert_num_queries(3):
+        assert quorum(session)["reached"] is True
     services.attendance_record(actor=secretary, session=session, entries={member: "absent", chair: "absent"})
     summary = quorum(session)
     assert summary["reached"] is None and summary["unlisted"] == 2  # 1 present + 2 unknown may make 3
