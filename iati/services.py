@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.services import audit_record, changes_between, snapshot
+from axs_platform import fragments
 from projects.models import Proposal
 
 from .models import ProjectPublication, Publisher
@@ -15,6 +16,8 @@ PUBLICATION_FIELDS = ["dac_code", "title_en", "description_en"]
 
 
 @transaction.atomic
+# A ready publisher links each project's public page to its IATI file: what the public sees changes.
+@fragments.changes(fragments.PUBLIC_PROPOSALS)
 def publisher_update(*, actor, request=None, **fields):
     """Set the reporting organization's IATI identifier, names and type."""
     if not can_manage_publication(actor):

@@ -36,6 +36,7 @@ from .models import (
     Evaluation,
     EvaluationStatus,
     Participation,
+    PartnerStatus,
     ProjectIndicator,
     Proposal,
     ProposalStatus,
@@ -96,6 +97,31 @@ def proposal_full():
         Prefetch("indicators", queryset=ProjectIndicator.objects.select_related("component", "sdg_indicator")),
         Prefetch("budget", queryset=BudgetLine.objects.select_related("source_member__organization")),
         Prefetch("attachments", queryset=Attachment.objects.filter(removed_at__isnull=True)),
+    )
+
+
+def public_project():
+    """Return published projects with what their public page shows of them, and no more.
+
+    The accepted consortium, the SDG alignment and the results matrix; the objective's own indicators in
+    ``objective_indicators``. Budget, attachments, contributions and activities stay off the public page.
+    """
+    return Proposal.objects.published().prefetch_related(
+        Prefetch(
+            "consortium",
+            queryset=ConsortiumMember.objects.filter(status=PartnerStatus.ACCEPTED).select_related("organization"),
+            to_attr="accepted_members",
+        ),
+        Prefetch("components__indicators", queryset=ProjectIndicator.objects.select_related("sdg_indicator")),
+        Prefetch(
+            "aligned_targets",
+            queryset=AlignedTarget.objects.select_related("target__goal").prefetch_related("indicators"),
+        ),
+        Prefetch(
+            "indicators",
+            queryset=ProjectIndicator.objects.filter(component__isnull=True).select_related("sdg_indicator"),
+            to_attr="objective_indicators",
+        ),
     )
 
 

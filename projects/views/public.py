@@ -16,7 +16,7 @@ from axs_platform.pagination import page_of, page_rows
 from axs_platform.permissions import PredicateRequiredMixin
 
 from .. import fact_sheets, permissions, sections, selectors, services
-from ..models import PartnerStatus, Proposal
+from ..models import Proposal
 from .calls import PER_PAGE
 
 
@@ -42,22 +42,37 @@ class ProjectListView(TemplateView):
 
 
 class ProjectDetailView(TemplateView):
-    """A published project: title, committee, consortium, SDGs and targets, objective, components, indicators."""
+    """A published project: title, committee, consortium, SDGs and targets, objective, components, indicators.
+
+    The body (consortium to results and the sections other apps add) is the same for every reader: a
+    fragment per project, version of what the public sees of proposals and monitoring, and the directory
+    (the partners' names). The title, the fact sheets and the buttons are read per request.
+    """
 
     template_name = "projects/project_detail.html"
 
     def get_context_data(self, **kwargs):
         project = get_object_or_404(
-            selectors.proposal_full().filter(pk__in=Proposal.objects.published()).annotate(**fact_sheets.ready_dates()),
+            Proposal.objects.published().select_related("committee__goal").annotate(**fact_sheets.ready_dates()),
             pk=kwargs["pk"],
         )
+
+        def render():
+            shown = selectors.public_project().get(pk=project.pk)
+            context = {
+                "project": shown,
+                "members": shown.accepted_members,
+                "objective_indicators": shown.objective_indicators,
+                "sections": sections.render(shown, medium="page"),
+            }
+            return render_to_string("projects/includes/public_body.html", context), None
+
+        areas = [fragments.PUBLIC_PROPOSALS, fragments.PUBLIC_MONITORING, fragments.DIRECTORY]
         sheets = fact_sheets.sheets_of(project)
         current = (get_language() or "").split("-")[0]
         return super().get_context_data(
             project=project,
-            members=[m for m in project.consortium.all() if m.status == PartnerStatus.ACCEPTED],
-            objective_indicators=[i for i in project.indicators.all() if i.component_id is None],
-            sections=sections.render(project, medium="page"),
+            body=fragments.fragment(areas, "project-detail", (project.pk,), render),
             # The sheet in the page's language first, then the others.
             fact_sheets=sorted(sheets, key=lambda sheet: sheet[0] != current),
             may_refresh_fact_sheet=permissions.can_publish(self.request.user, project),

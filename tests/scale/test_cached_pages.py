@@ -52,3 +52,29 @@ def test_a_sheet_sent_back_with_errors_keeps_what_was_typed(client, cast):
     page = response.content.decode()
     assert selected(page, person) == "excused" and 'value="nadie@example.org"' in page
     assert selected(get(client, url)[0], person) == ""  # nothing was saved, and the blank sheet is still blank
+
+
+def test_the_public_project_page_body_is_cached_and_shows_each_change_next(client, demo):
+    from companies.services import organization_update
+    from iati import services as iati_services
+    from iati.models import Publisher
+    from projects.models import Proposal
+    from tests.factories import make_staff
+
+    staff = make_staff()
+    project = Proposal.objects.published().select_related("lead_organization").first()
+    url, iati_link = project.get_public_url(), reverse("iati:project-file", args=[project.pk])
+    page, first = get(client, url)
+    assert project.lead_organization.display_name in page and iati_link in page
+    page, second = get(client, url)
+    assert second < first and iati_link in page
+    # The partners' names come from the directory.
+    organization_update(actor=staff, organization=project.lead_organization, short_name="Aprender Hoy")
+    page, _queries = get(client, url)
+    assert "Aprender Hoy" in page
+    # A publisher without an identifier links no IATI file, from the next request on.
+    Publisher.objects.all().delete()
+    iati_services.publisher_update(actor=staff, name_es="AMEXCID", organisation_ref="")
+    assert iati_link not in get(client, url)[0]
+    iati_services.publisher_update(actor=staff, organisation_ref="XM-DAC-7-2")
+    assert iati_link in get(client, url)[0]
