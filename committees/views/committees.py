@@ -138,20 +138,37 @@ class CommitteeMembersView(CommitteeMixin, TemplateView):
     template_name = "committees/committee_members.html"
 
     def get_context_data(self, **kwargs):
-        names = permissions.can_see_committee_internals(self.request.user, self.committee)
+        audience = {
+            "names": permissions.can_see_committee_internals(self.request.user, self.committee),
+            "can_manage": permissions.can_manage_committees(self.request.user) and self.committee.is_open,
+        }
+        queries = {param: query_without(self.request, param) for param in ("page", "cambios", "cargos")}
+        # The body depends only on the committee's data, the audience and the pages asked for (the three
+        # queries without each pager's own parameter name all of them): kept once per version of the data.
+        body = fragments.fragment(
+            [fragments.COMMITTEES],
+            "committee-members",
+            (self.committee.pk, sorted(audience.items()), sorted(queries.items())),
+            lambda: (self.render_body(audience, queries), None),
+        )
+        return super().get_context_data(body=body, **kwargs)
+
+    def render_body(self, audience, queries):
         # Three lists, each paged on its own: a committee of a thousand members has thousands of changes.
         changes = page_of(self.request, selectors.membership_history(self.committee), HISTORY_PER_PAGE, param="cambios")
         posts = page_of(self.request, selectors.post_history(self.committee), HISTORY_PER_PAGE, param="cargos")
+        names = audience["names"]
         changes.object_list = selectors.withhold_names(changes.object_list, "changed_by_id", reader_sees_names=names)
         posts.object_list = selectors.withhold_names(posts.object_list, "holder_id", reader_sees_names=names)
-        return super().get_context_data(
-            memberships=page_of(self.request, selectors.memberships(self.committee), MEMBERS_PER_PAGE),
-            changes=changes,
-            post_history=posts,
-            queries={param: query_without(self.request, param) for param in ("page", "cambios", "cargos")},
-            can_manage=permissions.can_manage_committees(self.request.user) and self.committee.is_open,
-            **kwargs,
-        )
+        context = {
+            "committee": self.committee,
+            "memberships": page_of(self.request, selectors.memberships(self.committee), MEMBERS_PER_PAGE),
+            "changes": changes,
+            "post_history": posts,
+            "queries": queries,
+            "can_manage": audience["can_manage"],
+        }
+        return render_to_string("committees/includes/committee_members_body.html", context, request=self.request)
 
 
 class CommitteeCreateView(StaffRequiredMixin, ServiceFormView):

@@ -78,3 +78,28 @@ def test_the_public_project_page_body_is_cached_and_shows_each_change_next(clien
     assert iati_link not in get(client, url)[0]
     iati_services.publisher_update(actor=staff, organisation_ref="XM-DAC-7-2")
     assert iati_link in get(client, url)[0]
+
+
+def test_the_committee_members_page_is_cached_per_audience_and_shows_each_change_next(client):
+    import datetime
+
+    from committees import services
+    from tests.factories import make_committee, make_organization, make_staff
+
+    staff, committee = make_staff(), make_committee()
+    organization = make_organization(actor=staff)
+    membership = services.membership_add(
+        actor=staff, committee=committee, organization=organization, joined_on=datetime.date(2020, 1, 1)
+    )
+    url = reverse("committees:committee-members", args=[committee.pk])
+    page, first = get(client, url)
+    assert str(organization) in page and "Suspender" not in page
+    page, second = get(client, url)
+    assert second < first
+    # Staff get their own copy, with the actions; the public's stays without them.
+    client.force_login(staff)
+    assert "Suspender" in get(client, url)[0]
+    client.logout()
+    assert "Suspender" not in get(client, url)[0]
+    services.membership_transition(actor=staff, membership=membership, action="suspend", reason="Sin asistencia")
+    assert "Sin asistencia" in get(client, url)[0]
