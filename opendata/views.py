@@ -7,6 +7,7 @@ An unknown dataset or format answers 404 with the list of what exists.
 from functools import wraps
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import translation
 
 from axs_platform import fragments
@@ -48,31 +49,26 @@ def _not_found(request, *, slug="", file_format=""):
     )
 
 
-def _last_updated(found):
-    """Return ``{slug: when its rows last changed}``, read once per version of the data the datasets show.
+def _cards(found):
+    """Return the datasets' cards, rendered once per version of the data the datasets show.
 
     The versions are those a prebuilt file is checked against (``opendata.prebuilt``): the areas each
     dataset declares, which the services changing its rows bump, and its ``version_extra`` (the surveys
-    closed by now, which closing by date makes without a service).
+    closed by now, which closing by date makes without a service). Each card says when its rows last changed.
     """
     areas = sorted({area for dataset in found for area in dataset.areas})
     extras = tuple(dataset.version_extra() for dataset in found if dataset.version_extra is not None)
-    return fragments.fragment(
-        areas, "opendata-updated", extras, lambda: ({dataset.slug: dataset.updated() for dataset in found}, None)
-    )
+
+    def render_cards():
+        rows = [(dataset, dataset.updated()) for dataset in found]
+        return render_to_string("opendata/includes/cards.html", {"datasets": rows, "formats": _formats()}), None
+
+    return fragments.fragment(areas, "opendata-cards", extras, render_cards)
 
 
 def index(request):
-    found = datasets.all_datasets()
-    updated = _last_updated(found)
     return render(
-        request,
-        "opendata/index.html",
-        {
-            "datasets": [(dataset, updated[dataset.slug]) for dataset in found],
-            "formats": _formats(),
-            "licence": datasets.LICENCE,
-        },
+        request, "opendata/index.html", {"cards": _cards(datasets.all_datasets()), "licence": datasets.LICENCE}
     )
 
 
