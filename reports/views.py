@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.views.generic import FormView, TemplateView
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from axs_platform import fragments
 from axs_platform.forms import add_service_errors
 from axs_platform.permissions import StaffRequiredMixin
 from documents.selectors import documents_for
@@ -62,8 +64,15 @@ class DashboardView(StaffRequiredMixin, TemplateView):
         form = PeriodForm(self.request.GET or {"start": DEFAULT_START, "end": DEFAULT_END})
         context = {"form": form}
         if form.is_valid():
-            data = dashboard_data(form.cleaned_data["start"], form.cleaned_data["end"])
-            context.update(data, charts=report_charts(data))
+            period = form.cleaned_data["start"], form.cleaned_data["end"]
+
+            def render():
+                data = dashboard_data(*period)
+                shown = {**data, "charts": report_charts(data)}
+                return render_to_string("reports/includes/dashboard_body.html", shown), None
+
+            # The report's figures read every area, as the edition's preview does (reports.editions).
+            context["body"] = fragments.fragment(fragments.AREAS, "report-dashboard", period, render)
         return super().get_context_data(**context, **kwargs)
 
 

@@ -193,8 +193,10 @@ def quorum(session):
     on_list = Exists(
         Attendance.objects.filter(session=session, organization=OuterRef("organization")).exclude(status="")
     )
-    members = Membership.objects.active_on(day).filter(committee_id=session.committee_id).aggregate(
-        expected=Count("pk"), unlisted=Count("organization", distinct=True, filter=~represented & ~on_list)
+    members = (
+        Membership.objects.active_on(day)
+        .filter(committee_id=session.committee_id)
+        .aggregate(expected=Count("pk"), unlisted=Count("organization", distinct=True, filter=~represented & ~on_list))
     )
     expected = members["expected"]
     required = expected // 2 + 1 if expected else 0

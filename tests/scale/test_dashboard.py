@@ -53,3 +53,24 @@ def test_dashboard_counts_projects_in_sql(client, cast):
 def test_dashboard_figures_are_the_reports(cast):
     structure(cast, 5)
     assert dashboard_data(START, END)["figures"] == report_data(START, END)["figures"]
+
+
+def test_the_dashboard_is_kept_per_period_and_shows_a_change_next(client, cast):
+    client.force_login(cast.staff)
+    structure(cast, 2)
+    url, period = reverse("reports:dashboard"), {"start": START.isoformat(), "end": END.isoformat()}
+    with CaptureQueriesContext(connection) as first:
+        client.get(url, period)
+    with CaptureQueriesContext(connection) as second:
+        page = client.get(url, period).content.decode()
+    assert len(second) < len(first) - 5
+    structure(cast, 1)  # bumps the proposals' version, as the services do
+    assert figure(client.get(url, period).content.decode()) == figure(page) + 1
+    # Another period is its own copy.
+    assert figure(client.get(url, {"start": "2031-01-01", "end": "2031-12-31"}).content.decode()) == 0
+
+
+def figure(page):
+    """The "projects fully structured" figure on the dashboard."""
+    label = page.index("proyectos completamente estructurados")
+    return int(page[label:].split('<dd class="fs-3">', 1)[1].split("<", 1)[0])
