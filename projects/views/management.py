@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
+from axs_platform import fragments
 from axs_platform.forms import add_service_errors
 from axs_platform.pagination import page_of, page_rows
 from axs_platform.permissions import PredicateRequiredMixin
@@ -62,6 +63,21 @@ def _without(params, *names):
     return query.urlencode()
 
 
+def _kept_facet_counts(criteria):
+    """Return ``triage.facet_counts``, counted once per version of what they count and the filters ticked.
+
+    They count proposals (status, call, committee, lead organization, SDG alignments: ``proposals``) and
+    evaluations (``matrix``), labelled with calls', committees', organizations' and people's names
+    (``proposals``, ``committees``, ``directory``); the services writing any of these bump those areas.
+    The sort and the page are not part of the counts: the rows are read on every request.
+    """
+    areas = [fragments.PROPOSALS, fragments.MATRIX, fragments.COMMITTEES, fragments.DIRECTORY]
+    ticked = tuple(tuple(sorted(getattr(criteria, name))) for name in triage.FACETS)
+    return fragments.fragment(
+        areas, "proposal-facets", (ticked, tuple(criteria.words)), lambda: (triage.facet_counts(criteria), None)
+    )
+
+
 class ProposalManageView(PredicateRequiredMixin, TemplateView):
     template_name = "projects/proposal_manage.html"
     permission_predicate = staticmethod(permissions.can_manage_proposals)
@@ -69,7 +85,7 @@ class ProposalManageView(PredicateRequiredMixin, TemplateView):
     def get_context_data(self, *, params=None, bulk_form=None, ticked=(), **kwargs):
         params = params if params is not None else self.request.GET
         criteria = triage.criteria_from(params, self.request.user)
-        facets, total = triage.facet_counts(criteria)
+        facets, total = _kept_facet_counts(criteria)
         labels = _facet_labels()
         page = page_of(_Params(params), _Counted(sorted_proposals(criteria), total), PER_PAGE)
         page.object_list = row_details(with_status_badges(page.object_list))

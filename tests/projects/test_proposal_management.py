@@ -343,3 +343,22 @@ def test_filters_a_sort_and_the_query_line_add_no_query_to_the_list(client, cast
     with django_assert_num_queries(LIST_QUERIES + 1):
         response = client.get(f"{reverse('projects:proposal-manage')}?{query}")
     assert [p.title for p in response.context["proposals"]] == ["Comedores escolares"]
+
+
+def test_the_counts_are_kept_until_a_service_changes_what_they_count(client, cast, pile, django_assert_max_num_queries):
+    def counts(response):
+        return {
+            name: {value: count for value, _label, count, _ticked in values}
+            for name, _, values in response.context["facets"]
+        }
+
+    client.force_login(cast.staff)
+    url = reverse("projects:proposal-manage")
+    first = counts(client.get(url))
+    with django_assert_max_num_queries(LIST_QUERIES - 8):  # the page's rows and forms; no count
+        assert counts(client.get(url)) == first
+    assert first["evaluacion"]["none"] == 4 and first["estado"]["submitted"] == 2
+    services.evaluator_assign(actor=cast.staff, proposal=pile[0], evaluator=make_evaluator())
+    assert counts(client.get(url))["evaluacion"]["none"] == 3
+    services.bulk_transition(actor=cast.staff, proposal_ids=[pile[1].pk], action="accept")
+    assert counts(client.get(url))["estado"]["submitted"] == 1
