@@ -1,7 +1,8 @@
 """Cached page fragments, kept per version of the data they show; the services that change that data bump it.
 
 Each area of data has a version in the cache (``directory``, ``committees``, ``proposals``,
-``matrix``, ``monitoring``, ``survey_results``, and ``report``: the report's own texts, findings and cover;
+``matrix``, ``monitoring``, ``survey_results``, ``sdg``: the SDG framework, which only ``load_sdg`` refreshes,
+and ``report``: the report's own texts, findings and cover;
 ``public_proposals`` and ``public_monitoring``: what the public sees of two of them).
 A fragment is stored under the versions of the areas it reads, the language, the day and what else
 it depends on, so a bump makes every older copy unreachable; they expire by themselves.
@@ -30,7 +31,7 @@ from django.utils.translation import get_language
 from .cache import RedisCache
 
 DIRECTORY, COMMITTEES, PROPOSALS, MATRIX = "directory", "committees", "proposals", "matrix"
-MONITORING, SURVEY_RESULTS, REPORT = "monitoring", "survey_results", "report"
+MONITORING, SURVEY_RESULTS, REPORT, SDG = "monitoring", "survey_results", "report", "sdg"
 # What the public sees of proposals (open data, IATI): every bump of PROPOSALS bumps it too, unless the
 # service says its change touches no public data (a draft's texts, a comment): ``public=False``.
 PUBLIC_PROPOSALS = "public_proposals"
@@ -39,7 +40,8 @@ PUBLIC_PROPOSALS = "public_proposals"
 PUBLIC_MONITORING = "public_monitoring"
 PUBLIC_OF = {PROPOSALS: PUBLIC_PROPOSALS, MONITORING: PUBLIC_MONITORING}
 AREAS = (
-    DIRECTORY, COMMITTEES, PROPOSALS, MATRIX, MONITORING, SURVEY_RESULTS, REPORT, PUBLIC_PROPOSALS, PUBLIC_MONITORING
+    DIRECTORY, COMMITTEES, PROPOSALS, MATRIX, MONITORING, SURVEY_RESULTS, REPORT, PUBLIC_PROPOSALS, PUBLIC_MONITORING,
+    SDG,
 )  # fmt: skip
 FRAGMENT_SECONDS = 600
 

@@ -1,7 +1,10 @@
 """Public pages of the SDG framework: the 17 goals, one goal's targets and indicators, a search."""
 
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.views.generic import TemplateView
+
+from axs_platform import fragments
 
 from .models import Goal, Indicator
 from .selectors import goal_with_framework, goals_with_counts, search_framework
@@ -15,12 +18,9 @@ class GoalListView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.get("q", "").strip()[:100]
-        context.update(
-            goals=goals_with_counts(),
-            query=query,
-            distinct_indicator_count=Indicator.objects.values("unsd_code").distinct().count(),
-            indicator_count=Indicator.objects.count(),
-        )
+        # The framework changes only when load_sdg refreshes it: the tiles and counts are kept per version.
+        context["framework"] = fragments.fragment([fragments.SDG], "sdg-goals", (), _render_goals)
+        context["query"] = query
         if query:
             targets, indicators = search_framework(query)
             context.update(
@@ -31,17 +31,30 @@ class GoalListView(TemplateView):
         return context
 
 
+def _render_goals():
+    counts = {
+        "distinct_indicator_count": Indicator.objects.values("unsd_code").distinct().count(),
+        "indicator_count": Indicator.objects.count(),
+    }
+    return {**counts, "tiles": render_to_string("sdg/includes/goal_tiles.html", {"goals": goals_with_counts()})}, None
+
+
 class GoalDetailView(TemplateView):
     template_name = "sdg/goal_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        try:
-            goal = goal_with_framework(kwargs["number"])
-        except Goal.DoesNotExist:
-            raise Http404 from None
+        goal = Goal.objects.filter(number=kwargs["number"]).first()
+        if goal is None:
+            raise Http404
+
+        def render():
+            shown = goal_with_framework(goal.number)
+            return render_to_string("sdg/includes/goal_targets.html", {"goal": shown}), None
+
         context.update(
             goal=goal,
+            targets=fragments.fragment([fragments.SDG], "sdg-goal", (goal.number,), render),
             previous_number=goal.number - 1 if goal.number > 1 else None,
             next_number=goal.number + 1 if goal.number < 17 else None,
         )

@@ -103,3 +103,21 @@ def test_the_committee_members_page_is_cached_per_audience_and_shows_each_change
     assert "Suspender" not in get(client, url)[0]
     services.membership_transition(actor=staff, membership=membership, action="suspend", reason="Sin asistencia")
     assert "Sin asistencia" in get(client, url)[0]
+
+
+def test_the_sdg_pages_are_kept_until_load_sdg_refreshes_the_framework(client):
+    import io
+
+    from django.core.management import call_command
+
+    from sdg.models import Goal
+
+    Goal.objects.filter(number=7).update(short_title_es="Título viejo")  # as a database loaded long ago
+    goal_url, list_url = reverse("sdg:goal-detail", args=[7]), reverse("sdg:goal-list")
+    assert "Título viejo" in get(client, goal_url)[0] and "Título viejo" in get(client, list_url)[0]
+    page, queries = get(client, list_url)
+    assert queries == 0 and "Título viejo" in page
+    assert get(client, goal_url)[1] == 1  # the goal's header; its targets from the cache
+    call_command("load_sdg", stdout=io.StringIO())
+    assert "Título viejo" not in get(client, list_url)[0]
+    assert "Título viejo" not in get(client, goal_url)[0]
