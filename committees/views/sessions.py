@@ -14,7 +14,7 @@ from django.views.generic import TemplateView, View
 from accounts.selectors import active_person_with_email
 from audit.selectors import history_for
 from axs_platform import fragments
-from axs_platform.pagination import page_of
+from axs_platform.pagination import page_of, query_without
 from axs_platform.permissions import PredicateRequiredMixin
 from axs_platform.service_views import ServiceFormView
 from axs_platform.uploads import private_file_response
@@ -181,7 +181,11 @@ class SessionDetailView(SessionMixin, TemplateView):
         if internals:
             context["draft"] = draft
             context["summary"] = selectors.quorum(session)
-            context["attendance"] = selectors.recorded_attendance(session)
+            # A committee of a thousand members records a thousand rows: the list is paged (?asistencia=).
+            context["attendance"] = page_of(
+                self.request, selectors.recorded_attendance(session), ATTENDANCE_PER_PAGE, param="asistencia"
+            )
+            context["attendance_query"] = query_without(self.request, "asistencia")
             context["attendance_corrections"] = selectors.attendance_corrections(session)
             context["can_correct"] = context["is_held"] and permissions.can_correct_attendance(user, session)
             context["agreements"] = list(selectors.agreements().filter(session=session))

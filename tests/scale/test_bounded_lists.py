@@ -137,3 +137,20 @@ def test_ballot_creation_names_voters_by_search(client, cast):
     assert options_of(page, "named_voters") == 50 and 'role="search"' in page
     searched = client.post(url, {"q": "votante-7@", "search_choices": "1", "title": "Segunda vuelta"}).content.decode()
     assert options_of(searched, "named_voters") == 1 and 'value="Segunda vuelta"' in searched
+
+
+def test_the_session_page_lists_the_recorded_attendance_a_page_at_a_time(client, cast):
+    from committees.models import Attendance
+
+    client.force_login(cast.staff)
+    session, people = committee_session_with(60)
+    Attendance.objects.bulk_create(
+        Attendance(session=session, person=person, organization=person.representations.get().organization,
+                   status="present")
+        for person in people
+    )  # fmt: skip
+    url = session.get_absolute_url()
+    first = client.get(url, {"page": 1}).content.decode()
+    assert first.count("<tr><td>") == 50 and "asistencia=2" in first and "page=1&amp;asistencia=2" in first
+    second = client.get(url, {"asistencia": 2}).content.decode()
+    assert second.count("<tr><td>") == 10 and "asistencia=1" in second
