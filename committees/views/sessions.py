@@ -180,7 +180,11 @@ class SessionDetailView(SessionMixin, TemplateView):
         }
         if internals:
             context["draft"] = draft
-            context["summary"] = selectors.quorum(session)
+            # The quorum reads the attendance, the memberships and who represents whom: every service writing
+            # them bumps the committees' version, so it is counted once per version.
+            context["summary"] = fragments.fragment(
+                [fragments.COMMITTEES], "quorum", (session.pk,), lambda: (selectors.quorum(session), None)
+            )
             # A committee of a thousand members records a thousand rows: the list is paged (?asistencia=).
             context["attendance"] = page_of(
                 self.request, selectors.recorded_attendance(session), ATTENDANCE_PER_PAGE, param="asistencia"

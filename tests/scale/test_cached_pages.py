@@ -121,3 +121,20 @@ def test_the_sdg_pages_are_kept_until_load_sdg_refreshes_the_framework(client):
     call_command("load_sdg", stdout=io.StringIO())
     assert "Título viejo" not in get(client, list_url)[0]
     assert "Título viejo" not in get(client, goal_url)[0]
+
+
+def test_the_session_page_counts_the_quorum_once_per_version_and_shows_a_recording_next(client, cast):
+    from committees.services import attendance_record
+
+    client.force_login(cast.staff)
+    session, people = committee_session_with(6)
+    url = session.get_absolute_url()
+    _page, first = get(client, url)
+    with CaptureQueriesContext(connection) as second:
+        summary = client.get(url).context["summary"]
+    assert len(second) <= first - 3  # the quorum's aggregates come from the cache
+    assert summary["organizations_counted"] is None and summary["expected"] >= 6
+    attendance_record(actor=cast.staff, session=session, entries=dict.fromkeys(people, "present"))
+    summary = client.get(url).context["summary"]
+    assert summary["organizations_counted"] == 6 and summary["reached"] is True
+    assert "Hay quórum" in get(client, url)[0]
