@@ -267,8 +267,8 @@ def recorded_attendance(session):
 
 
 def attendance_rows_to_correct(session):
-    """Return every attendance row of the session (recorded or only answered), by organization and person."""
-    return list(
+    """Return the attendance rows of the session (recorded or only answered), by organization and person."""
+    return (
         Attendance.objects.filter(session=session)
         .select_related("person", "organization")
         .order_by("organization__legal_name", "person__full_name", "pk")

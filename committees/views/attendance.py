@@ -3,11 +3,12 @@
 from django.utils.translation import gettext_lazy
 
 from audit.selectors import history_for
+from axs_platform.pagination import page_of
 from axs_platform.service_views import ServiceFormView
 
 from .. import permissions, selectors, services
 from ..forms import AttendanceCorrectionForm
-from .sessions import SessionMixin
+from .sessions import ATTENDANCE_PER_PAGE, SessionMixin
 
 
 class AttendanceCorrectView(SessionMixin, ServiceFormView):
@@ -18,11 +19,15 @@ class AttendanceCorrectView(SessionMixin, ServiceFormView):
     success_message = gettext_lazy("The attendance list has been corrected.")
 
     def get_form(self, form_class=None):
-        rows = selectors.attendance_rows_to_correct(self.session)
-        return AttendanceCorrectionForm(**self.get_form_kwargs(), rows=rows)
+        # A page of the list at a time (the sheet's 50): a large committee's list has a thousand rows, and the
+        # service corrects the rows it is given. The form posts back to its own page (?page=).
+        self.page = page_of(self.request, selectors.attendance_rows_to_correct(self.session), ATTENDANCE_PER_PAGE)
+        return AttendanceCorrectionForm(**self.get_form_kwargs(), rows=self.page.object_list)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(history=history_for(self.session, limit=20), **kwargs)
+        if "form" not in kwargs:
+            kwargs["form"] = self.get_form()  # it reads the page shown
+        return super().get_context_data(history=history_for(self.session, limit=20), page_obj=self.page, **kwargs)
 
     def call_service(self, form):
         statuses, struck = form.corrections()

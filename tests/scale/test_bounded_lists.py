@@ -154,3 +154,26 @@ def test_the_session_page_lists_the_recorded_attendance_a_page_at_a_time(client,
     assert first.count("<tr><td>") == 50 and "asistencia=2" in first and "page=1&amp;asistencia=2" in first
     second = client.get(url, {"asistencia": 2}).content.decode()
     assert second.count("<tr><td>") == 10 and "asistencia=1" in second
+
+
+def test_the_attendance_list_is_corrected_a_page_at_a_time(client, cast):
+    from committees.models import Attendance
+
+    client.force_login(cast.staff)
+    session, people = committee_session_with(60)
+    rows = Attendance.objects.bulk_create(
+        Attendance(session=session, person=person, organization=person.representations.get().organization,
+                   status="present")
+        for person in people
+    )  # fmt: skip
+    url = reverse("committees:attendance-correct", args=[session.pk])
+    assert client.get(url).content.decode().count('name="row_') == 50
+    second = client.get(url, {"page": 2})
+    on_second = [record for _name, record in second.context["form"].rows]
+    assert len(on_second) == 10
+    data = {f"row_{record.pk}": "present" for record in on_second}
+    data[f"row_{on_second[0].pk}"], data["reason"] = "absent", "Se fue antes de empezar."
+    response = client.post(f"{url}?page=2", data)
+    assert response.status_code == 302
+    assert Attendance.objects.get(pk=on_second[0].pk).status == "absent"
+    assert Attendance.objects.filter(pk__in=[r.pk for r in rows], status="present").count() == 59
