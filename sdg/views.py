@@ -1,6 +1,6 @@
 """Public pages of the SDG framework: the 17 goals, one goal's targets and indicators, a search."""
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.views.generic import TemplateView
 
@@ -44,9 +44,7 @@ class GoalDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        goal = Goal.objects.filter(number=kwargs["number"]).first()
-        if goal is None:
-            raise Http404
+        goal = get_object_or_404(Goal, number=kwargs["number"])
 
         def render():
             shown = goal_with_framework(goal.number)

@@ -1,5 +1,6 @@
 """Correcting a past session's attendance list (staff; the secretary until the minutes are approved)."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
 from audit.selectors import history_for
@@ -18,15 +19,16 @@ class AttendanceCorrectView(SessionMixin, ServiceFormView):
     predicate = staticmethod(permissions.can_correct_attendance)
     success_message = gettext_lazy("The attendance list has been corrected.")
 
-    def get_form(self, form_class=None):
+    @cached_property
+    def page(self):
         # A page of the list at a time (the sheet's 50): a large committee's list has a thousand rows, and the
         # service corrects the rows it is given. The form posts back to its own page (?page=).
-        self.page = page_of(self.request, selectors.attendance_rows_to_correct(self.session), ATTENDANCE_PER_PAGE)
+        return page_of(self.request, selectors.attendance_rows_to_correct(self.session), ATTENDANCE_PER_PAGE)
+
+    def get_form(self, form_class=None):
         return AttendanceCorrectionForm(**self.get_form_kwargs(), rows=self.page.object_list)
 
     def get_context_data(self, **kwargs):
-        if "form" not in kwargs:
-            kwargs["form"] = self.get_form()  # it reads the page shown
         return super().get_context_data(history=history_for(self.session, limit=20), page_obj=self.page, **kwargs)
 
     def call_service(self, form):
