@@ -60,7 +60,13 @@ def _cards(found):
     extras = tuple(dataset.version_extra() for dataset in found if dataset.version_extra is not None)
 
     def render_cards():
-        rows = [(dataset, dataset.updated()) for dataset in found]
+        # The project datasets share one "last updated": each question is asked once.
+        dates = {}
+        rows = []
+        for dataset in found:
+            if dataset.last_updated not in dates:
+                dates[dataset.last_updated] = dataset.updated()
+            rows.append((dataset, dates[dataset.last_updated]))
         return render_to_string("opendata/includes/cards.html", {"datasets": rows, "formats": _formats()}), None
 
     return fragments.fragment(areas, "opendata-cards", extras, render_cards)

@@ -142,6 +142,14 @@ def published_projects():
     )
 
 
+def project_cards():
+    """The published projects as the public list's cards show them: newest first, only the columns they read."""
+    return published_projects().only(
+        "title", "summary", "status", "published_at", "committee__name", "committee__name_en", "committee__goal__color",
+        "lead_organization__legal_name", "lead_organization__short_name", "lead_organization__is_fictitious",
+    )  # fmt: skip
+
+
 def evaluations_of(user):
     return (
         Evaluation.objects.filter(evaluator=user)

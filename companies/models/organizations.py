@@ -223,6 +223,12 @@ class Organization(models.Model):
             models.Index(fields=["sector", "legal_name"], name="companies_org_sector_idx"),
             models.Index(fields=["state", "legal_name"], name="companies_org_state_idx"),
             models.Index(fields=["due_diligence_state", "due_diligence_expires_on"], name="companies_org_dd_idx"),
+            # The public datasets' "last updated" (MAX over the public directory): read from the index's end.
+            models.Index(
+                fields=["updated_at"],
+                condition=models.Q(archived_at__isnull=True, participation_status__in=PUBLIC_PARTICIPATION_STATUSES),
+                name="companies_org_public_upd_idx",
+            ),
         ]
 
     def __str__(self):

@@ -136,6 +136,18 @@ class Proposal(models.Model):
             models.Index(
                 fields=["-updated_at", "-id"], condition=~models.Q(status="draft"), name="projects_prop_list_idx"
             ),
+            # The published projects (``ProposalQuerySet.published``): the public list's order and count,
+            # and the open data's "last updated", each read from a small index of those alone.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(published_at__isnull=False, status__in=PUBLISHABLE),
+                name="projects_prop_published_idx",
+            ),
+            models.Index(
+                fields=["updated_at"],
+                condition=models.Q(published_at__isnull=False, status__in=PUBLISHABLE),
+                name="projects_prop_pub_upd_idx",
+            ),
         ]
 
     def __str__(self):

@@ -17,11 +17,13 @@ from axs_platform.permissions import PredicateRequiredMixin
 
 from .. import fact_sheets, permissions, sections, selectors, services
 from ..models import Proposal
-from .calls import PER_PAGE
+
+# Two cards a row on a wide screen: an even number.
+CARDS_PER_PAGE = 24
 
 
 class ProjectListView(TemplateView):
-    """The published projects, newest first, 25 a page.
+    """The published projects, newest first, 24 a page.
 
     The cards are the same for everyone: rendered once per version of the proposals, committees and
     directory (the lead organization's name), language and page, and read from the cache after that.
@@ -33,7 +35,7 @@ class ProjectListView(TemplateView):
         page = self.request.GET.get("page")
 
         def render():
-            projects = page_of(self.request, page_rows(selectors.published_projects()), PER_PAGE)
+            projects = page_of(self.request, page_rows(selectors.project_cards()), CARDS_PER_PAGE)
             return render_to_string("projects/includes/project_cards.html", {"projects": projects}), None
 
         areas = [fragments.PROPOSALS, fragments.COMMITTEES, fragments.DIRECTORY]
