@@ -31,7 +31,8 @@ def review_counts(*, committee_ids=None, now=None):
         Ballot.objects.all() if committee_ids is None else Ballot.objects.filter(round__committee_id__in=committee_ids)
     )
     return {
-        "proposals_to_review": proposals.aggregate(n=Count("pk", filter=Q(status=ProposalStatus.SUBMITTED)))["n"],
+        # Filtered before counting, so the count reads the (committee, status) or status index alone.
+        "proposals_to_review": proposals.filter(status=ProposalStatus.SUBMITTED).count(),
         # Counted as the list it links to shows them: proposals, each with one or more evaluations due.
         "proposals_awaiting_evaluations": evaluations_due(proposals).count(),
         "ballots_closing_soon": ballots.aggregate(

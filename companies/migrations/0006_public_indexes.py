@@ -2,7 +2,9 @@
 
 ``companies_org_public_dir_idx`` (0004) still covered active members only, so since 0005 the public
 directory's order and count read the whole table; it is made again with the public directory's condition
-(PostgreSQL only, as in 0004). ``companies_org_public_upd_idx`` serves the open data's "last updated".
+(PostgreSQL only, as in 0004). ``companies_org_public_upd_idx`` serves the open data's "last updated", and
+``companies_org_active_name_idx`` the organization pickers' first page (active members by name), which sorted
+every active member.
 """
 
 from django.db import migrations, models
@@ -31,6 +33,10 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(_replace(ACTIVE, PUBLIC), _replace(PUBLIC, ACTIVE)),
+        migrations.AddIndex(
+            model_name="organization",
+            index=models.Index(fields=["legal_name"], condition=ACTIVE, name="companies_org_active_name_idx"),
+        ),
         migrations.AddIndex(
             model_name="organization",
             index=models.Index(fields=["updated_at"], condition=PUBLIC, name="companies_org_public_upd_idx"),

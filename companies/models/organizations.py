@@ -223,6 +223,12 @@ class Organization(models.Model):
             models.Index(fields=["sector", "legal_name"], name="companies_org_sector_idx"),
             models.Index(fields=["state", "legal_name"], name="companies_org_state_idx"),
             models.Index(fields=["due_diligence_state", "due_diligence_expires_on"], name="companies_org_dd_idx"),
+            # The pickers' first page: active members by name (``active_members()``, the default order).
+            models.Index(
+                fields=["legal_name"],
+                condition=models.Q(archived_at__isnull=True, participation_status=ParticipationStatus.ACTIVE),
+                name="companies_org_active_name_idx",
+            ),
             # The public datasets' "last updated" (MAX over the public directory): read from the index's end.
             models.Index(
                 fields=["updated_at"],

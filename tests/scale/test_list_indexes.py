@@ -1,4 +1,4 @@
-"""The public pages' queries match the partial indexes written for them (PostgreSQL).
+"""Long lists' queries match the partial indexes written for them (PostgreSQL).
 
 An index whose condition no longer implies the query's filter is silently ignored: migration
 ``companies`` 0005 widened the public directory to organizations with no data, and the directory's
@@ -42,3 +42,10 @@ def test_published_projects_read_their_indexes(planner_on_indexes):
 
     assert_reads(selectors.project_cards()[:24], "projects_prop_published_idx")
     assert_reads(Proposal.objects.published().order_by("-updated_at")[:1], "projects_prop_pub_upd_idx")
+
+
+def test_organization_pickers_read_their_index(planner_on_indexes):
+    from companies.models import Organization
+
+    first_page = Organization.objects.active_members().order_by("legal_name")[:50]
+    assert_reads(first_page, "companies_org_active_name_idx")
