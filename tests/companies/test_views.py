@@ -339,3 +339,49 @@ def test_a_document_without_a_title_is_refused_and_the_notes_are_shown_again_uns
     assert "title" in response.context["evidence_form"].errors
     assert "Permisos ambientales vigentes." in response.content.decode()
     assert not Evidence.objects.exists()
+
+
+def test_figures_add_up_to_a_count_of_each_figure(staff):
+    """The figures come from one grouped count: each equals a count of its own."""
+    import datetime
+
+    from django.db.models import Q
+
+    from companies import selectors
+    from companies.models import Organization, OrganizationType
+
+    today = datetime.date(2026, 6, 1)
+    for size, status, kind, state, expires in [
+        ("micro", "active", "company", "approved", datetime.date(2026, 1, 1)),  # expired
+        ("micro", "active", "foundation", "approved", datetime.date(2027, 1, 1)),
+        ("large", "suspended", "company", "in_progress", None),
+        ("medium", "active", "chamber", "rejected", None),
+        ("small", "withdrawn", "company", "not_started", None),
+        ("large", "active", "company", "approved_with_conditions", datetime.date(2025, 1, 1)),  # expired
+    ]:
+        organization = make_organization(actor=staff, size=size, status=status, organization_type=kind)
+        Organization.objects.filter(pk=organization.pk).update(
+            due_diligence_state=state, due_diligence_expires_on=expires
+        )
+    archived = make_organization(actor=staff, size="micro")
+    Organization.objects.filter(pk=archived.pk).update(archived_at=staff.date_joined)
+
+    figures = selectors.figures(today=today)
+    members = Organization.objects.not_archived()
+    smes = Q(size__in=selectors.SME_SIZES)
+    assert figures["total"] == members.count() == 6
+    assert figures["smes"] == members.filter(smes).count() == 4
+    assert figures["active_total"] == members.filter(participation_status="active").count() == 4
+    assert figures["active_smes"] == members.filter(smes, participation_status="active").count() == 3
+    assert figures["dd_expired"] == members.filter(selectors.due_diligence_filter("expired", today=today)).count() == 2
+    for key, state in [
+        ("dd_not_started", "not_started"),
+        ("dd_in_progress", "in_progress"),
+        ("dd_rejected", "rejected"),
+    ]:
+        assert figures[key] == members.filter(due_diligence_state=state).count() == 1
+    by_type = dict(zip(OrganizationType.values, (n for _label, n in figures["by_type"]), strict=True))
+    assert {value: n for value, n in by_type.items() if n} == {"company": 4, "foundation": 1, "chamber": 1}
+    assert {value: n for value, _label, n in figures["by_status"] if n} == {"active": 4, "suspended": 1, "withdrawn": 1}
+    assert sum(n for _label, n in figures["by_size"]) == 6
+    assert figures["sme_share"] == 66.7 and figures["active_sme_share"] == 75.0
