@@ -196,12 +196,14 @@ def facet_counts(criteria):
     labels = {o.pk: str(o) for o in sorted(leads, key=lambda o: (-lead_counts.get(o.pk, 0), str(o)))}
     facets["organizacion"] = _choices(lead_counts, labels, criteria.organizacion)
 
+    # One standing evaluation per evaluator and proposal (``projects_one_evaluation_per_evaluator``): each
+    # row is a proposal, so a plain count, hashed, not a DISTINCT that sorts every evaluation.
     evaluator_counts = dict(
         Evaluation.objects.filter(proposal__in=filtered_proposals(criteria, without="evaluador"))
         .exclude(status=EvaluationStatus.WITHDRAWN)
         .order_by()
         .values_list("evaluator_id")
-        .annotate(n=Count("proposal", distinct=True))
+        .annotate(n=Count("pk"))
         .values_list("evaluator_id", "n")
     )
     shown = _top(evaluator_counts, criteria.evaluador)

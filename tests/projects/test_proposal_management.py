@@ -108,6 +108,16 @@ def test_evaluator_me_and_evaluation_state(cast, pile):
     assert set(filtered_proposals(_criteria("q=evaluacion:sin-evaluador", cast.staff))) == {c, pile[3]}
 
 
+def test_an_evaluator_counts_each_proposal_once_however_often_reassigned(cast, pile):
+    a, b, _c, _d = pile
+    first = services.evaluator_assign(actor=cast.staff, proposal=a, evaluator=cast.evaluator)
+    services.evaluator_unassign(actor=cast.staff, evaluation=first)  # withdrawn: not counted
+    services.evaluator_assign(actor=cast.staff, proposal=a, evaluator=cast.evaluator)
+    services.evaluator_assign(actor=cast.staff, proposal=b, evaluator=cast.evaluator)
+    evaluators = {v: n for v, _l, n, _c in facet_counts(_criteria("", cast.staff))[0]["evaluador"]}
+    assert evaluators == {cast.evaluator.pk: 2}
+
+
 @translation.override("en")
 def test_unknown_key_and_bad_values_are_explained_not_ignored(cast, pile):
     criteria = _criteria("q=color:rojo estado:perdida ods:99 orden:edad", cast.staff)
