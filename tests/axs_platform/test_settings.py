@@ -31,6 +31,7 @@ django.setup()
 print(json.dumps({
     "engine": settings.DATABASES["default"]["ENGINE"],
     "name": str(settings.DATABASES["default"]["NAME"]),
+    "options": settings.DATABASES["default"].get("OPTIONS", {}).get("options"),
     "eager": settings.CELERY_TASK_ALWAYS_EAGER,
     "broker": settings.CELERY_BROKER_URL,
     "email": settings.EMAIL_BACKEND,
@@ -70,6 +71,24 @@ def test_database_url_switches_to_postgresql():
     values = settings_with(DATABASE_URL="postgres://axs@db.internal:5432/axs")
     assert values["engine"] == "django.db.backends.postgresql"
     assert values["name"] == "axs"
+
+
+def test_postgresql_connections_run_without_jit_unless_the_url_names_its_options():
+    assert settings_with(DATABASE_URL="postgres://axs@db.internal:5432/axs")["options"] == "-c jit=off"
+    own = settings_with(DATABASE_URL="postgres://axs@pooler:6432/axs?options=-c%20statement_timeout%3D30000")
+    assert own["options"] == "-c statement_timeout=30000"
+    assert settings_with()["options"] is None  # SQLite
+
+
+@pytest.mark.django_db
+def test_the_suites_postgresql_connection_has_jit_off():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
 
 
 def test_broker_url_sends_tasks_to_a_worker():
