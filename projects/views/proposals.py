@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from audit.selectors import history_for
-from axs_platform import notices
+from axs_platform import fragments, notices
 from axs_platform.forms import add_service_errors
 from axs_platform.pagination import page_rows
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
@@ -160,41 +161,56 @@ def context_for_reading(user, proposal):
 
 
 class ProposalDetailView(ProposalMixin, TemplateView):
-    """The whole proposal, its status and history, what is missing, the comments and the review actions."""
+    """The whole proposal, its status and history, what is missing, the comments and the review actions.
+
+    The content (consortium to attachments) is the same for everyone who may read the proposal: a fragment
+    per proposal and version of the proposals, the directory (the partners' names) and the SDG framework,
+    rendered from ``proposal_full`` when missing. Status, actions, checklist and history are read per request.
+    """
 
     template_name = "projects/proposal_detail.html"
 
+    def content(self, proposal):
+        def render():
+            full = selectors.proposal_full().get(pk=proposal.pk)
+            context = {"proposal": full, **context_for_reading(self.request.user, full)}
+            return render_to_string("projects/includes/content.html", context), None
+
+        areas = [fragments.PROPOSALS, fragments.DIRECTORY, fragments.SDG]
+        return fragments.fragment(areas, "proposal-content", (proposal.pk,), render)
+
     def get_context_data(self, **kwargs):
         user = self.request.user
-        proposal = selectors.proposal_full().get(pk=self.proposal.pk)
-        context = context_for_reading(user, proposal)
-        my_member = next(
-            (
-                m
-                for m in context["members"]
-                if current_organization(user) and m.organization_id == current_organization(user).pk
-            ),
-            None,
-        )
-        context.update(
-            proposal=proposal,
-            checklist=checklist.checklist(proposal) if proposal.status in ("draft", "returned", "structuring") else [],
-            can_edit=permissions.can_edit_proposal(user, proposal),
-            can_submit=permissions.can_submit(user, proposal),
-            can_review=permissions.can_review(user, proposal),
-            can_comment=permissions.can_comment(user, proposal) or permissions.can_comment_internally(user, proposal),
-            can_publish=permissions.can_publish(user, proposal),
-            actions=services.available_actions(user, proposal),
-            my_member=my_member,
-            respond_form=RoleForm(form_name="respond", submit_label=_("Accept and join the consortium"))
+        proposal = self.proposal
+        organization = current_organization(user)
+        my_member = None
+        if organization is not None:
+            mine = proposal.consortium.filter(
+                organization=organization, status__in=(PartnerStatus.INVITED, PartnerStatus.ACCEPTED)
+            )
+            my_member = mine.first()
+        editing = proposal.status in ("draft", "returned", "structuring")
+        context = {
+            "proposal": proposal,
+            "content": self.content(proposal),
+            "checklist": checklist.checklist(selectors.proposal_full().get(pk=proposal.pk)) if editing else [],
+            "can_edit": permissions.can_edit_proposal(user, proposal),
+            "can_submit": permissions.can_submit(user, proposal),
+            "can_review": permissions.can_review(user, proposal),
+            "can_comment": permissions.can_comment(user, proposal)
+            or permissions.can_comment_internally(user, proposal),
+            "can_publish": permissions.can_publish(user, proposal),
+            "actions": services.available_actions(user, proposal),
+            "my_member": my_member,
+            "respond_form": RoleForm(form_name="respond", submit_label=_("Accept and join the consortium"))
             if my_member and my_member.status == PartnerStatus.INVITED
             else None,
-            transitions=proposal.transitions.select_related("actor"),
-            versions=proposal.versions.select_related("submitted_by").defer("content"),
-            activity=activity_stream(user, proposal),
-            comment_form=CommentForm(internal_allowed=_both_kinds(user, proposal)),
-            steps=checklist.STEPS,
-        )
+            "transitions": proposal.transitions.select_related("actor"),
+            "versions": proposal.versions.select_related("submitted_by").defer("content"),
+            "activity": activity_stream(user, proposal),
+            "comment_form": CommentForm(internal_allowed=_both_kinds(user, proposal)),
+            "steps": checklist.STEPS,
+        }
         if context["can_review"]:
             context["evaluations"] = selectors.proposal_evaluations(proposal)
             context["history"] = history_for(proposal)

@@ -138,3 +138,26 @@ def test_the_session_page_counts_the_quorum_once_per_version_and_shows_a_recordi
     summary = client.get(url).context["summary"]
     assert summary["organizations_counted"] == 6 and summary["reached"] is True
     assert "Hay quórum" in get(client, url)[0]
+
+
+def test_a_proposals_content_is_cached_for_its_readers_and_shows_each_change_next(client, cast, draft):
+    from companies.services import organization_update
+    from projects import services
+
+    url = reverse("projects:proposal-detail", args=[draft.pk])
+    client.force_login(cast.lead)
+    page, first = get(client, url)
+    assert "Operación" in page and cast.partner_org.short_name in page
+    page, second = get(client, url)
+    assert second < first and "Operación" in page
+    services.component_add(actor=cast.lead, proposal=draft, title="Rutas de reparto")
+    assert "Rutas de reparto" in get(client, url)[0]
+    organization_update(actor=cast.staff, organization=cast.partner_org, short_name="Socia Renombrada")
+    assert "Socia Renombrada" in get(client, url)[0]
+    # The content is everyone's; what is the reader's own is not: an invited partner's answer form.
+    invited = services.partner_invite(actor=cast.lead, proposal=draft, organization=cast.outsider_org)
+    client.force_login(cast.outsider)
+    page = get(client, url)[0]
+    assert reverse("projects:partner-respond", args=[draft.pk, invited.pk]) in page
+    client.force_login(cast.lead)
+    assert reverse("projects:partner-respond", args=[draft.pk, invited.pk]) not in get(client, url)[0]
