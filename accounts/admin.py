@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 import search
+from axs_platform import fragments
 
 from .models import User
 
@@ -44,6 +45,7 @@ class UserAdmin(DjangoUserAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         search.index(obj)  # a correction here bypasses the services, not the search index
+        fragments.changed(fragments.COMMITTEES)  # nor the pages that show people (as user_update does)
 
     add_fieldsets = [
         (

@@ -56,6 +56,7 @@ def send_welcome_email(user):
 
 
 @transaction.atomic
+@fragments.changes(fragments.COMMITTEES)  # a new person: the evaluators' load lists a new evaluator
 def user_create(*, actor, email, full_name, role, preferred_language=None, phone="", job_title="", request=None):
     """Create a person with no usable password and e-mail them the link to set one."""
     if not can_manage_users(actor):

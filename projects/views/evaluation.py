@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from axs_platform import fragments
 from axs_platform.forms import add_service_errors
 from axs_platform.pagination import counted_rows, page_of, page_rows, query_without
 from axs_platform.permissions import PredicateRequiredMixin
@@ -149,7 +151,13 @@ class EvaluatorLoadView(PredicateRequiredMixin, TemplateView):
     permission_predicate = staticmethod(permissions.can_see_evaluator_load)
 
     def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        rows = counted_rows(evaluator_load(today), counted=active_evaluators())
-        evaluators = page_of(self.request, rows, EVALUATIONS_PER_PAGE)
-        return super().get_context_data(evaluators=evaluators, due_soon_days=DUE_SOON_DAYS, **kwargs)
+        def render():
+            rows = counted_rows(evaluator_load(timezone.localdate()), counted=active_evaluators())
+            evaluators = page_of(self.request, rows, EVALUATIONS_PER_PAGE)
+            return render_to_string("projects/includes/evaluator_load_table.html", {"evaluators": evaluators}), None
+
+        # The same for all staff: kept per version of the evaluations (matrix), the proposals still being
+        # evaluated and the people's names and roles (committees: the user services bump it), and per page.
+        areas = [fragments.MATRIX, fragments.PROPOSALS, fragments.COMMITTEES]
+        table = fragments.fragment(areas, "evaluator-load", (self.request.GET.get("page"),), render)
+        return super().get_context_data(table=table, due_soon_days=DUE_SOON_DAYS, **kwargs)

@@ -161,3 +161,24 @@ def test_a_proposals_content_is_cached_for_its_readers_and_shows_each_change_nex
     assert reverse("projects:partner-respond", args=[draft.pk, invited.pk]) in page
     client.force_login(cast.lead)
     assert reverse("projects:partner-respond", args=[draft.pk, invited.pk]) not in get(client, url)[0]
+
+
+def test_the_evaluators_load_is_cached_and_shows_assignments_and_people_next(client, cast, draft):
+    from accounts.services import user_create, user_update
+    from projects import services
+
+    submitted = services.proposal_submit(actor=cast.lead, proposal=draft)
+    url = reverse("projects:evaluator-load")
+    client.force_login(cast.staff)
+    page, first = get(client, url)
+    page, second = get(client, url)
+    assert second < first
+    row = page.split(cast.evaluator.full_name, 1)[1].split("</tr>", 1)[0]
+    assert 'data-label="Pendiente">0</td>' in row  # nothing pending yet
+    services.evaluator_assign(actor=cast.staff, proposal=submitted, evaluator=cast.evaluator)
+    row = get(client, url)[0].split(cast.evaluator.full_name, 1)[1].split("</tr>", 1)[0]
+    assert 'data-label="Pendiente">1</td>' in row
+    user_create(actor=cast.staff, email="nueva.evaluadora@axs.example", full_name="Nueva Evaluadora", role="evaluator")
+    assert "Nueva Evaluadora" in get(client, url)[0]
+    user_update(actor=cast.staff, user=cast.evaluator, full_name="Evaluadora Renombrada")
+    assert "Evaluadora Renombrada" in get(client, url)[0]
