@@ -164,8 +164,8 @@ DATABASES = {
 # PostgreSQL compiles a plan to machine code (JIT) once its estimated cost passes jit_above_cost: tens of
 # milliseconds per query, paid back by long analytic scans, not by a page's queries (the systematization
 # edition spent 62 of its 180 ms compiling at 100 times the demo; the monitoring dashboard once 900 ms). Off
-# for the platform's connections, unless DATABASE_URL names its own ``options``. A pooler that refuses
-# startup options (PgBouncer) needs the role's default instead: README, "PostgreSQL".
+# for the platform's connections, unless DATABASE_URL names its own ``options``. Behind PgBouncer, which
+# refuses settings it does not track, on the role instead: README, "PostgreSQL".
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
