@@ -30,36 +30,36 @@ class MonitoringIndexView(PredicateRequiredMixin, TemplateView):
     Approvers' two lists (the projects whose reports they approve, for staff every project, and the
     reports waiting) and the structured projects the person may start are paged, 25 a page (``page``,
     ``cola`` and ``por_iniciar``), and narrowed by the filter form;
-    each list's paging links keep the filters and the other list's page. The lists are one fragment per
-    person, filters and pages (areas monitoring, proposals, committees and directory: reports and plans,
-    titles and structured projects, posts, representatives); the filter form around them is not cached.
+    each list's paging links keep the filters and the other list's page. Everything under the title (the
+    dashboards' links, the filter form and the lists) is one fragment per person and query (areas monitoring,
+    proposals, committees and directory: reports and plans, titles and structured projects, posts and roles,
+    representatives). The form is a GET form: no CSRF token in the fragment.
     """
 
     template_name = "monitoring/index.html"
 
     def get_context_data(self, **kwargs):
         user, query = self.request.user, self.request.GET
-        dashboards = list(selectors.dashboard_committees(user))
-        staff = is_staff_member(user)
-        form = IndexFilterForm(query or None, committees=selectors.dashboard_committees(user))
-        filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-        committee, title = filters.get("committee"), filters.get("title") or ""
-        approver = staff or (bool(dashboards) and selectors.approvable_implementations(user).exists())
-        key = (user.pk, approver, query.urlencode())  # the lists' links repeat the query as typed
 
         def render():
+            dashboards = list(selectors.dashboard_committees(user))
+            approver = is_staff_member(user) or (
+                bool(dashboards) and selectors.approvable_implementations(user).exists()
+            )
+            form = IndexFilterForm(query or None, committees=selectors.dashboard_committees(user))
+            filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+            committee, title = filters.get("committee"), filters.get("title") or ""
             context = _index_lists(user, query, approver=approver, committee=committee, title=title)
-            return render_to_string("monitoring/includes/index_lists.html", context), None
+            context.update(dashboards=dashboards, filter_form=form if approver else None)
+            return render_to_string("monitoring/includes/index_body.html", context), None
 
-        lists = fragments.fragment(
+        body = fragments.fragment(
             [fragments.MONITORING, fragments.PROPOSALS, fragments.COMMITTEES, fragments.DIRECTORY],
             "monitoring-index",
-            key,
+            (user.pk, query.urlencode()),  # the lists' links repeat the query as typed
             render,
         )
-        return super().get_context_data(
-            dashboards=dashboards, filter_form=form if approver else None, lists=lists, **kwargs
-        )
+        return super().get_context_data(body=body, **kwargs)
 
 
 def _index_lists(user, query, *, approver, committee, title):
