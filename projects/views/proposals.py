@@ -170,10 +170,12 @@ class ProposalDetailView(ProposalMixin, TemplateView):
 
     template_name = "projects/proposal_detail.html"
 
-    def content(self, proposal):
+    def content(self, proposal, full=None):
+        """The content's fragment; ``full`` is the proposal already loaded by ``proposal_full``, if it is."""
+
         def render():
-            full = selectors.proposal_full().get(pk=proposal.pk)
-            context = {"proposal": full, **context_for_reading(self.request.user, full)}
+            shown = full or selectors.proposal_full().get(pk=proposal.pk)
+            context = {"proposal": shown, **context_for_reading(self.request.user, shown)}
             return render_to_string("projects/includes/content.html", context), None
 
         areas = [fragments.PROPOSALS, fragments.DIRECTORY, fragments.SDG]
@@ -190,10 +192,12 @@ class ProposalDetailView(ProposalMixin, TemplateView):
             )
             my_member = mine.first()
         editing = proposal.status in ("draft", "returned", "structuring")
+        # The checklist reads the whole proposal: loaded once, for it and for the content if not cached.
+        full = selectors.proposal_full().get(pk=proposal.pk) if editing else None
         context = {
             "proposal": proposal,
-            "content": self.content(proposal),
-            "checklist": checklist.checklist(selectors.proposal_full().get(pk=proposal.pk)) if editing else [],
+            "content": self.content(proposal, full),
+            "checklist": checklist.checklist(full) if editing else [],
             "can_edit": permissions.can_edit_proposal(user, proposal),
             "can_submit": permissions.can_submit(user, proposal),
             "can_review": permissions.can_review(user, proposal),
