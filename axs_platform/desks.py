@@ -55,7 +55,7 @@ def staff_desk(user):
         ),
         DeskCard(
             _("Proposals waiting for evaluations"),
-            projects["proposals_awaiting_evaluations"],
+            project_desk.proposals_awaiting_evaluations(),
             _url("projects:proposal-list", evaluations="due"),
             _("With evaluations assigned and not submitted yet."),
         ),
@@ -105,7 +105,7 @@ def staff_desk(user):
 
 
 def chair_desk(committee_ids):
-    """Return what waits on a chair in the committees they chair (5 queries)."""
+    """Return what waits on a chair in the committees they chair (4 queries)."""
     projects = project_desk.review_counts(committee_ids=committee_ids)
     committees = committee_desk.counts(committee_ids=committee_ids)
     return [

@@ -69,7 +69,15 @@ class Evaluation(models.Model):
         ]
         # An evaluator's list in its order (my evaluations: status, newest first), read 50 at a time from the
         # index instead of sorting all of the evaluator's rows; its prefix serves the filters by status.
-        indexes = [models.Index(fields=["evaluator", "status", "-assigned_at", "-id"], name="projects_eval_queue_idx")]
+        indexes = [
+            models.Index(fields=["evaluator", "status", "-assigned_at", "-id"], name="projects_eval_queue_idx"),
+            # The proposals with evaluations due (the staff desk's count, the list's filter): a few of all.
+            models.Index(
+                fields=["proposal"],
+                condition=models.Q(status__in=["assigned", "in_progress"]),
+                name="projects_eval_due_idx",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.evaluator} · {self.proposal}"

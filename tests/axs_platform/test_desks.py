@@ -13,7 +13,7 @@ from companies.services import invitation_create
 from documents.models import Document
 from projects import services
 from projects.models import Evaluation
-from tests.factories import make_committee, make_organization, make_post_holder, make_session
+from tests.factories import make_committee, make_evaluator, make_organization, make_post_holder, make_session
 from tests.projects import conftest as project_fixtures
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +104,34 @@ def test_the_staff_home_costs_a_fixed_number_of_queries(client, cast, queues, dj
         make_organization(actor=cast.staff)
     with django_assert_max_num_queries(len(before.captured_queries)):
         client.get("/")
+
+
+def test_proposals_awaiting_evaluations_counts_each_proposal_once_as_its_list_shows(client, cast, queues):
+    # queues: one evaluation of the submitted proposal, assigned. A second one due on it counts it once.
+    submitted = Evaluation.objects.get().proposal
+    Evaluation.objects.create(
+        proposal=submitted, evaluator=make_evaluator(), assigned_by=cast.staff, status="in_progress"
+    )
+    withdrawn = Evaluation.objects.create(
+        proposal=submitted, evaluator=make_evaluator(), assigned_by=cast.staff, status="withdrawn"
+    )
+    client.force_login(cast.staff)
+    count, link = card(client.get("/").content.decode(), "Propuestas con evaluaciones pendientes")
+    assert count == 1
+    assert submitted.title in client.get(link).content.decode()
+    # Submitted and withdrawn evaluations are not due.
+    Evaluation.objects.exclude(pk=withdrawn.pk).update(status="submitted", submitted_at=timezone.now())
+    assert card(client.get("/").content.decode(), "Propuestas con evaluaciones pendientes")[0] == 0
+
+
+def test_a_chair_s_desk_counts_only_what_it_shows(cast, queues, django_assert_num_queries):
+    # Proposals to review and ballots closing soon; minutes to approve and overdue agreements. Not the
+    # proposals awaiting evaluations, a staff card, whose count reads every evaluation due.
+    from axs_platform.desks import chair_desk
+
+    with django_assert_num_queries(4):  # it was 5
+        cards = chair_desk({cast.committee.pk})
+    assert [item.count for item in cards] == [1, 0, 1, 1]
 
 
 def test_a_chair_sees_only_their_committee_s_queues(client, cast, queues):

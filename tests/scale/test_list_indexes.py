@@ -49,3 +49,11 @@ def test_organization_pickers_read_their_index(planner_on_indexes):
 
     first_page = Organization.objects.active_members().order_by("legal_name")[:50]
     assert_reads(first_page, "companies_org_active_name_idx")
+
+
+def test_proposals_awaiting_evaluations_read_the_index_of_evaluations_due(planner_on_indexes):
+    from projects.desk import EVALUATIONS_DUE
+    from projects.models import Evaluation
+
+    due = Evaluation.objects.filter(status__in=EVALUATIONS_DUE).order_by().values("proposal").distinct()
+    assert_reads(due, "projects_eval_due_idx")
