@@ -78,12 +78,15 @@ def published_projects():
                 ).prefetch_related(
                     Prefetch(
                         "values",
+                        # Unordered, like the targets: the writer reads both by period. Their default
+                        # orderings would join and sort through every report, period and indicator.
                         queryset=ReportValue.objects.filter(report__in=approved)
                         .annotate(period_id=F("report__period_id"))
-                        .only("indicator", "number", "yes_no", "text", "disaggregation"),
+                        .only("indicator", "number", "yes_no", "text", "disaggregation")
+                        .order_by(),
                         to_attr="approved_values",
                     ),
-                    Prefetch("period_targets", queryset=PeriodTarget.objects.all(), to_attr="target_list"),
+                    Prefetch("period_targets", queryset=PeriodTarget.objects.order_by(), to_attr="target_list"),
                 ),
             ),
             Prefetch(

@@ -19,6 +19,8 @@ from .models import (
     OPEN_STATUSES,
     ContributionDelivery,
     Implementation,
+    IndicatorRevision,
+    PeriodTarget,
     Report,
     ReportEvent,
     ReportStatus,
@@ -69,8 +71,14 @@ def indicator_series(implementation, periods=None):
     gives ``(period, value, accumulated)``, accumulated None for other types);
     ``planned`` gives the cumulative split target per period where the target is split.
     """
+    # Each indicator's targets and revisions in an order of their own: the models' default orderings
+    # start with "indicator", which Django follows through the indicator's, the implementation's and
+    # the proposal's orderings, joining and sorting every period and indicator (9 ms at 1,000 projects).
     indicators = list(
-        implementation.indicators.select_related("sdg_indicator").prefetch_related("period_targets", "revisions")
+        implementation.indicators.select_related("sdg_indicator").prefetch_related(
+            Prefetch("period_targets", queryset=PeriodTarget.objects.order_by("period_id")),
+            Prefetch("revisions", queryset=IndicatorRevision.objects.order_by("-changed_at", "-id")),
+        )
     )
     periods = periods if periods is not None else list(implementation.periods.all())
     by_pk = {p.pk: p for p in periods}

@@ -39,3 +39,22 @@ def test_dashboards_and_project_page_read_the_same_queries_at_10_and_100_project
         assert response.status_code == 200
     html = client.get(reverse("monitoring:dashboard")).content.decode()
     assert html.count("Proyecto 0") == min(projects, 25)
+
+
+def test_an_indicator_s_targets_and_revisions_are_read_without_joining_the_project(db):
+    # Their models' default orderings start with "indicator", which Django follows through the
+    # indicator's, the implementation's and the proposal's orderings: four joins and a sort of
+    # every period and indicator, for rows the page reads by period or per indicator.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monitoring import selectors
+
+    scene = seed(2, indicators=3, periods=8)
+    with CaptureQueriesContext(connection) as queries:
+        indicators = selectors.indicator_series(scene.implementations[0])
+    assert len(indicators) == 3
+    read = [q["sql"] for q in queries.captured_queries if 'FROM "monitoring_periodtarget"' in q["sql"]]
+    read += [q["sql"] for q in queries.captured_queries if 'FROM "monitoring_indicatorrevision"' in q["sql"]]
+    assert len(read) == 2
+    assert not [sql for sql in read if "projects_proposal" in sql or "monitoring_implementation" in sql], read
