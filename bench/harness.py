@@ -87,12 +87,16 @@ def setup(name, *, broker_url=None):
 
 
 def analyze():
-    """Refresh the planner's statistics after a bulk load, as autovacuum would (PostgreSQL only)."""
+    """Vacuum and refresh the planner's statistics after a bulk load, as autovacuum would (PostgreSQL only).
+
+    The vacuum too: it marks the loaded pages all-visible, without which no index-only scan pays (a
+    count of 50,000 organizations read the table, 10 ms, instead of its partial index, 6 ms).
+    """
     from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
 
 
 def time_page(client, url, *, runs=30, warmup=3, before_each=None):
