@@ -45,13 +45,18 @@ def review_counts(*, committee_ids=None, now=None):
     }
 
 
-def proposals_awaiting_evaluations():
-    """Return how many proposals have one or more evaluations assigned and not submitted: 1 query.
+def proposals_with_evaluations_due():
+    """The ids of the proposals with one or more evaluations assigned and not submitted.
 
-    The same proposals as ``evaluations_due`` (the list the staff desk links to), counted from the
-    evaluations' side: their distinct proposals, read from ``projects_eval_due_idx`` alone.
+    The same proposals as ``evaluations_due`` (the list the staff desk links to), read from the
+    evaluations' side: their distinct proposals, from ``projects_eval_due_idx`` alone.
     """
-    return Evaluation.objects.filter(status__in=EVALUATIONS_DUE).order_by().values("proposal").distinct().count()
+    return Evaluation.objects.filter(status__in=EVALUATIONS_DUE).order_by().values("proposal").distinct()
+
+
+def proposals_awaiting_evaluations():
+    """Return how many proposals have evaluations due (the staff desk's card): 1 query."""
+    return proposals_with_evaluations_due().count()
 
 
 def evaluations_due(proposals):

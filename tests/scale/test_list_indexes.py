@@ -51,9 +51,7 @@ def test_organization_pickers_read_their_index(planner_on_indexes):
     assert_reads(first_page, "companies_org_active_name_idx")
 
 
-def test_proposals_awaiting_evaluations_read_the_index_of_evaluations_due(planner_on_indexes):
-    from projects.desk import EVALUATIONS_DUE
-    from projects.models import Evaluation
+def test_the_staff_desk_reads_the_index_of_evaluations_due(planner_on_indexes):
+    from projects import desk
 
-    due = Evaluation.objects.filter(status__in=EVALUATIONS_DUE).order_by().values("proposal").distinct()
-    assert_reads(due, "projects_eval_due_idx")
+    assert_reads(desk.proposals_with_evaluations_due(), "projects_eval_due_idx")
