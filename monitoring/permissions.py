@@ -2,7 +2,8 @@
 
 The lead organization's representatives report; the committee's secretary or chair, or staff,
 approve or return reports; staff start implementation and set the grace period (a chair may start
-their committee's projects too); approvers revise indicators. Partners read the project's reports.
+their committee's projects too); approvers outside the consortium revise indicators. Partners read
+the project's reports.
 """
 
 from axs_platform.permissions import is_staff_member
@@ -36,7 +37,12 @@ def can_approve(user, implementation):
 
 
 def can_revise_indicators(user, implementation):
-    return can_approve(user, implementation)
+    """Revising a target moves the project's light: the approvers who may decide its reports, no one in the consortium."""
+    return (
+        can_approve(user, implementation)
+        and not speaks_for_the_reporter(user, implementation)
+        and not speaks_for_a_partner(user, implementation)
+    )
 
 
 def can_view(user, implementation):

@@ -40,7 +40,7 @@ def indicators_with_charts(implementation, periods, assessment, *, latest=None):
     return indicators
 
 
-def _progress_data(implementation, periods, today, *, public, can_approve, latest=None):
+def _progress_data(implementation, periods, today, *, public, can_revise, latest=None):
     """Return the light, milestones and contributions of a project, with its indicators and their charts."""
     assessment = lights.assess(implementation, today)
     return {
@@ -54,7 +54,7 @@ def _progress_data(implementation, periods, today, *, public, can_approve, lates
         "latest": latest,
         "today": today,
         "public": public,
-        "can_approve": can_approve,
+        "can_revise": can_revise,
     }
 
 
@@ -63,7 +63,7 @@ def progress_context(
     today,
     *,
     public=False,
-    can_approve=False,
+    can_revise=False,
     medium="page",
     all_figures=True,
     every_figure_query="cifras=todas",
@@ -82,18 +82,18 @@ def progress_context(
     latest = None if all_figures else LATEST_FIGURES
     if medium == "pdf":
         periods = list(implementation.periods.all())  # numbers and dates: no reports needed
-        return _progress_data(implementation, periods, today, public=public, can_approve=can_approve)
+        return _progress_data(implementation, periods, today, public=public, can_revise=can_revise)
 
     def render():
         periods = list(implementation.periods.all())  # numbers and dates: no reports needed
-        data = _progress_data(implementation, periods, today, public=public, can_approve=can_approve, latest=latest)
+        data = _progress_data(implementation, periods, today, public=public, can_revise=can_revise, latest=latest)
         data["every_figure_query"] = every_figure_query
         return render_to_string("monitoring/includes/progress.html", data), None
 
     progress_html = fragments.fragment(
         [fragments.MONITORING, fragments.PROPOSALS, fragments.DIRECTORY],
         "monitoring-progress",
-        (implementation.pk, public, can_approve, latest, every_figure_query),
+        (implementation.pk, public, can_revise, latest, every_figure_query),
         render,
     )
     return {

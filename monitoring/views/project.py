@@ -131,14 +131,14 @@ class ProjectProgressView(ImplementationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        can_approve = permissions.can_approve(user, self.implementation)
+        can_revise = permissions.can_revise_indicators(user, self.implementation)
         today = timezone.localdate()
         can_report = permissions.can_report(user, self.implementation)
         query = self.request.GET
         context = progress_context(
             self.implementation,
             today,
-            can_approve=can_approve,
+            can_revise=can_revise,
             all_figures=query.get("cifras") == "todas",
             every_figure_query=_every_figure_query(query),
         )
@@ -218,7 +218,12 @@ class GraceView(ImplementationMixin, TemplateView):
                 messages.success(request, _("The grace period and the due dates changed."))
                 return redirect(self.implementation.get_absolute_url())
         today = timezone.localdate()
-        context = progress_context(self.implementation, today, can_approve=True, all_figures=False)
+        context = progress_context(
+            self.implementation,
+            today,
+            can_revise=permissions.can_revise_indicators(request.user, self.implementation),
+            all_figures=False,
+        )
         context.update(
             can_report=False,
             grace_html=render_to_string(GRACE_TEMPLATE, {"grace_form": form}),

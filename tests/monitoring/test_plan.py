@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from monitoring import services
+from monitoring import permissions, services
 from monitoring.models import Implementation, IndicatorRevision, Period
 from projects.models import ProposalStatus
 
@@ -136,6 +136,32 @@ def test_after_the_first_approved_report_a_change_needs_a_reason_and_is_recorded
 def test_reporters_cannot_revise_indicators(scene):
     with pytest.raises(PermissionDenied):
         services.indicator_revise(actor=scene.lead, indicator=scene.indicator, target=Decimal("1"))
+
+
+@pytest.mark.parametrize("who", ["second_lead", "partner"])
+def test_an_approver_in_the_consortium_cannot_revise_its_indicators(scene, client, who):
+    # A secretary who represents the lead organization or a partner would move their own project's light.
+    from committees import services as committee_services
+    from committees.permissions import forget_standing
+
+    person = getattr(scene, who)
+    organization = scene.lead_org if who == "second_lead" else scene.partner_org
+    committee_services.membership_add(actor=scene.staff, committee=scene.committee, organization=organization)
+    committee_services.post_appoint(actor=scene.staff, committee=scene.committee, kind="secretary", holder=person)
+    forget_standing(person)
+    assert not permissions.can_revise_indicators(person, scene.implementation)
+    with pytest.raises(PermissionDenied):
+        services.indicator_revise(actor=person, indicator=scene.indicator, target=Decimal("1"))
+    with pytest.raises(PermissionDenied):
+        services.indicator_split_target(
+            actor=person, indicator=scene.indicator, targets=dict.fromkeys(scene.periods, "125")
+        )
+    client.force_login(person)
+    assert client.get(f"/seguimiento/indicador/{scene.indicator.pk}/").status_code == 403
+    page = client.get(scene.implementation.get_absolute_url())
+    assert page.status_code == 200
+    assert f"/seguimiento/indicador/{scene.indicator.pk}/" not in page.content.decode()
+    assert permissions.can_revise_indicators(scene.chair, scene.implementation)
 
 
 def test_a_target_split_must_add_up_to_the_target(scene):
