@@ -22,7 +22,6 @@ from projects.models import ConsortiumMember, Proposal, ProposalStatus, Proposal
 from .models import (
     ContributionDelivery,
     Implementation,
-    Milestone,
     PeriodTarget,
     Report,
     ReportEvent,
@@ -30,8 +29,10 @@ from .models import (
     ReportValue,
     ValueType,
 )
+from .selectors import current_approved
 from .services.plan import build_plan
 from .services.progress import progress_refresh
+from .services.reports import milestones_sync
 
 D = datetime.date
 S = ReportStatus
@@ -215,10 +216,16 @@ def load(stdout):
                 if event == "correction":
                     args["day"] += datetime.timedelta(days=60)
                     _report(period, 2, S.APPROVED, reporter=reporter, approver=approver, **args)
+        # Each milestone is named by the approved report of the first period that ends after it was due,
+        # and dated by the rule the approval applies, so approving a later report keeps it reached.
+        approved = {
+            report.period_id: report for report in current_approved().filter(period__implementation=implementation)
+        }
         for milestone in implementation.milestones.all():
-            reached = next((p.ends_on for p in due if p.ends_on >= milestone.due_on), None)
-            if reached is not None:
-                Milestone.objects.filter(pk=milestone.pk).update(reached_on=reached)
+            report = next((approved[p.pk] for p in due if p.ends_on >= milestone.due_on and p.pk in approved), None)
+            if report is not None:
+                report.milestones_reached.add(milestone)
+        milestones_sync(implementation)
         progress_refresh(implementation=implementation)
         created += 1
     fragments.changed(fragments.MONITORING)  # written without the services: the dashboards must not lag

@@ -37,7 +37,7 @@ def can_approve(user, implementation):
 
 
 def can_revise_indicators(user, implementation):
-    """Revising a target moves the project's light: the approvers who may decide its reports, no one in the consortium."""
+    """A new target moves the project's light: approvers who may decide its reports, none in the consortium."""
     return (
         can_approve(user, implementation)
         and not speaks_for_the_reporter(user, implementation)
@@ -60,7 +60,7 @@ def speaks_for_the_reporter(user, implementation):
 
 def speaks_for_a_partner(user, implementation):
     """A chair or secretary who represents a partner of the consortium: they do not judge its reports."""
-    return is_partner(user, implementation.proposal)
+    return user.is_representative and is_partner(user, implementation.proposal)
 
 
 def can_decide(user, report):

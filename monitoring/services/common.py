@@ -38,6 +38,41 @@ def reporters(implementation):
     ]
 
 
+CENTS = Decimal("0.01")  # numbers and amounts are stored with two decimals
+NUMBER_LIMIT = Decimal("1e14")  # indicator values and targets: 16 digits, two of them decimals
+AMOUNT_LIMIT = Decimal("1e12")  # amounts in pesos: 14 digits, two of them decimals
+
+
+def in_cents(number, limit):
+    """Return ``number`` rounded to cents as stored, or None when, rounded, it is not below ``limit``.
+
+    Checked after rounding too: 99999999999999.999 rounds up to a number the column cannot hold.
+    """
+    if abs(number) >= limit:
+        return None
+    rounded = number.quantize(CENTS)
+    return rounded if abs(rounded) < limit else None
+
+
+def to_amount(raw, field, *, negative_message):
+    """Return an amount in pesos rounded to cents, or None when empty; raise ValidationError on ``field``."""
+    try:
+        amount = to_decimal(raw)
+    except ValueError:
+        message = _("“%(value)s” is not an amount.") % {"value": raw}
+        raise ValidationError({field: message}, code="not_a_number") from None
+    if amount is None:
+        return None
+    if amount < 0:
+        raise ValidationError({field: negative_message}, code="negative")
+    rounded = in_cents(amount, AMOUNT_LIMIT)
+    if rounded is None:
+        raise ValidationError(
+            {field: _("This amount is too large; amounts are below one trillion pesos.")}, code="too_large"
+        )
+    return rounded
+
+
 def to_decimal(raw):
     """Return ``raw`` as a Decimal, or None when it is empty; raise ValueError when it is not a number."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -78,14 +113,15 @@ def typed_value(indicator, raw):
         ) from None
     if number is None:
         return None, None, ""
-    if abs(number) >= Decimal("1e14"):
+    rounded = in_cents(number, NUMBER_LIMIT)
+    if rounded is None:
         raise ValidationError({field: _("This number is too large.")}, code="too_large")
-    if indicator.value_type == ValueType.PERCENTAGE and not (0 <= number <= 100):
+    if indicator.value_type == ValueType.PERCENTAGE and not (0 <= rounded <= 100):
         raise ValidationError(
             {field: _("A percentage is between 0 and 100; you wrote %(value)s.") % {"value": number}},
             code="percentage_out_of_range",
         )
-    return number.quantize(Decimal("0.01")), None, ""
+    return rounded, None, ""
 
 
 def typed_parts(indicator, total, raw_parts):
@@ -106,9 +142,10 @@ def typed_parts(indicator, total, raw_parts):
                 code="not_a_number",
             ) from None
         if value is not None:
-            if abs(value) >= Decimal("1e14"):
+            rounded = in_cents(value, NUMBER_LIMIT)
+            if rounded is None:
                 raise ValidationError({field: _("This number is too large.")}, code="too_large")
-            parts[category] = value.quantize(Decimal("0.01"))
+            parts[category] = rounded
     if not parts:
         return {}
     if not indicator.is_quantitative:

@@ -27,10 +27,11 @@ from ..models import (
     ReportStatus,
     ValueType,
 )
-from .common import locked_implementation, require, to_decimal
+from .common import CENTS, NUMBER_LIMIT, in_cents, locked_implementation, require, to_decimal
 from .progress import progress_refresh
 
-CENTS = Decimal("0.01")  # numbers are stored with two decimals
+LATEST_END = datetime.date(2100, 12, 31)  # a later end is a typing slip (9999, 20277), as the years elsewhere
+MAX_PERIODS = 120
 
 
 REVISABLE_FIELDS = ("name", "unit", "baseline", "target", "means_of_verification", "sdg_indicator", "disaggregation")
@@ -55,11 +56,13 @@ def _refuse_bad_plan(proposal, starts_on, ends_on, frequency, grace_days):
         errors["frequency"] = _("Choose quarterly, half-yearly or yearly.")
     if starts_on and ends_on and ends_on <= starts_on:
         errors["ends_on"] = _("The implementation must end after it starts.")
+    elif ends_on and ends_on > LATEST_END:
+        errors["ends_on"] = _("The implementation must end by %(year)s at the latest.") % {"year": LATEST_END.year}
     if grace_days is None or not 0 <= grace_days <= 180:
         errors["grace_days"] = _("The grace period is between 0 and 180 days.")
     if errors:
         raise ValidationError(errors, code="bad_plan")
-    if len(period_bounds(starts_on, ends_on, frequency)) > 120:
+    if len(period_bounds(starts_on, ends_on, frequency)) > MAX_PERIODS:
         raise ValidationError({"ends_on": _("That makes more than 120 reporting periods.")}, code="too_many_periods")
     if proposal.status not in (ProposalStatus.STRUCTURED, ProposalStatus.IN_IMPLEMENTATION):
         raise ValidationError(
@@ -288,7 +291,10 @@ def indicator_split_target(*, actor, indicator, targets, reason="", request=None
         if value is not None:
             if value < 0:
                 raise ValidationError({f"period_{period_id}": _("A target cannot be negative.")}, code="negative")
-            values[period_id] = value
+            rounded = in_cents(value, NUMBER_LIMIT)
+            if rounded is None:
+                raise ValidationError({f"period_{period_id}": _("This number is too large.")}, code="too_large")
+            values[period_id] = rounded
     total = sum(values.values(), Decimal(0))
     if values and total != indicator.target - indicator.baseline:
         raise ValidationError(

@@ -7,6 +7,7 @@ from, to, why) in the report's history and the audit trail.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Min
+from django.db.models.functions import Coalesce, Least, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,7 +30,7 @@ from ..models import (
     ReportValue,
 )
 from . import notify
-from .common import locked_implementation, locked_report, require, to_decimal, typed_parts, typed_value
+from .common import locked_implementation, locked_report, require, to_amount, typed_parts, typed_value
 from .progress import progress_refresh
 
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
@@ -140,12 +141,9 @@ def _save_deliveries(report, proposal, deliveries):
             raise ValidationError(_("That contribution is not one of this project's."), code="foreign_contribution")
         field = f"delivered_{contribution_id}"
         try:
-            amount = to_decimal(raw_amount)
-        except ValueError:
-            errors[field] = _("“%(value)s” is not an amount.") % {"value": raw_amount}
-            continue
-        if amount is not None and amount < 0:
-            errors[field] = _("An amount delivered cannot be negative.")
+            amount = to_amount(raw_amount, field, negative_message=_("An amount delivered cannot be negative."))
+        except ValidationError as error:
+            errors.update(error.message_dict)
             continue
         note = (note or "").strip()
         if amount is not None or note:
@@ -181,15 +179,9 @@ def report_save(
     implementation = report.period.implementation
     require(permissions.can_report(actor, implementation))
     _require_editable(report)
-    try:
-        budget = to_decimal(budget_executed_mxn)
-    except ValueError:
-        raise ValidationError(
-            {"budget_executed_mxn": _("“%(value)s” is not an amount.") % {"value": budget_executed_mxn}},
-            code="not_a_number",
-        ) from None
-    if budget is not None and budget < 0:
-        raise ValidationError({"budget_executed_mxn": _("The budget executed cannot be negative.")}, code="negative")
+    budget = to_amount(
+        budget_executed_mxn, "budget_executed_mxn", negative_message=_("The budget executed cannot be negative.")
+    )
     milestone_ids = {getattr(m, "pk", m) for m in milestones}
     own = set(implementation.milestones.filter(pk__in=milestone_ids).values_list("pk", flat=True))
     if own != milestone_ids:
@@ -331,7 +323,7 @@ def report_approve(*, actor, report, note="", request=None):
     report.decided_at = timezone.now()
     report.comments = ""
     report.save()
-    _sync_milestones(report.period.implementation)
+    milestones_sync(report.period.implementation)
     progress_refresh(implementation=report.period.implementation)
     _step(report, actor=actor, from_status=S.SUBMITTED, to_status=S.APPROVED, reason=(note or "").strip(),
           request=request, action="monitoring.report_approved")  # fmt: skip
@@ -340,19 +332,24 @@ def report_approve(*, actor, report, note="", request=None):
     return report
 
 
-def _sync_milestones(implementation):
-    """Set each milestone reached at the end of the first period whose current approved report names it, else not.
+def milestones_sync(implementation):
+    """Set each milestone reached on the earliest day a current approved report vouches for, else not reached.
 
-    A correction replaces its period's approved version, so a milestone it no longer names is
-    reached only if another period's approved report names it.
+    A report vouches for the end of its period, or for the day it was submitted when that came first
+    (a report approved before its period ends must not date a milestone in the future). A correction
+    replaces its period's approved version, so a milestone it no longer names is reached only if
+    another period's approved report names it.
     """
+    vouched = Least(
+        "reports__period__ends_on", Coalesce(TruncDate("reports__submitted_at"), "reports__period__ends_on")
+    )
     reached = dict(
         Milestone.objects.filter(
             implementation=implementation,
             reports__in=selectors.current_approved().filter(period__implementation=implementation),
         )
         .values_list("pk")
-        .annotate(first=Min("reports__period__ends_on"))
+        .annotate(first=Min(vouched))
     )
     for milestone in implementation.milestones.all():
         day = reached.get(milestone.pk)

@@ -62,3 +62,21 @@ def test_the_project_page_says_the_figures_are_invented(demo, client):
     implementation = Implementation.objects.first()
     html = client.get(reverse("monitoring:project", args=[implementation.pk])).content.decode()
     assert "Datos de demostración" in html
+
+
+def test_the_demo_s_reached_milestones_stay_reached_when_staff_approve_a_waiting_report(demo):
+    # The demo names each reached milestone in an approved report, as a reporter would: an approval
+    # recomputes the milestones from the reports and used to clear every one the demo had set.
+    from django.contrib.auth import get_user_model
+
+    from monitoring import services
+    from monitoring.models import Milestone
+
+    reached = dict(Milestone.objects.exclude(reached_on=None).values_list("pk", "reached_on"))
+    assert reached
+    staff = get_user_model().objects.get(email="staff@amexcid.example")
+    waiting = Report.objects.filter(status=ReportStatus.SUBMITTED)
+    assert waiting.exists()
+    for report in waiting:
+        services.report_approve(actor=staff, report=report)
+    assert dict(Milestone.objects.exclude(reached_on=None).values_list("pk", "reached_on")) == reached

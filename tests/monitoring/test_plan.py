@@ -53,6 +53,17 @@ def test_starting_implementation_builds_periods_milestones_and_indicators_from_t
     assert indicator.sdg_indicator_id is not None
 
 
+@pytest.mark.parametrize("ends_on", [datetime.date(9999, 12, 31), datetime.date(2101, 1, 1)])
+def test_an_end_date_far_ahead_is_refused_with_a_message(cast, structured, ends_on):
+    # 9999-12-31 used to build every period up to year 10000 and fail there.
+    with pytest.raises(ValidationError) as error:
+        services.implementation_start(
+            actor=cast.staff, proposal=structured, starts_on=START, ends_on=ends_on, frequency="yearly"
+        )
+    assert error.value.message_dict == {"ends_on": ["The implementation must end by 2100 at the latest."]}
+    assert not Implementation.objects.exists()
+
+
 def test_only_structured_projects_go_into_implementation(cast, in_review):
     with pytest.raises(ValidationError) as error:
         services.implementation_start(
@@ -170,7 +181,7 @@ def test_a_target_split_must_add_up_to_the_target(scene):
         services.indicator_split_target(actor=scene.secretary, indicator=scene.indicator, targets=targets)
     assert error.value.code == "split_does_not_add_up"
     assert error.value.messages == [
-        "The targets by period add up to 800, but from the baseline (0.00) to the target (1000.00) the indicator "
+        "The targets by period add up to 800.00, but from the baseline (0.00) to the target (1000.00) the indicator "
         "must gain 1000.00; they must match."
     ]
     targets[scene.periods[-1]] = "300"

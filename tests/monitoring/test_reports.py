@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from audit.models import AuditEvent
 from monitoring import permissions, selectors, services
@@ -240,6 +240,50 @@ def test_a_negative_budget_executed_is_refused(scene):
     with pytest.raises(ValidationError) as error:
         services.report_save(actor=scene.lead, report=report, budget_executed_mxn="-1", achievements="x")
     assert error.value.message_dict == {"budget_executed_mxn": ["The budget executed cannot be negative."]}
+
+
+@pytest.mark.parametrize("raw", ["3400000000000", "1e20", "999999999999.995"])
+def test_an_amount_the_column_cannot_hold_is_refused_with_a_message_and_nothing_is_saved(scene, raw):
+    # 14 digits, two of them decimals: 999,999,999,999.995 rounds up to a trillion, one digit too many.
+    contribution = scene.proposal.consortium.get(is_lead=True).contributions.first()
+    report = filled_report(scene)
+    too_large = ["This amount is too large; amounts are below one trillion pesos."]
+    with pytest.raises(ValidationError) as error:
+        services.report_save(actor=scene.lead, report=report, budget_executed_mxn=raw, achievements="x")
+    assert error.value.message_dict == {"budget_executed_mxn": too_large}
+    with pytest.raises(ValidationError) as error:
+        services.report_save(actor=scene.lead, report=report, values={scene.indicator.pk: "1"}, achievements="x",
+                             deliveries={contribution.pk: (raw, "")})  # fmt: skip
+    assert error.value.message_dict == {f"delivered_{contribution.pk}": too_large}
+    report.refresh_from_db()
+    assert report.budget_executed_mxn == Decimal("120000") and not report.deliveries.exists()
+    services.report_save(actor=scene.lead, report=report, budget_executed_mxn="999999999999.994", achievements="x")
+    report.refresh_from_db()
+    assert report.budget_executed_mxn == Decimal("999999999999.99")
+
+
+def test_a_value_that_rounds_past_the_largest_number_is_refused(scene):
+    report = filled_report(scene)
+    with pytest.raises(ValidationError) as error:
+        services.report_save(
+            actor=scene.lead, report=report, values={scene.indicator.pk: "99999999999999.999"}, achievements="x"
+        )
+    assert error.value.message_dict == {f"value_{scene.indicator.pk}": ["This number is too large."]}
+    assert report.values.get().number == Decimal("250")
+
+
+def test_a_milestone_reported_before_its_period_ends_is_reached_on_the_day_the_report_was_sent(scene):
+    # A report may be approved while its period runs: the milestone is not dated at the period's end, ahead.
+    milestone = scene.implementation.milestones.get()
+    report = filled_report(scene)
+    services.report_save(
+        actor=scene.lead, report=report, values={scene.indicator.pk: "5"}, achievements="x", milestones=[milestone]
+    )
+    services.report_submit(actor=scene.lead, report=report)
+    sent = timezone.make_aware(datetime.datetime(2024, 2, 10, 12))
+    Report.objects.filter(pk=report.pk).update(submitted_at=sent)
+    services.report_approve(actor=scene.secretary, report=report)
+    assert Milestone.objects.get(pk=milestone.pk).reached_on == datetime.date(2024, 2, 10)
 
 
 def test_evidence_is_checked_by_content_and_size(scene, settings, tmp_path):
