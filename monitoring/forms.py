@@ -176,15 +176,23 @@ class DecisionForm(forms.Form):
         self.helper = submit_helper(_("Record the decision"), form_tag=False)
 
 
-class EvidenceForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=255)
-    file = forms.FileField(label=_("File"), help_text=_("PDF, PNG, JPEG, WebP, Word or Excel, up to 10 MB."))
+REPORT_FORM_ID = "report-form"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = submit_helper(
-            _("Add the file"), css="btn-outline-primary", form_tag=False, button_id="submit-evidence"
-        )
+
+class EvidenceForm(forms.Form):
+    """A file for the report, sent with the report's own form.
+
+    Its fields sit beside the report on the page but belong to the report's form (the HTML ``form``
+    attribute), so adding a file saves what was typed in the report too instead of losing it.
+    """
+
+    prefix = "evidence"
+    title = forms.CharField(label=_("Title"), max_length=255, widget=forms.TextInput(attrs={"form": REPORT_FORM_ID}))
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, PNG, JPEG, WebP, Word or Excel, up to 10 MB."),
+        widget=forms.FileInput(attrs={"form": REPORT_FORM_ID}),
+    )
 
 
 class IndicatorForm(forms.Form):

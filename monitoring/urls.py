@@ -17,7 +17,6 @@ urlpatterns = [
     path("reporte/<int:pk>/", views.ReportDetailView.as_view(), name="report"),
     path("reporte/<int:pk>/editar/", views.ReportEditView.as_view(), name="report-edit"),
     path("reporte/<int:pk>/decidir/", views.ReportDecideView.as_view(), name="report-decide"),
-    path("reporte/<int:pk>/evidencia/", views.EvidenceAddView.as_view(), name="evidence-add"),
     path("indicador/<int:pk>/", views.IndicatorView.as_view(), name="indicator"),
     path("evidencia/<int:pk>/", views.EvidenceDownloadView.as_view(), name="evidence"),
     path("evidencia/<int:pk>/quitar/", views.EvidenceRemoveView.as_view(), name="evidence-remove"),

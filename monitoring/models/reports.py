@@ -10,15 +10,17 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .plan import Indicator, Milestone, Period
 
 
 class ReportStatus(models.TextChoices):
+    # A context of their own: Spanish agrees with "reporte" (enviado), not with "propuesta" (enviada).
     DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("progress report", "Submitted")
     RETURNED = "returned", _("Returned with comments")
-    APPROVED = "approved", _("Approved")
+    APPROVED = "approved", pgettext_lazy("progress report", "Approved")
 
 
 OPEN_STATUSES = (ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED)

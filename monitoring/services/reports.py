@@ -4,7 +4,7 @@ Each step locks the report, checks who acts and from which status, records the s
 from, to, why) in the report's history and the audit trail.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max, Min
 from django.db.models.functions import Coalesce, Least, TruncDate
@@ -265,14 +265,17 @@ def report_submit(*, actor, report, request=None):
     _require_editable(report)
     reported = set(report.values.values_list("indicator_id", flat=True))
     missing = [i.name for i in implementation.indicators.all() if i.pk not in reported]
+    errors = {}  # everything missing at once, not one refusal per try
     if missing:
-        raise ValidationError(
+        errors[NON_FIELD_ERRORS] = ValidationError(
             _("Report a value for every indicator before submitting; missing: %(names)s.")
             % {"names": "; ".join(missing)},
             code="values_missing",
         )
     if not report.achievements:
-        raise ValidationError({"achievements": _("Describe the period's achievements.")}, code="achievements_missing")
+        errors["achievements"] = ValidationError(_("Describe the period's achievements."), code="achievements_missing")
+    if errors:
+        raise ValidationError(errors)
     from_status = report.status
     report.status = S.SUBMITTED
     report.submitted_by = actor

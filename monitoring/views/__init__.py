@@ -5,7 +5,6 @@ from .exports import AllianceExportView, ProjectExportView
 from .indicators import IndicatorView
 from .project import GraceView, ImplementationStartView, MonitoringIndexView, ProjectProgressView
 from .reports import (
-    EvidenceAddView,
     EvidenceDownloadView,
     EvidenceRemoveView,
     ReportDecideView,
@@ -19,7 +18,6 @@ __all__ = [
     "CommitteeDashboardView",
     "AllianceExportView",
     "ProjectExportView",
-    "EvidenceAddView",
     "EvidenceDownloadView",
     "EvidenceRemoveView",
     "GraceView",

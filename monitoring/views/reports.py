@@ -1,4 +1,4 @@
-"""Pages of a progress report: start it, the form, submit, approve or return, evidence in and out."""
+"""Pages of a progress report: start it, the form (with its evidence), submit, approve or return, evidence out."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -111,51 +111,62 @@ class ReportEditView(ReportMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = self.form(request.POST)
-        evidence_form = EvidenceForm()
-        if form.is_valid():
+        # A file chosen goes in with whichever button was pressed, not only with its own.
+        adding = bool(request.POST.get("add_evidence") or request.FILES.get("evidence-file"))
+        evidence_form = EvidenceForm(request.POST, request.FILES) if adding else EvidenceForm()
+        if form.is_valid() & (evidence_form.is_valid() if adding else True):
             try:
                 services.report_save(actor=request.user, report=self.report, request=request,
                                      **form.service_arguments())  # fmt: skip
-                if request.POST.get("submit_report"):
-                    services.report_submit(actor=request.user, report=self.report, request=request)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                if request.POST.get("submit_report"):
-                    messages.success(request, _("The report was submitted for approval."))
-                    return redirect(report_url(self.report))
-                messages.success(request, _("The report was saved."))
-                return redirect("monitoring:report-edit", pk=self.report.pk)
+                if adding and not self.add_evidence(evidence_form):
+                    messages.info(request, _("The report was saved; the file was not added."))
+                elif request.POST.get("submit_report"):
+                    return self.submit(form)
+                else:
+                    saved = (
+                        _("The report was saved and the file was added to it.")
+                        if adding
+                        else _("The report was saved.")
+                    )
+                    messages.success(request, saved)
+                    return redirect("monitoring:report-edit", pk=self.report.pk)
         return self.render_to_response(self.get_context_data(form=form, evidence_form=evidence_form))
+
+    def add_evidence(self, evidence_form):
+        """Attach the file to the saved report; False, with the reason on the form, when it is refused."""
+        try:
+            services.evidence_add(
+                actor=self.request.user,
+                report=self.report,
+                title=evidence_form.cleaned_data["title"],
+                upload=evidence_form.cleaned_data["file"],
+                request=self.request,
+            )
+        except ValidationError as error:
+            add_service_errors(evidence_form, error)
+            return False
+        return True
+
+    def submit(self, form):
+        """After the report was saved: submit it, or say it was saved but not submitted, and what is missing."""
+        request = self.request
+        try:
+            services.report_submit(actor=request.user, report=self.report, request=request)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            messages.info(request, _("The draft was saved, but not submitted: complete what is marked below."))
+            return self.render_to_response(self.get_context_data(form=form, evidence_form=EvidenceForm()))
+        messages.success(request, _("The report was submitted for approval."))
+        return redirect(report_url(self.report))
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("evidence_form", EvidenceForm())
         for evidence in self.report.evidence.all():
             evidence.removable = services.evidence_removable(evidence)
         return super().get_context_data(report=self.report, implementation=self.implementation, **kwargs)
-
-
-class EvidenceAddView(ReportMixin, View):
-    http_method_names = ["post"]
-
-    def has_permission(self):
-        return permissions.can_report(self.request.user, self.implementation)
-
-    def post(self, request, *args, **kwargs):
-        form = EvidenceForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.evidence_add(actor=request.user, report=self.report, title=form.cleaned_data["title"],
-                                      upload=form.cleaned_data["file"], request=request)  # fmt: skip
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The file was added to the report."))
-                return redirect("monitoring:report-edit", pk=self.report.pk)
-        view = ReportEditView()
-        view.setup(request, *args, **kwargs)
-        view.report, view.implementation = self.report, self.implementation
-        return view.render_to_response(view.get_context_data(form=view.form(), evidence_form=form))
 
 
 class EvidenceRemoveView(PredicateRequiredMixin, View):

@@ -41,8 +41,8 @@ AFTER_SELECTION = [
     Rule("monitoring:report", {"pk": "submitted_report"}, "L 200 403 200 403 200 200 403 403"),
     Rule("monitoring:report-edit", {"pk": "submitted_report"}, "L 403 403 R 403 403 403 403 403"),
     Rule("monitoring:report-decide", {"pk": "submitted_report"}, "L 405 403 403 403 405 405 403 403"),
-    Rule("monitoring:evidence-add", {"pk": "submitted_report"}, "L 403 403 405 403 403 403 403 403"),
-    Rule("monitoring:indicator", {"pk": "progress_indicator"}, "L 200 403 403 403 200 200 403 403"),
+    # Committee 1's secretary represents a partner of the project: a new target would move their own light.
+    Rule("monitoring:indicator", {"pk": "progress_indicator"}, "L 200 403 403 403 200 403 403 403"),
     Rule("monitoring:evidence", {"pk": "progress_evidence"}, "L 200 403 200 403 200 200 403 403"),
     Rule("monitoring:evidence-remove", {"pk": "progress_evidence"}, "L 403 403 405 403 403 403 403 403"),
     Rule("iati:settings", {}, STAFF_ONLY),

@@ -57,7 +57,7 @@ def test_a_report_goes_from_draft_to_approval(demo, journey, transactional_db):
     expect(page.get_by_label("Logros")).to_have_value("Certificamos a 1,000 jóvenes en el periodo.")
     field.fill("1000")
     journey.press("Guardar y enviar para aprobación", validate_as="monitoring-report")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Enviada")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Enviado")
 
     journey.page.context.clear_cookies()
     journey.sign_in(approver.email)
@@ -67,7 +67,7 @@ def test_a_report_goes_from_draft_to_approval(demo, journey, transactional_db):
     )
     page.get_by_role("radio", name="Aprobar", exact=True).check()
     journey.press("Registrar la decisión")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Aprobada")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Aprobado")
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED and report.decided_by == approver
 

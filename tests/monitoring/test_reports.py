@@ -194,7 +194,15 @@ def test_submitting_needs_every_value_and_the_achievements(scene):
     report = services.report_start(actor=scene.lead, period=scene.periods[0])
     with pytest.raises(ValidationError) as error:
         services.report_submit(actor=scene.lead, report=report)
-    assert error.value.code == "values_missing" and "Toneladas recuperadas" in error.value.messages[0]
+    # Both at once: the reporter does not discover the second after fixing the first.
+    assert error.value.message_dict == {
+        "__all__": ["Report a value for every indicator before submitting; missing: Toneladas recuperadas."],
+        "achievements": ["Describe the period's achievements."],
+    }
+    assert [e.code for errors in error.value.error_dict.values() for e in errors] == [
+        "values_missing",
+        "achievements_missing",
+    ]
     services.report_save(actor=scene.lead, report=report, values={scene.indicator.pk: "3"})
     with pytest.raises(ValidationError) as error:
         services.report_submit(actor=scene.lead, report=report)

@@ -72,6 +72,39 @@ def test_a_wrong_value_is_refused_next_to_its_field_and_everything_typed_stays(c
     assert not Report.objects.get(pk=report.pk).achievements
 
 
+def test_a_refused_file_keeps_the_report_typed_beside_it_saved_and_says_why(client, scene, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    report = services.report_start(actor=scene.lead, period=scene.periods[0])
+    client.force_login(scene.lead)
+    fake = SimpleUploadedFile("lista.pdf", b"<html>no es un PDF</html>", content_type="application/pdf")
+    response = client.post(
+        reverse("monitoring:report-edit", args=[report.pk]),
+        {"achievements": "Mucho avance", "evidence-title": "Lista", "evidence-file": fake, "add_evidence": "1"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "El reporte se guardó; el archivo no se agregó." in html
+    assert 'value="Lista"' in html and "Mucho avance" in html
+    assert Report.objects.get(pk=report.pk).achievements == "Mucho avance"
+    assert not report.evidence.exists()
+
+
+def test_save_and_submit_with_something_missing_says_the_draft_was_saved_and_all_that_is_missing(client, scene):
+    report = services.report_start(actor=scene.lead, period=scene.periods[0])
+    client.force_login(scene.lead)
+    response = client.post(
+        reverse("monitoring:report-edit", args=[report.pk]), {"budget_executed_mxn": "1000", "submit_report": "1"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "El borrador se guardó, pero no se envió" in html
+    assert "Toneladas recuperadas" in html and "Describa los logros del periodo." in html
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT and report.budget_executed_mxn == 1000
+
+
 def test_report_from_draft_through_return_to_approval_by_pages(client, scene):
     report = services.report_start(actor=scene.lead, period=scene.periods[0])
     client.force_login(scene.lead)
