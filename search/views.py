@@ -31,6 +31,8 @@ class SearchView(TemplateView):
                 facets=[(name, form.fields[name].label, values) for name, values in found.facets.items() if values],
                 filters=filters,
                 base_query=urlencode({"q": query, **{k: v for k, v in filters.items() if v not in (None, "")}}),
+                filtered=any(v not in (None, "") for v in filters.values()),
+                unfiltered_query=urlencode({"q": query}),
             )
             _link_facets(query, filters, found.facets)
         return context

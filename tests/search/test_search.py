@@ -240,3 +240,19 @@ def test_a_person_who_joins_through_an_invitation_is_found_by_staff(client):
     company_services.invitation_accept(token=token, full_name="Nora Zacarías", password="una-clave-larga-2026")
     client.force_login(staff)
     assert any("Zacarías" in title for title in _titles(client.get(URL, {"q": "zacarias"})))
+
+
+@pytest.mark.django_db
+def test_a_search_that_finds_nothing_says_so(client):
+    body = client.get(URL, {"q": "zzzqqq"}).content.decode()
+    assert "No se encontró nada. Pruebe otras palabras, o menos." in body
+
+
+@pytest.mark.django_db
+def test_a_filter_that_leaves_nothing_says_so_keeps_the_facets_and_offers_to_drop_it(client):
+    make_organization(legal_name="Agua Clara del Norte", short_name="")
+    response = client.get(URL, {"q": "agua", "kind": "person"})
+    body = response.content.decode()
+    assert "No se encontró nada con los filtros elegidos." in body
+    assert 'href="?q=agua">Buscar en todo, sin filtros</a>' in body
+    assert "Organizaciones" in body and "?q=agua&amp;kind=organization" in body
