@@ -17,6 +17,7 @@ from audit.selectors import history_for
 from audit.services import audit_record
 from axs_platform import notices
 from axs_platform.forms import add_service_errors
+from axs_platform.language_addresses import address_in
 
 from . import selectors, services
 from .forms import (
@@ -118,9 +119,14 @@ class ProfileView(LoginRequiredMixin, FormView):
 
 @require_POST
 def set_language(request):
-    """Switch the language (works without JavaScript) and remember it on the person's profile."""
+    """Switch the language (works without JavaScript) and remember it on the person's profile.
+
+    A page with an address per language (open data) is reloaded at the address of the language chosen.
+    """
     response = django_set_language(request)
     language = request.POST.get("language", "")
+    if response.has_header("Location"):
+        response["Location"] = address_in(response["Location"], language)
     if request.user.is_authenticated:
         services.user_set_language(user=request.user, language=language)
     return response

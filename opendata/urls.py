@@ -5,6 +5,8 @@ A download's extension is any text (``x.tar.gz`` too), so that an unknown one ge
 
 from django.urls import include, path
 
+from axs_platform.language_addresses import ENGLISH_SUFFIX
+
 from . import views
 
 app_name = "opendata"
@@ -20,5 +22,5 @@ def _pages(suffix, wrap=lambda view: view):
 
 urlpatterns = [
     path("datos-abiertos/", include(_pages(""))),
-    path("open-data/", include(_pages("-en", views.in_english))),
+    path("open-data/", include(_pages(ENGLISH_SUFFIX, views.in_english))),
 ]

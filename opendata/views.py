@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from axs_platform import fragments
+from axs_platform.language_addresses import ENGLISH_SUFFIX
 from axs_platform.permissions import is_staff_member
 
 from . import datasets, prebuilt
@@ -36,12 +37,25 @@ def in_english(view):
     return english_view
 
 
+def _route_suffix(request):
+    """Return ``"-en"`` on the English alias (``/open-data/``), ``""`` on ``/datos-abiertos/``.
+
+    The pages' links stay within the address family they are read under (``{% url 'opendata:…'|add:route_suffix %}``).
+    """
+    match = request.resolver_match
+    return ENGLISH_SUFFIX if match and match.url_name.endswith(ENGLISH_SUFFIX) else ""
+
+
+def _render(request, template_name, context, status=None):
+    return render(request, template_name, {**context, "route_suffix": _route_suffix(request)}, status=status)
+
+
 def _formats():
     return [(code, FORMAT_LABELS[code]) for code in FORMATS]
 
 
 def _not_found(request, *, slug="", file_format=""):
-    return render(
+    return _render(
         request,
         "opendata/not_found.html",
         {"datasets": datasets.all_datasets(), "formats": _formats(), "slug": slug, "file_format": file_format},
@@ -49,12 +63,13 @@ def _not_found(request, *, slug="", file_format=""):
     )
 
 
-def _cards(found):
+def _cards(found, route_suffix):
     """Return the datasets' cards, rendered once per version of the data the datasets show.
 
     The versions are those a prebuilt file is checked against (``opendata.prebuilt``): the areas each
     dataset declares, which the services changing its rows bump, and its ``version_extra`` (the surveys
     closed by now, which closing by date makes without a service). Each card says when its rows last changed.
+    The cards link within the address family they are shown under, so each family has its own copy.
     """
     areas = sorted({area for dataset in found for area in dataset.areas})
     extras = tuple(dataset.version_extra() for dataset in found if dataset.version_extra is not None)
@@ -67,15 +82,15 @@ def _cards(found):
             if dataset.last_updated not in dates:
                 dates[dataset.last_updated] = dataset.updated()
             rows.append((dataset, dates[dataset.last_updated]))
-        return render_to_string("opendata/includes/cards.html", {"datasets": rows, "formats": _formats()}), None
+        context = {"datasets": rows, "formats": _formats(), "route_suffix": route_suffix}
+        return render_to_string("opendata/includes/cards.html", context), None
 
-    return fragments.fragment(areas, "opendata-cards", extras, render_cards)
+    return fragments.fragment(areas, f"opendata-cards{route_suffix}", extras, render_cards)
 
 
 def index(request):
-    return render(
-        request, "opendata/index.html", {"cards": _cards(datasets.all_datasets()), "licence": datasets.LICENCE}
-    )
+    cards = _cards(datasets.all_datasets(), _route_suffix(request))
+    return _render(request, "opendata/index.html", {"cards": cards, "licence": datasets.LICENCE})
 
 
 def dataset_detail(request, slug):
@@ -93,7 +108,7 @@ def dataset_detail(request, slug):
                 label_en = str(label)
             codes.append((code, label_es, label_en))
         fields.append((column, codes))
-    return render(
+    return _render(
         request,
         "opendata/dataset.html",
         {
@@ -129,5 +144,5 @@ def dataset_download(request, slug, file_format):
         prebuilt.queue(slug, file_format)
     if file_format == "xlsx" and dataset.queryset().count() > XLSX_MAX_ROWS:
         context = {"dataset": dataset, "limit": XLSX_MAX_ROWS, "preparing": prebuilt.source(slug) is not None}
-        return render(request, "opendata/too_large.html", context, status=406)
+        return _render(request, "opendata/too_large.html", context, status=406)
     return download(dataset, file_format)

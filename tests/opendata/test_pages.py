@@ -182,3 +182,33 @@ def test_excel_above_the_row_limit_is_refused_with_a_page_pointing_to_csv(client
     csv_url = reverse("opendata:download", kwargs={"slug": "organizaciones", "file_format": "csv"})
     assert csv_url in response.content.decode()
     assert client.get(csv_url).status_code == 200
+
+
+def test_the_english_pages_link_within_the_english_addresses_whatever_the_visitor_language(client):
+    client.cookies["axs_language"] = "en"
+    spanish = client.get("/datos-abiertos/").content.decode()  # the cards cached first under English
+    assert 'href="/datos-abiertos/organizaciones/"' in spanish and 'href="/open-data/organizaciones/"' not in spanish
+    client.cookies["axs_language"] = "es-mx"
+    for address in ("/open-data/", "/open-data/organizaciones/", "/open-data/no-existe/"):
+        html = client.get(address).content.decode()
+        assert 'href="/open-data/' in html, address
+        body = html[html.index("<main") : html.index("</main>")]
+        assert "/datos-abiertos/" not in body, address
+
+
+@pytest.mark.parametrize(
+    "address, language, expected",
+    [
+        ("/open-data/", "es-mx", "/datos-abiertos/"),
+        ("/open-data/organizaciones/", "es-mx", "/datos-abiertos/organizaciones/"),
+        ("/datos-abiertos/organizaciones/?x=1", "en", "/open-data/organizaciones/?x=1"),
+        ("/open-data/organizaciones/", "en", "/open-data/organizaciones/"),
+        ("/organizaciones/", "en", "/organizaciones/"),
+    ],
+)
+def test_the_language_switch_goes_to_the_page_address_in_the_language_chosen(client, address, language, expected):
+    response = client.post(reverse("accounts:set-language"), {"language": language, "next": address})
+    assert response.status_code == 302 and response["Location"] == expected
+    if expected.startswith("/open-data/") or expected.startswith("/datos-abiertos/"):
+        page = client.get(expected)
+        assert page.status_code == 200 and page.headers["Content-Language"] == language
