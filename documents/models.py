@@ -1,5 +1,7 @@
 """A generated document: who asked for which data, when, and where the rendering stands."""
 
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -92,6 +94,16 @@ class Document(models.Model):
     @property
     def in_progress(self):
         return self.status in self.IN_PROGRESS
+
+    @property
+    def file_type(self):
+        """Return the stored file's type from its name, as people call it: ``"PDF"``, ``"ZIP"``."""
+        name = self.filename or self.file.name or ""
+        return PurePosixPath(name).suffix.lstrip(".").upper() or "PDF"
+
+    @property
+    def is_pdf(self):
+        return self.file_type == "PDF"
 
     @property
     def last_progress_at(self):

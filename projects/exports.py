@@ -9,7 +9,7 @@ import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from axs_platform.exports import safe_cell, xlsx_bytes_to
 from axs_platform.permissions import is_staff_member
@@ -83,7 +83,10 @@ def _build(document):
         "<h1>{title}</h1><p>{count}</p><p>{when}</p></body></html>"
     ).format(
         title=_("Export of proposals"),
-        count=_("%(count)d proposals, in the file %(name)s.") % {"count": len(ids), "name": name},
+        count=ngettext(
+            "%(count)d proposal, in the file %(name)s.", "%(count)d proposals, in the file %(name)s.", len(ids)
+        )
+        % {"count": len(ids), "name": name},
         when=timezone.localtime().strftime("%Y-%m-%d %H:%M"),
     )
     return Source(
@@ -96,10 +99,9 @@ def _build(document):
 
 
 def _describe(target, params):
-    return _("Export of %(count)d proposals (%(format)s)") % {
-        "count": len(params.get("ids", [])),
-        "format": "Excel" if params.get("format") == "xlsx" else "CSV",
-    }
+    count = len(params.get("ids", []))
+    text = ngettext("Export of %(count)d proposal (%(format)s)", "Export of %(count)d proposals (%(format)s)", count)
+    return text % {"count": count, "format": "Excel" if params.get("format") == "xlsx" else "CSV"}
 
 
 def can_request_export(user, target=None, params=None):

@@ -372,3 +372,21 @@ def test_the_counts_are_kept_until_a_service_changes_what_they_count(client, cas
     assert counts(client.get(url))["evaluacion"]["none"] == 3
     services.bulk_transition(actor=cast.staff, proposal_ids=[pile[1].pk], action="accept")
     assert counts(client.get(url))["estado"]["submitted"] == 1
+
+
+def test_the_page_of_an_excel_export_speaks_of_its_zip_and_counts_one_proposal(client, cast, pile):
+    from documents.models import Document
+    from documents.services import document_render
+
+    client.force_login(cast.staff)
+    client.post(
+        reverse("projects:proposal-manage"),
+        {"action": "export", "export_format": "xlsx", "proposal": [pile[0].pk], "list_query": ""},
+    )
+    document = Document.objects.get(kind="projects.proposal_export")
+    assert document.title == "Exportación de 1 propuesta (Excel)"
+    document_render(document_id=document.pk)
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert "Listo: un archivo ZIP" in page and "Descargar el archivo ZIP" in page
+    assert "página" not in page.split('id="document-status"')[1] and "Descargar el PDF" not in page
+    assert "Esta página se recarga" not in page
