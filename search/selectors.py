@@ -4,9 +4,11 @@ Visibility is each kind's ``visible(user)`` (a ``Q`` from its app's permission h
 pages never include what the person may not open; the page's results are then checked once more with
 the kind's object predicate (``can_view``), the one its page answers with.
 PostgreSQL matches the ``axs_es`` full-text vector (Spanish stems, no accents) or a title close to the
-query by trigrams (typos), ranked with titles first; SQLite matches every word in the folded text.
+query by trigrams (typos), ranked with titles first; SQLite matches the folded text, read with the same
+query syntax (words, "phrases", -exclusions, or).
 """
 
+import re
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -19,7 +21,7 @@ from django.db.models import Case, F, FloatField, Q, Value, When
 from . import registry
 from .indexing import CONFIG
 from .models import SearchEntry
-from .text import WORD, fold
+from .text import WORD, fold, parse_query
 
 PER_PAGE = 20
 FACETS = ("kind", "committee", "sdg", "year")
@@ -44,17 +46,33 @@ def matching(entries, query):
 
     PostgreSQL: the full-text match over title and body, ranked by the title's own vector (a title hit
     first, and the better the title matches the higher), so ranking never reads the long bodies.
-    SQLite: every folded word, a hit in the title first.
+    SQLite: the terms of ``text.parse_query`` in the folded text, a hit of them all in the title first.
     """
-    words = WORD.findall(fold(query))
     if connection.vendor == "postgresql":
         text_query = SearchQuery(query, config=CONFIG, search_type="websearch")
         return entries.filter(vector=text_query).annotate(rank=SearchRank(F("title_vector"), text_query))
-    every_word = [Q(folded__contains=word) for word in words]
-    in_title = [Q(title_folded__contains=word) for word in words]
-    return entries.filter(*every_word).annotate(
-        rank=Case(When(Q(*in_title), then=Value(1.0)), default=Value(0.0), output_field=FloatField())
+    alternatives = parse_query(query)
+    if not alternatives:
+        return entries.none().annotate(rank=Value(0.0, output_field=FloatField()))
+    matches = reduce(or_, (_all_terms(terms, "folded") for terms in alternatives))
+    in_title = reduce(or_, (_all_terms([t for t in terms if not t.excluded], "title_folded") for terms in alternatives))
+    if not in_title:  # only exclusions: no title hit to rank first
+        return entries.filter(matches).annotate(rank=Value(0.0, output_field=FloatField()))
+    return entries.filter(matches).annotate(
+        rank=Case(When(in_title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
     )
+
+
+def _all_terms(terms, field):
+    """Return a ``Q``: the folded ``field`` has every term (a phrase's words in a row), and no excluded one."""
+    clause = Q()
+    for term in terms:
+        if len(term.words) == 1:
+            has = Q(**{f"{field}__contains": term.words[0]})
+        else:
+            has = Q(**{f"{field}__regex": r"\W+".join(re.escape(word) for word in term.words)})
+        clause &= ~has if term.excluded else has
+    return clause
 
 
 def close_matches(entries, query):

@@ -7,6 +7,7 @@ Imports nothing of ours. ``fold`` is what the SQLite fallback matches and the tr
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -41,9 +42,39 @@ def _folded_with_offsets(text):
     return folded, offsets
 
 
+# A term of the query: a "quoted phrase" or a word, either one excluded by a leading "-".
+QUERY_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple  # folded; more than one: they must follow each other
+    excluded: bool
+
+
+def parse_query(query):
+    """Return the query as alternatives (any one matches), each a list of ``Term`` (all must hold).
+
+    The syntax of PostgreSQL's ``websearch_to_tsquery`` (docs/search.md): words, "quoted phrases",
+    ``-word`` or ``-"phrase"`` to exclude, and ``or`` between alternatives.
+    """
+    alternatives = [[]]
+    for found in QUERY_TERM.finditer(query):
+        phrase_sign, phrase, word_sign, word = found.groups()
+        text = phrase if phrase is not None else word
+        if phrase is None and not word_sign and fold(word) == "or":
+            if alternatives[-1]:
+                alternatives.append([])
+            continue
+        words = tuple(WORD.findall(fold(text)))
+        if words:
+            alternatives[-1].append(Term(words, bool(phrase_sign if phrase is not None else word_sign)))
+    return [terms for terms in alternatives if terms]
+
+
 def terms(query):
-    """Return the query's words, folded, longest first (so a longer hit is marked, not its prefix)."""
-    words = {w for w in WORD.findall(fold(query)) if len(w) > 1}
+    """Return the words the query looks for, folded, longest first (so a longer hit is marked, not its prefix)."""
+    words = {w for found in parse_query(query) for term in found if not term.excluded for w in term.words if len(w) > 1}
     return sorted(words, key=len, reverse=True)
 
 

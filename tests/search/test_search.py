@@ -256,3 +256,28 @@ def test_a_filter_that_leaves_nothing_says_so_keeps_the_facets_and_offers_to_dro
     assert "No se encontró nada con los filtros elegidos." in body
     assert 'href="?q=agua">Buscar en todo, sin filtros</a>' in body
     assert "Organizaciones" in body and "?q=agua&amp;kind=organization" in body
+
+
+@pytest.mark.django_db
+def test_a_minus_word_excludes_and_a_quoted_phrase_keeps_its_words_together(client):
+    make_organization(legal_name="Agua Limpia del Norte", short_name="")
+    make_organization(legal_name="Agua Turbia del Sur", short_name="")
+    make_organization(legal_name="Limpia el Río y su agua", short_name="")
+    assert _titles(client.get(URL, {"q": "agua -limpia"})) == ["Agua Turbia del Sur"]
+    assert _titles(client.get(URL, {"q": '"agua limpia"'})) == ["Agua Limpia del Norte"]
+    assert _titles(client.get(URL, {"q": 'agua -"agua limpia"'})) == ["Agua Turbia del Sur", "Limpia el Río y su agua"]
+    assert sorted(_titles(client.get(URL, {"q": "turbia or rio"}))) == [
+        "Agua Turbia del Sur",
+        "Limpia el Río y su agua",
+    ]
+    body = client.get(URL, {"q": "agua -limpia"}).content.decode()
+    assert "<mark>Limpia</mark>" not in body  # an excluded word is not marked
+
+
+def test_the_query_is_read_as_postgresql_reads_a_web_search():
+    from search.text import Term, parse_query
+
+    assert parse_query('Agua -"muy limpia" or -río') == [
+        [Term(("agua",), False), Term(("muy", "limpia"), True)],
+        [Term(("rio",), True)],
+    ]
