@@ -64,7 +64,8 @@ def _session_document(session):
     agenda = "\n".join(f"{item.title} {item.notes}" for item in session.agenda.all())
     return Document(
         title=session.title,
-        body=f"{session.place}\n{session.description}\n{agenda}\n{session.title_en}".strip(),
+        body=f"{session.place}\n{session.description}\n{agenda}".strip(),
+        also=session.title_en,  # found in English too, never shown at the end of a Spanish snippet
         url=session.get_absolute_url(),
         audience=_session_audience(session, published_counts=True),
         **committee_facets(session.committee, session.starts_at),

@@ -29,9 +29,10 @@ def _row(kind, obj, document):
     title = document.title[:2000]
     if connection.vendor == "postgresql":
         title_vector = _text_vector(title, "A")
-        matched = {"vector": title_vector + _text_vector(document.body, "B"), "title_vector": title_vector}
+        text = f"{document.body}\n{document.also}" if document.also else document.body
+        matched = {"vector": title_vector + _text_vector(text, "B"), "title_vector": title_vector}
     else:
-        matched = {"folded": fold(f"{document.title}\n{document.body}")}
+        matched = {"folded": fold(f"{document.title}\n{document.body}\n{document.also}")}
     return {
         "title": title,
         "body": document.body,

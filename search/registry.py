@@ -46,13 +46,16 @@ class Document:
     """What the index keeps of one object."""
 
     title: str
-    body: str
+    body: str  # what snippets are cut from: in the language the kind's snippets are marked with
     url: str
     committee_id: int | None = None
     sdg: str = ""
     year: int | None = None
     audience: str = ""
     organization_id: int | None = None
+    # Words that find the entry but are never shown (a session's English title, which would end a
+    # Spanish snippet): matched like the body, and not stored apart from the matching columns.
+    also: str = ""
 
 
 @dataclass(frozen=True)

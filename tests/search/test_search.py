@@ -281,3 +281,38 @@ def test_the_query_is_read_as_postgresql_reads_a_web_search():
         [Term(("agua",), False), Term(("muy", "limpia"), True)],
         [Term(("rio",), True)],
     ]
+
+
+@pytest.mark.django_db
+def test_a_session_is_found_by_its_english_title_whose_words_no_spanish_snippet_shows(client):
+    from tests.factories import make_session
+
+    make_session(
+        title="Cuarta sesión plenaria",
+        title_en="Fourth plenary session",
+        description="Los resultados de la encuesta",
+        is_public=True,
+    )
+    reindex(["session"])
+    client.force_login(make_staff())
+    found = client.get(URL, {"q": "encuesta"})
+    assert _titles(found) == ["Cuarta sesión plenaria"]
+    assert "Fourth" not in found.content.decode()
+    assert _titles(client.get(URL, {"q": "fourth plenary"})) == ["Cuarta sesión plenaria"]
+
+
+@pytest.mark.django_db
+def test_the_migration_drops_the_english_title_from_the_session_entries_text():
+    import importlib
+
+    from django.apps import apps
+
+    from tests.factories import make_session
+
+    session = make_session(title="Cuarta sesión plenaria", title_en="Fourth plenary session", description="Encuesta")
+    reindex(["session"])
+    SearchEntry.objects.filter(kind="session").update(body="AMEXCID\nEncuesta\nFourth plenary session")
+    migration = importlib.import_module("committees.migrations.0009_session_search_body_without_english_title")
+    migration.drop_english_title_from_bodies(apps, type("Editor", (), {"connection": connection})())
+    entry = SearchEntry.objects.get(kind="session", object_id=session.pk)
+    assert entry.body == "AMEXCID\nEncuesta"
