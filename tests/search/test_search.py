@@ -265,7 +265,10 @@ def test_a_minus_word_excludes_and_a_quoted_phrase_keeps_its_words_together(clie
     make_organization(legal_name="Limpia el Río y su agua", short_name="")
     assert _titles(client.get(URL, {"q": "agua -limpia"})) == ["Agua Turbia del Sur"]
     assert _titles(client.get(URL, {"q": '"agua limpia"'})) == ["Agua Limpia del Norte"]
-    assert _titles(client.get(URL, {"q": 'agua -"agua limpia"'})) == ["Agua Turbia del Sur", "Limpia el Río y su agua"]
+    assert sorted(_titles(client.get(URL, {"q": 'agua -"agua limpia"'}))) == [  # ranked: the order is PostgreSQL's
+        "Agua Turbia del Sur",
+        "Limpia el Río y su agua",
+    ]
     assert sorted(_titles(client.get(URL, {"q": "turbia or rio"}))) == [
         "Agua Turbia del Sur",
         "Limpia el Río y su agua",
