@@ -258,7 +258,14 @@ class QuestionResultSerializer(serializers.Serializer):
 
 class SurveyResultsSerializer(SurveySerializer):
     respondents = serializers.IntegerField(read_only=True)
+    results_withheld = serializers.CharField(
+        read_only=True,
+        help_text=(
+            "Why an anonymous survey's questions are empty: 'open' until it closes, 'few' below five "
+            "respondents; empty when the results are given."
+        ),
+    )
     questions = QuestionResultSerializer(source="question_results", many=True, read_only=True)
 
     class Meta(SurveySerializer.Meta):
-        fields = [*SurveySerializer.Meta.fields, "respondents", "questions"]
+        fields = [*SurveySerializer.Meta.fields, "respondents", "results_withheld", "questions"]

@@ -105,6 +105,10 @@ def aggregate(survey):
     respondents, results = survey_results.survey_results(survey, texts_shown=0)
     survey.respondents = respondents
     survey.question_results = []
+    # As on the results page: an anonymous survey's counts wait for its close and five respondents.
+    survey.results_withheld = survey_results.results_withheld(survey, respondents)
+    if survey.results_withheld:
+        return survey
     for result in results:
         if result["kind"] in TEXT_KINDS:
             continue

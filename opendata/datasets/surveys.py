@@ -18,13 +18,10 @@ from django.utils import timezone
 from axs_platform import fragments
 from projects.models import Proposal
 from surveys.models import TEXT_KINDS, QuestionKind, Survey
-from surveys.selectors.results import survey_results
+from surveys.selectors.results import MIN_ANONYMOUS_RESPONDENTS, survey_results
 
 from ..registry import Dataset, Field, register
 
-# Below this many respondents, an anonymous survey's counts can be traced back to the people who answered
-# (with 1 to 4 respondents, "2 chose A" is close to naming them); such surveys and questions are left out.
-MIN_ANONYMOUS_RESPONDENTS = 5
 PROPOSAL_KEY_PREFIX = "proposal:"  # projects.services.selection.EXTERNAL_KEY
 
 

@@ -10,11 +10,14 @@ from .lists import (
     surveys_for_manager,
 )
 from .results import (
+    MIN_ANONYMOUS_RESPONDENTS,
     committee_candidates,
     committee_proposal_counts,
     crosstab_by_organization_type,
     describe_candidates,
     option_results,
+    respondent_count,
+    results_withheld,
     sdg_ranking,
     submitted_answers,
     survey_questions,
@@ -22,6 +25,7 @@ from .results import (
 )
 
 __all__ = [
+    "MIN_ANONYMOUS_RESPONDENTS",
     "audience_organizations",
     "committee_candidates",
     "committee_proposal_counts",
@@ -33,7 +37,9 @@ __all__ = [
     "invitation_progress",
     "option_results",
     "pending_invitations_for",
+    "respondent_count",
     "response_rate",
+    "results_withheld",
     "sdg_ranking",
     "submitted_answers",
     "survey_questions",

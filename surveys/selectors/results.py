@@ -11,14 +11,38 @@ from committees.models.committees import OPEN_MEMBERSHIP_STATUSES
 from companies.models import OrganizationType
 from sdg.models import Goal
 
-from ..models import SCALE_MAX, SCALE_MIN, Answer, Question, QuestionKind, ResponseStatus, ResultCount
+from ..models import SCALE_MAX, SCALE_MIN, Answer, Question, QuestionKind, ResponseStatus, ResultCount, SurveyState
 from ..models.structure import in_english
 
 TEXTS_SHOWN = 20
+# Below this many respondents an anonymous survey's answers can be traced back to those who answered
+# (with 1 to 4, "2 chose A" is close to naming them). Open data leaves out such surveys and questions.
+MIN_ANONYMOUS_RESPONDENTS = 5
+WITHHELD_WHILE_OPEN, WITHHELD_FEW = "open", "few"
 
 
 def submitted_answers(survey):
     return Answer.objects.filter(response__survey=survey, response__status=ResponseStatus.SUBMITTED)
+
+
+def respondent_count(survey):
+    """How many responses were submitted, from the maintained counts."""
+    row = ResultCount.objects.filter(survey=survey, question=None, value="").first()
+    return row.count if row else 0
+
+
+def results_withheld(survey, respondents):
+    """Return why an anonymous survey's answers may not be read yet (``"open"``, ``"few"``), or ``""``.
+
+    Its invitations say who has answered, so while it is open two looks at the results either side of
+    one invitation turning "answered" give that organization's answers away: they wait for the close.
+    After it, below ``MIN_ANONYMOUS_RESPONDENTS`` they stay withheld. A named survey is never withheld.
+    """
+    if survey.is_named:
+        return ""
+    if survey.state != SurveyState.CLOSED:
+        return WITHHELD_WHILE_OPEN
+    return WITHHELD_FEW if respondents < MIN_ANONYMOUS_RESPONDENTS else ""
 
 
 def survey_questions(survey):

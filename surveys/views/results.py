@@ -125,6 +125,13 @@ class ResultsView(SurveyMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         survey = self.survey
+        respondents = selectors.respondent_count(survey)
+        withheld = selectors.results_withheld(survey, respondents)
+        if withheld:
+            minimum = selectors.MIN_ANONYMOUS_RESPONDENTS
+            return super().get_context_data(
+                respondents=respondents, withheld=withheld, minimum_respondents=minimum, **kwargs
+            )
         parts = fragments.fragment([fragments.SURVEY_RESULTS], "survey-results", (survey.pk,), self.render_results)
         questions = selectors.survey_questions(survey)
         crosstab = None
@@ -150,10 +157,20 @@ class ResultsView(SurveyMixin, TemplateView):
         )
 
 
-class ExportCsvView(SurveyMixin, View):
-    """Stream the submitted responses as CSV, a chunk of responses at a time."""
+class ExportMixin(SurveyMixin):
+    """An export of the answers, refused as the results page is while an anonymous survey's are withheld."""
 
     def get(self, request, *args, **kwargs):
+        if selectors.results_withheld(self.survey, selectors.respondent_count(self.survey)):
+            messages.info(request, _("The answers of this anonymous survey cannot be exported now; the results page says why."))
+            return redirect("surveys:results", self.survey.pk)
+        return self.export()
+
+
+class ExportCsvView(ExportMixin, View):
+    """Stream the submitted responses as CSV, a chunk of responses at a time."""
+
+    def export(self):
         rows = selectors.export_rows(self.survey)
         return csv_response(f"{_filename(self.survey)}.csv", next(rows), rows)
 
@@ -162,10 +179,10 @@ def _filename(survey):
     return slugify(survey.title_es)[:60] or f"encuesta-{survey.pk}"
 
 
-class ExportExcelView(SurveyMixin, View):
+class ExportExcelView(ExportMixin, View):
     """Write the submitted responses to an Excel file in write-only mode (rows go to disk as they come)."""
 
-    def get(self, request, *args, **kwargs):
+    def export(self):
         rows = selectors.export_rows(self.survey)
         return xlsx_response(f"{_filename(self.survey)}.xlsx", _("Responses"), next(rows), rows)
 
