@@ -1,18 +1,28 @@
 """Who may do what with calls, proposals and evaluations. Views answer 403 with these; services check again.
 
 The lead organization's representatives write the proposal and submit it; partners read and comment;
-staff and the committee's chair review it, assign evaluators and see the matrix; an assigned
-evaluator scores it. The person's organization and posts are read once per request (committees'
-predicates keep them on the user object).
+staff and the committee's chair review it, assign evaluators and see the matrix, except a chair whose
+organization proposes (a conflict of interest: staff decide); an assigned evaluator scores it. The
+person's organization and posts are read once per request (committees' predicates keep them on the
+user object).
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from axs_platform.permissions import is_staff_member
 from committees.models import PostKind
 from committees.permissions import current_organization, is_chair, is_committee_member, post_keys
 
-from .models import EDITABLE_BY_PROPOSER, Elector, ElectorateKind, Participation, PartnerStatus, ProposalStatus
+from .models import (
+    EDITABLE_BY_PROPOSER,
+    ConsortiumMember,
+    Elector,
+    ElectorateKind,
+    Participation,
+    PartnerStatus,
+    Proposal,
+    ProposalStatus,
+)
 
 REVIEWABLE = (ProposalStatus.SUBMITTED,)
 EVALUABLE = (ProposalStatus.SUBMITTED, ProposalStatus.IN_REVIEW)
@@ -82,14 +92,22 @@ def is_organizations_own(proposal):
     return proposal.version == 0
 
 
+def speaks_for_the_consortium(user, proposal):
+    """The person's organization leads the proposal or is invited to or in its consortium."""
+    return is_lead(user, proposal) or is_partner(user, proposal)
+
+
 def can_review(user, proposal):
     """Comment as a reviewer, move the proposal along, assign evaluators, see the evaluations.
 
     Staff and the committee's chair, once the proposal has been submitted: a draft is nobody else's business.
+    A chair whose organization leads or partners the proposal has a conflict of interest: staff decide it.
     """
     if is_organizations_own(proposal):
         return False
-    return is_staff_member(user) or is_chair(user, proposal.committee_id)
+    if is_staff_member(user):
+        return True
+    return is_chair(user, proposal.committee_id) and not speaks_for_the_consortium(user, proposal)
 
 
 def is_assigned_evaluator(user, proposal):
@@ -153,8 +171,27 @@ def can_assign_evaluators(user, proposal):
     return can_review(user, proposal) and proposal.status in EVALUABLE
 
 
+def competes_in_call(user, call):
+    """The person's organization leads or partners a proposal of the call that was not withdrawn."""
+    organization = current_organization(user)
+    if organization is None:
+        return False
+    partnered = ConsortiumMember.objects.filter(
+        organization=organization, status__in=(PartnerStatus.INVITED, PartnerStatus.ACCEPTED)
+    )
+    return (
+        Proposal.objects.filter(call_id=call.pk)
+        .exclude(status=ProposalStatus.WITHDRAWN)
+        .filter(Q(lead_organization=organization) | Q(pk__in=partnered.values("proposal_id")))
+        .exists()
+    )
+
+
 def can_see_matrix(user, call):
-    return is_staff_member(user) or is_chair(user, call.committee_id)
+    """Staff, and the committee's chair unless her organization competes in the call (its rivals' scores)."""
+    if is_staff_member(user):
+        return True
+    return is_chair(user, call.committee_id) and not competes_in_call(user, call)
 
 
 def can_publish(user, proposal):
@@ -259,7 +296,7 @@ def can_read_internal(user, proposal):
 
     Never a person whose organization leads or partners the proposal, even the committee's chair.
     """
-    if is_lead(user, proposal) or is_partner(user, proposal):
+    if speaks_for_the_consortium(user, proposal):
         return False
     return can_review(user, proposal) or is_assigned_evaluator(user, proposal)
 

@@ -167,6 +167,7 @@ class CallDetailView(PredicateRequiredMixin, TemplateView):
             "can_start": permissions.can_start_proposal(user, self.call),
             "can_manage": permissions.can_manage_calls(user, self.call.committee),
             "can_see_proposals": permissions.can_see_call_proposals(user, self.call),
+            "can_see_matrix": permissions.can_see_matrix(user, self.call),
             "statuses": ProposalStatus.choices,
             "status": self.request.GET.get("status", ""),
         }

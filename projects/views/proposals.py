@@ -218,6 +218,7 @@ class ProposalDetailView(ProposalMixin, TemplateView):
         if context["can_review"]:
             context["evaluations"] = selectors.proposal_evaluations(proposal)
             context["history"] = history_for(proposal)
+            context["can_see_matrix"] = permissions.can_see_matrix(user, proposal.call)
         return super().get_context_data(**context, **kwargs)
 
 
