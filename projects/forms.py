@@ -304,8 +304,19 @@ class ReasonForm(forms.Form):
         self.helper = submit_helper(submit_label)
 
 
+class CommentTextField(forms.CharField):
+    """A comment's text, its line breaks counted as one character each, as the browser's ``maxlength`` counts them.
+
+    Browsers send every line break of a textarea as CR LF: without this, a text the page accepted
+    would be refused as too long.
+    """
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+
 class CommentForm(forms.Form):
-    text = forms.CharField(
+    text = CommentTextField(
         label=_("Your comment"),
         widget=_textarea(3),
         max_length=4000,

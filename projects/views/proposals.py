@@ -181,7 +181,7 @@ class ProposalDetailView(ProposalMixin, TemplateView):
         areas = [fragments.PROPOSALS, fragments.DIRECTORY, fragments.SDG]
         return fragments.fragment(areas, "proposal-content", (proposal.pk,), render)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, comment_form=None, **kwargs):
         user = self.request.user
         proposal = self.proposal
         organization = current_organization(user)
@@ -212,7 +212,7 @@ class ProposalDetailView(ProposalMixin, TemplateView):
             "transitions": proposal.transitions.select_related("actor"),
             "versions": proposal.versions.select_related("submitted_by").defer("content"),
             "activity": activity_stream(user, proposal),
-            "comment_form": CommentForm(internal_allowed=_both_kinds(user, proposal)),
+            "comment_form": comment_form or CommentForm(internal_allowed=_both_kinds(user, proposal)),
             "steps": checklist.STEPS,
         }
         if context["can_review"]:
@@ -344,8 +344,13 @@ class ProposalPublishView(ProposalMixin, View):
         return redirect(self.proposal)
 
 
-class CommentCreateView(ProposalMixin, View):
-    """Add a comment: shared with the consortium, or internal when the person reads the review's side."""
+class CommentCreateView(ProposalDetailView):
+    """Add a comment: shared with the consortium, or internal when the person reads the review's side.
+
+    A comment refused is shown again on the proposal's page, its text kept and the error beside it.
+    """
+
+    http_method_names = ["post"]
 
     def has_proposal_permission(self, user, proposal):
         return permissions.can_comment(user, proposal) or permissions.can_comment_internally(user, proposal)
@@ -356,17 +361,20 @@ class CommentCreateView(ProposalMixin, View):
             # Without the choice: an assigned evaluator speaks to the reviewers, the consortium to everyone.
             shared = permissions.can_comment(request.user, self.proposal)
             visibility = form.cleaned_data.get("visibility") or ("shared" if shared else "internal")
-            services.comment_add(
-                actor=request.user,
-                proposal=self.proposal,
-                text=form.cleaned_data["text"],
-                visibility=visibility,
-                request=request,
-            )
-            messages.success(request, _("Your comment was added."))
-        else:
-            messages.error(request, _("Write the comment (at most 4,000 characters)."))
-        return redirect(f"{self.proposal.get_absolute_url()}#activity")
+            try:
+                services.comment_add(
+                    actor=request.user,
+                    proposal=self.proposal,
+                    text=form.cleaned_data["text"],
+                    visibility=visibility,
+                    request=request,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Your comment was added."))
+                return redirect(f"{self.proposal.get_absolute_url()}#activity")
+        return self.render_to_response(self.get_context_data(comment_form=form))
 
 
 def _both_kinds(user, proposal):

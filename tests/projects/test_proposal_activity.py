@@ -204,3 +204,26 @@ def test_a_title_with_an_ampersand_is_stored_as_typed_in_the_inbox(cast, submitt
     services.proposal_transition(actor=cast.staff, proposal=submitted, action="accept")
     subjects = [s for s in _subjects_to(cast.lead) if "Agua" in s]
     assert subjects and all("Agua & saneamiento <rural>" in s and "&amp;" not in s for s in subjects)
+
+
+def test_a_refused_comment_is_shown_again_with_its_text_and_the_error_beside_it(client, cast, submitted):
+    client.force_login(cast.lead)
+    text = "Presupuesto revisado. " * 200  # 4,400 characters: over the limit
+    response = client.post(reverse("projects:comment-create", args=[submitted.pk]), {"text": text})
+    assert response.status_code == 200
+    form = response.context["comment_form"]
+    assert form.errors["text"]
+    page = response.content.decode()
+    assert text.strip() in page  # the text is kept in the box
+    textarea = page[page.index("<textarea") : page.index("</textarea>")]
+    assert "is-invalid" in textarea and 'id="error_1_id_text"' in page  # the error is at the field
+    assert not submitted.comments.exists()
+
+
+def test_a_comment_counts_each_line_break_as_one_character(client, cast, submitted):
+    # The browser's maxlength counts a line break once, and sends it as CR LF.
+    client.force_login(cast.lead)
+    lines = ["x" * 99] * 40  # 40 lines of 99 characters and 39 line breaks: 3,999 characters
+    response = client.post(reverse("projects:comment-create", args=[submitted.pk]), {"text": "\r\n".join(lines)})
+    assert response.status_code == 302
+    assert submitted.comments.get().text == "\n".join(lines)
