@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from committees.models import Committee
 from companies.models import Organization
 from sdg.models import Goal
+from search.text import fold
 
 from ..models import AlignedTarget, Call, Evaluation, EvaluationStatus, Proposal, ProposalStatus, Score
 
@@ -62,7 +63,8 @@ def filtered_proposals(criteria, *, without=()):
             condition |= Q(_evaluation_state(state))
         rows = rows.filter(condition)
     for word in criteria.words:
-        rows = rows.filter(title__icontains=word)
+        # Accents and case ignored: "logistica" finds "Logística" (``UNACCENT`` on SQLite is ``search.text.fold``).
+        rows = rows.filter(title__unaccent__icontains=fold(word))
     return rows
 
 

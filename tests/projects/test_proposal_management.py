@@ -390,3 +390,23 @@ def test_the_page_of_an_excel_export_speaks_of_its_zip_and_counts_one_proposal(c
     assert "Listo: un archivo ZIP" in page and "Descargar el archivo ZIP" in page
     assert "página" not in page.split('id="document-status"')[1] and "Descargar el PDF" not in page
     assert "Esta página se recarga" not in page
+
+
+def test_the_title_search_ignores_accents_and_case(client, cast, pile):
+    a, b, c, d = pile
+    logistica = _proposal(cast, "Logística inversa de alimentos")
+    reuso = _proposal(cast, "Reúso de agua tratada")
+    found = lambda words: set(filtered_proposals(_criteria(f"q={words}", cast.staff)))  # noqa: E731
+    for words, proposal in [
+        ("logistica", logistica),
+        ("Logística", logistica),
+        ("LOGISTICA", logistica),
+        ("reuso", reuso),
+        ("Reúso", reuso),
+        ("energia", d),
+        ("ENERGÍA solar", d),
+    ]:
+        assert found(words) == {proposal}, words
+    client.force_login(cast.staff)
+    response = client.get(reverse("projects:proposal-manage"), {"q": "logistica"})
+    assert "Logística inversa de alimentos" in response.content.decode()
