@@ -6,6 +6,7 @@ in titles. An unknown key or value is reported in words, never silently dropped.
 the user model (to read an evaluator named by e-mail).
 """
 
+import re
 import shlex
 import unicodedata
 from dataclasses import dataclass, field
@@ -107,6 +108,7 @@ class Criteria:
     evaluador: set = field(default_factory=set)
     evaluacion: set = field(default_factory=set)
     words: list = field(default_factory=list)
+    sort_tokens: list = field(default_factory=list)  # the query line's sorts applied (``orden:titulo``)
     sort: str = "actividad"
     descending: bool = True
     errors: list = field(default_factory=list)
@@ -231,7 +233,21 @@ def _parse_line(line, criteria, user):
         if not values:
             criteria.errors.append(_("Give a value after “%(key)s:”.") % {"key": key})
             continue
+        errors = len(criteria.errors)
         _add(criteria, name, values, user, key)
+        if name == "orden" and len(criteria.errors) == errors:
+            criteria.sort_tokens.append(token)
+
+
+def line_shown(line, criteria):
+    """Return the query line as the page shows it again: a sort typed in it has moved to the sort select.
+
+    The select then shows the order applied and changes it; left in the line, the typed sort would
+    win over the select on the next apply, and a new choice there would be ignored.
+    """
+    for token in criteria.sort_tokens:
+        line = re.sub(rf"(?<!\S){re.escape(token)}(?:\s+|$)", "", line)
+    return line.strip()
 
 
 def criteria_from(params, user):

@@ -95,7 +95,7 @@ class ProposalManageView(PredicateRequiredMixin, TemplateView):
             facets=[(name, labels[name], facets[name]) for name in triage.FACETS],
             page_obj=page,
             proposals=page.object_list,
-            query=params.get("q", ""),
+            query=triage.line_shown(params.get("q", ""), criteria),
             sort=criteria.sort_value,
             sort_choices=_sort_choices(),
             query_string=_without(params, "page"),

@@ -410,3 +410,20 @@ def test_the_title_search_ignores_accents_and_case(client, cast, pile):
     client.force_login(cast.staff)
     response = client.get(reverse("projects:proposal-manage"), {"q": "logistica"})
     assert "Logística inversa de alimentos" in response.content.decode()
+
+
+def test_a_sort_typed_in_the_query_line_moves_to_the_select_which_then_changes_it(client, cast, pile):
+    client.force_login(cast.staff)
+    url = reverse("projects:proposal-manage")
+    titles = lambda response: [p.title for p in response.context["proposals"]]  # noqa: E731
+    typed = client.get(url, {"q": "orden:titulo Agua", "orden": "actividad"})
+    assert titles(typed) == ["Agua limpia"]
+    typed = client.get(url, {"q": "orden:titulo", "orden": "actividad"})
+    assert titles(typed) == ["Agua limpia", "Bosques vivos", "Comedores escolares", "Energía solar"]
+    assert typed.context["sort"] == "titulo"  # the select shows the sort applied
+    assert typed.context["query"] == ""  # and the line no longer holds it
+    assert client.get(url, {"q": "agua  orden:-titulo ods:7"}).context["query"] == "agua  ods:7"
+    # The staff member now picks another sort in the select and applies the form as the page shows it.
+    chosen = client.get(url, {"q": typed.context["query"], "orden": "puntaje"})
+    assert chosen.context["sort"] == "puntaje"
+    assert titles(chosen) == ["Energía solar", "Comedores escolares", "Bosques vivos", "Agua limpia"]
