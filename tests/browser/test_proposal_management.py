@@ -95,3 +95,52 @@ def test_bulk_assignment_of_an_evaluator_with_a_due_date(browser, live_server, t
             page.screenshot(path=os.path.join(SCREENSHOTS, f"proposals-manage-{language}-390.png"), full_page=True)
     finally:
         context.close()
+
+
+WIDTH_JS = """
+() => {
+  const headers = [...document.querySelectorAll('#bulk thead th')];
+  const header = headers[headers.length - 1].getBoundingClientRect();
+  const table = document.querySelector('#bulk table').getBoundingClientRect();
+  const columns = headers.map(t => Math.round(t.getBoundingClientRect().width));
+  return {columns: columns, page: document.documentElement.scrollWidth, table: table.width, score: header.right,
+          screen: document.documentElement.clientWidth};
+}
+"""
+
+
+def test_the_list_fits_a_1280_px_screen_with_long_names(browser, live_server, transactional_db):
+    # The demo's names: a long lead organization, committee and call; titles of several words.
+    staff = make_staff(email="ancho@b.example", preferred_language="es-mx")
+    committee = make_committee(4, name="Comité de Educación de Calidad para el Desarrollo Sostenible")
+    today = timezone.localdate()
+    call = Call.objects.create(
+        committee=committee,
+        title="Convocatoria 2026: educación técnica y formación dual en la región mesoamericana",
+        opens_on=today,
+        closes_on=today,
+        created_by=staff,
+    )
+    lead = make_organization(actor=staff, short_name="Fundación Mexicana para la Innovación Educativa y Tecnológica")
+    for title in ("Logística inversa de alimentos en centrales de abasto", "Reúso de agua tratada en la industria"):
+        Proposal.objects.create(
+            call=call,
+            committee=committee,
+            lead_organization=lead,
+            created_by=staff,
+            title=title,
+            version=1,
+            status="in_review",
+            submitted_at=timezone.now(),
+        )
+    context = browser.new_context(locale="es-MX", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        sign_in(page, live_server.url, staff.email, "/propuestas/gestion/")
+        expect(page.get_by_role("link", name="Reúso de agua tratada en la industria")).to_be_visible()
+        measured = page.evaluate(WIDTH_JS)
+        assert measured["page"] <= 1280, measured  # the page does not scroll sideways
+        assert measured["score"] <= measured["screen"], measured  # the Score column is on the screen
+        assert_fits_a_phone(page)
+    finally:
+        context.close()
