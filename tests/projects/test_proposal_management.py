@@ -427,3 +427,9 @@ def test_a_sort_typed_in_the_query_line_moves_to_the_select_which_then_changes_i
     chosen = client.get(url, {"q": typed.context["query"], "orden": "puntaje"})
     assert chosen.context["sort"] == "puntaje"
     assert titles(chosen) == ["Energía solar", "Comedores escolares", "Bosques vivos", "Agua limpia"]
+
+
+def test_the_spanish_introduction_spells_the_imperative_right(client, cast):
+    client.force_login(cast.staff)
+    page = client.get(reverse("projects:proposal-manage"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "aváncelas un paso" in page and "avánzelas" not in page
