@@ -162,7 +162,8 @@ class ExportMixin(SurveyMixin):
 
     def get(self, request, *args, **kwargs):
         if selectors.results_withheld(self.survey, selectors.respondent_count(self.survey)):
-            messages.info(request, _("The answers of this anonymous survey cannot be exported now; the results page says why."))
+            message = _("The answers of this anonymous survey cannot be exported now; the results page says why.")
+            messages.info(request, message)
             return redirect("surveys:results", self.survey.pk)
         return self.export()
 
