@@ -196,14 +196,22 @@ class HolidayForm(forms.Form):
         self.helper = submit_helper(_("Add the day"), form_tag=False, form_name="holiday")
 
 
+def policy_formfield(model_field, **kwargs):
+    """Build a term's form field with its lower bound, so the form refuses 0 and the widget says so."""
+    # Set on a built field, ``min_value`` neither validates nor changes the widget's ``min``.
+    if model_field.name in ("answer_days", "completion_days"):
+        kwargs["min_value"] = 1
+    return model_field.formfield(**kwargs)
+
+
 class PolicyForm(forms.ModelForm):
     class Meta:
         model = DeadlinePolicy
         fields = ["answer_days", "extension_days", "reminder_days", "completion_days"]
+        formfield_callback = policy_formfield
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["answer_days"].min_value = 1
         self.fields["extension_days"].widget.attrs["max"] = 10
         self.helper = submit_helper(_("Save the terms"), form_tag=False, form_name="policy")
 

@@ -33,6 +33,9 @@ def policy_update(*, actor, request=None, **fields):
     for name in POLICY_FIELDS:
         if name in fields:
             setattr(policy, name, fields[name])
+    if policy.answer_days < 1:
+        message = _("The term to answer must be at least 1 business day.")
+        raise ValidationError({"answer_days": ValidationError(message, code="answer_days_too_short")})
     if policy.extension_days > 10:
         raise ValidationError({"extension_days": _("The law allows one extension of at most 10 business days.")})
     policy.full_clean()

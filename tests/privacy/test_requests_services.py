@@ -235,3 +235,11 @@ def test_staff_are_reminded_once_per_due_date(mailoutbox, django_capture_on_comm
     services.request_extend(actor=staff, rights_request=rights_request, reason="Carga de trabajo.")
     rights_request.refresh_from_db()
     assert services.deadlines_remind(today=rights_request.due_on) == 1  # a new due date, a new reminder
+
+
+def test_the_policy_service_refuses_a_term_of_zero_days_with_a_clear_message():
+    with pytest.raises(ValidationError) as refused:
+        services.policy_update(actor=make_staff(), answer_days=0)
+    assert refused.value.error_dict["answer_days"][0].code == "answer_days_too_short"
+    assert refused.value.message_dict == {"answer_days": ["El plazo para responder debe ser de al menos 1 día hábil."]}
+    assert DeadlinePolicy.current().answer_days == 20

@@ -162,3 +162,29 @@ def test_the_staff_desk_counts_overdue_requests(filed):
     _person, rights_request = filed
     assert staff_counts(today=rights_request.due_on)["requests_overdue"] == 0
     assert staff_counts(today=rights_request.due_on + datetime.timedelta(days=1))["requests_overdue"] == 1
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        ("es-mx", "Asegúrese de que este valor sea mayor o igual a 1."),
+        ("en", "Ensure this value is greater than or equal to 1."),
+    ],
+)
+def test_a_term_of_zero_days_is_refused_next_to_the_field_in_the_users_language(client, language, words):
+    from privacy.models import DeadlinePolicy
+
+    client.force_login(make_staff(preferred_language=language))
+    url = reverse("privacy:calendar")
+    page = client.get(url).text
+    assert re.search(r'<input[^>]*name="answer_days"[^>]*min="1"', page)
+    assert re.search(r'<input[^>]*name="completion_days"[^>]*min="1"', page)
+    response = client.post(
+        url,
+        {"form": "policy", "answer_days": "0", "extension_days": "10", "reminder_days": "5", "completion_days": "10"},
+    )
+    assert response.status_code == 400
+    assert words in response.text
+    assert "privacy_policy_answer_days_positive" not in response.text
+    assert response.context["policy_form"].errors["answer_days"] == [words]
+    assert DeadlinePolicy.current().answer_days == 20
