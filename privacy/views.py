@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -72,7 +73,7 @@ class RequestFileView(View):
                     messages.success(
                         request,
                         _("Your request was received. We answer it by %(day)s at the latest.")
-                        % {"day": rights_request.due_on.strftime("%Y-%m-%d")},
+                        % {"day": date_format(rights_request.due_on, "DATE_FORMAT")},
                     )
                     return redirect(rights_request)
                 return redirect("privacy:request-filed")

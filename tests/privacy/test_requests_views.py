@@ -188,3 +188,21 @@ def test_a_term_of_zero_days_is_refused_next_to_the_field_in_the_users_language(
     assert "privacy_policy_answer_days_positive" not in response.text
     assert response.context["policy_form"].errors["answer_days"] == [words]
     assert DeadlinePolicy.current().answer_days == 20
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("es-mx", "La responderemos a más tardar el {day}."), ("en", "We answer it by {day} at the latest.")],
+)
+def test_the_message_after_filing_signed_in_writes_the_due_date_in_full_in_the_users_language(client, language, words):
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    client.force_login(make_representative(preferred_language=language))
+    data = {"right": "access", "details": "Todos mis datos.", "channel": "platform"}
+    response = client.post(reverse("privacy:request-file"), data, follow=True)
+    rights_request = RightsRequest.objects.get()
+    with translation.override(language):
+        day = date_format(rights_request.due_on, "DATE_FORMAT")
+    assert words.format(day=day) in response.text
+    assert rights_request.due_on.isoformat() not in response.text
