@@ -3,7 +3,8 @@
 Apps above ``audit`` name their own dotted actions with ``register_actions`` in ``AppConfig.ready()``
 (audit imports no app). ``readable_changes`` turns an event's stored ``{field: [before, after]}``
 into the target model's field names, choice labels and related objects' names, reading each
-related model once for a whole page of events.
+related model once for a whole page of events. An action whose keys are not the target's fields
+has its changes read by the function its app gave ``register_change_readers``.
 """
 
 import datetime
@@ -19,11 +20,21 @@ from django.utils.translation import gettext as _
 from axs_platform.forms import SPANISH_CONTENT
 
 _ACTIONS = {}
+_CHANGE_READERS = {}
 
 
 def register_actions(labels):
     """Name dotted action codes (``{"projects.voted": _("Voted")}``), with lazy translations."""
     _ACTIONS.update(labels)
+
+
+def register_change_readers(readers):
+    """Read the changes of dotted actions: ``{code: reader}``, ``reader(key, before, after)`` returns a row.
+
+    The row is ``(name, before, after)`` in the active language, made when the history is shown, so a change
+    stored with codes reads in the reader's language.
+    """
+    _CHANGE_READERS.update(readers)
 
 
 def named_actions():
@@ -113,10 +124,14 @@ def readable_changes(events):
     related = {model: model._default_manager.in_bulk(ids) for model, ids in wanted.items()}
     for event in events:
         rows = []
+        reader = _CHANGE_READERS.get(event.action)
         for name, values in (event.changes or {}).items():
+            before, after = (list(values) + [None, None])[:2] if isinstance(values, list) else (None, values)
+            if reader is not None:
+                rows.append(reader(name, before, after))
+                continue
             field = _field(event._axs_model, name)
             label = capfirst(field.verbose_name) if field is not None and hasattr(field, "verbose_name") else name
-            before, after = (list(values) + [None, None])[:2] if isinstance(values, list) else (None, values)
             rows.append((label, _shown(field, before, related), _shown(field, after, related)))
         event.readable_changes = rows
     return events

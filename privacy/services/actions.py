@@ -1,6 +1,8 @@
 """How the audit trail names the privacy app's actions (registered in privacy/apps.py)."""
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
+
+from ..models import PurposeChoice
 
 ACTION_LABELS = {
     "privacy.filed": gettext_lazy("Personal data request filed"),
@@ -26,4 +28,22 @@ ACTION_LABELS = {
     "privacy.opposition_applied": gettext_lazy("Opposition applied on request"),
     "privacy.export_link_sent": gettext_lazy("Link to the personal data export e-mailed"),
     "privacy.export_downloaded": gettext_lazy("Personal data export downloaded through the e-mailed link"),
+}
+
+
+def purpose_change_row(purpose, before, after):
+    """Read a stored ``{purpose: [allowed before, allowed after]}`` as the purpose's name and consents/opposes."""
+    labels = dict(PurposeChoice.Purpose.choices)
+    return (str(labels.get(purpose, purpose)), _consent(before), _consent(after))
+
+
+def _consent(allowed):
+    if allowed is None:
+        return None
+    return gettext("consents") if allowed else gettext("opposes")
+
+
+CHANGE_READERS = {
+    "privacy.purposes_changed": purpose_change_row,
+    "privacy.opposition_applied": purpose_change_row,
 }

@@ -59,3 +59,32 @@ def test_only_staff_apply_it_and_only_on_a_verified_opposition_request(client, p
     response = client.post(reverse("privacy:request-action", args=[opposition.pk, "oppose"]), {})
     assert response.status_code == 403
     assert current_choices(person)["directory"] is True
+
+
+@pytest.mark.parametrize(
+    ("language", "row", "raw"),
+    [
+        ("es-mx", ("Aparecer como contacto en el directorio público de miembros", "acepta", "se opone"), "True"),
+        ("en", ("Appear as a contact in the public directory of members", "consents", "opposes"), "True"),
+    ],
+)
+def test_the_history_of_an_applied_opposition_names_the_purpose_and_consents_or_opposes_in_the_readers_language(
+    client, person, language, row, raw
+):
+    from django.utils import translation
+
+    from audit.selectors import history_for
+
+    person.preferred_language = language
+    person.save(update_fields=["preferred_language"])
+    rights_request = _file(client, person)
+    services.request_oppose(actor=make_staff(), rights_request=rights_request, purposes=["directory"])
+    client.force_login(person)
+    page = client.get(rights_request.get_absolute_url()).text
+    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<t[hd][^>]*>.*?</t[hd]>", page, re.S)]
+    label, before, after = row
+    assert [label, before, after] == cells[cells.index(label) : cells.index(label) + 3]
+    assert "<td data-label" in page and f">{raw}<" not in page and ">directory<" not in page
+    with translation.override(language):
+        (changed,) = [e for e in history_for(person) if e.action == "privacy.purposes_changed"]
+    assert changed.readable_changes == [row]
