@@ -4,15 +4,18 @@ Apps above ``audit`` name their own dotted actions with ``register_actions`` in 
 (audit imports no app). ``readable_changes`` turns an event's stored ``{field: [before, after]}``
 into the target model's field names, choice labels and related objects' names, reading each
 related model once for a whole page of events. An action whose keys are not the target's fields
-has its changes read by the function its app gave ``register_change_readers``.
+has its changes read by the function its app gave ``register_change_readers``. Fixed sentences an app
+records as a message (``register_sentences``) are stored as their msgid and shown in the reader's language.
 """
 
 import datetime
+import functools
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -21,6 +24,7 @@ from axs_platform.forms import SPANISH_CONTENT
 
 _ACTIONS = {}
 _CHANGE_READERS = {}
+_SENTENCES = set()
 
 
 def register_actions(labels):
@@ -42,6 +46,40 @@ def named_actions():
     from .models import AuditEvent
 
     return {*AuditEvent.Action.values, *_ACTIONS}
+
+
+def register_sentences(msgids):
+    """Name the fixed sentences an app records as an event's message (``gettext_noop`` msgids)."""
+    _SENTENCES.update(msgids)
+    _sentence_forms.cache_clear()
+
+
+@functools.cache
+def _sentence_forms():
+    """Map each registered sentence, as its msgid and in every language of the site, to its msgid."""
+    forms = {}
+    for msgid in _SENTENCES:
+        forms[msgid] = msgid
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                forms[translation.gettext(msgid)] = msgid
+    return forms
+
+
+def stored_message(message):
+    """Return what to store for a message: a registered sentence's msgid, in whatever language it came."""
+    return _sentence_forms().get(message, message)
+
+
+def shown_message(message):
+    """Return a stored message to show: a registered sentence in the active language, else the text as written.
+
+    Events recorded before sentences were stored as msgids hold them in the actor's language; both forms are known.
+    """
+    msgid = _sentence_forms().get(message)
+    if msgid is not None:
+        return _(msgid)
+    return Written(message) if message else message
 
 
 def action_label(code):
@@ -111,7 +149,10 @@ def _moment(field, value):
 
 
 def readable_changes(events):
-    """Return the events as a list, each with ``readable_changes``: ``[(field name, before, after)]``."""
+    """Return the events as a list, each with ``readable_changes``: ``[(field name, before, after)]``.
+
+    Each also gets ``shown_message``, its message in words (``shown_message``).
+    """
     events = list(events)
     wanted = defaultdict(set)
     for event in events:
@@ -134,4 +175,5 @@ def readable_changes(events):
             label = capfirst(field.verbose_name) if field is not None and hasattr(field, "verbose_name") else name
             rows.append((label, _shown(field, before, related), _shown(field, after, related)))
         event.readable_changes = rows
+        event.shown_message = shown_message(event.message)
     return events

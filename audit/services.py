@@ -9,6 +9,7 @@ from django.db import connections, models, router, transaction
 from django.utils import timezone
 
 from . import chain, sealing
+from .labels import stored_message
 from .models import PERSONAL_PART_ACTIONS, AuditEvent, EventPersonalPart
 
 # The PostgreSQL advisory lock that serializes appends ("AXS audit chain" as a 63-bit number).
@@ -94,6 +95,8 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
     under) or of a security action (``PERSONAL_PART_ACTIONS``) keeps the identifier, IP address, browser and page
     in an ``EventPersonalPart`` and only its digest in the chain, so that retention and a cancellation can erase
     them (``personal_parts_erase``) and the chain still verifies. That costs one INSERT per such event.
+    A ``message`` that is a registered sentence (``audit.labels.register_sentences``) is stored as its msgid, so
+    pages show it in the reader's language, not the actor's.
     """
     if actor is not None and not actor.is_authenticated:
         actor = None
@@ -102,7 +105,7 @@ def audit_record(*, actor, action, target=None, changes=None, message="", reques
         actor_repr=(actor.get_username() if actor is not None else "")[:254],
         action=action,
         changes=changes or {},
-        message=message or "",
+        message=stored_message(message or ""),
         identifier=(identifier or "")[:254],
         ip_address=client_ip(request),
         path=(request.get_full_path()[:500] if request is not None else ""),

@@ -1,7 +1,7 @@
 """Writes on personal data requests and the calendar. Views, tasks and commands all call these."""
 
 from .acknowledgements import notice_acknowledge
-from .actions import ACTION_LABELS, CHANGE_READERS
+from .actions import ACTION_LABELS, AUDIT_SENTENCES, CHANGE_READERS
 from .anonymize import legal_records_of, person_anonymize, request_cancel
 from .calendar import holiday_add, holiday_remove, policy_update
 from .exports import export_download, export_link_send
@@ -25,6 +25,7 @@ from .retention import retention_apply, retention_rule_set
 
 __all__ = [
     "ACTION_LABELS",
+    "AUDIT_SENTENCES",
     "CHANGE_READERS",
     "deadlines_remind",
     "export_download",

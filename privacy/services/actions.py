@@ -1,6 +1,6 @@
 """How the audit trail names the privacy app's actions (registered in privacy/apps.py)."""
 
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from ..models import PurposeChoice
 
@@ -47,3 +47,16 @@ CHANGE_READERS = {
     "privacy.purposes_changed": purpose_change_row,
     "privacy.opposition_applied": purpose_change_row,
 }
+
+# Fixed sentences recorded as an event's message: the audit trail stores their msgid and shows them in the
+# reader's language (registered in privacy/apps.py). What the audit records instead of a free text the person or
+# staff wrote comes first: the hash-chained record cannot be blanked by retention, so the text itself stays only on
+# the request's rows (answer, pause, details, reasons).
+TEXT_GIVEN = gettext_noop("A text was given; it is kept on the request, not in this record.")
+FILED_SIGNED_IN = gettext_noop("Filed while signed in to the person's own account.")
+CONFIRMED_BY_LINK = gettext_noop("E-mail address confirmed through the link sent to it.")
+SUPERSEDED = gettext_noop("Superseded by a request the account owner filed while signed in.")
+LINK_NOT_VALID = gettext_noop("This link is not valid. Copy the whole address from the e-mail.")
+LINK_EXPIRED = gettext_noop("This link has expired. File the request once more; a new link will be sent.")
+
+AUDIT_SENTENCES = [TEXT_GIVEN, FILED_SIGNED_IN, CONFIRMED_BY_LINK, SUPERSEDED, LINK_NOT_VALID, LINK_EXPIRED]

@@ -17,6 +17,7 @@ from ..calendar import due_date_of
 from ..models import DeadlinePolicy, RequestPause, RightsRequest
 from . import notify
 from .acknowledgements import notice_acknowledge
+from .actions import FILED_SIGNED_IN, SUPERSEDED
 from .requests import Status, _locked, _move, _verify
 
 
@@ -44,7 +45,7 @@ def _supersede(unconfirmed, *, actor, request):
     """Anyone may type an address without an account: its owner's signed-in filing closes that request, recorded."""
     unconfirmed = _locked(unconfirmed)
     RequestPause.objects.filter(request=unconfirmed, completed_on=None).update(completed_on=timezone.localdate())
-    reason = _("Superseded by a request the account owner filed while signed in.")
+    reason = _(SUPERSEDED)
     _move(unconfirmed, actor=actor, to_status=Status.SUPERSEDED, action="privacy.superseded", reason=reason,
           request=request, notify_person=False, free_text=False)  # fmt: skip
 
@@ -143,9 +144,7 @@ def _file(
     # One e-mail at filing: the status with the due date when the account identifies the person, else the
     # link that confirms the address (it names the request and its number too).
     if signed_in:
-        _verify(
-            rights_request, actor=actor, reason=_("Filed while signed in to the person's own account."), request=request
-        )
+        _verify(rights_request, actor=actor, reason=_(FILED_SIGNED_IN), request=request)
     else:
         notify.send_verification(rights_request)
     return rights_request

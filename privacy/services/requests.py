@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from audit.services import audit_record
 
@@ -17,6 +16,7 @@ from ..calendar import completion_due_of, due_date_of
 from ..models import DeadlinePolicy, RequestPause, RightsRequest
 from ..permissions import can_handle_requests, is_requester
 from . import notify
+from .actions import CONFIRMED_BY_LINK, LINK_EXPIRED, LINK_NOT_VALID, TEXT_GIVEN
 from .anonymize import require_cancelled_before_granted
 from .exports import require_export_before_granted
 
@@ -47,11 +47,6 @@ def _require_reason(reason, field="reason"):
     return reason.strip()
 
 
-# What the audit records instead of a free text the person or staff wrote: the hash-chained record cannot be
-# blanked by retention, so the text itself stays only on the request's rows (answer, pause, details, reasons).
-TEXT_GIVEN = gettext_lazy("A text was given; it is kept on the request, not in this record.")
-
-
 def _move(
     rights_request,
     *,
@@ -76,7 +71,7 @@ def _move(
         rights_request.closed_at = timezone.now()
     rights_request.save()
     changes = {"status": [previous, to_status], **(extra_changes or {})} if previous != to_status else extra_changes
-    message = (str(TEXT_GIVEN) if reason else "") if free_text else reason
+    message = (TEXT_GIVEN if reason else "") if free_text else reason
     audit_record(actor=actor, action=action, target=rights_request, changes=changes, message=message, request=request)
     if notify_person:
         notify.send_status(rights_request, reason=reason)
@@ -110,12 +105,12 @@ def _identity_failed(message, *, token, code, request):
 
 def identity_verify_by_link(*, token, request=None):
     """Confirm the e-mail address of a request filed without signing in; a bad or old link is refused and recorded."""
-    bad_link = _("This link is not valid. Copy the whole address from the e-mail.")
+    bad_link = _(LINK_NOT_VALID)
     try:
         data = signing.loads(token, salt=notify.VERIFY_SALT, max_age=settings.AXS_PRIVACY_VERIFY_SECONDS)
     except signing.SignatureExpired:
         _identity_failed(
-            _("This link has expired. File the request once more; a new link will be sent."),
+            _(LINK_EXPIRED),
             token=token,
             code="expired",
             request=request,
@@ -136,7 +131,7 @@ def identity_verify_by_link(*, token, request=None):
             return _verify(
                 rights_request,
                 actor=None,
-                reason=_("E-mail address confirmed through the link sent to it."),
+                reason=_(CONFIRMED_BY_LINK),
                 request=request,
             )
     _identity_failed(bad_link, token=token, code="bad_link", request=request)
