@@ -60,11 +60,14 @@ def test_the_requester_reads_the_history_in_their_own_language(client, acting):
 
 @pytest.mark.parametrize("stored", ["es-mx", "en"])
 @pytest.mark.parametrize("reading", ["es-mx", "en"])
-def test_rows_stored_before_in_either_language_read_in_the_readers_language(client, stored, reading):
-    person, rights_request = _file_and_extend("en")
-    events = AuditEvent.objects.filter(target_id=str(rights_request.pk))
-    for neutral, written in zip(SENTENCES["en"], SENTENCES[stored], strict=True):
-        events.filter(message=neutral).update(message=written)
+def test_rows_stored_before_in_either_language_read_in_the_readers_language(client, monkeypatch, stored, reading):
+    # Recorded as before sentences were stored as msgids: in the actor's language. (Written, not updated
+    # afterwards: on PostgreSQL a trigger refuses any change to an audit event.)
+    monkeypatch.setattr("audit.services.stored_message", translation.gettext)
+    person, rights_request = _file_and_extend(stored)
+    messages = set(AuditEvent.objects.filter(target_id=str(rights_request.pk)).values_list("message", flat=True))
+    assert set(SENTENCES[stored]) <= messages
+    monkeypatch.undo()
     page = _page(client, person, rights_request, reading)
     for sentence in SENTENCES[reading]:
         assert escape(sentence) in page
