@@ -36,13 +36,18 @@ def can_approve(user, implementation):
     return is_staff_member(user) or is_chair(user, committee_id) or is_secretary(user, committee_id)
 
 
-def can_revise_indicators(user, implementation):
-    """A new target moves the project's light: approvers who may decide its reports, none in the consortium."""
+def approves_from_outside(user, implementation):
+    """An approver who represents no organization of the project's consortium: they judge its reports."""
     return (
         can_approve(user, implementation)
         and not speaks_for_the_reporter(user, implementation)
         and not speaks_for_a_partner(user, implementation)
     )
+
+
+def can_revise_indicators(user, implementation):
+    """A new target moves the project's light: only approvers from outside the consortium revise."""
+    return approves_from_outside(user, implementation)
 
 
 def can_view(user, implementation):
@@ -65,10 +70,4 @@ def speaks_for_a_partner(user, implementation):
 
 def can_decide(user, report):
     """Approve or return this report: an approver outside the consortium who did not submit it."""
-    implementation = report.period.implementation
-    return (
-        can_approve(user, implementation)
-        and report.submitted_by_id != user.pk
-        and not speaks_for_the_reporter(user, implementation)
-        and not speaks_for_a_partner(user, implementation)
-    )
+    return report.submitted_by_id != user.pk and approves_from_outside(user, report.period.implementation)
