@@ -305,11 +305,12 @@ class RequestActionView(RequestDetailView):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                done = (
-                    _("Request denied: the person was told by e-mail that their identity could not be verified.")
-                    if action == "deny"
-                    else _("Saved. The person was told by e-mail.")
-                )
+                if action == "deny":
+                    done = _("Request denied: the person was told by e-mail that their identity could not be verified.")
+                elif can_handle_requests(request.user):
+                    done = _("Saved. The person was told by e-mail.")
+                else:  # the requester withdrew or completed their own request
+                    done = _("Saved. We sent you a confirmation by e-mail.")
                 messages.success(request, done)
                 return redirect(reverse("privacy:request-detail", args=[pk]))
         return self.render_page(rights_request, bound=(action, form), status=400)

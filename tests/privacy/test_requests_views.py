@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from axs_platform.models import OutgoingEmail
 from privacy import services
 from privacy.models import RightsRequest
 from tests.factories import make_representative, make_staff
@@ -98,7 +99,22 @@ def test_requester_sees_only_their_steps_and_may_withdraw(client, filed):
     assert response.status_code == 302
     rights_request.refresh_from_db()
     assert rights_request.status == "withdrawn"
-    assert rights_request.number in client.get(reverse("privacy:my-requests")).text
+    page = client.get(reverse("privacy:my-requests")).text
+    assert rights_request.number in page
+    # The requester is told what happened to them, not the staff's "the person was told".
+    assert "Te enviamos una confirmación por correo electrónico." in page and "Se avisó a la persona" not in page
+    assert OutgoingEmail.objects.filter(to__icontains=person.email).exists()
+
+
+def test_staff_step_tells_staff_the_person_was_told(client, filed):
+    _person, rights_request = filed
+    client.force_login(make_staff())
+    response = client.post(
+        reverse("privacy:request-action", args=[rights_request.pk, "withdraw"]),
+        {"withdraw-reason": "Lo pidió por teléfono."},
+        follow=True,
+    )
+    assert "Se avisó a la persona por correo electrónico." in response.text
 
 
 def test_calendar_adds_and_removes_a_day_and_keeps_bad_input(client):
