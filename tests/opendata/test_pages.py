@@ -212,3 +212,24 @@ def test_the_language_switch_goes_to_the_page_address_in_the_language_chosen(cli
     if expected.startswith("/open-data/") or expected.startswith("/datos-abiertos/"):
         page = client.get(expected)
         assert page.status_code == 200 and page.headers["Content-Language"] == language
+
+
+@pytest.mark.parametrize(
+    "address, canonical, spanish, english",
+    [
+        ("/datos-abiertos/", "/datos-abiertos/", "/datos-abiertos/", "/open-data/"),
+        ("/open-data/", "/open-data/", "/datos-abiertos/", "/open-data/"),
+        (
+            "/open-data/organizaciones/",
+            "/open-data/organizaciones/",
+            "/datos-abiertos/organizaciones/",
+            "/open-data/organizaciones/",
+        ),
+    ],
+)
+def test_each_language_address_is_its_own_canonical_and_names_the_other(client, address, canonical, spanish, english):
+    """An English page pointing its canonical at the Spanish one would tell search engines to drop it."""
+    html = client.get(address).content.decode()
+    assert f'<link rel="canonical" href="{canonical}">' in html
+    assert f'<link rel="alternate" hreflang="es-MX" href="{spanish}">' in html
+    assert f'<link rel="alternate" hreflang="en" href="{english}">' in html
