@@ -50,8 +50,8 @@ def _session_rule(user, *, published_too):
 def _committee_document(committee):
     return Document(
         title=committee.name,
-        # The English name is found too (at the end: a snippet shows the words that matched).
-        body=f"{committee.description}\n{committee.operating_rules}\n{committee.name_en}".strip(),
+        body=f"{committee.description}\n{committee.operating_rules}".strip(),
+        also=committee.name_en,  # found in English too, never shown at the end of a Spanish snippet
         url=committee.get_absolute_url(),
         audience="public",
         **committee_facets(

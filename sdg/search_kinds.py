@@ -15,7 +15,9 @@ from .models import Goal, Indicator, Target
 def _goal_document(goal):
     return Document(
         title=f"ODS {goal.number}: {goal.title_es}",
-        body=f"{goal.short_title_es}. SDG {goal.number}: {goal.title_en}. {goal.short_title_en}",
+        # No text for snippets: the title, shown in the reader's language, says it all; the other words find it.
+        body="",
+        also=f"{goal.short_title_es}. SDG {goal.number}: {goal.title_en}. {goal.short_title_en}",
         url=goal.get_absolute_url(),
         sdg=str(goal.number),
     )
@@ -24,7 +26,8 @@ def _goal_document(goal):
 def _target_document(target):
     return Document(
         title=f"{target.code} {target.title_es}",
-        body=target.title_en,
+        body="",
+        also=target.title_en,  # found in English too; the title is shown in the reader's language
         url=f"{reverse('sdg:goal-detail', args=[target.goal.number])}#target-{target.code}",
         sdg=str(target.goal.number),
     )
@@ -33,7 +36,8 @@ def _target_document(target):
 def _indicator_document(indicator):
     return Document(
         title=f"{indicator.code} {indicator.title_es}",
-        body=indicator.title_en,
+        body="",
+        also=indicator.title_en,  # found in English too; the title is shown in the reader's language
         url=f"{reverse('sdg:goal-detail', args=[indicator.target.goal.number])}#indicator-{indicator.code}",
         sdg=str(indicator.target.goal.number),
     )

@@ -319,3 +319,43 @@ def test_the_migration_drops_the_english_title_from_the_session_entries_text():
     migration.drop_english_title_from_bodies(apps, type("Editor", (), {"connection": connection})())
     entry = SearchEntry.objects.get(kind="session", object_id=session.pk)
     assert entry.body == "AMEXCID\nEncuesta"
+
+
+@pytest.mark.django_db
+def test_a_committee_is_found_by_its_english_name_whose_words_no_spanish_snippet_shows(client):
+    make_committee(name="Comité de agua limpia", name_en="Clean water committee", description="Cuencas y ríos")
+    reindex(["committee"])
+    found = client.get(URL, {"q": "cuencas"})
+    assert _titles(found) == ["Comité de agua limpia"]
+    assert SearchEntry.objects.get(kind="committee", title="Comité de agua limpia").body == "Cuencas y ríos"
+    assert _titles(client.get(URL, {"q": "clean water"})) == ["Comité de agua limpia"]
+
+
+@pytest.mark.django_db
+def test_an_sdg_target_shows_no_english_snippet_to_a_spanish_reader_and_is_found_in_english(client):
+    reindex(["sdg_target"])
+    spanish = client.get(URL, {"q": "niñas enseñanza gratuita"})
+    assert any(title.startswith("4.1 De aquí a 2030") for title in _titles(spanish))
+    assert "girls and boys" not in spanish.content.decode()
+    assert SearchEntry.objects.get(kind="sdg_target", title__startswith="4.1 ").body == ""
+    english = client.get(URL, {"q": "girls boys free equitable"})
+    assert any(title.startswith("4.1 ") for title in _titles(english))
+
+
+@pytest.mark.django_db
+def test_the_migrations_empty_the_sdg_snippets_and_drop_the_committee_english_name():
+    import importlib
+
+    from django.apps import apps
+
+    committee = make_committee(name="Comité de agua", name_en="Water committee", description="Ríos")
+    reindex(["committee", "sdg_goal"])
+    SearchEntry.objects.filter(kind="committee", object_id=committee.pk).update(body="Ríos\nWater committee")
+    SearchEntry.objects.filter(kind="sdg_goal").update(body="Agua limpia. SDG 6: Clean water")
+    editor = type("Editor", (), {"connection": connection})()
+    importlib.import_module(
+        "committees.migrations.0010_committee_search_body_without_english_name"
+    ).drop_english_name_from_bodies(apps, editor)
+    importlib.import_module("sdg.migrations.0003_search_entries_without_english_snippets").empty_bodies(apps, editor)
+    assert SearchEntry.objects.get(kind="committee", object_id=committee.pk).body == "Ríos"
+    assert not SearchEntry.objects.filter(kind="sdg_goal").exclude(body="").exists()
