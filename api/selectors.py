@@ -13,7 +13,7 @@ from companies import selectors as company_selectors
 from companies.permissions import can_see_private_directory
 from projects import selectors as project_selectors
 from projects.models import Ballot, BallotStatus, Proposal
-from projects.permissions import chaired_committee_ids, is_evaluator
+from projects.permissions import chaired_committee_ids, is_evaluator, without_conflicts
 from surveys.selectors import lists as survey_lists
 
 
@@ -49,7 +49,9 @@ def proposals(user):
     else:
         chaired = chaired_committee_ids(user)
         if chaired:
-            visible |= Q(pk__in=project_selectors.proposal_rows().filter(committee_id__in=chaired).values("pk"))
+            # Not the calls her organization competes in (``can_review``); its own come in above.
+            reviewed = without_conflicts(project_selectors.proposal_rows().filter(committee_id__in=chaired), user)
+            visible |= Q(pk__in=reviewed.values("pk"))
     if is_evaluator(user):
         visible |= Q(pk__in=project_selectors.evaluations_of(user).values("proposal_id"))
     return (

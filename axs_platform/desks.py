@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.permissions import is_staff_member
 from committees import desk as committee_desk
 from committees.models import PostKind
 from committees.permissions import current_organization, post_keys
@@ -19,7 +20,7 @@ from companies import desk as company_desk
 from documents.selectors import failed_count
 from privacy import desk as privacy_desk
 from projects import desk as project_desk
-from projects.permissions import is_evaluator
+from projects.permissions import conflicted_call_ids, is_evaluator
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,12 @@ def staff_desk(user):
     ]
 
 
-def chair_desk(committee_ids):
-    """Return what waits on a chair in the committees they chair (4 queries)."""
-    projects = project_desk.review_counts(committee_ids=committee_ids)
+def chair_desk(committee_ids, excluded_call_ids=None):
+    """Return what waits on a chair in the committees they chair (4 queries).
+
+    ``excluded_call_ids``: the calls her organization competes in, whose proposals she may not review.
+    """
+    projects = project_desk.review_counts(committee_ids=committee_ids, excluded_call_ids=excluded_call_ids)
     committees = committee_desk.counts(committee_ids=committee_ids)
     return [
         DeskCard(
@@ -199,7 +203,8 @@ def desks_for(user):
     chaired = {committee_id for committee_id, kind in posts if kind == PostKind.CHAIR}
     kept = {committee_id for committee_id, kind in posts if kind == PostKind.SECRETARY}
     if chaired:
-        desks.append((_("Waiting on you as chair"), chair_desk(chaired)))
+        excluded = None if is_staff_member(user) else conflicted_call_ids(user)
+        desks.append((_("Waiting on you as chair"), chair_desk(chaired, excluded)))
     if kept:
         desks.append((_("Waiting on you as secretary"), secretary_desk(kept)))
     if is_evaluator(user):

@@ -21,12 +21,18 @@ CLOSING_SOON_DAYS = 7
 EVALUATIONS_DUE = (EvaluationStatus.ASSIGNED, EvaluationStatus.IN_PROGRESS)
 
 
-def review_counts(*, committee_ids=None, now=None):
-    """Return proposals to review and ballots closing soon (all, or of some committees): 2 queries."""
+def review_counts(*, committee_ids=None, excluded_call_ids=None, now=None):
+    """Return proposals to review and ballots closing soon (all, or of some committees): 2 queries.
+
+    ``excluded_call_ids`` (a subquery) leaves out the proposals of calls a chair may not review because her
+    organization competes in them (``permissions.conflicted_call_ids``).
+    """
     now = now or timezone.now()
     proposals = (
         Proposal.objects.all() if committee_ids is None else Proposal.objects.filter(committee_id__in=committee_ids)
     )
+    if excluded_call_ids is not None:
+        proposals = proposals.exclude(call_id__in=excluded_call_ids)
     ballots = (
         Ballot.objects.all() if committee_ids is None else Ballot.objects.filter(round__committee_id__in=committee_ids)
     )

@@ -2,7 +2,8 @@
 
 The lead organization's representatives write the proposal and submit it; partners read and comment;
 staff and the committee's chair review it, assign evaluators and see the matrix, except a chair whose
-organization proposes (a conflict of interest: staff decide); an assigned evaluator scores it. The
+organization competes in the call (a conflict of interest for the whole call: staff decide); an assigned
+evaluator scores it. The
 person's organization and posts are read once per request (committees' predicates keep them on the
 user object).
 """
@@ -48,7 +49,10 @@ def can_manage_calls(user, committee=None):
 
 
 def can_see_call_proposals(user, call):
-    return is_staff_member(user) or is_chair(user, call.committee_id)
+    """Staff, and the committee's chair unless her organization competes in the call (as ``can_review``)."""
+    if is_staff_member(user):
+        return True
+    return is_chair(user, call.committee_id) and not competes_in_call(user, call)
 
 
 def can_start_proposal(user, call):
@@ -101,13 +105,18 @@ def can_review(user, proposal):
     """Comment as a reviewer, move the proposal along, assign evaluators, see the evaluations.
 
     Staff and the committee's chair, once the proposal has been submitted: a draft is nobody else's business.
-    A chair whose organization leads or partners the proposal has a conflict of interest: staff decide it.
+    A chair whose organization leads or partners the proposal, or any other proposal of its call, has a
+    conflict of interest for the whole call (``competes_in_call``): staff decide its proposals.
     """
     if is_organizations_own(proposal):
         return False
     if is_staff_member(user):
         return True
-    return is_chair(user, proposal.committee_id) and not speaks_for_the_consortium(user, proposal)
+    return (
+        is_chair(user, proposal.committee_id)
+        and not speaks_for_the_consortium(user, proposal)
+        and not competes_in_call(user, proposal.call_id)
+    )
 
 
 def is_assigned_evaluator(user, proposal):
@@ -171,20 +180,59 @@ def can_assign_evaluators(user, proposal):
     return can_review(user, proposal) and proposal.status in EVALUABLE
 
 
-def competes_in_call(user, call):
-    """The person's organization leads or partners a proposal of the call that was not withdrawn."""
-    organization = current_organization(user)
-    if organization is None:
-        return False
+def competing_call_ids(organization):
+    """The ids of the calls the organization competes in, as a subquery (``values("call_id")``).
+
+    It leads, or is invited to or in the consortium of, a proposal of the call that was not withdrawn.
+    ``competes_in_call`` and the lists that leave out a chair's rivals (``conflicted_call_ids``) read it.
+    """
     partnered = ConsortiumMember.objects.filter(
         organization=organization, status__in=(PartnerStatus.INVITED, PartnerStatus.ACCEPTED)
     )
     return (
-        Proposal.objects.filter(call_id=call.pk)
-        .exclude(status=ProposalStatus.WITHDRAWN)
+        Proposal.objects.exclude(status=ProposalStatus.WITHDRAWN)
         .filter(Q(lead_organization=organization) | Q(pk__in=partnered.values("proposal_id")))
-        .exists()
+        .values("call_id")
     )
+
+
+def conflicted_call_ids(user):
+    """The calls whose proposals a chair may not review because her organization competes in them (a subquery).
+
+    ``None`` when the person speaks for no organization (no conflict). Querysets of the proposals a chair
+    reviews exclude ``call_id__in`` these, so they agree with ``can_review``.
+    """
+    organization = current_organization(user)
+    if organization is None:
+        return None
+    return competing_call_ids(organization)
+
+
+def without_conflicts(proposals, user):
+    """The proposals (a queryset) a chair may review: those of the calls her organization competes in left out.
+
+    The query-level twin of ``can_review``'s conflict rule, for the lists of a chair (never staff's).
+    Her own organization's proposals stay in its own lists.
+    """
+    conflicted = conflicted_call_ids(user)
+    return proposals if conflicted is None else proposals.exclude(call_id__in=conflicted)
+
+
+def competes_in_call(user, call):
+    """The person's organization leads or partners a proposal of the call that was not withdrawn.
+
+    ``call`` is a call or its id. One query per call, kept on the user object for the request.
+    """
+    organization = current_organization(user)
+    if organization is None:
+        return False
+    call_id = getattr(call, "pk", call)
+    cache = getattr(user, "_axs_competes", None)
+    if cache is None:
+        cache = user._axs_competes = {}
+    if call_id not in cache:
+        cache[call_id] = competing_call_ids(organization).filter(call_id=call_id).exists()
+    return cache[call_id]
 
 
 def can_see_matrix(user, call):

@@ -17,7 +17,13 @@ from committees.permissions import current_organization
 from search.registry import NOTHING, Document, Kind, committee_facets, everyone, register
 
 from .models import PUBLISHABLE, Call, ConsortiumMember, Evaluation, EvaluationStatus, PartnerStatus, Proposal
-from .permissions import can_view_proposal, chaired_committee_ids, is_evaluator, is_organizations_own
+from .permissions import (
+    can_view_proposal,
+    chaired_committee_ids,
+    conflicted_call_ids,
+    is_evaluator,
+    is_organizations_own,
+)
 
 PROPOSAL_TEXTS = ("summary", "problem", "causes", "effects", "purpose", "general_objective")
 
@@ -80,6 +86,11 @@ def _proposal_rule(user):
     if is_staff_member(user):
         return rule | Q(audience="submitted")
     reviewed = Q(committee_id__in=chaired_committee_ids(user))
+    conflicted = conflicted_call_ids(user)
+    if conflicted is not None:
+        # Not the calls her organization competes in (``can_review``); her own proposals come in by ``rule``.
+        rivals = Proposal.objects.filter(call_id__in=conflicted).values("pk")
+        reviewed &= ~Q(object_id__in=rivals)
     if is_evaluator(user):
         assigned = Evaluation.objects.filter(evaluator=user).exclude(status=EvaluationStatus.WITHDRAWN)
         reviewed |= Q(object_id__in=assigned.values("proposal_id"))

@@ -14,6 +14,7 @@ from axs_platform.forms import add_service_errors
 from axs_platform.pagination import page_of, page_rows, query_without
 from axs_platform.permissions import PredicateRequiredMixin, is_staff_member
 from committees.models import Committee
+from committees.permissions import current_organization
 
 from .. import permissions, selectors, services
 from ..forms import CallForm
@@ -195,14 +196,16 @@ class CommitteeProposalListView(PredicateRequiredMixin, TemplateView):
         return is_staff_member(user) or self.committee.pk in permissions.chaired_committee_ids(user)
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
         status = self.request.GET.get("status", "")
-        body = proposals_body(
-            self.request,
-            "committee-proposals",
-            self.committee.pk,
-            selectors.proposal_rows(committee=self.committee, status=status),
-            show_call=True,
-        )
+        rows, scope = selectors.proposal_rows(committee=self.committee, status=status), self.committee.pk
+        if not is_staff_member(user):
+            # A chair's list leaves out the calls her organization competes in (``can_review``). Which calls
+            # those are follows from her organization and the proposals (their services bump the cache).
+            rows = permissions.without_conflicts(rows, user)
+            organization = current_organization(user)
+            scope = (self.committee.pk, "chair", organization.pk if organization else None)
+        body = proposals_body(self.request, "committee-proposals", scope, rows, show_call=True)
         return super().get_context_data(committee=self.committee, proposals_body=body, **kwargs)
 
 

@@ -96,8 +96,13 @@ class ProposalListView(PredicateRequiredMixin, TemplateView):
             rows, scope = selectors.proposal_rows(status=status), "all"
         else:
             chaired = sorted(permissions.chaired_committee_ids(user))
-            rows = selectors.proposal_rows(status=status).filter(committee_id__in=chaired) if chaired else None
-            scope = tuple(chaired)
+            rows = None
+            if chaired:
+                # Not the calls her organization competes in (``can_review``): staff decide those.
+                rows = permissions.without_conflicts(
+                    selectors.proposal_rows(status=status).filter(committee_id__in=chaired), user
+                )
+            scope = (tuple(chaired), organization.pk if organization else None)
         if rows is not None and self.request.GET.get("evaluations") == "due":
             rows = desk.evaluations_due(rows)  # the staff desk's card
         if rows is not None:
