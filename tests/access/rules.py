@@ -235,8 +235,9 @@ RULES = (
         Rule(
             "projects:proposal-detail",
             {"pk": "submitted_b"},
-            "L 200 403 403 200 403 403 200 403",
-            why="submitted: staff and committee 2's chair review it",
+            "L 200 403 403 200 403 403 403 403",
+            why="submitted: staff review it; committee 2's chair does not, her organization (the demo's) "
+            "leads another proposal of the call (a conflict for the whole call: competes_in_call)",
         ),
         Rule("projects:proposal-edit", {"pk": "draft_a", "step": "general"}, "L 403 403 200 403 403 403 403 403"),
         Rule(
@@ -380,7 +381,7 @@ RULES = (
         Rule(
             "projects:partner-respond",
             {"pk": "submitted_b", "member_pk": "partner_b_in_a"},
-            "L 404 403 403 404 403 403 404 403",
+            "L 404 403 403 404 403 403 403 403",
             method="post",
         ),
         # Only with DEBUG on when the URLs are read (``make run``): organizations' logos, public; nothing else.
