@@ -87,6 +87,24 @@ def user_create(*, actor, email, full_name, role, preferred_language=None, phone
     return user
 
 
+def _check_represents_nobody(user):
+    """Refuse a new role while the person still speaks for an organization (staff and evaluators never do)."""
+    link = user.representations.filter(ended_at__isnull=True).select_related("organization").first()
+    if link is not None:
+        raise ValidationError(
+            {
+                "role": ValidationError(
+                    _(
+                        "This person represents %(organization)s; end that representation on the organization's "
+                        "people page before changing their role."
+                    ),
+                    code="still_represents",
+                    params={"organization": link.organization},
+                )
+            }
+        )
+
+
 @transaction.atomic
 @fragments.changes(fragments.COMMITTEES)
 def user_update(*, actor, user, request=None, reason="", **fields):
@@ -106,6 +124,8 @@ def user_update(*, actor, user, request=None, reason="", **fields):
             raise ValidationError({"is_active": _("You cannot deactivate your own account.")}, code="self_deactivate")
         if fields.get("role", user.role) != User.Role.STAFF:
             raise ValidationError({"role": _("You cannot remove your own staff role.")}, code="self_demote")
+    if fields.get("role", user.role) != user.role and user.role == User.Role.REPRESENTATIVE:
+        _check_represents_nobody(user)
     for name, value in fields.items():
         setattr(user, name, value)
     user.is_staff = user.role == User.Role.STAFF

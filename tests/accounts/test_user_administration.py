@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from audit.models import AuditEvent
@@ -152,3 +153,31 @@ def test_the_back_office_is_open_to_staff_only(client):
     client.force_login(make_staff())
     assert client.get(reverse("admin:index")).status_code == 200
     assert client.get(reverse("admin:accounts_user_changelist")).status_code == 200
+
+
+def test_a_person_who_represents_an_organization_keeps_their_role_until_the_representation_ends(client):
+    from companies.models import Representative
+    from tests.factories import make_member, make_organization
+
+    staff = make_staff()
+    organization = make_organization(short_name="Fundación Cuatro")
+    person = make_member(organization, full_name="Secretaria Cuatro", job_title="")
+    client.force_login(staff)
+    url = reverse("accounts:user-update", args=[person.pk])
+    data = person_data(email=person.email, full_name="Secretaria Cuatro Editada", role="evaluator")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "representa a" in page and "Fundación Cuatro" in page
+    assert "Secretaria Cuatro Editada" in page  # what was typed stays in the form
+    person.refresh_from_db()
+    assert person.role == User.Role.REPRESENTATIVE and person.full_name == "Secretaria Cuatro"
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.UPDATED, target_id=str(person.pk)).exists()
+    # Other details still change; once the representation has ended, so does the role.
+    client.post(url, person_data(email=person.email, full_name="Secretaria", role="representative"))
+    person.refresh_from_db()
+    assert person.full_name == "Secretaria"
+    Representative.objects.filter(user=person).update(ended_at=timezone.now())
+    assert client.post(url, data).status_code == 302
+    person.refresh_from_db()
+    assert person.role == User.Role.EVALUATOR
