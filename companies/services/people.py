@@ -58,6 +58,15 @@ def _check_can_invite(email, organization):
     person = User.objects.filter(email__iexact=email).first()
     if person is None:
         return
+    if not person.is_active:
+        raise ValidationError(
+            {
+                "email": ValidationError(
+                    _("This address belongs to a deactivated account; only AMEXCID staff can reactivate it."),
+                    code="inactive",
+                )
+            }
+        )
     if person.role != User.Role.REPRESENTATIVE:
         raise ValidationError(
             {"email": ValidationError(_("This address belongs to AMEXCID staff or an evaluator."), code="not_rep")}
@@ -189,7 +198,10 @@ def invitation_for_token(token):
 
 
 def check_invitation_usable(invitation):
-    """Refuse an invitation link that was used, revoked, has expired or does not exist."""
+    """Refuse an invitation link that was used, revoked, has expired or does not exist, or whose account is off.
+
+    Only staff reactivate a deactivated account (an anonymized one included): an invitation never does.
+    """
     if invitation is None:
         raise ValidationError(
             _("This invitation link is not valid. Copy the whole link from the e-mail, or ask for a new invitation."),
@@ -211,6 +223,14 @@ def check_invitation_usable(invitation):
             _("This invitation expired on %(date)s. Ask AMEXCID or your organization to send it again."),
             code="invitation_expired",
             params={"date": timezone.localtime(invitation.expires_at).strftime("%Y-%m-%d %H:%M")},
+        )
+    if get_user_model().objects.filter(email__iexact=invitation.email, is_active=False).exists():
+        raise ValidationError(
+            _(
+                "The account for this address has been deactivated, so this invitation cannot be used. "
+                "Only AMEXCID staff can reactivate it; please contact them."
+            ),
+            code="account_inactive",
         )
 
 
@@ -238,7 +258,6 @@ def invitation_accept(*, token, full_name, password, notice_shown=None, request=
             preferred_language=translation.get_language() or settings.LANGUAGE_CODE,
         )
     person.full_name = full_name.strip()
-    person.is_active = True
     try:
         validate_password(password, user=person)
     except ValidationError as error:
