@@ -1,6 +1,6 @@
 """Every write on member organizations that has a rule. Views, commands and the demo call these."""
 
-from .due_diligence import checklist_save, evidence_add, review_decide, review_start
+from .due_diligence import check_review_open, checklist_save, evidence_add, review_decide, review_start
 from .imports import check_rows, organizations_import
 from .organizations import (
     MAX_PRIORITIES,
@@ -30,6 +30,7 @@ __all__ = [
     "PARTICIPATION_TRANSITIONS",
     "PROFILE_FIELDS",
     "check_invitation_usable",
+    "check_review_open",
     "check_rows",
     "checklist_save",
     "evidence_add",

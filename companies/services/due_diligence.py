@@ -22,15 +22,20 @@ from ..models import (
 from ..permissions import can_run_due_diligence
 
 
-def _lock_open_review(actor, review):
-    if not can_run_due_diligence(actor):
-        raise PermissionDenied
-    review = DueDiligenceReview.objects.select_for_update().get(pk=review.pk)
+def check_review_open(review):
+    """Refuse any change to a review that has been decided (the page shows this refusal too)."""
     if review.is_decided:
         raise ValidationError(
             _("This review has been decided and can no longer change; start a new review to renew it."),
             code="review_decided",
         )
+
+
+def _lock_open_review(actor, review):
+    if not can_run_due_diligence(actor):
+        raise PermissionDenied
+    review = DueDiligenceReview.objects.select_for_update().get(pk=review.pk)
+    check_review_open(review)
     return review
 
 

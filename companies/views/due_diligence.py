@@ -26,6 +26,24 @@ def _may_run(user, organization):
     return can_run_due_diligence(user)
 
 
+def _typed(forms):
+    """What the posted forms carried, as (label, value) pairs a person can copy: choices by their label."""
+    typed = []
+    for form in forms:
+        for name, field in form.fields.items():
+            value = form.data.get(form.add_prefix(name), "") if hasattr(form.data, "get") else ""
+            if isinstance(value, str):
+                value = value.strip()
+            if not value:
+                file = form.files.get(form.add_prefix(name)) if hasattr(form.files, "get") else None
+                if file is not None:
+                    typed.append((field.label, _("%(name)s (not attached)") % {"name": file.name}))
+                continue
+            choices = dict(getattr(field, "choices", ()) or ())
+            typed.append((field.label, choices.get(value, value)))
+    return typed
+
+
 class ReviewListView(OrganizationAccessMixin, TemplateView):
     template_name = "companies/due_diligence_list.html"
     organization_predicate = _may_view
@@ -83,6 +101,14 @@ class ReviewDetailView(OrganizationAccessMixin, View):
             context["checklist_form"] = forms.get("checklist_form") or ChecklistForm(initial=initial)
             context["evidence_form"] = forms.get("evidence_form") or EvidenceForm(optional=True)
             context["decision_form"] = forms.get("decision_form") or DecisionForm()
+        elif forms:
+            # Posted to a review decided meanwhile (another tab, a colleague): the page has no forms to hold the
+            # refusal, so say it as a message and show back what was typed, never dropping it silently.
+            try:
+                services.check_review_open(review)
+            except ValidationError as error:
+                messages.error(self.request, " ".join(error.messages))
+            context["unsaved"] = _typed(forms.values())
         status = 400 if forms else 200
         return render(self.request, self.template_name, context, status=status)
 
