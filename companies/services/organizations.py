@@ -239,11 +239,8 @@ def participation_change(*, actor, organization, to_status, reason="", effective
         raise ValidationError(
             {"effective_on": ValidationError(_("The date cannot be in the future."), code="future_date")}
         )
-    # "No data from this day on" cannot precede what the history already says after it.
-    if to_status == ParticipationStatus.UNKNOWN:
-        latest = organization.participation_changes.aggregate(latest=Max("effective_on"))["latest"]
-    else:
-        latest = None
+    # No change can precede what the history already says (the registration included): a history stays in order.
+    latest = organization.participation_changes.aggregate(latest=Max("effective_on"))["latest"]
     if latest is not None and effective_on < latest:
         raise ValidationError(
             {
