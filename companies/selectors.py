@@ -49,6 +49,9 @@ def due_diligence_filter(state, *, today=None):
         return Q(due_diligence_state__in=[DueDiligenceState.NOT_STARTED, DueDiligenceState.IN_PROGRESS]) | expired
     if state in APPROVED_STATES:
         return Q(due_diligence_state=state) & ~expired
+    if state == DueDiligenceState.IN_PROGRESS:  # a first review, or the renewal of a decision still shown
+        open_review = DueDiligenceReview.objects.filter(organization=OuterRef("pk"), decision="")
+        return Q(due_diligence_state=state) | Q(Exists(open_review))
     return Q(due_diligence_state=state)
 
 

@@ -42,7 +42,11 @@ def _lock_open_review(actor, review):
 @transaction.atomic
 @fragments.changes(fragments.DIRECTORY)
 def review_start(*, actor, organization, request=None):
-    """Open a review with every risk question unchecked."""
+    """Open a review with every risk question unchecked.
+
+    An organization never reviewed shows "in progress"; one with a decision keeps it (an approval stays in force
+    until its date) while the renewal is open, and the renewal's decision replaces it.
+    """
     if not can_run_due_diligence(actor):
         raise PermissionDenied
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
@@ -50,9 +54,9 @@ def review_start(*, actor, organization, request=None):
         raise ValidationError(_("This organization already has a review in progress."), code="review_open")
     review = DueDiligenceReview.objects.create(organization=organization, started_by=actor)
     ChecklistAnswer.objects.bulk_create(ChecklistAnswer(review=review, question=q) for q in RiskQuestion.values)
-    organization.due_diligence_state = DueDiligenceState.IN_PROGRESS
-    organization.due_diligence_expires_on = None
-    organization.save(update_fields=["due_diligence_state", "due_diligence_expires_on", "updated_at"])
+    if organization.due_diligence_state == DueDiligenceState.NOT_STARTED:
+        organization.due_diligence_state = DueDiligenceState.IN_PROGRESS
+        organization.save(update_fields=["due_diligence_state", "updated_at"])
     audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=review, request=request)
     return review
 

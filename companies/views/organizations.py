@@ -15,7 +15,7 @@ from axs_platform.permissions import StaffRequiredMixin
 
 from .. import selectors, services
 from ..forms import ArchiveForm, OrganizationForm, ParticipationForm, PrioritiesForm
-from ..models import Organization, ParticipationStatus
+from ..models import DueDiligenceState, Organization, ParticipationStatus
 from ..permissions import (
     can_edit_profile,
     can_manage_organizations,
@@ -53,6 +53,8 @@ class OrganizationDetailView(View):
             context["representatives"] = selectors.current_representatives(organization)
         if context["can_manage"]:
             context["history"] = history_for(organization)
+        if context["can_view_due_diligence"] and organization.due_diligence_state != DueDiligenceState.IN_PROGRESS:
+            context["renewal_open"] = organization.due_diligence_reviews.filter(decision="").exists()
         return render(request, "companies/organization_detail.html", context)
 
 
