@@ -4,7 +4,9 @@ Apps above ``audit`` name their own dotted actions with ``register_actions`` in 
 (audit imports no app). ``readable_changes`` turns an event's stored ``{field: [before, after]}``
 into the target model's field names, choice labels and related objects' names, reading each
 related model once for a whole page of events. An action whose keys are not the target's fields
-has its changes read by the function its app gave ``register_change_readers``. Fixed sentences an app
+has its changes read by the function its app gave ``register_change_readers``; a key of a model's events that
+is not one of its columns, or a column its field cannot name in words (codes in a list), is read by the function
+the app gave ``register_field_readers``. Fixed sentences an app
 records as a message (``register_sentences``) are stored as their msgid and shown in the reader's language.
 """
 
@@ -24,6 +26,7 @@ from axs_platform.forms import SPANISH_CONTENT
 
 _ACTIONS = {}
 _CHANGE_READERS = {}
+_FIELD_READERS = {}
 _SENTENCES = set()
 
 
@@ -39,6 +42,15 @@ def register_change_readers(readers):
     stored with codes reads in the reader's language.
     """
     _CHANGE_READERS.update(readers)
+
+
+def register_field_readers(model_label, readers):
+    """Read keys recorded on one model's events, whatever the action: ``{key: reader}`` for ``"app.model"``.
+
+    ``reader(before, after)`` returns the row ``(name, before, after)`` in the active language, made when the
+    history is shown, so events already stored with codes read in words too.
+    """
+    _FIELD_READERS.update({(model_label.lower(), key): reader for key, reader in readers.items()})
 
 
 def named_actions():
@@ -170,6 +182,11 @@ def readable_changes(events):
             before, after = (list(values) + [None, None])[:2] if isinstance(values, list) else (None, values)
             if reader is not None:
                 rows.append(reader(name, before, after))
+                continue
+            model = event._axs_model
+            field_reader = _FIELD_READERS.get((model._meta.label_lower, name)) if model is not None else None
+            if field_reader is not None:
+                rows.append(field_reader(before, after))
                 continue
             field = _field(event._axs_model, name)
             label = capfirst(field.verbose_name) if field is not None and hasattr(field, "verbose_name") else name

@@ -8,6 +8,8 @@ class CompaniesConfig(AppConfig):
     verbose_name = _("Member organizations")
 
     def ready(self):
+        from .audit_labels import register as register_audit_labels
         from .search_kinds import register_kinds
 
         register_kinds()
+        register_audit_labels()
