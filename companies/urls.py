@@ -23,6 +23,11 @@ urlpatterns = [
     path("<int:pk>/prioridades/", organizations.PrioritiesView.as_view(), name="priorities"),
     path("<int:pk>/personas/", people.PeopleView.as_view(), name="people"),
     path(
+        "<int:pk>/personas/<int:representative_pk>/contacto-principal/",
+        people.PrimaryContactView.as_view(),
+        name="primary-contact",
+    ),
+    path(
         "<int:pk>/personas/<int:representative_pk>/retirar/",
         people.RepresentativeRemoveView.as_view(),
         name="representative-remove",

@@ -58,6 +58,12 @@ class Representative(models.Model):
                 condition=models.Q(ended_at__isnull=True) | models.Q(ended_at__gte=models.F("started_at")),
                 name="companies_representative_ends_after_start",
             ),
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=models.Q(ended_at__isnull=True, is_primary_contact=True),
+                name="companies_one_primary_contact",
+                violation_error_message=_("The organization already has a primary contact."),
+            ),
         ]
         indexes = [models.Index(fields=["organization", "ended_at"], name="companies_rep_org_idx")]
 

@@ -21,6 +21,7 @@ from .people import (
     invitation_for_token,
     invitation_resend,
     invitation_revoke,
+    primary_contact_set,
     representative_attach,
     representative_remove,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "organizations_import",
     "participation_change",
     "participation_mark_unknown",
+    "primary_contact_set",
     "priorities_set",
     "representative_attach",
     "representative_remove",

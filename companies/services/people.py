@@ -300,6 +300,7 @@ def representative_remove(*, actor, representative, reason="", request=None):
         raise ValidationError(
             _("You cannot remove yourself. Ask a colleague or AMEXCID staff to do it."), code="self_removal"
         )
+    was_primary = representative.is_primary_contact
     representative.ended_at = timezone.now()
     representative.ended_by = actor
     representative.end_reason = (reason or "").strip()
@@ -313,6 +314,56 @@ def representative_remove(*, actor, representative, reason="", request=None):
         request=request,
         message=representative.end_reason,
     )
+    # The organization keeps a primary contact: the longest-serving of those who remain takes over.
+    representative.succeeded_by = None
+    if was_primary:
+        successor = (
+            Representative.objects.current()
+            .select_for_update(of=("self",))
+            .select_related("user")
+            .filter(organization_id=representative.organization_id)
+            .order_by("started_at", "pk")
+            .first()
+        )
+        if successor is not None:
+            _make_primary(actor, successor, request=request)
+            representative.succeeded_by = successor
+    return representative
+
+
+def _make_primary(actor, representative, *, request=None):
+    """Make ``representative`` (current, locked) the organization's one primary contact; audited."""
+    Representative.objects.current().filter(
+        organization_id=representative.organization_id, is_primary_contact=True
+    ).exclude(pk=representative.pk).update(is_primary_contact=False)
+    representative.is_primary_contact = True
+    representative.save(update_fields=["is_primary_contact"])
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATED,
+        target=representative,
+        request=request,
+        changes={"is_primary_contact": [False, True]},
+    )
+
+
+@transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
+def primary_contact_set(*, actor, representative, request=None):
+    """Make a current representative the organization's primary contact, in place of the one there was."""
+    representative = (
+        Representative.objects.select_for_update(of=("self",))
+        .select_related("organization", "user")
+        .get(pk=representative.pk)
+    )
+    if not can_edit_profile(actor, representative.organization):
+        raise PermissionDenied
+    if not representative.is_current:
+        raise ValidationError(_("This person no longer represents the organization."), code="already_removed")
+    if representative.is_primary_contact:
+        raise ValidationError(_("This person is already the primary contact."), code="already_primary")
+    list(Representative.objects.current().select_for_update().filter(organization=representative.organization))
+    _make_primary(actor, representative, request=request)
     return representative
 
 
@@ -324,6 +375,10 @@ def representative_attach(*, actor, organization, user, is_primary_contact=False
         raise PermissionDenied
     if Representative.objects.current().filter(user=user).exists():
         raise ValidationError(_("This person already represents an organization."), code="represents_other")
+    if is_primary_contact:  # one primary contact at a time: the new one takes the place of any other
+        Representative.objects.current().filter(organization=organization, is_primary_contact=True).update(
+            is_primary_contact=False
+        )
     link = Representative.objects.create(organization=organization, user=user, is_primary_contact=is_primary_contact)
     forget_represented_organization(user)
     audit_record(actor=actor, action=AuditEvent.Action.CREATED, target=link, request=request)

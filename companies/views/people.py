@@ -73,6 +73,29 @@ class InvitationRevokeView(_InvitationActionView):
         messages.success(self.request, _("The invitation to %(email)s was revoked.") % {"email": invitation.email})
 
 
+class PrimaryContactView(OrganizationAccessMixin, View):
+    """Make another current representative the organization's primary contact."""
+
+    organization_predicate = can_edit_profile
+
+    def post(self, request, *args, **kwargs):
+        representative = get_object_or_404(
+            Representative.objects.current().select_related("user"),
+            pk=kwargs["representative_pk"],
+            organization=self.organization,
+        )
+        try:
+            services.primary_contact_set(actor=request.user, representative=representative, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now the organization's primary contact.") % {"name": representative.user.full_name},
+            )
+        return redirect("companies:people", pk=self.organization.pk)
+
+
 class RepresentativeRemoveView(OrganizationAccessMixin, FormView):
     template_name = "companies/representative_remove.html"
     form_class = RemoveRepresentativeForm
@@ -91,7 +114,7 @@ class RepresentativeRemoveView(OrganizationAccessMixin, FormView):
     def form_valid(self, form):
         representative = self.get_representative()
         try:
-            services.representative_remove(
+            removed = services.representative_remove(
                 actor=self.request.user,
                 representative=representative,
                 reason=form.cleaned_data["reason"],
@@ -103,6 +126,12 @@ class RepresentativeRemoveView(OrganizationAccessMixin, FormView):
         messages.success(
             self.request, _("%(name)s no longer represents the organization.") % {"name": representative.user}
         )
+        if removed.succeeded_by is not None:
+            messages.success(
+                self.request,
+                _("%(name)s, who has represented the organization longest, is now its primary contact.")
+                % {"name": removed.succeeded_by.user.full_name},
+            )
         return redirect("companies:people", pk=self.organization.pk)
 
 
