@@ -2,7 +2,9 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 import search
@@ -141,6 +143,12 @@ def _record_change(membership, *, from_status, actor, effective_on, reason, requ
     )
 
 
+def _refuse_after_today(field, day, message):
+    """Refuse a step dated after today: it would take effect at once, as nothing schedules steps ahead."""
+    if day > timezone.localdate():
+        raise field_error(field, message, "future_date")
+
+
 def _check_no_open_membership(committee, organization):
     if Membership.objects.filter(
         committee=committee,
@@ -165,6 +173,9 @@ def membership_add(*, actor, committee, organization, joined_on=None, reason="",
         raise field_error("organization", _("This organization is archived."), "archived_organization")
     _check_no_open_membership(committee, organization)
     joined_on = joined_on or timezone.localdate()
+    _refuse_after_today(
+        "joined_on", joined_on, _("The organization cannot join after today; record it on the day it joins.")
+    )
     membership = Membership.objects.create(
         committee=committee,
         organization=organization,
@@ -233,6 +244,20 @@ def membership_transition(*, actor, membership, action, reason="", effective_on=
         raise field_error(
             "effective_on", _("The date cannot be before the organization joined."), "date_before_joining"
         )
+    _refuse_after_today(
+        "effective_on", effective_on, _("The change cannot take effect after today; record it on the day it does.")
+    )
+    latest = membership.changes.aggregate(latest=Max("effective_on"))["latest"]
+    if latest is not None and effective_on < latest:
+        raise ValidationError(
+            {
+                "effective_on": ValidationError(
+                    _("The date cannot be before the latest change of the history (%(date)s)."),
+                    code="before_latest_change",
+                    params={"date": date_format(latest, "SHORT_DATE_FORMAT")},
+                )
+            }
+        )
     from_status = membership.status
     membership.status = target
     if target == MembershipStatus.ACTIVE and membership.joined_on is None:
@@ -269,6 +294,9 @@ def post_appoint(*, actor, committee, kind, holder, started_on=None, request=Non
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     _require_open(committee)
     started_on = started_on or timezone.localdate()
+    _refuse_after_today(
+        "started_on", started_on, _("The term cannot start after today; record the appointment on the day it starts.")
+    )
     representation = Representative.objects.current().filter(user=holder).select_related("organization").first()
     if (
         representation is None
