@@ -333,6 +333,12 @@ class Post(models.Model):
                 name="committees_one_current_holder_per_post",
                 violation_error_message=_("This post already has a current holder."),
             ),
+            models.UniqueConstraint(
+                fields=["committee", "holder"],
+                condition=models.Q(ended_on__isnull=True),
+                name="committees_one_current_post_per_holder",
+                violation_error_message=_("One person cannot hold both current posts of a committee."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("started_on")),
                 name="committees_post_ends_after_start",

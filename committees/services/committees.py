@@ -22,6 +22,7 @@ from ..models import (
     MembershipSource,
     MembershipStatus,
     Post,
+    PostKind,
     PriorityArea,
     WorkPlanActivity,
 )
@@ -309,6 +310,19 @@ def post_appoint(*, actor, committee, kind, holder, started_on=None, request=Non
             _("The holder must represent an organization that currently sits on this committee."),
             "holder_not_member",
         )
+    # The secretary drafts the minutes and the chair approves them: one person holds at most one current post.
+    if Post.objects.current().filter(committee=committee, holder=holder).exclude(kind=kind).exists():
+        if kind == PostKind.CHAIR:
+            message = _(
+                "This person is the committee's current secretary; the secretary drafts the minutes and the chair "
+                "approves them, so one person cannot hold both posts."
+            )
+        else:
+            message = _(
+                "This person is the committee's current chair; the secretary drafts the minutes and the chair "
+                "approves them, so one person cannot hold both posts."
+            )
+        raise field_error("holder", message, "holds_other_post")
     previous = Post.objects.select_for_update().current().filter(committee=committee, kind=kind).first()
     if previous is not None:
         if previous.holder_id == holder.pk:
