@@ -86,3 +86,21 @@ def historical_moment(value, precision=DatePrecision.DAY, until=None):
         return historical_date(value, precision)
     local = timezone.localtime(value) if isinstance(value, datetime.datetime) and timezone.is_aware(value) else value
     return f"{historical_date(local, until=until)}, {date_format(local, 'TIME_FORMAT')}"
+
+
+# The span of days a record of the alliance may bear: nothing of it predates the SDGs (2015), and a later day
+# than 2100 is a typing slip (9999, 20277), as monitoring's LATEST_END. Outside it a date is refused.
+EARLIEST_DAY = datetime.date(2015, 1, 1)
+LATEST_DAY = datetime.date(2100, 12, 31)
+
+
+def implausible_day(day):
+    """Return why ``day`` (a date or an aware datetime) cannot be a record's date, or "" when it can."""
+    if day is None:
+        return ""
+    day = _local_day(day)
+    if day < EARLIEST_DAY:
+        return gettext("Check the year: dates before %(year)s are not accepted.") % {"year": EARLIEST_DAY.year}
+    if day > LATEST_DAY:
+        return gettext("Check the year: dates after %(year)s are not accepted.") % {"year": LATEST_DAY.year}
+    return ""

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from axs_platform.dates import DatePrecision
+from axs_platform.dates import DatePrecision, implausible_day
 from axs_platform.forms import (
     ContentSelect,
     DateInput,
@@ -241,6 +241,11 @@ class SessionForm(forms.ModelForm):
         starts_time, ends_time = cleaned.pop("starts_time", None), cleaned.pop("ends_time", None)
         if day is None or precision is None or any(map(self.has_error, ("ends_on", "starts_time", "ends_time"))):
             return cleaned
+        # The service refuses such days too; here they would not even make a moment (the day after 31/12/9999).
+        for name, value in (("starts_on", day), ("ends_on", last_day)):
+            if message := implausible_day(value):
+                self.add_error(name, forms.ValidationError(message, code="implausible_date"))
+                return cleaned
         if precision != DatePrecision.DAY and last_day:
             self.add_error(
                 "ends_on",

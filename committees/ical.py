@@ -50,8 +50,15 @@ def has_known_day(session):
     return session.date_precision == DatePrecision.DAY
 
 
+def format_day(day):
+    """Return ``day`` as an iCalendar DATE, its year always in four digits (strftime drops the zeros of year 1)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 def format_utc(moment):
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    """Return ``moment`` as an iCalendar UTC DATE-TIME, its year always in four digits."""
+    moment = moment.astimezone(UTC)
+    return f"{format_day(moment)}T{moment.hour:02d}{moment.minute:02d}{moment.second:02d}Z"
 
 
 def when_lines(session):
@@ -59,9 +66,9 @@ def when_lines(session):
     if session.has_known_hour:
         return [f"DTSTART:{format_utc(session.starts_at)}", f"DTEND:{format_utc(session.ends_at)}"]
     return [
-        f"DTSTART;VALUE=DATE:{session.starts_on:%Y%m%d}",
+        f"DTSTART;VALUE=DATE:{format_day(session.starts_on)}",
         # The end of an all-day event is the day after its last: "19–20 de mayo" ends on 21 May.
-        f"DTEND;VALUE=DATE:{session.ends_on + timedelta(days=1):%Y%m%d}",
+        f"DTEND;VALUE=DATE:{format_day(session.ends_on + timedelta(days=1))}",
     ]
 
 

@@ -11,6 +11,7 @@ import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
+from axs_platform.dates import implausible_day
 from axs_platform.errors import field_error
 from companies.models import Representative
 
@@ -398,6 +399,9 @@ def priority_area_create(*, actor, committee, name, description="", request=None
 
 
 def _check_activity(committee, fields):
+    for name in ("starts_on", "ends_on"):
+        if message := implausible_day(fields.get(name)):
+            raise field_error(name, message, "implausible_date")
     area = fields.get("priority_area")
     if area is not None and area.committee_id != committee.pk:
         raise field_error("priority_area", _("Choose a priority area of this committee."), "foreign_area")

@@ -10,7 +10,7 @@ import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
-from axs_platform.dates import DatePrecision
+from axs_platform.dates import DatePrecision, implausible_day
 from axs_platform.errors import field_error
 
 from .. import permissions
@@ -52,6 +52,9 @@ def _require(allowed):
 
 def _check_schedule(fields, *, check_past=True):
     starts_at, ends_at = fields.get("starts_at"), fields.get("ends_at")
+    for name, moment in (("starts_at", starts_at), ("ends_at", ends_at)):
+        if message := implausible_day(moment):
+            raise field_error(name, message, "implausible_date")
     if check_past and starts_at is not None and starts_at <= timezone.now():
         raise field_error(
             "starts_at",
