@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from axs_platform.dates import date_precision_field
 
@@ -107,14 +108,15 @@ def in_english_or(english, spanish):
 
 
 class MembershipStatus(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
-    ACTIVE = "active", _("Active")
-    SUSPENDED = "suspended", _("Suspended")
-    LEFT = "left", _("Left")
-    DECLINED = "declined", _("Request declined")
+    # In the context of a membership: Spanish "membresía" is feminine ("Activa", "Suspendida").
+    REQUESTED = "requested", pgettext_lazy("membership status", "Requested")
+    ACTIVE = "active", pgettext_lazy("membership status", "Active")
+    SUSPENDED = "suspended", pgettext_lazy("membership status", "Suspended")
+    LEFT = "left", pgettext_lazy("membership status", "Left")
+    DECLINED = "declined", pgettext_lazy("membership status", "Request declined")
     # The records stop saying whether the organization still takes part (a history known only from a
     # source that names it once): neither a member now nor one that left; it may join again.
-    UNKNOWN = "unknown", _("No data")
+    UNKNOWN = "unknown", pgettext_lazy("membership status", "No data")
 
 
 OPEN_MEMBERSHIP_STATUSES = (MembershipStatus.REQUESTED, MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED)
@@ -381,10 +383,11 @@ class PriorityArea(models.Model):
 
 
 class ActivityStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    CANCELLED = "cancelled", _("Cancelled")
+    # In the context of an activity: Spanish "actividad" is feminine ("Concluida", "Cancelada").
+    PLANNED = "planned", pgettext_lazy("activity status", "Planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("activity status", "In progress")
+    DONE = "done", pgettext_lazy("activity status", "Done")
+    CANCELLED = "cancelled", pgettext_lazy("activity status", "Cancelled")
 
 
 class WorkPlanActivity(models.Model):

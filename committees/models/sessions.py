@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from axs_platform.dates import DatePrecision, date_precision_field
 
@@ -272,10 +273,11 @@ class Attendance(models.Model):
 
 
 class AgreementStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    CANCELLED = "cancelled", _("Cancelled")
+    # In the context of an agreement: Spanish "acuerdo" is masculine ("Concluido", "Cancelado").
+    PENDING = "pending", pgettext_lazy("agreement status", "Pending")
+    IN_PROGRESS = "in_progress", pgettext_lazy("agreement status", "In progress")
+    DONE = "done", pgettext_lazy("agreement status", "Done")
+    CANCELLED = "cancelled", pgettext_lazy("agreement status", "Cancelled")
 
 
 OPEN_AGREEMENT_STATUSES = (AgreementStatus.PENDING, AgreementStatus.IN_PROGRESS)
