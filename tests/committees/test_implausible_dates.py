@@ -24,9 +24,7 @@ def test_a_calendar_file_writes_a_four_digit_year_whatever_the_date():
     moment = datetime.datetime(1, 1, 1, 12, 0, tzinfo=datetime.UTC)
     assert ical.format_utc(moment) == "00010101T120000Z"
     assert ical.format_utc(datetime.datetime(2026, 12, 3, 16, 5, 9, tzinfo=datetime.UTC)) == "20261203T160509Z"
-    session = SimpleNamespace(
-        has_known_hour=False, starts_on=D(1, 1, 1), ends_on=D(1, 1, 1), uid=uuid.uuid4()
-    )
+    session = SimpleNamespace(has_known_hour=False, starts_on=D(1, 1, 1), ends_on=D(1, 1, 1), uid=uuid.uuid4())
     assert ical.when_lines(session) == ["DTSTART;VALUE=DATE:00010101", "DTEND;VALUE=DATE:00010102"]
 
 
@@ -72,8 +70,10 @@ def test_the_record_page_refuses_the_last_day_of_year_9999_without_crashing(clie
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("starts_on", "ends_on", "field"), [(D(1, 1, 1), D(2017, 3, 1), "starts_on"),
-                                                             (D(2017, 1, 1), D(9999, 12, 31), "ends_on")])
+@pytest.mark.parametrize(
+    ("starts_on", "ends_on", "field"),
+    [(D(1, 1, 1), D(2017, 3, 1), "starts_on"), (D(2017, 1, 1), D(9999, 12, 31), "ends_on")],
+)
 def test_a_work_plan_activity_dated_out_of_range_is_refused(starts_on, ends_on, field):
     committee = make_committee()
     chair = make_post_holder(committee, PostKind.CHAIR)
