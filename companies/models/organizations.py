@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..geography import Country, MexicanState
 from ..validators import validate_rfc
@@ -68,7 +69,8 @@ class Sector(models.TextChoices):
 
 class ParticipationStatus(models.TextChoices):
     INVITED = "invited", _("Invited")
-    ACTIVE = "active", _("Active")
+    # An organization ("organización") is feminine in Spanish, unlike an active account ("Activo").
+    ACTIVE = "active", pgettext_lazy("participation status", "Active")
     SUSPENDED = "suspended", _("Suspended")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     # The records stop saying whether the organization still takes part (one known only from a source that

@@ -54,3 +54,11 @@ def test_the_members_page_shows_active_and_suspended_memberships_in_the_feminine
     content = client.get(reverse("committees:committee-members", args=[committee.pk])).content.decode()
     assert "Suspendida" in content and ">Activa<" in content.replace("\n", "").replace(" ", "")
     assert "Activo" not in content
+
+
+def test_an_organization_s_participation_statuses_are_feminine():
+    from companies.models import ParticipationStatus
+
+    assert labels(ParticipationStatus)[:4] == ["Invitada", "Activa", "Suspendida", "Dada de baja"]
+    with translation.override("en"):
+        assert str(ParticipationStatus.ACTIVE.label) == "Active"
