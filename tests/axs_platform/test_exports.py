@@ -43,7 +43,7 @@ def test_the_directory_exports_carry_labels_not_codes(client):
     )
     client.force_login(staff)
     csv_text = b"".join(client.get(reverse("companies:export-csv")).streaming_content).decode()
-    assert "Fundación empresarial,Grande (más de 250 personas)" in csv_text and ",Activo,Sin iniciar," in csv_text
+    assert "Fundación empresarial,Grande (más de 250 personas)" in csv_text and ",Activa,Sin iniciar," in csv_text
     assert ",foundation," not in csv_text and ",not_started," not in csv_text
     assert "'=Fundación Peligrosa" in csv_text
     workbook = load_workbook(io.BytesIO(b"".join(client.get(reverse("companies:export-xlsx")).streaming_content)))
