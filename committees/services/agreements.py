@@ -60,6 +60,14 @@ def _check_agreement(session, fields):
         raise field_error("responsible_person", message, "responsible_person_not_member")
 
 
+def _stamp_completion(agreement):
+    """An agreement done is done on the day it is recorded so (once); one not done has no such day."""
+    if agreement.status == AgreementStatus.DONE and agreement.completed_on is None:
+        agreement.completed_on = timezone.localdate()
+    elif agreement.status != AgreementStatus.DONE:
+        agreement.completed_on = None
+
+
 @transaction.atomic
 @fragments.changes(fragments.COMMITTEES)
 def agreement_create(*, actor, session, request=None, **fields):
@@ -71,6 +79,7 @@ def agreement_create(*, actor, session, request=None, **fields):
         raise ValidationError(_("This session was cancelled; it has no agreements."), code="cancelled")
     _check_agreement(session, fields)
     agreement = Agreement(session=session, committee=session.committee, created_by=actor, **fields)
+    _stamp_completion(agreement)
     agreement.full_clean()
     agreement.save()
     search.index(agreement)
@@ -101,10 +110,7 @@ def agreement_update(*, actor, agreement, request=None, **fields):
     before = snapshot(agreement, AGREEMENT_FIELDS)
     for name, value in fields.items():
         setattr(agreement, name, value)
-    if agreement.status == AgreementStatus.DONE and agreement.completed_on is None:
-        agreement.completed_on = timezone.localdate()
-    elif agreement.status != AgreementStatus.DONE:
-        agreement.completed_on = None
+    _stamp_completion(agreement)
     agreement.full_clean()
     agreement.save()
     search.index(agreement)
