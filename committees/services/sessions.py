@@ -19,6 +19,7 @@ from ..models import (
     Attendance,
     AttendanceStatus,
     Committee,
+    MinutesStatus,
     Session,
     SessionDocument,
     SessionKind,
@@ -315,6 +316,27 @@ def attendance_confirm(*, actor, session, response, request=None):
     return attendance
 
 
+def attendance_refusal(session):
+    """Return why the session's attendance cannot be recorded (a ValidationError), or None when it can.
+
+    Once the minutes are approved, the list they were approved with changes only by a correction, with its
+    reason (``attendance.attendance_correct``; staff alone then), never by recording it again.
+    """
+    if session.is_cancelled:
+        return ValidationError(_("This session was cancelled; it has no attendance."), code="cancelled")
+    if session.starts_at.date() > timezone.localdate():
+        return ValidationError(_("Attendance is recorded once the session takes place."), code="session_not_held")
+    if session.minutes.filter(status=MinutesStatus.APPROVED).exists():
+        return ValidationError(
+            _(
+                "The minutes of this session are approved: its attendance list can no longer be recorded, "
+                "only corrected by AMEXCID staff, giving the reason."
+            ),
+            code="minutes_approved",
+        )
+    return None
+
+
 @transaction.atomic
 @fragments.changes(fragments.COMMITTEES)
 def attendance_record(*, actor, session, entries, request=None):
@@ -326,10 +348,9 @@ def attendance_record(*, actor, session, entries, request=None):
     permissions.forget_standing(actor)
     session = _locked_session(session)
     _require(permissions.can_record_session_outcome(actor, session))
-    if session.is_cancelled:
-        raise ValidationError(_("This session was cancelled; it has no attendance."), code="cancelled")
-    if session.starts_at.date() > timezone.localdate():
-        raise ValidationError(_("Attendance is recorded once the session takes place."), code="session_not_held")
+    refusal = attendance_refusal(session)
+    if refusal is not None:
+        raise refusal
     resolved = []
     for person, status in entries.items():
         if status and status not in AttendanceStatus.values:

@@ -192,6 +192,7 @@ class SessionDetailView(SessionMixin, TemplateView):
             context["attendance_query"] = query_without(self.request, "asistencia")
             context["attendance_corrections"] = selectors.attendance_corrections(session)
             context["can_correct"] = context["is_held"] and permissions.can_correct_attendance(user, session)
+            context["can_record_attendance"] = context["can_record"] and services.attendance_refusal(session) is None
             context["agreements"] = list(selectors.agreements().filter(session=session))
             context["can_comment"] = draft is not None and permissions.can_comment_on_minutes(user, session)
             if draft is not None and context["can_comment"]:
@@ -326,6 +327,11 @@ class AttendanceRecordView(SessionMixin, ServiceFormView):
         return render_to_string(self.sheet_template, {"form": form, "sheet": self.sheet})
 
     def get(self, request, *args, **kwargs):
+        refusal = services.attendance_refusal(self.session)
+        if refusal is not None:
+            # Nothing to record (cancelled, not started, or the minutes approved): say why on the session's page.
+            messages.error(request, " ".join(refusal.messages))
+            return redirect(self.session)
         # The blank sheet of a page is a fragment of the committees' data: recording attendance, memberships,
         # representatives and names all bump it. A sheet posted back with errors is rendered from that form.
         def render():
