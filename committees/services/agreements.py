@@ -77,6 +77,8 @@ def agreement_create(*, actor, session, request=None, **fields):
     _require(permissions.can_record_session_outcome(actor, session))
     if session.is_cancelled:
         raise ValidationError(_("This session was cancelled; it has no agreements."), code="cancelled")
+    if session.is_upcoming:
+        raise ValidationError(_("Agreements are recorded once the session takes place."), code="session_not_held")
     _check_agreement(session, fields)
     agreement = Agreement(session=session, committee=session.committee, created_by=actor, **fields)
     _stamp_completion(agreement)

@@ -32,10 +32,12 @@ def minutes_save_draft(*, actor, session, body, correction_note="", request=None
     permissions.forget_standing(actor)
     session = _locked_session(session)
     _require(permissions.can_record_session_outcome(actor, session))
+    if session.is_cancelled:
+        raise ValidationError(_("This session was cancelled; it has no minutes."), code="cancelled")
+    if session.is_upcoming:
+        raise ValidationError(_("Minutes are written once the session takes place."), code="session_not_held")
     if not body.strip():
         raise field_error("body", _("Write the minutes."), "empty")
-    if session.starts_at.date() > timezone.localdate():
-        raise ValidationError(_("Minutes are written once the session takes place."), code="session_not_held")
     latest = _latest_minutes(session)
     if latest is not None and not latest.is_draft:
         raise ValidationError(
@@ -100,6 +102,10 @@ def minutes_approve(*, actor, minutes, approved_at_session=None, request=None):
     _require(permissions.can_approve_minutes(actor, session))
     if not minutes.is_draft:
         raise ValidationError(_("These minutes are already approved."), code="minutes_frozen")
+    if session.is_cancelled:
+        raise ValidationError(_("This session was cancelled; it has no minutes."), code="cancelled")
+    if session.is_upcoming:
+        raise ValidationError(_("Minutes are approved once the session takes place."), code="session_not_held")
     if approved_at_session is not None and (
         approved_at_session.committee_id != session.committee_id or approved_at_session.starts_at <= session.starts_at
     ):

@@ -172,6 +172,10 @@ def session_cancel(*, actor, session, reason, request=None):
         raise ValidationError(_("This session is already cancelled."), code="cancelled")
     if not session.is_upcoming:
         raise ValidationError(_("A session that has already started cannot be cancelled."), code="session_started")
+    if session.minutes.filter(status=MinutesStatus.APPROVED).exists():
+        raise ValidationError(
+            _("This session's minutes are approved: it took place and cannot be cancelled."), code="minutes_approved"
+        )
     if not reason.strip():
         raise field_error("reason", _("Say why the session is cancelled."), "reason_required")
     session.status = SessionStatus.CANCELLED
@@ -274,6 +278,9 @@ def document_add(*, actor, session, title, file, request=None):
     permissions.forget_standing(actor)
     session = _locked_session(session)
     _require(permissions.can_manage_session(actor, session) or permissions.can_record_session_outcome(actor, session))
+    # Before the session is fine (the convocation's annexes, papers for the agenda); a cancelled one takes nothing.
+    if session.is_cancelled:
+        raise ValidationError(_("This session was cancelled; it cannot be changed."), code="cancelled")
     document = SessionDocument(
         session=session,
         title=title.strip(),
@@ -324,7 +331,7 @@ def attendance_refusal(session):
     """
     if session.is_cancelled:
         return ValidationError(_("This session was cancelled; it has no attendance."), code="cancelled")
-    if session.starts_at.date() > timezone.localdate():
+    if session.is_upcoming:
         return ValidationError(_("Attendance is recorded once the session takes place."), code="session_not_held")
     if session.minutes.filter(status=MinutesStatus.APPROVED).exists():
         return ValidationError(

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -176,7 +175,7 @@ class SessionDetailView(SessionMixin, TemplateView):
             "can_manage": permissions.can_manage_session(user, session) and not session.is_cancelled,
             "can_record": permissions.can_record_session_outcome(user, session) and not session.is_cancelled,
             "can_approve": permissions.can_approve_minutes(user, session),
-            "is_held": session.starts_at.date() <= timezone.localdate(),
+            "is_held": not session.is_upcoming,
         }
         if internals:
             context["draft"] = draft
@@ -332,6 +331,7 @@ class AttendanceRecordView(SessionMixin, ServiceFormView):
             # Nothing to record (cancelled, not started, or the minutes approved): say why on the session's page.
             messages.error(request, " ".join(refusal.messages))
             return redirect(self.session)
+
         # The blank sheet of a page is a fragment of the committees' data: recording attendance, memberships,
         # representatives and names all bump it. A sheet posted back with errors is rendered from that form.
         def render():

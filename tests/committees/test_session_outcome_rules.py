@@ -4,11 +4,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from committees import services
-from committees.models import Agreement, Attendance
+from committees.models import Agreement, Attendance, Minutes, SessionDocument
 from tests.factories import make_committee_member, make_session, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +64,108 @@ def test_once_the_minutes_are_approved_the_list_is_only_corrected_not_recorded_a
     refused = client.post(page, {row: "absent"})
     assert refused.status_code == 200 and "La minuta de esta sesión está aprobada" in refused.content.decode()
     assert Attendance.objects.get(person=member).status == "present"
+
+
+def _later_today_or_started(committee, *, minutes):
+    """A session starting ``minutes`` from now (negative: it started that long ago), not notified."""
+    from committees.models import Session
+
+    starts_at = timezone.now() + datetime.timedelta(minutes=minutes)
+    return Session.objects.create(
+        committee=committee,
+        title=f"Sesión a {minutes} minutos",
+        place="AMEXCID",
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+    )
+
+
+def test_nothing_of_the_outcome_is_recorded_before_the_session_starts_even_the_same_day(committee, secretary, chair):
+    session = _later_today_or_started(committee, minutes=30)
+    member = make_committee_member(committee)
+    refusals = {
+        "attendance": lambda: services.attendance_record(actor=secretary, session=session, entries={member: "present"}),
+        "minutes": lambda: services.minutes_save_draft(actor=secretary, session=session, body="Acta anticipada"),
+        "agreement": lambda: services.agreement_create(
+            actor=secretary,
+            session=session,
+            description="Enviar propuestas",
+            responsible_organization=None,
+            responsible_person=secretary,
+            due_on=timezone.localdate() + datetime.timedelta(days=30),
+        ),
+    }
+    for what, call in refusals.items():
+        with pytest.raises(ValidationError) as error:
+            call()
+        assert error.value.code == "session_not_held", what
+    assert "La asistencia se registra cuando la sesión se lleva a cabo" in str(
+        pytest.raises(ValidationError, refusals["attendance"]).value
+    )
+    assert not Attendance.objects.exists() and not Minutes.objects.exists() and not Agreement.objects.exists()
+
+    started = _later_today_or_started(committee, minutes=-30)
+    services.attendance_record(actor=secretary, session=started, entries={member: "present"})
+    services.minutes_save_draft(actor=secretary, session=started, body="Acta")
+    assert Attendance.objects.filter(session=started).exists() and Minutes.objects.filter(session=started).exists()
+
+
+def test_a_draft_written_before_the_session_started_is_not_approved_until_it_does(committee, secretary, chair):
+    session = _later_today_or_started(committee, minutes=30)
+    draft = Minutes.objects.create(
+        session=session, version=1, body="Acta anticipada", drafted_by=secretary
+    )  # as the old rule allowed
+    with pytest.raises(ValidationError) as error:
+        services.minutes_approve(actor=chair, minutes=draft)
+    assert error.value.code == "session_not_held"
+    assert Minutes.objects.get().is_draft
+
+
+def test_a_cancelled_session_has_no_minutes_attendance_agreements_or_new_documents(committee, secretary, chair):
+    session = make_session(committee, days_from_now=-3, status="cancelled")
+    member = make_committee_member(committee)
+    draft = Minutes.objects.create(
+        session=session, version=1, body="Acta de una sesión cancelada", drafted_by=secretary
+    )  # old data
+    refusals = [
+        lambda: services.attendance_record(actor=secretary, session=session, entries={member: "present"}),
+        lambda: services.minutes_save_draft(actor=secretary, session=session, body="Acta"),
+        lambda: services.minutes_approve(actor=chair, minutes=draft),
+        lambda: services.agreement_create(
+            actor=secretary,
+            session=session,
+            description="Enviar propuestas",
+            responsible_organization=None,
+            responsible_person=secretary,
+            due_on=timezone.localdate(),
+        ),
+        lambda: services.document_add(
+            actor=secretary, session=session, title="Anexo", file=SimpleUploadedFile("anexo.pdf", b"%PDF-1.4 x")
+        ),
+    ]
+    for call in refusals:
+        with pytest.raises(ValidationError) as error:
+            call()
+        assert error.value.code == "cancelled"
+    assert Minutes.objects.get().is_draft and not SessionDocument.objects.exists()
+
+
+def test_documents_may_be_attached_before_the_session(committee, chair):
+    session = make_session(committee, days_from_now=7)
+    services.document_add(
+        actor=chair, session=session, title="Anexo del orden del día", file=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")
+    )
+    assert SessionDocument.objects.filter(session=session).exists()
+
+
+def test_a_session_whose_minutes_are_approved_cannot_be_cancelled(committee, secretary, chair):
+    session = _later_today_or_started(committee, minutes=30)
+    draft = Minutes.objects.create(
+        session=session, version=1, body="Acta", drafted_by=secretary
+    )  # as the old rule allowed
+    Minutes.objects.filter(pk=draft.pk).update(status="approved", approved_by=chair, approved_at=timezone.now())
+    with pytest.raises(ValidationError) as error:
+        services.session_cancel(actor=chair, session=session, reason="Falta de quórum")
+    assert error.value.code == "minutes_approved"
+    session.refresh_from_db()
+    assert not session.is_cancelled
