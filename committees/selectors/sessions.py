@@ -293,10 +293,17 @@ def attendance_of(session, person):
 
 
 def sessions_that_may_approve_minutes_of(session):
-    """Return the later sessions of the same committee and kind already held: where its minutes may be approved."""
-    return Session.objects.filter(
-        committee_id=session.committee_id,
-        kind=session.kind,
-        starts_at__gt=session.starts_at,
-        starts_at__lte=timezone.now(),
-    ).order_by("starts_at")
+    """Return the later sessions of the same committee and kind already held: where its minutes may be approved.
+
+    A cancelled session was not held, so nothing was approved at it.
+    """
+    return (
+        Session.objects.filter(
+            committee_id=session.committee_id,
+            kind=session.kind,
+            starts_at__gt=session.starts_at,
+            starts_at__lte=timezone.now(),
+        )
+        .exclude(status=SessionStatus.CANCELLED)
+        .order_by("starts_at")
+    )

@@ -110,6 +110,12 @@ def minutes_approve(*, actor, minutes, approved_at_session=None, request=None):
         approved_at_session.committee_id != session.committee_id or approved_at_session.starts_at <= session.starts_at
     ):
         raise field_error("approved_at_session", _("Choose a later session of the same committee."), "wrong_session")
+    if approved_at_session is not None and (approved_at_session.is_cancelled or approved_at_session.is_upcoming):
+        raise field_error(
+            "approved_at_session",
+            _("Choose a session that took place: a cancelled session or one still to come approved nothing."),
+            "session_not_held",
+        )
     minutes.status = MinutesStatus.APPROVED
     minutes.approved_by = actor
     minutes.approved_at = timezone.now()

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from committees import services
+from committees import selectors, services
 from committees.models import Agreement, Attendance, Minutes, SessionDocument
 from tests.factories import make_committee_member, make_session, make_staff
 
@@ -169,3 +169,22 @@ def test_a_session_whose_minutes_are_approved_cannot_be_cancelled(committee, sec
     assert error.value.code == "minutes_approved"
     session.refresh_from_db()
     assert not session.is_cancelled
+
+
+def test_minutes_are_approved_only_at_a_later_session_that_took_place(committee, secretary, chair):
+    session = make_session(committee, days_from_now=-40)
+    cancelled = make_session(committee, days_from_now=-20, status="cancelled")
+    to_come = make_session(committee, days_from_now=5)
+    held = make_session(committee, days_from_now=-10)
+    assert list(selectors.sessions_that_may_approve_minutes_of(session)) == [held]
+    draft = services.minutes_save_draft(actor=secretary, session=session, body="Acta")
+    for wrong in (cancelled, to_come):
+        with pytest.raises(ValidationError) as error:
+            services.minutes_approve(actor=chair, minutes=draft, approved_at_session=wrong)
+        assert error.value.error_dict["approved_at_session"][0].code in ("session_not_held", "wrong_session")
+    with pytest.raises(ValidationError) as error:
+        services.minutes_approve(actor=chair, minutes=draft, approved_at_session=cancelled)
+    assert error.value.error_dict["approved_at_session"][0].code == "session_not_held"
+    assert "Elija una sesión que se haya llevado a cabo" in error.value.messages[0]
+    services.minutes_approve(actor=chair, minutes=draft, approved_at_session=held)
+    assert Minutes.objects.get().approved_at_session == held
