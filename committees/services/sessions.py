@@ -144,7 +144,9 @@ def session_update(*, actor, session, request=None, **fields):
         name: fields.get(name, getattr(session, name))
         for name in ("starts_at", "ends_at", "date_precision", "time_known", "place", "video_url")
     }
-    _check_schedule(merged, check_past=moved)
+    # Only a session still to come is being scheduled; the date of one that took place is a record, corrected
+    # to another past moment (never to one to come, above).
+    _check_schedule(merged, check_past=moved and session.is_upcoming)
     for name, value in fields.items():
         setattr(session, name, value)
     changes = changes_between(before, snapshot(session, SESSION_FIELDS))

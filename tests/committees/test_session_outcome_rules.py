@@ -188,3 +188,29 @@ def test_minutes_are_approved_only_at_a_later_session_that_took_place(committee,
     assert "Elija una sesión que se haya llevado a cabo" in error.value.messages[0]
     services.minutes_approve(actor=chair, minutes=draft, approved_at_session=held)
     assert Minutes.objects.get().approved_at_session == held
+
+
+def test_the_date_of_a_session_that_took_place_is_corrected_to_another_past_moment(committee, chair):
+    held = make_session(committee, days_from_now=-30, status="held")
+    a_day_later = held.starts_at + datetime.timedelta(days=1)
+    for actor in (make_staff(), chair):
+        moved = services.session_update(
+            actor=actor, session=held, starts_at=a_day_later, ends_at=a_day_later + datetime.timedelta(hours=2)
+        )
+        a_day_later += datetime.timedelta(days=1)
+    moved.refresh_from_db()
+    assert moved.starts_at == held.starts_at + datetime.timedelta(days=2)
+    future = timezone.now() + datetime.timedelta(days=3)
+    with pytest.raises(ValidationError) as error:
+        services.session_update(
+            actor=chair, session=held, starts_at=future, ends_at=future + datetime.timedelta(hours=2)
+        )
+    assert error.value.error_dict["starts_at"][0].code == "held_session_to_future"
+
+    upcoming = make_session(committee, days_from_now=7)
+    past = timezone.now() - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        services.session_update(
+            actor=chair, session=upcoming, starts_at=past, ends_at=past + datetime.timedelta(hours=2)
+        )
+    assert error.value.error_dict["starts_at"][0].code == "session_in_past"
