@@ -190,7 +190,12 @@ RULES = (
         Rule("committees:document-add", {"pk": "session_1"}, "L 200 403 403 403 200 200 403 403"),
         Rule("committees:document-download", {"pk": "session_document_1"}, "L 200 403 200 403 200 200 403 403"),
         Rule("committees:attendance-confirm", {"pk": "session_1"}, "L 403 403 405 403 405 405 403 403"),
-        Rule("committees:attendance-record", {"pk": "session_1"}, "L 200 403 403 403 403 200 403 403"),
+        Rule(
+            "committees:attendance-record",
+            {"pk": "session_1"},
+            "L R 403 403 403 403 R 403 403",
+            why="session_1 is to come: the sheet sends back to the session, saying why (services.attendance_refusal)",
+        ),
         Rule(
             "committees:attendance-correct",
             {"pk": "session_1"},
