@@ -19,6 +19,7 @@ from projects.criteria import AXS_CRITERIA, DEFINITIONS, SUSTAINABILITY_CRITERIA
 
 from .diagrams import priority_goals, report_diagrams
 from .exhibits import number_exhibits
+from .forms import period_problems
 from .notes import lead_notes_at_foot, notes_at_foot
 from .publication import cover_context, number_notes
 from .selectors import report_charts, report_data
@@ -35,6 +36,9 @@ def period_of(params):
         raise DocumentError(_("The report's period is not valid.")) from None
     if end < start:
         raise DocumentError(_("The report's period ends before it starts."))
+    problems = period_problems(start, end)
+    if problems:
+        raise DocumentError(" ".join(str(message) for message in problems.values()))
     return start, end
 
 

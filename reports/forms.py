@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.forms import DateInput, submit_helper
+from monitoring.services.plan import LATEST_END
 
 from .models import (
     Acronym,
@@ -23,6 +24,19 @@ from .services import validate_cover_image
 
 DEFAULT_START = datetime.date(2016, 5, 1)
 DEFAULT_END = datetime.date(2018, 3, 31)
+# A report's period lies between these days: the years elsewhere run from 2000 to 2100 (monitoring's LATEST_END),
+# and an earlier or later day is a typing slip (0001, 9999) that no date arithmetic of the report survives.
+EARLIEST_START = datetime.date(2000, 1, 1)
+
+
+def period_problems(start, end):
+    """Return ``{field: message}`` for a period outside the report's range (empty when it is within)."""
+    problems = {}
+    if start < EARLIEST_START:
+        problems["start"] = _("The period must start in %(year)s or later.") % {"year": EARLIEST_START.year}
+    if end > LATEST_END:
+        problems["end"] = _("The period must end by %(year)s at the latest.") % {"year": LATEST_END.year}
+    return problems
 
 
 class PeriodForm(forms.Form):
@@ -31,6 +45,9 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end"):
+            for field, message in period_problems(cleaned["start"], cleaned["end"]).items():
+                self.add_error(field, message)
         if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
             raise forms.ValidationError(_("The period must end after it starts."), code="period_reversed")
         return cleaned
