@@ -17,7 +17,7 @@ from .forms import DocumentRequestForm
 from .models import Document
 from .permissions import can_list_all_documents, can_view_document
 from .selectors import documents_for
-from .services import document_regenerate, document_request, document_retry
+from .services import DocumentError, document_regenerate, document_request, document_retry
 
 
 class DocumentAccessMixin(LoginRequiredMixin):
@@ -38,17 +38,19 @@ class DocumentRequestView(LoginRequiredMixin, View):
         if not form.is_valid():
             for error in form.non_field_errors() + form.errors.get("language", []):
                 messages.error(request, error)
-            next_url = request.POST.get("next", "")
-            if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
-                next_url = reverse("documents:document-list")
-            return redirect(next_url)
-        document = document_request(
-            actor=request.user,
-            kind=form.cleaned_data["kind"],
-            language=form.cleaned_data["language"],
-            target=form.cleaned_data["target"],
-            request=request,
-        )
+            return self.back(request)
+        try:
+            document = document_request(
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                language=form.cleaned_data["language"],
+                target=form.cleaned_data["target"],
+                request=request,
+            )
+        except DocumentError as error:
+            # A kind that needs what this form does not send (a report's period) says so, as the errors above.
+            messages.error(request, str(error))
+            return self.back(request)
         if document.in_progress and document.sent_at is None:
             messages.warning(
                 request,
@@ -58,6 +60,13 @@ class DocumentRequestView(LoginRequiredMixin, View):
                 ),
             )
         return redirect(document)
+
+    def back(self, request):
+        """Go back to the page that asked (``next``, when it is on this site), else to the list of documents."""
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
+            next_url = reverse("documents:document-list")
+        return redirect(next_url)
 
 
 class DocumentDetailView(DocumentAccessMixin, DetailView):

@@ -134,3 +134,22 @@ def test_a_document_the_platform_asked_for_names_no_person_and_staff_see_it(clie
     assert document.get_absolute_url() in listing and "La plataforma, tras un cambio" in listing
     client.force_login(make_representative())
     assert client.get(document.get_absolute_url()).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("reports.systematization", "El periodo del informe no es válido."),
+        ("monitoring.alliance_progress", "Falta el periodo del reporte o no es una fecha."),
+    ],
+)
+def test_asking_for_a_report_without_its_period_shows_why_and_goes_back(client, kind, message):
+    client.force_login(make_staff())
+    response = client.post(
+        reverse("documents:document-request"), {"kind": kind, "language": "es-mx", "next": "/informes/"}
+    )
+    assert response.status_code == 302
+    assert response.url == "/informes/"
+    page = client.get(reverse("documents:document-list")).content.decode()
+    assert message in page
+    assert not Document.objects.exists()
