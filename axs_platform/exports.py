@@ -2,7 +2,8 @@
 
 Every export (directory, survey responses, ballot results) hands it a header and rows of cells.
 Text that a spreadsheet program would run as a formula (starting with = + - @, a tab or a carriage
-return) gets a leading apostrophe, in CSV and in Excel alike.
+return) gets a leading apostrophe, in CSV and in Excel alike; ``unsafe_cell`` takes it off again when
+an import reads such a file back.
 """
 
 import csv
@@ -28,6 +29,16 @@ def safe_cell(value):
         return value
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unsafe_cell(text):
+    """Return text read back from a file this module wrote, without the one apostrophe ``safe_cell`` added.
+
+    Only an apostrophe followed by a start ``safe_cell`` defuses is removed ("'+52 33" is "+52 33"); any other
+    apostrophe ("'citado'") was typed and stays. Imports read their cells through it, so a round trip through
+    an export gives back what was typed.
+    """
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 class _Echo:

@@ -10,6 +10,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from axs_platform.exports import unsafe_cell
+
 from .geography import Country, MexicanState
 from .models import OrganizationSize, OrganizationType, Sector
 
@@ -107,9 +109,13 @@ def read_rows(upload):
         )
     _check_headers(headers)
     return headers, [
-        {header: str(row[i] if i < len(row) and row[i] is not None else "").strip() for i, header in enumerate(headers)}
-        for row in rows
+        {header: _cell(row[i] if i < len(row) else None) for i, header in enumerate(headers)} for row in rows
     ]
+
+
+def _cell(value):
+    """A cell as text, trimmed, without the apostrophe an export puts before "+52..." (``unsafe_cell``)."""
+    return unsafe_cell(str(value if value is not None else "").strip()).strip()
 
 
 def _read_csv(content):

@@ -86,7 +86,8 @@ class ImportTemplateView(StaffRequiredMixin, View):
                     "https://ejemplo.example",
                     "Fabricante de empaques compostables.",
                     "contacto@ejemplo.example",
-                    "+52 33 1234 5678",
+                    # Not "+52 …": an export writes a leading + as "'+" so no spreadsheet runs it as a formula.
+                    "33 1234 5678",
                 ],
             ],
         )
