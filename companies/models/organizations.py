@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -276,6 +277,13 @@ class Organization(models.Model):
         return [labels[code] for code in self.alliance_roles if code in labels]
 
 
+# The reason the platform itself writes for an organization's first step, stored as this English msgid.
+REGISTERED_REASON = gettext_noop("Registered in the alliance.")
+# Reasons the platform writes, by every form they were ever stored in (rows before 0007 held the creator's
+# language), to the msgid shown translated; any other reason was written by a person and is shown as written.
+KNOWN_REASONS = {REGISTERED_REASON: REGISTERED_REASON, "Registrada en la alianza.": REGISTERED_REASON}
+
+
 class ParticipationChange(models.Model):
     """One step of an organization's participation: from which status to which, when, who and why."""
 
@@ -316,6 +324,12 @@ class ParticipationChange(models.Model):
 
     def __str__(self):
         return f"{self.organization}: {self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
+
+    @property
+    def shown_reason(self):
+        """The reason in the reader's language when the platform wrote it, else as its author wrote it."""
+        msgid = KNOWN_REASONS.get(self.reason)
+        return gettext(msgid) if msgid else self.reason
 
 
 class SDGPriority(models.Model):

@@ -14,6 +14,7 @@ from axs_platform import fragments, notices
 from axs_platform.collation import spanish_sort_key
 
 from ..models import AllianceRole, Organization, ParticipationChange, ParticipationStatus, SDGPriority
+from ..models.organizations import REGISTERED_REASON
 from ..permissions import can_edit_profile, can_manage_organizations
 from ..validators import normalize_rfc
 
@@ -124,7 +125,7 @@ def organization_create(*, actor, request=None, logo=None, notice_shown=None, **
         from_status="",
         to_status=ParticipationStatus.INVITED,
         changed_by=actor,
-        reason=_("Registered in the alliance."),
+        reason=REGISTERED_REASON,  # The msgid: each reader sees it in their language (shown_reason).
     )
     audit_record(
         actor=actor,
