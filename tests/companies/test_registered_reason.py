@@ -1,4 +1,4 @@
-""""Registered in the alliance." is stored as its msgid and read in the reader's language, whoever registered."""
+""" "Registered in the alliance." is stored as its msgid and read in the reader's language, whoever registered."""
 
 import importlib
 
@@ -12,7 +12,6 @@ from companies.models import ParticipationChange
 from tests.factories import make_organization
 
 pytestmark = pytest.mark.django_db
-
 
 
 def _history(client, staff, organization, language):
