@@ -34,7 +34,7 @@ def test_a_row_stored_in_spanish_is_converted_and_read_in_english(client, staff)
     with translation.override("es-mx"):
         organization = make_organization(actor=staff, legal_name="Gamma Circular, S.A. de C.V.", status="invited")
     ParticipationChange.objects.filter(organization=organization).update(reason="Registrada en la alianza.")
-    importlib.import_module("companies.migrations.0007_registered_reason_msgid").forwards(apps, None)
+    importlib.import_module("companies.migrations.0008_registered_reason_msgid").forwards(apps, None)
     assert ParticipationChange.objects.get(organization=organization).reason == "Registered in the alliance."
     assert "Registered in the alliance." in _history(client, staff, organization, "en")
 

@@ -17,6 +17,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("companies", "0006_public_indexes")]
+    dependencies = [("companies", "0007_one_primary_contact")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
