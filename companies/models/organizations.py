@@ -279,7 +279,7 @@ class Organization(models.Model):
 
 # The reason the platform itself writes for an organization's first step, stored as this English msgid.
 REGISTERED_REASON = gettext_noop("Registered in the alliance.")
-# Reasons the platform writes, by every form they were ever stored in (rows before 0007 held the creator's
+# Reasons the platform writes, by every form they were ever stored in (rows before migration 0008 held the creator's
 # language), to the msgid shown translated; any other reason was written by a person and is shown as written.
 KNOWN_REASONS = {REGISTERED_REASON: REGISTERED_REASON, "Registrada en la alianza.": REGISTERED_REASON}
 
