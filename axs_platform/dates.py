@@ -89,7 +89,8 @@ def historical_moment(value, precision=DatePrecision.DAY, until=None):
 
 
 # The span of days a record of the alliance may bear: nothing of it predates the SDGs (2015), and a later day
-# than 2100 is a typing slip (9999, 20277), as monitoring's LATEST_END. Outside it a date is refused.
+# than 2100 is a typing slip (9999, 20277). Sessions, activities, monitoring plans and report periods refuse days
+# outside it.
 EARLIEST_DAY = datetime.date(2015, 1, 1)
 LATEST_DAY = datetime.date(2100, 12, 31)
 

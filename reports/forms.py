@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.dates import EARLIEST_DAY, LATEST_DAY
 from axs_platform.forms import DateInput, submit_helper
-from monitoring.services.plan import LATEST_END
 
 from .models import (
     Acronym,
@@ -24,18 +24,17 @@ from .services import validate_cover_image
 
 DEFAULT_START = datetime.date(2016, 5, 1)
 DEFAULT_END = datetime.date(2018, 3, 31)
-# A report's period lies between these days: the years elsewhere run from 2000 to 2100 (monitoring's LATEST_END),
-# and an earlier or later day is a typing slip (0001, 9999) that no date arithmetic of the report survives.
-EARLIEST_START = datetime.date(2000, 1, 1)
+# A report's period lies within the days any record of the alliance may bear (``axs_platform.dates``): an earlier
+# or later day is a typing slip (0001, 9999) that no date arithmetic of the report survives.
 
 
 def period_problems(start, end):
     """Return ``{field: message}`` for a period outside the report's range (empty when it is within)."""
     problems = {}
-    if start < EARLIEST_START:
-        problems["start"] = _("The period must start in %(year)s or later.") % {"year": EARLIEST_START.year}
-    if end > LATEST_END:
-        problems["end"] = _("The period must end by %(year)s at the latest.") % {"year": LATEST_END.year}
+    if start < EARLIEST_DAY:
+        problems["start"] = _("The period must start in %(year)s or later.") % {"year": EARLIEST_DAY.year}
+    if end > LATEST_DAY:
+        problems["end"] = _("The period must end by %(year)s at the latest.") % {"year": LATEST_DAY.year}
     return problems
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
+from axs_platform.dates import LATEST_DAY
 from projects.models import ProposalStatus
 from projects.services import proposal_transition, public_fact_sheet_refresh
 
@@ -30,7 +31,7 @@ from ..models import (
 from .common import CENTS, NUMBER_LIMIT, in_cents, locked_implementation, require, to_decimal
 from .progress import progress_refresh
 
-LATEST_END = datetime.date(2100, 12, 31)  # a later end is a typing slip (9999, 20277), as the years elsewhere
+LATEST_END = LATEST_DAY  # a later end is a typing slip (9999, 20277), as the days of every record
 MAX_PERIODS = 120
 
 

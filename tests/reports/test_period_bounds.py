@@ -5,10 +5,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from axs_platform.dates import EARLIEST_DAY as EARLIEST_START
+from axs_platform.dates import LATEST_DAY as LATEST_END
 from documents.models import Document
 from documents.services import DocumentError
 from reports.documents import period_of
-from reports.forms import EARLIEST_START, LATEST_END, PeriodForm
+from reports.forms import PeriodForm
 from tests.factories import make_staff
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +23,7 @@ def test_the_dashboard_shows_the_error_of_an_unbounded_period_instead_of_failing
     response = client.get(reverse("reports:dashboard"), UNBOUNDED)
     assert response.status_code == 200
     page = response.content.decode()
-    assert "El periodo debe empezar en 2000 o después." in page
+    assert "El periodo debe empezar en 2015 o después." in page
     assert "El periodo debe terminar a más tardar en 2100." in page
     assert 'value="0001-01-01"' in page  # What was typed stays in the form.
 
