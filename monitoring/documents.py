@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from axs_platform.dates import implausible_day
 from axs_platform.permissions import is_staff_member
 from documents.registry import DocumentKind, Source
 from documents.services import DocumentError
@@ -80,6 +81,8 @@ def period_of(params):
         raise DocumentError(_("The period of the report is missing or not a date.")) from None
     if end < start:
         raise DocumentError(_("The period ends before it starts."))
+    if problem := implausible_day(start) or implausible_day(end):
+        raise DocumentError(problem)  # a typing slip (0001, 9999) no date arithmetic of the report survives
     return start, end
 
 

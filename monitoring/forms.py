@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.dates import implausible_day
 from axs_platform.forms import ContentSelect, DateInput, submit_helper
 
 from .models import Frequency, ValueType
@@ -253,6 +254,9 @@ class AllianceProgressForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        for name in ("start", "end"):
+            if message := implausible_day(cleaned.get(name)):
+                self.add_error(name, message)
         if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
             self.add_error("end", _("The period ends before it starts."))
         return cleaned

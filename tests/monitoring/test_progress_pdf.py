@@ -61,3 +61,18 @@ def test_staff_ask_for_the_alliance_progress_report_of_a_period(scene, client, d
     assert "Alimentos sin desperdicio" in text and "Implementación y avance" in text
     client.force_login(scene.chair)
     assert client.post(url, {"start": "2024-01-01", "end": "2025-12-31", "language": "es-mx"}).status_code == 403
+
+
+def test_the_alliance_progress_report_refuses_an_implausible_period_in_the_form_and_the_job(scene, client):
+    client.force_login(scene.staff)
+    response = client.post(
+        reverse("monitoring:dashboard"), {"start": "0001-01-01", "end": "9999-12-31", "language": "es-mx"}
+    )
+    page = response.content.decode()
+    assert "Revise el año: no se aceptan fechas anteriores a 2015." in page
+    assert not Document.objects.filter(kind="monitoring.alliance_progress").exists()
+    from documents.services import DocumentError
+    from monitoring.documents import period_of
+
+    with pytest.raises(DocumentError):
+        period_of({"start": "0001-01-01", "end": "2025-12-31"})
