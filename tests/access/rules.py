@@ -76,6 +76,12 @@ RULES = (
             "L 200 403 200 403 403 403 403 403",
         ),
         Rule(
+            "companies:primary-contact",
+            {"pk": "org_a", "representative_pk": "rep_a_place"},
+            "L 405 403 405 403 403 403 403 403",
+            why="a button's POST; whoever may edit the organization's people",
+        ),
+        Rule(
             "companies:invitation-resend",
             {"pk": "org_a", "invitation_pk": "org_a_invitation"},
             "L 405 403 405 403 403 403 403 403",
@@ -339,6 +345,12 @@ RULES = (
             "companies:representative-remove",
             {"pk": "org_b", "representative_pk": "rep_a_place"},
             "L 404 403 403 404 403 403 403 403",
+        ),
+        Rule(
+            "companies:primary-contact",
+            {"pk": "org_b", "representative_pk": "rep_a_place"},
+            "L 404 403 403 404 403 403 403 403",
+            method="post",
         ),
         Rule(
             "companies:invitation-resend",

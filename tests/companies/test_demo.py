@@ -197,7 +197,7 @@ def test_loading_the_demo_on_an_older_demo_dates_the_real_organizations_and_mark
         assert timezone.localdate(organization.created_at) == first_named
         steps = organization.participation_changes.order_by("effective_on", "id")
         assert list(steps.values_list("to_status", "effective_on", "reason")) == [
-            ("invited", first_named, "Registrada en la alianza."),
+            ("invited", first_named, "Registered in the alliance."),  # its msgid, shown in the language read in
             ("active", first_named, "Aceptó la invitación a la alianza."),
             ("unknown", no_data, reason),
         ]
