@@ -283,10 +283,8 @@ def invitation_accept(*, token, full_name, password, notice_shown=None, request=
     return person
 
 
-@transaction.atomic
-@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
-def representative_remove(*, actor, representative, reason="", request=None):
-    """End a person's link with the organization; their account and history stay."""
+def _lock_current(actor, representative):
+    """Lock a representation whoever may edit the organization's people acts on; refuse one that has ended."""
     representative = (
         Representative.objects.select_for_update(of=("self",))
         .select_related("organization", "user")
@@ -296,6 +294,14 @@ def representative_remove(*, actor, representative, reason="", request=None):
         raise PermissionDenied
     if not representative.is_current:
         raise ValidationError(_("This person no longer represents the organization."), code="already_removed")
+    return representative
+
+
+@transaction.atomic
+@fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
+def representative_remove(*, actor, representative, reason="", request=None):
+    """End a person's link with the organization; their account and history stay."""
+    representative = _lock_current(actor, representative)
     if representative.user_id == actor.pk:
         raise ValidationError(
             _("You cannot remove yourself. Ask a colleague or AMEXCID staff to do it."), code="self_removal"
@@ -351,15 +357,7 @@ def _make_primary(actor, representative, *, request=None):
 @fragments.changes(fragments.DIRECTORY, fragments.COMMITTEES, fragments.PROPOSALS)
 def primary_contact_set(*, actor, representative, request=None):
     """Make a current representative the organization's primary contact, in place of the one there was."""
-    representative = (
-        Representative.objects.select_for_update(of=("self",))
-        .select_related("organization", "user")
-        .get(pk=representative.pk)
-    )
-    if not can_edit_profile(actor, representative.organization):
-        raise PermissionDenied
-    if not representative.is_current:
-        raise ValidationError(_("This person no longer represents the organization."), code="already_removed")
+    representative = _lock_current(actor, representative)
     if representative.is_primary_contact:
         raise ValidationError(_("This person is already the primary contact."), code="already_primary")
     list(Representative.objects.current().select_for_update().filter(organization=representative.organization))
