@@ -8,6 +8,11 @@ PASSWORD = "a-strong-test-password-2026"
 _sequence = itertools.count(1)
 
 
+def unique_number():
+    """A number no other builder of this process has handed out: names built from it never repeat."""
+    return next(_sequence)
+
+
 def make_user(*, role=User.Role.REPRESENTATIVE, email=None, password=PASSWORD, **fields):
     """Create an active person with a known password."""
     number = next(_sequence)

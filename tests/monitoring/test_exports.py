@@ -12,13 +12,13 @@ from .conftest import approved_report, filled_report
 
 def test_the_csv_has_approved_figures_only_and_a_row_for_each_indicator(client, scene):
     approved_report(scene, value="321")
-    services.report_submit(actor=scene.lead, report=filled_report(scene, scene.periods[1], value="4444"))
+    services.report_submit(actor=scene.lead, report=filled_report(scene, scene.periods[1], value="44.17"))
     client.force_login(scene.partner)
     response = client.get(reverse("monitoring:project-export", args=[scene.implementation.pk, "csv"]))
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     lines = text.strip().splitlines()
     assert lines[0].startswith("Proyecto,Indicador,Tipo de valor")
-    assert len(lines) == 2 and "321.00" in lines[1] and "4444" not in text
+    assert len(lines) == 2 and "321.00" in lines[1] and "44.17" not in text
 
 
 def test_the_excel_file_opens_with_the_same_rows(client, scene):

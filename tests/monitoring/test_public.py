@@ -17,16 +17,17 @@ def _publish(scene):
 def test_the_public_page_shows_approved_figures_and_never_drafts_submitted_or_returned(client, scene):
     _publish(scene)
     approved_report(scene, value="321")
-    submitted = filled_report(scene, scene.periods[1], value="4444")
+    # Under a thousand and with decimals, as the page would print them; no counter or date holds a dot.
+    submitted = filled_report(scene, scene.periods[1], value="44.17")
     services.report_submit(actor=scene.lead, report=submitted)
-    returned = filled_report(scene, scene.periods[2], value="5555")
+    returned = filled_report(scene, scene.periods[2], value="55.29")
     services.report_submit(actor=scene.lead, report=returned)
     services.report_return(actor=scene.secretary, report=returned, comments="Revisar")
-    filled_report(scene, scene.periods[3], value="6666")
+    filled_report(scene, scene.periods[3], value="66.83")
     html = client.get(reverse("projects:project-detail", args=[scene.proposal.pk])).content.decode()
     assert "Avance de la implementación" in html
-    assert "321" in html
-    for hidden in ("4444", "5555", "6666"):
+    assert "Ahora: <strong>321</strong>" in html
+    for hidden in ("44.17", "55.29", "66.83"):
         assert hidden not in html
 
 
@@ -38,8 +39,8 @@ def test_a_project_without_implementation_shows_no_progress_section(client, cast
 
 def test_the_fact_sheet_carries_the_approved_progress(scene):
     approved_report(scene, value="321")
-    draft = filled_report(scene, scene.periods[1], value="4444")
+    draft = filled_report(scene, scene.periods[1], value="44.17")
     assert draft.status == "draft"
     sections = fact_sheet_context(proposal_full().get(pk=scene.proposal.pk))["sections"]
-    assert len(sections) == 1 and "321" in sections[0] and "4444" not in sections[0]
+    assert len(sections) == 1 and "321" in sections[0] and "44.17" not in sections[0]
     assert "<svg" in sections[0]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from projects import services
 from projects.criteria import AXS_CRITERIA, SUSTAINABILITY_CRITERIA
 from sdg.models import Goal, Indicator, Target
-from tests.factories import make_evaluator, make_member, make_organization, make_staff
+from tests.factories import make_evaluator, make_member, make_organization, make_staff, unique_number
 
 
 def make_committee(*, actor, goal_number=12, name=None):
@@ -18,7 +18,7 @@ def make_committee(*, actor, goal_number=12, name=None):
 
     return committee_services.committee_create(
         actor=actor,
-        name=name or f"Comité ODS {goal_number} {timezone.now().timestamp()}",
+        name=name or f"Comité ODS {goal_number} de prueba {unique_number()}",
         goal=Goal.objects.get(number=goal_number),
         description="",
         decision_mechanism="vote",
