@@ -10,7 +10,9 @@ the span: "19–20 de mayo de 2016" ("May 19–20, 2016").
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -105,3 +107,12 @@ def implausible_day(day):
     if day > LATEST_DAY:
         return gettext("Check the year: dates after %(year)s are not accepted.") % {"year": LATEST_DAY.year}
     return ""
+
+
+def refuse_before_latest_change(changes, day, field="effective_on"):
+    """Refuse a step dated before the latest of ``changes`` (rows with ``effective_on``): a history stays in order."""
+    latest = changes.aggregate(latest=Max("effective_on"))["latest"]
+    if latest is not None and day < latest:
+        message = _("The date cannot be before the latest change of the history (%(date)s).")
+        params = {"date": date_format(latest, "SHORT_DATE_FORMAT")}
+        raise ValidationError({field: ValidationError(message, code="before_latest_change", params=params)})

@@ -2,16 +2,14 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
-from axs_platform.dates import implausible_day
+from axs_platform.dates import implausible_day, refuse_before_latest_change
 from axs_platform.errors import field_error
 from companies.models import Representative
 
@@ -249,17 +247,7 @@ def membership_transition(*, actor, membership, action, reason="", effective_on=
     _refuse_after_today(
         "effective_on", effective_on, _("The change cannot take effect after today; record it on the day it does.")
     )
-    latest = membership.changes.aggregate(latest=Max("effective_on"))["latest"]
-    if latest is not None and effective_on < latest:
-        raise ValidationError(
-            {
-                "effective_on": ValidationError(
-                    _("The date cannot be before the latest change of the history (%(date)s)."),
-                    code="before_latest_change",
-                    params={"date": date_format(latest, "SHORT_DATE_FORMAT")},
-                )
-            }
-        )
+    refuse_before_latest_change(membership.changes, effective_on)
     from_status = membership.status
     membership.status = target
     if target == MembershipStatus.ACTIVE and membership.joined_on is None:

@@ -2,9 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 import search
@@ -12,6 +10,7 @@ from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments, notices
 from axs_platform.collation import spanish_sort_key
+from axs_platform.dates import refuse_before_latest_change
 
 from ..models import AllianceRole, Organization, ParticipationChange, ParticipationStatus, SDGPriority
 from ..models.organizations import REGISTERED_REASON
@@ -241,17 +240,7 @@ def participation_change(*, actor, organization, to_status, reason="", effective
             {"effective_on": ValidationError(_("The date cannot be in the future."), code="future_date")}
         )
     # No change can precede what the history already says (the registration included): a history stays in order.
-    latest = organization.participation_changes.aggregate(latest=Max("effective_on"))["latest"]
-    if latest is not None and effective_on < latest:
-        raise ValidationError(
-            {
-                "effective_on": ValidationError(
-                    _("The date cannot be before the latest change of the history (%(date)s)."),
-                    code="before_latest_change",
-                    params={"date": date_format(latest, "SHORT_DATE_FORMAT")},
-                )
-            }
-        )
+    refuse_before_latest_change(organization.participation_changes, effective_on)
     change = ParticipationChange.objects.create(
         organization=organization,
         from_status=current,
