@@ -1,6 +1,6 @@
 """Every write on committees and sessions that has a rule. Views, commands and the demo call these."""
 
-from .agreements import agreement_create, agreement_update
+from .agreements import agreement_create, agreement_refusal, agreement_update
 from .attendance import attendance_correct
 from .calendar import calendar_feed_renew
 from .committees import (
@@ -22,6 +22,7 @@ from .minutes import (
     minutes_approve,
     minutes_approve_draft,
     minutes_comment,
+    minutes_refusal,
     minutes_save_draft,
     minutes_start_correction,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "agenda_item_move",
     "agenda_item_update",
     "agreement_create",
+    "agreement_refusal",
     "agreement_update",
     "attendance_confirm",
     "attendance_correct",
@@ -63,6 +65,7 @@ __all__ = [
     "minutes_approve",
     "minutes_approve_draft",
     "minutes_comment",
+    "minutes_refusal",
     "minutes_save_draft",
     "minutes_start_correction",
     "post_appoint",

@@ -60,6 +60,15 @@ def _check_agreement(session, fields):
         raise field_error("responsible_person", message, "responsible_person_not_member")
 
 
+def agreement_refusal(session):
+    """Return why no agreement can be recorded at the session yet (a ValidationError), or None when it can."""
+    if session.is_cancelled:
+        return ValidationError(_("This session was cancelled; it has no agreements."), code="cancelled")
+    if session.is_upcoming:
+        return ValidationError(_("Agreements are recorded once the session takes place."), code="session_not_held")
+    return None
+
+
 def _stamp_completion(agreement):
     """An agreement done is done on the day it is recorded so (once); one not done has no such day."""
     if agreement.status == AgreementStatus.DONE and agreement.completed_on is None:
@@ -75,10 +84,9 @@ def agreement_create(*, actor, session, request=None, **fields):
     permissions.forget_standing(actor)
     session = _locked_session(session)
     _require(permissions.can_record_session_outcome(actor, session))
-    if session.is_cancelled:
-        raise ValidationError(_("This session was cancelled; it has no agreements."), code="cancelled")
-    if session.is_upcoming:
-        raise ValidationError(_("Agreements are recorded once the session takes place."), code="session_not_held")
+    refusal = agreement_refusal(session)
+    if refusal is not None:
+        raise refusal
     _check_agreement(session, fields)
     agreement = Agreement(session=session, committee=session.committee, created_by=actor, **fields)
     _stamp_completion(agreement)

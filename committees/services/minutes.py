@@ -21,6 +21,15 @@ from . import notifications
 from .sessions import _locked_session, _require
 
 
+def minutes_refusal(session):
+    """Return why no minutes can be written of the session yet (a ValidationError), or None when they can."""
+    if session.is_cancelled:
+        return ValidationError(_("This session was cancelled; it has no minutes."), code="cancelled")
+    if session.is_upcoming:
+        return ValidationError(_("Minutes are written once the session takes place."), code="session_not_held")
+    return None
+
+
 def _latest_minutes(session):
     return Minutes.objects.select_for_update().filter(session=session).order_by("-version").first()
 
@@ -32,10 +41,9 @@ def minutes_save_draft(*, actor, session, body, correction_note="", request=None
     permissions.forget_standing(actor)
     session = _locked_session(session)
     _require(permissions.can_record_session_outcome(actor, session))
-    if session.is_cancelled:
-        raise ValidationError(_("This session was cancelled; it has no minutes."), code="cancelled")
-    if session.is_upcoming:
-        raise ValidationError(_("Minutes are written once the session takes place."), code="session_not_held")
+    refusal = minutes_refusal(session)
+    if refusal is not None:
+        raise refusal
     if not body.strip():
         raise field_error("body", _("Write the minutes."), "empty")
     latest = _latest_minutes(session)

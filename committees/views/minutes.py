@@ -37,6 +37,14 @@ class MinutesEditView(SessionMixin, ServiceFormView):
         versions = self._versions()
         return bool(versions) and not versions[0].is_draft
 
+    def get(self, request, *args, **kwargs):
+        refusal = services.minutes_refusal(self.session)
+        if refusal is not None:
+            # Nothing to write yet (cancelled, or not started): say why on the session's page, not after typing.
+            messages.error(request, " ".join(refusal.messages))
+            return redirect(self.session)
+        return super().get(request, *args, **kwargs)
+
     def get_initial(self):
         versions = self._versions()
         return {"body": versions[0].body} if versions else {}

@@ -214,3 +214,25 @@ def test_the_date_of_a_session_that_took_place_is_corrected_to_another_past_mome
             actor=chair, session=upcoming, starts_at=past, ends_at=past + datetime.timedelta(hours=2)
         )
     assert error.value.error_dict["starts_at"][0].code == "session_in_past"
+
+
+def test_the_minutes_and_agreement_pages_say_why_before_the_session_starts_or_once_cancelled(
+    client, committee, secretary
+):
+    upcoming = _later_today_or_started(committee, minutes=30)
+    cancelled = make_session(committee, days_from_now=5)
+    services.session_cancel(actor=make_staff(), session=cancelled, reason="Sin quórum")
+    client.force_login(secretary)
+    expected = {
+        (upcoming, "committees:minutes-edit"): "La minuta se redacta cuando la sesión se lleva a cabo",
+        (upcoming, "committees:agreement-create"): "Los acuerdos se registran cuando la sesión se lleva a cabo",
+        (cancelled, "committees:minutes-edit"): "Esta sesión fue cancelada; no tiene minuta",
+        (cancelled, "committees:agreement-create"): "Esta sesión fue cancelada; no tiene acuerdos",
+    }
+    for (session, name), message in expected.items():
+        response = client.get(reverse(name, args=[session.pk]), follow=True)
+        assert response.redirect_chain[-1][0] == session.get_absolute_url(), name
+        assert message in response.content.decode(), name
+    held = _later_today_or_started(committee, minutes=-30)
+    for name in ("committees:minutes-edit", "committees:agreement-create"):
+        assert client.get(reverse(name, args=[held.pk])).status_code == 200
