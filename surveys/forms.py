@@ -153,13 +153,15 @@ class QuestionForm(forms.Form):
     )
 
     def __init__(self, *args, survey, question=None, **kwargs):
-        if question is not None and "initial" not in kwargs:
+        if question is not None:
+            # The question as it is, under what the caller gives (a FormView always gives ``initial``, often empty).
             kwargs["initial"] = {
                 **{name: getattr(question, name) for name in self.base_fields if hasattr(question, name)},
                 "options": "\n".join(
                     f"{o.text_es} | {o.text_en}" if o.text_en else o.text_es for o in question.options.all()
                 ),
                 "condition_question": question.condition_question_id,
+                **(kwargs.get("initial") or {}),
             }
         super().__init__(*args, **kwargs)
         earlier = survey.questions.select_related("section").order_by("section__position", "position", "id")

@@ -347,3 +347,21 @@ def test_a_choice_question_without_options_is_refused_next_to_its_options(client
     page = response.content.decode()
     assert 'data-question-kinds="single multiple ranking"' in page
     assert "Solo para preguntas de tipo: Escala del 1 al 5." in page
+
+
+def test_the_question_page_opens_with_the_question_as_it_is(client, staff):
+    survey = build_survey(staff, publish=False)
+    client.force_login(staff)
+    form = client.get(reverse("surveys:question-update", args=[survey.q["long_text"].pk])).context["form"]
+    assert (form["kind"].value(), form["text_es"].value(), form["text_en"].value()) == (
+        "long_text",
+        "Describa sus acciones",
+        "Describe your actions",
+    )
+    assert (form["required"].value(), form["condition_question"].value(), form["condition_value"].value()) == (
+        True,
+        survey.q["yes_no"].pk,
+        "sí",
+    )
+    options = client.get(reverse("surveys:question-update", args=[survey.q["single"].pk])).context["form"]["options"]
+    assert options.value() == "Educación | Education\nEnergía | Energy"
