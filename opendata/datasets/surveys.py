@@ -18,7 +18,7 @@ from django.utils import timezone
 from axs_platform import fragments
 from projects.models import Proposal
 from surveys.models import TEXT_KINDS, QuestionKind, Survey
-from surveys.selectors.results import MIN_ANONYMOUS_RESPONDENTS, survey_results
+from surveys.selectors.results import MIN_ANONYMOUS_RESPONDENTS, results_withheld, survey_results
 
 from ..registry import Dataset, Field, register
 
@@ -65,7 +65,7 @@ def _answers_of(question, row, index, published_keys):
 
 def _survey_rows(survey):
     respondents, results = survey_results(survey, texts_shown=0)
-    if survey.is_anonymous and respondents < MIN_ANONYMOUS_RESPONDENTS:
+    if results_withheld(survey, respondents):  # As the results page, the exports and the API withhold them.
         return
     published_keys = _published_proposal_keys()
     for result in results:

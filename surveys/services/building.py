@@ -13,7 +13,7 @@ from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
 
-from .. import permissions
+from .. import permissions, selectors
 from ..models import CHOICE_KINDS, SCALE_MAX, SCALE_MIN, Audience, Option, Question, QuestionKind, Section, Survey
 
 SURVEY_FIELDS = [
@@ -109,6 +109,7 @@ def survey_update(*, actor, survey, chosen_organizations=None, request=None, **f
     if survey.archived_at:
         raise ValidationError(_("This survey is archived."), code="archived")
     before = snapshot(survey, SURVEY_FIELDS)
+    results_shown = "closes_at" in fields and _anonymous_results_shown(survey)  # before the new date applies
     for name, value in fields.items():
         setattr(survey, name, value)
     after = snapshot(survey, SURVEY_FIELDS)
@@ -120,6 +121,12 @@ def survey_update(*, actor, survey, chosen_organizations=None, request=None, **f
             )
         if "closes_at" in changed and survey.closes_at <= timezone.now():
             raise ValidationError({"closes_at": _("Use “Close now” to close the survey.")}, code="closes_in_past")
+        if "closes_at" in changed and results_shown:
+            message = _(
+                "An anonymous survey cannot be reopened once its results have been shown: a new answer "
+                "could be told apart. Create a new survey instead."
+            )
+            raise ValidationError({"closes_at": ValidationError(message, code="reopen_anonymous")})
     else:
         chosen_organizations = (
             chosen_organizations if chosen_organizations is not None else list(survey.chosen_organizations.all())
@@ -135,6 +142,15 @@ def survey_update(*, actor, survey, chosen_organizations=None, request=None, **f
         fragments.changed(fragments.SURVEY_RESULTS)  # its title and dates show in the results and the report
         audit_record(actor=actor, action=AuditEvent.Action.UPDATED, target=survey, changes=changes, request=request)
     return survey
+
+
+def _anonymous_results_shown(survey):
+    """Whether an anonymous survey has closed with its answers readable (``selectors.results_withheld``).
+
+    Reopened, each later "answered" mark would single out one organization's answers: the difference between
+    the results read before and after it.
+    """
+    return survey.is_anonymous and not selectors.results_withheld(survey, selectors.respondent_count(survey))
 
 
 def _locked_draft(actor, survey):

@@ -1,10 +1,14 @@
 """An anonymous survey's answers wait for its close and five respondents: on the page, the exports and the API.
 
 Its invitations say which organization has answered; with live results, the difference between two looks
-on either side of one invitation turning "answered" is that organization's answers.
+on either side of one invitation turning "answered" is that organization's answers. For the same reason, once
+they have been shown the survey cannot be reopened.
 """
 
+from datetime import timedelta
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -85,3 +89,84 @@ def test_a_closed_anonymous_survey_with_five_respondents_and_any_named_survey_sh
         page, export = _seen(client, survey)
         assert SECRET_WORDS in page and "Exportar a CSV" in page
         assert export.status_code == 200 and SECRET_WORDS in export.getvalue().decode("utf-8-sig")
+
+
+REOPEN_REFUSED_ES = "Una encuesta anónima no puede reabrirse una vez mostrados sus resultados"
+
+
+def _closed_with(staff, count, **fields):
+    survey = build_survey(staff, **fields)
+    _answered_by(staff, survey, count)
+    services.survey_close(actor=staff, survey=survey)
+    survey.refresh_from_db()
+    return survey
+
+
+def test_an_anonymous_survey_whose_results_were_shown_cannot_be_reopened(client, staff):
+    survey = _closed_with(staff, selectors.MIN_ANONYMOUS_RESPONDENTS, is_anonymous=True)
+    client.force_login(staff)
+    page, export = _seen(client, survey)
+    assert SECRET_WORDS in page and export.status_code == 200
+    closed_at = survey.closes_at
+
+    with pytest.raises(ValidationError) as refused:
+        services.survey_update(actor=staff, survey=survey, closes_at=timezone.now() + timedelta(days=7))
+    assert refused.value.error_dict["closes_at"][0].code == "reopen_anonymous"
+    survey.refresh_from_db()
+    assert survey.closes_at == closed_at and not survey.is_open
+    # Its wording may still change.
+    services.survey_update(actor=staff, survey=survey, title_en="Alliance priorities, 2026")
+    survey.refresh_from_db()
+    assert survey.title_en == "Alliance priorities, 2026" and survey.closes_at == closed_at
+
+
+def test_an_anonymous_survey_closed_below_the_threshold_and_a_named_one_may_be_reopened(staff):
+    unshown = _closed_with(staff, selectors.MIN_ANONYMOUS_RESPONDENTS - 1, is_anonymous=True)
+    named = _closed_with(staff, selectors.MIN_ANONYMOUS_RESPONDENTS, title_es="Nominal")
+    for survey in (unshown, named):
+        services.survey_update(actor=staff, survey=survey, closes_at=timezone.now() + timedelta(days=7))
+        survey.refresh_from_db()
+        assert survey.is_open
+    assert selectors.results_withheld(unshown, selectors.respondent_count(unshown)) == "open"
+
+
+def test_an_open_anonymous_survey_may_still_close_later(staff):
+    survey = build_survey(staff, is_anonymous=True)
+    _answered_by(staff, survey, selectors.MIN_ANONYMOUS_RESPONDENTS)
+    later = survey.closes_at + timedelta(days=7)
+    services.survey_update(actor=staff, survey=survey, closes_at=later)
+    survey.refresh_from_db()
+    assert survey.closes_at == later and survey.is_open
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("es-mx", REOPEN_REFUSED_ES),
+        ("en", "An anonymous survey cannot be reopened once its results have been shown"),
+    ],
+)
+def test_the_edit_page_refuses_to_reopen_it_next_to_the_closing_date_and_keeps_what_was_typed(
+    client, staff, language, words
+):
+    survey = _closed_with(staff, selectors.MIN_ANONYMOUS_RESPONDENTS, is_anonymous=True)
+    staff.preferred_language = language
+    staff.save(update_fields=["preferred_language"])
+    client.force_login(staff)
+    later = f"{timezone.localtime() + timedelta(days=7):%Y-%m-%dT18:00}"
+    typed = {
+        "title_es": "Prioridades, segunda vuelta",
+        "title_en": "Priorities, second round",
+        "description_es": "",
+        "description_en": "",
+        "closes_at": later,
+    }
+    response = client.post(reverse("surveys:survey-update", args=[survey.pk]), typed)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == ["closes_at"] and words in form.errors["closes_at"][0]
+    page = response.content.decode()
+    assert words in page
+    assert 'value="Prioridades, segunda vuelta"' in page and f'value="{later}"' in page
+    survey.refresh_from_db()
+    assert survey.title_es == "Prioridades de la alianza" and not survey.is_open
