@@ -206,6 +206,43 @@ def condition_matches(question, value):
     return any(texts.get(getattr(item, "pk", item)) == wanted for item in values)
 
 
+def _option_texts(options):
+    """The Spanish texts a condition names an option by, as ``condition_matches`` compares them."""
+    return {option["text_es"].strip().lower() for option in options}
+
+
+def _saved_options(question):
+    return [
+        {"text_es": o.text_es, "text_en": o.text_en, "external_key": o.external_key} for o in question.options.all()
+    ]
+
+
+def _condition_problem(question, source, source_options=None):
+    """Return which part of a question's condition on ``source`` can never be met, or ``""``.
+
+    ``"order"``: not an earlier question of the same survey; ``"kind"``: a question no condition can be on;
+    ``"value"``: no answer of ``source`` has that value, with its saved options or, about to replace them,
+    ``source_options``.
+    """
+    earlier = (source.section.position, source.position, source.pk) < (
+        question.section.position,
+        question.position,
+        question.pk or 10**12,
+    )
+    if source.survey_id != question.survey_id or not earlier:
+        return "order"
+    if source.kind not in CONDITION_KINDS:
+        return "kind"
+    wanted = question.condition_value.strip().lower()
+    if source.kind == QuestionKind.YES_NO:
+        valid = wanted in YES_WORDS | NO_WORDS
+    elif source.kind == QuestionKind.SCALE:
+        valid = wanted.isdigit() and SCALE_MIN <= int(wanted) <= SCALE_MAX
+    else:
+        valid = wanted in _option_texts(_saved_options(source) if source_options is None else source_options)
+    return "" if valid else "value"
+
+
 def _check_question(question, options):
     errors = {}
     if question.kind in CHOICE_KINDS and len(options) < 2:
@@ -213,30 +250,44 @@ def _check_question(question, options):
     if question.kind not in CHOICE_KINDS and options:
         errors["options"] = _("Only choice and ranking questions have options.")
     if question.condition_question_id:
-        source = question.condition_question
-        earlier = (source.section.position, source.position, source.pk) < (
-            question.section.position,
-            question.position,
-            question.pk or 10**12,
-        )
-        if source.survey_id != question.survey_id or not earlier:
+        problem = _condition_problem(question, question.condition_question)
+        if problem == "order":
             errors["condition_question"] = _("The condition must be on an earlier question of the same survey.")
-        elif source.kind not in CONDITION_KINDS:
+        elif problem == "kind":
             errors["condition_question"] = _(
                 "A condition can be on a single or multiple choice, yes/no or scale question."
             )
-        else:
-            wanted = question.condition_value.strip().lower()
-            if source.kind == QuestionKind.YES_NO:
-                valid = wanted in YES_WORDS | NO_WORDS
-            elif source.kind == QuestionKind.SCALE:
-                valid = wanted.isdigit() and SCALE_MIN <= int(wanted) <= SCALE_MAX
-            else:
-                valid = wanted in {option.text_es.strip().lower() for option in source.options.all()}
-            if not valid:
-                errors["condition_value"] = _("This value is not an answer of that question.")
+        elif problem == "value":
+            errors["condition_value"] = _("This value is not an answer of that question.")
     if errors:
         raise ValidationError(errors, code="invalid_question")
+
+
+def _check_dependents(question, options):
+    """Refuse a change of a question's type or options after which a question shown by its answer never shows."""
+    broken = [
+        dependent
+        for dependent in question.dependent_questions.select_related("section")
+        if _condition_problem(dependent, question, options)
+    ]
+    if broken:
+        # A choice question the condition can be on lacks the option; any other type takes or gives no such answer.
+        field = "options" if question.kind in CONDITION_KINDS and question.kind in CHOICE_KINDS else "kind"
+        message = _(
+            "Question “%(question)s” is shown only when this one is answered “%(value)s”; after this change that "
+            "answer no longer exists. Change that question's condition first."
+        )
+        raise ValidationError(
+            {
+                field: [
+                    ValidationError(
+                        message % {"question": dependent.text, "value": dependent.condition_value},
+                        code="condition_broken",
+                    )
+                    for dependent in broken
+                ]
+            }
+        )
 
 
 def _set_options(question, options):
@@ -275,15 +326,10 @@ def question_update(*, actor, question, options=None, **fields):
     _locked_draft(actor, question.survey)
     for name, value in fields.items():
         setattr(question, name, value)
-    options = (
-        list(options)
-        if options is not None
-        else [
-            {"text_es": o.text_es, "text_en": o.text_en, "external_key": o.external_key} for o in question.options.all()
-        ]
-    )
+    options = list(options) if options is not None else _saved_options(question)
     question.full_clean()
     _check_question(question, options)
+    _check_dependents(question, options)
     question.save()
     _set_options(question, options)
     return question
@@ -311,6 +357,27 @@ def survey_publish(*, actor, survey, request=None):
         errors["closes_at"] = _("Say when the survey closes.")
     elif survey.closes_at <= timezone.now():
         errors["closes_at"] = _("The closing date has passed.")
+    message = _(
+        "Question “%(question)s” is shown only when “%(source)s” is answered “%(value)s”, which can never happen: "
+        "change its condition before publishing."
+    )
+    broken = [
+        ValidationError(
+            message
+            % {
+                "question": question.text,
+                "source": question.condition_question.text,
+                "value": question.condition_value,
+            },
+            code="condition_broken",
+        )
+        for question in survey.questions.filter(condition_question__isnull=False)
+        .select_related("section", "condition_question__section")
+        .prefetch_related("condition_question__options")
+        if _condition_problem(question, question.condition_question)
+    ]
+    if broken:  # A survey without questions has no condition either.
+        errors["__all__"] = broken
     if errors:
         raise ValidationError(errors, code="not_ready")
     survey.published_at = timezone.now()
