@@ -20,8 +20,10 @@ from decimal import Decimal
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 
 from ..models import AnonymousDraft, Answer, QuestionKind, Response, ResponseStatus, Survey
 
@@ -52,6 +54,11 @@ def secret_matches(invitation, secret):
     return bool(secret and invitation.draft_check) and hmac.compare_digest(invitation.draft_check, draft_check(secret))
 
 
+def draft_elsewhere(invitation, secret):
+    """Whether the invitation has a draft this secret does not open: saved from another browser."""
+    return invitation.has_draft and not secret_matches(invitation, secret)
+
+
 def _decode(values, questions):
     """Turn the draft's JSON back into the values the services take (``{question_id: value}``)."""
     kinds = {question.pk: question.kind for question in questions}
@@ -79,10 +86,22 @@ def draft_values(invitation, secret, questions):
     return _decode(json.loads(plain), questions)
 
 
-def draft_store(invitation, secret, values):
-    """Encrypt and store the values under the secret; the invitation learns only that it has a draft."""
+def draft_store(invitation, secret, values, *, replace=False):
+    """Encrypt and store the values under the secret; the invitation learns only that it has a draft.
+
+    The invitation (its organization's, shared by its representatives) opens one draft: storing under
+    another browser's secret leaves the draft saved before unopenable, so it needs ``replace``.
+    """
     if not secret:
         raise ValueError("An anonymous draft needs the secret kept by the respondent's browser.")
+    if draft_elsewhere(invitation, secret) and not replace:
+        raise ValidationError(
+            _(
+                "Nothing was saved: answers to this survey were already saved from another browser. Confirm to "
+                "start over in this browser; those answers will no longer open."
+            ),
+            code="draft_elsewhere",
+        )
     lookup = _lookup(secret)
     nonce = secrets.token_bytes(12)
     plain = json.dumps({str(k): v for k, v in values.items()}, cls=DjangoJSONEncoder).encode()

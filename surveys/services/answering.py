@@ -174,19 +174,22 @@ class NotSubmitted(ValidationError):
 
 
 @transaction.atomic
-def response_save(*, user, invitation, values, draft_secret=""):
+def response_save(*, user, invitation, values, draft_secret="", replace=False):
     """Save the given answers (``{question_id: value}``) of an invitation's response in progress.
 
     Questions not in ``values`` keep their saved answers; a value of None clears one. Answers to
     questions that the saved answers now hide are removed. Nothing is checked for completeness here.
     An anonymous survey's answers go to the draft that ``draft_secret`` (from the respondent's
-    browser) opens; a secret that does not match the invitation starts a new draft.
+    browser) opens; a secret that does not match the invitation starts a new draft, which replaces
+    one saved from another browser only with ``replace`` (``anonymous.draft_store``).
     """
     invitation = _lock(invitation)
     _check_can_change(invitation, user)
     questions = _questions(invitation.survey)
     if invitation.survey.is_anonymous:
-        return _save_draft(invitation, values, questions, draft_secret)
+        merged = _draft_merged(invitation, values, questions, draft_secret)
+        _save_draft(invitation, merged, draft_secret, replace=replace)
+        return merged
     return _save(invitation, user, values, questions)
 
 
@@ -197,7 +200,7 @@ def response_submit(*, user, invitation, draft_secret="", notice_shown=None):
     )
 
 
-def response_save_and_submit(*, user, invitation, values, draft_secret="", notice_shown=None):
+def response_save_and_submit(*, user, invitation, values, draft_secret="", notice_shown=None, replace=False):
     """Save the answers and submit them in one transaction, under the invitation's lock.
 
     Two submissions of the same link at once queue on the lock: the first stores its answers and
@@ -205,6 +208,8 @@ def response_save_and_submit(*, user, invitation, values, draft_secret="", notic
     stored is what the person told "Thank you" sent. When a required answer is missing the answers
     are kept and ``NotSubmitted`` says what is missing. ``notice_shown``, the privacy notice version the page
     posted as shown, is recorded with a named response; an anonymous one only counts it per survey and version.
+    An anonymous submission from another browser than the one that saved the draft is a whole answer and
+    needs no ``replace``; kept as a draft because it is incomplete, it does (``response_save``).
     """
     with transaction.atomic():
         # The survey's lock before the invitation's, in the order reminders and the shuffle take them:
@@ -214,15 +219,13 @@ def response_save_and_submit(*, user, invitation, values, draft_secret="", notic
         _check_can_change(invitation, user)
         questions = _questions(invitation.survey)
         if invitation.survey.is_anonymous:
-            merged = (
-                _save_draft(invitation, values, questions, draft_secret)
-                if values
-                else anonymous_saved_values(invitation, draft_secret, questions)
-            )
+            merged = _draft_merged(invitation, values, questions, draft_secret)
             missing = _missing(merged, questions, empty=not merged)
             if not missing:
                 notices.acknowledge(point=notices.SURVEY, shown=notice_shown, target=invitation.survey)
                 return _submit_anonymous(invitation, merged, questions, draft_secret)
+            if values:
+                _save_draft(invitation, merged, draft_secret, replace=replace)
         else:
             response = _save(invitation, user, values, questions) if values else in_progress_response(invitation)
             missing = _missing(stored_values(response, questions), questions, empty=response is None)
@@ -276,16 +279,18 @@ def _forget_earlier(invitation):
     Response.objects.filter(invitation=invitation, status=ResponseStatus.IN_PROGRESS).delete()
 
 
-def _save_draft(invitation, values, questions, secret):
-    """Merge the values into the anonymous draft that the secret opens; return the merged values."""
+def _draft_merged(invitation, values, questions, secret):
+    """Return the values merged into what the secret's anonymous draft holds, without the questions they hide."""
     cleaned = _clean_all(values, questions)
     merged = anonymous_saved_values(invitation, secret, questions)
     merged.update({key: _as_stored(value) for key, value in cleaned.items()})
     shown = {question.pk for question in visible_questions(questions, merged)}
-    merged = {key: value for key, value in merged.items() if value is not None and key in shown}
-    anonymous.draft_store(invitation, secret, merged)
+    return {key: value for key, value in merged.items() if value is not None and key in shown}
+
+
+def _save_draft(invitation, merged, secret, *, replace):
+    anonymous.draft_store(invitation, secret, merged, replace=replace)
     _forget_earlier(invitation)
-    return merged
 
 
 def _submit_anonymous(invitation, values, questions, secret):

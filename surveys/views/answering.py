@@ -18,6 +18,7 @@ from ..services import anonymous
 from ..services.answering import in_progress_response
 
 DRAFT_COOKIE_AGE = 180 * 24 * 3600  # An anonymous draft can be resumed in this browser for six months.
+REPLACE_DRAFT = "replace_draft"  # The box that starts over in this browser, leaving another browser's draft.
 
 
 class MySurveysView(PredicateRequiredMixin, TemplateView):
@@ -101,6 +102,8 @@ class AnswerView(View):
         return ResponseForm(data, initial=initial, questions=shown, goals=self.goals)
 
     def _render(self, form, response=None):
+        # Saved from another browser: this one cannot open that draft, and saving here would start over.
+        draft_elsewhere = self.survey.is_anonymous and anonymous.draft_elsewhere(self.invitation, self.draft_secret)
         sections = []
         for question, fields in form.blocks():
             if not sections or sections[-1][0] != question.section:
@@ -115,6 +118,7 @@ class AnswerView(View):
                 "form": form,
                 "sections": sections,
                 "response": response,
+                "draft_elsewhere": draft_elsewhere,
             },
         )
 
@@ -128,7 +132,8 @@ class AnswerView(View):
         form = self._form(request.POST)
         form.is_valid()
         values = form.values()
-        secret = {"draft_secret": self.draft_secret}
+        # A draft saved from another browser is replaced only when this page's box said to start over.
+        secret = {"draft_secret": self.draft_secret, "replace": REPLACE_DRAFT in request.POST}
         if "submit" in request.POST and not form.errors:
             # Saved and submitted in one transaction: what is stored is what the thanks page confirms.
             try:
@@ -141,6 +146,7 @@ class AnswerView(View):
                 )
             except services.NotSubmitted as error:
                 # The saved answers may show new questions: show them, with what was missing.
+                self.invitation.refresh_from_db(fields=["draft_check"])
                 form = self._form(request.POST)
                 form.is_valid()
                 return self._keep_secret(self._refused(form, error, saved=True))
@@ -155,6 +161,7 @@ class AnswerView(View):
         except ValidationError as error:
             return self._refused(form, error)
         if form.errors:
+            self.invitation.refresh_from_db(fields=["draft_check"])  # This browser's secret now opens the draft.
             messages.warning(request, _("Some answers need correcting; your other answers were saved."))
             return self._keep_secret(self._render(form))
         if self.survey.is_anonymous:

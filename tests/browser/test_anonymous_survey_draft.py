@@ -8,6 +8,9 @@ from surveys.models import AnonymousDraft, Response
 from tests.factories import make_member, make_organization, make_staff
 from tests.surveys.conftest import build_survey
 
+from .checks import AXE_JS
+from .journey import Journey
+
 
 def test_an_anonymous_draft_is_resumed_from_the_same_browser_and_submitted(journey, browser, transactional_db):
     staff = make_staff()
@@ -30,10 +33,23 @@ def test_an_anonymous_draft_is_resumed_from_the_same_browser_and_submitted(journ
     page.set_viewport_size({"width": 390, "height": 844})
     journey.check()
 
-    other = browser.new_context(locale="es-MX").new_page()  # Another browser: the draft does not open.
-    other.goto(journey.url(url))
-    expect(other.get_by_label("Contacto")).to_have_value("")
-    other.context.close()
+    # Another browser (a colleague's, the phone): the draft does not open, the page says so and saves nothing
+    # over it until the box to start over is ticked.
+    context = browser.new_context(locale="es-MX", viewport={"width": 1280, "height": 900})
+    context.add_init_script(path=str(AXE_JS))  # as the ``page`` fixture does, so axe checks this browser too
+    other = Journey(context.new_page(), journey.base_url, journey.html_checker)
+    other.visit(url, validate_as="anonymous-survey-draft-elsewhere")
+    expect(other.page.get_by_text("Ya se guardaron respuestas a esta encuesta desde otro navegador")).to_be_visible()
+    expect(other.page.get_by_label("Contacto")).to_have_value("")
+    other.page.get_by_label("Contacto").fill("Desde el teléfono")
+    other.press("Guardar y continuar después", validate_as="anonymous-survey-draft-elsewhere-refused")
+    expect(other.page.get_by_text("No se guardó nada")).to_be_visible()
+    expect(other.page.get_by_label("Contacto")).to_have_value("Desde el teléfono")
+    expect(other.page.get_by_label("Empezar de nuevo en este navegador", exact=False)).not_to_be_checked()
+    other.assert_every_page_checked()
+    context.close()
+    journey.visit(url)
+    expect(page.get_by_label("Contacto")).to_have_value("Área de sostenibilidad")
 
     page.locator(f"#id_q{survey.q['sdg'].pk}_1").select_option(value=str(Goal.objects.get(number=12).pk))
     page.get_by_label("No", exact=True).check()
