@@ -33,5 +33,10 @@ def followable(obj):
     return _FOLLOWABLE.get(obj._meta.label_lower) if obj is not None else None
 
 
+def followable_named(label):
+    """Return the registration of the model named ``label`` (``projects.proposal``), or None."""
+    return _FOLLOWABLE.get(str(label).lower())
+
+
 def followable_models():
     return [entry.model for entry in _FOLLOWABLE.values()]

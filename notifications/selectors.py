@@ -3,7 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
-from .follows import followable
+from .follows import followable, followable_named
 from .kinds import KINDS
 from .models import Delivery, Follow, Notification, Preference
 
@@ -66,6 +66,26 @@ def follow_of(user, obj):
 def follows(user):
     """Return the person's follows with what they follow, newest first."""
     return Follow.objects.filter(person=user).select_related("content_type").prefetch_related("target")
+
+
+def follow_target(user, *, label, object_id):
+    """Return ``(target, in_sight)`` for the follow button, or None when there is nothing to answer about.
+
+    None alike for a model that cannot be followed, a missing row, and one the person may not see
+    (its app's ``may_see``) unless they still follow it: that one comes back with ``in_sight`` False,
+    so they may stop following it without being told what it is.
+    """
+    entry = followable_named(label)
+    if entry is None:
+        return None
+    target = entry.model._default_manager.filter(pk=object_id).first()
+    if target is None:
+        return None
+    if entry.may_see(user, target):
+        return target, True
+    if follow_of(user, target) is not None:
+        return target, False
+    return None
 
 
 def follows_in_sight(user):

@@ -4,7 +4,6 @@ Thin views: each checks ``notifications.permissions`` and calls one service. Eve
 POST that works without JavaScript and comes back to the page it was sent from.
 """
 
-from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -20,7 +19,6 @@ from axs_platform.pagination import page_of
 from axs_platform.permissions import PredicateRequiredMixin
 
 from . import selectors, services
-from .follows import followable
 from .forms import FollowForm, InboxFilterForm, PreferencesForm
 from .kinds import KINDS
 from .models import Notification
@@ -126,22 +124,27 @@ class FollowingView(InboxMixin, TemplateView):
 
 class FollowView(InboxMixin, View):
     def post(self, request):
+        """Follow or stop following; what the person may not see answers 404 like a missing id, never named."""
         form = FollowForm(request.POST)
         if not form.is_valid():
             raise Http404
-        try:
-            model = apps.get_model(form.cleaned_data["model"])
-        except (LookupError, ValueError):
-            raise Http404 from None
-        target = model._default_manager.filter(pk=form.cleaned_data["object_id"]).first()
-        if target is None or followable(target) is None:
+        found = selectors.follow_target(
+            request.user, label=form.cleaned_data["model"], object_id=form.cleaned_data["object_id"]
+        )
+        if found is None:
             raise Http404
+        target, in_sight = found
         if form.cleaned_data["action"] == "follow":
+            if not in_sight:
+                raise Http404
             services.follow(actor=request.user, target=target)
             messages.success(request, _("You now follow %(name)s.") % {"name": target})
         else:
             services.unfollow(actor=request.user, target=target)
-            messages.success(request, _("You no longer follow %(name)s.") % {"name": target})
+            if in_sight:
+                messages.success(request, _("You no longer follow %(name)s.") % {"name": target})
+            else:
+                messages.success(request, _("You no longer follow that item."))
         return _back(request, reverse("notifications:following"))
 
 
