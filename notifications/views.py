@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 
+from axs_platform import purposes
 from axs_platform.forms import add_service_errors
 from axs_platform.pagination import page_of
 from axs_platform.permissions import PredicateRequiredMixin
@@ -89,7 +90,10 @@ class PreferencesView(InboxMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", self.get_form())
-        return super().get_context_data(zone=self.request.user.time_zone, **kwargs)
+        user = self.request.user
+        return super().get_context_data(
+            zone=user.time_zone, opposes_reminders=purposes.opposes(user, purposes.REMINDERS), **kwargs
+        )
 
     def post(self, request):
         form = self.get_form()

@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.urls import reverse
 
 from axs_platform.models import OutgoingEmail
 from notifications import kinds
@@ -45,3 +46,19 @@ def test_the_digest_is_not_sent_to_a_person_who_opposes_reminders(period, django
     assert digest.status == Digest.Status.OPPOSED and digest.notification_count == 1
     assert Notification.objects.filter(recipient=opposing, read_at__isnull=True).count() == 1  # still in the inbox
     assert Digest.objects.get(recipient=willing).status == Digest.Status.SENT
+
+
+def test_the_preferences_page_tells_one_who_opposes_reminders_that_digests_are_not_e_mailed(client):
+    opposing, willing = make_representative(), make_representative()
+    privacy_services.purposes_set(person=opposing, choices={"reminders": False})
+    url = reverse("notifications:preferences")
+    notice = "no se le envían los resúmenes diarios ni semanales"
+
+    client.force_login(opposing)
+    page = client.get(url).content.decode()
+    assert notice in page
+    assert "Los recordatorios no le llegan" in page
+    assert reverse("privacy:my-purposes") in page
+
+    client.force_login(willing)
+    assert notice not in client.get(url).content.decode()
