@@ -57,6 +57,7 @@ class InboxView(InboxMixin, TemplateView):
             kind=kind,
             kind_label=KINDS[kind].label if kind in KINDS else "",
             unread_total=selectors.unread_count(user),
+            zone=user.zone,
             query=query.urlencode(),
             **kwargs,
         )

@@ -1,7 +1,11 @@
 """The inbox pages: the bell's count, the list and its filter, read marks, preferences."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from notifications import kinds
 from notifications.models import Delivery, Notification, Preference
@@ -123,3 +127,16 @@ def test_preferences_are_saved_per_kind_and_privacy_stays_email(signed_in, perso
     assert "Estos avisos tienen plazos legales: siempre se envían por correo al momento." in response.content.decode()
     assert Preference.objects.get(person=person, kind=kinds.PRIVACY).delivery == Delivery.IMMEDIATE
     assert response.context["form"]["ballot"].value() == "weekly"  # what was chosen stays on the page
+
+
+def test_the_inbox_shows_times_in_the_persons_own_time_zone_and_names_it(signed_in, person):
+    person.time_zone = "America/Tijuana"
+    person.save()
+    notification = notify(recipient=person, kind=kinds.SESSION, title="Sesión convocada")
+    moment = datetime.datetime(2026, 3, 11, 18, 0, tzinfo=datetime.UTC)
+    Notification.objects.filter(pk=notification.pk).update(created_at=moment)
+    page = signed_in.get(reverse("notifications:inbox")).content.decode()
+    assert 'datetime="2026-03-11T11:00:00-0700"' in page  # Tijuana, not Mexico City's 12:00 -0600
+    with translation.override("es-mx"), timezone.override(person.zone):
+        assert date_format(timezone.localtime(moment), "DATETIME_FORMAT") in page
+    assert "America/Tijuana" in page
