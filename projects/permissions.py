@@ -254,9 +254,23 @@ def can_open_evaluation(user, evaluation):
 # Selection rounds and ballots.
 
 
-def can_manage_rounds(user, committee):
-    """Open, record and close a committee's selection rounds and ballots: staff, or the committee's chair."""
-    return is_staff_member(user) or (committee.is_open and is_chair(user, committee.pk))
+def can_manage_rounds(user, committee, calls=()):
+    """Open, record and close a committee's selection rounds and ballots: staff, or the committee's chair.
+
+    ``calls`` (calls or their ids) are those of the round's candidates: a chair whose organization competes in
+    one of them speaks for a side of the decision (``competes_in_call``), so staff decide that round.
+    """
+    if is_staff_member(user):
+        return True
+    if not (committee.is_open and is_chair(user, committee.pk)):
+        return False
+    return not any(competes_in_call(user, call) for call in set(calls))
+
+
+def can_manage_round(user, selection_round):
+    """Run this round (its ballots, evidence, ties and close): ``can_manage_rounds`` over its candidates' calls."""
+    calls = selection_round.candidates.values_list("proposal__call_id", flat=True)
+    return can_manage_rounds(user, selection_round.committee, calls)
 
 
 def can_see_round(user, selection_round):

@@ -93,7 +93,7 @@ def ballot_create(
     request=None,
 ):
     """Create a scheduled ballot of a vote round over its candidates (or the given ones)."""
-    require(permissions.can_manage_rounds(actor, selection_round.committee))
+    require(permissions.can_manage_round(actor, selection_round))
     if not selection_round.is_open or selection_round.method != SelectionMethod.VOTE:
         raise ValidationError(_("Ballots belong to an open selection round decided by vote."), code="round_not_vote")
     if proposals is None:
@@ -211,7 +211,7 @@ def ballot_open(*, actor, ballot, now=None, request=None):
     """Open a scheduled ballot: freeze who may vote, and tell them by e-mail."""
     ballot = _locked(ballot)
     if actor is not None:
-        require(permissions.can_manage_rounds(actor, ballot.round.committee))
+        require(permissions.can_manage_round(actor, ballot.round))
     if ballot.status != BallotStatus.SCHEDULED:
         raise ValidationError(_("Only a scheduled ballot can be opened."), code="not_scheduled")
     now = now or timezone.now()
@@ -243,7 +243,7 @@ def ballot_close(*, actor, ballot, now=None, request=None):
     """Close an open ballot, count it from the stored papers and freeze the result; declare any tie."""
     ballot = _locked(ballot)
     if actor is not None:
-        require(permissions.can_manage_rounds(actor, ballot.round.committee))
+        require(permissions.can_manage_round(actor, ballot.round))
     if ballot.status != BallotStatus.OPEN:
         raise ValidationError(_("Only an open ballot can be closed."), code="not_open")
     now = now or timezone.now()

@@ -82,8 +82,8 @@ def round_create(
     request=None,
 ):
     """Open a selection round of a committee over candidate proposals in committee review."""
-    require(permissions.can_manage_rounds(actor, committee))
     proposals = list(proposals)
+    require(permissions.can_manage_rounds(actor, committee, [p.call_id for p in proposals]))
     if seats < 1:
         raise field_error("seats", _("Select at least one proposal."), "invalid_seats")
     if len(proposals) < seats:
@@ -125,7 +125,7 @@ def evidence_add(
 ):
     """Record what a round's decision rests on: a study, a session, a member's contribution."""
     selection_round = SelectionRound.objects.select_for_update().get(pk=selection_round.pk)
-    require(permissions.can_manage_rounds(actor, selection_round.committee))
+    require(permissions.can_manage_round(actor, selection_round))
     if not selection_round.is_open:
         raise ValidationError(_("This round is closed; its evidence can no longer change."), code="round_closed")
     evidence = SelectionEvidence(
@@ -192,7 +192,7 @@ def round_close(*, actor, selection_round, selected=(), decision="", session=Non
     selection_round = (
         SelectionRound.objects.select_for_update(of=("self",)).select_related("committee").get(pk=selection_round.pk)
     )
-    require(permissions.can_manage_rounds(actor, selection_round.committee))
+    require(permissions.can_manage_round(actor, selection_round))
     if not selection_round.is_open:
         raise ValidationError(_("This round is already closed."), code="round_closed")
     candidates = {c.proposal_id: c for c in selection_round.candidates.select_related("proposal")}

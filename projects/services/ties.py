@@ -23,7 +23,7 @@ def _require_declared_tie(ballot):
 def ballot_tie_settle(*, actor, ballot, proposals, reason, request=None):
     """Let the chair (or staff) settle a declared tie among the tied proposals, with the reason recorded."""
     ballot = _locked(ballot)
-    require(permissions.can_manage_rounds(actor, ballot.round.committee))
+    require(permissions.can_manage_round(actor, ballot.round))
     _require_declared_tie(ballot)
     chosen = sorted({p.pk for p in proposals})
     seats = ballot.result["open_seats"]

@@ -25,7 +25,7 @@ class BallotOpenView(PredicateRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
-        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
+        return permissions.can_manage_round(self.request.user, self.ballot.round)
 
     def post(self, request, *args, **kwargs):
         try:
@@ -47,7 +47,7 @@ class BallotCloseView(PredicateRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
-        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
+        return permissions.can_manage_round(self.request.user, self.ballot.round)
 
     def get(self, request, *args, **kwargs):
         if self.ballot.status != BallotStatus.OPEN:
@@ -133,7 +133,7 @@ class BallotTieView(BallotFormMixin):
         return _("The tie was settled and recorded.")
 
     def has_permission(self):
-        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
+        return permissions.can_manage_round(self.request.user, self.ballot.round)
 
     def get_form_kwargs(self):
         if self.ballot.tie_status != "declared":
@@ -158,7 +158,7 @@ class BallotRunoffView(BallotFormMixin):
         return _("The runoff was created.")
 
     def has_permission(self):
-        return permissions.can_manage_rounds(self.request.user, self.ballot.round.committee)
+        return permissions.can_manage_round(self.request.user, self.ballot.round)
 
     def get_form_kwargs(self):
         # Like settling it: there is a runoff to hold only while a tie is declared (and the form is offered then only).

@@ -81,7 +81,7 @@ class BallotDetailView(PredicateRequiredMixin, TemplateView):
         ballot = self.ballot
         user = self.request.user
         elector = permissions.elector_for(user, ballot)
-        can_manage = permissions.can_manage_rounds(user, ballot.round.committee)
+        can_manage = permissions.can_manage_round(user, ballot.round)
         context = {
             "ballot": ballot,
             "candidates": selectors.candidates_to_vote(ballot),

@@ -133,7 +133,7 @@ class RoundDetailView(PredicateRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         selection_round = self.selection_round
         user = self.request.user
-        can_manage = permissions.can_manage_rounds(user, selection_round.committee)
+        can_manage = permissions.can_manage_round(user, selection_round)
         context = {
             "round": selection_round,
             "candidates": list(selection_round.candidates.select_related("proposal__lead_organization")),
@@ -163,7 +163,7 @@ class RoundManageMixin(PredicateRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):
-        return permissions.can_manage_rounds(self.request.user, self.selection_round.committee)
+        return permissions.can_manage_round(self.request.user, self.selection_round)
 
     def get(self, request, *args, **kwargs):
         return self.refused_when_not_open() or super().get(request, *args, **kwargs)
