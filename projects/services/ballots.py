@@ -108,6 +108,9 @@ def ballot_create(
     named_voters = list(named_voters)
     if electorate == ElectorateKind.PEOPLE and not named_voters:
         raise field_error("named_voters", _("Name the people who vote."), "no_voters")
+    if closes_at <= timezone.now():
+        # Nothing could open it (nor close the round after it): only staff could cancel it.
+        raise field_error("closes_at", _("The ballot's closing time has already passed."), "closes_in_the_past")
     if closes_at <= opens_at:
         raise field_error("closes_at", _("A ballot must close after it opens."), "closes_before_opening")
     if question == QuestionKind.YES_NO:

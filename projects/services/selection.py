@@ -147,8 +147,14 @@ def evidence_add(
 
 def _vote_selection(selection_round):
     ballots = list(selection_round.ballots.filter(runoff_of__isnull=True).exclude(status=BallotStatus.CANCELLED))
-    if not ballots or any(b.status != BallotStatus.CLOSED for b in ballots):
+    if not ballots:
         raise ValidationError(_("Close the round's ballot before closing the round."), code="ballot_not_closed")
+    if blocking := next((b for b in ballots if b.status != BallotStatus.CLOSED), None):
+        raise ValidationError(
+            _("Close or cancel the ballot “%(title)s” (status: %(status)s) before closing the round.")
+            % {"title": blocking.title, "status": blocking.get_status_display()},
+            code="ballot_not_closed",
+        )
     ballot = max(ballots, key=lambda b: (b.closed_at, b.pk))
     if not ballot.result["quorum_met"]:
         raise ValidationError(
