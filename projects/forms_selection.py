@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from axs_platform.dates import implausible_day
 from axs_platform.forms import (
     SMALL_INTEGER_MAX,
     DateTimeInput,
@@ -87,7 +88,23 @@ class RoundCloseForm(forms.Form):
         self.helper = submit_helper(_("Close the round and record the selection"))
 
 
-class BallotForm(forms.ModelForm):
+class PlausibleTimesMixin:
+    """Refuse an opening or closing time outside the plausible years before the model or the service converts it."""
+
+    def clean_opens_at(self):
+        return _plausible(self.cleaned_data["opens_at"])
+
+    def clean_closes_at(self):
+        return _plausible(self.cleaned_data["closes_at"])
+
+
+def _plausible(moment):
+    if message := implausible_day(moment):
+        raise forms.ValidationError(message, code="implausible_date")
+    return moment
+
+
+class BallotForm(PlausibleTimesMixin, forms.ModelForm):
     open_now = forms.BooleanField(label=_("Open it now"), required=False, initial=True)
     # Among thousands of people: the select offers a search's first matches (and those already named).
     named_voters = SearchableModelMultipleChoiceField(
@@ -186,7 +203,7 @@ class TieForm(forms.Form):
         self.helper = submit_helper(_("Settle the tie"))
 
 
-class RunoffForm(forms.Form):
+class RunoffForm(PlausibleTimesMixin, forms.Form):
     opens_at = forms.DateTimeField(label=_("Opens"), widget=DateTimeInput())
     closes_at = forms.DateTimeField(label=_("Closes"), widget=DateTimeInput())
 

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 
 from audit.services import audit_record
 from axs_platform import fragments, purposes
+from axs_platform.dates import implausible_day
 from axs_platform.errors import field_error
 from committees.models import Membership, MembershipStatus, Post, PostKind
 from companies.models import Representative
@@ -94,6 +95,9 @@ def ballot_create(
 ):
     """Create a scheduled ballot of a vote round over its candidates (or the given ones)."""
     require(permissions.can_manage_round(actor, selection_round))
+    for name, moment in (("opens_at", opens_at), ("closes_at", closes_at)):
+        if message := implausible_day(moment):  # first: a moment in the year 9999 overflows in any conversion
+            raise field_error(name, message, "implausible_date")
     if not selection_round.is_open or selection_round.method != SelectionMethod.VOTE:
         raise ValidationError(_("Ballots belong to an open selection round decided by vote."), code="round_not_vote")
     if proposals is None:

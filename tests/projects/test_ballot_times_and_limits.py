@@ -57,3 +57,39 @@ def test_the_ballot_form_says_in_spanish_that_the_closing_time_has_passed(client
     assert response.status_code == 200
     assert "La hora de cierre de la votación ya pasó" in response.content.decode()
     assert not Ballot.objects.exists()
+
+
+BALLOT_FIELDS = {"title": "Votación", "electorate": "organizations", "question": "approval", "max_choices": 1,
+                 "seats": 1, "majority": "plurality", "quorum_percent": 50, "open_now": ""}  # fmt: skip
+
+
+def post_ballot(client, scene, **fields):
+    selection_round = vote_round(scene)
+    client.force_login(scene.chair)
+    url = reverse("projects:ballot-create", args=[selection_round.pk])
+    return client.post(url, {**BALLOT_FIELDS, **fields})
+
+
+def test_a_ballot_in_the_year_9999_is_refused_on_its_fields_not_with_a_server_error(client, scene):
+    response = post_ballot(client, scene, opens_at="9999-12-31T23:00", closes_at="9999-12-31T23:59")
+    assert response.status_code == 200
+    errors = response.context["form"].errors.as_data()
+    assert [e.code for e in errors["opens_at"]] == ["implausible_date"]
+    assert [e.code for e in errors["closes_at"]] == ["implausible_date"]
+    assert "Revise el año" in response.content.decode()
+    assert not Ballot.objects.exists()
+
+
+def test_the_ballot_service_and_the_runoff_form_refuse_an_implausible_year(scene):
+    from projects.forms_selection import RunoffForm
+
+    far = timezone.make_aware(datetime.datetime(9999, 12, 31, 23))
+    with pytest.raises(ValidationError) as error:
+        make_ballot(scene, open_now=False, opens_at=far, closes_at=far + datetime.timedelta(minutes=59))
+    assert field_codes(error) == {"opens_at": ["implausible_date"]}
+    form = RunoffForm(data={"opens_at": "9999-12-31T23:00", "closes_at": "9999-12-31T23:59"})
+    assert not form.is_valid()
+    assert {name: [e.code for e in errors] for name, errors in form.errors.as_data().items()} == {
+        "opens_at": ["implausible_date"],
+        "closes_at": ["implausible_date"],
+    }
