@@ -10,6 +10,7 @@ random order, in one transaction, and deletes the sealed ones, so no query joins
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -75,11 +76,16 @@ class Ballot(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("named voters"), blank=True, related_name="+"
     )
     question = models.CharField(_("question"), max_length=20, choices=QuestionKind.choices)
-    max_choices = models.PositiveSmallIntegerField(_("most candidates a voter may choose"), default=1)
-    seats = models.PositiveSmallIntegerField(_("proposals to select"), default=1)
+    max_choices = models.PositiveSmallIntegerField(
+        _("most candidates a voter may choose"), default=1, validators=[MinValueValidator(1)]
+    )
+    seats = models.PositiveSmallIntegerField(_("proposals to select"), default=1, validators=[MinValueValidator(1)])
     majority = models.CharField(_("majority"), max_length=20, choices=MajorityRule.choices)
     quorum_percent = models.PositiveSmallIntegerField(
-        _("quorum (%)"), default=50, help_text=_("The share of the electorate that must vote for the result to stand.")
+        _("quorum (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("The share of the electorate that must vote for the result to stand."),
     )
     is_secret = models.BooleanField(_("secret ballot"), default=False)
     allow_changes = models.BooleanField(_("voters may change their vote until it closes"), default=False)

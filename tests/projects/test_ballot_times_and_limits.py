@@ -93,3 +93,21 @@ def test_the_ballot_service_and_the_runoff_form_refuse_an_implausible_year(scene
         "opens_at": ["implausible_date"],
         "closes_at": ["implausible_date"],
     }
+
+
+def test_out_of_range_ballot_numbers_are_refused_on_their_fields_in_spanish(client, scene):
+    now = timezone.localtime()
+    times = {
+        "opens_at": now.strftime("%Y-%m-%dT%H:%M"),
+        "closes_at": (now + datetime.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
+    }
+    response = post_ballot(client, scene, quorum_percent=150, max_choices=0, seats=0, **times)
+    assert response.status_code == 200
+    errors = response.context["form"].errors.as_data()
+    assert [e.code for e in errors["quorum_percent"]] == ["max_value"]
+    assert [e.code for e in errors["max_choices"]] == ["min_value"]
+    assert [e.code for e in errors["seats"]] == ["min_value"]
+    page = response.content.decode()
+    assert "projects_ballot" not in page
+    assert "menor o igual a 100" in page
+    assert not Ballot.objects.exists()
