@@ -129,11 +129,13 @@ class RightsRequest(models.Model):
         verbose_name_plural = _("personal data requests")
         ordering = ["-received_at", "-id"]
         constraints = [
-            # The same person cannot have two open requests for the same right.
+            # The same person cannot have two open requests for the same right. Only a confirmed identity counts:
+            # anyone may type an address, and an unconfirmed request must not block its owner.
             models.UniqueConstraint(
                 Lower("email"),
                 "right",
-                condition=models.Q(status__in=["received", "identity_verified", "in_progress", "awaiting_completion"]),
+                condition=models.Q(status__in=["received", "identity_verified", "in_progress", "awaiting_completion"])
+                & models.Q(identity_verified_at__isnull=False),
                 name="privacy_one_open_request_per_right",
                 violation_error_message=_("You already have an open request for this right."),
             ),

@@ -18,18 +18,12 @@ from ..models import DeadlinePolicy, RequestPause, RightsRequest
 from . import notify
 from .acknowledgements import notice_acknowledge
 from .actions import FILED_SIGNED_IN, SUPERSEDED
-from .requests import Status, _locked, _move, _verify
+from .requests import Status, _locked, _move, _verify, open_duplicate, record_duplicate_refused
 
 
 def _refuse_duplicate(duplicate, *, actor, email, request):
     """Record the refused duplicate (outside the failed transaction, so the record stays) and say why."""
-    audit_record(
-        actor=actor,
-        action="privacy.duplicate_refused",
-        target=duplicate,
-        identifier=sign_in_identifier(email),
-        request=request,
-    )
+    record_duplicate_refused(duplicate, actor=actor, email=email, request=request)
     raise ValidationError(
         _(
             "You already have an open request for this right (%(number)s, received on %(day)s). "
@@ -50,10 +44,6 @@ def _supersede(unconfirmed, *, actor, request):
           request=request, notify_person=False, free_text=False)  # fmt: skip
 
 
-def _open_duplicate(email, right):
-    return RightsRequest.objects.filter(email__iexact=email, right=right, status__in=RightsRequest.OPEN).first()
-
-
 def request_file(
     *,
     user,
@@ -69,7 +59,10 @@ def request_file(
 ):
     """File a request; a signed-in person is identified by their account, anyone else by an e-mailed link.
 
-    A second open request of the same person for the same right is refused, and the refusal recorded.
+    Only a confirmed identity counts: a signed-in person's second open request for the same right is refused, and
+    the refusal recorded; their filing supersedes the unconfirmed ones typed under their address. Signed out, the
+    answer is always the e-mailed link, whatever the address has open (the page must not tell a stranger): a
+    duplicate is refused when the link is confirmed, to the address's owner (``identity_verify_by_link``).
     A rectification names the data to correct (``rectify_fields``, keys of ``privacy.rectification``).
     ``notice_shown`` is what the form posted as the notice it showed (``axs_platform.notices.shown``); it is
     recorded with the request (``notice_acknowledge``), in the same transaction.
@@ -85,10 +78,14 @@ def request_file(
         raise ValidationError(
             {"channel": _("Sign in to receive the answer on the platform, or choose another channel.")}
         )
-    duplicate = _open_duplicate(email, right)
-    supersede = duplicate if duplicate and signed_in and not duplicate.identity_verified else None
-    if duplicate is not None and supersede is None:
-        _refuse_duplicate(duplicate, actor=actor, email=email, request=request)
+    supersede = []
+    if signed_in:
+        duplicate = open_duplicate(email, right)
+        if duplicate is not None:
+            _refuse_duplicate(duplicate, actor=actor, email=email, request=request)
+        supersede = list(RightsRequest.objects.filter(
+            email__iexact=email, right=right, status__in=RightsRequest.OPEN, identity_verified_at=None
+        ))  # fmt: skip
     try:
         return _file(
             actor=actor,
@@ -105,15 +102,15 @@ def request_file(
         )
     except IntegrityError:
         # Two requests raced past the check: the database's unique constraint kept one.
-        _refuse_duplicate(_open_duplicate(email, right), actor=actor, email=email, request=request)
+        _refuse_duplicate(open_duplicate(email, right), actor=actor, email=email, request=request)
 
 
 @transaction.atomic
 def _file(
     *, actor, full_name, email, language, right, details, channel, rectify_fields, request, supersede, notice_shown
 ):
-    if supersede is not None:  # in the filing's transaction: a refused filing leaves it open
-        _supersede(supersede, actor=actor, request=request)
+    for unconfirmed in supersede:  # in the filing's transaction: a refused filing leaves them open
+        _supersede(unconfirmed, actor=actor, request=request)
     signed_in = actor is not None
     policy = DeadlinePolicy.current()
     rights_request = RightsRequest(

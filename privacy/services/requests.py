@@ -6,10 +6,11 @@ Every step is an audit event on the request (who, when, why) and an e-mail to th
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.identifiers import sign_in_identifier
 from audit.services import audit_record
 
 from ..calendar import completion_due_of, due_date_of
@@ -92,6 +93,39 @@ def _verify(rights_request, *, actor, reason, request=None):
     )
 
 
+def open_duplicate(email, right, *, excluding=None):
+    """The open request of confirmed identity under this address for this right: only such a one is a duplicate."""
+    found = RightsRequest.objects.filter(
+        email__iexact=email, right=right, status__in=RightsRequest.OPEN, identity_verified_at__isnull=False
+    )
+    return (found.exclude(pk=excluding.pk) if excluding is not None else found).first()
+
+
+def record_duplicate_refused(duplicate, *, actor, email, request):
+    audit_record(
+        actor=actor,
+        action="privacy.duplicate_refused",
+        target=duplicate,
+        identifier=sign_in_identifier(email),
+        request=request,
+    )
+
+
+def _refuse_confirming_a_duplicate(rights_request, duplicate, *, actor, request):
+    """Confirming would give the address two open requests for one right: say which one is open (the reader is
+    the address's owner, or staff); this one stays unconfirmed and lapses as any other."""
+    record_duplicate_refused(duplicate, actor=actor, email=rights_request.email, request=request)
+    raise ValidationError(
+        _(
+            "A request for this right is already open under this e-mail address (%(number)s, received on %(day)s). "
+            "We answer it within its term; this new one stays unconfirmed. To add something, reply to our e-mail "
+            "about the open one."
+        )
+        % {"number": duplicate.number, "day": duplicate.received_on.strftime("%Y-%m-%d")},
+        code="duplicate",
+    )
+
+
 def _identity_failed(message, *, token, code, request):
     audit_record(
         actor=None,
@@ -117,23 +151,31 @@ def identity_verify_by_link(*, token, request=None):
         )
     except signing.BadSignature:
         _identity_failed(bad_link, token=token, code="bad_link", request=request)
-    with transaction.atomic():
-        rights_request = RightsRequest.objects.select_for_update().filter(pk=data.get("r")).first()
-        if rights_request is not None and rights_request.identity_verified:
-            return rights_request  # A second click on the same link: nothing more to do.
-        valid = (
-            rights_request is not None
-            and rights_request.verification_nonce
-            and rights_request.verification_nonce == data.get("n")
-            and rights_request.status == Status.RECEIVED
-        )
-        if valid:
-            return _verify(
-                rights_request,
-                actor=None,
-                reason=_(CONFIRMED_BY_LINK),
-                request=request,
+    duplicate = None
+    try:
+        with transaction.atomic():
+            rights_request = RightsRequest.objects.select_for_update().filter(pk=data.get("r")).first()
+            if rights_request is not None and rights_request.identity_verified:
+                return rights_request  # A second click on the same link: nothing more to do.
+            valid = (
+                rights_request is not None
+                and rights_request.verification_nonce
+                and rights_request.verification_nonce == data.get("n")
+                and rights_request.status == Status.RECEIVED
             )
+            duplicate = open_duplicate(rights_request.email, rights_request.right) if valid else None
+            if valid and duplicate is None:
+                return _verify(
+                    rights_request,
+                    actor=None,
+                    reason=_(CONFIRMED_BY_LINK),
+                    request=request,
+                )
+    except IntegrityError:
+        # Two links of one address raced past the check: the database's unique constraint kept one.
+        duplicate = open_duplicate(rights_request.email, rights_request.right)
+    if duplicate is not None:  # recorded outside the transaction, so the record stays
+        _refuse_confirming_a_duplicate(rights_request, duplicate, actor=None, request=request)
     _identity_failed(bad_link, token=token, code="bad_link", request=request)
 
 
@@ -143,7 +185,11 @@ def identity_verify(*, actor, rights_request, reason, request=None):
     _require_staff(actor)
     rights_request = _locked(rights_request)
     _require_status(rights_request, Status.RECEIVED)
-    return _verify(rights_request, actor=actor, reason=_require_reason(reason), request=request)
+    reason = _require_reason(reason)
+    duplicate = open_duplicate(rights_request.email, rights_request.right)
+    if duplicate is not None:
+        _refuse_confirming_a_duplicate(rights_request, duplicate, actor=actor, request=request)
+    return _verify(rights_request, actor=actor, reason=reason, request=request)
 
 
 @transaction.atomic

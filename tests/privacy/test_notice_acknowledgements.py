@@ -66,6 +66,7 @@ def test_a_form_posting_no_version_or_one_that_is_not_a_simplified_notice_record
 
 def test_a_refused_duplicate_records_no_second_notice(client):
     value = str(publish().pk)
+    client.force_login(make_representative())
     client.post(reverse("privacy:request-file"), {**FILING, FIELD: value})
     response = client.post(reverse("privacy:request-file"), {**FILING, FIELD: value})
     assert response.status_code == 200 and RightsRequest.objects.count() == 1

@@ -119,6 +119,8 @@ def test_the_database_refuses_a_second_open_request_too():
         received_on=first.received_on,
         term_days=20,
     )
+    duplicate.save()  # unconfirmed, it blocks nobody
+    duplicate.identity_verified_at = first.identity_verified_at
     with pytest.raises(IntegrityError), transaction.atomic():
         duplicate.save()
 

@@ -14,6 +14,7 @@ from audit.verification import verify
 from privacy import services
 from privacy.export import personal_data
 from privacy.models import RightsRequest
+from privacy.services.notify import verification_token
 from tests.factories import make_representative, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -31,10 +32,18 @@ def file_without_account(**fields):
     return services.request_file(user=None, language="es", request=web_request(), **{**values, **fields})
 
 
+def refuse_a_duplicate():
+    """A second filing of the address is taken; confirming it, while the first is open, is refused and recorded."""
+    duplicate = file_without_account(details="Otra vez.")
+    with pytest.raises(ValidationError):
+        services.identity_verify_by_link(token=verification_token(duplicate), request=web_request())
+    return duplicate
+
+
 def test_filing_and_a_refused_duplicate_keep_address_and_ip_apart_and_the_chain_verifies():
     rights_request = file_without_account()
-    with pytest.raises(ValidationError):
-        file_without_account(details="Otra vez.")
+    services.identity_verify_by_link(token=verification_token(rights_request))
+    refuse_a_duplicate()
 
     for action in ("privacy.filed", "privacy.duplicate_refused"):
         event = AuditEvent.objects.get(action=action, target_id=str(rights_request.pk))
@@ -45,15 +54,14 @@ def test_filing_and_a_refused_duplicate_keep_address_and_ip_apart_and_the_chain_
         assert part.user_agent == "Prueba/1"
     report = verify()
     assert report.intact, report.summary
-    assert report.personal_checked == 2
+    assert report.personal_checked == 3  # the two filings and the refusal
 
 
 def test_retention_of_closed_requests_erases_their_parts_and_only_theirs():
     staff = make_staff()
     closed = file_without_account()
-    with pytest.raises(ValidationError):
-        file_without_account(details="Otra vez.")
     services.identity_verify(actor=staff, rights_request=closed, reason="Identificación en persona.")
+    refuse_a_duplicate()
     # No account has the address: the platform holds no data of the person, a legal reason to deny.
     services.request_answer(
         actor=staff,
@@ -80,7 +88,7 @@ def test_retention_of_closed_requests_erases_their_parts_and_only_theirs():
     assert {pk: h for pk, h in AuditEvent.objects.values_list("pk", "hash") if pk in hashes} == hashes
     report = verify()
     assert report.intact, report.summary
-    assert (report.personal_checked, report.personal_erased) == (1, 2)
+    assert (report.personal_checked, report.personal_erased) == (1, 3)  # the duplicate lapsed unconfirmed
 
 
 def test_a_failed_identity_check_is_a_security_record():
