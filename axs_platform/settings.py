@@ -354,6 +354,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "axs_platform.views.csrf_failure"  # the 403 page in the site's design, saying what to do
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp): scripts only from our own files, never inline; styles also
 # inline because templates and crispy-forms still write a few style attributes. No frames, no plugins.

@@ -131,6 +131,12 @@ def permission_denied(request, exception=None):
 
 
 @requires_csrf_token
+def csrf_failure(request, reason=""):
+    """A form refused by the CSRF check (``CSRF_FAILURE_VIEW``): the 403 page in the site's design says what to do."""
+    return render(request, "403.html", {"csrf_failed": True}, status=403)
+
+
+@requires_csrf_token
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -95,6 +95,17 @@ def test_a_server_error_gets_a_500_page_that_leaks_nothing(settings):
     assert "Traceback" not in content and "RuntimeError" not in content
 
 
+def test_a_csrf_failure_gets_the_403_page_in_the_sites_design_saying_what_to_do():
+    client = Client(enforce_csrf_checks=True)
+    data = {"full_name": "Ana", "email": "ana@example.org", "right": "access", "details": "x", "channel": "email"}
+    response = client.post(reverse("privacy:request-file"), data, HTTP_ACCEPT_LANGUAGE="es")
+    content = response.content.decode()
+    assert response.status_code == 403
+    assert "axs-header" in content and "DEBUG=True" not in content
+    assert "El formulario caducó o su navegador bloquea las cookies" in content
+    assert "Vuelva a la página anterior" in content
+
+
 def test_health_answers_ok(client):
     assert client.get(reverse("health")).json() == {"status": "ok"}
 
