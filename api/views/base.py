@@ -7,7 +7,10 @@ from rest_framework import exceptions, permissions, viewsets
 class SignedIn(permissions.BasePermission):
     """The page behind this list asks to sign in (``PredicateRequiredMixin``): the API asks for a token."""
 
-    message = _("This list is for signed-in people: send a personal token (Authorization: Bearer <token>).")
+    message = _(
+        "This list needs a personal API key (Authorization: Bearer <key>); "
+        "being signed in to the website is not enough."
+    )
 
     def has_permission(self, request, view):
         return bool(request.user and request.user.is_authenticated and request.user.is_active)

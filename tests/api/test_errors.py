@@ -105,11 +105,19 @@ def test_the_schema_in_an_unknown_format_is_404_listing_its_own_formats():
     assert "There is no format “xml” here; the formats offered are: yaml, json." in response.content.decode()
 
 
-def test_token_only_lists_answer_401_without_a_token():
+def test_token_only_lists_answer_401_without_a_token(client):
     response = client_for(HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/proposals/")
     assert response.status_code == 401
-    assert "personal token" in response.json()["detail"]
+    assert response.json()["detail"] == (
+        "This list needs a personal API key (Authorization: Bearer <key>); "
+        "being signed in to the website is not enough."
+    )
     assert response["WWW-Authenticate"].startswith("Bearer")
+    # Signed in on the website, the session does not authenticate the API: the message says so.
+    client.force_login(make_representative())
+    response = client.get("/api/v1/proposals/", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 401
+    assert "no basta con haber iniciado sesión en el sitio" in response.json()["detail"]
 
 
 def test_labels_follow_accept_language():
