@@ -50,3 +50,10 @@ def test_anonymous_visitors_sign_in_back_to_the_page_they_were_on(client):
         f'href="{reverse("accounts:login")}?next={escape(quote(response.wsgi_request.get_full_path(), safe="/"))}"'
         in header
     )
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_each_language_of_the_switcher_names_itself_whatever_the_active_one(client, language):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert '<option value="en" lang="en"' in page and ">English</option>" in page
+    assert ">Español</option>" in page and "Inglés" not in page and ">Spanish</option>" not in page
