@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from committees.models import Agreement, Attendance, Minutes, MinutesComment, Session
+from committees.models import Agreement, Attendance, Minutes, MinutesComment, Session, SessionStatus
 
 from .fields import label_of
 
@@ -11,7 +11,8 @@ from .fields import label_of
 class SessionSerializer(serializers.ModelSerializer):
     """A session; ``starts_at`` and ``ends_at`` are null when its hour is not known (``starts_on`` gives the day).
 
-    ``ends_on`` is its last day: a later one than ``starts_on`` for a session over several days.
+    ``ends_on`` is its last day: a later one than ``starts_on`` for a session over several days. ``status`` is the
+    state the platform shows: a scheduled session whose start has passed is ``held``.
     """
 
     kind_label = label_of("kind")
@@ -20,7 +21,9 @@ class SessionSerializer(serializers.ModelSerializer):
     starts_at = serializers.SerializerMethodField()
     ends_at = serializers.SerializerMethodField()
     time_known = serializers.BooleanField(source="has_known_hour", read_only=True)
-    status_label = label_of("status")
+    # As the platform shows it: a scheduled session whose start has passed is held (``Session.published_status``).
+    status = serializers.ChoiceField(choices=SessionStatus.choices, source="published_status", read_only=True)
+    status_label = serializers.CharField(source="published_status_label", read_only=True)
     agreement_count = serializers.IntegerField(read_only=True)
     has_approved_minutes = serializers.BooleanField(read_only=True)
 

@@ -184,6 +184,21 @@ class Session(models.Model):
     def is_upcoming(self):
         return self.starts_at > timezone.now()
 
+    @property
+    def published_status(self):
+        """The state the platform shows: a scheduled session whose start has passed is held; cancelled stays so.
+
+        The stored ``status`` of a session planned through the platform stays ``scheduled`` once it took place
+        (only one recorded afterwards is stored ``held``): the open data and the API publish this one.
+        """
+        if self.status == SessionStatus.SCHEDULED and not self.is_upcoming:
+            return SessionStatus.HELD
+        return self.status
+
+    @property
+    def published_status_label(self):
+        return SessionStatus(self.published_status).label
+
 
 class AgendaItem(models.Model):
     """An item of a session's agenda (orden del día)."""

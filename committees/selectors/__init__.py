@@ -42,6 +42,7 @@ from .sessions import (  # noqa: F401
     session_queryset,
     sessions_that_may_approve_minutes_of,
     sessions_with_counts,
+    started_scheduled_sessions,
     upcoming_sessions,
     visible_minutes,
     visible_sessions,

@@ -39,6 +39,13 @@ def sessions_with_counts(queryset):
     )
 
 
+def started_scheduled_sessions(queryset):
+    """How many of ``queryset``'s scheduled sessions have started: each is published as held from its start on
+    (``Session.published_status``), a change with no service to bump a fragment area.
+    """
+    return queryset.filter(status=SessionStatus.SCHEDULED, starts_at__lte=timezone.now()).count()
+
+
 def committee_sessions(committee, *, user):
     sessions = Session.objects.filter(committee=committee)
     if not permissions.can_see_committee_internals(user, committee):

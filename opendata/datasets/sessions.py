@@ -9,6 +9,7 @@ from django.db.models import Exists, F, Max, OuterRef, Subquery
 from axs_platform import fragments
 from axs_platform.dates import DatePrecision
 from committees.models import Agreement, AgreementStatus, Minutes, MinutesStatus, Session, SessionKind, SessionStatus
+from committees.selectors import started_scheduled_sessions
 
 from ..registry import Dataset, Field, register
 
@@ -53,7 +54,7 @@ def _session_row(session):
         session.starts_at if known else None,
         session.ends_at if known else None,
         session.place,
-        session.status,
+        session.published_status,
         session.reported_attendance,
         session.has_approved_minutes,
         session.date_precision,
@@ -93,7 +94,13 @@ SESSIONS = register(
                 "End; empty when the hour is not known.",
             ),
             Field("place", "text", "Lugar.", "Place."),
-            Field("status", "code", "Estado.", "Status.", tuple(SessionStatus.choices)),
+            Field(
+                "status",
+                "code",
+                "Estado, como lo muestra la plataforma: una sesión programada cuyo inicio ya pasó es celebrada.",
+                "Status, as the platform shows it: a scheduled session whose start has passed is held.",
+                tuple(SessionStatus.choices),
+            ),
             Field(
                 "reported_attendance",
                 "integer",
@@ -135,6 +142,8 @@ SESSIONS = register(
         last_updated=lambda: _public_sessions().aggregate(latest=Max("updated_at"))["latest"],
         related=("acuerdos", "comites"),
         areas=(fragments.COMMITTEES,),
+        # A scheduled session is published as held once it starts, with no service running.
+        version_extra=lambda: str(started_scheduled_sessions(_public_sessions())),
     )
 )
 
