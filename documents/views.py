@@ -1,7 +1,10 @@
 """Pages of generated documents: ask, follow the progress, download, retry, regenerate."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -61,12 +64,29 @@ class DocumentRequestView(LoginRequiredMixin, View):
             )
         return redirect(document)
 
+    def handle_no_permission(self):
+        """Sign in, then come back to the page that asked: never to this URL, which answers a GET with 405."""
+        if self.request.user.is_authenticated:
+            return super().handle_no_permission()
+        return redirect_to_login(self.page_that_asked(self.request), self.get_login_url())
+
     def back(self, request):
-        """Go back to the page that asked (``next``, when it is on this site), else to the list of documents."""
-        next_url = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
-            next_url = reverse("documents:document-list")
-        return redirect(next_url)
+        """Go back to the page that asked, else to the list of documents."""
+        return redirect(self.page_that_asked(request))
+
+    @staticmethod
+    def page_that_asked(request):
+        """The posted ``next``, else the referring page, when it is on this site; else the list of documents."""
+        for candidate in (request.POST.get("next", ""), request.META.get("HTTP_REFERER", "")):
+            if candidate and url_has_allowed_host_and_scheme(
+                candidate, {request.get_host()}, require_https=request.is_secure()
+            ):
+                if "://" in candidate:  # the referer is absolute: keep its path and query, as ``next`` sends
+                    parts = urlsplit(candidate)
+                    candidate = f"{parts.path}?{parts.query}" if parts.query else parts.path
+                if candidate != reverse("documents:document-request"):
+                    return candidate
+        return reverse("documents:document-list")
 
 
 class DocumentDetailView(DocumentAccessMixin, DetailView):
