@@ -22,7 +22,8 @@ Agreements fall to fictitious members.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import F
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
 from django.utils import timezone, translation
 
 from audit.models import AuditEvent
@@ -333,7 +334,7 @@ def _load_committee(goal_number, actor, organizations, users):
     installation = _session(
         committee=committee,
         title=f"Sesión de instalación del Comité de {name}",
-        title_en=f"Installation session of the {name_en}",
+        title_en=f"Installation session of the {name_en} Committee",
         starts=datetime.datetime.combine(installed_on, datetime.time()),
         description="Instalación del comité con las organizaciones integrantes.",
         reported=len(members),
@@ -423,7 +424,7 @@ def _upcoming_session(goal_number, committee):
     upcoming = _session(
         committee=committee,
         title=f"Sesión ordinaria de {demo_dates.month_es(starts.date())} del Comité de {committee.name}",
-        title_en=f"Ordinary session of {demo_dates.month_en(starts.date())} of the {committee.name_en}",
+        title_en=f"Ordinary session of {demo_dates.month_en(starts.date())} of the {committee.name_en} Committee",
         starts=starts,
         description="Revisión de los indicadores de los proyectos en implementación.",
     )
@@ -463,6 +464,21 @@ def mark_real_memberships_no_data(actor):
     return marked
 
 
+def correct_session_titles_en():
+    """Add "Committee" to the English titles an earlier demo wrote without it ("… of the Education").
+
+    Only the titles the demo wrote (installations and the next ordinary session, ending in the committee's
+    demo English name), so a title staff changed is left alone and loading again changes nothing more.
+    """
+    corrected = 0
+    for goal_number, (name, *_rest) in COMMITTEES.items():
+        former = Q(title_en__startswith="Installation session of the ") | Q(title_en__startswith="Ordinary session of ")
+        corrected += Session.objects.filter(
+            former, committee__name=name, title_en__endswith=f" of the {NAMES_EN[goal_number]}"
+        ).update(title_en=Concat(F("title_en"), Value(" Committee")))
+    return corrected
+
+
 def load(stdout):
     """Create the committees and sessions that do not exist yet; leave existing ones alone."""
     User = get_user_model()
@@ -470,6 +486,7 @@ def load(stdout):
     organizations = {organization.legal_name: organization for organization in Organization.objects.all()}
     users = {user.email: user for user in User.objects.filter(email__endswith="axs.example")}
     created = sum(_load_committee(goal, actor, organizations, users) for goal in COMMITTEES)
+    correct_session_titles_en()
     without_data = mark_real_memberships_no_data(actor)
     struck, corrected_sessions = correct_retired_attendance(actor)
     attended = 0
