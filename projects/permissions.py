@@ -19,6 +19,7 @@ from .models import (
     ConsortiumMember,
     Elector,
     ElectorateKind,
+    EvaluationStatus,
     Participation,
     PartnerStatus,
     Proposal,
@@ -120,11 +121,17 @@ def can_review(user, proposal):
 
 
 def is_assigned_evaluator(user, proposal):
+    """The person evaluates the proposal: assigned, and neither withdrawn nor declaring a conflict of interest.
+
+    An evaluator who declared a conflict keeps only their evaluation's page (``can_open_evaluation``), which
+    says so; the proposal, its internal comments and its review are no longer theirs to read.
+    """
     if not is_evaluator(user):
         return False
     cache = getattr(proposal, "_axs_evaluator_ids", None)
     if cache is None:
-        cache = set(proposal.evaluations.exclude(status="withdrawn").values_list("evaluator_id", flat=True))
+        standing = proposal.evaluations.exclude(status__in=(EvaluationStatus.WITHDRAWN, EvaluationStatus.CONFLICT))
+        cache = set(standing.values_list("evaluator_id", flat=True))
         proposal._axs_evaluator_ids = cache
     return user.pk in cache
 
