@@ -119,7 +119,8 @@ class EvaluationView(PredicateRequiredMixin, TemplateView):
                         request=request,
                     )
                 except ValidationError as error:
-                    add_service_errors(form, error)
+                    if self._refused(form, error):
+                        return redirect(request.path)
                 else:
                     return redirect(request.path)
             return self.render_to_response(self.get_context_data(conflict_form=form))
@@ -136,12 +137,32 @@ class EvaluationView(PredicateRequiredMixin, TemplateView):
                     request=request,
                 )
             except ValidationError as error:
-                add_service_errors(form, error)
+                if self._refused(form, error):
+                    return redirect(request.path)
             else:
                 messages.success(request, _("The evaluation was submitted.") if submit else _("Scores saved."))
                 return redirect(request.path)
-        messages.error(request, _("Please correct what is marked below; nothing you typed was lost."))
+        if form.errors:
+            messages.error(request, _("Please correct what is marked below; nothing you typed was lost."))
         return self.render_to_response(self.get_context_data(scores_form=form))
+
+    def _refused(self, form, error):
+        """Show a service's refusal; return whether to load the page again rather than show the form.
+
+        A refusal about a field of a form the page shows goes beside it; any other (the evaluation closed,
+        the declaration already made or still to make) in a message of its own, since nothing marks it.
+        """
+        self.evaluation.refresh_from_db()
+        if isinstance(form, ConflictForm):
+            shown = self.evaluation.has_conflict is None
+        else:
+            shown = self.evaluation.has_conflict is not None and self.evaluation.status == EvaluationStatus.IN_PROGRESS
+        if shown and hasattr(error, "error_dict") and all(field in form.fields for field in error.error_dict):
+            add_service_errors(form, error)
+            return False
+        for message in error.messages:
+            messages.error(self.request, message)
+        return not shown
 
 
 class EvaluatorLoadView(PredicateRequiredMixin, TemplateView):
