@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import fragments
+from axs_platform.dates import implausible_day
 from notifications import kinds
 
 from .. import permissions
@@ -38,6 +39,8 @@ def evaluator_assign(*, actor, proposal, evaluator, due_on=None, request=None, t
         raise ValidationError(
             {"evaluator": _("This evaluator is already assigned to this proposal.")}, code="already_assigned"
         )
+    if message := implausible_day(due_on):
+        raise ValidationError({"due_on": message}, code="implausible_date")
     if due_on is not None and due_on < (today or timezone.localdate()):
         raise ValidationError({"due_on": _("The due date cannot be in the past.")}, code="due_in_past")
     evaluation = Evaluation.objects.create(proposal=proposal, evaluator=evaluator, assigned_by=actor, due_on=due_on)

@@ -13,6 +13,7 @@ import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
+from axs_platform.dates import implausible_day
 from committees.permissions import current_organization
 from companies.models import Organization
 from notifications import kinds
@@ -155,6 +156,10 @@ def component_remove(*, actor, component, request=None):
 @fragments.changes(fragments.PROPOSALS, public=False)
 def activity_add(*, actor, component, description, starts_on, ends_on, request=None):
     proposal = _editable(actor, component.proposal)
+    days = {"starts_on": starts_on, "ends_on": ends_on}
+    implausible = {name: message for name, day in days.items() if (message := implausible_day(day))}
+    if implausible:
+        raise ValidationError(implausible, code="implausible_date")
     if ends_on < starts_on:
         raise ValidationError({"ends_on": _("An activity cannot end before it starts.")}, code="ends_before_start")
     activity = Activity.objects.create(
