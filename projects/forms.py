@@ -23,6 +23,7 @@ from sdg.models import Goal, Indicator, Target
 
 from .criteria import AXS_CRITERIA, DEFINITIONS, REPLICATION_COUNTRIES, SUSTAINABILITY_CRITERIA, Criterion
 from .models import Call, CommentVisibility, ContributionKind, PartnerStatus, Proposal
+from .services.common import COMMENT_MAX_LENGTH, ROLE_MAX_LENGTH
 
 STEP_TEXT_FIELDS = {
     "general": ["title", "summary"],
@@ -236,7 +237,7 @@ class PartnerInviteForm(forms.Form):
 
 
 class RoleForm(forms.Form):
-    role = forms.CharField(label=_("Role in the project"), widget=_textarea(2))
+    role = forms.CharField(label=_("Role in the project"), widget=_textarea(2), max_length=ROLE_MAX_LENGTH)
 
     def __init__(self, *args, form_name="role", submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -363,7 +364,9 @@ class ConflictForm(forms.Form):
 class ScoresForm(forms.Form):
     """A score from 0 to 5 and a comment for each of the thirteen criteria."""
 
-    overall_comment = forms.CharField(label=_("Overall comment"), widget=_textarea(3), required=False)
+    overall_comment = forms.CharField(
+        label=_("Overall comment"), widget=_textarea(3), required=False, max_length=COMMENT_MAX_LENGTH
+    )
 
     def __init__(self, *args, scores=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -381,6 +384,7 @@ class ScoresForm(forms.Form):
             self.fields[f"comment_{criterion.value}"] = forms.CharField(
                 label=_("Comment"),
                 required=False,
+                max_length=COMMENT_MAX_LENGTH,
                 widget=_textarea(1),
                 initial=existing.comment if existing else "",
             )

@@ -1,6 +1,7 @@
 """Helpers every projects service shares: refusals, locking and notifications."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -61,3 +62,15 @@ def notify(people, *, kind, template, context, link, about=(), purpose=""):
         }
 
     return notify_each(people, kind=kind, render=render, about=about, purpose=purpose)
+
+
+COMMENT_MAX_LENGTH = 4000
+ROLE_MAX_LENGTH = 500
+
+
+def refuse_long_text(field, text, limit):
+    """Refuse ``text`` longer than ``limit`` characters beside ``field``, in Django's own words."""
+    try:
+        MaxLengthValidator(limit)(text.strip())
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}, code="too_long") from None

@@ -18,7 +18,7 @@ from ..models import (
     ContributionKind,
     PartnerStatus,
 )
-from .common import locked, notify, require, require_editable
+from .common import ROLE_MAX_LENGTH, locked, notify, refuse_long_text, require, require_editable
 from .proposals import _active_member_organization, _editable, _touch
 
 # Every service here requires an editable proposal (draft, returned, structuring), which is never published:
@@ -66,6 +66,7 @@ def partner_respond(*, actor, member, accept, role="", request=None):
     require_editable(member.proposal)
     if accept and not role.strip():
         raise ValidationError({"role": _("State your organization's role in the project.")}, code="role_required")
+    refuse_long_text("role", role, ROLE_MAX_LENGTH)
     if accept:
         _active_member_organization(member.organization, "role")
     member.status = PartnerStatus.ACCEPTED if accept else PartnerStatus.DECLINED
@@ -99,6 +100,7 @@ def member_update(*, actor, member, role, request=None):
     member, proposal = _member_for_edit(actor, member)
     if not role.strip():
         raise ValidationError({"role": _("State the organization's role in the project.")}, code="role_required")
+    refuse_long_text("role", role, ROLE_MAX_LENGTH)
     member.role = role.strip()
     member.save(update_fields=["role"])
     _touch(proposal)

@@ -15,7 +15,7 @@ from notifications import kinds
 from .. import permissions
 from ..criteria import Criterion
 from ..models import Evaluation, EvaluationStatus, Score
-from .common import locked, notify, require
+from .common import COMMENT_MAX_LENGTH, locked, notify, refuse_long_text, require
 from .matrix import matrix_total_refresh
 
 
@@ -140,6 +140,9 @@ def scores_save(*, actor, evaluation, scores, overall_comment="", submit=False, 
                 errors.setdefault(f"score_{criterion}", _("Score this criterion before submitting."))
     if errors:
         raise ValidationError(errors, code="scores_invalid")
+    refuse_long_text("overall_comment", overall_comment, COMMENT_MAX_LENGTH)
+    for criterion, (_score, comment) in scores.items():
+        refuse_long_text(f"comment_{criterion}", comment, COMMENT_MAX_LENGTH)
     for criterion, (score, comment) in scores.items():
         if score is None:
             Score.objects.filter(evaluation=evaluation, criterion=criterion).delete()
