@@ -331,7 +331,10 @@ class ProposalTransitionView(ProposalMixin, FormView):
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("The status was changed and the proposer was told."))
+        if self.action == "withdraw" and not permissions.can_review(self.request.user, self.proposal):
+            messages.success(self.request, _("The proposal was withdrawn."))  # by its own proposer
+        else:
+            messages.success(self.request, _("The status was changed and the proposer was told."))
         return redirect(self.proposal)
 
 
