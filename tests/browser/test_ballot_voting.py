@@ -1,4 +1,4 @@
-"""In Chromium: the Educación chair votes on the demo ballot, confirms, gets a receipt, checks it after staff close it."""
+"""In Chromium: the Educación chair votes on the demo ballot, gets a receipt, checks it once staff close it."""
 
 import re
 
