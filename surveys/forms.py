@@ -14,7 +14,7 @@ from axs_platform.forms import (
     SearchableModelMultipleChoiceField,
     submit_helper,
 )
-from committees.models import Committee
+from committees.models import Committee, MembershipStatus
 from companies.models import Organization
 from sdg.models import Goal
 
@@ -60,14 +60,21 @@ class SurveyForm(forms.ModelForm):
     def __init__(self, *args, user, search="", **kwargs):
         super().__init__(*args, **kwargs)
         # Only those the survey can invite (surveys.selectors.audience_organizations).
-        self.fields["chosen_organizations"].queryset = Organization.objects.active_members().order_by("legal_name")
-        self.fields["chosen_organizations"].narrow(search, selected=self["chosen_organizations"].value())
+        organizations = Organization.objects.active_members().order_by("legal_name")
         committees = Committee.objects.open().select_related("goal")
         if not permissions.is_staff_member(user):
-            committees = committees.filter(pk__in=permissions.chaired_committee_ids(user))
+            chaired = permissions.chaired_committee_ids(user)
+            committees = committees.filter(pk__in=chaired)
+            # A chair's survey goes to members of the committee (the service checks which committee).
+            organizations = organizations.filter(
+                committee_memberships__committee_id__in=chaired,
+                committee_memberships__status=MembershipStatus.ACTIVE,
+            ).distinct()
             self.fields["committee"].required = True
             self.fields["committee"].empty_label = None
         self.fields["committee"].queryset = committees
+        self.fields["chosen_organizations"].queryset = organizations
+        self.fields["chosen_organizations"].narrow(search, selected=self["chosen_organizations"].value())
         if self.instance.pk:
             self.fields["chosen_organizations"].initial = list(self.instance.chosen_organizations.all())
             if not self.instance.is_draft:

@@ -22,15 +22,23 @@ def surveys_for_manager(user):
     ).order_by("-created_at", "-id")
 
 
+def is_chairs_survey(survey):
+    """Return whether a chair (not staff) made the survey: it then goes to its committee's members only."""
+    return survey.committee_id is not None and not permissions.is_staff_member(survey.created_by)
+
+
 def audience_organizations(survey):
-    """Return the organizations a survey is for, as its audience says (active, not archived)."""
+    """Return the organizations a survey is for, as its audience says (active, not archived).
+
+    A chair's survey goes to members of its committee only, whatever organizations were chosen.
+    """
     organizations = Organization.objects.active_members()
-    if survey.audience == Audience.COMMITTEE:
+    if survey.audience == Audience.COMMITTEE or (survey.audience == Audience.CHOSEN and is_chairs_survey(survey)):
         organizations = organizations.filter(
             committee_memberships__committee_id=survey.committee_id,
             committee_memberships__status=MembershipStatus.ACTIVE,
         )
-    elif survey.audience == Audience.CHOSEN:
+    if survey.audience == Audience.CHOSEN:
         organizations = organizations.filter(pk__in=survey.chosen_organizations.values("pk"))
     return organizations.distinct().order_by("legal_name")
 

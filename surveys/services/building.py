@@ -12,6 +12,7 @@ import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
+from committees.models import MembershipStatus
 
 from .. import permissions, selectors
 from ..models import CHOICE_KINDS, SCALE_MAX, SCALE_MIN, Audience, Option, Question, QuestionKind, Section, Survey
@@ -78,6 +79,22 @@ def _check_audience(actor, survey, chosen_organizations):
                 {"audience": _("A committee's survey goes to the committee's members or to some of them.")},
                 code="audience_not_allowed",
             )
+        if survey.audience == Audience.CHOSEN and chosen_organizations:
+            members = set(
+                survey.committee.memberships.filter(status=MembershipStatus.ACTIVE).values_list(
+                    "organization_id", flat=True
+                )
+            )
+            outsiders = [o for o in chosen_organizations if o.pk not in members]
+            if outsiders:
+                names = ", ".join(sorted(o.display_name for o in outsiders))
+                raise ValidationError(
+                    {
+                        "chosen_organizations": _("These organizations are not members of the committee: %(names)s.")
+                        % {"names": names}
+                    },
+                    code="not_committee_members",
+                )
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from audit.models import AuditEvent
 from audit.services import audit_record
 from axs_platform import fragments, purposes
 from axs_platform.mail import send_email, site_url
-from companies.models import Representative
+from companies.models import Organization, Representative
 from notifications import kinds
 from notifications.services import notify_each
 
@@ -27,6 +27,7 @@ from .building import require
 class SkipReason(models.TextChoices):
     ALREADY_INVITED = "already_invited", gettext_lazy("already invited")
     NOT_ACTIVE = "not_active", gettext_lazy("not an active member organization")
+    NOT_IN_COMMITTEE = "not_in_committee", gettext_lazy("not a member of the survey's committee")
     NO_ADDRESS = "no_address", gettext_lazy("no representative and no contact e-mail")
 
 
@@ -103,8 +104,13 @@ def invitations_send(*, actor, survey, request=None):
     organizations = list(selectors.audience_organizations(survey))
     skipped = []
     if survey.audience == Audience.CHOSEN:
-        not_active = survey.chosen_organizations.exclude(pk__in=[o.pk for o in organizations]).order_by("legal_name")
-        skipped += [(organization, SkipReason.NOT_ACTIVE) for organization in not_active]
+        left_out = survey.chosen_organizations.exclude(pk__in=[o.pk for o in organizations]).order_by("legal_name")
+        active = set(Organization.objects.active_members().filter(pk__in=left_out).values_list("pk", flat=True))
+        # An active organization left out of a chair's survey is outside its committee.
+        skipped += [
+            (organization, SkipReason.NOT_IN_COMMITTEE if organization.pk in active else SkipReason.NOT_ACTIVE)
+            for organization in left_out
+        ]
     previously_sent = set(survey.invitations.filter(send_count__gt=0).values_list("organization_id", flat=True))
     if survey.response_unit == ResponseUnit.PERSON:
         existing = set(survey.invitations.values_list("person_id", flat=True))
