@@ -21,6 +21,7 @@ from sdg.models import Goal
 from . import permissions
 from .models import SCALE_MAX, SCALE_MIN, QuestionKind, Section, Survey
 from .services.answering import field_name
+from .services.building import implausible_moment
 
 
 class SurveyForm(forms.ModelForm):
@@ -91,6 +92,14 @@ class SurveyForm(forms.ModelForm):
         for name in ("opens_at", "closes_at"):
             self.fields[name].input_formats = [ISO_DATETIME]
         self.helper = submit_helper(_("Save"))
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("opens_at", "closes_at"):
+            # Before the model's checks, which cannot compare a moment in year 9999.
+            if name in cleaned and (message := implausible_moment(cleaned[name])):
+                self.add_error(name, message)
+        return cleaned
 
 
 class SectionForm(forms.ModelForm):

@@ -12,6 +12,7 @@ import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
+from axs_platform.dates import implausible_day
 from committees.models import MembershipStatus
 
 from .. import permissions, selectors
@@ -64,6 +65,24 @@ def require_draft(survey):
         )
 
 
+def implausible_moment(moment):
+    """Return why a survey's opening or closing moment cannot be (a year like 0001 or 9999), or ""."""
+    if moment is None:
+        return ""
+    try:
+        day = timezone.localdate(moment)
+    except OverflowError:  # too near year 1 or 9999 to move to local time
+        day = moment.date()
+    return implausible_day(day)
+
+
+def _check_moments(survey):
+    moments = {name: implausible_moment(getattr(survey, name)) for name in ("opens_at", "closes_at")}
+    errors = {name: message for name, message in moments.items() if message}
+    if errors:
+        raise ValidationError(errors, code="implausible_date")
+
+
 def _check_audience(actor, survey, chosen_organizations):
     if survey.audience == Audience.COMMITTEE and survey.committee is None:
         raise ValidationError({"committee": _("Choose the committee whose members answer.")}, code="committee_required")
@@ -103,6 +122,7 @@ def survey_create(*, actor, chosen_organizations=None, request=None, **fields):
     require(permissions.can_create_survey(actor, fields.get("committee")))
     survey = Survey(created_by=actor, **fields)
     _check_audience(actor, survey, chosen_organizations)
+    _check_moments(survey)
     survey.full_clean()
     survey.save()
     search.index(survey)
@@ -149,6 +169,7 @@ def survey_update(*, actor, survey, chosen_organizations=None, request=None, **f
             chosen_organizations if chosen_organizations is not None else list(survey.chosen_organizations.all())
         )
         _check_audience(actor, survey, chosen_organizations)
+    _check_moments(survey)
     survey.full_clean()
     survey.save()
     search.index(survey)
