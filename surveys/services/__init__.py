@@ -26,11 +26,19 @@ from .building import (
 )
 from .counting import survey_counts_rebuild
 from .forming import committee_members_invite
-from .invitations import InvitationsSent, SkipReason, invitation_contacts_erase, invitations_send, reminders_send
+from .invitations import (
+    InvitationsSent,
+    RemindersSent,
+    SkipReason,
+    invitation_contacts_erase,
+    invitations_send,
+    reminders_send,
+)
 
 __all__ = [
     "InvitationsSent",
     "NotSubmitted",
+    "RemindersSent",
     "SkipReason",
     "anonymous_saved_values",
     "committee_members_invite",

@@ -1,6 +1,7 @@
 """Invitations and reminders: who is asked, and the notices (through each person's inbox, or e-mail to an address)."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,6 +30,18 @@ class SkipReason(models.TextChoices):
     NOT_ACTIVE = "not_active", gettext_lazy("not an active member organization")
     NOT_IN_COMMITTEE = "not_in_committee", gettext_lazy("not a member of the survey's committee")
     NO_ADDRESS = "no_address", gettext_lazy("no representative and no contact e-mail")
+
+
+# How long an invitation waits after its last e-mail before it can be reminded (a double click mails nobody twice).
+REMINDER_INTERVAL = timedelta(hours=24)
+
+
+@dataclass
+class RemindersSent:
+    """What ``reminders_send`` did: how many were reminded, and how many were mailed too recently to be."""
+
+    sent: int = 0
+    skipped: int = 0
 
 
 @dataclass
@@ -158,7 +171,10 @@ def invitations_send(*, actor, survey, request=None):
 
 @transaction.atomic
 def reminders_send(*, actor, survey, request=None):
-    """Remind every invitation of an open survey that has not been answered, with the same link."""
+    """Remind every invitation of an open survey that has not been answered, with the same link.
+
+    An invitation mailed (invited or reminded) within ``REMINDER_INTERVAL`` is skipped and counted in ``skipped``.
+    """
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     if actor is not None:
         require(permissions.can_manage_survey(actor, survey))
@@ -170,6 +186,9 @@ def reminders_send(*, actor, survey, request=None):
             "organization", "person", "survey"
         )
     )
+    recent = timezone.now() - REMINDER_INTERVAL
+    skipped = sum(1 for invitation in pending if invitation.sent_at and invitation.sent_at > recent)
+    pending = [invitation for invitation in pending if not (invitation.sent_at and invitation.sent_at > recent)]
     people = {invitation.pk: _recipients(invitation) for invitation in pending}
     # Who opposes reminders: one read for the whole survey, not one per invitation.
     opposing = purposes.opposing_among(purposes.REMINDERS, [p.pk for group in people.values() for p in group])
@@ -184,9 +203,9 @@ def reminders_send(*, actor, survey, request=None):
         action=AuditEvent.Action.UPDATED,
         target=survey,
         request=request,
-        message=f"reminders sent: {len(pending)}",
+        message=f"reminders sent: {len(pending)}, skipped as mailed within a day: {skipped}",
     )
-    return len(pending)
+    return RemindersSent(sent=len(pending), skipped=skipped)
 
 
 @transaction.atomic

@@ -84,7 +84,15 @@ class ReminderSendView(SurveyActionView):
         return services.reminders_send(actor=self.request.user, survey=self.survey, request=self.request)
 
     def message(self, result):
-        return _("%(count)d reminders were sent.") % {"count": result}
+        text = _("%(count)d reminders were sent.") % {"count": result.sent}
+        if result.skipped:
+            skipped = ngettext(
+                "%(count)d invitation was skipped: it was sent in the last 24 hours.",
+                "%(count)d invitations were skipped: they were sent in the last 24 hours.",
+                result.skipped,
+            )
+            text = f"{text} {skipped % {'count': result.skipped}}"
+        return text
 
     def redirect_to(self, result):
         return reverse("surveys:invitation-list", args=[self.survey.pk])

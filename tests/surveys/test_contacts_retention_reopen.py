@@ -30,5 +30,5 @@ def test_a_reopened_survey_neither_invites_again_nor_reminds_erased_invitations(
 
     assert services.invitations_send(actor=staff, survey=survey).sent == 0
     assert SurveyInvitation.objects.filter(survey=survey).count() == 3  # no duplicate invitation
-    assert services.reminders_send(actor=staff, survey=survey) == 0
+    assert services.reminders_send(actor=staff, survey=survey).sent == 0
     assert (Notification.objects.count(), OutgoingEmail.objects.count()) == (notices, emails)
