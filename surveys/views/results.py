@@ -84,7 +84,9 @@ class ReminderSendView(SurveyActionView):
         return services.reminders_send(actor=self.request.user, survey=self.survey, request=self.request)
 
     def message(self, result):
-        text = _("%(count)d reminders were sent.") % {"count": result.sent}
+        text = ngettext("%(count)d reminder was sent.", "%(count)d reminders were sent.", result.sent) % {
+            "count": result.sent
+        }
         if result.skipped:
             skipped = ngettext(
                 "%(count)d invitation was skipped: it was sent in the last 24 hours.",
@@ -109,7 +111,12 @@ def question_chart(result):
             for row in result["rows"]
         ],
         title=question.text,
-        description=_("%(count)d responses answered this question.") % {"count": result["answered"]},
+        description=ngettext(
+            "%(count)d response answered this question.",
+            "%(count)d responses answered this question.",
+            result["answered"],
+        )
+        % {"count": result["answered"]},
         total=None if question.is_ranked else result["answered"] or None,
     )
 
