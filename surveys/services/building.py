@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 import search
@@ -444,9 +444,14 @@ def survey_close(*, actor, survey, request=None):
 def survey_copy(*, actor, survey, request=None):
     """Start a new draft from a survey: its sections, questions, options and conditions, without dates."""
     require(permissions.can_manage_survey(actor, survey))
+    # Each title in its own language, whatever the language of the page.
+    with translation.override("es-mx"):
+        title_es = _("%(title)s (copy)") % {"title": survey.title_es}
+    with translation.override("en"):
+        title_en = _("%(title)s (copy)") % {"title": survey.title_en} if survey.title_en else ""
     copy = Survey.objects.create(
-        title_es=_("%(title)s (copy)") % {"title": survey.title_es},
-        title_en=f"{survey.title_en} (copy)" if survey.title_en else "",
+        title_es=title_es,
+        title_en=title_en,
         description_es=survey.description_es,
         description_en=survey.description_en,
         purpose=survey.purpose,
