@@ -34,7 +34,12 @@ def date_precision_field(help_text):
 
 def _local_day(value):
     if isinstance(value, datetime.datetime):
-        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+        if not timezone.is_aware(value):
+            return value.date()
+        try:
+            return timezone.localdate(value)
+        except OverflowError:  # too near year 1 or 9999 to move to local time: its own day is near enough
+            return value.date()
     return value
 
 

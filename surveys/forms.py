@@ -5,6 +5,7 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from axs_platform.dates import implausible_day
 from axs_platform.forms import (
     ISO_DATETIME,
     SMALL_INTEGER_MAX,
@@ -21,7 +22,6 @@ from sdg.models import Goal
 from . import permissions
 from .models import SCALE_MAX, SCALE_MIN, QuestionKind, Section, Survey
 from .services.answering import field_name
-from .services.building import implausible_moment
 
 
 class SurveyForm(forms.ModelForm):
@@ -97,7 +97,7 @@ class SurveyForm(forms.ModelForm):
         cleaned = super().clean()
         for name in ("opens_at", "closes_at"):
             # Before the model's checks, which cannot compare a moment in year 9999.
-            if name in cleaned and (message := implausible_moment(cleaned[name])):
+            if name in cleaned and (message := implausible_day(cleaned[name])):
                 self.add_error(name, message)
         return cleaned
 

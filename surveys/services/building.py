@@ -65,19 +65,8 @@ def require_draft(survey):
         )
 
 
-def implausible_moment(moment):
-    """Return why a survey's opening or closing moment cannot be (a year like 0001 or 9999), or ""."""
-    if moment is None:
-        return ""
-    try:
-        day = timezone.localdate(moment)
-    except OverflowError:  # too near year 1 or 9999 to move to local time
-        day = moment.date()
-    return implausible_day(day)
-
-
 def _check_moments(survey):
-    moments = {name: implausible_moment(getattr(survey, name)) for name in ("opens_at", "closes_at")}
+    moments = {name: implausible_day(getattr(survey, name)) for name in ("opens_at", "closes_at")}
     errors = {name: message for name, message in moments.items() if message}
     if errors:
         raise ValidationError(errors, code="implausible_date")
