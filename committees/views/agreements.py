@@ -1,7 +1,6 @@
 """Pages of agreements: recording them at a session, following them up, and the lists across committees."""
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,23 +20,16 @@ from ..forms import (
 )
 from ..models import Agreement
 from .committees import CommitteeMixin
-from .sessions import SessionMixin
+from .sessions import OutcomeRefusalMixin, SessionMixin
 
 AGREEMENTS_PER_PAGE = 50
 
 
-class AgreementCreateView(SessionMixin, ServiceFormView):
+class AgreementCreateView(OutcomeRefusalMixin, SessionMixin, ServiceFormView):
     template_name = "committees/form.html"
     predicate = staticmethod(permissions.can_record_session_outcome)
+    refusal = staticmethod(services.agreement_refusal)
     success_message = gettext_lazy("The agreement has been recorded.")
-
-    def get(self, request, *args, **kwargs):
-        refusal = services.agreement_refusal(self.session)
-        if refusal is not None:
-            # Nothing to record yet (cancelled, or not started): say why on the session's page, not after typing.
-            messages.error(request, " ".join(refusal.messages))
-            return redirect(self.session)
-        return super().get(request, *args, **kwargs)
 
     def get_form(self, form_class=None):
         organizations, people = selectors.agreement_choices(self.session)

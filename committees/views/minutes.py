@@ -16,14 +16,15 @@ from ..forms import (
     MinutesApproveForm,
     MinutesForm,
 )
-from .sessions import SessionMixin
+from .sessions import OutcomeRefusalMixin, SessionMixin
 
 
-class MinutesEditView(SessionMixin, ServiceFormView):
+class MinutesEditView(OutcomeRefusalMixin, SessionMixin, ServiceFormView):
     """The secretary writes the draft, or opens a correction of approved minutes."""
 
     template_name = "committees/minutes_form.html"
     predicate = staticmethod(permissions.can_record_session_outcome)
+    refusal = staticmethod(services.minutes_refusal)
     success_message = gettext_lazy("The minutes have been saved as a draft.")
 
     def _versions(self):
@@ -36,14 +37,6 @@ class MinutesEditView(SessionMixin, ServiceFormView):
         """Approved minutes are frozen: writing again opens a correction, a new version."""
         versions = self._versions()
         return bool(versions) and not versions[0].is_draft
-
-    def get(self, request, *args, **kwargs):
-        refusal = services.minutes_refusal(self.session)
-        if refusal is not None:
-            # Nothing to write yet (cancelled, or not started): say why on the session's page, not after typing.
-            messages.error(request, " ".join(refusal.messages))
-            return redirect(self.session)
-        return super().get(request, *args, **kwargs)
 
     def get_initial(self):
         versions = self._versions()

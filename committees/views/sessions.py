@@ -307,12 +307,30 @@ class AttendanceConfirmView(SessionMixin, View):
         return redirect(self.session)
 
 
-class AttendanceRecordView(SessionMixin, ServiceFormView):
+class OutcomeRefusalMixin:
+    """A page that records a session's outcome opens only when its service would take it.
+
+    ``refusal(session)`` is the service's own check (``attendance_refusal``, ``minutes_refusal``…): when it
+    refuses (cancelled, not started, minutes approved), the session's page says why before anything is typed.
+    """
+
+    refusal = None
+
+    def get(self, request, *args, **kwargs):
+        refusal = type(self).refusal(self.session)
+        if refusal is not None:
+            messages.error(request, " ".join(refusal.messages))
+            return redirect(self.session)
+        return super().get(request, *args, **kwargs)
+
+
+class AttendanceRecordView(OutcomeRefusalMixin, SessionMixin, ServiceFormView):
     """The secretary's attendance sheet: every representative who may attend, and anybody else by e-mail."""
 
     template_name = "committees/attendance_form.html"
     sheet_template = "committees/includes/attendance_sheet.html"
     predicate = staticmethod(permissions.can_record_session_outcome)
+    refusal = staticmethod(services.attendance_refusal)
     success_message = gettext_lazy("The attendance has been saved.")
 
     def get_form(self, form_class=None):
@@ -325,21 +343,17 @@ class AttendanceRecordView(SessionMixin, ServiceFormView):
     def render_sheet(self, form):
         return render_to_string(self.sheet_template, {"form": form, "sheet": self.sheet})
 
-    def get(self, request, *args, **kwargs):
-        refusal = services.attendance_refusal(self.session)
-        if refusal is not None:
-            # Nothing to record (cancelled, not started, or the minutes approved): say why on the session's page.
-            messages.error(request, " ".join(refusal.messages))
-            return redirect(self.session)
+    def get_context_data(self, **kwargs):
+        if "form" not in kwargs:
+            # The blank sheet of a page is a fragment of the committees' data: recording attendance, memberships,
+            # representatives and names all bump it. A sheet posted back with errors is rendered from that form.
+            def render():
+                return self.render_sheet(self.get_form()), None
 
-        # The blank sheet of a page is a fragment of the committees' data: recording attendance, memberships,
-        # representatives and names all bump it. A sheet posted back with errors is rendered from that form.
-        def render():
-            return self.render_sheet(self.get_form()), None
-
-        key = (self.session.pk, request.GET.get("page", ""))
-        sheet = fragments.fragment([fragments.COMMITTEES], "attendance-sheet", key, render)
-        return self.render_to_response(self.get_context_data(form=None, sheet_html=sheet))
+            key = (self.session.pk, self.request.GET.get("page", ""))
+            sheet = fragments.fragment([fragments.COMMITTEES], "attendance-sheet", key, render)
+            kwargs.update(form=None, sheet_html=sheet)
+        return super().get_context_data(**kwargs)
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form, sheet_html=self.render_sheet(form)))
