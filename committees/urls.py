@@ -98,6 +98,7 @@ urlpatterns = [
             [
                 path("", views.CalendarView.as_view(), name="calendar"),
                 path("suscripcion/", views.CalendarSubscribeView.as_view(), name="calendar-subscribe"),
+                path("suscripcion/detener/", views.CalendarStopView.as_view(), name="calendar-stop"),
                 path("<str:token>.ics", views.calendar_feed, name="calendar-feed"),
             ]
         ),

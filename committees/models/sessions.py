@@ -389,13 +389,15 @@ def new_feed_token():
 
 
 class CalendarFeed(models.Model):
-    """The secret address of a person's .ics feed of their sessions."""
+    """The secret address of a person's .ics feed of their sessions; a stopped one answers nothing."""
 
     person = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="calendar_feed"
     )
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # Stopping keeps the row: audit events name it as their target. Renewing clears it with a new token.
+    stopped_at = models.DateTimeField(_("stopped"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("calendar feed")

@@ -32,6 +32,7 @@ from .sessions import (  # noqa: F401
     attendance_rows,
     attendance_rows_to_correct,
     attendance_sheet,
+    calendar_feed_of,
     committee_sessions,
     feed_sessions,
     latest_minutes,
@@ -46,4 +47,5 @@ from .sessions import (  # noqa: F401
     upcoming_sessions,
     visible_minutes,
     visible_sessions,
+    working_calendar_feed,
 )

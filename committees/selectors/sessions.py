@@ -17,6 +17,7 @@ from ..models import (
     Agreement,
     Attendance,
     AttendanceStatus,
+    CalendarFeed,
     Membership,
     Minutes,
     Post,
@@ -89,6 +90,20 @@ def feed_sessions(user):
         .filter(starts_at__gte=since, date_precision=DatePrecision.DAY)
         .select_related("committee")
         .order_by("starts_at")
+    )
+
+
+def calendar_feed_of(person):
+    """Return the person's working calendar feed, or None when they have none or stopped it."""
+    return CalendarFeed.objects.filter(person=person, stopped_at__isnull=True).first()
+
+
+def working_calendar_feed(token):
+    """Return the working feed at this secret address, with its person, or None."""
+    return (
+        CalendarFeed.objects.select_related("person")
+        .filter(token=token, stopped_at__isnull=True, person__is_active=True)
+        .first()
     )
 
 

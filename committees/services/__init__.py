@@ -2,7 +2,7 @@
 
 from .agreements import agreement_create, agreement_refusal, agreement_update
 from .attendance import attendance_correct
-from .calendar import calendar_feed_renew
+from .calendar import calendar_feed_renew, calendar_feed_stop
 from .committees import (
     MEMBERSHIP_TRANSITIONS,
     activity_create,
@@ -41,6 +41,7 @@ from .sessions import (
 
 __all__ = [
     "calendar_feed_renew",
+    "calendar_feed_stop",
     "MEMBERSHIP_TRANSITIONS",
     "activity_create",
     "activity_update",

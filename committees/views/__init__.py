@@ -2,7 +2,7 @@
 
 from .agreements import AgreementCreateView, AgreementListView, AgreementUpdateView, CommitteeAgreementListView
 from .attendance import AttendanceCorrectView
-from .calendars import CalendarSubscribeView, CalendarView, SessionICalendarView, calendar_feed
+from .calendars import CalendarStopView, CalendarSubscribeView, CalendarView, SessionICalendarView, calendar_feed
 from .committees import (
     ActivityCreateView,
     ActivityUpdateView,
@@ -50,6 +50,7 @@ __all__ = [
     "AgreementUpdateView",
     "AttendanceConfirmView",
     "AttendanceRecordView",
+    "CalendarStopView",
     "CalendarSubscribeView",
     "CalendarView",
     "CommitteeAgreementListView",

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import translation
@@ -12,7 +13,6 @@ from axs_platform.pagination import page_of
 from axs_platform.permissions import PredicateRequiredMixin
 
 from .. import ical, permissions, selectors, services
-from ..models import CalendarFeed
 from .sessions import SESSIONS_PER_PAGE, SessionMixin
 
 
@@ -25,7 +25,7 @@ class CalendarView(TemplateView):
         user = self.request.user
         context = {"sessions": page_of(self.request, selectors.upcoming_sessions(user), SESSIONS_PER_PAGE)}
         if user.is_authenticated:
-            feed = CalendarFeed.objects.filter(person=user).first()
+            feed = selectors.calendar_feed_of(user)
             context["feed_url"] = self.request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
         return super().get_context_data(**context, **kwargs)
 
@@ -34,18 +34,34 @@ class CalendarSubscribeView(PredicateRequiredMixin, View):
     """Create, or renew, the secret address of the person's calendar feed."""
 
     def post(self, request, *args, **kwargs):
-        _feed, created = services.calendar_feed_renew(person=request.user, request=request)
-        if not created:
+        renewing = selectors.calendar_feed_of(request.user) is not None
+        services.calendar_feed_renew(person=request.user, request=request)
+        if renewing:
             messages.success(request, _("Your calendar address has been renewed; the previous one no longer works."))
         else:
             messages.success(request, _("Your calendar address is ready. Add it to your calendar application."))
         return redirect("committees:calendar")
 
 
+class CalendarStopView(PredicateRequiredMixin, View):
+    """Stop publishing the person's calendar: its secret address no longer works."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.calendar_feed_stop(person=request.user, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Your calendar address no longer works. You can create a new one whenever you like.")
+            )
+        return redirect("committees:calendar")
+
+
 def calendar_feed(request, token):
     """The .ics feed of a person's sessions, reachable without signing in through its secret address."""
-    feed = CalendarFeed.objects.select_related("person").filter(token=token).first()
-    if feed is None or not feed.person.is_active:
+    feed = selectors.working_calendar_feed(token)
+    if feed is None:
         raise Http404
     sessions = list(selectors.feed_sessions(feed.person))
     # A calendar application sends no language: the feed is in the one the person chose in their profile.

@@ -227,6 +227,7 @@ RULES = (
         Rule("committees:agreement-update", {"pk": "agreement_1"}, "L 200 403 403 403 403 200 403 403"),
         Rule("committees:calendar", {}, PUBLIC),
         Rule("committees:calendar-subscribe", {}, "L 405 405 405 405 405 405 405 405"),
+        Rule("committees:calendar-stop", {}, "L 405 405 405 405 405 405 405 405"),
         Rule("committees:calendar-feed", {"token": "feed_token"}, PUBLIC),
         Rule("projects:call-list", {}, SIGNED_IN),
         Rule("projects:call-create", {}, "L 200 403 403 403 200 403 200 403"),

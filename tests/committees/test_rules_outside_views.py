@@ -34,6 +34,51 @@ def test_renewing_the_calendar_address_replaces_it_and_is_audited():
     assert actions == ["committees.calendar_feed_created", "committees.calendar_feed_renewed"]
 
 
+def test_stopping_the_calendar_address_keeps_the_row_and_is_audited_and_renewing_starts_it_again():
+    person = make_representative()
+    feed, _created = services.calendar_feed_renew(person=person)
+    stopped = services.calendar_feed_stop(person=person)
+    assert stopped.pk == feed.pk and stopped.stopped_at is not None
+    assert CalendarFeed.objects.get(pk=feed.pk).stopped_at is not None
+    assert selectors.calendar_feed_of(person) is None
+    feed, created = services.calendar_feed_renew(person=person)
+    assert not created and feed.stopped_at is None and feed.token != stopped.token
+    assert selectors.calendar_feed_of(person) == feed
+    events = AuditEvent.objects.filter(actor=person).order_by("id")
+    assert list(events.values_list("action", flat=True)) == [
+        "committees.calendar_feed_created",
+        "committees.calendar_feed_stopped",
+        "committees.calendar_feed_renewed",
+    ]
+    assert {event.target_id for event in events} == {str(feed.pk)}
+
+
+def test_stopping_a_calendar_address_that_does_not_work_is_refused():
+    person = make_representative()
+    with pytest.raises(ValidationError) as error:
+        services.calendar_feed_stop(person=person)
+    assert error.value.code == "no_calendar_feed"
+    services.calendar_feed_renew(person=person)
+    services.calendar_feed_stop(person=person)
+    with pytest.raises(ValidationError) as error:
+        services.calendar_feed_stop(person=person)
+    assert error.value.code == "no_calendar_feed"
+    assert AuditEvent.objects.filter(action="committees.calendar_feed_stopped").count() == 1
+
+
+def test_a_cancellation_still_replaces_the_address_of_a_stopped_calendar(client):
+    from privacy.services import person_anonymize
+
+    person = make_representative()
+    feed, _created = services.calendar_feed_renew(person=person)
+    old_address = feed.get_absolute_url()
+    services.calendar_feed_stop(person=person)
+    person_anonymize(actor=make_staff(), user=person)
+    feed.refresh_from_db()
+    assert feed.stopped_at is not None and feed.get_absolute_url() != old_address
+    assert client.get(old_address).status_code == 404
+
+
 def test_the_person_lookup_by_email_refuses_an_unknown_or_inactive_address_on_the_field():
     person = make_representative(email="ana@axs.example")
     assert active_person_with_email(" ANA@axs.example ") == person

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from committees.models import Agreement, Attendance, Minutes, Post, PostKind, Session
+from committees.models import Agreement, Attendance, CalendarFeed, Minutes, Post, PostKind, Session
 from tests.factories import (
     make_committee,
     make_committee_member,
@@ -288,6 +288,39 @@ def test_the_calendar_feed_lists_the_person_s_sessions(client, scene):
     other_session = make_session(scene["other"])
     assert str(other_session.uid) not in body
     assert client.get(reverse("committees:calendar-feed", args=["no-such-token"])).status_code == 404
+
+
+def test_a_person_stops_their_calendar_address_and_may_create_a_new_one(client, scene):
+    client.force_login(scene["member"])
+    client.post(reverse("committees:calendar-subscribe"))
+    old_address = CalendarFeed.objects.get(person=scene["member"]).get_absolute_url()
+    page = client.get(reverse("committees:calendar")).content.decode()
+    assert reverse("committees:calendar-stop") in page and "Dejar de publicar mi calendario" in page
+    response = client.post(reverse("committees:calendar-stop"), follow=True)
+    assert response.redirect_chain == [(reverse("committees:calendar"), 302)]
+    page = response.content.decode()
+    assert "La dirección de su calendario ya no funciona." in page
+    assert old_address not in page and "Crear la dirección de mi calendario" in page
+    assert reverse("committees:calendar-stop") not in page
+    client.logout()
+    assert client.get(old_address).status_code == 404
+    client.force_login(scene["member"])
+    client.post(reverse("committees:calendar-subscribe"))
+    new_address = CalendarFeed.objects.get(person=scene["member"]).get_absolute_url()
+    assert new_address != old_address
+    client.logout()
+    assert client.get(new_address)["Content-Type"].startswith("text/calendar")
+    assert client.get(old_address).status_code == 404
+
+
+def test_stopping_the_calendar_address_takes_only_a_signed_in_post(client, scene):
+    stop = reverse("committees:calendar-stop")
+    assert client.post(stop)["Location"].startswith(reverse("accounts:login"))
+    client.force_login(scene["member"])
+    assert client.get(stop).status_code == 405
+    response = client.post(stop, follow=True)
+    assert "No tiene una dirección de calendario activa que detener." in response.content.decode()
+    assert not CalendarFeed.objects.filter(person=scene["member"]).exists()
 
 
 def test_pages_work_in_english(client, scene):
