@@ -16,7 +16,7 @@ from audit.labels import readable_changes
 from audit.models import AuditEvent
 from audit.selectors import events_for
 
-from . import permissions
+from . import permissions, selectors
 from .models import CommentVisibility, EvaluationStatus
 
 # Audit actions shown as edits; status changes come from the proposal's own transitions.
@@ -42,8 +42,14 @@ class Item:
     fields: list = field(default_factory=list)
 
 
-def activity_stream(user, proposal, *, limit=LIMIT):
-    """Return the latest items the person may see, oldest first."""
+def activity_stream(user, proposal, *, limit=LIMIT, transitions=None, evaluations=None):
+    """Return the latest items the person may see, oldest first.
+
+    A page that shows the status changes or the evaluations itself passes the lists it read
+    (``selectors.proposal_transitions``, ``selectors.proposal_evaluation_history``), so they are read once.
+    """
+    if transitions is None:
+        transitions = selectors.proposal_transitions(proposal)[:limit]
     internal = permissions.can_read_internal(user, proposal)
     items = []
     comments = proposal.comments.select_related("author").order_by("-created_at", "-id")
@@ -60,7 +66,7 @@ def activity_stream(user, proposal, *, limit=LIMIT):
                 detail=_("on version %(number)s") % {"number": comment.version} if comment.version else "",
             )
         )
-    for step in proposal.transitions.select_related("actor").order_by("-created_at", "-id")[:limit]:
+    for step in list(transitions)[:limit]:
         items.append(
             Item(
                 "step",
@@ -83,14 +89,15 @@ def activity_stream(user, proposal, *, limit=LIMIT):
             )
         )
     if internal:
-        items += _evaluation_items(proposal, limit)
+        if evaluations is None:
+            evaluations = selectors.proposal_evaluation_history(proposal)[:limit]
+        items += _evaluation_items(list(evaluations)[:limit])
     items.sort(key=lambda item: item.when)
     return items[-limit:]
 
 
-def _evaluation_items(proposal, limit):
+def _evaluation_items(evaluations):
     items = []
-    evaluations = proposal.evaluations.select_related("evaluator").order_by("-assigned_at", "-id")[:limit]
     for evaluation in evaluations:
         name = evaluation.evaluator.full_name
         due = (

@@ -164,6 +164,16 @@ def proposal_evaluations(proposal):
     return proposal.evaluations.exclude(status=EvaluationStatus.WITHDRAWN).select_related("evaluator")
 
 
+def proposal_evaluation_history(proposal):
+    """Return every evaluation the proposal has had, withdrawn ones too, with their evaluators, latest first."""
+    return proposal.evaluations.select_related("evaluator").order_by("-assigned_at", "-id")
+
+
+def proposal_transitions(proposal):
+    """Return the proposal's status changes with who made each, latest first."""
+    return proposal.transitions.select_related("actor").order_by("-created_at", "-id")
+
+
 _SCORE_DECIMALS = {score: Decimal(score) for score in range(0, 6)}
 
 

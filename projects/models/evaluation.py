@@ -86,6 +86,10 @@ class Evaluation(models.Model):
     def is_submitted(self):
         return self.status == EvaluationStatus.SUBMITTED
 
+    @property
+    def is_withdrawn(self):
+        return self.status == EvaluationStatus.WITHDRAWN
+
 
 class Score(models.Model):
     """One evaluator's score of one criterion, from 0 to 5, with a comment."""

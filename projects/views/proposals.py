@@ -199,13 +199,17 @@ class ProposalDetailView(ProposalMixin, TemplateView):
         editing = proposal.status in ("draft", "returned", "structuring")
         # The checklist reads the whole proposal: loaded once, for it and for the content if not cached.
         full = selectors.proposal_full().get(pk=proposal.pk) if editing else None
+        can_review = permissions.can_review(user, proposal)
+        # The status history and the evaluations show beside the activity stream too: read once for both.
+        transitions = list(selectors.proposal_transitions(proposal))
+        evaluations = list(selectors.proposal_evaluation_history(proposal)) if can_review else None
         context = {
             "proposal": proposal,
             "content": self.content(proposal, full),
             "checklist": checklist.checklist(full) if editing else [],
             "can_edit": permissions.can_edit_proposal(user, proposal),
             "can_submit": permissions.can_submit(user, proposal),
-            "can_review": permissions.can_review(user, proposal),
+            "can_review": can_review,
             "can_comment": permissions.can_comment(user, proposal)
             or permissions.can_comment_internally(user, proposal),
             "can_publish": permissions.can_publish(user, proposal),
@@ -214,14 +218,14 @@ class ProposalDetailView(ProposalMixin, TemplateView):
             "respond_form": RoleForm(form_name="respond", submit_label=_("Accept and join the consortium"))
             if my_member and my_member.status == PartnerStatus.INVITED
             else None,
-            "transitions": proposal.transitions.select_related("actor"),
+            "transitions": transitions,
             "versions": proposal.versions.select_related("submitted_by").defer("content"),
-            "activity": activity_stream(user, proposal),
+            "activity": activity_stream(user, proposal, transitions=transitions, evaluations=evaluations),
             "comment_form": comment_form or CommentForm(internal_allowed=_both_kinds(user, proposal)),
             "steps": checklist.STEPS,
         }
-        if context["can_review"]:
-            context["evaluations"] = selectors.proposal_evaluations(proposal)
+        if can_review:
+            context["evaluations"] = [e for e in reversed(evaluations) if not e.is_withdrawn]
             context["history"] = history_for(proposal)
             context["can_see_matrix"] = permissions.can_see_matrix(user, proposal.call)
         return super().get_context_data(**context, **kwargs)

@@ -3,12 +3,15 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from companies import services as organization_services
 from projects import services
 from projects.criteria import Criterion
-from projects.models import ProposalStatus
+from projects.models import ProposalStatus, ProposalTransition
+from tests.factories import make_evaluator
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +94,40 @@ def test_proposal_detail_query_count_is_pinned(client, cast, submitted, django_a
     client.force_login(cast.staff)
     with django_assert_max_num_queries(40):
         assert client.get(submitted.get_absolute_url()).status_code == 200
+
+
+def _reads_of(table, queries):
+    return [query["sql"] for query in queries if f'FROM "{table}"' in query["sql"]]
+
+
+def test_proposal_detail_reads_status_changes_and_evaluations_once_whatever_their_number(
+    client, cast, in_review, django_assert_max_num_queries
+):
+    def page_queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(in_review.get_absolute_url()).status_code == 200
+        return context.captured_queries
+
+    def add_history():
+        services.evaluator_assign(actor=cast.staff, proposal=in_review, evaluator=make_evaluator())
+        ProposalTransition.objects.create(
+            proposal=in_review,
+            from_status=ProposalStatus.SUBMITTED,
+            to_status=ProposalStatus.IN_REVIEW,
+            actor=cast.chair,
+        )
+
+    add_history()
+    client.force_login(cast.staff)
+    page_queries()  # the content's fragment is cached from here on
+    few = page_queries()
+    assert len(_reads_of("projects_proposaltransition", few)) == 1
+    assert len(_reads_of("projects_evaluation", few)) == 1
+    for _ in range(3):
+        add_history()
+    page_queries()
+    with django_assert_max_num_queries(len(few)):
+        assert client.get(in_review.get_absolute_url()).status_code == 200
 
 
 @pytest.mark.parametrize("step", ["general", "problem", "design", "alignment", "indicators", "criteria", "budget"])
