@@ -100,9 +100,10 @@ def seed(count):
         ),
         batch_size=BATCH,
     )
-    ProjectPublication.objects.bulk_create(
-        ProjectPublication(proposal=p, dac_code="11330", title_en=f"Project {p.pk}") for p in proposals
-    )
+    ProjectPublication.objects.bulk_create(ProjectPublication(proposal=p, dac_code="11330") for p in proposals)
+    for p in proposals:
+        p.title_en = f"Project {p.pk}"
+    Proposal.objects.bulk_update(proposals, ["title_en"], batch_size=BATCH)
     ProposalTransition.objects.bulk_create(
         (
             ProposalTransition(proposal=p, from_status=f, to_status=t, actor=staff, created_at=when)

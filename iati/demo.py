@@ -1,5 +1,7 @@
 """The demo's IATI publication: AMEXCID as reporting organization and, for the public projects, DAC codes and English texts.
 
+The English title and summary are the project's own fields (its public pages show them too).
+
 The identifier is the demo's own (``XI-IATI`` is IATI's prefix for organisations without another
 registration; this one is not registered): staff set the real one on ``/iati/``. Writes rows directly,
 as the other demos do, and only what is missing, so loading twice changes nothing.
@@ -11,7 +13,7 @@ from .models import ProjectPublication, Publisher
 
 DEMO_IDENTIFIER = "XI-IATI-AXS-DEMO"
 
-# Title of a demo project: DAC purpose code, English title, English description.
+# Title of a demo project: DAC purpose code, English title, English summary.
 PUBLICATIONS = {
     "Empleo incluyente para personas con discapacidad": (
         "16020",
@@ -40,11 +42,11 @@ def load(stdout):
             "name_en": "Mexican Agency for International Development Cooperation (AMEXCID)",
         },
     )
-    for title, (dac_code, title_en, description_en) in PUBLICATIONS.items():
+    for title, (dac_code, title_en, summary_en) in PUBLICATIONS.items():
         proposal = Proposal.objects.published().filter(title=title).first()
-        if proposal is not None:
-            ProjectPublication.objects.get_or_create(
-                proposal=proposal,
-                defaults={"dac_code": dac_code, "title_en": title_en, "description_en": description_en},
-            )
+        if proposal is None:
+            continue
+        ProjectPublication.objects.get_or_create(proposal=proposal, defaults={"dac_code": dac_code})
+        if not (proposal.title_en or proposal.summary_en):
+            Proposal.objects.filter(pk=proposal.pk).update(title_en=title_en, summary_en=summary_en)
     stdout.write("IATI publication: reporting organization and the public projects' IATI data.")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.forms import submit_helper
+from projects.models import Proposal
 
 from .models import ProjectPublication, Publisher
 
@@ -22,12 +23,19 @@ class PublisherForm(forms.ModelForm):
 
 
 class PublicationForm(forms.ModelForm):
+    """The DAC code (the IATI data) and the project's English title and summary (the project's own fields)."""
+
+    title_en = Proposal._meta.get_field("title_en").formfield()
+    summary_en = Proposal._meta.get_field("summary_en").formfield(widget=forms.Textarea(attrs={"rows": 4}))
+
     class Meta:
         model = ProjectPublication
-        fields = ["dac_code", "title_en", "description_en"]
-        widgets = {"description_en": forms.Textarea(attrs={"rows": 4, "lang": "en"})}
+        fields = ["dac_code"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, project, **kwargs):
+        english = {"title_en": project.title_en, "summary_en": project.summary_en}
+        kwargs["initial"] = {**english, **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         self.fields["title_en"].widget.attrs["lang"] = "en"
+        self.fields["summary_en"].widget.attrs["lang"] = "en"
         self.helper = submit_helper(_("Save"), form_name="publication")

@@ -1,4 +1,7 @@
-"""What staff decide about the IATI publication: the reporting organization; per project, a DAC code and English texts.
+"""What staff decide about the IATI publication: the reporting organization; per project, a DAC code.
+
+A project's English title and summary belong to the project (``projects.Proposal``), since its public pages
+show them too; staff write them on the same IATI page.
 
 Everything else in the files comes from the projects, their consortium and their monitoring.
 """
@@ -64,7 +67,7 @@ class Publisher(models.Model):
 
 
 class ProjectPublication(models.Model):
-    """What staff add to a published project for IATI: a DAC purpose code and its title and description in English."""
+    """What staff add to a published project for IATI only: a DAC purpose code."""
 
     proposal = models.OneToOneField(
         "projects.Proposal", verbose_name=_("project"), on_delete=models.PROTECT, related_name="iati_publication"
@@ -76,8 +79,6 @@ class ProjectPublication(models.Model):
         choices=dac_choices,
         help_text=_("The OECD DAC 5-digit sector that best describes the project, if any."),
     )
-    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
     updated_at = models.DateTimeField(_("last changed"), default=timezone.now)
 
     class Meta:

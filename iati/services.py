@@ -7,12 +7,14 @@ from django.utils import timezone
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
 from projects.models import Proposal
+from projects.services import project_english_update
 
 from .models import ProjectPublication, Publisher
 from .permissions import can_manage_publication
 
 PUBLISHER_FIELDS = ["organisation_ref", "name_es", "name_en", "organisation_type"]
-PUBLICATION_FIELDS = ["dac_code", "title_en", "description_en"]
+PUBLICATION_FIELDS = ["dac_code"]
+ENGLISH_FIELDS = ["title_en", "summary_en"]
 
 
 @transaction.atomic
@@ -38,10 +40,16 @@ def publisher_update(*, actor, request=None, **fields):
 
 @transaction.atomic
 def publication_update(*, actor, proposal, request=None, **fields):
-    """Set a published project's DAC purpose code and its English title and description."""
+    """Set a published project's DAC purpose code and its English title and summary.
+
+    The English texts are the project's (its public pages show them too): ``projects`` writes them.
+    """
     if not can_manage_publication(actor):
         raise PermissionDenied
     proposal = Proposal.objects.published().get(pk=proposal.pk)
+    english = {name: fields.pop(name) for name in ENGLISH_FIELDS if name in fields}
+    if english:
+        project_english_update(actor=actor, proposal=proposal, request=request, **english)
     publication, _created = ProjectPublication.objects.select_for_update().get_or_create(proposal=proposal)
     before = snapshot(publication, PUBLICATION_FIELDS)
     for name in PUBLICATION_FIELDS:

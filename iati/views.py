@@ -144,7 +144,7 @@ class ValidateView(PublicationSettingsView):
 
 
 class PublicationEditView(PredicateRequiredMixin, ServiceFormView):
-    """Staff give a public project a DAC purpose code and its title and description in English."""
+    """Staff give a public project a DAC purpose code and its title and summary in English."""
 
     permission_predicate = can_manage_publication
     template_name = "iati/publication_form.html"
@@ -156,7 +156,7 @@ class PublicationEditView(PredicateRequiredMixin, ServiceFormView):
 
     def get_form_kwargs(self):
         publication = getattr(self.project, "iati_publication", None)
-        return {**super().get_form_kwargs(), "instance": publication}
+        return {**super().get_form_kwargs(), "instance": publication, "project": self.project}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(project=self.project, **kwargs)

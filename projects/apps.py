@@ -18,6 +18,7 @@ AUDIT_ACTIONS = {
     "projects.partner_declined": _("Consortium invitation declined"),
     "projects.partner_invited": _("Partner invited to the consortium"),
     "projects.partner_removed": _("Partner removed from the consortium"),
+    "projects.english_changed": _("English title and summary changed"),
     "projects.published": _("Project published"),
     "projects.unpublished": _("Project unpublished"),
     "projects.round_closed": _("Selection round closed"),

@@ -120,7 +120,8 @@ def _build_public(document):
         raise DocumentError(gettext("The project is not published: it has no public fact sheet."))
     html = render_to_string("projects/pdf/fact_sheet.html", public_fact_sheet_context(proposal))
     filename = f"ficha-{proposal.pk}-{slugify(proposal.title)[:60]}-{document.language}.pdf"
-    return Source(html=html, filename=filename, title=str(_describe(proposal, {})))
+    title = _("Fact sheet: %(title)s") % {"title": proposal.public_title(document.language)}
+    return Source(html=html, filename=filename, title=str(title))
 
 
 def can_request_fact_sheet(user, proposal, params=None):

@@ -61,6 +61,7 @@ def _project_document(proposal):
     return Document(
         title=proposal.title,
         body=f"{proposal.summary}\n{proposal.general_objective}",
+        also=f"{proposal.title_en}\n{proposal.summary_en}".strip(),  # found in English too
         url=proposal.get_public_url(),
         audience="public",
         organization_id=proposal.lead_organization_id,

@@ -75,6 +75,7 @@ class ProjectSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "title",
+            "title_en",
             "status",
             "status_label",
             "committee",
@@ -82,6 +83,7 @@ class ProjectSerializer(serializers.ModelSerializer):
             "lead_organization",
             "lead_organization_name",
             "summary",
+            "summary_en",
             "published_at",
             "sdg_targets",
         ]

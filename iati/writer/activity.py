@@ -171,8 +171,6 @@ def _document_links(activity, project, reporter):
 
 def activity_element(project, reporter, dates=None):
     """Return the ``<iati-activity>`` of one published project (``dates`` when already computed)."""
-    publication = _publication(project)
-    english = publication or _EMPTY
     activity = etree.Element(
         "iati-activity",
         {
@@ -186,9 +184,9 @@ def activity_element(project, reporter, dates=None):
         sub(activity, "reporting-org", ref=reporter.ref, type=reporter.type),
         {"es": reporter.name_es, "en": reporter.name_en},
     )
-    narratives(sub(activity, "title"), {"es": project.title, "en": english.title_en})
+    narratives(sub(activity, "title"), {"es": project.title, "en": project.title_en})
     general = project.summary or project.general_objective or project.title
-    narratives(sub(activity, "description", type="1"), {"es": general, "en": english.description_en})
+    narratives(sub(activity, "description", type="1"), {"es": general, "en": project.summary_en})
     if project.general_objective:
         narratives(sub(activity, "description", type="2"), {"es": project.general_objective})
     _participating_orgs(activity, project, reporter)
@@ -202,11 +200,3 @@ def activity_element(project, reporter, dates=None):
     _document_links(activity, project, reporter)
     results(activity, project)
     return activity
-
-
-class _NoEnglish:
-    title_en = ""
-    description_en = ""
-
-
-_EMPTY = _NoEnglish()

@@ -53,6 +53,11 @@ CALLS = register(
 )
 
 
+def _in_english(text):
+    """The project's public text in English, whatever the language of the request that builds the file."""
+    return lambda project: text(project, "en")
+
+
 def _projects():
     return _published().select_related("committee", "lead_organization").order_by("pk")
 
@@ -90,6 +95,19 @@ PROJECTS = register(
             Field("general_objective", "text", "Objetivo general.", "General objective."),
             Field("published_at", "datetime", "Cuándo se publicó.", "When it was published."),
             Field("url", "text", "Página pública del proyecto (ruta).", "Public page of the project (path)."),
+            # Added later: last, so the columns published before keep their places.
+            Field(
+                "title_en",
+                "text",
+                "Título en inglés; el título en español si no tiene.",
+                "Title in English; the Spanish title where it has none.",
+            ),
+            Field(
+                "summary_en",
+                "text",
+                "Resumen en inglés; el resumen en español si no tiene.",
+                "Summary in English; the Spanish summary where it has none.",
+            ),
         ),
         queryset=_projects,
         row=attributes(
@@ -105,6 +123,8 @@ PROJECTS = register(
             "general_objective",
             "published_at",
             Proposal.get_public_url,
+            _in_english(Proposal.public_title),
+            _in_english(Proposal.public_summary),
         ),
         last_updated=_published_updated,
         related=("consorcios", "matriz-resultados", "alineacion-ods", "avances"),

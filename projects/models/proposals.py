@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.dates import date_precision_field
@@ -30,6 +31,10 @@ class ProposalStatus(models.TextChoices):
 EDITABLE_BY_PROPOSER = (ProposalStatus.DRAFT, ProposalStatus.RETURNED)
 PUBLISHABLE = (ProposalStatus.STRUCTURED, ProposalStatus.IN_IMPLEMENTATION, ProposalStatus.CLOSED)
 PROJECT_STATUSES = (ProposalStatus.STRUCTURING,) + PUBLISHABLE
+
+
+def _is_english(language):
+    return (language or get_language() or "").startswith("en")
 
 
 def _criterion_field(criterion):
@@ -66,6 +71,9 @@ class Proposal(models.Model):
     )
     title = models.CharField(_("title"), max_length=255)
     summary = models.TextField(_("summary"), blank=True)
+    # The public's English: staff write them beside the IATI data (iati.services.publication_update), once published.
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
     problem = models.TextField(_("problem"), blank=True, help_text=_("The shared understanding of the problem."))
     causes = models.TextField(_("causes"), blank=True)
     effects = models.TextField(_("effects"), blank=True)
@@ -158,6 +166,18 @@ class Proposal(models.Model):
 
     def get_public_url(self):
         return reverse("projects:project-detail", args=[self.pk])
+
+    def public_title(self, language=None):
+        """Return the title the public reads in ``language`` (the active one by default): English when given."""
+        return self.title_en if self.title_en and _is_english(language) else self.title
+
+    def public_summary(self, language=None):
+        """Return the summary the public reads in ``language`` (the active one by default): English when given."""
+        return self.summary_en if self.summary_en and _is_english(language) else self.summary
+
+    def public_summary_language(self, language=None):
+        """Return the language ``public_summary`` is written in: Spanish when the English one is missing."""
+        return "en" if self.summary_en and _is_english(language) else "es"
 
     @property
     def is_published(self):

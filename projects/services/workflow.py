@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 import search
 from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments, notices
 from notifications import kinds
 
@@ -184,6 +184,30 @@ def proposal_publish(*, actor, proposal, publish=True, request=None):
     )
     if publish:
         public_fact_sheet_refresh(proposal, reason="projects.published")
+    return proposal
+
+
+ENGLISH_FIELDS = ["title_en", "summary_en"]
+
+
+@transaction.atomic
+@fragments.changes(fragments.PROPOSALS)
+def project_english_update(*, actor, proposal, request=None, **fields):
+    """Set the English title and summary the public reads (pages, fact sheet, open data, API, IATI)."""
+    require(permissions.can_publish(actor, proposal))
+    proposal = locked(proposal)
+    before = snapshot(proposal, ENGLISH_FIELDS)
+    for name in ENGLISH_FIELDS:
+        if name in fields:
+            setattr(proposal, name, (fields[name] or "").strip())
+    proposal.clean_fields(exclude=[field.name for field in proposal._meta.fields if field.name not in ENGLISH_FIELDS])
+    changes = changes_between(before, snapshot(proposal, ENGLISH_FIELDS))
+    if not changes:
+        return proposal
+    proposal.save(update_fields=[*ENGLISH_FIELDS, "updated_at"])
+    search.index(proposal)
+    audit_record(actor=actor, action="projects.english_changed", target=proposal, changes=changes, request=request)
+    public_fact_sheet_refresh(proposal, reason="projects.english_changed")
     return proposal
 
 

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from iati import selectors, validation
-from iati.models import ProjectPublication
 from iati.writer import is_publishable
 from monitoring import services as monitoring_services
 from projects.models import Activity, BudgetLine, Proposal, ProposalTransition
@@ -67,11 +66,13 @@ def test_a_project_with_only_a_start_date_validates(structured):  # noqa: F811
 
 def test_several_languages_are_narratives_with_xml_lang(structured):  # noqa: F811
     _publish(structured)
-    ProjectPublication.objects.create(proposal=structured, title_en="Zero waste", description_en="In English.")
+    Proposal.objects.filter(pk=structured.pk).update(title_en="Zero waste", summary_en="In English.")
     activity = activity_of(_valid(activities_tree()), structured)
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     titles = [(n.get(xml_lang), n.text) for n in activity.iterfind("title/narrative")]
     assert titles == [(None, structured.title), ("en", "Zero waste")]
+    descriptions = [(n.get(xml_lang), n.text) for n in activity.iterfind("description[@type='1']/narrative")]
+    assert descriptions == [(None, structured.summary), ("en", "In English.")]
 
 
 @pytest.mark.parametrize("value", ["321"])

@@ -100,12 +100,21 @@ def test_staff_set_a_projects_dac_code_and_english_title(client, demo):
     user = _staff(client)
     project = Proposal.objects.published().get(title="Cero desperdicio de alimentos en el autoservicio")
     url = reverse("iati:publication-edit", args=[project.pk])
-    response = client.post(url, {"dac_code": "14050", "title_en": "Zero food waste", "description_en": ""})
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"dac_code": "14050", "title_en": "Zero food waste", "summary_en": ""})
     assert response.status_code == 302
-    publication = ProjectPublication.objects.get(proposal=project)
-    assert publication.dac_code == "14050" and publication.title_en == "Zero food waste"
+    assert ProjectPublication.objects.get(proposal=project).dac_code == "14050"
+    project.refresh_from_db()
+    assert (project.title_en, project.summary_en) == ("Zero food waste", "")  # the project's own, for its pages too
     assert AuditEvent.objects.filter(action="iati.publication_changed", actor=user).exists()
-    assert client.post(url, {"dac_code": "99999"}).status_code == 200  # not a shipped code: refused, form shown
+    assert AuditEvent.objects.filter(action="projects.english_changed", actor=user, target_id=str(project.pk)).exists()
+    page = client.get(url).content.decode()
+    assert 'value="Zero food waste"' in page  # the form shows what the project has
+    # Not a shipped code: refused, and the form keeps what was typed.
+    page = client.post(url, {"dac_code": "99999", "title_en": "Typed again"}).content.decode()
+    assert 'value="Typed again"' in page
+    project.refresh_from_db()
+    assert project.title_en == "Zero food waste"
     draft = Proposal.objects.filter(status="draft").first()
     assert client.get(reverse("iati:publication-edit", args=[draft.pk])).status_code == 404
 
