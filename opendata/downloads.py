@@ -60,6 +60,8 @@ def _json_chunks(dataset, rows):
         "title": {"es": dataset.title_es, "en": dataset.title_en},
         "licence": LICENCE,
         "fields": dataset.header,
+        "dictionary": dataset.dictionary(),
+        "last_updated": dataset.updated(),
     }
     yield encode(head)[:-1] + ', "rows": ['
     names = dataset.header

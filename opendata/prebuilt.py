@@ -9,6 +9,7 @@ before and asks for a rebuild. Celery beat asks for the rebuild of every stale f
 """
 
 import hashlib
+import json
 import logging
 import tempfile
 from collections.abc import Callable
@@ -55,8 +56,9 @@ def register(source):
 def _dataset_source(dataset):
     from .downloads import FORMATS, write
 
-    # The columns too: a file built before a release that changed them is stale at once, not a day later.
-    columns = hashlib.sha256(",".join(dataset.header).encode()).hexdigest()[:12]
+    # The dictionary too (the columns, their meanings and codes' labels, which the JSON's head carries): a file
+    # built before a release that changed them is stale at once, not a day later.
+    columns = hashlib.sha256(json.dumps(dataset.dictionary(), sort_keys=True).encode()).hexdigest()[:12]
 
     def version():
         parts = [str(number) for number in fragments.versions(*dataset.areas)]

@@ -15,6 +15,7 @@ serves ``/datos-abiertos/`` and ``/open-data/`` alike.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -88,6 +89,28 @@ class Field:
     def type_label(self):
         return FIELD_TYPES[self.type][0]
 
+    @property
+    def labelled_choices(self):
+        """Return each code with its label in Spanish and in English: ``[{"code", "es", "en"}]``."""
+        labelled = []
+        for code, label in self.choices:
+            with translation.override("es-mx"):
+                label_es = str(label)
+            with translation.override("en"):
+                label_en = str(label)
+            labelled.append({"code": code, "es": label_es, "en": label_en})
+        return labelled
+
+    def dictionary(self):
+        """Return the column's entry in a machine-readable dictionary, the same in every language."""
+        return {
+            "name": self.name,
+            "type": self.type,
+            "meaning_es": self.meaning_es,
+            "meaning_en": self.meaning_en,
+            "choices": self.labelled_choices,
+        }
+
 
 @dataclass(frozen=True)
 class Dataset:
@@ -144,6 +167,10 @@ class Dataset:
 
     def updated(self):
         return self.last_updated() if self.last_updated else None
+
+    def dictionary(self):
+        """Return the data dictionary as the JSON download and the API give it: one entry per column, in order."""
+        return [column.dictionary() for column in self.fields]
 
 
 _REGISTRY = {}

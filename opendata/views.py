@@ -98,16 +98,7 @@ def dataset_detail(request, slug):
         dataset = datasets.get(slug)
     except datasets.UnknownDataset:
         return _not_found(request, slug=slug)
-    fields = []
-    for column in dataset.fields:
-        codes = []
-        for code, label in column.choices:
-            with translation.override("es"):
-                label_es = str(label)
-            with translation.override("en"):
-                label_en = str(label)
-            codes.append((code, label_es, label_en))
-        fields.append((column, codes))
+    fields = [(column, column.labelled_choices) for column in dataset.fields]
     return _render(
         request,
         "opendata/dataset.html",

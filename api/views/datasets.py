@@ -4,6 +4,7 @@ The rows are the registry's own (``dataset.queryset()`` and ``row``/``rows_of``)
 of ``/datos-abiertos/``, paged; decimals are written as text, as the downloads write them.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -19,10 +20,19 @@ from opendata import datasets as registry
 from ..pagination import Pagination, page_parameters
 
 
+class ChoiceSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    es = serializers.CharField()
+    en = serializers.CharField()
+
+
 class FieldSerializer(serializers.Serializer):
     name = serializers.CharField()
     type = serializers.CharField()
     meaning = serializers.CharField()
+    meaning_es = serializers.CharField()
+    meaning_en = serializers.CharField()
+    choices = ChoiceSerializer(many=True, source="labelled_choices")
 
 
 class DatasetSerializer(serializers.Serializer):
@@ -31,10 +41,14 @@ class DatasetSerializer(serializers.Serializer):
     description = serializers.CharField()
     frequency = serializers.CharField()
     licence = serializers.SerializerMethodField()
+    last_updated = serializers.SerializerMethodField()
     fields = FieldSerializer(many=True)
 
     def get_licence(self, dataset) -> dict[str, str]:
         return registry.LICENCE
+
+    def get_last_updated(self, dataset) -> datetime.datetime | None:
+        return dataset.updated()
 
 
 def _cell(value):
