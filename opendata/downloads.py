@@ -6,10 +6,13 @@ written here as one object whose ``rows`` array is streamed in batches.
 """
 
 import datetime
+import hashlib
 import json
 from decimal import Decimal
 
 from django.http import FileResponse, StreamingHttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
 
 from axs_platform.exports import XLSX_TYPE, csv_response, xlsx_bytes_to, xlsx_response
 
@@ -17,6 +20,9 @@ from .registry import LICENCE
 
 FORMATS = ("csv", "json", "xlsx")
 JSON_BATCH = 500  # rows joined into one chunk of the response: fewer, larger writes
+# How long anyone (a harvester, a shared cache) may keep a built file without asking again: a few minutes, as
+# a change to the data makes it stale at once.
+CACHE_SECONDS = 300
 
 
 def _text_cell(value):
@@ -111,11 +117,27 @@ def write(dataset, file_format, out):
     return rows.count
 
 
-def prebuilt_response(dataset, built, opened):
-    """Send a file built ahead of time (``opened``), as the streamed download would name it."""
-    return FileResponse(
-        opened,
-        as_attachment=True,
-        filename=f"{dataset.slug}.{built.file_format}",
-        content_type=CONTENT_TYPES[built.file_format],
-    )
+def prebuilt_response(request, dataset, built, opened):
+    """Send a file built ahead of time (``opened``), as the streamed download would name it, with its validators.
+
+    The file is the same for every visitor and language, and is replaced only by a rebuild: its ``ETag`` names
+    the build (data version, format, time built) and ``Last-Modified`` is when it was built, so a harvester asking
+    again with them gets 304 while it is unchanged. A stale file is streamed instead, without validators.
+    """
+    build = f"{built.source_version}|{built.file_format}|{built.built_at.isoformat()}"
+    etag = quote_etag(hashlib.sha256(build.encode()).hexdigest()[:32])
+    last_modified = int(built.built_at.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = FileResponse(
+            opened,
+            as_attachment=True,
+            filename=f"{dataset.slug}.{built.file_format}",
+            content_type=CONTENT_TYPES[built.file_format],
+        )
+    else:
+        opened.close()
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    return response

@@ -130,7 +130,7 @@ def dataset_download(request, slug, file_format):
         return _not_found(request, slug=slug, file_format=file_format)
     found = prebuilt.open_fresh(slug, file_format)
     if found is not None:
-        return prebuilt_response(dataset, *found)
+        return prebuilt_response(request, dataset, *found)
     if prebuilt.source(slug) is not None:
         prebuilt.queue(slug, file_format)
     if file_format == "xlsx" and dataset.queryset().count() > XLSX_MAX_ROWS:
