@@ -22,6 +22,7 @@ from sdg.models import Goal
 from . import permissions
 from .models import SCALE_MAX, SCALE_MIN, QuestionKind, Section, Survey
 from .services.answering import field_name
+from .services.building import option_length_errors
 
 
 class SurveyForm(forms.ModelForm):
@@ -220,13 +221,19 @@ class QuestionForm(forms.Form):
         return cleaned
 
     def clean_options(self):
-        lines = [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]
-        options = []
-        for position, line in enumerate(lines):
-            text_es, _bar, text_en = (part.strip() for part in line.partition("|"))
+        """Read one option a line, "texto | text"; blank lines are skipped but keep the numbers staff see."""
+        numbered = []
+        for line, text in enumerate(self.cleaned_data["options"].splitlines(), start=1):
+            if not text.strip():
+                continue
+            text_es, _bar, text_en = (part.strip() for part in text.partition("|"))
+            position = len(numbered)
             key = self.existing_options[position].external_key if position < len(self.existing_options) else ""
-            options.append({"text_es": text_es[:300], "text_en": text_en[:300], "external_key": key})
-        return options
+            numbered.append((line, {"text_es": text_es, "text_en": text_en, "external_key": key}))
+        errors = option_length_errors(numbered)
+        if errors:
+            raise forms.ValidationError(errors)
+        return [option for _line, option in numbered]
 
     def service_fields(self):
         data = dict(self.cleaned_data)

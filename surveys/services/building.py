@@ -270,12 +270,35 @@ def _condition_problem(question, source, source_options=None):
     return "" if valid else "value"
 
 
+def option_length_errors(numbered_options):
+    """Return an error for each option, given as ``(line, option)``, whose text is longer than its field holds.
+
+    Cutting it would lose the end the staff member typed without telling them; they shorten it themselves.
+    """
+    errors = []
+    for line, option in numbered_options:
+        for name, message in (
+            ("text_es", _("The option on line %(line)s is longer than %(limit)s characters; shorten it.")),
+            (
+                "text_en",
+                _("The English text of the option on line %(line)s is longer than %(limit)s characters; shorten it."),
+            ),
+        ):
+            limit = Option._meta.get_field(name).max_length
+            if len(option.get(name, "")) > limit:
+                errors.append(ValidationError(message % {"line": line, "limit": limit}, code="option_too_long"))
+    return errors
+
+
 def _check_question(question, options):
     errors = {}
     if question.kind in CHOICE_KINDS and len(options) < 2:
         errors["options"] = _("A question of this type needs at least two options.")
     if question.kind not in CHOICE_KINDS and options:
         errors["options"] = _("Only choice and ranking questions have options.")
+    too_long = option_length_errors(enumerate(options, start=1))
+    if too_long:
+        errors["options"] = too_long
     if question.condition_question_id:
         problem = _condition_problem(question, question.condition_question)
         if problem == "order":
