@@ -74,7 +74,10 @@ class EvidenceForm(forms.Form):
 class RoundCloseForm(forms.Form):
     selected = ProposalChoiceField(
         label=_("Selected proposals"), queryset=Proposal.objects.none(), required=False,
-        help_text=_("For a vote or a survey the result decides; choose only to settle a survey's tie."),
+        help_text=_(
+            "For a vote or a survey the result decides; choose only to settle a survey's tie or when an anonymous "
+            "survey's result is withheld."
+        ),
     )  # fmt: skip
     decision = forms.CharField(label=_("Decision"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     session = ModelChoiceField(label=_("Session where it was decided"), queryset=Session.objects.none(), required=False)

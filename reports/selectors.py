@@ -25,7 +25,7 @@ from projects.models import (
     ProposalTransition,
 )
 from surveys.models import Survey, SurveyPurpose
-from surveys.selectors.results import sdg_ranking, survey_results
+from surveys.selectors.results import MIN_ANONYMOUS_RESPONDENTS, results_withheld, sdg_ranking, survey_results
 
 from .bibliography import in_reading_order
 from .committee_chapter import committees_of
@@ -104,7 +104,10 @@ def _stated(figures, day, value):
 
 
 def priorities_survey(start, end):
-    """Return the priorities survey of the period with its invitations, responses and SDG ranking, or None."""
+    """Return the priorities survey of the period with its invitations, responses and SDG ranking, or None.
+
+    The ranking is empty while ``results_withheld`` says why (``withheld``) an anonymous survey's answers are not shown.
+    """
     since, until = bounds(start, end)
     survey = (
         Survey.objects.filter(purpose=SurveyPurpose.PRIORITIES, published_at__isnull=False)
@@ -127,8 +130,10 @@ def priorities_survey(start, end):
         invited_text = _stated(figures, closed_on, invited)
         stated_rates = [f.value for f in figures if f.as_of == closed_on and f.is_percentage and f.value is not None]
         rate = stated_rates[0] if stated_rates else rate
-    _respondents, results = survey_results(survey, texts_shown=0)
-    ranking = sdg_ranking(results)
+    respondents, results = survey_results(survey, texts_shown=0)
+    # An anonymous survey's answers wait for its close and enough respondents, here as on its results page.
+    withheld = results_withheld(survey, respondents)
+    ranking = None if withheld else sdg_ranking(results)
     # The report shows how many chose each SDG: most chosen first, then most first places, then SDG number.
     rows = sorted(ranking["rows"] if ranking else [], key=lambda row: (-row["count"], -row["first"], row["order"]))
     return {
@@ -140,6 +145,8 @@ def priorities_survey(start, end):
         "recorded": bool(survey.recorded_invited_count),
         "ranking": rows,
         "ranking_answered": ranking["answered"] if ranking else 0,
+        "withheld": withheld,
+        "minimum_respondents": MIN_ANONYMOUS_RESPONDENTS,
     }
 
 

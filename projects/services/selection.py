@@ -16,7 +16,8 @@ from audit.services import audit_record
 from axs_platform import fragments
 from axs_platform.errors import field_error
 from surveys import services as survey_services
-from surveys.selectors import option_results
+from surveys.selectors import MIN_ANONYMOUS_RESPONDENTS, readable_option_results
+from surveys.selectors.results import WITHHELD_WHILE_OPEN
 
 from .. import permissions, tally
 from ..models import (
@@ -169,12 +170,27 @@ def _vote_selection(selection_round):
     return selected, _("Vote “%(title)s”") % {"title": ballot.title}
 
 
-def _survey_selection(selection_round, chosen):
+def _survey_selection(selection_round, chosen, decision):
     question = selection_round.survey_question
     survey = question.survey
-    if survey.closes_at is None or survey.closes_at > timezone.now():
+    source = _("Survey “%(title)s”") % {"title": survey.title}
+    withheld, rows = readable_option_results(question)
+    if survey.closes_at is None or survey.closes_at > timezone.now() or withheld == WITHHELD_WHILE_OPEN:
         raise ValidationError(_("Close the survey before closing the round."), code="survey_open")
-    rows = [r for r in option_results(question) if r["external_key"].startswith("proposal:")]
+    if withheld:
+        # Read anyway, the selection would give away the few respondents' answers (one respondent: theirs exactly).
+        # Those who close the round choose, without the counts, and say why; as for a tie, the decision is theirs.
+        if not (chosen and decision):
+            raise ValidationError(
+                _(
+                    "Fewer than %(minimum)s organizations answered this anonymous survey, so its result is not "
+                    "read: choose the proposals and record why in the decision."
+                )
+                % {"minimum": MIN_ANONYMOUS_RESPONDENTS},
+                code="survey_withheld",
+            )
+        return chosen, source
+    rows = [r for r in rows if r["external_key"].startswith("proposal:")]
     by_key = {r["external_key"]: r["count"] for r in rows}
     counts = sorted(
         ((by_key.get(c.external_key, 0), c.proposal_id) for c in selection_round.candidates.all()), reverse=True
@@ -188,7 +204,7 @@ def _survey_selection(selection_round, chosen):
             code="survey_tie",
         )
     selected = chosen or [pk for count, pk in counts[:seats] if count > 0]
-    return selected, _("Survey “%(title)s”") % {"title": survey.title}
+    return selected, source
 
 
 @transaction.atomic
@@ -210,7 +226,7 @@ def round_close(*, actor, selection_round, selected=(), decision="", session=Non
     if method == SelectionMethod.VOTE:
         chosen, source = _vote_selection(selection_round)
     elif method == SelectionMethod.SURVEY:
-        chosen, source = _survey_selection(selection_round, chosen)
+        chosen, source = _survey_selection(selection_round, chosen, decision)
     else:
         kinds = set(selection_round.evidence.values_list("kind", flat=True))
         needed = EvidenceKind.STUDY if method == SelectionMethod.STUDIES else None

@@ -19,6 +19,7 @@ from axs_platform.service_views import ChoiceSearchMixin
 from axs_platform.templatetags.markup import es
 from axs_platform.uploads import private_file_response
 from committees.models import Committee
+from surveys.selectors import MIN_ANONYMOUS_RESPONDENTS, readable_option_results
 
 from .. import permissions, services
 from ..forms_selection import BallotForm, EvidenceForm, RoundCloseForm, RoundForm
@@ -143,11 +144,11 @@ class RoundDetailView(PredicateRequiredMixin, TemplateView):
             "is_vote": selection_round.method == SelectionMethod.VOTE,
         }
         if selection_round.survey_question_id:
-            from surveys.selectors import option_results
-
             question = selection_round.survey_question
             context["survey"] = question.survey
-            context["survey_rows"] = option_results(question)
+            # An anonymous survey's counts wait for its close and enough respondents, as on its results page.
+            context["survey_withheld"], context["survey_rows"] = readable_option_results(question)
+            context["minimum_respondents"] = MIN_ANONYMOUS_RESPONDENTS
         if context["can_manage"]:
             # Both forms have a session field: distinct ids keep each label tied to its own field.
             context["evidence_form"] = EvidenceForm(committee=selection_round.committee, auto_id="evidence_%s")

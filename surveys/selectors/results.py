@@ -186,6 +186,15 @@ def option_results(question):
     return sorted(rows, key=lambda row: (-row["count"], row["option"].position))
 
 
+def readable_option_results(question):
+    """Return ``(withheld, rows)``: ``results_withheld`` for the question's survey, and ``option_results`` if not.
+
+    Withheld, the rows are empty: another app (a selection round) can neither show nor act on what it may not read.
+    """
+    withheld = results_withheld(question.survey, respondent_count(question.survey))
+    return withheld, [] if withheld else option_results(question)
+
+
 def crosstab_by_organization_type(question):
     """Return ``(types, rows)``: for each answer value, its count among respondents of each organization type."""
     answers = submitted_answers(question.survey).filter(question=question)
