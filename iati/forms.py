@@ -1,6 +1,7 @@
 """Forms of the IATI staff pages: the reporting organization and a project's IATI data (no side effects)."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.forms import submit_helper
@@ -20,6 +21,8 @@ class PublisherForm(forms.ModelForm):
         self.fields["organisation_ref"].required = True
         self.fields["name_en"].widget.attrs["lang"] = "en"
         self.helper = submit_helper(_("Save"), form_name="publisher")
+        # Explicit: the staff page also answers for "Validar ahora", and the form must save wherever it is shown.
+        self.helper.form_action = reverse("iati:settings")
 
 
 class PublicationForm(forms.ModelForm):

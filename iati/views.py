@@ -1,10 +1,12 @@
 """IATI pages: the public files (activities, organisation, one project) and the staff page that sets and checks them."""
 
 import tempfile
+from datetime import datetime
 
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from lxml import etree
@@ -77,22 +79,44 @@ class OrganisationFileView(View):
         return response
 
 
+SHOWN_PROBLEMS = 50
+VALIDATION_SESSION_KEY = "iati_validation"
+
+
 def check_files(reporter):
-    """Write both files as the public URLs do and return what the schemas and codelists say of them."""
+    """Write both files as the public URLs do and return what the schemas and codelists say of them.
+
+    The result is kept in the session (JSON), so it holds plain values and the page translates its words.
+    """
     organisation_problems = validation.problems(organisation_document(reporter), validation.ORGANISATIONS)
+    result = {
+        "checked_at": timezone.now().isoformat(),
+        "no_public_project": False,
+        "activity_count": 0,
+        "activity_problems": [],
+        "organisation_problems": organisation_problems[:SHOWN_PROBLEMS],
+    }
     if not selectors.publication_rows().filter(has_start_date=True).exists():
-        message = _("No project is public in IATI yet.")
-        return {"activity_count": 0, "activity_problems": [message], "organisation_problems": organisation_problems}
+        return {**result, "no_public_project": True}
     with tempfile.TemporaryFile() as file:
         for chunk in activity_chunks(selectors.published_projects(), reporter):
             file.write(chunk)
         file.seek(0)
         activities = etree.parse(file)
+    activity_problems = validation.problems(activities, validation.ACTIVITIES)
     return {
+        **result,
         "activity_count": len(activities.getroot()),
-        "activity_problems": validation.problems(activities, validation.ACTIVITIES),
-        "organisation_problems": organisation_problems,
+        "activity_problems": activity_problems[:SHOWN_PROBLEMS],
     }
+
+
+def _validation_shown(session):
+    """Return the last "Validar ahora" result kept in this session, its time as a datetime, or None."""
+    kept = session.get(VALIDATION_SESSION_KEY)
+    if not kept:
+        return None
+    return {**kept, "checked_at": datetime.fromisoformat(kept["checked_at"])}
 
 
 PROJECTS_PER_PAGE = 50
@@ -119,28 +143,33 @@ class PublicationSettingsView(PredicateRequiredMixin, ServiceFormView):
                 "organisation": base + reverse("iati:organisation"),
             },
             projects=page_of(self.request, selectors.publication_rows(), PROJECTS_PER_PAGE),
+            validation=_validation_shown(self.request.session),
             **kwargs,
         )
 
     def call_service(self, form):
         self.success_message = _("The IATI settings were saved.")
-        return services.publisher_update(actor=self.request.user, request=self.request, **form.cleaned_data)
+        publisher = services.publisher_update(actor=self.request.user, request=self.request, **form.cleaned_data)
+        self.request.session.pop(VALIDATION_SESSION_KEY, None)  # it described the files before this change
+        return publisher
 
     def get_success_url_for(self, result):
         return reverse("iati:settings")
 
 
-class ValidateView(PublicationSettingsView):
-    """Staff check both files now against the IATI 2.03 schemas and the shipped codelists (POST only)."""
+class ValidateView(PredicateRequiredMixin, View):
+    """Staff check both files now against the IATI 2.03 schemas and the shipped codelists; the staff page shows it."""
 
-    http_method_names = ["post"]
+    permission_predicate = can_manage_publication
 
-    def post(self, request, *args, **kwargs):
+    def get(self, request):
+        return redirect("iati:settings")
+
+    def post(self, request):
         reporter = selectors.reporter(site_url())
-        if reporter is None:
-            return redirect("iati:settings")
-        return self.render_to_response(self.get_context_data(form=self.get_form_class()(instance=selectors.publisher()),
-                                                             validation=check_files(reporter)))  # fmt: skip
+        if reporter is not None:
+            request.session[VALIDATION_SESSION_KEY] = check_files(reporter)
+        return redirect("iati:settings")
 
 
 class PublicationEditView(PredicateRequiredMixin, ServiceFormView):

@@ -46,7 +46,12 @@ AFTER_SELECTION = [
     Rule("monitoring:evidence", {"pk": "progress_evidence"}, "L 200 403 200 403 200 200 403 403"),
     Rule("monitoring:evidence-remove", {"pk": "progress_evidence"}, "L 403 403 405 403 403 403 403 403"),
     Rule("iati:settings", {}, STAFF_ONLY),
-    Rule("iati:validate", {}, "L 405 403 403 403 403 403 403 403"),
+    Rule(
+        "iati:validate",
+        {},
+        "L R 403 403 403 403 403 403 403",
+        why='"Validar ahora" posts; asked for, it shows the staff page',
+    ),
     Rule("iati:publication-edit", {"pk": "published_project"}, STAFF_ONLY),
     Rule("iati:activities", {}, PUBLIC),
     Rule("iati:organisation", {}, PUBLIC),

@@ -85,13 +85,13 @@ def test_a_malformed_identifier_is_refused_and_the_form_keeps_what_was_typed(cli
 
 def test_validate_now_reports_both_files_valid(client, demo):
     _staff(client)
-    page = client.post(reverse("iati:validate")).content.decode()
+    page = client.post(reverse("iati:validate"), follow=True).content.decode()
     assert "Ambos archivos son válidos" in page and "5 actividades" in page
 
 
 def test_the_staff_page_and_its_validation_read_in_english(client, demo):
     client.force_login(make_staff(preferred_language="en"))
-    page = client.post(reverse("iati:validate")).content.decode()
+    page = client.post(reverse("iati:validate"), follow=True).content.decode()
     assert "Validation result" in page and "Both files are valid" in page and "5 activities" in page
     assert "Addresses to register" in page and "Edit IATI data" in page
 
