@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 AUDIT_ACTIONS = {
     "iati.publisher_changed": _("IATI publisher settings changed"),
     "iati.publication_changed": _("IATI data of a project changed"),
+    "iati.activity_file_rebuild": _("IATI activity file sent to be rebuilt"),
 }
 
 

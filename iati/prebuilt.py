@@ -12,6 +12,7 @@ from django.db.models import Max
 
 from axs_platform import fragments
 from axs_platform.mail import site_url
+from opendata.models import PrebuiltFile
 from opendata.prebuilt import NothingToBuild, Source
 from projects import fact_sheets
 
@@ -40,3 +41,8 @@ def _write(file_format, out):
 
 
 SOURCE = Source(NAME, ("xml",), _version, _write)
+
+
+def last_build():
+    """Return the row of the activity file built ahead (when it was built, its last failure), or None."""
+    return PrebuiltFile.objects.filter(name=NAME, file_format="xml").first()

@@ -1,4 +1,4 @@
-"""Writes of the IATI settings: the reporting organization and a project's IATI data, by staff, audited."""
+"""Writes of the IATI settings (the reporting organization, a project's IATI data) and file rebuilds, by staff."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -6,11 +6,14 @@ from django.utils import timezone
 
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
+from opendata import prebuilt
+from opendata.models import PrebuiltFile
 from projects.models import Proposal
 from projects.services import project_english_update
 
 from .models import ProjectPublication, Publisher
 from .permissions import can_manage_publication
+from .prebuilt import NAME as PREBUILT
 
 PUBLISHER_FIELDS = ["organisation_ref", "name_es", "name_en", "organisation_type"]
 PUBLICATION_FIELDS = ["dac_code"]
@@ -64,3 +67,14 @@ def publication_update(*, actor, proposal, request=None, **fields):
             actor=actor, action="iati.publication_changed", target=publication, changes=changes, request=request
         )
     return publication
+
+
+@transaction.atomic
+def activity_file_rebuild(*, actor, request=None):
+    """Send the activity file built ahead to be written again now (after a failure, or to see a change at once)."""
+    if not can_manage_publication(actor):
+        raise PermissionDenied
+    prebuilt.rebuild(PREBUILT, "xml")
+    built = PrebuiltFile.objects.get(name=PREBUILT, file_format="xml")
+    audit_record(actor=actor, action="iati.activity_file_rebuild", target=built, request=request)
+    return built

@@ -3,6 +3,7 @@
 import tempfile
 from datetime import datetime
 
+from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -22,6 +23,7 @@ from . import selectors, services, validation
 from .forms import PublicationForm, PublisherForm
 from .permissions import can_manage_publication
 from .prebuilt import NAME as PREBUILT
+from .prebuilt import last_build
 from .writer import activity_chunks, is_publishable, organisation_document
 
 XML = "application/xml; charset=utf-8"
@@ -144,6 +146,8 @@ class PublicationSettingsView(PredicateRequiredMixin, ServiceFormView):
             },
             projects=page_of(self.request, selectors.publication_rows(), PROJECTS_PER_PAGE),
             validation=_validation_shown(self.request.session),
+            activity_file=last_build(),
+            activity_file_current=prebuilt.fresh(PREBUILT, "xml") is not None,
             **kwargs,
         )
 
@@ -169,6 +173,20 @@ class ValidateView(PredicateRequiredMixin, View):
         reporter = selectors.reporter(site_url())
         if reporter is not None:
             request.session[VALIDATION_SESSION_KEY] = check_files(reporter)
+        return redirect("iati:settings")
+
+
+class RebuildView(PredicateRequiredMixin, View):
+    """Staff send the activity file built ahead to be written again now; the staff page shows how it went."""
+
+    permission_predicate = can_manage_publication
+
+    def get(self, request):
+        return redirect("iati:settings")
+
+    def post(self, request):
+        services.activity_file_rebuild(actor=request.user, request=request)
+        messages.success(request, _("The activity file was sent to be rebuilt."))
         return redirect("iati:settings")
 
 

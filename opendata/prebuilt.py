@@ -189,10 +189,19 @@ def queue(name, file_format, *, now=None):
     return bool(taken)
 
 
-def _send(name, file_format):
+def rebuild(name, file_format, *, now=None):
+    """Send the file to be rebuilt now, whatever the queue's window: staff asked, and wait for it without a worker."""
+    PrebuiltFile.objects.get_or_create(name=name, file_format=file_format)
+    PrebuiltFile.objects.filter(name=name, file_format=file_format).update(queued_at=now or timezone.now())
+    transaction.on_commit(lambda: _send(name, file_format, inline=True))
+
+
+def _send(name, file_format, *, inline=False):
     from .tasks import build_task
 
     if build_task.app.conf.task_always_eager:
+        if inline:  # a failure is recorded by the task for the page to show, not raised into the request
+            build_task.apply((name, file_format), throw=False)
         return  # no worker (embedded): building inline would hold the download for minutes; it streams instead
     try:
         build_task.apply_async((name, file_format), retry=False)

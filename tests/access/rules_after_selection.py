@@ -52,6 +52,12 @@ AFTER_SELECTION = [
         "L R 403 403 403 403 403 403 403",
         why='"Validar ahora" posts; asked for, it shows the staff page',
     ),
+    Rule(
+        "iati:rebuild",
+        {},
+        "L R 403 403 403 403 403 403 403",
+        why='"Regenerar ahora" posts; asked for, it shows the staff page',
+    ),
     Rule("iati:publication-edit", {"pk": "published_project"}, STAFF_ONLY),
     Rule("iati:activities", {}, PUBLIC),
     Rule("iati:organisation", {}, PUBLIC),
