@@ -4,7 +4,7 @@ import tempfile
 from datetime import datetime
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseNotFound, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -29,10 +29,26 @@ from .writer import activity_chunks, is_publishable, organisation_document
 XML = "application/xml; charset=utf-8"
 
 
-def _reporter_or_404():
+class NotPublished(Exception):
+    """A file that is not served, with the reason its 404 says."""
+
+
+def _not_found_says_why(view):
+    """Answer a file's ``NotPublished`` with 404 and its reason as plain text: the site's 404 page would hide it."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return view(self, request, *args, **kwargs)
+        except NotPublished as reason:
+            return HttpResponseNotFound(str(reason), content_type="text/plain; charset=utf-8")
+
+    return get
+
+
+def _reporter():
     reporter = selectors.reporter(site_url())
     if reporter is None:
-        raise Http404(_("The IATI publication is not set up yet."))
+        raise NotPublished(_("The IATI publication is not set up yet."))
     return reporter
 
 
@@ -45,10 +61,11 @@ def _xml_response(chunks, filename):
 class ActivitiesFileView(View):
     """The IATI activity file of every public project, streamed as it is written."""
 
+    @_not_found_says_why
     def get(self, request):
-        reporter = _reporter_or_404()
+        reporter = _reporter()
         if not selectors.publication_rows().filter(has_start_date=True).exists():
-            raise Http404(_("No project is public in IATI yet."))
+            raise NotPublished(_("No project is public in IATI yet."))
         found = prebuilt.open_fresh(PREBUILT, "xml")
         if found is not None:
             response = FileResponse(found[1], content_type=XML)
@@ -61,11 +78,14 @@ class ActivitiesFileView(View):
 class ProjectFileView(View):
     """The IATI activity file of one public project."""
 
+    @_not_found_says_why
     def get(self, request, pk):
-        reporter = _reporter_or_404()
-        project = get_object_or_404(selectors.published_projects(), pk=pk)
+        reporter = _reporter()
+        project = selectors.published_projects().filter(pk=pk).first()
+        if project is None:
+            raise NotPublished(_("No public project has this number."))
         if not is_publishable(project):
-            raise Http404(_("This project has no dates yet, which IATI requires."))
+            raise NotPublished(_("This project has no dates yet, which IATI requires."))
         projects = selectors.published_projects().filter(pk=pk)
         return _xml_response(activity_chunks(projects, reporter), f"axs-iati-proyecto-{pk}.xml")
 
@@ -73,8 +93,9 @@ class ProjectFileView(View):
 class OrganisationFileView(View):
     """The IATI organisation file of the reporting organization."""
 
+    @_not_found_says_why
     def get(self, request):
-        document = organisation_document(_reporter_or_404())
+        document = organisation_document(_reporter())
         body = etree.tostring(document, xml_declaration=True, encoding="utf-8", pretty_print=True)
         response = HttpResponse(body, content_type=XML)
         response["Content-Disposition"] = 'inline; filename="axs-iati-organizacion.xml"'
