@@ -5,9 +5,17 @@ implementation or closed, and published by staff; drafts, proposals in review, r
 withdrawn ones never appear. Monitoring figures are approved ones only (``current_approved``).
 """
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery
 
-from monitoring.models import ContributionDelivery, Implementation, Period, PeriodTarget, ReportValue
+from monitoring.models import (
+    ContributionDelivery,
+    Implementation,
+    Period,
+    PeriodTarget,
+    Report,
+    ReportStatus,
+    ReportValue,
+)
 from monitoring.models import Indicator as MonitoredIndicator
 from monitoring.selectors import current_approved
 from projects import fact_sheets
@@ -36,6 +44,12 @@ _UNUSED_PROPOSAL_FIELDS = [
 ]  # fmt: skip
 
 
+def _latest_approval():
+    """When a project's latest approved monitoring report was approved: it changes the activity's results."""
+    approved = Report.objects.filter(period__implementation__proposal=OuterRef("pk"), status=ReportStatus.APPROVED)
+    return Subquery(approved.order_by("-decided_at").values("decided_at")[:1])
+
+
 def published_projects():
     """Return the public projects, oldest first, with their consortium, alignment, budget, dates and monitoring.
 
@@ -48,7 +62,7 @@ def published_projects():
         Proposal.objects.published()
         .select_related("committee__goal", "implementation", "iati_publication")
         .defer(*_UNUSED_PROPOSAL_FIELDS)
-        .annotate(**fact_sheets.ready_dates())
+        .annotate(**fact_sheets.ready_dates(), report_approved_at=_latest_approval())
         .prefetch_related(
             Prefetch(
                 "consortium",

@@ -169,12 +169,24 @@ def _document_links(activity, project, reporter):
         sub(link, "document-date", iso_date=iso_date(local_date(made)))
 
 
+def last_updated(project):
+    """When anything the activity shows last changed (``selectors.published_projects`` annotates the dates)."""
+    publication = _publication(project)
+    moments = [
+        project.updated_at,
+        publication.updated_at if publication is not None else None,
+        getattr(project, "report_approved_at", None),
+        *(moment for _language, _url, moment in fact_sheets.sheets_of(project)),
+    ]
+    return max(moment for moment in moments if moment is not None)
+
+
 def activity_element(project, reporter, dates=None):
     """Return the ``<iati-activity>`` of one published project (``dates`` when already computed)."""
     activity = etree.Element(
         "iati-activity",
         {
-            "last-updated-datetime": iso_datetime(project.updated_at),
+            "last-updated-datetime": iso_datetime(last_updated(project)),
             XML_LANG: DEFAULT_LANGUAGE,
             "default-currency": "MXN",
         },
