@@ -2,8 +2,11 @@
 
 One result per component of the results matrix (output) and one for the general objective (outcome),
 each with its monitored indicators, their baseline and, per reporting period, the period's target and
-the approved actual value. A project not yet in implementation, or without indicators, has no result.
+the approved actual value; an indicator with no target per period has its overall target until the end of
+its target year. A project not yet in implementation, or without indicators, has no result.
 """
+
+from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +75,26 @@ def _indicator(result, indicator, implementation):
             sub(period_element, "target", value=amount(target) if quantitative else None)
         if value is not None:
             _actual(period_element, indicator, value)
+    if not targets:
+        _overall_target(element, indicator, implementation)
+
+
+def _overall_target(element, indicator, implementation):
+    """Write the indicator's own target as a period from the project's start to 31 December of its target year.
+
+    Only for an indicator with no target per period (those say it period by period). The approved values
+    stay in their reporting periods. IATI wants the period to end after it starts: a target year before
+    the project's start has no period. An indicator outside the results matrix has no year: the plan's end.
+    """
+    if not indicator.is_quantitative or indicator.target is None:
+        return
+    ends_on = date(indicator.source.target_year, 12, 31) if indicator.source_id else implementation.ends_on
+    if ends_on <= implementation.starts_on:
+        return
+    period_element = sub(element, "period")
+    sub(period_element, "period-start", iso_date=iso_date(implementation.starts_on))
+    sub(period_element, "period-end", iso_date=iso_date(ends_on))
+    sub(period_element, "target", value=amount(indicator.target))
 
 
 def results(activity, project):
