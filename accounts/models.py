@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -147,6 +148,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("An invented person (demo, training); reports mark the name “fictitious”."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    session_generation = models.PositiveIntegerField(
+        _("session generation"),
+        default=0,
+        editable=False,
+        help_text=_("Raised when the person is deactivated: sessions signed in before stop working."),
+    )
 
     objects = UserManager()
 
@@ -179,6 +186,30 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self):
         return self.full_name
+
+    def get_session_auth_hash(self):
+        """Django's hash (of the password) until the person is first deactivated; then also of the generation.
+
+        Every request checks a session's hash against this, so raising ``session_generation`` ends every
+        session opened before, whatever store holds it, and reactivation does not bring them back. Generation 0
+        keeps Django's own hash, so nobody is signed out by the field's arrival.
+        """
+        if not self.session_generation:
+            return super().get_session_auth_hash()
+        return self._generation_hash(settings.SECRET_KEY)
+
+    def get_session_auth_fallback_hash(self):
+        if not self.session_generation:
+            yield from super().get_session_auth_fallback_hash()
+            return
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._generation_hash(secret)
+
+    def _generation_hash(self, secret):
+        key_salt = "accounts.User.get_session_auth_hash"
+        return salted_hmac(
+            key_salt, f"{self.password}:{self.session_generation}", secret=secret, algorithm="sha256"
+        ).hexdigest()
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email

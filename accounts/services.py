@@ -19,6 +19,7 @@ from axs_platform.mail import send_email, site_url
 
 from .models import User
 from .permissions import can_manage_users
+from .signals import user_deactivated
 
 PROFILE_FIELDS = ["full_name", "preferred_language", "phone", "job_title", "time_zone"]
 ADMIN_FIELDS = [*PROFILE_FIELDS, "email", "role", "is_active"]
@@ -108,7 +109,11 @@ def _check_represents_nobody(user):
 @transaction.atomic
 @fragments.changes(fragments.COMMITTEES)
 def user_update(*, actor, user, request=None, reason="", **fields):
-    """Change a person's details, role or active state as staff; keep who changed what (and why, if said)."""
+    """Change a person's details, role or active state as staff; keep who changed what (and why, if said).
+
+    Deactivating a person ends their sessions and tells the apps above (``signals.user_deactivated``: the API
+    revokes their tokens), so reactivating them later brings back nothing they had signed in with.
+    """
     if not can_manage_users(actor):
         raise PermissionDenied
     unknown = set(fields) - set(ADMIN_FIELDS)
@@ -126,14 +131,20 @@ def user_update(*, actor, user, request=None, reason="", **fields):
             raise ValidationError({"role": _("You cannot remove your own staff role.")}, code="self_demote")
     if fields.get("role", user.role) != user.role and user.role == User.Role.REPRESENTATIVE:
         _check_represents_nobody(user)
+    deactivated = user.is_active and fields.get("is_active") is False
     for name, value in fields.items():
         setattr(user, name, value)
     user.is_staff = user.role == User.Role.STAFF
     if not user.is_staff:
         user.is_superuser = False
+    if deactivated:
+        # Ends every session signed in so far (the session hash depends on it): reactivation starts clean.
+        user.session_generation += 1
     user.full_clean()
     user.save()
     search.index(user)
+    if deactivated:
+        user_deactivated.send(sender=User, actor=actor, user=user, request=request)
     changes = changes_between(before, snapshot(user, ADMIN_FIELDS))
     if changes:
         audit_record(

@@ -10,10 +10,13 @@ class ApiConfig(AppConfig):
     verbose_name = _("Read API")
 
     def ready(self):
+        from accounts.signals import user_deactivated
         from audit.labels import register_actions
 
         from . import schema  # noqa: F401 (registers the token's security scheme with drf-spectacular)
+        from .services import tokens_revoke_on_deactivation
 
+        user_deactivated.connect(tokens_revoke_on_deactivation, dispatch_uid="api.tokens_revoke_on_deactivation")
         register_actions(
             {
                 "api.token_issued": _("API token issued"),

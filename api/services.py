@@ -79,6 +79,12 @@ def token_revoke(*, actor, token, request=None, now=None):
     return token
 
 
+def tokens_revoke_on_deactivation(sender, *, actor, user, request=None, **kwargs):
+    """Revoke every usable token of a person being deactivated (``accounts.signals.user_deactivated``)."""
+    for token in ApiToken.objects.usable().filter(person=user):
+        token_revoke(actor=actor, token=token, request=request)
+
+
 def token_touch(token, *, now=None):
     """Note when a token was last used, at most once a minute (a busy client does not write on every request)."""
     now = now or timezone.now()

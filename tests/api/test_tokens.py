@@ -166,3 +166,17 @@ def test_a_token_works_through_its_last_day_and_shows_that_day():
         assert client_for(key).get(GOALS).status_code == 200
     with time_machine.travel(evening + datetime.timedelta(minutes=2), tick=False):
         assert client_for(key).get(GOALS).status_code == 401
+
+
+def test_deactivating_a_person_revokes_their_tokens_for_good():
+    from accounts.services import user_update
+
+    staff, person = make_staff(), make_representative()
+    token, key = issue(person, staff=staff)
+    user_update(actor=staff, user=person, is_active=False)
+    user_update(actor=staff, user=person, is_active=True)
+    response = client_for(key, HTTP_ACCEPT_LANGUAGE="en").get(GOALS)
+    assert response.status_code == 401 and "revoked" in response.json()["detail"]
+    token.refresh_from_db()
+    assert token.revoked_by == staff
+    assert AuditEvent.objects.filter(action="api.token_revoked", target_id=str(token.pk)).exists()
