@@ -57,6 +57,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password-reset-complete")
 
+    def get_user(self, uidb64):
+        """Nobody for a deactivated person: a link sent before the deactivation shows as no longer working."""
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
     def form_valid(self, form):
         response = super().form_valid(form)
         audit_record(

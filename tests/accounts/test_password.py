@@ -88,3 +88,22 @@ def test_password_change_requires_sign_in(client):
     response = client.get(reverse("accounts:password-change"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_a_link_sent_before_deactivation_no_longer_sets_a_password(client, django_capture_on_commit_callbacks):
+    from accounts.services import user_update
+    from tests.factories import make_staff
+
+    user = make_representative(email="baja@b.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(RESET, {"email": "baja@b.example"})
+    link = reset_link(mail.outbox[0])
+    set_password_url = client.get(link, follow=True).redirect_chain[-1][0]  # opened while still active
+    user_update(actor=make_staff(), user=user, is_active=False)
+    assert "ya no funciona" in client.get(link, follow=True).content.decode()
+    response = client.post(
+        set_password_url, {"new_password1": "Otra-Clave-Segura-77", "new_password2": "Otra-Clave-Segura-77"}
+    )
+    assert "ya no funciona" in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
