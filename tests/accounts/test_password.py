@@ -107,3 +107,14 @@ def test_a_link_sent_before_deactivation_no_longer_sets_a_password(client, djang
     assert "ya no funciona" in response.content.decode()
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
+
+
+def test_a_persons_own_full_name_is_refused_as_their_password():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    user = make_representative(full_name="Guadalupe Hernández Ochoa", job_title="Coordinadora de Alianzas")
+    for typed in ("Guadalupe Hernández Ochoa", "Coordinadora de Alianzas"):
+        with pytest.raises(ValidationError) as refused:
+            validate_password(typed, user)
+        assert "password_too_similar" in [error.code for error in refused.value.error_list]
