@@ -118,3 +118,14 @@ def test_a_persons_own_full_name_is_refused_as_their_password():
         with pytest.raises(ValidationError) as refused:
             validate_password(typed, user)
         assert "password_too_similar" in [error.code for error in refused.value.error_list]
+
+
+def test_the_spanish_similarity_message_reads_well():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    user = make_representative(email="guadalupe.hernandez@b.example")
+    with translation.override("es-mx"), pytest.raises(ValidationError) as refused:
+        validate_password("guadalupe.hernandez@b.example", user)
+    assert "La contraseña se parece demasiado a su correo electrónico." in refused.value.messages
