@@ -7,6 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, View
@@ -184,9 +185,10 @@ class UserUpdateView(StaffRequiredMixin, FormView):
 
     template_name = "accounts/user_form.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.person = get_object_or_404(User, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def person(self):
+        # Loaded once the staff check has let the request in, so nobody else learns which ids exist.
+        return get_object_or_404(User, pk=self.kwargs["pk"])
 
     def get_initial(self):
         return {name: getattr(self.person, name) for name in services.ADMIN_FIELDS}

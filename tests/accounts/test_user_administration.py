@@ -181,3 +181,16 @@ def test_a_person_who_represents_an_organization_keeps_their_role_until_the_repr
     assert client.post(url, data).status_code == 302
     person.refresh_from_db()
     assert person.role == User.Role.EVALUATOR
+
+
+def test_a_persons_page_does_not_reveal_which_ids_exist(client):
+    person = make_representative()
+    missing = reverse("accounts:user-update", args=[person.pk + 1000])
+    existing = reverse("accounts:user-update", args=[person.pk])
+    assert client.get(missing).status_code == client.get(existing).status_code == 302
+    assert client.post(missing).status_code == client.post(existing).status_code == 302
+    client.force_login(person)
+    assert client.get(missing).status_code == client.get(existing).status_code == 403
+    assert client.post(missing).status_code == 403
+    client.force_login(make_staff())
+    assert client.get(missing).status_code == 404
