@@ -5,11 +5,12 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from django.views.generic import FormView, ListView, View
 from django.views.i18n import set_language as django_set_language
 
@@ -39,7 +40,15 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    """Sign out on POST; a GET (a typed or bookmarked address) asks to confirm with the same POST button."""
+
+    http_method_names = ["get", "post", "options"]
+    confirm_template_name = "accounts/logout_confirm.html"
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect("home")
+        return render(request, self.confirm_template_name)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -123,12 +132,20 @@ class ProfileView(LoginRequiredMixin, FormView):
         return response
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def set_language(request):
     """Switch the language (works without JavaScript) and remember it on the person's profile.
 
     A page with an address per language (open data) is reloaded at the address of the language chosen.
+    A GET (the address opened by hand) changes nothing and goes back to the page it came from, or home.
     """
+    if request.method != "POST":
+        came_from = request.headers.get("referer")
+        if url_has_allowed_host_and_scheme(
+            came_from, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return redirect(came_from)
+        return redirect("home")
     response = django_set_language(request)
     language = request.POST.get("language", "")
     if response.has_header("Location"):

@@ -107,11 +107,35 @@ def test_many_failures_from_one_address_throttle_every_email_from_it(client, set
 def test_sign_out_is_a_post_and_is_recorded(client):
     user = make_representative()
     client.force_login(user)
-    assert client.get(reverse("accounts:logout")).status_code == 405
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
     assert AuditEvent.objects.filter(action=AuditEvent.Action.LOGOUT, actor=user).exists()
+
+
+def test_opening_sign_out_asks_to_confirm_and_signs_out_nobody(client):
+    user = make_representative()
+    client.force_login(user)
+    response = client.get(reverse("accounts:logout"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "¿Cerrar sesión?" in page and f'action="{reverse("accounts:logout")}"' in page and 'method="post"' in page
+    assert client.session["_auth_user_id"] == str(user.pk)
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.LOGOUT).exists()
+
+
+def test_opening_sign_out_when_signed_out_goes_home(client):
+    response = client.get(reverse("accounts:logout"))
+    assert response.status_code == 302 and response.url == reverse("home")
+
+
+def test_opening_the_language_switch_goes_back_to_the_page_it_came_from(client):
+    language = reverse("accounts:set-language")
+    came_from = "http://testserver" + reverse("sdg:goal-list")
+    response = client.get(language, HTTP_REFERER=came_from)
+    assert response.status_code == 302 and response.url == came_from
+    assert client.get(language).url == reverse("home")
+    assert client.get(language, HTTP_REFERER="https://elsewhere.example/").url == reverse("home")
 
 
 def test_a_signed_in_person_opening_the_sign_in_page_goes_home(client):
