@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.identifiers import sign_in_identifier
 from audit.models import AuditEvent
-from audit.selectors import recent_failed_logins
+from audit.selectors import recent_failed_logins, recent_password_reset_requests
 from audit.services import audit_record, client_ip
 from axs_platform.forms import SuggestingInput, submit_helper
 from axs_platform.mail import send_email
@@ -110,12 +110,25 @@ class QueuedPasswordResetForm(PasswordResetForm):
         send_email(subject=subject, body=body, to=[to_email], kind="accounts.password_reset")
 
     def save(self, *args, request=None, **kwargs):
+        """Record the request; send the link unless this address asked too often lately.
+
+        Over the limit nothing is sent and the answer page is the same, so it says nothing of the account.
+        """
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        asked = recent_password_reset_requests(
+            identifier=email,
+            since=timezone.now() - timedelta(seconds=settings.AXS_PASSWORD_RESET_WINDOW_SECONDS),
+        )
+        too_many = asked >= settings.AXS_PASSWORD_RESET_LIMIT
         audit_record(
             actor=None,
             action=AuditEvent.Action.PASSWORD_RESET_REQUESTED,
             request=request,
-            identifier=sign_in_identifier(self.cleaned_data["email"]),
+            identifier=sign_in_identifier(email),
+            message=_("Not sent: this address asked too many times lately.") if too_many else "",
         )
+        if too_many:
+            return None
         return super().save(*args, request=request, **kwargs)
 
 

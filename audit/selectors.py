@@ -73,6 +73,15 @@ def recent_failed_logins(*, identifier="", ip_address=None, since):
     )
 
 
+def recent_password_reset_requests(*, identifier, since):
+    """Count the password resets asked for one typed e-mail since a moment (its keyed hash, as sign-ins)."""
+    return EventPersonalPart.objects.filter(
+        event__action=AuditEvent.Action.PASSWORD_RESET_REQUESTED,
+        event__created_at__gte=since,
+        identifier=sign_in_identifier(identifier),
+    ).count()
+
+
 def filter_types():
     """Return the object types the audit page filters by: every model of the platform's own apps.
 

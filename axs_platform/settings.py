@@ -192,6 +192,10 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 # refused until the window has passed. A stranger's guesses elsewhere never lock an owner out.
 AXS_LOGIN_FAILURE_LIMIT = int(os.environ.get("AXS_LOGIN_FAILURE_LIMIT", "5"))
 AXS_LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("AXS_LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+# Password-reset e-mails: at most this many per typed address within the window (counted in the audit
+# trail, like failed sign-ins); further requests get the same answer page and send nothing.
+AXS_PASSWORD_RESET_LIMIT = int(os.environ.get("AXS_PASSWORD_RESET_LIMIT", "3"))
+AXS_PASSWORD_RESET_WINDOW_SECONDS = int(os.environ.get("AXS_PASSWORD_RESET_WINDOW_SECONDS", "3600"))
 # The key of the keyed hash that failed sign-ins keep instead of the typed address (audit/identifiers.py);
 # the secret key unless set apart. Changing it makes every older record unlinkable to any address.
 AXS_AUDIT_IDENTIFIER_KEY = os.environ.get("AXS_AUDIT_IDENTIFIER_KEY", "")

@@ -129,3 +129,23 @@ def test_the_spanish_similarity_message_reads_well():
     with translation.override("es-mx"), pytest.raises(ValidationError) as refused:
         validate_password("guadalupe.hernandez@b.example", user)
     assert "La contraseña se parece demasiado a su correo electrónico." in refused.value.messages
+
+
+def test_reset_mails_to_one_address_stop_after_three_an_hour_and_the_answer_stays_the_same(
+    client, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    make_representative(email="mucho@b.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = [client.post(RESET, {"email": "Mucho@b.example"}) for _ in range(12)]
+    assert {(answer.status_code, answer.url) for answer in answers} == {(302, reverse("accounts:password-reset-done"))}
+    assert len(mail.outbox) == 3
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.PASSWORD_RESET_REQUESTED).count() == 12
+    later = timezone.now() + datetime.timedelta(minutes=61)
+    with time_machine.travel(later), django_capture_on_commit_callbacks(execute=True):
+        client.post(RESET, {"email": "mucho@b.example"})
+    assert len(mail.outbox) == 4
