@@ -4,14 +4,18 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from search.selectors import ids_whose_title_contains
+
 from .models import User
 
 
 def people(*, q="", role="", active=""):
-    """Return people by name, matching ``q`` in their name or e-mail, of a ``role``, active ``"yes"`` or ``"no"``."""
+    """Return people by name, matching ``q`` in their name (accents aside) or e-mail, of a role, active or not."""
     found = User.objects.order_by("full_name", "email")
     if q:
-        found = found.filter(Q(full_name__icontains=q) | Q(email__icontains=q))
+        # The search index keeps each person's name folded (no accents): "nunez" finds "Núñez".
+        folded = Q(pk__in=ids_whose_title_contains("person", q.strip()))
+        found = found.filter(folded | Q(full_name__icontains=q) | Q(email__icontains=q))
     if role:
         found = found.filter(role=role)
     if active:

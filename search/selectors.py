@@ -41,6 +41,14 @@ def visible_entries(user):
     return SearchEntry.objects.filter(reduce(or_, clauses)) if clauses else SearchEntry.objects.none()
 
 
+def ids_whose_title_contains(kind, text):
+    """Return the ``object_id`` of ``kind``'s entries whose title contains ``text``, accents and case aside.
+
+    For a page's own filter (staff's list of people): "nunez" and "NÚÑEZ" find "Núñez" on every database.
+    """
+    return SearchEntry.objects.filter(kind=kind, title_folded__contains=fold(text)).values("object_id")
+
+
 def matching(entries, query):
     """Return ``entries`` that match ``query``, annotated with ``rank`` (higher first).
 

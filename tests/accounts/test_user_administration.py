@@ -194,3 +194,15 @@ def test_a_persons_page_does_not_reveal_which_ids_exist(client):
     assert client.post(missing).status_code == 403
     client.force_login(make_staff())
     assert client.get(missing).status_code == 404
+
+
+@pytest.mark.parametrize("typed", ["nunez", "NÚÑEZ", "Núñez", "ibáñez nunez"])
+def test_staff_find_people_in_the_list_whatever_the_accents(client, typed):
+    from accounts.services import user_create
+
+    staff = make_staff()
+    user_create(actor=staff, email="maria@ejemplo.example", full_name="María Ibañez Núñez", role="evaluator")
+    make_evaluator(full_name="Otra Persona")
+    client.force_login(staff)
+    body = client.get(LIST, {"q": typed}).content.decode()
+    assert "María Ibañez Núñez" in body and "Otra Persona" not in body
