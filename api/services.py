@@ -1,4 +1,4 @@
-"""Writes of the read API: issuing and revoking personal tokens (staff only), each recorded in the audit trail."""
+"""Writes of the read API: issuing (staff) and revoking (staff, or the token's person) personal tokens, audited."""
 
 import datetime
 import secrets
@@ -6,11 +6,14 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.permissions import is_staff_member
 from audit.services import audit_record
+from axs_platform.mail import send_email, site_url
 
 from .models import KEY_PREFIX_LENGTH, ApiToken, key_digest
 
@@ -61,15 +64,34 @@ def token_issue(*, actor, person, name, expires_on, request=None, now=None):
         changes={"person": [None, person.pk], "expires_at": [None, token.expires_at.isoformat()]},
         request=request,
     )
+    _tell_the_person(token)
     return token, key
+
+
+def _tell_the_person(token):
+    """E-mail the person that a token was issued in their name (never the key), in their language."""
+    person = token.person
+    with translation.override(person.preferred_language):
+        context = {"token": token, "profile_url": f"{site_url()}{reverse('accounts:profile')}"}
+        send_email(
+            subject=render_to_string("api/email/token_issued_subject.txt", context).strip(),
+            body=render_to_string("api/email/token_issued_body.txt", context),
+            to=[person.email],
+            kind="api.token_issued",
+        )
+
+
+def can_revoke(user, token):
+    """Staff revoke any token; a person, their own."""
+    return is_staff_member(user) or (user.is_authenticated and user.is_active and token.person_id == user.pk)
 
 
 @transaction.atomic
 def token_revoke(*, actor, token, request=None, now=None):
-    """Revoke a token at once; the row stays, with who revoked it and when."""
-    if not is_staff_member(actor):
-        raise PermissionDenied
+    """Revoke a token at once (staff, or its own person); the row stays, with who revoked it and when."""
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if not can_revoke(actor, token):
+        raise PermissionDenied
     if token.revoked_at is not None:
         raise ValidationError(_("This token was already revoked."), code="revoked")
     token.revoked_at = now or timezone.now()

@@ -32,4 +32,5 @@ urlpatterns = [
     path("v1/", include(router.urls)),
     path("claves/", tokens.TokenListView.as_view(), name="token-list"),
     path("claves/<int:pk>/revocar/", tokens.TokenRevokeView.as_view(), name="token-revoke"),
+    path("claves/mias/<int:pk>/revocar/", tokens.MyTokenRevokeView.as_view(), name="my-token-revoke"),
 ]

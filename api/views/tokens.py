@@ -1,6 +1,7 @@
-"""The staff's page of personal API tokens: the list, issuing one (its key shown once) and revoking one."""
+"""Personal API tokens: staff's page (list, issue with the key shown once, revoke) and a person's own revoke."""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -65,3 +66,19 @@ class TokenRevokeView(StaffRequiredMixin, View):
         else:
             messages.success(request, _("The token has been revoked; it stops working at once."))
         return redirect("api:token-list")
+
+
+class MyTokenRevokeView(LoginRequiredMixin, View):
+    """A person revokes one of their own tokens from their profile; anybody else's is not there (404)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        token = get_object_or_404(ApiToken, pk=kwargs["pk"], person=request.user)
+        try:
+            services.token_revoke(actor=request.user, token=token, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The token has been revoked; it stops working at once."))
+        return redirect("accounts:profile")

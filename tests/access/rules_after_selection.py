@@ -115,5 +115,6 @@ API_RULES = [
     Rule("api:dataset-rows", {"slug": "proyectos"}, PUBLIC),
     Rule("api:token-list", {}, STAFF_ONLY),
     Rule("api:token-revoke", {"pk": "1"}, "L 405 403 403 403 403 403 403 403", why="POST only"),
+    Rule("api:my-token-revoke", {"pk": "1"}, "L 405 405 405 405 405 405 405 405", why="POST only; own tokens"),
 ]
 AFTER_SELECTION += API_RULES

@@ -32,13 +32,13 @@ def test_issued_key_is_stored_only_as_its_digest_and_audited():
     assert event.actor == staff and event.target_id == str(token.pk)
 
 
-def test_only_staff_issue_and_revoke():
+def test_only_staff_issue_and_only_staff_or_the_person_revoke():
     staff, person = make_staff(), make_representative()
     with pytest.raises(PermissionDenied):
         issue(person, staff=person)
     token, _key = issue(person, staff=staff)
     with pytest.raises(PermissionDenied):
-        services.token_revoke(actor=person, token=token)
+        services.token_revoke(actor=make_representative(), token=token)
 
 
 def test_expiry_must_be_ahead_and_not_too_far():
@@ -180,3 +180,47 @@ def test_deactivating_a_person_revokes_their_tokens_for_good():
     token.refresh_from_db()
     assert token.revoked_by == staff
     assert AuditEvent.objects.filter(action="api.token_revoked", target_id=str(token.pk)).exists()
+
+
+def test_a_person_revokes_their_own_token_from_their_profile_and_nobody_elses():
+    staff, person, other = make_staff(), make_representative(), make_representative()
+    token, key = issue(person, staff=staff, name="Mi tablero")
+    others_token, _other_key = issue(other, staff=staff)
+    client = Client()
+    client.force_login(person)
+    revoke = reverse("api:my-token-revoke", args=[token.pk])
+    assert f'action="{revoke}"' in client.get(reverse("accounts:profile")).content.decode()
+    assert client.get(revoke).status_code == 405
+    assert client.post(reverse("api:my-token-revoke", args=[others_token.pk])).status_code == 404
+    response = client.post(revoke)
+    assert response.status_code == 302 and response.url == reverse("accounts:profile")
+    token.refresh_from_db()
+    others_token.refresh_from_db()
+    assert token.revoked_by == person and others_token.revoked_at is None
+    assert AuditEvent.objects.filter(action="api.token_revoked", actor=person, target_id=str(token.pk)).exists()
+    assert client_for(key).get(GOALS).status_code == 401
+    assert f'action="{revoke}"' not in client.get(reverse("accounts:profile")).content.decode()
+
+
+def test_the_service_lets_a_person_revoke_only_their_own_token():
+    staff, person, other = make_staff(), make_representative(), make_representative()
+    token, _key = issue(person, staff=staff)
+    with pytest.raises(PermissionDenied):
+        services.token_revoke(actor=other, token=token)
+    services.token_revoke(actor=person, token=token)
+
+
+def test_the_person_is_told_by_email_in_their_language_when_a_token_is_issued_in_their_name(
+    django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+
+    staff = make_staff()
+    person = make_representative(email="lee@b.example", preferred_language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        token, key = issue(person, staff=staff, name="Dashboard")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["lee@b.example"]
+    assert message.subject == "An API token was issued in your name"
+    assert "Dashboard" in message.body and token.key_prefix in message.body and key not in message.body
