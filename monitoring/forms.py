@@ -87,6 +87,8 @@ class ReportForm(forms.Form):
     milestones = forms.MultipleChoiceField(
         label=_("Milestones reached"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    # The report's ``updated_at`` when the form was opened: the service refuses a save over someone else's.
+    opened_at = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, indicators, milestones, contributions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,7 +134,13 @@ class ReportForm(forms.Form):
             "budget_executed_mxn": data["budget_executed_mxn"],
             "milestones": [int(pk) for pk in data["milestones"]],
             "deliveries": {c.pk: (data[f"delivered_{c.pk}"], data[f"note_{c.pk}"]) for c in self.contributions},
+            "opened_at": data.get("opened_at") or None,
         }
+
+    def carry_version(self, updated_at):
+        """Show the form again carrying the report's version as it is now: the next save checks against it."""
+        self.data = self.data.copy()
+        self.data["opened_at"] = updated_at.isoformat()
 
 
 def report_initial(report):
@@ -143,6 +151,7 @@ def report_initial(report):
         "next_steps": report.next_steps,
         "budget_executed_mxn": "" if report.budget_executed_mxn is None else report.budget_executed_mxn,
         "milestones": [str(m.pk) for m in report.milestones_reached.all()],
+        "opened_at": report.updated_at.isoformat(),
     }
     for value in report.values.all():
         indicator = value.indicator

@@ -4,6 +4,8 @@ Each step locks the report, checks who acts and from which status, records the s
 from, to, why) in the report's history and the audit trail.
 """
 
+import datetime
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max, Min
@@ -53,6 +55,30 @@ def _step(report, *, actor, from_status, to_status, reason="", request=None, act
 
 # Starting, submitting and returning a report change no approved figure (``selectors.current_approved``), all
 # that the public sees of monitoring: they bump MONITORING with public=False. Approving does not.
+def _require_unchanged(report, opened_at):
+    """Refuse a write from a form opened before someone else's save; ``opened_at`` None skips the check.
+
+    The form carries the ``updated_at`` it was opened with: the later of two people editing one report
+    would otherwise wipe the other's changes without either knowing.
+    """
+    if opened_at is None:
+        return
+    if isinstance(opened_at, str):
+        try:
+            opened_at = datetime.datetime.fromisoformat(opened_at.strip())
+        except ValueError:
+            opened_at = None
+    if opened_at != report.updated_at:
+        raise ValidationError(
+            _(
+                "Someone else changed this report since you opened it. What you typed is still below and was "
+                "not saved; review your changes against theirs (open the report in another tab to see them) and "
+                "save again to keep yours."
+            ),
+            code="changed_meanwhile",
+        )
+
+
 def _require_editable(report):
     if report.status == S.APPROVED:
         raise ValidationError(
@@ -168,17 +194,20 @@ def report_save(
     budget_executed_mxn=None,
     milestones=(),
     deliveries=None,
+    opened_at=None,
     request=None,
 ):
     """Save a draft or returned report: ``values`` and ``parts`` map indicator ids to raw values.
 
     ``deliveries`` maps a pledged contribution's id to ``(amount, note)``. Nothing is saved if any
-    value is refused; the errors name the fields (``value_<id>``, ``delivered_<id>``).
+    value is refused; the errors name the fields (``value_<id>``, ``delivered_<id>``). ``opened_at``,
+    the ``updated_at`` the form was opened with, refuses a save over someone else's (``changed_meanwhile``).
     """
     report = locked_report(report)
     implementation = report.period.implementation
     require(permissions.can_report(actor, implementation))
     _require_editable(report)
+    _require_unchanged(report, opened_at)
     budget = to_amount(
         budget_executed_mxn, "budget_executed_mxn", negative_message=_("The budget executed cannot be negative.")
     )
@@ -257,12 +286,16 @@ def evidence_remove(*, actor, evidence, request=None):
 
 @fragments.changes(fragments.MONITORING, public=False)
 @transaction.atomic
-def report_submit(*, actor, report, request=None):
-    """Submit a draft or returned report with a value for every indicator and its achievements."""
+def report_submit(*, actor, report, opened_at=None, request=None):
+    """Submit a draft or returned report with a value for every indicator and its achievements.
+
+    ``opened_at``, when given, refuses to submit a report someone else changed since (``changed_meanwhile``).
+    """
     report = locked_report(report)
     implementation = report.period.implementation
     require(permissions.can_report(actor, implementation))
     _require_editable(report)
+    _require_unchanged(report, opened_at)
     reported = set(report.values.values_list("indicator_id", flat=True))
     missing = [i.name for i in implementation.indicators.all() if i.pk not in reported]
     errors = {}  # everything missing at once, not one refusal per try

@@ -116,15 +116,19 @@ class ReportEditView(ReportMixin, TemplateView):
         evidence_form = EvidenceForm(request.POST, request.FILES) if adding else EvidenceForm()
         if form.is_valid() & (evidence_form.is_valid() if adding else True):
             try:
-                services.report_save(actor=request.user, report=self.report, request=request,
-                                     **form.service_arguments())  # fmt: skip
+                saved = services.report_save(actor=request.user, report=self.report, request=request,
+                                             **form.service_arguments())  # fmt: skip
             except ValidationError as error:
                 add_service_errors(form, error)
+                if getattr(error, "code", None) == "changed_meanwhile":
+                    # Saving again, after reviewing, is a deliberate choice to keep what this person typed.
+                    form.carry_version(Report.objects.values_list("updated_at", flat=True).get(pk=self.report.pk))
             else:
+                form.carry_version(saved.updated_at)  # shown again below, the form is now this save's
                 if adding and not self.add_evidence(evidence_form):
                     messages.info(request, _("The report was saved; the file was not added."))
                 elif request.POST.get("submit_report"):
-                    return self.submit(form)
+                    return self.submit(form, saved)
                 else:
                     saved = (
                         _("The report was saved and the file was added to it.")
@@ -150,11 +154,11 @@ class ReportEditView(ReportMixin, TemplateView):
             return False
         return True
 
-    def submit(self, form):
+    def submit(self, form, saved):
         """After the report was saved: submit it, or say it was saved but not submitted, and what is missing."""
         request = self.request
         try:
-            services.report_submit(actor=request.user, report=self.report, request=request)
+            services.report_submit(actor=request.user, report=saved, opened_at=saved.updated_at, request=request)
         except ValidationError as error:
             add_service_errors(form, error)
             messages.info(request, _("The draft was saved, but not submitted: complete what is marked below."))
