@@ -200,6 +200,16 @@ class Indicator(models.Model):
     def is_quantitative(self):
         return self.value_type in QUANTITATIVE
 
+    @property
+    def decreases(self):
+        """A number indicator whose target is below its baseline: a period may report a fall, a negative value."""
+        return (
+            self.value_type == ValueType.NUMBER
+            and self.baseline is not None
+            and self.target is not None
+            and self.target < self.baseline
+        )
+
 
 class PeriodTarget(models.Model):
     """The part of an indicator's target planned for one period; the parts add up to the target."""

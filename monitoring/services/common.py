@@ -121,6 +121,17 @@ def typed_value(indicator, raw):
             {field: _("A percentage is between 0 and 100; you wrote %(value)s.") % {"value": number}},
             code="percentage_out_of_range",
         )
+    if rounded < 0 and not indicator.decreases:
+        raise ValidationError(
+            {
+                field: _(
+                    "This value cannot be negative: it is what the period achieved towards a target above the "
+                    "baseline; you wrote %(value)s."
+                )
+                % {"value": number}
+            },
+            code="negative",
+        )
     return rounded, None, ""
 
 
@@ -145,6 +156,23 @@ def typed_parts(indicator, total, raw_parts):
             rounded = in_cents(value, NUMBER_LIMIT)
             if rounded is None:
                 raise ValidationError({field: _("This number is too large.")}, code="too_large")
+            part_field = f"part_{indicator.pk}_{indicator.disaggregation.index(category)}"
+            if indicator.value_type == ValueType.PERCENTAGE and not (0 <= rounded <= 100):
+                raise ValidationError(
+                    {
+                        part_field: _("A percentage is between 0 and 100 (%(category)s); you wrote %(value)s.")
+                        % {"category": category, "value": value}
+                    },
+                    code="percentage_out_of_range",
+                )
+            if rounded < 0 and not indicator.decreases:
+                raise ValidationError(
+                    {
+                        part_field: _("A part cannot be negative (%(category)s); you wrote %(value)s.")
+                        % {"category": category, "value": value}
+                    },
+                    code="negative",
+                )
             parts[category] = rounded
     if not parts:
         return {}
