@@ -66,7 +66,10 @@ def _value_field(indicator):
     hint = (
         _("A percentage from 0 to 100, the level at the end of the period.")
         if indicator.value_type == ValueType.PERCENTAGE
-        else _("A number: what the period achieved (it adds to the baseline). Digits and a point, such as 1250.5.")
+        else _(
+            "A number: what the period achieved (it adds to the baseline). Digits and a decimal point, with or "
+            "without commas between thousands, such as 1250.5 or 1,250.5."
+        )
     )
     return forms.CharField(
         label=label, required=False, help_text=hint, widget=forms.TextInput(attrs={"inputmode": "decimal"})

@@ -1,5 +1,6 @@
 """Helpers the monitoring services share: refusals, locks, the reporters to tell, and typed values."""
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -73,19 +74,30 @@ def to_amount(raw, field, *, negative_message):
     return rounded
 
 
+# Digits with a decimal point, grouped by commas as the site shows them (1,250.5) or not (1250.5); nothing else:
+# Decimal() alone would also take exponents (1e3), underscores (1_000), NaN and Infinity.
+PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?", re.ASCII)
+GROUPED_NUMBER = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?", re.ASCII)
+
+
 def to_decimal(raw):
     """Return ``raw`` as a Decimal, or None when it is empty; raise ValueError when it is not a number."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     if isinstance(raw, bool):
         raise ValueError
+    if isinstance(raw, (int, Decimal)):
+        value = Decimal(raw)
+        if not value.is_finite():
+            raise ValueError
+        return value
+    text = str(raw).strip()
+    if not (PLAIN_NUMBER.fullmatch(text) or GROUPED_NUMBER.fullmatch(text)):
+        raise ValueError
     try:
-        value = Decimal(str(raw).strip())
+        return Decimal(text.replace(",", ""))
     except InvalidOperation as error:
         raise ValueError from error
-    if not value.is_finite():
-        raise ValueError
-    return value
 
 
 def typed_value(indicator, raw):
@@ -108,7 +120,10 @@ def typed_value(indicator, raw):
         number = to_decimal(raw)
     except ValueError:
         raise ValidationError(
-            {field: _("“%(value)s” is not a number; write digits only, such as 1250.5.") % {"value": raw}},
+            {
+                field: _("“%(value)s” is not a number; write digits and a decimal point, such as 1250.5 or 1,250.5.")
+                % {"value": raw}
+            },
             code="not_a_number",
         ) from None
     if number is None:

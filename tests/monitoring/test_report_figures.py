@@ -63,3 +63,30 @@ def test_sound_figures_still_go_through():
         "Mujeres": "100.00",
         "Hombres": "0.00",
     }
+
+
+@pytest.mark.parametrize(("raw", "number"), [("1,250.5", Decimal("1250.50")), ("1250.5", Decimal("1250.50")),
+                                             ("-1,000", None), ("12,345,678", Decimal("12345678.00"))])  # fmt: skip
+def test_numbers_written_as_the_site_shows_them_are_read(raw, number):
+    if number is None:  # a fall, for an indicator whose target is below its baseline
+        number, indicator = Decimal("-1000.00"), _indicator(baseline="5000", target="1000")
+    else:
+        indicator = _indicator()
+    assert typed_value(indicator, raw) == (number, None, "")
+
+
+@pytest.mark.parametrize("raw", ["1e3", "1_000", "NaN", "Infinity", "1,25", "12,34.5", ",100", "1.", " 1 000", "١٢٣"])
+def test_exponents_underscores_and_odd_groupings_are_refused(raw):
+    assert _refusal(lambda: typed_value(_indicator(), raw)) == {
+        "value_7": [f"“{raw}” is not a number; write digits and a decimal point, such as 1250.5 or 1,250.5."]
+    }
+
+
+def test_an_amount_with_grouping_commas_is_read_and_an_exponent_is_refused():
+    from monitoring.services.common import to_amount
+
+    assert to_amount("1,000", "budget_executed_mxn", negative_message="") == Decimal("1000.00")
+    assert to_amount(" 1,250.50 ", "budget_executed_mxn", negative_message="") == Decimal("1250.50")
+    assert _refusal(lambda: to_amount("1e3", "budget_executed_mxn", negative_message="")) == {
+        "budget_executed_mxn": ["“1e3” is not an amount."]
+    }
