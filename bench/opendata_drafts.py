@@ -112,7 +112,8 @@ class Edits:
             )
         else:
             reporter = self.seeded.reporters[report.period.implementation.proposal_id]
-            services.report_submit(actor=reporter, report=report)
+            reply = "Se añadió la evidencia." if report.status == "returned" else ""
+            services.report_submit(actor=reporter, report=report, reply=reply)
 
     def __call__(self):
         self.consortium()

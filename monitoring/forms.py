@@ -92,9 +92,17 @@ class ReportForm(forms.Form):
     )
     # The report's ``updated_at`` when the form was opened: the service refuses a save over someone else's.
     opened_at = forms.CharField(required=False, widget=forms.HiddenInput)
+    reply = forms.CharField(
+        label=_("Reply to the comments"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed to submit the report again: what you changed, or why not. The approver reads it."),
+    )
 
-    def __init__(self, *args, indicators, milestones, contributions, **kwargs):
+    def __init__(self, *args, indicators, milestones, contributions, returned=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not returned:  # only a returned report is answered
+            del self.fields["reply"]
         self.indicators, self.contributions = indicators, contributions
         self.fields["milestones"].choices = [(str(m.pk), f"{m.title} · {m.due_on.isoformat()}") for m in milestones]
         for indicator in indicators:

@@ -286,10 +286,12 @@ def evidence_remove(*, actor, evidence, request=None):
 
 @fragments.changes(fragments.MONITORING, public=False)
 @transaction.atomic
-def report_submit(*, actor, report, opened_at=None, request=None):
+def report_submit(*, actor, report, reply="", opened_at=None, request=None):
     """Submit a draft or returned report with a value for every indicator and its achievements.
 
-    ``opened_at``, when given, refuses to submit a report someone else changed since (``changed_meanwhile``).
+    A returned report goes back only with a ``reply`` to the approver's comments, kept as the step's
+    reason in its history. ``opened_at``, when given, refuses to submit a report someone else changed
+    since (``changed_meanwhile``).
     """
     report = locked_report(report)
     implementation = report.period.implementation
@@ -307,6 +309,12 @@ def report_submit(*, actor, report, opened_at=None, request=None):
         )
     if not report.achievements:
         errors["achievements"] = ValidationError(_("Describe the period's achievements."), code="achievements_missing")
+    reply = (reply or "").strip() if report.status == S.RETURNED else ""
+    if report.status == S.RETURNED and not reply:
+        errors["reply"] = ValidationError(
+            _("Reply to the comments the report was returned with: say what you changed, or why not."),
+            code="reply_required",
+        )
     if errors:
         raise ValidationError(errors)
     from_status = report.status
@@ -317,7 +325,7 @@ def report_submit(*, actor, report, opened_at=None, request=None):
     report.decided_at = None
     report.save()
     progress_refresh(implementation=implementation)
-    _step(report, actor=actor, from_status=from_status, to_status=S.SUBMITTED, request=request,
+    _step(report, actor=actor, from_status=from_status, to_status=S.SUBMITTED, reason=reply, request=request,
           action="monitoring.report_submitted")  # fmt: skip
     notify.report_submitted(report)
     return report

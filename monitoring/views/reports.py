@@ -102,6 +102,7 @@ class ReportEditView(ReportMixin, TemplateView):
                 if m.reached_on is None or m in self.report.milestones_reached.all()
             ],
             contributions=selectors.contribution_rows(implementation),
+            returned=self.report.status == ReportStatus.RETURNED,
         )
 
     def get(self, request, *args, **kwargs):
@@ -158,7 +159,8 @@ class ReportEditView(ReportMixin, TemplateView):
         """After the report was saved: submit it, or say it was saved but not submitted, and what is missing."""
         request = self.request
         try:
-            services.report_submit(actor=request.user, report=saved, opened_at=saved.updated_at, request=request)
+            services.report_submit(actor=request.user, report=saved, reply=form.cleaned_data.get("reply", ""),
+                                   opened_at=saved.updated_at, request=request)  # fmt: skip
         except ValidationError as error:
             add_service_errors(form, error)
             messages.info(request, _("The draft was saved, but not submitted: complete what is marked below."))

@@ -43,7 +43,7 @@ def test_starting_submitting_and_returning_reports_leave_the_built_progress_file
     report = filled_report(published, published.periods[1], value="90")
     services.report_submit(actor=published.lead, report=report)
     services.report_return(actor=published.secretary, report=report, comments="Falta la evidencia.")
-    services.report_submit(actor=published.lead, report=report)
+    services.report_submit(actor=published.lead, report=report, reply="Se añadió la evidencia.")
     services.report_start(actor=published.lead, period=published.periods[0])  # a correction of the approved one
     assert None not in built.values()
     assert _fresh() == built

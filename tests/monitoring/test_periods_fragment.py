@@ -65,7 +65,7 @@ def test_submitting_approving_and_returning_show_at_once(lead_client, scene):
     assert status_after_link(periods_section(lead_client, scene), report) == "text-bg-primary"
     services.report_return(actor=scene.secretary, report=report, comments="Falta la evidencia.")
     assert status_after_link(periods_section(lead_client, scene), report) == "text-bg-warning"
-    services.report_submit(actor=scene.lead, report=report)
+    services.report_submit(actor=scene.lead, report=report, reply="Se añadió la evidencia.")
     periods_section(lead_client, scene)
     services.report_approve(actor=scene.secretary, report=report)
     section = periods_section(lead_client, scene)

@@ -71,7 +71,7 @@ def test_the_kept_totals_equal_a_recompute_after_approval_return_correction_revi
     _check(scene)
     services.report_return(actor=scene.secretary, report=report, comments="Falta evidencia.")
     _check(scene)
-    services.report_submit(actor=scene.lead, report=report)
+    services.report_submit(actor=scene.lead, report=report, reply="Se añadió la evidencia.")
     services.report_approve(actor=scene.secretary, report=report)
     # 300 t by the end of June against about 249 expected on the straight line to 1,000.
     assert _check(scene) == (Decimal("300"), Decimal("50"), 2, second.ends_on, "on_track")

@@ -42,7 +42,7 @@ def test_submitting_tells_the_approvers_and_deciding_tells_the_reporters_each_in
     assert all("Falta la lista de asistencia." in m.body for m in mail.outbox)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.report_submit(actor=scene.lead, report=report)
+        services.report_submit(actor=scene.lead, report=report, reply="Se añadió la lista.")
         services.report_approve(actor=scene.secretary, report=report)
     approved = [m for m in mail.outbox if m.to[0] in {scene.lead.email, scene.second_lead.email}]
     assert len(approved) == 2

@@ -42,7 +42,7 @@ def test_a_report_goes_from_draft_to_submitted_to_returned_to_resubmitted_to_app
     services.report_save(
         actor=scene.lead, report=report, values={scene.indicator.pk: "260"}, achievements="Se recuperaron 260 t."
     )
-    services.report_submit(actor=scene.lead, report=report)
+    services.report_submit(actor=scene.lead, report=report, reply="Se añadió la evidencia de febrero.")
     services.report_approve(actor=scene.chair, report=report)
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED and report.decided_by == scene.chair
@@ -51,7 +51,7 @@ def test_a_report_goes_from_draft_to_submitted_to_returned_to_resubmitted_to_app
         ("", "draft", scene.lead, ""),
         ("draft", "submitted", scene.lead, ""),
         ("submitted", "returned", scene.secretary, "Falta la evidencia de febrero."),
-        ("returned", "submitted", scene.lead, ""),
+        ("returned", "submitted", scene.lead, "Se añadió la evidencia de febrero."),
         ("submitted", "approved", scene.chair, ""),
     ]
     actions = list(AuditEvent.objects.filter(action__startswith="monitoring.report_").values_list("action", flat=True))

@@ -120,7 +120,8 @@ def test_report_from_draft_through_return_to_approval_by_pages(client, scene):
     assert Report.objects.get(pk=report.pk).status == ReportStatus.RETURNED
     client.force_login(scene.lead)
     client.post(reverse("monitoring:report-edit", args=[report.pk]),
-                {f"value_{scene.indicator.pk}": "250", "achievements": "Avance", "submit_report": "1"})  # fmt: skip
+                {f"value_{scene.indicator.pk}": "250", "achievements": "Avance", "reply": "Ya está la evidencia.",
+                 "submit_report": "1"})  # fmt: skip
     client.force_login(scene.chair)
     client.post(decide, {"decision": "approve"})
     assert Report.objects.get(pk=report.pk).status == ReportStatus.APPROVED
