@@ -16,6 +16,7 @@ from committees.permissions import current_organization, post_keys
 from projects.models import ConsortiumMember, Contribution, PartnerStatus, Proposal, ProposalStatus
 
 from .models import (
+    HANDED_IN_STATUSES,
     OPEN_STATUSES,
     ContributionDelivery,
     Implementation,
@@ -56,9 +57,9 @@ def period_rows(implementation, today, periods=None):
         period.open_report = next((r for r in reports if r.status in OPEN_STATUSES), None)
         period.approved = next((r for r in reports if r.status == ReportStatus.APPROVED), None)
         period.has_started = period.starts_on <= today
-        submitted = any(r.submitted_at is not None for r in reports)
-        period.is_overdue = period.due_on < today and not submitted
-        period.is_due_soon = not submitted and period.ends_on < today <= period.due_on
+        handed_in = any(r.status in HANDED_IN_STATUSES for r in reports)
+        period.is_overdue = period.due_on < today and not handed_in
+        period.is_due_soon = not handed_in and period.ends_on < today <= period.due_on
     return periods
 
 

@@ -15,6 +15,7 @@ from .plan import (
 from .progress import IndicatorProgress, Light
 from .reports import (
     EDITABLE_STATUSES,
+    HANDED_IN_STATUSES,
     OPEN_STATUSES,
     ContributionDelivery,
     Evidence,
@@ -27,6 +28,7 @@ from .reports import (
 
 __all__ = [
     "EDITABLE_STATUSES",
+    "HANDED_IN_STATUSES",
     "MONTHS_PER_PERIOD",
     "OPEN_STATUSES",
     "QUANTITATIVE",

@@ -77,7 +77,8 @@ class Period(models.Model):
     reminded_before_on = models.DateField(_("reminded before the due date"), null=True, blank=True)
     reminded_after_on = models.DateField(_("reminded after the due date"), null=True, blank=True)
     # Kept by services.progress_refresh, so that the lights count periods without reading reports.
-    has_submission = models.BooleanField(_("a report was submitted"), default=False, editable=False)
+    # Handed in: a version of the report is submitted or approved (a returned one does not count).
+    has_submission = models.BooleanField(_("report handed in"), default=False, editable=False)
     has_approved_report = models.BooleanField(_("has an approved report"), default=False, editable=False)
 
     class Meta:

@@ -25,6 +25,9 @@ class ReportStatus(models.TextChoices):
 
 OPEN_STATUSES = (ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED)
 EDITABLE_STATUSES = (ReportStatus.DRAFT, ReportStatus.RETURNED)
+# A period's report is handed in while a version of it waits for a decision or stands approved;
+# a returned report (or a draft) is not, so its period can be overdue again.
+HANDED_IN_STATUSES = (ReportStatus.SUBMITTED, ReportStatus.APPROVED)
 
 
 class Report(models.Model):

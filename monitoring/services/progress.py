@@ -1,7 +1,7 @@
 """Keep the figures the dashboards read: each period's flags and each indicator's approved progress.
 
 They are recomputed from one project's reports, in the transaction of every step that can change
-them (a submission, an approval, an indicator's revision or split target), so a dashboard reads a
+them (a submission, a return, an approval, an indicator's revision or split target), so a dashboard reads a
 row per indicator and per period instead of every value. Recomputing rather than adding deltas keeps
 a correction (a later approved version replacing a period's values) as simple as a first approval.
 """
@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from .. import selectors
 from ..lights import Figure, figure_light
 from ..models import (
+    HANDED_IN_STATUSES,
     QUANTITATIVE,
     Implementation,
     IndicatorProgress,
@@ -32,7 +33,7 @@ def progress_refresh(*, implementation):
     # The lock makes two steps on one project refresh in turn, the second reading the first's commit.
     implementation = Implementation.objects.select_for_update().get(pk=implementation.pk)
     Period.objects.filter(implementation=implementation).update(
-        has_submission=Exists(Report.objects.filter(period=OuterRef("pk"), submitted_at__isnull=False)),
+        has_submission=Exists(Report.objects.filter(period=OuterRef("pk"), status__in=HANDED_IN_STATUSES)),
         has_approved_report=Exists(Report.objects.filter(period=OuterRef("pk"), status=ReportStatus.APPROVED)),
     )
     indicators = {i.pk: i for i in implementation.indicators.filter(value_type__in=QUANTITATIVE)}

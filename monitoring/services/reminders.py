@@ -1,8 +1,9 @@
 """Reminders of reports due and overdue, run by Celery beat; each period is reminded once before and once after.
 
-A period whose report has not been submitted is reminded ``REMIND_BEFORE_DAYS`` before its due date
-and again once it is overdue. Gaps older than ``REMIND_AFTER_WINDOW_DAYS`` are left to the project
-page's overdue flag: a reporter is not woken for a period that closed years ago.
+A period whose report is neither submitted nor approved (none yet, a draft, or returned with
+comments) is reminded ``REMIND_BEFORE_DAYS`` before its due date and again once it is overdue.
+Gaps older than ``REMIND_AFTER_WINDOW_DAYS`` are left to the project page's overdue flag: a
+reporter is not woken for a period that closed years ago.
 """
 
 import datetime
@@ -17,7 +18,7 @@ from axs_platform.mail import site_url
 from notifications import kinds
 from notifications.services import notify_each
 
-from ..models import Period, Report
+from ..models import HANDED_IN_STATUSES, Period, Report
 from .common import reporters
 
 REMIND_BEFORE_DAYS = 7
@@ -48,11 +49,11 @@ def _tell(implementation, period, template):
 def reminders_due(*, today=None):
     """Remind the reporters of periods due soon or overdue; return ``(before, after)`` counts."""
     today = today or timezone.localdate()
-    submitted = Report.objects.filter(period=OuterRef("pk"), submitted_at__isnull=False)
+    handed_in = Report.objects.filter(period=OuterRef("pk"), status__in=HANDED_IN_STATUSES)
     waiting = (
         Period.objects.select_for_update(skip_locked=True, of=("self",))
         .filter(ends_on__lt=today, due_on__gte=today - datetime.timedelta(days=REMIND_AFTER_WINDOW_DAYS))
-        .exclude(Exists(submitted))
+        .exclude(Exists(handed_in))
         .select_related("implementation__proposal")
     )
     before = after = 0

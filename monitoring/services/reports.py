@@ -417,6 +417,7 @@ def report_return(*, actor, report, comments, request=None):
     report.decided_at = timezone.now()
     report.comments = comments
     report.save()
+    progress_refresh(implementation=report.period.implementation)  # the period is no longer handed in
     _step(report, actor=actor, from_status=S.SUBMITTED, to_status=S.RETURNED, reason=comments, request=request,
           action="monitoring.report_returned")  # fmt: skip
     notify.report_decided(report, "returned")

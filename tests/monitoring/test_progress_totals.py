@@ -12,7 +12,7 @@ def _from_scratch(implementation):
     """Recompute, without the services' code, what the rows should say: flags per period, figures per indicator."""
     flags = {
         period.pk: (
-            period.reports.filter(submitted_at__isnull=False).exists(),
+            period.reports.filter(status__in=[ReportStatus.SUBMITTED, ReportStatus.APPROVED]).exists(),
             period.reports.filter(status=ReportStatus.APPROVED).exists(),
         )
         for period in implementation.periods.all()
@@ -70,6 +70,7 @@ def test_the_kept_totals_equal_a_recompute_after_approval_return_correction_revi
     assert _stored(scene.implementation)[0][second.pk] == (True, False)
     _check(scene)
     services.report_return(actor=scene.secretary, report=report, comments="Falta evidencia.")
+    assert _stored(scene.implementation)[0][second.pk] == (False, False)  # returned: no longer handed in
     _check(scene)
     services.report_submit(actor=scene.lead, report=report, reply="Se añadió la evidencia.")
     services.report_approve(actor=scene.secretary, report=report)
