@@ -44,7 +44,7 @@ def approvers(implementation, *, submitted_by):
     return sorted(people, key=lambda p: p.pk)
 
 
-def _write(people, report, template, about=()):
+def _write(people, report, template, about=(), note=""):
     implementation = report.period.implementation
     link = reverse("monitoring:report", args=[report.pk])
 
@@ -55,6 +55,7 @@ def _write(people, report, template, about=()):
             "period": report.period,
             "implementation": implementation,
             "url": site_url() + link,
+            "note": note,
         }
         return {
             "title": render_to_string(f"monitoring/email/{template}_subject.txt", context).strip(),
@@ -69,9 +70,14 @@ def report_submitted(report):
     _write(approvers(report.period.implementation, submitted_by=report.submitted_by), report, "submitted")
 
 
-def report_decided(report, template):
-    """Tell the reporters (and whoever submitted, if no longer among them) that the report was decided."""
+def report_decided(report, template, note=""):
+    """Tell the reporters (and whoever submitted, if no longer among them) that the report was decided.
+
+    ``note`` is the approver's comments on an approval (a return's are the report's ``comments``).
+    """
     people = {p.pk: p for p in reporters(report.period.implementation)}
     if report.submitted_by is not None and report.submitted_by.is_active:
         people.setdefault(report.submitted_by.pk, report.submitted_by)
-    _write([people[pk] for pk in sorted(people)], report, template, about=report.period.implementation.proposal)
+    _write(
+        [people[pk] for pk in sorted(people)], report, template, about=report.period.implementation.proposal, note=note
+    )

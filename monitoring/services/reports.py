@@ -369,9 +369,10 @@ def report_approve(*, actor, report, note="", request=None):
     report.save()
     milestones_sync(report.period.implementation)
     progress_refresh(implementation=report.period.implementation)
-    _step(report, actor=actor, from_status=S.SUBMITTED, to_status=S.APPROVED, reason=(note or "").strip(),
-          request=request, action="monitoring.report_approved")  # fmt: skip
-    notify.report_decided(report, "approved")
+    note = (note or "").strip()
+    _step(report, actor=actor, from_status=S.SUBMITTED, to_status=S.APPROVED, reason=note, request=request,
+          action="monitoring.report_approved")  # fmt: skip
+    notify.report_decided(report, "approved", note=note)
     public_fact_sheet_refresh(report.period.implementation.proposal, reason="monitoring.report_approved")
     return report
 
