@@ -27,7 +27,8 @@ MENTION = "mention"
 EVALUATION = "evaluation"
 BALLOT = "ballot"
 SURVEY = "survey"
-REPORT = "report"
+REPORT = "report"  # reminders of a report due or overdue
+REPORT_STEP = "report_step"  # a report submitted, approved or returned
 PRIVACY = "privacy"
 
 KINDS = {
@@ -43,6 +44,7 @@ KINDS = {
         Kind(BALLOT, _("Committee ballots: opening and reminders")),
         Kind(SURVEY, _("Survey invitations and reminders")),
         Kind(REPORT, _("Progress reports due or overdue")),
+        Kind(REPORT_STEP, _("Progress reports: submissions and decisions")),
         Kind(PRIVACY, _("Personal data requests"), email_required=True),
     )
 }

@@ -1,8 +1,9 @@
 """E-mails of a report's steps: submitted (to the approvers), approved and returned (to the reporters).
 
 Each person is told in their own language through ``notifications.services.notify_each`` (their
-inbox, and the e-mail as they prefer for progress reports, queued in the outbox: nothing is sent unless
-the step's transaction commits); a decision also reaches the project's followers. Approvers are the committee's current
+inbox, and the e-mail as they prefer for a report's steps, kind ``report_step``, kept apart from
+the reminders' ``report``; queued in the outbox: nothing is sent unless the step's transaction
+commits); a decision also reaches the project's followers. Approvers are the committee's current
 chair and secretary, without the person who submitted and anyone who reports for the project; when
 the committee has none, staff.
 """
@@ -63,7 +64,7 @@ def _write(people, report, template, about=(), note=""):
             "link": link,
         }
 
-    notify_each(people, kind=kinds.REPORT, render=render, about=about)
+    notify_each(people, kind=kinds.REPORT_STEP, render=render, about=about)
 
 
 def report_submitted(report):
