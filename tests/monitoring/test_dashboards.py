@@ -39,7 +39,7 @@ def test_the_demo_dashboard_shows_every_light(demo, client):
 
     client.force_login(get_user_model().objects.get(email="staff@amexcid.example"))
     html = client.get(reverse("monitoring:dashboard")).content.decode()
-    for label in ("En curso", "En riesgo", "Desviado", "Inactivo", "Datos de demostración"):
+    for label in ("En buen camino", "En riesgo", "Desviado", "Inactivo", "Datos de demostración"):
         assert label in html
 
 

@@ -51,3 +51,11 @@ def test_the_line_chart_is_an_image_with_a_title_and_escaped_labels():
     )  # fmt: skip
     assert 'role="img"' in svg and "<title" in svg and "T &amp; T" in svg and "&lt;Aprobado&gt;" in svg
     assert "<polyline" in svg and svg.count("<circle") == 2
+
+
+def test_on_track_reads_otherwise_than_in_progress_in_spanish():
+    from django.utils import translation
+
+    with translation.override("es"):
+        assert str(lights.Light.ON_TRACK.label) == "En buen camino"
+        assert str(lights.Light.ON_TRACK.label) != translation.gettext("In progress")
