@@ -6,6 +6,7 @@ unit, plus one per disaggregation category), milestones and pledged contribution
 
 from django import forms
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from axs_platform.dates import implausible_day
@@ -104,7 +105,9 @@ class ReportForm(forms.Form):
         if not returned:  # only a returned report is answered
             del self.fields["reply"]
         self.indicators, self.contributions = indicators, contributions
-        self.fields["milestones"].choices = [(str(m.pk), f"{m.title} · {m.due_on.isoformat()}") for m in milestones]
+        self.fields["milestones"].choices = [
+            (str(m.pk), f"{m.title} · {date_format(m.due_on, 'SHORT_DATE_FORMAT')}") for m in milestones
+        ]
         for indicator in indicators:
             self.fields[f"value_{indicator.pk}"] = _value_field(indicator)
             for index, category in enumerate(indicator.disaggregation):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -97,8 +98,8 @@ class Period(models.Model):
     def __str__(self):
         return _("Period %(number)s (%(start)s – %(end)s)") % {
             "number": self.number,
-            "start": self.starts_on.isoformat(),
-            "end": self.ends_on.isoformat(),
+            "start": date_format(self.starts_on, "SHORT_DATE_FORMAT"),
+            "end": date_format(self.ends_on, "SHORT_DATE_FORMAT"),
         }
 
 

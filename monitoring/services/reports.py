@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max, Min
 from django.db.models.functions import Coalesce, Least, TruncDate
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
@@ -103,7 +104,7 @@ def report_start(*, actor, period, today=None, request=None):
     if period.starts_on > today:
         raise ValidationError(
             _("Period %(number)s starts on %(start)s; its report can be written once it has started.")
-            % {"number": period.number, "start": period.starts_on.isoformat()},
+            % {"number": period.number, "start": date_format(period.starts_on, "SHORT_DATE_FORMAT")},
             code="period_not_started",
         )
     reports = period.reports.all()

@@ -99,7 +99,7 @@ def test_a_report_for_a_period_that_has_not_started_is_refused(scene):
     with pytest.raises(ValidationError) as error:
         services.report_start(actor=scene.lead, period=scene.periods[1], today=datetime.date(2024, 2, 1))
     assert error.value.code == "period_not_started"
-    assert "starts on 2024-04-01" in error.value.messages[0]
+    assert "starts on 04/01/2024" in error.value.messages[0]
 
 
 def test_one_report_in_progress_per_period(scene):
