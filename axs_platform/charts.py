@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from django.template.defaultfilters import floatformat
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 
@@ -34,6 +35,11 @@ class Bar:
     colour: str = ""
     share: object = None
     lang: str = ""  # the label's language when it differs from the page's (a Spanish title in English)
+
+
+def _figure(value):
+    """Write a point's or a level's value as the tables beside the chart do: grouped, no needless decimals."""
+    return floatformat(value, "-2g")
 
 
 def escape_attribute(text):
@@ -217,7 +223,7 @@ def line_chart(x_labels, series, *, title, description="", levels=(), width=640,
         for x, v in line.points:
             parts.append(
                 f'<circle cx="{x_at(x):.1f}" cy="{y_at(v):.1f}" r="4" fill="{escape_attribute(line.colour)}">'
-                f"<title>{escape(str(line.label))}: {escape(number_format(v))}</title></circle>"
+                f"<title>{escape(str(line.label))}: {escape(_figure(v))}</title></circle>"
             )
     y = height + 4
     for line in series:
@@ -232,7 +238,7 @@ def line_chart(x_labels, series, *, title, description="", levels=(), width=640,
         parts.append(
             f'<line x1="{left}" x2="{left + 28}" y1="{y:.1f}" y2="{y:.1f}" stroke="{escape_attribute(level.colour)}" '
             f'stroke-dasharray="6 4" stroke-width="1.5"/><text x="{left + 36}" y="{y + 4.5:.1f}" '
-            f'fill="{TEXT_COLOUR}">{escape(str(level.label))}: {escape(number_format(level.value))}</text>'
+            f'fill="{TEXT_COLOUR}">{escape(str(level.label))}: {escape(_figure(level.value))}</text>'
         )
         y += 22
     return svg_close(parts)

@@ -1,5 +1,6 @@
 """An indicator's chart: baseline, target, planned and approved figures per period (``axs_platform.charts``)."""
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
 from axs_platform.charts import Level, Series, line_chart
@@ -34,7 +35,11 @@ def indicator_chart(indicator, periods):
         # The indicator's name (Spanish data) is the heading above the chart; an SVG <title> cannot mark its language.
         title=_("The indicator by reporting period"),
         description=_("By reporting period: baseline %(baseline)s, target %(target)s, %(count)s approved figures.")
-        % {"baseline": indicator.baseline, "target": indicator.target, "count": len(actual)},
+        % {
+            "baseline": floatformat(indicator.baseline, "-2g"),
+            "target": floatformat(indicator.target, "-2g"),
+            "count": len(actual),
+        },
         levels=levels,
         key=f"indicator-{indicator.pk}",
     )
