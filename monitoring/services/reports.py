@@ -54,8 +54,6 @@ def _step(report, *, actor, from_status, to_status, reason="", request=None, act
     )
 
 
-# Starting, submitting and returning a report change no approved figure (``selectors.current_approved``), all
-# that the public sees of monitoring: they bump MONITORING with public=False. Approving does not.
 def _require_unchanged(report, opened_at):
     """Refuse a write from a form opened before someone else's save; ``opened_at`` None skips the check.
 
@@ -93,6 +91,8 @@ def _require_editable(report):
         )
 
 
+# Starting, submitting and returning a report change no approved figure (``selectors.current_approved``), all
+# that the public sees of monitoring: they bump MONITORING with public=False. Approving does not.
 @fragments.changes(fragments.MONITORING, public=False)
 @transaction.atomic
 def report_start(*, actor, period, today=None, request=None):
