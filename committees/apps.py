@@ -8,6 +8,7 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("Committees and sessions")
 
     def ready(self):
+        from accounts.signals import user_deactivated
         from audit.labels import register_actions
         from audit.sealing import register as register_sealed
         from companies.facets import register as register_facet
@@ -21,7 +22,11 @@ class CommitteesConfig(AppConfig):
         from .search_kinds import register_kinds
         from .services.attendance import AUDIT_ACTIONS
         from .services.calendar import AUDIT_ACTIONS as CALENDAR_ACTIONS
+        from .services.calendar import calendar_feed_stop_on_deactivation
 
+        user_deactivated.connect(
+            calendar_feed_stop_on_deactivation, dispatch_uid="committees.calendar_feed_stop_on_deactivation"
+        )
         register_facet(committee_facet)
         register_followable(Committee, may_follow=can_follow_committee)
         register_kinds()

@@ -39,12 +39,24 @@ def calendar_feed_renew(*, person, request=None):
 
 
 @transaction.atomic
-def calendar_feed_stop(*, person, request=None):
-    """Make the person's feed address stop working, keeping the row its audit events point to; return the feed."""
+def calendar_feed_stop(*, person, actor=None, request=None):
+    """Make the person's feed address stop working, keeping the row its audit events point to; return the feed.
+
+    ``actor`` is the person unless staff stop it for them (by deactivating them).
+    """
     feed = CalendarFeed.objects.select_for_update().filter(person=person, stopped_at__isnull=True).first()
     if feed is None:
         raise ValidationError(_("You have no working calendar address to stop."), code="no_calendar_feed")
     feed.stopped_at = timezone.now()
     feed.save(update_fields=["stopped_at"])
-    audit_record(actor=person, action="committees.calendar_feed_stopped", target=feed, request=request)
+    audit_record(actor=actor or person, action="committees.calendar_feed_stopped", target=feed, request=request)
     return feed
+
+
+def calendar_feed_stop_on_deactivation(sender, *, actor, user, request=None, **kwargs):
+    """Stop the working feed of a person being deactivated (``accounts.signals.user_deactivated``).
+
+    An inactive person's feed already answers nothing; stopped, it stays so if they are reactivated.
+    """
+    if CalendarFeed.objects.filter(person=user, stopped_at__isnull=True).exists():
+        calendar_feed_stop(person=user, actor=actor, request=request)
