@@ -48,7 +48,7 @@ def test_a_returned_report_past_its_due_date_is_reminded_once(scene, django_capt
 
 def test_a_resubmitted_report_is_handed_in_again(scene):
     report = _returned(scene)
-    services.report_submit(actor=scene.lead, report=report)
+    services.report_submit(actor=scene.lead, report=report, reply="Añadimos la evidencia que faltaba.")
     assert not _first_row(scene).is_overdue
     assert lights.assess(scene.implementation, MAY_2024).overdue == 0
     assert reminders_due(today=datetime.date(2024, 5, 1)) == (0, 0)

@@ -30,7 +30,7 @@ def test_project_page_shows_the_light_its_rule_the_chart_and_only_approved_figur
     html = page.content.decode()
     assert "Cómo se calcula el semáforo" in html
     assert "<svg" in html and 'role="img"' in html
-    assert "250.00" in html and "999" not in html.split('id="periods-title"')[0]
+    assert "acumulado desde la línea base: 250</title>" in html and "999" not in html.split('id="periods-title"')[0]
     assert "Vencido" in html  # every later period of 2024–2025 is past its due date without a report
 
 
