@@ -54,31 +54,34 @@ class TokenListView(StaffRequiredMixin, View):
         return self.render_page(form)
 
 
-class TokenRevokeView(StaffRequiredMixin, View):
+class _TokenRevokeMixin:
+    """Revoke the token named in the URL (``get_token``) through the service, then go back (``back_to``)."""
+
     http_method_names = ["post"]
+    back_to = ""
 
     def post(self, request, *args, **kwargs):
-        token = get_object_or_404(ApiToken, pk=kwargs["pk"])
+        token = self.get_token()
         try:
             services.token_revoke(actor=request.user, token=token, request=request)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("The token has been revoked; it stops working at once."))
-        return redirect("api:token-list")
+        return redirect(self.back_to)
 
 
-class MyTokenRevokeView(LoginRequiredMixin, View):
+class TokenRevokeView(StaffRequiredMixin, _TokenRevokeMixin, View):
+    back_to = "api:token-list"
+
+    def get_token(self):
+        return get_object_or_404(ApiToken, pk=self.kwargs["pk"])
+
+
+class MyTokenRevokeView(LoginRequiredMixin, _TokenRevokeMixin, View):
     """A person revokes one of their own tokens from their profile; anybody else's is not there (404)."""
 
-    http_method_names = ["post"]
+    back_to = "accounts:profile"
 
-    def post(self, request, *args, **kwargs):
-        token = get_object_or_404(ApiToken, pk=kwargs["pk"], person=request.user)
-        try:
-            services.token_revoke(actor=request.user, token=token, request=request)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The token has been revoked; it stops working at once."))
-        return redirect("accounts:profile")
+    def get_token(self):
+        return get_object_or_404(ApiToken, pk=self.kwargs["pk"], person=self.request.user)
