@@ -86,8 +86,7 @@ class ProjectFileView(View):
             raise NotPublished(_("No public project has this number."))
         if not is_publishable(project):
             raise NotPublished(_("This project has no dates yet, which IATI requires."))
-        projects = selectors.published_projects().filter(pk=pk)
-        return _xml_response(activity_chunks(projects, reporter), f"axs-iati-proyecto-{pk}.xml")
+        return _xml_response(activity_chunks([project], reporter), f"axs-iati-proyecto-{pk}.xml")
 
 
 class OrganisationFileView(View):
@@ -159,6 +158,7 @@ class PublicationSettingsView(PredicateRequiredMixin, ServiceFormView):
     def get_context_data(self, **kwargs):
         publisher = selectors.publisher()
         base = site_url()
+        activity_file = last_build()
         return super().get_context_data(
             publisher=publisher,
             urls={
@@ -167,8 +167,8 @@ class PublicationSettingsView(PredicateRequiredMixin, ServiceFormView):
             },
             projects=page_of(self.request, selectors.publication_rows(), PROJECTS_PER_PAGE),
             validation=_validation_shown(self.request.session),
-            activity_file=last_build(),
-            activity_file_current=prebuilt.fresh(PREBUILT, "xml") is not None,
+            activity_file=activity_file,
+            activity_file_current=activity_file is not None and prebuilt.is_current(activity_file),
             **kwargs,
         )
 

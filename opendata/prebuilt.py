@@ -92,19 +92,20 @@ def _oldest_fresh(now):
 
 def fresh(name, file_format, *, now=None):
     """Return the built file if it shows the current data, else None."""
-    found = source(name)
-    if found is None:
-        return None
-    built = (
-        PrebuiltFile.objects.filter(
-            name=name, file_format=file_format, built_at__gte=_oldest_fresh(now or timezone.now())
-        )
-        .exclude(file="")
-        .first()
+    built = PrebuiltFile.objects.filter(name=name, file_format=file_format).exclude(file="").first()
+    return built if built is not None and is_current(built, now=now) else None
+
+
+def is_current(built, *, now=None):
+    """Whether this built file (a ``PrebuiltFile`` row) still shows the current data and is young enough."""
+    found = source(built.name)
+    return bool(
+        found is not None
+        and built.file
+        and built.built_at is not None
+        and built.built_at >= _oldest_fresh(now or timezone.now())
+        and built.source_version == found.version()
     )
-    if built is not None and built.source_version == found.version():
-        return built
-    return None
 
 
 def open_fresh(name, file_format):

@@ -4,6 +4,7 @@
 one batch of projects (``CHUNK_SIZE``) at a time, whatever their number.
 """
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from lxml import etree
 
@@ -30,14 +31,19 @@ class _Buffer:
 
 
 def activity_chunks(projects, reporter, *, chunk_size=CHUNK_SIZE):
-    """Yield the bytes of an ``<iati-activities>`` file of the publishable projects among ``projects``."""
+    """Yield the bytes of an ``<iati-activities>`` file of the publishable projects among ``projects``.
+
+    ``projects`` is a queryset of ``selectors.published_projects()``, read in batches, or projects
+    already read from one (the single project's file, which checked the project first).
+    """
+    rows = projects.iterator(chunk_size=chunk_size) if isinstance(projects, QuerySet) else projects
     buffer = _Buffer()
     with etree.xmlfile(buffer, encoding="utf-8") as xf:
         xf.write_declaration()
         root = {"version": VERSION, "generated-datetime": iso_datetime(timezone.now())}
         with xf.element("iati-activities", root):
             xf.write("\n")
-            for project in projects.iterator(chunk_size=chunk_size):
+            for project in rows:
                 dates = activity_dates(project)
                 if has_start(dates):
                     xf.write(activity_element(project, reporter, dates), pretty_print=True)

@@ -10,6 +10,10 @@ from projects.models import Proposal
 from tests.factories import make_representative, make_staff
 
 
+# The project with its consortium, alignment, budget, dates and monitoring, and the reporter.
+QUERIES_OF_ONE_PROJECT = 40
+
+
 def _staff(client):
     user = make_staff()
     client.force_login(user)
@@ -132,3 +136,13 @@ def test_the_staff_page_lists_public_projects_a_page_at_a_time(client, demo, mon
     assert edit not in first and edit in second
     assert reverse("iati:publication-edit", args=[projects[0].pk]) in first
     assert 'rel="next"' in first
+
+
+def test_a_projects_file_reads_the_project_once(client, demo, django_assert_max_num_queries):
+    project = Proposal.objects.published().first()
+    client.get(f"/iati/proyectos/{project.pk}.xml")  # the reporter and sessions warm
+    with django_assert_max_num_queries(QUERIES_OF_ONE_PROJECT) as captured:
+        response = client.get(f"/iati/proyectos/{project.pk}.xml")
+        assert b"<iati-activity" in b"".join(response.streaming_content)
+    read = [q["sql"] for q in captured.captured_queries if 'FROM "projects_proposal"' in q["sql"]]
+    assert len(read) == 1, read
