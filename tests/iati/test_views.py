@@ -9,7 +9,6 @@ from iati.models import ProjectPublication, Publisher
 from projects.models import Proposal
 from tests.factories import make_representative, make_staff
 
-
 # The project with its consortium, alignment, budget, dates and monitoring, and the reporter.
 QUERIES_OF_ONE_PROJECT = 40
 
