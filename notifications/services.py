@@ -196,6 +196,8 @@ def notifications_mark_all_read(*, actor, kind=""):
     """Mark every unread notification of the person read (of one kind if given); return how many."""
     if not permissions.can_use_inbox(actor):
         raise PermissionDenied
+    if kind and kind not in KINDS:  # one kind was asked for: never widen an unknown one to every kind
+        raise ValidationError(_("Unknown kind of notification."), code="unknown_kind")
     rows = Notification.objects.filter(recipient=actor, read_at__isnull=True)
     if kind:
         rows = rows.filter(kind=kind)

@@ -75,8 +75,11 @@ class MarkReadView(InboxMixin, View):
 
 class MarkAllReadView(InboxMixin, View):
     def post(self, request):
-        kind = request.POST.get("kind", "")
-        count = services.notifications_mark_all_read(actor=request.user, kind=kind if kind in KINDS else "")
+        try:
+            count = services.notifications_mark_all_read(actor=request.user, kind=request.POST.get("kind", ""))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return _back(request, reverse("notifications:inbox"))
         message = ngettext("%(count)d notification marked read.", "%(count)d notifications marked read.", count)
         messages.success(request, message % {"count": count})
         return _back(request, reverse("notifications:inbox"))

@@ -140,3 +140,10 @@ def test_the_inbox_shows_times_in_the_persons_own_time_zone_and_names_it(signed_
     with translation.override("es-mx"), timezone.override(person.zone):
         assert date_format(timezone.localtime(moment), "DATETIME_FORMAT") in page
     assert "America/Tijuana" in page
+
+
+def test_marking_all_of_an_unknown_kind_read_marks_nothing_and_says_why(signed_in, person):
+    _three(person)
+    response = signed_in.post(reverse("notifications:mark-all-read"), {"kind": "zzz"}, follow=True)
+    assert Notification.objects.filter(recipient=person, read_at__isnull=True).count() == 3
+    assert "Tipo de aviso desconocido." in response.content.decode()
