@@ -265,7 +265,7 @@ def _open_survey(actor):
     )  # fmt: skip
     _question(
         survey, second, 4, QuestionKind.NUMBER, "¿Cuántas personas de su organización participarían?",
-        "How many people of your organization would take part?",
+        "How many people of your organization would take part?", number_min=0,
     )  # fmt: skip
     formats = list(session_format.options.all())
     # The fictitious members only: inviting a real organization today would say it still takes part.

@@ -125,13 +125,14 @@ KIND_FIELDSETS = [
         ["max_choices"],
         [QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING, QuestionKind.SDG_GOALS],
     ),
+    (_("Numbers accepted"), ["number_min", "number_max"], [QuestionKind.NUMBER]),
     (
         _("Labels of the scale"),
         ["scale_min_label_es", "scale_min_label_en", "scale_max_label_es", "scale_max_label_en"],
         [QuestionKind.SCALE],
     ),
 ]
-EMPTY_VALUES = {"options": [], "max_choices": None}
+EMPTY_VALUES = {"options": [], "max_choices": None, "number_min": None, "number_max": None}
 
 
 class QuestionForm(forms.Form):
@@ -157,6 +158,20 @@ class QuestionForm(forms.Form):
         max_value=SMALL_INTEGER_MAX,
         help_text=_("For multiple choice, ranking and SDG goals; empty means no limit."),
     )
+    number_min = forms.DecimalField(
+        label=_("Smallest number accepted"),
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("0 refuses negative answers (counts of people, amounts); empty means no lower limit."),
+    )
+    number_max = forms.DecimalField(
+        label=_("Largest number accepted"),
+        required=False,
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("Empty means no upper limit."),
+    )
     scale_min_label_es = forms.CharField(label=_("Label of 1 (Spanish)"), max_length=100, required=False)
     scale_min_label_en = forms.CharField(label=_("Label of 1 (English)"), max_length=100, required=False)
     scale_max_label_es = forms.CharField(label=_("Label of 5 (Spanish)"), max_length=100, required=False)
@@ -170,7 +185,10 @@ class QuestionForm(forms.Form):
     )
 
     def __init__(self, *args, survey, question=None, **kwargs):
-        if question is not None:
+        if question is None:
+            # Most number questions count people or money: a new one refuses negatives unless cleared.
+            kwargs["initial"] = {"number_min": 0, **(kwargs.get("initial") or {})}
+        else:
             # The question as it is, under what the caller gives (a FormView always gives ``initial``, often empty).
             kwargs["initial"] = {
                 **{name: getattr(question, name) for name in self.base_fields if hasattr(question, name)},
@@ -295,7 +313,13 @@ class ResponseForm(forms.Form):
                 **common,
             )
         elif kind == QuestionKind.NUMBER:
-            self.fields[name] = forms.DecimalField(max_digits=14, decimal_places=2, **common)
+            self.fields[name] = forms.DecimalField(
+                max_digits=14,
+                decimal_places=2,
+                min_value=question.number_min,
+                max_value=question.number_max,
+                **common,
+            )
         elif kind == QuestionKind.YES_NO:
             self.fields[name] = forms.TypedChoiceField(
                 choices=[("yes", _("Yes")), ("no", _("No"))],

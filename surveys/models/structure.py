@@ -110,6 +110,12 @@ class Survey(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    by_chair = models.BooleanField(
+        _("made by a committee's chair"),
+        default=False,
+        editable=False,
+        help_text=_("Set when the survey is made: a chair's survey goes to its committee's members only."),
+    )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 
     objects = SurveyQuerySet.as_manager()
@@ -247,6 +253,22 @@ class Question(models.Model):
         blank=True,
         help_text=_("For multiple choice, ranking and SDG goals; empty means no limit (all options)."),
     )
+    number_min = models.DecimalField(
+        _("smallest number accepted"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("For number questions; empty means no lower limit."),
+    )
+    number_max = models.DecimalField(
+        _("largest number accepted"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("For number questions; empty means no upper limit."),
+    )
     scale_min_label_es = models.CharField(_("label of 1 (Spanish)"), max_length=100, blank=True)
     scale_min_label_en = models.CharField(_("label of 1 (English)"), max_length=100, blank=True)
     scale_max_label_es = models.CharField(_("label of 5 (Spanish)"), max_length=100, blank=True)
@@ -279,6 +301,13 @@ class Question(models.Model):
             models.CheckConstraint(
                 condition=models.Q(max_choices__isnull=True) | models.Q(max_choices__gte=1),
                 name="surveys_question_max_choices_positive",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number_min__isnull=True)
+                | models.Q(number_max__isnull=True)
+                | models.Q(number_max__gte=models.F("number_min")),
+                name="surveys_question_number_range_ordered",
+                violation_error_message=_("The largest number accepted cannot be smaller than the smallest."),
             ),
         ]
         indexes = [models.Index(fields=["survey", "kind"], name="surveys_question_kind_idx")]

@@ -23,8 +23,12 @@ def surveys_for_manager(user):
 
 
 def is_chairs_survey(survey):
-    """Return whether a chair (not staff) made the survey: it then goes to its committee's members only."""
-    return survey.committee_id is not None and not permissions.is_staff_member(survey.created_by)
+    """Return whether a chair (not staff) made the survey: it then goes to its committee's members only.
+
+    Stored when the survey is made: what its maker is today (staff who left, a chair who joined AMEXCID)
+    does not change whom a survey is for.
+    """
+    return survey.committee_id is not None and survey.by_chair
 
 
 def audience_organizations(survey):

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from axs_platform import notices
@@ -70,6 +71,26 @@ def visible_questions(questions, values):
     return shown
 
 
+def _plain(limit):
+    """A limit as people write it: 0 and 1,500 rather than 0.00 and 1500.00."""
+    return number_format(limit.normalize(), force_grouping=True) if limit is not None else ""
+
+
+def _number_in_range(question, number):
+    """Refuse a number outside the question's range (a count of people below 0, say)."""
+    low, high = question.number_min, question.number_max
+    if (low is not None and number < low) or (high is not None and number > high):
+        shown = {"low": _plain(low), "high": _plain(high)}
+        if low is not None and high is not None:
+            message = _("Enter a number from %(low)s to %(high)s.")
+        elif low is not None:
+            message = _("Enter a number of at least %(low)s.")
+        else:
+            message = _("Enter a number of at most %(high)s.")
+        raise ValidationError(message % shown, code="out_of_range")
+    return number
+
+
 def _clean_value(question, value):
     """Check one value against the question's rules; return it normalized, or raise ValidationError."""
     kind = question.kind
@@ -105,7 +126,7 @@ def _clean_value(question, value):
             )
         return number
     if kind == QuestionKind.NUMBER:
-        return Decimal(value)
+        return _number_in_range(question, Decimal(value))
     if kind == QuestionKind.YES_NO:
         return bool(value)
     return str(value).strip() or None

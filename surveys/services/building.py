@@ -109,7 +109,7 @@ def _check_audience(actor, survey, chosen_organizations):
 def survey_create(*, actor, chosen_organizations=None, request=None, **fields):
     """Create a draft survey."""
     require(permissions.can_create_survey(actor, fields.get("committee")))
-    survey = Survey(created_by=actor, **fields)
+    survey = Survey(created_by=actor, by_chair=not permissions.is_staff_member(actor), **fields)
     _check_audience(actor, survey, chosen_organizations)
     _check_moments(survey)
     survey.full_clean()
@@ -296,6 +296,8 @@ def _check_question(question, options):
         errors["options"] = _("A question of this type needs at least two options.")
     if question.kind not in CHOICE_KINDS and options:
         errors["options"] = _("Only choice and ranking questions have options.")
+    if question.kind != QuestionKind.NUMBER and (question.number_min is not None or question.number_max is not None):
+        errors["number_min"] = _("Only number questions have a range of numbers accepted.")
     too_long = option_length_errors(enumerate(options, start=1))
     if too_long:
         errors["options"] = too_long
@@ -473,6 +475,7 @@ def survey_copy(*, actor, survey, request=None):
         is_anonymous=survey.is_anonymous,
         copied_from=survey,
         created_by=actor,
+        by_chair=not permissions.is_staff_member(actor),
     )
     copy.chosen_organizations.set(survey.chosen_organizations.all())
     search.index(copy)

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from surveys import services
+from surveys import selectors, services
 from surveys.forms import SurveyForm
 from surveys.models import Audience, Survey
 
@@ -74,3 +74,23 @@ def test_staff_still_choose_any_member_organization(staff, committee, other_comm
     survey = build_survey(staff, committee=committee, audience=Audience.CHOSEN, chosen_organizations=[org_c])
     result = services.invitations_send(actor=staff, survey=survey)
     assert result.sent == 1
+
+
+def test_whom_a_survey_is_for_does_not_change_when_its_maker_leaves(
+    staff, chair, committee, other_committee, org_a, org_c
+):
+    staffs = build_survey(staff, committee=committee, audience=Audience.CHOSEN, chosen_organizations=[org_c])
+    chairs = build_survey(chair, committee=committee, audience=Audience.CHOSEN, chosen_organizations=[org_a])
+    assert (staffs.by_chair, chairs.by_chair) == (False, True)
+    staff.is_active = False  # the staff member left AMEXCID
+    staff.save(update_fields=["is_active"])
+    staffs.refresh_from_db()
+    chairs.refresh_from_db()
+    assert list(selectors.audience_organizations(staffs)) == [org_c]  # an outsider to the committee, still invited
+    assert not selectors.is_chairs_survey(staffs) and selectors.is_chairs_survey(chairs)
+
+
+def test_a_chairs_copy_of_a_staff_survey_is_a_chairs_survey(staff, chair, committee):
+    original = build_survey(staff, committee=committee)
+    assert services.survey_copy(actor=chair, survey=original).by_chair
+    assert not services.survey_copy(actor=staff, survey=original).by_chair
