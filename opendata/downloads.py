@@ -15,6 +15,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
 from axs_platform.exports import XLSX_TYPE, csv_response, xlsx_bytes_to, xlsx_response
+from axs_platform.middleware import same_for_everyone
 
 from .registry import LICENCE
 
@@ -122,7 +123,8 @@ def prebuilt_response(request, dataset, built, opened):
 
     The file is the same for every visitor and language, and is replaced only by a rebuild: its ``ETag`` names
     the build (data version, format, time built) and ``Last-Modified`` is when it was built, so a harvester asking
-    again with them gets 304 while it is unchanged. A stale file is streamed instead, without validators.
+    again with them gets 304 while it is unchanged; it varies on neither the visitor's language nor their cookie
+    (``same_for_everyone``), so a shared cache keeps one copy. A stale file is streamed instead, without validators.
     """
     build = f"{built.source_version}|{built.file_format}|{built.built_at.isoformat()}"
     etag = quote_etag(hashlib.sha256(build.encode()).hexdigest()[:32])
@@ -140,4 +142,4 @@ def prebuilt_response(request, dataset, built, opened):
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-    return response
+    return same_for_everyone(response)

@@ -67,3 +67,39 @@ def test_a_download_streamed_from_the_database_has_no_validators(client):
     response = client.get(_url("csv"), HTTP_IF_NONE_MATCH="*")
     assert response.status_code == 200 and not isinstance(response, FileResponse)
     assert not response.has_header("ETag") and not response.has_header("Last-Modified")
+
+
+def _varies_on(response):
+    return {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
+
+
+@pytest.mark.parametrize("language", ["es-mx", "en"])
+def test_a_built_file_does_not_vary_on_language_or_cookie_as_it_is_the_same_for_everyone(client, language):
+    """Shared caches keep one copy of a built file; the pages about it still vary on the visitor's language."""
+    make_organization()
+    prebuilt.build(name=SLUG, file_format="csv")
+    for name in ("opendata:download", "opendata:download-en"):
+        response = client.get(_url("csv", name), HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200 and isinstance(response, FileResponse)
+        assert not _varies_on(response) & {"accept-language", "cookie"}
+        again = client.get(_url("csv", name), HTTP_ACCEPT_LANGUAGE=language, HTTP_IF_NONE_MATCH=response["ETag"])
+        assert again.status_code == 304 and not _varies_on(again) & {"accept-language", "cookie"}
+        assert again["ETag"] == response["ETag"] and again["Last-Modified"] == response["Last-Modified"]
+    page = client.get(reverse("opendata:dataset", kwargs={"slug": SLUG}), HTTP_ACCEPT_LANGUAGE=language)
+    assert "accept-language" in _varies_on(page)
+
+
+def test_a_built_file_does_not_vary_on_cookie_for_a_signed_in_person_either(client):
+    from tests.factories import make_staff
+
+    make_organization()
+    prebuilt.build(name=SLUG, file_format="json")
+    client.force_login(make_staff())
+    response = client.get(_url("json"))
+    assert response.status_code == 200 and not _varies_on(response) & {"accept-language", "cookie"}
+
+
+def test_a_download_streamed_from_the_database_still_varies_on_language(client):
+    make_organization()
+    response = client.get(_url("csv"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "accept-language" in _varies_on(response)
