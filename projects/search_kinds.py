@@ -5,7 +5,8 @@
   and partners invited or accepted, read from the consortium as it is now); once submitted
   (``audience="submitted"``) also staff, the committee's chair and its assigned evaluators. A draft is
   never found by anyone outside its consortium;
-- a published project: everyone (its public page).
+- a published project: everyone (its public page), under its public title and summary: the English ones to
+  an English reader when staff gave them, as on its page; the proposal keeps the consortium's Spanish title.
 Registered from ``ProjectsConfig.ready()``; the proposal and call services index what they write.
 """
 
@@ -67,6 +68,11 @@ def _project_document(proposal):
         organization_id=proposal.lead_organization_id,
         **committee_facets(proposal.committee, proposal.published_at),
     )
+
+
+def _public_summary(proposal):
+    """The English summary to an English reader; else None: the indexed Spanish summary and objective."""
+    return proposal.public_summary() if proposal.public_summary_language() == "en" else None
 
 
 def _signed_in(user):
@@ -136,5 +142,9 @@ def register_kinds():
             visible=everyone,
             can_view=lambda user, proposal: _is_published(proposal),
             order=65,
+            display_title=lambda proposal: proposal.public_title(),
+            title_language=lambda proposal: proposal.public_title_language(),
+            display_body=_public_summary,
+            body_language=lambda proposal: proposal.public_summary_language(),
         )
     )

@@ -69,6 +69,8 @@ class Kind:
     title (people's Spanish writing, ``written_in_spanish``) is shown. ``title_language(obj)`` says which
     language ``display_title`` gave ("es" or "en") where it varies by object (a committee with or without
     its English name); without it, ``written_in_spanish`` says it for the whole kind.
+    ``display_body(obj)`` likewise gives the text snippets are cut from in the page's language (a project's
+    English summary), or None for the indexed body; ``body_language(obj)`` says which language it is in.
     """
 
     name: str
@@ -83,6 +85,8 @@ class Kind:
     display_title: Callable | None = None
     written_in_spanish: bool = True
     title_language: Callable | None = None
+    display_body: Callable | None = None
+    body_language: Callable | None = None
 
 
 _kinds = {}

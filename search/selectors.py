@@ -182,6 +182,19 @@ class Result:
             return self.kind.title_language(self.obj) == "es"
         return self.kind.written_in_spanish
 
+    @property
+    def body(self):
+        """The text the snippet is cut from: the kind's own in the page's language, else the indexed body."""
+        shown = self.kind.display_body(self.obj) if self.kind.display_body else None
+        return self.entry.body if shown is None else shown
+
+    @property
+    def body_in_spanish(self):
+        """Whether the snippet is people's Spanish writing (marked ``lang="es"`` in the English interface)."""
+        if self.kind.body_language and self.kind.display_body(self.obj) is not None:
+            return self.kind.body_language(self.obj) == "es"
+        return self.kind.written_in_spanish
+
 
 def _checked(user, entries):
     """Return the results of ``entries`` that the kind's page would show ``user``, in their order."""

@@ -171,6 +171,10 @@ class Proposal(models.Model):
         """Return the title the public reads in ``language`` (the active one by default): English when given."""
         return self.title_en if self.title_en and _is_english(language) else self.title
 
+    def public_title_language(self, language=None):
+        """Return the language ``public_title`` is written in: Spanish when the English one is missing."""
+        return "en" if self.title_en and _is_english(language) else "es"
+
     def public_summary(self, language=None):
         """Return the summary the public reads in ``language`` (the active one by default): English when given."""
         return self.summary_en if self.summary_en and _is_english(language) else self.summary

@@ -37,6 +37,15 @@ def test_a_search_from_the_header_finds_narrows_and_leads_to_the_page(demo, jour
     journey.check()
     page.screenshot(path="/tmp/search-en-390.png", full_page=True)
 
+    # A published project under the English title and summary staff gave it; its Spanish title nowhere.
+    journey.visit("/buscar/?q=solar+off-grid&kind=project")
+    project = page.locator(".axs-search-results li").first
+    expect(project.locator(".badge")).to_have_text("Project")
+    expect(project.get_by_role("link", name="Solar energy for off-grid communities", exact=True)).to_be_visible()
+    expect(project.get_by_role("link")).not_to_have_attribute("lang", "es")
+    expect(project.locator("p")).to_contain_text("Standalone solar systems")
+    expect(page.locator(".axs-search-results")).not_to_contain_text("Energía solar para comunidades")
+
     page.get_by_label("Search the platform").fill("   ")
     journey.press("Search", exact=True)
     expect(page.get_by_text("Type one or more words to search for.")).to_be_visible()

@@ -119,3 +119,58 @@ def test_the_public_finds_the_project_by_its_english_title(client, cast, project
     _english(cast, project)
     found = client.get(reverse("search:results"), {"q": "zero food waste"})
     assert [result.entry.url for result in found.context["results"]] == [project.get_public_url()]
+
+
+def _search(client, query, language):
+    return client.get(reverse("search:results"), {"q": query}, HTTP_ACCEPT_LANGUAGE=language)
+
+
+def test_an_english_reader_finds_the_project_under_its_english_title_and_summary(client, cast, project):
+    _english(cast, project, summary_en="Supermarkets throw less food away.")
+    found = _search(client, "supermarkets", "en")
+    [result] = found.context["results"]
+    assert (result.title, result.title_in_spanish) == (TITLE_EN, False)
+    assert (result.body, result.body_in_spanish) == ("Supermarkets throw less food away.", False)
+    html = found.content.decode()
+    assert f">{TITLE_EN}</a>" in html and "<mark>Supermarkets</mark> throw less food away." in html
+    assert project.title not in html and project.summary not in html
+    # Accents and case aside, as ever: a Spanish word finds it too, shown in English.
+    [by_spanish_word] = _search(client, "DESPERDÍCIO", "en").context["results"]
+    assert by_spanish_word.title == TITLE_EN
+
+
+def test_a_spanish_reader_sees_the_spanish_title_and_summary_of_a_project_found_in_english(client, cast, project):
+    _english(cast, project)
+    [result] = _search(client, "zero food waste", "es-mx").context["results"]
+    assert (result.title, result.title_in_spanish) == (project.title, True)
+    assert result.body.startswith(project.summary) and result.body_in_spanish
+    assert TITLE_EN not in _search(client, "zero food waste", "es-mx").content.decode()
+
+
+def test_without_english_texts_the_english_reader_sees_the_spanish_ones_marked_as_spanish(client, cast, project):
+    _english(cast, project, summary_en="")
+    [result] = _search(client, "zero food waste", "en").context["results"]
+    assert (result.title, result.title_in_spanish) == (TITLE_EN, False)
+    assert result.body.startswith(project.summary) and result.body_in_spanish
+    _english(cast, project, title_en="")
+    html = _search(client, project.title, "en").content.decode()
+    assert f'lang="es">{project.title}</a>' in html.replace("<mark>", "").replace("</mark>", "")
+
+
+def test_staff_searching_in_english_see_the_proposal_under_its_original_title(client, cast, project):
+    """The proposal's own entry (its working page) keeps the consortium's Spanish title; the project's is English."""
+    _english(cast, project)
+    cast.staff.preferred_language = "en"  # the interface of a signed-in person follows their profile
+    cast.staff.save(update_fields=["preferred_language"])
+    client.force_login(cast.staff)
+    titles = {r.kind.name: r.title for r in _search(client, project.title, "en").context["results"]}
+    assert titles == {"project": TITLE_EN, "proposal": project.title}
+
+
+def test_the_english_search_reads_as_many_queries_as_the_spanish_one(client, cast, project, django_assert_num_queries):
+    _english(cast, project)
+    _search(client, "food", "en")  # the session and the site's settings are cached now
+    with django_assert_num_queries(5):
+        assert _search(client, "zero food waste", "en").context["results"][0].title == TITLE_EN
+    with django_assert_num_queries(5):
+        assert _search(client, "zero food waste", "es-mx").context["results"][0].title == project.title
