@@ -119,8 +119,9 @@ def _build_public(document):
     if proposal is None:
         raise DocumentError(gettext("The project is not published: it has no public fact sheet."))
     html = render_to_string("projects/pdf/fact_sheet.html", public_fact_sheet_context(proposal))
-    filename = f"ficha-{proposal.pk}-{slugify(proposal.title)[:60]}-{document.language}.pdf"
-    title = _("Fact sheet: %(title)s") % {"title": proposal.public_title(document.language)}
+    public_title = proposal.public_title(document.language)  # the English sheet is named in English too
+    filename = f"ficha-{proposal.pk}-{slugify(public_title)[:60]}-{document.language}.pdf"
+    title = _("Fact sheet: %(title)s") % {"title": public_title}
     return Source(html=html, filename=filename, title=str(title))
 
 

@@ -44,3 +44,25 @@ def test_the_fact_sheet_carries_the_approved_progress(scene):
     sections = fact_sheet_context(proposal_full().get(pk=scene.proposal.pk))["sections"]
     assert len(sections) == 1 and "321" in sections[0] and "44.17" not in sections[0]
     assert "<svg" in sections[0]
+
+
+def test_in_english_the_public_page_of_a_project_in_implementation_shows_its_english_title_and_staff_pages_the_original(
+    client, scene
+):
+    """The public reads the English title beside the approved progress; monitoring's own page keeps the original."""
+    _publish(scene)
+    approved_report(scene, value="321")
+    project_services.project_english_update(
+        actor=scene.staff, proposal=scene.proposal, title_en="Zero food waste", summary_en="Less food thrown away."
+    )
+    public = reverse("projects:project-detail", args=[scene.proposal.pk])
+    english = client.get(public, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<h1 class="h3">Zero food waste</h1>' in english and "Less food thrown away." in english
+    assert "Progress of the implementation" in english and "<strong>321</strong>" in english
+    assert scene.proposal.title not in english
+    spanish = client.get(public, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert scene.proposal.title in spanish and "Avance de la implementación" in spanish
+    assert "Zero food waste" not in spanish
+    client.force_login(scene.staff)
+    internal = client.get(reverse("monitoring:project", args=[scene.implementation.pk])).content.decode()
+    assert scene.proposal.title in internal and "Zero food waste" not in internal

@@ -174,3 +174,24 @@ def test_the_english_search_reads_as_many_queries_as_the_spanish_one(client, cas
         assert _search(client, "zero food waste", "en").context["results"][0].title == TITLE_EN
     with django_assert_num_queries(5):
         assert _search(client, "zero food waste", "es-mx").context["results"][0].title == project.title
+
+
+def test_the_public_fact_sheet_file_in_english_is_titled_and_named_in_english(client, cast, project):
+    from documents.models import Document
+    from documents.services import document_render, document_request
+    from projects.documents import PUBLIC_FACT_SHEET
+    from tests.pdf_text import pdf_text
+
+    _english(cast, project)
+    sheets = {}
+    for language in ("en", "es-mx"):
+        requested = document_request(actor=cast.staff, kind=PUBLIC_FACT_SHEET, language=language, target=project)
+        sheets[language] = document_render(document_id=requested.pk)
+        assert sheets[language].status == Document.Status.READY, sheets[language].error
+    english, spanish = pdf_text(sheets["en"]), pdf_text(sheets["es-mx"])
+    assert TITLE_EN in english and SUMMARY_EN in english and project.title not in english
+    assert project.title in spanish and TITLE_EN not in spanish
+    assert sheets["en"].filename == f"ficha-{project.pk}-zero-food-waste-en.pdf"
+    assert sheets["es-mx"].filename == f"ficha-{project.pk}-alimentos-sin-desperdicio-es-mx.pdf"
+    url = reverse("projects:project-fact-sheet", kwargs={"pk": project.pk, "language": "en"})
+    assert "zero-food-waste-en.pdf" in client.get(url)["Content-Disposition"]
