@@ -96,7 +96,7 @@ def _require_editable(report):
 @fragments.changes(fragments.MONITORING, public=False)
 @transaction.atomic
 def report_start(*, actor, period, today=None, request=None):
-    """Start the report of a period that has begun; after an approved one, a correction copying it."""
+    """Start the report of a period that has begun; after an approved one, a correction copying it, evidence too."""
     period = Period.objects.select_related("implementation__proposal").get(pk=period.pk)
     implementation = locked_implementation(period.implementation)
     require(permissions.can_report(actor, implementation))
@@ -132,6 +132,20 @@ def report_start(*, actor, period, today=None, request=None):
         ContributionDelivery.objects.bulk_create(
             ContributionDelivery(report=report, contribution_id=d.contribution_id, amount_mxn=d.amount_mxn, note=d.note)
             for d in latest.deliveries.all()
+        )
+        # The figures rest on the approved version's files: the correction's approver must see them too. New
+        # rows over the same stored files, each still the uploader's; removing one from the correction keeps the file.
+        Evidence.objects.bulk_create(
+            Evidence(
+                report=report,
+                title=e.title,
+                file=e.file.name,
+                original_name=e.original_name,
+                size=e.size,
+                uploaded_by_id=e.uploaded_by_id,
+                uploaded_at=e.uploaded_at,
+            )
+            for e in latest.evidence.all()
         )
     reason = _("Correction of version %(version)s") % {"version": latest.version} if latest else ""
     _step(report, actor=actor, from_status="", to_status=S.DRAFT, reason=reason, request=request,
@@ -265,8 +279,9 @@ def evidence_removable(evidence):
 def evidence_remove(*, actor, evidence, request=None):
     """Remove a file from a draft (or a returned report, if added after it came back) that no approver has seen.
 
-    The row and the file go: a file never submitted is no part of the report's history. The audit
-    trail records the removal (title and file name) on the report.
+    The row goes, and the stored file with it unless another report's evidence still uses it (a correction
+    carries the approved version's files): a file never submitted is no part of the report's history. The
+    audit trail records the removal (title and file name) on the report.
     """
     report = locked_report(evidence.report)
     require(permissions.can_report(actor, report.period.implementation))
@@ -279,7 +294,7 @@ def evidence_remove(*, actor, evidence, request=None):
     message = f"{evidence.title} ({evidence.original_name})"
     stored = evidence.file
     evidence.delete()
-    if stored:
+    if stored and not Evidence.objects.filter(file=stored.name).exists():
         storage, name = stored.storage, stored.name
         transaction.on_commit(lambda: storage.delete(name))
     audit_record(actor=actor, action="monitoring.evidence_removed", target=report, message=message, request=request)
