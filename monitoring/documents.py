@@ -8,6 +8,7 @@ import datetime
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -87,8 +88,12 @@ def period_of(params):
 
 
 def _describe_alliance(target, params):
+    """Name the report with its period's dates written as the document's language writes them (it is active here)."""
     start, end = period_of(params)
-    return _("Alliance progress report, %(start)s – %(end)s") % {"start": start.isoformat(), "end": end.isoformat()}
+    return _("Alliance progress report, %(start)s – %(end)s") % {
+        "start": date_format(start, "DATE_FORMAT"),
+        "end": date_format(end, "DATE_FORMAT"),
+    }
 
 
 def _build_alliance(document):

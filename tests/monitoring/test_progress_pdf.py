@@ -1,12 +1,14 @@
 """The PDF progress report of a period: approved reports only, for those who see the project's reports."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from documents.models import Document
 from documents.services import document_request
-from monitoring.documents import PROGRESS_REPORT
+from monitoring.documents import ALLIANCE_PROGRESS, PROGRESS_REPORT
 from tests.pdf_text import pdf_text
 
 from .conftest import approved_report, filled_report
@@ -76,3 +78,40 @@ def test_the_alliance_progress_report_refuses_an_implausible_period_in_the_form_
 
     with pytest.raises(DocumentError):
         period_of({"start": "0001-01-01", "end": "2025-12-31"})
+
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("es-mx", "Reporte de avance de la alianza, 1 de enero de 2024 – 31 de diciembre de 2025"),
+        ("en", "Alliance progress report, January 1, 2024 – December 31, 2025"),
+    ],
+)
+def test_the_alliance_progress_report_dates_its_title_and_body_in_its_language(
+    scene, language, title, django_capture_on_commit_callbacks
+):
+    approved_report(scene, value="321")
+    with django_capture_on_commit_callbacks(execute=True):
+        document = document_request(
+            actor=scene.staff,
+            kind=ALLIANCE_PROGRESS,
+            language=language,
+            params={"start": "2024-01-01", "end": "2025-12-31"},
+        )
+    document.refresh_from_db()
+    assert document.status == Document.Status.READY, document.error
+    assert document.title == title
+    assert not ISO_DATE.search(pdf_text(document))
+
+
+@pytest.mark.parametrize("language", ["es-mx", "en"])
+def test_the_progress_report_pdf_shows_no_raw_iso_date(scene, language, django_capture_on_commit_callbacks):
+    report = approved_report(scene)
+    with django_capture_on_commit_callbacks(execute=True):
+        document = document_request(actor=scene.partner, kind=PROGRESS_REPORT, language=language, target=report)
+    document.refresh_from_db()
+    assert document.status == Document.Status.READY, document.error
+    assert not ISO_DATE.search(document.title + pdf_text(document))
