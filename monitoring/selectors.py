@@ -7,8 +7,9 @@ baseline (each period reports what it achieved); a percentage is the level at th
 
 from collections import defaultdict
 from decimal import Decimal
+from types import SimpleNamespace
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Sum
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Sum
 
 from axs_platform.permissions import is_staff_member
 from committees.models import PostKind
@@ -304,3 +305,101 @@ def dashboard_committees(user):
         return Committee.objects.filter(proposals__implementation__isnull=False).distinct().order_by("name")
     ids = {committee for committee, kind in post_keys(user) if kind in (PostKind.CHAIR, PostKind.SECRETARY)}
     return Committee.objects.filter(pk__in=ids).order_by("name")
+
+
+class Change:
+    """One figure of a correction beside the approved version's: ``before`` and ``after`` are None where missing."""
+
+    def __init__(self, label, before, after, *, unit=""):
+        self.label, self.unit, self.before, self.after = label, unit, before, after
+        self.pair = (before, after)
+        self.changed = before != after
+
+
+def _figure(number, yes_no, text, disaggregation):
+    """What a value shows and what it is compared by: its number or display, and its parts."""
+    if number is None and yes_no is None and not text:
+        return None
+    return {"number": number, "display": value_display(number, yes_no, text), "parts": disaggregation or {}}
+
+
+def _delivered(amount, note):
+    return None if amount is None and not note else {"amount": amount, "note": note}
+
+
+def correction_changes(report):
+    """Return a correction's figures beside those of the approved version it corrects, or None for a first report.
+
+    A namespace: ``version`` (the approved one's), ``values`` (a Change per indicator), ``budget`` and
+    ``deliveries`` (a Change per contribution). Two queries however many figures: the approved version with
+    its values (joined), and its deliveries; the correction's own come with it (``report_full``).
+    """
+    previous_version = Report.objects.filter(
+        period=OuterRef("period"), status=ReportStatus.APPROVED, version__lt=report.version
+    ).order_by("-version")
+    rows = list(
+        Report.objects.filter(period=report.period_id, version=Subquery(previous_version.values("version")[:1]))
+        .values(
+            "pk",
+            "version",
+            "budget_executed_mxn",
+            "values__indicator_id",
+            "values__indicator__name",
+            "values__indicator__unit",
+            "values__indicator__position",
+            "values__number",
+            "values__yes_no",
+            "values__text",
+            "values__disaggregation",
+        )
+        .order_by()
+    )
+    if not rows:
+        return None
+    before = {row["values__indicator_id"]: row for row in rows if row["values__indicator_id"] is not None}
+    after = {value.indicator_id: value for value in report.values.all()}
+    indicators = {pk: (row["values__indicator__position"], row["values__indicator__name"],
+                       row["values__indicator__unit"]) for pk, row in before.items()}  # fmt: skip
+    indicators.update(
+        (pk, (value.indicator.position, value.indicator.name, value.indicator.unit)) for pk, value in after.items()
+    )
+    values = []
+    for pk in sorted(indicators, key=lambda pk: (indicators[pk][0], pk)):
+        _, name, unit = indicators[pk]
+        old, new = before.get(pk), after.get(pk)
+        values.append(
+            Change(
+                name,
+                old
+                and _figure(
+                    old["values__number"], old["values__yes_no"], old["values__text"], old["values__disaggregation"]
+                ),
+                new and _figure(new.number, new.yes_no, new.text, new.disaggregation),
+                unit=unit,
+            )
+        )
+    old_deliveries = {
+        d.contribution_id: d
+        for d in ContributionDelivery.objects.filter(report=rows[0]["pk"]).select_related(
+            "contribution__member__organization"
+        )
+    }
+    new_deliveries = {d.contribution_id: d for d in report.deliveries.all()}
+    contributions = {**{pk: d.contribution for pk, d in old_deliveries.items()},
+                     **{pk: d.contribution for pk, d in new_deliveries.items()}}  # fmt: skip
+    deliveries = []
+    for pk, contribution in sorted(contributions.items()):
+        old, new = old_deliveries.get(pk), new_deliveries.get(pk)
+        deliveries.append(
+            Change(
+                f"{contribution.member.organization} · {contribution.get_kind_display()}",
+                old and _delivered(old.amount_mxn, old.note),
+                new and _delivered(new.amount_mxn, new.note),
+            )
+        )
+    return SimpleNamespace(
+        version=rows[0]["version"],
+        values=values,
+        budget=Change(None, rows[0]["budget_executed_mxn"], report.budget_executed_mxn),
+        deliveries=deliveries,
+    )

@@ -77,6 +77,8 @@ class ReportDetailView(ReportMixin, TemplateView):
                 else None
             ),  # fmt: skip
             "own_submission": report.status == ReportStatus.SUBMITTED and report.submitted_by_id == user.pk,
+            # A correction's figures beside the approved version's, so its approver sees what changed.
+            "changes": selectors.correction_changes(report) if report.version > 1 else None,
         }
         return super().get_context_data(**context, **kwargs)
 
