@@ -8,7 +8,6 @@ for 10 projects as for 1,000. Results are summed by SDG indicator only across nu
 indicators with the same unit, and the page says so.
 """
 
-import datetime
 from decimal import Decimal
 
 from django.core.paginator import Paginator
@@ -21,10 +20,18 @@ from projects.models import Contribution, ContributionKind
 from sdg.models import Indicator as SdgIndicator
 
 from . import lights, selectors
-from .models import ContributionDelivery, IndicatorProgress, Period, Report, ValueType
+from .models import (
+    DUE_SOON_DAYS,
+    ContributionDelivery,
+    IndicatorProgress,
+    Period,
+    Report,
+    ValueType,
+    due_soon_filter,
+    overdue_filter,
+)
 
 LIGHT_COLOURS = {"on_track": "#198754", "at_risk": "#b58100", "off_track": "#dc3545", "inactive": "#6c757d"}
-DUE_SOON_DAYS = 30
 PROJECTS_PER_PAGE = 25
 
 
@@ -49,7 +56,7 @@ def dashboard(implementations, today, page=None):
     assessments = lights.assess_many(shown, today)
     rows = [(implementation, assessments[implementation.pk]) for implementation in shown]
     counts = lights.light_counts(implementations, today)
-    waiting = Period.objects.filter(implementation_id__in=ids, ends_on__lt=today, has_submission=False)
+    periods = Period.objects.filter(implementation_id__in=ids)
     return {
         "rows": rows,
         "light_chart": horizontal_bar_chart(
@@ -58,10 +65,8 @@ def dashboard(implementations, today, page=None):
             description=_("How many projects in implementation are on track, at risk, off track or inactive."),
         ),
         "counts": [(light, counts.get(light.value, 0)) for light in lights.Light],
-        "overdue": waiting.filter(due_on__lt=today).count(),
-        "due_soon": waiting.filter(
-            due_on__gte=today, due_on__lte=today + datetime.timedelta(days=DUE_SOON_DAYS)
-        ).count(),
+        "overdue": periods.filter(overdue_filter(today)).count(),
+        "due_soon": periods.filter(due_soon_filter(today)).count(),
         "waiting_approval": Report.objects.filter(period__implementation_id__in=ids, status="submitted").count(),
         "contributions": contributions_by_kind(ids),
         "results": results_by_sdg_indicator(ids),

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from django.db.models import Case, CharField, Count, F, Max, OuterRef, Q, Subquery, Value, When
 
-from .models import Implementation, IndicatorProgress, Light
+from .models import Implementation, IndicatorProgress, Light, overdue_filter
 
 __all__ = [
     "Assessment",
@@ -112,7 +112,7 @@ def with_lights(implementations, today):
             due=Count("periods", filter=due),
             last_due=Max("periods__number", filter=due),
             last_approved=Max("periods__number", filter=due & Q(periods__has_approved_report=True)),
-            overdue=Count("periods", filter=due & Q(periods__has_submission=False)),
+            overdue=Count("periods", filter=overdue_filter(today, "periods__")),
             assessed=_per_project(Count("pk")),
             off_three_times=_per_project(Count("pk", filter=Q(light=Light.OFF_TRACK)) * 3),
             at_risk_or_off=_per_project(Count("pk", filter=~Q(light=Light.ON_TRACK))),

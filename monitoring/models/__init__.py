@@ -1,6 +1,7 @@
 """The plan of a project in implementation and its progress reports."""
 
 from .plan import (
+    DUE_SOON_DAYS,
     MONTHS_PER_PERIOD,
     QUANTITATIVE,
     Frequency,
@@ -11,6 +12,8 @@ from .plan import (
     Period,
     PeriodTarget,
     ValueType,
+    due_soon_filter,
+    overdue_filter,
 )
 from .progress import IndicatorProgress, Light
 from .reports import (
@@ -27,6 +30,7 @@ from .reports import (
 )
 
 __all__ = [
+    "DUE_SOON_DAYS",
     "EDITABLE_STATUSES",
     "HANDED_IN_STATUSES",
     "MONTHS_PER_PERIOD",
@@ -48,5 +52,7 @@ __all__ = [
     "ReportStatus",
     "ReportValue",
     "ValueType",
+    "due_soon_filter",
+    "overdue_filter",
     "value_display",
 ]

@@ -4,6 +4,8 @@ A project's plan is made once, from its proposal (components, activities, result
 ``services.implementation_start``; later changes to an indicator are revisions with a reason.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -19,6 +21,28 @@ class Frequency(models.TextChoices):
 
 
 MONTHS_PER_PERIOD = {Frequency.QUARTERLY: 3, Frequency.HALF_YEARLY: 6, Frequency.YEARLY: 12}
+DUE_SOON_DAYS = 30
+
+
+def overdue_filter(today, path=""):
+    """Return the overdue rule as a filter on periods (``path`` leads to them, e.g. ``"periods__"``).
+
+    A period is overdue when its report was due before ``today`` (its end plus the project's grace period,
+    kept in ``due_on``) and no version of it is handed in (``has_submission``).
+    """
+    return models.Q(**{f"{path}due_on__lt": today, f"{path}has_submission": False})
+
+
+def due_soon_filter(today, path=""):
+    """Return the filter of ended periods whose report, not handed in, is due within ``DUE_SOON_DAYS``."""
+    return models.Q(
+        **{
+            f"{path}ends_on__lt": today,
+            f"{path}has_submission": False,
+            f"{path}due_on__gte": today,
+            f"{path}due_on__lte": today + datetime.timedelta(days=DUE_SOON_DAYS),
+        }
+    )
 
 
 class Implementation(models.Model):
