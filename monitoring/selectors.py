@@ -9,7 +9,21 @@ from collections import defaultdict
 from decimal import Decimal
 from types import SimpleNamespace
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 
 from axs_platform.permissions import is_staff_member
 from committees.models import PostKind
@@ -17,17 +31,21 @@ from committees.permissions import current_organization, post_keys
 from projects.models import ConsortiumMember, Contribution, PartnerStatus, Proposal, ProposalStatus
 
 from .models import (
+    EDITABLE_STATUSES,
     HANDED_IN_STATUSES,
     OPEN_STATUSES,
     ContributionDelivery,
     Implementation,
     IndicatorRevision,
+    Period,
     PeriodTarget,
     Report,
     ReportEvent,
     ReportStatus,
     ReportValue,
     ValueType,
+    due_soon_filter,
+    overdue_filter,
     value_display,
 )
 
@@ -205,6 +223,42 @@ def approval_queue(user):
         .exclude(submitted_by=user)
         .select_related("period__implementation__proposal", "submitted_by")
         .order_by("submitted_at", "id")
+    )
+
+
+def reports_to_write(user, today):
+    """Return the periods whose report the person should write or correct now, read in one query.
+
+    For the lead organization's current representatives (``permissions.can_report``): the periods overdue or due
+    soon by the rules the light and the dashboards apply (``models.overdue_filter``, ``due_soon_filter``) and
+    those whose report is in draft or returned with comments. Each period has ``report_id``, ``report_status`` and
+    ``return_reason`` (of that draft or returned report, else None), ``is_overdue`` and ``is_due_soon``; the returned
+    come first, then the overdue, those due soon and the other drafts, each group by due date.
+    """
+    organization = current_organization(user) if user.is_representative else None
+    if organization is None:
+        return Period.objects.none()
+    overdue, due_soon = overdue_filter(today), due_soon_filter(today)
+    returned = Q(editable__status=ReportStatus.RETURNED)
+    return (
+        Period.objects.filter(implementation__proposal__lead_organization=organization)
+        .annotate(editable=FilteredRelation("reports", condition=Q(reports__status__in=EDITABLE_STATUSES)))
+        .filter(overdue | due_soon | Q(editable__isnull=False))
+        .annotate(
+            report_id=F("editable__pk"),
+            report_status=F("editable__status"),
+            return_reason=F("editable__comments"),
+            is_overdue=ExpressionWrapper(overdue, output_field=BooleanField()),
+            is_due_soon=ExpressionWrapper(due_soon, output_field=BooleanField()),
+            urgency=Case(
+                When(returned, then=Value(0)),
+                When(overdue, then=Value(1)),
+                When(due_soon, then=Value(2)),
+                default=Value(3),
+            ),
+        )
+        .select_related("implementation__proposal")
+        .order_by("urgency", "due_on", "implementation__proposal__title", "number")
     )
 
 

@@ -25,7 +25,7 @@ PER_PAGE = 25
 
 
 class MonitoringIndexView(PredicateRequiredMixin, TemplateView):
-    """The person's projects in implementation and the reports waiting for their decision.
+    """The person's to-do (reports to write or correct, reports to decide) and their projects in implementation.
 
     Approvers' two lists (the projects whose reports they approve, for staff every project, and the
     reports waiting) and the structured projects the person may start are paged, 25 a page (``page``,
@@ -33,7 +33,8 @@ class MonitoringIndexView(PredicateRequiredMixin, TemplateView):
     each list's paging links keep the filters and the other list's page. Everything under the title (the
     dashboards' links, the filter form and the lists) is one fragment per person and query (areas monitoring,
     proposals, committees and directory: reports and plans, titles and structured projects, posts and roles,
-    representatives). The form is a GET form: no CSRF token in the fragment.
+    representatives), per day too, since the to-do reads it. The form is a GET form: no CSRF token in the
+    fragment; the to-do's buttons that start a report post through the page's ``todo-start`` form, outside it.
     """
 
     template_name = "monitoring/index.html"
@@ -63,9 +64,11 @@ class MonitoringIndexView(PredicateRequiredMixin, TemplateView):
 
 
 def _index_lists(user, query, *, approver, committee, title):
-    """Return the context of the monitoring page's lists: the person's projects, the queue, what they approve."""
+    """Return the context of the monitoring page's lists: the to-do, the person's projects, what they approve."""
     context = {
         "user": user,
+        "to_write": list(selectors.reports_to_write(user, timezone.localdate())),
+        "filtered": bool(committee or title),
         "mine": selectors.reporter_implementations(user),
         "to_start": Paginator(selectors.startable_projects(user, committee=committee, title=title), PER_PAGE).get_page(
             query.get("por_iniciar")
