@@ -116,3 +116,49 @@ def test_a_reporter_starts_a_correction_from_the_cached_periods_list(demo, journ
     journey.press("Iniciar una corrección")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Borrador")
     assert Report.objects.filter(period__implementation=implementation).count() == before + 1
+
+
+def test_the_reporter_and_the_approver_find_their_to_do_on_the_monitoring_page(demo, journey, transactional_db):
+    from committees.models import Post
+    from monitoring.demo import RETURN_COMMENT
+
+    page = journey.page
+    returned = Report.objects.select_related("period__implementation__proposal").get(status=ReportStatus.RETURNED)
+    implementation = returned.period.implementation
+    title = implementation.proposal.title
+    journey.sign_in(returned.created_by.email)
+    journey.follow("Seguimiento", exact=True, validate_as="monitoring-index-todo")
+    expect(page.get_by_role("heading", name="Pendientes")).to_be_visible()
+    todo = page.locator("section", has=page.get_by_role("heading", name="Sus reportes por escribir o corregir"))
+    expect(todo.get_by_text(RETURN_COMMENT)).to_be_visible()
+    expect(todo.get_by_text("Vencido").first).to_be_visible()
+    journey.follow(re.compile(rf"Continuar el reporte · {re.escape(title)} · periodo {returned.period.number}$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Devuelto con comentarios")
+    assert page.url.endswith(f"/seguimiento/reporte/{returned.pk}/editar/")
+    never = implementation.periods.filter(reports__isnull=True).order_by("number").first()  # overdue: none written
+    journey.visit("/seguimiento/")
+    journey.press(re.compile(rf"Escribir el reporte · {re.escape(title)} · periodo {never.number}$"))  # no script
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Borrador")
+    assert Report.objects.filter(period=never, status=ReportStatus.DRAFT).exists()
+
+    waiting = Report.objects.filter(status=ReportStatus.SUBMITTED).select_related("period__implementation__proposal")
+    waiting = waiting.order_by("submitted_at").first()
+    holders = [
+        post.holder
+        for post in Post.objects.current().filter(committee=waiting.period.implementation.proposal.committee)
+    ]
+    approver = next(
+        person
+        for person in [*holders, get_user_model().objects.get(email="staff@amexcid.example")]
+        if permissions.can_decide(person, waiting)
+    )
+    journey.sign_in(approver.email)
+    journey.visit("/seguimiento/")
+    expect(page.get_by_role("heading", name="Pendientes")).to_be_visible()
+    expect(page.get_by_role("heading", name="Reportes que esperan su decisión")).to_be_visible()
+    journey.follow(
+        re.compile(
+            re.escape(waiting.period.implementation.proposal.title) + rf".*periodo {waiting.period.number}, versión 1"
+        )
+    )
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Enviado")
