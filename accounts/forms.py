@@ -185,6 +185,17 @@ class UserAdminForm(forms.Form):
         self.helper = submit_helper(_("Create and send the invitation") if creating else _("Save"), form_tag=False)
 
 
+class DeactivationForm(forms.Form):
+    """The reason staff give when they confirm a deactivation; it ends the person's posts and representations."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=255,
+        help_text=_("Recorded in the history and as the reason each post and representation ended."),
+    )
+
+
 class UserFilterForm(forms.Form):
     """Search and filter the list of people."""
 

@@ -17,6 +17,7 @@ from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments, notices
 from axs_platform.mail import send_email, site_url
 
+from .deactivation import DEFAULT_REASON
 from .models import User
 from .permissions import can_manage_users
 from .signals import user_deactivated
@@ -112,7 +113,8 @@ def user_update(*, actor, user, request=None, reason="", **fields):
     """Change a person's details, role or active state as staff; keep who changed what (and why, if said).
 
     Deactivating a person ends their sessions and tells the apps above (``signals.user_deactivated``: the API
-    revokes their tokens), so reactivating them later brings back nothing they had signed in with.
+    revokes their tokens, committees and companies end their posts and representations that day with
+    ``reason``), so reactivating them later brings back nothing they had signed in with nor any post.
     """
     if not can_manage_users(actor):
         raise PermissionDenied
@@ -144,7 +146,9 @@ def user_update(*, actor, user, request=None, reason="", **fields):
     user.save()
     search.index(user)
     if deactivated:
-        user_deactivated.send(sender=User, actor=actor, user=user, request=request)
+        user_deactivated.send(
+            sender=User, actor=actor, user=user, request=request, reason=reason.strip() or str(DEFAULT_REASON)
+        )
     changes = changes_between(before, snapshot(user, ADMIN_FIELDS))
     if changes:
         audit_record(

@@ -21,8 +21,9 @@ from axs_platform import notices
 from axs_platform.forms import add_service_errors
 from axs_platform.language_addresses import address_in
 
-from . import selectors, services
+from . import deactivation, selectors, services
 from .forms import (
+    DeactivationForm,
     EmailAuthenticationForm,
     ProfileForm,
     QueuedPasswordResetForm,
@@ -198,7 +199,11 @@ class UserCreateView(StaffRequiredMixin, FormView):
 
 
 class UserUpdateView(StaffRequiredMixin, FormView):
-    """Change a person's details, role and status, and see their history."""
+    """Change a person's details, role and status, and see their history.
+
+    Unticking "active" first shows what the deactivation ends (posts, representations, committees) and asks for
+    a reason; the changes travel in hidden fields and are saved only on the confirmation (``confirm=yes``).
+    """
 
     template_name = "accounts/user_form.html"
 
@@ -219,8 +224,26 @@ class UserUpdateView(StaffRequiredMixin, FormView):
         return context
 
     def form_valid(self, form):
+        reason = ""
+        # Deactivating oneself is refused by the service, next to the field: no confirmation to ask for.
+        if self.person.is_active and not form.cleaned_data.get("is_active", True) and self.person != self.request.user:
+            confirmation = DeactivationForm(self.request.POST if self.request.POST.get("confirm") == "yes" else None)
+            if not confirmation.is_valid():
+                return render(
+                    self.request,
+                    "accounts/user_deactivate_confirm.html",
+                    {
+                        "person": self.person,
+                        "form": form,
+                        "confirmation": confirmation,
+                        "ties": deactivation.open_ties(self.person),
+                    },
+                )
+            reason = confirmation.cleaned_data["reason"]
         try:
-            services.user_update(actor=self.request.user, user=self.person, request=self.request, **form.cleaned_data)
+            services.user_update(
+                actor=self.request.user, user=self.person, request=self.request, reason=reason, **form.cleaned_data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)

@@ -8,8 +8,17 @@ class CompaniesConfig(AppConfig):
     verbose_name = _("Member organizations")
 
     def ready(self):
-        from .audit_labels import register as register_audit_labels
-        from .search_kinds import register_kinds
+        from accounts.deactivation import register as register_deactivation_ties
+        from accounts.signals import user_deactivated
 
+        from .audit_labels import register as register_audit_labels
+        from .deactivation import open_ties
+        from .search_kinds import register_kinds
+        from .services.people import representations_end_on_deactivation
+
+        user_deactivated.connect(
+            representations_end_on_deactivation, dispatch_uid="companies.representations_end_on_deactivation"
+        )
+        register_deactivation_ties("companies", open_ties)
         register_kinds()
         register_audit_labels()

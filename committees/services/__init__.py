@@ -15,6 +15,8 @@ from .committees import (
     membership_request,
     membership_transition,
     post_appoint,
+    post_end,
+    posts_end_on_deactivation,
     priority_area_create,
     priority_area_update,
 )
@@ -70,6 +72,8 @@ __all__ = [
     "minutes_save_draft",
     "minutes_start_correction",
     "post_appoint",
+    "post_end",
+    "posts_end_on_deactivation",
     "priority_area_create",
     "priority_area_update",
     "session_cancel",

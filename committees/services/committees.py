@@ -350,6 +350,45 @@ def post_appoint(*, actor, committee, kind, holder, started_on=None, request=Non
 
 @transaction.atomic
 @fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
+def post_end(*, actor, post, reason, ended_on=None, request=None):
+    """End a term without a successor (its holder leaves); the post stays vacant until staff appoint one."""
+    _require(permissions.can_manage_committees(actor))
+    post = Post.objects.select_for_update(of=("self",)).select_related("holder").get(pk=post.pk)
+    if not post.is_current:
+        raise ValidationError(_("This term has already ended."), code="already_ended")
+    reason = reason.strip()
+    if not reason:
+        raise field_error("reason", _("Say why the term ends."), "reason_required")
+    ended_on = ended_on or timezone.localdate()
+    _refuse_after_today("ended_on", ended_on, _("The term cannot end after today; record it on the day it ends."))
+    if ended_on < post.started_on:
+        raise field_error("ended_on", _("The term cannot end before it started."), "end_before_start")
+    post.ended_on = ended_on
+    post.end_reason = reason[: Post._meta.get_field("end_reason").max_length]
+    post.save(update_fields=["ended_on", "end_reason"])
+    permissions.forget_standing(post.holder)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.TRANSITION,
+        target=post,
+        changes={"ended_on": [None, str(ended_on)]},
+        message=post.end_reason,
+        request=request,
+    )
+    return post
+
+
+def posts_end_on_deactivation(sender, *, actor, user, reason, request=None, **kwargs):
+    """End the current terms of a person being deactivated, that day (``accounts.signals.user_deactivated``).
+
+    Reactivating the person reopens none: staff appoint a holder deliberately.
+    """
+    for post in Post.objects.current().filter(holder=user):
+        post_end(actor=actor, post=post, reason=reason, request=request)
+
+
+@transaction.atomic
+@fragments.changes(fragments.COMMITTEES, fragments.PROPOSALS)
 def priority_area_update(*, actor, area, name, description="", request=None):
     """Rename or redescribe a priority area of a committee's work plan."""
     permissions.forget_standing(actor)

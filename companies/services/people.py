@@ -337,6 +337,15 @@ def representative_remove(*, actor, representative, reason="", request=None):
     return representative
 
 
+def representations_end_on_deactivation(sender, *, actor, user, reason, request=None, **kwargs):
+    """End the representation of a person being deactivated (``accounts.signals.user_deactivated``).
+
+    Reactivating the person does not bring it back: the organization or staff attach them again if need be.
+    """
+    for representative in Representative.objects.current().filter(user=user):
+        representative_remove(actor=actor, representative=representative, reason=reason, request=request)
+
+
 def _make_primary(actor, representative, *, request=None):
     """Make ``representative`` (current, locked) the organization's one primary contact; audited."""
     Representative.objects.current().filter(

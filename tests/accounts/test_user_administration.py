@@ -118,7 +118,11 @@ def test_staff_deactivate_a_person_who_then_cannot_sign_in_but_is_kept(client):
     person = make_representative()
     data = person_data(email=person.email, full_name=person.full_name, role="representative")
     del data["is_active"]
-    client.post(reverse("accounts:user-update", args=[person.pk]), data)
+    url = reverse("accounts:user-update", args=[person.pk])
+    assert client.post(url, data).status_code == 200  # what the deactivation ends is shown first
+    person.refresh_from_db()
+    assert person.is_active is True
+    client.post(url, {**data, "confirm": "yes"})
     person.refresh_from_db()
     assert person.is_active is False
     assert User.objects.filter(pk=person.pk).exists()
