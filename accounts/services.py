@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -54,6 +54,36 @@ def send_welcome_email(user):
             body=render_to_string("accounts/email/welcome_body.txt", context),
             to=[user.email],
             kind="accounts.welcome",
+        )
+
+
+def send_email_changed_notices(user, *, old_email, actor, changed_at):
+    """Tell the old address that the sign-in e-mail changed and confirm it to the new one, in the person's language.
+
+    Both name who changed it, so that a person who did not expect it knows whom to write to.
+    """
+    with translation.override(user.preferred_language), timezone.override(user.zone):
+        context = {
+            "user": user,
+            "old_email": old_email,
+            "new_email": user.email,
+            "changed_at": timezone.localtime(changed_at),
+            "time_zone": str(user.zone),
+            "contact_name": actor.full_name,
+            "contact_email": actor.email,
+            "site_url": site_url(),
+        }
+        send_email(
+            subject=render_to_string("accounts/email/email_changed_subject.txt", context).strip(),
+            body=render_to_string("accounts/email/email_changed_body.txt", context),
+            to=[old_email],
+            kind="accounts.email_changed",
+        )
+        send_email(
+            subject=render_to_string("accounts/email/email_confirmed_subject.txt", context).strip(),
+            body=render_to_string("accounts/email/email_confirmed_body.txt", context),
+            to=[user.email],
+            kind="accounts.email_confirmed",
         )
 
 
@@ -115,6 +145,7 @@ def user_update(*, actor, user, request=None, reason="", **fields):
     Deactivating a person ends their sessions and tells the apps above (``signals.user_deactivated``: the API
     revokes their tokens, committees and companies end their posts and representations that day with
     ``reason``), so reactivating them later brings back nothing they had signed in with nor any post.
+    A new sign-in e-mail is announced to the old address and confirmed to the new one.
     """
     if not can_manage_users(actor):
         raise PermissionDenied
@@ -154,6 +185,8 @@ def user_update(*, actor, user, request=None, reason="", **fields):
         audit_record(
             actor=actor, action=AuditEvent.Action.UPDATED, target=user, changes=changes, message=reason, request=request
         )
+    if before["email"].lower() != user.email.lower():
+        send_email_changed_notices(user, old_email=before["email"], actor=actor, changed_at=timezone.now())
     return user
 
 
