@@ -134,10 +134,15 @@ def session_update(*, actor, session, request=None, **fields):
         raise ValidationError(_("This session was cancelled; it cannot be changed."), code="cancelled")
     before = snapshot(session, SESSION_FIELDS)
     moved = "starts_at" in fields and fields["starts_at"] != session.starts_at
-    if moved and session.status == SessionStatus.HELD and fields["starts_at"] > timezone.now():
+    # Whether it was recorded as held or scheduled and then held, a session whose start has passed took place:
+    # its attendance, minutes and agreements belong to that moment.
+    if moved and not session.is_upcoming and fields["starts_at"] > timezone.now():
         raise field_error(
             "starts_at",
-            _("This session was recorded as held; it cannot move to a date to come. Schedule a new one instead."),
+            _(
+                "This session already took place; its date can only be corrected to another past moment. "
+                "Schedule a new one instead."
+            ),
             "held_session_to_future",
         )
     merged = {
