@@ -1,5 +1,6 @@
 """Writing to the audit trail. Every app records through ``audit_record``, which appends to the chain."""
 
+import datetime
 import ipaddress
 import secrets
 
@@ -39,6 +40,10 @@ def snapshot(instance, fields):
         value = getattr(instance, name)
         if isinstance(value, models.Model):
             value = value.pk
+        elif isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            # One instant, one text: a moment read from the database (UTC) and the same one typed in a form
+            # (local time) are no change.
+            value = str(value.astimezone(datetime.UTC))
         elif value is not None and not isinstance(value, (str, int, float, bool, list, dict)):
             value = str(value)
         values[name] = value
