@@ -42,8 +42,11 @@ def snapshot(instance, fields):
             value = value.pk
         elif isinstance(value, datetime.datetime) and timezone.is_aware(value):
             # One instant, one text: a moment read from the database (UTC) and the same one typed in a form
-            # (local time) are no change.
-            value = str(value.astimezone(datetime.UTC))
+            # (local time) are no change. A moment at the edge of the calendar has no UTC: kept as given.
+            try:
+                value = str(value.astimezone(datetime.UTC))
+            except OverflowError:
+                value = str(value)
         elif value is not None and not isinstance(value, (str, int, float, bool, list, dict)):
             value = str(value)
         values[name] = value
