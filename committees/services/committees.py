@@ -173,6 +173,8 @@ def membership_add(*, actor, committee, organization, joined_on=None, reason="",
         raise field_error("organization", _("This organization is archived."), "archived_organization")
     _check_no_open_membership(committee, organization)
     joined_on = joined_on or timezone.localdate()
+    if message := implausible_day(joined_on):
+        raise field_error("joined_on", message, "implausible_date")
     _refuse_after_today(
         "joined_on", joined_on, _("The organization cannot join after today; record it on the day it joins.")
     )
@@ -284,6 +286,8 @@ def post_appoint(*, actor, committee, kind, holder, started_on=None, request=Non
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     _require_open(committee)
     started_on = started_on or timezone.localdate()
+    if message := implausible_day(started_on):
+        raise field_error("started_on", message, "implausible_date")
     _refuse_after_today(
         "started_on", started_on, _("The term cannot start after today; record the appointment on the day it starts.")
     )
