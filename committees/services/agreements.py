@@ -9,6 +9,7 @@ import search
 from audit.models import AuditEvent
 from audit.services import audit_record, changes_between, snapshot
 from axs_platform import fragments
+from axs_platform.dates import implausible_day
 from axs_platform.errors import field_error
 from companies.models import Organization
 
@@ -60,6 +61,13 @@ def _check_agreement(session, fields):
         raise field_error("responsible_person", message, "responsible_person_not_member")
 
 
+def _check_due_on(session, due_on):
+    if message := implausible_day(due_on):
+        raise field_error("due_on", message, "implausible_date")
+    if due_on is not None and due_on < session.starts_on:
+        raise field_error("due_on", _("The due date cannot come before the day of the session."), "due_before_session")
+
+
 def agreement_refusal(session):
     """Return why no agreement can be recorded at the session yet (a ValidationError), or None when it can."""
     if session.is_cancelled:
@@ -88,6 +96,7 @@ def agreement_create(*, actor, session, request=None, **fields):
     if refusal is not None:
         raise refusal
     _check_agreement(session, fields)
+    _check_due_on(session, fields.get("due_on"))
     agreement = Agreement(session=session, committee=session.committee, created_by=actor, **fields)
     _stamp_completion(agreement)
     agreement.full_clean()
@@ -117,6 +126,9 @@ def agreement_update(*, actor, agreement, request=None, **fields):
         agreement.responsible_person_id,
     ):
         _check_agreement(agreement.session, {"responsible_organization": organization, "responsible_person": person})
+    if "due_on" in fields and fields["due_on"] != agreement.due_on:
+        # Only a new due date is checked: an agreement recorded before this rule keeps its own.
+        _check_due_on(agreement.session, fields["due_on"])
     before = snapshot(agreement, AGREEMENT_FIELDS)
     for name, value in fields.items():
         setattr(agreement, name, value)

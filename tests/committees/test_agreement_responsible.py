@@ -29,7 +29,7 @@ def agreement(secretary, session, organization, person):
         description="Enviar el mapeo de programas",
         responsible_organization=organization,
         responsible_person=person,
-        due_on=datetime.date(2027, 1, 15),
+        due_on=session.starts_on + datetime.timedelta(days=30),
     )
 
 

@@ -47,6 +47,12 @@ def _first(slug):
     return datasets.get(slug).queryset().first()
 
 
+def _postpone(agreement, staff):
+    # A new due date may not come before the agreement's session.
+    due_on = max(agreement.due_on, agreement.session.starts_on) + datetime.timedelta(days=1)
+    committee_services.agreement_update(actor=staff, agreement=agreement, due_on=due_on)
+
+
 def _rename(organization, staff):
     organization_update(actor=staff, organization=organization, legal_name=f"{organization.legal_name} (renombrada)")
 
@@ -209,9 +215,7 @@ CASES = {
     "agreement_update": (
         "acuerdos",
         None,
-        lambda staff, _ready: committee_services.agreement_update(
-            actor=staff, agreement=_first("acuerdos"), due_on=datetime.date(2017, 1, 31)
-        ),
+        lambda staff, _ready: _postpone(_first("acuerdos"), staff),
         True,
     ),
     "organization_update names agreements": (
