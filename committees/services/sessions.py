@@ -353,11 +353,12 @@ def attendance_refusal(session):
 
 @transaction.atomic
 @fragments.changes(fragments.COMMITTEES)
-def attendance_record(*, actor, session, entries, request=None):
+def attendance_record(*, actor, session, entries, other=None, request=None):
     """Record who was present, excused or absent; ``entries`` maps people to an AttendanceStatus or ''.
 
     Everybody listed must be entitled to attend (a representative of a current member, for a
-    committee session); the whole list is refused otherwise, naming who is not.
+    committee session); the whole list is refused otherwise, naming who is not. ``other`` is a
+    (person, status) pair given apart from the list (by e-mail); it may not contradict the list.
     """
     permissions.forget_standing(actor)
     session = _locked_session(session)
@@ -365,6 +366,15 @@ def attendance_record(*, actor, session, entries, request=None):
     refusal = attendance_refusal(session)
     if refusal is not None:
         raise refusal
+    if other is not None:
+        person, status = other
+        if person in entries:
+            raise field_error(
+                "other_email",
+                _("This person is already on the list; record their attendance in their own row."),
+                "already_listed",
+            )
+        entries = {**entries, person: status}
     resolved = []
     for person, status in entries.items():
         if status and status not in AttendanceStatus.values:

@@ -366,11 +366,12 @@ class AttendanceRecordView(OutcomeRefusalMixin, SessionMixin, ServiceFormView):
 
     def call_service(self, form):
         entries = {person: form.cleaned_data[name] for name, person, _organization, _record in form.rows}
-        email = form.cleaned_data.get("other_email")
+        email, other = form.cleaned_data.get("other_email"), None
         if email:
-            person = active_person_with_email(email, field="other_email")
-            entries[person] = form.cleaned_data["other_status"]
-        services.attendance_record(actor=self.request.user, session=self.session, entries=entries, request=self.request)
+            other = (active_person_with_email(email, field="other_email"), form.cleaned_data["other_status"])
+        services.attendance_record(
+            actor=self.request.user, session=self.session, entries=entries, other=other, request=self.request
+        )
 
 
 class CommitteeSessionListView(CommitteeMixin, TemplateView):
