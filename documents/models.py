@@ -69,12 +69,19 @@ class Document(models.Model):
         verbose_name_plural = _("generated documents")
         ordering = ["-requested_at", "-id"]
         constraints = [
-            # Asking twice for the same document while it renders must not render it twice. A kind
-            # is tied to one model, so the kind and the object id name the data.
+            # A person asking twice for the same document while it renders must not render it twice; the
+            # platform's own requests (no requester) likewise. Another person gets a job of their own: each
+            # reads only the jobs they asked for. A kind is tied to one model, so the kind and the object id
+            # name the data.
+            models.UniqueConstraint(
+                fields=["kind", "target_id", "language", "params_key", "requested_by"],
+                condition=models.Q(status__in=["queued", "rendering"], requested_by__isnull=False),
+                name="documents_one_job_in_progress",
+            ),
             models.UniqueConstraint(
                 fields=["kind", "target_id", "language", "params_key"],
-                condition=models.Q(status__in=["queued", "rendering"]),
-                name="documents_one_job_in_progress",
+                condition=models.Q(status__in=["queued", "rendering"], requested_by__isnull=True),
+                name="documents_one_platform_job_in_progress",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="ready") | ~models.Q(file="") | models.Q(erased_at__isnull=False),

@@ -43,7 +43,7 @@ def params_key(params):
 
 @transaction.atomic
 def document_request(*, actor, kind, language, target=None, params=None, request=None, reason=""):
-    """Queue a document, or return the one already queued or rendering for the same data.
+    """Queue a document, or return the one the same requester already has queued or rendering for the same data.
 
     ``actor`` None is the platform itself: a service that keeps a document current after a change it made
     (who may ask is a question about people asking from the web, checked for every person). ``reason``
@@ -56,7 +56,12 @@ def document_request(*, actor, kind, language, target=None, params=None, request
     target_id = str(target.pk) if target is not None else ""
     key = params_key(params)
     same_data = Document.objects.select_for_update().filter(
-        kind=kind, target_id=target_id, language=language, params_key=key, status__in=Document.IN_PROGRESS
+        kind=kind,
+        target_id=target_id,
+        language=language,
+        params_key=key,
+        requested_by=actor,
+        status__in=Document.IN_PROGRESS,
     )
     existing = same_data.first()
     if existing is not None:
@@ -261,8 +266,8 @@ def documents_rerender(*, documents):
 
     For stored copies that name a person who has since opposed being named or been anonymized. Each job is queued
     in its own transaction and sent on commit; one already queued or rendering is left alone (it reads today's
-    data), so running this twice queues nothing more. When another job for the same data is in progress, the
-    earlier copy's file is erased instead (that job gives today's). Return how many were queued.
+    data), so running this twice queues nothing more. When another job of the same requester for the same data is
+    in progress, the earlier copy's file is erased instead (that job gives today's). Return how many were queued.
     """
     queued = 0
     for pk in documents.values_list("pk", flat=True):

@@ -8,6 +8,7 @@ from django.db import IntegrityError
 from pypdf import PdfReader
 
 from documents.models import Document
+from documents.permissions import can_view_document
 from documents.services import MAX_ATTEMPTS, document_regenerate, document_render, document_request, document_retry
 from sdg.documents import GOAL_SHEET
 from sdg.models import Goal
@@ -54,11 +55,32 @@ def test_the_same_sheet_in_english_speaks_english(goal, django_capture_on_commit
 def test_asking_twice_while_it_renders_gives_the_same_job(goal):
     person = make_representative()
     first = document_request(actor=person, kind=GOAL_SHEET, language="es-mx", target=goal)
-    second = document_request(actor=make_staff(), kind=GOAL_SHEET, language="es-mx", target=goal)
+    second = document_request(actor=person, kind=GOAL_SHEET, language="es-mx", target=goal)
     assert first.pk == second.pk
     assert Document.objects.count() == 1
     other_language = document_request(actor=person, kind=GOAL_SHEET, language="en", target=goal)
     assert other_language.pk != first.pk
+
+
+def test_another_person_asking_for_a_job_in_progress_gets_one_they_can_open(flaky_kind):
+    # The test kind lets only the requester read a job, as the fact sheet, the minutes and the reports do.
+    first_person, second_person = make_representative(), make_representative()
+    first = document_request(actor=first_person, kind="tests.flaky", language="es-mx")
+    second = document_request(actor=second_person, kind="tests.flaky", language="es-mx")
+    assert second.pk != first.pk
+    assert second.requested_by == second_person
+    assert can_view_document(second_person, second) and not can_view_document(second_person, first)
+    assert document_request(actor=second_person, kind="tests.flaky", language="es-mx").pk == second.pk
+
+
+def test_the_platform_asking_twice_while_it_renders_gives_the_same_job(goal):
+    first = document_request(actor=None, kind=GOAL_SHEET, language="es-mx", target=goal)
+    assert document_request(actor=None, kind=GOAL_SHEET, language="es-mx", target=goal).pk == first.pk
+    duplicate = Document(
+        kind=first.kind, title="x", language="es-mx", target_id=first.target_id, params_key=first.params_key
+    )
+    with pytest.raises(IntegrityError):
+        duplicate.save()
 
 
 def test_the_database_refuses_a_second_job_in_progress_for_the_same_data(goal):
