@@ -54,6 +54,8 @@ class Document(models.Model):
     sent_at = models.DateTimeField(_("sent to the queue"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(_("last sign of progress"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # When a person last tried the job again: it is waiting afresh from then on.
+    retried_at = models.DateTimeField(_("tried again"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("reason of the failure"), blank=True)
     file = models.FileField(_("file"), upload_to=document_upload_to, blank=True)
@@ -114,8 +116,10 @@ class Document(models.Model):
 
     @property
     def last_progress_at(self):
-        """When the job last showed it was moving: sent, started or rendering."""
-        moments = [m for m in (self.requested_at, self.sent_at, self.started_at, self.heartbeat_at) if m]
+        """When the job last showed it was moving: asked for, tried again, sent, started or rendering."""
+        moments = [
+            m for m in (self.requested_at, self.retried_at, self.sent_at, self.started_at, self.heartbeat_at) if m
+        ]
         return max(moments) if moments else None
 
     @property

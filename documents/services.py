@@ -210,19 +210,28 @@ def document_retry(*, actor, document, request=None):
             _("Only a failed document, or one that has shown no progress for a while, can be tried again."),
             code="not_failed",
         )
-    previous = document.status
-    document.status = Document.Status.QUEUED
-    document.error = ""
-    document.attempts = 0
-    document.heartbeat_at = None
-    document.save(update_fields=["status", "error", "attempts", "heartbeat_at"])
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.TRANSITION,
-        target=document,
-        request=request,
-        changes={"status": [previous, Document.Status.QUEUED]},
+    previous, previous_error = document.status, document.error
+    # Waiting afresh: the times of the earlier run go (the audit trail keeps its failure) and the stall clock
+    # starts from now, as after ``documents_rerender``.
+    document.status, document.error, document.attempts = Document.Status.QUEUED, "", 0
+    document.heartbeat_at = document.started_at = document.sent_at = document.finished_at = None
+    document.retried_at = timezone.now()
+    document.save(
+        update_fields=[
+            "status",
+            "error",
+            "attempts",
+            "heartbeat_at",
+            "started_at",
+            "sent_at",
+            "finished_at",
+            "retried_at",
+        ]
     )
+    changes = {"status": [previous, Document.Status.QUEUED]}
+    if previous_error:
+        changes["error"] = [previous_error, ""]
+    audit_record(actor=actor, action=AuditEvent.Action.TRANSITION, target=document, request=request, changes=changes)
     send_on_commit(document)
     return document
 

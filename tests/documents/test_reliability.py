@@ -3,10 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
+from audit.models import AuditEvent
 from documents import queueing
 from documents.heartbeat import beat
 from documents.models import Document
@@ -182,3 +184,27 @@ def test_celery_beat_runs_the_sweep_often_enough_to_recover_within_a_couple_of_m
     assert entry["schedule"] + settings.AXS_DOCUMENT_STALE_SECONDS <= 120
     assert settings.AXS_DOCUMENT_HEARTBEAT_SECONDS * 3 <= settings.AXS_DOCUMENT_STALE_SECONDS
     assert "documents.sweep" in render_document_task.app.tasks
+
+
+def test_a_job_tried_again_waits_afresh_without_the_earlier_runs_times(
+    client, broker, flaky_kind, django_capture_on_commit_callbacks
+):
+    person = make_representative()
+    client.force_login(person)
+    document = document_request(actor=person, kind="tests.flaky", language="es-mx")
+    document_render(document_id=document.pk)
+    long_ago = timezone.now() - timedelta(seconds=settings.AXS_DOCUMENT_STALLED_SECONDS + 60)
+    Document.objects.filter(pk=document.pk).update(
+        requested_at=long_ago, sent_at=long_ago, started_at=long_ago, heartbeat_at=long_ago, finished_at=long_ago
+    )
+    broker.down = True  # the queue does not answer: nothing but the retry itself shows progress
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("documents:document-retry", args=[document.pk]))
+    document.refresh_from_db()
+    assert document.status == Document.Status.QUEUED
+    assert document.finished_at is None and document.started_at is None and document.sent_at is None
+    assert not document.is_stalled
+    page = client.get(document.get_absolute_url(), headers={"accept-language": "es-mx"}).content.decode()
+    assert "Terminado el" not in page and "No ha habido avance" not in page
+    failure = AuditEvent.objects.filter(target_id=str(document.pk), action=AuditEvent.Action.TRANSITION).get()
+    assert failure.changes["error"] == ["La fuente de datos no respondió.", ""]
