@@ -9,6 +9,7 @@ import datetime
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -75,15 +76,20 @@ ALLIANCE_PROGRESS = "monitoring.alliance_progress"
 
 
 def period_of(params):
-    """Return the ``(start, end)`` dates of an alliance progress report's parameters, or raise DocumentError."""
+    """Return the ``(start, end)`` dates of an alliance progress report's parameters, or raise DocumentError.
+
+    The messages are lazy: ``document_request`` describes the document in its language, while the error is shown
+    on the page in the page's.
+    """
     try:
         start, end = datetime.date.fromisoformat(params["start"]), datetime.date.fromisoformat(params["end"])
     except (KeyError, TypeError, ValueError):
-        raise DocumentError(_("The period of the report is missing or not a date.")) from None
+        raise DocumentError(gettext_lazy("The period of the report is missing or not a date.")) from None
     if end < start:
-        raise DocumentError(_("The period ends before it starts."))
-    if problem := implausible_day(start) or implausible_day(end):
-        raise DocumentError(problem)  # a typing slip (0001, 9999) no date arithmetic of the report survives
+        raise DocumentError(gettext_lazy("The period ends before it starts."))
+    if implausible_day(start) or implausible_day(end):
+        # A typing slip (0001, 9999) no date arithmetic of the report survives; said in the page's language too.
+        raise DocumentError(lazy(lambda: implausible_day(start) or implausible_day(end), str)())
     return start, end
 
 

@@ -153,3 +153,21 @@ def test_asking_for_a_report_without_its_period_shows_why_and_goes_back(client, 
     page = client.get(reverse("documents:document-list")).content.decode()
     assert message in page
     assert not Document.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "page_language", "document_language", "message"),
+    [
+        ("reports.systematization", "es-mx", "en", "El periodo del informe no es válido."),
+        ("monitoring.alliance_progress", "es-mx", "en", "Falta el periodo del reporte o no es una fecha."),
+        ("monitoring.alliance_progress", "en", "es-mx", "The period of the report is missing or not a date."),
+    ],
+)
+def test_a_report_period_error_speaks_the_pages_language_not_the_documents(
+    client, kind, page_language, document_language, message
+):
+    client.force_login(make_staff(preferred_language=page_language))
+    headers = {"accept-language": page_language}
+    data = {"kind": kind, "language": document_language, "next": "/informes/"}
+    client.post(reverse("documents:document-request"), data, headers=headers)
+    assert message in client.get(reverse("documents:document-list"), headers=headers).content.decode()

@@ -5,10 +5,11 @@ import re
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import translation
 
 from documents.models import Document
-from documents.services import document_request
-from monitoring.documents import ALLIANCE_PROGRESS, PROGRESS_REPORT
+from documents.services import DocumentError, document_request
+from monitoring.documents import ALLIANCE_PROGRESS, PROGRESS_REPORT, period_of
 from tests.pdf_text import pdf_text
 
 from .conftest import approved_report, filled_report
@@ -115,3 +116,20 @@ def test_the_progress_report_pdf_shows_no_raw_iso_date(scene, language, django_c
     document.refresh_from_db()
     assert document.status == Document.Status.READY, document.error
     assert not ISO_DATE.search(document.title + pdf_text(document))
+
+
+@pytest.mark.parametrize(
+    ("params", "english", "spanish"),
+    [
+        ({"start": "2019-06-30", "end": "2018-01-01"}, "The period ends before it starts.", "El periodo termina antes"),
+        ({"start": "0001-01-01", "end": "2019-06-30"}, "Check the year: dates before", "Revise el año"),
+    ],
+)
+def test_a_period_error_made_in_the_documents_language_is_read_in_the_pages(params, english, spanish):
+    # document_request describes the document in its language
+    with translation.override("en"), pytest.raises(DocumentError) as raised:
+        period_of(params)
+    with translation.override("es-mx"):
+        assert str(raised.value).startswith(spanish)
+    with translation.override("en"):
+        assert str(raised.value).startswith(english)
