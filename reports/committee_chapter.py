@@ -19,7 +19,7 @@ from committees.models import Membership, MembershipStatus, Post, SessionStatus
 from committees.selectors import withhold_names
 from projects.models import Proposal
 
-from .figures import bounds, committees_by, seated_at_installation
+from .figures import bounds, committees_by, held_by, seated_at_installation
 
 # Each committee lists this many member organizations and this many selected projects; the rest are counted.
 MEMBERS_SHOWN = 30
@@ -46,7 +46,8 @@ def committees_of(start, end, selected_ids):
         .annotate(
             sessions_held=Count(
                 "sessions",
-                filter=Q(sessions__starts_at__range=(since, until)) & ~Q(sessions__status=SessionStatus.CANCELLED),
+                filter=Q(sessions__starts_at__gte=since, sessions__starts_at__lte=held_by(until))
+                & ~Q(sessions__status=SessionStatus.CANCELLED),
                 distinct=True,
             ),
             members_count=_count_per_committee(members_at_end),

@@ -33,6 +33,17 @@ def bounds(start, end):
     )
 
 
+def held_by(until):
+    """Return the last moment a session counts as held: the period's end, or now if the period has not ended."""
+    return min(until, timezone.now())
+
+
+def as_of(end):
+    """Return today when the period ends after it (its figures are as of today), else None."""
+    today = timezone.localdate()
+    return today if end > today else None
+
+
 def months_before(day, months):
     """Return the first day of the month ``months`` months before ``day``'s."""
     index = day.year * 12 + day.month - 1 - months
@@ -118,8 +129,9 @@ def report_figures(start, end, *, plenaries, survey):
         if installed.exists()
         else None
     )
+    # Held: a session scheduled after today has not happened, even in a period that ends later.
     committee_sessions = (
-        Session.objects.filter(committee__in=committees, starts_at__range=(since, until))
+        Session.objects.filter(committee__in=committees, starts_at__gte=since, starts_at__lte=held_by(until))
         .exclude(status=SessionStatus.CANCELLED)
         .count()
     )
@@ -136,6 +148,7 @@ def report_figures(start, end, *, plenaries, survey):
         "committees": committees.count(),
         "installation_organizations": installation_organizations,
         "committee_sessions": committee_sessions,
+        "sessions_as_of": as_of(end),
         "proposals_submitted": _proposals_reaching(ProposalStatus.SUBMITTED, since, until),
         "projects_structured": _proposals_reaching(ProposalStatus.STRUCTURED, since, until),
         # Organizations active on a committee on the period's last day (suspended ones not), as of then.
