@@ -104,7 +104,11 @@ def _describe_alliance(target, params):
 
 def _build_alliance(document):
     start, end = period_of(document.params)
-    context = dashboard(Implementation.objects.all(), timezone.localdate())
+    # The lights, reports overdue and results read the flags and totals the services keep now, not as they stood
+    # at the period's end: the PDF says which day they are of.
+    today = timezone.localdate()
+    context = dashboard(Implementation.objects.all(), today)
+    context.update(as_of=today, period_ended=end < today)
     context.update(chapter=implementation_chapter(start, end), start=start, end=end, generated_at=timezone.now())
     html = render_to_string("monitoring/pdf/alliance_progress.html", context)
     filename = f"avance-alianza-{start:%Y-%m}-{end:%Y-%m}-{document.language}.pdf"

@@ -5,10 +5,11 @@ import re
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from documents.models import Document
-from documents.services import DocumentError, document_request
+from documents.services import DocumentError, document_render, document_request
 from monitoring.documents import ALLIANCE_PROGRESS, PROGRESS_REPORT, period_of
 from tests.pdf_text import pdf_text
 
@@ -133,3 +134,25 @@ def test_a_period_error_made_in_the_documents_language_is_read_in_the_pages(para
         assert str(raised.value).startswith(spanish)
     with translation.override("en"):
         assert str(raised.value).startswith(english)
+
+
+@pytest.mark.parametrize(
+    ("language", "as_of", "note"),
+    [
+        ("es-mx", "(al {day})", "Esta sección muestra la situación al {day}, día en que se generó el reporte"),
+        ("en", "(as of {day})", "This section shows the situation on {day}, the day the report was made"),
+    ],
+)
+def test_the_alliance_report_of_a_past_period_says_its_lights_and_results_are_of_the_day_it_was_made(
+    scene, language, as_of, note
+):
+    approved_report(scene, value="321")
+    params = {"start": "2018-01-01", "end": "2019-06-30"}
+    document = document_request(actor=scene.staff, kind=ALLIANCE_PROGRESS, language=language, params=params)
+    document = document_render(document_id=document.pk)
+    assert document.status == Document.Status.READY, document.error
+    with translation.override(language):
+        day = date_format(timezone.localdate(), "DATE_FORMAT")
+    text = " ".join(pdf_text(document).split())
+    assert text.count(as_of.format(day=day)) == 2  # the lights and the results by SDG indicator
+    assert note.format(day=day) in text
