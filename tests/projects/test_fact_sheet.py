@@ -171,6 +171,13 @@ def test_the_public_project_page_offers_the_sheet_to_staff_only(client, cast, su
 
 def test_asking_twice_while_it_renders_gives_the_same_job(cast, submitted):
     first = document_request(actor=cast.lead, kind=FACT_SHEET, language="es-mx", target=submitted)
-    second = document_request(actor=cast.staff, kind=FACT_SHEET, language="es-mx", target=submitted)
+    second = document_request(actor=cast.lead, kind=FACT_SHEET, language="es-mx", target=submitted)
     assert first.pk == second.pk
     assert Document.objects.count() == 1
+
+
+def test_another_person_asking_while_it_waits_gets_a_job_they_can_open(cast, submitted):
+    first = document_request(actor=cast.lead, kind=FACT_SHEET, language="es-mx", target=submitted)
+    second = document_request(actor=cast.staff, kind=FACT_SHEET, language="es-mx", target=submitted)
+    assert second.pk != first.pk
+    assert can_view_document(cast.staff, second) and can_view_document(cast.lead, first)
