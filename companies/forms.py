@@ -24,7 +24,7 @@ from .models import (
     Sector,
 )
 from .services import MAX_PRIORITIES, PROFILE_FIELDS
-from .validators import normalize_rfc, validate_evidence, validate_logo
+from .validators import RFC_TYPED_MAX_LENGTH, normalize_rfc, validate_evidence, validate_logo, validate_rfc
 
 
 def _any(choices):
@@ -38,6 +38,13 @@ class OrganizationForm(forms.ModelForm):
     """
 
     website = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
+    # Room for the spaces and hyphens people type: the 12 or 13 characters are checked once they are dropped.
+    rfc = forms.CharField(
+        label=_("RFC"),
+        required=False,
+        max_length=RFC_TYPED_MAX_LENGTH,
+        help_text=Organization._meta.get_field("rfc").help_text,
+    )
     logo = forms.FileField(
         label=_("Logo"),
         required=False,
@@ -61,7 +68,9 @@ class OrganizationForm(forms.ModelForm):
         self.helper = submit_helper(_("Save"), form_tag=False)
 
     def clean_rfc(self):
-        return normalize_rfc(self.cleaned_data.get("rfc"))
+        rfc = normalize_rfc(self.cleaned_data.get("rfc"))
+        validate_rfc(rfc)
+        return rfc
 
     def clean(self):
         cleaned = super().clean()

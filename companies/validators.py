@@ -12,6 +12,8 @@ from axs_platform.uploads import UploadValidator
 # (YYMMDD) and a three-character homoclave whose last character is a digit or "A".
 RFC_PATTERN = re.compile(r"^(?P<letters>[A-ZÑ&]{3,4})(?P<date>\d{6})(?P<homoclave>[A-Z0-9]{2}[0-9A])$")
 
+# What a form accepts as typed: an RFC of 13 characters with the spaces or hyphens people put between its parts.
+RFC_TYPED_MAX_LENGTH = 20
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
