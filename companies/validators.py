@@ -23,6 +23,11 @@ def normalize_rfc(value):
     return re.sub(r"[\s-]", "", value or "").upper()
 
 
+def normalize_name(value):
+    """Return the name with single spaces: a doubled space, a tab or a line break typed by mistake is one space."""
+    return " ".join((value or "").split())
+
+
 def validate_rfc(value):
     """Refuse an RFC whose shape or date is not possible."""
     if not value:

@@ -11,7 +11,7 @@ from axs_platform import fragments
 from ..models import Organization, ParticipationStatus
 from ..permissions import can_manage_organizations
 from ..spreadsheets import CHOICE_COLUMNS, IMPORT_COLUMN_NAMES, choice_lookup, fold
-from ..validators import normalize_rfc
+from ..validators import normalize_name, normalize_rfc
 from .organizations import _apply_profile, _check_duplicates, organization_create
 
 
@@ -46,7 +46,7 @@ def check_rows(rows):
             else:
                 fields[column] = code
         fields["rfc"] = normalize_rfc(fields["rfc"])
-        name_key = fields["legal_name"].strip().lower()
+        name_key = normalize_name(fields["legal_name"]).lower()
         if name_key and name_key in seen_names:
             errors.append(_("The same legal name is on line %(line)d.") % {"line": seen_names[name_key]})
         if fields["rfc"] and fields["rfc"] in seen_rfcs:

@@ -15,7 +15,7 @@ from axs_platform.dates import refuse_before_latest_change
 from ..models import AllianceRole, Organization, ParticipationChange, ParticipationStatus, SDGPriority
 from ..models.organizations import REGISTERED_REASON
 from ..permissions import can_edit_profile, can_manage_organizations
-from ..validators import normalize_rfc
+from ..validators import normalize_name, normalize_rfc
 
 PROFILE_FIELDS = [
     "legal_name",
@@ -31,6 +31,8 @@ PROFILE_FIELDS = [
     "contact_email",
     "contact_phone",
 ]
+# Saved with single spaces, so that a name typed with a doubled space is the same name.
+NAME_FIELDS = {"legal_name", "short_name"}
 MAX_PRIORITIES = 5
 
 # Which participation statuses may follow which; "and back" is allowed wherever it makes sense. "No data"
@@ -62,7 +64,8 @@ def _check_duplicates(organization):
     """Refuse a legal name or RFC another organization already has (naming it), or a missing RFC."""
     others = Organization.objects.exclude(pk=organization.pk)
     errors = {}
-    same_name = others.filter(legal_name__iexact=organization.legal_name.strip()).first()
+    # Names are stored with single spaces (``_apply_profile``), so an extra space typed makes no new organization.
+    same_name = others.filter(legal_name__iexact=normalize_name(organization.legal_name)).first()
     if same_name:
         errors["legal_name"] = ValidationError(
             _("“%(name)s” is already registered. Search the directory for it instead of adding it again."),
@@ -87,6 +90,8 @@ def _apply_profile(organization, fields):
     for name, value in fields.items():
         if name == "rfc":
             value = normalize_rfc(value)
+        elif name in NAME_FIELDS:
+            value = normalize_name(value)
         elif isinstance(value, str):
             value = value.strip()
         setattr(organization, name, value)
