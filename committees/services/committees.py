@@ -382,13 +382,23 @@ def post_end(*, actor, post, reason, ended_on=None, request=None):
     return post
 
 
+def posts_end_for_holder(*, actor, holder, reason, request=None):
+    """End today every current post the person holds, in any committee, for ``reason``; return those ended.
+
+    The terms stay as history; the committee appoints a new holder with ``post_appoint``.
+    """
+    return [
+        post_end(actor=actor, post=post, reason=reason, request=request)
+        for post in Post.objects.current().filter(holder=holder).order_by("pk")
+    ]
+
+
 def posts_end_on_deactivation(sender, *, actor, user, reason, request=None, **kwargs):
     """End the current terms of a person being deactivated, that day (``accounts.signals.user_deactivated``).
 
     Reactivating the person reopens none: staff appoint a holder deliberately.
     """
-    for post in Post.objects.current().filter(holder=user):
-        post_end(actor=actor, post=post, reason=reason, request=request)
+    posts_end_for_holder(actor=actor, holder=user, reason=reason, request=request)
 
 
 @transaction.atomic

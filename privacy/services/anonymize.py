@@ -26,7 +26,9 @@ from axs_platform import fragments
 from axs_platform.outbox import mail_to_forget
 from committees.models import Agreement, Attendance, CalendarFeed, Minutes
 from committees.models.sessions import new_feed_token
-from companies.models import Invitation
+from committees.services import posts_end_for_holder
+from companies.models import Invitation, Representative
+from companies.services import representative_remove
 from documents.services import documents_rerender_naming
 from notifications.services import person_forget as notifications_forget
 from projects.models import Participation, ProposalTransition
@@ -130,6 +132,8 @@ def _events_with_traces_of(user, addresses, typed):
 def person_anonymize(*, actor, user, request=None, reason=""):
     """Anonymize a person's account and the invitations sent to their addresses; record it as one audit event.
 
+    Their committee posts and their representation end (``_end_roles``): an anonymized account speaks for nobody.
+
     The personal parts of the audit events that name them are erased (``_events_with_traces_of``), and so are
     the e-mails to any address they have had, sent while they held it (``address_periods``: the later owner of a
     reused address keeps theirs; queued ones cancelled); the chain still
@@ -150,6 +154,7 @@ def person_anonymize(*, actor, user, request=None, reason=""):
     user.set_unusable_password()
     user.save()
     search.index(user)  # the search keeps no copy of the old name or address
+    _end_roles(actor=actor, user=user, reason=reason, request=request)
     to_any = Q(pk__in=[])
     for address in addresses:
         to_any |= Q(email__iexact=address)
@@ -194,6 +199,21 @@ def person_anonymize(*, actor, user, request=None, reason=""):
         request=request,
     )
     return user
+
+
+def _end_roles(*, actor, user, reason, request):
+    """End the anonymized person's committee posts and representation, as their committees and organization would.
+
+    The rows stay as history under the anonymized name; the organization's primary contact passes to the
+    longest-serving representative who remains (``representative_remove``).
+    """
+    if reason:
+        ended_because = _("Cancellation of personal data: %(reason)s") % {"reason": reason}
+    else:
+        ended_because = _("Cancellation of personal data.")
+    posts_end_for_holder(actor=actor, holder=user, reason=ended_because, request=request)
+    for representation in Representative.objects.current().filter(user=user):
+        representative_remove(actor=actor, representative=representation, reason=ended_because, request=request)
 
 
 def require_cancelled_before_granted(rights_request, outcome):
