@@ -57,10 +57,12 @@ def send_welcome_email(user):
         )
 
 
-def send_email_changed_notices(user, *, old_email, actor, changed_at):
+def send_email_changed_notices(user, *, old_email, actor, changed_at, to_old=True, to_new=True):
     """Tell the old address that the sign-in e-mail changed and confirm it to the new one, in the person's language.
 
-    Both name who changed it, so that a person who did not expect it knows whom to write to.
+    Both name who changed it, so that a person who did not expect it knows whom to write to. ``user_update``
+    sends the first before the change's audit event and the second after, so that each falls in the period
+    the person held that address (``privacy.subjects.address_periods``): both are theirs, not a later owner's.
     """
     with translation.override(user.preferred_language), timezone.override(user.zone):
         context = {
@@ -73,18 +75,20 @@ def send_email_changed_notices(user, *, old_email, actor, changed_at):
             "contact_email": actor.email,
             "site_url": site_url(),
         }
-        send_email(
-            subject=render_to_string("accounts/email/email_changed_subject.txt", context).strip(),
-            body=render_to_string("accounts/email/email_changed_body.txt", context),
-            to=[old_email],
-            kind="accounts.email_changed",
-        )
-        send_email(
-            subject=render_to_string("accounts/email/email_confirmed_subject.txt", context).strip(),
-            body=render_to_string("accounts/email/email_confirmed_body.txt", context),
-            to=[user.email],
-            kind="accounts.email_confirmed",
-        )
+        if to_old:
+            send_email(
+                subject=render_to_string("accounts/email/email_changed_subject.txt", context).strip(),
+                body=render_to_string("accounts/email/email_changed_body.txt", context),
+                to=[old_email],
+                kind="accounts.email_changed",
+            )
+        if to_new:
+            send_email(
+                subject=render_to_string("accounts/email/email_confirmed_subject.txt", context).strip(),
+                body=render_to_string("accounts/email/email_confirmed_body.txt", context),
+                to=[user.email],
+                kind="accounts.email_confirmed",
+            )
 
 
 @transaction.atomic
@@ -181,12 +185,16 @@ def user_update(*, actor, user, request=None, reason="", **fields):
             sender=User, actor=actor, user=user, request=request, reason=reason.strip() or str(DEFAULT_REASON)
         )
     changes = changes_between(before, snapshot(user, ADMIN_FIELDS))
+    new_address = before["email"].lower() != user.email.lower()
+    notice = {"old_email": before["email"], "actor": actor, "changed_at": timezone.now()}
+    if new_address:  # the old address's last e-mail: before the audited change ends the person's hold on it
+        send_email_changed_notices(user, **notice, to_new=False)
     if changes:
         audit_record(
             actor=actor, action=AuditEvent.Action.UPDATED, target=user, changes=changes, message=reason, request=request
         )
-    if before["email"].lower() != user.email.lower():
-        send_email_changed_notices(user, old_email=before["email"], actor=actor, changed_at=timezone.now())
+    if new_address:
+        send_email_changed_notices(user, **notice, to_old=False)
     return user
 
 

@@ -40,7 +40,10 @@ def _ids(data):
 
 def test_each_owner_of_a_reused_address_gets_only_the_mail_of_their_own_period():
     _, first, first_mail, second, second_mail = _reused()
-    assert _ids(personal_data(first)) == {first_mail.pk}
+    # The notices of the change (to the old address, then to the new one) are the first owner's too.
+    notices = OutgoingEmail.objects.filter(kind__in=["accounts.email_changed", "accounts.email_confirmed"])
+    assert sorted(notices.values_list("to", flat=True)) == [[NEW], [OLD]]
+    assert _ids(personal_data(first)) == {first_mail.pk, *notices.values_list("pk", flat=True)}
     assert _ids(personal_data(second)) == {second_mail.pk}
 
 
