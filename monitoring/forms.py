@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from axs_platform.dates import implausible_day
 from axs_platform.forms import ContentSelect, DateInput, submit_helper
+from axs_platform.templatetags.markup import es
 
 from .models import Frequency, ValueType
 
@@ -59,7 +60,7 @@ class GraceForm(forms.Form):
 
 def _value_field(indicator):
     unit = f" ({indicator.unit})" if indicator.unit else ""
-    label = f"{indicator.name}{unit}"
+    label = es(f"{indicator.name}{unit}")  # the project's own words: lang="es" in the English interface
     if indicator.value_type == ValueType.YES_NO:
         return forms.ChoiceField(label=label, choices=YES_NO, required=False, widget=forms.RadioSelect)
     if indicator.value_type == ValueType.TEXT:
