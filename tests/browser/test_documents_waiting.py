@@ -47,7 +47,7 @@ def test_the_queue_being_down_is_said_and_a_stalled_job_can_be_tried_again(
     document.refresh_from_db()
     assert document.status == Document.Status.QUEUED and document.attempts == 0 and document.sent_at is not None
 
-    Document.objects.filter(pk=document.pk).update(requested_at=long_ago, sent_at=long_ago)
+    Document.objects.filter(pk=document.pk).update(requested_at=long_ago, sent_at=long_ago, retried_at=long_ago)
     context = browser.new_context(locale="es-MX", viewport={"width": 1280, "height": 900})
     english = context.new_page()
     make_staff(email="staff.en@b.example", preferred_language="en")

@@ -9,12 +9,31 @@ from monitoring import permissions
 from monitoring.models import Report, ReportStatus
 
 
+def demo_approver(implementation):
+    """Who decides: the committee's secretary or chair, unless they speak for the consortium; then staff
+    (monitoring.demo picks the same way)."""
+    from committees.models import Post
+
+    holders = [
+        post.holder
+        for post in Post.objects.current()
+        .filter(committee=implementation.proposal.committee, kind__in=["secretary", "chair"])
+        .order_by("-kind")
+    ]
+    return next(
+        person
+        for person in [*holders, get_user_model().objects.get(email="staff@amexcid.example")]
+        if permissions.can_approve(person, implementation)
+        and not permissions.speaks_for_the_reporter(person, implementation)
+        and not permissions.speaks_for_a_partner(person, implementation)
+    )
+
+
 def _draft():
     return Report.objects.select_related("period__implementation__proposal").get(status=ReportStatus.DRAFT)
 
 
 def test_a_report_goes_from_draft_to_approval(demo, journey, transactional_db):
-    from committees.models import Post
     from companies.models import Representative
 
     page = journey.page
@@ -24,25 +43,11 @@ def test_a_report_goes_from_draft_to_approval(demo, journey, transactional_db):
     # The lead's representative who holds no post in the committee writes the reports (monitoring.demo).
     reporter = report.created_by
     assert lead.filter(user=reporter).exists()
-    # Who decides: the committee's secretary or chair, unless they speak for the consortium; then staff
-    # (monitoring.demo picks the same way).
-    holders = [
-        post.holder
-        for post in Post.objects.current()
-        .filter(committee=implementation.proposal.committee, kind__in=["secretary", "chair"])
-        .order_by("-kind")
-    ]
-    approver = next(
-        person
-        for person in [*holders, get_user_model().objects.get(email="staff@amexcid.example")]
-        if permissions.can_approve(person, implementation)
-        and not permissions.speaks_for_the_reporter(person, implementation)
-        and not permissions.speaks_for_a_partner(person, implementation)
-    )
+    approver = demo_approver(implementation)
 
     journey.sign_in(reporter.email)
     journey.follow("Seguimiento", exact=True, validate_as="monitoring-index")
-    journey.follow(implementation.proposal.title, validate_as="monitoring-project")
+    journey.follow(implementation.proposal.title, exact=True, validate_as="monitoring-project")  # not the to-do's link
     expect(page.get_by_text("Datos de demostración").first).to_be_visible()
     expect(page.locator("svg.axs-chart").first).to_be_visible()
     journey.visit(f"/seguimiento/reporte/{report.pk}/editar/", validate_as="monitoring-report-form")

@@ -40,12 +40,11 @@ def test_a_correction_carries_the_evidence_and_shows_its_changes_in_spanish_and_
 ):
     import re
 
-    from django.contrib.auth import get_user_model
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
-    from committees.models import Post
-    from monitoring import permissions, selectors
+    from monitoring import selectors
+    from tests.browser.test_monitoring import demo_approver
 
     settings.MEDIA_ROOT = tmp_path
     page = journey.page
@@ -56,19 +55,7 @@ def test_a_correction_carries_the_evidence_and_shows_its_changes_in_spanish_and_
     for approved in selectors.current_approved().filter(period__implementation=implementation):
         Evidence.objects.create(report=approved, title="Lista de asistencia", file=stored, original_name="lista.pdf",
                                 size=len(PDF), uploaded_by=reporter)  # fmt: skip
-    holders = [
-        post.holder
-        for post in Post.objects.current()
-        .filter(committee=implementation.proposal.committee, kind__in=["secretary", "chair"])
-        .order_by("-kind")
-    ]
-    approver = next(
-        person
-        for person in [*holders, get_user_model().objects.get(email="staff@amexcid.example")]
-        if permissions.can_approve(person, implementation)
-        and not permissions.speaks_for_the_reporter(person, implementation)
-        and not permissions.speaks_for_a_partner(person, implementation)
-    )
+    approver = demo_approver(implementation)
 
     journey.sign_in(reporter.email)
     journey.visit(implementation.get_absolute_url())
